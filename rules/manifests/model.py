@@ -1,0 +1,213 @@
+"""The manifest model: everything a repository declares about its dependencies at one ref."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from types import MappingProxyType
+
+from rules.findings import Finding
+
+
+class FileKind(StrEnum):
+    """The formats depreview reads."""
+
+    REQUIREMENTS = "requirements"
+    PYPROJECT = "pyproject"
+    CONDA = "conda"
+    POETRY_LOCK = "poetry-lock"
+    UV_LOCK = "uv-lock"
+    PYLOCK = "pylock"
+    CONDA_LOCK = "conda-lock"
+    CONDA_EXPLICIT = "conda-explicit"
+    DOCKERFILE = "dockerfile"
+    PYTHON_VERSION = "python-version"
+    RUNTIME_TXT = "runtime-txt"
+    CONFIG = "depreview-config"
+
+
+class Group(StrEnum):
+    """Which install a requirement belongs to."""
+
+    RUNTIME = "runtime"
+    DEV = "dev"
+    OPTIONAL = "optional"
+    BUILD = "build"
+    CONSTRAINT = "constraint"
+
+
+class Ecosystem(StrEnum):
+    """Where a requirement's package comes from."""
+
+    PYPI = "pypi"
+    CONDA = "conda"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A place in a file: 1-based line and column."""
+
+    file: str
+    line: int
+    column: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """One declared requirement, as written in one file.
+
+    `name` is normalized (packaging.utils.canonicalize_name for PyPI, lower-case for conda).
+    `specifier` is a PEP 440 specifier string ("" when unconstrained); Poetry carets and
+    conda match specs are translated into PEP 440 here, the text as written stays in `raw`.
+    `pinned` is the exact version when the specifier pins one (``==2.1.0+cu118`` gives
+    ``2.1.0+cu118``), and `local` its local label (``cu118``).
+    `environment` names the environment the requirement is installed into: requirements
+    reached by ``-r``/``-c`` from a root file share that root file's path; a conda file's
+    pip section shares the conda file's path; pyproject groups use ``path`` (runtime) or
+    ``path#group``. Rules that need "what ends up installed together" group by it.
+    `index` is the index or source the requirement is tied to (a Poetry/uv source name,
+    a conda channel prefix), when the file ties it.
+    """
+
+    name: str
+    raw: str
+    location: Span
+    specifier: str = ""
+    extras: tuple[str, ...] = ()
+    marker: str | None = None
+    url: str | None = None
+    pinned: str | None = None
+    local: str | None = None
+    index: str | None = None
+    group: Group = Group.RUNTIME
+    group_name: str | None = None
+    ecosystem: Ecosystem = Ecosystem.PYPI
+    environment: str = ""
+    is_constraint: bool = False
+    hashes: tuple[str, ...] = ()
+
+
+class IndexKind(StrEnum):
+    """How an index or source was declared."""
+
+    INDEX_URL = "index-url"
+    EXTRA_INDEX_URL = "extra-index-url"
+    FIND_LINKS = "find-links"
+    POETRY_SOURCE = "poetry-source"
+    UV_INDEX = "uv-index"
+    CONDA_CHANNEL = "conda-channel"
+
+
+@dataclass(frozen=True, slots=True)
+class Index:
+    """A package index, source or channel a file declares."""
+
+    url: str
+    kind: IndexKind
+    location: Span
+    name: str | None = None
+    priority: str | None = None
+    explicit: bool = False
+    default: bool = False
+    environment: str = ""
+
+
+class FactKind(StrEnum):
+    """Environment facts files declare, besides packages."""
+
+    PYTHON = "python"
+    CUDA = "cuda"
+    CUDNN = "cudnn"
+    BASE_IMAGE = "base-image"
+    IMAGE_FLAVOUR = "image-flavour"
+    OS = "os"
+    PLATFORM = "platform"
+    TORCH_CUDA_ARCH_LIST = "torch-cuda-arch-list"
+    IMAGE_TORCH = "image-torch"
+    PIP_OPTION = "pip-option"
+    CONDA_ENV_NAME = "conda-env-name"
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One environment fact (`# CUDA: 11.8`, an nvidia/cuda base image, `python=3.10`, ...).
+
+    `value` is a string, never a float (``3.10`` stays ``3.10``). `detail` carries the raw
+    text it came from (the full image reference, the comment line).
+    """
+
+    kind: FactKind
+    value: str
+    location: Span
+    detail: str = ""
+    environment: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LockedPin:
+    """A resolved pin read from a lock file or a freeze/explicit list."""
+
+    name: str
+    version: str
+    location: Span
+    ecosystem: Ecosystem = Ecosystem.PYPI
+    source: str | None = None
+    marker: str | None = None
+    build: str | None = None
+    dependencies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ManifestFile:
+    """What one dependency file declares."""
+
+    path: str
+    kind: FileKind
+    requirements: tuple[Requirement, ...] = ()
+    indexes: tuple[Index, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    pins: tuple[LockedPin, ...] = ()
+    includes: tuple[Span, ...] = ()
+    include_paths: tuple[str, ...] = ()
+    errors: tuple[Finding, ...] = ()
+    metadata: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """All dependency files of a repository at one ref, parsed."""
+
+    files: Mapping[str, ManifestFile] = field(default_factory=lambda: MappingProxyType({}))
+    errors: tuple[Finding, ...] = ()
+    ref: str = ""
+
+    def requirements(self) -> Iterator[Requirement]:
+        """Every declared requirement, in path order."""
+        for path in sorted(self.files):
+            yield from self.files[path].requirements
+
+    def indexes(self) -> Iterator[Index]:
+        """Every declared index, in path order."""
+        for path in sorted(self.files):
+            yield from self.files[path].indexes
+
+    def facts(self, kind: FactKind | None = None) -> Iterator[Fact]:
+        """Every environment fact (of one kind, when given), in path order."""
+        for path in sorted(self.files):
+            for fact in self.files[path].facts:
+                if kind is None or fact.kind == kind:
+                    yield fact
+
+    def pins(self) -> Iterator[tuple[ManifestFile, LockedPin]]:
+        """Every locked pin with the file it came from."""
+        for path in sorted(self.files):
+            manifest = self.files[path]
+            for pin in manifest.pins:
+                yield manifest, pin
+
+    def parse_errors(self) -> Iterator[Finding]:
+        """Snapshot-level errors, then each file's parse errors."""
+        yield from self.errors
+        for path in sorted(self.files):
+            yield from self.files[path].errors

@@ -1,0 +1,53 @@
+"""One `Settings` for service, worker and CLI, read from `DEPREVIEW_*` when they start."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Self
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+_UNSAFE_SECRETS = frozenset({"", "changethis", "secret", "development"})
+
+
+class Settings(BaseSettings):
+    """Configuration shared by the service and the workers (env prefix `DEPREVIEW_`)."""
+
+    model_config = SettingsConfigDict(env_prefix="DEPREVIEW_", extra="ignore")
+
+    environment: str = Field(default="production", description="production or development")
+    github_app_id: int | None = None
+    github_private_key: SecretStr | None = Field(default=None, description="PEM text")
+    github_private_key_path: Path | None = None
+    webhook_secret: SecretStr = SecretStr("")
+    redis_url: str = "redis://127.0.0.1:6379/0"
+    github_api_url: str = "https://api.github.com"
+    github_timeout_s: float = 10.0
+    dedupe_ttl_s: int = Field(default=4 * 24 * 3600, ge=3 * 24 * 3600)
+    visibility_timeout_s: int = 3600
+    max_pr_files: int = 3000
+    uv_cache_dir: Path | None = None
+    resolve_timeout_s: float = 120.0
+    resolve_cache_ttl_s: int = 7 * 24 * 3600
+    log_level: str = "INFO"
+
+    @model_validator(mode="after")
+    def _refuse_unsafe_secret(self) -> Self:
+        if (
+            self.environment == "production"
+            and self.webhook_secret.get_secret_value() in _UNSAFE_SECRETS
+            and self.github_app_id is not None
+        ):
+            raise ValueError(
+                "DEPREVIEW_WEBHOOK_SECRET must be set to a real secret when an App id is configured"
+            )
+        return self
+
+    def private_key_pem(self) -> str | None:
+        """The App's private key text, from the variable or the file it names."""
+        if self.github_private_key is not None:
+            return self.github_private_key.get_secret_value()
+        if self.github_private_key_path is not None:
+            return self.github_private_key_path.read_text(encoding="utf-8")
+        return None
