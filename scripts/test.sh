@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs everything the tests need (uv, the locked environment, Debian's redis-server)
+# and runs the whole suite: lint, types, tests. Needs Python 3.11+ with pip; root or sudo
+# for apt-get when redis-server is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+python3 -m pip install --quiet "uv==0.13.9"
+
+if ! command -v redis-server >/dev/null 2>&1; then
+    SUDO=""
+    if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq redis-server
+fi
+
+python3 -m uv sync --frozen
+python3 -m uv run --frozen ruff check .
+python3 -m uv run --frozen ruff format --check .
+python3 -m uv run --frozen mypy
+python3 -m uv run --frozen pytest "$@"
