@@ -156,6 +156,8 @@ class LockedPin:
     marker: str | None = None
     build: str | None = None
     dependencies: tuple[str, ...] = ()
+    #: The conda subdir (``linux-64``) a pin is for, in per-platform locks (conda-lock, explicit).
+    platform: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
