@@ -1,0 +1,38 @@
+"""What one running app holds (settings, route table, ledger, enqueuer, metrics), as named deps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from service.interface import DeliveryLedger, Enqueuer
+from service.metrics import Metrics
+from service.webhooks.routing import Router
+from worker.settings import Settings
+
+
+@dataclass(slots=True)
+class ServiceState:
+    """The app's collaborators; built by `create_app` and completed by its lifespan."""
+
+    settings: Settings
+    router: Router
+    metrics: Metrics
+    ledger: DeliveryLedger
+    enqueuer: Enqueuer
+
+    @property
+    def webhook_secret(self) -> str:
+        """The webhook secret text (never logged)."""
+        return self.settings.webhook_secret.get_secret_value()
+
+
+def get_state(request: Request) -> ServiceState:
+    """The state the lifespan stored on the app."""
+    state: ServiceState = request.app.state.service
+    return state
+
+
+StateDep = Annotated[ServiceState, Depends(get_state)]

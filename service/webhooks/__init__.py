@@ -1,0 +1,1 @@
+"""Webhook handling: verification, the `(event, action)` route table and the HTTP endpoint."""

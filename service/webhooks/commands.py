@@ -1,0 +1,42 @@
+"""`issue_comment` deliveries: PR comments that mention `@depreview` go to the command handler."""
+
+from __future__ import annotations
+
+import re
+
+from service.taskspec import HandleCommand, TaskSpec
+from service.webhooks.event import Event
+from service.webhooks.routing import Router
+
+router = Router()
+
+_MENTION = re.compile(r"(?<![\w@/.-])@depreview(?![\w-])", re.IGNORECASE)
+
+
+def mentions_depreview(text: object) -> bool:
+    """Whether a comment body mentions `@depreview` (not `@depreview-bot` or `a@depreview`)."""
+    return isinstance(text, str) and _MENTION.search(text) is not None
+
+
+@router.register("issue_comment", "created", "edited", "deleted")
+def command_comment(event: Event) -> TaskSpec | None:
+    """Enqueue a comment on a PR that mentions `@depreview`, now or before an edit.
+
+    Comments on issues and comments by bots (our own comment documents the commands) are
+    ignored; the worker parses the command and checks the author's permission.
+    """
+    if event.get("issue", "pull_request") is None or event.get("sender", "type") == "Bot":
+        return None
+    if not (
+        mentions_depreview(event.get("comment", "body"))
+        or mentions_depreview(event.get("changes", "body", "from"))
+    ):
+        return None
+    return HandleCommand(
+        installation_id=event.installation_id(),
+        repo_full_name=event.repo_full_name(),
+        pr_number=event.int_at("issue", "number"),
+        comment_id=event.int_at("comment", "id"),
+        delivery_id=event.delivery_id,
+        action=event.action,
+    )

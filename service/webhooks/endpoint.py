@@ -1,0 +1,110 @@
+"""`POST /webhooks/github`: verify, parse, route, dedupe, enqueue ids, answer in milliseconds."""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from typing import Any
+from urllib.parse import parse_qs
+
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import JSONResponse
+from githubkit_schemas.latest.webhooks import VALID_EVENT_NAMES
+
+from service.interface import Unavailable
+from service.state import ServiceState, StateDep
+from service.webhooks.event import Event, PayloadError
+from service.webhooks.signature import signature_valid
+
+logger = logging.getLogger(__name__)
+
+router = APIRouter()
+
+KNOWN_EVENTS: frozenset[str] = frozenset(VALID_EVENT_NAMES)
+MAX_DELIVERY_ID = 128
+
+
+def _answer(state: ServiceState, event: str, outcome: str, status: int, **body: Any) -> Response:
+    state.metrics.delivery(event if event in KNOWN_EVENTS else "unknown", outcome)
+    if status == 204:
+        return Response(status_code=204)
+    return JSONResponse({"status": outcome, **body}, status_code=status)
+
+
+def _decode(body: bytes, content_type: str) -> Any:
+    """The JSON document of a delivery (JSON body, or the `payload` field of a form body)."""
+    if content_type.startswith("application/x-www-form-urlencoded"):
+        fields = parse_qs(body.decode("utf-8"), strict_parsing=True)
+        if len(fields.get("payload", ())) != 1:
+            raise ValueError("form body has no single `payload` field")
+        return json.loads(fields["payload"][0])
+    return json.loads(body)
+
+
+@router.post("/webhooks/github", status_code=202)
+async def github_webhook(request: Request, state: StateDep) -> Response:
+    """Receive one GitHub delivery and enqueue the tasks its `(event, action)` routes to."""
+    body = await request.body()
+    headers = request.headers
+    name = headers.get("x-github-event", "")
+    if not signature_valid(state.webhook_secret, body, headers.get("x-hub-signature-256")):
+        return _answer(
+            state, name, "unauthorized", 401, detail="missing or invalid X-Hub-Signature-256"
+        )
+    if not name:
+        return _answer(state, name, "bad_request", 400, detail="missing X-GitHub-Event header")
+    if name not in KNOWN_EVENTS:
+        return _answer(
+            state, name, "bad_request", 400, detail=f"unknown X-GitHub-Event {name[:64]!r}"
+        )
+    delivery_id = headers.get("x-github-delivery", "")
+    if not delivery_id or len(delivery_id) > MAX_DELIVERY_ID or not delivery_id.isprintable():
+        return _answer(
+            state, name, "bad_request", 400, detail="missing or malformed X-GitHub-Delivery"
+        )
+    try:
+        payload = _decode(body, headers.get("content-type", "application/json"))
+    except (ValueError, UnicodeDecodeError) as error:
+        return _answer(state, name, "bad_request", 400, detail=f"body is not valid JSON: {error}")
+    if not isinstance(payload, dict):
+        return _answer(state, name, "bad_request", 400, detail="body must be a JSON object")
+    return await _route(state, Event(name=name, delivery_id=delivery_id, payload=payload))
+
+
+async def _route(state: ServiceState, event: Event) -> Response:
+    log: dict[str, Any] = {"delivery_id": event.delivery_id, "event": event.name, "action": event.action}
+    if event.name == "ping":
+        logger.info("ping", extra=log | {"hook_id": event.get("hook_id")})
+        return _answer(state, event.name, "pong", 200, zen=event.get("zen"))
+    try:
+        tasks = state.router.dispatch(event)
+    except PayloadError as error:
+        logger.info("malformed payload", extra=log | {"error": error.diagnostics()})
+        return _answer(state, event.name, "bad_request", 400, detail=error.diagnostics())
+    if not tasks:
+        return _answer(state, event.name, "ignored", 204)
+    log |= {
+        "installation": event.get("installation", "id"),
+        "repo": event.get("repository", "full_name"),
+        "pr": getattr(tasks[0], "pr_number", None),
+        "head_sha": getattr(tasks[0], "head_sha", None),
+        "tasks": [task.task_name for task in tasks],
+    }
+    try:
+        if not await state.ledger.claim(event.delivery_id):
+            logger.info("duplicate delivery", extra=log)
+            return _answer(state, event.name, "duplicate", 200)
+        started = time.perf_counter()
+        for task in tasks:
+            await state.enqueuer.enqueue(task)
+        state.metrics.enqueue_seconds.observe(time.perf_counter() - started)
+    except Unavailable as error:
+        await state.ledger.release(event.delivery_id)
+        logger.warning("not queued", extra=log | {"error": error.diagnostics()})
+        return _answer(
+            state, event.name, "unavailable", 503, detail="queue unavailable; redeliver later"
+        )
+    await state.ledger.confirm(event.delivery_id)
+    logger.info("queued", extra=log)
+    return _answer(state, event.name, "queued", 202)

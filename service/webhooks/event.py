@@ -1,0 +1,76 @@
+"""One verified webhook delivery and typed access to the few payload fields we route on."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+
+class PayloadError(ValueError):
+    """A payload lacks a field the route needs, or the field has the wrong type."""
+
+    def diagnostics(self) -> str:
+        """A one-line explanation for the 400 answer."""
+        return str(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A verified delivery: event name, action (may be empty), delivery id and the JSON body."""
+
+    name: str
+    delivery_id: str
+    payload: Mapping[str, Any]
+
+    @property
+    def action(self) -> str:
+        """The body's `action` ("" for events without one, such as `ping` and `push`)."""
+        action = self.payload.get("action")
+        return action if isinstance(action, str) else ""
+
+    def get(self, *path: str) -> Any:
+        """The value at `path` in the payload, or None when any step is missing."""
+        node: Any = self.payload
+        for key in path:
+            if not isinstance(node, Mapping):
+                return None
+            node = node.get(key)
+        return node
+
+    def int_at(self, *path: str) -> int:
+        """The integer at `path`; PayloadError when missing or not an integer."""
+        value = self.get(*path)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise PayloadError(f"{self.name}: payload field {'.'.join(path)} must be an integer")
+        return value
+
+    def str_at(self, *path: str) -> str:
+        """The non-empty string at `path`; PayloadError when missing or not a string."""
+        value = self.get(*path)
+        if not isinstance(value, str) or not value:
+            raise PayloadError(f"{self.name}: payload field {'.'.join(path)} must be a string")
+        return value
+
+    def installation_id(self) -> int:
+        """The App installation the delivery belongs to."""
+        return self.int_at("installation", "id")
+
+    def repo_full_name(self) -> str:
+        """`owner/name` of the repository the delivery is about."""
+        return self.str_at("repository", "full_name")
+
+    def pr_numbers(self, *path: str) -> tuple[int, ...]:
+        """PR numbers from a `pull_requests` list at `path` (check runs and suites)."""
+        items = self.get(*path)
+        if items is None:
+            return ()
+        if not isinstance(items, list):
+            raise PayloadError(f"{self.name}: payload field {'.'.join(path)} must be a list")
+        numbers = []
+        for item in items:
+            number = item.get("number") if isinstance(item, Mapping) else None
+            if isinstance(number, bool) or not isinstance(number, int):
+                raise PayloadError(f"{self.name}: {'.'.join(path)}[].number must be an integer")
+            numbers.append(number)
+        return tuple(numbers)

@@ -1,0 +1,53 @@
+"""`installation` and `installation_repositories` deliveries: tell the worker what changed."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from service.taskspec import HandleInstallation, TaskSpec
+from service.webhooks.event import Event, PayloadError
+from service.webhooks.routing import Router
+
+router = Router()
+
+
+def _full_names(event: Event, key: str) -> tuple[str, ...]:
+    items = event.get(key)
+    if items is None:
+        return ()
+    if not isinstance(items, list):
+        raise PayloadError(f"{event.name}: payload field {key} must be a list")
+    names = []
+    for item in items:
+        name = item.get("full_name") if isinstance(item, Mapping) else None
+        if not isinstance(name, str):
+            raise PayloadError(f"{event.name}: {key}[].full_name must be a string")
+        names.append(name)
+    return tuple(names)
+
+
+@router.register(
+    "installation", "created", "deleted", "suspend", "unsuspend", "new_permissions_accepted"
+)
+def installation_changed(event: Event) -> TaskSpec | None:
+    """The App was installed, removed, suspended or given new permissions."""
+    return HandleInstallation(
+        installation_id=event.installation_id(),
+        event=event.name,
+        action=event.action,
+        delivery_id=event.delivery_id,
+        repositories_added=_full_names(event, "repositories") if event.action == "created" else (),
+    )
+
+
+@router.register("installation_repositories", "added", "removed")
+def repositories_changed(event: Event) -> TaskSpec | None:
+    """Repositories were added to or removed from an installation."""
+    return HandleInstallation(
+        installation_id=event.installation_id(),
+        event=event.name,
+        action=event.action,
+        delivery_id=event.delivery_id,
+        repositories_added=_full_names(event, "repositories_added"),
+        repositories_removed=_full_names(event, "repositories_removed"),
+    )

@@ -1,0 +1,21 @@
+"""`merge_group` deliveries: review a merge queue's group so a required check works with queues."""
+
+from __future__ import annotations
+
+from service.taskspec import ReviewMergeGroup, TaskSpec
+from service.webhooks.event import Event
+from service.webhooks.routing import Router
+
+router = Router()
+
+
+@router.register("merge_group", "checks_requested")
+def review_merge_group(event: Event) -> TaskSpec | None:
+    """Review the group's head SHA against the queue's base SHA."""
+    return ReviewMergeGroup(
+        installation_id=event.installation_id(),
+        repo_full_name=event.repo_full_name(),
+        head_sha=event.str_at("merge_group", "head_sha"),
+        base_sha=event.str_at("merge_group", "base_sha"),
+        delivery_id=event.delivery_id,
+    )

@@ -1,0 +1,33 @@
+"""`pull_request` deliveries: review the PR whenever its head or its base changes."""
+
+from __future__ import annotations
+
+from service.taskspec import ReviewPullRequest, TaskSpec
+from service.webhooks.event import Event
+from service.webhooks.routing import Router
+
+router = Router()
+
+
+def _review(event: Event) -> ReviewPullRequest:
+    return ReviewPullRequest(
+        installation_id=event.installation_id(),
+        repo_full_name=event.repo_full_name(),
+        pr_number=event.int_at("pull_request", "number"),
+        head_sha=event.str_at("pull_request", "head", "sha"),
+        delivery_id=event.delivery_id,
+    )
+
+
+@router.register("pull_request", "opened", "synchronize", "reopened", "ready_for_review")
+def review_new_head(event: Event) -> TaskSpec | None:
+    """Review the PR at its head SHA; drafts too, since a broken pin is worth knowing early."""
+    return _review(event)
+
+
+@router.register("pull_request", "edited")
+def review_new_base(event: Event) -> TaskSpec | None:
+    """Re-review when the base branch changed; title or body edits change nothing we check."""
+    if event.get("changes", "base") is None:
+        return None
+    return _review(event)

@@ -1,0 +1,45 @@
+"""A small route table on `(event, action)`, composable from per-module tables (bedevere style)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TypeAlias
+
+from service.taskspec import TaskSpec
+from service.webhooks.event import Event
+
+Handler: TypeAlias = Callable[[Event], TaskSpec | None]
+"""A pure function from a delivery to the task to enqueue (None: nothing to do)."""
+
+
+class Router:
+    """Maps `(event, action)` to handlers; `Router(a, b)` composes the tables of `a` and `b`."""
+
+    def __init__(self, *others: Router) -> None:
+        self._routes: dict[tuple[str, str], list[Handler]] = {}
+        for other in others:
+            for key, handlers in other._routes.items():
+                self._routes.setdefault(key, []).extend(handlers)
+
+    def register(self, event: str, *actions: str) -> Callable[[Handler], Handler]:
+        """Decorator: call the handler for `event` with any of `actions` (none: no action)."""
+
+        def add(handler: Handler) -> Handler:
+            for action in actions or ("",):
+                self._routes.setdefault((event, action), []).append(handler)
+            return handler
+
+        return add
+
+    def routes(self) -> Iterator[tuple[str, str]]:
+        """Every `(event, action)` pair with at least one handler, sorted."""
+        return iter(sorted(self._routes))
+
+    def dispatch(self, event: Event) -> list[TaskSpec]:
+        """The tasks the handlers for this delivery ask for, in registration order."""
+        tasks = []
+        for handler in self._routes.get((event.name, event.action), ()):
+            task = handler(event)
+            if task is not None:
+                tasks.append(task)
+        return tasks
