@@ -1,0 +1,71 @@
+"""The Celery app: built from `Settings` when the worker starts, never at import."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from celery import Celery
+from kombu.entity import Queue
+
+from worker.settings import Settings
+
+QUEUE_REVIEW = "review"
+QUEUE_GPU = "gpu"
+
+#: Task name → queue. The names are the contract with the service (service/taskspec.py).
+TASK_ROUTES: dict[str, dict[str, str]] = {
+    "worker.review_pull_request": {"queue": QUEUE_REVIEW},
+    "worker.review_check_suite": {"queue": QUEUE_REVIEW},
+    "worker.review_merge_group": {"queue": QUEUE_REVIEW},
+    "worker.handle_command": {"queue": QUEUE_REVIEW},
+    "worker.handle_installation": {"queue": QUEUE_REVIEW},
+    "worker.handle_check_action": {"queue": QUEUE_REVIEW},
+    "worker.gpu_smoke": {"queue": QUEUE_GPU},
+}
+
+
+def _queue(name: str) -> Any:
+    return Queue(name, routing_key=name)  # type: ignore[no-untyped-call]
+
+
+def celery_config(settings: Settings) -> dict[str, Any]:
+    """The Celery configuration for these settings."""
+    return {
+        "broker_url": settings.redis_url,
+        "result_backend": settings.redis_url,
+        "task_queues": (_queue(QUEUE_REVIEW), _queue(QUEUE_GPU)),
+        "task_default_queue": QUEUE_REVIEW,
+        "task_routes": TASK_ROUTES,
+        "task_serializer": "json",
+        "result_serializer": "json",
+        "accept_content": ["json"],
+        "result_expires": 24 * 3600,
+        "task_ignore_result": True,
+        "task_acks_late": True,
+        "task_reject_on_worker_lost": True,
+        "worker_prefetch_multiplier": 1,
+        "broker_transport_options": {"visibility_timeout": settings.visibility_timeout_s},
+        "result_backend_transport_options": {"visibility_timeout": settings.visibility_timeout_s},
+        "broker_connection_retry_on_startup": True,
+        "worker_hijack_root_logger": False,
+        "enable_utc": True,
+    }
+
+
+def make_celery(settings: Settings | None = None) -> Celery:
+    """A Celery app configured from `settings` (tests pass their own)."""
+    celery = Celery("depreview", include=["worker.tasks"])
+    if settings is not None:
+        celery.conf.update(celery_config(settings))
+    return celery
+
+
+app = Celery("depreview", include=["worker.tasks"])
+
+
+def _configure(sender: Celery, **_: Any) -> None:
+    """Read `DEPREVIEW_*` when the app is first used (worker start), not at import."""
+    sender.conf.update(celery_config(Settings()))
+
+
+app.on_configure.connect(_configure, weak=False)

@@ -1,0 +1,1 @@
+"""GitHub REST access for the worker: the installation client, fetching and publishing."""

@@ -1,0 +1,84 @@
+"""The narrow view of the GitHub REST API that fetching and publishing need, as a protocol."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+JSON = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class RepoRef:
+    """One repository, named by its owner and name."""
+
+    owner: str
+    name: str
+
+    @classmethod
+    def parse(cls, full_name: str) -> RepoRef:
+        """Split ``owner/name``; raise ValueError on anything else."""
+        owner, sep, name = full_name.partition("/")
+        if not sep or not owner or not name or "/" in name:
+            raise ValueError(f"not an owner/name repository: {full_name!r}")
+        return cls(owner, name)
+
+    @property
+    def full_name(self) -> str:
+        """``owner/name``."""
+        return f"{self.owner}/{self.name}"
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of a list endpoint and whether GitHub announced a next page."""
+
+    items: Sequence[JSON]
+    has_next: bool
+
+
+class RepoApi(Protocol):
+    """The GitHub calls the worker makes on one repository."""
+
+    repo: RepoRef
+
+    def get_pull(self, number: int) -> JSON:
+        """GET /repos/{owner}/{repo}/pulls/{number}."""
+        ...
+
+    def list_pull_files(self, number: int, page: int, per_page: int) -> Page:
+        """GET /repos/{owner}/{repo}/pulls/{number}/files (one page)."""
+        ...
+
+    def get_tree(self, sha: str) -> JSON:
+        """GET /repos/{owner}/{repo}/git/trees/{sha}?recursive=1."""
+        ...
+
+    def get_blob(self, sha: str) -> bytes:
+        """GET /repos/{owner}/{repo}/git/blobs/{sha}, decoded."""
+        ...
+
+    def list_check_runs(self, ref: str, name: str, app_id: int | None) -> list[JSON]:
+        """GET /repos/{owner}/{repo}/commits/{ref}/check-runs?check_name=name."""
+        ...
+
+    def create_check_run(self, body: Mapping[str, Any]) -> JSON:
+        """POST /repos/{owner}/{repo}/check-runs."""
+        ...
+
+    def update_check_run(self, check_run_id: int, body: Mapping[str, Any]) -> JSON:
+        """PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}."""
+        ...
+
+    def list_issue_comments(self, number: int, page: int, per_page: int) -> Page:
+        """GET /repos/{owner}/{repo}/issues/{number}/comments (one page)."""
+        ...
+
+    def create_issue_comment(self, number: int, body: str) -> JSON:
+        """POST /repos/{owner}/{repo}/issues/{number}/comments."""
+        ...
+
+    def update_issue_comment(self, comment_id: int, body: str) -> JSON:
+        """PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}."""
+        ...

@@ -1,0 +1,140 @@
+"""The githubkit-backed `RepoApi`: an installation client minted from the App's key."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Mapping
+from typing import Any, cast
+
+from githubkit import AppInstallationAuthStrategy, GitHub, TokenAuthStrategy
+from githubkit.exception import RateLimitExceeded, RequestError, RequestFailed
+
+from worker.github.api import JSON, Page, RepoRef
+from worker.settings import Settings
+
+#: Which retries githubkit does: none. Celery owns retries (worker/tasks.py), so a
+#: transient failure is retried once, with backoff, in one place.
+_AUTO_RETRY = False
+
+
+class AppNotConfiguredError(RuntimeError):
+    """The App id or private key is missing from the settings."""
+
+
+def installation_client(settings: Settings, installation_id: int) -> GitHub[Any]:
+    """A githubkit client acting as the App's installation (token minted on first use)."""
+    key = settings.private_key_pem()
+    if settings.github_app_id is None or not key:
+        raise AppNotConfiguredError(
+            "DEPREVIEW_GITHUB_APP_ID and DEPREVIEW_GITHUB_PRIVATE_KEY(_PATH) must be set"
+        )
+    auth = AppInstallationAuthStrategy(settings.github_app_id, key, installation_id)
+    return GitHub(
+        auth,
+        base_url=settings.github_api_url,
+        timeout=settings.github_timeout_s,
+        http_cache=False,
+        auto_retry=_AUTO_RETRY,
+        user_agent="depreview",
+    )
+
+
+def token_client(settings: Settings, token: str) -> GitHub[Any]:
+    """A githubkit client with a plain token (the CLI's `--pr`)."""
+    return GitHub(
+        TokenAuthStrategy(token),
+        base_url=settings.github_api_url,
+        timeout=settings.github_timeout_s,
+        http_cache=False,
+        auto_retry=_AUTO_RETRY,
+        user_agent="depreview",
+    )
+
+
+def _has_next(link: str | None) -> bool:
+    return link is not None and 'rel="next"' in link
+
+
+class GitHubRepoApi:
+    """`RepoApi` over githubkit's REST methods; bodies are read as plain JSON."""
+
+    def __init__(self, gh: GitHub[Any], repo: RepoRef) -> None:
+        self._gh = gh
+        self.repo = repo
+
+    def get_pull(self, number: int) -> JSON:
+        """GET a pull request."""
+        resp = self._gh.rest.pulls.get(self.repo.owner, self.repo.name, number)
+        return cast(JSON, resp.json())
+
+    def list_pull_files(self, number: int, page: int, per_page: int) -> Page:
+        """GET one page of a pull request's files."""
+        resp = self._gh.rest.pulls.list_files(
+            self.repo.owner, self.repo.name, number, per_page=per_page, page=page
+        )
+        return Page(cast(list[JSON], resp.json()), _has_next(resp.headers.get("link")))
+
+    def get_tree(self, sha: str) -> JSON:
+        """GET the recursive tree of a commit or tree sha."""
+        resp = self._gh.rest.git.get_tree(self.repo.owner, self.repo.name, sha, recursive="1")
+        return cast(JSON, resp.json())
+
+    def get_blob(self, sha: str) -> bytes:
+        """GET a blob and decode its base64 content."""
+        resp = self._gh.rest.git.get_blob(self.repo.owner, self.repo.name, sha)
+        body = cast(JSON, resp.json())
+        content = str(body.get("content", ""))
+        if body.get("encoding") == "base64":
+            return base64.b64decode("".join(content.split()))
+        return content.encode("utf-8")
+
+    def list_check_runs(self, ref: str, name: str, app_id: int | None) -> list[JSON]:
+        """GET the check runs named `name` on a commit (first 100 are plenty for one name)."""
+        kwargs: dict[str, Any] = {"check_name": name, "per_page": 100, "filter_": "latest"}
+        if app_id is not None:
+            kwargs["app_id"] = app_id
+        resp = self._gh.rest.checks.list_for_ref(self.repo.owner, self.repo.name, ref, **kwargs)
+        body = cast(JSON, resp.json())
+        return cast(list[JSON], body.get("check_runs", []))
+
+    def create_check_run(self, body: Mapping[str, Any]) -> JSON:
+        """POST a check run."""
+        resp = self._gh.rest.checks.create(self.repo.owner, self.repo.name, data=dict(body))  # type: ignore[call-overload]
+        return cast(JSON, resp.json())
+
+    def update_check_run(self, check_run_id: int, body: Mapping[str, Any]) -> JSON:
+        """PATCH a check run."""
+        resp = self._gh.rest.checks.update(  # type: ignore[call-overload]
+            self.repo.owner, self.repo.name, check_run_id, data=dict(body)
+        )
+        return cast(JSON, resp.json())
+
+    def list_issue_comments(self, number: int, page: int, per_page: int) -> Page:
+        """GET one page of a PR's conversation comments."""
+        resp = self._gh.rest.issues.list_comments(
+            self.repo.owner, self.repo.name, number, per_page=per_page, page=page
+        )
+        return Page(cast(list[JSON], resp.json()), _has_next(resp.headers.get("link")))
+
+    def create_issue_comment(self, number: int, body: str) -> JSON:
+        """POST a PR conversation comment."""
+        resp = self._gh.rest.issues.create_comment(
+            self.repo.owner, self.repo.name, number, body=body
+        )
+        return cast(JSON, resp.json())
+
+    def update_issue_comment(self, comment_id: int, body: str) -> JSON:
+        """PATCH a PR conversation comment."""
+        resp = self._gh.rest.issues.update_comment(
+            self.repo.owner, self.repo.name, comment_id, body=body
+        )
+        return cast(JSON, resp.json())
+
+
+def is_transient(exc: BaseException) -> bool:
+    """Whether a GitHub failure is worth retrying later (5xx, rate limits, network)."""
+    if isinstance(exc, RateLimitExceeded):
+        return True
+    if isinstance(exc, RequestFailed):
+        return exc.response.status_code >= 500 or exc.response.status_code == 429
+    return isinstance(exc, RequestError)

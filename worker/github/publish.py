@@ -1,0 +1,135 @@
+"""Publish a review to GitHub: the `depreview` check run and the one PR comment."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from worker.github.api import JSON, RepoApi
+
+logger = logging.getLogger(__name__)
+
+CHECK_NAME = "depreview"
+COMMENT_MARKER = "<!-- depreview -->"
+MAX_ANNOTATIONS_PER_REQUEST = 50
+MAX_OUTPUT_CHARS = 65535
+MAX_COMMENT_CHARS = 65536
+_TRUNCATED = "\n\n… (truncated: GitHub limits this text to {limit} characters)"
+
+Conclusion = Literal["success", "neutral", "failure"]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckRun:
+    """The check run a job publishes to."""
+
+    id: int
+    status: str
+    conclusion: str | None
+    external_id: str
+    reused: bool
+
+
+def clamp(text: str, limit: int) -> str:
+    """`text` cut to `limit` characters with an honest note when cut."""
+    if len(text) <= limit:
+        return text
+    note = _TRUNCATED.format(limit=limit)
+    return text[: limit - len(note)] + note
+
+
+def find_check_run(api: RepoApi, head_sha: str, app_id: int | None) -> CheckRun | None:
+    """The newest `depreview` check run on `head_sha`, if one exists."""
+    runs = [r for r in api.list_check_runs(head_sha, CHECK_NAME, app_id) if r["name"] == CHECK_NAME]
+    runs = [r for r in runs if r.get("head_sha", head_sha) == head_sha]
+    if not runs:
+        return None
+    run = max(runs, key=lambda r: int(r["id"]))
+    return CheckRun(
+        id=int(run["id"]),
+        status=str(run.get("status")),
+        conclusion=run.get("conclusion"),
+        external_id=str(run.get("external_id") or ""),
+        reused=True,
+    )
+
+
+def start_check_run(
+    api: RepoApi, head_sha: str, external_id: str, *, title: str = "Reviewing dependencies"
+) -> CheckRun:
+    """Create the `depreview` check run in progress."""
+    body = {
+        "name": CHECK_NAME,
+        "head_sha": head_sha,
+        "status": "in_progress",
+        "external_id": external_id,
+        "output": {"title": title, "summary": "depreview is reviewing this commit's dependencies."},
+    }
+    run = api.create_check_run(body)
+    return CheckRun(int(run["id"]), "in_progress", None, external_id, reused=False)
+
+
+def complete_check_run(
+    api: RepoApi,
+    check_run_id: int,
+    conclusion: Conclusion,
+    *,
+    title: str,
+    summary: str,
+    text: str = "",
+    annotations: Sequence[Mapping[str, Any]] = (),
+) -> int:
+    """Complete a check run; annotations go 50 per request. Returns the number of PATCHes."""
+    batches = [
+        list(annotations[i : i + MAX_ANNOTATIONS_PER_REQUEST])
+        for i in range(0, len(annotations), MAX_ANNOTATIONS_PER_REQUEST)
+    ] or [[]]
+    title = clamp(title, 255)
+    summary = clamp(summary, MAX_OUTPUT_CHARS)
+    output: JSON = {"title": title, "summary": summary}
+    if text:
+        output["text"] = clamp(text, MAX_OUTPUT_CHARS)
+    if batches[0]:
+        output["annotations"] = batches[0]
+    api.update_check_run(
+        check_run_id, {"status": "completed", "conclusion": conclusion, "output": output}
+    )
+    for batch in batches[1:]:
+        api.update_check_run(
+            check_run_id, {"output": {"title": title, "summary": summary, "annotations": batch}}
+        )
+    return len(batches)
+
+
+def find_comment(api: RepoApi, pr_number: int, *, per_page: int = 100) -> JSON | None:
+    """The first PR comment carrying the depreview marker, searching every page."""
+    page = 1
+    while True:
+        result = api.list_issue_comments(pr_number, page=page, per_page=per_page)
+        for comment in result.items:
+            if COMMENT_MARKER in str(comment.get("body") or ""):
+                return comment
+        if not result.has_next or not result.items:
+            return None
+        page += 1
+
+
+def upsert_comment(api: RepoApi, pr_number: int, body: str) -> tuple[str, int]:
+    """Update the marked comment or create it; returns ("created"|"updated"|"unchanged", id).
+
+    Callers hold the per-PR lock, so two jobs never both create.
+    """
+    if COMMENT_MARKER not in body:
+        body = f"{COMMENT_MARKER}\n{body}"
+    body = clamp(body, MAX_COMMENT_CHARS - 1)
+    existing = find_comment(api, pr_number)
+    if existing is None:
+        created = api.create_issue_comment(pr_number, body)
+        return "created", int(created["id"])
+    comment_id = int(existing["id"])
+    if existing.get("body") == body:
+        return "unchanged", comment_id
+    api.update_issue_comment(comment_id, body)
+    return "updated", comment_id

@@ -1,0 +1,285 @@
+"""One review job: fetch, review, publish (the plain function the Celery tasks call)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Literal
+
+from rules.render.checkrun import render_check_output
+from rules.render.markdown import render_comment
+
+from worker.analysis import analyze
+from worker.coordination import Coordinator, head_key, lock_key
+from worker.github.api import RepoApi
+from worker.github.fetch import (
+    TreeFiles,
+    changed_between,
+    list_changed_files,
+    read_more,
+    read_tree_files,
+    wanted,
+)
+from worker.github.publish import (
+    CheckRun,
+    complete_check_run,
+    find_check_run,
+    start_check_run,
+    upsert_comment,
+)
+from worker.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+HEAD_MARKER_TTL_S = 14 * 24 * 3600
+LOCK_WAIT_S = 30.0
+
+Status = Literal[
+    "published",
+    "no-dependency-changes",
+    "superseded",
+    "already-reviewed",
+    "failed",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewJob:
+    """What a review is about: ids only, as they crossed the queue."""
+
+    installation_id: int
+    repo_full_name: str
+    head_sha: str
+    delivery_id: str
+    pr_number: int | None = None
+    base_sha: str | None = None
+    force: bool = False
+
+    def log_extra(self) -> dict[str, object]:
+        """Fields for structured logs."""
+        return {
+            "delivery_id": self.delivery_id,
+            "installation_id": self.installation_id,
+            "repo": self.repo_full_name,
+            "pr": self.pr_number,
+            "head_sha": self.head_sha,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a job did."""
+
+    status: Status
+    check_run_id: int | None = None
+    conclusion: str | None = None
+    comment: str | None = None
+    detail: str = ""
+
+
+def external_id(job: ReviewJob, base_sha: str) -> str:
+    """The check run's external id: what was compared (head against base)."""
+    pr = f"pr={job.pr_number};" if job.pr_number is not None else ""
+    return f"{pr}base={base_sha}"
+
+
+def run_review(api: RepoApi, coord: Coordinator, settings: Settings, job: ReviewJob) -> Outcome:
+    """Review one head SHA and publish it, holding the PR's lock; idempotent."""
+    timeout_s = max(60, min(settings.visibility_timeout_s // 2, 1800))
+    with coord.lock(
+        lock_key(job.repo_full_name, job.pr_number, job.head_sha),
+        timeout_s=timeout_s,
+        wait_s=LOCK_WAIT_S,
+    ):
+        return _run_locked(api, coord, settings, job)
+
+
+def _current_head(api: RepoApi, coord: Coordinator, job: ReviewJob) -> tuple[str, str]:
+    """The PR's head and base SHAs now, as GitHub says; a newer head is recorded in Redis."""
+    assert job.pr_number is not None
+    pull = api.get_pull(job.pr_number)
+    head = str(pull["head"]["sha"])
+    if head != job.head_sha:
+        coord.record_head(head_key(job.repo_full_name, job.pr_number), head, HEAD_MARKER_TTL_S)
+    return head, str(pull["base"]["sha"])
+
+
+def _run_locked(api: RepoApi, coord: Coordinator, settings: Settings, job: ReviewJob) -> Outcome:
+    base_sha = job.base_sha
+    if job.pr_number is not None:
+        current, pull_base = _current_head(api, coord, job)
+        base_sha = base_sha or pull_base
+        if current != job.head_sha:
+            return _superseded(api, settings, job, current, existing_only=True)
+    if base_sha is None:
+        raise ValueError("a review needs a base SHA (from the PR or the merge group)")
+
+    ext_id = external_id(job, base_sha)
+    run = find_check_run(api, job.head_sha, settings.github_app_id)
+    if run is not None and run.status == "completed" and run.external_id == ext_id:
+        if not job.force:
+            logger.info("already reviewed", extra=job.log_extra())
+            return Outcome("already-reviewed", run.id, run.conclusion)
+        run = None
+    if run is None or run.status == "completed":
+        run = start_check_run(api, job.head_sha, ext_id)
+    try:
+        return _review_and_publish(api, coord, settings, job, base_sha, run)
+    except Exception as exc:
+        from worker.github.client import is_transient
+
+        if is_transient(exc):
+            raise  # retried by Celery; the run stays in progress and is reused
+        fail_check_run(api, run.id, exc)
+        raise
+
+
+def _read_side(api: RepoApi, sha: str) -> TreeFiles:
+    files = read_tree_files(api, sha)
+    missing = _missing_includes(files)
+    if missing:
+        read_more(api, sha, files, missing)
+    return files
+
+
+def _missing_includes(files: TreeFiles) -> list[str]:
+    """Paths that `-r`/`-c` lines name but the registry did not select."""
+    from rules.manifests.snapshot import build_snapshot
+
+    snapshot = build_snapshot(dict(files.files))
+    return sorted(
+        {
+            path
+            for manifest in snapshot.files.values()
+            for path in manifest.include_paths
+            if path not in files.files
+        }
+    )
+
+
+def _review_and_publish(
+    api: RepoApi,
+    coord: Coordinator,
+    settings: Settings,
+    job: ReviewJob,
+    base_sha: str,
+    run: CheckRun,
+) -> Outcome:
+    base = _read_side(api, base_sha)
+    head = _read_side(api, job.head_sha)
+    note = ""
+    if job.pr_number is not None:
+        listed = list_changed_files(api, job.pr_number, settings.max_pr_files)
+        changed = {p for p in listed.paths if wanted(p)}
+        if not listed.complete:
+            changed |= set(changed_between(base, head))
+            note = (
+                f"\n\nThis pull request changes more than {settings.max_pr_files} files; "
+                "GitHub lists only the first ones, so changed dependency files were found "
+                "by comparing the trees."
+            )
+    else:
+        changed = set(changed_between(base, head))
+    if not changed:
+        complete_check_run(
+            api,
+            run.id,
+            "success",
+            title="No dependency files changed",
+            summary="This change touches no dependency file that depreview reviews." + note,
+        )
+        return Outcome("no-dependency-changes", run.id, "success")
+
+    result = analyze(
+        base.files,
+        head.files,
+        changed_paths=sorted(changed),
+        base_ref=base_sha,
+        head_ref=job.head_sha,
+    )
+    if job.pr_number is not None:
+        current, _ = _current_head(api, coord, job)
+        if current != job.head_sha:
+            return _superseded(api, settings, job, current, existing_only=False, run=run)
+
+    output = render_check_output(result)
+    summary = output.summary + note + _skipped_note(head)
+    complete_check_run(
+        api,
+        run.id,
+        result.conclusion,
+        title=output.title,
+        summary=summary,
+        text=output.text,
+        annotations=output.annotations,
+    )
+    comment = None
+    if job.pr_number is not None:
+        comment, _ = upsert_comment(api, job.pr_number, render_comment(result))
+    logger.info(
+        "review published",
+        extra={**job.log_extra(), "conclusion": result.conclusion, "comment": comment},
+    )
+    return Outcome("published", run.id, result.conclusion, comment)
+
+
+def _skipped_note(files: TreeFiles) -> str:
+    if not files.skipped and not files.truncated:
+        return ""
+    lines = ["", "", "**Not reviewed:**"]
+    lines += [f"- `{path}`: {why}" for path, why in sorted(files.skipped.items())]
+    if files.truncated:
+        lines.append("- GitHub truncated the repository tree; files deep in it may be missing.")
+    return "\n".join(lines)
+
+
+def _superseded(
+    api: RepoApi,
+    settings: Settings,
+    job: ReviewJob,
+    newer: str,
+    *,
+    existing_only: bool,
+    run: CheckRun | None = None,
+) -> Outcome:
+    """Close this SHA's own check run as neutral; never touch the comment."""
+    if run is None and existing_only:
+        run = find_check_run(api, job.head_sha, settings.github_app_id)
+        if run is not None and run.status == "completed":
+            run = None
+    logger.info("superseded", extra={**job.log_extra(), "newer_sha": newer})
+    if run is not None:
+        complete_check_run(
+            api,
+            run.id,
+            "neutral",
+            title=f"Superseded by {newer[:12]}",
+            summary=f"A newer commit ({newer}) was pushed; depreview reviews that one instead.",
+        )
+    return Outcome("superseded", run.id if run else None, "neutral" if run else None, None, newer)
+
+
+def fail_check_run(api: RepoApi, check_run_id: int, exc: BaseException) -> None:
+    """Complete a check run as neutral with a human-readable reason (never left in progress)."""
+    reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:500]
+    complete_check_run(
+        api,
+        check_run_id,
+        "neutral",
+        title="depreview could not finish this review",
+        summary=(
+            "The review stopped with an error, so this check does not say whether the "
+            f"dependency change is safe.\n\n`{reason}`\n\n"
+            "Re-run the check from the Checks tab (or push again) to try again."
+        ),
+    )
+
+
+def fail_job(api: RepoApi, settings: Settings, job: ReviewJob, exc: BaseException) -> None:
+    """After the last retry: close the SHA's open check run (or create a closed one)."""
+    run = find_check_run(api, job.head_sha, settings.github_app_id)
+    if run is None:
+        run = start_check_run(api, job.head_sha, external_id(job, job.base_sha or ""))
+    elif run.status == "completed":
+        return
+    fail_check_run(api, run.id, exc)
