@@ -1,0 +1,448 @@
+"""Turn the sourced compatibility facts (reference/compat/*.json) into the KB's data files.
+
+Pure: takes parsed JSON, returns JSON-able dicts. `scripts/regen_kb.py` does the file I/O.
+Every fact keeps its provenance (sources, snapshot date, notes, cross-checks). A source whose
+shape differs from what this module knows raises `SourceShapeError` instead of guessing.
+The few facts taken from a source's prose (notes / cross-checks) are listed in `_DERIVED`
+with the exact text they come from; the build fails if that text is gone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+#: The source files the KB is built from; the data files carry the same names.
+SOURCE_FILES: tuple[str, ...] = (
+    "torch.json",
+    "torch_arch.json",
+    "cuda_driver.json",
+    "tensorflow.json",
+    "jax.json",
+    "numpy2_abi.json",
+    "conda_pytorch_cuda.json",
+)
+
+_PROVENANCE_KEYS = ("source", "snapshot_date", "notes", "cross_checks")
+
+_TOP_KEYS: dict[str, frozenset[str]] = {
+    "torch.json": frozenset({*_PROVENANCE_KEYS, "releases_by_minor"}),
+    "torch_arch.json": frozenset(
+        {*_PROVENANCE_KEYS, "wheel_build_arch_lists", "measured_builds", "gpu_floors_cog"}
+    ),
+    "cuda_driver.json": frozenset(
+        {
+            *_PROVENANCE_KEYS,
+            "minor_version_compatibility",
+            "toolkit_driver_versions",
+            "nvidia_cuda_image_tags_cog",
+        }
+    ),
+    "tensorflow.json": frozenset({*_PROVENANCE_KEYS, "linux_gpu_tested"}),
+    "jax.json": frozenset({*_PROVENANCE_KEYS, "releases"}),
+    "numpy2_abi.json": frozenset({*_PROVENANCE_KEYS, "packages"}),
+    "conda_pytorch_cuda.json": frozenset(
+        {*_PROVENANCE_KEYS, "pytorch_channel", "pytorch_cuda_metapackage_versions"}
+    ),
+}
+
+_TORCH_MINOR_KEYS = frozenset(
+    {
+        "python",
+        "cxx_standard",
+        "cuda_stable",
+        "cuda_experimental",
+        "cudnn_by_cuda",
+        "rocm_stable",
+        "matrix_row_source",
+        "wheel_local_suffixes_expected",
+        "test_infra_release_cuda",
+        "test_infra_stable_cuda",
+        "cog_observed_variants",
+        "releases",
+    }
+)
+
+#: Facts read from a source's prose, each with the text it rests on (checked at build time).
+_DERIVED: dict[str, Any] = {
+    # torch.json cross_checks "default CUDA of the PyPI (no-suffix) wheel".
+    "torch_pypi_default": {
+        "2.0": ("11.7", "cu117 (no local suffix; default wheel)"),
+        "2.14": ("13.2", "2.14 plan: CUDA 13.2 default on PyPI"),
+    },
+    # torch.json cross_checks "Python 3.15 for 2.13/2.14".
+    "torch_python_max_shipped": {
+        "2.13": ("3.14", "treat 3.14 as the highest Python with published release wheels for 2.13"),
+    },
+    # jax.json notes: GPU floors of the plugin wheels.
+    "jax_gpu_floors": (
+        {"cuda12": "5.2", "cuda13": "7.5"},
+        "CUDA 12 wheels support SM >= 5.2; CUDA 13 wheels SM >= 7.5",
+    ),
+    # numpy2_abi.json opencv-python notes.
+    "numpy_requirements": (
+        ("opencv-python", "4.12.0.88", ">=2,<2.3", "4.12.0.88 requires numpy>=2,<2.3"),
+        ("opencv-python", "4.13.0.90", ">=2", "4.13.0.90 requires numpy>=2"),
+    ),
+}
+
+
+class SourceShapeError(ValueError):
+    """A source file does not have the shape this build knows."""
+
+
+def build_data(sources: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """Build every KB data file from the parsed source files (keyed by file name)."""
+    missing = [name for name in SOURCE_FILES if name not in sources]
+    if missing:
+        raise SourceShapeError(f"missing source files: {', '.join(missing)}")
+    for name in SOURCE_FILES:
+        _expect_keys(name, sources[name], _TOP_KEYS[name])
+    text = {name: _all_text(sources[name]) for name in SOURCE_FILES}
+    return {
+        "torch.json": _torch(sources["torch.json"], text["torch.json"]),
+        "torch_arch.json": _torch_arch(sources["torch_arch.json"]),
+        "cuda_driver.json": _cuda_driver(sources["cuda_driver.json"]),
+        "tensorflow.json": _tensorflow(sources["tensorflow.json"]),
+        "jax.json": _jax(sources["jax.json"], text["jax.json"]),
+        "numpy2_abi.json": _numpy2(sources["numpy2_abi.json"], text["numpy2_abi.json"]),
+        "conda_pytorch_cuda.json": _conda(sources["conda_pytorch_cuda.json"]),
+    }
+
+
+def _expect_keys(where: str, obj: Any, allowed: frozenset[str], required: bool = True) -> None:
+    if not isinstance(obj, dict):
+        raise SourceShapeError(f"{where}: expected an object, got {type(obj).__name__}")
+    unknown = set(obj) - allowed
+    if unknown:
+        raise SourceShapeError(f"{where}: unknown keys {sorted(unknown)}")
+    if required:
+        absent = {k for k in allowed if k in _PROVENANCE_KEYS} - set(obj)
+        if absent:
+            raise SourceShapeError(f"{where}: missing keys {sorted(absent)}")
+
+
+def _all_text(obj: Any) -> str:
+    if isinstance(obj, dict):
+        return "\n".join(f"{k}\n{_all_text(v)}" for k, v in obj.items())
+    if isinstance(obj, list):
+        return "\n".join(_all_text(v) for v in obj)
+    return "" if obj is None else str(obj)
+
+
+def _needs_text(haystack: str, needle: str) -> None:
+    if needle not in haystack:
+        raise SourceShapeError(f"derived fact rests on text no longer in its source: {needle!r}")
+
+
+def _provenance(src: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "source": list(src["source"]),
+        "snapshot_date": src["snapshot_date"],
+        "notes": list(src.get("notes", [])),
+        "cross_checks": list(src.get("cross_checks", [])),
+    }
+
+
+_VARIANT_NOTE = re.compile(r"^(\S+)\s*\((.*)\)$")
+
+
+def _torch(src: Mapping[str, Any], text: str) -> dict[str, Any]:
+    defaults = _DERIVED["torch_pypi_default"]
+    shipped = _DERIVED["torch_python_max_shipped"]
+    minors: list[dict[str, Any]] = []
+    for minor, row in src["releases_by_minor"].items():
+        where = f"torch.json releases_by_minor[{minor}]"
+        _expect_keys(where, row, _TORCH_MINOR_KEYS, required=False)
+        _expect_keys(
+            f"{where}.python", row["python"], frozenset({"min", "max", "experimental"}), False
+        )
+        variants = list(row["wheel_local_suffixes_expected"])
+        observed: list[str] = []
+        for item in row.get("cog_observed_variants", []):
+            match = _VARIANT_NOTE.match(item)
+            label = match.group(1) if match else item
+            if label not in variants and label not in observed:
+                observed.append(label)
+        default_cuda: str | None = row.get("test_infra_stable_cuda")
+        default_source: str | None = (
+            "pytorch/test-infra generate_binary_build_matrix.py STABLE_CUDA_VERSIONS['release']"
+            if default_cuda
+            else None
+        )
+        if default_cuda is None and minor in defaults:
+            default_cuda, needle = defaults[minor]
+            _needs_text(text, needle)
+            default_source = f"torch.json: {needle}"
+        max_shipped: str | None = None
+        max_shipped_source: str | None = None
+        if minor in shipped:
+            max_shipped, needle = shipped[minor]
+            _needs_text(text, needle)
+            max_shipped_source = f"torch.json cross_checks: {needle}"
+        patches = []
+        for rel in row["releases"]:
+            _expect_keys(
+                f"{where}.releases",
+                rel,
+                frozenset({"torch", "torchvision", "torchaudio", "note"}),
+                False,
+            )
+            patches.append(
+                {
+                    "torch": rel["torch"],
+                    "torchvision": rel.get("torchvision"),
+                    "torchaudio": rel.get("torchaudio"),
+                    "note": rel.get("note"),
+                }
+            )
+        minors.append(
+            {
+                "minor": minor,
+                "python_min": row["python"]["min"],
+                "python_max": row["python"]["max"],
+                "python_experimental": list(row["python"].get("experimental", [])),
+                "python_max_shipped": max_shipped,
+                "python_max_shipped_source": max_shipped_source,
+                "cxx_standard": row["cxx_standard"],
+                "cuda_stable": list(row["cuda_stable"]),
+                "cuda_experimental": list(row["cuda_experimental"]),
+                "cudnn_by_cuda": dict(row["cudnn_by_cuda"]),
+                "rocm_stable": row["rocm_stable"],
+                "matrix_row_source": row["matrix_row_source"],
+                "variants": variants,
+                "other_observed_variants": observed,
+                "test_infra_release_cuda": row.get("test_infra_release_cuda"),
+                "pypi_default_cuda": default_cuda,
+                "pypi_default_cuda_source": default_source,
+                "patches": patches,
+            }
+        )
+    return {"provenance": _provenance(src), "minors": minors}
+
+
+_APPLIES = re.compile(r"torch (\d+\.\d+(?:\.\d+)?)(?:-(\d+\.\d+)|(\+))?")
+_ARCH = re.compile(r"(?:sm|compute)_(\d+[a-z]?)")
+
+
+def _torch_arch(src: Mapping[str, Any]) -> dict[str, Any]:
+    lists = []
+    for key, row in src["wheel_build_arch_lists"].items():
+        _expect_keys(
+            f"torch_arch.json wheel_build_arch_lists[{key}]",
+            row,
+            frozenset({"x86_64", "aarch64", "ptx", "applies_to", "source"}),
+            False,
+        )
+        match = _APPLIES.search(row["applies_to"])
+        if match is None:
+            raise SourceShapeError(f"torch_arch.json {key}: cannot read {row['applies_to']!r}")
+        low, high, plus = match.groups()
+        if high is None and plus is None:
+            high = low  # a single version ("torch 2.8 cu129", "torch 2.7.0+cu128")
+        ptx_raw = row.get("ptx")
+        ptx_match = _ARCH.search(ptx_raw) if ptx_raw else None
+        lists.append(
+            {
+                "key": key,
+                "variant": key.split("_", 1)[0],
+                "torch_min": low,
+                "torch_max": None if plus else high,
+                "applies_to": row["applies_to"],
+                "x86_64": list(row["x86_64"]),
+                "aarch64": list(row.get("aarch64", [])),
+                "ptx": f"sm_{ptx_match.group(1)}" if ptx_match else None,
+                "ptx_raw": ptx_raw,
+                "source": row["source"],
+            }
+        )
+    measured = []
+    for key, row in src["measured_builds"].items():
+        _expect_keys(
+            f"torch_arch.json measured_builds[{key}]",
+            row,
+            frozenset({"torch", "cuda", "sm", "measured_on", "other_builds_differ"}),
+            False,
+        )
+        measured.append(
+            {
+                "torch": row["torch"],
+                "cuda": row["cuda"],
+                "sm": list(row["sm"]),
+                "measured_on": row["measured_on"],
+                "other_builds_differ": [list(x) for x in row.get("other_builds_differ", [])],
+            }
+        )
+    floors = []
+    note = ""
+    for label, row in src["gpu_floors_cog"].items():
+        if label == "note":
+            note = str(row)
+            continue
+        arch = _ARCH.search(label)
+        if arch is None or not isinstance(row, dict):
+            raise SourceShapeError(f"torch_arch.json gpu_floors_cog: cannot read {label!r}")
+        floors.append(
+            {
+                "arch": f"sm_{arch.group(1)}",
+                "label": label,
+                "min_torch": row["min_torch"],
+                "min_cuda": row["min_cuda"],
+            }
+        )
+    return {
+        "provenance": _provenance(src),
+        "wheel_lists": lists,
+        "measured": measured,
+        "gpu_floors": floors,
+        "gpu_floors_note": note,
+    }
+
+
+def _cuda_driver(src: Mapping[str, Any]) -> dict[str, Any]:
+    families = []
+    for row in src["minor_version_compatibility"]:
+        family = str(row["family"])
+        if not re.fullmatch(r"\d+\.x", family):
+            raise SourceShapeError(f"cuda_driver.json: cannot read family {family!r}")
+        families.append(
+            {
+                "major": int(family.split(".")[0]),
+                "min_driver_linux": row["min_driver_linux"],
+                "exact_floor_linux": row.get("exact_floor_linux"),
+                "upper": row.get("upper"),
+            }
+        )
+    toolkits = [
+        {
+            "cuda": row["cuda"],
+            "release": row["release"],
+            "patch": row["toolkit_patch_hint"],
+            "linux": row["linux_x86_64_min_driver"],
+            "windows": row["windows_x86_64_min_driver"],
+        }
+        for row in src["toolkit_driver_versions"]
+    ]
+    return {
+        "provenance": _provenance(src),
+        "families": families,
+        "toolkits": toolkits,
+        "image_tags": dict(src["nvidia_cuda_image_tags_cog"]),
+    }
+
+
+def _tensorflow(src: Mapping[str, Any]) -> dict[str, Any]:
+    releases = []
+    for row in src["linux_gpu_tested"]:
+        low, _, high = str(row["python"]).partition("-")
+        if not high:
+            raise SourceShapeError(f"tensorflow.json: cannot read python {row['python']!r}")
+        releases.append(
+            {
+                "tensorflow": row["tensorflow"],
+                "python_min": low,
+                "python_max": high,
+                "compiler": row["compiler"],
+                "build_tool": row["build_tool"],
+                "cudnn": row["cudnn"],
+                "cuda": row["cuda"],
+                "cog_agrees": row["cog_agrees"],
+            }
+        )
+    return {"provenance": _provenance(src), "releases": releases}
+
+
+def _jax(src: Mapping[str, Any], text: str) -> dict[str, Any]:
+    releases = []
+    for row in src["releases"]:
+        _expect_keys(
+            f"jax.json releases[{row.get('jax')}]",
+            row,
+            frozenset(
+                {
+                    "jax",
+                    "tag_date",
+                    "python_requires",
+                    "numpy_min",
+                    "cuda_extras",
+                    "wheel_cuda_builds_from_docs",
+                    "min_driver_linux_from_docs",
+                }
+            ),
+            False,
+        )
+        releases.append(
+            {
+                "jax": row["jax"],
+                "tag_date": row["tag_date"],
+                "python_requires": row["python_requires"],
+                "numpy_min": row["numpy_min"],
+                "cuda_extras": list(row["cuda_extras"]),
+                "builds": [dict(b) for b in row.get("wheel_cuda_builds_from_docs", [])],
+                "min_driver_linux": dict(row.get("min_driver_linux_from_docs", {})),
+            }
+        )
+    floors, needle = _DERIVED["jax_gpu_floors"]
+    _needs_text(text, needle)
+    return {
+        "provenance": _provenance(src),
+        "releases": releases,
+        "gpu_floors": dict(floors),
+        "gpu_floors_source": f"jax.json notes: {needle}",
+    }
+
+
+_VERSION = re.compile(r"^\d+(\.\d+)*$")
+
+
+def _numpy2(src: Mapping[str, Any], text: str) -> dict[str, Any]:
+    packages = []
+    for row in src["packages"]:
+        raw = row["first_numpy2_version"]
+        exact = raw if raw is None or _VERSION.match(raw) else None
+        packages.append(
+            {
+                "key": row["package"],
+                "names": [n.strip() for n in str(row["package"]).split("/")],
+                "first_numpy2_version": exact,
+                "claimed": raw if raw is not None and exact is None else None,
+                "evidence_kind": row["evidence_kind"],
+                "evidence": row["evidence"],
+                "notes": row["notes"],
+                "confidence": row["confidence"],
+            }
+        )
+    requirements = []
+    for package, since, numpy, needle in _DERIVED["numpy_requirements"]:
+        _needs_text(text, needle)
+        requirements.append(
+            {
+                "package": package,
+                "from_version": since,
+                "numpy": numpy,
+                "source": f"numpy2_abi.json notes: {needle}",
+            }
+        )
+    return {
+        "provenance": _provenance(src),
+        "packages": packages,
+        "numpy_requirements": requirements,
+    }
+
+
+def _conda(src: Mapping[str, Any]) -> dict[str, Any]:
+    lines = [
+        {
+            "minor": minor,
+            "selector": row["selector"],
+            "cuda": list(row["cuda"]),
+            "note": row.get("note"),
+        }
+        for minor, row in src["pytorch_channel"].items()
+    ]
+    return {
+        "provenance": _provenance(src),
+        "pytorch_channel": lines,
+        "metapackage_versions": list(src["pytorch_cuda_metapackage_versions"]),
+    }

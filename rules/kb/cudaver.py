@@ -1,0 +1,104 @@
+"""CUDA version strings and PyTorch wheel variant labels (cu118, cpu, rocm6.2)."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from packaging.version import InvalidVersion, Version
+
+_CU = re.compile(r"^cu(\d)(\d{1,2})$")
+_CU_LONG = re.compile(r"^cu(\d{2})(\d)$")
+_MAJOR_MINOR = re.compile(r"^\s*v?(\d+)(?:\.(\d+))?")
+_VARIANT = re.compile(r"^(cpu|cu\d{2,3}|rocm\d+(?:\.\d+)*|xpu)$")
+_URL_VARIANT = re.compile(
+    r"/whl/(?:nightly/|test/)?(cpu|cu\d{2,3}|rocm\d+(?:\.\d+)*|xpu)/(?:torch_stable\.html/)?$"
+)
+_PYTORCH_URL = re.compile(
+    r"/whl(?:/(?:nightly|test))?(?:/(?:cpu|cu\d{2,3}|rocm[\d.]+|xpu))?/(?:torch_stable\.html/)?$"
+)
+
+
+def variant_cuda(variant: str | None) -> str | None:
+    """The CUDA version ("11.8") of a wheel variant label ("cu118"); None for cpu/rocm/other."""
+    if not variant:
+        return None
+    label = variant.lower()
+    match = _CU_LONG.match(label) if len(label) == 5 else _CU.match(label)
+    if match is None:
+        return None
+    return f"{int(match.group(1))}.{int(match.group(2))}"
+
+
+def cuda_variant(cuda: str) -> str | None:
+    """The wheel variant label ("cu121") of a CUDA version ("12.1" or "12.1.1")."""
+    mm = major_minor(cuda)
+    if mm is None:
+        return None
+    major, minor = mm
+    return f"cu{major}{minor}"
+
+
+def major_minor(cuda: str | None) -> tuple[int, int] | None:
+    """(major, minor) of a CUDA version string ("12.1.1" → (12, 1), "12" → (12, 0))."""
+    if not cuda:
+        return None
+    match = _MAJOR_MINOR.match(cuda)
+    if match is None:
+        return None
+    return int(match.group(1)), int(match.group(2) or 0)
+
+
+def has_minor(cuda: str) -> bool:
+    """Whether a CUDA version string names a minor ("12.1") and not only a major ("12")."""
+    match = _MAJOR_MINOR.match(cuda)
+    return bool(match and match.group(2) is not None)
+
+
+def short(cuda: str) -> str:
+    """ "12.1.1" → "12.1"; strings that are not versions come back unchanged."""
+    mm = major_minor(cuda)
+    if mm is None:
+        return cuda
+    return f"{mm[0]}.{mm[1]}" if has_minor(cuda) else str(mm[0])
+
+
+def is_variant(label: str | None) -> bool:
+    """Whether a local version label is a PyTorch wheel variant (cpu, cuXYZ, rocmX.Y, xpu)."""
+    return bool(label) and _VARIANT.match(label.lower()) is not None  # type: ignore[union-attr]
+
+
+def url_variant(url: str) -> str | None:
+    """The variant a PyTorch-style index URL serves (…/whl/cu118 → "cu118"), else None."""
+    path = urlsplit(url).path if "://" in url else url
+    match = _URL_VARIANT.search(path.rstrip("/") + "/")
+    return match.group(1).lower() if match else None
+
+
+def is_pytorch_index(url: str) -> bool:
+    """Whether a URL looks like a PyTorch wheel index (a /whl, /whl/<variant> path).
+
+    Matches the public index and mirrors of it that keep its path layout.
+    """
+    parts = urlsplit(url)
+    if parts.hostname == "download.pytorch.org":
+        return True
+    return _PYTORCH_URL.search(parts.path.rstrip("/") + "/") is not None
+
+
+def serves_all_variants(url: str) -> bool:
+    """Whether a PyTorch index URL lists every variant (…/whl, …/whl/torch_stable.html)."""
+    path = urlsplit(url).path.rstrip("/")
+    return path.endswith(("/whl", "/whl/nightly", "/torch_stable.html")) or (
+        path.endswith(".html") and "/whl/" in path and url_variant(url) is None
+    )
+
+
+def to_version(text: str | None) -> Version | None:
+    """A PEP 440 Version, or None when `text` is not one."""
+    if not text:
+        return None
+    try:
+        return Version(text)
+    except InvalidVersion:
+        return None

@@ -1,0 +1,230 @@
+"""The shape of the knowledge-base data files (rules/kb/data/*.json), validated with pydantic."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+
+class _Model(BaseModel):
+    """Frozen, strict about unknown keys: a data file that drifts from this shape fails to load."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Provenance(_Model):
+    """Where a table's facts come from: sources, snapshot date, notes and cross-checks."""
+
+    source: tuple[dict[str, Any], ...]
+    snapshot_date: str
+    notes: tuple[str, ...] = ()
+    cross_checks: tuple[dict[str, Any], ...] = ()
+
+
+class TorchPatch(_Model):
+    """One torch release and the torchvision / torchaudio released with it."""
+
+    torch: str
+    torchvision: str | None
+    torchaudio: str | None
+    note: str | None = None
+
+
+class TorchMinor(_Model):
+    """One torch minor line (e.g. 2.1): Python range, CUDA builds, wheel variants, patches."""
+
+    minor: str
+    python_min: str
+    python_max: str
+    python_experimental: tuple[str, ...] = ()
+    python_max_shipped: str | None = None
+    python_max_shipped_source: str | None = None
+    cxx_standard: str
+    cuda_stable: tuple[str, ...]
+    cuda_experimental: tuple[str, ...]
+    cudnn_by_cuda: dict[str, str]
+    rocm_stable: str
+    matrix_row_source: str
+    variants: tuple[str, ...]
+    other_observed_variants: tuple[str, ...] = ()
+    test_infra_release_cuda: tuple[str, ...] | None = None
+    pypi_default_cuda: str | None = None
+    pypi_default_cuda_source: str | None = None
+    patches: tuple[TorchPatch, ...] = ()
+
+
+class TorchTable(_Model):
+    """torch.json: every torch minor 1.12 onward."""
+
+    provenance: Provenance
+    minors: tuple[TorchMinor, ...]
+
+
+class WheelArchList(_Model):
+    """The sm_XX targets of one CUDA variant of torch wheels, for a range of torch versions."""
+
+    key: str
+    variant: str
+    torch_min: str | None
+    torch_max: str | None
+    applies_to: str
+    x86_64: tuple[str, ...]
+    aarch64: tuple[str, ...] = ()
+    ptx: str | None = None
+    ptx_raw: str | None = None
+    source: str
+
+
+class MeasuredBuild(_Model):
+    """sm_XX targets measured (cuobjdump) on one torch build."""
+
+    torch: str
+    cuda: str
+    sm: tuple[str, ...]
+    measured_on: str
+    other_builds_differ: tuple[tuple[str, ...], ...] = ()
+
+
+class GpuFloor(_Model):
+    """The first torch / CUDA that carries kernels for one GPU architecture."""
+
+    arch: str
+    label: str
+    min_torch: str
+    min_cuda: str
+
+
+class TorchArchTable(_Model):
+    """torch_arch.json: GPU architectures compiled into torch builds."""
+
+    provenance: Provenance
+    wheel_lists: tuple[WheelArchList, ...]
+    measured: tuple[MeasuredBuild, ...]
+    gpu_floors: tuple[GpuFloor, ...]
+    gpu_floors_note: str = ""
+
+
+class DriverFamily(_Model):
+    """Minor-version compatibility of one CUDA major family: the lowest Linux driver."""
+
+    major: int
+    min_driver_linux: str
+    exact_floor_linux: str | None = None
+    upper: str | None = None
+
+
+class ToolkitDriver(_Model):
+    """The Linux / Windows driver one CUDA toolkit release needs for full support."""
+
+    cuda: str
+    release: str
+    patch: str
+    linux: str
+    windows: str | None
+
+
+class CudaDriverTable(_Model):
+    """cuda_driver.json: CUDA toolkit to minimum driver."""
+
+    provenance: Provenance
+    families: tuple[DriverFamily, ...]
+    toolkits: tuple[ToolkitDriver, ...]
+    image_tags: dict[str, Any]
+
+
+class TensorflowRelease(_Model):
+    """One TensorFlow release's tested Linux GPU build."""
+
+    tensorflow: str
+    python_min: str
+    python_max: str
+    compiler: str
+    build_tool: str
+    cudnn: str
+    cuda: str
+    cog_agrees: bool
+
+
+class TensorflowTable(_Model):
+    """tensorflow.json: TF 2.4 onward."""
+
+    provenance: Provenance
+    releases: tuple[TensorflowRelease, ...]
+
+
+class JaxCudaBuild(_Model):
+    """One CUDA build of a jax release's plugin wheels (docs' built-with / compatible table)."""
+
+    cuda_built_with: str
+    cuda_compatible: str
+    cudnn_built_with: str
+    cudnn_compatible: str
+
+
+class JaxRelease(_Model):
+    """One jax release: Python, NumPy floor, CUDA extras, CUDA builds, driver floors."""
+
+    jax: str
+    tag_date: str
+    python_requires: str
+    numpy_min: str
+    cuda_extras: tuple[str, ...]
+    builds: tuple[JaxCudaBuild, ...] = ()
+    min_driver_linux: dict[str, str] = {}
+
+
+class JaxTable(_Model):
+    """jax.json: every jax release 0.4.20 onward."""
+
+    provenance: Provenance
+    releases: tuple[JaxRelease, ...]
+    gpu_floors: dict[str, str]
+    gpu_floors_source: str
+
+
+class Numpy2Package(_Model):
+    """The first release of a compiled package whose wheels import under NumPy 2."""
+
+    key: str
+    names: tuple[str, ...]
+    first_numpy2_version: str | None
+    claimed: str | None = None
+    evidence_kind: str | None
+    evidence: str | None
+    notes: str
+    confidence: str
+
+
+class NumpyRequirement(_Model):
+    """From `from_version` on, a package itself requires NumPy `numpy` (e.g. >=2)."""
+
+    package: str
+    from_version: str
+    numpy: str
+    source: str
+
+
+class Numpy2Table(_Model):
+    """numpy2_abi.json: NumPy 2 readiness of compiled packages."""
+
+    provenance: Provenance
+    packages: tuple[Numpy2Package, ...]
+    numpy_requirements: tuple[NumpyRequirement, ...]
+
+
+class CondaPytorchLine(_Model):
+    """One torch minor on the pytorch conda channel: the CUDA selector and its versions."""
+
+    minor: str
+    selector: str
+    cuda: tuple[str, ...]
+    note: str | None = None
+
+
+class CondaPytorchTable(_Model):
+    """conda_pytorch_cuda.json: pytorch-cuda pairings on the pytorch channel."""
+
+    provenance: Provenance
+    pytorch_channel: tuple[CondaPytorchLine, ...]
+    metapackage_versions: tuple[str, ...]
