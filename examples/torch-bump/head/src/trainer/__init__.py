@@ -1,0 +1,1 @@
+"""Training entry points (not a dependency file: depreview ignores it)."""

@@ -1,0 +1,131 @@
+"""`depreview review`: review the dependency change between two refs or two directories."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from worker.localrepo import LocalRepoError, changed_paths, default_base, read_dir, read_ref
+
+EXIT_PASS = 0
+EXIT_FAIL = 1
+EXIT_USAGE = 2
+FORMATS = ("text", "markdown", "json", "sarif")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="depreview",
+        description="Review a change to a Python ML project's dependency files.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    review = sub.add_parser(
+        "review",
+        help="review base → head (git refs, or two directories)",
+        description=(
+            "Exit status: 0 when the check would pass, 1 when it would fail, "
+            "2 on usage or input errors."
+        ),
+    )
+    review.add_argument("--repo", type=Path, default=Path(), help="git checkout (default: .)")
+    review.add_argument(
+        "--base", help="base ref (default: merge-base of HEAD with origin/main, main or master)"
+    )
+    review.add_argument("--head", help="head ref (default: HEAD)")
+    review.add_argument("--base-dir", type=Path, help="compare a plain directory as the base")
+    review.add_argument("--head-dir", type=Path, help="… against this directory as the head")
+    review.add_argument("--pr", metavar="OWNER/REPO#N", help="review a GitHub pull request")
+    review.add_argument(
+        "--resolve", action="store_true", help="also resolve the environments (uv / rattler)"
+    )
+    review.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    review.add_argument(
+        "--config", type=Path, help="repo config file (default: head's .github/depreview.yml)"
+    )
+    return parser
+
+
+def _renderer(fmt: str) -> Callable[[Any], str]:
+    if fmt == "markdown":
+        from rules.render.markdown import render_comment
+
+        return render_comment
+    if fmt == "json":
+        from rules.render.jsonreport import render_json
+
+        return render_json
+    if fmt == "sarif":
+        from rules.render.sarif import render_sarif
+
+        return render_sarif
+    from rules.render.text import render_text
+
+    return render_text
+
+
+def _read_sides(
+    args: argparse.Namespace, parser: argparse.ArgumentParser
+) -> tuple[dict[str, bytes], dict[str, bytes], str, str]:
+    if args.base_dir is not None or args.head_dir is not None:
+        if args.base_dir is None or args.head_dir is None:
+            parser.error("--base-dir and --head-dir go together")
+        if args.base or args.head:
+            parser.error("use either --base/--head or --base-dir/--head-dir")
+        return (
+            read_dir(args.base_dir),
+            read_dir(args.head_dir),
+            str(args.base_dir),
+            str(args.head_dir),
+        )
+    repo: Path = args.repo
+    head = args.head or "HEAD"
+    base = args.base or default_base(repo, head)
+    return read_ref(repo, base), read_ref(repo, head), base, head
+
+
+def review_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """Run `depreview review`; returns the exit status."""
+    from worker.analysis import ResolverUnavailableError, analyze
+
+    if args.pr:
+        parser.error("--pr is not implemented yet; check the PR out and use --base/--head")
+    try:
+        base_files, head_files, base_ref, head_ref = _read_sides(args, parser)
+        config_text = args.config.read_text(encoding="utf-8") if args.config else None
+    except (LocalRepoError, OSError) as exc:
+        print(f"depreview: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        result = analyze(
+            base_files,
+            head_files,
+            changed_paths=changed_paths(base_files, head_files),
+            config_text=config_text,
+            config_path=str(args.config) if args.config else ".github/depreview.yml",
+            resolve=args.resolve,
+            base_ref=base_ref,
+            head_ref=head_ref,
+        )
+    except ResolverUnavailableError as exc:
+        print(f"depreview: --resolve: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    out = _renderer(args.format)(result)
+    sys.stdout.write(out if out.endswith("\n") else out + "\n")
+    return EXIT_FAIL if result.conclusion == "failure" else EXIT_PASS
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The `depreview` console script."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "review":
+        return review_command(args, parser)
+    parser.error(f"unknown command {args.command}")  # pragma: no cover - argparse refuses first
+    return EXIT_USAGE  # pragma: no cover
+
+
+if __name__ == "__main__":
+    sys.exit(main())
