@@ -1,0 +1,214 @@
+"""Package vocabularies shared by the hygiene rules: frameworks, dev tools, production files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+
+from rules.manifests.model import Ecosystem, FileKind, Group, ManifestFile, Requirement, Snapshot
+
+#: ML frameworks whose exact version decides behaviour; pin them exactly in applications.
+#: Conda names (`pytorch`) are listed beside PyPI names.
+FRAMEWORKS: frozenset[str] = frozenset(
+    {
+        "torch",
+        "pytorch",
+        "torchvision",
+        "torchaudio",
+        "tensorflow",
+        "tensorflow-cpu",
+        "tensorflow-gpu",
+        "tf-keras",
+        "keras",
+        "jax",
+        "jaxlib",
+        "flax",
+        "transformers",
+        "diffusers",
+        "accelerate",
+        "peft",
+        "deepspeed",
+        "vllm",
+        "xformers",
+        "onnxruntime",
+        "onnxruntime-gpu",
+        "pytorch-lightning",
+        "lightning",
+        "paddlepaddle",
+        "paddlepaddle-gpu",
+        "mxnet",
+    }
+)
+
+#: Framework families: bumping members of one family together is the right way to update.
+FAMILIES: dict[str, str] = {
+    "torch": "torch",
+    "pytorch": "torch",
+    "torchvision": "torch",
+    "torchaudio": "torch",
+    "tensorflow": "tensorflow",
+    "tensorflow-cpu": "tensorflow",
+    "tensorflow-gpu": "tensorflow",
+    "tf-keras": "tensorflow",
+    "keras": "tensorflow",
+    "jax": "jax",
+    "jaxlib": "jax",
+    "onnxruntime": "onnxruntime",
+    "onnxruntime-gpu": "onnxruntime",
+    "paddlepaddle": "paddlepaddle",
+    "paddlepaddle-gpu": "paddlepaddle",
+    "pytorch-lightning": "lightning",
+    "lightning": "lightning",
+}
+
+#: Development tools that do not belong in a production install.
+DEV_TOOLS: frozenset[str] = frozenset(
+    {
+        "pytest",
+        "pytest-cov",
+        "pytest-xdist",
+        "pytest-mock",
+        "pytest-asyncio",
+        "pytest-timeout",
+        "coverage",
+        "hypothesis",
+        "tox",
+        "nox",
+        "black",
+        "ruff",
+        "flake8",
+        "pylint",
+        "mypy",
+        "isort",
+        "autopep8",
+        "yapf",
+        "bandit",
+        "pre-commit",
+        "jupyter",
+        "jupyterlab",
+        "notebook",
+        "ipykernel",
+        "ipython",
+        "ipywidgets",
+        "nbconvert",
+        "sphinx",
+        "mkdocs",
+        "mkdocs-material",
+    }
+)
+
+#: Words in a path that mark a file as not production (dev, test, docs, lint, CI).
+_DEV_WORDS = frozenset(
+    {
+        "dev",
+        "devel",
+        "develop",
+        "development",
+        "test",
+        "tests",
+        "testing",
+        "doc",
+        "docs",
+        "lint",
+        "linting",
+        "ci",
+        "typing",
+        "notebook",
+        "notebooks",
+        "examples",
+        "example",
+        "benchmark",
+        "benchmarks",
+        "bench",
+        "local",
+    }
+)
+
+#: File kinds that pin a whole environment.
+LOCK_KINDS: frozenset[FileKind] = frozenset(
+    {
+        FileKind.POETRY_LOCK,
+        FileKind.UV_LOCK,
+        FileKind.PYLOCK,
+        FileKind.CONDA_LOCK,
+        FileKind.CONDA_EXPLICIT,
+    }
+)
+
+#: File kinds whose requirements are declared by hand (the ones hygiene rules look at).
+DECLARING_KINDS: frozenset[FileKind] = frozenset(
+    {FileKind.REQUIREMENTS, FileKind.PYPROJECT, FileKind.CONDA}
+)
+
+
+def is_dev_tool(name: str) -> bool:
+    """True for test, lint, type-check and notebook tools (and `pytest-*` plugins)."""
+    return name in DEV_TOOLS or name.startswith(("pytest-", "flake8-"))
+
+
+def is_dev_path(path: str) -> bool:
+    """True when a path names a dev/test/docs/CI file or folder (`requirements-dev.txt`)."""
+    words = set(re.split(r"[/\-_.]+", path.lower()))
+    return bool(words & _DEV_WORDS)
+
+
+def environment_of(req: Requirement) -> str:
+    """The environment a requirement installs into (its file when the parser set none)."""
+    return req.environment or req.location.file
+
+
+def is_production(req: Requirement) -> bool:
+    """A runtime requirement of a production environment (not dev, test, docs, optional)."""
+    if req.group != Group.RUNTIME or req.is_constraint:
+        return False
+    env = environment_of(req)
+    return "#" not in env and not is_dev_path(env) and not is_dev_path(req.location.file)
+
+
+def is_exact(req: Requirement) -> bool:
+    """True when the requirement allows exactly one version (`==X` without `*`, or `===`)."""
+    if req.pinned:
+        return True
+    spec = req.specifier.strip()
+    if "," in spec:
+        return False
+    if req.ecosystem == Ecosystem.CONDA and spec.startswith("=="):
+        return True  # conda's `numpy=1.24.3` means 1.24.3.*: pinned for practical purposes
+    return (spec.startswith("==") and "*" not in spec) or spec.startswith("===")
+
+
+def _metadata(manifest: ManifestFile) -> dict[str, str]:
+    return dict(manifest.metadata)
+
+
+def is_library(manifest: ManifestFile, snapshot: Snapshot) -> bool:
+    """A pyproject with `[project]` and a `[build-system]` and no lock beside it."""
+    if manifest.kind != FileKind.PYPROJECT:
+        return False
+    meta = _metadata(manifest)
+    has_project = any(k in meta for k in ("project", "project-name", "name"))
+    has_build = any(k in meta for k in ("build-system", "build-backend", "build_backend"))
+    return has_project and has_build and not has_lock_beside(manifest.path, snapshot)
+
+
+def folder(path: str) -> str:
+    """The folder of a repository path ("" for the root)."""
+    parent = str(PurePosixPath(path).parent)
+    return "" if parent == "." else parent
+
+
+def has_lock_beside(path: str, snapshot: Snapshot) -> bool:
+    """True when a lock file sits in the same folder as `path`."""
+    here = folder(path)
+    return any(m.kind in LOCK_KINDS and folder(m.path) == here for m in snapshot.files.values())
+
+
+def locked_names_beside(path: str, snapshot: Snapshot) -> frozenset[str]:
+    """Package names pinned by lock files in the same folder as `path`."""
+    here = folder(path)
+    return frozenset(
+        pin.name
+        for m in snapshot.files.values()
+        if m.kind in LOCK_KINDS and folder(m.path) == here
+        for pin in m.pins
+    )

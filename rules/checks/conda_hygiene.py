@@ -1,0 +1,178 @@
+"""Conda environment hygiene: mixed channels, CUDA packages pip-installed over conda's CUDA."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from rules.checks.base import RuleContext
+from rules.findings import Finding, Severity
+from rules.manifests.model import Ecosystem, FileKind, Index, IndexKind, ManifestFile
+
+#: Channel names that are Anaconda's `defaults` (or part of it).
+_DEFAULTS = frozenset({"defaults", "main", "r", "msys2", "anaconda", "free"})
+
+#: Conda packages that bring CUDA into the environment.
+CONDA_CUDA = frozenset(
+    {
+        "pytorch-cuda",
+        "cudatoolkit",
+        "cuda-toolkit",
+        "cuda-version",
+        "cuda-runtime",
+        "cuda-cudart",
+        "cuda-nvcc",
+        "cuda-libraries",
+        "cuda",
+        "cudnn",
+        "nccl",
+    }
+)
+
+#: PyPI packages that ship their own CUDA libraries (or are those libraries).
+_PIP_CUDA = frozenset(
+    {
+        "torch",
+        "torchvision",
+        "torchaudio",
+        "tensorflow",
+        "tensorflow-gpu",
+        "jax",
+        "jaxlib",
+        "paddlepaddle-gpu",
+        "onnxruntime-gpu",
+        "xformers",
+        "triton",
+    }
+)
+
+
+def channel_name(index: Index) -> str:
+    """A channel's short name: `conda-forge`, `defaults`, `pytorch`, or its URL."""
+    text = (index.name or index.url).strip().rstrip("/")
+    if "://" in text:
+        parts = urlsplit(text)
+        host = (parts.hostname or "").lower()
+        segments = [s for s in parts.path.split("/") if s]
+        if host == "repo.anaconda.com":
+            return "defaults"
+        if host == "conda.anaconda.org" and segments:
+            text = segments[0]
+    text = text.lower()
+    return "defaults" if text in _DEFAULTS else text
+
+
+def _channels(manifest: ManifestFile) -> list[tuple[str, Index]]:
+    return [
+        (channel_name(index), index)
+        for index in manifest.indexes
+        if index.kind == IndexKind.CONDA_CHANNEL and index.location.file == manifest.path
+    ]
+
+
+def _strict_priority(manifest: ManifestFile) -> bool:
+    meta = dict(manifest.metadata)
+    return meta.get("channel_priority", meta.get("channel-priority", "")).lower() == "strict"
+
+
+class CondaChannelMixingRule:
+    """`defaults` with `conda-forge` (or `pytorch` with `conda-forge`) in one environment."""
+
+    id = "conda-channel-mixing"
+    category = "conda-channel-mixing"
+    default_severity = Severity.WARNING
+
+    def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        """A warning per conda file that mixes binary-incompatible channels."""
+        for path in sorted(ctx.snapshot.files):
+            manifest = ctx.snapshot.files[path]
+            if manifest.kind != FileKind.CONDA:
+                continue
+            channels = _channels(manifest)
+            names = [name for name, _ in channels]
+            if "conda-forge" not in names:
+                continue
+            other = next((n for n in ("defaults", "pytorch") if n in names), None)
+            if other is None or (other == "pytorch" and _strict_priority(manifest)):
+                continue
+            later = max(
+                (index for name, index in channels if name in {"conda-forge", other}),
+                key=lambda i: (i.location.line, i.location.column),
+            )
+            yield Finding(
+                rule=self.id,
+                category=self.category,
+                severity=self.default_severity,
+                message=(
+                    f"{path} takes packages from both `conda-forge` and `{other}` "
+                    f"(channels: {', '.join(names)}). Their binaries are built against "
+                    f"different library stacks; mixing them gives solver conflicts and "
+                    f"crashes at import (e.g. two OpenMP or libstdc++ builds)."
+                ),
+                file=path,
+                line=later.location.line,
+                column=later.location.column,
+                fix=(
+                    "channels:\n  - conda-forge\n  - nodefaults"
+                    if other == "defaults"
+                    else "channels:\n  - pytorch\n  - nvidia\n  - conda-forge\n"
+                    "# and: conda config --set channel_priority strict"
+                ),
+                evidence=tuple(names),
+                fingerprint=f"channels:{path}:{other}",
+            )
+
+
+def _is_pip_cuda(name: str) -> bool:
+    return name in _PIP_CUDA or name.startswith(("nvidia-", "cupy"))
+
+
+class PipInCondaForCudaPackageRule:
+    """A CUDA-bearing package pip-installed into a conda env that already has conda CUDA."""
+
+    id = "pip-in-conda-for-cuda-package"
+    category = "pip-in-conda-for-cuda-package"
+    default_severity = Severity.WARNING
+
+    def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        """A warning per pip-section CUDA package in a conda file with conda CUDA packages."""
+        for path in sorted(ctx.snapshot.files):
+            manifest = ctx.snapshot.files[path]
+            if manifest.kind != FileKind.CONDA:
+                continue
+            conda_cuda = sorted(
+                {
+                    r.name
+                    for r in manifest.requirements
+                    if r.ecosystem == Ecosystem.CONDA and r.name in CONDA_CUDA
+                }
+            )
+            if not conda_cuda:
+                continue
+            for req in manifest.requirements:
+                if req.ecosystem != Ecosystem.PYPI or not _is_pip_cuda(req.name):
+                    continue
+                yield Finding(
+                    rule=self.id,
+                    category=self.category,
+                    severity=self.default_severity,
+                    message=(
+                        f"{req.name} is installed by pip into the conda environment of {path}, "
+                        f"which also gets CUDA from conda ({', '.join(conda_cuda)}). pip's "
+                        f"wheel brings its own CUDA libraries: two CUDA stacks in one "
+                        f"environment, and conda cannot see or update the pip copy."
+                    ),
+                    file=req.location.file,
+                    line=req.location.line,
+                    column=req.location.column,
+                    package=req.name,
+                    fix=(
+                        f"Install {req.name} from conda (e.g. `pytorch` with `pytorch-cuda`) "
+                        f"or drop the conda CUDA packages and let the pip wheels bring CUDA."
+                    ),
+                    evidence=(req.raw.strip(), *conda_cuda),
+                    fingerprint=f"pip-in-conda:{path}:{req.name}",
+                )
+
+
+RULES = (CondaChannelMixingRule(), PipInCondaForCudaPackageRule())

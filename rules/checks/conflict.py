@@ -1,0 +1,255 @@
+"""`conflict`: no version satisfies every declared constraint on a package in one environment.
+
+Method. The versions a conjunction of PEP 440 clauses allows form an interval with holes
+(`!=`) and, for `==X.*`/`~=`, prefix ranges; a non-empty solution set always contains a
+version near one of the clauses' boundaries. So instead of a solver we test candidates:
+every clause's own version (exact pins, bounds), the version just above it (one more
+release component: `1.24` → `1.24.1`, `1.24.0.0.1`), just below it (`1.24` → `1.23.999999`),
+and for prefix clauses the next prefix (`1.24.*` → `1.25`). A package conflicts when no
+candidate satisfies all clauses (pre-releases allowed, so a pin to `2.0.0rc1` is honoured).
+This never reports a conflict that is not there (each candidate is checked against every
+clause); it may miss a solution set narrower than the candidates' steps, which would need
+clauses a millionth of a release apart.
+
+Environments follow `Requirement.environment`: a requirements file with its `-r`/`-c`
+includes, a conda file with its pip section, a pyproject's runtime dependencies together
+with each group or extra (`path#group`). Markers are evaluated per target (config
+`targets`): requirements that never apply together do not conflict.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from packaging.specifiers import InvalidSpecifier, Specifier, SpecifierSet
+from packaging.utils import canonicalize_name
+from packaging.version import InvalidVersion, Version
+
+from rules.checks._targets import Target, applies, targets_for
+from rules.checks.base import RuleContext
+from rules.findings import Finding, Severity
+from rules.manifests.model import Requirement
+
+_BELOW = 999999
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    req: Requirement
+    spec: SpecifierSet
+
+    @property
+    def where(self) -> str:
+        return f"{self.req.location.file}:{self.req.location.line}"
+
+    @property
+    def text(self) -> str:
+        return f"{self.req.name}{self.spec}" if str(self.spec) else self.req.name
+
+
+def _spec(req: Requirement) -> SpecifierSet | None:
+    if req.url or not req.specifier.strip():
+        return None
+    try:
+        return SpecifierSet(req.specifier)
+    except InvalidSpecifier:
+        return None
+
+
+def _release(text: str) -> tuple[int, ...] | None:
+    try:
+        return Version(text.removesuffix(".*")).release
+    except InvalidVersion:
+        return None
+
+
+def _join(release: Sequence[int]) -> str:
+    return ".".join(str(p) for p in release)
+
+
+def _below(release: tuple[int, ...]) -> str | None:
+    """The version just below a release (`1.24` → `1.23.999999`), None below `0`."""
+    parts = list(release)
+    while parts and parts[-1] == 0:
+        parts.pop()
+    if not parts:
+        return None
+    parts[-1] -= 1
+    return _join([*parts, _BELOW])
+
+
+def _candidates(spec: Specifier) -> Iterator[str]:
+    version = spec.version
+    if spec.operator == "===":
+        yield version
+        return
+    release = _release(version)
+    if release is None:
+        return
+    yield version.removesuffix(".*")
+    yield _join([*release, 1])
+    yield _join([*release, 0, 0, 0, 1])
+    below = _below(release)
+    if below is not None:
+        yield below
+    if version.endswith(".*") or spec.operator == "~=":
+        prefix = list(release[:-1] if spec.operator == "~=" else release)
+        if prefix:
+            prefix[-1] += 1
+            yield _join(prefix)
+            below_next = _below(tuple(prefix))
+            if below_next is not None:
+                yield below_next
+
+
+def _satisfiable(specs: Sequence[SpecifierSet]) -> bool:
+    """True when a candidate version satisfies every specifier set (see the module doc)."""
+    candidates: set[str] = set()
+    for spec_set in specs:
+        for spec in spec_set:
+            candidates.update(_candidates(spec))
+    if not candidates:
+        return True
+    for candidate in sorted(candidates):
+        try:
+            version = Version(candidate)
+        except InvalidVersion:
+            if all(candidate in s for s in specs):  # `===` arbitrary strings
+                return True
+            continue
+        if all(s.contains(version, prereleases=True) for s in specs):
+            return True
+    return False
+
+
+def _first_conflicting_pair(clauses: Sequence[_Clause]) -> tuple[_Clause, _Clause] | None:
+    for i, left in enumerate(clauses):
+        if not _satisfiable([left.spec]):
+            return left, left
+        for right in clauses[i + 1 :]:
+            if not _satisfiable([left.spec, right.spec]):
+                return left, right
+    return None
+
+
+def _environments(reqs: Iterable[Requirement]) -> dict[str, list[Requirement]]:
+    """Requirements by environment; `path#group` environments include `path`'s runtime."""
+    by_env: dict[str, list[Requirement]] = defaultdict(list)
+    for req in reqs:
+        by_env[req.environment or req.location.file].append(req)
+    combined: dict[str, list[Requirement]] = {}
+    for env, members in by_env.items():
+        base = env.split("#", 1)[0]
+        extra = by_env.get(base, []) if base != env else []
+        combined[env] = [*extra, *members]
+    return combined
+
+
+def _sort_key(req: Requirement) -> tuple[str, int, int]:
+    return (req.location.file, req.location.line, req.location.column)
+
+
+class ConflictRule:
+    """No version satisfies all declared constraints on a package in one environment."""
+
+    id = "conflict"
+    category = "conflict"
+    default_severity = Severity.ERROR
+
+    def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        """One finding per (environment, package) whose constraints cannot all hold."""
+        targets = targets_for(ctx.config)
+        seen: set[tuple[str, str, str]] = set()
+        for env, reqs in sorted(_environments(ctx.snapshot.requirements()).items()):
+            by_name: dict[str, list[_Clause]] = defaultdict(list)
+            for req in sorted(reqs, key=_sort_key):
+                spec = _spec(req)
+                if spec is not None:
+                    by_name[canonicalize_name(req.name)].append(_Clause(req, spec))
+            for name, clauses in sorted(by_name.items()):
+                if len(clauses) < 2 and all(_satisfiable([c.spec]) for c in clauses):
+                    continue
+                if all(c.req.is_constraint for c in clauses):
+                    continue
+                found = self._check_package(env, name, clauses, targets)
+                if found is None:
+                    continue
+                finding, (left, right) = found
+                # A `path#group` environment repeats its runtime's conflicts: report once.
+                key = (name, left.where, right.where)
+                if key in seen:
+                    continue
+                seen.add(key)
+                yield finding
+
+    def _check_package(
+        self, env: str, name: str, clauses: Sequence[_Clause], targets: Sequence[Target]
+    ) -> tuple[Finding, tuple[_Clause, _Clause]] | None:
+        if not any(c.req.marker for c in clauses):
+            only = _first_conflicting_pair(clauses)
+            if only is None:
+                return None
+            return self._finding(env, name, clauses, only, ()), only
+        failing: list[Target] = []
+        pair: tuple[_Clause, _Clause] | None = None
+        active_for_pair: list[_Clause] = []
+        for target in targets:
+            active = [c for c in clauses if applies(c.req.marker, target)]
+            found = _first_conflicting_pair(active)
+            if found is not None:
+                failing.append(target)
+                if pair is None:
+                    pair, active_for_pair = found, active
+        if pair is None:
+            return None
+        labels = () if len(failing) == len(targets) else tuple(t.label for t in failing)
+        return self._finding(env, name, active_for_pair, pair, labels), pair
+
+    def _finding(
+        self,
+        env: str,
+        name: str,
+        clauses: Sequence[_Clause],
+        pair: tuple[_Clause, _Clause],
+        targets: tuple[str, ...],
+    ) -> Finding:
+        left, right = pair
+        listed = "; ".join(f"`{c.text}` ({c.where})" for c in clauses)
+        if left is right:
+            why = f"`{left.text}` ({left.where}) admits no version at all"
+        else:
+            why = (
+                f"`{left.text}` ({left.where}) and `{right.text}` ({right.where}) "
+                "exclude each other"
+            )
+        where = f" on {', '.join(targets)}" if targets else ""
+        message = (
+            f"No version of {name} satisfies every constraint in environment `{env}`{where}: "
+            f"{why}. All constraints on {name}: {listed}. "
+            f"pip will stop with ResolutionImpossible (or install something that breaks)."
+        )
+        fix = (
+            f"Change one of the lines so that one {name} version fits all of them, e.g. edit "
+            f"{right.where} (`{right.req.raw.strip()}`) to a range that overlaps "
+            f"`{left.text}`; if a dependency imposes the other bound, upgrade that dependency."
+        )
+        if left is right:
+            fix = f"Fix the range at {left.where} (`{left.req.raw.strip()}`): it allows nothing."
+        return Finding(
+            rule=self.id,
+            category=self.category,
+            severity=self.default_severity,
+            message=message,
+            file=right.req.location.file,
+            line=right.req.location.line,
+            column=right.req.location.column,
+            package=name,
+            fix=fix,
+            evidence=tuple(f"{c.text} ({c.where})" for c in clauses),
+            fingerprint=f"conflict:{env}:{name}",
+        )
+
+
+RULES = (ConflictRule(),)

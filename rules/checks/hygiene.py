@@ -1,0 +1,302 @@
+"""Dependency hygiene: parse errors, unpinned frameworks, dev tools in production, missing locks."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+from rules.checks._packages import (
+    DECLARING_KINDS,
+    FRAMEWORKS,
+    environment_of,
+    has_lock_beside,
+    is_dev_path,
+    is_dev_tool,
+    is_exact,
+    is_library,
+    is_production,
+    locked_names_beside,
+)
+from rules.checks.base import RuleContext
+from rules.findings import Finding, Severity
+from rules.manifests.model import Ecosystem, FileKind, ManifestFile, Requirement, Snapshot
+
+#: Operators that put an upper bound on a version.
+_UPPER = frozenset({"<", "<=", "==", "~=", "==="})
+
+#: Names that are not packages in the usual sense (conda's interpreter, pip itself).
+_NOT_PACKAGES = frozenset({"python", "pip", "setuptools", "wheel"})
+
+
+class ParseErrorRule:
+    """Passes the parsers' `parse-error` findings through unchanged."""
+
+    id = "parse-error"
+    category = "parse-error"
+    default_severity = Severity.ERROR
+
+    def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        """Every snapshot-level and file-level parse error."""
+        return tuple(ctx.snapshot.parse_errors())
+
+
+def _exact_names(snapshot: Snapshot) -> dict[str, set[str]]:
+    """Per environment, the package names some requirement or constraint pins exactly."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for req in snapshot.requirements():
+        if is_exact(req):
+            names[environment_of(req)].add(req.name)
+    return names
+
+
+def _application_requirements(snapshot: Snapshot) -> Iterable[tuple[ManifestFile, Requirement]]:
+    """Production requirements of applications (libraries' pyprojects are exempt)."""
+    for path in sorted(snapshot.files):
+        manifest = snapshot.files[path]
+        if manifest.kind not in DECLARING_KINDS or is_library(manifest, snapshot):
+            continue
+        for req in manifest.requirements:
+            if req.location.file == path and is_production(req) and not req.url:
+                yield manifest, req
+
+
+def _is_pinned(req: Requirement, snapshot: Snapshot, exact: dict[str, set[str]]) -> bool:
+    return (
+        is_exact(req)
+        or req.name in exact.get(environment_of(req), set())
+        or req.name in locked_names_beside(req.location.file, snapshot)
+    )
+
+
+def _lower_bound(req: Requirement) -> str | None:
+    try:
+        spec = SpecifierSet(req.specifier)
+    except InvalidSpecifier:
+        return None
+    for clause in spec:
+        if clause.operator in (">=", "~=", "==") and "*" not in clause.version:
+            return clause.version
+    return None
+
+
+class UnpinnedFrameworkRule:
+    """An ML framework not pinned exactly (`==`) in an application's production file."""
+
+    id = "unpinned-framework"
+    category = "unpinned-framework"
+    default_severity = Severity.WARNING
+
+    def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        """A warning per framework requirement that is not pinned by the file, env or a lock."""
+        snapshot = ctx.snapshot
+        exact = _exact_names(snapshot)
+        for _manifest, req in _application_requirements(snapshot):
+            if req.name not in FRAMEWORKS or _is_pinned(req, snapshot, exact):
+                continue
+            version = _lower_bound(req) or "<the version you tested>"
+            op = "=" if req.ecosystem == Ecosystem.CONDA else "=="
+            allowed = f"`{req.specifier}`" if req.specifier else "any version"
+            yield Finding(
+                rule=self.id,
+                category=self.category,
+                severity=self.default_severity,
+                message=(
+                    f"{req.name} is an ML framework and {req.location.file} allows {allowed}: "
+                    f"a fresh install can pick a newer release with other CUDA builds, "
+                    f"changed numerics or removed APIs. Pin frameworks exactly in production."
+                ),
+                file=req.location.file,
+                line=req.location.line,
+                column=req.location.column,
+                package=req.name,
+                fix=f"{req.name}{op}{version}",
+                evidence=(req.raw.strip(),),
+                fingerprint=f"unpinned:{req.location.file}:{req.name}",
+            )
+
+
+def _has_upper_bound(req: Requirement) -> bool:
+    try:
+        spec = SpecifierSet(req.specifier)
+    except InvalidSpecifier:
+        return True  # the parser reports it; do not pile on
+    return any(clause.operator in _UPPER for clause in spec)
+
+
+class UnboundedDependencyRule:
+    """Utilities in an application's production file with no upper bound (a notice per file)."""
+
+    id = "unbounded-dependency"
+    category = "unpinned-framework"
+    default_severity = Severity.NOTICE
+
+    def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        """One notice per file listing its unbounded, unlocked utility requirements."""
+        snapshot = ctx.snapshot
+        exact = _exact_names(snapshot)
+        by_file: dict[str, list[Requirement]] = defaultdict(list)
+        for _manifest, req in _application_requirements(snapshot):
+            if (
+                req.name in FRAMEWORKS
+                or req.name in _NOT_PACKAGES
+                or is_dev_tool(req.name)
+                or _is_pinned(req, snapshot, exact)
+                or _has_upper_bound(req)
+            ):
+                continue
+            by_file[req.location.file].append(req)
+        for path, reqs in sorted(by_file.items()):
+            first = reqs[0]
+            names = ", ".join(r.name for r in reqs)
+            yield Finding(
+                rule=self.id,
+                category=self.category,
+                severity=self.default_severity,
+                message=(
+                    f"{path}: {len(reqs)} production requirement(s) without an upper bound and "
+                    f"without a lock: {names}. The next major release installs on its own."
+                ),
+                file=path,
+                line=first.location.line,
+                column=first.location.column,
+                package=first.name if len(reqs) == 1 else None,
+                fix="\n".join(f"{r.name}{_bounded(r)}" for r in reqs),
+                evidence=tuple(r.raw.strip() for r in reqs),
+                fingerprint=f"unbounded:{path}",
+            )
+
+
+def _bounded(req: Requirement) -> str:
+    lower = _lower_bound(req)
+    if lower is None:
+        return ">=<tested>,<<next major>"
+    major = lower.split(".", 1)[0]
+    if major.isdigit():
+        return f">={lower},<{int(major) + 1}"
+    return f">={lower}"
+
+
+class DevDependencyInProductionRule:
+    """Test, lint and notebook tools among production requirements."""
+
+    id = "dev-dependency-in-production"
+    category = "dev-dependency-in-production"
+    default_severity = Severity.WARNING
+
+    def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        """A finding per dev tool in a production file (a notice in conda environments)."""
+        snapshot = ctx.snapshot
+        for path in sorted(snapshot.files):
+            manifest = snapshot.files[path]
+            if manifest.kind not in DECLARING_KINDS:
+                continue
+            for req in manifest.requirements:
+                if req.location.file != path or not is_production(req):
+                    continue
+                if not is_dev_tool(req.name):
+                    continue
+                conda = manifest.kind == FileKind.CONDA
+                yield Finding(
+                    rule=self.id,
+                    category=self.category,
+                    severity=Severity.NOTICE if conda else self.default_severity,
+                    message=(
+                        f"{req.name} is a development tool, listed among the production "
+                        f"requirements of {path}: every deployment installs it (and its "
+                        f"dependencies, which then constrain the real ones)."
+                    ),
+                    file=path,
+                    line=req.location.line,
+                    column=req.location.column,
+                    package=req.name,
+                    fix=_dev_fix(manifest, req),
+                    evidence=(req.raw.strip(),),
+                    fingerprint=f"dev-in-prod:{path}:{req.name}",
+                )
+
+
+def _dev_fix(manifest: ManifestFile, req: Requirement) -> str:
+    if manifest.kind == FileKind.PYPROJECT:
+        return f'[dependency-groups]\ndev = ["{req.raw.strip()}"]'
+    if manifest.kind == FileKind.CONDA:
+        return f"# environment-dev.yml\n- {req.raw.strip()}"
+    return f"# requirements-dev.txt\n-r requirements.txt\n{req.raw.strip()}"
+
+
+class NoLockfileRule:
+    """Production requirements with no lock or freeze: transitive versions drift."""
+
+    id = "no-lockfile"
+    category = "no-lockfile"
+    default_severity = Severity.NOTICE
+
+    def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        """A notice per production file with loose requirements and no lock beside it."""
+        snapshot = ctx.snapshot
+        exact = _exact_names(snapshot)
+        frozen_folders = _frozen_folders(snapshot, exact)
+        for path in sorted(snapshot.files):
+            manifest = snapshot.files[path]
+            if manifest.kind not in DECLARING_KINDS or is_dev_path(path):
+                continue
+            if is_library(manifest, snapshot) or has_lock_beside(path, snapshot):
+                continue
+            reqs = [
+                r
+                for r in manifest.requirements
+                if r.location.file == path and is_production(r) and r.name not in _NOT_PACKAGES
+            ]
+            if not reqs or _folder(path) in frozen_folders:
+                continue
+            first = reqs[0]
+            yield Finding(
+                rule=self.id,
+                category=self.category,
+                severity=self.default_severity,
+                message=(
+                    f"{path} declares {len(reqs)} production requirement(s) and nothing records "
+                    f"the full resolved set (no lock file, no fully pinned freeze): their "
+                    f"dependencies (NumPy under torch, for one) drift from install to install."
+                ),
+                file=path,
+                line=first.location.line,
+                column=first.location.column,
+                fix=_lock_fix(manifest),
+                fingerprint=f"no-lockfile:{path}",
+            )
+
+
+def _folder(path: str) -> str:
+    return path.rsplit("/", 1)[0] if "/" in path else ""
+
+
+def _frozen_folders(snapshot: Snapshot, exact: dict[str, set[str]]) -> set[str]:
+    """Folders holding a requirements file whose every requirement is pinned exactly."""
+    folders = set()
+    for path, manifest in snapshot.files.items():
+        if manifest.kind != FileKind.REQUIREMENTS:
+            continue
+        reqs = [r for r in manifest.requirements if r.name not in _NOT_PACKAGES]
+        pinned = exact.get(path, set())
+        if reqs and all(is_exact(r) or r.name in pinned for r in reqs):
+            folders.add(_folder(path))
+    return folders
+
+
+def _lock_fix(manifest: ManifestFile) -> str:
+    if manifest.kind == FileKind.PYPROJECT:
+        return "uv lock   # commit uv.lock (or: poetry lock)"
+    if manifest.kind == FileKind.CONDA:
+        return f"conda-lock -f {manifest.path} -p linux-64"
+    return f"uv pip compile {manifest.path} -o requirements.lock.txt"
+
+
+RULES = (
+    ParseErrorRule(),
+    UnpinnedFrameworkRule(),
+    UnboundedDependencyRule(),
+    DevDependencyInProductionRule(),
+    NoLockfileRule(),
+)

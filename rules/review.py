@@ -1,0 +1,379 @@
+"""The review: every rule on base and head, config applied, findings marked new, a conclusion."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from types import MappingProxyType
+from typing import Literal
+
+from packaging.specifiers import SpecifierSet
+from packaging.utils import canonicalize_name
+from packaging.version import InvalidVersion, Version
+
+from rules.checks import ALL_RULES
+from rules.checks._packages import FAMILIES, FRAMEWORKS, is_exact
+from rules.checks.base import Rule, RuleContext
+from rules.config import CONFIG_PATH, IgnoreRule, RepoConfig, load_config
+from rules.findings import Finding, Severity
+from rules.kb import KnowledgeBase, load_kb
+from rules.manifests.model import Snapshot
+
+Conclusion = Literal["success", "neutral", "failure"]
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Counts of findings by severity, new (introduced by the change) and pre-existing."""
+
+    new_errors: int = 0
+    new_warnings: int = 0
+    new_notices: int = 0
+    existing_errors: int = 0
+    existing_warnings: int = 0
+    existing_notices: int = 0
+    ignored: int = 0
+
+    @property
+    def new(self) -> int:
+        """All new findings."""
+        return self.new_errors + self.new_warnings + self.new_notices
+
+    @property
+    def existing(self) -> int:
+        """All pre-existing findings."""
+        return self.existing_errors + self.existing_warnings + self.existing_notices
+
+    @property
+    def total(self) -> int:
+        """All reported findings (ignored ones excluded)."""
+        return self.new + self.existing
+
+    def as_dict(self) -> dict[str, int]:
+        """Plain counts, for JSON."""
+        return {
+            "new_errors": self.new_errors,
+            "new_warnings": self.new_warnings,
+            "new_notices": self.new_notices,
+            "existing_errors": self.existing_errors,
+            "existing_warnings": self.existing_warnings,
+            "existing_notices": self.existing_notices,
+            "ignored": self.ignored,
+            "total": self.total,
+        }
+
+
+@dataclass(frozen=True)
+class Review:
+    """The outcome of reviewing one change: what renderers, the CLI and the worker show."""
+
+    conclusion: Conclusion
+    findings: tuple[Finding, ...]
+    changed_files: tuple[str, ...] = ()
+    summary: Summary = field(default_factory=Summary)
+    dependabot: object | None = None
+    config_findings: tuple[Finding, ...] = ()
+    rule_errors: tuple[str, ...] = ()
+
+    @property
+    def new_findings(self) -> tuple[Finding, ...]:
+        """Findings the change introduced."""
+        return tuple(f for f in self.findings if f.new)
+
+    @property
+    def existing_findings(self) -> tuple[Finding, ...]:
+        """Findings already present at the base."""
+        return tuple(f for f in self.findings if not f.new)
+
+
+def review(
+    base: Snapshot,
+    head: Snapshot,
+    config: RepoConfig,
+    *,
+    changed_paths: Iterable[str] | None = None,
+    extra_findings: Sequence[Finding] = (),
+    base_extra_findings: Sequence[Finding] = (),
+    dependabot: object | None = None,
+    config_findings: Sequence[Finding] = (),
+    today: date | None = None,
+    kb: KnowledgeBase | None = None,
+    rules: Sequence[Rule] | None = None,
+) -> Review:
+    """Review the change from `base` to `head` under `config`.
+
+    Pure and deterministic for given inputs: `today` (default: the current date) decides
+    which ignores have expired; `kb` and `rules` default to the packaged ones.
+    """
+    today = today or date.today()
+    kb = kb if kb is not None else load_kb()
+    active = [r for r in (ALL_RULES if rules is None else rules) if not _rule_off(r, config)]
+    base = _select(base, config)
+    head = _select(head, config)
+    base_found, _ = _run(active, RuleContext(base, config, kb))
+    head_found, rule_errors = _run(active, RuleContext(head, config, kb))
+    if dependabot is None:
+        head_found.extend(several_frameworks_bumped(base, head))
+    ignores, expired = _split_ignores(config, today)
+    cfg = [*config_findings, *(_expired_finding(i) for i in expired)]
+    base_all = _configure([*base_found, *base_extra_findings], config, ignores, base)[0]
+    head_all, ignored = _configure([*head_found, *extra_findings, *cfg], config, ignores, head)
+    head_all = [f for f in head_all if f.file is None or _selected(f.file, config)]
+    base_ids = {f.identity for f in base_all}
+    marked = sorted({f.with_new(f.identity not in base_ids) for f in head_all}, key=_total_order)
+    summary = _summarize(marked, ignored)
+    return Review(
+        conclusion=_conclusion(marked, config),
+        findings=tuple(marked),
+        changed_files=_changed_files(base, head, changed_paths),
+        summary=summary,
+        dependabot=dependabot,
+        config_findings=tuple(f for f in marked if f.category == "config-error"),
+        rule_errors=tuple(rule_errors),
+    )
+
+
+def review_trees(
+    base_files: Mapping[str, bytes | str],
+    head_files: Mapping[str, bytes | str],
+    *,
+    changed_paths: Iterable[str] | None = None,
+    config_override_text: str | None = None,
+    config_path: str = CONFIG_PATH,
+    extra_findings: Sequence[Finding] = (),
+    base_extra_findings: Sequence[Finding] = (),
+    dependabot: object | None = None,
+    today: date | None = None,
+) -> Review:
+    """The single entry point of the CLI and the worker: two file trees in, one `Review` out.
+
+    `*_files` map repository paths to contents (only dependency files and the config are
+    needed). The config is head's `.github/depreview.yml` unless `config_override_text` is
+    given (the CLI's `--config`; then `config_path` names that file in findings).
+    """
+    from rules.manifests.snapshot import build_snapshot
+
+    base = build_snapshot(base_files, ref="base")
+    head = build_snapshot(head_files, ref="head")
+    if config_override_text is not None:
+        text: str | None = config_override_text
+    else:
+        raw = head_files.get(CONFIG_PATH)
+        text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
+        config_path = CONFIG_PATH
+    config, config_findings = load_config(text, config_path)
+    return review(
+        base,
+        head,
+        config,
+        changed_paths=changed_paths,
+        extra_findings=extra_findings,
+        base_extra_findings=base_extra_findings,
+        dependabot=dependabot,
+        config_findings=config_findings,
+        today=today,
+    )
+
+
+def _total_order(finding: Finding) -> tuple[object, ...]:
+    """`Finding.sort_key`, then everything else, so equal keys never depend on set order."""
+    return (*finding.sort_key(), repr(finding))
+
+
+def _rule_off(rule: Rule, config: RepoConfig) -> bool:
+    return config.disabled(rule.id, rule.category)
+
+
+def _selected(path: str, config: RepoConfig) -> bool:
+    return path == CONFIG_PATH or config.paths.selects(path)
+
+
+def _select(snapshot: Snapshot, config: RepoConfig) -> Snapshot:
+    """The snapshot restricted to the files the config's `paths` select."""
+    files = {p: m for p, m in snapshot.files.items() if _selected(p, config)}
+    if len(files) == len(snapshot.files):
+        return snapshot
+    errors = tuple(e for e in snapshot.errors if e.file is None or _selected(e.file, config))
+    return replace(snapshot, files=MappingProxyType(files), errors=errors)
+
+
+def _run(rules: Sequence[Rule], ctx: RuleContext) -> tuple[list[Finding], list[str]]:
+    """Every rule's findings; a rule that raises is recorded, and the others still run."""
+    found: list[Finding] = []
+    errors: list[str] = []
+    for rule in rules:
+        try:
+            found.extend(rule.check(ctx))
+        except Exception as exc:  # a bug in one rule must not hide every other finding
+            errors.append(f"{rule.id}: {type(exc).__name__}: {exc}")
+    return found, errors
+
+
+def _split_ignores(config: RepoConfig, today: date) -> tuple[list[IgnoreRule], list[IgnoreRule]]:
+    live = [i for i in config.ignore if not i.expired(today)]
+    expired = [i for i in config.ignore if i.expired(today)]
+    return live, expired
+
+
+def _expired_finding(entry: IgnoreRule) -> Finding:
+    target = entry.rule or entry.category or ""
+    what = f"{target} for {entry.package}" if entry.package else target
+    owner = f" (owner: {entry.owner})" if entry.owner else ""
+    return Finding(
+        rule="config-error",
+        category="config-error",
+        severity=Severity.WARNING,
+        message=(
+            f"{CONFIG_PATH}: the ignore of `{what}`{owner} expired on {entry.expires}; "
+            f"it no longer applies (reason given: {entry.reason})"
+        ),
+        file=CONFIG_PATH,
+        line=entry.line,
+        package=entry.package_name,
+        fix="Fix the finding, or renew the ignore with a new `expires:` date and reason.",
+        fingerprint=f"ignore-expired:{target}:{entry.package or ''}:{entry.expires}",
+    )
+
+
+def _configure(
+    findings: Iterable[Finding], config: RepoConfig, ignores: Sequence[IgnoreRule], snap: Snapshot
+) -> tuple[list[Finding], int]:
+    """Apply severity overrides, disables and ignores; return the kept findings and #ignored."""
+    kept: list[Finding] = []
+    ignored = 0
+    pins = _pinned_versions(snap)
+    for finding in findings:
+        setting = config.severity_for(finding.rule, finding.category)
+        if setting == "off":
+            continue
+        if setting is not None:
+            finding = finding.with_severity(Severity(setting))
+        if any(_ignores(i, finding, pins) for i in ignores):
+            ignored += 1
+            continue
+        kept.append(finding)
+    return kept, ignored
+
+
+def _ignores(entry: IgnoreRule, finding: Finding, pins: Mapping[str, set[str]]) -> bool:
+    """Whether an ignore entry covers a finding.
+
+    A package entry with a version range applies only when the head pins the package to a
+    version inside the range (a declared range without a pin is not enough to decide).
+    """
+    if entry.rule is not None and entry.rule != finding.rule:
+        return False
+    if entry.category is not None and entry.category != finding.category:
+        return False
+    name = entry.package_name
+    if name is None:
+        return True
+    if finding.package is None or canonicalize_name(finding.package) != name:
+        return False
+    if not entry.version_range:
+        return True
+    spec = SpecifierSet(entry.version_range)
+    for text in pins.get(name, ()):
+        try:
+            if spec.contains(Version(text), prereleases=True):
+                return True
+        except InvalidVersion:
+            continue
+    return False
+
+
+def _pinned_versions(snap: Snapshot) -> dict[str, set[str]]:
+    """Exact versions per package name, from `==` requirements and lock files."""
+    pins: dict[str, set[str]] = {}
+    for req in snap.requirements():
+        version = req.pinned
+        if version is None and is_exact(req):
+            version = req.specifier.lstrip("=").strip().removesuffix(".*")
+        if version:
+            pins.setdefault(canonicalize_name(req.name), set()).add(version)
+    for _manifest, pin in snap.pins():
+        pins.setdefault(canonicalize_name(pin.name), set()).add(pin.version)
+    return pins
+
+
+def _framework_versions(snap: Snapshot) -> dict[str, frozenset[tuple[str, str]]]:
+    versions: dict[str, set[tuple[str, str]]] = {}
+    for req in snap.requirements():
+        if req.name in FRAMEWORKS:
+            versions.setdefault(req.name, set()).add((req.location.file, req.specifier))
+    for manifest, pin in snap.pins():
+        if pin.name in FRAMEWORKS:
+            versions.setdefault(pin.name, set()).add((manifest.path, pin.version))
+    return {name: frozenset(v) for name, v in versions.items()}
+
+
+def several_frameworks_bumped(base: Snapshot, head: Snapshot) -> list[Finding]:
+    """A notice when one (non-Dependabot) change moves frameworks of several families."""
+    before = _framework_versions(base)
+    after = _framework_versions(head)
+    changed = sorted(n for n in before.keys() & after.keys() if before[n] != after[n])
+    families = sorted({FAMILIES.get(n, n) for n in changed})
+    if len(families) < 2:
+        return []
+    first = next(
+        (
+            r
+            for r in head.requirements()
+            if r.name in changed and (r.location.file, r.specifier) not in before[r.name]
+        ),
+        None,
+    )
+    return [
+        Finding(
+            rule="several-frameworks-bumped",
+            category="unpinned-framework",
+            severity=Severity.NOTICE,
+            message=(
+                f"This change moves {len(families)} framework families at once "
+                f"({', '.join(changed)}). When something breaks, nobody can tell which update "
+                f"did it; ML frameworks change numerics and CUDA builds between releases."
+            ),
+            file=first.location.file if first else None,
+            line=first.location.line if first else None,
+            package=None,
+            fix="Update one framework family per pull request, with the test suite run on each.",
+            evidence=tuple(changed),
+            fingerprint="several-frameworks-bumped:" + ",".join(families),
+        )
+    ]
+
+
+def _changed_files(
+    base: Snapshot, head: Snapshot, changed_paths: Iterable[str] | None
+) -> tuple[str, ...]:
+    """Dependency files the change touched (given paths, or files whose parse differs)."""
+    known = set(base.files) | set(head.files)
+    if changed_paths is not None:
+        return tuple(sorted(set(changed_paths) & known))
+    return tuple(sorted(p for p in known if base.files.get(p) != head.files.get(p)))
+
+
+def _summarize(findings: Sequence[Finding], ignored: int) -> Summary:
+    def count(new: bool, severity: Severity) -> int:
+        return sum(1 for f in findings if f.new is new and f.severity == severity)
+
+    return Summary(
+        new_errors=count(True, Severity.ERROR),
+        new_warnings=count(True, Severity.WARNING),
+        new_notices=count(True, Severity.NOTICE),
+        existing_errors=count(False, Severity.ERROR),
+        existing_warnings=count(False, Severity.WARNING),
+        existing_notices=count(False, Severity.NOTICE),
+        ignored=ignored,
+    )
+
+
+def _conclusion(findings: Sequence[Finding], config: RepoConfig) -> Conclusion:
+    """`failure` on a new error; a new warning gives the configured conclusion (neutral)."""
+    new = [f for f in findings if f.new]
+    if any(f.severity == Severity.ERROR for f in new):
+        return "failure"
+    if any(f.severity == Severity.WARNING for f in new):
+        return config.conclusion.warning
+    return "success"
