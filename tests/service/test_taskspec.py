@@ -1,0 +1,58 @@
+"""The task contract shared with the worker: names, queues and JSON-ready keyword arguments."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from service import taskspec
+from service.taskspec import (
+    HandleCheckAction,
+    HandleCommand,
+    HandleInstallation,
+    ReviewCheckSuite,
+    ReviewMergeGroup,
+    ReviewPullRequest,
+    TaskSpec,
+)
+
+SPECS: list[tuple[TaskSpec, str, dict[str, object]]] = [
+    (ReviewPullRequest(1, "o/r", 2, "a" * 40, "d"), "worker.review_pull_request",
+     {"installation_id": 1, "repo_full_name": "o/r", "pr_number": 2, "head_sha": "a" * 40,
+      "delivery_id": "d"}),
+    (ReviewCheckSuite(1, "o/r", "a" * 40, "d", (3, 4)), "worker.review_check_suite",
+     {"installation_id": 1, "repo_full_name": "o/r", "head_sha": "a" * 40, "delivery_id": "d",
+      "pr_numbers": [3, 4]}),
+    (ReviewMergeGroup(1, "o/r", "a" * 40, "b" * 40, "d"), "worker.review_merge_group",
+     {"installation_id": 1, "repo_full_name": "o/r", "head_sha": "a" * 40,
+      "base_sha": "b" * 40, "delivery_id": "d"}),
+    (HandleCommand(1, "o/r", 2, 99, "d", "edited"), "worker.handle_command",
+     {"installation_id": 1, "repo_full_name": "o/r", "pr_number": 2, "comment_id": 99,
+      "delivery_id": "d", "action": "edited"}),
+    (HandleInstallation(1, "installation", "created", "d", ("o/r",)),
+     "worker.handle_installation",
+     {"installation_id": 1, "event": "installation", "action": "created", "delivery_id": "d",
+      "repositories_added": ["o/r"], "repositories_removed": []}),
+    (HandleCheckAction(1, "o/r", 5, "a" * 40, "rerun", "octocat", "d"),
+     "worker.handle_check_action",
+     {"installation_id": 1, "repo_full_name": "o/r", "check_run_id": 5, "head_sha": "a" * 40,
+      "identifier": "rerun", "sender_login": "octocat", "delivery_id": "d"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("spec", "name", "kwargs"), SPECS, ids=[s[1] for s in SPECS])
+def test_spec_name_queue_and_kwargs(spec: TaskSpec, name: str, kwargs: dict[str, object]) -> None:
+    assert spec.task_name == name
+    assert spec.queue == "review" == taskspec.TASK_QUEUES[name]
+    assert spec.kwargs() == kwargs
+    assert json.loads(json.dumps(spec.kwargs())) == kwargs
+
+
+def test_every_task_name_has_a_queue() -> None:
+    names = {
+        value
+        for key, value in vars(taskspec).items()
+        if key.isupper() and key.startswith(("REVIEW_", "HANDLE_"))
+    }
+    assert names == set(taskspec.TASK_QUEUES)
