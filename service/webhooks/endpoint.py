@@ -73,7 +73,11 @@ async def github_webhook(request: Request, state: StateDep) -> Response:
 
 
 async def _route(state: ServiceState, event: Event) -> Response:
-    log: dict[str, Any] = {"delivery_id": event.delivery_id, "event": event.name, "action": event.action}
+    log: dict[str, Any] = {
+        "delivery_id": event.delivery_id,
+        "event": event.name,
+        "action": event.action,
+    }
     if event.name == "ping":
         logger.info("ping", extra=log | {"hook_id": event.get("hook_id")})
         return _answer(state, event.name, "pong", 200, zen=event.get("zen"))

@@ -1,4 +1,4 @@
-"""The real path: signed delivery → Redis dedupe → Celery message on the `review` queue; Redis down → 503."""
+"""The real path: signed delivery → Redis dedupe → Celery message on `review`; Redis down → 503."""
 
 from __future__ import annotations
 
