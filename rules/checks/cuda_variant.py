@@ -1,0 +1,208 @@
+"""cuda-variant-mismatch: different CUDA builds in one environment, or a pin its index lacks."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from rules.checks._ml import (
+    conda_cuda,
+    each_env,
+    finding,
+    indexes_for,
+    local_label,
+    pinned_line,
+    project,
+    pytorch_indexes,
+    serves_variant,
+    serving_indexes,
+    version_of,
+)
+from rules.checks.base import Rule, RuleContext
+from rules.findings import Finding, Severity
+from rules.kb import KnowledgeBase
+from rules.kb.cudaver import has_minor, major_minor, variant_cuda
+from rules.manifests.model import Ecosystem, Requirement
+
+_TORCH_FAMILY = ("torch", "torchvision", "torchaudio")
+_CUDA_NAMED = (
+    re.compile(r"^nvidia-[a-z0-9-]+-cu(\d+)$"),
+    re.compile(r"^cupy-cuda(\d+)x$"),
+)
+
+
+def _describe(label: str) -> str:
+    cuda = variant_cuda(label)
+    return f"CUDA {cuda}" if cuda else ("CPU only" if label == "cpu" else label)
+
+
+def _agree(a: str, b: str) -> bool:
+    """Two CUDA versions agree on the parts both name (12 vs 12.1 agree; 11.8 vs 12 do not)."""
+    ma, mb = major_minor(a), major_minor(b)
+    if ma is None or mb is None:
+        return True
+    if ma[0] != mb[0]:
+        return False
+    return not (has_minor(a) and has_minor(b)) or ma[1] == mb[1]
+
+
+class CudaVariantMismatch:
+    """torch+cu118 with torchvision+cu121; a +cu121 pin with a /whl/cu118 index; conda CUDA mix."""
+
+    id = "cuda-variant-mismatch"
+    category = "cuda-variant-mismatch"
+    default_severity = Severity.ERROR
+
+    def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        """Findings for every environment of the snapshot."""
+        for env, reqs in each_env(ctx.snapshot):
+            yield from self._labels(reqs)
+            yield from self._indexes(ctx, env, reqs)
+            yield from self._conda(reqs)
+            yield from self._unpublished(ctx.kb, reqs)
+            yield from self._cuda_named(reqs)
+
+    def _labels(self, reqs: list[Requirement]) -> Iterator[Finding]:
+        labelled = [(r, lbl) for r in reqs if (lbl := local_label(r)) is not None]
+        labels = Counter(lbl for _, lbl in labelled)
+        if len(labels) < 2:
+            return
+        torch = next((lbl for r, lbl in labelled if project(r) == "torch"), None)
+        reference = torch or sorted(labels, key=lambda k: (-labels[k], k))[0]
+        anchor = next(r for r, lbl in labelled if lbl == reference)
+        for req, label in labelled:
+            if label == reference:
+                continue
+            version = version_of(req)
+            fix = pinned_line(req, f"{version.public}+{reference}") if version else None
+            yield finding(
+                self,
+                f"{req.raw.strip()} is built for {_describe(label)} but "
+                f"{anchor.raw.strip()} in the same environment is built for "
+                f"{_describe(reference)}: PyTorch packages of different CUDA builds cannot "
+                f"be loaded together (undefined symbols or 'operator does not exist' errors).",
+                req.location,
+                package=req.name,
+                fix=fix,
+                evidence=(
+                    f"{anchor.location.file}:{anchor.location.line}: {anchor.raw.strip()}",
+                    f"{req.location.file}:{req.location.line}: {req.raw.strip()}",
+                ),
+                fingerprint=f"labels:{req.name}:{label}:{reference}",
+            )
+
+    def _indexes(self, ctx: RuleContext, env: str, reqs: list[Requirement]) -> Iterator[Finding]:
+        indexes = indexes_for(ctx.snapshot, env)
+        for req in reqs:
+            label = local_label(req)
+            if label is None:
+                continue
+            candidates = pytorch_indexes(serving_indexes(req, indexes))
+            if not candidates or any(serves_variant(i, label) for i in candidates):
+                continue
+            urls = ", ".join(sorted({i.url for i in candidates}))
+            first = candidates[0]
+            base = first.url.rstrip("/").rsplit("/", 1)[0]
+            yield finding(
+                self,
+                f"{req.raw.strip()} asks for the {label} build, but the PyTorch index this "
+                f"environment uses ({urls}) serves other builds only: the install fails with "
+                f"'No matching distribution', or a resolver falls back to another build.",
+                req.location,
+                package=req.name,
+                fix=f"--extra-index-url {base}/{label}",
+                evidence=(f"{first.location.file}:{first.location.line}: {first.url}",),
+                fingerprint=f"index:{req.name}:{label}",
+            )
+
+    def _conda(self, reqs: list[Requirement]) -> Iterator[Finding]:
+        decls = conda_cuda(reqs)
+        wheels = [
+            (r, cuda)
+            for r in reqs
+            if (cuda := variant_cuda(local_label(r))) and r.ecosystem == Ecosystem.PYPI
+        ]
+        if not decls:
+            return
+        first = decls[0]
+        for other in decls[1:]:
+            if not _agree(first.cuda, other.cuda):
+                yield finding(
+                    self,
+                    f"{other.text} selects CUDA {other.cuda} but {first.text} selects CUDA "
+                    f"{first.cuda} in the same conda environment: the solver fails or mixes "
+                    f"two CUDA runtimes.",
+                    other.location,
+                    package=other.how,
+                    fix=f"{other.how}={first.cuda}" if other.how != "pytorch-cuda" else None,
+                    evidence=(first.describe(), other.describe()),
+                    fingerprint=f"conda:{other.how}:{first.how}",
+                )
+        for req, cuda in wheels:
+            if not _agree(first.cuda, cuda):
+                yield finding(
+                    self,
+                    f"{req.raw.strip()} (pip section) is built for CUDA {cuda} but the conda "
+                    f"environment selects CUDA {first.cuda} with {first.text}.",
+                    req.location,
+                    package=req.name,
+                    fix=None,
+                    evidence=(first.describe(),),
+                    fingerprint=f"conda-pip:{req.name}",
+                )
+
+    def _unpublished(self, kb: KnowledgeBase, reqs: list[Requirement]) -> Iterator[Finding]:
+        for req in reqs:
+            label = local_label(req)
+            version = version_of(req)
+            name = project(req)
+            if label is None or version is None or name not in _TORCH_FAMILY:
+                continue
+            torch = version.public if name == "torch" else kb.torch_for(name, version)
+            release = kb.torch_release(torch) if torch else None
+            if release is None or label in release.variants or not label.startswith(("cu", "cpu")):
+                continue
+            builds = ", ".join(release.variants)
+            nearest = [v for v in release.variants if v.startswith("cu")]
+            fix = pinned_line(req, f"{version.public}+{nearest[-1]}") if nearest else None
+            yield finding(
+                self,
+                f"{req.raw.strip()}: torch {release.line.minor} was not published as a {label} "
+                f"build (builds: {builds}); no index serves this pin.",
+                req.location,
+                package=req.name,
+                fix=fix,
+                evidence=(f"KB torch.json {release.line.minor}: variants {builds}",),
+                fingerprint=f"unpublished:{req.name}:{label}",
+            )
+
+    def _cuda_named(self, reqs: list[Requirement]) -> Iterator[Finding]:
+        torch = next(
+            (r for r in reqs if project(r) == "torch" and variant_cuda(local_label(r))), None
+        )
+        if torch is None:
+            return
+        cuda = variant_cuda(local_label(torch)) or ""
+        for req in reqs:
+            for pattern in _CUDA_NAMED:
+                match = pattern.match(req.name)
+                if match is None:
+                    continue
+                major = match.group(1)
+                major = major[:2] if len(major) == 3 else major
+                if not _agree(cuda, major):
+                    yield finding(
+                        self,
+                        f"{req.raw.strip()} is a CUDA {major} package but {torch.raw.strip()} "
+                        f"is built for CUDA {cuda}: two CUDA majors in one environment.",
+                        req.location,
+                        package=req.name,
+                        fix=None,
+                        evidence=(f"{torch.location.file}:{torch.location.line}: {torch.raw}",),
+                        severity=Severity.WARNING,
+                        fingerprint=f"named:{req.name}",
+                    )
+
+
+RULES: tuple[Rule, ...] = (CudaVariantMismatch(),)

@@ -1,0 +1,132 @@
+"""cuda-variant-mismatch: positive and negative cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from rules.checks.cuda_variant import RULES
+from rules.manifests.model import IndexKind, Snapshot
+from tests.rules.checks.mlsnap import index, req, run, snap
+
+RULE = RULES[0]
+PT = "https://download.pytorch.org/whl"
+ENV = "environment.yml"
+
+CASES: list[tuple[str, Snapshot, list[tuple[str, str]]]] = [
+    (
+        "torch cu118 with torchvision cu121",
+        snap(
+            req("torch==2.1.0+cu118"),
+            req("torchvision==0.16.0+cu121"),
+            index(f"{PT}/cu118", kind=IndexKind.EXTRA_INDEX_URL),
+            index(f"{PT}/cu121"),
+        ),
+        [("torchvision", "torchvision==0.16.0+cu118")],
+    ),
+    (
+        "torch cpu with torchvision cu118 via -r include (one environment)",
+        snap(
+            req("torch==2.1.0+cpu"),
+            req("torchvision==0.16.0+cu118", "requirements/gpu.txt", env="requirements.txt"),
+            index(f"{PT}/torch_stable.html"),
+        ),
+        [("torchvision", "torchvision==0.16.0+cpu")],
+    ),
+    (
+        "same variants agree",
+        snap(req("torch==2.1.0+cu118"), req("torchvision==0.16.0+cu118"), index(f"{PT}/cu118")),
+        [],
+    ),
+    (
+        "different variants in different environments are fine",
+        snap(
+            req("torch==2.1.0+cu118", "a/requirements.txt"),
+            req("torch==2.1.0+cu121", "b/requirements.txt"),
+            index(f"{PT}/cu118", "a/requirements.txt"),
+            index(f"{PT}/cu121", "b/requirements.txt"),
+        ),
+        [],
+    ),
+    (
+        "+cu121 pin with a /whl/cu118 index",
+        snap(req("torch==2.1.0+cu121"), index(f"{PT}/cu118")),
+        [("torch", f"--extra-index-url {PT}/cu121")],
+    ),
+    (
+        "+cu121 pin with a matching index among others",
+        snap(req("torch==2.1.0+cu121"), index(f"{PT}/cu118"), index(f"{PT}/cu121")),
+        [],
+    ),
+    (
+        "pin with no PyTorch index is left to missing-pytorch-index",
+        snap(req("torch==2.1.0+cu121"), index("https://pypi.org/simple")),
+        [],
+    ),
+    (
+        "pytorch-cuda 11.8 with cudatoolkit 12",
+        snap(
+            req("pytorch==2.1.0", ENV, conda=True),
+            req("pytorch-cuda==11.8", ENV, conda=True),
+            req("cudatoolkit==12.*", ENV, conda=True),
+        ),
+        [("cudatoolkit", "cudatoolkit=11.8")],
+    ),
+    (
+        "pytorch-cuda 12.1 with cuda-version 12",
+        snap(req("pytorch-cuda==12.1", ENV, conda=True), req("cuda-version==12", ENV, conda=True)),
+        [],
+    ),
+    (
+        "conda pytorch-cuda 11.8 with a cu121 wheel in the pip section",
+        snap(
+            req("pytorch-cuda==11.8", ENV, conda=True),
+            req("torch==2.1.0+cu121", ENV),
+            index(f"{PT}/cu121", ENV),
+        ),
+        [("torch", "")],
+    ),
+    (
+        "a variant torch never shipped",
+        snap(req("torch==2.1.0+cu124"), index(f"{PT}/cu124")),
+        [("torch", "torch==2.1.0+cu121")],
+    ),
+    (
+        "torchvision variant that its torch never shipped",
+        snap(req("torchvision==0.16.0+cu117"), index(f"{PT}/cu117")),
+        [("torchvision", "torchvision==0.16.0+cu121")],
+    ),
+    (
+        "cu12 NVIDIA libraries beside a cu118 torch",
+        snap(req("torch==2.1.0+cu118"), req("nvidia-cudnn-cu12==8.9.2.26"), index(f"{PT}/cu118")),
+        [("nvidia-cudnn-cu12", "")],
+    ),
+    (
+        "cupy for CUDA 11 beside a cu118 torch",
+        snap(req("torch==2.1.0+cu118"), req("cupy-cuda11x==12.2.0"), index(f"{PT}/cu118")),
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "snapshot", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_cuda_variant(name: str, snapshot: Snapshot, expected: list[tuple[str, str]]) -> None:
+    findings = run(RULE, snapshot)
+    assert [f.package for f in findings] == [p for p, _ in expected]
+    for found, (_, fix) in zip(findings, expected, strict=True):
+        assert found.category == "cuda-variant-mismatch"
+        assert found.file and found.line and found.message and found.evidence
+        if fix:
+            assert found.fix == fix
+
+
+def test_fingerprints_distinguish_findings() -> None:
+    findings = run(
+        RULE,
+        snap(
+            req("torch==2.1.0+cu118"),
+            req("torchvision==0.16.0+cu121"),
+            req("torchaudio==2.1.0+cpu"),
+            index(f"{PT}/torch_stable.html"),
+        ),
+    )
+    assert len({f.identity for f in findings}) == len(findings) == 2
