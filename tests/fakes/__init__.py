@@ -1,0 +1,1 @@
+"""Fakes of the network edge used by tests: an in-memory GitHub and its HTTP server."""
