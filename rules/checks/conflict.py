@@ -231,12 +231,12 @@ class ConflictRule:
             f"pip will stop with ResolutionImpossible (or install something that breaks)."
         )
         fix = (
-            f"Change one of the lines so that one {name} version fits all of them, e.g. edit "
-            f"{right.where} (`{right.req.raw.strip()}`) to a range that overlaps "
-            f"`{left.text}`; if a dependency imposes the other bound, upgrade that dependency."
+            f"# either make {right.where} agree with {left.where}:\n{left.text}\n"
+            f"# or make {left.where} agree with {right.where}:\n{right.text}\n"
+            f"# (if a dependency imposes one of the bounds, upgrade that dependency instead)"
         )
         if left is right:
-            fix = f"Fix the range at {left.where} (`{left.req.raw.strip()}`): it allows nothing."
+            fix = f"# {left.where} allows no version; write one satisfiable range:\n{left.req.name}"
         return Finding(
             rule=self.id,
             category=self.category,

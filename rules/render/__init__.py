@@ -1,0 +1,1 @@
+"""Renderers of a `Review`: PR comment, check run, JSON, SARIF, terminal text."""

@@ -1,0 +1,108 @@
+"""What every renderer says the same way: headline, counts, places, category descriptions."""
+
+from __future__ import annotations
+
+from rules.findings import Finding, Severity
+from rules.review import Review
+
+#: One sentence per category: the help text of SARIF rules and the renderers' section intros.
+CATEGORY_HELP: dict[str, str] = {
+    "parse-error": "A dependency file could not be read; the rest was still reviewed.",
+    "conflict": "No version satisfies every constraint declared on a package in one environment.",
+    "cuda-variant-mismatch": "Packages built for different CUDA versions in one environment.",
+    "torch-family-mismatch": "torchvision/torchaudio versions that do not belong to the torch.",
+    "cuda-base-image-mismatch": "A framework built for a newer CUDA than the base image has.",
+    "missing-pytorch-index": "A +cuXXX/+cpu pin with no index that serves it: the install fails.",
+    "cpu-only-risk": "torch will install as a CPU-only build where the repo expects a GPU.",
+    "tensorflow-cuda-mismatch": "TensorFlow and the declared CUDA/cuDNN do not match.",
+    "jax-cuda-mismatch": "jax/jaxlib and the CUDA plugin or declared CUDA do not match.",
+    "driver-too-old": "A runner's NVIDIA driver is older than the CUDA build needs.",
+    "gpu-arch-unsupported": "A runner's GPU architecture is not compiled into the build.",
+    "numpy-abi": "NumPy 2 together with compiled packages built for NumPy 1 (or the reverse).",
+    "python-version-incompatible": "The declared Python is outside what the frameworks support.",
+    "unpinned-framework": "Versions that are not pinned or bounded in production.",
+    "dev-dependency-in-production": "Development tools installed in production.",
+    "no-lockfile": "Nothing records the full resolved set: transitive versions drift.",
+    "lock-out-of-sync": "The lock file does not match the declared requirements.",
+    "conda-channel-mixing": "Binary-incompatible conda channels mixed in one environment.",
+    "pip-in-conda-for-cuda-package": "pip installs a second CUDA stack into a conda environment.",
+    "untrusted-index": "A package index on a host the repository config does not allow.",
+    "transitive-change": "The change moves dependencies nobody declared.",
+    "smoke-failure": "The environment failed to import or run on a GPU runner.",
+    "config-error": "The depreview configuration has a problem; defaults apply where it does.",
+}
+
+ICONS: dict[Severity, str] = {
+    Severity.ERROR: "🔴",
+    Severity.WARNING: "🟡",
+    Severity.NOTICE: "🔵",
+}
+
+
+def plural(count: int, word: str) -> str:
+    """`1 error`, `2 errors`."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def new_counts(review: Review) -> str:
+    """`2 new errors, 1 new warning` (only the non-zero parts), or `no new findings`."""
+    s = review.summary
+    parts = [
+        plural(n, f"new {w}")
+        for n, w in (
+            (s.new_errors, "error"),
+            (s.new_warnings, "warning"),
+            (s.new_notices, "notice"),
+        )
+        if n
+    ]
+    return ", ".join(parts) if parts else "no new findings"
+
+
+def headline(review: Review) -> str:
+    """The one-line verdict (plain text, no Markdown)."""
+    s = review.summary
+    if review.conclusion == "failure":
+        verdict = f"this change introduces {plural(s.new_errors, 'error')}; the check fails"
+    elif s.new_warnings:
+        verdict = (
+            f"no new errors, {plural(s.new_warnings, 'new warning')}; "
+            f"the check concludes {review.conclusion}"
+        )
+    elif s.new_notices:
+        verdict = f"no new errors or warnings ({plural(s.new_notices, 'new notice')})"
+    else:
+        verdict = "no new dependency problems"
+    return f"depreview: {verdict}"
+
+
+def verdict_icon(review: Review) -> str:
+    """✅, ⚠️ or ❌ for the conclusion."""
+    if review.conclusion == "failure":
+        return "❌"
+    if review.summary.new_warnings:
+        return "⚠️"
+    return "✅"
+
+
+def place(finding: Finding) -> str:
+    """`path:line` (or just `path`, or `(repository)` when the finding has no file)."""
+    if finding.file is None:
+        return "(repository)"
+    if finding.line is None:
+        return finding.file
+    return f"{finding.file}:{finding.line}"
+
+
+def first_line(text: str, limit: int = 300) -> str:
+    """The first line of a message, cut to `limit` characters."""
+    line = text.strip().splitlines()[0] if text.strip() else ""
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def dependabot_title(review: Review) -> str | None:
+    """The Dependabot update's title, when the change is one."""
+    if review.dependabot is None:
+        return None
+    title = getattr(review.dependabot, "title", None)
+    return str(title) if title else "Dependabot update"
