@@ -1,0 +1,134 @@
+"""Resolve a change with real resolvers (uv, rattler) and turn the outcome into findings."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from rules.findings import Finding
+from rules.manifests.model import Snapshot
+from worker.resolve.builds import build_findings
+from worker.resolve.cache import KeyValueStore, ResolutionCache
+from worker.resolve.conda import resolve_conda
+from worker.resolve.indexes import IndexPolicy
+from worker.resolve.inputs import Mode, ResolutionInput, inputs_for, touched_names
+from worker.resolve.locks import lock_findings, lock_resolutions
+from worker.resolve.model import Resolution, ResolveReport, Target
+from worker.resolve.pipcheck import resolution_findings as pipcheck_findings
+from worker.resolve.pypi import RunOptions, resolve_pypi
+from worker.resolve.targets import targets_for
+from worker.resolve.transitive import transitive_findings
+
+__all__ = [
+    "Resolution",
+    "ResolveReport",
+    "Target",
+    "resolve_change",
+    "resolve_snapshot",
+]
+
+
+def _options(
+    config: Any,
+    cache: ResolutionCache | KeyValueStore | None,
+    cache_dir: Path | None,
+    timeout_s: float,
+    allow_file_urls: bool,
+    default_index_url: str | None,
+    offline: bool,
+) -> RunOptions:
+    if cache is not None and not isinstance(cache, ResolutionCache):
+        cache = ResolutionCache(cache)
+    return RunOptions(
+        policy=IndexPolicy.from_config(config, allow_file_urls=allow_file_urls),
+        cache=cache,
+        cache_dir=cache_dir,
+        timeout_s=timeout_s,
+        default_index_url=default_index_url,
+        offline=offline,
+    )
+
+
+def _resolve_input(inp: ResolutionInput, target: Target, options: RunOptions) -> Resolution:
+    if inp.mode is Mode.CONDA:
+        return resolve_conda(inp, target, options)
+    return resolve_pypi(inp, target, options)
+
+
+def resolve_snapshot(
+    snapshot: Snapshot,
+    config: Any,
+    options: RunOptions,
+    *,
+    texts: Mapping[str, str] | None = None,
+) -> tuple[list[Resolution], list[Finding]]:
+    """Every environment of `snapshot` for every target: resolutions and their findings."""
+    resolutions: list[Resolution] = []
+    findings: list[Finding] = []
+    targets = targets_for(snapshot, config)
+    locked = lock_resolutions(snapshot, targets, texts=texts)
+    locked_envs = {r.environment for r in locked}
+    resolutions.extend(locked)
+    findings.extend(
+        lock_findings(
+            snapshot, targets, texts=texts, cache_dir=options.cache_dir, timeout_s=options.timeout_s
+        )
+    )
+    for inp in inputs_for(snapshot):
+        if inp.environment in locked_envs:
+            continue
+        for target in targets:
+            resolution = _resolve_input(inp, target, options)
+            resolutions.append(resolution)
+            findings.extend(resolution.findings)
+            findings.extend(build_findings(resolution))
+    for resolution in resolutions:
+        findings.extend(pipcheck_findings(resolution))
+    return resolutions, _dedupe(findings)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen: dict[tuple[object, ...], Finding] = {}
+    for finding in findings:
+        seen.setdefault((*finding.identity, finding.message), finding)
+    return list(seen.values())
+
+
+def resolve_change(
+    base: Snapshot,
+    head: Snapshot,
+    config: Any,
+    *,
+    cache: ResolutionCache | KeyValueStore | None = None,
+    cache_dir: Path | None = None,
+    timeout_s: float = 120,
+    allow_file_urls: bool = False,
+    default_index_url: str | None = None,
+    offline: bool = False,
+    base_texts: Mapping[str, str] | None = None,
+    head_texts: Mapping[str, str] | None = None,
+) -> ResolveReport:
+    """Resolve base and head; findings of head (with transitive changes) and of base.
+
+    Pass `findings` as `extra_findings` and `base_findings` as `base_extra_findings` to
+    `rules.review.review`, so only what the change introduced counts as new.
+    `*_texts` (path → file text) enable the exact lock checks (Poetry's content hash,
+    `uv lock --check`); without them the locks are compared with the declared requirements.
+    """
+    options = _options(
+        config, cache, cache_dir, timeout_s, allow_file_urls, default_index_url, offline
+    )
+    head_res, head_findings = resolve_snapshot(head, config, options, texts=head_texts)
+    base_res, base_findings = resolve_snapshot(base, config, options, texts=base_texts)
+    base_inputs = {inp.environment: inp for inp in inputs_for(base)}
+    pairs = []
+    touched: set[str] = set()
+    for inp in inputs_for(head):
+        touched |= touched_names(base_inputs.get(inp.environment), inp)
+    for head_r in head_res:
+        for base_r in base_res:
+            if (base_r.environment, base_r.target) == (head_r.environment, head_r.target):
+                pairs.append((base_r, head_r))
+    head_findings.extend(transitive_findings(pairs, touched))
+    return ResolveReport(head_findings, head_res, base_res, base_findings)

@@ -1,0 +1,185 @@
+"""Solve a conda environment.yml with rattler, then its `pip:` section with uv on top."""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import datetime
+from collections.abc import Coroutine, Sequence
+from typing import Any, TypeVar
+
+from packaging.utils import canonicalize_name
+
+from rules.findings import Finding, Severity
+from rules.manifests.model import Requirement
+from worker.resolve.cache import cache_key
+from worker.resolve.explain import mentioned
+from worker.resolve.indexes import index_url, untrusted
+from worker.resolve.inputs import ResolutionInput
+from worker.resolve.model import Resolution, Target
+from worker.resolve.pypi import RunOptions, resolve_pypi
+from worker.resolve.targets import CONDA_SUBDIRS, full_python
+
+T = TypeVar("T")
+
+
+def match_spec(req: Requirement) -> str:
+    """The conda match spec of a requirement, as written when rattler reads it."""
+    from rattler import MatchSpec
+
+    for text in (req.raw.strip(), f"{req.name} {req.specifier}".strip()):
+        if _parses(MatchSpec, text):
+            return text
+    return req.name
+
+
+def _parses(parser: Any, text: str) -> bool:
+    try:
+        parser(text)
+    except Exception:  # rattler raises its own parse error types
+        return False
+    return True
+
+
+def virtual_packages(target: Target) -> list[Any]:
+    """The virtual packages of a target machine (`__cuda` as CONDA_OVERRIDE_CUDA sets it)."""
+    from rattler import BuildString, GenericVirtualPackage, PackageName, Version
+
+    def vp(name: str, version: str) -> Any:
+        return GenericVirtualPackage(PackageName(name), Version(version), BuildString("0"))
+
+    subdir = CONDA_SUBDIRS.get(target.platform, "linux-64")
+    packages = []
+    if subdir.startswith("linux"):
+        packages += [vp("__unix", "0"), vp("__linux", "5.15"), vp("__glibc", "2.35")]
+    elif subdir.startswith("osx"):
+        packages += [vp("__unix", "0"), vp("__osx", "14.0")]
+    else:
+        packages += [vp("__win", "0")]
+    packages.append(vp("__archspec", "1"))
+    if target.cuda:
+        packages.append(vp("__cuda", target.cuda))
+    return packages
+
+
+def _run(coro: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine to completion, also from inside a running event loop."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
+def solve(
+    specs: Sequence[str], channels: Sequence[str], target: Target, options: RunOptions
+) -> tuple[dict[str, str], str | None, bool]:
+    """Pins (name → version) of a rattler solve, or its explanation; True when worth caching."""
+    from rattler import Channel, Gateway, Subdir
+    from rattler import solve as rattler_solve
+    from rattler.exceptions import SolverError
+
+    subdir = CONDA_SUBDIRS.get(target.platform, "linux-64")
+    cache_dir = options.cache_dir / "rattler" if options.cache_dir else None
+    try:
+        records = _run(
+            rattler_solve(
+                sources=[Channel(url) for url in channels],
+                specs=list(specs),
+                platforms=[Subdir(subdir), Subdir("noarch")],
+                virtual_packages=virtual_packages(target),
+                gateway=Gateway(cache_dir=cache_dir),
+                timeout=datetime.timedelta(seconds=options.timeout_s),
+            )
+        )
+    except SolverError as exc:
+        return {}, str(exc), True
+    except Exception as exc:  # channel fetch errors: report, never crash the review
+        return {}, f"{type(exc).__name__}: {exc}", False
+    return {r.name.normalized: str(r.version) for r in records}, None, True
+
+
+def resolve_conda(inp: ResolutionInput, target: Target, options: RunOptions) -> Resolution:
+    """Solve the conda part, then the pip part with uv for the solved Python."""
+    refused = untrusted(inp.channels, options.policy)
+    if refused:
+        return Resolution(target, inp.environment, ok=False, findings=tuple(refused))
+    specs = [match_spec(req) for req in inp.conda_requirements]
+    channels = [index_url(index) for index in inp.channels] or [index_url_default()]
+    key = cache_key(
+        {
+            "kind": "rattler",
+            "specs": specs,
+            "channels": channels,
+            "target": [target.platform, target.cuda],
+            "env": inp.environment,
+            "declared": [(r.name, r.location.line) for r in inp.conda_requirements],
+        }
+    )
+    cached = options.cache.get(key) if options.cache else None
+    if cached is not None:
+        conda = cached
+    else:
+        pins, error, cacheable = solve(specs, channels, target, options)
+        findings = () if error is None else (conda_conflict(error, inp, target),)
+        conda = Resolution(
+            target,
+            inp.environment,
+            pins,
+            ok=error is None,
+            findings=findings,
+            source="rattler",
+            explanation=tuple((error or "").splitlines()),
+        )
+        if options.cache is not None and cacheable:
+            options.cache.put(key, conda)
+    if not conda.ok or not inp.requirements:
+        return conda
+    python = full_python(conda.pins.get("python", "")) or target.python
+    pip_target = Target(python, target.platform, target.cuda)
+    pip = resolve_pypi(inp, pip_target, options)
+    pins = {**conda.pins, **{canonicalize_name(k): v for k, v in pip.pins.items()}}
+    return Resolution(
+        target,
+        inp.environment,
+        pins,
+        pip.via,
+        pip.ok,
+        (*conda.findings, *pip.findings),
+        source="rattler+uv",
+        explanation=pip.explanation,
+    )
+
+
+def index_url_default() -> str:
+    """The channel used when an environment.yml names none."""
+    return "https://conda.anaconda.org/conda-forge"
+
+
+def conda_conflict(error: str, inp: ResolutionInput, target: Target) -> Finding:
+    """A `conflict` error carrying rattler's explanation, at the first involved line."""
+    lines = [line.rstrip() for line in error.splitlines() if line.strip()]
+    names = mentioned(lines)
+    involved = [r for n in names for r in inp.conda_requirements if r.name.lower() == n]
+    primary = involved[0] if involved else None
+    cuda = ""
+    if "__cuda" in error:
+        cuda = (
+            f" A package needs the `__cuda` virtual package; the target CUDA is "
+            f"{target.cuda or 'not declared (set targets.cuda in .github/depreview.yml)'}."
+        )
+    where = f" ({primary.location.file}:{primary.location.line})" if primary else ""
+    return Finding(
+        rule="resolution-conflict",
+        category="conflict",
+        severity=Severity.ERROR,
+        message=(f"conda cannot solve {inp.environment}{where} for {target.label}.{cuda}"),
+        file=primary.location.file if primary else inp.environment,
+        line=primary.location.line if primary else None,
+        package=primary.name if primary else None,
+        evidence=tuple(lines),
+        fingerprint=f"resolution-conflict:{inp.environment}:"
+        + ",".join(sorted({r.name for r in involved})),
+        extra=(("target", target.label),),
+    )

@@ -1,0 +1,171 @@
+"""Turn a resolver's failure into findings mapped back to the lines that declared the packages."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from packaging.utils import canonicalize_name
+
+from rules.findings import Finding, Severity
+from rules.manifests.model import Requirement
+from worker.resolve.model import Target
+
+_TOKEN = re.compile(r"(?<![\w.+-])([A-Za-z0-9][A-Za-z0-9._-]*)")
+_YOU_REQUIRE = re.compile(r"you require ([A-Za-z0-9][A-Za-z0-9._-]*)")
+_NO_WHEELS = re.compile(r"([A-Za-z0-9][A-Za-z0-9._-]*?)(?:==\S+)? has no usable wheels")
+_WHEELS_REQUIRED = re.compile(r"Wheels are required for `([^`]+)`")
+_NO_VERSION = re.compile(r"there is no version of ([A-Za-z0-9][A-Za-z0-9._-]*)(\S*)")
+_LOCAL_CUDA = re.compile(r"\+(cu\d+|rocm[\d.]+|cpu)\b")
+
+_NOISE = ("Resolved ", "Resolving ", "Using ", "warning: ")
+
+
+def explanation(stderr: str) -> list[str]:
+    """The resolver's explanation: the `cause:` block and hints, without headers or noise."""
+    lines: list[str] = []
+    for raw in stderr.splitlines():
+        line = raw.rstrip()
+        stripped = line.strip()
+        if not stripped or stripped.startswith(_NOISE):
+            continue
+        if stripped.startswith("error: No solution found"):
+            continue
+        lines.append(stripped.removeprefix("cause: ").removeprefix("error: "))
+    return lines
+
+
+def mentioned(lines: Sequence[str]) -> list[str]:
+    """Canonical names of every token in the explanation, in first-seen order."""
+    seen: dict[str, None] = {}
+    for line in lines:
+        for token in _TOKEN.findall(line):
+            seen.setdefault(canonicalize_name(token.rstrip(".,")), None)
+    return list(seen)
+
+
+def _where(req: Requirement) -> str:
+    return f"{req.location.file}:{req.location.line}"
+
+
+def _shown(req: Requirement) -> str:
+    return f"{req.name}{req.specifier}" if not req.url else f"{req.name} @ {req.url}"
+
+
+def sdist_only(lines: Sequence[str]) -> list[str]:
+    """Packages the resolver stopped at because they only have a source distribution."""
+    names: dict[str, None] = {}
+    for line in lines:
+        for match in _NO_WHEELS.findall(line) + _WHEELS_REQUIRED.findall(line):
+            names.setdefault(canonicalize_name(match), None)
+    return list(names)
+
+
+def failure_findings(
+    stderr: str,
+    declared: Sequence[Requirement],
+    *,
+    environment: str,
+    target: Target,
+    index_urls: Sequence[str] = (),
+) -> list[Finding]:
+    """Findings for a failed resolution: sdist-only notices, else one `conflict` error."""
+    lines = explanation(stderr)
+    stuck = sdist_only(lines)
+    if stuck:
+        return [_sdist_finding(name, lines, declared, environment, target) for name in stuck]
+    names = mentioned(lines)
+    by_name: dict[str, list[Requirement]] = {}
+    for req in declared:
+        by_name.setdefault(canonicalize_name(req.name), []).append(req)
+    involved = [req for name in names for req in by_name.get(name, ())]
+    required = [canonicalize_name(n) for line in lines for n in _YOU_REQUIRE.findall(line)]
+    primary = _primary(involved, required)
+    message = _conflict_message(lines, involved, primary, environment, target, index_urls)
+    fingerprint_names = ",".join(sorted({canonicalize_name(r.name) for r in involved}))
+    return [
+        Finding(
+            rule="resolution-conflict",
+            category="conflict",
+            severity=Severity.ERROR,
+            message=message,
+            file=primary.location.file if primary else environment,
+            line=primary.location.line if primary else None,
+            column=primary.location.column if primary else None,
+            package=canonicalize_name(primary.name) if primary else None,
+            evidence=tuple(lines) or ("the resolver gave no explanation",),
+            fingerprint=f"resolution-conflict:{environment}:{fingerprint_names}",
+            extra=(("target", target.label), *(("declared", _where(r)) for r in involved)),
+        )
+    ]
+
+
+def _primary(involved: Sequence[Requirement], required: Sequence[str]) -> Requirement | None:
+    for name in reversed(required):
+        for req in involved:
+            if canonicalize_name(req.name) == name and not req.is_constraint:
+                return req
+    return involved[-1] if involved else None
+
+
+def _conflict_message(
+    lines: Sequence[str],
+    involved: Sequence[Requirement],
+    primary: Requirement | None,
+    environment: str,
+    target: Target,
+    index_urls: Sequence[str],
+) -> str:
+    text = " ".join(lines)
+    missing = _NO_VERSION.search(text)
+    if missing and primary is not None:
+        spec = missing.group(1) + missing.group(2)
+        local = _LOCAL_CUDA.search(spec)
+        where = ", ".join(index_urls) if index_urls else "the default index"
+        hint = (
+            f" No declared index serves `+{local.group(1)}` builds (searched: {where})."
+            if local
+            else f" (searched: {where})"
+        )
+        return f"`{spec}` ({_where(primary)}) cannot be installed for {target.label}:{hint}"
+    if primary is None:
+        return f"The requirements of {environment} cannot be installed together for {target.label}."
+    others = [r for r in involved if r is not primary]
+    with_others = (
+        " together with " + ", ".join(f"`{_shown(r)}` ({_where(r)})" for r in others)
+        if others
+        else ""
+    )
+    return (
+        f"`{_shown(primary)}` ({_where(primary)}) cannot be installed{with_others} "
+        f"for {target.label}: the resolver found no version set that satisfies them."
+    )
+
+
+def _sdist_finding(
+    name: str,
+    lines: Sequence[str],
+    declared: Sequence[Requirement],
+    environment: str,
+    target: Target,
+) -> Finding:
+    req = next((r for r in declared if canonicalize_name(r.name) == name), None)
+    if req is None:
+        names = mentioned(lines)
+        req = next((r for n in names for r in declared if canonicalize_name(r.name) == n), None)
+    return Finding(
+        rule="resolution-sdist-only",
+        category="conflict",
+        severity=Severity.NOTICE,
+        message=(
+            f"Not resolved past {name}: only an sdist is available, and depreview never builds "
+            f"code from a pull request; the rest of {environment} was not checked for "
+            f"{target.label}."
+        ),
+        file=req.location.file if req else environment,
+        line=req.location.line if req else None,
+        package=name,
+        evidence=tuple(lines),
+        fingerprint=f"resolution-sdist-only:{environment}:{name}",
+        extra=(("target", target.label),),
+    )

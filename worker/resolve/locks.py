@@ -1,0 +1,284 @@
+"""Lock files: in sync with pyproject.toml, and their pins as the head resolution."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+import tomllib
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.utils import canonicalize_name
+from packaging.version import InvalidVersion, Version
+
+from rules.findings import Finding, Severity
+from rules.manifests.model import Ecosystem, FileKind, ManifestFile, Snapshot
+from rules.manifests.poetry_constraints import poetry_to_pep440
+from worker.resolve import uv
+from worker.resolve.model import Resolution, Target
+from worker.resolve.pipcheck import marker_applies
+from worker.resolve.poetryhash import is_fresh
+
+LOCK_KINDS = (FileKind.POETRY_LOCK, FileKind.UV_LOCK, FileKind.PYLOCK)
+_NEEDS_UPDATE = re.compile(r"needs to be updated|out of date|does not satisfy", re.IGNORECASE)
+
+
+def _sibling(path: str, name: str) -> str:
+    head, sep, _ = path.rpartition("/")
+    return f"{head}{sep}{name}"
+
+
+def _locks(snapshot: Snapshot) -> list[ManifestFile]:
+    return [m for _, m in sorted(snapshot.files.items()) if m.kind in LOCK_KINDS]
+
+
+def lock_environment(snapshot: Snapshot, lock: ManifestFile) -> str:
+    """The environment a lock installs: its pyproject.toml when present, else the lock."""
+    pyproject = _sibling(lock.path, "pyproject.toml")
+    return pyproject if pyproject in snapshot.files else lock.path
+
+
+def poetry_requires(text: str) -> dict[str, tuple[str, ...]]:
+    """Each poetry.lock package's dependencies as PEP 508 strings (constraints and markers)."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return {}
+    out: dict[str, tuple[str, ...]] = {}
+    for entry in data.get("package", []):
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            continue
+        reqs = []
+        for name, spec in (entry.get("dependencies") or {}).items():
+            for item in spec if isinstance(spec, list) else [spec]:
+                reqs.extend(_poetry_dependency(str(name), item))
+        out[canonicalize_name(entry["name"])] = tuple(reqs)
+    return out
+
+
+def _poetry_dependency(name: str, item: Any) -> list[str]:
+    if isinstance(item, str):
+        constraint, marker, optional = item, None, False
+    elif isinstance(item, dict):
+        constraint = str(item.get("version", "*"))
+        marker = item.get("markers")
+        optional = bool(item.get("optional", False))
+        if "url" in item or "path" in item or "git" in item:
+            return []
+    else:
+        return []
+    spec = poetry_to_pep440(constraint)
+    if spec is None or optional:
+        return []
+    return [f"{name}{spec}" + (f" ; {marker}" if marker else "")]
+
+
+def uv_requires(text: str) -> dict[str, tuple[str, ...]]:
+    """Each uv.lock package's dependencies as PEP 508 names with markers (uv records no ranges)."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return {}
+    out: dict[str, tuple[str, ...]] = {}
+    for entry in data.get("package", []):
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            continue
+        reqs = []
+        for dep in entry.get("dependencies") or []:
+            if isinstance(dep, dict) and isinstance(dep.get("name"), str):
+                marker = dep.get("marker")
+                reqs.append(dep["name"] + (f" ; {marker}" if marker else ""))
+        out[canonicalize_name(entry["name"])] = tuple(reqs)
+    return out
+
+
+def lock_resolutions(
+    snapshot: Snapshot, targets: Sequence[Target], *, texts: Mapping[str, str] | None = None
+) -> list[Resolution]:
+    """The locked versions of each lock file, per target, as resolutions."""
+    resolutions = []
+    for lock in _locks(snapshot):
+        text = (texts or {}).get(lock.path)
+        requires: dict[str, tuple[str, ...]] = {}
+        if text is not None and lock.kind is FileKind.POETRY_LOCK:
+            requires = poetry_requires(text)
+        elif text is not None and lock.kind is FileKind.UV_LOCK:
+            requires = uv_requires(text)
+        env = lock_environment(snapshot, lock)
+        for target in targets:
+            pins: dict[str, str] = {}
+            lines: dict[str, int] = {}
+            for pin in lock.pins:
+                if pin.ecosystem is not Ecosystem.PYPI or not marker_applies(pin.marker, target):
+                    continue
+                pins.setdefault(pin.name, pin.version)
+                lines.setdefault(pin.name, pin.location.line)
+            resolutions.append(
+                Resolution(
+                    target,
+                    env,
+                    pins,
+                    ok=True,
+                    source=lock.path,
+                    requires={k: v for k, v in requires.items() if k in pins},
+                    lines=lines,
+                )
+            )
+    return resolutions
+
+
+def _out_of_sync(
+    lock: ManifestFile,
+    message: str,
+    line: int | None,
+    evidence: Sequence[str],
+    package: str | None = None,
+) -> Finding:
+    tool = "poetry lock" if lock.kind is FileKind.POETRY_LOCK else "uv lock"
+    return Finding(
+        rule="lock-out-of-sync",
+        category="lock-out-of-sync",
+        severity=Severity.ERROR,
+        message=message,
+        file=lock.path,
+        line=line,
+        package=package,
+        fix=f"Run `{tool}` and commit the updated {lock.path.rpartition('/')[2]}.",
+        evidence=tuple(evidence),
+        fingerprint=f"lock-out-of-sync:{lock.path}:{package or ''}",
+    )
+
+
+def declared_vs_locked(snapshot: Snapshot, lock: ManifestFile) -> list[Finding]:
+    """Declared requirements of the pyproject that no locked version satisfies."""
+    pyproject = _sibling(lock.path, "pyproject.toml")
+    manifest = snapshot.files.get(pyproject)
+    if manifest is None:
+        return []
+    locked: dict[str, list[str]] = {}
+    for pin in lock.pins:
+        locked.setdefault(pin.name, []).append(pin.version)
+    findings = []
+    for req in manifest.requirements:
+        if req.ecosystem is not Ecosystem.PYPI or req.name == "python" or req.url:
+            continue
+        name = canonicalize_name(req.name)
+        versions = locked.get(name)
+        where = f"{req.location.file}:{req.location.line}"
+        if not versions:
+            if req.marker:
+                continue
+            message = f"{lock.path} does not lock {name}, which {where} declares."
+        elif not _any_satisfies(req.specifier, versions):
+            message = (
+                f"{lock.path} locks {name} {', '.join(versions)}, but {where} requires "
+                f"`{name}{req.specifier}`."
+            )
+        else:
+            continue
+        findings.append(_out_of_sync(lock, message, None, [req.raw], name))
+    return findings
+
+
+def _any_satisfies(specifier: str, versions: Sequence[str]) -> bool:
+    try:
+        spec = SpecifierSet(specifier)
+    except InvalidSpecifier:
+        return True
+    for version in versions:
+        try:
+            if spec.contains(Version(version), prereleases=True):
+                return True
+        except InvalidVersion:
+            return True
+    return False
+
+
+def poetry_hash_finding(lock: ManifestFile, texts: Mapping[str, str]) -> Finding | None:
+    """`lock-out-of-sync` when poetry.lock's content-hash is not the pyproject's hash."""
+    pyproject_text = texts.get(_sibling(lock.path, "pyproject.toml"))
+    lock_text = texts.get(lock.path)
+    if pyproject_text is None or lock_text is None:
+        return None
+    try:
+        pyproject = tomllib.loads(pyproject_text)
+        metadata = tomllib.loads(lock_text).get("metadata", {})
+    except tomllib.TOMLDecodeError:
+        return None
+    recorded = metadata.get("content-hash")
+    if not isinstance(recorded, str):
+        return None
+    first = lock_text.splitlines()[0] if lock_text else ""
+    if is_fresh(pyproject, recorded, first):
+        return None
+    line = next(
+        (n for n, text in enumerate(lock_text.splitlines(), 1) if text.startswith("content-hash")),
+        None,
+    )
+    return _out_of_sync(
+        lock,
+        f"{lock.path} was not generated from the current pyproject.toml: its content-hash "
+        f"does not match the dependency sections of the pyproject.",
+        line,
+        [f"content-hash in the lock: {recorded}"],
+    )
+
+
+def uv_lock_check(
+    lock: ManifestFile, texts: Mapping[str, str], *, cache_dir: Path | None, timeout_s: float
+) -> Finding | None:
+    """`uv lock --check --offline` on a copy of pyproject.toml and uv.lock (nothing is built)."""
+    pyproject_text = texts.get(_sibling(lock.path, "pyproject.toml"))
+    lock_text = texts.get(lock.path)
+    if pyproject_text is None or lock_text is None:
+        return None
+    work = Path(tempfile.mkdtemp(prefix="depreview-lock-"))
+    try:
+        (work / "pyproject.toml").write_text(pyproject_text, encoding="utf-8")
+        (work / "uv.lock").write_text(lock_text, encoding="utf-8")
+        args = [
+            "lock",
+            "--check",
+            "--offline",
+            "--no-build",
+            "--no-config",
+            "--cache-dir",
+            str(cache_dir or work / "cache"),
+        ]
+        run = uv.run_uv(args, cwd=work, timeout_s=timeout_s)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    if run.ok or not _NEEDS_UPDATE.search(run.stderr):
+        return None
+    lines = [line.strip() for line in run.stderr.splitlines() if line.strip()]
+    return _out_of_sync(
+        lock, f"{lock.path} is out of date with pyproject.toml (`uv lock --check`).", None, lines
+    )
+
+
+def lock_findings(
+    snapshot: Snapshot,
+    targets: Sequence[Target],
+    *,
+    texts: Mapping[str, str] | None,
+    cache_dir: Path | None = None,
+    timeout_s: float = 120.0,
+) -> list[Finding]:
+    """`lock-out-of-sync` findings for each poetry.lock / uv.lock of the snapshot."""
+    findings: list[Finding] = []
+    for lock in _locks(snapshot):
+        if lock.kind not in (FileKind.POETRY_LOCK, FileKind.UV_LOCK):
+            continue
+        exact: Finding | None = None
+        if texts is not None and lock.kind is FileKind.POETRY_LOCK:
+            exact = poetry_hash_finding(lock, texts)
+        semantic = declared_vs_locked(snapshot, lock)
+        if texts is not None and lock.kind is FileKind.UV_LOCK and not semantic:
+            exact = uv_lock_check(lock, texts, cache_dir=cache_dir, timeout_s=timeout_s)
+        findings.extend(semantic)
+        if exact is not None:
+            findings.append(exact)
+    return findings

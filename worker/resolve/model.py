@@ -1,0 +1,140 @@
+"""Value types of resolution: a target, one environment's resolution, the report of a change."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from rules.findings import Finding, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where a resolution is for: a full Python version, a uv platform triple, a CUDA version."""
+
+    python: str = "3.11.14"
+    platform: str = "x86_64-unknown-linux-gnu"
+    cuda: str | None = None
+
+    @property
+    def label(self) -> str:
+        """A short human name (`py3.11.14 x86_64-unknown-linux-gnu`)."""
+        cuda = f" cuda{self.cuda}" if self.cuda else ""
+        return f"py{self.python} {self.platform}{cuda}"
+
+
+def _frozen(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(dict(mapping))
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The outcome of resolving one environment for one target.
+
+    `pins` maps canonical package names to versions; `via` maps them to the packages (or
+    ``-r file`` entries) that required them. `source` says what produced it: ``uv``,
+    ``uv.lock``, ``poetry.lock``, ``rattler``. `requires` holds each pin's own requirements
+    (PEP 508 strings) where the source records them (lock files), for `pip check`;
+    `lines` the line of each pin in a lock file.
+    """
+
+    target: Target
+    environment: str
+    pins: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    via: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    ok: bool = True
+    findings: tuple[Finding, ...] = ()
+    source: str = "uv"
+    explanation: tuple[str, ...] = ()
+    requires: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    lines: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "pins", _frozen(self.pins))
+        object.__setattr__(self, "via", _frozen(self.via))
+        object.__setattr__(self, "requires", _frozen(self.requires))
+        object.__setattr__(self, "lines", _frozen(self.lines))
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict (for the resolution cache)."""
+        return {
+            "target": {
+                "python": self.target.python,
+                "platform": self.target.platform,
+                "cuda": self.target.cuda,
+            },
+            "environment": self.environment,
+            "pins": dict(self.pins),
+            "via": {name: list(vias) for name, vias in self.via.items()},
+            "ok": self.ok,
+            "findings": [_finding_to_json(f) for f in self.findings],
+            "source": self.source,
+            "explanation": list(self.explanation),
+            "requires": {name: list(reqs) for name, reqs in self.requires.items()},
+            "lines": dict(self.lines),
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Resolution:
+        """The inverse of `to_json`."""
+        target = data["target"]
+        return cls(
+            target=Target(str(target["python"]), str(target["platform"]), target.get("cuda")),
+            environment=str(data["environment"]),
+            pins={str(k): str(v) for k, v in data["pins"].items()},
+            via={str(k): tuple(str(x) for x in v) for k, v in data["via"].items()},
+            ok=bool(data["ok"]),
+            findings=tuple(_finding_from_json(f) for f in data["findings"]),
+            source=str(data["source"]),
+            explanation=tuple(str(x) for x in data.get("explanation", ())),
+            requires={
+                str(k): tuple(str(x) for x in v) for k, v in data.get("requires", {}).items()
+            },
+            lines={str(k): int(v) for k, v in data.get("lines", {}).items()},
+        )
+
+
+def _finding_to_json(finding: Finding) -> dict[str, Any]:
+    return {
+        "rule": finding.rule,
+        "category": finding.category,
+        "severity": finding.severity.value,
+        "message": finding.message,
+        "file": finding.file,
+        "line": finding.line,
+        "column": finding.column,
+        "package": finding.package,
+        "fix": finding.fix,
+        "evidence": list(finding.evidence),
+        "fingerprint": finding.fingerprint,
+        "extra": [list(pair) for pair in finding.extra],
+    }
+
+
+def _finding_from_json(data: Mapping[str, Any]) -> Finding:
+    return Finding(
+        rule=data["rule"],
+        category=data["category"],
+        severity=Severity(data["severity"]),
+        message=data["message"],
+        file=data["file"],
+        line=data["line"],
+        column=data["column"],
+        package=data["package"],
+        fix=data["fix"],
+        evidence=tuple(data["evidence"]),
+        fingerprint=data["fingerprint"],
+        extra=tuple((str(k), str(v)) for k, v in data["extra"]),
+    )
+
+
+@dataclass(frozen=True)
+class ResolveReport:
+    """Resolution findings of a change (head) and of its base, and the resolutions."""
+
+    findings: list[Finding]
+    head: list[Resolution]
+    base: list[Resolution]
+    base_findings: list[Finding] = field(default_factory=list)

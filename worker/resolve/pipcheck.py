@@ -1,0 +1,125 @@
+"""A `pip check` over a pinned set: every requirement of every pin satisfied by another pin."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from packaging.markers import Marker
+from packaging.requirements import InvalidRequirement, Requirement
+from packaging.utils import canonicalize_name
+from packaging.version import InvalidVersion, Version
+
+from rules.findings import Finding, Severity
+from worker.resolve.model import Resolution, Target
+
+_SYS_PLATFORM = {"linux": "linux", "darwin": "darwin", "windows": "win32"}
+_SYSTEM = {"linux": "Linux", "darwin": "Darwin", "windows": "Windows"}
+
+
+def marker_environment(target: Target) -> dict[str, str]:
+    """PEP 508 marker variables for a target (python version, OS, machine)."""
+    os_key = next((key for key in _SYSTEM if key in target.platform), "linux")
+    arch = target.platform.split("-", 1)[0]
+    machine = {"x86_64": "AMD64" if os_key == "windows" else "x86_64"}.get(arch, arch)
+    if os_key == "darwin" and arch == "aarch64":
+        machine = "arm64"
+    minor = ".".join(target.python.split(".")[:2])
+    return {
+        "python_version": minor,
+        "python_full_version": target.python,
+        "implementation_name": "cpython",
+        "implementation_version": target.python,
+        "platform_python_implementation": "CPython",
+        "os_name": "nt" if os_key == "windows" else "posix",
+        "sys_platform": _SYS_PLATFORM[os_key],
+        "platform_system": _SYSTEM[os_key],
+        "platform_machine": machine,
+        "platform_release": "",
+        "platform_version": "",
+        "extra": "",
+    }
+
+
+def marker_applies(marker: str | None, target: Target) -> bool:
+    """True when `marker` holds for `target` (unparseable markers count as holding)."""
+    if not marker:
+        return True
+    try:
+        return Marker(marker).evaluate(marker_environment(target))
+    except Exception:  # packaging raises several types for odd markers
+        return True
+
+
+@dataclass(frozen=True)
+class Broken:
+    """One unmet requirement: which pin requires what, and what is installed instead."""
+
+    package: str
+    version: str
+    requirement: str
+    installed: str | None
+
+    def describe(self) -> str:
+        """`scipy 1.10.1 requires numpy<1.24, but numpy 2.1.0 is locked`."""
+        if self.installed is None:
+            return f"{self.package} {self.version} requires {self.requirement}, not in the set"
+        name = Requirement(self.requirement).name
+        return (
+            f"{self.package} {self.version} requires {self.requirement}, but "
+            f"{canonicalize_name(name)} {self.installed} is in the set"
+        )
+
+
+def check(
+    pins: Mapping[str, str], requires: Mapping[str, Sequence[str]], target: Target
+) -> list[Broken]:
+    """Every requirement of a pin that the pinned set does not satisfy on `target`."""
+    broken = []
+    for package, reqs in sorted(requires.items()):
+        if package not in pins:
+            continue
+        for text in reqs:
+            try:
+                req = Requirement(text)
+            except InvalidRequirement:
+                continue
+            if req.marker is not None and not req.marker.evaluate(marker_environment(target)):
+                continue
+            name = canonicalize_name(req.name)
+            installed = pins.get(name)
+            if installed is None:
+                broken.append(Broken(package, pins[package], text, None))
+                continue
+            try:
+                ok = req.specifier.contains(Version(installed), prereleases=True)
+            except InvalidVersion:
+                ok = True
+            if not ok:
+                broken.append(Broken(package, pins[package], text, installed))
+    return broken
+
+
+def resolution_findings(resolution: Resolution) -> list[Finding]:
+    """`broken-pin-set` errors for a resolution whose source recorded each pin's requirements."""
+    if not resolution.requires:
+        return []
+    findings = []
+    for item in check(resolution.pins, resolution.requires, resolution.target):
+        findings.append(
+            Finding(
+                rule="broken-pin-set",
+                category="conflict",
+                severity=Severity.ERROR,
+                message=(
+                    f"{resolution.environment} does not install consistently for "
+                    f"{resolution.target.label}: {item.describe()}."
+                ),
+                file=resolution.source if resolution.lines else resolution.environment,
+                line=resolution.lines.get(item.package),
+                package=item.package,
+                evidence=(item.describe(),),
+                fingerprint=f"broken-pin-set:{resolution.environment}:{item.package}:{item.requirement}",
+            )
+        )
+    return findings

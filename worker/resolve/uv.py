@@ -1,0 +1,194 @@
+"""Run the pinned `uv` binary: isolated, time-bounded, never building source distributions."""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from packaging.utils import canonicalize_name
+
+from rules.manifests.model import Index, IndexKind
+from worker.resolve.model import Target
+
+#: Environment variables passed through to uv (network plumbing only; nothing that configures uv).
+_PASSTHROUGH = (
+    "PATH",
+    "SSL_CERT_FILE",
+    "SSL_CERT_DIR",
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "NO_PROXY",
+    "http_proxy",
+    "https_proxy",
+    "no_proxy",
+    "LANG",
+    "LC_ALL",
+)
+
+_PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?==(\S+)(?:\s+#\s*via\s+(.*))?$")
+
+
+@dataclass(frozen=True)
+class UvRun:
+    """What one uv invocation returned."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+    timed_out: bool = False
+
+    @property
+    def ok(self) -> bool:
+        """True when uv exited 0 in time."""
+        return self.returncode == 0 and not self.timed_out
+
+
+def uv_binary() -> str:
+    """The path of the `uv` binary shipped by the pinned uv wheel."""
+    import uv
+
+    return str(uv.find_uv_bin())
+
+
+@functools.cache
+def uv_version() -> str:
+    """`uv --version` of the pinned binary (part of every cache key)."""
+    out = subprocess.run(
+        [uv_binary(), "--version"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+        env=isolated_env(tempfile.gettempdir()),
+    )
+    return out.stdout.strip() or "uv unknown"
+
+
+def isolated_env(home: str) -> dict[str, str]:
+    """An environment for uv with no user config, no netrc and no UV_/PIP_ settings."""
+    env = {key: os.environ[key] for key in _PASSTHROUGH if key in os.environ}
+    env.update(
+        HOME=home,
+        XDG_CONFIG_HOME=str(Path(home) / ".config"),
+        XDG_CACHE_HOME=str(Path(home) / ".cache"),
+        NETRC=str(Path(home) / "no-netrc"),
+        UV_NO_CONFIG="1",
+        UV_PYTHON_DOWNLOADS="never",
+        UV_NO_PROGRESS="1",
+        NO_COLOR="1",
+    )
+    return env
+
+
+def index_args(indexes: Sequence[Index]) -> list[str]:
+    """uv's index options for the declared indexes, in declaration order."""
+    args: list[str] = []
+    primary_done = False
+    for index in indexes:
+        if index.kind is IndexKind.FIND_LINKS:
+            args += ["--find-links", index.url]
+        elif index.kind is IndexKind.INDEX_URL and not primary_done:
+            args += ["--index-url", index.url]
+            primary_done = True
+        elif index.kind is IndexKind.CONDA_CHANNEL:
+            continue
+        elif index.default and not primary_done:
+            args += ["--index-url", index.url]
+            primary_done = True
+        else:
+            args += ["--extra-index-url", index.url]
+    return args
+
+
+def run_uv(args: Sequence[str], *, cwd: Path, timeout_s: float) -> UvRun:
+    """Run uv with `args` in `cwd` under a hard timeout."""
+    try:
+        done = subprocess.run(
+            [uv_binary(), *args],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            timeout=timeout_s,
+            env=isolated_env(str(cwd)),
+            check=False,
+        )
+    except subprocess.TimeoutExpired as exc:
+        return UvRun(124, _text(exc.stdout), _text(exc.stderr), timed_out=True)
+    return UvRun(done.returncode, done.stdout, done.stderr)
+
+
+def _text(data: bytes | str | None) -> str:
+    if data is None:
+        return ""
+    return data.decode(errors="replace") if isinstance(data, bytes) else data
+
+
+def pip_compile(
+    requirements: Sequence[str],
+    constraints: Sequence[str],
+    *,
+    target: Target,
+    indexes: Sequence[Index],
+    index_strategy: str,
+    cache_dir: Path | None,
+    timeout_s: float,
+    default_index_url: str | None = None,
+    offline: bool = False,
+) -> UvRun:
+    """`uv pip compile` of the given lines for one target; `--no-build` always."""
+    with tempfile.TemporaryDirectory(prefix="depreview-uv-") as tmp:
+        work = Path(tmp)
+        (work / "requirements.in").write_text("\n".join(requirements) + "\n", encoding="utf-8")
+        args = [
+            "pip",
+            "compile",
+            "requirements.in",
+            "--no-config",
+            "--no-build",
+            "--no-header",
+            "--annotation-style",
+            "line",
+            "--quiet",
+            "--python-version",
+            target.python,
+            "--python-platform",
+            target.platform,
+            "--index-strategy",
+            index_strategy,
+            "--cache-dir",
+            str(cache_dir or work / "cache"),
+        ]
+        if constraints:
+            (work / "constraints.txt").write_text("\n".join(constraints) + "\n", encoding="utf-8")
+            args += ["--constraint", "constraints.txt"]
+        if default_index_url and not any(i.kind is IndexKind.INDEX_URL for i in indexes):
+            args += ["--default-index", default_index_url]
+        args += index_args(indexes)
+        if offline:
+            args.append("--offline")
+        return run_uv(args, cwd=work, timeout_s=timeout_s)
+
+
+def parse_pins(stdout: str) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """The pinned set (canonical name → version) and who required each, from compile output."""
+    pins: dict[str, str] = {}
+    via: dict[str, tuple[str, ...]] = {}
+    for raw in stdout.splitlines():
+        match = _PIN.match(raw.strip())
+        if not match:
+            continue
+        name = canonicalize_name(match.group(1))
+        pins[name] = match.group(2)
+        sources = (match.group(3) or "").split(",")
+        via[name] = tuple(
+            s.strip() if s.strip().startswith("-") else canonicalize_name(s.strip())
+            for s in sources
+            if s.strip()
+        )
+    return pins, via
