@@ -80,8 +80,9 @@ def index(
     name: str | None = None,
     priority: str | None = None,
     explicit: bool = False,
+    env: str | None = None,
 ) -> Index:
-    """An index declared in `path`."""
+    """An index declared in `path` (environment `env`, default `path`)."""
     return Index(
         url=url,
         kind=kind,
@@ -89,7 +90,7 @@ def index(
         name=name,
         priority=priority,
         explicit=explicit or priority == "explicit",
-        environment=path,
+        environment=env if env is not None else path,
     )
 
 

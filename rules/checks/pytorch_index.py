@@ -1,0 +1,156 @@
+"""missing-pytorch-index: +cuXXX / +cpu pins no index serves; how PyTorch sources are set up."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from rules.checks._ml import (
+    each_env,
+    env_root,
+    finding,
+    indexes_for,
+    local_label,
+    pytorch_indexes,
+    serving_indexes,
+)
+from rules.checks.base import Rule, RuleContext
+from rules.findings import Finding, Severity
+from rules.kb.cudaver import is_pytorch_index, variant_cuda
+from rules.manifests.model import FileKind, IndexKind, Requirement, Snapshot
+
+PYTORCH_INDEX = "https://download.pytorch.org/whl"
+
+
+def _build(label: str) -> str:
+    cuda = variant_cuda(label)
+    return f"CUDA {cuda} build" if cuda else f"{label} build"
+
+
+def _fix(snapshot: Snapshot, req: Requirement, label: str) -> str:
+    url = f"{PYTORCH_INDEX}/{label}"
+    manifest = snapshot.files.get(env_root(req.environment or req.location.file))
+    if manifest is None or manifest.kind != FileKind.PYPROJECT:
+        return f"--extra-index-url {url}"
+    name = f"pytorch-{label}"
+    poetry = any(i.kind == IndexKind.POETRY_SOURCE for i in manifest.indexes)
+    if poetry:
+        return (
+            f'[[tool.poetry.source]]\nname = "{name}"\nurl = "{url}"\npriority = "explicit"\n\n'
+            f'# and on the dependency: {req.name} = {{ version = "...", source = "{name}" }}'
+        )
+    return (
+        f'[[tool.uv.index]]\nname = "{name}"\nurl = "{url}"\nexplicit = true\n\n'
+        f'[tool.uv.sources]\n{req.name} = {{ index = "{name}" }}'
+    )
+
+
+class MissingPytorchIndex:
+    """A +cuXXX / +cpu pin with no index (requirements option, Poetry source, uv index) for it."""
+
+    id = "missing-pytorch-index"
+    category = "missing-pytorch-index"
+    default_severity = Severity.ERROR
+
+    def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        """Findings for every environment of the snapshot."""
+        for env, reqs in each_env(ctx.snapshot):
+            indexes = indexes_for(ctx.snapshot, env)
+            for req in reqs:
+                label = local_label(req)
+                if label is None:
+                    continue
+                serving = serving_indexes(req, indexes)
+                if req.index and not serving:
+                    yield finding(
+                        self,
+                        f"{req.raw.strip()} is tied to the source {req.index!r}, which this "
+                        f"file does not declare: the install fails.",
+                        req.location,
+                        package=req.name,
+                        fix=_fix(ctx.snapshot, req, label),
+                        evidence=(f"{req.location.file}: no index named {req.index!r}",),
+                        fingerprint=f"{req.name}:source",
+                    )
+                    continue
+                if pytorch_indexes(serving):
+                    continue
+                named = ", ".join(sorted({i.url for i in serving})) or "PyPI only"
+                yield finding(
+                    self,
+                    f"{req.raw.strip()} is the PyTorch {_build(label)}, which only the PyTorch "
+                    f"index serves (PyPI has no +{label} wheels), and no index of this "
+                    f"environment serves it ({named}): the install fails with 'No matching "
+                    f"distribution found'.",
+                    req.location,
+                    package=req.name,
+                    fix=_fix(ctx.snapshot, req, label),
+                    evidence=(f"indexes for {env}: {named}",),
+                    fingerprint=f"{req.name}:{label}",
+                )
+
+
+class PoetryPytorchSourcePriority:
+    """A PyTorch Poetry source that is not `explicit` or `supplemental`."""
+
+    id = "poetry-pytorch-source-priority"
+    category = "missing-pytorch-index"
+    default_severity = Severity.WARNING
+
+    def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        """One finding per PyTorch Poetry source with a primary / default priority."""
+        for index in ctx.snapshot.indexes():
+            if index.kind != IndexKind.POETRY_SOURCE or not is_pytorch_index(index.url):
+                continue
+            if index.priority in ("explicit", "supplemental"):
+                continue
+            priority = index.priority or "primary (unset)"
+            yield finding(
+                self,
+                f"Poetry source {index.name!r} ({index.url}) has priority {priority}: Poetry "
+                f"looks up every package there before PyPI, so locking is slow and packages "
+                f"other than torch can come from the PyTorch index.",
+                index.location,
+                package=None,
+                fix=(
+                    'priority = "explicit"\n'
+                    f'# and on torch: torch = {{ version = "...", source = "{index.name}" }}'
+                ),
+                evidence=(f"{index.location.file}:{index.location.line}: {index.url}",),
+                fingerprint=f"source:{index.name}",
+            )
+
+
+class UvPytorchIndexNotExplicit:
+    """A PyTorch uv index without `explicit = true`."""
+
+    id = "uv-pytorch-index-not-explicit"
+    category = "missing-pytorch-index"
+    default_severity = Severity.NOTICE
+
+    def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        """One finding per non-explicit PyTorch `[[tool.uv.index]]`."""
+        yield from self._each(ctx.snapshot)
+
+    def _each(self, snapshot: Snapshot) -> Iterator[Finding]:
+        for index in snapshot.indexes():
+            if index.kind != IndexKind.UV_INDEX or not is_pytorch_index(index.url):
+                continue
+            if index.explicit or index.default:
+                continue
+            yield finding(
+                self,
+                f"uv index {index.name or index.url!r} is not explicit: uv takes any package it "
+                f"finds there before PyPI (first-index strategy), not only torch.",
+                index.location,
+                package=None,
+                fix="explicit = true",
+                evidence=(f"{index.location.file}:{index.location.line}: {index.url}",),
+                fingerprint=f"uv-index:{index.name or index.url}",
+            )
+
+
+RULES: tuple[Rule, ...] = (
+    MissingPytorchIndex(),
+    PoetryPytorchSourcePriority(),
+    UvPytorchIndexNotExplicit(),
+)
