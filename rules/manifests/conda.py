@@ -1,0 +1,318 @@
+"""conda environment files: name, channels (in order), match specs, and the nested pip list.
+
+YAML is composed into nodes, never constructed: every scalar stays the string written
+(``2.0`` is not a float) and carries its line and column. Aliases are not expanded: only
+the known places (``channels``, ``dependencies``, its ``pip`` list) are walked, each item
+once, so an alias bomb costs no more than its text. Match specs are read with a small
+grammar of their own (they are not PEP 508): ``name``, ``channel::name``, ``name=1.2``
+(fuzzy: ``==1.2.*``), ``name==1.2`` (exact), ``name>=1,<2``, ``name 1.2 build``,
+``name=1.2=build``, ``name[version='>=1',build=...]``. ``|`` alternatives have no PEP 440
+form: the specifier stays empty and `raw` keeps the text. Facts: ``python`` (a version
+such as ``3.10`` for ``=``/``==`` pins, else a specifier), CUDA from ``pytorch-cuda``,
+``cudatoolkit``, ``cuda-version``, ``cuda-toolkit``, ``cuda`` and from build strings such
+as ``py3.10_cuda11.8_cudnn8.7.0_0``; cuDNN from ``cudnn``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+from rules.findings import Finding
+from rules.manifests.errors import parse_error
+from rules.manifests.model import (
+    Ecosystem,
+    Fact,
+    FactKind,
+    FileKind,
+    Group,
+    Index,
+    IndexKind,
+    ManifestFile,
+    Requirement,
+    Span,
+)
+from rules.manifests.requirements import RequirementsReader
+from rules.manifests.text import split_lines
+
+#: Most dependency entries (conda and pip together) read from one file.
+MAX_ENTRIES = 20_000
+
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_SPEC = re.compile(
+    r"^(?:(?P<channel>[^:\s\[]+)::)?(?P<name>[A-Za-z0-9_][A-Za-z0-9_.\-]*)\s*"
+    r"(?P<bracket>\[[^\]]*\])?\s*(?P<rest>.*)$"
+)
+_BRACKET_ITEM = re.compile(r"(\w+)\s*=\s*(?:'([^']*)'|\"([^\"]*)\"|([^,\]\s]+))")
+_OPERATOR = re.compile(r"^(==|!=|>=|<=|~=|>|<|=)")
+_OPERATOR_SPACE = re.compile(r"(==|!=|>=|<=|~=|>|<)\s+")
+_VERSION_START = re.compile(r"^(?:[0-9*]|==|!=|>=|<=|~=|>|<)[0-9A-Za-z_.*+!<>=,|~-]*$")
+_BUILD_CUDA = re.compile(r"cuda(\d+)(?:\.(\d+))?")
+_CUDA_PACKAGES = frozenset({"pytorch-cuda", "cudatoolkit", "cuda-version", "cuda-toolkit", "cuda"})
+
+
+@dataclass(frozen=True, slots=True)
+class MatchSpec:
+    """A conda match spec read into parts (`specifier` is PEP 440, "" when none fits)."""
+
+    name: str
+    channel: str | None
+    version: str
+    build: str | None
+    specifier: str
+    exact: bool
+
+
+def _conda_version(expr: str, fuzzy: bool) -> str | None:
+    """The PEP 440 specifier of a conda version expression, None when it has none."""
+    if not expr or expr == "*":
+        return ""
+    if "|" in expr:
+        return None
+    specs: list[str] = []
+    for part in expr.split(","):
+        part = part.strip()
+        match = _OPERATOR.match(part)
+        operator = match.group(1) if match else ""
+        version = part[len(operator) :]
+        if operator in ("", "="):
+            if fuzzy or operator == "=" or version.endswith("*"):
+                stem = version.rstrip("*").rstrip(".")
+                if not stem:
+                    continue
+                specs.append(f"=={stem}.*")
+            else:
+                specs.append(f"=={version}")
+        elif version.endswith("*") and operator in ("==", "!="):
+            specs.append(f"{operator}{version.rstrip('*').rstrip('.')}.*")
+        else:
+            specs.append(f"{operator}{version}")
+    try:
+        return str(SpecifierSet(",".join(specs)))
+    except InvalidSpecifier:
+        return None
+
+
+def parse_match_spec(text: str) -> MatchSpec | None:
+    """Read a conda match spec; None when it is not one."""
+    match = _SPEC.match(text.strip())
+    if match is None:
+        return None
+    channel = match.group("channel")
+    name = match.group("name").lower()
+    rest = _OPERATOR_SPACE.sub(lambda m: m.group(1), match.group("rest").strip())
+    version, build, fuzzy = "", None, False
+    if match.group("bracket"):
+        for key, *values in _BRACKET_ITEM.findall(match.group("bracket")):
+            value = next((v for v in values if v), "")
+            if key == "version":
+                version = value
+            elif key == "build":
+                build = value
+            elif key == "channel":
+                channel = value
+    if rest.startswith("=") and not rest.startswith("=="):
+        version, _, built = rest[1:].partition("=")
+        build, fuzzy = built or build, True
+    elif rest.startswith("=="):
+        version, _, built = rest[2:].partition("=")
+        build = built or build
+    elif rest:
+        tokens = rest.split()
+        version = tokens[0]
+        build = tokens[1] if len(tokens) > 1 else build
+        if len(tokens) > 2:
+            return None
+    if version and not _VERSION_START.match(version):
+        return None
+    specifier = _conda_version(version, fuzzy)
+    exact = not fuzzy and bool(version) and not _OPERATOR.match(version) and "*" not in version
+    exact = exact or (fuzzy and bool(build) and "*" not in version and "," not in version)
+    return MatchSpec(
+        name=name,
+        channel=channel,
+        version=version,
+        build=build,
+        specifier=specifier if specifier is not None else "",
+        exact=exact and "|" not in version and "," not in version,
+    )
+
+
+def _fact_value(spec: MatchSpec) -> str:
+    """A version (``3.10``) for pins, else the specifier (``>=3.9``), else what was written."""
+    if spec.version and not _OPERATOR.match(spec.version) and "|" not in spec.version:
+        return spec.version.rstrip("*").rstrip(".")
+    return spec.specifier or spec.version
+
+
+def _build_cuda(build: str) -> str | None:
+    match = _BUILD_CUDA.search(build)
+    if match is None:
+        return None
+    if match.group(2) is not None:
+        return f"{match.group(1)}.{match.group(2)}"
+    digits = match.group(1)
+    return f"{digits[:-1]}.{digits[-1]}" if len(digits) >= 2 else digits
+
+
+@dataclass
+class _Builder:
+    path: str
+    lines: list[str]
+    requirements: list[Requirement] = field(default_factory=list)
+    indexes: list[Index] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    errors: list[Finding] = field(default_factory=list)
+    entries: int = 0
+
+    def span(self, node: yaml.Node) -> Span:
+        return Span(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def error(self, node: yaml.Node, message: str) -> None:
+        span = self.span(node)
+        text = self.lines[span.line - 1] if span.line <= len(self.lines) else None
+        self.errors.append(parse_error(self.path, span.line, span.column, message, text))
+
+    def fact(self, kind: FactKind, value: str, node: yaml.Node, detail: str) -> None:
+        self.facts.append(Fact(kind, value, self.span(node), detail, self.path))
+
+    def conda_dependency(self, node: yaml.ScalarNode) -> None:
+        text = node.value
+        spec = parse_match_spec(text)
+        if spec is None:
+            self.error(node, f"not a conda match spec: {text!r}")
+            return
+        pinned = spec.version.lstrip("=") if spec.exact else None
+        self.requirements.append(
+            Requirement(
+                name=spec.name,
+                raw=text,
+                location=self.span(node),
+                specifier=spec.specifier,
+                pinned=pinned,
+                index=spec.channel,
+                group=Group.RUNTIME,
+                ecosystem=Ecosystem.CONDA,
+                environment=self.path,
+            )
+        )
+        if spec.name == "python" and spec.version:
+            self.fact(FactKind.PYTHON, _fact_value(spec), node, text)
+        elif spec.name in _CUDA_PACKAGES and spec.version:
+            self.fact(FactKind.CUDA, _fact_value(spec), node, text)
+        elif spec.name == "cudnn" and spec.version:
+            self.fact(FactKind.CUDNN, _fact_value(spec), node, text)
+        if spec.build and (cuda := _build_cuda(spec.build)):
+            self.fact(FactKind.CUDA, cuda, node, text)
+
+    def pip_section(self, node: yaml.Node, reader: RequirementsReader) -> None:
+        if not isinstance(node, yaml.SequenceNode):
+            self.error(node, "pip: expected a list of requirement lines")
+            return
+        for item in node.value:
+            self.entries += 1
+            if self.entries > MAX_ENTRIES:
+                self.error(item, f"more than {MAX_ENTRIES} dependencies; the rest ignored")
+                return
+            if isinstance(item, yaml.ScalarNode):
+                span = self.span(item)
+                quoted = 1 if item.style in ("'", '"') else 0
+                reader.read_entry(item.value, span.line, span.column + quoted)
+            else:
+                self.error(item, "pip: expected a requirement line")
+
+
+def _walk(b: _Builder, root: yaml.Node, reader: RequirementsReader) -> None:
+    if not isinstance(root, yaml.MappingNode):
+        b.error(root, "expected a mapping with name, channels and dependencies")
+        return
+    for key_node, value in root.value:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        if key == "name" and isinstance(value, yaml.ScalarNode):
+            b.fact(FactKind.CONDA_ENV_NAME, value.value, value, f"name: {value.value}")
+        elif key == "channels":
+            _channels(b, value)
+        elif key == "dependencies":
+            _dependencies(b, value, reader)
+
+
+def _channels(b: _Builder, node: yaml.Node) -> None:
+    if not isinstance(node, yaml.SequenceNode):
+        b.error(node, "channels: expected a list")
+        return
+    for position, item in enumerate(node.value[:MAX_ENTRIES]):
+        if isinstance(item, yaml.ScalarNode) and item.value:
+            b.indexes.append(
+                Index(
+                    item.value,
+                    IndexKind.CONDA_CHANNEL,
+                    b.span(item),
+                    name=item.value,
+                    priority=str(position),
+                    environment=b.path,
+                )
+            )
+        else:
+            b.error(item, "channels: expected a channel name")
+
+
+def _dependencies(b: _Builder, node: yaml.Node, reader: RequirementsReader) -> None:
+    if not isinstance(node, yaml.SequenceNode):
+        b.error(node, "dependencies: expected a list")
+        return
+    for item in node.value:
+        b.entries += 1
+        if b.entries > MAX_ENTRIES:
+            b.error(item, f"more than {MAX_ENTRIES} dependencies; the rest ignored")
+            return
+        if isinstance(item, yaml.ScalarNode):
+            b.conda_dependency(item)
+        elif isinstance(item, yaml.MappingNode) and len(item.value) == 1:
+            key_node, value = item.value[0]
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == "pip":
+                b.pip_section(value, reader)
+            else:
+                b.error(item, "dependencies: only a `pip:` list may be nested")
+        else:
+            b.error(item, "dependencies: expected a match spec or a `pip:` list")
+
+
+class CondaEnvironmentParser:
+    """conda ``environment.yml`` files."""
+
+    kind = FileKind.CONDA
+
+    def parse(self, path: str, text: str) -> ManifestFile:
+        """Parse one environment file; YAML errors become one located parse error."""
+        lines = split_lines(text)
+        b = _Builder(path=path, lines=lines)
+        reader = RequirementsReader(path=path, environment=path)
+        try:
+            root = yaml.compose(text, Loader=_Loader)
+            if root is not None:
+                _walk(b, root, reader)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = min(mark.line + 1, max(1, len(lines))) if mark else 1
+            column = mark.column + 1 if mark else 1
+            line_text = lines[line - 1] if line <= len(lines) else None
+            b.errors.append(
+                parse_error(path, line, column, f"YAML: {exc.problem or exc}", line_text)
+            )
+        except Exception as exc:  # a parser never raises; this is a bug, reported as one
+            b.errors.append(parse_error(path, 1, 1, f"cannot read YAML: {exc!r}"))
+        return ManifestFile(
+            path=path,
+            kind=self.kind,
+            requirements=(*b.requirements, *reader.requirements),
+            indexes=(*b.indexes, *reader.indexes),
+            facts=(*b.facts, *reader.facts),
+            includes=tuple(reader.includes),
+            include_paths=tuple(reader.include_paths),
+            errors=(*b.errors, *reader.errors),
+            metadata=tuple(reader.metadata),
+        )

@@ -1,0 +1,113 @@
+"""Which paths are dependency files, of which kind, and the parser for each kind.
+
+Selection is by path only (the worker picks files from a PR's file list before fetching):
+
+- requirements: ``requirements*.txt``, ``*requirements*.txt``/``*.in``, any ``.txt``/``.in``
+  under a ``requirements/`` folder, ``constraints*.txt``
+- pyproject: ``pyproject.toml``
+- conda: ``environment*.yml``/``.yaml``, any ``.yml``/``.yaml`` under ``envs/`` or ``conda/``
+  (but not ``conda-lock.yml``)
+- locks: ``poetry.lock``, ``uv.lock``, ``pylock.toml``/``pylock.<name>.toml``,
+  ``conda-lock.yml``/``*.conda-lock.yml``, conda explicit lists (``conda-<platform>.lock``,
+  ``*explicit*.txt``)
+- Dockerfile, ``*.Dockerfile``, ``Dockerfile.*``, ``Containerfile``, Dockerfile-named files
+  under ``docker/``
+- ``.python-version``, ``runtime.txt``, ``.github/depreview.yml`` (the repo config)
+
+Nothing under ``node_modules``, ``site-packages``, ``.venv``, ``venv``, ``.tox`` or ``.git``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import posixpath
+import re
+
+from rules.manifests.interface import Parser
+from rules.manifests.model import FileKind
+
+_CONDA_EXPLICIT = re.compile(r"^conda-[a-z0-9_-]+\.lock$")
+_PYLOCK = re.compile(r"^pylock\.([^/]+\.)?toml$")
+_ENVIRONMENT = re.compile(r"^environment[\w.-]*\.ya?ml$")
+_DOCKERFILE = re.compile(
+    r"^(dockerfile|containerfile)([.-][\w.-]+)?$|^[\w.-]+\.(dockerfile|containerfile)$"
+)
+_SKIPPED_FOLDERS = frozenset({"node_modules", "site-packages", ".venv", "venv", ".tox", ".git"})
+_CONFIG_PATHS = frozenset({".github/depreview.yml", ".github/depreview.yaml"})
+
+#: kind -> (module, class) of its parser; modules are imported on first use.
+_PARSERS: dict[FileKind, tuple[str, str]] = {
+    FileKind.REQUIREMENTS: ("rules.manifests.requirements", "RequirementsParser"),
+    FileKind.PYPROJECT: ("rules.manifests.pyproject", "PyprojectParser"),
+    FileKind.CONDA: ("rules.manifests.conda", "CondaEnvironmentParser"),
+    FileKind.POETRY_LOCK: ("rules.manifests.locks", "PoetryLockParser"),
+    FileKind.UV_LOCK: ("rules.manifests.locks", "UvLockParser"),
+    FileKind.PYLOCK: ("rules.manifests.locks", "PylockParser"),
+    FileKind.CONDA_LOCK: ("rules.manifests.locks", "CondaLockParser"),
+    FileKind.CONDA_EXPLICIT: ("rules.manifests.locks", "CondaExplicitParser"),
+    FileKind.DOCKERFILE: ("rules.manifests.dockerfile", "DockerfileParser"),
+    FileKind.PYTHON_VERSION: ("rules.manifests.pythonversion", "PythonVersionParser"),
+    FileKind.RUNTIME_TXT: ("rules.manifests.pythonversion", "RuntimeTxtParser"),
+}
+
+
+def _normalize(path: str) -> str:
+    path = path.replace("\\", "/")
+    return posixpath.normpath(path).lstrip("/") if path else path
+
+
+def kind_for(path: str) -> FileKind | None:
+    """The kind of dependency file at `path` (repository-relative), or None."""
+    path = _normalize(path)
+    if path in _CONFIG_PATHS:
+        return FileKind.CONFIG
+    folders = [part.lower() for part in path.split("/")[:-1]]
+    if _SKIPPED_FOLDERS.intersection(folders):
+        return None
+    name = posixpath.basename(path)
+    lower = name.lower()
+    if lower == "pyproject.toml":
+        return FileKind.PYPROJECT
+    if lower == "poetry.lock":
+        return FileKind.POETRY_LOCK
+    if lower == "uv.lock":
+        return FileKind.UV_LOCK
+    if _PYLOCK.match(lower):
+        return FileKind.PYLOCK
+    if lower in ("conda-lock.yml", "conda-lock.yaml") or lower.endswith(
+        (".conda-lock.yml", ".conda-lock.yaml")
+    ):
+        return FileKind.CONDA_LOCK
+    if _CONDA_EXPLICIT.match(lower) or (lower.endswith(".txt") and "explicit" in lower):
+        return FileKind.CONDA_EXPLICIT
+    if name == ".python-version":
+        return FileKind.PYTHON_VERSION
+    if lower == "runtime.txt":
+        return FileKind.RUNTIME_TXT
+    if _DOCKERFILE.match(lower) and not lower.endswith(".dockerignore"):
+        return FileKind.DOCKERFILE
+    if _ENVIRONMENT.match(lower) or (
+        lower.endswith((".yml", ".yaml")) and ("envs" in folders or "conda" in folders)
+    ):
+        return FileKind.CONDA
+    if lower.endswith(".txt") and ("requirements" in lower or lower.startswith("constraints")):
+        return FileKind.REQUIREMENTS
+    if lower.endswith(".in") and "requirements" in lower:
+        return FileKind.REQUIREMENTS
+    if lower.endswith((".txt", ".in")) and "requirements" in folders:
+        return FileKind.REQUIREMENTS
+    return None
+
+
+def is_dependency_file(path: str) -> bool:
+    """Whether `path` is a file depreview reads (the repo config included)."""
+    return kind_for(path) is not None
+
+
+def parser_for(kind: FileKind) -> Parser:
+    """A parser for `kind`. Raises KeyError for CONFIG (read by `rules.config`, not parsed)
+    and ImportError when the parser's module is not available."""
+    module_name, class_name = _PARSERS[kind]
+    module = importlib.import_module(module_name)
+    parser: Parser = getattr(module, class_name)()
+    return parser

@@ -1,0 +1,576 @@
+"""pip requirements files: PEP 508 lines, pip options, includes, hashes and header annotations.
+
+What is read (pip's own rules where they exist): ``\\`` line continuations; comments
+(``#`` at the start or after whitespace, so ``#egg=`` in URLs stays); PEP 508 lines through
+`packaging` (extras, markers, ``name @ url``); bare URL / VCS / path requirements and ``-e``
+(named by ``#egg=``, a wheel or sdist file name, else the last path segment); ``-r``/``-c``
+includes (recorded relative to the including file; the snapshot follows them);
+``-i``/``--extra-index-url``/``-f`` indexes; ``--pre``, ``--only-binary``, ``--no-binary``,
+``--prefer-binary``, ``--no-index``, ``--require-hashes``, ``--trusted-host``,
+``--use-feature`` as `FactKind.PIP_OPTION` facts; per-requirement ``--hash``,
+``--config-settings``, ``--global-option``; ``${VAR}`` references (kept as written, listed
+in the file's metadata as ``env-var``); comment annotations (``# CUDA: 11.8``,
+``# Python 3.10``, ``# Platform: linux_x86_64``, pip-compile and uv headers) as facts.
+
+Not supported: ``-e .`` and other unnamed local paths are listed in metadata as
+``local-path`` (no name to give them); ``--global-option`` values are ignored.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from packaging.requirements import InvalidRequirement
+from packaging.requirements import Requirement as Pep508
+from packaging.utils import (
+    InvalidSdistFilename,
+    InvalidWheelFilename,
+    canonicalize_name,
+    parse_sdist_filename,
+    parse_wheel_filename,
+)
+from packaging.version import InvalidVersion, Version
+
+from rules.findings import Finding, Severity
+from rules.manifests.errors import parse_error
+from rules.manifests.model import (
+    Ecosystem,
+    Fact,
+    FactKind,
+    FileKind,
+    Group,
+    Index,
+    IndexKind,
+    ManifestFile,
+    Requirement,
+    Span,
+)
+from rules.manifests.text import split_lines
+
+#: Most requirements read from one file; the rest is reported once and skipped.
+MAX_REQUIREMENTS = 20_000
+
+_COMMENT_LINE = re.compile(r"^\s*#")
+_COMMENT = re.compile(r"(^|\s)#")
+_ENV_VAR = re.compile(r"\$\{([A-Z0-9_]+)\}")
+_OPTION_START = re.compile(r"(?:^|\s)(--?[A-Za-z])")
+_URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+_VCS = re.compile(r"^(git|hg|svn|bzr)\+", re.IGNORECASE)
+_EGG = re.compile(r"[#&]egg=([A-Za-z0-9_.\-\[\],]+)")
+_ARCHIVE = (".whl", ".tar.gz", ".tgz", ".zip", ".tar.bz2", ".tar.xz")
+_DEV_WORDS = frozenset(
+    {"dev", "develop", "devel", "test", "tests", "testing", "lint", "docs", "doc", "ci", "typing"}
+)
+
+_ANNOTATION = re.compile(
+    r"^#+\s*(?P<key>cuda|cudnn|python|platform)(?:[\s_-]*version)?\s*[:=]?\s*"
+    r"(?P<value>[A-Za-z0-9_.+*-]+)\s*$",
+    re.IGNORECASE,
+)
+_PIP_COMPILE_PYTHON = re.compile(r"pip-compile with python (\d+\.\d+(?:\.\d+)?)", re.IGNORECASE)
+_UV_PYTHON = re.compile(r"--python-version[= ](\d+\.\d+(?:\.\d+)?)")
+_UV_PLATFORM = re.compile(r"--python-platform[= ]([A-Za-z0-9_.-]+)")
+_VERSION_VALUE = re.compile(r"^\d+(?:\.\d+){0,2}$")
+_CU_TAG = re.compile(r"^cu(\d{2,3})$", re.IGNORECASE)
+_PLATFORM_VALUE = re.compile(r"^[A-Za-z0-9_.-]+$")
+
+_VALUE_OPTIONS = {
+    "-r": "--requirement",
+    "--requirement": "--requirement",
+    "-c": "--constraint",
+    "--constraint": "--constraint",
+    "-e": "--editable",
+    "--editable": "--editable",
+    "-i": "--index-url",
+    "--index-url": "--index-url",
+    "--extra-index-url": "--extra-index-url",
+    "-f": "--find-links",
+    "--find-links": "--find-links",
+    "--trusted-host": "--trusted-host",
+    "--only-binary": "--only-binary",
+    "--no-binary": "--no-binary",
+    "--use-feature": "--use-feature",
+}
+_FLAG_OPTIONS = frozenset({"--pre", "--no-index", "--prefer-binary", "--require-hashes"})
+_PER_REQUIREMENT = frozenset({"--hash", "--config-settings", "--global-option"})
+_INDEX_KINDS = {
+    "--index-url": IndexKind.INDEX_URL,
+    "--extra-index-url": IndexKind.EXTRA_INDEX_URL,
+    "--find-links": IndexKind.FIND_LINKS,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Logical:
+    """One logical line (continuations joined) and where each piece of it came from."""
+
+    text: str
+    #: (offset in `text`, 1-based physical line, 1-based column of that offset)
+    segments: tuple[tuple[int, int, int], ...]
+    physical: tuple[str, ...]
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of character `offset` of `text`."""
+        chosen = self.segments[0]
+        for segment in self.segments:
+            if segment[0] <= offset:
+                chosen = segment
+            else:
+                break
+        return chosen[1], chosen[2] + max(0, offset - chosen[0])
+
+    def line_text(self, line: int) -> str:
+        """The physical text of `line` (one of this logical line's lines)."""
+        first = self.segments[0][1]
+        index = line - first
+        return self.physical[index] if 0 <= index < len(self.physical) else self.text
+
+
+def logical_lines(lines: list[str], first_line: int = 1) -> Iterator[_Logical]:
+    """Join `\\` continuations like pip: a comment line always ends the logical line."""
+    pieces: list[tuple[str, int]] = []
+    for number, line in enumerate(lines, start=first_line):
+        is_comment = _COMMENT_LINE.match(line) is not None
+        if line.endswith("\\") and not is_comment:
+            pieces.append((line[:-1], number))
+            continue
+        pieces.append((line, number))
+        yield _join(pieces)
+        pieces = []
+    if pieces:
+        yield _join(pieces)
+
+
+def _join(pieces: list[tuple[str, int]]) -> _Logical:
+    segments: list[tuple[int, int, int]] = []
+    offset = 0
+    for text, number in pieces:
+        segments.append((offset, number, 1))
+        offset += len(text)
+    return _Logical(
+        "".join(text for text, _ in pieces),
+        tuple(segments),
+        tuple(text for text, _ in pieces),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedRequirement:
+    """The fields of one PEP 508 requirement, as packaging reads them."""
+
+    name: str
+    specifier: str
+    extras: tuple[str, ...]
+    marker: str | None
+    url: str | None
+    pinned: str | None
+    local: str | None
+
+
+def _pin(specifier_ops: list[tuple[str, str]]) -> tuple[str | None, str | None]:
+    if len(specifier_ops) != 1:
+        return None, None
+    operator, version = specifier_ops[0]
+    if operator not in ("==", "===") or "*" in version:
+        return None, None
+    try:
+        return version, Version(version).local
+    except InvalidVersion:
+        return version, None
+
+
+@lru_cache(maxsize=16384)
+def parse_pep508(text: str) -> ParsedRequirement | tuple[str, int]:
+    """A PEP 508 line parsed by packaging, or (message, 0-based offset) when invalid."""
+    try:
+        req = Pep508(text)
+    except InvalidRequirement as exc:
+        return _invalid(str(exc))
+    ops = [(spec.operator, spec.version) for spec in req.specifier]
+    pinned, local = _pin(ops)
+    return ParsedRequirement(
+        name=canonicalize_name(req.name),
+        specifier=str(req.specifier),
+        extras=tuple(sorted(req.extras)),
+        marker=str(req.marker) if req.marker is not None else None,
+        url=req.url,
+        pinned=pinned,
+        local=local,
+    )
+
+
+def _invalid(message: str) -> tuple[str, int]:
+    """packaging's first message line, and the caret's offset in the input."""
+    lines = message.split("\n")
+    offset = 0
+    if len(lines) >= 3 and "^" in lines[-1]:
+        offset = max(0, lines[-1].index("^") - 4)
+    return lines[0], offset
+
+
+def group_for_path(path: str) -> tuple[Group, str | None]:
+    """DEV (with the word that says so) for files like ``requirements-dev.txt``, else RUNTIME."""
+    words = re.split(r"[-_./]+", path.lower())
+    for word in words:
+        if word in _DEV_WORDS:
+            return Group.DEV, word
+    return Group.RUNTIME, None
+
+
+def _cuda_value(value: str) -> str | None:
+    tag = _CU_TAG.match(value)
+    if tag:
+        digits = tag.group(1)
+        return f"{digits[:-1]}.{digits[-1]}"
+    return value if _VERSION_VALUE.match(value) else None
+
+
+@dataclass
+class RequirementsReader:
+    """Accumulates what requirements lines declare; shared by requirements and conda files."""
+
+    path: str
+    environment: str = ""
+    constraint: bool = False
+    group: Group = Group.RUNTIME
+    group_name: str | None = None
+    requirements: list[Requirement] = field(default_factory=list)
+    indexes: list[Index] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    includes: list[Span] = field(default_factory=list)
+    include_paths: list[str] = field(default_factory=list)
+    errors: list[Finding] = field(default_factory=list)
+    metadata: list[tuple[str, str]] = field(default_factory=list)
+    _limit_reported: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.environment:
+            self.environment = self.path
+
+    # -- entry points ------------------------------------------------------------------
+    def read_text(self, text: str) -> None:
+        """Read a whole requirements file."""
+        for logical in logical_lines(split_lines(text)):
+            self.read_logical(logical)
+
+    def read_entry(self, text: str, line: int, column: int) -> None:
+        """Read one requirements line found elsewhere (a conda ``pip:`` item) at line/column."""
+        self.read_logical(_Logical(text, ((0, line, column),), (text,)))
+
+    def read_logical(self, logical: _Logical) -> None:
+        """Read one logical line."""
+        text = logical.text
+        stripped = text.strip()
+        if not stripped:
+            return
+        if stripped.startswith("#"):
+            self._annotation(stripped, logical)
+            return
+        comment = _COMMENT.search(text)
+        if comment is not None:
+            text = text[: comment.start()]
+        start = len(text) - len(text.lstrip())
+        body = text.strip()
+        if not body:
+            return
+        self._env_vars(body)
+        if body.startswith("-"):
+            self._options(body, start, logical)
+        else:
+            self._requirement(body, start, logical, editable=False)
+
+    def manifest(self, kind: FileKind = FileKind.REQUIREMENTS) -> ManifestFile:
+        """The `ManifestFile` of everything read."""
+        return ManifestFile(
+            path=self.path,
+            kind=kind,
+            requirements=tuple(self.requirements),
+            indexes=tuple(self.indexes),
+            facts=tuple(self.facts),
+            includes=tuple(self.includes),
+            include_paths=tuple(self.include_paths),
+            errors=tuple(self.errors),
+            metadata=tuple(self.metadata),
+        )
+
+    # -- pieces -----------------------------------------------------------------------
+    def _span(self, logical: _Logical, offset: int) -> Span:
+        line, column = logical.locate(offset)
+        return Span(self.path, line, column)
+
+    def _error(self, logical: _Logical, offset: int, message: str, *, warn: bool = False) -> None:
+        line, column = logical.locate(offset)
+        finding = parse_error(self.path, line, column, message, logical.line_text(line))
+        if warn:
+            finding = replace(finding, severity=Severity.WARNING)
+        self.errors.append(finding)
+
+    def _env_vars(self, body: str) -> None:
+        for match in _ENV_VAR.finditer(body):
+            entry = ("env-var", match.group(1))
+            if entry not in self.metadata:
+                self.metadata.append(entry)
+
+    def _annotation(self, comment: str, logical: _Logical) -> None:
+        span = self._span(logical, len(logical.text) - len(logical.text.lstrip()))
+        found: list[tuple[FactKind, str]] = []
+        match = _ANNOTATION.match(comment)
+        if match:
+            key, value = match.group("key").lower(), match.group("value")
+            if key == "cuda" and (cuda := _cuda_value(value)):
+                found.append((FactKind.CUDA, cuda))
+            elif key == "cudnn" and _VERSION_VALUE.match(value):
+                found.append((FactKind.CUDNN, value))
+            elif key == "python" and _VERSION_VALUE.match(value):
+                found.append((FactKind.PYTHON, value))
+            elif key == "platform" and _PLATFORM_VALUE.match(value):
+                found.append((FactKind.PLATFORM, value))
+        for pattern, kind in (
+            (_PIP_COMPILE_PYTHON, FactKind.PYTHON),
+            (_UV_PYTHON, FactKind.PYTHON),
+            (_UV_PLATFORM, FactKind.PLATFORM),
+        ):
+            hit = pattern.search(comment)
+            if hit:
+                found.append((kind, hit.group(1)))
+        for kind, value in found:
+            self.facts.append(Fact(kind, value, span, comment, self.environment))
+
+    def _tokens(self, body: str, start: int) -> list[tuple[str, int]]:
+        return [(m.group(), start + m.start()) for m in re.finditer(r"\S+", body)]
+
+    def _options(self, body: str, start: int, logical: _Logical) -> None:
+        tokens = self._tokens(body, start)
+        i = 0
+        while i < len(tokens):
+            token, offset = tokens[i]
+            name, value = _split_option(token)
+            canonical = _VALUE_OPTIONS.get(name) or (name if name in _FLAG_OPTIONS else None)
+            if canonical is None:
+                if name in _PER_REQUIREMENT:
+                    self._error(logical, offset, f"{name} must follow a requirement on its line")
+                else:
+                    self._error(logical, offset, f"unknown pip option {name!r}")
+                return
+            if canonical in _FLAG_OPTIONS:
+                self.facts.append(
+                    Fact(
+                        FactKind.PIP_OPTION,
+                        canonical,
+                        self._span(logical, offset),
+                        body,
+                        self.environment,
+                    )
+                )
+                i += 1
+                continue
+            value_offset = offset + len(token) - len(value) if value else offset
+            if not value:
+                if i + 1 >= len(tokens):
+                    self._error(logical, offset + len(token), f"{name} needs a value")
+                    return
+                i += 1
+                value, value_offset = tokens[i]
+            if canonical == "--editable":
+                rest = body[value_offset - start :]
+                self._requirement(rest, value_offset, logical, editable=True)
+                return
+            self._value_option(canonical, value, logical, offset, value_offset)
+            i += 1
+
+    def _value_option(
+        self, option: str, value: str, logical: _Logical, offset: int, value_offset: int
+    ) -> None:
+        span = self._span(logical, offset)
+        if option in ("--requirement", "--constraint"):
+            if _URL_SCHEME.match(value):
+                self._error(logical, value_offset, "include by URL is not followed", warn=True)
+                return
+            target = posixpath.normpath(
+                posixpath.join(posixpath.dirname(self.path), value.removeprefix("file:"))
+            )
+            self.includes.append(span)
+            self.include_paths.append(target)
+            if option == "--constraint":
+                self.metadata.append(("constraint-include", target))
+            return
+        if option in _INDEX_KINDS:
+            self.indexes.append(
+                Index(value, _INDEX_KINDS[option], span, environment=self.environment)
+            )
+            return
+        self.facts.append(
+            Fact(
+                FactKind.PIP_OPTION,
+                f"{option}={value}",
+                span,
+                logical.text.strip(),
+                self.environment,
+            )
+        )
+
+    def _requirement(self, text: str, start: int, logical: _Logical, *, editable: bool) -> None:
+        if len(self.requirements) >= MAX_REQUIREMENTS:
+            if not self._limit_reported:
+                self._limit_reported = True
+                self._error(
+                    logical, start, f"more than {MAX_REQUIREMENTS} requirements; the rest ignored"
+                )
+            return
+        option = _OPTION_START.search(text)
+        req_text = text[: option.start()].rstrip() if option else text.rstrip()
+        hashes: list[str] = []
+        if option:
+            options_offset = start + option.start(1)
+            if not self._requirement_options(
+                text[option.start(1) :], options_offset, logical, hashes
+            ):
+                return
+        if not req_text:
+            self._error(logical, start, "expected a requirement")
+            return
+        span = self._span(logical, start)
+        if _is_url_or_path(req_text):
+            parsed: ParsedRequirement | tuple[str, int] | None = _url_requirement(req_text)
+            if parsed is None:
+                self.metadata.append(("local-path", req_text))
+                return
+        else:
+            parsed = parse_pep508(req_text)
+            if isinstance(parsed, ParsedRequirement) and parsed.url and not parsed.specifier:
+                named = _url_requirement(parsed.url)
+                if isinstance(named, ParsedRequirement) and named.name == parsed.name:
+                    parsed = replace(parsed, pinned=named.pinned, local=named.local)
+        if isinstance(parsed, tuple):
+            message, offset = parsed
+            if "${" in req_text:
+                message = f"{message} (environment variables are not expanded)"
+            self._error(logical, start + min(offset, len(req_text)), message)
+            return
+        group, group_name = (
+            (Group.CONSTRAINT, None) if self.constraint else (self.group, self.group_name)
+        )
+        self.requirements.append(
+            Requirement(
+                name=parsed.name,
+                raw=req_text if not editable else f"-e {req_text}",
+                location=span,
+                specifier=parsed.specifier,
+                extras=parsed.extras,
+                marker=parsed.marker,
+                url=parsed.url,
+                pinned=parsed.pinned,
+                local=parsed.local,
+                group=group,
+                group_name=group_name,
+                ecosystem=Ecosystem.PYPI,
+                environment=self.environment,
+                is_constraint=self.constraint,
+                hashes=tuple(hashes),
+            )
+        )
+
+    def _requirement_options(
+        self, text: str, start: int, logical: _Logical, hashes: list[str]
+    ) -> bool:
+        tokens = self._tokens(text, start)
+        i = 0
+        while i < len(tokens):
+            token, offset = tokens[i]
+            name, value = _split_option(token)
+            if name not in _PER_REQUIREMENT:
+                self._error(logical, offset, f"option {name!r} is not allowed after a requirement")
+                return False
+            if not value:
+                if i + 1 >= len(tokens):
+                    self._error(logical, offset + len(token), f"{name} needs a value")
+                    return False
+                i += 1
+                value = tokens[i][0]
+            if name == "--hash":
+                if ":" not in value:
+                    self._error(logical, offset, "expected --hash=<algorithm>:<digest>")
+                    return False
+                hashes.append(value)
+            i += 1
+        return True
+
+
+def _split_option(token: str) -> tuple[str, str]:
+    """``--opt=value`` → (``--opt``, ``value``); ``-rfile`` → (``-r``, ``file``)."""
+    if token.startswith("--"):
+        name, _, value = token.partition("=")
+        return name, value
+    return token[:2], token[2:].removeprefix("=")
+
+
+def _is_url_or_path(text: str) -> bool:
+    if " @ " in text or re.match(r"^[A-Za-z0-9][A-Za-z0-9._-]*(\[[^\]]*\])?\s*@", text):
+        return False
+    if _URL_SCHEME.match(text) or _VCS.match(text):
+        return True
+    if text.startswith((".", "/", "~")):
+        return True
+    return "/" in text.split(";")[0] or text.lower().endswith(_ARCHIVE)
+
+
+def _url_requirement(text: str) -> ParsedRequirement | tuple[str, int] | None:
+    """Name a bare URL / VCS / path requirement: ``#egg=``, a wheel/sdist name, or its path."""
+    url = text.split(";")[0].strip()
+    marker = text.split(";", 1)[1].strip() if ";" in text else None
+    egg = _EGG.search(url)
+    pinned: str | None = None
+    local: str | None = None
+    name: str | None = None
+    if egg:
+        name = egg.group(1).split("[")[0]
+    else:
+        base = url.split("#")[0].split("?")[0].rstrip("/")
+        filename = base.rsplit("/", 1)[-1]
+        try:
+            wheel_name, version, _, _ = parse_wheel_filename(filename)
+            name, pinned, local = wheel_name, str(version), version.local
+        except InvalidWheelFilename:
+            try:
+                sdist_name, version = parse_sdist_filename(filename)
+                name, pinned, local = sdist_name, str(version), version.local
+            except InvalidSdistFilename:
+                candidate = re.sub(r"@.*$", "", filename).removesuffix(".git")
+                if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", candidate):
+                    name = candidate
+    if not name:
+        return None
+    specifier = f"=={pinned}" if pinned else ""
+    return ParsedRequirement(
+        name=canonicalize_name(name),
+        specifier=specifier,
+        extras=(),
+        marker=marker,
+        url=url,
+        pinned=pinned,
+        local=local,
+    )
+
+
+class RequirementsParser:
+    """pip requirements files (``requirements*.txt``, ``*.in``, ``constraints*.txt``, freeze)."""
+
+    kind = FileKind.REQUIREMENTS
+
+    def parse(self, path: str, text: str, *, constraint: bool | None = None) -> ManifestFile:
+        """Parse one requirements file; constraint files mark their requirements as such."""
+        if constraint is None:
+            constraint = posixpath.basename(path).lower().startswith("constraint")
+        group, group_name = group_for_path(path)
+        reader = RequirementsReader(
+            path=path, constraint=constraint, group=group, group_name=group_name
+        )
+        try:
+            reader.read_text(text)
+        except Exception as exc:  # a parser never raises; this is a bug, reported as one
+            reader.errors.append(parse_error(path, 1, 1, f"internal parser error: {exc!r}"))
+        return reader.manifest()

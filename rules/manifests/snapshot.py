@@ -1,0 +1,277 @@
+"""Build a `Snapshot` from the dependency files of one ref: decode, parse, follow includes.
+
+Includes (``-r``/``-c`` in requirements files and in a conda file's ``pip:`` list) are
+followed inside `files` whatever the included file is named. A root is a parsed file that
+no other file includes (or, inside a cycle nobody else includes, the first path); an
+included file's requirements, indexes and facts take the environment of the first root (in
+path order) that reaches it, and each root reaching it is listed in its metadata as
+``("root", path)``; `environment_requirements` gives every environment's full set. A file
+reached only through ``-c`` is a constraints file. Include cycles are parse errors at the
+include line; includes missing from `files` are warnings at the include line (the worker
+can fetch `missing_includes` and build again). Never raises.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+
+from rules.findings import Finding, Severity
+from rules.manifests.errors import parse_error
+from rules.manifests.model import (
+    FileKind,
+    Group,
+    ManifestFile,
+    Requirement,
+    Snapshot,
+    Span,
+)
+from rules.manifests.registry import kind_for, parser_for
+from rules.manifests.text import decode, split_lines
+
+#: Most files parsed into one snapshot.
+MAX_FILES = 2_000
+#: Most bytes (all files together) parsed into one snapshot.
+MAX_TOTAL_BYTES = 64 * 1024 * 1024
+
+_INCLUDING = (FileKind.REQUIREMENTS, FileKind.CONDA)
+
+
+@dataclass
+class _State:
+    files: Mapping[str, str | bytes]
+    paths: dict[str, str]
+    manifests: dict[str, ManifestFile] = field(default_factory=dict)
+    lines: dict[str, list[str]] = field(default_factory=dict)
+    errors: list[Finding] = field(default_factory=list)
+    total: int = 0
+    skipped: list[str] = field(default_factory=list)
+
+    def line_text(self, span: Span) -> str | None:
+        lines = self.lines.get(span.file, [])
+        return lines[span.line - 1] if 0 < span.line <= len(lines) else None
+
+
+def _norm(path: str) -> str:
+    return posixpath.normpath(path.replace("\\", "/")).removeprefix("./")
+
+
+def _parse(state: _State, path: str, kind: FileKind) -> None:
+    data = state.files[state.paths[path]]
+    if len(state.manifests) >= MAX_FILES or state.total + len(data) > MAX_TOTAL_BYTES:
+        state.skipped.append(path)
+        return
+    state.total += len(data)
+    text, findings = decode(path, data)
+    if text is None:
+        state.manifests[path] = ManifestFile(path, kind, errors=tuple(findings))
+        return
+    state.lines[path] = split_lines(text)
+    if kind == FileKind.CONFIG:
+        state.manifests[path] = ManifestFile(
+            path, kind, errors=tuple(findings), metadata=(("text", text),)
+        )
+        return
+    try:
+        parser = parser_for(kind)
+    except (ImportError, AttributeError, KeyError):
+        return  # a parser not written yet: the file is left out
+    try:
+        manifest = parser.parse(path, text)
+    except Exception as exc:  # parsers never raise; a bug here must not stop the review
+        manifest = ManifestFile(
+            path, kind, errors=(parse_error(path, 1, 1, f"internal parser error: {exc!r}"),)
+        )
+    if findings:
+        manifest = replace(manifest, errors=(*findings, *manifest.errors))
+    state.manifests[path] = manifest
+
+
+def _edges(manifest: ManifestFile) -> list[tuple[str, Span, bool]]:
+    constraints = {value for key, value in manifest.metadata if key == "constraint-include"}
+    return [
+        (target, span, target in constraints)
+        for target, span in zip(manifest.include_paths, manifest.includes, strict=False)
+    ]
+
+
+def _follow_includes(state: _State) -> None:
+    queue = sorted(p for p, m in state.manifests.items() if m.kind in _INCLUDING)
+    seen_missing: set[tuple[str, int]] = set()
+    while queue:
+        path = queue.pop(0)
+        for target, span, _ in _edges(state.manifests[path]):
+            if target in state.manifests:
+                continue
+            if target in state.paths and target not in state.skipped:
+                _parse(state, target, FileKind.REQUIREMENTS)
+                if target in state.manifests:
+                    queue.append(target)
+            elif (path, span.line) not in seen_missing:
+                seen_missing.add((path, span.line))
+                finding = parse_error(
+                    path,
+                    span.line,
+                    span.column,
+                    f"included file {target} is not in this snapshot",
+                    state.line_text(span),
+                )
+                state.errors.append(replace(finding, severity=Severity.WARNING))
+
+
+def _cycles(state: _State) -> None:
+    """Report each include edge that closes a cycle, at its include line."""
+    graph = {
+        path: [(t, s) for t, s, _ in _edges(m) if t in state.manifests]
+        for path, m in state.manifests.items()
+        if m.kind in _INCLUDING
+    }
+    color: dict[str, int] = {}
+    for start in sorted(graph):
+        if color.get(start):
+            continue
+        stack: list[tuple[str, int]] = [(start, 0)]
+        trail = [start]
+        color[start] = 1
+        while stack:
+            node, index = stack[-1]
+            edges = graph.get(node, [])
+            if index >= len(edges):
+                stack.pop()
+                trail.pop()
+                color[node] = 2
+                continue
+            stack[-1] = (node, index + 1)
+            target, span = edges[index]
+            if color.get(target) == 1:
+                loop = [*trail[trail.index(target) :], target]
+                state.errors.append(
+                    parse_error(
+                        node,
+                        span.line,
+                        span.column,
+                        f"include cycle: {' -> '.join(loop)}",
+                        state.line_text(span),
+                    )
+                )
+            elif not color.get(target):
+                color[target] = 1
+                trail.append(target)
+                stack.append((target, 0))
+
+
+def _environments(state: _State) -> None:
+    """Give included files their root's environment; mark files reached only by -c."""
+    including = {p: m for p, m in state.manifests.items() if m.kind in _INCLUDING}
+    targets = {t for m in including.values() for t, _, _ in _edges(m) if t != m.path}
+    roots_of: dict[str, list[str]] = {}
+    as_requirement: set[str] = set()
+    pending = sorted(p for p in including if p not in targets)
+    unreached = sorted(including)
+    while pending or any(p not in roots_of for p in unreached):
+        root = pending.pop(0) if pending else next(p for p in unreached if p not in roots_of)
+        frontier = [(root, False)]
+        visited: set[tuple[str, bool]] = set()
+        while frontier:
+            node, constraint = frontier.pop()
+            if (node, constraint) in visited or node not in state.manifests:
+                continue
+            visited.add((node, constraint))
+            roots_of.setdefault(node, [])
+            if root not in roots_of[node]:
+                roots_of[node].append(root)
+            if not constraint:
+                as_requirement.add(node)
+            if node in including:
+                for target, _, via_c in _edges(including[node]):
+                    frontier.append((target, constraint or via_c))
+    for path, roots in roots_of.items():
+        manifest = state.manifests[path]
+        if roots == [path]:
+            continue
+        environment = roots[0]
+        only_constraint = path not in as_requirement
+        state.manifests[path] = replace(
+            manifest,
+            requirements=tuple(
+                _retarget(r, environment, only_constraint) for r in manifest.requirements
+            ),
+            indexes=tuple(replace(i, environment=environment) for i in manifest.indexes),
+            facts=tuple(replace(f, environment=environment) for f in manifest.facts),
+            metadata=(*manifest.metadata, *(("root", root) for root in roots if root != path)),
+        )
+
+
+def _retarget(req: Requirement, environment: str, constraint: bool) -> Requirement:
+    if req.environment != req.location.file:
+        return req  # a pyproject group or similar keeps its own environment
+    if constraint:
+        return replace(
+            req,
+            environment=environment,
+            is_constraint=True,
+            group=Group.CONSTRAINT,
+            group_name=None,
+        )
+    return replace(req, environment=environment)
+
+
+def build_snapshot(files: Mapping[str, str | bytes], ref: str = "") -> Snapshot:
+    """Parse every dependency file in `files` (path -> content) into one `Snapshot`."""
+    paths: dict[str, str] = {}
+    for original in files:
+        paths.setdefault(_norm(original), original)
+    state = _State(files=files, paths=paths)
+    for path in sorted(paths):
+        kind = kind_for(path)
+        if kind is not None:
+            _parse(state, path, kind)
+    _follow_includes(state)
+    _cycles(state)
+    _environments(state)
+    if state.skipped:
+        first = state.skipped[0]
+        state.errors.append(
+            replace(
+                parse_error(
+                    first,
+                    1,
+                    1,
+                    f"snapshot limit ({MAX_FILES} files, "
+                    f"{MAX_TOTAL_BYTES} bytes) reached: {len(state.skipped)} files "
+                    "not read",
+                ),
+                severity=Severity.WARNING,
+            )
+        )
+    return Snapshot(
+        files=MappingProxyType(dict(sorted(state.manifests.items()))),
+        errors=tuple(state.errors),
+        ref=ref,
+    )
+
+
+def missing_includes(snapshot: Snapshot) -> set[str]:
+    """Included paths (inside the repository) that the snapshot did not have."""
+    missing: set[str] = set()
+    for manifest in snapshot.files.values():
+        for target in manifest.include_paths:
+            if target in snapshot.files or target.startswith(("../", "/")) or target == "..":
+                continue
+            if "${" not in target:
+                missing.add(target)
+    return missing
+
+
+def environment_requirements(snapshot: Snapshot) -> dict[str, tuple[Requirement, ...]]:
+    """Every environment (a root file, ``path#group``) and all requirements installed into it."""
+    found: dict[str, list[Requirement]] = {}
+    for path in sorted(snapshot.files):
+        manifest = snapshot.files[path]
+        roots = [value for key, value in manifest.metadata if key == "root"]
+        for req in manifest.requirements:
+            for environment in dict.fromkeys([req.environment, *roots]):
+                found.setdefault(environment, []).append(req)
+    return {environment: tuple(reqs) for environment, reqs in sorted(found.items())}

@@ -1,0 +1,143 @@
+"""Find where a TOML key or string value sits in the text (tomllib reports no positions).
+
+The search is textual and careful rather than a second TOML parser: tables are found by
+their ``[header]`` lines, keys by ``key =`` at a line start (or after ``{``/``,`` in inline
+tables), string values by their quoted literal after the key. Repeated values map to
+successive occurrences. When nothing matches, the nearest enclosing place is returned, so
+a location is always inside the file.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+
+_HEADER = re.compile(r"^\s*\[\[?\s*(?P<key>[^\[\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_KEY_PART = re.compile(r'"((?:[^"\\]|\\.)*)"|\'([^\']*)\'|([A-Za-z0-9_-]+)')
+_TOML_ERROR_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def header_path(header: str) -> tuple[str, ...]:
+    """The dotted key of a table header, with quotes removed."""
+    parts: list[str] = []
+    for match in _KEY_PART.finditer(header):
+        parts.append(next(group for group in match.groups() if group is not None))
+    return tuple(parts)
+
+
+def toml_error_position(error: tomllib.TOMLDecodeError, line_count: int) -> tuple[int, int]:
+    """1-based (line, column) of a tomllib error, clamped to the file."""
+    match = _TOML_ERROR_POSITION.search(str(error))
+    if match is None:
+        return max(1, line_count), 1
+    return max(1, min(int(match.group(1)), max(1, line_count))), max(1, int(match.group(2)))
+
+
+@dataclass
+class TomlLocator:
+    """Positions of keys and string values of one TOML text."""
+
+    lines: list[str]
+    _sections: list[tuple[tuple[str, ...], int, int]] = field(default_factory=list)
+    _cursor: dict[tuple[int, str], tuple[int, int]] = field(default_factory=dict)
+    _used: set[tuple[int, int]] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        starts: list[tuple[tuple[str, ...], int]] = [((), 0)]
+        for index, line in enumerate(self.lines):
+            if "[" not in line:
+                continue
+            match = _HEADER.match(line)
+            if match:
+                starts.append((header_path(match.group("key")), index))
+        for i, (path, start) in enumerate(starts):
+            end = starts[i + 1][1] if i + 1 < len(starts) else len(self.lines)
+            self._sections.append((path, start, end))
+
+    def _candidates(self, table: tuple[str, ...]) -> list[tuple[tuple[str, ...], int, int]]:
+        """Sections that may hold keys of `table`: the table itself, then its ancestors."""
+        found = [s for s in self._sections if table[: len(s[0])] == s[0]]
+        found.sort(key=lambda s: -len(s[0]))
+        return found
+
+    def table(self, table: tuple[str, ...]) -> tuple[int, int]:
+        """(line, column) of a table's header, or of the nearest ancestor's."""
+        for path, start, _ in self._candidates(table):
+            if path:
+                return start + 1, 1
+        return 1, 1
+
+    def key(self, table: tuple[str, ...], key: str) -> tuple[int, int]:
+        """(line, column) of `key` inside `table` (or of a ``[table.key]`` header)."""
+        for path, start, _ in self._sections:
+            if path == (*table, key):
+                return start + 1, 1
+        found = self._find_key(table, key)
+        if found is not None:
+            return found[0] + 1, found[1] + 1
+        return self.table(table)
+
+    def _find_key(self, table: tuple[str, ...], key: str) -> tuple[int, int, int] | None:
+        """0-based (line, column) of `key` and the end line of its section."""
+        escaped = re.escape(key)
+        candidates = self._candidates(table)
+        for strict in (True, False):
+            for path, start, end in candidates:
+                # keys of `table` written from an ancestor as dotted keys: a.b.key = ...
+                lead = ""
+                if strict and table[len(path) :]:
+                    lead = r"\s*\.\s*".join(
+                        rf"(?:\"{re.escape(p)}\"|'{re.escape(p)}'|{re.escape(p)})"
+                        for p in table[len(path) :]
+                    )
+                    lead += r"\s*\.\s*"
+                elif not strict and not table[len(path) :]:
+                    continue
+                pattern = re.compile(
+                    rf"(?:^\s*|[{{,]\s*){lead}(?P<k>\"{escaped}\"|'{escaped}'|{escaped})\s*[=.]"
+                )
+                for index in range(start, end):
+                    line = self.lines[index]
+                    if key not in line:
+                        continue
+                    match = pattern.search(line)
+                    if match:
+                        return index, match.start("k"), end
+        return None
+
+    def value(self, table: tuple[str, ...], key: str, value: str) -> tuple[int, int]:
+        """(line, column) of the string `value` given under `key` of `table`."""
+        key_at = self._find_key(table, key)
+        literals = (f'"{value}"', f"'{value}'")
+        if key_at is not None:
+            key_line, key_col, end = key_at
+            anchor = (key_line, key)
+            start_line, start_col = self._cursor.get(anchor, (key_line, key_col))
+            hit = self._scan(start_line, start_col, end, literals)
+            if hit is None and (start_line, start_col) != (key_line, key_col):
+                hit = self._scan(key_line, key_col, end, literals)
+            if hit is not None:
+                self._used.add(hit)
+                self._cursor[anchor] = (hit[0], hit[1] + 1)
+                return hit[0] + 1, hit[1] + 1
+            return key_line + 1, key_col + 1
+        return self.table(table)
+
+    def _scan(
+        self, line: int, column: int, end: int, literals: tuple[str, ...]
+    ) -> tuple[int, int] | None:
+        """First unused occurrence of a literal from (line, column) up to line `end`."""
+        for index in range(line, min(len(self.lines), end)):
+            text = self.lines[index]
+            begin = column if index == line else 0
+            best: tuple[int, int] | None = None
+            for literal in literals:
+                position = text.find(literal, begin)
+                while position >= 0 and (index, position) in self._used:
+                    position = text.find(literal, position + 1)
+                if position >= 0 and (best is None or position < best[1]):
+                    best = (index, position)
+            if best is not None:
+                return best
+        return None
