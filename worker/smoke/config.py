@@ -1,0 +1,32 @@
+"""A GPU runner's own settings (`DEPREVIEW_RUNNER_*`): name, labels, disk, base environments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class RunnerConfig(BaseSettings):
+    """Settings of one GPU runner host, read when the GPU worker starts."""
+
+    model_config = SettingsConfigDict(env_prefix="DEPREVIEW_RUNNER_", extra="ignore")
+
+    name: str = Field(default="", description="registry name; empty means the host name")
+    labels: list[str] = Field(default_factory=list)
+    workdir: Path = Path("/var/lib/depreview/smoke/work")
+    cache_dir: Path = Path("/var/lib/depreview/smoke/uv-cache")
+    cache_max_gb: float = Field(default=40.0, gt=0)
+    #: Named base environments a repo config may choose (`smoke.base_environment: torch`);
+    #: a repo never names a path on the runner.
+    base_environments: dict[str, Path] = Field(default_factory=dict)
+    python: str | None = Field(default=None, description="interpreter for fresh envs")
+    max_timeout_s: int = Field(default=1800, gt=0)
+    heartbeat_ttl_s: int = Field(default=60, ge=10)
+    heartbeat_interval_s: float = Field(default=20.0, gt=0)
+
+    @property
+    def cache_max_bytes(self) -> int:
+        """The wheel cache limit in bytes."""
+        return int(self.cache_max_gb * 1024**3)

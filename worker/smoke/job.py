@@ -1,0 +1,177 @@
+"""The body of the `worker.gpu_smoke` task: run, classify, render (publishing is elsewhere)."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from packaging.utils import canonicalize_name
+
+from rules.findings import Finding
+from rules.kb import KnowledgeBase
+from worker.smoke.classify import classify_result, render_smoke_section, smoke_conclusion
+from worker.smoke.config import RunnerConfig
+from worker.smoke.facts import RunnerFacts
+from worker.smoke.registry import RedisClient
+from worker.smoke.runner import SmokeResult, Status, run_smoke
+from worker.smoke.scheduler import SmokeDecision, is_superseded
+
+logger = logging.getLogger(__name__)
+
+_TITLES = {
+    "success": "GPU smoke test passed",
+    "failure": "GPU smoke test failed",
+    "neutral": "GPU smoke test: see details",
+    "cancelled": "GPU smoke test cancelled (superseded by a newer push)",
+    "timed_out": "GPU smoke test timed out",
+    "skipped": "GPU smoke test skipped",
+    "action_required": "GPU smoke test needs a maintainer",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SmokeJobOutcome:
+    """What the publisher needs: conclusion, title, findings and the Markdown section."""
+
+    repo: str
+    pr_number: int
+    head_sha: str
+    conclusion: str
+    title: str
+    findings: tuple[Finding, ...]
+    markdown: str
+    result: SmokeResult | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready summary (for the Celery result backend and logs)."""
+        return {
+            "repo": self.repo,
+            "pr_number": self.pr_number,
+            "head_sha": self.head_sha,
+            "conclusion": self.conclusion,
+            "title": self.title,
+            "markdown": self.markdown,
+            "status": self.result.status if self.result else None,
+            "findings": [
+                {
+                    "rule": f.rule,
+                    "category": f.category,
+                    "severity": f.severity.value,
+                    "message": f.message,
+                    "package": f.package,
+                }
+                for f in self.findings
+            ],
+        }
+
+
+def decision_outcome(
+    decision: SmokeDecision, repo: str, pr_number: int, head_sha: str
+) -> SmokeJobOutcome | None:
+    """The outcome to publish when the scheduler does not run the job (None when it runs)."""
+    conclusion = decision.check_conclusion
+    if conclusion is None:
+        return None
+    title = _TITLES.get(conclusion, "GPU smoke test")
+    if decision.action == "no-runner":
+        title = "GPU smoke test: no runner available"
+    markdown = f"<details>\n<summary>{title}</summary>\n\n{decision.reason}\n\n</details>\n"
+    return SmokeJobOutcome(repo, pr_number, head_sha, conclusion, title, (), markdown)
+
+
+class _Throttled:
+    """Calls `check` at most every `every_s` seconds; remembers a True answer."""
+
+    def __init__(self, check: Callable[[], bool], every_s: float) -> None:
+        self._check = check
+        self._every_s = every_s
+        self._next = 0.0
+        self._answer = False
+
+    def __call__(self) -> bool:
+        now = time.monotonic()
+        if not self._answer and now >= self._next:
+            self._next = now + self._every_s
+            try:
+                self._answer = self._check()
+            except Exception as exc:  # Redis away for a moment: keep going
+                logger.warning("supersession check failed", extra={"error": str(exc)})
+        return self._answer
+
+
+def run_gpu_smoke_job(
+    repo: str,
+    pr_number: int,
+    head_sha: str,
+    pins: Mapping[str, str],
+    *,
+    changed_packages: Sequence[str] = (),
+    modules: Sequence[str] = (),
+    index_options: Sequence[str] = (),
+    base_environment: str | None = None,
+    timeout_s: int = 600,
+    redis: RedisClient | None,
+    facts: RunnerFacts | None,
+    config: RunnerConfig,
+    run: Callable[..., SmokeResult] = run_smoke,
+    kb: KnowledgeBase | None = None,
+    cancel_poll_s: float = 2.0,
+) -> SmokeJobOutcome:
+    """Smoke-test `pins` for one PR head on this runner; never raises for a bad environment."""
+    log = {"repo": repo, "pr_number": pr_number, "head_sha": head_sha}
+
+    def superseded() -> bool:
+        return redis is not None and is_superseded(redis, repo, pr_number, head_sha)
+
+    def outcome(result: SmokeResult) -> SmokeJobOutcome:
+        result = replace(result, runner_facts=facts)
+        findings = tuple(classify_result(result, facts, kb=kb))
+        conclusion = smoke_conclusion(result, findings)
+        markdown = render_smoke_section(result, findings)
+        logger.info("smoke job finished", extra={**log, "conclusion": conclusion})
+        return SmokeJobOutcome(
+            repo, pr_number, head_sha, conclusion, _TITLES[conclusion], findings, markdown, result
+        )
+
+    def stopped(status: Status, message: str) -> SmokeJobOutcome:
+        empty = SmokeResult(
+            status=status,
+            message=message,
+            probe=None,
+            steps=(),
+            pins=tuple(sorted(pins.items())),
+            seconds=0.0,
+        )
+        return outcome(empty)
+
+    if superseded():
+        return stopped("cancelled", "superseded by a newer push before it started")
+    base_path = None
+    if base_environment is not None:
+        base_path = config.base_environments.get(base_environment)
+        if base_path is None:
+            known = ", ".join(sorted(config.base_environments)) or "none"
+            return stopped(
+                "error",
+                f"base environment {base_environment!r} is not configured on this runner "
+                f"(configured: {known})",
+            )
+    wanted = {str(canonicalize_name(p)) for p in changed_packages}
+    packages = [p for p in pins if str(canonicalize_name(p)) in wanted] if wanted else None
+    result = run(
+        dict(pins),
+        index_options=list(index_options),
+        base_environment=base_path,
+        workdir=config.workdir,
+        cache_dir=config.cache_dir,
+        timeout_s=float(min(timeout_s, config.max_timeout_s)),
+        modules=list(modules),
+        packages=packages,
+        python=config.python,
+        should_cancel=_Throttled(superseded, cancel_poll_s),
+        cache_max_bytes=config.cache_max_bytes,
+    )
+    return outcome(result)
