@@ -1,0 +1,117 @@
+"""`depreview review`: exit statuses, formats, directories and git refs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from worker.cli import main
+from worker.localrepo import default_base, read_dir, read_ref
+
+EXAMPLE = Path(__file__).parents[2] / "examples" / "torch-bump"
+BASE, HEAD = str(EXAMPLE / "base"), str(EXAMPLE / "head")
+
+
+def test_bundled_example_fails_with_torch_findings(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["review", "--base-dir", BASE, "--head-dir", HEAD]) == 1
+    out = capsys.readouterr().out
+    assert "missing-pytorch-index" in out
+    assert "torch-family-mismatch" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "status"),
+    [
+        (["review", "--base-dir", BASE, "--head-dir", BASE], 0),
+        (["review", "--base-dir", HEAD, "--head-dir", HEAD], 0),
+        (["review", "--base-dir", BASE, "--head-dir", HEAD], 1),
+        (["review", "--base-dir", BASE], 2),
+        (["review", "--base-dir", BASE, "--head-dir", HEAD, "--base", "main"], 2),
+        (["review", "--base-dir", BASE, "--head-dir", "/nonexistent-depreview-dir"], 2),
+        (["review", "--pr", "octocat/Hello-World#1"], 2),
+        (["review", "--format", "yaml"], 2),
+        (["frobnicate"], 2),
+    ],
+)
+def test_exit_status(argv: list[str], status: int) -> None:
+    try:
+        code = main(argv)
+    except SystemExit as exc:  # argparse errors
+        code = int(exc.code or 0)
+    assert code == status
+
+
+def test_json_report_follows_the_documented_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["review", "--base-dir", BASE, "--head-dir", HEAD, "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    assert report["conclusion"] == "failure"
+    keys = {"rule", "category", "severity", "file", "line", "package", "message", "new"}
+    assert all(keys <= set(f) for f in report["findings"])
+    assert {"missing-pytorch-index", "torch-family-mismatch"} <= {
+        f["category"] for f in report["findings"] if f["new"]
+    }
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "sarif", "text"])
+def test_every_format_renders(fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["review", "--base-dir", BASE, "--head-dir", HEAD, "--format", fmt]) == 1
+    out = capsys.readouterr().out
+    assert "torch" in out
+    if fmt == "sarif":
+        assert json.loads(out)["version"] == "2.1.0"
+    if fmt == "markdown":
+        assert out.startswith("<!-- depreview -->")
+
+
+def test_config_file_can_turn_a_rule_off(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "depreview.yml"
+    config.write_text(
+        "version: 1\nrules:\n  missing-pytorch-index: off\n  torch-family-mismatch: off\n"
+    )
+    main(["review", "--base-dir", BASE, "--head-dir", HEAD, "--config", str(config)])
+    out = capsys.readouterr().out
+    assert "missing-pytorch-index" not in out
+
+
+def _git(repo: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.invalid",
+         *args], check=True, capture_output=True, text=True,
+    ).stdout.strip()  # fmt: skip
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A git repository: main holds the example's base, branch `bump` its head."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    root = tmp_path / "repo"
+    shutil.copytree(EXAMPLE / "base", root)
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "base")
+    _git(root, "checkout", "-q", "-b", "bump")
+    shutil.copytree(EXAMPLE / "head", root, dirs_exist_ok=True)
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "bump torch")
+    return root
+
+
+def test_git_refs_default_to_merge_base_with_main(repo: Path) -> None:
+    assert default_base(repo) == _git(repo, "rev-parse", "main")
+    assert main(["review", "--repo", str(repo)]) == 1
+    assert main(["review", "--repo", str(repo), "--base", "main", "--head", "main"]) == 0
+    assert main(["review", "--repo", str(repo), "--base", "no-such-ref"]) == 2
+
+
+def test_ref_and_directory_readers_agree(repo: Path) -> None:
+    at_head = read_ref(repo, "HEAD")
+    assert at_head == read_dir(repo)
+    assert "requirements.txt" in at_head and "Dockerfile" in at_head
+    assert not any(p.startswith("src/") for p in at_head)
