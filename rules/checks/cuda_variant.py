@@ -23,7 +23,7 @@ from rules.checks.base import Rule, RuleContext
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
 from rules.kb.cudaver import has_minor, major_minor, variant_cuda
-from rules.manifests.model import Ecosystem, Requirement
+from rules.manifests.model import Requirement
 
 _TORCH_FAMILY = ("torch", "torchvision", "torchaudio")
 _CUDA_NAMED = (
@@ -48,7 +48,10 @@ def _agree(a: str, b: str) -> bool:
 
 
 class CudaVariantMismatch:
-    """torch+cu118 with torchvision+cu121; a +cu121 pin with a /whl/cu118 index; conda CUDA mix."""
+    """torch+cu118 with torchvision+cu121; a +cu121 pin with a /whl/cu118 index; conda CUDA mix.
+
+    A pip wheel against the conda CUDA selector is cuda-base-image-mismatch's to report.
+    """
 
     id = "cuda-variant-mismatch"
     category = "cuda-variant-mismatch"
@@ -118,11 +121,6 @@ class CudaVariantMismatch:
 
     def _conda(self, reqs: list[Requirement]) -> Iterator[Finding]:
         decls = conda_cuda(reqs)
-        wheels = [
-            (r, cuda)
-            for r in reqs
-            if (cuda := variant_cuda(local_label(r))) and r.ecosystem == Ecosystem.PYPI
-        ]
         if not decls:
             return
         first = decls[0]
@@ -138,18 +136,6 @@ class CudaVariantMismatch:
                     fix=f"{other.how}={first.cuda}" if other.how != "pytorch-cuda" else None,
                     evidence=(first.describe(), other.describe()),
                     fingerprint=f"conda:{other.how}:{first.how}",
-                )
-        for req, cuda in wheels:
-            if not _agree(first.cuda, cuda):
-                yield finding(
-                    self,
-                    f"{req.raw.strip()} (pip section) is built for CUDA {cuda} but the conda "
-                    f"environment selects CUDA {first.cuda} with {first.text}.",
-                    req.location,
-                    package=req.name,
-                    fix=None,
-                    evidence=(first.describe(),),
-                    fingerprint=f"conda-pip:{req.name}",
                 )
 
     def _unpublished(self, kb: KnowledgeBase, reqs: list[Requirement]) -> Iterator[Finding]:

@@ -1,0 +1,163 @@
+"""cuda-base-image-mismatch: positive and negative cases, including the article's scenarios."""
+
+from __future__ import annotations
+
+import pytest
+
+from rules.checks.cuda_base_image import RULES
+from rules.manifests.model import FactKind, Snapshot
+from tests.rules.checks.mlsnap import base_image, fact, index, req, run, snap
+
+RULE = RULES[0]
+PT = "https://download.pytorch.org/whl"
+ENV = "environment.yml"
+IMG_118 = "nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04"
+IMG_121 = "nvidia/cuda:12.1.1-runtime-ubuntu22.04"
+
+# (name, snapshot, [(package, severity)])
+CASES: list[tuple[str, Snapshot, list[tuple[str | None, str]]]] = [
+    (
+        "cu121 torch on a CUDA 11.8 base image (newer major: error)",
+        snap(req("torch==2.1.0+cu121"), index(f"{PT}/cu121"), base_image(IMG_118)),
+        [("torch", "error")],
+    ),
+    (
+        "seed: torch+cu118 deployed on a CUDA 12.1 host (older major: warning)",
+        snap(
+            fact(FactKind.CUDA, "11.8", "requirements.txt", detail="# CUDA: 11.8"),
+            req("torch==2.1.0+cu118"),
+            index(f"{PT}/cu118"),
+            base_image(IMG_121),
+        ),
+        [("torch", "warning"), (None, "warning")],
+    ),
+    (
+        "matching build and image",
+        snap(req("torch==2.1.0+cu118"), index(f"{PT}/cu118"), base_image(IMG_118)),
+        [],
+    ),
+    (
+        "same major, older minor is fine",
+        snap(
+            req("torch==2.4.0+cu121"), index(f"{PT}/cu121"), base_image("nvidia/cuda:12.4.1-base")
+        ),
+        [],
+    ),
+    (
+        "same major, newer minor: warning",
+        snap(req("torch==2.4.0+cu124"), index(f"{PT}/cu124"), base_image(IMG_121)),
+        [("torch", "warning")],
+    ),
+    (
+        "unlabelled torch from PyPI gets the default CUDA 12.4 build (2.6)",
+        snap(req("torch==2.6.0"), base_image(IMG_118)),
+        [("torch", "error")],
+    ),
+    (
+        "unlabelled torch from the index of the environment",
+        snap(req("torch==2.6.0"), index(f"{PT}/cu118"), base_image(IMG_118)),
+        [],
+    ),
+    (
+        "declared by a # CUDA: note",
+        snap(
+            fact(FactKind.CUDA, "11.8", "requirements.txt", detail="# CUDA: 11.8"),
+            req("torch==2.1.0+cu121"),
+            index(f"{PT}/cu121"),
+        ),
+        [("torch", "error")],
+    ),
+    (
+        "conda pytorch-cuda against a pip cu121 wheel in the pip section",
+        snap(
+            req("pytorch-cuda==11.8", ENV, conda=True),
+            req("torch==2.1.0+cu121", ENV),
+            index(f"{PT}/cu121", ENV),
+        ),
+        [("torch", "error")],
+    ),
+    (
+        "conda pytorch-cuda newer than the base image",
+        snap(req("pytorch-cuda==12.1", ENV, conda=True), base_image(IMG_118)),
+        [("pytorch-cuda", "error")],
+    ),
+    (
+        "TensorFlow 2.15 (CUDA 12.2) on a CUDA 11.8 image",
+        snap(req("tensorflow==2.15.0"), base_image(IMG_118)),
+        [("tensorflow", "error")],
+    ),
+    (
+        "TensorFlow 2.14 (CUDA 11.8) on a CUDA 11.8 image",
+        snap(req("tensorflow==2.14.0"), base_image(IMG_118)),
+        [],
+    ),
+    (
+        "jax[cuda12] on a CUDA 11.8 image",
+        snap(req("jax==0.4.30", extras=("cuda12",)), base_image(IMG_118)),
+        [("jax", "error")],
+    ),
+    (
+        "jax[cuda12] on a CUDA 12.1 image",
+        snap(req("jax==0.4.30", extras=("cuda12",)), base_image(IMG_121)),
+        [],
+    ),
+    (
+        "pytorch/pytorch image decoded without a CUDA fact",
+        snap(
+            req("torch==2.4.0+cu124"),
+            index(f"{PT}/cu124"),
+            base_image("pytorch/pytorch:2.1.0-cuda11.8-cudnn8-runtime"),
+        ),
+        [("torch", "error")],
+    ),
+    (
+        "final stage decides",
+        snap(
+            req("torch==2.1.0+cu121"),
+            index(f"{PT}/cu121"),
+            base_image("nvidia/cuda:11.8.0-devel-ubuntu22.04", line=1),
+            base_image(IMG_121, line=9),
+        ),
+        [],
+    ),
+    (
+        "Dockerfiles that disagree apply to their own folder only",
+        snap(
+            req("torch==2.1.0+cu121", "svc/requirements.txt"),
+            index(f"{PT}/cu121", "svc/requirements.txt"),
+            base_image(IMG_118, "svc/Dockerfile"),
+            base_image(IMG_121, "other/Dockerfile"),
+            req("torch==2.1.0+cu121", "other/requirements.txt"),
+            index(f"{PT}/cu121", "other/requirements.txt"),
+        ),
+        [("torch", "error")],
+    ),
+    ("no declared CUDA: nothing to compare", snap(req("torch==2.1.0+cu121")), []),
+    (
+        "CPU build is cpu-only-risk's business",
+        snap(req("torch==2.1.0+cpu"), index(f"{PT}/cpu"), base_image(IMG_118)),
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "snapshot", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_cuda_base_image(
+    name: str, snapshot: Snapshot, expected: list[tuple[str | None, str]]
+) -> None:
+    findings = run(RULE, snapshot)
+    assert [(f.package, f.severity.value) for f in findings] == expected
+    for found in findings:
+        assert found.category == "cuda-base-image-mismatch"
+        assert found.fix and found.line and found.evidence
+
+
+def test_the_fix_names_a_build_for_the_declared_cuda() -> None:
+    findings = run(RULE, snap(req("torch==2.1.0+cu121"), index(f"{PT}/cu121"), base_image(IMG_118)))
+    assert findings[0].fix == f"torch==2.1.0+cu118\n--extra-index-url {PT}/cu118"
+    assert findings[0].file == "requirements.txt"
+
+
+def test_svc_finding_is_located_in_its_own_file() -> None:
+    snapshot = CASES[16][1]
+    assert [f.file for f in run(RULE, snapshot)] == ["svc/requirements.txt"]
