@@ -1,0 +1,148 @@
+"""`conflict`: unsatisfiable constraints on one package within one environment."""
+
+from __future__ import annotations
+
+import pytest
+from packaging.specifiers import SpecifierSet
+
+from rules.checks.base import RuleContext
+from rules.checks.conflict import ConflictRule, _satisfiable
+from rules.config import DEFAULT_CONFIG, RepoConfig, load_config
+from rules.findings import Finding
+from rules.kb import load_kb
+from rules.manifests.model import Requirement
+from tests.rules.model_builders import manifest, req, snapshot
+
+
+def run(*reqs: Requirement, config: RepoConfig = DEFAULT_CONFIG) -> list[Finding]:
+    files: dict[str, list[Requirement]] = {}
+    for r in reqs:
+        files.setdefault(r.location.file, []).append(r)
+    snap = snapshot(*(manifest(path, *rs) for path, rs in files.items()))
+    return list(ConflictRule().check(RuleContext(snap, config, load_kb())))
+
+
+@pytest.mark.parametrize(
+    ("specs", "expected"),
+    [
+        (["<1.24", ">=1.24"], False),
+        ([">=1.24", "<1.24"], False),
+        (["==1.24.3", "==1.26.0"], False),
+        (["==2.1.0+cu118", "==2.1.0+cu121"], False),
+        (["~=1.4.5", "!=1.4.*"], False),
+        (["==1.24.*", ">=1.25"], False),
+        ([">=2.0.0rc1", "<2.0.0"], False),
+        ([">=1.0,<1.0"], False),
+        ([">=1.21", "<1.27", ">=1.22"], True),
+        ([">1.0", "<1.0.1"], True),
+        (["==2.1.0", "==2.1.0+cu118"], True),
+        (["==2.0.0rc1", ">=1.0"], True),
+        (["~=1.4.5", "<1.5"], True),
+        (["!=1.5", "<2", ">=1.5"], True),
+        (["==1.24.*", "<1.24.4"], True),
+        ([">=0", "<0.0.1"], True),
+    ],
+)
+def test_satisfiable(specs: list[str], expected: bool) -> None:
+    assert _satisfiable([SpecifierSet(s) for s in specs]) is expected
+
+
+def test_seed_scipy_numpy_ceiling_across_files() -> None:
+    found = run(
+        req("numpy>=1.24", "requirements.txt", 3),
+        req("scipy==1.10.1", "requirements.txt", 4),
+        req("numpy<1.24", "constraints.txt", 2, env="requirements.txt", constraint=True),
+    )
+    assert len(found) == 1
+    f = found[0]
+    assert (f.rule, f.category, f.severity, f.package) == ("conflict", "conflict", "error", "numpy")
+    assert "requirements.txt:3" in f.message and "constraints.txt:2" in f.message
+    assert f.file in {"requirements.txt", "constraints.txt"} and f.line in {2, 3}
+    assert f.fix and "numpy<1.24" in f.fix
+
+
+def test_two_different_exact_pins_in_included_file() -> None:
+    found = run(
+        req("torch==2.1.0", "requirements.txt", 1),
+        req("torch==2.2.0", "requirements/base.txt", 5, env="requirements.txt"),
+    )
+    assert [f.package for f in found] == ["torch"]
+    assert "requirements/base.txt:5" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "reqs",
+    [
+        # Same constraints in different environments never meet.
+        (req("numpy>=1.24", "requirements.txt"), req("numpy<1.24", "docs/requirements.txt")),
+        # Compatible ranges.
+        (req("numpy>=1.22", "a.txt", env="a.txt"), req("numpy<1.27", "b.txt", env="a.txt")),
+        # Constraint-only packages never install.
+        (
+            req("numpy>=1.24", "c.txt", env="r.txt", constraint=True),
+            req("numpy<1.24", "c2.txt", env="r.txt", constraint=True),
+        ),
+        # Unconstrained requirement next to a pin.
+        (req("numpy", "r.txt", 1), req("numpy==1.26.4", "r.txt", 2)),
+    ],
+)
+def test_no_conflict(reqs: tuple[Requirement, ...]) -> None:
+    assert run(*reqs) == []
+
+
+def test_markers_that_never_hold_together_do_not_conflict() -> None:
+    found = run(
+        req("numpy<2", "requirements.txt", 1, marker='python_version < "3.12"'),
+        req("numpy>=2", "requirements.txt", 2, marker='python_version >= "3.12"'),
+    )
+    assert found == []
+
+
+def test_marker_conflict_names_the_failing_targets() -> None:
+    config, _ = load_config("targets:\n  python: ['3.10', '3.12']\n  platforms: [linux_x86_64]\n")
+    found = run(
+        req("numpy<2", "requirements.txt", 1),
+        req("numpy>=2", "requirements.txt", 2, marker='python_version >= "3.12"'),
+        config=config,
+    )
+    assert len(found) == 1
+    assert "py3.12/linux_x86_64" in found[0].message
+    assert "py3.10" not in found[0].message
+
+
+def test_platform_marker_against_configured_platforms() -> None:
+    reqs = (
+        req("torch==2.1.0", "r.txt", 1, marker='sys_platform == "darwin"'),
+        req("torch==2.1.0+cu118", "r.txt", 2, marker='sys_platform == "linux"'),
+        req("torch==2.2.0", "r.txt", 3, marker='platform_machine == "aarch64"'),
+    )
+    linux_x86, _ = load_config("targets:\n  platforms: [linux_x86_64, macos_arm64]\n")
+    assert run(*reqs, config=linux_x86) == []
+    arm, _ = load_config("targets:\n  platforms: [linux_aarch64]\n")
+    found = run(*reqs, config=arm)
+    assert len(found) == 1 and "torch" == found[0].package
+
+
+def test_pyproject_group_installs_with_runtime() -> None:
+    found = run(
+        req("numpy>=2", "pyproject.toml", 5, env="pyproject.toml"),
+        req("numpy<2", "pyproject.toml", 12, env="pyproject.toml#test"),
+    )
+    assert len(found) == 1
+    assert "pyproject.toml#test" in found[0].message
+
+
+def test_conflict_in_runtime_reported_once_not_again_per_group() -> None:
+    found = run(
+        req("numpy>=2", "pyproject.toml", 5, env="pyproject.toml"),
+        req("numpy<2", "pyproject.toml", 6, env="pyproject.toml"),
+        req("pytest", "pyproject.toml", 12, env="pyproject.toml#test"),
+    )
+    assert len(found) == 1
+
+
+def test_fingerprint_ignores_line_moves() -> None:
+    a = run(req("numpy>=1.24", "r.txt", 1), req("numpy<1.24", "r.txt", 2))
+    b = run(req("numpy>=1.24", "r.txt", 7), req("numpy<1.24", "r.txt", 9))
+    assert a[0].identity == b[0].identity
+    assert a[0].line != b[0].line
