@@ -1,0 +1,147 @@
+"""Dockerfile text as logical lines (continuations joined) that map offsets back to lines."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+_DIRECTIVE = re.compile(r"^#\s*([A-Za-z_]+)\s*=\s*(\S*)\s*$")
+_HEREDOC = re.compile(r"<<(?P<dash>-?)(?P<q>[\"']?)(?P<word>[A-Za-z_][A-Za-z0-9_]*)(?P=q)")
+_VAR = re.compile(
+    r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)(?:(?P<op>:?[-+])(?P<word>[^}]*))?\}"
+    r"|(?P<plain>[A-Za-z_][A-Za-z0-9_]*))"
+)
+
+
+@dataclass
+class LogicalLine:
+    """One instruction (or heredoc body line) with continuations joined.
+
+    `starts[i]` is the offset in `text` where the piece from physical line `lines[i]`
+    (1-based) begins, at 1-based column `columns[i]` of that line.
+    """
+
+    text: str = ""
+    starts: list[int] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+    columns: list[int] = field(default_factory=list)
+    heredocs: list[LogicalLine] = field(default_factory=list)
+
+    def add(self, piece: str, line: int, column: int) -> None:
+        """Append the piece of physical `line` that starts at `column`."""
+        self.starts.append(len(self.text))
+        self.lines.append(line)
+        self.columns.append(column)
+        self.text += piece
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) in the original file of `offset` in `text`."""
+        if not self.starts:
+            return 1, 1
+        index = max(0, bisect.bisect_right(self.starts, offset) - 1)
+        return self.lines[index], self.columns[index] + max(0, offset - self.starts[index])
+
+    @property
+    def first_line(self) -> int:
+        """The physical line the logical line starts on."""
+        return self.lines[0] if self.lines else 1
+
+
+def escape_char(lines: list[str]) -> str:
+    """The `# escape=` parser directive's character (backslash by default)."""
+    for raw in lines:
+        match = _DIRECTIVE.match(raw.strip())
+        if match is None:
+            break
+        if match[1].lower() == "escape" and match[2] in {"\\", "`"}:
+            return match[2]
+    return "\\"
+
+
+def _continues(piece: str, escape: str) -> bool:
+    stripped = piece.rstrip(" \t")
+    return stripped.endswith(escape)
+
+
+def join_lines(
+    lines: list[str], first_number: int = 1, escape: str = "\\", heredocs: bool = True
+) -> list[LogicalLine]:
+    """Join continuation lines, drop comments and blank lines, collect heredoc bodies."""
+    result: list[LogicalLine] = []
+    index = 0
+    current: LogicalLine | None = None
+    while index < len(lines):
+        raw = lines[index]
+        number = first_number + index
+        index += 1
+        stripped = raw.strip()
+        if not stripped or stripped.startswith("#"):  # also inside continuations, as Docker does
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        piece = raw[lead:]
+        if current is None:
+            current = LogicalLine()
+        if _continues(piece, escape):
+            body = piece.rstrip(" \t")[:-1]
+            current.add(body, number, lead + 1)
+            continue
+        current.add(piece, number, lead + 1)
+        if heredocs:
+            index = _collect_heredocs(current, lines, index, first_number, escape)
+        result.append(current)
+        current = None
+    if current is not None and current.text:
+        result.append(current)
+    return result
+
+
+def _collect_heredocs(
+    line: LogicalLine, lines: list[str], index: int, first_number: int, escape: str
+) -> int:
+    """Consume heredoc bodies that follow `line`; returns the next unread index."""
+    for match in _HEREDOC.finditer(line.text):
+        word, dash = match["word"], bool(match["dash"])
+        body_start = index
+        while index < len(lines):
+            text = lines[index].lstrip("\t") if dash else lines[index]
+            if text.rstrip() == word:
+                break
+            index += 1
+        body = join_lines(lines[body_start:index], first_number + body_start, escape, False)
+        line.heredocs.extend(body)
+        index = min(index + 1, len(lines))
+    return index
+
+
+def substitute(text: str, variables: Mapping[str, str | None]) -> tuple[str, bool]:
+    """Expand `$VAR`, `${VAR}`, `${VAR:-x}`, `${VAR:+x}` (and `-`/`+`); True if any was unset."""
+    unresolved = False
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal unresolved
+        name = match["braced"] or match["plain"]
+        value = variables.get(name)
+        op, word = match["op"], match["word"] or ""
+        if op in {":-", "-"}:
+            if value is None or (op == ":-" and value == ""):
+                return word
+            return value
+        if op in {":+", "+"}:
+            return word if value is not None and (op == "+" or value != "") else ""
+        if value is None:
+            unresolved = True
+            return ""
+        return value
+
+    out: list[str] = []
+    position = 0
+    for match in _VAR.finditer(text):
+        if match.start() > 0 and text[match.start() - 1] == "\\":
+            out.append(text[position : match.start() - 1] + match[0])
+        else:
+            out.append(text[position : match.start()] + replace(match))
+        position = match.end()
+    out.append(text[position:])
+    return "".join(out), unresolved

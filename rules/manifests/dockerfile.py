@@ -1,0 +1,287 @@
+"""Dockerfiles: stages and base images, ARG/ENV facts, and package installs inside RUN."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field, replace
+
+from rules.findings import Finding
+from rules.manifests._dockerlines import LogicalLine, escape_char, join_lines, substitute
+from rules.manifests._install_commands import InstallFindings, interpret
+from rules.manifests._shellwords import Word, split_commands
+from rules.manifests.errors import parse_error
+from rules.manifests.images import ImageInfo, decode_image, parse_image_ref
+from rules.manifests.model import Fact, FactKind, FileKind, ManifestFile, Span
+
+__all__ = ["DockerfileParser", "ImageInfo", "decode_image"]
+
+_INSTRUCTION = re.compile(r"^(?P<word>[A-Za-z]+)(?=\s|$)")
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_ENV_FACTS = {
+    "CUDA_VERSION": FactKind.CUDA,
+    "TORCH_CUDA_ARCH_LIST": FactKind.TORCH_CUDA_ARCH_LIST,
+    "PYTHON_VERSION": FactKind.PYTHON,
+}
+
+
+@dataclass
+class _Stage:
+    """One build stage while it is being read."""
+
+    label: str
+    name: str | None
+    variables: dict[str, str | None] = field(default_factory=dict)
+    env: dict[str, str] = field(default_factory=dict)
+    facts: list[Fact] = field(default_factory=list)
+
+
+def _image_facts(info: ImageInfo, span: Span, environment: str) -> list[Fact]:
+    """The CUDA, cuDNN, flavour, OS, torch and Python facts a decoded image gives."""
+    pairs = [
+        (FactKind.CUDA, info.cuda),
+        (FactKind.CUDNN, info.cudnn),
+        (FactKind.IMAGE_FLAVOUR, info.flavour),
+        (FactKind.OS, info.os),
+        (FactKind.IMAGE_TORCH, info.torch),
+        (FactKind.PYTHON, info.python),
+    ]
+    return [
+        Fact(kind, value, span, detail=info.ref, environment=environment)
+        for kind, value in pairs
+        if value
+    ]
+
+
+def _words_of(text: str) -> list[tuple[str, int]]:
+    """Whitespace-separated words of an instruction's arguments with their offsets."""
+    return [(m.group(0), m.start()) for m in re.finditer(r"\S+", text)]
+
+
+def _key_values(text: str) -> list[tuple[str, str, int]]:
+    """`K=V` pairs (values may be quoted) of ARG/ENV, with each key's offset."""
+    out: list[tuple[str, str, int]] = []
+    for match in re.finditer(r"""([A-Za-z_][A-Za-z0-9_]*)(?:=("[^"]*"|'[^']*'|\S*))?""", text):
+        if match.start() > 0 and not text[match.start() - 1].isspace():
+            continue
+        value = match.group(2)
+        if value is not None and len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        out.append((match.group(1), value if value is not None else "\0", match.start()))
+    return out
+
+
+class DockerfileParser:
+    """Dockerfile / Containerfile: FROM stages, ARG substitution, ENV facts, RUN installs."""
+
+    kind = FileKind.DOCKERFILE
+
+    def parse(self, path: str, text: str) -> ManifestFile:
+        """Parse a Dockerfile; never raises."""
+        return _Reader(path, text).read()
+
+
+class _Reader:
+    """State of one Dockerfile read."""
+
+    def __init__(self, path: str, text: str) -> None:
+        self.path = path
+        self.physical = text.split("\n")
+        self.lines = join_lines(self.physical, escape=escape_char(self.physical))
+        self.global_args: dict[str, str | None] = {}
+        self.stages: list[_Stage] = []
+        self.errors: list[Finding] = []
+        self.facts: list[Fact] = []
+        self.installs = InstallFindings()
+        self.stage_count = sum(1 for line in self.lines if self._instruction(line)[0] == "FROM")
+
+    def read(self) -> ManifestFile:
+        for line in self.lines:
+            word, rest = self._instruction(line)
+            if word == "FROM":
+                self._from(line, rest)
+            elif word == "ARG":
+                self._arg(line, rest)
+            elif not self.stages:
+                if word:
+                    self._error(line, 0, "expected FROM (only ARG may come before the first FROM)")
+            elif word == "ENV":
+                self._env(line, rest)
+            elif word == "RUN":
+                self._run(line, rest)
+        if not self.stages and not self.errors:
+            self._error(None, 0, "expected a FROM instruction")
+        for span, message in self.installs.bad:
+            self.errors.append(
+                parse_error(self.path, span.line, span.column, message, self._text(span.line))
+            )
+        return ManifestFile(
+            path=self.path,
+            kind=FileKind.DOCKERFILE,
+            requirements=tuple(self.installs.requirements),
+            indexes=tuple(self.installs.indexes),
+            facts=tuple(self.facts),
+            includes=tuple(self.installs.includes),
+            include_paths=tuple(self.installs.include_paths),
+            errors=tuple(self.errors),
+        )
+
+    @staticmethod
+    def _instruction(line: LogicalLine) -> tuple[str, int]:
+        match = _INSTRUCTION.match(line.text)
+        if match is None:
+            return "", 0
+        return match["word"].upper(), match.end()
+
+    def _text(self, number: int) -> str:
+        return self.physical[number - 1] if 1 <= number <= len(self.physical) else ""
+
+    def _span(self, line: LogicalLine, offset: int) -> Span:
+        number, column = line.position(offset)
+        return Span(self.path, number, column)
+
+    def _error(self, line: LogicalLine | None, offset: int, expected: str) -> None:
+        span = self._span(line, offset) if line is not None else Span(self.path, 1, 1)
+        self.errors.append(
+            parse_error(self.path, span.line, span.column, expected, self._text(span.line))
+        )
+
+    def _variables(self) -> dict[str, str | None]:
+        if not self.stages:
+            return self.global_args
+        stage = self.stages[-1]
+        return {**stage.variables, **stage.env}
+
+    def _add_fact(self, fact: Fact) -> None:
+        self.facts.append(fact)
+        if self.stages:
+            self.stages[-1].facts.append(fact)
+
+    def _from(self, line: LogicalLine, start: int) -> None:
+        words = _words_of(line.text[start:])
+        platform: tuple[str, int] | None = None
+        while words and words[0][0].startswith("--"):
+            flag, offset = words.pop(0)
+            if flag.lower().startswith("--platform="):
+                platform = (flag.split("=", 1)[1], start + offset)
+        if (
+            not words
+            or len(words) not in {1, 3}
+            or (len(words) == 3 and words[1][0].lower() != "as")
+        ):
+            self._error(
+                line,
+                start + (words[0][1] if words else 0),
+                "expected `FROM [--platform=...] image [AS name]`",
+            )
+            return
+        raw, offset = words[0]
+        image, _unset = substitute(raw, self.global_args)
+        name = words[2][0] if len(words) == 3 else None
+        index = len(self.stages)
+        label = self.path
+        if name:
+            label = f"{self.path}#{name}"
+        elif self.stage_count > 1:
+            label = f"{self.path}#{index}"
+        stage = _Stage(label=label, name=name.lower() if name else None)
+        span = self._span(line, start + offset)
+        parent = next((s for s in reversed(self.stages) if s.name == image.lower()), None)
+        self.stages.append(stage)
+        if parent is not None:
+            stage.env = dict(parent.env)
+            for fact in parent.facts:
+                self._add_fact(replace(fact, environment=label))
+        elif not image or (parse_image_ref(image) is None and image.lower() != "scratch"):
+            self._error(line, start + offset, f"expected an image reference, got {image!r}")
+        else:
+            self._add_fact(Fact(FactKind.BASE_IMAGE, image, span, detail=image, environment=label))
+            info = decode_image(image)
+            if info is not None:
+                for fact in _image_facts(info, span, label):
+                    self._add_fact(fact)
+        if platform is not None:
+            value, unset = substitute(platform[0], self.global_args)
+            if value and not unset:
+                where = self._span(line, platform[1])
+                self._add_fact(Fact(FactKind.PLATFORM, value, where, platform[0], label))
+
+    def _arg(self, line: LogicalLine, start: int) -> None:
+        for key, value, offset in _key_values(line.text[start:]):
+            del offset
+            if not self.stages:
+                resolved = None if value == "\0" else substitute(value, self.global_args)[0]
+                self.global_args[key] = resolved
+                continue
+            stage = self.stages[-1]
+            if value == "\0":
+                stage.variables[key] = self.global_args.get(key)
+            else:
+                stage.variables[key] = substitute(value, self._variables())[0]
+
+    def _env(self, line: LogicalLine, start: int) -> None:
+        rest = line.text[start:]
+        pairs = _key_values(rest)
+        if pairs and pairs[0][1] == "\0":  # legacy `ENV KEY value with spaces`
+            key, _, offset = pairs[0]
+            value = rest[offset + len(key) :].strip()
+            pairs = [(key, value, offset)]
+        stage = self.stages[-1]
+        for key, value, offset in pairs:
+            if value == "\0":
+                continue
+            expanded, _unset = substitute(value, self._variables())
+            stage.env[key] = expanded
+            kind = _ENV_FACTS.get(key)
+            if kind is not None and expanded:
+                span = self._span(line, start + offset)
+                self._add_fact(Fact(kind, expanded, span, f"{key}={value}", stage.label))
+
+    def _run(self, line: LogicalLine, start: int) -> None:
+        rest = line.text[start:]
+        stripped = rest.lstrip()
+        offset = start + len(rest) - len(stripped)
+        while stripped.startswith("--"):  # --mount=..., --network=...
+            flag = stripped.split(None, 1)[0]
+            after = stripped[len(flag) :]
+            offset += len(stripped) - len(after.lstrip())
+            stripped = after.lstrip()
+        if stripped.startswith("["):
+            words = self._exec_words(line, offset)
+            if words is not None:
+                self._commands(line, [words])
+                return
+        self._commands(line, split_commands(line.text[offset:]), offset)
+        for body in line.heredocs:
+            self._commands(body, split_commands(body.text))
+
+    def _exec_words(self, line: LogicalLine, offset: int) -> list[Word] | None:
+        """The words of an exec-form `RUN ["pip", "install", ...]`, or None if not JSON."""
+        try:
+            values = json.loads(line.text[offset:])
+        except ValueError:
+            return None
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            return None
+        matches = list(_JSON_STRING.finditer(line.text, offset))
+        if len(matches) != len(values):
+            return None
+        return [Word(v, m.start()) for v, m in zip(values, matches, strict=True)]
+
+    def _commands(self, line: LogicalLine, commands: list[list[Word]], base: int = 0) -> None:
+        stage = self.stages[-1]
+        variables = self._variables()
+
+        def locate(at: int) -> Span:
+            return self._span(line, base + at)
+
+        def expand(text: str, single_quoted: bool) -> str | None:
+            if "$" not in text:
+                return text
+            if single_quoted:
+                return None  # the literal `$` text is what the command gets: not knowable
+            value, unset = substitute(text, variables)
+            return None if unset or "$" in value else value
+
+        for words in commands:
+            interpret(words, locate, expand, stage.label, self.installs)

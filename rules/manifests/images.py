@@ -1,0 +1,170 @@
+"""Container image references decoded into CUDA, cuDNN, flavour, OS, torch and Python versions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DOCKER_HUB = {"docker.io", "index.docker.io", "registry-1.docker.io", "registry.hub.docker.com"}
+
+_NVIDIA_CUDA_TAG = re.compile(
+    r"^(?P<cuda>\d+\.\d+(?:\.\d+)?)"
+    r"(?:-(?P<cudnn>cudnn(?P<cudnn_major>\d+)?))?"
+    r"-(?P<flavour>base|runtime|devel)"
+    r"(?:-(?P<os>[a-z]+[0-9.]*))?$"
+)
+_PYTORCH_TAG = re.compile(
+    r"^(?P<torch>\d+\.\d+(?:\.\d+)?)-cuda(?P<cuda>\d+\.\d+(?:\.\d+)?)"
+    r"-cudnn(?P<cudnn>\d+)-(?P<flavour>runtime|devel)$"
+)
+_NGC_TAG = re.compile(r"^(?P<release>\d{2}\.\d{2})-py3(?:-[a-z0-9]+)?$")
+_PYTHON_TAG = re.compile(
+    r"^(?P<python>\d+(?:\.\d+){0,2}(?:(?:a|b|rc)\d+)?)(?:-(?P<variant>[A-Za-z0-9.\-]+))?$"
+)
+
+#: NGC PyTorch container releases: CUDA, PyTorch, Python, as read in NVIDIA's release notes
+#: (docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-<yy-mm>.html). Only
+#: releases whose notes were read are listed; any other release decodes to the release alone.
+NGC_PYTORCH_RELEASES: dict[str, tuple[str, str | None, str]] = {
+    "20.02": ("10.2.89", "1.4.0a0+a5b4d78", "3.6"),
+    "20.06": ("11.0.167", None, "3.6"),
+    "25.12": ("13.1.0", "2.10.0a0+b4e4ee81d3", "3.12"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ImageRef:
+    """An image reference split into registry, repository, tag and digest."""
+
+    registry: str | None
+    repository: str
+    tag: str | None
+    digest: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ImageInfo:
+    """What a known base image tells about the environment; None fields are unknown.
+
+    `family` is ``nvidia-cuda``, ``pytorch``, ``ngc-pytorch`` or ``python``. `has_cudnn` is
+    true when the tag says cuDNN is included; `cudnn` is its major version when the tag gives
+    one (``cudnn8``); the unnumbered ``-cudnn-`` tags of recent nvidia/cuda images give none.
+    """
+
+    ref: str
+    family: str
+    repository: str
+    tag: str | None
+    cuda: str | None = None
+    cudnn: str | None = None
+    has_cudnn: bool = False
+    flavour: str | None = None
+    os: str | None = None
+    torch: str | None = None
+    python: str | None = None
+    variant: str | None = None
+    ngc_release: str | None = None
+
+
+def parse_image_ref(ref: str) -> ImageRef | None:
+    """Split `[registry/]repository[:tag][@digest]`; None when it is not an image reference."""
+    text = ref.strip()
+    if not text or any(ch.isspace() for ch in text) or "$" in text:
+        return None
+    name, _, digest = text.partition("@")
+    slash = name.rfind("/")
+    colon = name.rfind(":")
+    tag = None
+    if colon > slash:
+        name, tag = name[:colon], name[colon + 1 :]
+        if not tag:
+            return None
+    registry = None
+    first, sep, rest = name.partition("/")
+    if sep and ("." in first or ":" in first or first == "localhost"):
+        registry, name = first.lower(), rest
+    if not name or name.startswith("/") or name.endswith("/") or "//" in name:
+        return None
+    if registry in _DOCKER_HUB:
+        registry = None
+    if registry is None and name.startswith("library/"):
+        name = name[len("library/") :]
+    return ImageRef(registry, name.lower(), tag, digest or None)
+
+
+def decode_image(ref: str) -> ImageInfo | None:
+    """Decode nvidia/cuda, pytorch/pytorch, NGC nvcr.io/nvidia/pytorch and python images."""
+    parsed = parse_image_ref(ref)
+    if parsed is None:
+        return None
+    repo, tag = parsed.repository, parsed.tag
+    registry = parsed.registry
+    if repo == "nvidia/cuda" and registry in {None, "nvcr.io"}:
+        return _nvidia_cuda(ref, repo, tag)
+    if repo == "pytorch/pytorch" and registry is None:
+        return _pytorch(ref, repo, tag)
+    if repo == "nvidia/pytorch" and registry == "nvcr.io":
+        return _ngc_pytorch(ref, repo, tag)
+    if repo == "python" and registry is None:
+        return _python(ref, repo, tag)
+    return None
+
+
+def _nvidia_cuda(ref: str, repo: str, tag: str | None) -> ImageInfo:
+    match = _NVIDIA_CUDA_TAG.match(tag or "")
+    if match is None:
+        return ImageInfo(ref, "nvidia-cuda", repo, tag)
+    return ImageInfo(
+        ref,
+        "nvidia-cuda",
+        repo,
+        tag,
+        cuda=match["cuda"],
+        cudnn=match["cudnn_major"],
+        has_cudnn=match["cudnn"] is not None,
+        flavour=match["flavour"],
+        os=match["os"],
+    )
+
+
+def _pytorch(ref: str, repo: str, tag: str | None) -> ImageInfo:
+    match = _PYTORCH_TAG.match(tag or "")
+    if match is None:
+        return ImageInfo(ref, "pytorch", repo, tag)
+    return ImageInfo(
+        ref,
+        "pytorch",
+        repo,
+        tag,
+        cuda=match["cuda"],
+        cudnn=match["cudnn"],
+        has_cudnn=True,
+        flavour=match["flavour"],
+        torch=match["torch"],
+    )
+
+
+def _ngc_pytorch(ref: str, repo: str, tag: str | None) -> ImageInfo:
+    match = _NGC_TAG.match(tag or "")
+    if match is None:
+        return ImageInfo(ref, "ngc-pytorch", repo, tag)
+    release = match["release"]
+    known = NGC_PYTORCH_RELEASES.get(release)
+    if known is None:
+        return ImageInfo(ref, "ngc-pytorch", repo, tag, ngc_release=release)
+    cuda, torch, python = known
+    return ImageInfo(
+        ref, "ngc-pytorch", repo, tag, cuda=cuda, torch=torch, python=python, ngc_release=release
+    )
+
+
+def _python(ref: str, repo: str, tag: str | None) -> ImageInfo:
+    match = _PYTHON_TAG.match(tag or "")
+    if match is None:
+        return ImageInfo(ref, "python", repo, tag)
+    variant = match["variant"]
+    os_name = None
+    if variant:
+        parts = [p for p in variant.split("-") if p != "slim"]
+        os_name = parts[-1] if parts else None
+    return ImageInfo(ref, "python", repo, tag, python=match["python"], variant=variant, os=os_name)

@@ -1,0 +1,474 @@
+"""Dockerfile parser and base image decoding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rules.manifests.dockerfile import DockerfileParser, decode_image
+from rules.manifests.images import ImageInfo, parse_image_ref
+from rules.manifests.model import Ecosystem, FactKind, FileKind, IndexKind, ManifestFile
+
+MULTISTAGE = (Path(__file__).parent / "data" / "Dockerfile.multistage").read_text(encoding="utf-8")
+
+
+def _parse(text: str, path: str = "Dockerfile") -> ManifestFile:
+    return DockerfileParser().parse(path, text)
+
+
+def _where(text: str, needle: str, occurrence: int = 1) -> tuple[int, int]:
+    """(line, column) of `needle` in `text`, found independently of the parser."""
+    seen = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        column = line.find(needle)
+        if column >= 0:
+            seen += 1
+            if seen == occurrence:
+                return number, column + 1
+    raise AssertionError(needle)
+
+
+# ---------------------------------------------------------------- decode_image
+
+
+@pytest.mark.parametrize(
+    ("ref", "family", "cuda", "cudnn", "has_cudnn", "flavour", "os", "torch", "python"),
+    [
+        (
+            "nvidia/cuda:12.1.1-cudnn8-devel-ubuntu22.04",
+            "nvidia-cuda",
+            "12.1.1",
+            "8",
+            True,
+            "devel",
+            "ubuntu22.04",
+            None,
+            None,
+        ),
+        (
+            "nvidia/cuda:11.8.0-runtime-ubuntu22.04",
+            "nvidia-cuda",
+            "11.8.0",
+            None,
+            False,
+            "runtime",
+            "ubuntu22.04",
+            None,
+            None,
+        ),
+        (
+            "nvidia/cuda:12.4.1-cudnn-runtime-ubuntu22.04",
+            "nvidia-cuda",
+            "12.4.1",
+            None,
+            True,
+            "runtime",
+            "ubuntu22.04",
+            None,
+            None,
+        ),
+        (
+            "docker.io/nvidia/cuda:12.2.0-base-ubi8",
+            "nvidia-cuda",
+            "12.2.0",
+            None,
+            False,
+            "base",
+            "ubi8",
+            None,
+            None,
+        ),
+        (
+            "nvcr.io/nvidia/cuda:12.6.3-cudnn-devel-ubuntu24.04@sha256:" + "a" * 64,
+            "nvidia-cuda",
+            "12.6.3",
+            None,
+            True,
+            "devel",
+            "ubuntu24.04",
+            None,
+            None,
+        ),
+        ("nvidia/cuda:latest", "nvidia-cuda", None, None, False, None, None, None, None),
+        (
+            "pytorch/pytorch:2.1.0-cuda12.1-cudnn8-runtime",
+            "pytorch",
+            "12.1",
+            "8",
+            True,
+            "runtime",
+            None,
+            "2.1.0",
+            None,
+        ),
+        (
+            "pytorch/pytorch:2.5.1-cuda12.4-cudnn9-devel",
+            "pytorch",
+            "12.4",
+            "9",
+            True,
+            "devel",
+            None,
+            "2.5.1",
+            None,
+        ),
+        (
+            "nvcr.io/nvidia/pytorch:25.12-py3",
+            "ngc-pytorch",
+            "13.1.0",
+            None,
+            False,
+            None,
+            None,
+            "2.10.0a0+b4e4ee81d3",
+            "3.12",
+        ),
+        (
+            "nvcr.io/nvidia/pytorch:24.01-py3",
+            "ngc-pytorch",
+            None,
+            None,
+            False,
+            None,
+            None,
+            None,
+            None,
+        ),
+        ("python:3.11-slim", "python", None, None, False, None, None, None, "3.11"),
+        (
+            "library/python:3.11.7-slim-bookworm",
+            "python",
+            None,
+            None,
+            False,
+            None,
+            "bookworm",
+            None,
+            "3.11.7",
+        ),
+        ("python:3.12-alpine3.19", "python", None, None, False, None, "alpine3.19", None, "3.12"),
+    ],
+)
+def test_decode_image(
+    ref: str,
+    family: str,
+    cuda: str | None,
+    cudnn: str | None,
+    has_cudnn: bool,
+    flavour: str | None,
+    os: str | None,
+    torch: str | None,
+    python: str | None,
+) -> None:
+    info = decode_image(ref)
+    assert info is not None
+    assert (info.family, info.cuda, info.cudnn, info.has_cudnn, info.flavour, info.os) == (
+        family,
+        cuda,
+        cudnn,
+        has_cudnn,
+        flavour,
+        os,
+    )
+    assert (info.torch, info.python) == (torch, python)
+
+
+def test_ngc_release_is_kept_even_when_not_in_the_table() -> None:
+    info = decode_image("nvcr.io/nvidia/pytorch:24.01-py3")
+    assert isinstance(info, ImageInfo)
+    assert info.ngc_release == "24.01"
+
+
+@pytest.mark.parametrize(
+    "ref",
+    [
+        "ubuntu:22.04",
+        "ghcr.io/nvidia/cuda:12.1.1-devel-ubuntu22.04",  # not NVIDIA's registry
+        "nvidia/pytorch:24.01-py3",  # NGC images live on nvcr.io only
+        "",
+        "has space:1",
+        "${BASE}",
+        "python:",
+    ],
+)
+def test_decode_image_unknown(ref: str) -> None:
+    assert decode_image(ref) is None
+
+
+@pytest.mark.parametrize(
+    ("ref", "registry", "repository", "tag", "digest"),
+    [
+        ("ubuntu", None, "ubuntu", None, None),
+        ("localhost:5000/team/img:1.0", "localhost:5000", "team/img", "1.0", None),
+        ("registry-1.docker.io/library/python:3.11", None, "python", "3.11", None),
+        ("img@sha256:abc", None, "img", None, "sha256:abc"),
+    ],
+)
+def test_parse_image_ref(
+    ref: str, registry: str | None, repository: str, tag: str | None, digest: str | None
+) -> None:
+    parsed = parse_image_ref(ref)
+    assert parsed is not None
+    assert (parsed.registry, parsed.repository, parsed.tag, parsed.digest) == (
+        registry,
+        repository,
+        tag,
+        digest,
+    )
+
+
+# ---------------------------------------------------------------- the multi-stage example
+
+
+def test_multistage_requirements() -> None:
+    manifest = _parse(MULTISTAGE)
+    assert manifest.kind is FileKind.DOCKERFILE
+    assert manifest.errors == ()
+    got = [
+        (
+            r.name,
+            r.specifier,
+            r.pinned,
+            r.ecosystem,
+            r.environment,
+            r.location.line,
+            r.location.column,
+        )
+        for r in manifest.requirements
+    ]
+    expected = [
+        (
+            "torch",
+            "==2.3.1+cu121",
+            "2.3.1+cu121",
+            Ecosystem.PYPI,
+            "Dockerfile#builder",
+            *_where(MULTISTAGE, "torch==${TORCH_VERSION}"),
+        ),
+        (
+            "numpy",
+            "<2",
+            None,
+            Ecosystem.PYPI,
+            "Dockerfile#builder",
+            *_where(MULTISTAGE, "'numpy<2'"),
+        ),
+        (
+            "transformers",
+            ">=4.40",
+            None,
+            Ecosystem.PYPI,
+            "Dockerfile#builder",
+            *_where(MULTISTAGE, '"transformers[torch]'),
+        ),
+        (
+            "accelerate",
+            "",
+            None,
+            Ecosystem.PYPI,
+            "Dockerfile#builder",
+            *_where(MULTISTAGE, "accelerate"),
+        ),
+        (
+            "pytorch",
+            "==2.1.0.*",
+            None,
+            Ecosystem.CONDA,
+            "Dockerfile#final",
+            *_where(MULTISTAGE, "pytorch=2.1.0"),
+        ),
+        (
+            "pytorch-cuda",
+            "==11.8.*",
+            None,
+            Ecosystem.CONDA,
+            "Dockerfile#final",
+            *_where(MULTISTAGE, "pytorch-cuda=11.8"),
+        ),
+        (
+            "numpy",
+            "<2,>=1.24",
+            None,
+            Ecosystem.CONDA,
+            "Dockerfile#final",
+            *_where(MULTISTAGE, '"numpy>=1.24'),
+        ),
+        (
+            "torch",
+            "==2.3.1+cpu",
+            "2.3.1+cpu",
+            Ecosystem.PYPI,
+            "Dockerfile#2",
+            *_where(MULTISTAGE, '"torch==2.3.1+cpu"'),
+        ),
+    ]
+    assert got == expected
+    transformers = manifest.requirements[2]
+    assert transformers.extras == ("torch",)
+    assert manifest.requirements[0].local == "cu121"
+    assert manifest.requirements[-1].index == "https://download.pytorch.org/whl/cpu"
+
+
+def test_multistage_indexes_and_includes() -> None:
+    manifest = _parse(MULTISTAGE)
+    assert [(i.url, i.kind, i.environment, i.location.line) for i in manifest.indexes] == [
+        (
+            "https://download.pytorch.org/whl/cu121",
+            IndexKind.EXTRA_INDEX_URL,
+            "Dockerfile#builder",
+            _where(MULTISTAGE, "--extra-index-url")[0],
+        ),
+        ("pytorch", IndexKind.CONDA_CHANNEL, "Dockerfile#final", 21),
+        ("nvidia", IndexKind.CONDA_CHANNEL, "Dockerfile#final", 21),
+        ("https://download.pytorch.org/whl/cpu", IndexKind.INDEX_URL, "Dockerfile#2", 24),
+    ]
+    assert manifest.include_paths == ("requirements/gpu.txt",)
+    line, column = _where(MULTISTAGE, "requirements/gpu.txt")
+    assert [(s.line, s.column) for s in manifest.includes] == [(line, column)]
+
+
+def test_multistage_facts() -> None:
+    manifest = _parse(MULTISTAGE)
+    facts = {(f.environment, f.kind): f for f in manifest.facts}
+    base = facts[("Dockerfile#builder", FactKind.BASE_IMAGE)]
+    assert base.detail == "nvidia/cuda:12.1.1-cudnn8-devel-ubuntu22.04"
+    assert (base.location.line, base.location.column) == _where(MULTISTAGE, "${BASE}")
+    for environment in ("Dockerfile#builder", "Dockerfile#final"):  # final inherits builder
+        assert facts[(environment, FactKind.CUDNN)].value == "8"
+        assert facts[(environment, FactKind.IMAGE_FLAVOUR)].value == "devel"
+        assert facts[(environment, FactKind.OS)].value == "ubuntu22.04"
+        assert facts[(environment, FactKind.PLATFORM)].value == "linux/amd64"
+        assert facts[(environment, FactKind.TORCH_CUDA_ARCH_LIST)].value == "8.0 8.6 9.0+PTX"
+        assert facts[(environment, FactKind.PYTHON)].value == "3.11"
+    cuda_final = [
+        f.location.line
+        for f in manifest.facts
+        if f.environment == "Dockerfile#final" and f.kind is FactKind.CUDA
+    ]
+    assert cuda_final == [4, _where(MULTISTAGE, "ENV CUDA_VERSION")[0]]
+    assert facts[("Dockerfile#2", FactKind.PYTHON)].value == "3.11"
+    assert facts[("Dockerfile#2", FactKind.BASE_IMAGE)].value == "python:3.11-slim-bookworm"
+    assert ("Dockerfile#2", FactKind.CUDA) not in facts
+
+
+# ---------------------------------------------------------------- smaller shapes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("FROM ubuntu:22.04\nRUN pip install torch\n", [("torch", "Dockerfile")]),
+        (
+            "FROM a\nRUN pip3 install -U pip setuptools\n",
+            [("pip", "Dockerfile"), ("setuptools", "Dockerfile")],
+        ),
+        ("FROM a\nRUN sudo -H python3.11 -m pip install x==1\n", [("x", "Dockerfile")]),
+        ("FROM a\nRUN /opt/conda/bin/pip install 'y>1'\n", [("y", "Dockerfile")]),
+        ("FROM a\nRUN PIP_NO_CACHE_DIR=1 pip install z\n", [("z", "Dockerfile")]),
+        ("FROM a\nRUN pip --no-cache-dir install w\n", [("w", "Dockerfile")]),
+        (
+            "FROM a\nRUN mamba install -y numpy && micromamba create -n x scipy\n",
+            [("numpy", "Dockerfile"), ("scipy", "Dockerfile")],
+        ),
+        ("FROM a\nRUN pip install . -e ./src ../pkg.whl dist/*.whl\n", []),
+        ('FROM a\nRUN pip install $PKGS "${TORCH}"\n', []),  # unknown variables
+        (
+            "FROM a\nRUN pip install torch | tee log; echo pip install no\n",
+            [("torch", "Dockerfile")],
+        ),
+        ("FROM a\nRUN pip download torch && pip uninstall -y x\n", []),
+        ("FROM a\nRUN poetry install --no-root\n", []),
+        ("FROM a\nRUN echo 'pip install nope'\n", []),
+        ("FROM a AS one\nFROM b\n RUN pip install q\n", [("q", "Dockerfile#1")]),
+        ("# escape=`\nFROM a\nRUN pip install `\n    r\n", [("r", "Dockerfile")]),
+        ("FROM a\nARG V=1.2\nRUN pip install \"s==$V\" 't==$V'\n", [("s", "Dockerfile")]),
+    ],
+)
+def test_run_installs(text: str, expected: list[tuple[str, str]]) -> None:
+    manifest = _parse(text)
+    assert manifest.errors == ()
+    assert [(r.name, r.environment) for r in manifest.requirements] == expected
+
+
+@pytest.mark.parametrize(
+    ("spec", "name", "specifier", "pinned", "index"),
+    [
+        ("pytorch", "pytorch", "", None, None),
+        ("python=3.10", "python", "==3.10.*", None, None),
+        ("pytorch==2.1.0", "pytorch", "==2.1.0", "2.1.0", None),
+        ("pytorch=2.1.0=py3.10_cuda11.8*", "pytorch", "==2.1.0", "2.1.0", None),
+        ("'conda-forge::NumPy>=1.24,<2'", "numpy", "<2,>=1.24", None, "conda-forge"),
+        ("'cudatoolkit 11.8.*'", "cudatoolkit", "==11.8.*", None, None),
+        ("\"numpy[version='>=1.24']\"", "numpy", "", None, None),
+        ("cuda-version=12.1*", "cuda-version", "==12.1.*", None, None),
+    ],
+)
+def test_conda_specs(
+    spec: str, name: str, specifier: str, pinned: str | None, index: str | None
+) -> None:
+    manifest = _parse(f"FROM a\nRUN conda install -y {spec}\n")
+    assert manifest.errors == ()
+    [requirement] = manifest.requirements
+    assert (requirement.name, requirement.specifier, requirement.pinned, requirement.index) == (
+        name,
+        specifier,
+        pinned,
+        index,
+    )
+    assert requirement.ecosystem is Ecosystem.CONDA
+    assert (requirement.location.line, requirement.location.column) == (2, 22)
+
+
+def test_pip_index_options_and_find_links() -> None:
+    text = (
+        "FROM a\n"
+        "RUN pip install -i https://pypi.internal/simple -f https://data.pyg.org/whl/x.html \\\n"
+        "    --extra-index-url=https://download.pytorch.org/whl/cu118 -rreq.txt -c c.txt torch\n"
+    )
+    manifest = _parse(text)
+    assert [(i.kind, i.url) for i in manifest.indexes] == [
+        (IndexKind.INDEX_URL, "https://pypi.internal/simple"),
+        (IndexKind.FIND_LINKS, "https://data.pyg.org/whl/x.html"),
+        (IndexKind.EXTRA_INDEX_URL, "https://download.pytorch.org/whl/cu118"),
+    ]
+    assert manifest.include_paths == ("req.txt", "c.txt")
+    [torch] = manifest.requirements
+    assert torch.index == "https://pypi.internal/simple"
+    line, column = _where(text, "c.txt torch")
+    assert (torch.location.line, torch.location.column) == (line, column + len("c.txt "))
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "expected"),
+    [
+        ("FROM\n", 1, 5, "expected `FROM"),
+        ("FROM a b c\n", 1, 6, "expected `FROM"),
+        ("FROM ${NOPE}\n", 1, 6, "expected an image reference"),
+        ("RUN pip install x\nFROM a\n", 1, 1, "expected FROM"),
+        ("# only a comment\n", 1, 1, "expected a FROM instruction"),
+        ("FROM a\nRUN pip install 'torch>=='\n", 2, 17, "expected a requirement"),
+        ("FROM a\nRUN conda install -y '==1'\n", 2, 22, "expected a conda match spec"),
+    ],
+)
+def test_errors(text: str, line: int, column: int, expected: str) -> None:
+    manifest = _parse(text)
+    assert [(e.line, e.column) for e in manifest.errors] == [(line, column)]
+    assert expected in manifest.errors[0].message
+
+
+def test_from_uses_global_args_with_defaults() -> None:
+    text = "ARG TAG\nFROM nvidia/cuda:${TAG:-11.8.0-runtime-ubuntu22.04}\nENV PYTHON_VERSION=3.10\n"
+    manifest = _parse(text)
+    kinds = {f.kind: f.value for f in manifest.facts}
+    assert kinds[FactKind.BASE_IMAGE] == "nvidia/cuda:11.8.0-runtime-ubuntu22.04"
+    assert kinds[FactKind.CUDA] == "11.8.0"
+    assert kinds[FactKind.PYTHON] == "3.10"
+    assert all(f.environment == "Dockerfile" for f in manifest.facts)
+
+
+def test_heredoc_body_is_not_read_as_instructions() -> None:
+    text = "FROM a\nCOPY <<EOF /app/x\nFROM not-a-stage\nEOF\nRUN pip install y\n"
+    manifest = _parse(text)
+    assert [f.value for f in manifest.facts if f.kind is FactKind.BASE_IMAGE] == ["a"]
+    assert [(r.name, r.location.line) for r in manifest.requirements] == [("y", 5)]
