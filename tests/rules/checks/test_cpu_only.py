@@ -1,0 +1,81 @@
+"""cpu-only-risk: positive and negative cases, including the article's missing-index scenario."""
+
+from __future__ import annotations
+
+import pytest
+
+from rules.checks.cpu_only import RULES
+from rules.config import RepoConfig
+from rules.manifests.model import FactKind, Snapshot
+from tests.rules.checks.mlsnap import base_image, config, fact, index, req, run, snap
+
+RULE = RULES[0]
+PT = "https://download.pytorch.org/whl"
+IMG = "nvidia/cuda:12.1.1-runtime-ubuntu22.04"
+NOTE = fact(FactKind.CUDA, "11.8", "requirements.txt", detail="# CUDA: 11.8")
+
+CASES: list[tuple[str, Snapshot, RepoConfig | None, list[str]]] = [
+    (
+        "seed: torch==2.1.0 with a # CUDA: note and no index (Windows/macOS get CPU)",
+        snap(NOTE, req("torch==2.1.0")),
+        None,
+        ["warning"],
+    ),
+    (
+        "CUDA base image: Linux x86_64 gets PyPI's CUDA build implicitly",
+        snap(req("torch==2.6.0"), base_image(IMG)),
+        None,
+        ["notice"],
+    ),
+    (
+        "+cpu pin on a CUDA base image",
+        snap(req("torch==2.1.0+cpu"), index(f"{PT}/cpu"), base_image(IMG)),
+        None,
+        ["error"],
+    ),
+    (
+        "CPU-only index",
+        snap(req("torch==2.1.0"), index(f"{PT}/cpu"), base_image(IMG)),
+        None,
+        ["error"],
+    ),
+    (
+        "CUDA index given",
+        snap(req("torch==2.1.0"), index(f"{PT}/cu121"), base_image(IMG)),
+        None,
+        [],
+    ),
+    ("CUDA variant pinned", snap(req("torch==2.1.0+cu121"), index(f"{PT}/cu121"), NOTE), None, []),
+    ("no GPU need declared", snap(req("torch==2.1.0")), None, []),
+    (
+        "config targets CUDA on Windows",
+        snap(req("torch==2.4.0")),
+        config(targets={"cuda": ["12.1"], "platforms": ["windows_amd64"]}),
+        ["warning"],
+    ),
+    (
+        "config targets CUDA on Linux x86_64 only, torch 2.8 default is CUDA 12.8",
+        snap(req("torch==2.8.0")),
+        config(targets={"cuda": ["12.8"], "platforms": ["linux_x86_64"]}),
+        ["notice"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "snapshot", "cfg", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_cpu_only(
+    name: str, snapshot: Snapshot, cfg: RepoConfig | None, expected: list[str]
+) -> None:
+    findings = run(RULE, snapshot, cfg)
+    assert [f.severity.value for f in findings] == expected
+    for found in findings:
+        assert found.category == "cpu-only-risk" and found.package == "torch"
+        assert found.fix and "--extra-index-url" in found.fix and found.line
+
+
+def test_message_says_what_each_platform_installs() -> None:
+    (found,) = run(RULE, snap(NOTE, req("torch==2.6.0")))
+    assert "linux_x86_64: the CUDA 12.4 build" in found.message
+    assert "windows_amd64: the CPU-only build" in found.message
+    assert "macos_arm64" in found.message
+    assert found.fix == f"torch==2.6.0+cu118\n--extra-index-url {PT}/cu118"
