@@ -12,6 +12,7 @@ from rules.manifests.model import Requirement
 from worker.resolve.model import Target
 
 _TOKEN = re.compile(r"(?<![\w.+-])([A-Za-z0-9][A-Za-z0-9._-]*)")
+_DEPEND_ON = re.compile(r"depends? on ([A-Za-z0-9][A-Za-z0-9._-]*?)(?=[<>=!~{\[\s,]|$)")
 _YOU_REQUIRE = re.compile(r"you require ([A-Za-z0-9][A-Za-z0-9._-]*)")
 _NO_WHEELS = re.compile(r"([A-Za-z0-9][A-Za-z0-9._-]*?)(?:==\S+)? has no usable wheels")
 _WHEELS_REQUIRED = re.compile(r"Wheels are required for `([^`]+)`")
@@ -80,7 +81,8 @@ def failure_findings(
         by_name.setdefault(canonicalize_name(req.name), []).append(req)
     involved = [req for name in names for req in by_name.get(name, ())]
     required = [canonicalize_name(n) for line in lines for n in _YOU_REQUIRE.findall(line)]
-    primary = _primary(involved, required)
+    contended = [canonicalize_name(n) for line in lines for n in _DEPEND_ON.findall(line)]
+    primary = _primary(involved, contended, required)
     message = _conflict_message(lines, involved, primary, environment, target, index_urls)
     fingerprint_names = ",".join(sorted({canonicalize_name(r.name) for r in involved}))
     return [
@@ -100,8 +102,15 @@ def failure_findings(
     ]
 
 
-def _primary(involved: Sequence[Requirement], required: Sequence[str]) -> Requirement | None:
-    for name in reversed(required):
+def _primary(
+    involved: Sequence[Requirement], contended: Sequence[str], required: Sequence[str]
+) -> Requirement | None:
+    """The declaration at the heart of the conflict.
+
+    A package that others depend on and the repo also requires directly is the contended one
+    (numpy in a NumPy-ceiling conflict); otherwise the last direct requirement uv names.
+    """
+    for name in (*contended, *reversed(required)):
         for req in involved:
             if canonicalize_name(req.name) == name and not req.is_constraint:
                 return req

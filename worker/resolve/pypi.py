@@ -114,7 +114,12 @@ def _outcome(
     options: RunOptions,
 ) -> Resolution:
     if run.ok:
-        pins, via = uv.parse_pins(run.stdout)
+        pins, raw_via = uv.parse_pins(run.stdout)
+        names = {
+            "-r requirements.in": f"-r {inp.environment}",
+            "-c constraints.txt": "-c constraints",
+        }
+        via = {name: tuple(names.get(v, v) for v in vias) for name, vias in raw_via.items()}
         return Resolution(target, inp.environment, pins, via, True, tuple(skipped))
     if run.timed_out:
         timeout = Finding(

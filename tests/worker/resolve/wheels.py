@@ -138,19 +138,52 @@ BASE_DISTS: tuple[Dist, ...] = (
     Dist("typing-extensions", "4.12.2"),
     Dist("sympy", "1.13.1"),
     Dist("torch", "2.1.0", ("filelock", "typing-extensions", "sympy")),
-    Dist("torch", "2.1.0+cpu", ("filelock", "typing-extensions", "sympy")),
     Dist("legacy-only", "0.1.0", sdist=True),
     Dist("uses-legacy", "1.0.0", ("legacy-only>=0.1",)),
     Dist("lib-a", "1.0.0", ("shared<2",)),
     Dist("lib-b", "1.0.0", ("shared>=2",)),
     Dist("shared", "1.5.0"),
     Dist("shared", "2.0.0"),
+    Dist("lib-x", "1.0.0", ("numpy<2",)),
+    Dist("newpy", "1.0.0", requires_python=">=3.10"),
+    Dist("lib-x", "2.0.0", ("numpy>=2", "six>=1.16")),
 )
+
+#: The CPU-only torch build (like the PyTorch CPU index).
+CPU_DISTS: tuple[Dist, ...] = (
+    Dist("torch", "2.1.0+cpu", ("filelock", "typing-extensions", "sympy")),
+)
+
+
+@dataclass(frozen=True)
+class Universe:
+    """Local indexes as `file://` URLs: the default index, per-CUDA torch indexes, flat dir."""
+
+    root: Path
+    pypi: str
+    cu118: str
+    cu121: str
+    cpu: str
+    flat: Path
+
+
+def build_universe(root: Path) -> Universe:
+    """Write every local index of the tests under `root`."""
+    return Universe(
+        root=root,
+        pypi=write_simple(root / "pypi", BASE_DISTS).as_uri(),
+        cu118=write_simple(root / "cu118", torch_cuda_dists("cu118")).as_uri(),
+        cu121=write_simple(root / "cu121", torch_cuda_dists("cu121")).as_uri(),
+        cpu=write_simple(root / "cpu", CPU_DISTS).as_uri(),
+        flat=write_flat(root / "flat", (*BASE_DISTS, *CPU_DISTS)),
+    )
 
 
 def torch_cuda_dists(local: str) -> tuple[Dist, ...]:
     """A torch build for one CUDA variant (an extra index of its own)."""
     return (
-        Dist("torch", f"2.1.0+{local}", ("filelock", "typing-extensions", "sympy", "triton==2.1.0")),
+        Dist(
+            "torch", f"2.1.0+{local}", ("filelock", "typing-extensions", "sympy", "triton==2.1.0")
+        ),
         Dist("triton", "2.1.0", ("filelock",)),
     )
