@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from celery import Celery
+from celery.signals import setup_logging
 from kombu.entity import Queue
 
 from worker.settings import Settings
@@ -69,3 +70,16 @@ def _configure(sender: Celery, **_: Any) -> None:
 
 
 app.on_configure.connect(_configure, weak=False)
+
+
+def _json_logs(**_: Any) -> None:
+    """Worker logs are JSON lines like the service's (delivery id, repo, PR, head SHA)."""
+    import logging
+
+    from service.logs import configure_logging
+
+    configure_logging(Settings().log_level)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
+setup_logging.connect(_json_logs, weak=False)
