@@ -33,10 +33,13 @@ def build_wheel(
             *(f"Requires-Dist: {r}\n" for r in requires),
         ]
     )
-    wheel = "Wheel-Version: 1.0\nGenerator: depreview-tests\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+    wheel = (
+        "Wheel-Version: 1.0\nGenerator: depreview-tests\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+    )
     contents = {**files, f"{info}/METADATA": metadata, f"{info}/WHEEL": wheel}
     record_lines = [
-        f"{path},{_record_hash(text.encode())},{len(text.encode())}" for path, text in contents.items()
+        f"{path},{_record_hash(text.encode())},{len(text.encode())}"
+        for path, text in contents.items()
     ]
     record_lines.append(f"{info}/RECORD,,")
     contents[f"{info}/RECORD"] = "\n".join(record_lines) + "\n"
