@@ -1,0 +1,300 @@
+"""The review: new vs pre-existing, conclusion, overrides, ignores, determinism."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+from datetime import date
+
+import pytest
+
+from rules.checks.base import RuleContext
+from rules.config import RepoConfig, load_config
+from rules.findings import Finding, Severity
+from rules.kb import load_kb
+from rules.manifests.model import Snapshot
+from rules.review import Review, review, several_frameworks_bumped
+from tests.rules.model_builders import finding, manifest, pin, req, snapshot
+
+KB = load_kb()
+TODAY = date(2026, 11, 26)
+
+
+class FakeRule:
+    """Yields the findings it was given for the snapshot whose ref matches."""
+
+    def __init__(self, by_ref: dict[str, list[Finding]], rule_id: str = "conflict") -> None:
+        self.by_ref = by_ref
+        self.id = rule_id
+        self.category = "conflict"
+        self.default_severity = Severity.ERROR
+
+    def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        return list(self.by_ref.get(ctx.snapshot.ref, []))
+
+
+class BrokenRule:
+    id = "broken"
+    category = "conflict"
+    default_severity = Severity.ERROR
+
+    def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        raise ValueError("boom")
+
+
+BASE = Snapshot(ref="base")
+HEAD = Snapshot(ref="head")
+
+
+def run(
+    base: list[Finding],
+    head: list[Finding],
+    config_text: str | None = None,
+    **kwargs: object,
+) -> Review:
+    config, config_findings = load_config(config_text)
+    return review(
+        BASE,
+        HEAD,
+        config,
+        config_findings=config_findings,
+        today=TODAY,
+        kb=KB,
+        rules=[FakeRule({"base": base, "head": head})],
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+ERR = finding(package="numpy", fingerprint="conflict:r.txt:numpy")
+WARN = finding("untrusted-index", "untrusted-index", Severity.WARNING, fingerprint="i")
+NOTE = finding("no-lockfile", "no-lockfile", Severity.NOTICE, fingerprint="n")
+
+
+@pytest.mark.parametrize(
+    ("base", "head", "conclusion", "new"),
+    [
+        ([], [], "success", []),
+        ([], [ERR], "failure", [True]),
+        ([ERR], [ERR], "success", [False]),
+        ([], [WARN], "neutral", [True]),
+        ([WARN], [WARN, NOTE], "success", [True, False]),
+        ([], [NOTE], "success", [True]),
+        ([ERR], [ERR, WARN], "neutral", [True, False]),
+        ([], [WARN, ERR, NOTE], "failure", [True, True, True]),
+    ],
+)
+def test_new_and_conclusion(
+    base: list[Finding], head: list[Finding], conclusion: str, new: list[bool]
+) -> None:
+    result = run(base, head)
+    assert result.conclusion == conclusion
+    assert [f.new for f in result.findings] == new
+
+
+def test_same_problem_on_another_line_is_not_new() -> None:
+    moved = finding(package="numpy", fingerprint="conflict:r.txt:numpy", line=9)
+    result = run([ERR], [moved])
+    assert [f.new for f in result.findings] == [False]
+    assert result.findings[0].line == 9
+
+
+def test_warning_conclusion_is_configurable() -> None:
+    assert run([], [WARN], "conclusion: {warning: failure}\n").conclusion == "failure"
+    assert run([], [WARN], "conclusion: {warning: success}\n").conclusion == "success"
+
+
+@pytest.mark.parametrize(
+    ("config_text", "severity", "conclusion"),
+    [
+        ("rules: {conflict: warning}\n", "warning", "neutral"),
+        ("rules: {conflict: {severity: notice}}\n", "notice", "success"),
+        ("rules: {conflict: off}\n", None, "success"),
+        # The rule id wins over the category.
+        ("rules: {conflict: off, untrusted-index: error}\n", None, "success"),
+    ],
+)
+def test_severity_overrides_and_disable(
+    config_text: str, severity: str | None, conclusion: str
+) -> None:
+    result = run([], [ERR], config_text)
+    assert result.conclusion == conclusion
+    assert [str(f.severity) for f in result.findings] == ([severity] if severity else [])
+
+
+def test_override_by_category_applies_to_every_rule_of_it() -> None:
+    odd = finding("some-resolver-rule", "conflict", Severity.ERROR, fingerprint="x")
+    result = run([], [odd], "rules: {conflict: notice}\n")
+    assert [f.severity for f in result.findings] == [Severity.NOTICE]
+
+
+@pytest.mark.parametrize(
+    ("ignore", "ignored"),
+    [
+        ("{rule: conflict, reason: r}", True),
+        ("{category: conflict, reason: r}", True),
+        ("{rule: conflict, package: numpy, reason: r}", True),
+        ("{rule: conflict, package: NumPy, reason: r}", True),
+        ("{rule: conflict, package: scipy, reason: r}", False),
+        ("{rule: no-lockfile, reason: r}", False),
+        ("{rule: conflict, package: 'numpy<2', reason: r}", True),  # head pins 1.26.4
+        ("{rule: conflict, package: 'numpy>=2', reason: r}", False),
+        ("{rule: conflict, reason: r, expires: 2026-11-26}", True),
+        ("{rule: conflict, reason: r, expires: 2026-11-25}", False),
+    ],
+)
+def test_ignores(ignore: str, ignored: bool) -> None:
+    head = snapshot(manifest("requirements.txt", req("numpy==1.26.4")))
+    config, cfg_findings = load_config(f"ignore:\n  - {ignore}\n")
+    assert cfg_findings == []
+    result = review(
+        BASE,
+        Snapshot(files=head.files, ref="head"),
+        config,
+        today=TODAY,
+        kb=KB,
+        rules=[FakeRule({"head": [ERR]})],
+    )
+    conflicts = [f for f in result.findings if f.rule == "conflict"]
+    assert (conflicts == []) is ignored
+    assert result.summary.ignored == (1 if ignored else 0)
+
+
+def test_expired_ignore_is_reported_at_its_line() -> None:
+    text = "version: 1\nignore:\n  - rule: conflict\n    reason: later\n    expires: 2026-01-01\n"
+    result = run([], [ERR], text)
+    expired = [f for f in result.findings if f.category == "config-error"]
+    assert len(expired) == 1
+    assert expired[0].line == 3 and expired[0].severity == Severity.WARNING
+    assert "expired" in expired[0].message
+    assert any(f.rule == "conflict" for f in result.findings)  # no longer ignored
+    assert result.config_findings == tuple(expired)
+
+
+def test_config_errors_are_findings_of_the_review() -> None:
+    result = run([], [], "rules: {conflict: {severity: fatal}}\n")
+    assert [f.category for f in result.findings] == ["config-error"]
+    assert result.conclusion == "neutral"
+
+
+def test_extra_findings_are_compared_with_base_extra_findings() -> None:
+    smoke = finding("smoke-import", "smoke-failure", fingerprint="s")
+    assert run([], [], extra_findings=[smoke]).findings[0].new is True
+    again = run([], [], extra_findings=[smoke], base_extra_findings=[smoke])
+    assert again.findings[0].new is False and again.conclusion == "success"
+
+
+def test_paths_exclude_drops_findings_and_files() -> None:
+    vendored = finding(file="third_party/requirements.txt", fingerprint="v")
+    result = run([], [vendored, ERR], "paths: {exclude: ['third_party/**']}\n")
+    assert [f.file for f in result.findings] == ["requirements.txt"]
+
+
+def test_a_broken_rule_is_recorded_and_others_still_run() -> None:
+    result = review(
+        BASE,
+        HEAD,
+        RepoConfig(),
+        today=TODAY,
+        kb=KB,
+        rules=[BrokenRule(), FakeRule({"head": [ERR]})],
+    )
+    assert result.rule_errors == ("broken: ValueError: boom",)
+    assert [f.rule for f in result.findings] == ["conflict"]
+
+
+def test_deterministic_whatever_the_rule_output_order() -> None:
+    head = [
+        finding(package=f"p{i}", fingerprint=f"f{i}", line=i % 5, message=f"m{i}")
+        for i in range(40)
+    ] + [WARN, NOTE]
+    base = head[:10]
+    first = run(base, head)
+    for seed in range(5):
+        shuffled = head[:]
+        random.Random(seed).shuffle(shuffled)
+        assert run(base, shuffled) == first
+    keys = [f.sort_key() for f in first.findings]
+    assert keys == sorted(keys)
+
+
+def test_summary_counts() -> None:
+    result = run([ERR], [ERR, WARN, NOTE])
+    s = result.summary
+    assert (s.new_errors, s.new_warnings, s.new_notices) == (0, 1, 1)
+    assert (s.existing_errors, s.existing, s.total) == (1, 1, 3)
+
+
+def test_changed_files_from_paths_or_from_the_parse() -> None:
+    base = snapshot(manifest("requirements.txt", req("numpy==1.26.4")), manifest("a.txt"))
+    head = snapshot(manifest("requirements.txt", req("numpy==2.0.0")), manifest("a.txt"))
+    computed = review(base, head, RepoConfig(), today=TODAY, kb=KB, rules=[])
+    assert computed.changed_files == ("requirements.txt",)
+    given = review(
+        base, head, RepoConfig(), changed_paths=["a.txt", "README.md"], today=TODAY, kb=KB, rules=[]
+    )
+    assert given.changed_files == ("a.txt",)
+
+
+# --- the real rules through review() -------------------------------------------------
+
+
+def test_seed_conflict_introduced_by_the_change_fails_the_check() -> None:
+    base = snapshot(
+        manifest("requirements.txt", req("numpy>=1.24", line=1), req("torch==2.1.0", line=2))
+    )
+    head = snapshot(
+        manifest(
+            "requirements.txt",
+            req("numpy>=1.24", line=1),
+            req("torch==2.1.0", line=2),
+            req("scipy==1.10.1", line=3),
+            req("numpy<1.24", "constraints.txt", 1, env="requirements.txt", constraint=True),
+        )
+    )
+    result = review(base, head, RepoConfig(), today=TODAY)
+    conflicts = [f for f in result.findings if f.rule == "conflict"]
+    assert len(conflicts) == 1 and conflicts[0].new
+    assert result.conclusion == "failure"
+    unbounded = [f for f in result.findings if f.rule == "unbounded-dependency"]
+    assert unbounded and not unbounded[0].new  # the same file-level notice as at base
+
+
+# --- several frameworks at once ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("base_reqs", "head_reqs", "expected"),
+    [
+        (["torch==2.1.0", "tensorflow==2.14.0"], ["torch==2.2.0", "tensorflow==2.15.0"], True),
+        (["torch==2.1.0", "torchvision==0.16.0"], ["torch==2.2.0", "torchvision==0.17.0"], False),
+        (["torch==2.1.0", "transformers==4.35.2"], ["torch==2.1.0", "transformers==4.36.0"], False),
+        (["torch==2.1.0"], ["torch==2.2.0", "jax==0.4.30"], False),  # jax added, not bumped
+        (["jax==0.4.20", "transformers==4.35.2"], ["jax==0.4.30", "transformers==4.36.0"], True),
+    ],
+)
+def test_several_frameworks_bumped(
+    base_reqs: list[str], head_reqs: list[str], expected: bool
+) -> None:
+    base = snapshot(
+        manifest("requirements.txt", *(req(t, line=i + 1) for i, t in enumerate(base_reqs)))
+    )
+    head = snapshot(
+        manifest("requirements.txt", *(req(t, line=i + 1) for i, t in enumerate(head_reqs)))
+    )
+    found = several_frameworks_bumped(base, head)
+    assert bool(found) is expected
+    if expected:
+        assert found[0].severity == Severity.NOTICE and found[0].fix
+
+
+def test_several_frameworks_bumped_not_for_dependabot_and_counts_locks() -> None:
+    base = snapshot(manifest("uv.lock", pins=(pin("torch", "2.1.0"), pin("jax", "0.4.20"))))
+    head = snapshot(manifest("uv.lock", pins=(pin("torch", "2.2.0"), pin("jax", "0.4.30"))))
+    manual = review(base, head, RepoConfig(), today=TODAY, kb=KB, rules=[])
+    assert [f.rule for f in manual.findings] == ["several-frameworks-bumped"]
+
+    class Update:
+        title = "Bump the ml group with 2 updates"
+
+    bot = review(base, head, RepoConfig(), today=TODAY, kb=KB, rules=[], dependabot=Update())
+    assert bot.findings == () and bot.dependabot is not None
