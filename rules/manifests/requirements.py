@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from urllib.parse import unquote
 
 from packaging.requirements import InvalidRequirement
 from packaging.requirements import Requirement as Pep508
@@ -137,6 +138,9 @@ def logical_lines(lines: list[str], first_line: int = 1) -> Iterator[_Logical]:
         is_comment = _COMMENT_LINE.match(line) is not None
         if line.endswith("\\") and not is_comment:
             pieces.append((line[:-1], number))
+            continue
+        if not pieces:
+            yield _Logical(line, ((0, number, 1),), (line,))
             continue
         pieces.append((line, number))
         yield _join(pieces)
@@ -256,6 +260,8 @@ class RequirementsReader:
         """Read a whole requirements file."""
         for logical in logical_lines(split_lines(text)):
             self.read_logical(logical)
+            if self._limit_reported:
+                return
 
     def read_entry(self, text: str, line: int, column: int) -> None:
         """Read one requirements line found elsewhere (a conda ``pip:`` item) at line/column."""
@@ -377,7 +383,7 @@ class RequirementsReader:
                 value, value_offset = tokens[i]
             if canonical == "--editable":
                 rest = body[value_offset - start :]
-                self._requirement(rest, value_offset, logical, editable=True)
+                self._requirement(rest, value_offset, logical, editable=True, span_at=offset)
                 return
             self._value_option(canonical, value, logical, offset, value_offset)
             i += 1
@@ -413,7 +419,15 @@ class RequirementsReader:
             )
         )
 
-    def _requirement(self, text: str, start: int, logical: _Logical, *, editable: bool) -> None:
+    def _requirement(
+        self,
+        text: str,
+        start: int,
+        logical: _Logical,
+        *,
+        editable: bool,
+        span_at: int | None = None,
+    ) -> None:
         if len(self.requirements) >= MAX_REQUIREMENTS:
             if not self._limit_reported:
                 self._limit_reported = True
@@ -433,7 +447,7 @@ class RequirementsReader:
         if not req_text:
             self._error(logical, start, "expected a requirement")
             return
-        span = self._span(logical, start)
+        span = self._span(logical, start if span_at is None else span_at)
         if _is_url_or_path(req_text):
             parsed: ParsedRequirement | tuple[str, int] | None = _url_requirement(req_text)
             if parsed is None:
@@ -530,7 +544,7 @@ def _url_requirement(text: str) -> ParsedRequirement | tuple[str, int] | None:
         name = egg.group(1).split("[")[0]
     else:
         base = url.split("#")[0].split("?")[0].rstrip("/")
-        filename = base.rsplit("/", 1)[-1]
+        filename = unquote(base.rsplit("/", 1)[-1])
         try:
             wheel_name, version, _, _ = parse_wheel_filename(filename)
             name, pinned, local = wheel_name, str(version), version.local

@@ -41,7 +41,8 @@ def _line_col(data: bytes, offset: int) -> tuple[int, int, bytes]:
     start = max(data.rfind(b"\n", 0, offset), data.rfind(b"\r", 0, offset)) + 1
     end_candidates = [i for i in (data.find(b"\n", offset), data.find(b"\r", offset)) if i >= 0]
     end = min(end_candidates) if end_candidates else len(data)
-    line = data.count(b"\n", 0, start) + 1
+    before = data[:start]
+    line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
     return line, offset - start + 1, data[start:end]
 
 
