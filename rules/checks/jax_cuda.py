@@ -1,0 +1,145 @@
+"""jax-cuda-mismatch: jax / jaxlib / CUDA plugin pairing, CUDA extras a release lacks, cuDNN.
+
+From the KB (jax.json): jaxlib and jax-cudaNN-plugin must not be newer than jax and should
+share its version; each release offers a fixed set of CUDA extras (CUDA 11 was dropped in
+0.4.26, so ``jax[cuda11_pip]`` there installs CPU-only jax with a pip warning); the plugin
+wheels need a cuDNN inside the release's compatible range; a ``cudaNN-local`` extra uses the
+system CUDA, which must be that major.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.version import Version
+
+from rules.checks._ml import declared_cuda, each_env, finding, project, version_of
+from rules.checks.base import Rule, RuleContext
+from rules.checks.tensorflow_cuda import cudnn_facts
+from rules.findings import Finding, Severity
+from rules.kb.cudaver import major_minor
+from rules.manifests.model import Requirement
+
+_PAIRED = re.compile(r"^(jaxlib|jax-cuda\d+-(?:plugin|pjrt))$")
+_CUDA_EXTRA = re.compile(r"^cuda(\d+)")
+
+
+def _norm(extra: str) -> str:
+    return extra.replace("_", "-").lower()
+
+
+class JaxCudaMismatch:
+    """jax versions, extras and cuDNN that do not fit together."""
+
+    id = "jax-cuda-mismatch"
+    category = "jax-cuda-mismatch"
+    default_severity = Severity.ERROR
+
+    def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        """Findings for every environment with a pinned jax."""
+        for env, reqs in each_env(ctx.snapshot):
+            jax = next((r for r in reqs if project(r) == "jax" and version_of(r)), None)
+            if jax is None:
+                continue
+            yield from self._pairing(jax, reqs)
+            yield from self._extras(ctx, jax)
+            yield from self._cudnn(ctx, env, jax)
+            yield from self._local(ctx, env, jax, reqs)
+
+    def _pairing(self, jax: Requirement, reqs: list[Requirement]) -> Iterator[Finding]:
+        version = version_of(jax)
+        assert version is not None
+        for req in reqs:
+            other = version_of(req)
+            if not _PAIRED.match(project(req)) or other is None:
+                continue
+            if Version(other.public) == Version(version.public):
+                continue
+            newer = Version(other.public) > Version(version.public)
+            yield finding(
+                self,
+                f"{req.raw.strip()} does not match {jax.raw.strip()}: jax requires jaxlib and "
+                f"its CUDA plugin at most at its own version and they are released together"
+                + (" — this one is newer, the install cannot resolve." if newer else "."),
+                req.location,
+                package=req.name,
+                fix=f"{req.name}=={version.public}",
+                evidence=(f"{jax.location.file}:{jax.location.line}: {jax.raw.strip()}",),
+                severity=Severity.ERROR if newer else Severity.WARNING,
+                fingerprint=f"pair:{req.name}",
+            )
+
+    def _extras(self, ctx: RuleContext, jax: Requirement) -> Iterator[Finding]:
+        release = ctx.kb.jax_release(version_of(jax) or "")
+        if release is None:
+            return
+        offered = {_norm(e) for e in release.cuda_extras}
+        for extra in jax.extras:
+            if not _CUDA_EXTRA.match(extra) or _norm(extra) in offered:
+                continue
+            yield finding(
+                self,
+                f"jax {release.jax} has no extra [{extra}] (it offers "
+                f"{', '.join(release.cuda_extras)}): pip warns and installs jax without any "
+                f"CUDA plugin, so it runs on the CPU.",
+                jax.location,
+                package=jax.name,
+                fix=f"jax[{release.cuda_extras[0]}]=={release.jax}",
+                evidence=(f"KB jax.json {release.jax}: cuda_extras {list(release.cuda_extras)}",),
+                fingerprint=f"extra:{extra}",
+            )
+
+    def _cudnn(self, ctx: RuleContext, env: str, jax: Requirement) -> Iterator[Finding]:
+        release = ctx.kb.jax_release(version_of(jax) or "")
+        if release is None or not release.builds:
+            return
+        for value, span, text in cudnn_facts(ctx.snapshot, env):
+            ranges = []
+            for build in release.builds:
+                try:
+                    ranges.append(SpecifierSet(build.cudnn_compatible))
+                except InvalidSpecifier:
+                    continue
+            if not ranges or any(r.contains(value) for r in ranges):
+                continue
+            wanted = release.builds[0].cudnn_compatible
+            yield finding(
+                self,
+                f"{jax.raw.strip()} needs cuDNN {wanted} but {span.file}:{span.line} declares "
+                f"cuDNN {value} ({text}).",
+                jax.location,
+                package=jax.name,
+                fix=f"Use cuDNN {wanted}.",
+                evidence=(f"KB jax.json {release.jax}: cudnn {wanted}", f"{span.file}: {text}"),
+                fingerprint="cudnn",
+            )
+            return
+
+    def _local(
+        self, ctx: RuleContext, env: str, jax: Requirement, reqs: list[Requirement]
+    ) -> Iterator[Finding]:
+        for extra in jax.extras:
+            match = _CUDA_EXTRA.match(extra)
+            if match is None or "local" not in extra:
+                continue
+            major = int(match.group(1))
+            for decl in declared_cuda(ctx.snapshot, env, reqs):
+                have = major_minor(decl.cuda)
+                if have is None or have[0] == major:
+                    continue
+                yield finding(
+                    self,
+                    f"jax[{extra}] uses the system's CUDA {major} libraries but this environment "
+                    f"provides {decl.describe()}.",
+                    jax.location,
+                    package=jax.name,
+                    fix=f"jax[cuda{major}]  # pip-installed CUDA libraries",
+                    evidence=(decl.describe(),),
+                    fingerprint=f"local:{extra}",
+                )
+                return
+
+
+RULES: tuple[Rule, ...] = (JaxCudaMismatch(),)

@@ -1,0 +1,139 @@
+"""tensorflow-cuda-mismatch: a pinned TensorFlow against the CUDA / cuDNN / platform it gets.
+
+TensorFlow without the ``[and-cuda]`` extra loads the system's CUDA libraries, so a release
+built for CUDA 11 in a CUDA 12 image (or the reverse) finds no GPU. A declared cuDNN of
+another major than the release was built with fails the same way. Native Windows GPU
+support ended with 2.10 (KB tensorflow.json notes). A CUDA newer than declared is reported
+by cuda-base-image-mismatch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from packaging.version import Version
+
+from rules.checks._builds import tensorflow_build
+from rules.checks._ml import (
+    config_cuda,
+    declared_cuda,
+    each_env,
+    env_root,
+    finding,
+    version_of,
+)
+from rules.checks.base import Rule, RuleContext
+from rules.findings import Finding, Severity
+from rules.kb.cudaver import major_minor, short
+from rules.manifests.model import FactKind, FileKind, Requirement, Snapshot, Span
+
+_WINDOWS_GPU_LAST = Version("2.10")
+
+
+def cudnn_facts(snapshot: Snapshot, env: str) -> list[tuple[str, Span, str]]:
+    """cuDNN versions declared for `env`: its own notes, and Dockerfiles when they all agree."""
+    own = []
+    images = []
+    for fact in snapshot.facts(FactKind.CUDNN):
+        manifest = snapshot.files.get(fact.location.file)
+        if manifest is not None and manifest.kind == FileKind.DOCKERFILE:
+            images.append((fact.value, fact.location, fact.detail or fact.value))
+        elif env_root(fact.environment or fact.location.file) == env_root(env):
+            own.append((fact.value, fact.location, fact.detail or fact.value))
+    if len({(major_minor(v) or (0, 0))[0] for v, _, _ in images}) == 1:
+        own.extend(images[-1:])
+    return own
+
+
+class TensorflowCudaMismatch:
+    """Pinned TensorFlow vs declared CUDA major, cuDNN major, and Windows GPU targets."""
+
+    id = "tensorflow-cuda-mismatch"
+    category = "tensorflow-cuda-mismatch"
+    default_severity = Severity.ERROR
+
+    def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        """Findings for every environment with a pinned TensorFlow the KB knows."""
+        targets = getattr(ctx.config, "targets", None)
+        platforms = [str(p) for p in (getattr(targets, "platforms", None) or [])]
+        for env, reqs in each_env(ctx.snapshot):
+            for req in reqs:
+                build = tensorflow_build(ctx.kb, req)
+                if build is None or build.cuda is None:
+                    continue
+                yield from self._cuda(ctx, env, reqs, req, build.cuda, build.how)
+                yield from self._cudnn(ctx, env, req, build.how)
+                if "windows_amd64" in platforms and config_cuda(targets):
+                    yield from self._windows(req)
+
+    def _cuda(
+        self,
+        ctx: RuleContext,
+        env: str,
+        reqs: list[Requirement],
+        req: Requirement,
+        cuda: str,
+        how: str,
+    ) -> Iterator[Finding]:
+        if "and-cuda" in req.extras:
+            return
+        built = major_minor(cuda)
+        for decl in declared_cuda(ctx.snapshot, env, reqs):
+            have = major_minor(decl.cuda)
+            if built is None or have is None or have[0] <= built[0]:
+                continue
+            yield finding(
+                self,
+                f"{req.raw.strip()} loads the system's CUDA {built[0]} libraries ({how}) but "
+                f"this environment provides {decl.describe()}: TensorFlow finds no GPU and "
+                f"runs on the CPU.",
+                req.location,
+                package=req.name,
+                fix=f"{req.name}[and-cuda]=={version_of(req)}  # or a CUDA {short(cuda)} image",
+                evidence=(how, decl.describe()),
+                fingerprint=f"{req.name}:cuda:{decl.how}",
+            )
+            return
+
+    def _cudnn(self, ctx: RuleContext, env: str, req: Requirement, how: str) -> Iterator[Finding]:
+        version = version_of(req)
+        release = ctx.kb.tensorflow_release(version) if version else None
+        if release is None:
+            return
+        wanted = major_minor(release.cudnn)
+        for value, span, text in cudnn_facts(ctx.snapshot, env):
+            have = major_minor(value)
+            if wanted is None or have is None or have[0] == wanted[0]:
+                continue
+            yield finding(
+                self,
+                f"{req.raw.strip()} is built with cuDNN {release.cudnn} but "
+                f"{span.file}:{span.line} declares cuDNN {value} ({text}): cuDNN majors are "
+                f"not interchangeable; TensorFlow fails to load its DNN library.",
+                req.location,
+                package=req.name,
+                fix=f"Use cuDNN {wanted[0]}.x (e.g. an nvidia/cuda image tagged cudnn{wanted[0]}).",
+                evidence=(how, f"{span.file}:{span.line}: {text}"),
+                fingerprint=f"{req.name}:cudnn",
+            )
+            return
+
+    def _windows(self, req: Requirement) -> Iterator[Finding]:
+        version = version_of(req)
+        if version is None or Version(f"{version.major}.{version.minor}") <= _WINDOWS_GPU_LAST:
+            return
+        yield finding(
+            self,
+            f"{req.raw.strip()}: native Windows GPU support ended with TensorFlow 2.10, and the "
+            f"repo config targets windows_amd64 with CUDA: on Windows this installs a CPU-only "
+            f"TensorFlow (GPU needs WSL2).",
+            req.location,
+            package=req.name,
+            fix=f"{req.name}==2.10.1  # last native Windows GPU release; or run under WSL2",
+            evidence=("KB tensorflow.json notes: Native Windows GPU support ends with 2.10",),
+            severity=Severity.WARNING,
+            fingerprint=f"{req.name}:windows",
+        )
+
+
+RULES: tuple[Rule, ...] = (TensorflowCudaMismatch(),)

@@ -1,0 +1,79 @@
+"""jax-cuda-mismatch: positive and negative cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from rules.checks.jax_cuda import RULES
+from rules.manifests.model import FactKind, Snapshot
+from tests.rules.checks.mlsnap import base_image, fact, req, run, snap
+
+RULE = RULES[0]
+
+CASES: list[tuple[str, Snapshot, list[tuple[str, str]]]] = [
+    (
+        "jaxlib newer than jax",
+        snap(req("jax==0.4.30"), req("jaxlib==0.4.31")),
+        [("jaxlib", "error")],
+    ),
+    (
+        "plugin older than jax",
+        snap(req("jax==0.4.31"), req("jax-cuda12-plugin==0.4.30")),
+        [("jax-cuda12-plugin", "warning")],
+    ),
+    (
+        "one version everywhere",
+        snap(req("jax==0.4.31"), req("jaxlib==0.4.31"), req("jax-cuda12-plugin==0.4.31")),
+        [],
+    ),
+    (
+        "CUDA 11 extra after 0.4.26",
+        snap(req("jax==0.4.30", extras=("cuda11_pip",))),
+        [("jax", "error")],
+    ),
+    ("CUDA 11 extra before 0.4.26", snap(req("jax==0.4.25", extras=("cuda11_pip",))), []),
+    (
+        "cuda12_local spelled cuda12-local after 0.6.0",
+        snap(req("jax==0.6.0", extras=("cuda12_local",))),
+        [],
+    ),
+    ("cuda13 before 0.7.0", snap(req("jax==0.6.2", extras=("cuda13",))), [("jax", "error")]),
+    (
+        "cuDNN 8 note with jax 0.4.31 (needs >=9.1)",
+        snap(
+            req("jax==0.4.31", extras=("cuda12",)), fact(FactKind.CUDNN, "8.9", "requirements.txt")
+        ),
+        [("jax", "error")],
+    ),
+    (
+        "cuDNN 9.1 note with jax 0.4.31",
+        snap(
+            req("jax==0.4.31", extras=("cuda12",)), fact(FactKind.CUDNN, "9.1", "requirements.txt")
+        ),
+        [],
+    ),
+    (
+        "cuda12-local on a CUDA 11.8 image",
+        snap(
+            req("jax==0.6.0", extras=("cuda12-local",)),
+            base_image("nvidia/cuda:11.8.0-base-ubuntu22.04"),
+        ),
+        [("jax", "error")],
+    ),
+    (
+        "cuda12 (pip CUDA) on a CUDA 13 image is not this rule's concern",
+        snap(
+            req("jax==0.8.0", extras=("cuda12",)), base_image("nvidia/cuda:13.0.1-base-ubuntu24.04")
+        ),
+        [],
+    ),
+    ("unpinned jax", snap(req("jax>=0.4", extras=("cuda11_pip",)), req("jaxlib==0.4.31")), []),
+]
+
+
+@pytest.mark.parametrize(("name", "snapshot", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_jax_cuda(name: str, snapshot: Snapshot, expected: list[tuple[str, str]]) -> None:
+    findings = run(RULE, snapshot)
+    assert [(f.package, f.severity.value) for f in findings] == expected
+    for found in findings:
+        assert found.category == "jax-cuda-mismatch" and found.fix and found.line and found.evidence
