@@ -23,7 +23,13 @@ from worker.resolve.pipcheck import marker_applies
 from worker.resolve.poetryhash import is_fresh
 
 LOCK_KINDS = (FileKind.POETRY_LOCK, FileKind.UV_LOCK, FileKind.PYLOCK)
-_NEEDS_UPDATE = re.compile(r"needs to be updated|out of date|does not satisfy", re.IGNORECASE)
+#: `uv lock --check --offline` output meaning "the lock does not match": either uv says so, or it
+#: had to resolve again (it only resolves when the lock no longer satisfies the pyproject).
+_NEEDS_UPDATE = re.compile(
+    r"needs to be updated|out of date|does not satisfy|network was disabled|not found in the cache"
+    r"|No solution found when resolving",
+    re.IGNORECASE,
+)
 
 
 def _sibling(path: str, name: str) -> str:
