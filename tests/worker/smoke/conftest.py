@@ -22,6 +22,8 @@ def _banner() -> str:
     )
 
 
+MISSING_LIB = "libcudart.so.13: cannot open shared object file: No such file or directory"
+
 FAKE_TORCH = """
 __version__ = "2.11.0+cpu"
 class version:
@@ -77,9 +79,7 @@ def wheel_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         where,
         "fake-cuda-ext",
         "1.0",
-        {
-            "fakecudaext/__init__.py": "raise ImportError('libcudart.so.13: cannot open shared object file: No such file or directory')\n"
-        },
+        {"fakecudaext/__init__.py": f"raise ImportError({MISSING_LIB!r})\n"},
     )
     build_wheel(where, "fake-crash", "1.0", {"fakecrash/__init__.py": "import os\nos.abort()\n"})
     build_wheel(

@@ -285,7 +285,8 @@ def test_section_shows_runner_facts_checks_and_timings() -> None:
     result = _result(_probe(torch=_torch_section_from_fixtures()))
     text = render_smoke_section(result)
     assert text.startswith(
-        "<details>\n<summary>GPU smoke test passed on h100-1 (NVIDIA H100 80GB HBM3, driver 580.159.04)"
+        "<details>\n<summary>GPU smoke test passed on h100-1 "
+        "(NVIDIA H100 80GB HBM3, driver 580.159.04)"
     )
     assert text.rstrip().endswith("</details>")
     for needle in (
