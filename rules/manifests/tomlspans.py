@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 _HEADER = re.compile(r"^\s*\[\[?\s*(?P<key>[^\[\]]+?)\s*\]\]?\s*(?:#.*)?$")
 _KEY_PART = re.compile(r'"((?:[^"\\]|\\.)*)"|\'([^\']*)\'|([A-Za-z0-9_-]+)')
@@ -80,6 +82,10 @@ class TomlLocator:
 
     def _find_key(self, table: tuple[str, ...], key: str) -> tuple[int, int, int] | None:
         """0-based (line, column) of `key` and the end line of its section."""
+        return next(self._find_keys(table, key), None)
+
+    def _find_keys(self, table: tuple[str, ...], key: str) -> Iterator[tuple[int, int, int]]:
+        """Every place `key` of `table` may be written (arrays of tables repeat it)."""
         escaped = re.escape(key)
         candidates = self._candidates(table)
         for strict in (True, False):
@@ -103,15 +109,14 @@ class TomlLocator:
                         continue
                     match = pattern.search(line)
                     if match:
-                        return index, match.start("k"), end
-        return None
+                        yield index, match.start("k"), end
 
     def value(self, table: tuple[str, ...], key: str, value: str) -> tuple[int, int]:
         """(line, column) of the string `value` given under `key` of `table`."""
-        key_at = self._find_key(table, key)
         literals = (f'"{value}"', f"'{value}'")
-        if key_at is not None:
-            key_line, key_col, end = key_at
+        first: tuple[int, int] | None = None
+        for key_line, key_col, end in islice(self._find_keys(table, key), 1000):
+            first = first or (key_line, key_col)
             anchor = (key_line, key)
             start_line, start_col = self._cursor.get(anchor, (key_line, key_col))
             hit = self._scan(start_line, start_col, end, literals)
@@ -121,7 +126,8 @@ class TomlLocator:
                 self._used.add(hit)
                 self._cursor[anchor] = (hit[0], hit[1] + 1)
                 return hit[0] + 1, hit[1] + 1
-            return key_line + 1, key_col + 1
+        if first is not None:
+            return first[0] + 1, first[1] + 1
         return self.table(table)
 
     def _scan(
