@@ -158,11 +158,20 @@ def environment_of(req: Requirement) -> str:
 
 
 def is_production(req: Requirement) -> bool:
-    """A runtime requirement of a production environment (not dev, test, docs, optional)."""
+    """A runtime requirement written in a production file (not dev, test, docs, optional).
+
+    The file decides, not the environment: `requirements-dev.txt` including
+    `-r requirements.txt` makes the latter part of a dev environment, and it stays production.
+    """
     if req.group != Group.RUNTIME or req.is_constraint:
         return False
-    env = environment_of(req)
-    return "#" not in env and not is_dev_path(env) and not is_dev_path(req.location.file)
+    return "#" not in req.environment and not is_dev_path(req.location.file)
+
+
+def environments_of(req: Requirement, manifest: ManifestFile) -> tuple[str, ...]:
+    """Every environment a requirement is installed into (its own, and its file's roots)."""
+    roots = [value for key, value in manifest.metadata if key == "root"]
+    return tuple(dict.fromkeys([environment_of(req), *roots]))
 
 
 def is_exact(req: Requirement) -> bool:

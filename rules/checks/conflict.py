@@ -30,7 +30,8 @@ from packaging.version import InvalidVersion, Version
 from rules.checks._targets import Target, applies, targets_for
 from rules.checks.base import RuleContext
 from rules.findings import Finding, Severity
-from rules.manifests.model import Requirement
+from rules.manifests.model import Requirement, Snapshot
+from rules.manifests.snapshot import environment_requirements
 
 _BELOW = 999999
 
@@ -134,11 +135,9 @@ def _first_conflicting_pair(clauses: Sequence[_Clause]) -> tuple[_Clause, _Claus
     return None
 
 
-def _environments(reqs: Iterable[Requirement]) -> dict[str, list[Requirement]]:
+def _environments(snapshot: Snapshot) -> dict[str, list[Requirement]]:
     """Requirements by environment; `path#group` environments include `path`'s runtime."""
-    by_env: dict[str, list[Requirement]] = defaultdict(list)
-    for req in reqs:
-        by_env[req.environment or req.location.file].append(req)
+    by_env = {env: list(reqs) for env, reqs in environment_requirements(snapshot).items()}
     combined: dict[str, list[Requirement]] = {}
     for env, members in by_env.items():
         base = env.split("#", 1)[0]
@@ -162,7 +161,7 @@ class ConflictRule:
         """One finding per (environment, package) whose constraints cannot all hold."""
         targets = targets_for(ctx.config)
         seen: set[tuple[str, str, str]] = set()
-        for env, reqs in sorted(_environments(ctx.snapshot.requirements()).items()):
+        for env, reqs in sorted(_environments(ctx.snapshot).items()):
             by_name: dict[str, list[_Clause]] = defaultdict(list)
             for req in sorted(reqs, key=_sort_key):
                 spec = _spec(req)

@@ -10,7 +10,7 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from rules.checks._packages import (
     DECLARING_KINDS,
     FRAMEWORKS,
-    environment_of,
+    environments_of,
     has_lock_beside,
     is_dev_path,
     is_dev_tool,
@@ -45,9 +45,11 @@ class ParseErrorRule:
 def _exact_names(snapshot: Snapshot) -> dict[str, set[str]]:
     """Per environment, the package names some requirement or constraint pins exactly."""
     names: dict[str, set[str]] = defaultdict(set)
-    for req in snapshot.requirements():
-        if is_exact(req):
-            names[environment_of(req)].add(req.name)
+    for manifest in snapshot.files.values():
+        for req in manifest.requirements:
+            if is_exact(req):
+                for env in environments_of(req, manifest):
+                    names[env].add(req.name)
     return names
 
 
@@ -62,10 +64,12 @@ def _application_requirements(snapshot: Snapshot) -> Iterable[tuple[ManifestFile
                 yield manifest, req
 
 
-def _is_pinned(req: Requirement, snapshot: Snapshot, exact: dict[str, set[str]]) -> bool:
+def _is_pinned(
+    manifest: ManifestFile, req: Requirement, snapshot: Snapshot, exact: dict[str, set[str]]
+) -> bool:
     return (
         is_exact(req)
-        or req.name in exact.get(environment_of(req), set())
+        or any(req.name in exact.get(env, set()) for env in environments_of(req, manifest))
         or req.name in locked_names_beside(req.location.file, snapshot)
     )
 
@@ -92,8 +96,8 @@ class UnpinnedFrameworkRule:
         """A warning per framework requirement that is not pinned by the file, env or a lock."""
         snapshot = ctx.snapshot
         exact = _exact_names(snapshot)
-        for _manifest, req in _application_requirements(snapshot):
-            if req.name not in FRAMEWORKS or _is_pinned(req, snapshot, exact):
+        for manifest, req in _application_requirements(snapshot):
+            if req.name not in FRAMEWORKS or _is_pinned(manifest, req, snapshot, exact):
                 continue
             version = _lower_bound(req) or "<the version you tested>"
             op = "=" if req.ecosystem == Ecosystem.CONDA else "=="
@@ -137,12 +141,12 @@ class UnboundedDependencyRule:
         snapshot = ctx.snapshot
         exact = _exact_names(snapshot)
         by_file: dict[str, list[Requirement]] = defaultdict(list)
-        for _manifest, req in _application_requirements(snapshot):
+        for manifest, req in _application_requirements(snapshot):
             if (
                 req.name in FRAMEWORKS
                 or req.name in _NOT_PACKAGES
                 or is_dev_tool(req.name)
-                or _is_pinned(req, snapshot, exact)
+                or _is_pinned(manifest, req, snapshot, exact)
                 or _has_upper_bound(req)
             ):
                 continue
