@@ -83,7 +83,7 @@ def test_absent_or_empty_config_is_the_default(text: str | None) -> None:
 
 
 def test_default_config() -> None:
-    assert DEFAULT_CONFIG == RepoConfig()
+    assert RepoConfig() == DEFAULT_CONFIG
     assert "download.pytorch.org" in DEFAULT_CONFIG.allowed_index_hosts
     assert "pypi.org" in DEFAULT_CONFIG.allowed_index_hosts
     assert DEFAULT_CONFIG.conclusion.warning == "neutral"
@@ -116,7 +116,7 @@ def test_default_config() -> None:
 def test_bad_config_is_a_located_config_error(
     text: str, line: int, column: int, words: str
 ) -> None:
-    config, findings = load_config(text)
+    _config, findings = load_config(text)
     assert findings, text
     f = findings[0]
     assert (f.rule, f.category, f.file) == ("config-error", "config-error", CONFIG_PATH)

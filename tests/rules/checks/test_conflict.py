@@ -120,7 +120,7 @@ def test_platform_marker_against_configured_platforms() -> None:
     assert run(*reqs, config=linux_x86) == []
     arm, _ = load_config("targets:\n  platforms: [linux_aarch64]\n")
     found = run(*reqs, config=arm)
-    assert len(found) == 1 and "torch" == found[0].package
+    assert len(found) == 1 and found[0].package == "torch"
 
 
 def test_pyproject_group_installs_with_runtime() -> None:
