@@ -134,11 +134,16 @@ def _run_locked(api: RepoApi, coord: Coordinator, settings: Settings, job: Revie
         raise
 
 
+MAX_INCLUDE_ROUNDS = 3
+
+
 def _read_side(api: RepoApi, sha: str) -> TreeFiles:
+    """The dependency files at `sha`, plus files their `-r`/`-c` lines name (bounded depth)."""
     files = read_tree_files(api, sha)
-    missing = _missing_includes(files)
-    if missing:
-        read_more(api, sha, files, missing)
+    for _ in range(MAX_INCLUDE_ROUNDS):
+        missing = _missing_includes(files)
+        if not missing or not read_more(api, sha, files, missing):
+            break
     return files
 
 

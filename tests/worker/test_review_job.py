@@ -210,3 +210,46 @@ def test_merge_group_review_compares_trees_and_posts_no_comment(
     assert outcome.status == "published"
     assert outcome.comment is None and gh.comments == []
     assert gh.calls_to("GET", "/pulls/1347") == []
+
+
+def test_includes_outside_the_registry_are_fetched(settings: Settings) -> None:
+    gh = FakeGitHub()
+    pins = b"-r ../deps/more.txt\nnumpy<2\n"
+    more = b"scipy==1.10.1\n"
+    base = {"requirements.txt": b"-c pins/torch.pins\ntorch==2.0.1\n", "pins/torch.pins": pins,
+            "deps/more.txt": more}  # fmt: skip
+    gh.commit(BASE, base)
+    gh.commit(HEAD, {**base, "requirements.txt": b"-c pins/torch.pins\ntorch==2.1.0\n"})
+    gh.open_pr(BASE, HEAD)
+    run_review(gh, FakeCoordinator(), settings, JOB)
+    assert len(gh.calls_to("GET", f"/git/blobs/{blob_sha(pins)}")) == 2
+    assert len(gh.calls_to("GET", f"/git/blobs/{blob_sha(more)}")) == 2
+    assert "not in this snapshot" not in gh.comments[0]["body"]
+
+
+@pytest.mark.parametrize(
+    ("existing", "creates", "final"),
+    [
+        (None, 1, "neutral"),
+        ({"status": "in_progress", "conclusion": None}, 0, "neutral"),
+        ({"status": "completed", "conclusion": "failure"}, 0, "failure"),
+    ],
+)
+def test_final_failure_never_leaves_the_run_in_progress(
+    gh: FakeGitHub,
+    settings: Settings,
+    existing: dict[str, Any] | None,
+    creates: int,
+    final: str,
+) -> None:
+    from worker.review_job import fail_job
+
+    if existing is not None:
+        gh.check_runs.append({"id": 4, "name": "depreview", "head_sha": HEAD, "external_id": "",
+                              "output": {}, "annotations": [], **existing})  # fmt: skip
+    fail_job(gh, settings, JOB, TimeoutError("GitHub kept answering 502"))
+    assert len(gh.calls_to("POST", "/check-runs")) == creates
+    run = gh.check_runs[-1]
+    assert (run["status"], run["conclusion"]) == ("completed", final)
+    if final == "neutral":
+        assert "GitHub kept answering 502" in run["output"]["summary"]
