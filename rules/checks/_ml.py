@@ -230,7 +230,8 @@ def image_cuda(fact: Fact) -> str | None:
     return None
 
 
-def _dockerfile_finals(snapshot: Snapshot) -> dict[str, CudaDecl]:
+def dockerfile_cuda(snapshot: Snapshot) -> dict[str, CudaDecl]:
+    """Each Dockerfile's final-stage CUDA (the CUDA or decodable base image on its last line)."""
     finals: dict[str, CudaDecl] = {}
     for path in sorted(snapshot.files):
         manifest = snapshot.files[path]
@@ -255,7 +256,7 @@ def _dockerfile_finals(snapshot: Snapshot) -> dict[str, CudaDecl]:
 
 def image_cuda_for(snapshot: Snapshot, env: str) -> CudaDecl | None:
     """The Dockerfile CUDA that applies to environment `env` (see the module docstring)."""
-    finals = _dockerfile_finals(snapshot)
+    finals = dockerfile_cuda(snapshot)
     if not finals:
         return None
     values = {major_minor(d.cuda) for d in finals.values()}
