@@ -46,7 +46,10 @@ def channel(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 def _env(channel: str, pip: str = "") -> str:
-    text = f"name: ml\nchannels:\n  - {channel}\ndependencies:\n  - python=3.11\n  - pytorch=2.1.0\n  - numpy\n"
+    text = (
+        f"name: ml\nchannels:\n  - {channel}\n"
+        "dependencies:\n  - python=3.11\n  - pytorch=2.1.0\n  - numpy\n"
+    )
     return text + (f"  - pip:\n{pip}" if pip else "")
 
 

@@ -88,6 +88,7 @@ def test_poetrys_stale_fixtures_are_out_of_sync(fixture: str) -> None:
         Severity.ERROR,
         "poetry.lock",
     )
+    assert hashes[0].line is not None
     assert texts["poetry.lock"].splitlines()[hashes[0].line - 1].startswith("content-hash")
 
 
@@ -169,7 +170,7 @@ name = "six"
 version = "1.17.0"
 source = {{ registry = "https://pypi.org/simple" }}
 wheels = [
-    {{ url = "https://files.pythonhosted.org/packages/six-1.17.0-py2.py3-none-any.whl", hash = "sha256:{sha}" }},
+    {{ url = "https://files.pythonhosted.org/six-1.17.0-py3-none-any.whl", hash = "sha256:{sha}" }},
 ]
 """.format(sha="0" * 64)
 

@@ -6,14 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from rules.findings import Severity
+from rules.findings import Finding, Severity
 from tests.worker.resolve.conftest import config, snap
 from tests.worker.resolve.wheels import Universe
 from worker.resolve import resolve_change, resolve_snapshot
+from worker.resolve.model import Resolution
 from worker.resolve.pypi import RunOptions
 
 
-def _head(universe: Universe, files: dict[str, str], options: RunOptions, **cfg: object):
+def _head(
+    universe: Universe, files: dict[str, str], options: RunOptions, **cfg: object
+) -> tuple[list[Resolution], list[Finding]]:
     text = {path: body.replace("PYPI", universe.pypi) for path, body in files.items()}
     text = {
         path: body.replace("CU118", universe.cu118)
