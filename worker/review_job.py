@@ -8,7 +8,6 @@ from typing import Literal
 
 from rules.render.checkrun import render_check_output
 from rules.render.markdown import render_comment
-
 from worker.analysis import analyze
 from worker.coordination import Coordinator, head_key, lock_key
 from worker.github.api import RepoApi
