@@ -27,6 +27,9 @@ from rules.findings import CATEGORIES, Finding, Severity
 #: Where the configuration lives in a repository.
 CONFIG_PATH = ".github/depreview.yml"
 
+#: Longest config text read (a config is a few hundred bytes; a PR controls this file).
+MAX_CONFIG_CHARS = 256 * 1024
+
 #: The schema versions this code reads.
 SUPPORTED_VERSIONS = (1,)
 
@@ -391,6 +394,19 @@ def load_config(text: str | None, path: str = CONFIG_PATH) -> tuple[RepoConfig, 
     if text is None or not text.strip():
         return DEFAULT_CONFIG, []
     findings: list[Finding] = []
+    refusal = _refuse(text)
+    if refusal is not None:
+        findings.append(
+            _config_finding(
+                path,
+                f"{refusal}; the default configuration applies",
+                None,
+                None,
+                "refused",
+                fix=None,
+            )
+        )
+        return DEFAULT_CONFIG, findings
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
@@ -434,6 +450,19 @@ def load_config(text: str | None, path: str = CONFIG_PATH) -> tuple[RepoConfig, 
     findings.extend(_unknown_rule_keys(config, root, path))
     _attach_ignore_lines(config, root)
     return config, findings
+
+
+def _refuse(text: str) -> str | None:
+    """Why a config text is not even parsed (too large, or YAML aliases: an expansion bomb)."""
+    if len(text) > MAX_CONFIG_CHARS:
+        return f"the file is larger than {MAX_CONFIG_CHARS} characters"
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                return "YAML aliases (`*name`) are not supported in this file"
+    except yaml.YAMLError:
+        return None  # reported with its position by the full parse
+    return None
 
 
 def _validate_by_section(

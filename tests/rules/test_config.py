@@ -225,3 +225,17 @@ def test_arbitrary_structures_never_raise(data: dict[str, object]) -> None:
     assert isinstance(config, RepoConfig)
     for f in findings:
         assert f.category == "config-error" and f.file == CONFIG_PATH
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("a: &x [1, 2]\nb: [*x, *x]\n", "aliases"),
+        ("version: 1\n" + "# padding\n" * 30_000, "larger than"),
+    ],
+)
+def test_refused_texts(text: str, words: str) -> None:
+    config, findings = load_config(text)
+    assert config == DEFAULT_CONFIG
+    (f,) = findings
+    assert words in f.message and f.category == "config-error"
