@@ -9,11 +9,10 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from service import health
-from service.dedupe import RedisLedger, redis_client
-from service.interface import DeliveryLedger, Enqueuer
+from service.interface import DeliveryQueue
 from service.logs import configure_logging
 from service.metrics import Metrics
-from service.producer import CeleryEnqueuer, producer_app
+from service.redis_queue import RedisDeliveryQueue, redis_client
 from service.state import ServiceState
 from service.webhooks import endpoint
 from service.webhooks.routes import build_router
@@ -25,13 +24,13 @@ logger = logging.getLogger(__name__)
 def create_app(
     settings: Settings | None = None,
     *,
-    ledger: DeliveryLedger | None = None,
-    enqueuer: Enqueuer | None = None,
+    queue: DeliveryQueue | None = None,
 ) -> FastAPI:
-    """Build the service; Redis and the Celery producer are created at start and closed at stop.
+    """Build the service; its Redis client is created at start and closed at stop.
 
-    `settings` defaults to `Settings()` read from the environment now. `ledger` and `enqueuer`
-    replace the Redis and Celery implementations (tests pass fakes).
+    `settings` defaults to `Settings()` read from the environment now. `queue` replaces the
+    Redis delivery queue (tests pass fakes; `service.ledger_queue` + `service.celery_publisher`
+    publish through Celery's own producer instead).
     """
     settings = settings if settings is not None else Settings()
     metrics = Metrics()
@@ -46,16 +45,14 @@ def create_app(
             settings=settings,
             router=router,
             metrics=metrics,
-            ledger=ledger or RedisLedger(redis_client(settings), settings.dedupe_ttl_s),
-            enqueuer=enqueuer or CeleryEnqueuer(producer_app(settings)),
+            queue=queue or RedisDeliveryQueue(redis_client(settings), settings.dedupe_ttl_s),
         )
         app.state.service = state
         logger.info("service started", extra={"routes": [f"{e}.{a}" for e, a in router.routes()]})
         try:
             yield
         finally:
-            await state.enqueuer.close()
-            await state.ledger.close()
+            await state.queue.close()
             logger.info("service stopped")
 
     app = FastAPI(title="depreview", lifespan=lifespan, docs_url=None, redoc_url=None)

@@ -1,34 +1,20 @@
-"""Delivery dedupe in Redis: `SET NX` on `X-GitHub-Delivery`, released when enqueueing fails."""
+"""A DeliveryLedger in Redis (`SET NX` on `X-GitHub-Delivery`), for publishing through Celery."""
 
 from __future__ import annotations
 
 import logging
 
 from redis.asyncio import Redis
-from redis.asyncio.retry import Retry
-from redis.backoff import ExponentialBackoff
 from redis.exceptions import RedisError
 
 from service.interface import Unavailable
-from worker.settings import Settings
+from service.redis_queue import KEY_PREFIX
 
 logger = logging.getLogger(__name__)
 
-KEY_PREFIX = "depreview:delivery:"
 PENDING_TTL_S = 120
 """A claim lives this long until `confirm`: if Redis dies mid-delivery and `release` cannot
 run, the key still expires soon, so a later redelivery is not refused for days."""
-
-
-def redis_client(settings: Settings) -> Redis:
-    """An asyncio Redis client with short timeouts and one quick retry (no connection made yet)."""
-    return Redis.from_url(
-        settings.redis_url,
-        socket_connect_timeout=1.0,
-        socket_timeout=2.0,
-        retry=Retry(ExponentialBackoff(cap=0.05, base=0.01), 1),
-        health_check_interval=30,
-    )
 
 
 class RedisLedger:

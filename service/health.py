@@ -19,7 +19,7 @@ async def healthz() -> dict[str, str]:
 @router.get("/readyz")
 async def readyz(state: StateDep) -> Response:
     """Readiness: 200 when Redis answers PING, 503 otherwise."""
-    if await state.ledger.ping():
+    if await state.queue.ping():
         return JSONResponse({"status": "ready"})
     return JSONResponse({"status": "unavailable", "detail": "redis unreachable"}, status_code=503)
 

@@ -1,4 +1,4 @@
-"""What one running app holds (settings, route table, ledger, enqueuer, metrics), as named deps."""
+"""What one running app holds (settings, route table, queue, metrics), as a named dependency."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from service.interface import DeliveryLedger, Enqueuer
+from service.interface import DeliveryQueue
 from service.metrics import Metrics
 from service.webhooks.routing import Router
 from worker.settings import Settings
@@ -20,8 +20,7 @@ class ServiceState:
     settings: Settings
     router: Router
     metrics: Metrics
-    ledger: DeliveryLedger
-    enqueuer: Enqueuer
+    queue: DeliveryQueue
 
     @property
     def webhook_secret(self) -> str:

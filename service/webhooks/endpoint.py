@@ -95,20 +95,17 @@ async def _route(state: ServiceState, event: Event) -> Response:
         "head_sha": getattr(tasks[0], "head_sha", None),
         "tasks": [task.task_name for task in tasks],
     }
+    started = time.perf_counter()
     try:
-        if not await state.ledger.claim(event.delivery_id):
-            logger.info("duplicate delivery", extra=log)
-            return _answer(state, event.name, "duplicate", 200)
-        started = time.perf_counter()
-        for task in tasks:
-            await state.enqueuer.enqueue(task)
-        state.metrics.enqueue_seconds.observe(time.perf_counter() - started)
+        queued = await state.queue.enqueue_once(event.delivery_id, tasks)
     except Unavailable as error:
-        await state.ledger.release(event.delivery_id)
         logger.warning("not queued", extra=log | {"error": error.diagnostics()})
         return _answer(
             state, event.name, "unavailable", 503, detail="queue unavailable; redeliver later"
         )
-    await state.ledger.confirm(event.delivery_id)
+    if not queued:
+        logger.info("duplicate delivery", extra=log)
+        return _answer(state, event.name, "duplicate", 200)
+    state.metrics.enqueue_seconds.observe(time.perf_counter() - started)
     logger.info("queued", extra=log)
     return _answer(state, event.name, "queued", 202)

@@ -1,4 +1,4 @@
-"""Service fixtures: the app with fake ledger and enqueuer, and a client running its lifespan."""
+"""Service fixtures: the app with fake ledger and publisher, and a client running its lifespan."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 
 from service.app import create_app
 from tests.service.deliveries import SECRET
-from tests.service.fakes import FakeEnqueuer, FakeLedger
+from tests.service.fakes import FakeLedger, FakePublisher, fake_queue
 from worker.settings import Settings
 
 
@@ -25,13 +25,15 @@ def ledger() -> FakeLedger:
 
 
 @pytest.fixture
-def enqueuer() -> FakeEnqueuer:
-    return FakeEnqueuer()
+def publisher() -> FakePublisher:
+    return FakePublisher()
 
 
 @pytest.fixture
-def client(settings: Settings, ledger: FakeLedger, enqueuer: FakeEnqueuer) -> Iterator[TestClient]:
+def client(
+    settings: Settings, ledger: FakeLedger, publisher: FakePublisher
+) -> Iterator[TestClient]:
     """A TestClient of the app with the fakes, lifespan started and stopped around the test."""
-    app = create_app(settings, ledger=ledger, enqueuer=enqueuer)
+    app = create_app(settings, queue=fake_queue(ledger, publisher))
     with TestClient(app) as test_client:
         yield test_client

@@ -1,10 +1,11 @@
-"""Fake ledger and enqueuer that record what the endpoint asked of them."""
+"""Fake ledger and publisher that record what the endpoint asked of them (fakes, not mocks)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from service.interface import Unavailable
+from service.ledger_queue import LedgerQueue
 from service.taskspec import TaskSpec
 
 
@@ -42,17 +43,22 @@ class FakeLedger:
 
 
 @dataclass
-class FakeEnqueuer:
+class FakePublisher:
     """Records published tasks; `down=True` refuses them like an unreachable broker."""
 
     sent: list[TaskSpec] = field(default_factory=list)
     down: bool = False
     closed: bool = False
 
-    async def enqueue(self, task: TaskSpec) -> None:
+    async def publish(self, task: TaskSpec) -> None:
         if self.down:
             raise Unavailable("broker: OperationalError")
         self.sent.append(task)
 
     async def close(self) -> None:
         self.closed = True
+
+
+def fake_queue(ledger: FakeLedger, publisher: FakePublisher) -> LedgerQueue:
+    """The production LedgerQueue logic over the fakes."""
+    return LedgerQueue(ledger, publisher)

@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 
 from service.app import create_app
 from tests.service.deliveries import SECRET, dumps, headers, payload, payload_bytes, sign
-from tests.service.fakes import FakeEnqueuer, FakeLedger
+from tests.service.fakes import FakeLedger, FakePublisher, fake_queue
 from tests.service.test_signature import DOCS_PAYLOAD, DOCS_SECRET, DOCS_SIGNATURE
 from worker.settings import Settings
 
@@ -22,10 +22,10 @@ def _post(client: TestClient, body: bytes, hdrs: dict[str, str]) -> tuple[int, d
     return response.status_code, (response.json() if response.content else {})
 
 
-def test_opened_is_queued_with_ids_only(client: TestClient, enqueuer: FakeEnqueuer) -> None:
+def test_opened_is_queued_with_ids_only(client: TestClient, publisher: FakePublisher) -> None:
     status, body = _post(client, OPENED, headers("pull_request", OPENED, "abc"))
     assert (status, body) == (202, {"status": "queued"})
-    assert [task.kwargs() for task in enqueuer.sent] == [
+    assert [task.kwargs() for task in publisher.sent] == [
         {
             "installation_id": 1,
             "repo_full_name": "Codertocat/Hello-World",
@@ -47,7 +47,7 @@ def test_opened_is_queued_with_ids_only(client: TestClient, enqueuer: FakeEnqueu
     ],
 )
 def test_bad_or_missing_signature_is_401_before_anything_else(
-    client: TestClient, enqueuer: FakeEnqueuer, ledger: FakeLedger, signature: str | None
+    client: TestClient, publisher: FakePublisher, ledger: FakeLedger, signature: str | None
 ) -> None:
     hdrs = headers("pull_request", OPENED)
     if signature is None:
@@ -57,7 +57,7 @@ def test_bad_or_missing_signature_is_401_before_anything_else(
     status, body = _post(client, OPENED, hdrs)
     assert status == 401
     assert "X-Hub-Signature-256" in body["detail"]
-    assert enqueuer.sent == [] and ledger.keys == {}
+    assert publisher.sent == [] and ledger.keys == {}
 
 
 def test_unsigned_garbage_is_401_not_400(client: TestClient) -> None:
@@ -67,7 +67,7 @@ def test_unsigned_garbage_is_401_not_400(client: TestClient) -> None:
 
 def test_docs_test_vector_passes_the_endpoints_signature_check(ledger: FakeLedger) -> None:
     settings = Settings(webhook_secret=DOCS_SECRET, log_level="WARNING")
-    with TestClient(create_app(settings, ledger=ledger, enqueuer=FakeEnqueuer())) as client:
+    with TestClient(create_app(settings, queue=fake_queue(ledger, FakePublisher()))) as client:
         hdrs = {
             "X-GitHub-Event": "pull_request",
             "X-GitHub-Delivery": "v",
@@ -82,7 +82,7 @@ def test_docs_test_vector_passes_the_endpoints_signature_check(ledger: FakeLedge
 
 def test_empty_secret_refuses_everything(ledger: FakeLedger) -> None:
     settings = Settings(webhook_secret="", environment="development", log_level="WARNING")
-    with TestClient(create_app(settings, ledger=ledger, enqueuer=FakeEnqueuer())) as client:
+    with TestClient(create_app(settings, queue=fake_queue(ledger, FakePublisher()))) as client:
         status, _ = _post(client, OPENED, headers("pull_request", OPENED, secret=""))
         assert status == 401
 
@@ -107,7 +107,7 @@ def test_empty_secret_refuses_everything(ledger: FakeLedger) -> None:
 )  # fmt: skip
 def test_bad_requests_are_400_with_a_clear_message(
     client: TestClient,
-    enqueuer: FakeEnqueuer,
+    publisher: FakePublisher,
     body: bytes,
     drop: str | None,
     event: str,
@@ -119,7 +119,7 @@ def test_bad_requests_are_400_with_a_clear_message(
     status, answer = _post(client, body, hdrs)
     assert status == 400
     assert detail in answer["detail"]
-    assert enqueuer.sent == []
+    assert publisher.sent == []
 
 
 @pytest.mark.parametrize(
@@ -132,33 +132,33 @@ def test_bad_requests_are_400_with_a_clear_message(
     ],
 )
 def test_ignored_events_are_204(
-    client: TestClient, enqueuer: FakeEnqueuer, ledger: FakeLedger, name: str, event: str
+    client: TestClient, publisher: FakePublisher, ledger: FakeLedger, name: str, event: str
 ) -> None:
     body = payload_bytes(name)
     response = client.post(URL, content=body, headers=headers(event, body))
     assert response.status_code == 204 and response.content == b""
-    assert enqueuer.sent == [] and ledger.keys == {}
+    assert publisher.sent == [] and ledger.keys == {}
 
 
 @pytest.mark.parametrize("name", ["ping/ping.json", "ping/ping.app.json"])
-def test_ping_is_pong(client: TestClient, enqueuer: FakeEnqueuer, name: str) -> None:
+def test_ping_is_pong(client: TestClient, publisher: FakePublisher, name: str) -> None:
     body = payload_bytes(name)
     status, answer = _post(client, body, headers("ping", body))
     assert status == 200
     assert answer == {"status": "pong", "zen": payload(name)["zen"]}
-    assert enqueuer.sent == []
+    assert publisher.sent == []
 
 
 def test_form_encoded_delivery_is_read_from_its_payload_field(
-    client: TestClient, enqueuer: FakeEnqueuer
+    client: TestClient, publisher: FakePublisher
 ) -> None:
     body = urlencode({"payload": OPENED.decode()}).encode()
     hdrs = headers("pull_request", body) | {"Content-Type": "application/x-www-form-urlencoded"}
     assert _post(client, body, hdrs)[0] == 202
-    assert [task.task_name for task in enqueuer.sent] == ["worker.review_pull_request"]
+    assert [task.task_name for task in publisher.sent] == ["worker.review_pull_request"]
 
 
-def test_same_delivery_twice_enqueues_once(client: TestClient, enqueuer: FakeEnqueuer) -> None:
+def test_same_delivery_twice_enqueues_once(client: TestClient, publisher: FakePublisher) -> None:
     hdrs = headers("pull_request", OPENED, "same-id")
     first = _post(client, OPENED, hdrs)
     second = _post(client, OPENED, hdrs)
@@ -166,39 +166,39 @@ def test_same_delivery_twice_enqueues_once(client: TestClient, enqueuer: FakeEnq
     assert first == (202, {"status": "queued"})
     assert second == (200, {"status": "duplicate"})
     assert third == (202, {"status": "queued"})
-    assert [task.delivery_id for task in enqueuer.sent] == ["same-id", "other-id"]
+    assert [task.delivery_id for task in publisher.sent] == ["same-id", "other-id"]
 
 
 def test_redis_down_is_503_and_nothing_is_queued(
-    client: TestClient, enqueuer: FakeEnqueuer, ledger: FakeLedger
+    client: TestClient, publisher: FakePublisher, ledger: FakeLedger
 ) -> None:
     ledger.down = True
     status, answer = _post(client, OPENED, headers("pull_request", OPENED, "r1"))
     assert status == 503 and answer["status"] == "unavailable"
-    assert enqueuer.sent == []
+    assert publisher.sent == []
     ledger.down = False
     assert _post(client, OPENED, headers("pull_request", OPENED, "r1"))[0] == 202
-    assert len(enqueuer.sent) == 1
+    assert len(publisher.sent) == 1
 
 
 def test_broker_down_is_503_and_the_key_is_released(
-    client: TestClient, enqueuer: FakeEnqueuer, ledger: FakeLedger
+    client: TestClient, publisher: FakePublisher, ledger: FakeLedger
 ) -> None:
-    enqueuer.down = True
+    publisher.down = True
     status, _ = _post(client, OPENED, headers("pull_request", OPENED, "b1"))
     assert status == 503
     assert ledger.released == ["b1"] and "b1" not in ledger.keys
-    enqueuer.down = False
+    publisher.down = False
     assert _post(client, OPENED, headers("pull_request", OPENED, "b1"))[0] == 202
     assert ledger.keys == {"b1": "queued"}
-    assert [task.delivery_id for task in enqueuer.sent] == ["b1"]
+    assert [task.delivery_id for task in publisher.sent] == ["b1"]
 
 
 def test_lifespan_closes_what_it_was_given(settings: Settings) -> None:
-    ledger, enqueuer = FakeLedger(), FakeEnqueuer()
-    with TestClient(create_app(settings, ledger=ledger, enqueuer=enqueuer)):
-        assert not ledger.closed and not enqueuer.closed
-    assert ledger.closed and enqueuer.closed
+    ledger, publisher = FakeLedger(), FakePublisher()
+    with TestClient(create_app(settings, queue=fake_queue(ledger, publisher))):
+        assert not ledger.closed and not publisher.closed
+    assert ledger.closed and publisher.closed
 
 
 def test_healthz(client: TestClient) -> None:
@@ -241,7 +241,7 @@ def test_metrics_count_outcomes_by_event(client: TestClient, ledger: FakeLedger)
 
 
 def test_two_apps_keep_separate_metrics(settings: Settings) -> None:
-    apps = [create_app(settings, ledger=FakeLedger(), enqueuer=FakeEnqueuer()) for _ in range(2)]
+    apps = [create_app(settings, queue=fake_queue(FakeLedger(), FakePublisher())) for _ in range(2)]
     with TestClient(apps[0]) as first, TestClient(apps[1]) as second:
         _post(first, OPENED, headers("pull_request", OPENED))
         name = 'depreview_webhook_deliveries_total{event="pull_request",outcome="queued"}'

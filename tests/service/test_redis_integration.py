@@ -10,11 +10,17 @@ from typing import Any
 
 import pytest
 import redis
+from celery.contrib.testing.worker import start_worker
 from fastapi.testclient import TestClient
 
 from service.app import create_app
-from service.dedupe import KEY_PREFIX
-from tests.redis_proc import RedisServer
+from service.celery_message import celery_message
+from service.celery_publisher import CeleryPublisher, producer_app
+from service.dedupe import RedisLedger
+from service.ledger_queue import LedgerQueue
+from service.redis_queue import KEY_PREFIX, redis_client
+from service.taskspec import ReviewPullRequest
+from tests.redis_proc import RedisServer, free_port
 from tests.service.deliveries import SECRET, headers, payload_bytes
 from worker.settings import Settings
 
@@ -92,17 +98,19 @@ def test_redis_down_is_503_then_the_same_delivery_is_accepted(
     assert client.get("/readyz").status_code == 200
 
 
-def test_broker_unreachable_is_503_fast_and_the_real_key_is_released(redis_url: str) -> None:
-    from service.dedupe import RedisLedger, redis_client
-    from tests.redis_proc import free_port
-
+def test_celery_path_broker_unreachable_is_503_fast_and_the_key_is_released(
+    redis_url: str,
+) -> None:
     ledger_settings = Settings(webhook_secret=SECRET, redis_url=redis_url)
     dead_broker = Settings(
         webhook_secret=SECRET, redis_url=f"redis://127.0.0.1:{free_port()}/0", log_level="WARNING"
     )
-    ledger = RedisLedger(redis_client(ledger_settings), ledger_settings.dedupe_ttl_s)
+    queue = LedgerQueue(
+        RedisLedger(redis_client(ledger_settings), ledger_settings.dedupe_ttl_s),
+        CeleryPublisher(producer_app(dead_broker)),
+    )
     inspect = redis.Redis.from_url(redis_url)
-    with TestClient(create_app(dead_broker, ledger=ledger)) as client:
+    with TestClient(create_app(dead_broker, queue=queue)) as client:
         started = time.monotonic()
         answer = client.post("/webhooks/github", content=OPENED, headers=headers(
             "pull_request", OPENED, "int-4"))  # fmt: skip
@@ -111,3 +119,75 @@ def test_broker_unreachable_is_503_fast_and_the_real_key_is_released(redis_url: 
     assert elapsed < 5
     assert inspect.exists(KEY_PREFIX + "int-4") == 0
     inspect.close()
+
+
+def test_celery_path_queues_the_same_task(redis_url: str) -> None:
+    settings = Settings(webhook_secret=SECRET, redis_url=redis_url, log_level="WARNING")
+    queue = LedgerQueue(
+        RedisLedger(redis_client(settings), settings.dedupe_ttl_s),
+        CeleryPublisher(producer_app(settings)),
+    )
+    inspect = redis.Redis.from_url(redis_url)
+    with TestClient(create_app(settings, queue=queue)) as client:
+        hdrs = headers("pull_request", OPENED, "int-5")
+        assert client.post("/webhooks/github", content=OPENED, headers=hdrs).status_code == 202
+        assert client.post("/webhooks/github", content=OPENED, headers=hdrs).status_code == 200
+    [message] = _queued(inspect)
+    assert message["task"] == "worker.review_pull_request"
+    assert message["kwargs"]["delivery_id"] == "int-5"
+    assert inspect.get(KEY_PREFIX + "int-5") == b"queued"
+    inspect.close()
+
+
+def test_hand_built_message_has_the_shape_celery_writes(redis_url: str) -> None:
+    settings = Settings(webhook_secret=SECRET, redis_url=redis_url)
+    task = ReviewPullRequest(1, "o/r", 2, "a" * 40, "d-shape")
+    producer_app(settings).send_task(
+        task.task_name, kwargs=task.kwargs(), queue=task.queue, ignore_result=True
+    )
+    inspect = redis.Redis.from_url(redis_url)
+    celerys = json.loads(inspect.rpop("review") or b"null")
+    ours = json.loads(celery_message(task))
+
+    def shape(envelope: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "keys": sorted(envelope),
+            "headers": sorted(envelope["headers"]),
+            "properties": sorted(envelope["properties"]),
+            "delivery_info": envelope["properties"]["delivery_info"],
+            "task": envelope["headers"]["task"],
+            "body": json.loads(base64.b64decode(envelope["body"])),
+            "content": (envelope["content-type"], envelope["content-encoding"]),
+            "encoding": envelope["properties"]["body_encoding"],
+        }
+
+    assert shape(ours) == shape(celerys)
+    inspect.close()
+
+
+def test_a_real_celery_worker_runs_the_queued_task(redis_url: str) -> None:
+    """Our hand-built message, consumed by a Celery worker thread with a task of that name."""
+    settings = Settings(webhook_secret=SECRET, redis_url=redis_url, log_level="WARNING")
+    received: list[dict[str, Any]] = []
+    consumer = producer_app(settings)
+
+    @consumer.task(name="worker.review_pull_request")  # type: ignore[untyped-decorator]
+    def review_pull_request(**kwargs: Any) -> None:
+        received.append(kwargs)
+
+    with TestClient(create_app(settings)) as client:
+        hdrs = headers("pull_request", OPENED, "int-6")
+        assert client.post("/webhooks/github", content=OPENED, headers=hdrs).status_code == 202
+    with start_worker(consumer, pool="solo", perform_ping_check=False, queues=["review"]):
+        deadline = time.monotonic() + 10
+        while not received and time.monotonic() < deadline:
+            time.sleep(0.05)
+    assert received == [
+        {
+            "installation_id": 1,
+            "repo_full_name": "Codertocat/Hello-World",
+            "pr_number": 2,
+            "head_sha": "ec26c3e57ca3a959ca5aad62de7213c562f8c821",
+            "delivery_id": "int-6",
+        }
+    ]

@@ -1,0 +1,29 @@
+"""Hand-built Celery messages: body, routing and ids (the shape check against Celery is in the
+integration tests, and a real Celery worker runs one there)."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+from service.celery_message import celery_message
+from service.taskspec import HandleCommand, ReviewCheckSuite
+
+
+def test_body_holds_the_kwargs_and_routing_names_the_queue() -> None:
+    task = ReviewCheckSuite(7, "o/r", "c" * 40, "d-1", (4, 5))
+    envelope = json.loads(celery_message(task, task_id="t-1"))
+    args, kwargs, embed = json.loads(base64.b64decode(envelope["body"]))
+    assert (args, kwargs) == ([], task.kwargs())
+    assert embed == {"callbacks": None, "errbacks": None, "chain": None, "chord": None}
+    assert envelope["headers"]["task"] == "worker.review_check_suite"
+    assert envelope["headers"]["id"] == envelope["headers"]["root_id"] == "t-1"
+    assert envelope["properties"]["correlation_id"] == "t-1"
+    assert envelope["properties"]["delivery_info"] == {"exchange": "", "routing_key": "review"}
+
+
+def test_each_message_gets_fresh_ids() -> None:
+    task = HandleCommand(1, "o/r", 2, 3, "d", "created")
+    first, second = (json.loads(celery_message(task)) for _ in range(2))
+    assert first["headers"]["id"] != second["headers"]["id"]
+    assert first["properties"]["delivery_tag"] != second["properties"]["delivery_tag"]
