@@ -51,6 +51,7 @@ _BRACKET_ITEM = re.compile(r"(\w+)\s*=\s*(?:'([^']*)'|\"([^\"]*)\"|([^,\]\s]+))"
 _OPERATOR = re.compile(r"^(==|!=|>=|<=|~=|>|<|=)")
 _OPERATOR_SPACE = re.compile(r"(==|!=|>=|<=|~=|>|<)\s+")
 _VERSION_START = re.compile(r"^(?:[0-9*]|==|!=|>=|<=|~=|>|<)[0-9A-Za-z_.*+!<>=,|~-]*$")
+_NUMBER = re.compile(r"^\d+(\.\d+)*$")
 _BUILD_CUDA = re.compile(r"cuda(\d+)(?:\.(\d+))?")
 _CUDA_PACKAGES = frozenset({"pytorch-cuda", "cudatoolkit", "cuda-version", "cuda-toolkit", "cuda"})
 
@@ -104,6 +105,8 @@ def parse_match_spec(text: str) -> MatchSpec | None:
         return None
     channel = match.group("channel")
     name = match.group("name").lower()
+    if _NUMBER.match(name):
+        return None
     rest = _OPERATOR_SPACE.sub(lambda m: m.group(1), match.group("rest").strip())
     version, build, fuzzy = "", None, False
     if match.group("bracket"):

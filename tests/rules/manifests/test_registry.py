@@ -1,0 +1,111 @@
+"""Tests for which paths are dependency files and which parser reads them."""
+
+from __future__ import annotations
+
+import pytest
+
+from rules.manifests.model import FileKind
+from rules.manifests.registry import is_dependency_file, kind_for, parser_for
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [
+        ("requirements.txt", FileKind.REQUIREMENTS),
+        ("requirements-dev.txt", FileKind.REQUIREMENTS),
+        ("requirements_gpu.txt", FileKind.REQUIREMENTS),
+        ("dev-requirements.txt", FileKind.REQUIREMENTS),
+        ("services/api/requirements.txt", FileKind.REQUIREMENTS),
+        ("requirements/base.txt", FileKind.REQUIREMENTS),
+        ("requirements/prod.in", FileKind.REQUIREMENTS),
+        ("requirements.in", FileKind.REQUIREMENTS),
+        ("requirements-dev.in", FileKind.REQUIREMENTS),
+        ("constraints.txt", FileKind.REQUIREMENTS),
+        ("constraints-cu121.txt", FileKind.REQUIREMENTS),
+        ("pyproject.toml", FileKind.PYPROJECT),
+        ("libs/core/pyproject.toml", FileKind.PYPROJECT),
+        ("environment.yml", FileKind.CONDA),
+        ("environment.yaml", FileKind.CONDA),
+        ("environment-gpu.yml", FileKind.CONDA),
+        ("envs/cuda118.yml", FileKind.CONDA),
+        ("conda/train.yaml", FileKind.CONDA),
+        ("poetry.lock", FileKind.POETRY_LOCK),
+        ("uv.lock", FileKind.UV_LOCK),
+        ("pylock.toml", FileKind.PYLOCK),
+        ("pylock.gpu.toml", FileKind.PYLOCK),
+        ("conda-lock.yml", FileKind.CONDA_LOCK),
+        ("gpu.conda-lock.yml", FileKind.CONDA_LOCK),
+        ("conda-linux-64.lock", FileKind.CONDA_EXPLICIT),
+        ("conda-osx-arm64.lock", FileKind.CONDA_EXPLICIT),
+        ("explicit-linux-64.txt", FileKind.CONDA_EXPLICIT),
+        ("Dockerfile", FileKind.DOCKERFILE),
+        ("docker/Dockerfile.gpu", FileKind.DOCKERFILE),
+        ("docker/cuda/Dockerfile", FileKind.DOCKERFILE),
+        ("train.Dockerfile", FileKind.DOCKERFILE),
+        ("Dockerfile-cuda", FileKind.DOCKERFILE),
+        ("Containerfile", FileKind.DOCKERFILE),
+        (".python-version", FileKind.PYTHON_VERSION),
+        ("runtime.txt", FileKind.RUNTIME_TXT),
+        (".github/depreview.yml", FileKind.CONFIG),
+        ("./requirements.txt", FileKind.REQUIREMENTS),
+        ("src\\requirements.txt", FileKind.REQUIREMENTS),
+    ],
+)
+def test_dependency_files(path: str, kind: FileKind) -> None:
+    assert kind_for(path) == kind
+    assert is_dependency_file(path)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "README.md",
+        "setup.py",
+        "src/model.py",
+        "docs/requirements.md",
+        "notes.txt",
+        "package.json",
+        "config.yml",
+        ".github/workflows/ci.yml",
+        "Dockerfile.dockerignore",
+        "node_modules/x/requirements.txt",
+        ".venv/lib/python3.11/site-packages/pkg/requirements.txt",
+        "tox.ini",
+        "some.lock",
+        "Pipfile",
+    ],
+)
+def test_other_files(path: str) -> None:
+    assert kind_for(path) is None
+    assert not is_dependency_file(path)
+
+
+@pytest.mark.parametrize("kind", [FileKind.REQUIREMENTS, FileKind.PYPROJECT, FileKind.CONDA])
+def test_parser_for_own_kinds(kind: FileKind) -> None:
+    assert parser_for(kind).kind == kind
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        FileKind.POETRY_LOCK,
+        FileKind.UV_LOCK,
+        FileKind.PYLOCK,
+        FileKind.CONDA_LOCK,
+        FileKind.CONDA_EXPLICIT,
+        FileKind.DOCKERFILE,
+        FileKind.PYTHON_VERSION,
+        FileKind.RUNTIME_TXT,
+    ],
+)
+def test_parser_for_other_kinds(kind: FileKind) -> None:
+    try:
+        parser = parser_for(kind)
+    except (ImportError, AttributeError):
+        pytest.skip(f"the parser for {kind} is not written yet")
+    assert parser.kind == kind
+
+
+def test_config_has_no_parser() -> None:
+    with pytest.raises(KeyError):
+        parser_for(FileKind.CONFIG)
