@@ -156,7 +156,7 @@ def run_step(
     cwd: Path,
     deadline: float,
     should_cancel: Callable[[], bool] | None = None,
-    cancel_poll_s: float = 2.0,
+    cancel_poll_s: float = 0.5,
 ) -> StepResult:
     """Run `argv` in its own process group until it exits, the deadline, or cancellation."""
     started = time.monotonic()
