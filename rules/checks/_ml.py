@@ -276,14 +276,17 @@ def declared_cuda(snapshot: Snapshot, env: str, reqs: Iterable[Requirement]) -> 
     """CUDA versions `env` declares: `# CUDA:` notes, conda selectors, then the base image."""
     found: list[CudaDecl] = []
     root = env_root(env)
+    selectors = conda_cuda(reqs)
+    taken = {(d.location.file, d.location.line) for d in selectors if d.location}
     for fact in snapshot.facts(FactKind.CUDA):
-        if snapshot.files.get(fact.location.file) is not None and (
-            snapshot.files[fact.location.file].kind == FileKind.DOCKERFILE
-        ):
+        manifest = snapshot.files.get(fact.location.file)
+        kind = manifest.kind if manifest is not None else None
+        if kind == FileKind.DOCKERFILE or (fact.location.file, fact.location.line) in taken:
             continue
         if env_root(fact.environment or fact.location.file) == root and major_minor(fact.value):
-            found.append(CudaDecl(fact.value, "note", fact.location, fact.detail or fact.value))
-    found.extend(conda_cuda(reqs))
+            how = "conda build string" if kind == FileKind.CONDA else "note"
+            found.append(CudaDecl(fact.value, how, fact.location, fact.detail or fact.value))
+    found.extend(selectors)
     image = image_cuda_for(snapshot, env)
     if image is not None:
         found.append(image)
