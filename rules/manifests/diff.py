@@ -131,6 +131,12 @@ def _compare(
     return kind, update_type(old_version, new_version)
 
 
+def _same_version(old: str | None, new: str | None) -> bool:
+    """Both pinned to equal versions (``2.1`` and ``2.1.0`` are equal)."""
+    before, after = _parse_version(old), _parse_version(new)
+    return before is not None and before == after
+
+
 def _req_key(req: Requirement) -> tuple[str, ...]:
     return (req.location.file, req.ecosystem, req.name, req.group_name or "", req.marker or "")
 
@@ -197,7 +203,10 @@ def _requirement_change(old: Requirement | None, new: Requirement | None) -> Pac
             new.ecosystem,
             group_name=new.group_name,
         )
-    if _req_rest(old) != _req_rest(new) or _version(old) != _version(new):
+    same_version = _same_version(_version(old), _version(new))
+    if _req_rest(old)[int(same_version) :] != _req_rest(new)[int(same_version) :] or (
+        not same_version and _version(old) != _version(new)
+    ):
         return PackageChange(
             new.name,
             new.location.file,
