@@ -310,6 +310,19 @@ def classify_result(
             )
         ]
     probe = result.probe
+    crashed = result.step("probe")
+    if result.status == "error" and crashed is not None and crashed.rc not in (0, None):
+        where = f" at {result.stage}" if result.stage else ""
+        return [
+            _finding(
+                "smoke-probe-crash",
+                "smoke-failure",
+                Severity.ERROR,
+                f"the smoke probe died{where} (exit status {crashed.rc}) before reporting",
+                evidence=_evidence(crashed.stderr),
+                key=result.stage or "",
+            )
+        ]
     if result.status != "completed" or probe is None:
         return []
     kb = kb or load_kb()

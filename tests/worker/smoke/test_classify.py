@@ -312,3 +312,12 @@ def test_section_of_a_failed_run_lists_findings() -> None:
     text = render_smoke_section(result)
     assert "GPU smoke test timed out" in text
     assert "`smoke-failure`" in text
+
+
+def test_a_probe_that_dies_is_a_smoke_failure() -> None:
+    died = StepResult("probe", ("python",), -11, 3.0, stderr="##probe-stage torch.import\n")
+    result = _result(None, status="error", message="no JSON", steps=(died,), stage="torch.import")
+    findings = classify_result(result)
+    assert [(f.rule, f.severity) for f in findings] == [("smoke-probe-crash", Severity.ERROR)]
+    assert "at torch.import" in findings[0].message
+    assert smoke_conclusion(result, findings) == "failure"
