@@ -9,6 +9,7 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
 from rules.manifests.model import FactKind, Snapshot
+from rules.manifests.poetry_constraints import poetry_to_pep440
 from worker.resolve.model import Target
 
 #: The newest patch release of each minor version (uv reads `3.11` as 3.11.0).
@@ -93,8 +94,12 @@ def full_python(text: str) -> str | None:
 
 
 def _lowest_matching(text: str) -> str | None:
+    """The lowest known Python release a range (PEP 440 or Poetry `^3.9`) admits."""
+    converted = poetry_to_pep440(text) if text.startswith(("^", "~")) else text
+    if converted is None:
+        return None
     try:
-        spec = SpecifierSet(text.replace(" ", ""))
+        spec = SpecifierSet(converted.replace(" ", ""))
     except InvalidSpecifier:
         return None
     for patch in LATEST_PATCH.values():
