@@ -47,6 +47,10 @@ def torch_build(kb: KnowledgeBase, req: Requirement, indexes: Iterable[Index]) -
     if len(variants) == 1:
         variant = next(iter(variants))
         assert variant is not None
+        version = version_of(req)
+        known = kb.torch_release(version) if version is not None else None
+        if known is not None and variant not in known.variants:
+            return None  # no such build: cuda-variant-mismatch reports it
         return Build(req, "torch", variant_cuda(variant), f"the {variant} index")
     if served:
         return None

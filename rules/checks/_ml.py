@@ -325,7 +325,11 @@ def finding(
     severity: Severity | None = None,
     fingerprint: str = "",
 ) -> Finding:
-    """A finding of `rule` (its id, category, default severity) located at `at`."""
+    """A finding of `rule` (its id, category, default severity) located at `at`.
+
+    The fingerprint (what makes base and head findings "the same problem") is prefixed with
+    the file, never the line: lines move between base and head.
+    """
     return Finding(
         rule=rule.id,
         category=rule.category,
@@ -337,7 +341,7 @@ def finding(
         package=package,
         fix=fix,
         evidence=tuple(evidence),
-        fingerprint=fingerprint,
+        fingerprint=f"{at.file}:{fingerprint}" if fingerprint and at else fingerprint,
     )
 
 

@@ -22,8 +22,8 @@ from rules.checks._ml import (
 from rules.checks.base import Rule, RuleContext
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
-from rules.kb.cudaver import has_minor, major_minor, variant_cuda
-from rules.manifests.model import Requirement
+from rules.kb.cudaver import has_minor, major_minor, serves_all_variants, url_variant, variant_cuda
+from rules.manifests.model import Index, Requirement
 
 _TORCH_FAMILY = ("torch", "torchvision", "torchaudio")
 _CUDA_NAMED = (
@@ -63,7 +63,7 @@ class CudaVariantMismatch:
             yield from self._labels(reqs)
             yield from self._indexes(ctx, env, reqs)
             yield from self._conda(reqs)
-            yield from self._unpublished(ctx.kb, reqs)
+            yield from self._unpublished(ctx.kb, reqs, indexes_for(ctx.snapshot, env))
             yield from self._cuda_named(reqs)
 
     def _labels(self, reqs: list[Requirement]) -> Iterator[Finding]:
@@ -138,8 +138,11 @@ class CudaVariantMismatch:
                     fingerprint=f"conda:{other.how}:{first.how}",
                 )
 
-    def _unpublished(self, kb: KnowledgeBase, reqs: list[Requirement]) -> Iterator[Finding]:
+    def _unpublished(
+        self, kb: KnowledgeBase, reqs: list[Requirement], indexes: list[Index]
+    ) -> Iterator[Finding]:
         for req in reqs:
+            yield from self._not_on_index(kb, req, indexes)
             label = local_label(req)
             version = version_of(req)
             name = project(req)
@@ -162,6 +165,38 @@ class CudaVariantMismatch:
                 evidence=(f"KB torch.json {release.line.minor}: variants {builds}",),
                 fingerprint=f"unpublished:{req.name}:{label}",
             )
+
+    def _not_on_index(
+        self, kb: KnowledgeBase, req: Requirement, indexes: list[Index]
+    ) -> Iterator[Finding]:
+        """An unlabelled torch pin whose only PyTorch indexes carry no build of that release."""
+        version = version_of(req)
+        if project(req) != "torch" or version is None or local_label(req) is not None:
+            return
+        release = kb.torch_release(version)
+        served = pytorch_indexes(serving_indexes(req, indexes))
+        if release is None or not served or any(serves_all_variants(i.url) for i in served):
+            return
+        variants = {url_variant(i.url) for i in served}
+        if None in variants or variants & set(release.variants):
+            return
+        names = ", ".join(sorted(v for v in variants if v))
+        fitting = [v for v in release.variants if v.startswith("cu")]
+        yield finding(
+            self,
+            f"{req.raw.strip()}: torch {release.version.public} has no {names} build (builds: "
+            f"{', '.join(release.variants)}), and the PyTorch index this environment uses "
+            f"serves only {names}: the install fails or falls back to another index's build.",
+            req.location,
+            package=req.name,
+            fix=f"--extra-index-url https://download.pytorch.org/whl/{fitting[-1]}"
+            if fitting
+            else None,
+            evidence=(
+                f"KB torch.json {release.line.minor}: variants {', '.join(release.variants)}",
+            ),
+            fingerprint=f"not-on-index:{req.name}",
+        )
 
     def _cuda_named(self, reqs: list[Requirement]) -> Iterator[Finding]:
         torch = next(

@@ -96,6 +96,16 @@ CASES: list[tuple[str, Snapshot, list[tuple[str, str]]]] = [
         [("torchvision", "torchvision==0.16.0+cu121")],
     ),
     (
+        "unlabelled torch 2.9 from a cu118-only index (2.9 has no cu118 build)",
+        snap(req("torch==2.9.0"), index(f"{PT}/cu118")),
+        [("torch", f"--extra-index-url {PT}/cu130")],
+    ),
+    (
+        "unlabelled torch 2.1 from the cu118 index",
+        snap(req("torch==2.1.0"), index(f"{PT}/cu118")),
+        [],
+    ),
+    (
         "cu12 NVIDIA libraries beside a cu118 torch",
         snap(req("torch==2.1.0+cu118"), req("nvidia-cudnn-cu12==8.9.2.26"), index(f"{PT}/cu118")),
         [("nvidia-cudnn-cu12", "")],
