@@ -52,7 +52,7 @@ def test_seed_torch_cu118_deployed_on_a_cuda_121_host() -> None:
 def test_seed_reverse_cu121_torch_on_a_cuda_118_image_is_an_error() -> None:
     files = {
         "requirements.txt": "--index-url https://download.pytorch.org/whl/cu121\n"
-        "torch==2.1.0+cu121\n",
+        "torch==2.1.0+cu121\nnumpy<2\n",
         "Dockerfile": "FROM nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04\n",
     }
     found = [(f.rule, f.severity.value) for f in _findings(files)]
