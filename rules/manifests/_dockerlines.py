@@ -28,13 +28,21 @@ class LogicalLine:
     lines: list[int] = field(default_factory=list)
     columns: list[int] = field(default_factory=list)
     heredocs: list[LogicalLine] = field(default_factory=list)
+    _pieces: list[str] = field(default_factory=list)
+    _length: int = 0
 
     def add(self, piece: str, line: int, column: int) -> None:
-        """Append the piece of physical `line` that starts at `column`."""
-        self.starts.append(len(self.text))
+        """Append the piece of physical `line` that starts at `column` (call `finish` after)."""
+        self.starts.append(self._length)
         self.lines.append(line)
         self.columns.append(column)
-        self.text += piece
+        self._pieces.append(piece)
+        self._length += len(piece)
+
+    def finish(self) -> LogicalLine:
+        """Join the pieces into `text` (linear, however many continuation lines)."""
+        self.text = "".join(self._pieces)
+        return self
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) in the original file of `offset` in `text`."""
@@ -88,11 +96,12 @@ def join_lines(
             current.add(body, number, lead + 1)
             continue
         current.add(piece, number, lead + 1)
+        current.finish()
         if heredocs:
             index = _collect_heredocs(current, lines, index, first_number, escape)
         result.append(current)
         current = None
-    if current is not None and current.text:
+    if current is not None and current.finish().text:
         result.append(current)
     return result
 
@@ -101,6 +110,8 @@ def _collect_heredocs(
     line: LogicalLine, lines: list[str], index: int, first_number: int, escape: str
 ) -> int:
     """Consume heredoc bodies that follow `line`; returns the next unread index."""
+    if "<<" not in line.text:
+        return index
     for match in _HEREDOC.finditer(line.text):
         word, dash = match["word"], bool(match["dash"])
         body_start = index

@@ -132,6 +132,17 @@ class InstallFindings:
     includes: list[Span] = field(default_factory=list)
     include_paths: list[str] = field(default_factory=list)
     bad: list[tuple[Span, str]] = field(default_factory=list)
+    #: Most requirements recorded; the place of the first one left out is kept in `overflow`.
+    limit: int = 5_000
+    overflow: Span | None = None
+
+    def full(self, span: Span) -> bool:
+        """True (and remembers where) once `limit` requirements are recorded."""
+        if len(self.requirements) < self.limit:
+            return False
+        if self.overflow is None:
+            self.overflow = span
+        return True
 
 
 Locate = Callable[[int], Span]
@@ -258,6 +269,8 @@ def _pip(
             if kind is IndexKind.INDEX_URL:
                 primary = value
     for word, value in positional:
+        if into.full(locate(word.start)):
+            return
         requirement = _pypi_requirement(word, value, locate, environment, primary, into)
         if requirement is not None:
             into.requirements.append(requirement)
@@ -337,6 +350,8 @@ def _conda(
             into.includes.append(locate(word.start))
             into.include_paths.append(value)
         elif option is None and not env_command:
+            if into.full(locate(word.start)):
+                return
             if "/" in value or value.endswith(_ARCHIVE_SUFFIXES) or "`" in value:
                 continue  # a package file or URL, not a match spec
             requirement = conda_requirement(value, word.value, locate(word.start), environment)

@@ -11,6 +11,12 @@ from rules.manifests.errors import parse_error
 NODE_BUDGET = 500_000
 
 
+#: libyaml's loader when PyYAML was built with it (several times faster), else the Python one.
+_LOADER: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = getattr(
+    yaml, "CSafeLoader", yaml.SafeLoader
+)
+
+
 class BudgetExceeded(Exception):
     """Raised inside a parser when a document asks for more work than `NODE_BUDGET`."""
 
@@ -73,7 +79,7 @@ def compose(path: str, text: str) -> tuple[yaml.Node | None, Finding | None]:
     """Compose one YAML document into nodes; a located `parse-error` instead of raising."""
     lines = text.split("\n")
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader), None
+        return yaml.compose(text, Loader=_LOADER), None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = min(mark.line + 1, max(1, len(lines))) if mark else 1

@@ -18,6 +18,8 @@ __all__ = ["DockerfileParser", "ImageInfo", "decode_image"]
 
 _INSTRUCTION = re.compile(r"^(?P<word>[A-Za-z]+)(?=\s|$)")
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+#: Most requirements read from the RUN instructions of one Dockerfile (bounds hostile input).
+MAX_INSTALLED = 5_000
 _ENV_FACTS = {
     "CUDA_VERSION": FactKind.CUDA,
     "TORCH_CUDA_ARCH_LIST": FactKind.TORCH_CUDA_ARCH_LIST,
@@ -90,9 +92,10 @@ class _Reader:
         self.lines = join_lines(self.physical, escape=escape_char(self.physical))
         self.global_args: dict[str, str | None] = {}
         self.stages: list[_Stage] = []
+        self.named: dict[str, _Stage] = {}
         self.errors: list[Finding] = []
         self.facts: list[Fact] = []
-        self.installs = InstallFindings()
+        self.installs = InstallFindings(limit=MAX_INSTALLED)
         self.stage_count = sum(1 for line in self.lines if self._instruction(line)[0] == "FROM")
 
     def read(self) -> ManifestFile:
@@ -111,6 +114,11 @@ class _Reader:
                 self._run(line, rest)
         if not self.stages and not self.errors:
             self._error(None, 0, "expected a FROM instruction")
+        overflow = self.installs.overflow
+        if overflow is not None:
+            self.installs.bad.append(
+                (overflow, f"more than {MAX_INSTALLED} installed packages; the rest is ignored")
+            )
         for span, message in self.installs.bad:
             self.errors.append(
                 parse_error(self.path, span.line, span.column, message, self._text(span.line))
@@ -186,8 +194,10 @@ class _Reader:
             label = f"{self.path}#{index}"
         stage = _Stage(label=label, name=name.lower() if name else None)
         span = self._span(line, start + offset)
-        parent = next((s for s in reversed(self.stages) if s.name == image.lower()), None)
+        parent = self.named.get(image.lower())
         self.stages.append(stage)
+        if stage.name:
+            self.named[stage.name] = stage
         if parent is not None:
             stage.env = dict(parent.env)
             for fact in parent.facts:
@@ -238,6 +248,8 @@ class _Reader:
                 self._add_fact(Fact(kind, expanded, span, f"{key}={value}", stage.label))
 
     def _run(self, line: LogicalLine, start: int) -> None:
+        if self.installs.overflow is not None:
+            return
         rest = line.text[start:]
         stripped = rest.lstrip()
         offset = start + len(rest) - len(stripped)

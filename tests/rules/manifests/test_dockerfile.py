@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from rules.manifests.dockerfile import DockerfileParser, decode_image
+from rules.manifests.dockerfile import MAX_INSTALLED, DockerfileParser, decode_image
 from rules.manifests.images import ImageInfo, parse_image_ref
 from rules.manifests.model import Ecosystem, FactKind, FileKind, IndexKind, ManifestFile
 
@@ -472,3 +472,11 @@ def test_heredoc_body_is_not_read_as_instructions() -> None:
     manifest = _parse(text)
     assert [f.value for f in manifest.facts if f.kind is FactKind.BASE_IMAGE] == ["a"]
     assert [(r.name, r.location.line) for r in manifest.requirements] == [("y", 5)]
+
+
+def test_installed_packages_are_capped() -> None:
+    text = "FROM a\n" + "RUN pip install p\n" * (MAX_INSTALLED + 10)
+    manifest = _parse(text)
+    assert len(manifest.requirements) == MAX_INSTALLED
+    [error] = manifest.errors
+    assert (error.line, error.column) == (MAX_INSTALLED + 2, len("RUN pip install ") + 1)
