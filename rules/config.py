@@ -245,6 +245,12 @@ class Conclusion(_Model):
     warning: Literal["neutral", "success", "failure"] = "neutral"
 
 
+class Commands(_Model):
+    """`@depreview` comment commands: whether a PR's author may ignore findings on it."""
+
+    allow_self_ignore: bool = False
+
+
 class RepoConfig(_Model):
     """The whole repository configuration (schema version 1)."""
 
@@ -261,6 +267,7 @@ class RepoConfig(_Model):
     smoke: Smoke = Field(default_factory=Smoke)
     paths: Paths = Field(default_factory=Paths)
     conclusion: Conclusion = Field(default_factory=Conclusion)
+    commands: Commands = Field(default_factory=Commands)
 
     @field_validator("version")
     @classmethod
