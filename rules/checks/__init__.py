@@ -2,32 +2,47 @@
 
 from __future__ import annotations
 
-import importlib
 from types import ModuleType
 
+from rules.checks import (
+    conda_hygiene,
+    conflict,
+    cpu_only,
+    cuda_base_image,
+    cuda_variant,
+    driver,
+    hygiene,
+    jax_cuda,
+    numpy_abi,
+    python_version,
+    pytorch_index,
+    tensorflow_cuda,
+    torch_family,
+    untrusted_index,
+)
 from rules.checks.base import Rule
 
 #: Rule modules, in the order their rules run (the order does not change the result:
-#: the review sorts findings).
-_MODULES = (
-    "rules.checks.hygiene",
-    "rules.checks.conda_hygiene",
-    "rules.checks.untrusted_index",
-    "rules.checks.conflict",
-    "rules.checks.cuda_variant",
-    "rules.checks.torch_family",
-    "rules.checks.cuda_base_image",
-    "rules.checks.pytorch_index",
-    "rules.checks.cpu_only",
-    "rules.checks.tensorflow_cuda",
-    "rules.checks.jax_cuda",
-    "rules.checks.driver",
-    "rules.checks.numpy_abi",
-    "rules.checks.python_version",
+#: the review sorts findings). A new rule module must be added here.
+RULE_MODULES: tuple[ModuleType, ...] = (
+    hygiene,
+    conda_hygiene,
+    untrusted_index,
+    conflict,
+    cuda_variant,
+    torch_family,
+    cuda_base_image,
+    pytorch_index,
+    cpu_only,
+    tensorflow_cuda,
+    jax_cuda,
+    driver,
+    numpy_abi,
+    python_version,
 )
 
 #: Rule ids that findings carry without a `Rule` object of that id (produced by the parsers,
-#: the config loader, the review itself, the resolver and the smoke runner).
+#: the config loader and the review itself).
 EXTRA_RULE_IDS: tuple[str, ...] = (
     "parse-error",
     "config-error",
@@ -35,21 +50,10 @@ EXTRA_RULE_IDS: tuple[str, ...] = (
 )
 
 
-def _load(name: str) -> ModuleType | None:
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name == name:
-            return None
-        raise
-
-
 def _collect() -> tuple[Rule, ...]:
     rules: list[Rule] = []
-    for name in _MODULES:
-        module = _load(name)
-        if module is not None:
-            rules.extend(getattr(module, "RULES", ()))
+    for module in RULE_MODULES:
+        rules.extend(module.RULES)
     ids = [rule.id for rule in rules]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
