@@ -17,6 +17,7 @@ from itertools import islice
 
 _HEADER = re.compile(r"^\s*\[\[?\s*(?P<key>[^\[\]]+?)\s*\]\]?\s*(?:#.*)?$")
 _KEY_PART = re.compile(r'"((?:[^"\\]|\\.)*)"|\'([^\']*)\'|([A-Za-z0-9_-]+)')
+_SIMPLE_KEY = re.compile(r"""^\s*("([^"\\]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*=""")
 _TOML_ERROR_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -44,6 +45,8 @@ class TomlLocator:
     _sections: list[tuple[tuple[str, ...], int, int]] = field(default_factory=list)
     _cursor: dict[tuple[int, str], tuple[int, int]] = field(default_factory=dict)
     _used: set[tuple[int, int]] = field(default_factory=set)
+    #: (section start line, key) -> places of ``key =`` at a line start in that section
+    _keys: dict[tuple[int, str], list[tuple[int, int]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         starts: list[tuple[tuple[str, ...], int]] = [((), 0)]
@@ -56,6 +59,12 @@ class TomlLocator:
         for i, (path, start) in enumerate(starts):
             end = starts[i + 1][1] if i + 1 < len(starts) else len(self.lines)
             self._sections.append((path, start, end))
+            for index in range(start, end):
+                simple = _SIMPLE_KEY.match(self.lines[index])
+                if simple:
+                    key = next(g for g in simple.group(2, 3, 4) if g is not None)
+                    place = (index, simple.start(1))
+                    self._keys.setdefault((start, key), []).append(place)
 
     def _candidates(self, table: tuple[str, ...]) -> list[tuple[tuple[str, ...], int, int]]:
         """Sections that may hold keys of `table`: the table itself, then its ancestors."""
@@ -99,6 +108,10 @@ class TomlLocator:
                     )
                     lead += r"\s*\.\s*"
                 elif not strict and not table[len(path) :]:
+                    continue
+                elif strict and (start, key) in self._keys:
+                    for index, column in self._keys[(start, key)]:
+                        yield index, column, end
                     continue
                 pattern = re.compile(
                     rf"(?:^\s*|[{{,]\s*){lead}(?P<k>\"{escaped}\"|'{escaped}'|{escaped})\s*[=.]"
