@@ -47,6 +47,11 @@ class RedisCoordinator:
     def __init__(self, client: Redis) -> None:
         self._redis = client
 
+    @property
+    def store(self) -> Redis:
+        """The Redis client, as a key-value store for caches (resolutions)."""
+        return self._redis
+
     @contextmanager
     def lock(self, key: str, *, timeout_s: int, wait_s: float) -> Iterator[None]:
         """Hold a Redis lock that expires after `timeout_s` even if this process dies."""

@@ -93,6 +93,16 @@ def run_review(api: RepoApi, coord: Coordinator, settings: Settings, job: Review
         return _run_locked(api, coord, settings, job)
 
 
+def _resolution_cache(coord: Coordinator, settings: Settings) -> object | None:
+    """Resolutions cached in Redis when the coordinator has a store (fakes may not)."""
+    store = getattr(coord, "store", None)
+    if store is None or not settings.resolve_enabled:
+        return None
+    from worker.resolve.cache import ResolutionCache
+
+    return ResolutionCache(store, settings.resolve_cache_ttl_s)
+
+
 def _current_head(api: RepoApi, coord: Coordinator, job: ReviewJob) -> tuple[str, str]:
     """The PR's head and base SHAs now, as GitHub says; a newer head is recorded in Redis."""
     assert job.pr_number is not None
@@ -200,6 +210,9 @@ def _review_and_publish(
         changed_paths=sorted(changed),
         base_ref=base_sha,
         head_ref=job.head_sha,
+        resolve=settings.resolve_enabled,
+        settings=settings,
+        resolve_cache=_resolution_cache(coord, settings),
     )
     if job.pr_number is not None:
         current, _ = _current_head(api, coord, job)

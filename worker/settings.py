@@ -28,6 +28,13 @@ class Settings(BaseSettings):
     visibility_timeout_s: int = 3600
     max_pr_files: int = 3000
     uv_cache_dir: Path | None = None
+    resolve_enabled: bool = Field(
+        default=True, description="resolve base and head with uv / rattler in the App"
+    )
+    resolve_index_url: str | None = Field(
+        default=None,
+        description="default index for resolution instead of PyPI (a mirror; file:// allowed)",
+    )
     resolve_timeout_s: float = 120.0
     resolve_cache_ttl_s: int = 7 * 24 * 3600
     log_level: str = "INFO"

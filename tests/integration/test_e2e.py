@@ -92,6 +92,9 @@ def stack(
             "DEPREVIEW_GITHUB_PRIVATE_KEY": _pem(),
             "DEPREVIEW_GITHUB_API_URL": api_url,
             "DEPREVIEW_LOG_LEVEL": "INFO",
+            # Resolution would reach the example's PyTorch index; resolution through the
+            # worker is tested against a local index in tests/worker/test_review_resolve.py.
+            "DEPREVIEW_RESOLVE_ENABLED": "false",
             "PYTHONPATH": str(ROOT),
         }
         port = free_port()

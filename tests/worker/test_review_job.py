@@ -62,7 +62,7 @@ def gh() -> FakeGitHub:
 
 @pytest.fixture
 def settings() -> Settings:
-    return Settings(github_app_id=None, environment="development")
+    return Settings(github_app_id=None, environment="development", resolve_enabled=False)
 
 
 JOB = ReviewJob(installation_id=1, repo_full_name="octocat/Hello-World", head_sha=HEAD,
