@@ -224,6 +224,10 @@ class Smoke(_Model):
     packages: list[str] = Field(default_factory=list)
     timeout_s: int = Field(default=600, gt=0, le=3600)
     base_environment: str | None = None
+    #: GPU architectures a runner must have (`sm_90`, `9.0`); empty: any.
+    gpu_arch: list[str] = Field(default_factory=list)
+    #: Labels a runner must carry (`DEPREVIEW_RUNNER_LABELS`); empty: any.
+    runner_labels: list[str] = Field(default_factory=list)
 
 
 class Paths(_Model):
