@@ -45,6 +45,11 @@ def _parser() -> argparse.ArgumentParser:
     review.add_argument(
         "--config", type=Path, help="repo config file (default: head's .github/depreview.yml)"
     )
+    review.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="exit 0 even when the check would fail (usage errors still exit 2)",
+    )
     return parser
 
 
@@ -106,6 +111,8 @@ def review_command(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
             config_text=config_text,
             config_path=str(args.config) if args.config else ".github/depreview.yml",
             resolve=args.resolve,
+            # Local files on the user's own machine: file:// indexes they declare may be read.
+            allow_file_urls=True,
             base_ref=base_ref,
             head_ref=head_ref,
         )
@@ -114,7 +121,9 @@ def review_command(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
         return EXIT_USAGE
     out = _renderer(args.format)(result)
     sys.stdout.write(out if out.endswith("\n") else out + "\n")
-    return EXIT_FAIL if result.conclusion == "failure" else EXIT_PASS
+    if result.conclusion == "failure" and not args.exit_zero:
+        return EXIT_FAIL
+    return EXIT_PASS
 
 
 def main(argv: Sequence[str] | None = None) -> int:
