@@ -53,7 +53,7 @@ from rules.manifests.model import (
 from rules.manifests.text import split_lines
 
 #: Most requirements read from one file; the rest is reported once and skipped.
-MAX_REQUIREMENTS = 20_000
+MAX_REQUIREMENTS = 10_000
 
 _COMMENT_LINE = re.compile(r"^\s*#")
 _COMMENT = re.compile(r"(^|\s)#")

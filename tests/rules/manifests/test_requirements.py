@@ -404,4 +404,4 @@ def test_huge_requirements_file_is_bounded() -> None:
     elapsed = time.perf_counter() - started
     assert len(manifest.requirements) == requirements_module.MAX_REQUIREMENTS
     assert [e.line for e in manifest.errors] == [requirements_module.MAX_REQUIREMENTS + 1]
-    assert elapsed < 3
+    assert elapsed < 4  # about 0.5 s on an idle core; generous for a loaded CI box
