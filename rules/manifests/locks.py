@@ -310,7 +310,10 @@ class PylockParser(_TomlLock):
 
 def conda_channel(url: str) -> tuple[str, str | None]:
     """(channel, subdir) of a conda package URL (anaconda.org URLs give short channel names)."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "Invalid IPv6 URL" and friends
+        return url, None
     segments = [s for s in parts.path.split("/") if s]
     if len(segments) < 2:
         return url, None
@@ -325,7 +328,10 @@ def conda_channel(url: str) -> tuple[str, str | None]:
 
 def conda_filename(url: str) -> tuple[str, str, str] | None:
     """(name, version, build) from a conda package file name (names may contain dashes)."""
-    filename = unquote(urlsplit(url).path.rsplit("/", 1)[-1])
+    try:
+        filename = unquote(urlsplit(url).path.rsplit("/", 1)[-1])
+    except ValueError:
+        return None
     for suffix in _CONDA_SUFFIXES:
         if filename.endswith(suffix):
             stem = filename[: -len(suffix)]
@@ -378,6 +384,8 @@ class _CondaLockWalk(Walker):
 
     def _error(self, node: yaml.Node | None, expected: str) -> None:
         line, column = position(node) if node is not None else (1, 1)
+        if line > len(self.lines):  # an empty document's node starts after the last line
+            line, column = max(1, len(self.lines)), 1
         self.errors.append(
             parse_error(self.path, line, column, expected, line_text(self.lines, line))
         )

@@ -343,6 +343,7 @@ def test_conda_lock_facts_channels_metadata() -> None:
         ("version: 1\npackage:\n- name: a\n", 3, "expected a package with"),
         ("- just\n- a list\n", 1, "expected a conda-lock mapping"),
         ("version: 1\nmetadata: {}\n", 1, "expected a `package` list"),
+        ("---", 1, "expected a conda-lock mapping"),
     ],
 )
 def test_conda_lock_errors(text: str, line: int, expected: str) -> None:
@@ -402,6 +403,7 @@ def test_explicit_platform_fact_and_channels() -> None:
         ("@EXPLICIT\nnot a url\n", [2], 0),
         ("@EXPLICIT\nhttps://conda.anaconda.org/c/linux-64/a-1.whl\n", [2], 0),
         ("@EXPLICIT\n  https://conda.anaconda.org/c/linux-64/noversion.conda\n", [2], 0),
+        ("@EXPLICIT\nhttps://[conda.anaconda.org/c/linux-64/a-1-0.conda\n", [2], 0),
     ],
 )
 def test_explicit_errors(text: str, lines: list[int], pins: int) -> None:
@@ -427,6 +429,7 @@ def test_explicit_errors(text: str, lines: list[int], pins: int) -> None:
         ),
         ("https://example.org/x/linux-64/broken.conda", None),
         ("https://example.org/x/linux-64/pkg-1.0-0.zip", None),
+        ("https://[conda.anaconda.org/c/linux-64/a-1-0.conda", None),  # urlsplit refuses it
     ],
 )
 def test_conda_filename(url: str, expected: tuple[str, str, str] | None) -> None:
