@@ -7,8 +7,9 @@ import logging
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
+from rules.config import IgnoreRule
 from rules.findings import Finding
-from rules.review import Review, review_trees
+from rules.review import Review, review, review_trees
 from worker.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -39,8 +40,12 @@ def analyze(
     extra_findings: Sequence[Finding] = (),
     base_ref: str = "base",
     head_ref: str = "head",
+    extra_ignores: Sequence[IgnoreRule] = (),
 ) -> Review:
-    """Review two file trees (head's repo config unless `config_text`); optionally resolve."""
+    """Review two file trees (head's repo config unless `config_text`); optionally resolve.
+
+    `extra_ignores` are added to the config's `ignore:` list (PR-scoped `@depreview ignore`).
+    """
     extra = list(extra_findings)
     base_extra: list[Finding] = []
     if resolve:
@@ -48,6 +53,17 @@ def analyze(
         extra.extend(report.findings)
         base_extra.extend(report.base_findings)
     logger.debug("reviewing", extra={"base": base_ref, "head": head_ref})
+    if extra_ignores:
+        return _review_with_ignores(
+            base_files,
+            head_files,
+            changed_paths=changed_paths,
+            config_text=config_text,
+            config_path=config_path,
+            extra_findings=tuple(extra),
+            base_extra_findings=tuple(base_extra),
+            extra_ignores=extra_ignores,
+        )
     return review_trees(
         base_files,
         head_files,
@@ -57,6 +73,47 @@ def analyze(
         extra_findings=tuple(extra),
         base_extra_findings=tuple(base_extra),
     )
+
+
+def _review_with_ignores(
+    base_files: Mapping[str, str | bytes],
+    head_files: Mapping[str, str | bytes],
+    *,
+    changed_paths: Collection[str] | None,
+    config_text: str | None,
+    config_path: str,
+    extra_findings: Sequence[Finding],
+    base_extra_findings: Sequence[Finding],
+    extra_ignores: Sequence[IgnoreRule],
+) -> Review:
+    """`review_trees` with ignores appended to the repository config's own."""
+    from rules.config import load_config
+    from rules.manifests.snapshot import build_snapshot
+
+    if config_text is None:
+        raw = head_files.get(CONFIG_PATH)
+        config_text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+        config_path = CONFIG_PATH
+    config, config_findings = load_config(config_text, config_path)
+    config = config.model_copy(update={"ignore": [*config.ignore, *extra_ignores]})
+    return review(
+        build_snapshot(base_files, ref="base"),
+        build_snapshot(head_files, ref="head"),
+        config,
+        changed_paths=changed_paths,
+        extra_findings=extra_findings,
+        base_extra_findings=base_extra_findings,
+        config_findings=config_findings,
+    )
+
+
+def base_allows_self_ignore(base_files: Mapping[str, str | bytes]) -> bool:
+    """`commands.allow_self_ignore` from the BASE config (a PR cannot grant it to itself)."""
+    from rules.config import load_config
+
+    raw = base_files.get(CONFIG_PATH)
+    text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+    return load_config(text)[0].commands.allow_self_ignore
 
 
 def _resolve(

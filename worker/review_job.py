@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
 from rules.render.checkrun import render_check_output
 from rules.render.markdown import render_comment
-from worker.analysis import analyze
+from worker.analysis import analyze, base_allows_self_ignore
+from worker.commands.ignores import IgnoreSet, render_ignores
 from worker.coordination import Coordinator, head_key, lock_key
 from worker.github.api import RepoApi
+from worker.github.buttons import check_actions, completion_extras, details_url, gpu_relevant
 from worker.github.fetch import (
     TreeFiles,
     changed_between,
@@ -82,15 +85,29 @@ def external_id(job: ReviewJob, base_sha: str) -> str:
     return f"{pr}base={base_sha}"
 
 
-def run_review(api: RepoApi, coord: Coordinator, settings: Settings, job: ReviewJob) -> Outcome:
-    """Review one head SHA and publish it, holding the PR's lock; idempotent."""
+#: PR-scoped ignores for (PR number, whether the base config allows self-ignores).
+IgnoreSource = Callable[[int, bool], IgnoreSet]
+
+
+def run_review(
+    api: RepoApi,
+    coord: Coordinator,
+    settings: Settings,
+    job: ReviewJob,
+    *,
+    pr_ignores: IgnoreSource | None = None,
+) -> Outcome:
+    """Review one head SHA and publish it, holding the PR's lock; idempotent.
+
+    `pr_ignores` reads the PR's `@depreview ignore` comments (the App passes one; tests may).
+    """
     timeout_s = max(60, min(settings.visibility_timeout_s // 2, 1800))
     with coord.lock(
         lock_key(job.repo_full_name, job.pr_number, job.head_sha),
         timeout_s=timeout_s,
         wait_s=LOCK_WAIT_S,
     ):
-        return _run_locked(api, coord, settings, job)
+        return _run_locked(api, coord, settings, job, pr_ignores)
 
 
 def _resolution_cache(coord: Coordinator, settings: Settings) -> object | None:
@@ -113,7 +130,13 @@ def _current_head(api: RepoApi, coord: Coordinator, job: ReviewJob) -> tuple[str
     return head, str(pull["base"]["sha"])
 
 
-def _run_locked(api: RepoApi, coord: Coordinator, settings: Settings, job: ReviewJob) -> Outcome:
+def _run_locked(
+    api: RepoApi,
+    coord: Coordinator,
+    settings: Settings,
+    job: ReviewJob,
+    pr_ignores: IgnoreSource | None = None,
+) -> Outcome:
     base_sha = job.base_sha
     if job.pr_number is not None:
         current, pull_base = _current_head(api, coord, job)
@@ -133,7 +156,7 @@ def _run_locked(api: RepoApi, coord: Coordinator, settings: Settings, job: Revie
     if run is None or run.status == "completed":
         run = start_check_run(api, job.head_sha, ext_id)
     try:
-        return _review_and_publish(api, coord, settings, job, base_sha, run)
+        return _review_and_publish(api, coord, settings, job, base_sha, run, pr_ignores)
     except Exception as exc:
         from worker.github.client import is_transient
 
@@ -178,6 +201,7 @@ def _review_and_publish(
     job: ReviewJob,
     base_sha: str,
     run: CheckRun,
+    pr_ignores: IgnoreSource | None = None,
 ) -> Outcome:
     base = _read_side(api, base_sha)
     head = _read_side(api, job.head_sha)
@@ -204,12 +228,16 @@ def _review_and_publish(
         )
         return Outcome("no-dependency-changes", run.id, "success")
 
+    ignores = IgnoreSet()
+    if job.pr_number is not None and pr_ignores is not None:
+        ignores = pr_ignores(job.pr_number, base_allows_self_ignore(base.files))
     result = analyze(
         base.files,
         head.files,
         changed_paths=sorted(changed),
         base_ref=base_sha,
         head_ref=job.head_sha,
+        extra_ignores=ignores.rules,
         resolve=settings.resolve_enabled,
         settings=settings,
         resolve_cache=_resolution_cache(coord, settings),
@@ -219,8 +247,16 @@ def _review_and_publish(
         if current != job.head_sha:
             return _superseded(api, settings, job, current, existing_only=False, run=run)
 
+    comment, comment_id = None, None
+    if job.pr_number is not None:
+        body = render_comment(result) + render_ignores(ignores)
+        comment, comment_id = upsert_comment(api, job.pr_number, body)
     output = render_check_output(result)
     summary = output.summary + note + _skipped_note(head)
+    actions = check_actions(
+        smoke=job.pr_number is not None and gpu_relevant(base.files, head.files)
+    )
+    url = details_url(settings.github_api_url, job.repo_full_name, job.pr_number, comment_id)
     complete_check_run(
         api,
         run.id,
@@ -229,10 +265,8 @@ def _review_and_publish(
         summary=summary,
         text=output.text,
         annotations=output.annotations,
+        extra=completion_extras(actions, url),
     )
-    comment = None
-    if job.pr_number is not None:
-        comment, _ = upsert_comment(api, job.pr_number, render_comment(result))
     logger.info(
         "review published",
         extra={**job.log_extra(), "conclusion": result.conclusion, "comment": comment},

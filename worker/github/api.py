@@ -82,3 +82,23 @@ class RepoApi(Protocol):
     def update_issue_comment(self, comment_id: int, body: str) -> JSON:
         """PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}."""
         ...
+
+
+class InteractionApi(RepoApi, Protocol):
+    """The calls commands and installation events add: comments, permission, reactions, PRs."""
+
+    def get_issue_comment(self, comment_id: int) -> JSON | None:
+        """GET /repos/{owner}/{repo}/issues/comments/{comment_id}; None when it is gone (404)."""
+        ...
+
+    def get_permission(self, username: str) -> str:
+        """GET .../collaborators/{username}/permission → admin|write|read|none (404: none)."""
+        ...
+
+    def create_reaction(self, comment_id: int, content: str) -> None:
+        """POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions."""
+        ...
+
+    def list_open_pulls(self, page: int, per_page: int) -> Page:
+        """GET /repos/{owner}/{repo}/pulls?state=open (one page)."""
+        ...

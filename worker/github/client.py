@@ -130,6 +130,41 @@ class GitHubRepoApi:
         )
         return cast(JSON, resp.json())
 
+    def get_issue_comment(self, comment_id: int) -> JSON | None:
+        """GET one PR conversation comment; None when it was deleted."""
+        try:
+            resp = self._gh.rest.issues.get_comment(self.repo.owner, self.repo.name, comment_id)
+        except RequestFailed as exc:
+            if exc.response.status_code in (404, 410):
+                return None
+            raise
+        return cast(JSON, resp.json())
+
+    def get_permission(self, username: str) -> str:
+        """The legacy permission level of a user on the repository (`none` when unknown)."""
+        try:
+            resp = self._gh.rest.repos.get_collaborator_permission_level(
+                self.repo.owner, self.repo.name, username
+            )
+        except RequestFailed as exc:
+            if exc.response.status_code == 404:
+                return "none"
+            raise
+        return str(cast(JSON, resp.json()).get("permission") or "none")
+
+    def create_reaction(self, comment_id: int, content: str) -> None:
+        """React to a PR conversation comment (`+1`, `eyes`, ...)."""
+        self._gh.rest.reactions.create_for_issue_comment(  # type: ignore[call-overload]
+            self.repo.owner, self.repo.name, comment_id, data={"content": content}
+        )
+
+    def list_open_pulls(self, page: int, per_page: int) -> Page:
+        """GET one page of the repository's open pull requests."""
+        resp = self._gh.rest.pulls.list(
+            self.repo.owner, self.repo.name, state="open", per_page=per_page, page=page
+        )
+        return Page(cast(list[JSON], resp.json()), _has_next(resp.headers.get("link")))
+
 
 def is_transient(exc: BaseException) -> bool:
     """Whether a GitHub failure is worth retrying later (5xx, rate limits, network)."""

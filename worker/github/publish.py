@@ -80,8 +80,12 @@ def complete_check_run(
     summary: str,
     text: str = "",
     annotations: Sequence[Mapping[str, Any]] = (),
+    extra: Mapping[str, Any] | None = None,
 ) -> int:
-    """Complete a check run; annotations go 50 per request. Returns the number of PATCHes."""
+    """Complete a check run; annotations go 50 per request. Returns the number of PATCHes.
+
+    `extra` adds top-level fields to the completing PATCH (`actions`, `details_url`).
+    """
     batches = [
         list(annotations[i : i + MAX_ANNOTATIONS_PER_REQUEST])
         for i in range(0, len(annotations), MAX_ANNOTATIONS_PER_REQUEST)
@@ -94,7 +98,8 @@ def complete_check_run(
     if batches[0]:
         output["annotations"] = batches[0]
     api.update_check_run(
-        check_run_id, {"status": "completed", "conclusion": conclusion, "output": output}
+        check_run_id,
+        {**(extra or {}), "status": "completed", "conclusion": conclusion, "output": output},
     )
     for batch in batches[1:]:
         api.update_check_run(

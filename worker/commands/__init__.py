@@ -1,0 +1,1 @@
+"""`@depreview` commands in pull request comments: parsing, permission, ignores, handling."""
