@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 from datetime import UTC, datetime
 from typing import Any, TextIO
@@ -13,12 +14,11 @@ _STANDARD = frozenset(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {
     "asctime",
     "taskName",
 }
-_SECRET_WORDS = ("secret", "token", "password", "private_key", "authorization", "signature")
+_SECRET_NAME = re.compile(r"secret|token|password|private_key|authorization|signature", re.I)
 
 
 def _redacted(key: str) -> bool:
-    lowered = key.lower()
-    return any(word in lowered for word in _SECRET_WORDS)
+    return _SECRET_NAME.search(key) is not None
 
 
 class JsonFormatter(logging.Formatter):

@@ -28,8 +28,8 @@ class ServiceState:
         return self.settings.webhook_secret.get_secret_value()
 
 
-def get_state(request: Request) -> ServiceState:
-    """The state the lifespan stored on the app."""
+async def get_state(request: Request) -> ServiceState:
+    """The state the lifespan stored on the app (async: FastAPI runs sync deps in a thread)."""
     state: ServiceState = request.app.state.service
     return state
 

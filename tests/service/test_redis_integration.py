@@ -146,7 +146,9 @@ def test_hand_built_message_has_the_shape_celery_writes(redis_url: str) -> None:
         task.task_name, kwargs=task.kwargs(), queue=task.queue, ignore_result=True
     )
     inspect = redis.Redis.from_url(redis_url)
-    celerys = json.loads(inspect.rpop("review") or b"null")
+    raw = inspect.rpop("review")
+    assert isinstance(raw, bytes)
+    celerys = json.loads(raw)
     ours = json.loads(celery_message(task))
 
     def shape(envelope: dict[str, Any]) -> dict[str, Any]:
@@ -191,3 +193,29 @@ def test_a_real_celery_worker_runs_the_queued_task(redis_url: str) -> None:
             "delivery_id": "int-6",
         }
     ]
+
+
+def test_concurrent_deliveries_share_round_trips_and_stay_exact(redis_url: str) -> None:
+    """Deliveries sent together (some twice) are each queued exactly once."""
+    import asyncio
+
+    from service.redis_queue import RedisDeliveryQueue
+
+    settings = Settings(webhook_secret=SECRET, redis_url=redis_url)
+    ids = [f"c-{i % 15}" for i in range(40)]  # 15 ids, most sent two or three times
+
+    async def run() -> list[bool]:
+        queue = RedisDeliveryQueue(redis_client(settings), settings.dedupe_ttl_s)
+        try:
+            return await asyncio.gather(
+                *(queue.enqueue_once(d, [ReviewPullRequest(1, "o/r", 2, "a" * 40, d)]) for d in ids)
+            )
+        finally:
+            await queue.close()
+
+    results = asyncio.run(run())
+    firsts = [ids.index(d) == i for i, d in enumerate(ids)]
+    assert results == firsts
+    inspect = redis.Redis.from_url(redis_url)
+    assert sorted(m["kwargs"]["delivery_id"] for m in _queued(inspect)) == sorted(set(ids))
+    inspect.close()
