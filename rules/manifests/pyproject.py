@@ -19,7 +19,7 @@ from packaging.markers import InvalidMarker, Marker
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.utils import canonicalize_name
 
-from rules.findings import Finding
+from rules.findings import Finding, Severity
 from rules.manifests.errors import parse_error
 from rules.manifests.model import (
     Ecosystem,
@@ -56,10 +56,11 @@ class _Builder:
     def span(self, at: tuple[int, int]) -> Span:
         return Span(self.path, at[0], at[1])
 
-    def error(self, at: tuple[int, int], message: str) -> None:
+    def error(self, at: tuple[int, int], message: str, *, warn: bool = False) -> None:
         line, column = at
         text = self.lines[line - 1] if 0 < line <= len(self.lines) else None
-        self.errors.append(parse_error(self.path, line, column, message, text))
+        finding = parse_error(self.path, line, column, message, text)
+        self.errors.append(replace(finding, severity=Severity.WARNING) if warn else finding)
 
     def environment(self, name: str | None) -> str:
         return self.path if name is None else f"{self.path}#{name}"
@@ -279,7 +280,10 @@ def _poetry_dependency(
             continue
         specifier = poetry_to_pep440(version)
         if specifier is None:
-            b.error(at, f"{key}: cannot read Poetry constraint {version!r} as PEP 440")
+            if "|" in version:
+                b.error(at, f"{key}: `||` has no PEP 440 form; constraint kept raw", warn=True)
+            else:
+                b.error(at, f"{key}: cannot read Poetry constraint {version!r} as PEP 440")
             specifier = ""
         pinned = None
         if specifier.startswith("==") and "," not in specifier and "*" not in specifier:

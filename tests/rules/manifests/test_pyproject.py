@@ -331,3 +331,11 @@ def test_dependency_group_cycle_terminates_and_keeps_own_requirements() -> None:
 def test_dynamic_dependencies_are_noted() -> None:
     manifest = PARSER.parse("pyproject.toml", '[project]\ndynamic = ["dependencies"]\n')
     assert ("dynamic", "dependencies") in manifest.metadata
+
+
+def test_poetry_or_constraint_is_a_warning() -> None:
+    manifest = PARSER.parse(
+        "pyproject.toml", '[tool.poetry.dependencies]\nnumpy = "^1.24 || ^2.0"\n'
+    )
+    assert [(r.name, r.specifier) for r in manifest.requirements] == [("numpy", "")]
+    assert [(e.line, e.severity.value) for e in manifest.errors] == [(2, "warning")]
