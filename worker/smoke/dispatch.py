@@ -1,0 +1,371 @@
+"""From a finished review to a smoke decision: trust, relevance, runner; enqueue or explain."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from packaging.utils import canonicalize_name
+
+from rules.config import load_config
+from rules.manifests.model import Ecosystem, FactKind, Snapshot
+from worker.github.api import JSON, RepoApi
+from worker.smoke.job import decision_outcome
+from worker.smoke.publish import complete_smoke_run, create_smoke_run, smoke_runs
+from worker.smoke.registry import RedisClient, alive_runners
+from worker.smoke.scheduler import (
+    SmokeConfig,
+    SmokeDecision,
+    SmokeRequest,
+    decide,
+    gpu_relevant_packages,
+    mark_latest,
+)
+from worker.smoke.store import SmokeRecord, load, save
+
+logger = logging.getLogger(__name__)
+
+CONFIG_PATH = ".github/depreview.yml"
+#: How long after queueing the watchdog closes a smoke run nobody reported on: the job's
+#: own limit, the task's hard-limit margin, and time to wait for a busy runner.
+WATCHDOG_QUEUE_ALLOWANCE_S = 1200
+HARD_LIMIT_MARGIN_S = 600
+SOFT_LIMIT_MARGIN_S = 300
+#: Conclusions of a smoke run that really ran and are kept on a plain re-review.
+_KEPT = frozenset({"success", "failure"})
+
+
+@dataclass(frozen=True, slots=True)
+class SmokeJobSpec:
+    """The `worker.gpu_smoke` message: ids and the environment to install, no secrets."""
+
+    installation_id: int
+    repo_full_name: str
+    pr_number: int
+    head_sha: str
+    check_run_id: int
+    pins: Mapping[str, str]
+    queue: str
+    changed_packages: tuple[str, ...] = ()
+    index_options: tuple[str, ...] = ()
+    base_environment: str | None = None
+    timeout_s: int = 600
+    delivery_id: str = ""
+
+    def kwargs(self) -> dict[str, Any]:
+        """The task's keyword arguments (JSON-ready)."""
+        return {
+            "installation_id": self.installation_id,
+            "repo_full_name": self.repo_full_name,
+            "pr_number": self.pr_number,
+            "head_sha": self.head_sha,
+            "check_run_id": self.check_run_id,
+            "pins": dict(self.pins),
+            "changed_packages": list(self.changed_packages),
+            "index_options": list(self.index_options),
+            "base_environment": self.base_environment,
+            "timeout_s": self.timeout_s,
+            "delivery_id": self.delivery_id,
+        }
+
+    @property
+    def soft_time_limit_s(self) -> int:
+        """The task's soft limit: above the job's own timeout."""
+        return self.timeout_s + SOFT_LIMIT_MARGIN_S
+
+    @property
+    def time_limit_s(self) -> int:
+        """The task's hard limit."""
+        return self.timeout_s + HARD_LIMIT_MARGIN_S
+
+    @property
+    def watchdog_s(self) -> int:
+        """When the review-side watchdog closes the run if no outcome arrived."""
+        return self.time_limit_s + WATCHDOG_QUEUE_ALLOWANCE_S
+
+
+@dataclass(frozen=True, slots=True)
+class SmokeHooks:
+    """What the review job needs for smoke tests: Redis and a way to send the job."""
+
+    redis: RedisClient
+    enqueue: Callable[[SmokeJobSpec], None]
+    app_id: int | None = None
+    default_index_url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SmokePlan:
+    """What the review publishes about the smoke test: a summary note and a comment section."""
+
+    action: str = "none"
+    note: str = ""
+    section: str | None = None
+    decision: SmokeDecision | None = None
+    spec: SmokeJobSpec | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PinSet:
+    """The pins to install, where they came from, and the environment's index options."""
+
+    pins: dict[str, str]
+    resolved: bool
+    environment: str = ""
+    source: str = "resolution"
+    index_options: tuple[str, ...] = ()
+
+
+# -- what changed, and what to install ---------------------------------------------------------
+
+
+def changed_packages(base: Snapshot, head: Snapshot, report: Any | None = None) -> list[str]:
+    """Packages the change touched: declarations that differ, and resolved pins that moved."""
+    from worker.resolve.inputs import inputs_for, touched_names
+
+    base_inputs = {inp.environment: inp for inp in inputs_for(base)}
+    names: set[str] = set()
+    for inp in inputs_for(head):
+        names |= {str(n) for n in touched_names(base_inputs.get(inp.environment), inp)}
+    if report is not None:
+        before = {(r.environment, r.target): r.pins for r in report.base if r.ok}
+        for res in report.head:
+            old = before.get((res.environment, res.target))
+            if res.ok and old is not None:
+                names |= {n for n in set(res.pins) | set(old) if res.pins.get(n) != old.get(n)}
+    return sorted(str(canonicalize_name(n)) for n in names)
+
+
+def _facts(snapshot: Snapshot, kind: FactKind) -> set[str]:
+    return {f.value for f in snapshot.facts(kind)}
+
+
+def _index_options(head: Snapshot, environment: str, default_index_url: str | None) -> list[str]:
+    from worker.resolve.inputs import inputs_for
+    from worker.resolve.uv import index_args
+
+    indexes = next((i.indexes for i in inputs_for(head) if i.environment == environment), ())
+    args = index_args(indexes)
+    if default_index_url and "--index-url" not in args:
+        args = ["--index-url", default_index_url, *args]
+    return args
+
+
+def choose_pins(
+    head: Snapshot,
+    report: Any | None,
+    relevant: Collection[str],
+    *,
+    default_index_url: str | None = None,
+) -> PinSet:
+    """The resolved environment to smoke-test: the one holding most GPU-relevant changes.
+
+    Without a resolution (resolver off or unavailable) the exact pins declared in the head
+    snapshot stand in (lock files first); a resolution that failed gives nothing to install.
+    """
+    if report is not None:
+        candidates = [r for r in report.head if r.ok and r.pins and r.source != "rattler"]
+        if not candidates:
+            return PinSet({}, resolved=False)
+
+        def score(res: Any) -> tuple[int, int, str]:
+            names = {str(canonicalize_name(n)) for n in res.pins}
+            linux = int(res.target.platform.startswith("x86_64") and "linux" in res.target.platform)
+            return (-len(names & set(relevant)), -linux, res.environment)
+
+        best = min(candidates, key=score)
+        options = _index_options(head, best.environment, default_index_url)
+        return PinSet(dict(best.pins), True, best.environment, best.source, tuple(options))
+    pins: dict[str, str] = {}
+    for manifest in sorted(head.files.values(), key=lambda m: (not m.pins, m.path)):
+        for pin in manifest.pins:
+            if pin.ecosystem is Ecosystem.PYPI:
+                pins.setdefault(str(canonicalize_name(pin.name)), pin.version)
+    for req in head.requirements():
+        if req.pinned and req.ecosystem is Ecosystem.PYPI and not req.url:
+            pins.setdefault(str(canonicalize_name(req.name)), req.pinned)
+    environment = next((r.environment for r in head.requirements() if r.environment), "")
+    options = _index_options(head, environment, default_index_url) if environment else []
+    return PinSet(pins, bool(pins), environment, "declared", tuple(options))
+
+
+# -- the decision, published ---------------------------------------------------------------------
+
+
+def _config(head_files: Mapping[str, str | bytes]) -> SmokeConfig:
+    raw = head_files.get(CONFIG_PATH)
+    text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+    config, _ = load_config(text)
+    return SmokeConfig.from_repo_config(config)
+
+
+def _repo_name(side: JSON) -> str:
+    repo = side.get("repo") or {}
+    return str(repo.get("full_name") or "") if isinstance(repo, dict) else ""
+
+
+def _note(text: str) -> str:
+    return f"\n\n**GPU smoke test** (`depreview / gpu-smoke`): {text}"
+
+
+def _queued_markdown(spec: SmokeJobSpec, decision: SmokeDecision, pins: PinSet) -> str:
+    source = (
+        f"the resolution of `{pins.environment}`"
+        if pins.source != "declared"
+        else "the exact pins declared in the head commit (no resolution was available, so "
+        "packages they do not pin are not installed)"
+    )
+    return (
+        f"<details>\n<summary>GPU smoke test queued on {decision.runner}</summary>\n\n"
+        f"{decision.reason}. {len(spec.pins)} packages from {source}; time limit "
+        f"{spec.timeout_s} s.\n\n</details>\n"
+    )
+
+
+def plan_smoke(
+    api: RepoApi,
+    hooks: SmokeHooks,
+    *,
+    installation_id: int,
+    pr_number: int,
+    head_sha: str,
+    pull: JSON,
+    base_files: Mapping[str, str | bytes],
+    head_files: Mapping[str, str | bytes],
+    report: Any | None,
+    requested: bool = False,
+    delivery_id: str = "",
+) -> SmokePlan:
+    """Decide the smoke test of a reviewed PR head and act: enqueue it, or explain why not.
+
+    Called by the review job under the PR's lock, before it completes the `depreview`
+    check and writes the comment, which then carry `note` and `section`. Idempotent: an
+    open smoke run of this head, or one that finished, is kept unless a maintainer asked.
+    """
+    from rules.manifests.snapshot import build_snapshot
+
+    repo = api.repo.full_name
+    mark_latest(hooks.redis, repo, pr_number, head_sha)  # older jobs of this PR stop
+    config = _config(head_files)
+    if not config.enabled and not requested:
+        return SmokePlan()
+    kept = _kept(api, hooks, repo, pr_number, head_sha, requested)
+    if kept is not None:
+        return kept
+    base = build_snapshot(dict(base_files), ref="base")
+    head = build_snapshot(dict(head_files), ref="head")
+    changed = changed_packages(base, head, report)
+    relevant = gpu_relevant_packages(changed, config.packages)
+    pins = choose_pins(head, report, relevant, default_index_url=hooks.default_index_url)
+    request = SmokeRequest(
+        repo=repo,
+        pr_number=pr_number,
+        head_sha=head_sha,
+        head_repo=_repo_name(pull.get("head") or {}),
+        base_repo=_repo_name(pull.get("base") or {}) or repo,
+        resolved=pins.resolved,
+        pins=pins.pins,
+        changed_packages=tuple(changed),
+        base_image_changed=_facts(base, FactKind.BASE_IMAGE) != _facts(head, FactKind.BASE_IMAGE),
+        cuda_facts_changed=_facts(base, FactKind.CUDA) != _facts(head, FactKind.CUDA),
+        maintainer_requested=requested,
+    )
+    decision = decide(request, config, alive_runners(hooks.redis))
+    log = {"repo": repo, "pr": pr_number, "head_sha": head_sha, "smoke": decision.action}
+    logger.info("smoke decision", extra={**log, "reason": decision.reason})
+    external_id = f"pr={pr_number};smoke"
+    if decision.action == "skip":
+        if "did not resolve" in decision.reason:
+            return SmokePlan("skip", _note(decision.reason + "."), None, decision)
+        return SmokePlan("skip", "", None, decision)
+    if decision.action == "run" and decision.queue is not None:
+        draft = SmokeJobSpec(
+            installation_id=installation_id,
+            repo_full_name=repo,
+            pr_number=pr_number,
+            head_sha=head_sha,
+            check_run_id=0,
+            pins=pins.pins,
+            queue=decision.queue,
+            changed_packages=tuple(relevant or changed),
+            index_options=pins.index_options,
+            base_environment=config.base_environment,
+            timeout_s=config.timeout_s,
+            delivery_id=delivery_id,
+        )
+        return _enqueue(api, hooks, decision, decision.queue, pins, draft)
+    outcome = decision_outcome(decision, repo, pr_number, head_sha)
+    assert outcome is not None
+    needs_approval = decision.action == "needs-approval"
+    run_id = create_smoke_run(
+        api,
+        head_sha,
+        title=outcome.title,
+        summary=decision.reason,
+        external_id=external_id,
+        conclusion=outcome.conclusion,
+        needs_approval=needs_approval,
+        details_url=str(pull.get("html_url") or "") or None,
+    )
+    record = SmokeRecord.from_outcome(outcome.to_dict(), run_id)
+    save(hooks.redis, record)
+    return SmokePlan(decision.action, _note(decision.reason), outcome.markdown, decision)
+
+
+def _kept(
+    api: RepoApi, hooks: SmokeHooks, repo: str, pr_number: int, head_sha: str, requested: bool
+) -> SmokePlan | None:
+    """The plan of a smoke run this head already has (queued, running or finished), if kept."""
+    if requested:
+        return None
+    runs = smoke_runs(api, head_sha, hooks.app_id)
+    if not runs:
+        return None
+    newest = runs[0]
+    status, conclusion = newest.get("status"), newest.get("conclusion")
+    if status == "completed" and conclusion not in _KEPT:
+        return None  # no runner, needs approval, timed out...: decide again
+    record = load(hooks.redis, repo, pr_number, head_sha)
+    section = record.markdown if record is not None else None
+    state = "in progress" if status != "completed" else f"finished: {conclusion}"
+    return SmokePlan("kept", _note(f"{state}."), section)
+
+
+def _enqueue(
+    api: RepoApi,
+    hooks: SmokeHooks,
+    decision: SmokeDecision,
+    queue: str,
+    pins: PinSet,
+    draft: SmokeJobSpec,
+) -> SmokePlan:
+    """Open the smoke check run (queued), record it, send the job; never leave it open."""
+    repo, pr_number, head_sha = draft.repo_full_name, draft.pr_number, draft.head_sha
+    title = f"GPU smoke test queued on {decision.runner}"
+    run_id = create_smoke_run(
+        api, head_sha, title=title, summary=decision.reason, external_id=f"pr={pr_number};smoke"
+    )
+    spec = replace(draft, check_run_id=run_id)
+    markdown = _queued_markdown(spec, decision, pins)
+    save(hooks.redis, SmokeRecord(repo, pr_number, head_sha, None, title, markdown, False, run_id))
+    try:
+        hooks.enqueue(spec)
+    except Exception as exc:
+        why = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+        failed = SmokeRecord(
+            repo,
+            pr_number,
+            head_sha,
+            conclusion="neutral",
+            title="GPU smoke test could not be queued",
+            markdown=f"The smoke job could not be queued (`{why}`); the review will retry.",
+            final=True,
+            check_run_id=run_id,
+        )
+        complete_smoke_run(api, run_id, failed)
+        save(hooks.redis, failed)
+        raise
+    note = _note(f"queued on runner {decision.runner} (queue `{queue}`).")
+    return SmokePlan("run", note, markdown, decision, spec)

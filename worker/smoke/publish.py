@@ -1,0 +1,247 @@
+"""Publish smoke state to GitHub: the `depreview / gpu-smoke` check run and the comment region.
+
+The smoke test has its own check run, `depreview / gpu-smoke`, next to the required
+`depreview` check: the review's verdict is final when the review ends (minutes before a GPU
+job can), a fork PR's "needs a maintainer" state must not block the merge, and the button
+that starts a smoke test belongs on the check it starts. Repositories that want a smoke
+failure to block a merge make `depreview / gpu-smoke` required as well: `success`,
+`neutral` and `skipped` pass, while `failure`, `timed_out`, `cancelled` and a fork's
+`action_required` (until a maintainer starts the run) block.
+
+The PR keeps one comment: its smoke part is the region between `SECTION_START` and
+`SECTION_END`, replaced in place by the smoke publisher and re-inserted by the review from
+the record stored in Redis (`worker.smoke.store`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from worker.coordination import Coordinator, lock_key
+from worker.github.api import JSON, RepoApi
+from worker.github.publish import (
+    COMMENT_MARKER,
+    MAX_COMMENT_CHARS,
+    MAX_OUTPUT_CHARS,
+    clamp,
+    find_comment,
+)
+from worker.smoke.registry import RedisClient
+from worker.smoke.scheduler import CHECK_ACTION
+from worker.smoke.store import SmokeRecord, load, load_outcome, save, save_outcome
+
+logger = logging.getLogger(__name__)
+
+SMOKE_CHECK_NAME = "depreview / gpu-smoke"
+SECTION_START = "<!-- depreview:smoke -->"
+SECTION_END = "<!-- /depreview:smoke -->"
+MAX_SECTION_CHARS = 20_000
+LOCK_TIMEOUT_S = 300
+LOCK_WAIT_S = 30.0
+
+#: Conclusions that close a check run (GitHub's vocabulary).
+CONCLUSIONS = frozenset(
+    {"success", "failure", "neutral", "cancelled", "timed_out", "skipped", "action_required"}
+)
+
+
+# -- the comment region ---------------------------------------------------------------------
+
+
+def strip_section(body: str) -> str:
+    """`body` without its smoke region (every copy, should there be several)."""
+    while True:
+        start = body.find(SECTION_START)
+        if start < 0:
+            return body
+        end = body.find(SECTION_END, start)
+        cut = len(body) if end < 0 else end + len(SECTION_END)
+        body = (body[:start].rstrip("\n") + "\n" + body[cut:].lstrip("\n")).rstrip("\n") + "\n"
+
+
+def with_section(body: str, markdown: str | None) -> str:
+    """`body` with its smoke region replaced by `markdown` (removed when None or empty).
+
+    The region goes last; when the whole would exceed GitHub's comment limit, the review
+    part is cut (with a note), never the region's markers.
+    """
+    main = strip_section(body).rstrip("\n")
+    if not markdown or not markdown.strip():
+        return main + "\n"
+    block = f"{SECTION_START}\n{clamp(markdown.strip(), MAX_SECTION_CHARS)}\n{SECTION_END}"
+    room = MAX_COMMENT_CHARS - 1 - len(block) - 3
+    return f"{clamp(main, room)}\n\n{block}\n"
+
+
+def section_of(body: str) -> str | None:
+    """The Markdown inside `body`'s smoke region, if it has one."""
+    start = body.find(SECTION_START)
+    end = body.find(SECTION_END, start + 1)
+    if start < 0 or end < 0:
+        return None
+    return body[start + len(SECTION_START) : end].strip("\n")
+
+
+# -- the check run ----------------------------------------------------------------------------
+
+
+def smoke_runs(api: RepoApi, head_sha: str, app_id: int | None) -> list[JSON]:
+    """The `depreview / gpu-smoke` check runs on `head_sha`, newest first."""
+    runs = [
+        r
+        for r in api.list_check_runs(head_sha, SMOKE_CHECK_NAME, app_id)
+        if r.get("name") == SMOKE_CHECK_NAME and r.get("head_sha", head_sha) == head_sha
+    ]
+    return sorted(runs, key=lambda r: -int(r["id"]))
+
+
+def _output(title: str, summary: str, text: str = "") -> JSON:
+    output: JSON = {"title": clamp(title, 255), "summary": clamp(summary, MAX_OUTPUT_CHARS)}
+    if text:
+        output["text"] = clamp(text, MAX_OUTPUT_CHARS)
+    return output
+
+
+def _findings_text(findings: Sequence[Mapping[str, Any]]) -> str:
+    lines = [
+        f"- **{f.get('severity')}** `{f.get('category')}`"
+        + (f" ({f['package']})" if f.get("package") else "")
+        + f": {f.get('message')}"
+        for f in findings
+    ]
+    return "\n".join(lines)
+
+
+def create_smoke_run(
+    api: RepoApi,
+    head_sha: str,
+    *,
+    title: str,
+    summary: str,
+    external_id: str,
+    conclusion: str | None = None,
+    needs_approval: bool = False,
+    details_url: str | None = None,
+) -> int:
+    """Create the smoke check run: `queued`, or already completed with `conclusion`."""
+    body: JSON = {
+        "name": SMOKE_CHECK_NAME,
+        "head_sha": head_sha,
+        "external_id": external_id,
+        "output": _output(title, summary),
+    }
+    if conclusion is None:
+        body["status"] = "queued"
+    else:
+        body["status"] = "completed"
+        body["conclusion"] = conclusion
+    if needs_approval:
+        body["actions"] = [dict(CHECK_ACTION)]
+    if details_url:
+        body["details_url"] = details_url
+    return int(api.create_check_run(body)["id"])
+
+
+def complete_smoke_run(api: RepoApi, check_run_id: int, record: SmokeRecord) -> None:
+    """Close the smoke check run with the record's conclusion, title and section."""
+    conclusion = record.conclusion if record.conclusion in CONCLUSIONS else "neutral"
+    output = _output(record.title, record.markdown, _findings_text(record.findings))
+    api.update_check_run(
+        check_run_id, {"status": "completed", "conclusion": conclusion, "output": output}
+    )
+
+
+# -- publishing an outcome ---------------------------------------------------------------------
+
+
+def timed_out_outcome(repo: str, pr_number: int, head_sha: str, after_s: int) -> dict[str, Any]:
+    """The outcome the watchdog publishes when no runner reported in time."""
+    title = "GPU smoke test timed out"
+    reason = (
+        f"No GPU runner reported a result within {after_s} s of queueing (the runner may be "
+        "busy, gone, or the job hit its time limit). A later result replaces this one; a "
+        f"maintainer can start a new run with `@depreview smoke`."
+    )
+    markdown = f"<details>\n<summary>{title}</summary>\n\n{reason}\n\n</details>\n"
+    return {
+        "repo": repo,
+        "pr_number": pr_number,
+        "head_sha": head_sha,
+        "conclusion": "timed_out",
+        "title": title,
+        "markdown": markdown,
+        "status": "timeout",
+        "findings": [],
+    }
+
+
+def upsert_section(api: RepoApi, pr_number: int, markdown: str) -> str:
+    """Replace the smoke region of the one depreview comment (create it when missing)."""
+    existing = find_comment(api, pr_number)
+    old = str(existing.get("body") or "") if existing is not None else f"{COMMENT_MARKER}\n"
+    new = with_section(old, markdown)
+    if existing is None:
+        api.create_issue_comment(pr_number, new)
+        return "created"
+    if new == old:
+        return "unchanged"
+    api.update_issue_comment(int(existing["id"]), new)
+    return "updated"
+
+
+def publish_smoke(
+    api: RepoApi,
+    coord: Coordinator,
+    redis: RedisClient,
+    *,
+    pr_number: int,
+    head_sha: str,
+    check_run_id: int,
+    app_id: int | None,
+    watchdog_after_s: int | None = None,
+) -> str:
+    """Publish the stored outcome of smoke run `check_run_id`; idempotent.
+
+    With `watchdog_after_s`, a run that has no outcome and is still open is closed as
+    `timed_out`. The comment's region changes only while `head_sha` is the PR's head and
+    this run is the head's newest smoke run; a cancelled (superseded) run touches only its
+    own check run. Returns what it did.
+    """
+    repo = api.repo.full_name
+    with coord.lock(
+        lock_key(repo, pr_number, head_sha), timeout_s=LOCK_TIMEOUT_S, wait_s=LOCK_WAIT_S
+    ):
+        outcome = load_outcome(redis, repo, check_run_id)
+        if outcome is None:
+            if watchdog_after_s is None:
+                return "no-outcome"
+            runs = {int(r["id"]): r for r in smoke_runs(api, head_sha, app_id)}
+            run = runs.get(check_run_id)
+            if run is not None and run.get("status") == "completed":
+                return "already-completed"
+            outcome = timed_out_outcome(repo, pr_number, head_sha, watchdog_after_s)
+            save_outcome(redis, repo, check_run_id, outcome)
+        record = SmokeRecord.from_outcome(outcome, check_run_id)
+        complete_smoke_run(api, check_run_id, record)
+        current = load(redis, repo, pr_number, head_sha)
+        if current is not None and current.check_run_id not in (0, check_run_id):
+            return "check-only"  # a newer smoke run of this head owns the comment
+        if record.conclusion == "cancelled":
+            return "check-only"  # superseded: the newer push's review owns the comment
+        if str(api.get_pull(pr_number)["head"]["sha"]) != head_sha:
+            return "check-only"
+        save(redis, record)
+        done = upsert_section(api, pr_number, record.markdown)
+    logger.info(
+        "smoke published",
+        extra={
+            "repo": repo,
+            "pr": pr_number,
+            "head_sha": head_sha,
+            "conclusion": record.conclusion,
+            "comment": done,
+        },
+    )
+    return "published"

@@ -1,0 +1,114 @@
+"""The smoke state of one PR head in Redis: what the comment shows and what the check says."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from worker.smoke.registry import RedisClient
+
+RECORD_TTL_S = 14 * 24 * 3600
+
+
+@dataclass(frozen=True, slots=True)
+class SmokeRecord:
+    """The latest smoke state of one PR head: queued, decided without running, or finished.
+
+    `check_run_id` is the `depreview / gpu-smoke` check run this state belongs to (0: none);
+    `final` is False while a job is queued or running. `markdown` is the comment section.
+    """
+
+    repo: str
+    pr_number: int
+    head_sha: str
+    conclusion: str | None
+    title: str
+    markdown: str
+    final: bool
+    check_run_id: int = 0
+    findings: tuple[dict[str, Any], ...] = field(default_factory=tuple)
+
+    def to_json(self) -> str:
+        """The record as stored."""
+        data = asdict(self)
+        data["findings"] = list(self.findings)
+        return json.dumps(data, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> SmokeRecord:
+        """The inverse of `to_json`."""
+        data = json.loads(text)
+        return cls(
+            repo=str(data["repo"]),
+            pr_number=int(data["pr_number"]),
+            head_sha=str(data["head_sha"]),
+            conclusion=data.get("conclusion"),
+            title=str(data.get("title") or ""),
+            markdown=str(data.get("markdown") or ""),
+            final=bool(data.get("final")),
+            check_run_id=int(data.get("check_run_id") or 0),
+            findings=tuple(dict(f) for f in data.get("findings") or ()),
+        )
+
+    @classmethod
+    def from_outcome(cls, outcome: Mapping[str, Any], check_run_id: int) -> SmokeRecord:
+        """A finished record from `SmokeJobOutcome.to_dict()`."""
+        return cls(
+            repo=str(outcome["repo"]),
+            pr_number=int(outcome["pr_number"]),
+            head_sha=str(outcome["head_sha"]),
+            conclusion=str(outcome["conclusion"]),
+            title=str(outcome["title"]),
+            markdown=str(outcome["markdown"]),
+            final=True,
+            check_run_id=check_run_id,
+            findings=tuple(dict(f) for f in outcome.get("findings") or ()),
+        )
+
+
+def record_key(repo: str, pr_number: int, head_sha: str) -> str:
+    """The Redis key of one PR head's smoke record."""
+    return f"depreview:smoke:record:{repo}#{pr_number}@{head_sha}"
+
+
+def save(redis: RedisClient, record: SmokeRecord) -> None:
+    """Store `record` (replacing the previous state of that head)."""
+    key = record_key(record.repo, record.pr_number, record.head_sha)
+    redis.set(key, record.to_json(), ex=RECORD_TTL_S)
+
+
+def load(redis: RedisClient, repo: str, pr_number: int, head_sha: str) -> SmokeRecord | None:
+    """The stored record of one PR head, if any (a malformed one reads as none)."""
+    raw = redis.get(record_key(repo, pr_number, head_sha))
+    if raw is None:
+        return None
+    try:
+        return SmokeRecord.from_json(raw)
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def outcome_key(repo: str, check_run_id: int) -> str:
+    """The Redis key of one smoke run's outcome (written by the GPU worker)."""
+    return f"depreview:smoke:outcome:{repo}:{check_run_id}"
+
+
+def save_outcome(
+    redis: RedisClient, repo: str, check_run_id: int, outcome: Mapping[str, Any]
+) -> None:
+    """Store a run's outcome (`SmokeJobOutcome.to_dict()`) for the publisher."""
+    redis.set(outcome_key(repo, check_run_id), json.dumps(dict(outcome)), ex=RECORD_TTL_S)
+
+
+def load_outcome(redis: RedisClient, repo: str, check_run_id: int) -> dict[str, Any] | None:
+    """A run's stored outcome, if any."""
+    raw = redis.get(outcome_key(repo, check_run_id))
+    if raw is None:
+        return None
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None
