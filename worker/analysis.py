@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 from rules.config import IgnoreRule
@@ -41,10 +41,12 @@ def analyze(
     base_ref: str = "base",
     head_ref: str = "head",
     extra_ignores: Sequence[IgnoreRule] = (),
+    on_resolved: Callable[[Any], None] | None = None,
 ) -> Review:
     """Review two file trees (head's repo config unless `config_text`); optionally resolve.
 
     `extra_ignores` are added to the config's `ignore:` list (PR-scoped `@depreview ignore`).
+    `on_resolved` receives the resolver's report (the GPU smoke test installs its pins).
     """
     extra = list(extra_findings)
     base_extra: list[Finding] = []
@@ -52,6 +54,8 @@ def analyze(
         report = _resolve(base_files, head_files, config_text, settings or Settings())
         extra.extend(report.findings)
         base_extra.extend(report.base_findings)
+        if on_resolved is not None:
+            on_resolved(report)
     logger.debug("reviewing", extra={"base": base_ref, "head": head_ref})
     if extra_ignores:
         return _review_with_ignores(
