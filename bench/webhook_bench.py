@@ -31,8 +31,10 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -303,7 +305,7 @@ async def closed_loop(
 
 async def run_load(served: Served, kind: str, args: argparse.Namespace) -> dict[str, object]:
     """Warm-up, then the open loop, then the closed loop, against one served app."""
-    deliveries = Deliveries(served.name)
+    deliveries = Deliveries(f"{served.name}-{uuid.uuid4().hex[:8]}")  # fresh ids every round
     client = make_client(kind, served.url, 256)
     try:
         warm_codes: dict[int | str, int] = {}
@@ -320,6 +322,27 @@ async def run_load(served: Served, kind: str, args: argparse.Namespace) -> dict[
     return {"warmup_codes": warm_codes, "open_loop": opened, "closed_loop": closed}
 
 
+def summarize(rounds: list[dict[str, Any]], names: list[str]) -> dict[str, object]:
+    """Per app: the median over rounds of open-loop median/p99 and closed-loop req/s."""
+    out: dict[str, object] = {}
+    for name in names:
+        out[name] = {
+            "open_median_ms": statistics.median(r[name]["open_loop"]["median_ms"] for r in rounds),
+            "open_p99_ms": statistics.median(r[name]["open_loop"]["p99_ms"] for r in rounds),
+            "open_p99_ms_each_round": [r[name]["open_loop"]["p99_ms"] for r in rounds],
+            "closed_req_per_s": statistics.median(
+                r[name]["closed_loop"]["req_per_s"] for r in rounds
+            ),
+        }
+    ratios = [
+        r["depreview"]["closed_loop"]["req_per_s"] / r["bare"]["closed_loop"]["req_per_s"]
+        for r in rounds
+    ]
+    out["closed_loop_ratio_depreview_over_bare_each_round"] = [round(x, 3) for x in ratios]
+    out["closed_loop_ratio_depreview_over_bare_median"] = round(statistics.median(ratios), 3)
+    return out
+
+
 def _runner() -> asyncio.Runner:
     try:
         import uvloop
@@ -334,6 +357,7 @@ def main() -> int:
     parser.add_argument("--count", type=int, default=1500)
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--closed-count", type=int, default=2000)
+    parser.add_argument("--repeat", type=int, default=3, help="interleaved rounds (median)")
     parser.add_argument("--client", choices=["raw", "httpx"], default="raw")
     parser.add_argument("--celery-path", action="store_true", help="also bench the Celery path")
     parser.add_argument("--json", type=Path, help="also write the results here")
@@ -364,15 +388,27 @@ def main() -> int:
                     serve("celery-path", "bench.apps:create_celery_path_app", env,
                           workdir / "celery-path.log")
                 )  # fmt: skip
+            rounds: list[dict[str, object]] = []
+            for _ in range(args.repeat):  # interleaved, so outside load hits both apps alike
+                one_round: dict[str, object] = {}
+                for served in servers:
+                    with _runner() as runner:
+                        one_round[served.name] = runner.run(run_load(served, args.client, args))
+                rounds.append(one_round)
+            results["rounds"] = rounds
+            results["summary"] = summarize(rounds, [served.name for served in servers])
             for served in servers:
-                with _runner() as runner:
-                    results[served.name] = runner.run(run_load(served, args.client, args))
                 results[f"{served.name}_rss_kb"] = served.memory_kb()
-            service_rps = results["depreview"]["closed_loop"]["req_per_s"]  # type: ignore[index]
-            bare_rps = results["bare"]["closed_loop"]["req_per_s"]  # type: ignore[index]
-            results["closed_loop_ratio_depreview_over_bare"] = round(service_rps / bare_rps, 3)
             queued = int(redis.command("LLEN", "review").split(b"\r\n")[0][1:])
             results["messages_on_review_queue"] = queued
+            results["deliveries_answered_202_by_depreview"] = (
+                sum(
+                    r["depreview"][phase]["codes"].get(202, 0)  # type: ignore[index]
+                    for r in rounds
+                    for phase in ("open_loop", "closed_loop")
+                )
+                + 100 * args.repeat
+            )  # warm-up deliveries
         finally:
             for served in servers:
                 stop(served)
