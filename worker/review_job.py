@@ -5,14 +5,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from rules.render.checkrun import render_check_output
 from rules.render.markdown import render_comment
 from worker.analysis import analyze, base_allows_self_ignore
 from worker.commands.ignores import IgnoreSet, render_ignores
 from worker.coordination import Coordinator, head_key, lock_key
-from worker.github.api import RepoApi
+from worker.github.api import JSON, RepoApi
 from worker.github.buttons import check_actions, completion_extras, details_url, gpu_relevant
 from worker.github.fetch import (
     TreeFiles,
@@ -30,6 +30,9 @@ from worker.github.publish import (
     upsert_comment,
 )
 from worker.settings import Settings
+
+if TYPE_CHECKING:
+    from worker.smoke.dispatch import SmokeHooks, SmokePlan
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +59,8 @@ class ReviewJob:
     pr_number: int | None = None
     base_sha: str | None = None
     force: bool = False
+    #: A maintainer asked for the GPU smoke test (button or `@depreview smoke`).
+    smoke_requested: bool = False
 
     def log_extra(self) -> dict[str, object]:
         """Fields for structured logs."""
@@ -96,10 +101,13 @@ def run_review(
     job: ReviewJob,
     *,
     pr_ignores: IgnoreSource | None = None,
+    smoke: SmokeHooks | None = None,
 ) -> Outcome:
     """Review one head SHA and publish it, holding the PR's lock; idempotent.
 
     `pr_ignores` reads the PR's `@depreview ignore` comments (the App passes one; tests may).
+    `smoke` enables the GPU smoke decision after the review (the App passes Redis and a
+    sender; without it no smoke test is considered).
     """
     timeout_s = max(60, min(settings.visibility_timeout_s // 2, 1800))
     with coord.lock(
@@ -107,7 +115,7 @@ def run_review(
         timeout_s=timeout_s,
         wait_s=LOCK_WAIT_S,
     ):
-        return _run_locked(api, coord, settings, job, pr_ignores)
+        return _run_locked(api, coord, settings, job, pr_ignores, smoke)
 
 
 def _resolution_cache(coord: Coordinator, settings: Settings) -> object | None:
@@ -120,14 +128,20 @@ def _resolution_cache(coord: Coordinator, settings: Settings) -> object | None:
     return ResolutionCache(store, settings.resolve_cache_ttl_s)
 
 
-def _current_head(api: RepoApi, coord: Coordinator, job: ReviewJob) -> tuple[str, str]:
-    """The PR's head and base SHAs now, as GitHub says; a newer head is recorded in Redis."""
+def _current_pull(api: RepoApi, coord: Coordinator, job: ReviewJob) -> JSON:
+    """The PR now, as GitHub says; a newer head is recorded in Redis."""
     assert job.pr_number is not None
     pull = api.get_pull(job.pr_number)
     head = str(pull["head"]["sha"])
     if head != job.head_sha:
         coord.record_head(head_key(job.repo_full_name, job.pr_number), head, HEAD_MARKER_TTL_S)
-    return head, str(pull["base"]["sha"])
+    return pull
+
+
+def _current_head(api: RepoApi, coord: Coordinator, job: ReviewJob) -> tuple[str, str]:
+    """The PR's head and base SHAs now, as GitHub says; a newer head is recorded in Redis."""
+    pull = _current_pull(api, coord, job)
+    return str(pull["head"]["sha"]), str(pull["base"]["sha"])
 
 
 def _run_locked(
@@ -136,6 +150,7 @@ def _run_locked(
     settings: Settings,
     job: ReviewJob,
     pr_ignores: IgnoreSource | None = None,
+    smoke: SmokeHooks | None = None,
 ) -> Outcome:
     base_sha = job.base_sha
     if job.pr_number is not None:
@@ -149,14 +164,14 @@ def _run_locked(
     ext_id = external_id(job, base_sha)
     run = find_check_run(api, job.head_sha, settings.github_app_id)
     if run is not None and run.status == "completed" and run.external_id == ext_id:
-        if not job.force:
+        if not job.force and not job.smoke_requested:
             logger.info("already reviewed", extra=job.log_extra())
             return Outcome("already-reviewed", run.id, run.conclusion)
         run = None
     if run is None or run.status == "completed":
         run = start_check_run(api, job.head_sha, ext_id)
     try:
-        return _review_and_publish(api, coord, settings, job, base_sha, run, pr_ignores)
+        return _review_and_publish(api, coord, settings, job, base_sha, run, pr_ignores, smoke)
     except Exception as exc:
         from worker.github.client import is_transient
 
@@ -202,6 +217,7 @@ def _review_and_publish(
     base_sha: str,
     run: CheckRun,
     pr_ignores: IgnoreSource | None = None,
+    smoke: SmokeHooks | None = None,
 ) -> Outcome:
     base = _read_side(api, base_sha)
     head = _read_side(api, job.head_sha)
@@ -228,6 +244,7 @@ def _review_and_publish(
         )
         return Outcome("no-dependency-changes", run.id, "success")
 
+    resolved: list[Any] = []  # the resolver's report, when analyze resolves
     ignores = IgnoreSet()
     if job.pr_number is not None and pr_ignores is not None:
         ignores = pr_ignores(job.pr_number, base_allows_self_ignore(base.files))
@@ -241,18 +258,27 @@ def _review_and_publish(
         resolve=settings.resolve_enabled,
         settings=settings,
         resolve_cache=_resolution_cache(coord, settings),
+        on_resolved=resolved.append,
     )
+    plan = None
     if job.pr_number is not None:
-        current, _ = _current_head(api, coord, job)
+        pull = _current_pull(api, coord, job)
+        current = str(pull["head"]["sha"])
         if current != job.head_sha:
             return _superseded(api, settings, job, current, existing_only=False, run=run)
+        if smoke is not None:
+            plan = _plan_smoke(api, smoke, job, pull, base, head, resolved)
 
     comment, comment_id = None, None
     if job.pr_number is not None:
         body = render_comment(result) + render_ignores(ignores)
+        if plan is not None:
+            from worker.smoke.publish import with_section
+
+            body = with_section(body, plan.section)
         comment, comment_id = upsert_comment(api, job.pr_number, body)
     output = render_check_output(result)
-    summary = output.summary + note + _skipped_note(head)
+    summary = output.summary + note + _skipped_note(head) + (plan.note if plan else "")
     actions = check_actions(
         smoke=job.pr_number is not None and gpu_relevant(base.files, head.files)
     )
@@ -282,6 +308,43 @@ def _skipped_note(files: TreeFiles) -> str:
     if files.truncated:
         lines.append("- GitHub truncated the repository tree; files deep in it may be missing.")
     return "\n".join(lines)
+
+
+def _plan_smoke(
+    api: RepoApi,
+    hooks: SmokeHooks,
+    job: ReviewJob,
+    pull: JSON,
+    base: TreeFiles,
+    head: TreeFiles,
+    resolved: list[Any],
+) -> SmokePlan:
+    """The smoke decision for this head; a failure to decide never fails the review."""
+    from worker.smoke.dispatch import SmokePlan, plan_smoke
+
+    assert job.pr_number is not None
+    try:
+        return plan_smoke(
+            api,
+            hooks,
+            installation_id=job.installation_id,
+            pr_number=job.pr_number,
+            head_sha=job.head_sha,
+            pull=pull,
+            base_files=base.files,
+            head_files=head.files,
+            report=resolved[-1] if resolved else None,
+            requested=job.smoke_requested,
+            delivery_id=job.delivery_id,
+        )
+    except Exception as exc:
+        from worker.github.client import is_transient
+
+        if is_transient(exc):
+            raise
+        logger.exception("smoke decision failed", extra=job.log_extra())
+        why = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+        return SmokePlan("error", f"\n\n**GPU smoke test**: not scheduled (`{why}`).")
 
 
 def _superseded(

@@ -13,7 +13,7 @@ from rules.config import load_config
 from rules.manifests.model import Ecosystem, FactKind, Snapshot
 from worker.github.api import JSON, RepoApi
 from worker.smoke.job import decision_outcome
-from worker.smoke.publish import complete_smoke_run, create_smoke_run, smoke_runs
+from worker.smoke.publish import complete_smoke_run, create_smoke_run
 from worker.smoke.registry import RedisClient, alive_runners
 from worker.smoke.scheduler import (
     SmokeConfig,
@@ -33,8 +33,6 @@ CONFIG_PATH = ".github/depreview.yml"
 WATCHDOG_QUEUE_ALLOWANCE_S = 1200
 HARD_LIMIT_MARGIN_S = 600
 SOFT_LIMIT_MARGIN_S = 300
-#: Conclusions of a smoke run that really ran and are kept on a plain re-review.
-_KEPT = frozenset({"success", "failure"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,11 +247,11 @@ def plan_smoke(
     repo = api.repo.full_name
     mark_latest(hooks.redis, repo, pr_number, head_sha)  # older jobs of this PR stop
     config = _config(head_files)
-    if not config.enabled and not requested:
-        return SmokePlan()
-    kept = _kept(api, hooks, repo, pr_number, head_sha, requested)
+    kept = None if requested else _kept(hooks, repo, pr_number, head_sha, enabled=config.enabled)
     if kept is not None:
         return kept
+    if not config.enabled and not requested:
+        return SmokePlan()
     base = build_snapshot(dict(base_files), ref="base")
     head = build_snapshot(dict(head_files), ref="head")
     changed = changed_packages(base, head, report)
@@ -315,22 +313,21 @@ def plan_smoke(
 
 
 def _kept(
-    api: RepoApi, hooks: SmokeHooks, repo: str, pr_number: int, head_sha: str, requested: bool
+    hooks: SmokeHooks, repo: str, pr_number: int, head_sha: str, *, enabled: bool
 ) -> SmokePlan | None:
-    """The plan of a smoke run this head already has (queued, running or finished), if kept."""
-    if requested:
-        return None
-    runs = smoke_runs(api, head_sha, hooks.app_id)
-    if not runs:
-        return None
-    newest = runs[0]
-    status, conclusion = newest.get("status"), newest.get("conclusion")
-    if status == "completed" and conclusion not in _KEPT:
-        return None  # no runner, needs approval, timed out...: decide again
+    """The plan of a smoke run this head already has, when a plain re-review keeps it.
+
+    Kept: a queued or running job, a job that ran to a verdict, and anything at all when
+    smoke tests are off (a maintainer's earlier run stays visible). Decided again: no
+    runner, needs approval, timed out, could not be queued.
+    """
     record = load(hooks.redis, repo, pr_number, head_sha)
-    section = record.markdown if record is not None else None
-    state = "in progress" if status != "completed" else f"finished: {conclusion}"
-    return SmokePlan("kept", _note(f"{state}."), section)
+    if record is None:
+        return None
+    if record.final and not record.ran and enabled:
+        return None
+    state = f"finished: {record.conclusion}" if record.final else "queued or running"
+    return SmokePlan("kept", _note(f"{record.title} ({state})."), record.markdown)
 
 
 def _enqueue(
@@ -360,7 +357,10 @@ def _enqueue(
             head_sha,
             conclusion="neutral",
             title="GPU smoke test could not be queued",
-            markdown=f"The smoke job could not be queued (`{why}`); the review will retry.",
+            markdown=(
+                f"The smoke job could not be queued (`{why}`). Re-run the check or "
+                "comment `@depreview smoke` to try again."
+            ),
             final=True,
             check_run_id=run_id,
         )

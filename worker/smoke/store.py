@@ -29,6 +29,8 @@ class SmokeRecord:
     final: bool
     check_run_id: int = 0
     findings: tuple[dict[str, Any], ...] = field(default_factory=tuple)
+    #: A job really ran to a verdict (not a decision, a timeout or a cancellation).
+    ran: bool = False
 
     def to_json(self) -> str:
         """The record as stored."""
@@ -50,6 +52,7 @@ class SmokeRecord:
             final=bool(data.get("final")),
             check_run_id=int(data.get("check_run_id") or 0),
             findings=tuple(dict(f) for f in data.get("findings") or ()),
+            ran=bool(data.get("ran")),
         )
 
     @classmethod
@@ -65,6 +68,7 @@ class SmokeRecord:
             final=True,
             check_run_id=check_run_id,
             findings=tuple(dict(f) for f in outcome.get("findings") or ()),
+            ran=outcome.get("status") not in (None, "timeout", "cancelled"),
         )
 
 
