@@ -95,6 +95,7 @@ def _run(job: ReviewJob) -> dict[str, Any]:
             RedisCoordinator(_redis()),
             settings(),
             job,
+            smoke=_smoke_hooks(),
         )
     except Exception as exc:
         if is_transient(exc):
@@ -116,10 +117,18 @@ def review_pull_request(
     pr_number: int,
     head_sha: str,
     delivery_id: str,
+    smoke_requested: bool = False,
 ) -> dict[str, Any]:
-    """Review one PR at one head SHA."""
+    """Review one PR at one head SHA (`smoke_requested`: a maintainer asked for the GPU test)."""
     return _run(
-        ReviewJob(installation_id, repo_full_name, head_sha, delivery_id, pr_number=pr_number)
+        ReviewJob(
+            installation_id,
+            repo_full_name,
+            head_sha,
+            delivery_id,
+            pr_number=pr_number,
+            smoke_requested=smoke_requested,
+        )
     )
 
 
@@ -180,3 +189,183 @@ def handle_check_action(self: Task, **kwargs: Any) -> str:
 def _ids(kwargs: dict[str, Any]) -> dict[str, Any]:
     keys = ("delivery_id", "installation_id", "repo_full_name", "pr_number", "head_sha")
     return {k: kwargs[k] for k in keys if k in kwargs}
+
+
+# -- the GPU smoke test ------------------------------------------------------------------------
+#
+# The review job decides (worker/smoke/dispatch.py) and sends `worker.gpu_smoke` to the chosen
+# runner's own queue `gpu.<name>`, plus a delayed `worker.publish_smoke` as a watchdog. The
+# GPU task runs the smoke test and stores the outcome in Redis; publishing it to GitHub is
+# `worker.publish_smoke` on the `review` queue, where the App key is. A GPU host holds no
+# GitHub secret.
+
+#: Above the runner's default cap on a job (DEPREVIEW_RUNNER_MAX_TIMEOUT_S, 1800 s); the
+#: review side sends per-message limits of `smoke.timeout_s` + 300 / + 600 s.
+SMOKE_SOFT_LIMIT_S = 1800 + 300
+SMOKE_HARD_LIMIT_S = 1800 + 600
+SMOKE_MAX_RETRIES = 2
+
+
+def _smoke_hooks() -> Any:
+    """What the review job needs to schedule smoke tests from this worker."""
+    from worker.smoke.dispatch import SmokeHooks
+
+    return SmokeHooks(
+        redis=_redis(),
+        enqueue=send_smoke,
+        app_id=settings().github_app_id,
+        default_index_url=settings().resolve_index_url,
+    )
+
+
+def send_smoke(spec: Any) -> None:
+    """Send a `SmokeJobSpec` to its runner's queue, and the watchdog to the review queue."""
+    app.send_task(
+        "worker.gpu_smoke",
+        kwargs=spec.kwargs(),
+        queue=spec.queue,
+        soft_time_limit=spec.soft_time_limit_s,
+        time_limit=spec.time_limit_s,
+        expires=spec.watchdog_s,
+    )
+    app.send_task(
+        "worker.publish_smoke",
+        kwargs={
+            "installation_id": spec.installation_id,
+            "repo_full_name": spec.repo_full_name,
+            "pr_number": spec.pr_number,
+            "head_sha": spec.head_sha,
+            "check_run_id": spec.check_run_id,
+            "watchdog_after_s": spec.watchdog_s,
+            "delivery_id": spec.delivery_id,
+        },
+        countdown=spec.watchdog_s,
+    )
+
+
+@_task(
+    "worker.gpu_smoke",
+    autoretry_for=(RedisConnectionError, RedisTimeoutError),
+    retry_backoff=10,
+    retry_backoff_max=120,
+    retry_jitter=True,
+    max_retries=SMOKE_MAX_RETRIES,
+    acks_late=True,  # a redelivered message finds its stored outcome and does not rerun
+    soft_time_limit=SMOKE_SOFT_LIMIT_S,
+    time_limit=SMOKE_HARD_LIMIT_S,
+)
+def gpu_smoke(
+    self: Task,
+    installation_id: int,
+    repo_full_name: str,
+    pr_number: int,
+    head_sha: str,
+    check_run_id: int = 0,
+    pins: dict[str, str] | None = None,
+    changed_packages: Sequence[str] = (),
+    index_options: Sequence[str] = (),
+    base_environment: str | None = None,
+    timeout_s: int = 600,
+    delivery_id: str = "",
+    **extra: Any,
+) -> dict[str, Any]:
+    """Smoke-test one PR head on this GPU runner; store the outcome; queue its publication.
+
+    A message without pins (a maintainer's request sent straight to `gpu`) is handed to the
+    review queue, which resolves the head and routes the job to a fitting runner; `extra`
+    (`maintainer_requested`, `requested_by`) is accepted for such messages and not needed.
+    """
+    ids = {
+        "installation_id": installation_id,
+        "repo_full_name": repo_full_name,
+        "pr_number": pr_number,
+        "head_sha": head_sha,
+        "delivery_id": delivery_id,
+    }
+    if pins is None or not check_run_id:
+        app.send_task("worker.review_pull_request", kwargs={**ids, "smoke_requested": True})
+        return {"status": "forwarded-to-review"}
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    from worker.smoke.config import RunnerConfig
+    from worker.smoke.execute import execute_smoke
+    from worker.smoke.facts import read_runner_facts
+
+    config = RunnerConfig()
+    outcome, ran = execute_smoke(
+        _redis(),
+        repo=repo_full_name,
+        pr_number=pr_number,
+        head_sha=head_sha,
+        check_run_id=check_run_id,
+        pins=pins,
+        changed_packages=changed_packages,
+        index_options=index_options,
+        base_environment=base_environment,
+        timeout_s=timeout_s,
+        facts=read_runner_facts(labels=config.labels, name=config.name),
+        config=config,
+        soft_limit=SoftTimeLimitExceeded,
+        soft_limit_s=timeout_s + 300,
+    )
+    app.send_task("worker.publish_smoke", kwargs={**ids, "check_run_id": check_run_id})
+    return {"status": "ran" if ran else "stored-before", "conclusion": outcome.get("conclusion")}
+
+
+class SmokePublishTask(ReviewTask):
+    """The review tasks' retry policy; a final failure closes the smoke run, not the review."""
+
+    def on_failure(
+        self, exc: BaseException, task_id: str, args: Any, kwargs: Any, einfo: Any
+    ) -> None:
+        """Never leave the smoke check run open because publishing failed."""
+        from worker.smoke.publish import complete_smoke_run
+        from worker.smoke.store import SmokeRecord
+
+        try:
+            reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+            record = SmokeRecord(
+                str(kwargs["repo_full_name"]),
+                int(kwargs["pr_number"]),
+                str(kwargs["head_sha"]),
+                conclusion="neutral",
+                title="GPU smoke test: result could not be published",
+                markdown=f"Publishing the smoke result failed: `{reason}`.",
+                final=True,
+                check_run_id=int(kwargs["check_run_id"]),
+            )
+            api = _api(int(kwargs["installation_id"]), record.repo)
+            complete_smoke_run(api, record.check_run_id, record)
+        except Exception:
+            logger.exception("could not close the smoke check run")
+
+
+@_task("worker.publish_smoke", base=SmokePublishTask)
+def publish_smoke(
+    self: Task,
+    installation_id: int,
+    repo_full_name: str,
+    pr_number: int,
+    head_sha: str,
+    check_run_id: int,
+    watchdog_after_s: int | None = None,
+    delivery_id: str = "",
+) -> str:
+    """Publish a smoke run's stored outcome (or, as the watchdog, close a silent run)."""
+    from worker.smoke.publish import publish_smoke as publish
+
+    try:
+        return publish(
+            _api(installation_id, repo_full_name),
+            RedisCoordinator(_redis()),
+            _redis(),
+            pr_number=pr_number,
+            head_sha=head_sha,
+            check_run_id=check_run_id,
+            app_id=settings().github_app_id,
+            watchdog_after_s=watchdog_after_s,
+        )
+    except Exception as exc:
+        if is_transient(exc):
+            raise TransientError(f"{type(exc).__name__}: {exc}") from exc
+        raise
