@@ -9,6 +9,7 @@ from celery.signals import setup_logging
 from kombu.entity import Queue
 
 from worker.settings import Settings
+from worker.smoke.bootstep import install_bootstep
 
 QUEUE_REVIEW = "review"
 QUEUE_GPU = "gpu"
@@ -21,7 +22,11 @@ TASK_ROUTES: dict[str, dict[str, str]] = {
     "worker.handle_command": {"queue": QUEUE_REVIEW},
     "worker.handle_installation": {"queue": QUEUE_REVIEW},
     "worker.handle_check_action": {"queue": QUEUE_REVIEW},
+    # Sent by the review job to the chosen runner's own queue `gpu.<name>` (explicit
+    # `queue=`); `gpu` is where a plain send lands and every GPU worker listens.
     "worker.gpu_smoke": {"queue": QUEUE_GPU},
+    # Publishing a smoke result needs the App key: review workers do it, GPU hosts never.
+    "worker.publish_smoke": {"queue": QUEUE_REVIEW},
 }
 
 
@@ -70,6 +75,10 @@ def _configure(sender: Celery, **_: Any) -> None:
 
 
 app.on_configure.connect(_configure, weak=False)
+
+# GPU workers (`-Q gpu`) register their facts in Redis at start and consume `gpu.<name>`;
+# the step does nothing in review workers.
+install_bootstep(app)
 
 
 def _json_logs(**_: Any) -> None:
