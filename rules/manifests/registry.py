@@ -2,16 +2,17 @@
 
 Selection is by path only (the worker picks files from a PR's file list before fetching):
 
-- requirements: ``requirements*.txt``, ``*requirements*.txt``/``*.in``, any ``.txt``/``.in``
-  under a ``requirements/`` folder, ``constraints*.txt``
+- requirements: ``.txt``/``.in`` files whose stem has ``requirements`` as its first, second
+  or last word (``requirements-dev.txt``, ``dev-requirements.txt``, ``ci_requirements_gpu.txt``),
+  any ``.txt``/``.in`` under a ``requirements/`` folder, ``constraints*.txt``
 - pyproject: ``pyproject.toml``
 - conda: ``environment*.yml``/``.yaml``, any ``.yml``/``.yaml`` under ``envs/`` or ``conda/``
   (but not ``conda-lock.yml``)
 - locks: ``poetry.lock``, ``uv.lock``, ``pylock.toml``/``pylock.<name>.toml``,
   ``conda-lock.yml``/``*.conda-lock.yml``, conda explicit lists (``conda-<platform>.lock``,
   ``*explicit*.txt``)
-- Dockerfile, ``*.Dockerfile``, ``Dockerfile.*``, ``Containerfile``, Dockerfile-named files
-  under ``docker/``
+- Dockerfile, ``*.Dockerfile``, ``Dockerfile.*``/``Dockerfile-*`` (not code, docs, data or
+  templates: ``dockerfile.py``, ``Dockerfile.md``, ``Dockerfile.j2``), ``Containerfile``
 - ``.python-version``, ``runtime.txt``, ``.github/depreview.yml`` (the repo config)
 
 Nothing under ``node_modules``, ``site-packages``, ``.venv``, ``venv``, ``.tox`` or ``.git``.
@@ -32,6 +33,17 @@ _ENVIRONMENT = re.compile(r"^environment[\w.-]*\.ya?ml$")
 _DOCKERFILE = re.compile(
     r"^(dockerfile|containerfile)([.-][\w.-]+)?$|^[\w.-]+\.(dockerfile|containerfile)$"
 )
+#: Extensions that make a Dockerfile-named file code, docs, data or a template instead.
+_NOT_DOCKERFILE_EXTENSIONS = frozenset(
+    {
+        "py", "pyc", "pyi", "md", "rst", "txt", "json", "yml", "yaml", "toml", "ini", "cfg",
+        "sh", "bash", "ps1", "bat", "cmd", "j2", "jinja", "jinja2", "tpl", "tmpl", "template",
+        "bak", "orig", "rej", "swp", "old", "dockerignore", "go", "rs", "js", "ts", "html",
+        "xml", "csv", "lock", "log", "diff", "patch", "sample", "example",
+    }
+)  # fmt: skip
+#: A requirements file's stem: `requirements` as its first, second or last word.
+_REQUIREMENTS_WORD = re.compile(r"^requirements?$")
 _SKIPPED_FOLDERS = frozenset({"node_modules", "site-packages", ".venv", "venv", ".tox", ".git"})
 _CONFIG_PATHS = frozenset({".github/depreview.yml", ".github/depreview.yaml"})
 
@@ -84,19 +96,38 @@ def kind_for(path: str) -> FileKind | None:
         return FileKind.PYTHON_VERSION
     if lower == "runtime.txt":
         return FileKind.RUNTIME_TXT
-    if _DOCKERFILE.match(lower) and not lower.endswith(".dockerignore"):
+    if _is_dockerfile(lower):
         return FileKind.DOCKERFILE
     if _ENVIRONMENT.match(lower) or (
         lower.endswith((".yml", ".yaml")) and ("envs" in folders or "conda" in folders)
     ):
         return FileKind.CONDA
-    if lower.endswith(".txt") and ("requirements" in lower or lower.startswith("constraints")):
+    if lower.endswith(".txt") and (_is_requirements_name(lower) or lower.startswith("constraints")):
         return FileKind.REQUIREMENTS
-    if lower.endswith(".in") and "requirements" in lower:
+    if lower.endswith(".in") and _is_requirements_name(lower):
         return FileKind.REQUIREMENTS
     if lower.endswith((".txt", ".in")) and "requirements" in folders:
         return FileKind.REQUIREMENTS
     return None
+
+
+def _is_dockerfile(lower: str) -> bool:
+    """`Dockerfile`, `Dockerfile.gpu`, `Dockerfile-dev`, `gpu.Dockerfile`, `Containerfile`;
+    not `dockerfile.py`, `Dockerfile.md`, `Dockerfile.j2` or `.dockerignore` files."""
+    if not _DOCKERFILE.match(lower):
+        return False
+    if lower.endswith((".dockerfile", ".containerfile")):
+        return True
+    extension = lower.rsplit(".", 1)[1] if "." in lower else ""
+    return extension not in _NOT_DOCKERFILE_EXTENSIONS
+
+
+def _is_requirements_name(lower: str) -> bool:
+    """`requirements(.txt|.in)`, `requirements-dev`, `dev-requirements`, `test_requirements_gpu`:
+    `requirement(s)` is the stem's first, second or last word (not a fixture's long name)."""
+    words = re.split(r"[-_.]", lower.rsplit(".", 1)[0])
+    hits = [i for i, word in enumerate(words) if _REQUIREMENTS_WORD.match(word)]
+    return any(i <= 1 or i == len(words) - 1 for i in hits)
 
 
 def is_dependency_file(path: str) -> bool:
