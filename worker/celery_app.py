@@ -22,6 +22,7 @@ TASK_ROUTES: dict[str, dict[str, str]] = {
     "worker.handle_command": {"queue": QUEUE_REVIEW},
     "worker.handle_installation": {"queue": QUEUE_REVIEW},
     "worker.handle_check_action": {"queue": QUEUE_REVIEW},
+    "worker.redeliver_failed": {"queue": QUEUE_REVIEW},
     # Sent by the review job to the chosen runner's own queue `gpu.<name>` (explicit
     # `queue=`); `gpu` is where a plain send lands and every GPU worker listens.
     "worker.gpu_smoke": {"queue": QUEUE_GPU},
@@ -55,6 +56,14 @@ def celery_config(settings: Settings) -> dict[str, Any]:
         "broker_connection_retry_on_startup": True,
         "worker_hijack_root_logger": False,
         "enable_utc": True,
+        # `celery -A worker.celery_app beat`: redeliver failed webhook deliveries.
+        "beat_schedule": {
+            "redeliver-failed-deliveries": {
+                "task": "worker.redeliver_failed",
+                "schedule": float(settings.redelivery_interval_s),
+                "options": {"expires": float(settings.redelivery_interval_s)},
+            }
+        },
     }
 
 

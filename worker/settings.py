@@ -38,6 +38,27 @@ class Settings(BaseSettings):
     resolve_timeout_s: float = 120.0
     resolve_cache_ttl_s: int = 7 * 24 * 3600
     log_level: str = "INFO"
+    # -- the App around the review (issue 7) --
+    review_open_prs_on_install: bool = Field(
+        default=False, description="on a new installation, review open PRs touching dependencies"
+    )
+    install_review_max_prs: int = Field(default=50, ge=0, description="cap per installation event")
+    install_review_spacing_s: float = Field(
+        default=20.0, ge=0, description="delay between the reviews an installation starts"
+    )
+    installation_concurrency: int = Field(
+        default=4, ge=1, description="reviews of one installation running at the same time"
+    )
+    redelivery_interval_s: int = Field(
+        default=900, ge=60, description="how often failed webhook deliveries are redelivered"
+    )
+    redelivery_max_pages: int = Field(default=10, ge=1, description="delivery pages read per run")
+    worker_metrics_port: int | None = Field(
+        default=None, description="serve the worker's Prometheus metrics on this port"
+    )
+    setup_output_path: Path | None = Field(
+        default=None, description="enables GET /setup; where the new App's credentials go (0600)"
+    )
 
     @model_validator(mode="after")
     def _refuse_unsafe_secret(self) -> Self:

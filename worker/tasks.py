@@ -12,11 +12,12 @@ from redis import Redis
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from worker.app_review import RateLimitedError, run_review
 from worker.celery_app import app
 from worker.coordination import LockBusyError, RedisCoordinator
 from worker.github.api import RepoRef
 from worker.github.client import GitHubRepoApi, installation_client, is_transient
-from worker.review_job import Outcome, ReviewJob, fail_job, run_review
+from worker.review_job import Outcome, ReviewJob, fail_job
 from worker.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -34,7 +35,13 @@ class TransientError(RuntimeError):
 
 
 #: Retried by Celery with backoff; everything else fails the task (and closes its check run).
-RETRY_ON = (TransientError, LockBusyError, RedisConnectionError, RedisTimeoutError)
+RETRY_ON = (
+    TransientError,
+    RateLimitedError,
+    LockBusyError,
+    RedisConnectionError,
+    RedisTimeoutError,
+)
 RETRY_BACKOFF_S = 15
 RETRY_BACKOFF_MAX_S = 600  # well below the broker's visibility timeout (1 hour by default)
 MAX_RETRIES = 5
@@ -65,6 +72,13 @@ class ReviewTask(Task):  # type: ignore[misc]
     retry_jitter = True
     max_retries = MAX_RETRIES
     acks_late = True  # safe: every review is idempotent (one run per SHA, one comment per PR)
+
+    def retry(self, *args: Any, **kwargs: Any) -> Any:
+        """A rate limit is retried when GitHub said (`Retry-After`/reset), not on the backoff."""
+        exc = kwargs.get("exc")
+        if isinstance(exc, RateLimitedError):
+            kwargs["countdown"] = exc.countdown
+        return super().retry(*args, **kwargs)
 
     def on_failure(
         self, exc: BaseException, task_id: str, args: Any, kwargs: Any, einfo: Any
@@ -142,12 +156,35 @@ def review_check_suite(
     pr_numbers: Sequence[int] = (),
     action: str = "",
 ) -> list[dict[str, Any]]:
-    """Review a suite's head SHA for each PR it belongs to; `rerequested` forces a new run."""
+    """Review a suite's head SHA for each PR it belongs to; `rerequested` forces a new run.
+
+    GitHub leaves `pull_requests` empty for fork PRs and merge groups; on a re-request our own
+    check run on that SHA says what it reviewed (its external id).
+    """
     force = action == "rerequested"
-    return [
-        _run(ReviewJob(installation_id, repo_full_name, head_sha, delivery_id, pr, force=force))
+    jobs = [
+        ReviewJob(installation_id, repo_full_name, head_sha, delivery_id, pr, force=force)
         for pr in pr_numbers
     ]
+    if not jobs and force:
+        from worker.commands.actions import check_run_target
+
+        api = _api(installation_id, repo_full_name)
+        target = check_run_target(api, head_sha, settings().github_app_id)
+        if target is not None and (target.pr_number is not None or target.base_sha):
+            base = None if target.pr_number is not None else target.base_sha
+            jobs.append(
+                ReviewJob(
+                    installation_id,
+                    repo_full_name,
+                    head_sha,
+                    delivery_id,
+                    target.pr_number,
+                    base_sha=base,
+                    force=True,
+                )
+            )
+    return [_run(job) for job in jobs]
 
 
 @_task("worker.review_merge_group", base=ReviewTask)
@@ -165,25 +202,8 @@ def review_merge_group(
     )
 
 
-@_task("worker.handle_command")
-def handle_command(self: Task, **kwargs: Any) -> str:
-    """`@depreview` commands in PR comments: not implemented yet (issue 7)."""
-    logger.info("command received; commands are not implemented yet", extra=_ids(kwargs))
-    return "not-implemented"
-
-
-@_task("worker.handle_installation")
-def handle_installation(self: Task, **kwargs: Any) -> str:
-    """Installation events: logged only for now (issue 7)."""
-    logger.info("installation event", extra=_ids(kwargs))
-    return "logged"
-
-
-@_task("worker.handle_check_action")
-def handle_check_action(self: Task, **kwargs: Any) -> str:
-    """Check-run buttons: not implemented yet (issue 7)."""
-    logger.info("check run action received; not implemented yet", extra=_ids(kwargs))
-    return "not-implemented"
+#: Commands, buttons, installation events and redelivery live in their own module.
+from worker import app_tasks as _app_tasks  # noqa: E402,F401  (registers those tasks)
 
 
 def _ids(kwargs: dict[str, Any]) -> dict[str, Any]:

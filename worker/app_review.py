@@ -1,0 +1,68 @@
+"""`run_review` as the App runs it: suspension, a concurrency slot, PR ignores, rate limits.
+
+The Celery review tasks call this in place of `worker.review_job.run_review`; tests call either.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import Any
+
+from githubkit.exception import RequestFailed
+
+from worker.commands.ignores import IgnoreSet, collect_ignores
+from worker.concurrency import installation_slot
+from worker.coordination import Coordinator
+from worker.github.api import InteractionApi, RepoApi
+from worker.github.ratelimit import retry_wait
+from worker.installations import is_suspended
+from worker.review_job import IgnoreSource, Outcome, ReviewJob
+from worker.review_job import run_review as run_plain_review
+from worker.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+
+class RateLimitedError(RuntimeError):
+    """GitHub said when to come back (`Retry-After` / `x-ratelimit-reset`): retry then."""
+
+    def __init__(self, message: str, countdown: float) -> None:
+        super().__init__(message)
+        self.countdown = countdown
+
+
+def ignore_source(api: InteractionApi) -> IgnoreSource:
+    """Reads the PR's `@depreview ignore` comments as they are now (no database)."""
+
+    def read(pr_number: int, allow_self: bool) -> IgnoreSet:
+        author = str((api.get_pull(pr_number).get("user") or {}).get("login") or "")
+        return collect_ignores(
+            api, pr_number, pr_author=author, allow_self=allow_self, today=date.today()
+        )
+
+    return read
+
+
+def run_review(
+    api: RepoApi, coord: Coordinator, settings: Settings, job: ReviewJob, **kwargs: Any
+) -> Outcome:
+    """Skip suspended installations; hold an installation slot; add PR ignores; map rate limits."""
+    store = getattr(coord, "store", None)
+    if store is not None and is_suspended(store, job.installation_id):
+        logger.info("review skipped: installation suspended or deleted", extra=job.log_extra())
+        return Outcome("failed", detail="installation suspended or deleted")
+    if job.pr_number is not None and hasattr(api, "get_permission"):
+        kwargs.setdefault("pr_ignores", ignore_source(api))  # type: ignore[arg-type]
+    try:
+        if store is None:
+            return run_plain_review(api, coord, settings, job, **kwargs)
+        ttl = max(60, settings.visibility_timeout_s // 2)
+        limit = settings.installation_concurrency
+        with installation_slot(store, job.installation_id, limit=limit, ttl_s=ttl):
+            return run_plain_review(api, coord, settings, job, **kwargs)
+    except RequestFailed as exc:
+        wait = retry_wait(exc)
+        if wait is not None:
+            raise RateLimitedError(f"GitHub rate limit ({exc.response.status_code})", wait) from exc
+        raise

@@ -1,0 +1,233 @@
+"""Celery tasks of the App around the review: commands, buttons, installations, redelivery."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any, cast
+
+from celery import Task
+
+from worker.commands.actions import ButtonPress, button_action
+from worker.commands.handler import CommandJob
+from worker.commands.handler import handle_command as run_command
+from worker.commands.smoke import request_smoke
+from worker.installations import OpenPull, handle_installation_event, is_suspended
+from worker.tasks import RETRY_ON, ReviewTask, _api, _redis, _task, settings
+
+logger = logging.getLogger(__name__)
+
+
+class CeleryActions:
+    """What commands and buttons start, as Celery messages (`handler.Actions`)."""
+
+    def __init__(self, installation_id: int, repo_full_name: str, delivery_id: str) -> None:
+        self.installation_id = installation_id
+        self.repo_full_name = repo_full_name
+        self.delivery_id = delivery_id
+
+    def rerun(self, pr_number: int, head_sha: str) -> None:
+        """A forced review of the PR head (`review_check_suite` with `rerequested`)."""
+        self._rerun(head_sha, [pr_number])
+
+    def rerun_sha(self, head_sha: str) -> None:
+        """A forced review of whatever our check run on `head_sha` reviewed (merge groups)."""
+        self._rerun(head_sha, [])
+
+    def _rerun(self, head_sha: str, pr_numbers: list[int]) -> None:
+        from worker.celery_app import app
+
+        app.send_task(
+            "worker.review_check_suite",
+            kwargs={
+                "installation_id": self.installation_id,
+                "repo_full_name": self.repo_full_name,
+                "head_sha": head_sha,
+                "delivery_id": self.delivery_id,
+                "pr_numbers": pr_numbers,
+                "action": "rerequested",
+            },
+        )
+
+    def smoke(self, pr_number: int, head_sha: str, requested_by: str) -> str:
+        """A review that asks for the GPU smoke test as a maintainer's request."""
+        from worker.celery_app import app
+
+        logger.info(
+            "smoke test requested",
+            extra={"repo": self.repo_full_name, "pr": pr_number, "login": requested_by},
+        )
+        return request_smoke(
+            app,
+            installation_id=self.installation_id,
+            repo=self.repo_full_name,
+            pr_number=pr_number,
+            head_sha=head_sha,
+            delivery_id=self.delivery_id,
+        )
+
+
+class AppTask(Task):  # type: ignore[misc]
+    """Retried like the reviews; nothing to close on failure (no check run of their own)."""
+
+    autoretry_for = RETRY_ON
+    retry_backoff = ReviewTask.retry_backoff
+    retry_backoff_max = ReviewTask.retry_backoff_max
+    retry_jitter = True
+    max_retries = ReviewTask.max_retries
+    acks_late = True  # a repeated command re-checks permission and queues an idempotent review
+    retry = ReviewTask.retry  # rate limits wait as long as GitHub said
+
+
+def _suspended(installation_id: int, what: str) -> bool:
+    if is_suspended(cast(Any, _redis()), installation_id):
+        logger.info(
+            "skipped: installation suspended or deleted",
+            extra={"installation_id": installation_id, "what": what},
+        )
+        return True
+    return False
+
+
+def _github(fn: Any) -> Any:
+    """Run a GitHub call; rate limits and transient failures become retryable errors."""
+    from githubkit.exception import RequestFailed
+
+    from worker.app_review import RateLimitedError
+    from worker.github.client import is_transient
+    from worker.github.ratelimit import retry_wait
+    from worker.tasks import TransientError
+
+    try:
+        return fn()
+    except RequestFailed as exc:
+        wait = retry_wait(exc)
+        if wait is not None:
+            raise RateLimitedError("GitHub rate limit", wait) from exc
+        if is_transient(exc):
+            raise TransientError(f"{type(exc).__name__}: {exc}") from exc
+        raise
+    except Exception as exc:
+        if is_transient(exc):
+            raise TransientError(f"{type(exc).__name__}: {exc}") from exc
+        raise
+
+
+@_task("worker.handle_command", base=AppTask)
+def handle_command(
+    self: Task,
+    installation_id: int,
+    repo_full_name: str,
+    pr_number: int,
+    comment_id: int,
+    delivery_id: str,
+    action: str,
+) -> str:
+    """An `@depreview` comment was created, edited or deleted: check, acknowledge, act."""
+    if _suspended(installation_id, "command"):
+        return "suspended"
+    job = CommandJob(installation_id, repo_full_name, pr_number, comment_id, delivery_id, action)
+    actions = CeleryActions(installation_id, repo_full_name, delivery_id)
+    api = _api(installation_id, repo_full_name)
+    outcome = _github(lambda: run_command(api, job, actions))
+    logger.info("command handled", extra={**job.log_extra(), "status": outcome.status})
+    return str(outcome.status)
+
+
+@_task("worker.handle_installation", base=AppTask)
+def handle_installation(
+    self: Task,
+    installation_id: int,
+    event: str,
+    action: str,
+    delivery_id: str,
+    repositories_added: Sequence[str] = (),
+    repositories_removed: Sequence[str] = (),
+) -> dict[str, Any]:
+    """Track suspension; optionally review a new installation's open dependency PRs."""
+    from worker.celery_app import app
+
+    cfg = settings()
+
+    def enqueue(pull: OpenPull, countdown: float) -> None:
+        app.send_task(
+            "worker.review_pull_request",
+            kwargs={
+                "installation_id": installation_id,
+                "repo_full_name": pull.repo,
+                "pr_number": pull.number,
+                "head_sha": pull.head_sha,
+                "delivery_id": delivery_id,
+            },
+            countdown=countdown,
+        )
+
+    return cast(
+        dict[str, Any],
+        _github(
+            lambda: handle_installation_event(
+                cast(Any, _redis()),
+                installation_id,
+                event,
+                action,
+                repositories_added=repositories_added,
+                review_open_prs=cfg.review_open_prs_on_install,
+                api_for=lambda repo: _api(installation_id, repo),
+                enqueue=enqueue,
+                limit=cfg.install_review_max_prs,
+                spacing_s=cfg.install_review_spacing_s,
+            )
+        ),
+    )
+
+
+@_task("worker.handle_check_action", base=AppTask)
+def handle_check_action(
+    self: Task,
+    installation_id: int,
+    repo_full_name: str,
+    check_run_id: int,
+    head_sha: str,
+    identifier: str,
+    sender_login: str,
+    delivery_id: str,
+) -> str:
+    """A button on our check run: Re-run (forced review) or Run GPU smoke test."""
+    if _suspended(installation_id, "button"):
+        return "suspended"
+    api = _api(installation_id, repo_full_name)
+    press = ButtonPress(check_run_id, head_sha, identifier, sender_login)
+    decision, target = _github(lambda: button_action(api, press, settings().github_app_id))
+    actions = CeleryActions(installation_id, repo_full_name, delivery_id)
+    if decision == "rerun" and target is not None:
+        if target.pr_number is not None:
+            actions.rerun(target.pr_number, head_sha)
+        else:
+            actions.rerun_sha(head_sha)
+    elif decision == "smoke" and target is not None and target.pr_number is not None:
+        actions.smoke(target.pr_number, head_sha, sender_login)
+    logger.info(
+        "check run action",
+        extra={
+            "delivery_id": delivery_id,
+            "installation_id": installation_id,
+            "repo": repo_full_name,
+            "head_sha": head_sha,
+            "identifier": identifier,
+            "status": decision,
+        },
+    )
+    return str(decision)
+
+
+@_task("worker.redeliver_failed", base=AppTask)
+def redeliver_failed(self: Task) -> list[str]:
+    """Periodic (Celery beat): ask GitHub to redeliver deliveries that never succeeded."""
+    from worker.github.redelivery import GitHubDeliveriesApi, app_client
+    from worker.github.redelivery import redeliver_failed as redeliver
+
+    api = GitHubDeliveriesApi(app_client(settings()))
+    store = cast(Any, _redis())
+    return cast(
+        list[str], _github(lambda: redeliver(api, store, max_pages=settings().redelivery_max_pages))
+    )

@@ -1,0 +1,168 @@
+"""Handle one `@depreview` comment: check who asked, acknowledge, act, or answer why not."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+from rules.config import load_config
+from worker.commands.ignores import comment_date, ignore_rule, self_ignore_refusal, yaml_for
+from worker.commands.parse import Command, parse_command
+from worker.commands.permissions import PermissionCache
+from worker.github.api import JSON, InteractionApi
+
+logger = logging.getLogger(__name__)
+
+CONFIG_PATH = ".github/depreview.yml"
+ACCEPTED = "+1"
+QUEUED = "eyes"
+
+
+@dataclass(frozen=True, slots=True)
+class CommandJob:
+    """A comment event, as ids (service/taskspec.HandleCommand)."""
+
+    installation_id: int
+    repo_full_name: str
+    pr_number: int
+    comment_id: int
+    delivery_id: str
+    action: str
+
+    def log_extra(self) -> dict[str, object]:
+        """Fields for structured logs."""
+        return {
+            "delivery_id": self.delivery_id,
+            "installation_id": self.installation_id,
+            "repo": self.repo_full_name,
+            "pr": self.pr_number,
+            "comment_id": self.comment_id,
+        }
+
+
+class Actions(Protocol):
+    """What commands start (Celery in the App, recorders in tests)."""
+
+    def rerun(self, pr_number: int, head_sha: str) -> None:
+        """Queue a forced review of the PR at `head_sha`."""
+        ...
+
+    def smoke(self, pr_number: int, head_sha: str, requested_by: str) -> str:
+        """Mark the request trusted and queue the GPU smoke test; "" or why it cannot run."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class CommandOutcome:
+    """What the handler did: a status word and the reply it posted, if any."""
+
+    status: str
+    reply: str = ""
+
+
+def base_config_allows_self_ignore(api: InteractionApi, base_sha: str) -> bool:
+    """`commands.allow_self_ignore` of the config on the PR's base commit."""
+    tree = api.get_tree(base_sha)
+    for entry in tree.get("tree", []):
+        if entry.get("path") == CONFIG_PATH and entry.get("type") == "blob":
+            text = api.get_blob(str(entry["sha"])).decode("utf-8", "replace")
+            return load_config(text)[0].commands.allow_self_ignore
+    return False
+
+
+def handle_command(
+    api: InteractionApi, job: CommandJob, actions: Actions, *, today: date | None = None
+) -> CommandOutcome:
+    """Run the command in one comment (created, edited or deleted)."""
+    comment = None if job.action == "deleted" else api.get_issue_comment(job.comment_id)
+    if comment is None:
+        # A deleted comment may have held an ignore: review again so it stops applying.
+        pull = api.get_pull(job.pr_number)
+        actions.rerun(job.pr_number, str(pull["head"]["sha"]))
+        return CommandOutcome("rerun-after-delete")
+    user = comment.get("user") or {}
+    if user.get("type") == "Bot":
+        return CommandOutcome("ignored-bot")
+    command = parse_command(str(comment.get("body") or ""))
+    if command is None:
+        if job.action == "edited":  # the command was edited away: its ignore must go
+            pull = api.get_pull(job.pr_number)
+            actions.rerun(job.pr_number, str(pull["head"]["sha"]))
+            return CommandOutcome("rerun-after-edit")
+        return CommandOutcome("no-command")
+    login = str(user.get("login") or "")
+    perms = PermissionCache(api.get_permission)
+    if not perms.allowed(login):
+        return _reply(
+            api,
+            job,
+            "refused",
+            f"@{login} depreview commands need write access to this repository "
+            f"(your permission: `{perms.permission(login)}`).",
+        )
+    if command.kind == "invalid":
+        return _reply(api, job, "invalid", f"@{login} {command.error}")
+    pull = api.get_pull(job.pr_number)
+    head_sha = str(pull["head"]["sha"])
+    if command.kind == "rerun":
+        api.create_reaction(job.comment_id, ACCEPTED)
+        actions.rerun(job.pr_number, head_sha)
+        return CommandOutcome("rerun")
+    if command.kind == "smoke":
+        api.create_reaction(job.comment_id, QUEUED)
+        why = actions.smoke(job.pr_number, head_sha, login)
+        if why:
+            return _reply(api, job, "smoke-unavailable", f"@{login} {why}")
+        return CommandOutcome("smoke")
+    return _ignore(api, job, actions, command, comment, pull, login, today or date.today())
+
+
+def _ignore(
+    api: InteractionApi,
+    job: CommandJob,
+    actions: Actions,
+    command: Command,
+    comment: JSON,
+    pull: JSON,
+    login: str,
+    today: date,
+) -> CommandOutcome:
+    author = str((pull.get("user") or {}).get("login") or "")
+    allow_self = base_config_allows_self_ignore(api, str(pull["base"]["sha"]))
+    why = self_ignore_refusal(login, author, allow_self)
+    if why:
+        return _reply(api, job, "refused-self-ignore", f"@{login} {why}")
+    try:
+        rule = ignore_rule(command, login, comment_date(comment))
+    except ValueError as exc:
+        return _reply(api, job, "invalid", f"@{login} This ignore is not valid: {exc}")
+    if rule.expired(today):
+        return _reply(
+            api, job, "invalid", f"@{login} This ignore expired on {rule.expires}; nothing to do."
+        )
+    api.create_reaction(job.comment_id, ACCEPTED)
+    actions.rerun(job.pr_number, str(pull["head"]["sha"]))
+    if job.action != "created":
+        return CommandOutcome("ignore-updated")
+    what = f"`{rule.rule or rule.category}`" + (f" for `{rule.package}`" if rule.package else "")
+    until = f" until {rule.expires}" if rule.expires else ""
+    text = (
+        f"@{login} Ignoring {what} on this pull request{until}; the review runs again and lists "
+        "it under “Ignored on this pull request”. Deleting or editing your comment undoes it.\n\n"
+        "To ignore it everywhere, add this to `.github/depreview.yml`:\n\n"
+        f"```yaml\n{yaml_for(rule)}```"
+    )
+    return _reply(api, job, "ignore", text, react=False)
+
+
+def _reply(
+    api: InteractionApi, job: CommandJob, status: str, text: str, *, react: bool = True
+) -> CommandOutcome:
+    """Answer in the PR conversation (refusals and failures say why)."""
+    if react and status not in ("smoke-unavailable",):
+        api.create_reaction(job.comment_id, "confused")
+    api.create_issue_comment(job.pr_number, text)
+    logger.info("command answered", extra={**job.log_extra(), "status": status})
+    return CommandOutcome(status, text)
