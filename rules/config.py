@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -230,17 +231,47 @@ class Smoke(_Model):
     runner_labels: list[str] = Field(default_factory=list)
 
 
+#: Paths never reviewed: test data, vendored environments and installed packages. A repo's
+#: `paths.exclude` extends this list (it cannot re-include these folders).
+DEFAULT_EXCLUDE: tuple[str, ...] = (
+    "**/fixtures/**",
+    "**/testdata/**",
+    "**/test_data/**",
+    "tests/**/data/**",
+    "test/**/data/**",
+    "**/node_modules/**",
+    "**/.venv/**",
+    "**/venv/**",
+    "**/.tox/**",
+    "**/site-packages/**",
+)
+
+
 class Paths(_Model):
-    """Which dependency files to review (globs on repository paths; `**` spans folders)."""
+    """Which dependency files to review (globs on repository paths; `**` spans folders).
+
+    `exclude` always holds `DEFAULT_EXCLUDE` (test fixtures, vendored environments); the
+    globs a repo lists are added to it, never replace it.
+    """
 
     include: list[str] = Field(default_factory=lambda: ["**"])
-    exclude: list[str] = Field(default_factory=list)
+    exclude: list[str] = Field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+
+    @field_validator("exclude")
+    @classmethod
+    def _with_default_excludes(cls, value: list[str]) -> list[str]:
+        return [*DEFAULT_EXCLUDE, *(g for g in value if g not in DEFAULT_EXCLUDE)]
 
     def selects(self, path: str) -> bool:
         """True when `path` is included and not excluded."""
         return any(glob_match(g, path) for g in self.include) and not any(
             glob_match(g, path) for g in self.exclude
         )
+
+
+def default_excluded(path: str) -> bool:
+    """Whether `path` is under a folder no repository's config can select (`DEFAULT_EXCLUDE`)."""
+    return any(glob_match(g, path) for g in DEFAULT_EXCLUDE)
 
 
 class Conclusion(_Model):
@@ -312,6 +343,7 @@ def glob_match(pattern: str, path: str) -> bool:
     return _glob_regex(pattern).fullmatch(path) is not None
 
 
+@functools.lru_cache(maxsize=256)
 def _glob_regex(pattern: str) -> re.Pattern[str]:
     out: list[str] = []
     i = 0

@@ -239,3 +239,24 @@ def test_refused_texts(text: str, words: str) -> None:
     assert config == DEFAULT_CONFIG
     (f,) = findings
     assert words in f.message and f.category == "config-error"
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "selected"),
+    [
+        (None, "requirements.txt", True),
+        (None, "tests/fixtures/requirements.txt", False),
+        (None, "tests/rules/manifests/data/uv.lock", False),
+        (None, "src/pkg/testdata/pyproject.toml", False),
+        (None, "web/node_modules/a/requirements.txt", False),
+        ("paths:\n  exclude: [third_party/**]\n", "third_party/x/requirements.txt", False),
+        # a repo's excludes extend the defaults, never replace them
+        ("paths:\n  exclude: [third_party/**]\n", "tests/fixtures/requirements.txt", False),
+        ("paths:\n  exclude: []\n", "tests/fixtures/requirements.txt", False),
+        ("paths:\n  exclude: []\n", "docker/Dockerfile", True),
+    ],
+)
+def test_default_excludes(text: str | None, path: str, selected: bool) -> None:
+    config, findings = load_config(text)
+    assert findings == []
+    assert config.paths.selects(path) is selected

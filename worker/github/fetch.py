@@ -6,8 +6,8 @@ import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from rules.config import default_excluded
 from rules.manifests.registry import is_dependency_file
-
 from worker.github.api import RepoApi
 
 logger = logging.getLogger(__name__)
@@ -37,8 +37,9 @@ class TreeFiles:
 
 
 def wanted(path: str) -> bool:
-    """Whether a path is a dependency file or the repo config."""
-    return path == CONFIG_PATH or is_dependency_file(path)
+    """Whether a path is the repo config or a dependency file outside test data and vendored
+    environments (`rules.config.DEFAULT_EXCLUDE`, which no repo config can re-include)."""
+    return path == CONFIG_PATH or (is_dependency_file(path) and not default_excluded(path))
 
 
 def list_changed_files(api: RepoApi, pr_number: int, max_files: int) -> ChangedFiles:
