@@ -86,6 +86,7 @@ class ReviewCheckSuite:
     head_sha: str
     delivery_id: str
     pr_numbers: tuple[int, ...] = ()
+    action: str = ""  # "rerequested" makes the worker review again even if already reviewed
 
     def kwargs(self) -> dict[str, Any]:
         """The task's keyword arguments."""

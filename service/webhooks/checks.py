@@ -18,6 +18,7 @@ def rerun_check_run(event: Event) -> TaskSpec | None:
         head_sha=event.str_at("check_run", "head_sha"),
         delivery_id=event.delivery_id,
         pr_numbers=event.pr_numbers("check_run", "pull_requests"),
+        action=event.action,
     )
 
 
@@ -44,4 +45,5 @@ def review_check_suite(event: Event) -> TaskSpec | None:
         head_sha=event.str_at("check_suite", "head_sha"),
         delivery_id=event.delivery_id,
         pr_numbers=event.pr_numbers("check_suite", "pull_requests"),
+        action=event.action,
     )
