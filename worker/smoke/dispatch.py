@@ -151,6 +151,39 @@ def _index_options(head: Snapshot, environment: str, default_index_url: str | No
     return args
 
 
+def _declared_pins(head: Snapshot) -> dict[str, dict[str, str]]:
+    """Exact pins per environment: a lock's pins, else the `==` requirements."""
+    from worker.resolve.locks import lock_environment
+
+    by_env: dict[str, dict[str, str]] = {}
+    for manifest in head.files.values():
+        if manifest.pins:
+            env = by_env.setdefault(lock_environment(head, manifest), {})
+            for pin in manifest.pins:
+                if pin.ecosystem is Ecosystem.PYPI:
+                    env.setdefault(str(canonicalize_name(pin.name)), pin.version)
+    for req in head.requirements():
+        environment = req.environment or req.location.file
+        if (
+            req.pinned
+            and req.ecosystem is Ecosystem.PYPI
+            and not req.url
+            and "#" not in environment
+        ):
+            env = by_env.setdefault(environment, {})
+            env.setdefault(str(canonicalize_name(req.name)), req.pinned)
+    return by_env
+
+
+def _score(
+    pins: Mapping[str, str], environment: str, relevant: Collection[str], platform: str = ""
+) -> tuple[int, int, int, str]:
+    """Most GPU-relevant changes first, Linux x86-64 targets, then the smallest environment."""
+    names = {str(canonicalize_name(n)) for n in pins}
+    linux = int(platform.startswith("x86_64") and "linux" in platform) if platform else 1
+    return (-len(names & set(relevant)), -linux, len(pins), environment)
+
+
 def choose_pins(
     head: Snapshot,
     report: Any | None,
@@ -158,35 +191,26 @@ def choose_pins(
     *,
     default_index_url: str | None = None,
 ) -> PinSet:
-    """The resolved environment to smoke-test: the one holding most GPU-relevant changes.
+    """The resolved environment to smoke-test: the smallest one holding most relevant changes.
 
     Without a resolution (resolver off or unavailable) the exact pins declared in the head
-    snapshot stand in (lock files first); a resolution that failed gives nothing to install.
+    snapshot stand in (a lock's pins first); a resolution that failed gives nothing to install.
     """
     if report is not None:
         candidates = [r for r in report.head if r.ok and r.pins and r.source != "rattler"]
         if not candidates:
             return PinSet({}, resolved=False)
-
-        def score(res: Any) -> tuple[int, int, str]:
-            names = {str(canonicalize_name(n)) for n in res.pins}
-            linux = int(res.target.platform.startswith("x86_64") and "linux" in res.target.platform)
-            return (-len(names & set(relevant)), -linux, res.environment)
-
-        best = min(candidates, key=score)
+        best = min(
+            candidates, key=lambda r: _score(r.pins, r.environment, relevant, r.target.platform)
+        )
         options = _index_options(head, best.environment, default_index_url)
         return PinSet(dict(best.pins), True, best.environment, best.source, tuple(options))
-    pins: dict[str, str] = {}
-    for manifest in sorted(head.files.values(), key=lambda m: (not m.pins, m.path)):
-        for pin in manifest.pins:
-            if pin.ecosystem is Ecosystem.PYPI:
-                pins.setdefault(str(canonicalize_name(pin.name)), pin.version)
-    for req in head.requirements():
-        if req.pinned and req.ecosystem is Ecosystem.PYPI and not req.url:
-            pins.setdefault(str(canonicalize_name(req.name)), req.pinned)
-    environment = next((r.environment for r in head.requirements() if r.environment), "")
-    options = _index_options(head, environment, default_index_url) if environment else []
-    return PinSet(pins, bool(pins), environment, "declared", tuple(options))
+    declared = _declared_pins(head)
+    if not declared:
+        return PinSet({}, resolved=False, source="declared")
+    environment = min(declared, key=lambda env: _score(declared[env], env, relevant))
+    options = _index_options(head, environment, default_index_url)
+    return PinSet(declared[environment], True, environment, "declared", tuple(options))
 
 
 # -- the decision, published ---------------------------------------------------------------------
@@ -326,8 +350,7 @@ def _kept(
         return None
     if record.final and not record.ran and enabled:
         return None
-    state = f"finished: {record.conclusion}" if record.final else "queued or running"
-    return SmokePlan("kept", _note(f"{record.title} ({state})."), record.markdown)
+    return SmokePlan("kept", _note(f"{record.title}."), record.markdown)
 
 
 def _enqueue(

@@ -49,7 +49,7 @@ def execute_smoke(
     timeout_s: int = 600,
     facts: RunnerFacts | None,
     config: RunnerConfig,
-    run: Callable[..., SmokeResult] = run_smoke,
+    run: Callable[..., SmokeResult] | None = None,
     soft_limit: type[BaseException] | None = None,
     soft_limit_s: int = 0,
 ) -> tuple[dict[str, Any], bool]:
@@ -75,7 +75,7 @@ def execute_smoke(
             redis=redis,
             facts=facts,
             config=config,
-            run=run,
+            run=run or run_smoke,
         ).to_dict()
     except BaseException as exc:
         if soft_limit is None or not isinstance(exc, soft_limit):
