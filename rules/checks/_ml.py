@@ -259,16 +259,15 @@ def image_cuda_for(snapshot: Snapshot, env: str) -> CudaDecl | None:
     finals = dockerfile_cuda(snapshot)
     if not finals:
         return None
-    values = {major_minor(d.cuda) for d in finals.values()}
-    if len(values) == 1:
-        return next(iter(finals.values()))
     folder = PurePosixPath(env_root(env)).parent
     for parent in (folder, *folder.parents):
         here = [d for path, d in finals.items() if PurePosixPath(path).parent == parent]
         if here:
             if len({major_minor(d.cuda) for d in here}) == 1:
-                return here[0]
+                return here[0]  # the nearest Dockerfile, cited even when all of them agree
             return None
+    if len({major_minor(d.cuda) for d in finals.values()}) == 1:
+        return next(iter(finals.values()))
     return None
 
 

@@ -2,9 +2,10 @@
 
 From the KB (jax.json): jaxlib and jax-cudaNN-plugin must not be newer than jax and should
 share its version; each release offers a fixed set of CUDA extras (CUDA 11 was dropped in
-0.4.26, so ``jax[cuda11_pip]`` there installs CPU-only jax with a pip warning); the plugin
-wheels need a cuDNN inside the release's compatible range; a ``cudaNN-local`` extra uses the
-system CUDA, which must be that major.
+0.4.26, so ``jax[cuda11_pip]`` there installs CPU-only jax with a pip warning); when jax uses
+the system's CUDA libraries (a ``cudaNN-local`` extra, a plugin without ``[with-cuda]``), the
+declared cuDNN must be inside the release's compatible range (``jax[cuda12]`` brings its own
+cuDNN from pip) and the system CUDA must be that major.
 """
 
 from __future__ import annotations
@@ -24,10 +25,22 @@ from rules.manifests.model import Requirement
 
 _PAIRED = re.compile(r"^(jaxlib|jax-cuda\d+-(?:plugin|pjrt))$")
 _CUDA_EXTRA = re.compile(r"^cuda(\d+)")
+_PLUGIN = re.compile(r"^jax-cuda\d+-plugin$")
 
 
 def _norm(extra: str) -> str:
     return extra.replace("_", "-").lower()
+
+
+def _system_cuda(jax: Requirement, reqs: list[Requirement]) -> bool:
+    """Whether jax loads the system's CUDA/cuDNN: a ``cudaNN-local`` extra, or a CUDA plugin
+    without ``[with-cuda]``. ``jax[cuda12]`` installs cuDNN from pip (nvidia-cudnn-cu12), so
+    a base image's cuDNN does not matter to it, and CPU-only jax loads no cuDNN at all."""
+    if any(_CUDA_EXTRA.match(e) and "local" in e for e in jax.extras):
+        return True
+    return any(
+        _PLUGIN.match(project(r)) and "with-cuda" not in {_norm(e) for e in r.extras} for r in reqs
+    )
 
 
 class JaxCudaMismatch:
@@ -45,7 +58,8 @@ class JaxCudaMismatch:
                 continue
             yield from self._pairing(jax, reqs)
             yield from self._extras(ctx, jax)
-            yield from self._cudnn(ctx, env, jax)
+            if _system_cuda(jax, reqs):
+                yield from self._cudnn(ctx, env, jax)
             yield from self._local(ctx, env, jax, reqs)
 
     def _pairing(self, jax: Requirement, reqs: list[Requirement]) -> Iterator[Finding]:

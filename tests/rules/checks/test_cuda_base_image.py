@@ -161,3 +161,18 @@ def test_the_fix_names_a_build_for_the_declared_cuda() -> None:
 def test_svc_finding_is_located_in_its_own_file() -> None:
     snapshot = CASES[16][1]
     assert [f.file for f in run(RULE, snapshot)] == ["svc/requirements.txt"]
+
+
+# found dogfooding: two folders with identical CUDA 11.8 Dockerfiles; head/requirements.txt's
+# finding cited base/Dockerfile because every Dockerfile agreed and the first one was taken
+@pytest.mark.parametrize("folder", ["base", "head"])
+def test_the_nearest_dockerfile_is_cited_when_all_agree(folder: str) -> None:
+    snapshot = snap(
+        req("torch==2.1.0+cu121", f"{folder}/requirements.txt"),
+        index(f"{PT}/cu121", f"{folder}/requirements.txt"),
+        base_image(IMG_118, "base/Dockerfile"),
+        base_image(IMG_118, "head/Dockerfile"),
+    )
+    (found,) = run(RULE, snapshot)
+    assert found.file == f"{folder}/requirements.txt"
+    assert f"{folder}/Dockerfile:1" in found.message

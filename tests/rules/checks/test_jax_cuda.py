@@ -39,11 +39,38 @@ CASES: list[tuple[str, Snapshot, list[tuple[str, str]]]] = [
     ),
     ("cuda13 before 0.7.0", snap(req("jax==0.6.2", extras=("cuda13",))), [("jax", "error")]),
     (
-        "cuDNN 8 note with jax 0.4.31 (needs >=9.1)",
+        "cuDNN 8 note with jax[cuda12_local] 0.4.31 (needs >=9.1)",
+        snap(
+            req("jax==0.4.31", extras=("cuda12_local",)),
+            fact(FactKind.CUDNN, "8.9", "requirements.txt"),
+        ),
+        [("jax", "error")],
+    ),
+    (
+        "cuDNN 8 note with a jax-cuda12-plugin lacking [with-cuda]",
+        snap(
+            req("jax==0.4.31"),
+            req("jax-cuda12-plugin==0.4.31"),
+            fact(FactKind.CUDNN, "8.9", "requirements.txt"),
+        ),
+        [("jax", "error")],
+    ),
+    # found dogfooding: jax[cuda12] installs nvidia-cudnn-cu12 from pip, the image's is unused
+    (
+        "jax[cuda12] 0.4.31 with a cuDNN 8 note (a cudnn8 image)",
         snap(
             req("jax==0.4.31", extras=("cuda12",)), fact(FactKind.CUDNN, "8.9", "requirements.txt")
         ),
-        [("jax", "error")],
+        [],
+    ),
+    (
+        "jax-cuda12-plugin[with-cuda] with a cuDNN 8 note",
+        snap(
+            req("jax==0.4.31"),
+            req("jax-cuda12-plugin==0.4.31", extras=("with_cuda",)),
+            fact(FactKind.CUDNN, "8.9", "requirements.txt"),
+        ),
+        [],
     ),
     (
         "cuDNN 9.1 note with jax 0.4.31",
