@@ -33,7 +33,9 @@ def main() -> None:
     gh.commit("b" * 40, _tree(ROOT / "examples/torch-bump/base"))
     gh.commit("h" * 40, _tree(ROOT / "examples/torch-bump/head"))
     gh.open_pr("b" * 40, "h" * 40)
-    settings = Settings(environment="development")
+    # Static review only: resolution would reach the example's PyTorch index (see
+    # bench/resolve_bench.py for resolution against a local index).
+    settings = Settings(environment="development", resolve_enabled=False)
     times = []
     for i in range(10):
         job = ReviewJob(1, "octocat/Hello-World", "h" * 40, f"d-{i}", pr_number=gh.pr_number,
