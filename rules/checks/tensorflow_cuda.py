@@ -2,7 +2,8 @@
 
 TensorFlow without the ``[and-cuda]`` extra loads the system's CUDA libraries, so a release
 built for CUDA 11 in a CUDA 12 image (or the reverse) finds no GPU. A declared cuDNN of
-another major than the release was built with fails the same way. Native Windows GPU
+another major than the release was built with fails the same way (``[and-cuda]`` installs
+its CUDA and cuDNN from pip, so neither check applies to it). Native Windows GPU
 support ended with 2.10 (KB tensorflow.json notes). A CUDA newer than declared is reported
 by cuda-base-image-mismatch.
 """
@@ -96,6 +97,8 @@ class TensorflowCudaMismatch:
             return
 
     def _cudnn(self, ctx: RuleContext, env: str, req: Requirement, how: str) -> Iterator[Finding]:
+        if "and-cuda" in req.extras:
+            return  # [and-cuda] installs the cuDNN it was built with from pip (nvidia-cudnn-cu12)
         version = version_of(req)
         release = ctx.kb.tensorflow_release(version) if version else None
         if release is None:

@@ -5,11 +5,13 @@ requirements use ``path#<name>`` (``path#build`` for build-system). PEP 735 grou
 expanded: a group that includes another also lists the included group's requirements.
 `FactKind.PYTHON` facts from here carry a PEP 440 specifier (``>=3.10``) as value and the
 line as written as detail. Not read: PDM, Hatch environments, pixi, ``dynamic`` metadata
-(listed in metadata as ``dynamic``).
+(listed in metadata as ``dynamic``). Metadata also carries ``name`` ([project]) and
+``build-backend``, by which rules tell libraries from applications.
 """
 
 from __future__ import annotations
 
+import json
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -137,6 +139,8 @@ def _table(data: Mapping[str, Any], *keys: str) -> Mapping[str, Any]:
 def _pep621(b: _Builder, data: Mapping[str, Any]) -> None:
     project = _table(data, "project")
     table: _Table = ("project",)
+    if isinstance(project.get("name"), str):
+        b.metadata.append(("name", project["name"]))  # rules.checks tell libraries by it
     if "dependencies" in project:
         b.pep508_list(project["dependencies"], table, "dependencies", Group.RUNTIME, None, None)
     optional = project.get("optional-dependencies", {})
@@ -215,6 +219,8 @@ def _dependency_groups(b: _Builder, data: Mapping[str, Any]) -> None:
 
 def _build_system(b: _Builder, data: Mapping[str, Any]) -> None:
     build = _table(data, "build-system")
+    if isinstance(build.get("build-backend"), str):
+        b.metadata.append(("build-backend", build["build-backend"]))
     if "requires" in build:
         b.pep508_list(
             build["requires"], ("build-system",), "requires", Group.BUILD, "build", "build"
@@ -254,6 +260,19 @@ def _poetry_url(spec: Mapping[str, Any]) -> str | None:
         if isinstance(spec.get(key), str):
             return str(spec[key])
     return None
+
+
+def _inline_toml(value: object) -> str:
+    """`value` as TOML source (`{version = "2.3.1", source = "pytorch"}`), for messages."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{k} = {_inline_toml(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_inline_toml(v) for v in value) + "]"
+    return str(value)
 
 
 def _poetry_dependency(
@@ -298,7 +317,9 @@ def _poetry_dependency(
         b.requirements.append(
             Requirement(
                 name=name,
-                raw=f"{key} = {entry!r}" if not isinstance(spec, str) else f'{key} = "{spec}"',
+                raw=f"{key} = {_inline_toml(entry)}"
+                if not isinstance(spec, str)
+                else f'{key} = "{spec}"',
                 location=b.span(at),
                 specifier=specifier,
                 extras=tuple(sorted(str(e) for e in extras)) if isinstance(extras, list) else (),

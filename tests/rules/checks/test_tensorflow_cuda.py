@@ -37,6 +37,16 @@ CASES: list[tuple[str, Snapshot, RepoConfig | None, list[str]]] = [
         None,
         ["error"],
     ),
+    # found dogfooding: [and-cuda] installs nvidia-cudnn-cu12 8.9 from pip; the image's is unused
+    (
+        "TF 2.18 [and-cuda] with a cuDNN 8 note",
+        snap(
+            req("tensorflow==2.18.0", extras=("and-cuda",)),
+            fact(FactKind.CUDNN, "8.9", "requirements.txt"),
+        ),
+        None,
+        [],
+    ),
     (
         "TF 2.15 (cuDNN 8.9) with a cuDNN 8 note",
         snap(req("tensorflow==2.15.0"), fact(FactKind.CUDNN, "8.6", "requirements.txt")),

@@ -1,0 +1,316 @@
+"""Small realistic repositories reviewed end to end (parsers, KB, rules, review).
+
+Each case is a good base and a head with one realistic change; the expected new findings are
+what a maintainer would agree with. Cases marked "found dogfooding" were wrong before a fix.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from rules.review import review_trees
+
+TODAY = date(2026, 11, 26)
+PT = "https://download.pytorch.org/whl"
+
+POETRY_PYPROJECT = """[tool.poetry]
+name = "trainer"
+version = "0.1.0"
+description = "fine-tuning jobs"
+authors = ["ML team <ml@example.com>"]
+
+[tool.poetry.dependencies]
+python = ">=3.10,<3.13"
+torch = {version = "TORCH", source = "pytorch-cu121"}
+torchvision = {version = "TV", source = "pytorch-cu121"}
+numpy = "^1.26"
+
+[[tool.poetry.source]]
+name = "pytorch-cu121"
+url = "https://download.pytorch.org/whl/cu121"
+priority = "explicit"
+
+[build-system]
+requires = ["poetry-core"]
+build-backend = "poetry.core.masonry.api"
+"""
+
+POETRY_LOCK = """[[package]]
+name = "numpy"
+version = "1.26.4"
+description = ""
+optional = false
+python-versions = ">=3.9"
+files = []
+
+[[package]]
+name = "torch"
+version = "TORCH"
+description = ""
+optional = false
+python-versions = ">=3.8.0"
+files = []
+
+[package.source]
+type = "legacy"
+url = "https://download.pytorch.org/whl/cu121"
+reference = "pytorch-cu121"
+
+[[package]]
+name = "torchvision"
+version = "TV"
+description = ""
+optional = false
+python-versions = ">=3.8"
+files = []
+
+[package.source]
+type = "legacy"
+url = "https://download.pytorch.org/whl/cu121"
+reference = "pytorch-cu121"
+
+[metadata]
+lock-version = "2.0"
+python-versions = ">=3.10,<3.13"
+content-hash = "0"
+"""
+
+UV_PYPROJECT = """[project]
+name = "svc"
+version = "0.1.0"
+requires-python = ">=3.10"
+dependencies = [
+    "torch==TORCH",
+    "torchvision==TV",
+    "NUMPY",
+]
+
+[[tool.uv.index]]
+name = "pytorch-cu121"
+url = "https://download.pytorch.org/whl/cu121"
+explicit = true
+
+[tool.uv.sources]
+torch = { index = "pytorch-cu121" }
+torchvision = { index = "pytorch-cu121" }
+"""
+
+UV_LOCK = """version = 1
+requires-python = ">=3.10"
+
+[[package]]
+name = "numpy"
+version = "NPV"
+source = { registry = "https://pypi.org/simple" }
+
+[[package]]
+name = "torch"
+version = "TORCH+cu121"
+source = { registry = "https://download.pytorch.org/whl/cu121" }
+
+[[package]]
+name = "torchvision"
+version = "TV+cu121"
+source = { registry = "https://download.pytorch.org/whl/cu121" }
+"""
+
+
+def _fill(text: str, **values: str) -> str:
+    for key, value in values.items():
+        text = text.replace(key.upper(), value)
+    return text
+
+
+def poetry(torch: str, tv: str) -> dict[str, str]:
+    return {
+        "pyproject.toml": _fill(POETRY_PYPROJECT, torch=torch, tv=tv),
+        "poetry.lock": _fill(POETRY_LOCK, torch=torch, tv=tv),
+    }
+
+
+def uv(torch: str, tv: str, numpy: str, npv: str) -> dict[str, str]:
+    return {
+        "pyproject.toml": _fill(UV_PYPROJECT, torch=torch, tv=tv, numpy=numpy),
+        "uv.lock": _fill(UV_LOCK, torch=torch, tv=tv, npv=npv),
+    }
+
+
+def conda(transformers: str) -> dict[str, str]:
+    return {
+        "environment.yml": "name: train\nchannels:\n  - pytorch\n  - nvidia\ndependencies:\n"
+        "  - python=3.11\n  - pytorch=2.3.1\n  - torchvision=0.18.1\n  - pytorch-cuda=12.1\n"
+        f"  - numpy=1.26\n  - pip\n  - pip:\n      - transformers=={transformers}\n"
+    }
+
+
+def reqs(index: str, torch: str, tv: str) -> dict[str, str]:
+    return {
+        "requirements/base.txt": "numpy==1.26.4\npandas==2.2.2\ntransformers==4.41.2\n",
+        "requirements/gpu.txt": f"-r base.txt\n-c ../constraints.txt\n"
+        f"--extra-index-url {PT}/{index}\ntorch=={torch}\ntorchvision=={tv}\n",
+        "constraints.txt": "numpy<2\n",
+    }
+
+
+def docker(installs: str) -> dict[str, str]:
+    return {
+        "Dockerfile": "FROM pytorch/pytorch:2.3.1-cuda12.1-cudnn8-runtime\nWORKDIR /app\n"
+        "COPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n"
+        f"RUN pip install --no-cache-dir {installs}\n",
+        "requirements.txt": "numpy==1.26.4\nsentencepiece==0.2.0\n",
+    }
+
+
+def image_with(image: str, requirements: str) -> dict[str, str]:
+    return {
+        "requirements.txt": requirements,
+        "Dockerfile": f"FROM {image}\nRUN apt-get update && apt-get install -y python3-pip\n"
+        "COPY requirements.txt .\nRUN pip3 install --no-cache-dir -r requirements.txt\n",
+    }
+
+
+CUDA122_CUDNN8 = "nvidia/cuda:12.2.2-cudnn8-runtime-ubuntu22.04"
+CUDA118_CUDNN8 = "nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04"
+JAX = "jax[cuda12]==VERSION\nflax==0.8.5\n"
+TF = "tensorflow[and-cuda]==VERSION\nnumpy==1.26.4\n"
+HATCH_LIBRARY = {
+    "pyproject.toml": '[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"'
+    '\n\n[project]\nname = "mylib"\nversion = "1.0"\nrequires-python = ">=3.9"\n'
+    'dependencies = ["numpy>=1.22", "torch>=2.0"]\n'
+}
+TWO_FOLDERS_BASE = {
+    f"{side}/{name}": text
+    for side in ("base", "head")
+    for name, text in image_with(CUDA118_CUDNN8, "torch==2.1.0+cu118\n").items()
+}
+
+Expected = list[tuple[str, str, str, int]]  # rule, severity, file, line of each new finding
+CASES: list[tuple[str, dict[str, str], dict[str, str], str, Expected]] = [
+    (
+        "poetry: torch and torchvision bumped together",
+        poetry("2.3.1+cu121", "0.18.1+cu121"),
+        poetry("2.4.0+cu121", "0.19.0+cu121"),
+        "success",
+        [],
+    ),
+    (
+        "poetry: torch bumped, torchvision left behind",
+        poetry("2.3.1+cu121", "0.18.1+cu121"),
+        poetry("2.4.0+cu121", "0.18.1+cu121"),
+        "failure",
+        [("torch-family-mismatch", "error", "pyproject.toml", 10)],
+    ),
+    (
+        "uv: explicit PyTorch index, family bumped",
+        uv("2.3.1", "0.18.1", "numpy>=1.26,<2", "1.26.4"),
+        uv("2.4.0", "0.19.0", "numpy>=1.26,<2", "1.26.4"),
+        "success",
+        [],
+    ),
+    (
+        "uv: NumPy 2 under torch 2.2",
+        uv("2.2.2", "0.17.2", "numpy>=1.26,<2", "1.26.4"),
+        uv("2.2.2", "0.17.2", "numpy>=2.0", "2.0.1"),
+        "failure",
+        [("numpy-abi", "error", "pyproject.toml", 6)],
+    ),
+    ("conda: pip section bump", conda("4.41.2"), conda("4.42.0"), "success", []),
+    (
+        "requirements: torch family bump on the cu121 index",
+        reqs("cu121", "2.3.1+cu121", "0.18.1+cu121"),
+        reqs("cu121", "2.4.0+cu121", "0.19.0+cu121"),
+        "success",
+        [],
+    ),
+    (
+        "requirements: index switched to cu118 under +cu121 pins",
+        reqs("cu121", "2.3.1+cu121", "0.18.1+cu121"),
+        reqs("cu118", "2.3.1+cu121", "0.18.1+cu121"),
+        "failure",
+        [
+            ("cuda-variant-mismatch", "error", "requirements/gpu.txt", 4),
+            ("cuda-variant-mismatch", "error", "requirements/gpu.txt", 5),
+        ],
+    ),
+    (
+        "Dockerfile on pytorch/pytorch: utility bump",
+        docker("transformers==4.41.2"),
+        docker("transformers==4.42.0"),
+        "success",
+        [],
+    ),
+    # found dogfooding: jax[cuda12] brings cuDNN 9 from pip; the image's cuDNN 8 is unused
+    (
+        "jax[cuda12] on a cudnn8 image: bump",
+        image_with(CUDA122_CUDNN8, _fill(JAX, version="0.4.30")),
+        image_with(CUDA122_CUDNN8, _fill(JAX, version="0.4.31")),
+        "success",
+        [],
+    ),
+    (
+        "jax[cuda12] moved to a CUDA 11.8 image",
+        image_with(CUDA122_CUDNN8, _fill(JAX, version="0.4.30")),
+        image_with(CUDA118_CUDNN8, _fill(JAX, version="0.4.30")),
+        "failure",
+        [("cuda-base-image-mismatch", "error", "requirements.txt", 1)],
+    ),
+    (
+        "tensorflow[and-cuda] patch bump",
+        image_with(CUDA122_CUDNN8, _fill(TF, version="2.15.0")),
+        image_with(CUDA122_CUDNN8, _fill(TF, version="2.15.1")),
+        "success",
+        [],
+    ),
+    # found dogfooding: [and-cuda] installs its cuDNN 8.9 from pip; a cudnn9 image is fine
+    (
+        "tensorflow[and-cuda] 2.17 on a CUDA 12.3 cudnn9 image",
+        image_with(CUDA122_CUDNN8, _fill(TF, version="2.15.0")),
+        image_with("nvidia/cuda:12.3.2-cudnn9-runtime-ubuntu22.04", _fill(TF, version="2.17.0")),
+        "success",
+        [],
+    ),
+    (
+        "tensorflow[and-cuda] moved to a CUDA 11.8 image",
+        image_with(CUDA122_CUDNN8, _fill(TF, version="2.15.0")),
+        image_with(CUDA118_CUDNN8, _fill(TF, version="2.15.0")),
+        "failure",
+        [("cuda-base-image-mismatch", "error", "requirements.txt", 1)],
+    ),
+    # found dogfooding: the pyproject parser gave no name/build-backend metadata, so a
+    # library's `torch>=2.0` was told to pin exactly
+    ("hatchling library added", {}, HATCH_LIBRARY, "success", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "base", "head", "conclusion", "expected"), CASES, ids=[c[0] for c in CASES]
+)
+def test_dogfood(
+    name: str, base: dict[str, str], head: dict[str, str], conclusion: str, expected: Expected
+) -> None:
+    result = review_trees(base, head, today=TODAY)
+    new = [(f.rule, f.severity.value, f.file, f.line) for f in result.findings if f.new]
+    assert sorted(new) == sorted(expected)
+    assert result.conclusion == conclusion
+    assert not [f for f in result.findings if f.severity.value == "error" and not f.new]
+
+
+def test_poetry_messages_quote_the_toml_as_written() -> None:
+    """Found dogfooding: Poetry table requirements appeared as Python dicts in messages."""
+    base, head = poetry("2.3.1+cu121", "0.18.1+cu121"), poetry("2.4.0+cu121", "0.18.1+cu121")
+    (found,) = [f for f in review_trees(base, head, today=TODAY).findings if f.new]
+    assert "{'" not in found.message
+    assert 'torchvision = {version = "0.18.1+cu121", source = "pytorch-cu121"}' in found.message
+
+
+def test_the_nearest_dockerfile_is_cited() -> None:
+    """Found dogfooding: head/requirements.txt's finding cited base/Dockerfile."""
+    head = {
+        **TWO_FOLDERS_BASE,
+        "head/requirements.txt": f"--extra-index-url {PT}/cu121\ntorch==2.1.0+cu121\n",
+    }
+    new = [f for f in review_trees(TWO_FOLDERS_BASE, head, today=TODAY).findings if f.new]
+    cuda = [f for f in new if f.rule == "cuda-base-image-mismatch"]
+    assert cuda and all("head/Dockerfile:1" in f.message for f in cuda)
