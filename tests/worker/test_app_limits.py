@@ -116,7 +116,8 @@ def test_installation_semaphore_limits_and_frees(store: Any) -> None:
 def test_a_dead_holders_slot_expires(store: Any) -> None:
     import time
 
-    installation_slot(store, 9, limit=1, ttl_s=1).__enter__()  # never released: it "died"
+    held = installation_slot(store, 9, limit=1, ttl_s=1)
+    held.__enter__()  # never released: its holder "died"
     with pytest.raises(LockBusyError), installation_slot(store, 9, limit=1, ttl_s=60):
         pass
     time.sleep(1.1)
