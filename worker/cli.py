@@ -96,7 +96,7 @@ def review_command(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
     from worker.analysis import ResolverUnavailableError, analyze
 
     if args.pr:
-        parser.error("--pr is not implemented yet; check the PR out and use --base/--head")
+        return _review_pr(args, parser)
     try:
         base_files, head_files, base_ref, head_ref = _read_sides(args, parser)
         config_text = args.config.read_text(encoding="utf-8") if args.config else None
@@ -122,6 +122,35 @@ def review_command(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
     out = _renderer(args.format)(result)
     sys.stdout.write(out if out.endswith("\n") else out + "\n")
     if result.conclusion == "failure" and not args.exit_zero:
+        return EXIT_FAIL
+    return EXIT_PASS
+
+
+def _review_pr(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """`--pr OWNER/REPO#N`: review a GitHub PR with `GITHUB_TOKEN`; print what the App posts."""
+    import os
+
+    from githubkit.exception import GitHubException
+
+    from worker.prreview import PrSpecError, review_pr
+
+    if args.base or args.head or args.base_dir or args.head_dir or args.resolve or args.config:
+        parser.error("--pr takes no --base/--head/--base-dir/--head-dir/--resolve/--config")
+    token = os.environ.get("GITHUB_TOKEN", "").strip()
+    if not token:
+        print("depreview: --pr needs a token in GITHUB_TOKEN", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        result = review_pr(args.pr, token)
+    except PrSpecError as exc:
+        print(f"depreview: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except GitHubException as exc:
+        print(f"depreview: GitHub: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    out = result.comment() if args.format == "markdown" else _renderer(args.format)(result.review)
+    sys.stdout.write(out if out.endswith("\n") else out + "\n")
+    if result.review.conclusion == "failure" and not args.exit_zero:
         return EXIT_FAIL
     return EXIT_PASS
 
