@@ -23,9 +23,11 @@ from rules.checks.base import Rule, RuleContext
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
 from rules.kb.cudaver import has_minor, major_minor, serves_all_variants, url_variant, variant_cuda
-from rules.manifests.model import Index, Requirement
+from rules.manifests.model import Ecosystem, Index, Requirement
 
 _TORCH_FAMILY = ("torch", "torchvision", "torchaudio")
+#: A conda pin's torch minor: `==2.3.1.*` (pytorch=2.3.1), `==2.3` or `==2.3.*`.
+_CONDA_MINOR = re.compile(r"^===?(\d+)\.(\d+)(?:[.*]|$)")
 _CUDA_NAMED = (
     re.compile(r"^nvidia-[a-z0-9-]+-cu(\d+)$"),
     re.compile(r"^cupy-cuda(\d+)x$"),
@@ -63,6 +65,7 @@ class CudaVariantMismatch:
             yield from self._labels(reqs)
             yield from self._indexes(ctx, env, reqs)
             yield from self._conda(reqs)
+            yield from self._conda_channel(ctx.kb, reqs)
             yield from self._unpublished(ctx.kb, reqs, indexes_for(ctx.snapshot, env))
             yield from self._cuda_named(reqs)
 
@@ -136,6 +139,35 @@ class CudaVariantMismatch:
                     fix=f"{other.how}={first.cuda}" if other.how != "pytorch-cuda" else None,
                     evidence=(first.describe(), other.describe()),
                     fingerprint=f"conda:{other.how}:{first.how}",
+                )
+
+    def _conda_channel(self, kb: KnowledgeBase, reqs: list[Requirement]) -> Iterator[Finding]:
+        """`pytorch=2.3.1` with `pytorch-cuda=12.4`: the pytorch channel has no such build."""
+        selectors = [d for d in conda_cuda(reqs) if d.how == "pytorch-cuda"]
+        for req in reqs:
+            minor = _CONDA_MINOR.match(req.specifier or "")
+            if req.ecosystem != Ecosystem.CONDA or req.name != "pytorch" or minor is None:
+                continue
+            line = kb.conda_pytorch_line(f"{minor.group(1)}.{minor.group(2)}")
+            if line is None or line.selector != "pytorch-cuda" or not line.cuda:
+                continue
+            for decl in selectors:
+                if any(major_minor(c) == major_minor(decl.cuda) for c in line.cuda):
+                    continue
+                yield finding(
+                    self,
+                    f"{decl.text} asks for a CUDA {decl.cuda} build of {req.raw.strip()}, but "
+                    f"the pytorch channel built torch {line.minor} only for CUDA "
+                    f"{', '.join(line.cuda)}: the conda solve fails (nothing provides "
+                    f"pytorch {line.minor} with pytorch-cuda {decl.cuda}).",
+                    decl.location or req.location,
+                    package="pytorch-cuda",
+                    fix=f"pytorch-cuda={line.cuda[-1]}",
+                    evidence=(
+                        f"KB conda_pytorch_cuda.json {line.minor}: {', '.join(line.cuda)}",
+                        f"{req.location.file}:{req.location.line}: {req.raw.strip()}",
+                    ),
+                    fingerprint=f"conda-channel:{line.minor}:{decl.cuda}",
                 )
 
     def _unpublished(

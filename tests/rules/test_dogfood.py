@@ -137,10 +137,10 @@ def uv(torch: str, tv: str, numpy: str, npv: str) -> dict[str, str]:
     }
 
 
-def conda(transformers: str) -> dict[str, str]:
+def conda(transformers: str, cuda: str = "12.1") -> dict[str, str]:
     return {
         "environment.yml": "name: train\nchannels:\n  - pytorch\n  - nvidia\ndependencies:\n"
-        "  - python=3.11\n  - pytorch=2.3.1\n  - torchvision=0.18.1\n  - pytorch-cuda=12.1\n"
+        f"  - python=3.11\n  - pytorch=2.3.1\n  - torchvision=0.18.1\n  - pytorch-cuda={cuda}\n"
         f"  - numpy=1.26\n  - pip\n  - pip:\n      - transformers=={transformers}\n"
     }
 
@@ -217,6 +217,14 @@ CASES: list[tuple[str, dict[str, str], dict[str, str], str, Expected]] = [
         [("numpy-abi", "error", "pyproject.toml", 6)],
     ),
     ("conda: pip section bump", conda("4.41.2"), conda("4.42.0"), "success", []),
+    # found dogfooding: pytorch 2.3 was never built for pytorch-cuda 12.4 (solve fails)
+    (
+        "conda: pytorch-cuda moved to 12.4 under pytorch 2.3.1",
+        conda("4.41.2"),
+        conda("4.41.2", cuda="12.4"),
+        "failure",
+        [("cuda-variant-mismatch", "error", "environment.yml", 9)],
+    ),
     (
         "requirements: torch family bump on the cu121 index",
         reqs("cu121", "2.3.1+cu121", "0.18.1+cu121"),

@@ -71,6 +71,28 @@ CASES: list[tuple[str, Snapshot, list[tuple[str, str]]]] = [
         ),
         [("cudatoolkit", "cudatoolkit=11.8")],
     ),
+    # found dogfooding: the pytorch channel has no pytorch 2.3 build for pytorch-cuda 12.4
+    (
+        "conda pytorch 2.3.1 with pytorch-cuda 12.4",
+        snap(
+            req("pytorch==2.3.1.*", ENV, conda=True),
+            req("pytorch-cuda==12.4.*", ENV, conda=True),
+        ),
+        [("pytorch-cuda", "pytorch-cuda=12.1")],
+    ),
+    (
+        "conda pytorch 2.4 (minor pin) with pytorch-cuda 12.4",
+        snap(req("pytorch==2.4", ENV, conda=True), req("pytorch-cuda==12.4.*", ENV, conda=True)),
+        [],
+    ),
+    (
+        "conda pytorch 2.3.1 with pytorch-cuda 12.1",
+        snap(
+            req("pytorch==2.3.1.*", ENV, conda=True),
+            req("pytorch-cuda==12.1.*", ENV, conda=True),
+        ),
+        [],
+    ),
     (
         "pytorch-cuda 12.1 with cuda-version 12",
         snap(req("pytorch-cuda==12.1", ENV, conda=True), req("cuda-version==12", ENV, conda=True)),
