@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from service import health
+from service import health, setup
 from service.interface import DeliveryQueue
 from service.logs import configure_logging
 from service.metrics import Metrics
@@ -70,4 +70,5 @@ def create_app(
     app = FastAPI(title="depreview", lifespan=lifespan, docs_url=None, redoc_url=None)
     app.router.routes.extend(endpoint.routes)
     app.include_router(health.router)
+    app.include_router(setup.router)  # 404 unless DEPREVIEW_SETUP_OUTPUT_PATH is set
     return app

@@ -1,0 +1,142 @@
+"""`GET /setup`: create the GitHub App from `deploy/app-manifest.json` (GitHub's manifest flow).
+
+1. `/setup` serves a form that POSTs the manifest to GitHub (`?org=NAME` for an organization),
+   with a signed, timestamped `state`.
+2. GitHub redirects to `/setup/callback?code=...&state=...`; the state must be ours and at
+   most an hour old (GitHub's codes expire after one hour).
+3. The code is traded for the App's id, private key and webhook secret by
+   `worker.github.manifest` (run in a threadpool: the service's only GitHub call, kept in
+   the worker package) and written to `DEPREVIEW_SETUP_OUTPUT_PATH` with mode 0600.
+
+Disabled (404) unless `DEPREVIEW_SETUP_OUTPUT_PATH` is set. Serve it from one process: the
+state key lives in that process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import html
+import json
+import logging
+import re
+import secrets
+import time
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, Response
+
+from service.state import StateDep
+
+logger = logging.getLogger(__name__)
+
+router = APIRouter()
+
+MANIFEST_PATH = Path(__file__).parents[1] / "deploy" / "app-manifest.json"
+MAX_AGE_S = 3600
+_KEY = secrets.token_bytes(32)
+_ORG = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")
+
+
+def make_state(now: float | None = None, key: bytes = _KEY) -> str:
+    """A state token: issue time, a nonce and an HMAC over both."""
+    issued = str(int(time.time() if now is None else now))
+    nonce = secrets.token_urlsafe(12)
+    mac = hmac.new(key, f"{issued}.{nonce}".encode(), hashlib.sha256).hexdigest()
+    return f"{issued}.{nonce}.{mac}"
+
+
+def state_problem(state: str, now: float | None = None, key: bytes = _KEY) -> str:
+    """Why a state token is refused ("" when it is ours and under an hour old)."""
+    parts = state.split(".")
+    if len(parts) != 3 or not parts[0].isdigit():
+        return "missing or malformed state"
+    issued, nonce, mac = parts
+    expected = hmac.new(key, f"{issued}.{nonce}".encode(), hashlib.sha256).hexdigest()
+    if not hmac.compare_digest(mac, expected):
+        return "this state was not issued by this server"
+    age = (time.time() if now is None else now) - int(issued)
+    if age > MAX_AGE_S or age < -60:
+        return "the setup link is more than an hour old; start again"
+    return ""
+
+
+def manifest_for(base_url: str, path: Path = MANIFEST_PATH) -> dict[str, Any]:
+    """The App manifest with this server's webhook, redirect and setup addresses."""
+    manifest: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    base = base_url.rstrip("/")
+    manifest["hook_attributes"] = {
+        **manifest.get("hook_attributes", {}),
+        "url": f"{base}/webhooks/github",
+    }
+    manifest["redirect_url"] = f"{base}/setup/callback"
+    manifest.pop("setup_url", None)
+    return manifest
+
+
+def _web_base(api_url: str) -> str:
+    from worker.github.buttons import html_base
+
+    return html_base(api_url)
+
+
+def _page(title: str, body: str, status: int = 200) -> HTMLResponse:
+    return HTMLResponse(
+        f"<!doctype html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
+        f"</head><body><h1>{html.escape(title)}</h1>{body}</body></html>",
+        status_code=status,
+    )
+
+
+@router.get("/setup", response_model=None)
+async def setup(request: Request, state: StateDep, org: str | None = None) -> Response:
+    """The form that sends the manifest to GitHub."""
+    if state.settings.setup_output_path is None:
+        return Response(status_code=404)
+    if org is not None and not _ORG.match(org):
+        return _page("Bad organization name", "<p>Use ?org=NAME with a GitHub login.</p>", 400)
+    web = _web_base(state.settings.github_api_url)
+    target = f"{web}/organizations/{org}/settings/apps/new" if org else f"{web}/settings/apps/new"
+    token = make_state()
+    manifest = json.dumps(manifest_for(str(request.base_url)))
+    form = (
+        f"<p>This creates the depreview GitHub App{' for ' + html.escape(org) if org else ''} "
+        "and stores its credentials on this server.</p>"
+        f"<form action='{html.escape(target)}?state={html.escape(token)}' method='post'>"
+        f"<input type='hidden' name='manifest' value='{html.escape(manifest, quote=True)}'>"
+        "<button type='submit'>Create the GitHub App</button></form>"
+    )
+    return _page("Create the depreview GitHub App", form)
+
+
+@router.get("/setup/callback", response_model=None)
+async def setup_callback(service: StateDep, code: str = "", state: str = "") -> Response:
+    """GitHub's redirect: check the state, trade the code, write the credentials (0600)."""
+    from worker.github.manifest import ManifestCodeError, convert_manifest, write_credentials
+
+    settings = service.settings
+    output = settings.setup_output_path
+    if output is None:
+        return Response(status_code=404)
+    problem = state_problem(state)
+    if problem:
+        return _page("Setup refused", f"<p>{html.escape(problem)}.</p>", 400)
+    if not code or len(code) > 200 or not code.isprintable():
+        return _page("Setup refused", "<p>GitHub sent no code.</p>", 400)
+    try:
+        app = await run_in_threadpool(convert_manifest, settings, code)
+    except ManifestCodeError as exc:
+        return _page("Setup failed", f"<p>{html.escape(str(exc))}.</p>", 400)
+    await run_in_threadpool(write_credentials, output, app)
+    logger.info("GitHub App created", extra={"app_id": app.get("id"), "slug": app.get("slug")})
+    link = html.escape(str(app.get("html_url") or ""))
+    return _page(
+        "depreview App created",
+        f"<p>App <a href='{link}'>{html.escape(str(app.get('slug')))}</a> "
+        f"(id {html.escape(str(app.get('id')))}) was created. Its private key and webhook "
+        f"secret are in <code>{html.escape(str(output))}</code> (mode 0600). Restart the "
+        "service and workers with them, then install the App on your repositories.</p>",
+    )
