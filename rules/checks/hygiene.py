@@ -67,11 +67,18 @@ def _application_requirements(snapshot: Snapshot) -> Iterable[tuple[ManifestFile
 def _is_pinned(
     manifest: ManifestFile, req: Requirement, snapshot: Snapshot, exact: dict[str, set[str]]
 ) -> bool:
+    compiled = _compiled_output(req.location.file)
     return (
         is_exact(req)
         or any(req.name in exact.get(env, set()) for env in environments_of(req, manifest))
         or req.name in locked_names_beside(req.location.file, snapshot)
+        or (compiled in snapshot.files and req.name in exact.get(compiled, set()))
     )
+
+
+def _compiled_output(path: str) -> str:
+    """pip-compile's output for an input file (`requirements.in` -> `requirements.txt`)."""
+    return f"{path[:-3]}.txt" if path.endswith(".in") else ""
 
 
 def _lower_bound(req: Requirement) -> str | None:
@@ -175,7 +182,7 @@ class UnboundedDependencyRule:
 def _bounded(req: Requirement) -> str:
     lower = _lower_bound(req)
     if lower is None:
-        return ">=<tested>,<<next major>"
+        return ">=<tested version>,<next major version>"
     major = lower.split(".", 1)[0]
     if major.isdigit():
         return f">={lower},<{int(major) + 1}"

@@ -180,6 +180,11 @@ HATCH_LIBRARY = {
     '\n\n[project]\nname = "mylib"\nversion = "1.0"\nrequires-python = ">=3.9"\n'
     'dependencies = ["numpy>=1.22", "torch>=2.0"]\n'
 }
+PIP_TOOLS = {
+    "requirements.in": "torch==2.3.1\ntorchvision\npandas\n",
+    "requirements.txt": "numpy==1.26.4 \\\n    --hash=sha256:00\n    # via pandas\n"
+    "pandas==2.2.2\ntorch==2.3.1\ntorchvision==0.18.1\n",
+}
 TWO_FOLDERS_BASE = {
     f"{side}/{name}": text
     for side in ("base", "head")
@@ -285,6 +290,20 @@ CASES: list[tuple[str, dict[str, str], dict[str, str], str, Expected]] = [
         image_with(CUDA118_CUDNN8, _fill(TF, version="2.15.0")),
         "failure",
         [("cuda-base-image-mismatch", "error", "requirements.txt", 1)],
+    ),
+    # found dogfooding: pip-tools' requirements.in is loose on purpose; requirements.txt,
+    # compiled from it, pins every framework
+    ("pip-tools input and its compiled output", {}, PIP_TOOLS, "success", []),
+    (
+        "pip-tools input without its compiled output",
+        {},
+        {"requirements.in": PIP_TOOLS["requirements.in"]},
+        "neutral",
+        [
+            ("unpinned-framework", "warning", "requirements.in", 2),
+            ("no-lockfile", "notice", "requirements.in", 1),
+            ("unbounded-dependency", "notice", "requirements.in", 3),
+        ],
     ),
     # found dogfooding: the pyproject parser gave no name/build-backend metadata, so a
     # library's `torch>=2.0` was told to pin exactly
