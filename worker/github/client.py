@@ -1,4 +1,12 @@
-"""The githubkit-backed `RepoApi`: an installation client minted from the App's key."""
+"""The githubkit-backed `RepoApi`: an installation client minted from the App's key.
+
+Retries are decided in one place. githubkit's own retries are off (`auto_retry=False` on every
+client here). Celery retries: `worker.tasks` maps a GitHub failure to `RateLimitedError` (a
+403/429 with `Retry-After`, or `x-ratelimit-remaining: 0` and `x-ratelimit-reset`: the task
+waits exactly that long, see `worker/github/ratelimit.py`) or to `TransientError` (5xx,
+network: exponential backoff), both bounded; anything else fails the task, and a failed
+review closes its check run with the reason.
+"""
 
 from __future__ import annotations
 
