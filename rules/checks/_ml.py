@@ -188,10 +188,12 @@ def serving_indexes(req: Requirement, indexes: Iterable[Index]) -> list[Index]:
     """The indexes pip/uv/Poetry would consult for `req`.
 
     A requirement tied to a named source (Poetry ``source =``, uv ``index =``) uses that
-    source only; otherwise every index except Poetry/uv ones marked explicit.
+    source only; otherwise every index except Poetry/uv ones marked explicit. A Dockerfile's
+    ``pip install … --index-url URL`` ties its requirements to the URL itself, not to a
+    source name: that command's indexes are in the pool, so such a requirement takes the pool.
     """
     pool = list(indexes)
-    if req.index:
+    if req.index and "://" not in req.index:
         return [i for i in pool if i.name == req.index]
     return [i for i in pool if not i.explicit and i.priority != "explicit"]
 

@@ -455,24 +455,38 @@ def _uv(b: _Builder, data: Mapping[str, Any]) -> None:
 
 
 def _uv_sources(b: _Builder, sources: Mapping[str, Any]) -> None:
-    tied: dict[str, tuple[str | None, str | None]] = {}
+    tied: dict[str, list[Mapping[str, Any]]] = {}
     for key, source in sources.items():
         entries = source if isinstance(source, list) else [source]
-        first = next((e for e in entries if isinstance(e, Mapping)), None)
-        if first is None:
+        tables = [e for e in entries if isinstance(e, Mapping)]
+        if not tables:
             b.error(
                 b.locator.key(("tool", "uv", "sources"), str(key)),
                 f"tool.uv.sources.{key}: expected a table",
             )
             continue
-        index = first.get("index") if isinstance(first.get("index"), str) else None
-        tied[canonicalize_name(str(key))] = (index, _poetry_url(first))
+        tied[canonicalize_name(str(key))] = tables
     if not tied:
         return
     for i, req in enumerate(b.requirements):
-        if req.name in tied:
-            index, url = tied[req.name]
+        entry = _uv_source_for(req, tied[req.name]) if req.name in tied else None
+        if entry is not None:
+            index = entry.get("index") if isinstance(entry.get("index"), str) else None
+            url = _poetry_url(entry)
             b.requirements[i] = replace(req, index=req.index or index, url=req.url or url)
+
+
+def _uv_source_for(req: Requirement, entries: list[Mapping[str, Any]]) -> Mapping[str, Any] | None:
+    """The source entry uv uses for `req`: the one whose ``extra``/``group`` is the
+    requirement's (``torch = [{index = "cpu", extra = "cpu"}, {index = "cu121", extra =
+    "cu121"}]``), else the first unconditioned one (marker-only lists: the first)."""
+    for entry in entries:
+        condition = entry.get("extra", entry.get("group"))
+        if condition is None or req.group_name is None:
+            continue
+        if canonicalize_name(str(condition)) == canonicalize_name(req.group_name):
+            return entry
+    return next((e for e in entries if "extra" not in e and "group" not in e), None)
 
 
 class PyprojectParser:

@@ -180,6 +180,29 @@ HATCH_LIBRARY = {
     '\n\n[project]\nname = "mylib"\nversion = "1.0"\nrequires-python = ">=3.9"\n'
     'dependencies = ["numpy>=1.22", "torch>=2.0"]\n'
 }
+
+
+def official_install(torch: str, index: str) -> dict[str, str]:
+    return {
+        "Dockerfile": "FROM nvidia/cuda:12.1.1-cudnn8-runtime-ubuntu22.04\n"
+        f"RUN pip3 install --no-cache-dir torch=={torch} --index-url {PT}/{index}\n"
+    }
+
+
+def uv_extras(cpu: str, gpu: str) -> dict[str, str]:
+    return {
+        "pyproject.toml": '[project]\nname = "x"\nversion = "1"\nrequires-python = ">=3.10"\n'
+        'dependencies = ["numpy<2"]\n[project.optional-dependencies]\n'
+        f'cpu = ["torch==2.3.1{cpu}"]\ncu121 = ["torch==2.3.1{gpu}"]\n[tool.uv]\n'
+        'conflicts = [[{extra = "cpu"}, {extra = "cu121"}]]\n[tool.uv.sources]\ntorch = [\n'
+        '  {index = "pytorch-cpu", extra = "cpu"},\n  {index = "pytorch-cu121", extra = "cu121"},\n'
+        ']\n[[tool.uv.index]]\nname = "pytorch-cpu"\nurl = "https://download.pytorch.org/whl/cpu"'
+        '\nexplicit = true\n[[tool.uv.index]]\nname = "pytorch-cu121"\n'
+        'url = "https://download.pytorch.org/whl/cu121"\nexplicit = true\n',
+        "uv.lock": 'version = 1\nrequires-python = ">=3.10"\n',
+    }
+
+
 PIP_TOOLS = {
     "requirements.in": "torch==2.3.1\ntorchvision\npandas\n",
     "requirements.txt": "numpy==1.26.4 \\\n    --hash=sha256:00\n    # via pandas\n"
@@ -290,6 +313,28 @@ CASES: list[tuple[str, dict[str, str], dict[str, str], str, Expected]] = [
         image_with(CUDA118_CUDNN8, _fill(TF, version="2.15.0")),
         "failure",
         [("cuda-base-image-mismatch", "error", "requirements.txt", 1)],
+    ),
+    # found dogfooding: `pip install torch==… --index-url …/cu121` (PyTorch's own install line)
+    # was reported as naming no PyTorch index
+    ("PyTorch's Docker install line", {}, official_install("2.3.1", "cu121"), "success", []),
+    (
+        "PyTorch's Docker install line with a +cu121 pin on the cu118 index",
+        official_install("2.3.1", "cu121"),
+        official_install("2.3.1+cu121", "cu118"),
+        "failure",
+        [("cuda-variant-mismatch", "error", "Dockerfile", 2)],
+    ),
+    # found dogfooding: uv's documented CPU/CUDA extras tied both torch pins to the first source
+    ("uv CPU/CUDA extras", {}, uv_extras("+cpu", "+cu121"), "success", []),
+    (
+        "uv CPU/CUDA extras swapped",
+        uv_extras("+cpu", "+cu121"),
+        uv_extras("+cu121", "+cpu"),
+        "failure",
+        [
+            ("cuda-variant-mismatch", "error", "pyproject.toml", 7),
+            ("cuda-variant-mismatch", "error", "pyproject.toml", 8),
+        ],
     ),
     # found dogfooding: pip-tools' requirements.in is loose on purpose; requirements.txt,
     # compiled from it, pins every framework

@@ -339,3 +339,33 @@ def test_poetry_or_constraint_is_a_warning() -> None:
     )
     assert [(r.name, r.specifier) for r in manifest.requirements] == [("numpy", "")]
     assert [(e.line, e.severity.value) for e in manifest.errors] == [(2, "warning")]
+
+
+UV_EXTRA_SOURCES = """[project]
+name = "x"
+version = "1"
+dependencies = ["torch>=2.3"]
+[project.optional-dependencies]
+cpu = ["torch>=2.3"]
+cu121 = ["torch>=2.3"]
+[dependency-groups]
+gpu = ["torch>=2.3"]
+[tool.uv.sources]
+torch = [
+  { index = "pytorch-cpu", extra = "cpu" },
+  { index = "pytorch-cu121", extra = "cu121" },
+  { index = "pytorch-cu121", group = "gpu" },
+]
+"""
+
+
+# found dogfooding: every torch took the first source entry, so uv's documented CPU/CUDA
+# extras looked like a +cu121 pin on the CPU index
+@pytest.mark.parametrize(
+    ("group_name", "index"),
+    [(None, None), ("cpu", "pytorch-cpu"), ("cu121", "pytorch-cu121"), ("gpu", "pytorch-cu121")],
+)
+def test_uv_sources_follow_extra_and_group(group_name: str | None, index: str | None) -> None:
+    parsed = PARSER.parse("pyproject.toml", UV_EXTRA_SOURCES)
+    (req,) = [r for r in parsed.requirements if r.group_name == group_name]
+    assert req.index == index
