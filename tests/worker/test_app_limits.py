@@ -10,6 +10,7 @@ import respx
 from redis import Redis
 
 from tests.worker.github.conftest import REPO, fixture, gh_api, private_key_pem, settings
+from tests.worker.tokens import forget_tokens
 from worker.app_review import RateLimitedError
 from worker.app_review import run_review as app_run_review
 from worker.concurrency import installation_slot
@@ -31,7 +32,8 @@ from worker.installations import handle_installation_event, is_suspended
 from worker.review_job import ReviewJob
 from worker.settings import Settings
 
-__all__ = ["gh_api", "private_key_pem", "settings"]  # fixtures reused from tests/worker/github
+# fixtures reused from tests/worker/github, and the token cache reset of tests/worker/tokens
+__all__ = ["forget_tokens", "gh_api", "private_key_pem", "settings"]
 
 RESET = 1590701888
 
