@@ -307,11 +307,33 @@ def _fact_changes(base: Snapshot, head: Snapshot) -> Iterator[FactChange]:
         )
 
 
+def _unchanged_files(base: Snapshot, head: Snapshot) -> set[str]:
+    """Files whose requirements are equal (and all located in the file) on both sides."""
+    same: set[str] = set()
+    for path, manifest in base.files.items():
+        other = head.files.get(path)
+        if other is None:
+            continue
+        if (
+            other.requirements is manifest.requirements
+            or other.requirements == manifest.requirements
+        ) and all(req.location.file == path for req in manifest.requirements):
+            same.add(path)
+    return same
+
+
+def _requirements(snapshot: Snapshot, skip: set[str]) -> Iterator[Requirement]:
+    for path in sorted(snapshot.files):
+        if path not in skip:
+            yield from snapshot.files[path].requirements
+
+
 def diff(base: Snapshot, head: Snapshot) -> SnapshotDiff:
     """Added/removed/upgraded/downgraded/constraint-changed packages, pins and facts."""
+    same = _unchanged_files(base, head)  # equal requirements pair up with no change
     changes = [
         change
-        for old, new in _pair(base.requirements(), head.requirements())
+        for old, new in _pair(_requirements(base, same), _requirements(head, same))
         if (change := _requirement_change(old, new)) is not None
     ]
     changes.extend(_pin_changes(base, head))

@@ -54,6 +54,10 @@ from rules.manifests.text import split_lines
 
 #: Most requirements read from one file; the rest is reported once and skipped.
 MAX_REQUIREMENTS = 10_000
+#: Distinct PEP 508 strings whose parse is kept (0.2-0.5 KB each: under 64 MB when full),
+#: large enough that a whole base snapshot of ~300k lines stays cached for its head, since an
+#: LRU cache smaller than one snapshot's distinct lines stops hitting altogether.
+PEP508_CACHE_SIZE = 131_072
 
 _COMMENT_LINE = re.compile(r"^\s*#")
 _COMMENT = re.compile(r"(^|\s)#")
@@ -78,6 +82,8 @@ _UV_PLATFORM = re.compile(r"--python-platform[= ]([A-Za-z0-9_.-]+)")
 _VERSION_VALUE = re.compile(r"^\d+(?:\.\d+){0,2}$")
 _CU_TAG = re.compile(r"^cu(\d{2,3})$", re.IGNORECASE)
 _PLATFORM_VALUE = re.compile(r"^[A-Za-z0-9_.-]+$")
+_TOKEN = re.compile(r"\S+")
+_NAMED_URL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(\[[^\]]*\])?\s*@")
 
 _VALUE_OPTIONS = {
     "-r": "--requirement",
@@ -187,7 +193,7 @@ def _pin(specifier_ops: list[tuple[str, str]]) -> tuple[str | None, str | None]:
         return version, None
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=PEP508_CACHE_SIZE)
 def parse_pep508(text: str) -> ParsedRequirement | tuple[str, int]:
     """A PEP 508 line parsed by packaging, or (message, 0-based offset) when invalid."""
     try:
@@ -347,7 +353,7 @@ class RequirementsReader:
             self.facts.append(Fact(kind, value, span, comment, self.environment))
 
     def _tokens(self, body: str, start: int) -> list[tuple[str, int]]:
-        return [(m.group(), start + m.start()) for m in re.finditer(r"\S+", body)]
+        return [(m.group(), start + m.start()) for m in _TOKEN.finditer(body)]
 
     def _options(self, body: str, start: int, logical: _Logical) -> None:
         tokens = self._tokens(body, start)
@@ -523,7 +529,7 @@ def _split_option(token: str) -> tuple[str, str]:
 
 
 def _is_url_or_path(text: str) -> bool:
-    if " @ " in text or re.match(r"^[A-Za-z0-9][A-Za-z0-9._-]*(\[[^\]]*\])?\s*@", text):
+    if " @ " in text or _NAMED_URL.match(text):
         return False
     if _URL_SCHEME.match(text) or _VCS.match(text):
         return True

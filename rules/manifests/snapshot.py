@@ -20,6 +20,7 @@ from types import MappingProxyType
 
 from rules.findings import Finding, Severity
 from rules.manifests.errors import parse_error
+from rules.manifests.file_cache import FileCache
 from rules.manifests.model import (
     FileKind,
     Group,
@@ -44,13 +45,13 @@ class _State:
     files: Mapping[str, str | bytes]
     paths: dict[str, str]
     manifests: dict[str, ManifestFile] = field(default_factory=dict)
-    lines: dict[str, list[str]] = field(default_factory=dict)
+    lines: dict[str, tuple[str, ...]] = field(default_factory=dict)
     errors: list[Finding] = field(default_factory=list)
     total: int = 0
     skipped: list[str] = field(default_factory=list)
 
     def line_text(self, span: Span) -> str | None:
-        lines = self.lines.get(span.file, [])
+        lines = self.lines.get(span.file, ())
         return lines[span.line - 1] if 0 < span.line <= len(lines) else None
 
 
@@ -58,26 +59,24 @@ def _norm(path: str) -> str:
     return posixpath.normpath(path.replace("\\", "/")).removeprefix("./")
 
 
-def _parse(state: _State, path: str, kind: FileKind) -> None:
-    data = state.files[state.paths[path]]
-    if len(state.manifests) >= MAX_FILES or state.total + len(data) > MAX_TOTAL_BYTES:
-        state.skipped.append(path)
-        return
-    state.total += len(data)
+#: Per-file parse results shared by every snapshot in this process (see `file_cache`).
+PARSE_CACHE = FileCache()
+
+
+def _parse_file(
+    path: str, kind: FileKind, data: str | bytes
+) -> tuple[ManifestFile | None, tuple[str, ...]]:
+    """Decode and parse one file (pure): its manifest (None: no parser yet) and its lines."""
     text, findings = decode(path, data)
     if text is None:
-        state.manifests[path] = ManifestFile(path, kind, errors=tuple(findings))
-        return
-    state.lines[path] = split_lines(text)
+        return ManifestFile(path, kind, errors=tuple(findings)), ()
+    lines = tuple(split_lines(text))
     if kind == FileKind.CONFIG:
-        state.manifests[path] = ManifestFile(
-            path, kind, errors=tuple(findings), metadata=(("text", text),)
-        )
-        return
+        return ManifestFile(path, kind, errors=tuple(findings), metadata=(("text", text),)), lines
     try:
         parser = parser_for(kind)
     except (ImportError, AttributeError, KeyError):
-        return  # a parser not written yet: the file is left out
+        return None, lines  # a parser not written yet: the file is left out
     try:
         manifest = parser.parse(path, text)
     except Exception as exc:  # parsers never raise; a bug here must not stop the review
@@ -86,7 +85,20 @@ def _parse(state: _State, path: str, kind: FileKind) -> None:
         )
     if findings:
         manifest = replace(manifest, errors=(*findings, *manifest.errors))
-    state.manifests[path] = manifest
+    return manifest, lines
+
+
+def _parse(state: _State, path: str, kind: FileKind) -> None:
+    data = state.files[state.paths[path]]
+    if len(state.manifests) >= MAX_FILES or state.total + len(data) > MAX_TOTAL_BYTES:
+        state.skipped.append(path)
+        return
+    state.total += len(data)
+    manifest, lines = PARSE_CACHE.get(path, kind.value, data, lambda: _parse_file(path, kind, data))
+    if lines:
+        state.lines[path] = lines
+    if manifest is not None:
+        state.manifests[path] = manifest
 
 
 def _edges(manifest: ManifestFile) -> list[tuple[str, Span, bool]]:
