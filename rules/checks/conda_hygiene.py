@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from rules.checks.base import RuleContext
 from rules.findings import Finding, Severity
-from rules.manifests.model import Ecosystem, FileKind, Index, IndexKind, ManifestFile
+from rules.manifests.model import (
+    Ecosystem,
+    FileKind,
+    Index,
+    IndexKind,
+    ManifestFile,
+    Requirement,
+)
 
 #: Channel names that are Anaconda's `defaults` (or part of it).
 _DEFAULTS = frozenset({"defaults", "main", "r", "msys2", "anaconda", "free"})
@@ -29,22 +37,21 @@ CONDA_CUDA = frozenset(
     }
 )
 
-#: PyPI packages that ship their own CUDA libraries (or are those libraries).
+#: PyPI packages whose Linux wheels bring their own CUDA libraries (or pull in a torch that
+#: does). Not here: plain `tensorflow`/`jax`/`jaxlib`, `onnxruntime-gpu` and `cupy-*`, which
+#: load the environment's CUDA (TensorFlow's documented conda setup is exactly that); their
+#: pip-CUDA forms are `tensorflow[and-cuda]` and `jax[cuda12]`.
 _PIP_CUDA = frozenset(
     {
         "torch",
         "torchvision",
         "torchaudio",
-        "tensorflow",
-        "tensorflow-gpu",
-        "jax",
-        "jaxlib",
         "paddlepaddle-gpu",
-        "onnxruntime-gpu",
         "xformers",
         "triton",
     }
 )
+_JAX_PIP_CUDA = re.compile(r"^cuda\d+(?:[-_]pip)?$")
 
 
 def channel_name(index: Index) -> str:
@@ -123,8 +130,12 @@ class CondaChannelMixingRule:
             )
 
 
-def _is_pip_cuda(name: str) -> bool:
-    return name in _PIP_CUDA or name.startswith(("nvidia-", "cupy"))
+def _is_pip_cuda(req: Requirement) -> bool:
+    if req.name == "tensorflow":
+        return "and-cuda" in req.extras
+    if req.name == "jax":
+        return any(_JAX_PIP_CUDA.match(extra.lower()) for extra in req.extras)
+    return req.name in _PIP_CUDA or req.name.startswith("nvidia-")
 
 
 class PipInCondaForCudaPackageRule:
@@ -150,7 +161,7 @@ class PipInCondaForCudaPackageRule:
             if not conda_cuda:
                 continue
             for req in manifest.requirements:
-                if req.ecosystem != Ecosystem.PYPI or not _is_pip_cuda(req.name):
+                if req.ecosystem != Ecosystem.PYPI or not _is_pip_cuda(req):
                     continue
                 yield Finding(
                     rule=self.id,
@@ -169,6 +180,9 @@ class PipInCondaForCudaPackageRule:
                     fix=(
                         f"Install {req.name} from conda (e.g. `pytorch` with `pytorch-cuda`) "
                         f"or drop the conda CUDA packages and let the pip wheels bring CUDA."
+                        if req.name in ("torch", "torchvision", "torchaudio")
+                        else f"Install {req.name} from conda, or drop the conda CUDA packages "
+                        f"and let the pip wheels bring CUDA."
                     ),
                     evidence=(req.raw.strip(), *conda_cuda),
                     fingerprint=f"pip-in-conda:{path}:{req.name}",

@@ -269,7 +269,7 @@ class NoLockfileRule:
                 message=(
                     f"{path} declares {len(reqs)} production requirement(s) and nothing records "
                     f"the full resolved set (no lock file, no fully pinned freeze): their "
-                    f"dependencies (NumPy under torch, for one) drift from install to install."
+                    f"transitive dependencies drift from install to install."
                 ),
                 file=path,
                 line=first.location.line,

@@ -203,6 +203,14 @@ def uv_extras(cpu: str, gpu: str) -> dict[str, str]:
     }
 
 
+def conda_tf(pip: str) -> dict[str, str]:
+    return {
+        "environment.yml": "channels:\n  - conda-forge\ndependencies:\n  - python=3.10\n"
+        f"  - cudatoolkit=11.8\n  - cudnn=8.6\n  - numpy=1.26\n  - pip\n  - pip:\n    - {pip}\n",
+        "conda-lock.yml": "version: 1\nmetadata: {}\npackage: []\n",
+    }
+
+
 PIP_TOOLS = {
     "requirements.in": "torch==2.3.1\ntorchvision\npandas\n",
     "requirements.txt": "numpy==1.26.4 \\\n    --hash=sha256:00\n    # via pandas\n"
@@ -335,6 +343,16 @@ CASES: list[tuple[str, dict[str, str], dict[str, str], str, Expected]] = [
             ("cuda-variant-mismatch", "error", "pyproject.toml", 7),
             ("cuda-variant-mismatch", "error", "pyproject.toml", 8),
         ],
+    ),
+    # found dogfooding: TensorFlow's documented conda setup (conda CUDA, pip tensorflow) was
+    # told that pip's tensorflow brings a second CUDA stack; only [and-cuda] does
+    ("conda CUDA with pip tensorflow", {}, conda_tf("tensorflow==2.14.0"), "success", []),
+    (
+        "conda CUDA with pip tensorflow[and-cuda]",
+        conda_tf("tensorflow==2.14.0"),
+        conda_tf("tensorflow[and-cuda]==2.14.0"),
+        "neutral",
+        [("pip-in-conda-for-cuda-package", "warning", "environment.yml", 10)],
     ),
     # found dogfooding: pip-tools' requirements.in is loose on purpose; requirements.txt,
     # compiled from it, pins every framework

@@ -271,7 +271,9 @@ def test_conda_channel_mixing(channels: list[str], meta: tuple, expected: str | 
         (
             ["cudatoolkit==11.8.*"],
             ["tensorflow==2.14.0", "nvidia-cudnn-cu11", "cupy-cuda11x"],
-            ["tensorflow", "nvidia-cudnn-cu11", "cupy-cuda11x"],
+            # found dogfooding: plain tensorflow and cupy load conda's CUDA (TF's documented
+            # conda setup); only the nvidia-* wheel is a second CUDA stack
+            ["nvidia-cudnn-cu11"],
         ),
         (["pytorch==2.1.0.*", "numpy"], ["torch==2.1.0"], []),
         (["cuda-version==12.1.*"], ["requests"], []),
