@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from packaging.version import InvalidVersion, Version
 
@@ -83,7 +84,9 @@ class SnapshotDiff:
         return tuple(change for change in self.changes if change.name == name)
 
 
+@lru_cache(maxsize=8192)
 def _parse_version(text: str | None) -> Version | None:
+    """`Version` (immutable, so shared) of `text`, or None; cached: diffs compare each twice."""
     if text is None:
         return None
     try:

@@ -187,6 +187,8 @@ def _pin(specifier_ops: list[tuple[str, str]]) -> tuple[str | None, str | None]:
     operator, version = specifier_ops[0]
     if operator not in ("==", "===") or "*" in version:
         return None, None
+    if "+" not in version:
+        return version, None  # no local label, valid or not: skip parsing the version
     try:
         return version, Version(version).local
     except InvalidVersion:
