@@ -346,10 +346,23 @@ def finding(
     )
 
 
+_POETRY_LINE = re.compile(r"^([A-Za-z0-9_.-]+)\s*=\s*([{\"'].*)$")
+_POETRY_VERSION = re.compile(r"version\s*=\s*\"[^\"]*\"")
+
+
 def pinned_line(req: Requirement, version: str) -> str:
-    """How `req` reads pinned to `version` in its own file format."""
+    """How `req` reads pinned to `version` in its own file format (pip, conda, or a Poetry
+    ``name = "…"`` / ``name = {version = "…", …}`` line)."""
     if req.ecosystem == Ecosystem.CONDA:
         return f"{req.name}={version}"
+    poetry = _POETRY_LINE.match(req.raw.strip())
+    if poetry is not None:
+        key, value = poetry.group(1), poetry.group(2)
+        quoted = f'"{version}"'
+        if value.startswith("{") and _POETRY_VERSION.search(value):
+            table = _POETRY_VERSION.sub(lambda _: f"version = {quoted}", value, count=1)
+            return f"{key} = {table}"
+        return f"{key} = {quoted}"
     extras = f"[{','.join(req.extras)}]" if req.extras else ""
     return f"{req.name}{extras}=={version}"
 

@@ -393,6 +393,7 @@ def test_poetry_messages_quote_the_toml_as_written() -> None:
     (found,) = [f for f in review_trees(base, head, today=TODAY).findings if f.new]
     assert "{'" not in found.message
     assert 'torchvision = {version = "0.18.1+cu121", source = "pytorch-cu121"}' in found.message
+    assert found.fix == 'torchvision = {version = "0.19.0+cu121", source = "pytorch-cu121"}'
 
 
 def test_the_nearest_dockerfile_is_cited() -> None:
