@@ -13,7 +13,7 @@ from worker.commands.handler import CommandJob
 from worker.commands.handler import handle_command as run_command
 from worker.commands.smoke import request_smoke
 from worker.installations import OpenPull, handle_installation_event, is_suspended
-from worker.tasks import RETRY_ON, ReviewTask, _api, _redis, _task, settings
+from worker.tasks import ReviewTask, _api, _redis, _task, settings
 
 logger = logging.getLogger(__name__)
 
@@ -67,16 +67,16 @@ class CeleryActions:
         )
 
 
-class AppTask(Task):  # type: ignore[misc]
-    """Retried like the reviews; nothing to close on failure (no check run of their own)."""
+class AppTask(ReviewTask):
+    """The review tasks' retry policy (rate limits wait as GitHub said); no check run to close."""
 
-    autoretry_for = RETRY_ON
-    retry_backoff = ReviewTask.retry_backoff
-    retry_backoff_max = ReviewTask.retry_backoff_max
-    retry_jitter = True
-    max_retries = ReviewTask.max_retries
     acks_late = True  # a repeated command re-checks permission and queues an idempotent review
-    retry = ReviewTask.retry  # rate limits wait as long as GitHub said
+
+    def on_failure(
+        self, exc: BaseException, task_id: str, args: Any, kwargs: Any, einfo: Any
+    ) -> None:
+        """Log only: commands, buttons and installation events own no check run."""
+        logger.error("task failed for good", extra={"task_id": task_id, "error": repr(exc)})
 
 
 def _suspended(installation_id: int, what: str) -> bool:

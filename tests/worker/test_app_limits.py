@@ -236,3 +236,18 @@ def test_smoke_button_only_for_gpu_relevant_changes(
 )
 def test_details_url(api_url: str, pr: int | None, comment: int | None, url: str) -> None:
     assert details_url(api_url, "o/r", pr, comment) == url
+
+
+@pytest.mark.parametrize("task_name", ["review_pull_request", "handle_command"])
+def test_a_rate_limited_task_is_retried_at_githubs_time(
+    task_name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from celery.app.task import Task
+
+    from worker import app_tasks, tasks
+
+    seen: dict[str, Any] = {}
+    monkeypatch.setattr(Task, "retry", lambda self, *args, **kwargs: seen.update(kwargs))
+    task = getattr(tasks, task_name, None) or getattr(app_tasks, task_name)
+    task.retry(exc=RateLimitedError("GitHub rate limit", 42.0), countdown=900)
+    assert seen["countdown"] == 42.0
