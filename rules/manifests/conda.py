@@ -173,7 +173,14 @@ class _Builder:
     entries: int = 0
 
     def span(self, node: yaml.Node) -> Span:
-        return Span(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
+        line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        last = max(1, len(self.lines))
+        if line > last:
+            # YAML also breaks lines at NEL/LS/PS and reports an empty document's end one
+            # line past the text: keep locations inside the file as the user sees it.
+            line = last
+            column = len(self.lines[last - 1]) + 1 if self.lines else 1
+        return Span(self.path, line, column)
 
     def error(self, node: yaml.Node, message: str) -> None:
         span = self.span(node)
