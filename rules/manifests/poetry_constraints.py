@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from packaging.specifiers import InvalidSpecifier, Specifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
@@ -56,6 +57,7 @@ def _one(part: str) -> str:
     return part
 
 
+@lru_cache(maxsize=8192)
 def poetry_to_pep440(constraint: str) -> str | None:
     """The PEP 440 specifier for a Poetry constraint, or None when it has none (``||``, bad)."""
     text = constraint.strip()
