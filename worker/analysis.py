@@ -42,6 +42,8 @@ def analyze(
     head_ref: str = "head",
     extra_ignores: Sequence[IgnoreRule] = (),
     on_resolved: Callable[[Any], None] | None = None,
+    resolve_cache: object | None = None,
+    allow_file_urls: bool = False,
 ) -> Review:
     """Review two file trees (head's repo config unless `config_text`); optionally resolve.
 
@@ -51,7 +53,14 @@ def analyze(
     extra = list(extra_findings)
     base_extra: list[Finding] = []
     if resolve:
-        report = _resolve(base_files, head_files, config_text, settings or Settings())
+        report = _resolve(
+            base_files,
+            head_files,
+            config_text,
+            settings or Settings(),
+            cache=resolve_cache,
+            allow_file_urls=allow_file_urls,
+        )
         extra.extend(report.findings)
         base_extra.extend(report.base_findings)
         if on_resolved is not None:
@@ -125,6 +134,9 @@ def _resolve(
     head_files: Mapping[str, str | bytes],
     config_text: str | None,
     settings: Settings,
+    *,
+    cache: object | None,
+    allow_file_urls: bool,
 ) -> Any:
     """Resolve base and head with `worker.resolve` (imported lazily: heavy and optional)."""
     try:
@@ -142,8 +154,11 @@ def _resolve(
         build_snapshot(base_files, ref="base"),
         build_snapshot(head_files, ref="head"),
         config,
+        cache=cache,
         cache_dir=settings.uv_cache_dir,
         timeout_s=settings.resolve_timeout_s,
+        allow_file_urls=allow_file_urls,
+        default_index_url=settings.resolve_index_url,
         base_texts=_texts(base_files),
         head_texts=_texts(head_files),
     )
