@@ -145,12 +145,14 @@ def review_trees(
     base_extra_findings: Sequence[Finding] = (),
     dependabot: object | None = None,
     today: date | None = None,
+    extra_ignores: Sequence[IgnoreRule] = (),
 ) -> Review:
     """The single entry point of the CLI and the worker: two file trees in, one `Review` out.
 
     `*_files` map repository paths to contents (only dependency files and the config are
     needed). The config is head's `.github/depreview.yml` unless `config_override_text` is
     given (the CLI's `--config`; then `config_path` names that file in findings).
+    `extra_ignores` are appended to the config's `ignore:` list (PR-scoped ignores).
     """
     from rules.manifests.snapshot import build_snapshot
 
@@ -163,6 +165,8 @@ def review_trees(
         text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
         config_path = CONFIG_PATH
     config, config_findings = load_config(text, config_path)
+    if extra_ignores:
+        config = config.model_copy(update={"ignore": [*config.ignore, *extra_ignores]})
     return review(
         base,
         head,

@@ -9,7 +9,7 @@ from typing import Any
 
 from rules.config import IgnoreRule
 from rules.findings import Finding
-from rules.review import Review, review, review_trees
+from rules.review import Review, review_trees
 from worker.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -42,6 +42,7 @@ def analyze(
     head_ref: str = "head",
     extra_ignores: Sequence[IgnoreRule] = (),
     on_resolved: Callable[[Any], None] | None = None,
+    dependabot: object | None = None,
     resolve_cache: object | None = None,
     allow_file_urls: bool = False,
 ) -> Review:
@@ -66,17 +67,6 @@ def analyze(
         if on_resolved is not None:
             on_resolved(report)
     logger.debug("reviewing", extra={"base": base_ref, "head": head_ref})
-    if extra_ignores:
-        return _review_with_ignores(
-            base_files,
-            head_files,
-            changed_paths=changed_paths,
-            config_text=config_text,
-            config_path=config_path,
-            extra_findings=tuple(extra),
-            base_extra_findings=tuple(base_extra),
-            extra_ignores=extra_ignores,
-        )
     return review_trees(
         base_files,
         head_files,
@@ -85,38 +75,8 @@ def analyze(
         config_path=config_path,
         extra_findings=tuple(extra),
         base_extra_findings=tuple(base_extra),
-    )
-
-
-def _review_with_ignores(
-    base_files: Mapping[str, str | bytes],
-    head_files: Mapping[str, str | bytes],
-    *,
-    changed_paths: Collection[str] | None,
-    config_text: str | None,
-    config_path: str,
-    extra_findings: Sequence[Finding],
-    base_extra_findings: Sequence[Finding],
-    extra_ignores: Sequence[IgnoreRule],
-) -> Review:
-    """`review_trees` with ignores appended to the repository config's own."""
-    from rules.config import load_config
-    from rules.manifests.snapshot import build_snapshot
-
-    if config_text is None:
-        raw = head_files.get(CONFIG_PATH)
-        config_text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
-        config_path = CONFIG_PATH
-    config, config_findings = load_config(config_text, config_path)
-    config = config.model_copy(update={"ignore": [*config.ignore, *extra_ignores]})
-    return review(
-        build_snapshot(base_files, ref="base"),
-        build_snapshot(head_files, ref="head"),
-        config,
-        changed_paths=changed_paths,
-        extra_findings=extra_findings,
-        base_extra_findings=base_extra_findings,
-        config_findings=config_findings,
+        extra_ignores=extra_ignores,
+        dependabot=dependabot,
     )
 
 

@@ -7,11 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from rules.manifests.dependabot import DependabotUpdate
 from rules.render.checkrun import render_check_output
 from rules.render.markdown import render_comment
 from worker.analysis import analyze, base_allows_self_ignore
 from worker.commands.ignores import IgnoreSet, render_ignores
 from worker.coordination import Coordinator, head_key, lock_key
+from worker.dependabot import dependabot_from_pull
 from worker.github.api import JSON, RepoApi
 from worker.github.buttons import check_actions, completion_extras, details_url, gpu_relevant
 from worker.github.fetch import (
@@ -138,12 +140,6 @@ def _current_pull(api: RepoApi, coord: Coordinator, job: ReviewJob) -> JSON:
     return pull
 
 
-def _current_head(api: RepoApi, coord: Coordinator, job: ReviewJob) -> tuple[str, str]:
-    """The PR's head and base SHAs now, as GitHub says; a newer head is recorded in Redis."""
-    pull = _current_pull(api, coord, job)
-    return str(pull["head"]["sha"]), str(pull["base"]["sha"])
-
-
 def _run_locked(
     api: RepoApi,
     coord: Coordinator,
@@ -153,11 +149,14 @@ def _run_locked(
     smoke: SmokeHooks | None = None,
 ) -> Outcome:
     base_sha = job.base_sha
+    dependabot = None
     if job.pr_number is not None:
-        current, pull_base = _current_head(api, coord, job)
-        base_sha = base_sha or pull_base
+        pull = _current_pull(api, coord, job)
+        current = str(pull["head"]["sha"])
+        base_sha = base_sha or str(pull["base"]["sha"])
         if current != job.head_sha:
             return _superseded(api, settings, job, current, existing_only=True)
+        dependabot = dependabot_from_pull(pull)
     if base_sha is None:
         raise ValueError("a review needs a base SHA (from the PR or the merge group)")
 
@@ -171,7 +170,9 @@ def _run_locked(
     if run is None or run.status == "completed":
         run = start_check_run(api, job.head_sha, ext_id)
     try:
-        return _review_and_publish(api, coord, settings, job, base_sha, run, pr_ignores, smoke)
+        return _review_and_publish(
+            api, coord, settings, job, base_sha, run, pr_ignores, smoke, dependabot
+        )
     except Exception as exc:
         from worker.github.client import is_transient
 
@@ -218,6 +219,7 @@ def _review_and_publish(
     run: CheckRun,
     pr_ignores: IgnoreSource | None = None,
     smoke: SmokeHooks | None = None,
+    dependabot: DependabotUpdate | None = None,
 ) -> Outcome:
     base = _read_side(api, base_sha)
     head = _read_side(api, job.head_sha)
@@ -259,6 +261,7 @@ def _review_and_publish(
         settings=settings,
         resolve_cache=_resolution_cache(coord, settings),
         on_resolved=resolved.append,
+        dependabot=dependabot,
     )
     plan = None
     if job.pr_number is not None:
