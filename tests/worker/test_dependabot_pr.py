@@ -31,8 +31,14 @@ class DependabotPull(FakeGitHub):
     ("pull", "expected"),
     [
         ({"title": TITLE, "user": {"login": "dependabot[bot]"}, "head": {"ref": "x"}}, "torch"),
-        ({"title": TITLE, "user": {"login": "me"}, "head": {"ref": "dependabot/pip/torch-2.1.0"}},
-         "torch"),  # fmt: skip
+        (
+            {
+                "title": TITLE,
+                "user": {"login": "me"},
+                "head": {"ref": "dependabot/pip/torch-2.1.0"},
+            },
+            "torch",
+        ),
         ({"title": TITLE, "user": {"login": "me"}, "head": {"ref": "bump-torch"}}, None),
         ({"title": "", "user": {"login": "dependabot[bot]"}, "head": {}}, None),
     ],
