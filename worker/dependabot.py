@@ -10,12 +10,27 @@ from rules.manifests.dependabot import DependabotUpdate, parse_commit_message
 DEPENDABOT_LOGIN = "dependabot[bot]"
 
 
-def dependabot_from_pull(pull: Mapping[str, Any]) -> DependabotUpdate | None:
-    """Dependabot's update for a Dependabot PR (its title is the head commit's subject)."""
+def is_dependabot_pull(pull: Mapping[str, Any]) -> bool:
+    """Whether Dependabot opened the PR (its user, or its `dependabot/...` branch)."""
     user = pull.get("user") or {}
     head = pull.get("head") or {}
     login = str(user.get("login", "")) if isinstance(user, Mapping) else ""
     ref = str(head.get("ref", "")) if isinstance(head, Mapping) else ""
-    if login != DEPENDABOT_LOGIN and not ref.startswith("dependabot/"):
+    return login == DEPENDABOT_LOGIN or ref.startswith("dependabot/")
+
+
+def dependabot_from_pull(
+    pull: Mapping[str, Any], head_message: str | None = None
+) -> DependabotUpdate | None:
+    """Dependabot's update for a Dependabot PR.
+
+    The head commit's message carries Dependabot's metadata block (dependency type, update
+    type, group); the PR title is only its subject, used when the message is not at hand.
+    """
+    if not is_dependabot_pull(pull):
         return None
+    if head_message:
+        update = parse_commit_message(head_message)
+        if update is not None:
+            return update
     return parse_commit_message(str(pull.get("title") or ""))

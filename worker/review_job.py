@@ -13,7 +13,7 @@ from rules.render.markdown import render_comment
 from worker.analysis import analyze, base_allows_self_ignore
 from worker.commands.ignores import IgnoreSet, render_ignores
 from worker.coordination import Coordinator, head_key, lock_key
-from worker.dependabot import dependabot_from_pull
+from worker.dependabot import dependabot_from_pull, is_dependabot_pull
 from worker.github.api import JSON, RepoApi
 from worker.github.buttons import check_actions, completion_extras, details_url, gpu_relevant
 from worker.github.fetch import (
@@ -156,7 +156,8 @@ def _run_locked(
         base_sha = base_sha or str(pull["base"]["sha"])
         if current != job.head_sha:
             return _superseded(api, settings, job, current, existing_only=True)
-        dependabot = dependabot_from_pull(pull)
+        if is_dependabot_pull(pull):
+            dependabot = dependabot_from_pull(pull, api.get_commit_message(job.head_sha))
     if base_sha is None:
         raise ValueError("a review needs a base SHA (from the PR or the merge group)")
 

@@ -35,6 +35,7 @@ class FakeGitHub:
     comments: list[JSON] = field(default_factory=list)
     calls: list[tuple[str, str, Any]] = field(default_factory=list)
     fail_next: list[int] = field(default_factory=list)
+    messages: dict[str, str] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     # -- set-up -------------------------------------------------------------------------
@@ -86,6 +87,11 @@ class FakeGitHub:
             for p, d in sorted(files.items())
         ]
         return {"sha": sha, "tree": tree, "truncated": False}
+
+    def get_commit_message(self, sha: str) -> str:
+        """A commit's message ("" unless a test set one in `messages`)."""
+        self._record("GET", f"/git/commits/{sha}")
+        return self.messages.get(sha, "")
 
     def get_blob(self, sha: str) -> bytes:
         """A blob by id."""

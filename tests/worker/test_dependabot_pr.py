@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ from worker.review_job import ReviewJob, run_review
 from worker.settings import Settings
 
 BASE, HEAD = "b" * 40, "h" * 40
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "dependabot"
 TITLE = "Bump torch from 2.0.1 to 2.1.0"
 
 
@@ -61,3 +63,34 @@ def test_dependabot_pr_comment_names_the_update() -> None:
     body = gh.comments[0]["body"]
     assert TITLE in body
     assert "torch-family-mismatch" in body or "torchvision" in body
+
+
+def test_head_commit_metadata_gives_dependency_and_update_type() -> None:
+    """The real Dependabot commit message (metadata block) wins over the PR title."""
+    message = (FIXTURES / "pip-group-2-updates-semver-major.commit-message.txt").read_text()
+    gh = DependabotPull()
+    gh.commit(BASE, {"requirements.txt": b"mypy==1.20.2\n"})
+    gh.commit(HEAD, {"requirements.txt": b"mypy==2.1.0\n"})
+    gh.open_pr(BASE, HEAD)
+    gh.messages[HEAD] = message
+    settings = Settings(github_app_id=None, environment="development", resolve_enabled=False)
+    job = ReviewJob(installation_id=1, repo_full_name="octocat/Hello-World", head_sha=HEAD,
+                    delivery_id="d-dep2", pr_number=gh.pr_number)  # fmt: skip
+    run_review(gh, FakeCoordinator(), settings, job)
+    assert ("GET", f"/git/commits/{HEAD}", None) in gh.calls
+    assert message.splitlines()[0] in gh.comments[0]["body"]
+    update = dependabot_from_pull(gh.get_pull(gh.pr_number), message)
+    assert update is not None and update.has_metadata
+    assert {d.name: d.update_type for d in update.dependencies}["mypy"] == "semver-major"
+
+
+def test_non_dependabot_pr_costs_no_commit_call() -> None:
+    gh = FakeGitHub()
+    gh.commit(BASE, {"requirements.txt": b"torch==2.0.1\n"})
+    gh.commit(HEAD, {"requirements.txt": b"torch==2.1.0\n"})
+    gh.open_pr(BASE, HEAD)
+    settings = Settings(github_app_id=None, environment="development", resolve_enabled=False)
+    job = ReviewJob(installation_id=1, repo_full_name="octocat/Hello-World", head_sha=HEAD,
+                    delivery_id="d-dep3", pr_number=gh.pr_number)  # fmt: skip
+    run_review(gh, FakeCoordinator(), settings, job)
+    assert not [c for c in gh.calls if c[1].startswith("/git/commits/")]

@@ -59,6 +59,10 @@ class RepoApi(Protocol):
         """GET /repos/{owner}/{repo}/git/blobs/{sha}, decoded."""
         ...
 
+    def get_commit_message(self, sha: str) -> str:
+        """GET /repos/{owner}/{repo}/git/commits/{sha}: the commit's message."""
+        ...
+
     def list_check_runs(self, ref: str, name: str, app_id: int | None) -> list[JSON]:
         """GET /repos/{owner}/{repo}/commits/{ref}/check-runs?check_name=name."""
         ...

@@ -96,6 +96,11 @@ class GitHubRepoApi:
             return base64.b64decode("".join(content.split()))
         return content.encode("utf-8")
 
+    def get_commit_message(self, sha: str) -> str:
+        """GET a git commit and return its message."""
+        resp = self._gh.rest.git.get_commit(self.repo.owner, self.repo.name, sha)
+        return str(cast(JSON, resp.json()).get("message", ""))
+
     def list_check_runs(self, ref: str, name: str, app_id: int | None) -> list[JSON]:
         """GET the check runs named `name` on a commit (first 100 are plenty for one name)."""
         kwargs: dict[str, Any] = {"check_name": name, "per_page": 100, "filter_": "latest"}
