@@ -25,6 +25,13 @@ class RunnerConfig(BaseSettings):
     max_timeout_s: int = Field(default=1800, gt=0)
     heartbeat_ttl_s: int = Field(default=60, ge=10)
     heartbeat_interval_s: float = Field(default=20.0, gt=0)
+    #: Lock files of the per-GPU job slots (one host's workers share it; default: under workdir).
+    slots_dir: Path | None = None
+
+    @property
+    def gpu_slots_dir(self) -> Path:
+        """Where the GPU slot locks live: `slots_dir`, else `<workdir>/gpu-slots`."""
+        return self.slots_dir if self.slots_dir is not None else self.workdir / "gpu-slots"
 
     @property
     def cache_max_bytes(self) -> int:

@@ -18,6 +18,7 @@ from worker.smoke.facts import RunnerFacts
 from worker.smoke.registry import RedisClient
 from worker.smoke.runner import SmokeResult, Status, run_smoke
 from worker.smoke.scheduler import SmokeDecision, is_superseded
+from worker.smoke.slots import GpuSlot, GpuSlots, facts_for_slot, slot_indexes
 
 logger = logging.getLogger(__name__)
 
@@ -119,16 +120,22 @@ def run_gpu_smoke_job(
     run: Callable[..., SmokeResult] = run_smoke,
     kb: KnowledgeBase | None = None,
     cancel_poll_s: float = 2.0,
+    on_start: Callable[[], None] | None = None,
 ) -> SmokeJobOutcome:
-    """Smoke-test `pins` for one PR head on this runner; never raises for a bad environment."""
+    """Smoke-test `pins` for one PR head on this runner; never raises for a bad environment.
+
+    The job holds one GPU of the runner (a slot of `config.gpu_slots_dir`) while it runs:
+    the environment sees only that GPU, and the outcome's facts name only it. `on_start`
+    is called once the job holds its GPU and starts installing (a failure there is logged).
+    """
     log = {"repo": repo, "pr_number": pr_number, "head_sha": head_sha}
 
     def superseded() -> bool:
         return redis is not None and is_superseded(redis, repo, pr_number, head_sha)
 
-    def outcome(result: SmokeResult) -> SmokeJobOutcome:
-        result = replace(result, runner_facts=facts)
-        findings = tuple(classify_result(result, facts, kb=kb))
+    def outcome(result: SmokeResult, used: RunnerFacts | None = facts) -> SmokeJobOutcome:
+        result = replace(result, runner_facts=used)
+        findings = tuple(classify_result(result, used, kb=kb))
         conclusion = smoke_conclusion(result, findings)
         markdown = render_smoke_section(result, findings)
         logger.info("smoke job finished", extra={**log, "conclusion": conclusion})
@@ -159,19 +166,47 @@ def run_gpu_smoke_job(
                 f"base environment {base_environment!r} is not configured on this runner "
                 f"(configured: {known})",
             )
-    wanted = {str(canonicalize_name(p)) for p in changed_packages}
-    packages = [p for p in pins if str(canonicalize_name(p)) in wanted] if wanted else None
-    result = run(
-        dict(pins),
-        index_options=list(index_options),
-        base_environment=base_path,
-        workdir=config.workdir,
-        cache_dir=config.cache_dir,
-        timeout_s=float(min(timeout_s, config.max_timeout_s)),
-        modules=list(modules),
-        packages=packages,
-        python=config.python,
-        should_cancel=_Throttled(superseded, cancel_poll_s),
-        cache_max_bytes=config.cache_max_bytes,
-    )
-    return outcome(result)
+    limit_s = float(min(timeout_s, config.max_timeout_s))
+    cancel = _Throttled(superseded, cancel_poll_s)
+    slots = GpuSlots(config.gpu_slots_dir, slot_indexes(facts))
+    slot: GpuSlot | None = None
+    if slots.indexes:
+        waited = time.monotonic()
+        slot = slots.acquire(timeout_s=limit_s, should_cancel=cancel)
+        waited = time.monotonic() - waited
+        if slot is None:
+            if cancel():
+                return stopped("cancelled", "superseded by a newer push while waiting for a GPU")
+            return stopped(
+                "timeout",
+                f"no GPU of this runner became free within {limit_s:.0f} s "
+                f"({len(slots.indexes)} GPU(s), all held by other smoke jobs)",
+            )
+        limit_s = max(limit_s - int(waited), 1.0)  # whole seconds spent waiting
+    try:
+        used = facts_for_slot(facts, slot.index) if facts is not None and slot else facts
+        if on_start is not None:
+            try:
+                on_start()
+            except Exception as exc:  # the start notice is cosmetic; the job goes on
+                logger.warning("smoke start notice failed", extra={**log, "error": str(exc)})
+        wanted = {str(canonicalize_name(p)) for p in changed_packages}
+        packages = [p for p in pins if str(canonicalize_name(p)) in wanted] if wanted else None
+        result = run(
+            dict(pins),
+            index_options=list(index_options),
+            base_environment=base_path,
+            workdir=config.workdir,
+            cache_dir=config.cache_dir,
+            timeout_s=limit_s,
+            modules=list(modules),
+            packages=packages,
+            python=config.python,
+            should_cancel=cancel,
+            cache_max_bytes=config.cache_max_bytes,
+            extra_env=slot.env() if slot is not None else None,
+        )
+    finally:
+        if slot is not None:
+            slot.release()
+    return outcome(result, used)
