@@ -14,6 +14,7 @@ from rules.checks._ml import (
     serving_indexes,
 )
 from rules.checks.base import Rule, RuleContext
+from rules.checks.pytorch_primary_index import PytorchIndexReplacesPypi
 from rules.findings import Finding, Severity
 from rules.kb.cudaver import is_pytorch_index, variant_cuda
 from rules.manifests.model import FileKind, IndexKind, Requirement, Snapshot
@@ -153,4 +154,5 @@ RULES: tuple[Rule, ...] = (
     MissingPytorchIndex(),
     PoetryPytorchSourcePriority(),
     UvPytorchIndexNotExplicit(),
+    PytorchIndexReplacesPypi(),
 )

@@ -8,7 +8,7 @@ from rules.checks.pytorch_index import RULES
 from rules.manifests.model import FactKind, IndexKind, Snapshot
 from tests.rules.checks.mlsnap import base_image, fact, index, req, run, snap
 
-MISSING, POETRY, UV = RULES
+MISSING, POETRY, UV, _REPLACES = RULES
 PT = "https://download.pytorch.org/whl"
 PY = "pyproject.toml"
 
