@@ -28,6 +28,8 @@ TASK_ROUTES: dict[str, dict[str, str]] = {
     "worker.gpu_smoke": {"queue": QUEUE_GPU},
     # Publishing a smoke result needs the App key: review workers do it, GPU hosts never.
     "worker.publish_smoke": {"queue": QUEUE_REVIEW},
+    # Sent by the GPU worker when a job holds its GPU: marks the smoke check `in_progress`.
+    "worker.smoke_started": {"queue": QUEUE_REVIEW},
 }
 
 

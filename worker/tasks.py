@@ -327,6 +327,9 @@ def gpu_smoke(
         config=config,
         soft_limit=SoftTimeLimitExceeded,
         soft_limit_s=timeout_s + 300,
+        on_start=lambda: app.send_task(
+            "worker.smoke_started", kwargs={**ids, "check_run_id": check_run_id}
+        ),
     )
     app.send_task("worker.publish_smoke", kwargs={**ids, "check_run_id": check_run_id})
     return {"status": "ran" if ran else "stored-before", "conclusion": outcome.get("conclusion")}
@@ -358,6 +361,45 @@ class SmokePublishTask(ReviewTask):
             complete_smoke_run(api, record.check_run_id, record)
         except Exception:
             logger.exception("could not close the smoke check run")
+
+
+class SmokeStartedTask(ReviewTask):
+    """The review tasks' retry policy; a final failure is only logged (the job runs on)."""
+
+    def on_failure(
+        self, exc: BaseException, task_id: str, args: Any, kwargs: Any, einfo: Any
+    ) -> None:
+        """The check stays `queued` until the result arrives: nothing to close."""
+        logger.warning("could not mark the smoke check run in progress", exc_info=exc)
+
+
+@_task("worker.smoke_started", base=SmokeStartedTask)
+def smoke_started(
+    self: Task,
+    installation_id: int,
+    repo_full_name: str,
+    pr_number: int,
+    head_sha: str,
+    check_run_id: int,
+    delivery_id: str = "",
+) -> str:
+    """Mark a smoke check run `in_progress` once its GPU job started (never after completion)."""
+    from worker.smoke.publish import mark_smoke_started
+
+    try:
+        return mark_smoke_started(
+            _api(installation_id, repo_full_name),
+            RedisCoordinator(_redis()),
+            _redis(),
+            pr_number=pr_number,
+            head_sha=head_sha,
+            check_run_id=check_run_id,
+            app_id=settings().github_app_id,
+        )
+    except Exception as exc:
+        if is_transient(exc):
+            raise TransientError(f"{type(exc).__name__}: {exc}") from exc
+        raise
 
 
 @_task("worker.publish_smoke", base=SmokePublishTask)

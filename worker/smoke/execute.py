@@ -52,12 +52,14 @@ def execute_smoke(
     run: Callable[..., SmokeResult] | None = None,
     soft_limit: type[BaseException] | None = None,
     soft_limit_s: int = 0,
+    on_start: Callable[[], None] | None = None,
 ) -> tuple[dict[str, Any], bool]:
     """Run the smoke job of check run `check_run_id` once and store its outcome.
 
     Returns (outcome, ran): a redelivered message whose outcome is already stored does not
     run again. `soft_limit` is the exception a soft time limit raises (Celery's), turned
-    into a `timed_out` outcome.
+    into a `timed_out` outcome. `on_start` is called when the job holds its GPU and starts
+    (the task sends `worker.smoke_started` from it).
     """
     stored = load_outcome(redis, repo, check_run_id)
     if stored is not None and stored.get("status") != "timeout":
@@ -76,6 +78,7 @@ def execute_smoke(
             facts=facts,
             config=config,
             run=run or run_smoke,
+            on_start=on_start,
         ).to_dict()
     except BaseException as exc:
         if soft_limit is None or not isinstance(exc, soft_limit):

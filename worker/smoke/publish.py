@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from worker.coordination import Coordinator, lock_key
@@ -245,3 +246,45 @@ def publish_smoke(
         },
     )
     return "published"
+
+
+def mark_smoke_started(
+    api: RepoApi,
+    coord: Coordinator,
+    redis: RedisClient,
+    *,
+    pr_number: int,
+    head_sha: str,
+    check_run_id: int,
+    app_id: int | None,
+    now: datetime | None = None,
+) -> str:
+    """Move smoke run `check_run_id` from `queued` to `in_progress`; idempotent.
+
+    Sent by the GPU worker when the job holds its GPU. A run that already has an outcome
+    (stored by the GPU worker or the watchdog) or that GitHub shows completed is left
+    alone, so a late notice never reopens a finished check. Returns what it did.
+    """
+    repo = api.repo.full_name
+    with coord.lock(
+        lock_key(repo, pr_number, head_sha), timeout_s=LOCK_TIMEOUT_S, wait_s=LOCK_WAIT_S
+    ):
+        if load_outcome(redis, repo, check_run_id) is not None:
+            return "already-finished"
+        run = next(
+            (r for r in smoke_runs(api, head_sha, app_id) if int(r["id"]) == check_run_id), None
+        )
+        if run is None:
+            return "unknown-run"
+        status = run.get("status")
+        if status == "completed":
+            return "already-completed"
+        if status == "in_progress":
+            return "unchanged"
+        started = (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        api.update_check_run(check_run_id, {"status": "in_progress", "started_at": started})
+    logger.info(
+        "smoke started",
+        extra={"repo": repo, "pr": pr_number, "head_sha": head_sha, "check_run_id": check_run_id},
+    )
+    return "in-progress"

@@ -572,7 +572,10 @@ def test_the_gpu_task_runs_stores_and_hands_over_to_publishing(
     stored = load_outcome(fake, REPO, 9)
     assert stored is not None and stored["conclusion"] == result["conclusion"]
     ids = {"installation_id": 1, "repo_full_name": REPO, "pr_number": 1347, "head_sha": HEAD}
-    assert sent == [("worker.publish_smoke", {**ids, "delivery_id": "d-3", "check_run_id": 9})]
+    assert sent == [
+        ("worker.smoke_started", {**ids, "delivery_id": "d-3", "check_run_id": 9}),
+        ("worker.publish_smoke", {**ids, "delivery_id": "d-3", "check_run_id": 9}),
+    ]
 
 
 def test_send_smoke_routes_the_job_and_arms_the_watchdog(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -599,10 +602,95 @@ def test_smoke_tasks_are_registered_and_routed() -> None:
     from worker.celery_app import TASK_ROUTES, app
 
     gpu, publish = app.tasks["worker.gpu_smoke"], app.tasks["worker.publish_smoke"]
+    started = app.tasks["worker.smoke_started"]
     assert TASK_ROUTES["worker.gpu_smoke"] == {"queue": "gpu"}
     assert TASK_ROUTES["worker.publish_smoke"] == {"queue": "review"}
+    assert TASK_ROUTES["worker.smoke_started"] == {"queue": "review"}
+    assert started.acks_late and started.max_retries
     assert gpu.acks_late and 0 < gpu.max_retries <= 3
     assert not any(issubclass(e, Exception) and e.__module__.startswith("githubkit")
                    for e in gpu.autoretry_for)  # fmt: skip
     assert gpu.soft_time_limit < gpu.time_limit <= Settings().visibility_timeout_s
     assert publish.acks_late and publish.max_retries
+
+
+# -- the GPU job started: the smoke check goes in_progress --------------------------------------
+
+
+def _started(gh: FakeGitHub, redis: FakeRedis, spec: SmokeJobSpec) -> str:
+    from worker.smoke.publish import mark_smoke_started
+
+    return mark_smoke_started(
+        gh, FakeCoordinator(), redis, pr_number=spec.pr_number, head_sha=spec.head_sha,
+        check_run_id=spec.check_run_id, app_id=None,
+    )  # fmt: skip
+
+
+def _patches(gh: FakeGitHub, spec: SmokeJobSpec) -> list[Any]:
+    return gh.calls_to("PATCH", f"/check-runs/{spec.check_run_id}")
+
+
+def test_a_started_job_marks_its_check_in_progress_once(
+    redis: FakeRedis, settings: Settings
+) -> None:
+    gh, spec = _queued(redis, settings)
+    assert _started(gh, redis, spec) == "in-progress"
+    assert _smoke_runs(gh)[0]["status"] == "in_progress"
+    [patch] = _patches(gh, spec)
+    assert patch["status"] == "in_progress" and patch["started_at"].endswith("Z")
+    assert _started(gh, redis, spec) == "unchanged"  # a redelivered notice
+    assert len(_patches(gh, spec)) == 1
+
+
+def test_a_late_start_notice_never_reopens_a_finished_run(
+    redis: FakeRedis, settings: Settings, tmp_path: Path
+) -> None:
+    gh, spec = _queued(redis, settings)
+    _run_on_gpu(redis, spec, tmp_path, _result())
+    assert _started(gh, redis, spec) == "already-finished"  # outcome stored, not yet published
+    assert _smoke_runs(gh)[0]["status"] == "queued" and _patches(gh, spec) == []
+    _publish(gh, redis, spec)
+    assert _started(gh, redis, spec) == "already-finished"
+    assert _smoke_runs(gh)[0]["status"] == "completed"
+
+
+@pytest.mark.parametrize("closed_by", ["watchdog", "github"])
+def test_a_start_notice_after_the_run_was_closed_is_ignored(
+    redis: FakeRedis, settings: Settings, closed_by: str
+) -> None:
+    gh, spec = _queued(redis, settings)
+    if closed_by == "watchdog":
+        _publish(gh, redis, spec, watchdog_after_s=spec.watchdog_s)
+    else:  # closed on GitHub without an outcome in Redis (a failed publication)
+        gh.update_check_run(spec.check_run_id, {"status": "completed", "conclusion": "neutral"})
+    before = len(_patches(gh, spec))
+    assert _started(gh, redis, spec) in {"already-finished", "already-completed"}
+    smoke = _smoke_runs(gh)[0]
+    assert smoke["status"] == "completed" and len(_patches(gh, spec)) == before
+
+
+def test_a_start_notice_for_an_unknown_run_changes_nothing(
+    redis: FakeRedis, settings: Settings
+) -> None:
+    gh, spec = _queued(redis, settings)
+    other = SmokeJobSpec(1, REPO, 1347, HEAD, spec.check_run_id + 100, {}, "gpu.h100-a")
+    assert _started(gh, redis, other) == "unknown-run"
+    assert _smoke_runs(gh)[0]["status"] == "queued"
+
+
+def test_the_smoke_started_task_marks_the_run(
+    monkeypatch: pytest.MonkeyPatch, redis: FakeRedis, settings: Settings
+) -> None:
+    from worker import tasks
+    from worker.celery_app import app
+
+    gh, spec = _queued(redis, settings)
+    monkeypatch.setattr(tasks, "_api", lambda installation_id, repo: gh)
+    monkeypatch.setattr(tasks, "_redis", lambda: redis)
+    monkeypatch.setattr(tasks, "RedisCoordinator", lambda client: FakeCoordinator())
+    kwargs = {
+        "installation_id": 1, "repo_full_name": REPO, "pr_number": 1347, "head_sha": HEAD,
+        "check_run_id": spec.check_run_id, "delivery_id": "d-4",
+    }  # fmt: skip
+    assert app.tasks["worker.smoke_started"](**kwargs) == "in-progress"
+    assert _smoke_runs(gh)[0]["status"] == "in_progress"
