@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from rules.findings import Finding
+from rules.findings import Finding, Severity
 from rules.manifests.model import Snapshot
 from worker.resolve.builds import build_findings
 from worker.resolve.cache import KeyValueStore, ResolutionCache
 from worker.resolve.conda import resolve_conda
 from worker.resolve.indexes import IndexPolicy
-from worker.resolve.inputs import Mode, ResolutionInput, inputs_for, touched_names
+from worker.resolve.inputs import Mode, ResolutionInput, inputs_for, select, touched_names
 from worker.resolve.locks import lock_findings, lock_resolutions
 from worker.resolve.model import Resolution, ResolveReport, Target
 from worker.resolve.pipcheck import resolution_findings as pipcheck_findings
 from worker.resolve.pypi import RunOptions, resolve_pypi
 from worker.resolve.targets import targets_for
 from worker.resolve.transitive import transitive_findings
+from worker.resolve.uvlock import resolve_uv_project
+
+#: Environments resolved per snapshot (runtime environments first, then groups and extras).
+MAX_ENVIRONMENTS = 8
 
 __all__ = [
     "Resolution",
@@ -56,6 +61,56 @@ def _resolve_input(inp: ResolutionInput, target: Target, options: RunOptions) ->
     return resolve_pypi(inp, target, options)
 
 
+def _resolve_environment(
+    inp: ResolutionInput,
+    targets: list[Target],
+    options: RunOptions,
+    texts: Mapping[str, str] | None,
+) -> list[Resolution]:
+    """uv projects with `uv lock` (one universal lock read per target), the rest per target."""
+    if inp.mode is Mode.UV and texts is not None:
+        locked = resolve_uv_project(inp, targets, options, texts)
+        if locked is not None:
+            return locked
+    resolutions = [_resolve_input(inp, target, options) for target in targets]
+    if inp.mode is Mode.UV and texts is not None and resolutions:
+        first = resolutions[0]
+        notice = _no_uv_lock_notice(inp)
+        resolutions[0] = replace(first, findings=(*first.findings, notice))
+    return resolutions
+
+
+def _no_uv_lock_notice(inp: ResolutionInput) -> Finding:
+    path = inp.environment.partition("#")[0]
+    return Finding(
+        rule="resolution-approximated",
+        category="conflict",
+        severity=Severity.NOTICE,
+        message=(
+            f"{inp.environment} was resolved with `uv pip compile` semantics, not `uv lock`: "
+            f"no Python interpreter here satisfies the project's requires-python, so "
+            f"[tool.uv.sources] index pins were treated as extra indexes."
+        ),
+        file=path,
+        fingerprint=f"resolution-approximated:{inp.environment}",
+    )
+
+
+def _left_out_notice(chosen: list[ResolutionInput], left_out: list[str]) -> Finding:
+    return Finding(
+        rule="resolution-environments-capped",
+        category="conflict",
+        severity=Severity.NOTICE,
+        message=(
+            f"Resolved {len(chosen)} environments (at most {MAX_ENVIRONMENTS} per review); "
+            f"not resolved: {', '.join(left_out)}."
+        ),
+        file=left_out[0].partition("#")[0],
+        evidence=tuple(left_out),
+        fingerprint="resolution-environments-capped:" + ",".join(left_out),
+    )
+
+
 def resolve_snapshot(
     snapshot: Snapshot,
     config: Any,
@@ -75,11 +130,14 @@ def resolve_snapshot(
             snapshot, targets, texts=texts, cache_dir=options.cache_dir, timeout_s=options.timeout_s
         )
     )
-    for inp in inputs_for(snapshot):
-        if inp.environment in locked_envs:
-            continue
-        for target in targets:
-            resolution = _resolve_input(inp, target, options)
+    chosen, left_out = select(
+        [inp for inp in inputs_for(snapshot) if inp.environment not in locked_envs],
+        MAX_ENVIRONMENTS,
+    )
+    if left_out:
+        findings.append(_left_out_notice(chosen, left_out))
+    for inp in chosen:
+        for resolution in _resolve_environment(inp, targets, options, texts):
             resolutions.append(resolution)
             findings.extend(resolution.findings)
             findings.extend(build_findings(resolution))

@@ -81,21 +81,25 @@ def _mode(snapshot: Snapshot, root: str, indexes: tuple[Index, ...]) -> Mode:
 
 
 def inputs_for(snapshot: Snapshot) -> list[ResolutionInput]:
-    """One input per environment with something to install (dependency groups left out)."""
+    """One input per environment with something to install.
+
+    A ``path#group`` environment (a PEP 735 group, a Poetry group, an extra) installs the
+    group together with ``path``'s runtime, as the rules' environment model says.
+    """
     by_env: dict[str, list[Requirement]] = {}
     for req in snapshot.requirements():
         env = req.environment or req.location.file
-        if "#" in env:
-            continue
         by_env.setdefault(env, []).append(req)
     inputs = []
     for env in sorted(by_env):
-        reqs = by_env[env]
-        files = {req.location.file for req in reqs} | {env}
+        root, _, group = env.partition("#")
+        reqs = [*by_env.get(root, ()), *by_env[env]] if group else by_env[env]
+        files = {req.location.file for req in reqs} | {env, root}
         all_indexes = tuple(
             index
             for index in snapshot.indexes()
-            if index.environment == env or (not index.environment and index.location.file in files)
+            if index.environment in (env, root)
+            or (not index.environment and index.location.file in files)
         )
         channels = tuple(i for i in all_indexes if i.kind is IndexKind.CONDA_CHANNEL)
         indexes = tuple(i for i in all_indexes if i.kind is not IndexKind.CONDA_CHANNEL)
@@ -104,10 +108,12 @@ def inputs_for(snapshot: Snapshot) -> list[ResolutionInput]:
         plain = tuple(r for r in pypi if not r.is_constraint)
         if not plain and not conda:
             continue
+        if group and not any(not r.is_constraint for r in by_env[env]):
+            continue
         inputs.append(
             ResolutionInput(
                 environment=env,
-                mode=_mode(snapshot, env, indexes),
+                mode=_mode(snapshot, root, indexes),
                 requirements=plain,
                 constraints=tuple(r for r in pypi if r.is_constraint),
                 indexes=indexes,
@@ -116,6 +122,12 @@ def inputs_for(snapshot: Snapshot) -> list[ResolutionInput]:
             )
         )
     return inputs
+
+
+def select(inputs: list[ResolutionInput], limit: int) -> tuple[list[ResolutionInput], list[str]]:
+    """At most `limit` inputs, runtime environments first; and the environments left out."""
+    ordered = sorted(inputs, key=lambda inp: ("#" in inp.environment, inp.environment))
+    return ordered[:limit], [inp.environment for inp in ordered[limit:]]
 
 
 def touched_names(base: ResolutionInput | None, head: ResolutionInput) -> set[str]:

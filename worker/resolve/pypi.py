@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rules.findings import Finding, Severity
-from rules.manifests.model import Requirement
+from rules.manifests.model import IndexKind, Requirement
 from worker.resolve import uv
 from worker.resolve.cache import ResolutionCache, cache_key
 from worker.resolve.explain import failure_findings
 from worker.resolve.indexes import IndexPolicy, redact, untrusted
 from worker.resolve.inputs import ResolutionInput, requirement_line
+from worker.resolve.metadata import requires_of
 from worker.resolve.model import Resolution, Target
 
 
@@ -28,7 +29,8 @@ class RunOptions:
     offline: bool = False
 
 
-def _skipped(req: Requirement, environment: str) -> Finding:
+def skipped_finding(req: Requirement, environment: str) -> Finding:
+    """A notice: `req` needs a build or a local path, so the environment is resolved without it."""
     return Finding(
         rule="resolution-skipped",
         category="conflict",
@@ -56,7 +58,7 @@ def resolve_pypi(
     reqs = tuple(inp.requirements if requirements is None else requirements)
     refused = untrusted(inp.indexes, options.policy)
     refused += [
-        _untrusted_url(req)
+        untrusted_url(req)
         for req in reqs + inp.constraints
         if req.url and "://" in req.url and not options.policy.allows(req.url)
     ]
@@ -66,7 +68,7 @@ def resolve_pypi(
     for req in reqs:
         line = requirement_line(req)
         if line is None:
-            skipped.append(_skipped(req, inp.environment))
+            skipped.append(skipped_finding(req, inp.environment))
         else:
             lines.append(line)
     constraints = [line for req in inp.constraints if (line := requirement_line(req))]
@@ -120,19 +122,16 @@ def _outcome(
             "-c constraints.txt": "-c constraints",
         }
         via = {name: tuple(names.get(v, v) for v in vias) for name, vias in raw_via.items()}
-        return Resolution(target, inp.environment, pins, via, True, tuple(skipped))
-    if run.timed_out:
-        timeout = Finding(
-            rule="resolution-timeout",
-            category="conflict",
-            severity=Severity.NOTICE,
-            message=(
-                f"Resolving {inp.environment} for {target.label} took longer than "
-                f"{options.timeout_s:g} s; it was not checked."
-            ),
-            file=inp.environment,
-            fingerprint=f"resolution-timeout:{inp.environment}",
+        requires = requires_of(
+            pins,
+            index_urls=[i.url for i in inp.indexes if i.kind is not IndexKind.CONDA_CHANNEL],
+            cache_dir=options.cache_dir,
         )
+        return Resolution(
+            target, inp.environment, pins, via, True, tuple(skipped), requires=requires
+        )
+    if run.timed_out:
+        timeout = timeout_finding(inp, target, options)
         return Resolution(target, inp.environment, ok=False, findings=(*skipped, timeout))
     findings = failure_findings(
         run.stderr,
@@ -150,7 +149,8 @@ def _outcome(
     )
 
 
-def _untrusted_url(req: Requirement) -> Finding:
+def untrusted_url(req: Requirement) -> Finding:
+    """An `untrusted-index` warning for a direct URL on a host the policy refuses."""
     return Finding(
         rule="untrusted-index",
         category="untrusted-index",
@@ -163,4 +163,19 @@ def _untrusted_url(req: Requirement) -> Finding:
         line=req.location.line,
         package=req.name,
         fingerprint=f"untrusted-index:{req.location.file}:{req.url}",
+    )
+
+
+def timeout_finding(inp: ResolutionInput, target: Target, options: RunOptions) -> Finding:
+    """A notice: resolving `inp` for `target` ran past the time limit."""
+    return Finding(
+        rule="resolution-timeout",
+        category="conflict",
+        severity=Severity.NOTICE,
+        message=(
+            f"Resolving {inp.environment} for {target.label} took longer than "
+            f"{options.timeout_s:g} s; it was not checked."
+        ),
+        file=inp.environment.partition("#")[0],
+        fingerprint=f"resolution-timeout:{inp.environment}",
     )

@@ -6,6 +6,7 @@ import functools
 import os
 import re
 import subprocess
+import sys
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -70,19 +71,29 @@ def uv_version() -> str:
     return out.stdout.strip() or "uv unknown"
 
 
-def isolated_env(home: str) -> dict[str, str]:
-    """An environment for uv with no user config, no netrc and no UV_/PIP_ settings."""
+def isolated_env(home: str, *, project_config: bool = False) -> dict[str, str]:
+    """An environment for uv with no user config, no netrc and no UV_/PIP_ settings.
+
+    `project_config` keeps the project's own `[tool.uv]` (`uv lock` reads its indexes and
+    sources there); user and system configuration stay out either way, and the running
+    interpreter's folder goes first on PATH so uv finds an interpreter.
+    """
     env = {key: os.environ[key] for key in _PASSTHROUGH if key in os.environ}
     env.update(
         HOME=home,
         XDG_CONFIG_HOME=str(Path(home) / ".config"),
+        XDG_CONFIG_DIRS=str(Path(home) / ".config-dirs"),
         XDG_CACHE_HOME=str(Path(home) / ".cache"),
         NETRC=str(Path(home) / "no-netrc"),
-        UV_NO_CONFIG="1",
         UV_PYTHON_DOWNLOADS="never",
         UV_NO_PROGRESS="1",
         NO_COLOR="1",
     )
+    if project_config:
+        here = str(Path(sys.executable).parent)
+        env["PATH"] = os.pathsep.join(p for p in (here, env.get("PATH", "")) if p)
+    else:
+        env["UV_NO_CONFIG"] = "1"
     return env
 
 
@@ -106,8 +117,10 @@ def index_args(indexes: Sequence[Index]) -> list[str]:
     return args
 
 
-def run_uv(args: Sequence[str], *, cwd: Path, timeout_s: float) -> UvRun:
-    """Run uv with `args` in `cwd` under a hard timeout."""
+def run_uv(
+    args: Sequence[str], *, cwd: Path, timeout_s: float, project_config: bool = False
+) -> UvRun:
+    """Run uv with `args` in `cwd` under a hard timeout (see `isolated_env`)."""
     try:
         done = subprocess.run(
             [uv_binary(), *args],
@@ -115,7 +128,7 @@ def run_uv(args: Sequence[str], *, cwd: Path, timeout_s: float) -> UvRun:
             capture_output=True,
             text=True,
             timeout=timeout_s,
-            env=isolated_env(str(cwd)),
+            env=isolated_env(str(cwd), project_config=project_config),
             check=False,
         )
     except subprocess.TimeoutExpired as exc:

@@ -1,0 +1,129 @@
+"""Resolve a uv project's environments with `uv lock` semantics (cached, per target)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from rules.findings import Finding
+from rules.manifests.model import IndexKind
+from worker.resolve import uv
+from worker.resolve.cache import cache_key
+from worker.resolve.explain import failure_findings
+from worker.resolve.indexes import redact, untrusted
+from worker.resolve.inputs import ResolutionInput
+from worker.resolve.lockgraph import installed
+from worker.resolve.metadata import requires_of
+from worker.resolve.model import Resolution, Target
+from worker.resolve.pypi import RunOptions, skipped_finding, timeout_finding, untrusted_url
+from worker.resolve.uvproject import NO_INTERPRETER, Project, lock, virtual_project
+
+
+def _sibling(path: str, name: str) -> str:
+    head, sep, _ = path.rpartition("/")
+    return f"{head}{sep}{name}"
+
+
+def _refused(inp: ResolutionInput, options: RunOptions) -> list[Finding]:
+    refused = untrusted(inp.indexes, options.policy)
+    refused += [
+        untrusted_url(req)
+        for req in inp.requirements + inp.constraints
+        if req.url and "://" in req.url and not options.policy.allows(req.url)
+    ]
+    return refused
+
+
+def resolve_uv_project(
+    inp: ResolutionInput,
+    targets: Sequence[Target],
+    options: RunOptions,
+    texts: Mapping[str, str],
+) -> list[Resolution] | None:
+    """One `uv lock` of `inp`'s environment, read for each target; None when uv cannot lock
+    it here (no pyproject text, or no interpreter for its requires-python)."""
+    path = inp.environment.partition("#")[0]
+    text = texts.get(path)
+    if text is None or not targets:
+        return None
+    refused = _refused(inp, options)
+    if refused:
+        return [Resolution(t, inp.environment, ok=False, findings=tuple(refused)) for t in targets]
+    try:
+        project = virtual_project(inp, text, targets, default_index_url=options.default_index_url)
+    except (ValueError, TypeError, AttributeError):  # a pyproject uv could not read either
+        return None
+    lock_text = texts.get(_sibling(path, "uv.lock"))
+    key = cache_key(
+        {
+            "kind": "uv-lock",
+            "uv": uv.uv_version(),
+            "project": project.text,
+            "lock": lock_text,
+            "targets": [[t.python, t.platform, t.cuda] for t in targets],
+            "environment": inp.environment,
+            "declared": [(r.name, r.location.file, r.location.line) for r in inp.declared()],
+        }
+    )
+    if options.cache is not None:
+        cached = [options.cache.get(f"{key}:{i}") for i in range(len(targets))]
+        if all(c is not None for c in cached):
+            return [c for c in cached if c is not None]
+    run, locked = lock(
+        project,
+        lock_text=lock_text,
+        cache_dir=options.cache_dir,
+        timeout_s=options.timeout_s,
+        offline=options.offline,
+    )
+    if not run.ok and NO_INTERPRETER in run.stderr:
+        return None
+    resolutions = [_outcome(run, locked, project, inp, t, options) for t in targets]
+    if options.cache is not None and not run.timed_out:
+        for i, resolution in enumerate(resolutions):
+            options.cache.put(f"{key}:{i}", resolution)
+    return resolutions
+
+
+def _outcome(
+    run: uv.UvRun,
+    locked: str | None,
+    project: Project,
+    inp: ResolutionInput,
+    target: Target,
+    options: RunOptions,
+) -> Resolution:
+    skipped = tuple(skipped_finding(req, inp.environment) for req in project.skipped)
+    if run.ok and locked is not None:
+        got = installed(locked, target, project.group)
+        index_urls = [i.url for i in inp.indexes if i.kind is not IndexKind.CONDA_CHANNEL]
+        requires = requires_of(
+            got.pins, wheels=got.wheels, index_urls=index_urls, cache_dir=options.cache_dir
+        )
+        return Resolution(
+            target,
+            inp.environment,
+            got.pins,
+            {name: tuple(v) for name, v in got.via.items()},
+            True,
+            skipped,
+            source="uv lock",
+            requires=requires,
+        )
+    if run.timed_out:
+        timeout = timeout_finding(inp, target, options)
+        return Resolution(target, inp.environment, ok=False, findings=(*skipped, timeout))
+    findings = failure_findings(
+        run.stderr,
+        [*inp.requirements, *inp.constraints],
+        environment=inp.environment,
+        target=target,
+        index_urls=[redact(i.url) for i in inp.indexes],
+    )
+    return Resolution(
+        target,
+        inp.environment,
+        ok=False,
+        findings=(*skipped, *findings),
+        source="uv lock",
+        explanation=tuple(run.stderr.strip().splitlines()),
+    )
