@@ -1,4 +1,10 @@
-"""torch-family-mismatch: torchvision / torchaudio versions that belong to another torch."""
+"""torch-family-mismatch: torchvision / torchaudio versions that belong to another torch.
+
+Also a torch installed on top of a pytorch/pytorch image: the image ships torchvision and
+torchaudio for its own torch (its Dockerfile runs ``conda install pytorch torchvision
+torchaudio``), and a ``pip install torch==X`` in the same stage leaves them in place unless
+that stage installs torchvision / torchaudio too (one warning naming the stale members).
+"""
 
 from __future__ import annotations
 
@@ -16,7 +22,7 @@ from rules.checks._ml import (
 from rules.checks.base import Rule, RuleContext
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase, TorchFamily
-from rules.manifests.model import Requirement
+from rules.manifests.model import Fact, FactKind, Requirement, Snapshot
 
 _MEMBERS = ("torch", "torchvision", "torchaudio")
 
@@ -52,8 +58,11 @@ class TorchFamilyMismatch:
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """Findings for every environment of the snapshot."""
-        for _env, reqs in each_env(ctx.snapshot):
+        for env, reqs in each_env(ctx.snapshot):
             yield from self._env(ctx.kb, reqs)
+            image = _pytorch_image(ctx.snapshot, env)
+            if image is not None:
+                yield from self._on_image(ctx.kb, reqs, image)
 
     def _env(self, kb: KnowledgeBase, reqs: list[Requirement]) -> Iterator[Finding]:
         found = _anchor(kb, reqs)
@@ -94,6 +103,66 @@ class TorchFamilyMismatch:
                 ),
                 fingerprint=f"{req.name}:{anchor.name}",
             )
+
+    def _on_image(
+        self, kb: KnowledgeBase, reqs: list[Requirement], image: Fact
+    ) -> Iterator[Finding]:
+        """torch replaced on a pytorch/pytorch image whose torchvision/torchaudio stay."""
+        ours = kb.torch_family(image.value)
+        torch = next((r for r in reqs if project(r) == "torch" and version_of(r)), None)
+        version = version_of(torch) if torch is not None else None
+        if ours is None or torch is None or version is None:
+            return
+        theirs = kb.torch_family(version.public)
+        if theirs is None or theirs.torch == ours.torch:
+            return
+        installed = {project(r) for r in reqs}
+        stale = [
+            (member, old, new)
+            for member in ("torchvision", "torchaudio")
+            if member not in installed
+            and (old := _expected(ours, member)) is not None
+            and (new := _expected(theirs, member)) is not None
+            and old != new
+        ]
+        if not stale:
+            return
+        where = f"{image.location.file}:{image.location.line}"
+        kept = " and ".join(f"{member} {old}" for member, old, _ in stale)
+        wanted = " and ".join(f"{member} {new}" for member, _, new in stale)
+        yield finding(
+            self,
+            f"{torch.raw.strip()} replaces torch {ours.torch} of the base image {image.detail} "
+            f"({where}), but the image's {kept} stay installed: they are built for torch "
+            f"{ours.torch} and require it, so importing them next to torch {theirs.torch} can "
+            f"fail. torch {theirs.torch} was released with {wanted}.",
+            torch.location,
+            package=stale[0][0] if len(stale) == 1 else None,
+            fix=_install_line(torch, [(member, new) for member, _, new in stale]),
+            evidence=(
+                f"{where}: {image.detail} ships torch {ours.torch}, torchvision "
+                f"{ours.torchvision}, torchaudio {ours.torchaudio} (KB torch.json)",
+                f"KB torch.json: torch {theirs.torch} ↔ torchvision {theirs.torchvision} "
+                f"↔ torchaudio {theirs.torchaudio}",
+            ),
+            severity=Severity.WARNING,
+            fingerprint="image-family",
+        )
+
+
+def _pytorch_image(snapshot: Snapshot, env: str) -> Fact | None:
+    """The torch-version fact of a pytorch/pytorch base image of Dockerfile stage `env`."""
+    for fact in snapshot.facts(FactKind.IMAGE_TORCH):
+        if (fact.environment or fact.location.file) == env and "pytorch/pytorch:" in fact.detail:
+            return fact
+    return None
+
+
+def _install_line(torch: Requirement, members: list[tuple[str, str]]) -> str:
+    """The Dockerfile line that installs torch with its matching family members."""
+    label = f"+{local}" if (local := local_label(torch)) else ""
+    pins = " ".join(f"{member}=={version}{label}" for member, version in members)
+    return f"RUN pip install {torch.raw.strip()} {pins}"
 
 
 RULES: tuple[Rule, ...] = (TorchFamilyMismatch(),)

@@ -285,6 +285,26 @@ CASES: list[tuple[str, dict[str, str], dict[str, str], str, Expected]] = [
         "success",
         [],
     ),
+    # found dogfooding: torch bumped on a pytorch/pytorch image left the image's torchvision
+    # and torchaudio (built for its torch 2.3.1) behind, and only got a notice
+    (
+        "Dockerfile on pytorch/pytorch: torch bumped over the image's",
+        docker("transformers==4.41.2"),
+        docker("torch==2.4.0 transformers==4.41.2"),
+        "neutral",
+        [
+            ("torch-family-mismatch", "warning", "Dockerfile", 5),
+            ("cpu-only-risk", "notice", "Dockerfile", 5),
+        ],
+    ),
+    # found dogfooding: a PyTorch --index-url replaces PyPI for the whole install
+    (
+        "requirements: PyTorch index as --index-url next to scikit-learn",
+        {"requirements.txt": f"--extra-index-url {PT}/cu121\ntorch==2.3.1\nscikit-learn==1.5.0\n"},
+        {"requirements.txt": f"--index-url {PT}/cu121\ntorch==2.3.1\nscikit-learn==1.5.0\n"},
+        "failure",
+        [("pytorch-index-replaces-pypi", "error", "requirements.txt", 1)],
+    ),
     # found dogfooding: jax[cuda12] brings cuDNN 9 from pip; the image's cuDNN 8 is unused
     (
         "jax[cuda12] on a cudnn8 image: bump",

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from rules.checks.torch_family import RULES
+from rules.checks.torch_family import RULES, TorchFamilyMismatch
 from rules.manifests.model import Snapshot
+from rules.manifests.snapshot import build_snapshot
 from tests.rules.checks.mlsnap import req, run, snap
 
 RULE = RULES[0]
@@ -72,3 +73,69 @@ def test_torch_family(name: str, snapshot: Snapshot, expected: list[tuple[str, s
     assert [(f.package, f.fix) for f in findings] == expected
     for found in findings:
         assert found.category == "torch-family-mismatch" and found.line and found.evidence
+
+
+IMAGE = "FROM pytorch/pytorch:2.3.1-cuda12.1-cudnn8-runtime\n"
+# name, Dockerfile, (line, stale members named, fix) or None
+IMAGE_CASES: list[tuple[str, str, tuple[int, tuple[str, ...], str] | None]] = [
+    (
+        "torch bumped on the image, its torchvision and torchaudio left",
+        f"{IMAGE}RUN pip install torch==2.4.0\n",
+        (
+            2,
+            ("torchvision 0.18.1", "torchaudio 2.3.1"),
+            "RUN pip install torch==2.4.0 torchvision==0.19.0 torchaudio==2.4.0",
+        ),
+    ),
+    (
+        "torchvision bumped with it, torchaudio left",
+        f"{IMAGE}RUN pip install torch==2.4.0 torchvision==0.19.0\n",
+        (2, ("torchaudio 2.3.1",), "RUN pip install torch==2.4.0 torchaudio==2.4.0"),
+    ),
+    (
+        "a +cu121 torch keeps its label on the members",
+        f"{IMAGE}RUN pip install torch==2.4.0+cu121 torchaudio==2.4.0+cu121 "
+        "--index-url https://download.pytorch.org/whl/cu121\n",
+        (
+            2,
+            ("torchvision 0.18.1",),
+            "RUN pip install torch==2.4.0+cu121 torchvision==0.19.0+cu121",
+        ),
+    ),
+    (
+        "the whole family bumped",
+        f"{IMAGE}RUN pip install torch==2.4.0 torchvision==0.19.0 torchaudio==2.4.0\n",
+        None,
+    ),
+    ("the image's own torch reinstalled", f"{IMAGE}RUN pip install torch==2.3.1\n", None),
+    ("no torch installed", f"{IMAGE}RUN pip install transformers==4.41.2\n", None),
+    ("unpinned torch", f"{IMAGE}RUN pip install torch\n", None),
+    (
+        "torch on a CUDA image ships no torchvision",
+        "FROM nvidia/cuda:12.1.1-cudnn8-runtime-ubuntu22.04\nRUN pip install torch==2.4.0\n",
+        None,
+    ),
+    (
+        "torch installed in a later stage on another base",
+        f"{IMAGE.strip()} AS build\nFROM python:3.11\nRUN pip install torch==2.4.0\n",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "dockerfile", "expected"), IMAGE_CASES, ids=[c[0] for c in IMAGE_CASES]
+)
+def test_torch_replaced_on_a_pytorch_image(
+    name: str, dockerfile: str, expected: tuple[int, tuple[str, ...], str] | None
+) -> None:
+    findings = run(TorchFamilyMismatch(), build_snapshot({"Dockerfile": dockerfile}))
+    if expected is None:
+        assert findings == []
+        return
+    line, stale, fix = expected
+    (found,) = findings
+    assert (found.file, found.line, found.severity) == ("Dockerfile", line, "warning")
+    assert all(member in found.message for member in stale)
+    assert "pytorch/pytorch:2.3.1-cuda12.1-cudnn8-runtime (Dockerfile:1)" in found.message
+    assert found.fix == fix
