@@ -57,6 +57,7 @@ def create_app(
             router=router,
             metrics=metrics,
             queue=queue or RedisDeliveryQueue(redis_client(settings), settings.dedupe_ttl_s),
+            redis=redis_client(settings),
         )
         app.state.service = state
         _freeze_startup_heap()
@@ -65,6 +66,7 @@ def create_app(
             yield
         finally:
             await state.queue.close()
+            await state.redis.aclose()
             logger.info("service stopped")
 
     app = FastAPI(title="depreview", lifespan=lifespan, docs_url=None, redoc_url=None)

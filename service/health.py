@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 from fastapi.responses import JSONResponse
 
+from service.metrics import queue_depth_text
 from service.state import StateDep
 
 router = APIRouter()
@@ -26,5 +27,6 @@ async def readyz(state: StateDep) -> Response:
 
 @router.get("/metrics")
 async def metrics(state: StateDep) -> Response:
-    """Prometheus text exposition of this app's registry."""
-    return Response(state.metrics.render(), media_type=state.metrics.content_type)
+    """Prometheus text: this app's registry plus the Celery queue depth read from Redis now."""
+    body = state.metrics.render() + await queue_depth_text(state.redis)
+    return Response(body, media_type=state.metrics.content_type)

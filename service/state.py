@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 
@@ -21,6 +21,8 @@ class ServiceState:
     router: Router
     metrics: Metrics
     queue: DeliveryQueue
+    #: asyncio Redis for what the service reads itself (queue depth, /setup state); None: none.
+    redis: Any = None
 
     @property
     def webhook_secret(self) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable, Collection, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 from rules.config import IgnoreRule
@@ -45,39 +46,48 @@ def analyze(
     dependabot: object | None = None,
     resolve_cache: object | None = None,
     allow_file_urls: bool = False,
+    stage: Callable[[str], AbstractContextManager[None]] | None = None,
 ) -> Review:
     """Review two file trees (head's repo config unless `config_text`); optionally resolve.
 
     `extra_ignores` are added to the config's `ignore:` list (PR-scoped `@depreview ignore`).
     `on_resolved` receives the resolver's report (the GPU smoke test installs its pins).
+    `stage` times the `resolve` and `rules` (parsing included) parts (the App's metrics).
     """
+    timed = stage or _untimed
     extra = list(extra_findings)
     base_extra: list[Finding] = []
     if resolve:
-        report = _resolve(
-            base_files,
-            head_files,
-            config_text,
-            settings or Settings(),
-            cache=resolve_cache,
-            allow_file_urls=allow_file_urls,
-        )
+        with timed("resolve"):
+            report = _resolve(
+                base_files,
+                head_files,
+                config_text,
+                settings or Settings(),
+                cache=resolve_cache,
+                allow_file_urls=allow_file_urls,
+            )
         extra.extend(report.findings)
         base_extra.extend(report.base_findings)
         if on_resolved is not None:
             on_resolved(report)
     logger.debug("reviewing", extra={"base": base_ref, "head": head_ref})
-    return review_trees(
-        base_files,
-        head_files,
-        changed_paths=changed_paths,
-        config_override_text=config_text,
-        config_path=config_path,
-        extra_findings=tuple(extra),
-        base_extra_findings=tuple(base_extra),
-        extra_ignores=extra_ignores,
-        dependabot=dependabot,
-    )
+    with timed("rules"):
+        return review_trees(
+            base_files,
+            head_files,
+            changed_paths=changed_paths,
+            config_override_text=config_text,
+            config_path=config_path,
+            extra_findings=tuple(extra),
+            base_extra_findings=tuple(base_extra),
+            extra_ignores=extra_ignores,
+            dependabot=dependabot,
+        )
+
+
+def _untimed(name: str) -> AbstractContextManager[None]:
+    return nullcontext()
 
 
 def base_allows_self_ignore(base_files: Mapping[str, str | bytes]) -> bool:

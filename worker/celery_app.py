@@ -8,6 +8,7 @@ from celery import Celery
 from celery.signals import setup_logging
 from kombu.entity import Queue
 
+from worker.metrics_server import connect_signals
 from worker.settings import Settings
 from worker.smoke.bootstep import install_bootstep
 
@@ -90,6 +91,10 @@ app.on_configure.connect(_configure, weak=False)
 # GPU workers (`-Q gpu`) register their facts in Redis at start and consume `gpu.<name>`;
 # the step does nothing in review workers.
 install_bootstep(app)
+
+# Prometheus: task outcomes, and `/metrics` on DEPREVIEW_WORKER_METRICS_PORT when the worker is
+# ready (see worker/metrics_server.py for prefork vs `--pool threads`).
+connect_signals()
 
 
 def _json_logs(**_: Any) -> None:

@@ -31,6 +31,7 @@ from worker.github.publish import (
     start_check_run,
     upsert_comment,
 )
+from worker.metrics import StageTimer
 from worker.settings import Settings
 
 if TYPE_CHECKING:
@@ -109,15 +110,20 @@ def run_review(
 
     `pr_ignores` reads the PR's `@depreview ignore` comments (the App passes one; tests may).
     `smoke` enables the GPU smoke decision after the review (the App passes Redis and a
-    sender; without it no smoke test is considered).
+    sender; without it no smoke test is considered). The seconds spent in each stage go to
+    `depreview_review_stage_seconds` (worker/metrics.py), also when the review fails.
     """
     timeout_s = max(60, min(settings.visibility_timeout_s // 2, 1800))
-    with coord.lock(
-        lock_key(job.repo_full_name, job.pr_number, job.head_sha),
-        timeout_s=timeout_s,
-        wait_s=LOCK_WAIT_S,
-    ):
-        return _run_locked(api, coord, settings, job, pr_ignores, smoke)
+    timer = StageTimer()
+    try:
+        with coord.lock(
+            lock_key(job.repo_full_name, job.pr_number, job.head_sha),
+            timeout_s=timeout_s,
+            wait_s=LOCK_WAIT_S,
+        ):
+            return _run_locked(api, coord, settings, job, pr_ignores, smoke, timer)
+    finally:
+        timer.observe()
 
 
 def _resolution_cache(coord: Coordinator, settings: Settings) -> object | None:
@@ -147,7 +153,9 @@ def _run_locked(
     job: ReviewJob,
     pr_ignores: IgnoreSource | None = None,
     smoke: SmokeHooks | None = None,
+    timer: StageTimer | None = None,
 ) -> Outcome:
+    timer = timer or StageTimer()
     base_sha = job.base_sha
     dependabot = None
     if job.pr_number is not None:
@@ -169,10 +177,11 @@ def _run_locked(
             return Outcome("already-reviewed", run.id, run.conclusion)
         run = None
     if run is None or run.status == "completed":
-        run = start_check_run(api, job.head_sha, ext_id)
+        with timer.stage("publish"):
+            run = start_check_run(api, job.head_sha, ext_id)
     try:
         return _review_and_publish(
-            api, coord, settings, job, base_sha, run, pr_ignores, smoke, dependabot
+            api, coord, settings, job, base_sha, run, pr_ignores, smoke, dependabot, timer
         )
     except Exception as exc:
         from worker.github.client import is_transient
@@ -186,12 +195,23 @@ def _run_locked(
 MAX_INCLUDE_ROUNDS = 3
 
 
-def _read_side(api: RepoApi, sha: str) -> TreeFiles:
-    """The dependency files at `sha`, plus files their `-r`/`-c` lines name (bounded depth)."""
-    files = read_tree_files(api, sha)
+def _read_side(api: RepoApi, sha: str, timer: StageTimer | None = None) -> TreeFiles:
+    """The dependency files at `sha`, plus files their `-r`/`-c` lines name (bounded depth).
+
+    Reading is the `fetch` stage; finding includes parses every file (`parse`), and the
+    per-file parse cache lets the review reuse that work.
+    """
+    timer = timer or StageTimer()
+    with timer.stage("fetch"):
+        files = read_tree_files(api, sha)
     for _ in range(MAX_INCLUDE_ROUNDS):
-        missing = _missing_includes(files)
-        if not missing or not read_more(api, sha, files, missing):
+        with timer.stage("parse"):
+            missing = _missing_includes(files)
+        if not missing:
+            break
+        with timer.stage("fetch"):
+            more = read_more(api, sha, files, missing)
+        if not more:
             break
     return files
 
@@ -221,12 +241,15 @@ def _review_and_publish(
     pr_ignores: IgnoreSource | None = None,
     smoke: SmokeHooks | None = None,
     dependabot: DependabotUpdate | None = None,
+    timer: StageTimer | None = None,
 ) -> Outcome:
-    base = _read_side(api, base_sha)
-    head = _read_side(api, job.head_sha)
+    timer = timer or StageTimer()
+    base = _read_side(api, base_sha, timer)
+    head = _read_side(api, job.head_sha, timer)
     note = ""
     if job.pr_number is not None:
-        listed = list_changed_files(api, job.pr_number, settings.max_pr_files)
+        with timer.stage("fetch"):
+            listed = list_changed_files(api, job.pr_number, settings.max_pr_files)
         changed = {p for p in listed.paths if wanted(p)}
         if not listed.complete:
             changed |= set(changed_between(base, head))
@@ -238,19 +261,21 @@ def _review_and_publish(
     else:
         changed = set(changed_between(base, head))
     if not changed:
-        complete_check_run(
-            api,
-            run.id,
-            "success",
-            title="No dependency files changed",
-            summary="This change touches no dependency file that depreview reviews." + note,
-        )
+        with timer.stage("publish"):
+            complete_check_run(
+                api,
+                run.id,
+                "success",
+                title="No dependency files changed",
+                summary="This change touches no dependency file that depreview reviews." + note,
+            )
         return Outcome("no-dependency-changes", run.id, "success")
 
     resolved: list[Any] = []  # the resolver's report, when analyze resolves
     ignores = IgnoreSet()
     if job.pr_number is not None and pr_ignores is not None:
-        ignores = pr_ignores(job.pr_number, base_allows_self_ignore(base.files))
+        with timer.stage("fetch"):
+            ignores = pr_ignores(job.pr_number, base_allows_self_ignore(base.files))
     result = analyze(
         base.files,
         head.files,
@@ -263,10 +288,12 @@ def _review_and_publish(
         resolve_cache=_resolution_cache(coord, settings),
         on_resolved=resolved.append,
         dependabot=dependabot,
+        stage=timer.stage,
     )
     plan = None
     if job.pr_number is not None:
-        pull = _current_pull(api, coord, job)
+        with timer.stage("fetch"):
+            pull = _current_pull(api, coord, job)
         current = str(pull["head"]["sha"])
         if current != job.head_sha:
             return _superseded(api, settings, job, current, existing_only=False, run=run)
@@ -280,23 +307,25 @@ def _review_and_publish(
             from worker.smoke.publish import with_section
 
             body = with_section(body, plan.section)
-        comment, comment_id = upsert_comment(api, job.pr_number, body)
+        with timer.stage("publish"):
+            comment, comment_id = upsert_comment(api, job.pr_number, body)
     output = render_check_output(result)
     summary = output.summary + note + _skipped_note(head) + (plan.note if plan else "")
     actions = check_actions(
         smoke=job.pr_number is not None and gpu_relevant(base.files, head.files)
     )
     url = details_url(settings.github_api_url, job.repo_full_name, job.pr_number, comment_id)
-    complete_check_run(
-        api,
-        run.id,
-        result.conclusion,
-        title=output.title,
-        summary=summary,
-        text=output.text,
-        annotations=output.annotations,
-        extra=completion_extras(actions, url),
-    )
+    with timer.stage("publish"):
+        complete_check_run(
+            api,
+            run.id,
+            result.conclusion,
+            title=output.title,
+            summary=summary,
+            text=output.text,
+            annotations=output.annotations,
+            extra=completion_extras(actions, url),
+        )
     logger.info(
         "review published",
         extra={**job.log_extra(), "conclusion": result.conclusion, "comment": comment},

@@ -18,6 +18,7 @@ from githubkit import AppInstallationAuthStrategy, GitHub, TokenAuthStrategy
 from githubkit.exception import RateLimitExceeded, RequestError, RequestFailed
 
 from worker.github.api import JSON, Page, RepoRef
+from worker.github.metrics import event_hooks
 from worker.settings import Settings
 
 #: Which retries githubkit does: none. Celery owns retries (worker/tasks.py), so a
@@ -44,6 +45,7 @@ def installation_client(settings: Settings, installation_id: int) -> GitHub[Any]
         http_cache=False,
         auto_retry=_AUTO_RETRY,
         user_agent="depreview",
+        event_hooks=event_hooks(str(installation_id), settings.github_api_url),
     )
 
 
@@ -56,6 +58,7 @@ def token_client(settings: Settings, token: str) -> GitHub[Any]:
         http_cache=False,
         auto_retry=_AUTO_RETRY,
         user_agent="depreview",
+        event_hooks=event_hooks("token", settings.github_api_url),
     )
 
 

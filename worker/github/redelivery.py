@@ -21,6 +21,7 @@ from githubkit.exception import RequestFailed
 
 from worker.github.api import JSON
 from worker.github.client import AppNotConfiguredError
+from worker.github.metrics import event_hooks
 from worker.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -72,6 +73,7 @@ def app_client(settings: Settings) -> GitHub[Any]:
         http_cache=False,
         auto_retry=False,
         user_agent="depreview",
+        event_hooks=event_hooks("app", settings.github_api_url),
     )
 
 
