@@ -17,6 +17,7 @@ from worker.celery_app import app
 from worker.coordination import LockBusyError, RedisCoordinator
 from worker.github.api import RepoRef
 from worker.github.client import GitHubRepoApi, installation_client, is_transient
+from worker.metrics import StageTimer
 from worker.review_job import Outcome, ReviewJob, fail_job
 from worker.settings import Settings
 
@@ -312,25 +313,29 @@ def gpu_smoke(
     from worker.smoke.facts import read_runner_facts
 
     config = RunnerConfig()
-    outcome, ran = execute_smoke(
-        _redis(),
-        repo=repo_full_name,
-        pr_number=pr_number,
-        head_sha=head_sha,
-        check_run_id=check_run_id,
-        pins=pins,
-        changed_packages=changed_packages,
-        index_options=index_options,
-        base_environment=base_environment,
-        timeout_s=timeout_s,
-        facts=read_runner_facts(labels=config.labels, name=config.name),
-        config=config,
-        soft_limit=SoftTimeLimitExceeded,
-        soft_limit_s=timeout_s + 300,
-        on_start=lambda: app.send_task(
-            "worker.smoke_started", kwargs={**ids, "check_run_id": check_run_id}
-        ),
-    )
+    timer = StageTimer()
+    with timer.stage("smoke"):
+        outcome, ran = execute_smoke(
+            _redis(),
+            repo=repo_full_name,
+            pr_number=pr_number,
+            head_sha=head_sha,
+            check_run_id=check_run_id,
+            pins=pins,
+            changed_packages=changed_packages,
+            index_options=index_options,
+            base_environment=base_environment,
+            timeout_s=timeout_s,
+            facts=read_runner_facts(labels=config.labels, name=config.name),
+            config=config,
+            soft_limit=SoftTimeLimitExceeded,
+            soft_limit_s=timeout_s + 300,
+            on_start=lambda: app.send_task(
+                "worker.smoke_started", kwargs={**ids, "check_run_id": check_run_id}
+            ),
+        )
+    if ran:  # a redelivered job that found its stored outcome ran nothing
+        timer.observe()
     app.send_task("worker.publish_smoke", kwargs={**ids, "check_run_id": check_run_id})
     return {"status": "ran" if ran else "stored-before", "conclusion": outcome.get("conclusion")}
 
