@@ -1,8 +1,12 @@
 """numpy-abi: NumPy 2 next to compiled packages built for NumPy 1, and the reverse.
 
 NumPy 2 allowed or pinned while a compiled package is held below its first NumPy-2 release
-(KB numpy2_abi.json) fails at import; numpy<2 forced while a pinned package itself requires
-NumPy 2 (jax ≥ 0.7.2, opencv-python ≥ 4.12.0.88) cannot resolve.
+(KB numpy2_abi.json): when NumPy 2 is asked for, the install fails to resolve (the old release
+declares numpy<2 itself) or its import fails (it does not); when NumPy 2 is merely admitted,
+the outcome depends on that same unrecorded cap, so the message says both. A small table of
+caps known from TensorFlow's own sources turns the second case off and names the first.
+numpy<2 forced while a pinned package itself requires NumPy 2 (jax ≥ 0.7.2, opencv-python
+≥ 4.12.0.88) cannot resolve.
 """
 
 from __future__ import annotations
@@ -17,6 +21,25 @@ from rules.checks.base import Rule, RuleContext
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
 from rules.manifests.model import Requirement
+
+#: What happens when a package built for NumPy 1 meets NumPy 2 (numpy2_abi.json notes).
+_BROKEN = (
+    "its compiled code fails under NumPy 2 ('A module that was compiled using NumPy 1.x "
+    "cannot be run in NumPy 2' on import)"
+)
+
+#: Releases known to declare numpy<2 in their own metadata (minor line → specifier, source).
+#: Only what a maintainer-side source states; absent means "not recorded", not "no cap".
+_KNOWN_CAPS: dict[tuple[str, str], tuple[str, str]] = {
+    ("tensorflow", "2.15"): (
+        "numpy<2.0",
+        "tensorflow/tensorflow#62131 'Limit numpy in 2.15 to < 2.0' (merged 2023-10)",
+    ),
+    ("tensorflow", "2.4"): (
+        "numpy~=1.19.2",
+        "tensorflow/tensorflow#51554: r2.4 setup.py requires numpy >=1.19.2,<1.20",
+    ),
+}
 
 _NUMPY1 = ("1.21.6", "1.22.4", "1.24.4", "1.26.4")
 _NUMPY2 = ("2.0.2", "2.1.3", "2.2.6", "2.3.5", "2.4.0", "2.5.0")
@@ -55,6 +78,17 @@ def _held_below(req: Requirement, first: Version) -> bool:
     return not _admits(spec, ups)
 
 
+def _known_cap(req: Requirement) -> tuple[str, str] | None:
+    """The numpy<2 cap a pinned release declares itself, when a source records it."""
+    version = version_of(req)
+    name = project(req)
+    if version is None:
+        return None
+    if name in ("tensorflow-cpu", "tensorflow-gpu"):
+        name = "tensorflow"
+    return _KNOWN_CAPS.get((name, f"{version.major}.{version.minor}"))
+
+
 class NumpyAbi:
     """Compiled packages held below their first NumPy-2 release next to NumPy 2, and reverse."""
 
@@ -86,24 +120,46 @@ class NumpyAbi:
             return
         if not _held_below(req, first):
             return
+        cap = _known_cap(req)
+        if cap is not None and not forces2:
+            return  # its own numpy<2 makes the resolver pick NumPy 1.x
+        held = (
+            f"{req.raw.strip()} is held below {first}, the first {row.key} release whose wheels "
+            f"work with NumPy 2"
+        )
         if forces2 and numpy is not None:
             severity = Severity.ERROR
-            numpy_part = f"{numpy.raw.strip()} installs NumPy 2"
+            if cap is not None:
+                outcome = (
+                    f"it declares {cap[0]} in its own metadata and {numpy.raw.strip()} asks for "
+                    f"NumPy 2: the install fails to resolve."
+                )
+            else:
+                outcome = (
+                    f"{numpy.raw.strip()} asks for NumPy 2: the install fails to resolve if that "
+                    f"release declares numpy<2 in its own metadata (the KB does not record "
+                    f"whether it does), and otherwise {_BROKEN}."
+                )
         else:
             severity = Severity.WARNING
             numpy_part = (
-                "nothing holds NumPy below 2"
+                "nothing in this environment holds NumPy below 2"
                 if numpy is None
-                else f"{numpy.raw.strip()} lets the resolver pick NumPy 2"
+                else f"{numpy.raw.strip()} admits NumPy 2"
+            )
+            outcome = (
+                f"{numpy_part}. The resolver installs NumPy 1.x only if that release declares "
+                f"numpy<2 in its own metadata (the KB does not record whether it does); if it "
+                f"picks NumPy 2, {_BROKEN}."
             )
         evidence = [f"KB numpy2_abi.json: {row.key} first NumPy-2 release {first} ({row.evidence})"]
         if row.notes:
             evidence.append(row.notes)
+        if cap is not None:
+            evidence.append(f"{req.name} {cap[0]}: {cap[1]}")
         yield finding(
             self,
-            f"{req.raw.strip()} is held below {first}, the first {row.key} release whose wheels "
-            f"import under NumPy 2, and {numpy_part}: 'A module that was compiled using NumPy "
-            f"1.x cannot be run in NumPy 2' at import.",
+            f"{held}, and {outcome}" if cap is None else f"{held}; {outcome}",
             req.location,
             package=req.name,
             fix=f"{req.name}>={first}  # or hold numpy<2",

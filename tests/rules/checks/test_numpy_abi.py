@@ -25,6 +25,19 @@ CASES: list[tuple[str, Snapshot, list[tuple[str, str]]]] = [
         [("scikit-learn", "warning")],
     ),
     ("numpy<2 holds it", snap(req("numpy<2"), req("scipy==1.11.4")), []),
+    # TensorFlow 2.15 declares numpy<2.0 itself (tensorflow/tensorflow#62131)
+    ("tensorflow 2.15 caps numpy itself", snap(req("tensorflow==2.15.0")), []),
+    ("tensorflow 2.15 with numpy>=1.26", snap(req("numpy>=1.26"), req("tensorflow==2.15.1")), []),
+    (
+        "tensorflow 2.15 with numpy 2 pinned",
+        snap(req("numpy==2.0.2"), req("tensorflow==2.15.0")),
+        [("tensorflow", "error")],
+    ),
+    (
+        "tensorflow 2.16: cap not recorded",
+        snap(req("tensorflow==2.16.1")),
+        [("tensorflow", "warning")],
+    ),
     ("ready versions", snap(req("numpy==2.1.3"), req("scipy==1.13.1"), req("torch==2.3.0")), []),
     ("lower bound past the first release", snap(req("numpy==2.1.3"), req("pandas>=2.2.2")), []),
     ("unknown packages are not judged", snap(req("numpy==2.1.3"), req("h5py==3.10.0")), []),
@@ -59,3 +72,38 @@ def test_numpy_abi(name: str, snapshot: Snapshot, expected: list[tuple[str, str]
     assert [(f.package, f.severity.value) for f in findings] == expected
     for found in findings:
         assert found.category == "numpy-abi" and found.fix and found.line and found.evidence
+
+
+MESSAGES: list[tuple[str, Snapshot, tuple[str, ...], tuple[str, ...]]] = [
+    (
+        "NumPy 2 pinned, cap recorded: a resolution failure, not an import error",
+        snap(req("numpy==2.0.2"), req("tensorflow==2.15.0")),
+        ("declares numpy<2.0 in its own metadata", "the install fails to resolve"),
+        ("compiled using NumPy 1.x",),
+    ),
+    (
+        "NumPy 2 pinned, cap not recorded: both outcomes",
+        snap(req("numpy==2.0.2"), req("scipy==1.11.4")),
+        ("fails to resolve if that release declares numpy<2", "compiled using NumPy 1.x"),
+        (),
+    ),
+    (
+        "numpy undeclared: the resolver decides, both outcomes",
+        snap(req("torch==2.2.2")),
+        ("nothing in this environment holds NumPy below 2", "only if that release declares"),
+        ("the install fails to resolve",),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "snapshot", "present", "absent"), MESSAGES, ids=[m[0] for m in MESSAGES]
+)
+def test_numpy_abi_messages_say_what_is_known(
+    name: str, snapshot: Snapshot, present: tuple[str, ...], absent: tuple[str, ...]
+) -> None:
+    (found,) = run(RULE, snapshot)
+    for text in present:
+        assert text in found.message
+    for text in absent:
+        assert text not in found.message
