@@ -10,6 +10,7 @@ from packaging.utils import canonicalize_name
 from rules.manifests.model import (
     Ecosystem,
     FileKind,
+    Group,
     Index,
     IndexKind,
     Requirement,
@@ -88,6 +89,8 @@ def inputs_for(snapshot: Snapshot) -> list[ResolutionInput]:
     """
     by_env: dict[str, list[Requirement]] = {}
     for req in snapshot.requirements():
+        if req.group is Group.BUILD:
+            continue  # build requirements go into an isolated build environment, never built here
         env = req.environment or req.location.file
         by_env.setdefault(env, []).append(req)
     inputs = []
