@@ -1,15 +1,16 @@
 """`GET /setup`: create the GitHub App from `deploy/app-manifest.json` (GitHub's manifest flow).
 
 1. `/setup` serves a form that POSTs the manifest to GitHub (`?org=NAME` for an organization),
-   with a signed, timestamped `state`.
-2. GitHub redirects to `/setup/callback?code=...&state=...`; the state must be ours and at
-   most an hour old (GitHub's codes expire after one hour).
+   with a `state`: a random nonce kept in Redis for an hour (`depreview:setup-state:<nonce>`),
+   so any service process can take the callback; without Redis, a signed, timestamped token
+   that only this process can check.
+2. GitHub redirects to `/setup/callback?code=...&state=...`; the state must be ours, unused
+   and at most an hour old (GitHub's codes expire after one hour). It is used up at once.
 3. The code is traded for the App's id, private key and webhook secret by
    `worker.github.manifest` (run in a threadpool: the service's only GitHub call, kept in
    the worker package) and written to `DEPREVIEW_SETUP_OUTPUT_PATH` with mode 0600.
 
-Disabled (404) unless `DEPREVIEW_SETUP_OUTPUT_PATH` is set. Serve it from one process: the
-state key lives in that process.
+Disabled (404) unless `DEPREVIEW_SETUP_OUTPUT_PATH` is set.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
+from redis.exceptions import RedisError
 
 from service.state import StateDep
 
@@ -39,6 +41,10 @@ MANIFEST_PATH = Path(__file__).parents[1] / "deploy" / "app-manifest.json"
 MAX_AGE_S = 3600
 _KEY = secrets.token_bytes(32)
 _ORG = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")
+STATE_KEY_PREFIX = "depreview:setup-state:"
+_NONCE = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
+#: Signed states already used in this process (the in-memory fallback): nonce -> issue time.
+_USED: dict[str, float] = {}
 
 
 def make_state(now: float | None = None, key: bytes = _KEY) -> str:
@@ -61,6 +67,49 @@ def state_problem(state: str, now: float | None = None, key: bytes = _KEY) -> st
     age = (time.time() if now is None else now) - int(issued)
     if age > MAX_AGE_S or age < -60:
         return "the setup link is more than an hour old; start again"
+    return ""
+
+
+async def issue_state(redis: Any) -> str:
+    """A one-use state: a nonce stored in Redis for an hour, or a signed token without Redis."""
+    if redis is not None:
+        nonce = secrets.token_urlsafe(32)
+        try:
+            await redis.set(STATE_KEY_PREFIX + nonce, "1", ex=MAX_AGE_S, nx=True)
+        except (RedisError, OSError) as exc:
+            logger.warning("setup state kept in memory", extra={"error": type(exc).__name__})
+        else:
+            return nonce
+    return make_state()
+
+
+def _use_signed(state: str, now: float) -> str:
+    """Check a signed state and use it up in this process ("" when it was fresh)."""
+    problem = state_problem(state, now)
+    if problem:
+        return problem
+    for old, at in list(_USED.items()):
+        if now - at > MAX_AGE_S + 60:
+            del _USED[old]
+    issued, nonce, _ = state.split(".")
+    if nonce in _USED:
+        return "this setup link was already used; start again"
+    _USED[nonce] = float(issued)
+    return ""
+
+
+async def use_state(redis: Any, state: str, now: float | None = None) -> str:
+    """Why a callback's state is refused ("" when it is ours, fresh and unused); uses it up."""
+    if state.count(".") == 2:  # signed by this process when Redis was not there
+        return _use_signed(state, time.time() if now is None else now)
+    if redis is None or not _NONCE.match(state):
+        return "missing or malformed state"
+    try:
+        deleted = await redis.delete(STATE_KEY_PREFIX + state)
+    except (RedisError, OSError):
+        return "the setup state cannot be checked now (Redis is unavailable); try again"
+    if not deleted:
+        return "this setup link is unknown, already used or more than an hour old; start again"
     return ""
 
 
@@ -100,7 +149,7 @@ async def setup(request: Request, state: StateDep, org: str | None = None) -> Re
         return _page("Bad organization name", "<p>Use ?org=NAME with a GitHub login.</p>", 400)
     web = _web_base(state.settings.github_api_url)
     target = f"{web}/organizations/{org}/settings/apps/new" if org else f"{web}/settings/apps/new"
-    token = make_state()
+    token = await issue_state(state.redis)
     manifest = json.dumps(manifest_for(str(request.base_url)))
     form = (
         f"<p>This creates the depreview GitHub App{' for ' + html.escape(org) if org else ''} "
@@ -121,7 +170,7 @@ async def setup_callback(service: StateDep, code: str = "", state: str = "") -> 
     output = settings.setup_output_path
     if output is None:
         return Response(status_code=404)
-    problem = state_problem(state)
+    problem = await use_state(service.redis, state)
     if problem:
         return _page("Setup refused", f"<p>{html.escape(problem)}.</p>", 400)
     if not code or len(code) > 200 or not code.isprintable():
