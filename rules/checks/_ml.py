@@ -26,6 +26,7 @@ from pathlib import PurePosixPath
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
+from rules.checks._dockerfix import dockerfile_fix, in_dockerfile
 from rules.checks.base import Rule
 from rules.findings import Finding, Severity
 from rules.kb.cudaver import (
@@ -329,8 +330,11 @@ def finding(
     """A finding of `rule` (its id, category, default severity) located at `at`.
 
     The fingerprint (what makes base and head findings "the same problem") is prefixed with
-    the file, never the line: lines move between base and head.
+    the file, never the line: lines move between base and head. A fix for a requirement of a
+    Dockerfile is written as the ``RUN pip install …`` line to change.
     """
+    if fix and at is not None and in_dockerfile(at.file):
+        fix = dockerfile_fix(fix)
     return Finding(
         rule=rule.id,
         category=rule.category,

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.version import InvalidVersion, Version
 
 from rules.checks._packages import (
     DECLARING_KINDS,
@@ -21,6 +22,7 @@ from rules.checks._packages import (
 )
 from rules.checks.base import RuleContext
 from rules.findings import Finding, Severity
+from rules.kb import KnowledgeBase
 from rules.manifests.model import Ecosystem, FileKind, ManifestFile, Requirement, Snapshot
 
 #: Operators that put an upper bound on a version.
@@ -106,8 +108,9 @@ class UnpinnedFrameworkRule:
         for manifest, req in _application_requirements(snapshot):
             if req.name not in FRAMEWORKS or _is_pinned(manifest, req, snapshot, exact):
                 continue
-            version = _lower_bound(req) or "<the version you tested>"
+            version = _pin_suggestion(ctx.kb, req)
             op = "=" if req.ecosystem == Ecosystem.CONDA else "=="
+            fix = f"{req.name}{op}{version}"
             allowed = f"`{req.specifier}`" if req.specifier else "any version"
             yield Finding(
                 rule=self.id,
@@ -122,10 +125,34 @@ class UnpinnedFrameworkRule:
                 line=req.location.line,
                 column=req.location.column,
                 package=req.name,
-                fix=f"{req.name}{op}{version}",
+                fix=fix,
                 evidence=(req.raw.strip(),),
                 fingerprint=f"unpinned:{req.location.file}:{req.name}",
             )
+
+
+def _pin_suggestion(kb: KnowledgeBase, req: Requirement) -> str:
+    """The exact version to suggest: the lower bound when it names a patch, else the KB's
+    latest torch patch of that minor that the specifier admits, else a placeholder."""
+    lower = _lower_bound(req)
+    try:
+        bound = Version(lower) if lower is not None else None
+    except InvalidVersion:
+        bound = None
+    if lower is None or bound is None or len(bound.release) < 2:
+        return "<the version you tested>"
+    if len(bound.release) >= 3:
+        return lower
+    minor = kb.torch_minor(bound) if req.name in ("torch", "pytorch") else None
+    patches = [Version(p.torch) for p in minor.patches] if minor is not None else []
+    try:
+        spec = SpecifierSet(req.specifier)
+    except InvalidSpecifier:
+        spec = SpecifierSet()
+    admitted = [p for p in patches if spec.contains(p, prereleases=True)]
+    if admitted:
+        return str(max(admitted))
+    return f"{lower}.<patch you tested>"
 
 
 def _has_upper_bound(req: Requirement) -> bool:

@@ -30,6 +30,10 @@ def _build(label: str) -> str:
 def _fix(snapshot: Snapshot, req: Requirement, label: str) -> str:
     url = f"{PYTORCH_INDEX}/{label}"
     manifest = snapshot.files.get(env_root(req.environment or req.location.file))
+    if req.location.file in snapshot.files and (
+        snapshot.files[req.location.file].kind == FileKind.DOCKERFILE
+    ):
+        return f"{req.raw.strip()}\n--extra-index-url {url}"  # becomes the RUN line
     if manifest is None or manifest.kind != FileKind.PYPROJECT:
         return f"--extra-index-url {url}"
     name = f"pytorch-{label}"

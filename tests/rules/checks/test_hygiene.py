@@ -101,9 +101,22 @@ def test_unpinned_framework(snap: Snapshot, expected: list[str]) -> None:
         assert f.severity == "warning" and f.fix and f.fix.startswith(f"{f.package}=")
 
 
-def test_unpinned_framework_fix_uses_lower_bound() -> None:
-    (f,) = run(UnpinnedFrameworkRule(), snapshot(manifest("requirements.txt", req("torch>=2.1.0"))))
-    assert f.fix == "torch==2.1.0"
+@pytest.mark.parametrize(
+    ("text", "fix"),
+    [
+        ("torch>=2.1.0", "torch==2.1.0"),  # the bound names a patch
+        ("torch>=2.3,<2.4", "torch==2.3.1"),  # the KB's latest 2.3 patch, not 2.3
+        ("torch~=2.2", "torch==2.2.2"),
+        ("torch>=2.3,!=2.3.1,<2.4", "torch==2.3.0"),  # only admitted patches
+        ("torch>=2.13", "torch==2.13.<patch you tested>"),  # no patches listed for 2.13
+        ("tensorflow>=2.15,<2.16", "tensorflow==2.15.<patch you tested>"),
+        ("torch>=2", "torch==<the version you tested>"),
+        ("torch", "torch==<the version you tested>"),
+    ],
+)
+def test_unpinned_framework_fix_is_an_exact_version(text: str, fix: str) -> None:
+    (f,) = run(UnpinnedFrameworkRule(), snapshot(manifest("requirements.txt", req(text))))
+    assert f.fix == fix
 
 
 @pytest.mark.parametrize(
