@@ -48,7 +48,7 @@ def build_findings(resolution: Resolution) -> list[Finding]:
                     f"{resolution.environment} installs {name}=={version} for "
                     f"{resolution.target.label}: {phrase}{extra}."
                 ),
-                file=resolution.environment,
+                file=resolution.environment.partition("#")[0],
                 package=name,
                 fingerprint=f"resolved-build:{resolution.environment}:{name}:{version}",
                 extra=(("target", resolution.target.label),),

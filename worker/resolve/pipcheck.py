@@ -115,7 +115,9 @@ def resolution_findings(resolution: Resolution) -> list[Finding]:
                     f"{resolution.environment} does not install consistently for "
                     f"{resolution.target.label}: {item.describe()}."
                 ),
-                file=resolution.source if resolution.lines else resolution.environment,
+                file=resolution.source
+                if resolution.lines
+                else resolution.environment.partition("#")[0],
                 line=resolution.lines.get(item.package),
                 package=item.package,
                 evidence=(item.describe(),),

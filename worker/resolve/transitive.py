@@ -103,7 +103,7 @@ def transitive_findings(
                 category="transitive-change",
                 severity=Severity.WARNING if serious else Severity.NOTICE,
                 message=summary,
-                file=env,
+                file=env.partition("#")[0],
                 package=serious[0].name if serious else None,
                 evidence=tuple(header + [c.row() for c in rows]),
                 fingerprint="transitive-change:"
