@@ -124,6 +124,10 @@ class HandleCommand:
     comment_id: int
     delivery_id: str
     action: str
+    #: The command the comment held before this edit or deletion (the text after `@depreview`
+    #: on its first command line; "" for none). GitHub's API cannot return an old body, so the
+    #: delivery's is the only source. None: not known (a created comment, an older message).
+    previous_command: str | None = None
 
     def kwargs(self) -> dict[str, Any]:
         """The task's keyword arguments."""

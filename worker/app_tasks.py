@@ -122,11 +122,20 @@ def handle_command(
     comment_id: int,
     delivery_id: str,
     action: str,
+    previous_command: str | None = None,
 ) -> str:
     """An `@depreview` comment was created, edited or deleted: check, acknowledge, act."""
     if _suspended(installation_id, "command"):
         return "suspended"
-    job = CommandJob(installation_id, repo_full_name, pr_number, comment_id, delivery_id, action)
+    job = CommandJob(
+        installation_id,
+        repo_full_name,
+        pr_number,
+        comment_id,
+        delivery_id,
+        action,
+        previous_command,
+    )
     actions = CeleryActions(installation_id, repo_full_name, delivery_id)
     api = _api(installation_id, repo_full_name)
     outcome = _github(lambda: run_command(api, job, actions))

@@ -7,8 +7,12 @@ import re
 from service.taskspec import HandleCommand, TaskSpec
 from service.webhooks.event import Event
 from service.webhooks.routing import Router
+from worker.commands.parse import command_lines
 
 router = Router()
+
+#: The most of a previous command line that is sent to the worker.
+MAX_PREVIOUS_COMMAND = 1000
 
 _MENTION = re.compile(r"(?<![\w@/.-])@depreview(?![\w-])", re.IGNORECASE)
 
@@ -39,4 +43,17 @@ def command_comment(event: Event) -> TaskSpec | None:
         comment_id=event.int_at("comment", "id"),
         delivery_id=event.delivery_id,
         action=event.action,
+        previous_command=_previous_command(event),
     )
+
+
+def _previous_command(event: Event) -> str | None:
+    """What the comment commanded before an edit (`changes.body.from`) or a deletion."""
+    if event.action == "edited":
+        before = event.get("changes", "body", "from")
+    elif event.action == "deleted":
+        before = event.get("comment", "body")
+    else:
+        return None
+    lines = command_lines(before) if isinstance(before, str) else []
+    return lines[0][:MAX_PREVIOUS_COMMAND] if lines else ""

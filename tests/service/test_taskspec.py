@@ -30,7 +30,7 @@ SPECS: list[tuple[TaskSpec, str, dict[str, object]]] = [
       "base_sha": "b" * 40, "delivery_id": "d"}),
     (HandleCommand(1, "o/r", 2, 99, "d", "edited"), "worker.handle_command",
      {"installation_id": 1, "repo_full_name": "o/r", "pr_number": 2, "comment_id": 99,
-      "delivery_id": "d", "action": "edited"}),
+      "delivery_id": "d", "action": "edited", "previous_command": None}),
     (HandleInstallation(1, "installation", "created", "d", ("o/r",)),
      "worker.handle_installation",
      {"installation_id": 1, "event": "installation", "action": "created", "delivery_id": "d",

@@ -9,7 +9,7 @@ from typing import Protocol
 
 from rules.config import load_config
 from worker.commands.ignores import comment_date, ignore_rule, self_ignore_refusal, yaml_for
-from worker.commands.parse import Command, parse_command
+from worker.commands.parse import Command, parse_command, parse_line
 from worker.commands.permissions import PermissionCache
 from worker.github.api import JSON, InteractionApi
 
@@ -30,6 +30,16 @@ class CommandJob:
     comment_id: int
     delivery_id: str
     action: str
+    #: The command before an edit or deletion ("" none; None unknown): see service/taskspec.
+    previous_command: str | None = None
+
+    def previous(self) -> Command | None:
+        """The command the comment held before this edit or deletion (None: none or unknown)."""
+        return parse_line(self.previous_command) if self.previous_command else None
+
+    def previous_known(self) -> bool:
+        """Whether the delivery said what the comment held before."""
+        return self.previous_command is not None
 
     def log_extra(self) -> dict[str, object]:
         """Fields for structured logs."""
@@ -75,21 +85,35 @@ def base_config_allows_self_ignore(api: InteractionApi, base_sha: str) -> bool:
 def handle_command(
     api: InteractionApi, job: CommandJob, actions: Actions, *, today: date | None = None
 ) -> CommandOutcome:
-    """Run the command in one comment (created, edited or deleted)."""
+    """Run the command in one comment (created, edited or deleted).
+
+    Only what changes the outcome reviews again: `rerun`, and an ignore added, changed or
+    removed (by an edit or a deletion). `smoke` asks for its own review. An edit that leaves
+    the command as it was does nothing; deleting a `rerun` or `smoke` comment does nothing.
+    """
+    before = job.previous()
     comment = None if job.action == "deleted" else api.get_issue_comment(job.comment_id)
     if comment is None:
-        # A deleted comment may have held an ignore: review again so it stops applying.
-        pull = api.get_pull(job.pr_number)
-        actions.rerun(job.pr_number, str(pull["head"]["sha"]))
+        if job.previous_known() and (before is None or before.kind != "ignore"):
+            return CommandOutcome("deleted-no-effect")
+        # The deleted comment held (or may have held) an ignore: review so it stops applying.
+        _rerun_head(api, job, actions)
         return CommandOutcome("rerun-after-delete")
     user = comment.get("user") or {}
     if user.get("type") == "Bot":
         return CommandOutcome("ignored-bot")
     command = parse_command(str(comment.get("body") or ""))
+    if job.action == "edited" and job.previous_known():
+        if command == before:
+            return CommandOutcome("unchanged")
+        if before is not None and before.kind == "ignore" and command_drops_ignore(command):
+            # The ignore was edited away (or into a rerun/smoke/invalid line): it must go.
+            _rerun_head(api, job, actions)
+            if command is None:
+                return CommandOutcome("rerun-after-edit")
     if command is None:
-        if job.action == "edited":  # the command was edited away: its ignore must go
-            pull = api.get_pull(job.pr_number)
-            actions.rerun(job.pr_number, str(pull["head"]["sha"]))
+        if job.action == "edited" and not job.previous_known():  # old message: be safe
+            _rerun_head(api, job, actions)
             return CommandOutcome("rerun-after-edit")
         return CommandOutcome("no-command")
     login = str(user.get("login") or "")
@@ -117,6 +141,16 @@ def handle_command(
             return _reply(api, job, "smoke-unavailable", f"@{login} {why}")
         return CommandOutcome("smoke")
     return _ignore(api, job, actions, command, comment, pull, login, today or date.today())
+
+
+def command_drops_ignore(command: Command | None) -> bool:
+    """Whether a comment that held an ignore no longer holds one (that review must run)."""
+    return command is None or command.kind in ("invalid", "smoke")
+
+
+def _rerun_head(api: InteractionApi, job: CommandJob, actions: Actions) -> None:
+    pull = api.get_pull(job.pr_number)
+    actions.rerun(job.pr_number, str(pull["head"]["sha"]))
 
 
 def _ignore(
