@@ -69,7 +69,7 @@ class ReviewJob:
         """Fields for structured logs."""
         return {
             "delivery_id": self.delivery_id,
-            "installation_id": self.installation_id,
+            "installation": self.installation_id,
             "repo": self.repo_full_name,
             "pr": self.pr_number,
             "head_sha": self.head_sha,

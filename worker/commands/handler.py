@@ -45,7 +45,7 @@ class CommandJob:
         """Fields for structured logs."""
         return {
             "delivery_id": self.delivery_id,
-            "installation_id": self.installation_id,
+            "installation": self.installation_id,
             "repo": self.repo_full_name,
             "pr": self.pr_number,
             "comment_id": self.comment_id,
