@@ -27,8 +27,12 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _task(name: str, **options: Any) -> Callable[[F], F]:
-    """`app.task` with a type mypy can follow (Celery ships no type information)."""
-    return cast(Callable[[F], F], app.task(name=name, bind=True, **options))
+    """`app.task` with a type mypy can follow (Celery ships no type information).
+
+    `shared=False`: these tasks belong to depreview's Celery app only; a shared task would
+    also be registered in every other Celery app the process creates.
+    """
+    return cast(Callable[[F], F], app.task(name=name, bind=True, shared=False, **options))
 
 
 class TransientError(RuntimeError):
