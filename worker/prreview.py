@@ -16,7 +16,7 @@ from worker.commands.ignores import IgnoreSet, collect_ignores, render_ignores
 from worker.github.api import RepoRef
 from worker.github.client import GitHubRepoApi, token_client
 from worker.github.fetch import list_changed_files, wanted
-from worker.review_job import MAX_INCLUDE_ROUNDS, _missing_includes
+from worker.review_job import read_side
 from worker.settings import Settings
 
 _SPEC = re.compile(r"^(?P<repo>[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)#(?P<number>[1-9]\d{0,9})$")
@@ -52,22 +52,12 @@ class PrReview:
 
 def review_pr(spec: str, token: str, settings: Settings | None = None) -> PrReview:
     """Fetch and review a PR as the App would (GitHub errors propagate)."""
-    from worker.github.fetch import read_more, read_tree_files
-
     settings = settings or Settings()
     repo, number = parse_pr(spec)
     api = GitHubRepoApi(token_client(settings, token), repo)
     pull = api.get_pull(number)
     head_sha, base_sha = str(pull["head"]["sha"]), str(pull["base"]["sha"])
-    sides = []
-    for sha in (base_sha, head_sha):
-        files = read_tree_files(api, sha)
-        for _ in range(MAX_INCLUDE_ROUNDS):
-            missing = _missing_includes(files)
-            if not missing or not read_more(api, sha, files, missing):
-                break
-        sides.append(files)
-    base, head = sides
+    base, head = read_side(api, base_sha), read_side(api, head_sha)
     changed = [p for p in list_changed_files(api, number, settings.max_pr_files).paths if wanted(p)]
     author = str((pull.get("user") or {}).get("login") or "")
     ignores = collect_ignores(

@@ -195,7 +195,7 @@ def _run_locked(
 MAX_INCLUDE_ROUNDS = 3
 
 
-def _read_side(api: RepoApi, sha: str, timer: StageTimer | None = None) -> TreeFiles:
+def read_side(api: RepoApi, sha: str, timer: StageTimer | None = None) -> TreeFiles:
     """The dependency files at `sha`, plus files their `-r`/`-c` lines name (bounded depth).
 
     Reading is the `fetch` stage; finding includes parses every file (`parse`), and the
@@ -244,8 +244,8 @@ def _review_and_publish(
     timer: StageTimer | None = None,
 ) -> Outcome:
     timer = timer or StageTimer()
-    base = _read_side(api, base_sha, timer)
-    head = _read_side(api, job.head_sha, timer)
+    base = read_side(api, base_sha, timer)
+    head = read_side(api, job.head_sha, timer)
     note = ""
     if job.pr_number is not None:
         with timer.stage("fetch"):
