@@ -428,6 +428,12 @@ def _error_message(error: Mapping[str, Any]) -> str:
     return message.removeprefix("Value error, ")
 
 
+def config_text(files: Mapping[str, str | bytes]) -> str | None:
+    """The text of a file tree's `.github/depreview.yml` (undecodable bytes replaced), or None."""
+    raw = files.get(CONFIG_PATH)
+    return raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
+
+
 def load_config(text: str | None, path: str = CONFIG_PATH) -> tuple[RepoConfig, list[Finding]]:
     """Parse the config text; problems become located `config-error` findings and defaults apply.
 

@@ -15,7 +15,7 @@ from packaging.version import InvalidVersion, Version
 from rules.checks import ALL_RULES
 from rules.checks._packages import FAMILIES, FRAMEWORKS, is_exact
 from rules.checks.base import Rule, RuleContext
-from rules.config import CONFIG_PATH, IgnoreRule, RepoConfig, load_config
+from rules.config import CONFIG_PATH, IgnoreRule, RepoConfig, config_text, load_config
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase, load_kb
 from rules.manifests.model import Snapshot
@@ -161,8 +161,7 @@ def review_trees(
     if config_override_text is not None:
         text: str | None = config_override_text
     else:
-        raw = head_files.get(CONFIG_PATH)
-        text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
+        text = config_text(head_files)
         config_path = CONFIG_PATH
     config, config_findings = load_config(text, config_path)
     if extra_ignores:

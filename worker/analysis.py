@@ -8,14 +8,12 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
-from rules.config import IgnoreRule
+from rules.config import CONFIG_PATH, IgnoreRule, config_text, load_config
 from rules.findings import Finding
 from rules.review import Review, review_trees
 from worker.settings import Settings
 
 logger = logging.getLogger(__name__)
-
-CONFIG_PATH = ".github/depreview.yml"
 
 
 class ResolverUnavailableError(RuntimeError):
@@ -92,17 +90,13 @@ def _untimed(name: str) -> AbstractContextManager[None]:
 
 def base_allows_self_ignore(base_files: Mapping[str, str | bytes]) -> bool:
     """`commands.allow_self_ignore` from the BASE config (a PR cannot grant it to itself)."""
-    from rules.config import load_config
-
-    raw = base_files.get(CONFIG_PATH)
-    text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
-    return load_config(text)[0].commands.allow_self_ignore
+    return load_config(config_text(base_files))[0].commands.allow_self_ignore
 
 
 def _resolve(
     base_files: Mapping[str, str | bytes],
     head_files: Mapping[str, str | bytes],
-    config_text: str | None,
+    text: str | None,
     settings: Settings,
     *,
     cache: object | None,
@@ -113,13 +107,11 @@ def _resolve(
         resolver = importlib.import_module("worker.resolve")
     except ImportError as exc:
         raise ResolverUnavailableError(f"the resolver is not available ({exc})") from exc
-    from rules.config import load_config
     from rules.manifests.snapshot import build_snapshot
 
-    if config_text is None:
-        raw = head_files.get(CONFIG_PATH)
-        config_text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
-    config, _ = load_config(config_text)
+    if text is None:
+        text = config_text(head_files)
+    config, _ = load_config(text)
     return resolver.resolve_change(
         build_snapshot(base_files, ref="base"),
         build_snapshot(head_files, ref="head"),

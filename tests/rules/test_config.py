@@ -13,6 +13,7 @@ from rules.config import (
     DEFAULT_ALLOWED_INDEX_HOSTS,
     DEFAULT_CONFIG,
     RepoConfig,
+    config_text,
     glob_match,
     load_config,
 )
@@ -260,3 +261,18 @@ def test_default_excludes(text: str | None, path: str, selected: bool) -> None:
     config, findings = load_config(text)
     assert findings == []
     assert config.paths.selects(path) is selected
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        ({}, None),
+        ({"requirements.txt": b"torch\n"}, None),
+        ({".github/depreview.yaml": "version: 1\n"}, None),
+        ({CONFIG_PATH: "version: 1\n"}, "version: 1\n"),
+        ({CONFIG_PATH: b"version: 1\n"}, "version: 1\n"),
+        ({CONFIG_PATH: b"# caf\xe9\n"}, "# caf\ufffd\n"),
+    ],
+)
+def test_config_text(files: dict[str, str | bytes], expected: str | None) -> None:
+    assert config_text(files) == expected

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
-from rules.config import load_config
+from rules.config import CONFIG_PATH, load_config
 from worker.commands.ignores import comment_date, ignore_rule, self_ignore_refusal, yaml_for
 from worker.commands.parse import Command, parse_command, parse_line
 from worker.commands.permissions import PermissionCache
@@ -15,7 +15,6 @@ from worker.github.api import JSON, InteractionApi
 
 logger = logging.getLogger(__name__)
 
-CONFIG_PATH = ".github/depreview.yml"
 ACCEPTED = "+1"
 QUEUED = "eyes"
 

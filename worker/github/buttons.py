@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from rules.config import load_config
+from rules.config import config_text, load_config
 from rules.manifests.diff import diff
 from rules.manifests.model import FactKind
 from rules.manifests.snapshot import build_snapshot
@@ -26,8 +26,7 @@ _GPU_FACTS = frozenset({FactKind.CUDA, FactKind.CUDNN, FactKind.BASE_IMAGE})
 
 def gpu_relevant(base_files: Mapping[str, bytes], head_files: Mapping[str, bytes]) -> bool:
     """Whether the change touches GPU-relevant packages or CUDA facts (smoke-worthy)."""
-    raw = head_files.get(".github/depreview.yml")
-    config, _ = load_config(raw.decode("utf-8", "replace") if raw is not None else None)
+    config, _ = load_config(config_text(head_files))
     changes = diff(build_snapshot(base_files, ref="base"), build_snapshot(head_files, ref="head"))
     names = [change.name for change in changes.changes]
     packages = SmokeConfig.from_repo_config(config).packages

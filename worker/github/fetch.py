@@ -6,13 +6,12 @@ import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from rules.config import default_excluded
+from rules.config import CONFIG_PATH, default_excluded
 from rules.manifests.registry import is_dependency_file
 from worker.github.api import RepoApi
 
 logger = logging.getLogger(__name__)
 
-CONFIG_PATH = ".github/depreview.yml"
 PER_PAGE = 100
 MAX_FILES_PER_TREE = 300
 MAX_FILE_BYTES = 1_000_000

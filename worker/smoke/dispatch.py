@@ -9,7 +9,7 @@ from typing import Any
 
 from packaging.utils import canonicalize_name
 
-from rules.config import load_config
+from rules.config import config_text, load_config
 from rules.manifests.model import Ecosystem, FactKind, Snapshot
 from worker.github.api import JSON, RepoApi
 from worker.smoke.job import decision_outcome
@@ -27,7 +27,6 @@ from worker.smoke.store import SmokeRecord, load, save
 
 logger = logging.getLogger(__name__)
 
-CONFIG_PATH = ".github/depreview.yml"
 #: How long after queueing the watchdog closes a smoke run nobody reported on: the job's
 #: own limit, the task's hard-limit margin, and time to wait for a busy runner.
 WATCHDOG_QUEUE_ALLOWANCE_S = 1200
@@ -217,9 +216,7 @@ def choose_pins(
 
 
 def _config(head_files: Mapping[str, str | bytes]) -> SmokeConfig:
-    raw = head_files.get(CONFIG_PATH)
-    text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
-    config, _ = load_config(text)
+    config, _ = load_config(config_text(head_files))
     return SmokeConfig.from_repo_config(config)
 
 
