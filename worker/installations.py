@@ -33,19 +33,9 @@ class SetStore(Protocol):
         ...
 
 
-class InstallationSuspendedError(RuntimeError):
-    """The installation is suspended or deleted: no work is done for it."""
-
-
 def is_suspended(store: SetStore, installation_id: int) -> bool:
     """Whether work for this installation must stop."""
     return bool(store.sismember(SUSPENDED_KEY, str(installation_id)))
-
-
-def ensure_active(store: SetStore, installation_id: int) -> None:
-    """Raise `InstallationSuspendedError` for a suspended or deleted installation."""
-    if is_suspended(store, installation_id):
-        raise InstallationSuspendedError(f"installation {installation_id} is suspended or deleted")
 
 
 def record_state(store: SetStore, installation_id: int, action: str) -> str:

@@ -89,14 +89,3 @@ class StageTimer:
         histogram = current().stage_seconds
         for name, seconds in self.seconds.items():
             histogram.labels(stage=name).observe(seconds)
-
-
-@contextmanager
-def timed_stage(name: str) -> Iterator[None]:
-    """Record one block as one sample of stage `name` (the GPU smoke run)."""
-    timer = StageTimer()
-    try:
-        with timer.stage(name):
-            yield
-    finally:
-        timer.observe()

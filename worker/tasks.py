@@ -210,12 +210,6 @@ def review_merge_group(
 #: Commands, buttons, installation events and redelivery live in their own module.
 from worker import app_tasks as _app_tasks  # noqa: E402,F401  (registers those tasks)
 
-
-def _ids(kwargs: dict[str, Any]) -> dict[str, Any]:
-    keys = ("delivery_id", "installation_id", "repo_full_name", "pr_number", "head_sha")
-    return {k: kwargs[k] for k in keys if k in kwargs}
-
-
 # -- the GPU smoke test ------------------------------------------------------------------------
 #
 # The review job decides (worker/smoke/dispatch.py) and sends `worker.gpu_smoke` to the chosen
