@@ -13,7 +13,8 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -78,12 +79,12 @@ def fake_github() -> FakeGitHub:
     return gh
 
 
-@pytest.fixture
-def stack(
-    redis_url: str, fake_github: FakeGitHub, tmp_path: Path
+@contextmanager
+def running_stack(
+    redis_url: str, gh: FakeGitHub, tmp_path: Path, extra_env: Mapping[str, str]
 ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """Service and worker processes on Redis and the fake GitHub; yields (URL, worker)."""
-    with serve(fake_github) as api_url:
+    with serve(gh) as api_url:
         env = {
             **os.environ,
             "DEPREVIEW_REDIS_URL": redis_url,
@@ -92,10 +93,8 @@ def stack(
             "DEPREVIEW_GITHUB_PRIVATE_KEY": _pem(),
             "DEPREVIEW_GITHUB_API_URL": api_url,
             "DEPREVIEW_LOG_LEVEL": "INFO",
-            # Resolution would reach the example's PyTorch index; resolution through the
-            # worker is tested against a local index in tests/worker/test_review_resolve.py.
-            "DEPREVIEW_RESOLVE_ENABLED": "false",
             "PYTHONPATH": str(ROOT),
+            **extra_env,
         }
         port = free_port()
         logs = [open(tmp_path / name, "wb") for name in ("service.log", "worker.log")]  # noqa: SIM115
@@ -126,6 +125,18 @@ def stack(
                 log.close()
             for name in ("service.log", "worker.log"):
                 sys.stderr.write(f"--- {name} ---\n{(tmp_path / name).read_text()[-4000:]}\n")
+
+
+@pytest.fixture
+def stack(
+    redis_url: str, fake_github: FakeGitHub, tmp_path: Path
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """The stack on the torch-bump example, resolution off (the example names the PyTorch
+    index, which cannot be reached here; `test_e2e_resolve.py` resolves a local index)."""
+    with running_stack(
+        redis_url, fake_github, tmp_path, {"DEPREVIEW_RESOLVE_ENABLED": "false"}
+    ) as running:
+        yield running
 
 
 def _up(url: str) -> bool:
