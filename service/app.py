@@ -58,6 +58,7 @@ def create_app(
             metrics=metrics,
             queue=queue or RedisDeliveryQueue(redis_client(settings), settings.dedupe_ttl_s),
             redis=redis_client(settings),
+            decoders=endpoint.payload_decoders(router),
         )
         app.state.service = state
         _freeze_startup_heap()

@@ -49,10 +49,15 @@ class Metrics:
             buckets=(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
             registry=self.registry,
         )
+        self._delivery_counters: dict[tuple[str, str], Any] = {}
 
     def delivery(self, event: str, outcome: str) -> None:
-        """Count one delivery."""
-        self.deliveries.labels(event=event, outcome=outcome).inc()
+        """Count one delivery (the labelled child is looked up once per event and outcome)."""
+        counter = self._delivery_counters.get((event, outcome))
+        if counter is None:
+            counter = self.deliveries.labels(event=event, outcome=outcome)
+            self._delivery_counters[(event, outcome)] = counter
+        counter.inc()
 
     def render(self) -> bytes:
         """The registry in the Prometheus text format."""

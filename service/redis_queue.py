@@ -9,12 +9,14 @@ are sent together in the next pipeline, so under load one socket write serves ma
 from __future__ import annotations
 
 import asyncio
+import hashlib
 from collections.abc import Sequence
+from typing import Any
 
 from redis.asyncio import Redis
 from redis.asyncio.retry import Retry
 from redis.backoff import ExponentialBackoff
-from redis.exceptions import RedisError
+from redis.exceptions import NoScriptError, RedisError
 
 from service.celery_message import celery_message
 from service.interface import Unavailable
@@ -32,6 +34,7 @@ for i = 2, #KEYS do
 end
 return 1
 """
+_ENQUEUE_ONCE_SHA = hashlib.sha1(_ENQUEUE_ONCE.encode(), usedforsecurity=False).hexdigest()
 
 
 def redis_client(settings: Settings) -> Redis:
@@ -77,10 +80,10 @@ class RedisDeliveryQueue:
         self, batch: list[tuple[list[str], list[str | int], asyncio.Future[bool]]]
     ) -> None:
         try:
-            async with self._redis.pipeline(transaction=False) as pipe:
-                for keys, args, _ in batch:
-                    pipe.eval(_ENQUEUE_ONCE, len(keys), *keys, *args)
-                results = await pipe.execute(raise_on_error=False)
+            results = await self._execute(batch, by_sha=True)
+            if any(isinstance(result, NoScriptError) for result in results):
+                # Redis restarted or flushed its script cache: nothing ran; send the text once.
+                results = await self._execute(batch, by_sha=False)
         except Exception as error:  # whatever it is, every waiting delivery must get an answer
             results = [error] * len(batch)
         for (_, _, done), result in zip(batch, results, strict=True):
@@ -92,6 +95,19 @@ class RedisDeliveryQueue:
                 done.set_exception(unavailable)
             else:
                 done.set_result(bool(result))
+
+    async def _execute(
+        self, batch: list[tuple[list[str], list[str | int], asyncio.Future[bool]]], by_sha: bool
+    ) -> list[Any]:
+        """One pipeline of the script per delivery: `EVALSHA` (the script's text when not)."""
+        async with self._redis.pipeline(transaction=False) as pipe:
+            for keys, args, _ in batch:
+                if by_sha:
+                    pipe.evalsha(_ENQUEUE_ONCE_SHA, len(keys), *keys, *args)
+                else:
+                    pipe.eval(_ENQUEUE_ONCE, len(keys), *keys, *args)
+            results: list[Any] = await pipe.execute(raise_on_error=False)
+        return results
 
     async def ping(self) -> bool:
         """Redis `PING`."""

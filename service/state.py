@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
 
 from service.interface import DeliveryQueue
 from service.metrics import Metrics
+from service.webhooks.projection import Decoder
 from service.webhooks.routing import Router
 from worker.settings import Settings
 
@@ -23,6 +25,8 @@ class ServiceState:
     queue: DeliveryQueue
     #: asyncio Redis for what the service reads itself (queue depth, /setup state); None: none.
     redis: Any = None
+    #: Per event name, a JSON decoder building only the fields its routes read (others: all).
+    decoders: Mapping[str, Decoder] = field(default_factory=dict)
 
     @property
     def webhook_secret(self) -> str:

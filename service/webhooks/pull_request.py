@@ -7,6 +7,16 @@ from service.webhooks.event import Event
 from service.webhooks.routing import Router
 
 router = Router()
+router.reads(
+    "pull_request",
+    {
+        "action": None,
+        "installation": {"id": None},
+        "repository": {"full_name": None},
+        "pull_request": {"number": None, "head": {"sha": None}},
+        "changes": {"base": None},
+    },
+)
 
 
 def _review(event: Event) -> ReviewPullRequest:

@@ -7,6 +7,7 @@ from typing import TypeAlias
 
 from service.taskspec import TaskSpec
 from service.webhooks.event import Event
+from service.webhooks.projection import Fields, merge
 
 Handler: TypeAlias = Callable[[Event], TaskSpec | None]
 """A pure function from a delivery to the task to enqueue (None: nothing to do)."""
@@ -17,9 +18,27 @@ class Router:
 
     def __init__(self, *others: Router) -> None:
         self._routes: dict[tuple[str, str], list[Handler]] = {}
+        self._reads: dict[str, Fields | None] = {}
         for other in others:
             for key, handlers in other._routes.items():
                 self._routes.setdefault(key, []).extend(handlers)
+            for event in {event for event, _ in other._routes} | set(other._reads):
+                self._reads[event] = merge(self._reads.get(event, {}), other.fields(event))
+
+    def reads(self, event: str, fields: Fields) -> None:
+        """Declare every payload field this router's handlers for `event` read (see `fields`)."""
+        self._reads[event] = merge(self._reads.get(event, {}), fields)
+
+    def fields(self, event: str) -> Fields | None:
+        """What the handlers for `event` read; None (the whole payload) unless all declared it.
+
+        A handler registered in a router that did not declare `reads` for its event makes the
+        endpoint parse that event's whole payload, so an undeclared read never sees None.
+        """
+        handled = any(name == event for name, _ in self._routes)
+        if handled and event not in self._reads:
+            return None
+        return self._reads.get(event, {})
 
     def register(self, event: str, *actions: str) -> Callable[[Handler], Handler]:
         """Decorator: call the handler for `event` with any of `actions` (none: no action)."""
