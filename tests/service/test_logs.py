@@ -5,6 +5,10 @@ from __future__ import annotations
 import io
 import json
 import logging
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
 
 from service.logs import JsonFormatter, configure_logging
 
@@ -52,3 +56,28 @@ def test_configure_logging_adds_one_handler_however_often_it_runs() -> None:
     finally:
         root.handlers = saved
         root.setLevel(level)
+
+
+@pytest.mark.parametrize(
+    "created",
+    [
+        0.0,
+        1_700_000_000.0,
+        1_700_000_000.9995,
+        1_700_000_000.9999996,
+        208969694.65799996,
+        1e9 + 0.5,
+    ],
+)
+def test_timestamp_is_the_isoformat_of_the_record_time(created: float) -> None:
+    record = logging.LogRecord("service.x", logging.INFO, __file__, 1, "m", (), None)
+    record.created = created
+    line = json.loads(JsonFormatter().format(record))
+    assert line["ts"] == datetime.fromtimestamp(created, UTC).isoformat(timespec="milliseconds")
+
+
+def test_values_json_cannot_hold_are_written_as_text() -> None:
+    line = _line(path=Path("a/b"), when=datetime(2026, 1, 2, tzinfo=UTC), ids={3: "x"})
+    assert line["path"] == "a/b"
+    assert str(line["when"]).startswith("2026-01-02")
+    assert line["ids"] == {"3": "x"}

@@ -74,6 +74,20 @@ def test_delivery_lands_on_the_review_queue_once(live: tuple[TestClient, redis.R
     assert client.get("/readyz").status_code == 200
 
 
+def test_a_flushed_script_cache_is_refilled_and_the_delivery_queued(
+    live: tuple[TestClient, redis.Redis],
+) -> None:
+    client, inspect = live
+    assert client.post("/webhooks/github", content=OPENED, headers=headers(
+        "pull_request", OPENED, "int-flush-1")).status_code == 202  # fmt: skip
+    inspect.script_flush()
+    again = client.post("/webhooks/github", content=OPENED, headers=headers(
+        "pull_request", OPENED, "int-flush-2"))  # fmt: skip
+    assert again.status_code == 202, again.text
+    assert [m["kwargs"]["delivery_id"] for m in _queued(inspect)] == ["int-flush-2", "int-flush-1"]
+    assert inspect.get(KEY_PREFIX + "int-flush-2") == b"queued"
+
+
 def test_redis_down_is_503_then_the_same_delivery_is_accepted(
     redis_server: RedisServer, live: tuple[TestClient, redis.Redis]
 ) -> None:
