@@ -56,8 +56,20 @@ def _as_kwargs(spec: object) -> dict[str, Any]:
     return out
 
 
+class _TaskSpec:
+    """What every task spec has: its task name, its queue and its keyword arguments."""
+
+    __slots__ = ()
+    task_name: ClassVar[str]
+    queue: ClassVar[str]
+
+    def kwargs(self) -> dict[str, Any]:
+        """The task's keyword arguments."""
+        return _as_kwargs(self)
+
+
 @dataclass(frozen=True, slots=True)
-class ReviewPullRequest:
+class ReviewPullRequest(_TaskSpec):
     """`worker.review_pull_request`: review one PR at one head SHA."""
 
     task_name: ClassVar[str] = REVIEW_PULL_REQUEST
@@ -69,13 +81,9 @@ class ReviewPullRequest:
     head_sha: str
     delivery_id: str
 
-    def kwargs(self) -> dict[str, Any]:
-        """The task's keyword arguments."""
-        return _as_kwargs(self)
-
 
 @dataclass(frozen=True, slots=True)
-class ReviewCheckSuite:
+class ReviewCheckSuite(_TaskSpec):
     """`worker.review_check_suite`: (re)review a head SHA; empty `pr_numbers` = worker looks up."""
 
     task_name: ClassVar[str] = REVIEW_CHECK_SUITE
@@ -88,13 +96,9 @@ class ReviewCheckSuite:
     pr_numbers: tuple[int, ...] = ()
     action: str = ""  # "rerequested" makes the worker review again even if already reviewed
 
-    def kwargs(self) -> dict[str, Any]:
-        """The task's keyword arguments."""
-        return _as_kwargs(self)
-
 
 @dataclass(frozen=True, slots=True)
-class ReviewMergeGroup:
+class ReviewMergeGroup(_TaskSpec):
     """`worker.review_merge_group`: review a merge queue group's head SHA against its base."""
 
     task_name: ClassVar[str] = REVIEW_MERGE_GROUP
@@ -106,13 +110,9 @@ class ReviewMergeGroup:
     base_sha: str
     delivery_id: str
 
-    def kwargs(self) -> dict[str, Any]:
-        """The task's keyword arguments."""
-        return _as_kwargs(self)
-
 
 @dataclass(frozen=True, slots=True)
-class HandleCommand:
+class HandleCommand(_TaskSpec):
     """`worker.handle_command`: a PR comment mentioning `@depreview` was created/edited/deleted."""
 
     task_name: ClassVar[str] = HANDLE_COMMAND
@@ -129,13 +129,9 @@ class HandleCommand:
     #: delivery's is the only source. None: not known (a created comment, an older message).
     previous_command: str | None = None
 
-    def kwargs(self) -> dict[str, Any]:
-        """The task's keyword arguments."""
-        return _as_kwargs(self)
-
 
 @dataclass(frozen=True, slots=True)
-class HandleInstallation:
+class HandleInstallation(_TaskSpec):
     """`worker.handle_installation`: an `installation` or `installation_repositories` event.
 
     `repositories_added` holds the repositories of a new installation (`installation.created`)
@@ -152,13 +148,9 @@ class HandleInstallation:
     repositories_added: tuple[str, ...] = ()
     repositories_removed: tuple[str, ...] = ()
 
-    def kwargs(self) -> dict[str, Any]:
-        """The task's keyword arguments."""
-        return _as_kwargs(self)
-
 
 @dataclass(frozen=True, slots=True)
-class HandleCheckAction:
+class HandleCheckAction(_TaskSpec):
     """`worker.handle_check_action`: a button (`requested_action`) on our check run was pressed."""
 
     task_name: ClassVar[str] = HANDLE_CHECK_ACTION
@@ -171,7 +163,3 @@ class HandleCheckAction:
     identifier: str
     sender_login: str
     delivery_id: str
-
-    def kwargs(self) -> dict[str, Any]:
-        """The task's keyword arguments."""
-        return _as_kwargs(self)
