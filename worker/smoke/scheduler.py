@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from packaging.utils import canonicalize_name
-from packaging.version import InvalidVersion, Version
 
 from rules.kb import KnowledgeBase, load_kb
+from rules.kb.cudaver import to_version
 from worker.smoke.facts import RunnerFacts
 from worker.smoke.probe import arch_supported
 from worker.smoke.registry import RedisClient
@@ -160,20 +160,11 @@ def gpu_relevant_packages(changed: Iterable[str], patterns: Sequence[str]) -> li
     return sorted(set(out))
 
 
-def _version_or_none(text: str | None) -> Version | None:
-    if not text:
-        return None
-    try:
-        return Version(text)
-    except InvalidVersion:
-        return None
-
-
 def target_for_pins(pins: Mapping[str, str], kb: KnowledgeBase | None = None) -> SmokeTarget:
     """The driver floor and arch list the resolved torch build needs (from the KB)."""
     by_name = {str(canonicalize_name(k)): v for k, v in pins.items()}
     torch_pin = by_name.get("torch")
-    version = _version_or_none(torch_pin)
+    version = to_version(torch_pin)
     if torch_pin is None or version is None:
         return SmokeTarget()
     kb = kb or load_kb()
@@ -206,7 +197,7 @@ def _ptx_arch(ptx: str | None) -> str | None:
 
 def driver_at_least(driver: str, floor: str) -> bool:
     """Whether driver version `driver` ≥ `floor` (580.159.04 ≥ 580)."""
-    have, need = _version_or_none(driver), _version_or_none(floor)
+    have, need = to_version(driver), to_version(floor)
     return have is None or need is None or have >= need
 
 
