@@ -1,0 +1,97 @@
+"""The corpus loader rejects malformed cases with a message naming the file and the key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rules.findings import Finding, Severity
+from tests.realworld.corpus import CaseError, Expected, load_case, score
+
+SHA = "a" * 40
+GOOD = f"""
+id = "{{id}}"
+kind = "breaking"
+repo = "o/r"
+license = "MIT"
+base_commit = "empty"
+head_commit = "{SHA}"
+shape = "range-on-image"
+evidence = ["https://example.invalid/issue/1"]
+expected_written = "2026-12-03"
+[[expected]]
+categories = ["tensorflow-cuda-mismatch"]
+file = "Dockerfile"
+why = "every admitted tensorflow needs CUDA 11"
+"""
+
+
+def _write(tmp: Path, text: str, name: str = "o__r__x") -> Path:
+    folder = tmp / name
+    (folder / "base").mkdir(parents=True)
+    (folder / "head").mkdir()
+    (folder / "case.toml").write_text(text.replace("{id}", name), encoding="utf-8")
+    return folder
+
+
+def test_a_good_case_loads(tmp_path: Path) -> None:
+    case = load_case(_write(tmp_path, GOOD))
+    assert case.kind == "breaking"
+    assert case.expected == (
+        Expected(frozenset({"tensorflow-cuda-mismatch"}), "Dockerfile", case.expected[0].why),
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('license = "MIT"', 'license = "GPL-3.0"', "license"),
+        ('kind = "breaking"', 'kind = "maybe"', "kind"),
+        ('shape = "range-on-image"', 'shape = "other"', "shape"),
+        (f'head_commit = "{SHA}"', 'head_commit = "abc"', "head_commit"),
+        ('["tensorflow-cuda-mismatch"]', '["no-such-category"]', "unknown categories"),
+        ('evidence = ["https://example.invalid/issue/1"]', "evidence = []", "evidence"),
+        ('id = "{id}"', 'id = "other"', "folder name"),
+    ],
+)
+def test_malformed_cases_name_the_problem(tmp_path: Path, old: str, new: str, message: str) -> None:
+    folder = _write(tmp_path, GOOD.replace(old, new))
+    with pytest.raises(CaseError, match=message) as info:
+        load_case(folder)
+    assert "case.toml" in str(info.value)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text_is_a_located_case_error_or_a_case(
+    tmp_path_factory: pytest.TempPathFactory, text: str
+) -> None:
+    folder = _write(tmp_path_factory.mktemp("c"), text)
+    try:
+        load_case(folder)
+    except CaseError as exc:
+        assert str(folder / "case.toml") in str(exc) or str(folder) in str(exc)
+
+
+def _finding(category: str, file: str, severity: Severity, *, new: bool = True) -> Finding:
+    return Finding(
+        rule=category, category=category, severity=severity, message="m", file=file, new=new
+    )
+
+
+def test_score_counts_only_new_findings_at_the_expected_file(tmp_path: Path) -> None:
+    case = load_case(_write(tmp_path, GOOD))
+    findings = [
+        _finding("tensorflow-cuda-mismatch", "Dockerfile", Severity.ERROR, new=False),
+        _finding("tensorflow-cuda-mismatch", "other/Dockerfile", Severity.ERROR),
+        _finding("tensorflow-cuda-mismatch", "Dockerfile", Severity.WARNING),
+    ]
+    result = score(case, findings)
+    assert (result.recalled, result.at_error, result.passes) == (1, 0, False)
+    result = score(
+        case, [*findings, _finding("tensorflow-cuda-mismatch", "Dockerfile", Severity.ERROR)]
+    )
+    assert (result.recalled, result.at_error, result.passes) == (1, 1, True)
