@@ -1,0 +1,133 @@
+"""The catalogue: every rule id depreview can emit, with its category and where it comes from.
+
+Users filter, ignore and configure findings by these ids (`@depreview ignore RULE`, the
+config's `rules:`), so the list is part of the product's interface: a rule id that is not
+here is a test failure (tests/rules/test_catalogue.py scans the code for emitted ids).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Source = Literal["rule", "review", "config", "resolver", "smoke"]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """One rule id: its category (rules.findings.CATEGORIES), its source and what it reports.
+
+    `also` lists further categories the id is emitted under (a resolved build is a
+    `transitive-change`, or a `cpu-only-risk` when the resolver chose a CPU build).
+    """
+
+    id: str
+    category: str
+    source: Source
+    summary: str
+    also: frozenset[str] = frozenset()
+
+    @property
+    def categories(self) -> frozenset[str]:
+        """Every category findings of this id may carry."""
+        return self.also | {self.category}
+
+
+CATALOGUE: tuple[RuleInfo, ...] = (
+    # Static rules (rules/checks).
+    RuleInfo("parse-error", "parse-error", "rule", "a dependency file that cannot be read"),
+    RuleInfo("conflict", "conflict", "rule", "constraints no version satisfies in one env"),
+    RuleInfo("cuda-variant-mismatch", "cuda-variant-mismatch", "rule", "CUDA builds that differ"),
+    RuleInfo("torch-family-mismatch", "torch-family-mismatch", "rule", "vision/audio vs torch"),
+    RuleInfo("cuda-base-image-mismatch", "cuda-base-image-mismatch", "rule", "CUDA vs image"),
+    RuleInfo("missing-pytorch-index", "missing-pytorch-index", "rule", "+cuXXX without index"),
+    RuleInfo(
+        "uv-pytorch-index-not-explicit",
+        "missing-pytorch-index",
+        "rule",
+        "a uv PyTorch index that is not explicit",
+    ),
+    RuleInfo(
+        "pytorch-index-replaces-pypi",
+        "missing-pytorch-index",
+        "rule",
+        "a PyTorch --index-url that replaces PyPI for every package",
+    ),
+    RuleInfo(
+        "poetry-pytorch-source-priority",
+        "missing-pytorch-index",
+        "rule",
+        "a Poetry PyTorch source whose priority pulls every package",
+    ),
+    RuleInfo("cpu-only-risk", "cpu-only-risk", "rule", "torch that installs as a CPU build"),
+    RuleInfo("tensorflow-cuda-mismatch", "tensorflow-cuda-mismatch", "rule", "TF vs CUDA/cuDNN"),
+    RuleInfo("jax-cuda-mismatch", "jax-cuda-mismatch", "rule", "jax/jaxlib vs CUDA/cuDNN"),
+    RuleInfo("driver-too-old", "driver-too-old", "rule", "runner driver older than the CUDA"),
+    RuleInfo("gpu-arch-unsupported", "gpu-arch-unsupported", "rule", "runner GPU arch not built"),
+    RuleInfo("numpy-abi", "numpy-abi", "rule", "NumPy 2 next to builds for NumPy 1"),
+    RuleInfo(
+        "python-version-incompatible",
+        "python-version-incompatible",
+        "rule",
+        "a Python the pinned packages ship no wheel for",
+    ),
+    RuleInfo("unpinned-framework", "unpinned-framework", "rule", "an ML framework not pinned"),
+    RuleInfo("unbounded-dependency", "unpinned-framework", "rule", "no upper bound at all"),
+    RuleInfo(
+        "dev-dependency-in-production",
+        "dev-dependency-in-production",
+        "rule",
+        "test/lint tools in a production file",
+    ),
+    RuleInfo("no-lockfile", "no-lockfile", "rule", "an application without a lock file"),
+    RuleInfo("conda-channel-mixing", "conda-channel-mixing", "rule", "channels that mix builds"),
+    RuleInfo(
+        "pip-in-conda-for-cuda-package",
+        "pip-in-conda-for-cuda-package",
+        "rule",
+        "CUDA packages pip-installed inside a conda env",
+    ),
+    RuleInfo("untrusted-index", "untrusted-index", "rule", "an index host not allowed"),
+    # The review itself (rules/review.py) and the config.
+    RuleInfo(
+        "several-frameworks-bumped",
+        "unpinned-framework",
+        "review",
+        "one PR bumps several ML frameworks at once",
+    ),
+    RuleInfo("config-error", "config-error", "config", "a .github/depreview.yml problem"),
+    # The resolver (worker/resolve).
+    RuleInfo("resolution-conflict", "conflict", "resolver", "the resolver found no solution"),
+    RuleInfo("resolution-sdist-only", "conflict", "resolver", "only an sdist: not resolved"),
+    RuleInfo("resolution-skipped", "conflict", "resolver", "an environment not resolved"),
+    RuleInfo("resolution-timeout", "conflict", "resolver", "the resolver ran out of time"),
+    RuleInfo("resolution-approximated", "conflict", "resolver", "resolved with an approximation"),
+    RuleInfo(
+        "resolution-environments-capped", "conflict", "resolver", "more environments than cap"
+    ),
+    RuleInfo("broken-pin-set", "conflict", "resolver", "pins whose metadata disagree"),
+    RuleInfo("lock-out-of-sync", "lock-out-of-sync", "resolver", "a lock behind its manifest"),
+    RuleInfo("transitive-change", "transitive-change", "resolver", "transitive versions moved"),
+    RuleInfo(
+        "resolved-build",
+        "transitive-change",
+        "resolver",
+        "the build (CUDA/CPU) the resolver chose",
+        also=frozenset({"cpu-only-risk"}),
+    ),
+    # The GPU smoke test (worker/smoke).
+    RuleInfo("smoke-import", "smoke-failure", "smoke", "an import failed on the GPU runner"),
+    RuleInfo("smoke-numerics", "smoke-failure", "smoke", "a numerics check failed"),
+    RuleInfo("smoke-framework", "smoke-failure", "smoke", "a framework check failed"),
+    RuleInfo("smoke-gpu-visible", "smoke-failure", "smoke", "the framework saw no GPU"),
+    RuleInfo("smoke-pip-check", "smoke-failure", "smoke", "pip check failed after install"),
+    RuleInfo("smoke-install", "smoke-failure", "smoke", "the install failed on the runner"),
+    RuleInfo("smoke-timeout", "smoke-failure", "smoke", "the smoke test ran out of time"),
+    RuleInfo("smoke-probe-crash", "smoke-failure", "smoke", "the probe crashed"),
+    RuleInfo("smoke-driver", "driver-too-old", "smoke", "the runner's driver is too old"),
+    RuleInfo("smoke-gpu-arch", "gpu-arch-unsupported", "smoke", "no kernels for the runner GPU"),
+    RuleInfo("smoke-cpu-only", "cpu-only-risk", "smoke", "a CPU build installed on the runner"),
+    RuleInfo("smoke-numpy-abi", "numpy-abi", "smoke", "a NumPy ABI error at import"),
+)
+
+BY_ID: dict[str, RuleInfo] = {info.id: info for info in CATALOGUE}
