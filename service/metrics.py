@@ -26,6 +26,7 @@ OUTCOMES = (
     "pong",
     "unauthorized",
     "bad_request",
+    "too_large",
     "unavailable",
 )
 

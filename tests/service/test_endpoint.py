@@ -251,3 +251,40 @@ def test_two_apps_keep_separate_metrics(settings: Settings) -> None:
 
 def test_no_secret_in_settings_repr() -> None:
     assert SECRET not in repr(Settings(webhook_secret=SECRET))
+
+
+def test_a_body_over_githubs_cap_is_413_before_it_is_read(
+    client: TestClient, publisher: FakePublisher, ledger: FakeLedger
+) -> None:
+    from service.webhooks.endpoint import MAX_BODY_BYTES
+
+    big = b" " * (MAX_BODY_BYTES + 1)
+    status, body = _post(client, big, headers("pull_request", big))
+    assert status == 413
+    assert body["status"] == "too_large"
+    assert publisher.sent == [] and ledger.keys == {}
+
+
+def test_a_streamed_body_over_the_cap_is_refused_without_content_length(
+    client: TestClient, publisher: FakePublisher
+) -> None:
+    from service.webhooks.endpoint import MAX_BODY_BYTES
+
+    chunk = b" " * (1024 * 1024)
+    sent = 0
+
+    def stream() -> object:
+        nonlocal sent
+        while sent <= MAX_BODY_BYTES + len(chunk):
+            sent += len(chunk)
+            yield chunk
+
+    hdrs = headers("pull_request", OPENED)
+    response = client.post(URL, content=stream(), headers=hdrs)  # type: ignore[arg-type]
+    assert response.status_code == 413
+    assert publisher.sent == []
+
+
+def test_a_body_at_the_cap_is_read(client: TestClient) -> None:
+    status, _ = _post(client, OPENED + b" " * 10, headers("pull_request", OPENED + b" " * 10, "x1"))
+    assert status == 202
