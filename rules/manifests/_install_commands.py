@@ -224,6 +224,11 @@ def _options(
     return out
 
 
+def pip_options(words: list[Word]) -> list[tuple[str | None, Word, str]]:
+    """(option or None, word, value) of the arguments of a `pip install`."""
+    return _options(words, _PIP_VALUE_OPTIONS)
+
+
 def interpret(
     words: list[Word], locate: Locate, expand: Expand, environment: str, into: InstallFindings
 ) -> None:

@@ -4,15 +4,36 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from rules.findings import Finding
 from rules.manifests._dockerlines import LogicalLine, escape_char, join_lines, substitute
-from rules.manifests._install_commands import InstallFindings, interpret
+from rules.manifests._dockerstage import (
+    PathMap,
+    PythonEvidence,
+    apt_python,
+    bind_mounts,
+    interpreter_python,
+)
+from rules.manifests._install_commands import (
+    InstallFindings,
+    classify,
+    interpret,
+    pip_options,
+)
 from rules.manifests._shellwords import Word, split_commands
 from rules.manifests.errors import parse_error
-from rules.manifests.images import ImageInfo, decode_image, parse_image_ref
-from rules.manifests.model import Fact, FactKind, FileKind, ManifestFile, Span
+from rules.manifests.images import ImageInfo, decode_image, os_python3, parse_image_ref
+from rules.manifests.model import (
+    DockerStage,
+    Ecosystem,
+    Fact,
+    FactKind,
+    FileKind,
+    ManifestFile,
+    Span,
+)
 
 __all__ = ["DockerfileParser", "ImageInfo", "decode_image"]
 
@@ -33,9 +54,33 @@ class _Stage:
 
     label: str
     name: str | None
+    location: Span
+    base: str = ""
+    parent: str | None = None
     variables: dict[str, str | None] = field(default_factory=dict)
     env: dict[str, str] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
+    paths: PathMap = field(default_factory=PathMap)
+    os: str | None = None
+    python: PythonEvidence | None = None
+    installs: list[str] = field(default_factory=list)
+    copies_from: list[str] = field(default_factory=list)
+
+    def frozen(self) -> DockerStage:
+        python = self.python
+        return DockerStage(
+            label=self.label,
+            location=self.location,
+            name=self.name,
+            base=self.base,
+            parent=self.parent,
+            installs=tuple(dict.fromkeys(self.installs)),
+            copies_from=tuple(dict.fromkeys(self.copies_from)),
+            python=python.version if python else None,
+            python_how=python.how if python else "",
+            python_at=python.location if python else None,
+            python_text=python.text if python else "",
+        )
 
 
 def _image_facts(info: ImageInfo, span: Span, environment: str) -> list[Fact]:
@@ -53,6 +98,12 @@ def _image_facts(info: ImageInfo, span: Span, environment: str) -> list[Fact]:
         for kind, value in pairs
         if value
     ]
+
+
+def _python_of_spec(specifier: str) -> str | None:
+    """`3.8` from a conda `python=3.8` specifier (``==3.8.*``), None for ranges."""
+    match = re.match(r"^===?(3\.\d+)(?:\.\d+)?(?:\.\*)?$", specifier)
+    return match.group(1) if match else None
 
 
 def _words_of(text: str) -> list[tuple[str, int]]:
@@ -112,6 +163,10 @@ class _Reader:
                 self._env(line, rest)
             elif word == "RUN":
                 self._run(line, rest)
+            elif word == "WORKDIR":
+                self._workdir(line, rest)
+            elif word in {"COPY", "ADD"}:
+                self._copy(line, rest)
         if not self.stages and not self.errors:
             self._error(None, 0, "expected a FROM instruction")
         overflow = self.installs.overflow
@@ -132,6 +187,7 @@ class _Reader:
             includes=tuple(self.installs.includes),
             include_paths=tuple(self.installs.include_paths),
             errors=tuple(self.errors),
+            stages=tuple(stage.frozen() for stage in self.stages),
         )
 
     @staticmethod
@@ -192,14 +248,21 @@ class _Reader:
             label = f"{self.path}#{name}"
         elif self.stage_count > 1:
             label = f"{self.path}#{index}"
-        stage = _Stage(label=label, name=name.lower() if name else None)
         span = self._span(line, start + offset)
+        stage = _Stage(label=label, name=name.lower() if name else None, location=span)
+        stage.base = image
         parent = self.named.get(image.lower())
         self.stages.append(stage)
         if stage.name:
             self.named[stage.name] = stage
         if parent is not None:
+            stage.parent = parent.label
             stage.env = dict(parent.env)
+            stage.os = parent.os
+            stage.python = parent.python
+            stage.paths = PathMap(
+                parent.paths.workdir, dict(parent.paths.files), list(parent.paths.folders)
+            )
             for fact in parent.facts:
                 self._add_fact(replace(fact, environment=label))
         elif not image or (parse_image_ref(image) is None and image.lower() != "scratch"):
@@ -210,6 +273,9 @@ class _Reader:
             if info is not None:
                 for fact in _image_facts(info, span, label):
                     self._add_fact(fact)
+                stage.os = info.os
+                if info.python:
+                    stage.python = PythonEvidence(info.python, "image", span, image)
         if platform is not None:
             value, unset = substitute(platform[0], self.global_args)
             if value and not unset:
@@ -246,6 +312,54 @@ class _Reader:
             if kind is not None and expanded:
                 span = self._span(line, start + offset)
                 self._add_fact(Fact(kind, expanded, span, f"{key}={value}", stage.label))
+                if kind == FactKind.PYTHON:
+                    self._python(PythonEvidence(expanded, "env", span, f"{key}={value}"))
+
+    def _python(self, evidence: PythonEvidence, fact: bool = False) -> None:
+        """Record Python evidence for the current stage (and a PYTHON fact when asked)."""
+        stage = self.stages[-1]
+        if not evidence.beats(stage.python):
+            return
+        if fact:
+            self._add_fact(
+                Fact(
+                    FactKind.PYTHON, evidence.version, evidence.location, evidence.text, stage.label
+                )
+            )
+        stage.python = evidence
+
+    def _workdir(self, line: LogicalLine, start: int) -> None:
+        text = line.text[start:].strip()
+        if text and self.stages:
+            value, unset = substitute(text, self._variables())
+            if not unset:
+                self.stages[-1].paths.set_workdir(value)
+
+    def _copy(self, line: LogicalLine, start: int) -> None:
+        if not self.stages:
+            return
+        stage = self.stages[-1]
+        text = line.text[start:].strip()
+        words = [w for w, _ in _words_of(text)]
+        source_stage = None
+        while words and words[0].startswith("--"):
+            flag = words.pop(0)
+            if flag.lower().startswith("--from="):
+                source_stage = flag.split("=", 1)[1]
+        if text.startswith("["):
+            try:
+                values = json.loads(text)
+            except ValueError:
+                values = None
+            if isinstance(values, list) and all(isinstance(v, str) for v in values):
+                words = list(values)
+        variables = self._variables()
+        words = [substitute(w, variables)[0] for w in words]
+        if source_stage is not None:
+            stage.copies_from.append(source_stage.lower())
+            return
+        if len(words) >= 2:
+            stage.paths.copy(words[:-1], words[-1])
 
     def _run(self, line: LogicalLine, start: int) -> None:
         if self.installs.overflow is not None:
@@ -253,19 +367,28 @@ class _Reader:
         rest = line.text[start:]
         stripped = rest.lstrip()
         offset = start + len(rest) - len(stripped)
+        flags: list[str] = []
         while stripped.startswith("--"):  # --mount=..., --network=...
             flag = stripped.split(None, 1)[0]
+            flags.append(flag)
             after = stripped[len(flag) :]
             offset += len(stripped) - len(after.lstrip())
             stripped = after.lstrip()
-        if stripped.startswith("["):
-            words = self._exec_words(line, offset)
-            if words is not None:
-                self._commands(line, [words])
-                return
-        self._commands(line, split_commands(line.text[offset:]), offset)
-        for body in line.heredocs:
-            self._commands(body, split_commands(body.text))
+        paths = self.stages[-1].paths
+        saved = (dict(paths.files), list(paths.folders))
+        for source, target in bind_mounts(flags):
+            paths.copy([source], target)
+        try:
+            if stripped.startswith("["):
+                words = self._exec_words(line, offset)
+                if words is not None:
+                    self._commands(line, [words])
+                    return
+            self._commands(line, split_commands(line.text[offset:]), offset)
+            for body in line.heredocs:
+                self._commands(body, split_commands(body.text))
+        finally:
+            paths.files, paths.folders = saved
 
     def _exec_words(self, line: LogicalLine, offset: int) -> list[Word] | None:
         """The words of an exec-form `RUN ["pip", "install", ...]`, or None if not JSON."""
@@ -296,4 +419,59 @@ class _Reader:
             return None if unset or "$" in value else value
 
         for words in commands:
+            self._stage_evidence(words, locate)
+            before_includes = len(self.installs.include_paths)
+            before_reqs = len(self.installs.requirements)
             interpret(words, locate, expand, stage.label, self.installs)
+            paths = self.installs.include_paths
+            for index in range(before_includes, len(paths)):
+                paths[index] = stage.paths.repo_path(paths[index])
+                stage.installs.append(paths[index])
+            for req in self.installs.requirements[before_reqs:]:
+                if req.ecosystem == Ecosystem.CONDA and req.name == "python" and req.specifier:
+                    version = _python_of_spec(req.specifier)
+                    if version:
+                        self._python(PythonEvidence(version, "conda", req.location, req.raw))
+            self._local_installs(words, expand)
+
+    def _stage_evidence(self, words: list[Word], locate: Callable[[int], Span]) -> None:
+        """Python evidence of one command: `apt-get install python3.X`, `python3.X -m pip`."""
+        stage = self.stages[-1]
+        for word, version in apt_python(words):
+            if version is not None:
+                self._python(PythonEvidence(version, "apt", locate(word.start), word.value), True)
+                continue
+            default = os_python3(stage.os)
+            if default is not None:
+                text = f"{word.value} from {stage.os}"
+                evidence = PythonEvidence(default, "os-default", locate(word.start), text)
+                if evidence.beats(stage.python):
+                    self._python(evidence, True)
+        found = interpreter_python(words)
+        if found is not None:
+            word, version = found
+            self._python(
+                PythonEvidence(version, "interpreter", locate(word.start), word.value), True
+            )
+
+    def _local_installs(self, words: list[Word], expand: Callable[[str, bool], str | None]) -> None:
+        """`pip install .` / `-e ./pkg`: the project folder's pyproject.toml is installed."""
+        found = classify(words)
+        if found is None or found[0] != "pip":
+            return
+        stage = self.stages[-1]
+        for option, word, text in pip_options(found[1]):
+            if option not in {None, "-e", "--editable"}:
+                continue
+            value = expand(text, word.single_quoted)
+            if value is None:
+                continue
+            local = value.split("[", 1)[0].rstrip("/") or "/"
+            last = local.rsplit("/", 1)[-1]
+            if local != "." and not (local.startswith(("./", "/")) and "." not in last):
+                continue
+            folder = stage.paths.repo_path(local)
+            if not folder.startswith("/"):
+                stage.installs.append(
+                    "pyproject.toml" if folder in {"", "."} else f"{folder}/pyproject.toml"
+                )

@@ -46,7 +46,8 @@ class ImageRef:
 class ImageInfo:
     """What a known base image tells about the environment; None fields are unknown.
 
-    `family` is ``nvidia-cuda``, ``pytorch``, ``ngc-pytorch`` or ``python``. `has_cudnn` is
+    `family` is ``nvidia-cuda``, ``pytorch``, ``ngc-pytorch``, ``python``, ``ubuntu`` or
+    ``debian``. `has_cudnn` is
     true when the tag says cuDNN is included; `cudnn` is its major version when the tag gives
     one (``cudnn8``); the unnumbered ``-cudnn-`` tags of recent nvidia/cuda images give none.
     """
@@ -93,7 +94,7 @@ def parse_image_ref(ref: str) -> ImageRef | None:
 
 
 def decode_image(ref: str) -> ImageInfo | None:
-    """Decode nvidia/cuda, pytorch/pytorch, NGC nvcr.io/nvidia/pytorch and python images."""
+    """Decode nvidia/cuda, pytorch/pytorch, NGC nvcr.io/nvidia/pytorch, python, ubuntu, debian."""
     parsed = parse_image_ref(ref)
     if parsed is None:
         return None
@@ -107,6 +108,8 @@ def decode_image(ref: str) -> ImageInfo | None:
         return _ngc_pytorch(ref, repo, tag)
     if repo == "python" and registry is None:
         return _python(ref, repo, tag)
+    if repo in ("ubuntu", "debian") and registry is None:
+        return _distro(ref, repo, tag)
     return None
 
 
@@ -168,3 +171,65 @@ def _python(ref: str, repo: str, tag: str | None) -> ImageInfo:
         parts = [p for p in variant.split("-") if p != "slim"]
         os_name = parts[-1] if parts else None
     return ImageInfo(ref, "python", repo, tag, python=match["python"], variant=variant, os=os_name)
+
+
+#: The `python3` that each distribution release installs from its own archive (the
+#: python3-defaults source package): packages.ubuntu.com/<codename>/python3 and
+#: packages.debian.org/<codename>/python3. Ubuntu 18.04's 3.6 is also in its release notes
+#: ("Python 3 has been updated to 3.6"); 20.04's 3.8.2 in its `python-is-python3 3.8.2-4`.
+OS_PYTHON3: dict[str, str] = {
+    "ubuntu18.04": "3.6",
+    "ubuntu20.04": "3.8",
+    "ubuntu22.04": "3.10",
+    "ubuntu24.04": "3.12",
+    "debian10": "3.7",
+    "debian11": "3.9",
+    "debian12": "3.11",
+    "debian13": "3.13",
+}
+#: Release code names (in image tags and `FROM python:3.9-bullseye`) to `OS_PYTHON3` keys.
+OS_CODENAMES: dict[str, str] = {
+    "bionic": "ubuntu18.04",
+    "focal": "ubuntu20.04",
+    "jammy": "ubuntu22.04",
+    "noble": "ubuntu24.04",
+    "buster": "debian10",
+    "bullseye": "debian11",
+    "bookworm": "debian12",
+    "trixie": "debian13",
+}
+_OS_TAG = re.compile(r"^(?P<version>\d+(?:\.\d+)?)(?:[-.].*)?$")
+
+
+def os_key(os_name: str | None) -> str | None:
+    """`ubuntu22.04` / `jammy` / `debian11` / `bullseye` as an `OS_PYTHON3` key, or None."""
+    if not os_name:
+        return None
+    lower = os_name.lower()
+    if lower in OS_PYTHON3:
+        return lower
+    return OS_CODENAMES.get(lower)
+
+
+def os_python3(os_name: str | None) -> str | None:
+    """The `python3` that `apt-get install python3` gives on this OS release, or None."""
+    key = os_key(os_name)
+    return OS_PYTHON3.get(key) if key else None
+
+
+def _distro(ref: str, repo: str, tag: str | None) -> ImageInfo:
+    """`ubuntu:22.04`, `ubuntu:jammy-20240101`, `debian:bullseye-slim`, `debian:11`."""
+    text = (tag or "").lower()
+    head = text.split("-", 1)[0]
+    os_name: str | None = None
+    if head in OS_CODENAMES:
+        os_name = OS_CODENAMES[head]
+    else:
+        match = _OS_TAG.match(text)
+        if match:
+            version = match["version"]
+            if repo == "debian":
+                os_name = f"debian{version.split('.')[0]}"
+            elif "." in version:
+                os_name = f"ubuntu{version}"
+    return ImageInfo(ref, repo, repo, tag, os=os_name)

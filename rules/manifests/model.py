@@ -24,6 +24,7 @@ class FileKind(StrEnum):
     DOCKERFILE = "dockerfile"
     PYTHON_VERSION = "python-version"
     RUNTIME_TXT = "runtime-txt"
+    WORKFLOW = "ci-workflow"
     CONFIG = "depreview-config"
 
 
@@ -161,6 +162,32 @@ class LockedPin:
 
 
 @dataclass(frozen=True, slots=True)
+class DockerStage:
+    """One build stage of a Dockerfile, as far as environments are concerned.
+
+    `label` is the environment name its RUN installs use (``Dockerfile``, ``Dockerfile#builder``
+    or ``Dockerfile#1``). `installs` are the repository paths of the files its ``pip install -r``
+    / ``conda env create -f`` lines install (mapped through COPY, relative to the build
+    context, which is taken to be the repository root). `copies_from` names the stages (or
+    images) it ``COPY --from``s. `python` is the Python that runs pip in this stage, when
+    something in the stage or its base image says so (`python_how` tells what: ``image``,
+    ``apt``, ``os-default``, ``env``, ``interpreter``).
+    """
+
+    label: str
+    location: Span
+    name: str | None = None
+    base: str = ""
+    parent: str | None = None
+    installs: tuple[str, ...] = ()
+    copies_from: tuple[str, ...] = ()
+    python: str | None = None
+    python_how: str = ""
+    python_at: Span | None = None
+    python_text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class ManifestFile:
     """What one dependency file declares."""
 
@@ -174,6 +201,8 @@ class ManifestFile:
     include_paths: tuple[str, ...] = ()
     errors: tuple[Finding, ...] = ()
     metadata: tuple[tuple[str, str], ...] = ()
+    #: Dockerfiles only: their build stages in order.
+    stages: tuple[DockerStage, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -183,7 +183,8 @@ def test_ngc_release_is_kept_even_when_not_in_the_table() -> None:
 @pytest.mark.parametrize(
     "ref",
     [
-        "ubuntu:22.04",
+        "alpine:3.19",
+        "ghcr.io/ubuntu:22.04",  # not Docker Hub's ubuntu
         "ghcr.io/nvidia/cuda:12.1.1-devel-ubuntu22.04",  # not NVIDIA's registry
         "nvidia/pytorch:24.01-py3",  # NGC images live on nvcr.io only
         "",

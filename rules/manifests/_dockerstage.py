@@ -1,0 +1,165 @@
+"""What one Dockerfile stage copies in and which Python runs its pip (pure helpers).
+
+Paths: the build context is taken to be the repository root. ``COPY``/``ADD`` (without
+``--from``) and ``RUN --mount=type=bind`` map container paths back to context paths, so that
+``COPY deps/gpu.txt /tmp/r.txt`` + ``pip install -r /tmp/r.txt`` names ``deps/gpu.txt``.
+
+Python: each piece of evidence has a strength; the strongest (the latest among equals)
+decides the stage's Python. ``pythonX.Y -m pip`` (interpreter) > conda ``python=X.Y`` >
+``apt-get install pythonX.Y`` (apt) > the base image's Python (image) > ``ENV
+PYTHON_VERSION`` (env) > the OS release's own ``python3`` when the stage installs
+``python3`` from apt (os-default).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+
+from rules.manifests._shellwords import Word, strip_prefix
+from rules.manifests.model import Span
+
+#: Strength of each kind of Python evidence (higher wins).
+PYTHON_STRENGTH: dict[str, int] = {
+    "os-default": 1,
+    "env": 2,
+    "image": 3,
+    "apt": 4,
+    "conda": 5,
+    "interpreter": 6,
+}
+_APT_TOOLS = {"apt-get", "apt", "aptitude"}
+_APT_VERSIONED = re.compile(r"^python(3\.\d+)(?:-(?:dev|venv|distutils|full|minimal|lib2to3))?$")
+_APT_DEFAULT = re.compile(r"^python3(?:-(?:pip|dev|venv|full|minimal|distutils|setuptools))?$")
+_INTERPRETER = re.compile(r"^(?:.*/)?python(3\.\d+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class PythonEvidence:
+    """One piece of evidence for the Python of a stage."""
+
+    version: str
+    how: str
+    location: Span
+    text: str
+
+    def beats(self, other: PythonEvidence | None) -> bool:
+        """Whether this evidence (seen later) replaces `other`."""
+        if other is None:
+            return True
+        mine, theirs = PYTHON_STRENGTH[self.how], PYTHON_STRENGTH[other.how]
+        return mine > theirs or (mine == theirs and self.version != other.version)
+
+
+@dataclass
+class PathMap:
+    """Container paths of one stage mapped to build-context paths."""
+
+    workdir: str = "/"
+    files: dict[str, str] = field(default_factory=dict)
+    folders: list[tuple[str, str]] = field(default_factory=list)
+
+    def copy(self, sources: list[str], dest: str) -> None:
+        """Record `COPY sources... dest` (sources relative to the context)."""
+        target = self.absolute(dest)
+        into_folder = dest.endswith("/") or dest in {".", "./"} or len(sources) > 1
+        for raw in sources:
+            source = _context(raw)
+            if source is None:
+                continue
+            if source == "" or raw.endswith("/"):
+                self.folders.append((target, source))
+            elif into_folder:
+                self.files[posixpath.join(target, posixpath.basename(source))] = source
+                self.folders.append((target, source))
+            elif "." in posixpath.basename(source):
+                self.files[target] = source
+            else:
+                self.folders.append((target, source))
+
+    def absolute(self, path: str) -> str:
+        """A container path made absolute against the stage's WORKDIR."""
+        return posixpath.normpath(posixpath.join(self.workdir, path))
+
+    def set_workdir(self, path: str) -> None:
+        """`WORKDIR path` (relative to the current one)."""
+        self.workdir = self.absolute(path)
+
+    def resolve(self, path: str) -> str | None:
+        """The context path that container path `path` was copied from, or None."""
+        target = self.absolute(path)
+        if target in self.files:
+            return self.files[target]
+        for folder, source in reversed(self.folders):
+            if target == folder:
+                return source
+            if target.startswith(folder.rstrip("/") + "/"):
+                rest = target[len(folder.rstrip("/")) + 1 :]
+                return posixpath.normpath(posixpath.join(source, rest)) if source else rest
+        return None
+
+    def repo_path(self, written: str) -> str:
+        """The repository path of a file a RUN line names (as written when not mapped)."""
+        mapped = self.resolve(written)
+        if mapped is not None:
+            return mapped
+        if written.startswith("/"):
+            return written
+        return posixpath.normpath(written).removeprefix("./")
+
+
+def _context(raw: str) -> str | None:
+    """A COPY source as a context path ("" for the context root); None for URLs and globs."""
+    if "://" in raw or any(ch in raw for ch in "*?[$"):
+        return None
+    path = posixpath.normpath(raw.lstrip("/"))
+    return "" if path in {".", ""} else path
+
+
+def bind_mounts(flags: list[str]) -> list[tuple[str, str]]:
+    """(source, target) of `--mount=type=bind,source=…,target=…` flags of a RUN."""
+    found: list[tuple[str, str]] = []
+    for flag in flags:
+        if not flag.startswith("--mount="):
+            continue
+        options: dict[str, str] = {}
+        for part in flag[len("--mount=") :].split(","):
+            key, _, value = part.partition("=")
+            options[key] = value
+        if options.get("type", "bind") != "bind" or "from" in options:
+            continue
+        source = options.get("source") or options.get("src") or "."
+        target = options.get("target") or options.get("dst") or options.get("destination")
+        if target:
+            found.append((source, target))
+    return found
+
+
+def apt_python(words: list[Word]) -> list[tuple[Word, str | None]]:
+    """Python packages an `apt-get install` command installs: (word, "3.X" or None for the
+    OS's own `python3`). Empty for any other command."""
+    words = strip_prefix(words)
+    if not words or posixpath.basename(words[0].value) not in _APT_TOOLS:
+        return []
+    rest = [w for w in words[1:] if not w.value.startswith("-")]
+    if not rest or rest[0].value != "install":
+        return []
+    found: list[tuple[Word, str | None]] = []
+    for word in rest[1:]:
+        name = word.value.split("=", 1)[0]
+        versioned = _APT_VERSIONED.match(name)
+        if versioned:
+            found.append((word, versioned.group(1)))
+        elif _APT_DEFAULT.match(name):
+            found.append((word, None))
+    return found
+
+
+def interpreter_python(words: list[Word]) -> tuple[Word, str] | None:
+    """`python3.10 -m pip …` / `/usr/bin/python3.10 -m pip …`: the interpreter's version."""
+    words = strip_prefix(words)
+    if len(words) < 3 or words[1].value != "-m" or words[2].value not in {"pip", "pip3"}:
+        return None
+    match = _INTERPRETER.match(words[0].value)
+    return (words[0], match.group(1)) if match else None
