@@ -43,7 +43,7 @@ def create_app(
     Redis delivery queue (tests pass fakes; `service.ledger_queue` + `service.celery_publisher`
     publish through Celery's own producer instead).
     """
-    settings = settings if settings is not None else Settings()
+    settings = setup.with_setup_token(settings if settings is not None else Settings())
     metrics = Metrics()
     router = build_router()
 
@@ -61,6 +61,7 @@ def create_app(
             decoders=endpoint.payload_decoders(router),
         )
         app.state.service = state
+        setup.announce(settings)
         _freeze_startup_heap()
         logger.info("service started", extra={"routes": [f"{e}.{a}" for e, a in router.routes()]})
         try:

@@ -10,7 +10,10 @@
    `worker.github.manifest` (run in a threadpool: the service's only GitHub call, kept in
    the worker package) and written to `DEPREVIEW_SETUP_OUTPUT_PATH` with mode 0600.
 
-Disabled (404) unless `DEPREVIEW_SETUP_OUTPUT_PATH` is set.
+Disabled (404) unless `DEPREVIEW_SETUP_OUTPUT_PATH` is set. Bound to the operator: `/setup`
+asks for `?token=` (`DEPREVIEW_SETUP_TOKEN`, or one generated at start and written to the
+service log), so nobody else who can reach the service gets a state; and the callback never
+overwrites an existing credentials file (security review, finding 16).
 """
 
 from __future__ import annotations
@@ -29,9 +32,11 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
+from pydantic import SecretStr
 from redis.exceptions import RedisError
 
 from service.state import StateDep
+from worker.settings import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +50,28 @@ STATE_KEY_PREFIX = "depreview:setup-state:"
 _NONCE = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
 #: Signed states already used in this process (the in-memory fallback): nonce -> issue time.
 _USED: dict[str, float] = {}
+
+
+def with_setup_token(settings: Settings) -> Settings:
+    """`settings` with a setup token: the configured one, or a fresh one when setup is on."""
+    if settings.setup_output_path is None or settings.setup_token is not None:
+        return settings
+    return settings.model_copy(update={"setup_token": SecretStr(secrets.token_urlsafe(24))})
+
+
+def announce(settings: Settings) -> None:
+    """Log where the operator starts the flow (the token is in the log, never in a page)."""
+    if settings.setup_output_path is not None and settings.setup_token is not None:
+        logger.warning(
+            "setup enabled: open /setup?token=%s in your browser",
+            settings.setup_token.get_secret_value(),
+        )
+
+
+def token_ok(settings: Settings, given: str | None) -> bool:
+    """Whether `given` is the setup token (constant-time)."""
+    expected = settings.setup_token.get_secret_value() if settings.setup_token else ""
+    return bool(expected) and given is not None and hmac.compare_digest(given, expected)
 
 
 def make_state(now: float | None = None, key: bytes = _KEY) -> str:
@@ -141,10 +168,21 @@ def _page(title: str, body: str, status: int = 200) -> HTMLResponse:
 
 
 @router.get("/setup", response_model=None)
-async def setup(request: Request, state: StateDep, org: str | None = None) -> Response:
-    """The form that sends the manifest to GitHub."""
+async def setup(
+    request: Request, state: StateDep, org: str | None = None, token: str | None = None
+) -> Response:
+    """The form that sends the manifest to GitHub (for the operator holding the token)."""
     if state.settings.setup_output_path is None:
         return Response(status_code=404)
+    if not token_ok(state.settings, token):
+        return _page(
+            "Setup token needed",
+            "<p>Open /setup?token=TOKEN with the token from the service's log "
+            "(or DEPREVIEW_SETUP_TOKEN).</p>",
+            403,
+        )
+    if state.settings.setup_output_path.exists():
+        return _page("Setup already done", "<p>The credentials file exists already.</p>", 409)
     if org is not None and not _ORG.match(org):
         return _page("Bad organization name", "<p>Use ?org=NAME with a GitHub login.</p>", 400)
     web = _web_base(state.settings.github_api_url)
@@ -175,17 +213,22 @@ async def setup_callback(service: StateDep, code: str = "", state: str = "") -> 
         return _page("Setup refused", f"<p>{html.escape(problem)}.</p>", 400)
     if not code or len(code) > 200 or not code.isprintable():
         return _page("Setup refused", "<p>GitHub sent no code.</p>", 400)
+    if output.exists():
+        return _page("Setup already done", "<p>The credentials file exists already.</p>", 409)
     try:
         app = await run_in_threadpool(convert_manifest, settings, code)
     except ManifestCodeError as exc:
         return _page("Setup failed", f"<p>{html.escape(str(exc))}.</p>", 400)
-    await run_in_threadpool(write_credentials, output, app)
+    try:
+        await run_in_threadpool(write_credentials, output, app)
+    except FileExistsError:
+        return _page("Setup already done", "<p>The credentials file exists already.</p>", 409)
     logger.info("GitHub App created", extra={"app_id": app.get("id"), "slug": app.get("slug")})
     link = html.escape(str(app.get("html_url") or ""))
     return _page(
         "depreview App created",
         f"<p>App <a href='{link}'>{html.escape(str(app.get('slug')))}</a> "
         f"(id {html.escape(str(app.get('id')))}) was created. Its private key and webhook "
-        f"secret are in <code>{html.escape(str(output))}</code> (mode 0600). Restart the "
+        f"secret are in the credentials file (mode 0600). Restart the "
         "service and workers with them, then install the App on your repositories.</p>",
     )

@@ -59,6 +59,10 @@ class Settings(BaseSettings):
     setup_output_path: Path | None = Field(
         default=None, description="enables GET /setup; where the new App's credentials go (0600)"
     )
+    setup_token: SecretStr | None = Field(
+        default=None,
+        description="the token GET /setup asks for (?token=); generated and logged when unset",
+    )
 
     @model_validator(mode="after")
     def _refuse_unsafe_secret(self) -> Self:

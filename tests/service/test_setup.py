@@ -29,6 +29,9 @@ CREATED = json.loads(
 )
 
 
+TOKEN = "operator-token-from-the-log"
+
+
 def _client(settings: Settings) -> Iterator[TestClient]:
     app = create_app(settings, queue=fake_queue(FakeLedger(), FakePublisher()))
     with TestClient(app) as client:
@@ -48,6 +51,7 @@ def client(output: Path) -> Iterator[TestClient]:
         log_level="WARNING",
         github_api_url=API,
         setup_output_path=output,
+        setup_token=TOKEN,
     )
     yield from _client(settings)
 
@@ -76,7 +80,8 @@ def test_disabled_without_an_output_path() -> None:
     ],
 )
 def test_form_posts_the_manifest_with_a_state(client: TestClient, query: str, target: str) -> None:
-    page = client.get(f"/setup{query}")
+    sep = "&" if query else "?"
+    page = client.get(f"/setup{query}{sep}token={TOKEN}")
     assert page.status_code == 200
     action, manifest = _form(page.text)
     assert action.startswith(target)
@@ -106,15 +111,45 @@ def test_callback_writes_the_credentials_0600(client: TestClient, output: Path) 
     assert CREATED["pem"] not in page.text and CREATED["webhook_secret"] not in page.text
 
 
-def test_existing_file_is_tightened_to_0600(client: TestClient, output: Path) -> None:
-    output.write_text("old")
-    output.chmod(0o644)
-    with respx.mock(base_url=API) as github:
-        github.post("/app-manifests/c/conversions").mock(
+def test_existing_credentials_are_never_overwritten(client: TestClient, output: Path) -> None:
+    """Security finding 16: a second flow (anyone's) must not replace the operator's App."""
+    output.write_text("DEPREVIEW_GITHUB_APP_ID=1\n")
+    with respx.mock(base_url=API, assert_all_called=False) as github:
+        convert = github.post("/app-manifests/c/conversions").mock(
             return_value=httpx.Response(201, json=CREATED)
         )
-        assert client.get(f"/setup/callback?code=c&state={make_state()}").status_code == 200
-    assert stat.S_IMODE(output.stat().st_mode) == 0o600
+        page = client.get(f"/setup/callback?code=c&state={make_state()}")
+    assert page.status_code == 409
+    assert convert.call_count == 0
+    assert output.read_text() == "DEPREVIEW_GITHUB_APP_ID=1\n"
+    assert client.get(f"/setup?token={TOKEN}").status_code == 409
+
+
+@pytest.mark.parametrize("query", ["", "?token=", "?token=wrong", f"?token={TOKEN}x"])
+def test_setup_needs_the_operators_token(client: TestClient, query: str) -> None:
+    """Security finding 16: an anonymous GET /setup gets no state."""
+    page = client.get(f"/setup{query}")
+    assert page.status_code == 403
+    assert "state=" not in page.text
+
+
+def test_a_token_is_generated_and_logged_when_none_is_set(
+    output: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = Settings(
+        webhook_secret=SECRET,
+        redis_url="redis://127.0.0.1:1/0",
+        github_api_url=API,
+        setup_output_path=output,
+    )
+    with caplog.at_level("WARNING", logger="service.setup"):
+        for client in _client(settings):
+            logged = [r.getMessage() for r in caplog.records if "setup?token=" in r.getMessage()]
+            assert len(logged) == 1
+            token = logged[0].split("token=", 1)[1].split()[0]
+            assert len(token) >= 24
+            assert client.get("/setup").status_code == 403
+            assert client.get(f"/setup?token={token}").status_code == 200
 
 
 @pytest.mark.parametrize(

@@ -28,6 +28,7 @@ def _settings(redis_url: str, output: Path) -> Settings:
         log_level="WARNING",
         github_api_url=API,
         setup_output_path=output,
+        setup_token="t",
     )
 
 
@@ -57,7 +58,7 @@ def test_state_is_kept_in_redis_for_an_hour_and_works_in_any_process(
     two_processes: tuple[TestClient, TestClient], redis_url: str
 ) -> None:
     first, second = two_processes
-    state = _state(first.get("/setup").text)
+    state = _state(first.get("/setup?token=t").text)
     ttl = Redis.from_url(redis_url).ttl(STATE_KEY_PREFIX + state)
     assert MAX_AGE_S - 60 < ttl <= MAX_AGE_S
     page, converted = _callback(second, state)
@@ -68,7 +69,7 @@ def test_state_is_kept_in_redis_for_an_hour_and_works_in_any_process(
 @pytest.mark.parametrize("use", ["same", "other"])
 def test_a_state_works_once(two_processes: tuple[TestClient, TestClient], use: str) -> None:
     first, second = two_processes
-    state = _state(first.get("/setup").text)
+    state = _state(first.get("/setup?token=t").text)
     assert _callback(first, state)[0].status_code == 200
     again, converted = _callback(first if use == "same" else second, state)
     assert (again.status_code, converted) == (400, 0)
@@ -89,7 +90,7 @@ def test_redis_down_at_the_callback_refuses_and_says_try_again(
     two_processes: tuple[TestClient, TestClient], redis_server: RedisServer
 ) -> None:
     first, _ = two_processes
-    state = _state(first.get("/setup").text)
+    state = _state(first.get("/setup?token=t").text)
     redis_server.stop()
     try:
         page, converted = _callback(first, state)
@@ -102,7 +103,7 @@ def test_redis_down_at_the_callback_refuses_and_says_try_again(
 def test_without_redis_a_signed_state_works_once_in_its_process(tmp_path: Path) -> None:
     settings = _settings("redis://127.0.0.1:1/0", tmp_path / "app.json")
     with TestClient(create_app(settings)) as client:
-        state = _state(client.get("/setup").text)
+        state = _state(client.get("/setup?token=t").text)
         assert state.count(".") == 2  # the in-memory fallback
         assert _callback(client, state)[0].status_code == 200
         again, converted = _callback(client, state)

@@ -45,7 +45,7 @@ def convert_manifest(settings: Settings, code: str) -> dict[str, Any]:
 
 
 def write_credentials(path: Path, app: dict[str, Any]) -> None:
-    """Write the new App's id, key and secrets to `path`, readable by its owner only (0600)."""
+    """Write the new App's id, key and secrets to a NEW file `path`, owner-only (0600)."""
     data = {key: app.get(key) for key in FIELDS}
     env = (
         f"DEPREVIEW_GITHUB_APP_ID={data['id']}\n"
@@ -53,9 +53,9 @@ def write_credentials(path: Path, app: dict[str, Any]) -> None:
         f"DEPREVIEW_GITHUB_PRIVATE_KEY={json.dumps(data['pem'] or '')}\n"
     )
     text = json.dumps(data, indent=2) + "\n" if path.suffix == ".json" else env
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    # O_EXCL: never overwrite existing credentials (FileExistsError; security finding 16).
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
-        os.fchmod(fd, 0o600)  # an existing file keeps its mode on open: tighten it
         os.write(fd, text.encode("utf-8"))
     finally:
         os.close(fd)
