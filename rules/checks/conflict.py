@@ -125,13 +125,92 @@ def _satisfiable(specs: Sequence[SpecifierSet]) -> bool:
     return False
 
 
+#: Up to this many clauses on one package, every pair is tried; above it, only the pairs
+#: of the clauses that bound the range (security review, finding 7c: quadratic blow-up).
+PAIR_SEARCH_MAX = 64
+#: At most this many constraints are listed in a finding (the rest are counted).
+LISTED_MAX = 20
+
+
+def _bound(spec: Specifier) -> tuple[Version | None, Version | None]:
+    """The lower and upper release bound one clause puts on the version (None: no bound)."""
+    release = _release(spec.version) if spec.operator != "===" else None
+    if release is None:
+        return None, None
+    version = Version(_join(release))
+    op = spec.operator
+    if op in (">=", ">"):
+        return version, None
+    if op in ("<", "<="):
+        return None, version
+    if op == "~=" or (op == "==" and spec.version.endswith(".*")):
+        prefix = list(release[:-1] if op == "~=" else release) or [release[0]]
+        prefix[-1] += 1
+        return version, Version(_join(prefix))
+    if op == "==":
+        return version, version
+    return None, None
+
+
+def _extremes(clauses: Sequence[_Clause]) -> list[_Clause]:
+    """The clause with the highest lower bound, the one with the lowest upper bound, and up
+    to 8 exact pins: the clauses whose boundary versions a solution sits next to."""
+    low: tuple[Version, int] | None = None
+    high: tuple[Version, int] | None = None
+    pins: list[int] = []
+    for i, clause in enumerate(clauses):
+        for spec in clause.spec:
+            lower, upper = _bound(spec)
+            if lower is not None and (low is None or lower > low[0]):
+                low = (lower, i)
+            if upper is not None and (high is None or upper < high[0]):
+                high = (upper, i)
+            if spec.operator in ("==", "===") and len(pins) < 8:
+                pins.append(i)
+    chosen = sorted({i for i in (*(b[1] for b in (low, high) if b is not None), *pins)})
+    return [clauses[i] for i in chosen]
+
+
+def _jointly_satisfiable_fast(clauses: Sequence[_Clause]) -> bool:
+    """True when a boundary version of the extreme clauses satisfies every clause: linear in
+    the clauses. False means "not shown", not "unsatisfiable"."""
+    specs = [c.spec for c in clauses]
+    candidates: set[str] = set()
+    for clause in _extremes(clauses):
+        for spec in clause.spec:
+            candidates.update(_candidates(spec))
+    if not candidates:
+        return all(not str(s) for s in specs)
+    for candidate in sorted(candidates):
+        try:
+            version = Version(candidate)
+        except InvalidVersion:
+            continue
+        if all(s.contains(version, prereleases=True) for s in specs):
+            return True
+    return False
+
+
 def _first_conflicting_pair(clauses: Sequence[_Clause]) -> tuple[_Clause, _Clause] | None:
-    for i, left in enumerate(clauses):
+    """The first pair of clauses (or one clause with itself) that no version satisfies."""
+    if _jointly_satisfiable_fast(clauses):
+        return None  # one version satisfies all: no pair conflicts
+    if len(clauses) <= PAIR_SEARCH_MAX:
+        others: Sequence[_Clause] = clauses
+        lefts: Sequence[_Clause] = clauses
+    else:
+        lefts, others = _extremes(clauses), clauses
+    position = {id(c): i for i, c in enumerate(clauses)}
+    for left in lefts:
         if not _satisfiable([left.spec]):
             return left, left
-        for right in clauses[i + 1 :]:
+    for left in lefts:
+        for right in others:
+            if right is left or (lefts is others and position[id(right)] < position[id(left)]):
+                continue
             if not _satisfiable([left.spec, right.spec]):
-                return left, right
+                pair = sorted((left, right), key=lambda c: position[id(c)])
+                return pair[0], pair[1]
     return None
 
 
@@ -215,7 +294,9 @@ class ConflictRule:
         targets: tuple[str, ...],
     ) -> Finding:
         left, right = pair
-        listed = "; ".join(f"`{c.text}` ({c.where})" for c in clauses)
+        listed = "; ".join(f"`{c.text}` ({c.where})" for c in clauses[:LISTED_MAX])
+        if len(clauses) > LISTED_MAX:
+            listed += f"; and {len(clauses) - LISTED_MAX} more"
         if left is right:
             why = f"`{left.text}` ({left.where}) admits no version at all"
         else:
@@ -246,7 +327,7 @@ class ConflictRule:
             column=right.req.location.column,
             package=name,
             fix=fix,
-            evidence=tuple(f"{c.text} ({c.where})" for c in clauses),
+            evidence=tuple(f"{c.text} ({c.where})" for c in clauses[:LISTED_MAX]),
             fingerprint=f"conflict:{env}:{name}",
         )
 

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from packaging.specifiers import SpecifierSet
 
 from rules.checks.base import RuleContext
-from rules.checks.conflict import ConflictRule, _satisfiable
+from rules.checks.conflict import (
+    LISTED_MAX,
+    ConflictRule,
+    _Clause,
+    _first_conflicting_pair,
+    _satisfiable,
+)
 from rules.config import DEFAULT_CONFIG, RepoConfig, load_config
 from rules.findings import Finding
 from rules.kb import load_kb
@@ -146,3 +154,73 @@ def test_fingerprint_ignores_line_moves() -> None:
     b = run(req("numpy>=1.24", "r.txt", 7), req("numpy<1.24", "r.txt", 9))
     assert a[0].identity == b[0].identity
     assert a[0].line != b[0].line
+
+
+# --- Bounded work (security review, finding 7c) -------------------------------------------
+
+_SPEC = st.sampled_from(
+    [
+        ">=1.24",
+        "<1.24",
+        "==1.24.3",
+        "==1.26.0",
+        "~=1.4.5",
+        "!=1.4.*",
+        "==1.24.*",
+        ">=1.25",
+        "<2",
+        ">=1.5",
+        "!=1.5",
+        ">1.0",
+        "<1.0.1",
+        ">=2.0.0rc1",
+        "<2.0.0",
+        "==2.1.0",
+        ">=0",
+        "<0.0.1",
+        ">=1.0,<1.0",
+        "~=2.1",
+        "<=1.26.0",
+        ">=1.26.1",
+    ]
+)
+
+
+def _reference_pair(clauses: list[_Clause]) -> tuple[_Clause, _Clause] | None:
+    """The exhaustive pair search the rule used before finding 7c (the oracle)."""
+    for i, left in enumerate(clauses):
+        if not _satisfiable([left.spec]):
+            return left, left
+        for right in clauses[i + 1 :]:
+            if not _satisfiable([left.spec, right.spec]):
+                return left, right
+    return None
+
+
+def _clauses(specs: list[str]) -> list[_Clause]:
+    return [
+        _Clause(req(f"numpy{s}", file="r.txt", line=i + 1), SpecifierSet(s))
+        for i, s in enumerate(specs)
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SPEC, min_size=1, max_size=7))
+def test_fast_pair_search_agrees_with_the_exhaustive_one(specs: list[str]) -> None:
+    clauses = _clauses(specs)
+    assert (_first_conflicting_pair(clauses) is None) == (_reference_pair(clauses) is None)
+
+
+@pytest.mark.timeout(30)
+def test_thousands_of_satisfiable_bounds_finish_with_no_finding() -> None:
+    reqs = [req(f"torch>={n}.0", file="r.txt", line=n + 1) for n in range(3000)]
+    assert run(*reqs) == []
+
+
+@pytest.mark.timeout(30)
+def test_a_conflict_among_thousands_of_bounds_is_found_and_listed_briefly() -> None:
+    reqs = [req(f"torch>={n}.0", file="r.txt", line=n + 1) for n in range(3000)]
+    reqs.append(req("torch<1", file="r.txt", line=3001))
+    (finding,) = run(*reqs)
+    assert "`torch>=2999.0` (r.txt:3000) and `torch<1` (r.txt:3001)" in finding.message
+    assert "and 2981 more" in finding.message and len(finding.evidence) == LISTED_MAX
