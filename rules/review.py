@@ -111,8 +111,12 @@ def review(
     active = [r for r in (ALL_RULES if rules is None else rules) if not _rule_off(r, config)]
     base = _select(base, config)
     head = _select(head, config)
-    base_found, _ = _run(active, RuleContext(base, config, kb))
+    base_found, base_errors = _run(active, RuleContext(base, config, kb))
     head_found, rule_errors = _run(active, RuleContext(head, config, kb))
+    # A rule that crashes only on the head fails closed (an error finding); one that crashes
+    # on both sides is pre-existing and does not block the change.
+    base_found.extend(_rule_error_finding(e) for e in base_errors)
+    head_found.extend(_rule_error_finding(e) for e in rule_errors)
     if dependabot is None:
         head_found.extend(several_frameworks_bumped(base, head))
     ignores, expired = _split_ignores(config, today)
@@ -150,20 +154,29 @@ def review_trees(
     """The single entry point of the CLI and the worker: two file trees in, one `Review` out.
 
     `*_files` map repository paths to contents (only dependency files and the config are
-    needed). The config is head's `.github/depreview.yml` unless `config_override_text` is
-    given (the CLI's `--config`; then `config_path` names that file in findings).
+    needed). The config is the BASE commit's `.github/depreview.yml` (a change cannot decide
+    its own gate) unless `config_override_text` is given (the CLI's `--config`; then
+    `config_path` names that file in findings). A head that edits the config gets a
+    `config-change` finding listing what would change after merge; the head config's own
+    problems are reported too, but none of its settings apply.
     `extra_ignores` are appended to the config's `ignore:` list (PR-scoped ignores).
     """
+    from rules.config_change import config_change_finding
     from rules.manifests.snapshot import build_snapshot
 
     base = build_snapshot(base_files, ref="base")
     head = build_snapshot(head_files, ref="head")
     if config_override_text is not None:
-        text: str | None = config_override_text
+        config, config_findings = load_config(config_override_text, config_path)
     else:
-        text = config_text(head_files)
-        config_path = CONFIG_PATH
-    config, config_findings = load_config(text, config_path)
+        base_text, head_text = config_text(base_files), config_text(head_files)
+        config, _ = load_config(base_text, CONFIG_PATH)
+        head_config, config_findings = load_config(head_text, CONFIG_PATH)
+        change = config_change_finding(
+            config, head_config, text_changed=(base_text or "") != (head_text or "")
+        )
+        if change is not None:
+            config_findings = [*config_findings, change]
     if extra_ignores:
         config = config.model_copy(update={"ignore": [*config.ignore, *extra_ignores]})
     return review(
@@ -211,6 +224,22 @@ def _run(rules: Sequence[Rule], ctx: RuleContext) -> tuple[list[Finding], list[s
         except Exception as exc:  # a bug in one rule must not hide every other finding
             errors.append(f"{rule.id}: {type(exc).__name__}: {exc}")
     return found, errors
+
+
+def _rule_error_finding(error: str) -> Finding:
+    rule_id, _, rest = error.partition(": ")
+    kind = rest.partition(":")[0]
+    return Finding(
+        rule="rule-error",
+        category="parse-error",
+        severity=Severity.ERROR,
+        message=(
+            f"The `{rule_id}` check crashed ({kind}) on this change, so its findings are "
+            "missing; the check fails rather than pass unverified"
+        ),
+        fix="Report the crash to depreview's maintainers; then Re-run the check.",
+        fingerprint=f"rule-error:{rule_id}:{kind}",
+    )
 
 
 def _split_ignores(config: RepoConfig, today: date) -> tuple[list[IgnoreRule], list[IgnoreRule]]:

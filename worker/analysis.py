@@ -46,7 +46,7 @@ def analyze(
     allow_file_urls: bool = False,
     stage: Callable[[str], AbstractContextManager[None]] | None = None,
 ) -> Review:
-    """Review two file trees (head's repo config unless `config_text`); optionally resolve.
+    """Review two file trees (BASE's repo config unless `config_text`); optionally resolve.
 
     `extra_ignores` are added to the config's `ignore:` list (PR-scoped `@depreview ignore`).
     `on_resolved` receives the resolver's report (the GPU smoke test installs its pins).
@@ -57,18 +57,26 @@ def analyze(
     base_extra: list[Finding] = []
     if resolve:
         with timed("resolve"):
-            report = _resolve(
-                base_files,
-                head_files,
-                config_text,
-                settings or Settings(),
-                cache=resolve_cache,
-                allow_file_urls=allow_file_urls,
-            )
-        extra.extend(report.findings)
-        base_extra.extend(report.base_findings)
-        if on_resolved is not None:
-            on_resolved(report)
+            try:
+                report = _resolve(
+                    base_files,
+                    head_files,
+                    config_text,
+                    settings or Settings(),
+                    cache=resolve_cache,
+                    allow_file_urls=allow_file_urls,
+                )
+            except Exception as exc:
+                if _must_propagate(exc):
+                    raise
+                logger.exception("resolution crashed; the rules still run")
+                report = None
+                extra.append(resolution_crash_finding(exc))
+        if report is not None:
+            extra.extend(report.findings)
+            base_extra.extend(report.base_findings)
+            if on_resolved is not None:
+                on_resolved(report)
     logger.debug("reviewing", extra={"base": base_ref, "head": head_ref})
     with timed("rules"):
         return review_trees(
@@ -82,6 +90,39 @@ def analyze(
             extra_ignores=extra_ignores,
             dependabot=dependabot,
         )
+
+
+def _must_propagate(exc: BaseException) -> bool:
+    """Errors that are not about this change: retried or reported by the caller."""
+    from redis.exceptions import RedisError
+
+    from worker.github.client import is_transient
+
+    if isinstance(exc, ResolverUnavailableError | RedisError):
+        return True
+    try:
+        from celery.exceptions import SoftTimeLimitExceeded
+    except ImportError:  # pragma: no cover - celery is a dependency of the worker
+        return is_transient(exc)
+    return isinstance(exc, SoftTimeLimitExceeded) or is_transient(exc)
+
+
+def resolution_crash_finding(exc: BaseException) -> Finding:
+    """A resolver crash as an error-level finding: the review goes on, and fails closed."""
+    from rules.findings import Severity
+
+    return Finding(
+        rule="resolution-error",
+        category="parse-error",
+        severity=Severity.ERROR,
+        message=(
+            "depreview could not resolve the environments of this change "
+            f"({type(exc).__name__}); the rules still ran, but resolution findings are "
+            "missing, so the check fails rather than pass unverified"
+        ),
+        fix="Check the lock files and markers this change adds; then Re-run the check.",
+        fingerprint=f"resolution-error:{type(exc).__name__}",
+    )
 
 
 def _untimed(name: str) -> AbstractContextManager[None]:
@@ -109,8 +150,8 @@ def _resolve(
         raise ResolverUnavailableError(f"the resolver is not available ({exc})") from exc
     from rules.manifests.snapshot import build_snapshot
 
-    if text is None:
-        text = config_text(head_files)
+    if text is None:  # the BASE config: a change never widens its own allowed hosts
+        text = config_text(base_files)
     config, _ = load_config(text)
     return resolver.resolve_change(
         build_snapshot(base_files, ref="base"),

@@ -71,6 +71,8 @@ class AppTask(ReviewTask):
     """The review tasks' retry policy (rate limits wait as GitHub said); no check run to close."""
 
     acks_late = True  # a repeated command re-checks permission and queues an idempotent review
+    soft_time_limit = 5 * 60  # a command or an installation event is a few API calls
+    time_limit = 6 * 60
 
     def on_failure(
         self, exc: BaseException, task_id: str, args: Any, kwargs: Any, einfo: Any

@@ -25,6 +25,7 @@ from worker.github.fetch import (
     wanted,
 )
 from worker.github.publish import (
+    AppIdentity,
     CheckRun,
     complete_check_run,
     find_check_run,
@@ -308,7 +309,8 @@ def _review_and_publish(
 
             body = with_section(body, plan.section)
         with timer.stage("publish"):
-            comment, comment_id = upsert_comment(api, job.pr_number, body)
+            identity = AppIdentity.of(settings.github_app_id, run)
+            comment, comment_id = upsert_comment(api, job.pr_number, body, identity)
     output = render_check_output(result)
     summary = output.summary + note + _skipped_note(head) + (plan.note if plan else "")
     actions = check_actions(
@@ -376,7 +378,7 @@ def _plan_smoke(
         if is_transient(exc):
             raise
         logger.exception("smoke decision failed", extra=job.log_extra())
-        why = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+        why = type(exc).__name__  # never the text: it may quote the PR's files
         return SmokePlan("error", f"\n\n**GPU smoke test**: not scheduled (`{why}`).")
 
 
@@ -406,19 +408,36 @@ def _superseded(
     return Outcome("superseded", run.id if run else None, "neutral" if run else None, None, newer)
 
 
+def failure_reason(exc: BaseException) -> str:
+    """Why a review stopped, in words safe to publish.
+
+    Never the exception's text: it may quote environment-derived or attacker-chosen strings.
+    """
+    from celery.exceptions import SoftTimeLimitExceeded, TimeLimitExceeded
+
+    if isinstance(exc, SoftTimeLimitExceeded | TimeLimitExceeded):
+        return "the review ran out of time (the worker's time limit for one review)"
+    return f"the review stopped with an internal error ({type(exc).__name__})"
+
+
 def fail_check_run(api: RepoApi, check_run_id: int, exc: BaseException) -> None:
-    """Complete a check run as neutral with a human-readable reason (never left in progress)."""
-    reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:500]
+    """Complete a check run that could not finish as FAILURE, with the reason and Re-run.
+
+    Never `neutral` or `success`: GitHub counts both as passing a required check, so a
+    review that a crafted input can crash would otherwise let the change through.
+    """
+    reason = failure_reason(exc)
     complete_check_run(
         api,
         check_run_id,
-        "neutral",
+        "failure",
         title="depreview could not finish this review",
         summary=(
-            "The review stopped with an error, so this check does not say whether the "
-            f"dependency change is safe.\n\n`{reason}`\n\n"
-            "Re-run the check from the Checks tab (or push again) to try again."
+            f"The review did not finish: {reason}. This check fails because depreview could "
+            "not say whether the dependency change is safe.\n\n"
+            "Press **Re-run** (or push again) to try again."
         ),
+        extra={"actions": check_actions(smoke=False)},
     )
 
 

@@ -48,6 +48,11 @@ RETRY_ON = (
     RedisTimeoutError,
 )
 RETRY_BACKOFF_S = 15
+#: Every review task is bounded: at the soft limit the review closes its check run as
+#: `failure` ("ran out of time", with Re-run); the hard limit kills a task stuck in C code.
+#: Below the PR lock's timeout (30 min) and the broker's visibility timeout (1 hour).
+REVIEW_SOFT_LIMIT_S = 25 * 60
+REVIEW_HARD_LIMIT_S = REVIEW_SOFT_LIMIT_S + 120
 RETRY_BACKOFF_MAX_S = 600  # well below the broker's visibility timeout (1 hour by default)
 MAX_RETRIES = 5
 
@@ -77,6 +82,8 @@ class ReviewTask(Task):  # type: ignore[misc]
     retry_jitter = True
     max_retries = MAX_RETRIES
     acks_late = True  # safe: every review is idempotent (one run per SHA, one comment per PR)
+    soft_time_limit = REVIEW_SOFT_LIMIT_S
+    time_limit = REVIEW_HARD_LIMIT_S
 
     def retry(self, *args: Any, **kwargs: Any) -> Any:
         """A rate limit is retried when GitHub said (`Retry-After`/reset), not on the backoff."""

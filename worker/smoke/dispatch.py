@@ -267,7 +267,7 @@ def plan_smoke(
 
     repo = api.repo.full_name
     mark_latest(hooks.redis, repo, pr_number, head_sha)  # older jobs of this PR stop
-    config = _config(head_files)
+    config = _config(base_files)  # the base decides smoke settings, never the PR
     kept = None if requested else _kept(hooks, repo, pr_number, head_sha, enabled=config.enabled)
     if kept is not None:
         return kept

@@ -26,6 +26,7 @@ from worker.github.publish import (
     COMMENT_MARKER,
     MAX_COMMENT_CHARS,
     MAX_OUTPUT_CHARS,
+    AppIdentity,
     clamp,
     find_comment,
 )
@@ -178,9 +179,9 @@ def timed_out_outcome(repo: str, pr_number: int, head_sha: str, after_s: int) ->
     }
 
 
-def upsert_section(api: RepoApi, pr_number: int, markdown: str) -> str:
+def upsert_section(api: RepoApi, pr_number: int, markdown: str, app_id: int | None = None) -> str:
     """Replace the smoke region of the one depreview comment (create it when missing)."""
-    existing = find_comment(api, pr_number)
+    existing = find_comment(api, pr_number, AppIdentity(app_id))  # the App's own comment only
     old = str(existing.get("body") or "") if existing is not None else f"{COMMENT_MARKER}\n"
     new = with_section(old, markdown)
     if existing is None:
@@ -234,7 +235,7 @@ def publish_smoke(
         if str(api.get_pull(pr_number)["head"]["sha"]) != head_sha:
             return "check-only"
         save(redis, record)
-        done = upsert_section(api, pr_number, record.markdown)
+        done = upsert_section(api, pr_number, record.markdown, app_id)
     logger.info(
         "smoke published",
         extra={

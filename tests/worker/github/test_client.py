@@ -16,6 +16,7 @@ from worker.github.api import RepoRef
 from worker.github.client import GitHubRepoApi, installation_client, is_transient
 from worker.github.publish import (
     COMMENT_MARKER,
+    AppIdentity,
     complete_check_run,
     find_check_run,
     start_check_run,
@@ -215,14 +216,17 @@ def test_comment_updated_when_marker_found_on_a_later_page(
 ) -> None:
     others = fixture("issues/list-issue-comments.200.json")
     ours = {**others[0], "id": 77, "body": f"{COMMENT_MARKER}\nold"}
-    _comments_routes(gh_api, [others, [ours]])
+    ours["performed_via_github_app"] = {"id": 1, "slug": "depreview"}
+    planted = {**others[0], "id": 76, "body": f"{COMMENT_MARKER}\nplanted by a user"}
+    _comments_routes(gh_api, [others, [planted, ours]])
     create = gh_api.post(f"{REPO}/issues/1347/comments").mock(
         return_value=httpx.Response(201, json={})
     )
     update = gh_api.patch(f"{REPO}/issues/comments/77").mock(
         return_value=httpx.Response(200, json=fixture("issues/update-issue-comment.200.json"))
     )
-    action, comment_id = upsert_comment(_api(settings), 1347, f"{COMMENT_MARKER}\nnew")
+    identity = AppIdentity(app_id=1)
+    action, comment_id = upsert_comment(_api(settings), 1347, f"{COMMENT_MARKER}\nnew", identity)
     assert (action, comment_id) == ("updated", 77)
     assert _body(update) == {"body": f"{COMMENT_MARKER}\nnew"}
     assert not create.called
