@@ -14,6 +14,12 @@ Selection is by path only (the worker picks files from a PR's file list before f
 - Dockerfile, ``*.Dockerfile``, ``Dockerfile.*``/``Dockerfile-*`` (not code, docs, data or
   templates: ``dockerfile.py``, ``Dockerfile.md``, ``Dockerfile.j2``), ``Containerfile``
 - ``.python-version``, ``runtime.txt``, ``.github/depreview.yml`` (the repo config)
+- CI workflows: ``.github/workflows/*.yml`` (their ``actions/setup-python`` versions)
+
+By content (`kind_by_content`, once the file is read): a YAML with top-level
+``dependencies:`` and ``channels:`` or ``name:`` is a conda environment whatever its name;
+`is_dependency_file` also selects YAMLs whose name or folder hints at one (`may_be_conda`)
+so that the worker fetches them.
 
 Nothing under ``node_modules``, ``site-packages``, ``.venv``, ``venv``, ``.tox`` or ``.git``.
 """
@@ -46,6 +52,7 @@ _NOT_DOCKERFILE_EXTENSIONS = frozenset(
 _REQUIREMENTS_WORD = re.compile(r"^requirements?$")
 _SKIPPED_FOLDERS = frozenset({"node_modules", "site-packages", ".venv", "venv", ".tox", ".git"})
 _CONFIG_PATHS = frozenset({".github/depreview.yml", ".github/depreview.yaml"})
+_WORKFLOW = re.compile(r"^\.github/workflows/[^/]+\.ya?ml$")
 
 #: kind -> (module, class) of its parser; modules are imported on first use.
 _PARSERS: dict[FileKind, tuple[str, str]] = {
@@ -60,6 +67,7 @@ _PARSERS: dict[FileKind, tuple[str, str]] = {
     FileKind.DOCKERFILE: ("rules.manifests.dockerfile", "DockerfileParser"),
     FileKind.PYTHON_VERSION: ("rules.manifests.pythonversion", "PythonVersionParser"),
     FileKind.RUNTIME_TXT: ("rules.manifests.pythonversion", "RuntimeTxtParser"),
+    FileKind.WORKFLOW: ("rules.manifests.workflow", "WorkflowParser"),
 }
 
 
@@ -73,6 +81,8 @@ def kind_for(path: str) -> FileKind | None:
     path = _normalize(path)
     if path in _CONFIG_PATHS:
         return FileKind.CONFIG
+    if _WORKFLOW.match(path):
+        return FileKind.WORKFLOW
     folders = [part.lower() for part in path.split("/")[:-1]]
     if _SKIPPED_FOLDERS.intersection(folders):
         return None
@@ -130,9 +140,65 @@ def _is_requirements_name(lower: str) -> bool:
     return any(i <= 1 or i == len(words) - 1 for i in hits)
 
 
+#: Words of a YAML file's name that make it worth reading for conda content (not `gpu` or
+#: `cpu` alone: Hydra configs such as ``configs/trainer/gpu.yaml`` are named so).
+_CONDA_NAME_HINTS = frozenset(
+    {
+        "env", "environment", "conda", "mamba", "deps", "dependencies", "requirements",
+        "requirement", "reqs", "req",
+    }
+)  # fmt: skip
+#: Folders whose YAMLs are worth reading for conda content (not `env`: RL repos keep gym
+#: environment configs there).
+_CONDA_FOLDER_HINTS = frozenset(
+    {"conda", "mamba", "deps", "dependencies", "requirements", "environment", "environments"}
+)
+_YAML_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.MULTILINE)
+#: Most bytes of a candidate YAML read to decide whether it is a conda environment.
+CONTENT_SNIFF_BYTES = 256 * 1024
+
+
+def may_be_conda(path: str) -> bool:
+    """Whether a `.yml`/`.yaml` that `kind_for` does not know may be a conda environment: a
+    word of its name or a folder hints at one (``env-gpu.yaml``,
+    ``conda_reqs.yml``, ``deps/cuda.yml``). The content decides (`looks_like_conda`)."""
+    path = _normalize(path)
+    lower = path.lower()
+    if not lower.endswith((".yml", ".yaml")) or kind_for(path) is not None:
+        return False
+    parts = lower.split("/")
+    if _SKIPPED_FOLDERS.intersection(parts[:-1]) or lower.startswith(".github/"):
+        return False
+    words = set(re.split(r"[-_.]", parts[-1].rsplit(".", 1)[0]))
+    return bool(words & _CONDA_NAME_HINTS) or bool(set(parts[:-1]) & _CONDA_FOLDER_HINTS)
+
+
+def looks_like_conda(text: str | bytes) -> bool:
+    """Whether a YAML text is a conda environment: top-level `dependencies:` and `channels:`
+    or `name:` keys (read from the first `CONTENT_SNIFF_BYTES`, without parsing)."""
+    head = text[:CONTENT_SNIFF_BYTES]
+    if isinstance(head, bytes):
+        head = head.decode("utf-8", "replace")
+    keys = set(_YAML_KEY.findall(head))
+    return "dependencies" in keys and bool(keys & {"channels", "name"})
+
+
+def kind_by_content(path: str, text: str | bytes) -> FileKind | None:
+    """The kind of a file that `kind_for` does not know, decided by its content: a YAML
+    (anywhere outside skipped folders and `.github/`) that `looks_like_conda` is CONDA."""
+    path = _normalize(path)
+    lower = path.lower()
+    if not lower.endswith((".yml", ".yaml")) or lower.startswith(".github/"):
+        return None
+    if _SKIPPED_FOLDERS.intersection(lower.split("/")[:-1]):
+        return None
+    return FileKind.CONDA if looks_like_conda(text) else None
+
+
 def is_dependency_file(path: str) -> bool:
-    """Whether `path` is a file depreview reads (the repo config included)."""
-    return kind_for(path) is not None
+    """Whether `path` is a file depreview reads (the repo config included), or a YAML worth
+    fetching to decide by content (`may_be_conda`)."""
+    return kind_for(path) is not None or may_be_conda(path)
 
 
 def parser_for(kind: FileKind) -> Parser:

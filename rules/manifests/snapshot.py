@@ -1,7 +1,10 @@
 """Build a `Snapshot` from the dependency files of one ref: decode, parse, follow includes.
 
 Includes (``-r``/``-c`` in requirements files and in a conda file's ``pip:`` list) are
-followed inside `files` whatever the included file is named. A root is a parsed file that
+followed inside `files` whatever the included file is named; so are the files a Dockerfile
+or CI workflow installs (``pip install -r deps.txt``), which stay environments of their own.
+A YAML that no name rule selects is read as a conda environment when its content is one
+(`registry.kind_by_content`). A root is a parsed file that
 no other file includes (or, inside a cycle nobody else includes, the first path); an
 included file's requirements, indexes and facts take the environment of the first root (in
 path order) that reaches it, and each root reaching it is listed in its metadata as
@@ -29,7 +32,7 @@ from rules.manifests.model import (
     Snapshot,
     Span,
 )
-from rules.manifests.registry import kind_for, parser_for
+from rules.manifests.registry import kind_by_content, kind_for, parser_for
 from rules.manifests.text import decode, split_lines
 
 #: Most files parsed into one snapshot.
@@ -38,6 +41,9 @@ MAX_FILES = 2_000
 MAX_TOTAL_BYTES = 64 * 1024 * 1024
 
 _INCLUDING = (FileKind.REQUIREMENTS, FileKind.CONDA)
+#: Files that install other files without making them part of their own environment: a
+#: Dockerfile's `pip install -r` / `conda env create -f`, a CI workflow's `pip install -r`.
+_REFERENCING = (FileKind.DOCKERFILE, FileKind.WORKFLOW)
 
 
 @dataclass
@@ -107,6 +113,35 @@ def _edges(manifest: ManifestFile) -> list[tuple[str, Span, bool]]:
         (target, span, target in constraints)
         for target, span in zip(manifest.include_paths, manifest.includes, strict=False)
     ]
+
+
+def referenced_path(
+    manifest: ManifestFile, target: str, present: Mapping[str, object]
+) -> str | None:
+    """The repository path a Dockerfile or workflow install names: as written (relative to
+    the repository root, the usual build context), else relative to the file's folder."""
+    clean = _norm(target)
+    if clean.startswith("/") or clean.startswith("../") or "${" in clean:
+        return None
+    beside = _norm(posixpath.join(posixpath.dirname(manifest.path), clean))
+    for candidate in (clean, beside):
+        if candidate in present:
+            return candidate
+    return None
+
+
+def _follow_references(state: _State) -> None:
+    """Parse the files that Dockerfiles and workflows install, whatever they are named."""
+    for path in sorted(p for p, m in state.manifests.items() if m.kind in _REFERENCING):
+        for target in state.manifests[path].include_paths:
+            found = referenced_path(state.manifests[path], target, state.paths)
+            if found is None or found in state.manifests or found in state.skipped:
+                continue
+            kind = FileKind.CONDA if found.lower().endswith((".yml", ".yaml")) else None
+            if kind is None and found.lower().endswith((".txt", ".in")):
+                kind = FileKind.REQUIREMENTS
+            if kind is not None:
+                _parse(state, found, kind)
 
 
 def _follow_includes(state: _State) -> None:
@@ -237,9 +272,10 @@ def build_snapshot(files: Mapping[str, str | bytes], ref: str = "") -> Snapshot:
         paths.setdefault(_norm(original), original)
     state = _State(files=files, paths=paths)
     for path in sorted(paths):
-        kind = kind_for(path)
+        kind = kind_for(path) or kind_by_content(path, files[paths[path]])
         if kind is not None:
             _parse(state, path, kind)
+    _follow_references(state)
     _follow_includes(state)
     _cycles(state)
     _environments(state)

@@ -28,7 +28,8 @@ STAGES: list[
     ),
     (
         "nvidia/cuda on ubuntu22.04 with apt python3 is 3.10",
-        "FROM nvidia/cuda:12.1.0-runtime-ubuntu22.04\nRUN apt-get install -y --no-install-recommends python3-pip\n",
+        "FROM nvidia/cuda:12.1.0-runtime-ubuntu22.04\n"
+        "RUN apt-get install -y --no-install-recommends python3-pip\n",
         [("Dockerfile", "3.10", "os-default", (), ())],
     ),
     (
@@ -55,7 +56,8 @@ STAGES: list[
     ),
     (
         "the interpreter that runs pip decides",
-        "FROM python:3.11\nRUN apt-get install -y python3.8 && python3.8 -m pip install -r req/x.txt\n",
+        "FROM python:3.11\n"
+        "RUN apt-get install -y python3.8 && python3.8 -m pip install -r req/x.txt\n",
         [("Dockerfile", "3.8", "interpreter", ("req/x.txt",), ())],
     ),
     (

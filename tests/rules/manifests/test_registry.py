@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from rules.manifests.model import FileKind
-from rules.manifests.registry import is_dependency_file, kind_for, parser_for
+from rules.manifests.registry import (
+    is_dependency_file,
+    kind_by_content,
+    kind_for,
+    looks_like_conda,
+    may_be_conda,
+    parser_for,
+)
 
 
 @pytest.mark.parametrize(
@@ -59,6 +66,8 @@ from rules.manifests.registry import is_dependency_file, kind_for, parser_for
         (".github/depreview.yml", FileKind.CONFIG),
         ("./requirements.txt", FileKind.REQUIREMENTS),
         ("src\\requirements.txt", FileKind.REQUIREMENTS),
+        (".github/workflows/ci.yml", FileKind.WORKFLOW),
+        (".github/workflows/gpu-tests.yaml", FileKind.WORKFLOW),
     ],
 )
 def test_dependency_files(path: str, kind: FileKind) -> None:
@@ -76,7 +85,10 @@ def test_dependency_files(path: str, kind: FileKind) -> None:
         "notes.txt",
         "package.json",
         "config.yml",
-        ".github/workflows/ci.yml",
+        ".github/workflows/ci/nested.yml",
+        ".github/dependabot.yml",
+        "configs/trainer/gpu.yaml",  # a Hydra config: no conda hint in its name
+        "configs/env/default.yaml",  # an RL repo's gym environment config
         "Dockerfile.dockerignore",
         # found dogfooding: code, docs and templates named after Dockerfiles
         "rules/manifests/dockerfile.py",
@@ -119,6 +131,7 @@ def test_parser_for_own_kinds(kind: FileKind) -> None:
         FileKind.DOCKERFILE,
         FileKind.PYTHON_VERSION,
         FileKind.RUNTIME_TXT,
+        FileKind.WORKFLOW,
     ],
 )
 def test_parser_for_other_kinds(kind: FileKind) -> None:
@@ -132,3 +145,57 @@ def test_parser_for_other_kinds(kind: FileKind) -> None:
 def test_config_has_no_parser() -> None:
     with pytest.raises(KeyError):
         parser_for(FileKind.CONFIG)
+
+
+#: YAMLs named otherwise: fetched when the name or folder hints at conda, read by content.
+@pytest.mark.parametrize(
+    ("path", "fetched"),
+    [
+        ("env-gpu.yaml", True),
+        ("conda_reqs.yml", True),
+        ("deps/cuda.yml", True),
+        ("ci/conda/py38.yml", False),  # `conda/` folders are CONDA by name already
+        ("environment-cuda.yml", False),  # CONDA by name already
+        ("requirements/gpu.yaml", True),
+        ("configs/model.yaml", False),
+        (".github/env.yml", False),
+        ("node_modules/x/env.yml", False),
+        ("env.json", False),
+    ],
+)
+def test_may_be_conda(path: str, fetched: bool) -> None:
+    assert may_be_conda(path) is fetched
+    if fetched:
+        assert is_dependency_file(path)
+
+
+CONDA_TEXT = "name: gpu\nchannels:\n  - conda-forge\ndependencies:\n  - python=3.10\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "conda"),
+    [
+        (CONDA_TEXT, True),
+        (CONDA_TEXT.encode(), True),
+        ("channels: [pytorch]\ndependencies: [pytorch=2.1]\n", True),
+        ("dependencies:\n  - numpy\n", False),  # no channels / name: not enough
+        ("name: ci\non: push\njobs: {}\n", False),
+        ("model:\n  name: x\n  dependencies: []\n", False),  # nested keys are not top-level
+        ("", False),
+    ],
+)
+def test_looks_like_conda(text: str | bytes, conda: bool) -> None:
+    assert looks_like_conda(text) is conda
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "kind"),
+    [
+        ("anything/odd-name.yml", CONDA_TEXT, FileKind.CONDA),
+        ("configs/model.yaml", "model:\n  layers: 3\n", None),
+        (".github/workflows/x.yml", CONDA_TEXT, None),
+        ("notes.txt", CONDA_TEXT, None),
+    ],
+)
+def test_kind_by_content(path: str, text: str, kind: FileKind | None) -> None:
+    assert kind_by_content(path, text) == kind

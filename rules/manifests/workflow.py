@@ -1,0 +1,156 @@
+"""GitHub Actions workflows: the Pythons `actions/setup-python` sets up and what each job installs.
+
+For every job: the versions its `actions/setup-python` step asks for (a scalar, a list, or
+``${{ matrix.<key> }}`` resolved against the job's ``strategy.matrix`` lists and
+``include`` entries), and the files its ``run:`` steps install (``pip install -r X``,
+``pip install .``/``-e .``/``".[test]"``, ``poetry install``/``uv sync`` → ``pyproject.toml``).
+Each (Python, installed file) pair becomes a `FactKind.PYTHON` fact located at the version's
+line, whose `environment` is the installed file; a job that installs nothing the parser can
+name gives facts with an empty environment (targets apply those to the top-level files).
+Versions that name no single CPython minor (``3.x``, ``pypy-3.9``) give no fact.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+import yaml
+
+from rules.manifests._install_commands import InstallFindings, classify, interpret, pip_options
+from rules.manifests._shellwords import Word, split_commands, strip_prefix
+from rules.manifests._yaml_nodes import BudgetExceeded, Walker, compose, position
+from rules.manifests.model import Fact, FactKind, FileKind, ManifestFile, Span
+
+_MATRIX_REF = re.compile(r"^\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}$")
+_VERSION = re.compile(r"^(3)\.(\d+)(?:\.\d+)?(?:-dev)?$")
+SETUP_PYTHON = "actions/setup-python"
+
+
+def python_minor(text: str) -> str | None:
+    """`3.10` for `3.10`, `3.10.4`, `3.13-dev`; None for `3.x`, `pypy-3.9`, expressions."""
+    match = _VERSION.match(text.strip())
+    return f"{match.group(1)}.{match.group(2)}" if match else None
+
+
+class WorkflowParser:
+    """`.github/workflows/*.yml`: Python versions per job and the files each job installs."""
+
+    kind = FileKind.WORKFLOW
+
+    def parse(self, path: str, text: str) -> ManifestFile:
+        """Parse a workflow; never raises. Invalid YAML gives no facts and no error (a
+        workflow's own syntax is GitHub's to report, not a dependency problem)."""
+        root, error = compose(path, text)
+        del error
+        if root is None:
+            return ManifestFile(path=path, kind=self.kind)
+        walker = Walker()
+        facts: list[Fact] = []
+        includes: dict[str, Span] = {}
+        try:
+            for _, job in walker.mapping(walker.get(root, "jobs")):
+                pythons = _job_pythons(walker, path, job)
+                installs = _job_installs(walker, path, job)
+                for target, span in installs:
+                    if not target.endswith("pyproject.toml"):
+                        includes.setdefault(target, span)
+                for version, span, detail in pythons:
+                    for environment in [t for t, _ in installs] or [""]:
+                        facts.append(Fact(FactKind.PYTHON, version, span, detail, environment))
+        except BudgetExceeded:
+            return ManifestFile(path=path, kind=self.kind)
+        return ManifestFile(
+            path=path,
+            kind=self.kind,
+            facts=tuple(dict.fromkeys(facts)),
+            includes=tuple(includes.values()),
+            include_paths=tuple(includes),
+        )
+
+
+def _span(path: str, node: yaml.Node) -> Span:
+    line, column = position(node)
+    return Span(path, line, column)
+
+
+def _job_pythons(walker: Walker, path: str, job: yaml.Node) -> list[tuple[str, Span, str]]:
+    found: list[tuple[str, Span, str]] = []
+    matrix = walker.get(walker.get(job, "strategy"), "matrix")
+    for step in walker.sequence(walker.get(job, "steps")):
+        uses = walker.scalar(walker.get(step, "uses")) or ""
+        if not uses.lower().startswith(SETUP_PYTHON):
+            continue
+        node = walker.get(walker.get(step, "with"), "python-version")
+        for value_node in walker.sequence(node) or ([node] if node is not None else []):
+            text = walker.scalar(value_node)
+            if text is None:
+                continue
+            for line in text.split("\n"):
+                found.extend(_versions(walker, path, line.strip(), value_node, matrix))
+    return found
+
+
+def _versions(
+    walker: Walker, path: str, text: str, node: yaml.Node, matrix: yaml.Node | None
+) -> list[tuple[str, Span, str]]:
+    ref = _MATRIX_REF.match(text)
+    if ref is None:
+        minor = python_minor(text)
+        detail = f"{SETUP_PYTHON} python-version: {text}"
+        return [(minor, _span(path, node), detail)] if minor else []
+    key = ref.group(1)
+    out: list[tuple[str, Span, str]] = []
+    values = list(walker.sequence(walker.get(matrix, key)))
+    for entry in walker.sequence(walker.get(matrix, "include")):
+        extra = walker.get(entry, key)
+        if extra is not None:
+            values.append(extra)
+    for value in values:
+        raw = walker.scalar(value)
+        minor = python_minor(raw) if raw else None
+        if minor:
+            out.append((minor, _span(path, value), f"matrix.{key}: {raw} ({SETUP_PYTHON})"))
+    return out
+
+
+def _job_installs(walker: Walker, path: str, job: yaml.Node) -> list[tuple[str, Span]]:
+    """Repository paths a job installs (requirements files, pyproject.toml), each with the
+    place of the `run:` step that installs it."""
+    found: dict[str, Span] = {}
+    for step in walker.sequence(walker.get(job, "steps")):
+        node = walker.get(step, "run")
+        script = walker.scalar(node)
+        if not script or node is None:
+            continue
+        folder = walker.scalar(walker.get(step, "working-directory")) or ""
+        for words in split_commands(script):
+            for target in _command_installs(words, folder):
+                found.setdefault(target, _span(path, node))
+    return list(found.items())
+
+
+def _command_installs(words: list[Word], folder: str) -> list[str]:
+    def here(path: str) -> str:
+        joined = posixpath.normpath(posixpath.join(folder, path))
+        return "" if joined == "." else joined.removeprefix("./")
+
+    stripped = strip_prefix(words)
+    if stripped and stripped[0].value in {"poetry", "uv", "pdm", "hatch"}:
+        verbs = {w.value for w in stripped[1:3]}
+        if verbs & {"install", "sync"}:
+            return [here("pyproject.toml")]
+    found = classify(words)
+    if found is None or found[0] != "pip":
+        return []
+    into = InstallFindings()
+    interpret(words, lambda at: Span("", 1, at + 1), lambda text, quoted: text, "", into)
+    out = [here(p) for p in into.include_paths]
+    for option, _word, value in pip_options(found[1]):
+        if option not in {None, "-e", "--editable"}:
+            continue
+        local = value.split("[", 1)[0].rstrip("/") or "."
+        if local == "." or (local.startswith("./") and "." not in local.rsplit("/", 1)[-1]):
+            project = here(local)
+            out.append(posixpath.join(project, "pyproject.toml") if project else "pyproject.toml")
+    return out

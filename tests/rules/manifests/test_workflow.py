@@ -1,0 +1,115 @@
+"""CI workflows: setup-python versions per job, applied to the files the job installs."""
+
+from __future__ import annotations
+
+import pytest
+
+from rules.manifests.workflow import WorkflowParser, python_minor
+
+PATH = ".github/workflows/ci.yml"
+
+MATRIX = """\
+jobs:
+  test:
+    strategy:
+      matrix:
+        python-version: ["3.9", "3.10", "3.11"]
+        include:
+          - python-version: "3.12"
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: ${{ matrix.python-version }}
+      - run: |
+          python -m pip install --upgrade pip
+          pip install -r requirements/test.txt
+          pip install -e ".[test]"
+"""
+SCALAR = """\
+jobs:
+  lint:
+    steps:
+      - uses: actions/setup-python@v5
+        with:
+          python-version: '3.8'
+      - run: pip install flake8
+"""
+LIST_AND_FOLDER = """\
+jobs:
+  build:
+    steps:
+      - uses: actions/setup-python@v5
+        with:
+          python-version: |
+            3.10
+            3.x
+            pypy-3.9
+      - run: poetry install
+        working-directory: backend
+"""
+OTHER_KEY = """\
+jobs:
+  t:
+    strategy:
+      matrix:
+        py: ['3.7', '3.13-dev']
+        os: [ubuntu-latest]
+    steps:
+      - uses: actions/setup-python@v4
+        with: {python-version: "${{ matrix.py }}"}
+      - run: uv sync
+"""
+
+#: (case, text, expected facts as (python, line, environment), expected include_paths)
+CASES: list[tuple[str, str, list[tuple[str, int, str]], tuple[str, ...]]] = [
+    (
+        "matrix list and include, two installed files",
+        MATRIX,
+        [
+            ("3.9", 5, "requirements/test.txt"),
+            ("3.9", 5, "pyproject.toml"),
+            ("3.10", 5, "requirements/test.txt"),
+            ("3.10", 5, "pyproject.toml"),
+            ("3.11", 5, "requirements/test.txt"),
+            ("3.11", 5, "pyproject.toml"),
+            ("3.12", 7, "requirements/test.txt"),
+            ("3.12", 7, "pyproject.toml"),
+        ],
+        ("requirements/test.txt",),
+    ),
+    ("a scalar version, nothing named installed", SCALAR, [("3.8", 6, "")], ()),
+    (
+        "a multi-line list; 3.x and pypy give nothing; working-directory",
+        LIST_AND_FOLDER,
+        [("3.10", 6, "backend/pyproject.toml")],
+        (),
+    ),
+    (
+        "another matrix key, flow mapping, -dev versions",
+        OTHER_KEY,
+        [("3.7", 5, "pyproject.toml"), ("3.13", 5, "pyproject.toml")],
+        (),
+    ),
+    ("not a mapping", "- just\n- a list\n", [], ()),
+    ("invalid YAML", "jobs: [\n", [], ()),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "facts", "includes"), CASES, ids=[c[0] for c in CASES])
+def test_workflow(
+    case: str, text: str, facts: list[tuple[str, int, str]], includes: tuple[str, ...]
+) -> None:
+    manifest = WorkflowParser().parse(PATH, text)
+    got = [(f.value, f.location.line, f.environment) for f in manifest.facts]
+    assert got == facts, case
+    assert manifest.include_paths == includes
+    assert not manifest.errors
+
+
+@pytest.mark.parametrize(
+    ("text", "minor"),
+    [("3.10", "3.10"), ("3.9.18", "3.9"), ("3.13-dev", "3.13"), ("3.x", None), ("pypy-3.9", None)],
+)
+def test_python_minor(text: str, minor: str | None) -> None:
+    assert python_minor(text) == minor
