@@ -4,7 +4,8 @@ Usage: python scripts/regen_kb.py SOURCE_DIR [--out rules/kb/data] [--check]
 
 SOURCE_DIR holds torch.json, torch_arch.json, cuda_driver.json, tensorflow.json, jax.json,
 numpy2_abi.json and conda_pytorch_cuda.json in the shape of the compat reference (each with
-source / snapshot_date / notes / cross_checks). When new releases appear: update those source
+source / snapshot_date / notes / cross_checks), and optionally pypi_index.json (the package
+index records written by scripts/kb_from_index.py). When new releases appear: update those source
 files (with their sources), run this script, review the diff of rules/kb/data, copy the new
 sources into tests/fixtures/compat/ and run tests/rules/kb. `--check` writes nothing and exits
 1 when the data on disk differs from what the sources give.
@@ -19,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from rules.kb.build import SOURCE_FILES, build_data
+from rules.kb.build import INDEX_SOURCE, SOURCE_FILES, build_data
 from rules.kb.knowledge import KnowledgeBase
 
 
@@ -39,6 +40,9 @@ def main(argv: list[str] | None = None) -> int:
         name: json.loads((args.source_dir / name).read_text(encoding="utf-8"))
         for name in SOURCE_FILES
     }
+    index = args.source_dir / INDEX_SOURCE
+    if index.exists():  # written by scripts/kb_from_index.py
+        sources[INDEX_SOURCE] = json.loads(index.read_text(encoding="utf-8"))
     data = build_data(sources)
     KnowledgeBase.from_raw(data)  # validate before writing anything
     changed = []

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
+from rules.checks._builds import candidates
 from rules.checks._ml import (
     conda_cuda,
     each_env,
@@ -32,6 +33,12 @@ _CUDA_NAMED = (
     re.compile(r"^nvidia-[a-z0-9-]+-cu(\d+)$"),
     re.compile(r"^cupy-cuda(\d+)x$"),
 )
+
+
+def _newest_cuda(variants: Iterable[str]) -> str | None:
+    """The CUDA variant label with the highest CUDA version (not the last one listed)."""
+    cu = [v for v in variants if variant_cuda(v)]
+    return max(cu, key=lambda v: major_minor(variant_cuda(v)) or (0, 0)) if cu else None
 
 
 def _describe(label: str) -> str:
@@ -67,7 +74,7 @@ class CudaVariantMismatch:
             yield from self._conda(reqs)
             yield from self._conda_channel(ctx.kb, reqs)
             yield from self._unpublished(ctx.kb, reqs, indexes_for(ctx.snapshot, env))
-            yield from self._cuda_named(reqs)
+            yield from self._cuda_named(ctx, env, reqs)
 
     def _labels(self, reqs: list[Requirement]) -> Iterator[Finding]:
         labelled = [(r, lbl) for r in reqs if (lbl := local_label(r)) is not None]
@@ -184,9 +191,11 @@ class CudaVariantMismatch:
             release = kb.torch_release(torch) if torch else None
             if release is None or label in release.variants or not label.startswith(("cu", "cpu")):
                 continue
+            if not release.line.variants_known:  # the KB has no list of this minor's builds
+                continue
             builds = ", ".join(release.variants)
-            nearest = [v for v in release.variants if v.startswith("cu")]
-            fix = pinned_line(req, f"{version.public}+{nearest[-1]}") if nearest else None
+            nearest = _newest_cuda(release.variants)
+            fix = pinned_line(req, f"{version.public}+{nearest}") if nearest else None
             yield finding(
                 self,
                 f"{req.raw.strip()}: torch {release.line.minor} was not published as a {label} "
@@ -209,11 +218,13 @@ class CudaVariantMismatch:
         served = pytorch_indexes(serving_indexes(req, indexes))
         if release is None or not served or any(serves_all_variants(i.url) for i in served):
             return
+        if not release.line.variants_known:  # the KB has no list of this minor's builds
+            return
         variants = {url_variant(i.url) for i in served}
         if None in variants or variants & set(release.variants):
             return
         names = ", ".join(sorted(v for v in variants if v))
-        fitting = [v for v in release.variants if v.startswith("cu")]
+        fitting = _newest_cuda(release.variants)
         yield finding(
             self,
             f"{req.raw.strip()}: torch {release.version.public} has no {names} build (builds: "
@@ -221,7 +232,7 @@ class CudaVariantMismatch:
             f"serves only {names}: the install fails or falls back to another index's build.",
             req.location,
             package=req.name,
-            fix=f"--extra-index-url https://download.pytorch.org/whl/{fitting[-1]}"
+            fix=f"--extra-index-url https://download.pytorch.org/whl/{fitting}"
             if fitting
             else None,
             evidence=(
@@ -230,13 +241,26 @@ class CudaVariantMismatch:
             fingerprint=f"not-on-index:{req.name}",
         )
 
-    def _cuda_named(self, reqs: list[Requirement]) -> Iterator[Finding]:
+    def _cuda_named(self, ctx: RuleContext, env: str, reqs: list[Requirement]) -> Iterator[Finding]:
+        """``nvidia-*-cu11`` / ``cupy-cuda12x`` next to a torch built for another CUDA major.
+
+        torch's CUDA is its +cuXYZ label, its index, or the PyPI default of the release a fresh
+        install picks (`rules.checks._builds`). Two CUDA majors' runtime libraries in one
+        environment: torch loads the libraries of its own major from the nvidia-* wheels it
+        depends on; the other major's wheels shadow or duplicate them (cuDNN / cuBLAS load
+        errors, or a second CUDA runtime that nothing uses but ``LD_LIBRARY_PATH`` picks up).
+        """
         torch = next(
-            (r for r in reqs if project(r) == "torch" and variant_cuda(local_label(r))), None
+            (
+                c.picked
+                for c in candidates(ctx.kb, ctx.snapshot, env, reqs)
+                if c.framework == "torch" and c.picked is not None and c.picked.cuda
+            ),
+            None,
         )
         if torch is None:
             return
-        cuda = variant_cuda(local_label(torch)) or ""
+        cuda = torch.cuda or ""
         for req in reqs:
             for pattern in _CUDA_NAMED:
                 match = pattern.match(req.name)
@@ -247,13 +271,20 @@ class CudaVariantMismatch:
                 if not _agree(cuda, major):
                     yield finding(
                         self,
-                        f"{req.raw.strip()} is a CUDA {major} package but {torch.raw.strip()} "
-                        f"is built for CUDA {cuda}: two CUDA majors in one environment.",
+                        f"{req.raw.strip()} is a CUDA {major} package but "
+                        f"{torch.req.raw.strip()} installs a build for CUDA {cuda} ({torch.how}; "
+                        f"{torch.evidence}): two CUDA majors in one environment, and torch "
+                        f"cannot use the CUDA {major} libraries.",
                         req.location,
                         package=req.name,
-                        fix=None,
-                        evidence=(f"{torch.location.file}:{torch.location.line}: {torch.raw}",),
-                        severity=Severity.WARNING,
+                        fix=f"Use the CUDA {(major_minor(cuda) or (0, 0))[0]} package of "
+                        f"{req.name.rsplit('-cu', 1)[0] if '-cu' in req.name else req.name}, "
+                        f"or a torch build for CUDA {major}.",
+                        evidence=(
+                            torch.how,
+                            f"{torch.req.location.file}:{torch.req.location.line}: "
+                            f"{torch.req.raw.strip()}",
+                        ),
                         fingerprint=f"named:{req.name}",
                     )
 

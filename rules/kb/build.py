@@ -13,6 +13,10 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from packaging.requirements import InvalidRequirement, Requirement
+from packaging.utils import InvalidWheelFilename, canonicalize_name, parse_wheel_filename
+from packaging.version import Version
+
 #: The source files the KB is built from; the data files carry the same names.
 SOURCE_FILES: tuple[str, ...] = (
     "torch.json",
@@ -24,10 +28,25 @@ SOURCE_FILES: tuple[str, ...] = (
     "conda_pytorch_cuda.json",
 )
 
+#: Packages whose index records (scripts/kb_from_index.py) feed the KB, with the first release read.
+INDEX_PACKAGES: dict[str, str] = {
+    "torch": "1.0",
+    "torchvision": "0",
+    "torchaudio": "0",
+    "torchtext": "0",
+    "torchdata": "0",
+    "torchcodec": "0",
+}
+
+#: The optional source file with those index records (absent: the KB uses the tables alone).
+INDEX_SOURCE = "pypi_index.json"
+
 _PROVENANCE_KEYS = ("source", "snapshot_date", "notes", "cross_checks")
 
 _TOP_KEYS: dict[str, frozenset[str]] = {
-    "torch.json": frozenset({*_PROVENANCE_KEYS, "releases_by_minor"}),
+    "torch.json": frozenset(
+        {*_PROVENANCE_KEYS, "releases_by_minor", "pip_variants_previous_versions"}
+    ),
     "torch_arch.json": frozenset(
         {*_PROVENANCE_KEYS, "wheel_build_arch_lists", "measured_builds", "gpu_floors_cog"}
     ),
@@ -60,6 +79,7 @@ _TORCH_MINOR_KEYS = frozenset(
         "test_infra_release_cuda",
         "test_infra_stable_cuda",
         "cog_observed_variants",
+        "variants_seen_elsewhere",
         "releases",
     }
 )
@@ -100,8 +120,11 @@ def build_data(sources: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     for name in SOURCE_FILES:
         _expect_keys(name, sources[name], _TOP_KEYS[name])
     text = {name: _all_text(sources[name]) for name in SOURCE_FILES}
+    index = sources.get(INDEX_SOURCE)
+    if index is not None:
+        _expect_keys(INDEX_SOURCE, index, frozenset({*_PROVENANCE_KEYS, "packages"}))
     return {
-        "torch.json": _torch(sources["torch.json"], text["torch.json"]),
+        "torch.json": _torch(sources["torch.json"], text["torch.json"], index),
         "torch_arch.json": _torch_arch(sources["torch_arch.json"]),
         "cuda_driver.json": _cuda_driver(sources["cuda_driver.json"]),
         "tensorflow.json": _tensorflow(sources["tensorflow.json"]),
@@ -148,12 +171,90 @@ def _provenance(src: Mapping[str, Any]) -> dict[str, Any]:
 _VARIANT_NOTE = re.compile(r"^(\S+)\s*\((.*)\)$")
 
 
-def _torch(src: Mapping[str, Any], text: str) -> dict[str, Any]:
+def _torch(src: Mapping[str, Any], text: str, index: Mapping[str, Any] | None) -> dict[str, Any]:
+    packages: Mapping[str, Any] = index["packages"] if index is not None else {}
+    by_release = {v: _torch_index(r) for v, r in packages.get("torch", {}).items()}
+    members = _member_requirements(packages)
+    exact = {
+        (m["package"], m["requires_torch"][2:]): m["version"]
+        for m in members
+        if m["requires_torch"] and re.fullmatch(r"==[0-9.]+", m["requires_torch"])
+    }
+    index_minors: dict[str, list[str]] = {}
+    for version in sorted(by_release, key=Version):
+        parsed = Version(version)
+        index_minors.setdefault(f"{parsed.major}.{parsed.minor}", []).append(version)
+    rows = dict(src["releases_by_minor"])
+    for minor in index_minors:
+        rows.setdefault(minor, None)
+    previous = src.get("pip_variants_previous_versions", {})
+    minors = [
+        _torch_minor(
+            src,
+            text,
+            minor,
+            rows[minor],
+            index_minors.get(minor, []),
+            by_release,
+            exact,
+            previous.get(minor),
+        )
+        for minor in sorted(rows, key=Version)
+    ]
+    return {
+        "provenance": _provenance(src),
+        "minors": minors,
+        "family_requirements": members,
+        "index_provenance": _provenance(index) if index is not None else None,
+    }
+
+
+def _torch_minor(
+    src: Mapping[str, Any],
+    text: str,
+    minor: str,
+    row: Mapping[str, Any] | None,
+    released: list[str],
+    by_release: Mapping[str, dict[str, Any]],
+    exact: Mapping[tuple[str, str], str],
+    previous: Mapping[str, Any] | None,
+) -> dict[str, Any]:
+    """One torch minor: the sourced matrix row (when there is one) with the index's facts."""
     defaults = _DERIVED["torch_pypi_default"]
     shipped = _DERIVED["torch_python_max_shipped"]
-    minors: list[dict[str, Any]] = []
-    for minor, row in src["releases_by_minor"].items():
-        where = f"torch.json releases_by_minor[{minor}]"
+    where = f"torch.json releases_by_minor[{minor}]"
+    facts = [by_release[v] for v in released]
+    latest = facts[-1] if facts else None
+    python = sorted({p for f in facts for p in f["python"]}, key=_py_key)
+    plain = [p for p in python if not p.endswith("t")]
+    if row is None:
+        if previous is not None:
+            _expect_keys(
+                f"{where} (previous versions)", previous, frozenset({"variants", "source"}), False
+            )
+        base: dict[str, Any] = {
+            "minor": minor,
+            "python_min": plain[0],
+            "python_max": plain[-1],
+            "python_experimental": [],
+            "python_max_shipped": None,
+            "python_max_shipped_source": None,
+            "cxx_standard": None,
+            "cuda_stable": [],
+            "cuda_experimental": [],
+            "cudnn_by_cuda": {},
+            "rocm_stable": None,
+            "matrix_row_source": "pypi_index",
+            "variants": list(previous["variants"]) if previous else [],
+            "variants_known": previous is not None,
+            "variants_source": previous["source"] if previous else None,
+            "other_observed_variants": [],
+            "test_infra_release_cuda": None,
+            "pypi_default_cuda": None,
+            "pypi_default_cuda_source": None,
+        }
+        patches_src: list[Mapping[str, Any]] = []
+    else:
         _expect_keys(where, row, _TORCH_MINOR_KEYS, required=False)
         _expect_keys(
             f"{where}.python", row["python"], frozenset({"min", "max", "experimental"}), False
@@ -165,6 +266,14 @@ def _torch(src: Mapping[str, Any], text: str) -> dict[str, Any]:
             label = match.group(1) if match else item
             if label not in variants and label not in observed:
                 observed.append(label)
+        elsewhere = []
+        for item in row.get("variants_seen_elsewhere", []):
+            _expect_keys(
+                f"{where}.variants_seen_elsewhere", item, frozenset({"variant", "source"}), False
+            )
+            if item["variant"] not in variants and item["variant"] not in observed:
+                observed.append(item["variant"])
+            elsewhere.append(f"{item['variant']}: {item['source']}")
         default_cuda: str | None = row.get("test_infra_stable_cuda")
         default_source: str | None = (
             "pytorch/test-infra generate_binary_build_matrix.py STABLE_CUDA_VERSIONS['release']"
@@ -181,45 +290,99 @@ def _torch(src: Mapping[str, Any], text: str) -> dict[str, Any]:
             max_shipped, needle = shipped[minor]
             _needs_text(text, needle)
             max_shipped_source = f"torch.json cross_checks: {needle}"
-        patches = []
-        for rel in row["releases"]:
-            _expect_keys(
-                f"{where}.releases",
-                rel,
-                frozenset({"torch", "torchvision", "torchaudio", "note"}),
-                False,
+        base = {
+            "minor": minor,
+            "python_min": row["python"]["min"],
+            "python_max": row["python"]["max"],
+            "python_experimental": list(row["python"].get("experimental", [])),
+            "python_max_shipped": max_shipped,
+            "python_max_shipped_source": max_shipped_source,
+            "cxx_standard": row["cxx_standard"],
+            "cuda_stable": list(row["cuda_stable"]),
+            "cuda_experimental": list(row["cuda_experimental"]),
+            "cudnn_by_cuda": dict(row["cudnn_by_cuda"]),
+            "rocm_stable": row["rocm_stable"],
+            "matrix_row_source": row["matrix_row_source"],
+            "variants": variants,
+            "variants_known": True,
+            "variants_source": "; ".join(elsewhere) or None,
+            "other_observed_variants": observed,
+            "test_infra_release_cuda": row.get("test_infra_release_cuda"),
+            "pypi_default_cuda": default_cuda,
+            "pypi_default_cuda_source": default_source,
+        }
+        patches_src = row["releases"]
+    if latest is not None:
+        files = ", ".join(released)
+        if plain:
+            base["python_max_shipped"] = plain[-1]
+            base["python_max_shipped_source"] = (
+                f"package index: Linux x86_64 CPython wheels of torch {files}: " + ", ".join(python)
             )
-            patches.append(
-                {
-                    "torch": rel["torch"],
-                    "torchvision": rel.get("torchvision"),
-                    "torchaudio": rel.get("torchaudio"),
-                    "note": rel.get("note"),
-                }
-            )
-        minors.append(
-            {
-                "minor": minor,
-                "python_min": row["python"]["min"],
-                "python_max": row["python"]["max"],
-                "python_experimental": list(row["python"].get("experimental", [])),
-                "python_max_shipped": max_shipped,
-                "python_max_shipped_source": max_shipped_source,
-                "cxx_standard": row["cxx_standard"],
-                "cuda_stable": list(row["cuda_stable"]),
-                "cuda_experimental": list(row["cuda_experimental"]),
-                "cudnn_by_cuda": dict(row["cudnn_by_cuda"]),
-                "rocm_stable": row["rocm_stable"],
-                "matrix_row_source": row["matrix_row_source"],
-                "variants": variants,
-                "other_observed_variants": observed,
-                "test_infra_release_cuda": row.get("test_infra_release_cuda"),
-                "pypi_default_cuda": default_cuda,
-                "pypi_default_cuda_source": default_source,
-                "patches": patches,
-            }
+            if _py_key(plain[-1]) > _py_key(base["python_max"]):
+                base["python_max"] = plain[-1]
+        if latest["cuda"] is not None:
+            base["pypi_default_cuda"] = latest["cuda"]
+            base["pypi_default_cuda_source"] = latest["cuda_source"]
+        if latest["cudnn"] is not None and latest["cuda"] not in (None, "cpu"):
+            base["cudnn_by_cuda"][latest["cuda"]] = latest["cudnn"]
+    base["python_wheels_linux_x86_64"] = python
+    patches = []
+    listed = set()
+    for rel in patches_src:
+        _expect_keys(
+            f"{where}.releases",
+            rel,
+            frozenset({"torch", "torchvision", "torchaudio", "note"}),
+            False,
         )
-    return {"provenance": _provenance(src), "minors": minors}
+        listed.add(rel["torch"])
+        patches.append(
+            _patch(
+                rel["torch"],
+                rel.get("torchvision"),
+                rel.get("torchaudio"),
+                rel.get("note"),
+                by_release,
+            )
+        )
+    for version in released:
+        if version in listed:
+            continue
+        vision = exact.get(("torchvision", version))
+        audio = exact.get(("torchaudio", version))
+        note = (
+            "from the package index: "
+            + ", ".join(
+                f"{name} {v} pins torch=={version}"
+                for name, v in (("torchvision", vision), ("torchaudio", audio))
+                if v
+            )
+            if vision or audio
+            else "from the package index (no torchvision/torchaudio pins it)"
+        )
+        patches.append(_patch(version, vision, audio, note, by_release))
+    base["patches"] = sorted(patches, key=lambda p: Version(p["torch"]))
+    return base
+
+
+def _patch(
+    torch: str,
+    vision: str | None,
+    audio: str | None,
+    note: str | None,
+    by_release: Mapping[str, dict[str, Any]],
+) -> dict[str, Any]:
+    facts = by_release.get(torch)
+    return {
+        "torch": torch,
+        "torchvision": vision,
+        "torchaudio": audio,
+        "note": note,
+        "pypi_cuda": facts["cuda"] if facts else None,
+        "pypi_cuda_source": facts["cuda_source"] if facts else None,
+        "requires_python": facts["requires_python"] if facts else None,
+    }
 
 
 _APPLIES = re.compile(r"torch (\d+\.\d+(?:\.\d+)?)(?:-(\d+\.\d+)|(\+))?")
@@ -289,6 +452,7 @@ def _torch_arch(src: Mapping[str, Any]) -> dict[str, Any]:
                 "label": label,
                 "min_torch": row["min_torch"],
                 "min_cuda": row["min_cuda"],
+                "correction": row.get("correction"),
             }
         )
     return {
@@ -368,19 +532,24 @@ def _jax(src: Mapping[str, Any], text: str) -> dict[str, Any]:
                     "cuda_extras",
                     "wheel_cuda_builds_from_docs",
                     "min_driver_linux_from_docs",
+                    "corrections",
+                    "extras_without_plugin",
                 }
             ),
             False,
         )
+        broken = dict(row.get("extras_without_plugin", {}))
         releases.append(
             {
                 "jax": row["jax"],
                 "tag_date": row["tag_date"],
                 "python_requires": row["python_requires"],
                 "numpy_min": row["numpy_min"],
-                "cuda_extras": list(row["cuda_extras"]),
+                "cuda_extras": [e for e in row["cuda_extras"] if e not in broken],
+                "extras_without_plugin": broken,
                 "builds": [dict(b) for b in row.get("wheel_cuda_builds_from_docs", [])],
                 "min_driver_linux": dict(row.get("min_driver_linux_from_docs", {})),
+                "corrections": list(row.get("corrections", [])),
             }
         )
     floors, needle = _DERIVED["jax_gpu_floors"]
@@ -446,3 +615,139 @@ def _conda(src: Mapping[str, Any]) -> dict[str, Any]:
         "pytorch_channel": lines,
         "metapackage_versions": list(src["pytorch_cuda_metapackage_versions"]),
     }
+
+
+# The package index (scripts/kb_from_index.py records) ---------------------------------
+
+_LINUX_X86 = {
+    "platform_system": "Linux",
+    "sys_platform": "linux",
+    "platform_machine": "x86_64",
+    "os_name": "posix",
+    "implementation_name": "cpython",
+    "platform_python_implementation": "CPython",
+    "extra": "",
+}
+_CUDA_RUNTIME = re.compile(r"^nvidia-cuda-runtime-cu(\d+)$")
+_CUDNN = re.compile(r"^nvidia-cudnn-cu(\d+)$")
+_VERSION_PY_CUDA = re.compile(r"^cuda\s*[:=][^'\"]*(?:['\"]([0-9.]+)['\"]|None)")
+
+
+def _linux_python(filename: str) -> set[str]:
+    """CPython versions ("3.11", "3.13t") a Linux x86_64 wheel file installs on."""
+    if not filename.endswith(".whl"):
+        return set()
+    try:
+        _, _, _, tags = parse_wheel_filename(filename)
+    except InvalidWheelFilename:
+        return set()
+    found = set()
+    for tag in tags:
+        if not tag.platform.endswith("x86_64") or "linux" not in tag.platform:
+            continue
+        match = re.fullmatch(r"cp(\d)(\d+)", tag.interpreter)
+        if match:
+            free = "t" if tag.abi.endswith("t") else ""
+            found.add(f"{match.group(1)}.{match.group(2)}{free}")
+    return found
+
+
+def _py_key(version: str) -> tuple[int, int, int]:
+    major, minor = version.rstrip("t").split(".")
+    return int(major), int(minor), int(version.endswith("t"))
+
+
+def _wheel_python(filename: str) -> str | None:
+    """The python_version a wheel's markers are evaluated with (its lowest CPython tag)."""
+    found = sorted(_linux_python(filename), key=_py_key)
+    return found[0].rstrip("t") if found else None
+
+
+def _requirements(record: Mapping[str, Any]) -> list[tuple[Requirement, str]]:
+    """The Requires-Dist lines that apply on Linux x86_64, parsed, with their text."""
+    env = dict(_LINUX_X86)
+    python = _wheel_python(str(record.get("metadata_file", "")))
+    if python:
+        env["python_version"] = python
+        env["python_full_version"] = python + ".0"
+    out = []
+    for line in record.get("requires_dist", []):
+        try:
+            req = Requirement(line)
+        except InvalidRequirement as exc:
+            raise SourceShapeError(f"pypi_index.json: cannot read {line!r}") from exc
+        if req.marker is not None and not req.marker.evaluate(env):
+            continue
+        out.append((req, line))
+    return out
+
+
+def _pinned(req: Requirement) -> str | None:
+    specs = list(req.specifier)
+    if len(specs) == 1 and specs[0].operator == "==" and "*" not in specs[0].version:
+        return specs[0].version
+    return None
+
+
+def _mm(version: str) -> str:
+    return ".".join(version.split(".")[:2])
+
+
+def _torch_index(record: Mapping[str, Any]) -> dict[str, Any]:
+    """The facts one torch release's index record gives (CUDA, cuDNN, Python)."""
+    file = str(record.get("metadata_file"))
+    cuda = cuda_source = cudnn = cudnn_source = None
+    for req, line in _requirements(record):
+        name = str(canonicalize_name(req.name))
+        pin = _pinned(req)
+        if pin is None:
+            continue
+        if _CUDA_RUNTIME.match(name) or (name == "cuda-toolkit" and cuda is None):
+            cuda, cuda_source = _mm(pin), f"{file} METADATA: Requires-Dist: {line}"
+        elif _CUDNN.match(name):
+            cudnn, cudnn_source = pin, f"{file} METADATA: Requires-Dist: {line}"
+    if cuda is None:
+        for line in record.get("version_py", []):
+            match = _VERSION_PY_CUDA.match(line)
+            if match:
+                cuda = _mm(match.group(1)) if match.group(1) else "cpu"
+                cuda_source = f"{record.get('version_py_file')} torch/version.py: {line}"
+    python: set[str] = set()
+    for name in record.get("files", []):
+        python |= _linux_python(str(name))
+    return {
+        "cuda": cuda,
+        "cuda_source": cuda_source,
+        "cudnn": cudnn,
+        "cudnn_source": cudnn_source,
+        "python": sorted(python, key=_py_key),
+        "requires_python": record.get("requires_python"),
+    }
+
+
+def _member_requirements(packages: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """What each torch-family release requires of torch (exact pin, range or nothing)."""
+    rows = []
+    for package in INDEX_PACKAGES:
+        if package == "torch":
+            continue
+        for version, record in packages.get(package, {}).items():
+            if "metadata_file" not in record:
+                continue
+            file = str(record["metadata_file"])
+            torch = next(
+                ((req, line) for req, line in _requirements(record) if req.name == "torch"),
+                None,
+            )
+            rows.append(
+                {
+                    "package": package,
+                    "version": version,
+                    "requires_torch": str(torch[0].specifier) if torch else None,
+                    "requires_python": record.get("requires_python"),
+                    "pure_python": file.endswith("-none-any.whl"),
+                    "source": f"{file} METADATA: "
+                    + (f"Requires-Dist: {torch[1]}" if torch else "no Requires-Dist on torch"),
+                }
+            )
+    return rows

@@ -18,6 +18,7 @@ from rules.kb.schema import (
     CondaPytorchLine,
     CondaPytorchTable,
     CudaDriverTable,
+    FamilyRequirement,
     JaxRelease,
     JaxTable,
     Numpy2Package,
@@ -65,8 +66,20 @@ class TorchRelease:
 
     @property
     def pypi_default_cuda(self) -> str | None:
-        """The CUDA of the plain PyPI wheel on Linux x86_64, when the KB records it."""
-        return self.line.pypi_default_cuda
+        """The CUDA of the plain PyPI wheel on Linux x86_64, when the KB records it.
+
+        The release's own wheel METADATA when the KB read it, else its minor line's value.
+        """
+        value = self.patch.pypi_cuda if self.patch and self.patch.pypi_cuda else None
+        value = value or self.line.pypi_default_cuda
+        return None if value == "cpu" else value
+
+    @property
+    def pypi_default_cuda_source(self) -> str | None:
+        """Where `pypi_default_cuda` comes from (wheel file and metadata line, or table)."""
+        if self.patch is not None and self.patch.pypi_cuda:
+            return self.patch.pypi_cuda_source
+        return self.line.pypi_default_cuda_source
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +205,27 @@ class KnowledgeBase:
                 value = patch.torchvision if name == "torchvision" else patch.torchaudio
                 if value is not None and Version(value) == Version(parsed.public):
                     return patch.torch
+        pinned = self.torch_requirement(name, parsed)
+        if pinned is not None and pinned.requires_torch and pinned.requires_torch[:2] == "==":
+            return pinned.requires_torch[2:]
         return None
+
+    def torch_requirement(self, package: str, version: VersionLike) -> FamilyRequirement | None:
+        """What a torchvision / torchaudio / torchtext / torchdata / torchcodec release requires
+        of torch (its wheel's Requires-Dist, exact pin or range, or none), when the KB read it."""
+        name = str(canonicalize_name(package))
+        parsed = _version(version)
+        if parsed is None:
+            return None
+        public = Version(parsed.public)
+        return next(
+            (
+                row
+                for row in self.torch.family_requirements
+                if row.package == name and Version(row.version) == public
+            ),
+            None,
+        )
 
     def torch_arches(
         self, variant: str, torch_version: VersionLike | None = None, machine: str = "x86_64"
@@ -279,6 +312,17 @@ class KnowledgeBase:
         return next(
             (r for r in self.jax.releases if Version(r.jax) == Version(parsed.public)), None
         )
+
+    def jax_extra_without_plugin(self, version: VersionLike, extra: str) -> str | None:
+        """Why `jax[extra]==version` cannot resolve (its CUDA plugin was never published)."""
+        release = self.jax_release(version)
+        if release is None:
+            return None
+        wanted = extra.lower().replace("_", "-")
+        for name, why in release.extras_without_plugin.items():
+            if name.lower().replace("_", "-") == wanted:
+                return why
+        return None
 
     def jax_gpu_floor(self, extra: str) -> str | None:
         """The lowest compute capability the jax plugin wheels of a CUDA extra support."""

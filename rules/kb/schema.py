@@ -29,6 +29,9 @@ class TorchPatch(_Model):
     torchvision: str | None
     torchaudio: str | None
     note: str | None = None
+    pypi_cuda: str | None = None
+    pypi_cuda_source: str | None = None
+    requires_python: str | None = None
 
 
 class TorchMinor(_Model):
@@ -40,13 +43,16 @@ class TorchMinor(_Model):
     python_experimental: tuple[str, ...] = ()
     python_max_shipped: str | None = None
     python_max_shipped_source: str | None = None
-    cxx_standard: str
+    cxx_standard: str | None
     cuda_stable: tuple[str, ...]
     cuda_experimental: tuple[str, ...]
     cudnn_by_cuda: dict[str, str]
-    rocm_stable: str
+    rocm_stable: str | None
     matrix_row_source: str
     variants: tuple[str, ...]
+    variants_known: bool = True
+    variants_source: str | None = None
+    python_wheels_linux_x86_64: tuple[str, ...] = ()
     other_observed_variants: tuple[str, ...] = ()
     test_infra_release_cuda: tuple[str, ...] | None = None
     pypi_default_cuda: str | None = None
@@ -54,11 +60,28 @@ class TorchMinor(_Model):
     patches: tuple[TorchPatch, ...] = ()
 
 
+class FamilyRequirement(_Model):
+    """What one torchvision / torchaudio / torchtext / ... release requires of torch.
+
+    `requires_torch` is the specifier of its wheel's ``Requires-Dist: torch`` line on Linux
+    x86_64 ("==1.6.0", ">=2.11"), or None when the wheel does not require torch at all.
+    """
+
+    package: str
+    version: str
+    requires_torch: str | None
+    requires_python: str | None = None
+    pure_python: bool = False
+    source: str
+
+
 class TorchTable(_Model):
-    """torch.json: every torch minor 1.12 onward."""
+    """torch.json: every torch minor the sources cover (matrix rows and index releases)."""
 
     provenance: Provenance
     minors: tuple[TorchMinor, ...]
+    family_requirements: tuple[FamilyRequirement, ...] = ()
+    index_provenance: Provenance | None = None
 
 
 class WheelArchList(_Model):
@@ -93,6 +116,7 @@ class GpuFloor(_Model):
     label: str
     min_torch: str
     min_cuda: str
+    correction: str | None = None
 
 
 class TorchArchTable(_Model):
@@ -170,8 +194,11 @@ class JaxRelease(_Model):
     python_requires: str
     numpy_min: str
     cuda_extras: tuple[str, ...]
+    #: extras setup.py declares whose CUDA plugin wheel was never published (with the evidence)
+    extras_without_plugin: dict[str, str] = {}
     builds: tuple[JaxCudaBuild, ...] = ()
     min_driver_linux: dict[str, str] = {}
+    corrections: tuple[str, ...] = ()
 
 
 class JaxTable(_Model):

@@ -58,7 +58,7 @@ CASES: list[tuple[str, Snapshot, list[tuple[str, str]]]] = [
         snap(req("torch==2.1.0", "a.txt"), req("torchvision==0.17.0", "b.txt")),
         [],
     ),
-    ("torch the KB does not list", snap(req("torch==2.13.0"), req("torchvision==0.1.0")), []),
+    ("torch the KB does not list", snap(req("torch==3.0.0"), req("torchvision==0.1.0")), []),
     (
         "torchaudio unknown for 2.12 is not judged",
         snap(req("torch==2.12.1"), req("torchaudio==2.11.0"), req("torchvision==0.27.1")),

@@ -9,15 +9,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from packaging.version import Version
 
 from rules.kb import KnowledgeBase, load_kb
-from rules.kb.build import SOURCE_FILES, SourceShapeError, build_data
+from rules.kb.build import INDEX_SOURCE, SOURCE_FILES, SourceShapeError, build_data
 
 FIXTURES = Path(__file__).parent.parent.parent / "fixtures" / "compat"
 
 
 def _sources() -> dict[str, Any]:
-    return {name: json.loads((FIXTURES / name).read_text("utf-8")) for name in SOURCE_FILES}
+    names = (*SOURCE_FILES, INDEX_SOURCE)
+    return {name: json.loads((FIXTURES / name).read_text("utf-8")) for name in names}
 
 
 def _packaged() -> dict[str, Any]:
@@ -51,14 +53,30 @@ def test_every_torch_minor_and_patch_of_the_source_is_in_the_kb() -> None:
         line = kb.torch_minor(minor + ".0")
         assert line is not None and line.minor == minor
         assert line.python_min == row["python"]["min"]
-        assert [p.torch for p in line.patches] == [r["torch"] for r in row["releases"]]
+        listed = [p.torch for p in line.patches]
+        assert set(listed) >= {r["torch"] for r in row["releases"]}
+        assert listed == sorted(listed, key=Version)
+
+
+def test_every_torch_release_on_the_index_is_in_the_kb_with_its_pypi_cuda() -> None:
+    index = _sources()[INDEX_SOURCE]["packages"]["torch"]
+    kb = load_kb()
+    for version, record in index.items():
+        release = kb.torch_release(version)
+        assert release is not None and release.patch is not None, version
+        assert release.pypi_default_cuda is not None, version
+        source = release.pypi_default_cuda_source or ""
+        assert source.startswith(record["metadata_file"]), version
 
 
 def test_every_jax_and_tensorflow_release_of_the_source_is_in_the_kb() -> None:
     kb = load_kb()
     for row in _sources()["jax.json"]["releases"]:
         release = kb.jax_release(row["jax"])
-        assert release is not None and list(release.cuda_extras) == row["cuda_extras"]
+        assert release is not None
+        broken = row.get("extras_without_plugin", {})
+        assert list(release.cuda_extras) == [e for e in row["cuda_extras"] if e not in broken]
+        assert dict(release.extras_without_plugin) == broken
     for row in _sources()["tensorflow.json"]["linux_gpu_tested"]:
         tf = kb.tensorflow_release(row["tensorflow"])
         assert tf is not None and tf.cuda == row["cuda"] and tf.cudnn == row["cudnn"]

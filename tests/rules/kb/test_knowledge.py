@@ -23,9 +23,9 @@ KB = load_kb()
 @pytest.mark.parametrize(
     ("version", "python", "variants", "default_cuda", "vision", "audio"),
     [
-        ("1.12.1", ("3.7", "3.10"), {"cpu", "cu113", "cu116", "cu102"}, None, "0.13.1", "0.12.1"),
+        ("1.12.1", ("3.7", "3.10"), {"cpu", "cu113", "cu116", "cu102"}, "10.2", "0.13.1", "0.12.1"),
         ("2.0.0", ("3.8", "3.11"), {"cpu", "cu117", "cu118"}, "11.7", "0.15.1", "2.0.1"),
-        ("2.1.0+cu118", ("3.8", "3.11"), {"cpu", "cu118", "cu121"}, None, "0.16.0", "2.1.0"),
+        ("2.1.0+cu118", ("3.8", "3.11"), {"cpu", "cu118", "cu121"}, "12.1", "0.16.0", "2.1.0"),
         ("2.6.0", ("3.9", "3.13"), {"cpu", "cu118", "cu124", "cu126"}, "12.4", "0.21.0", "2.6.0"),
         ("2.8.0", ("3.9", "3.13"), {"cpu", "cu126", "cu128", "cu129"}, "12.8", "0.23.0", "2.8.0"),
         (
@@ -36,7 +36,14 @@ KB = load_kb()
             "0.26.0",
             "2.11.0",
         ),
-        ("2.12.1", ("3.10", "3.14"), {"cpu", "cu126", "cu130", "cu132"}, "13.0", "0.27.1", None),
+        (
+            "2.12.1",
+            ("3.10", "3.14"),
+            {"cpu", "cu126", "cu129", "cu130", "cu132"},
+            "13.0",
+            "0.27.1",
+            None,
+        ),
     ],
 )
 def test_torch_release(
@@ -56,16 +63,67 @@ def test_torch_release(
     assert family is not None and (family.torchvision, family.torchaudio) == (vision, audio)
 
 
-@pytest.mark.parametrize("version", ["1.11.0", "3.0.0", "2.13.0", "not-a-version", "2.1.7"])
+@pytest.mark.parametrize("version", ["0.4.1", "3.0.0", "not-a-version", "2.1.7"])
 def test_torch_family_unknown(version: str) -> None:
     assert KB.torch_family(version) is None
 
 
-def test_torch_release_of_a_listed_minor_without_patches() -> None:
-    release = KB.torch_release("2.13.0")
-    assert release is not None and release.patch is None
-    assert release.line.python_max_shipped == "3.14"
-    assert KB.torch_release("1.11.0") is None
+@pytest.mark.parametrize(
+    ("version", "pypi_cuda", "python_min", "python_shipped", "vision", "variants_known"),
+    [
+        # wheel METADATA nvidia-cuda-runtime / cuda-toolkit pins; torch/version.py before 1.13
+        ("1.4.0", "10.1", "2.7", "3.8", "0.5.0", False),
+        ("1.6.0", "10.2", "3.6", "3.8", "0.7.0", False),
+        ("1.13.1", "11.7", "3.7", "3.11", "0.14.1", True),
+        ("2.4.1", "12.1", "3.8", "3.12", "0.19.1", True),
+        ("2.5.1", "12.4", "3.9", "3.13", "0.20.1", True),
+        ("2.7.0", "12.6", "3.9", "3.13", "0.22.0", True),
+        ("2.13.0", "13.0", "3.10", "3.14", "0.28.0", True),
+        ("2.14.0", "13.0", "3.10", "3.14", "0.29.0", True),
+        ("2.15.0", "13.2", "3.11", "3.15", None, False),
+    ],
+)
+def test_torch_release_facts_from_the_index(
+    version: str,
+    pypi_cuda: str,
+    python_min: str,
+    python_shipped: str,
+    vision: str | None,
+    variants_known: bool,
+) -> None:
+    release = KB.torch_release(version)
+    assert release is not None and release.patch is not None
+    assert release.pypi_default_cuda == pypi_cuda
+    assert (release.pypi_default_cuda_source or "").startswith(f"torch-{version}-")
+    assert release.line.python_min == python_min
+    assert release.line.python_max_shipped == python_shipped
+    assert release.patch.torchvision == vision
+    assert release.line.variants_known is variants_known
+
+
+@pytest.mark.parametrize(
+    ("package", "version", "spec"),
+    [
+        ("torchvision", "0.7.0", "==1.6.0"),
+        ("torchvision", "0.29.2", ">=2.14.0"),
+        ("torchaudio", "2.11.0", None),
+        ("torchaudio", "2.11.1", ">=2.11"),
+        ("torchtext", "0.18.0", ">=2.3.0"),
+        ("torchtext", "0.17.0", "==2.2.0"),
+    ],
+)
+def test_torch_requirement_of_family_releases(package: str, version: str, spec: str | None) -> None:
+    found = KB.torch_requirement(package, version)
+    assert found is not None and found.requires_torch == spec
+    assert found.source.startswith(f"{package}-{version}-")
+    assert KB.torch_requirement(package, "99.0") is None
+
+
+def test_jax_extra_without_plugin() -> None:
+    assert "0.7.2" in (KB.jax_extra_without_plugin("0.7.0", "cuda13") or "")
+    assert KB.jax_extra_without_plugin("0.7.1", "cuda13_local") is not None
+    assert KB.jax_extra_without_plugin("0.7.2", "cuda13") is None
+    assert KB.jax_extra_without_plugin("0.7.0", "cuda12") is None
 
 
 @pytest.mark.parametrize(
@@ -170,7 +228,7 @@ def test_tensorflow_release_unknown(version: str) -> None:
     [
         ("0.4.25", ">=3.9", "1.22", True, False),
         ("0.4.26", ">=3.9", "1.22", False, False),
-        ("0.7.0", ">=3.11", "1.26", False, True),
+        ("0.7.0", ">=3.11", "1.26", False, False),  # no jax-cuda13-plugin 0.7.0 (audit W8)
         ("0.9.0.1", ">=3.11", "2.0", False, True),
         ("0.11.0", ">=3.12", "2.1", False, True),
     ],

@@ -1,0 +1,271 @@
+"""Read the package index and record what the knowledge base needs from it (with provenance).
+
+Usage: python scripts/kb_from_index.py [--index-url URL] [--package torch ...]
+       [--out tests/fixtures/compat/pypi_index.json]
+
+The index URL comes from --index-url, else UV_INDEX_URL, else PIP_INDEX_URL (a PEP 691 simple
+API, e.g. ``https://<host>/simple``). For every final release of each package the script keeps
+the names of its files (wheel tags give Python and platform availability) and, from one
+representative wheel (manylinux x86_64 first, then any Linux wheel, then a pure-Python wheel),
+the ``Requires-Python`` and ``Requires-Dist`` lines of its METADATA. The METADATA is read from
+``<file url>.metadata`` (PEP 658/714) when the index serves it, else from the wheel itself with
+HTTP Range requests (only the zip directory and the METADATA member are transferred). For torch
+wheels without CUDA pins (torch <= 1.12 embeds its CUDA runtime) the wheel's ``torch/version.py``
+is read the same way for its ``cuda = '...'`` line.
+
+The output is a source file for ``scripts/regen_kb.py``: ``rules/kb/build.py`` (pure) turns the
+records into KB facts, each naming the wheel file and the metadata line it rests on. Then run
+``python scripts/regen_kb.py tests/fixtures/compat`` and review the diff of ``rules/kb/data``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import json
+import os
+import re
+import sys
+import time
+import urllib.error
+import urllib.request
+import zipfile
+from email.parser import HeaderParser
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from packaging.utils import parse_wheel_filename
+from packaging.version import InvalidVersion, Version
+
+from rules.kb.build import INDEX_PACKAGES
+
+_ACCEPT = "application/vnd.pypi.simple.v1+json"
+_UA = "depreview-kb-builder"
+_TIMEOUT = 60
+_RETRIES = 3
+
+
+def _get(url: str, accept: str | None = None, byte_range: str | None = None) -> bytes:
+    headers = {"User-Agent": _UA}
+    if accept:
+        headers["Accept"] = accept
+    if byte_range:
+        headers["Range"] = byte_range
+    last: Exception | None = None
+    for attempt in range(_RETRIES):
+        try:
+            with urllib.request.urlopen(
+                urllib.request.Request(url, headers=headers), timeout=_TIMEOUT
+            ) as response:
+                return bytes(response.read())
+        except urllib.error.HTTPError as exc:
+            if exc.code == 404:
+                raise
+            last = exc
+        except (urllib.error.URLError, TimeoutError, OSError) as exc:
+            last = exc
+        time.sleep(2**attempt)
+    raise RuntimeError(f"cannot read {url}: {last}")
+
+
+class _RangeFile(io.RawIOBase):
+    """A read-only, seekable view of a remote file through HTTP Range requests."""
+
+    def __init__(self, url: str, size: int) -> None:
+        self.url = url
+        self.size = size
+        self.pos = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self.pos
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        base = {0: 0, 1: self.pos, 2: self.size}[whence]
+        self.pos = max(0, base + offset)
+        return self.pos
+
+    def read(self, n: int | None = -1) -> bytes:
+        if n is None or n < 0:
+            n = self.size - self.pos
+        if n == 0 or self.pos >= self.size:
+            return b""
+        end = min(self.size, self.pos + n) - 1
+        data = _get(self.url, byte_range=f"bytes={self.pos}-{end}")
+        self.pos += len(data)
+        return data
+
+    def readinto(self, buffer: Any) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _wheel_member(url: str, size: int, suffix: str) -> str | None:
+    """The text of the first member of a remote wheel whose name ends with `suffix`."""
+    remote = io.BufferedReader(_RangeFile(url, size), buffer_size=256 * 1024)
+    with zipfile.ZipFile(remote) as wheel:
+        for name in wheel.namelist():
+            if name.endswith(suffix) and name.count("/") == 1:
+                return wheel.read(name).decode("utf-8", "replace")
+    return None
+
+
+def _metadata(file: dict[str, Any]) -> tuple[str, str]:
+    """The METADATA text of a wheel and how it was read."""
+    try:
+        return _get(file["url"] + ".metadata").decode("utf-8", "replace"), "metadata file"
+    except urllib.error.HTTPError:
+        text = _wheel_member(file["url"], int(file["size"]), ".dist-info/METADATA")
+        if text is None:
+            raise RuntimeError(f"{file['filename']}: no METADATA in the wheel") from None
+        return text, "wheel METADATA (range read)"
+
+
+def _representative(files: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The wheel whose metadata stands for the release on Linux x86_64."""
+
+    def rank(file: dict[str, Any]) -> tuple[int, str]:
+        name = file["filename"]
+        if "manylinux" in name and name.endswith("x86_64.whl"):
+            return 0, name
+        if "linux_x86_64" in name:
+            return 1, name
+        if name.endswith("-none-any.whl"):
+            return 2, name
+        return 9, name
+
+    wheels = [f for f in files if f["filename"].endswith(".whl") and not f.get("yanked")]
+    best = sorted(wheels, key=rank)
+    return best[0] if best and rank(best[0])[0] < 9 else None
+
+
+def _record(package: str, version: str, files: list[dict[str, Any]]) -> dict[str, Any]:
+    chosen = _representative(files)
+    record: dict[str, Any] = {
+        "files": sorted(f["filename"] for f in files),
+        "upload_time": min((f.get("upload-time") or "" for f in files), default="") or None,
+    }
+    if chosen is None:
+        return record
+    text, how = _metadata(chosen)
+    headers = HeaderParser().parsestr(text)
+    record["metadata_file"] = chosen["filename"]
+    record["metadata_read"] = how
+    record["requires_python"] = headers.get("Requires-Python")
+    record["requires_dist"] = list(headers.get_all("Requires-Dist") or [])
+    if package == "torch" and not any(
+        re.match(r"(nvidia-|cuda-toolkit)", r) for r in record["requires_dist"]
+    ):
+        version_py = _wheel_member_any(chosen, "torch/version.py")
+        if version_py is not None:
+            record["version_py_file"] = chosen["filename"]
+            record["version_py"] = [
+                line.strip()
+                for line in version_py.splitlines()
+                if re.match(r"\s*(cuda|__version__|git_version)\s*[:=]", line)
+            ]
+    return record
+
+
+def _wheel_member_any(file: dict[str, Any], path: str) -> str | None:
+    remote = io.BufferedReader(_RangeFile(file["url"], int(file["size"])), buffer_size=256 * 1024)
+    with zipfile.ZipFile(remote) as wheel:
+        if path in wheel.namelist():
+            return wheel.read(path).decode("utf-8", "replace")
+    return None
+
+
+def _final(version: str) -> Version | None:
+    try:
+        parsed = Version(version)
+    except InvalidVersion:
+        return None
+    return None if parsed.is_prerelease or parsed.is_devrelease else parsed
+
+
+def _version_of(filename: str) -> str | None:
+    if filename.endswith(".whl"):
+        try:
+            return str(parse_wheel_filename(filename)[1])
+        except ValueError:
+            return None
+    match = re.match(r"^[A-Za-z0-9_.]+-(\d[^-]*)\.(tar\.gz|zip)$", filename)
+    return match.group(1) if match else None
+
+
+def read_package(
+    index_url: str, package: str, since: Version, known: dict[str, Any]
+) -> dict[str, Any]:
+    """Records for every final release of `package` from `since` on (reusing `known` ones)."""
+    page = json.loads(_get(f"{index_url.rstrip('/')}/{package}/", accept=_ACCEPT))
+    by_version: dict[str, list[dict[str, Any]]] = {}
+    for file in page["files"]:
+        version = _version_of(file["filename"])
+        parsed = _final(version) if version else None
+        if parsed is not None and parsed >= since:
+            by_version.setdefault(str(parsed), []).append(file)
+    out: dict[str, Any] = {}
+    for version in sorted(by_version, key=Version):
+        files = by_version[version]
+        old = known.get(version)
+        if old is not None and old.get("files") == sorted(f["filename"] for f in files):
+            out[version] = old
+            continue
+        print(f"{package} {version}", file=sys.stderr)
+        out[version] = _record(package, version, files)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the index records; return the exit status."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--index-url", default=None)
+    default_out = Path(__file__).parent.parent / "tests/fixtures/compat/pypi_index.json"
+    parser.add_argument("--out", type=Path, default=default_out)
+    parser.add_argument("--package", action="append", default=None)
+    parser.add_argument("--since", default="1.0")
+    args = parser.parse_args(argv)
+    index_url = args.index_url or os.environ.get("UV_INDEX_URL") or os.environ.get("PIP_INDEX_URL")
+    if not index_url:
+        parser.error("give --index-url or set UV_INDEX_URL / PIP_INDEX_URL")
+    previous: dict[str, Any] = {}
+    if args.out.exists():
+        previous = json.loads(args.out.read_text(encoding="utf-8"))
+    packages = previous.get("packages", {})
+    for package in args.package or list(INDEX_PACKAGES):
+        since = Version(INDEX_PACKAGES.get(package, args.since))
+        packages[package] = read_package(index_url, package, since, packages.get(package, {}))
+    result = {
+        "source": [
+            {
+                "kind": "package index (PEP 691 simple API) and wheel METADATA",
+                "read_by": "scripts/kb_from_index.py",
+                "read_on": dt.date.today().isoformat(),
+            }
+        ],
+        "snapshot_date": dt.date.today().isoformat(),
+        "notes": [
+            "One record per final release: the release's file names, and Requires-Python / "
+            "Requires-Dist of one representative wheel (manylinux x86_64 first).",
+            "version_py: lines of torch/version.py read from the wheel when its METADATA has "
+            "no CUDA pins (torch <= 1.12 embeds its CUDA runtime).",
+        ],
+        "cross_checks": [],
+        "packages": packages,
+    }
+    args.out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
