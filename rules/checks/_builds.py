@@ -1,4 +1,11 @@
-"""Which CUDA build of torch / TensorFlow / JAX an environment would install."""
+"""Which CUDA build of torch / TensorFlow / JAX an environment would install.
+
+For each framework requirement: every release its specifier admits (`rules.checks._versions`)
+and the build each would bring, and the one a fresh install picks today — a lock file beside
+the environment decides when it pins the project inside the range. `builds` gives the picked
+builds (what driver and arch checks look at); `candidates` gives the whole picture (what the
+CUDA checks grade: the picked build decides, the other admitted builds can only warn).
+"""
 
 from __future__ import annotations
 
@@ -6,56 +13,91 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rules.checks._ml import (
-    indexes_for,
-    local_label,
-    project,
-    pytorch_indexes,
-    serving_indexes,
-    version_of,
-)
+from packaging.version import InvalidVersion, Version
+
+from rules.checks._indexes import indexes_for, pytorch_indexes, serving_indexes
+from rules.checks._ml import local_label, project
+from rules.checks._packages import folder
+from rules.checks._versions import Admitted, admitted, releases_of
 from rules.kb import KnowledgeBase
-from rules.kb.cudaver import major_minor, url_variant, variant_cuda
-from rules.manifests.model import Ecosystem, Index, Requirement, Snapshot
+from rules.kb.cudaver import is_variant, major_minor, url_variant, variant_cuda
+from rules.manifests.model import Ecosystem, FileKind, Index, IndexKind, Requirement, Snapshot
 
 _JAX_EXTRA = re.compile(r"^cuda(\d+)")
 _JAX_PLUGIN = re.compile(r"^jax-cuda(\d+)-(?:plugin|pjrt)$")
 _JAXLIB_LOCAL = re.compile(r"^cuda(\d+)")
+_LOCK_KINDS = frozenset(
+    {FileKind.POETRY_LOCK, FileKind.UV_LOCK, FileKind.PYLOCK, FileKind.CONDA_LOCK}
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Build:
-    """A framework requirement and the CUDA it is built for.
+    """A framework requirement and the CUDA one release of it is built for.
 
     `cuda` is None for a CPU build. `how` says why we think so (a +cu118 label, the index,
-    the PyPI default recorded in the KB, TensorFlow's tested build, a jax extra).
+    the PyPI default recorded in the KB, TensorFlow's tested build, a jax extra). `version`
+    is the release (None when the requirement names none the KB knows); `evidence` says what
+    chose that release (``exact pin 2.5.1``, ``range >=2.1: newest admitted 2.14.0``, a lock).
     """
 
     req: Requirement
     framework: str
     cuda: str | None
     how: str
+    version: Version | None = None
+    evidence: str = ""
 
 
-def torch_build(kb: KnowledgeBase, req: Requirement, indexes: Iterable[Index]) -> Build | None:
-    """The build a PyPI torch requirement installs on Linux x86_64, when it can be told."""
-    label = local_label(req)
-    if label is not None:
-        return Build(req, "torch", variant_cuda(label), f"+{label} build")
-    served = pytorch_indexes(serving_indexes(req, indexes))
-    variants = {url_variant(i.url) for i in served} - {None}
-    if len(variants) == 1:
-        variant = next(iter(variants))
-        assert variant is not None
-        version = version_of(req)
-        known = kb.torch_release(version) if version is not None else None
-        if known is not None and variant not in known.variants:
-            return None  # no such build: cuda-variant-mismatch reports it
-        return Build(req, "torch", variant_cuda(variant), f"the {variant} index")
-    if served:
-        return None
-    version = version_of(req)
-    release = kb.torch_release(version) if version is not None else None
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """A framework requirement: the build a fresh install picks, and every admitted build."""
+
+    req: Requirement
+    framework: str
+    picked: Build | None
+    admitted: tuple[Build, ...]
+    decided: Admitted
+
+
+def locked_version(snapshot: Snapshot, req: Requirement) -> Version | None:
+    """The version a lock file in the environment's folder pins for `req`'s project."""
+    root = (req.environment or req.location.file).split("#", 1)[0]
+    here = folder(root)
+    name = project(req)
+    for manifest in snapshot.files.values():
+        if manifest.kind not in _LOCK_KINDS or folder(manifest.path) != here:
+            continue
+        for pin in manifest.pins:
+            pinned = "torch" if pin.name == "pytorch" else pin.name
+            if pinned != name:
+                continue
+            try:
+                return Version(pin.version)
+            except InvalidVersion:
+                return None
+    return None
+
+
+def decide(kb: KnowledgeBase, snapshot: Snapshot | None, req: Requirement) -> Admitted:
+    """What `req`'s specifier admits among the KB's releases, and what an install picks."""
+    locked = locked_version(snapshot, req) if snapshot is not None else None
+    return admitted(req.specifier, releases_of(kb, project(req)), locked=locked)
+
+
+def _only_index(req: Requirement, served: list[Index]) -> bool:
+    """Whether the served PyTorch indexes replace PyPI for `req` (--index-url, a tied
+    source, a default uv index): then only their builds can be installed."""
+    return bool(req.index) or any(i.kind == IndexKind.INDEX_URL or i.default for i in served)
+
+
+def _torch_release_build(
+    kb: KnowledgeBase, req: Requirement, version: Version, variant: str | None, evidence: str
+) -> Build | None:
+    """The build torch `version` installs from the index of `variant` (None: PyPI)."""
+    release = kb.torch_release(version)
+    if variant is not None:
+        return Build(req, "torch", variant_cuda(variant), f"the {variant} index", version, evidence)
     if release is None or release.pypi_default_cuda is None:
         return None
     return Build(
@@ -64,31 +106,111 @@ def torch_build(kb: KnowledgeBase, req: Requirement, indexes: Iterable[Index]) -
         release.pypi_default_cuda,
         f"the PyPI wheel of torch {release.version.public} (CUDA {release.pypi_default_cuda} "
         f"on Linux x86_64)",
+        version,
+        evidence,
     )
+
+
+def torch_candidates(
+    kb: KnowledgeBase, req: Requirement, indexes: Iterable[Index], snapshot: Snapshot | None = None
+) -> Candidates | None:
+    """The torch builds a PyPI torch requirement can install on Linux x86_64."""
+    decided = decide(kb, snapshot, req)
+    label = local_label(req)
+    picked_local = decided.picked.local if decided.picked is not None else None
+    if label is None and picked_local and is_variant(picked_local):
+        label = picked_local.lower()  # a lock pinned 2.3.1+cu121
+    evidence = decided.describe()
+    if label is not None:
+        found = tuple(
+            Build(req, "torch", variant_cuda(label), f"+{label} build", v, evidence)
+            for v in decided.releases
+        )
+        picked = found[-1] if decided.picked is not None and found else None
+        return Candidates(req, "torch", picked, found, decided)
+    served = pytorch_indexes(serving_indexes(req, indexes))
+    variants = {url_variant(i.url) for i in served} - {None}
+    variant: str | None = None
+    if served:
+        if len(variants) != 1 or len(variants) != len({url_variant(i.url) for i in served}):
+            return None  # several builds, or an index listing every build: cannot tell
+        variant = next(iter(variants))
+    only = variant is not None and _only_index(req, served)
+    builds: list[Build] = []
+    for version in decided.releases:
+        release = kb.torch_release(version)
+        on_index = variant is not None and (release is None or variant in release.variants)
+        if variant is not None and decided.exact and not on_index:
+            return None  # no such build: cuda-variant-mismatch reports it
+        if only and not on_index:
+            continue
+        build = _torch_release_build(kb, req, version, variant if on_index else None, evidence)
+        if build is not None:
+            builds.append(build)
+    picked = _picked(decided, builds, only)
+    return Candidates(req, "torch", picked, tuple(builds), decided)
+
+
+def _picked(decided: Admitted, builds: list[Build], only_admitted: bool) -> Build | None:
+    """The build of the picked release; with an index that replaces PyPI, the newest release
+    that index carries."""
+    if decided.picked is None or not builds:
+        return None
+    if decided.exact or not only_admitted:
+        same = [b for b in builds if b.version is not None and b.version == decided.picked]
+        return same[-1] if same else None
+    return builds[-1]
+
+
+def tensorflow_candidates(
+    kb: KnowledgeBase, req: Requirement, snapshot: Snapshot | None = None
+) -> Candidates | None:
+    """TensorFlow's tested CUDA for every admitted tensorflow / tensorflow-gpu release."""
+    if project(req) not in ("tensorflow", "tensorflow-gpu"):
+        return None
+    decided = decide(kb, snapshot, req)
+    evidence = decided.describe()
+    builds: list[Build] = []
+    for version in decided.releases:
+        release = kb.tensorflow_release(version)
+        if release is None:
+            continue
+        builds.append(
+            Build(
+                req,
+                "tensorflow",
+                release.cuda,
+                f"TensorFlow {release.tensorflow} is built and tested with CUDA {release.cuda} / "
+                f"cuDNN {release.cudnn}",
+                version,
+                evidence,
+            )
+        )
+    picked = _picked(decided, builds, False)
+    return Candidates(req, "tensorflow", picked, tuple(builds), decided)
+
+
+def torch_build(kb: KnowledgeBase, req: Requirement, indexes: Iterable[Index]) -> Build | None:
+    """The build a PyPI torch requirement installs on Linux x86_64, when it can be told."""
+    found = torch_candidates(kb, req, indexes)
+    return found.picked if found is not None else None
 
 
 def tensorflow_build(kb: KnowledgeBase, req: Requirement) -> Build | None:
-    """TensorFlow's tested CUDA for a pinned tensorflow / tensorflow-gpu."""
-    if project(req) not in ("tensorflow", "tensorflow-gpu"):
-        return None
-    version = version_of(req)
-    release = kb.tensorflow_release(version) if version is not None else None
-    if release is None:
-        return None
-    return Build(
-        req,
-        "tensorflow",
-        release.cuda,
-        f"TensorFlow {release.tensorflow} is built and tested with CUDA {release.cuda} / "
-        f"cuDNN {release.cudnn}",
-    )
+    """TensorFlow's tested CUDA for the tensorflow release a requirement installs."""
+    found = tensorflow_candidates(kb, req)
+    return found.picked if found is not None else None
 
 
-def jax_build(kb: KnowledgeBase, req: Requirement) -> Build | None:
+def jax_build(
+    kb: KnowledgeBase, req: Requirement, snapshot: Snapshot | None = None
+) -> Build | None:
     """The CUDA major a jax requirement selects (cuda12 extra, jax-cuda12-plugin, jaxlib+cuda)."""
     major: str | None = None
     how = ""
     name = project(req)
+    decided = decide(kb, snapshot, req)
+    version = decided.picked
     if name == "jax":
         for extra in req.extras:
             match = _JAX_EXTRA.match(extra)
@@ -98,7 +220,6 @@ def jax_build(kb: KnowledgeBase, req: Requirement) -> Build | None:
     elif (match := _JAX_PLUGIN.match(name)) is not None:
         major, how = match.group(1), name
     elif name == "jaxlib":
-        version = version_of(req)
         local = version.local if version is not None else None
         found = _JAXLIB_LOCAL.match(local or "")
         if found:
@@ -106,31 +227,47 @@ def jax_build(kb: KnowledgeBase, req: Requirement) -> Build | None:
     if major is None:
         return None
     cuda = major
-    version = version_of(req)
     release = kb.jax_release(version) if version is not None else None
     for build in release.builds if release else ():
         low = build.cuda_compatible.lstrip(">=").strip()
         mm = major_minor(low)
         if mm is not None and str(mm[0]) == major:
             cuda = low
-    return Build(req, "jax", cuda, f"{how} (needs CUDA {cuda} or newer in the {major}.x line)")
+    return Build(
+        req,
+        "jax",
+        cuda,
+        f"{how} (needs CUDA {cuda} or newer in the {major}.x line)",
+        version,
+        decided.describe(),
+    )
 
 
-def builds(kb: KnowledgeBase, snapshot: Snapshot, env: str, reqs: list[Requirement]) -> list[Build]:
-    """Every framework CUDA build an environment's PyPI requirements select."""
+def candidates(
+    kb: KnowledgeBase, snapshot: Snapshot, env: str, reqs: list[Requirement]
+) -> list[Candidates]:
+    """Every torch / TensorFlow / jax requirement of an environment with its admitted builds
+    (jax: the picked build only)."""
     indexes = indexes_for(snapshot, env)
-    found: list[Build] = []
+    found: list[Candidates] = []
     for req in reqs:
         if req.ecosystem != Ecosystem.PYPI:
             continue
-        build: Build | None = None
         name = project(req)
+        got: Candidates | None = None
         if name == "torch":
-            build = torch_build(kb, req, indexes)
+            got = torch_candidates(kb, req, indexes, snapshot)
         elif name in ("tensorflow", "tensorflow-gpu"):
-            build = tensorflow_build(kb, req)
+            got = tensorflow_candidates(kb, req, snapshot)
         elif name == "jax" or name.startswith(("jax-cuda", "jaxlib")):
-            build = jax_build(kb, req)
-        if build is not None:
-            found.append(build)
+            build = jax_build(kb, req, snapshot)
+            if build is not None:
+                got = Candidates(req, "jax", build, (build,), decide(kb, snapshot, req))
+        if got is not None:
+            found.append(got)
     return found
+
+
+def builds(kb: KnowledgeBase, snapshot: Snapshot, env: str, reqs: list[Requirement]) -> list[Build]:
+    """Every framework CUDA build an environment's PyPI requirements select (picked builds)."""
+    return [c.picked for c in candidates(kb, snapshot, env, reqs) if c.picked is not None]

@@ -1,14 +1,21 @@
 """cuda-base-image-mismatch: a framework built for another CUDA than the environment declares.
 
 The declared CUDA comes from the Dockerfile's base image (nvidia/cuda, pytorch/pytorch; see
-`rules.checks._ml` for which Dockerfile applies where), a ``# CUDA:`` note in the file, or a
-conda selector (pytorch-cuda, cuda-version, cudatoolkit). Findings:
-- built for a newer CUDA major than declared: error (the host/image driver promised for that
-  CUDA cannot run it);
-- same major, newer minor: warning (runs only through CUDA minor-version compatibility);
+`rules.checks._cuda` for which Dockerfile applies where), a ``# CUDA:`` note in the file, or a
+conda selector (pytorch-cuda, cuda-version, cudatoolkit).
+
+Which build is judged: an exact pin's, a lock's, else what a fresh install picks today (the
+newest release the range admits, `rules.checks._versions`). Severity (pip wheels of torch
+bundle their CUDA runtime, so the image's own CUDA matters through the driver it promises
+and through nvcc; see the KB audit's C02/C02b note):
+- built for a newer CUDA major than declared: error (the driver promised for that CUDA
+  cannot run it);
+- same major, newer minor: warning (runs through CUDA minor-version compatibility);
 - torch built for an older CUDA major than declared (torch+cu118 in a CUDA 12.1 image):
-  warning (torch ships its own CUDA 11.8 runtime; extensions built with the image's nvcc fail
-  torch's CUDA version check);
+  warning — error when the environment compiles a CUDA extension (apex, flash-attn, ...)
+  with the image's nvcc (a ``devel`` image): torch's cpp_extension refuses a CUDA major
+  other than its own;
+- a range whose picked release fits but some admitted releases do not: warning;
 - a conda CUDA selector or ``# CUDA:`` note that contradicts the base image: error / warning.
 """
 
@@ -16,19 +23,40 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from rules.checks._builds import Build, builds
+from packaging.version import Version
+
+from rules.checks._builds import Build, Candidates, candidates
 from rules.checks._ml import (
     CudaDecl,
     declared_cuda,
     each_env,
     finding,
     image_cuda_for,
-    version_of,
 )
 from rules.checks.base import Rule, RuleContext
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
-from rules.kb.cudaver import cuda_variant, has_minor, major_minor, short, variant_cuda
+from rules.kb.cudaver import has_minor, major_minor, short, variant_cuda
+from rules.manifests.model import Ecosystem, FactKind, Requirement, Snapshot
+
+#: Projects that compile CUDA code against the installed torch with the system's nvcc
+#: (built from source: no prebuilt wheel for every torch/CUDA pair).
+CUDA_EXTENSION_BUILDS: frozenset[str] = frozenset(
+    {
+        "apex",
+        "flash-attn",
+        "flash-attention",
+        "mamba-ssm",
+        "causal-conv1d",
+        "pytorch3d",
+        "detectron2",
+        "nvdiffrast",
+        "tinycudann",
+        "diff-gaussian-rasterization",
+        "simple-knn",
+        "gsplat",
+    }
+)
 
 
 def _compare(built: str, declared: str) -> int:
@@ -43,25 +71,46 @@ def _compare(built: str, declared: str) -> int:
     return 0
 
 
-def _torch_fix(kb: KnowledgeBase, build: Build, declared: str) -> str | None:
-    """A torch pin built for a CUDA the declaration can run, when the KB knows one."""
-    version = version_of(build.req)
-    release = kb.torch_release(version) if version is not None else None
+def _torch_fix(kb: KnowledgeBase, found: Candidates, declared: str) -> str | None:
+    """The newest admitted torch with a build for a CUDA the declaration can run, when the KB
+    knows one (the declared major, not above its minor)."""
     decl = major_minor(declared)
-    if release is None or decl is None:
+    if decl is None:
         return None
-    fitting = [
-        v
-        for v in release.variants
-        if (c := major_minor(variant_cuda(v))) is not None and c[0] == decl[0] and c <= decl
-    ]
-    if not fitting:
-        return None
-    best = max(fitting, key=lambda v: major_minor(variant_cuda(v)) or (0, 0))
-    return (
-        f"{build.req.name}=={release.version.public}+{best}\n"
-        f"--extra-index-url https://download.pytorch.org/whl/{best}"
+    versions = [b.version for b in found.admitted if b.version is not None]
+    if found.decided.picked is not None and found.decided.picked not in versions:
+        versions.append(found.decided.picked)
+    for version in sorted(versions, reverse=True):
+        release = kb.torch_release(version)
+        if release is None:
+            continue
+        fitting = [
+            v
+            for v in release.variants
+            if (c := major_minor(variant_cuda(v))) is not None and c[0] == decl[0] and c <= decl
+        ]
+        if fitting:
+            best = max(fitting, key=lambda v: major_minor(variant_cuda(v)) or (0, 0))
+            return (
+                f"{found.req.name}=={Version(version.public)}+{best}\n"
+                f"--extra-index-url https://download.pytorch.org/whl/{best}"
+            )
+    return None
+
+
+def extension_builds(snapshot: Snapshot, env: str, reqs: list[Requirement]) -> list[Requirement]:
+    """Requirements of `env` that compile a CUDA extension with the image's nvcc: a known
+    source-built project (or a VCS/URL install of one) in an environment whose base image is
+    a ``devel`` image (the only flavour with nvcc)."""
+    root = env.split("#", 1)[0]
+    devel = any(
+        f.value == "devel"
+        for f in snapshot.facts(FactKind.IMAGE_FLAVOUR)
+        if f.location.file == root or (f.environment or f.location.file) == env
     )
+    if not devel:
+        return []
+    return [r for r in reqs if r.ecosystem == Ecosystem.PYPI and r.name in CUDA_EXTENSION_BUILDS]
 
 
 class CudaBaseImageMismatch:
@@ -84,60 +133,137 @@ class CudaBaseImageMismatch:
             decls = declared_cuda(ctx.snapshot, env, reqs)
             if not decls:
                 continue
-            for build in builds(ctx.kb, ctx.snapshot, env, reqs):
-                yield from self._build(ctx.kb, build, decls)
+            extensions = extension_builds(ctx.snapshot, env, reqs)
+            for found in candidates(ctx.kb, ctx.snapshot, env, reqs):
+                yield from self._candidates(ctx.kb, found, decls, extensions)
             image = image_cuda_for(ctx.snapshot, env)
             if image is not None:
                 yield from self._declarations(decls, image)
 
-    def _build(self, kb: KnowledgeBase, build: Build, decls: list[CudaDecl]) -> Iterator[Finding]:
-        if build.cuda is None:
-            return
+    def _candidates(
+        self,
+        kb: KnowledgeBase,
+        found: Candidates,
+        decls: list[CudaDecl],
+        extensions: list[Requirement],
+    ) -> Iterator[Finding]:
         for decl in decls:
-            order = _compare(build.cuda, decl.cuda)
-            req = build.req
-            fix = _torch_fix(kb, build, decl.cuda) if build.framework == "torch" else None
-            if order > 0:
-                severity = Severity.ERROR if order == 2 else Severity.WARNING
-                consequence = (
-                    "a host set up for that CUDA (driver, libraries) cannot run it"
-                    if order == 2
-                    else "it runs only through CUDA minor-version compatibility (driver "
-                    "≥ the family floor; no PTX JIT of newer PTX)"
-                )
-                message = (
-                    f"{req.raw.strip()} is built for CUDA {short(build.cuda)} ({build.how}) "
-                    f"but this environment declares {decl.describe()}: {consequence}."
-                )
-                fix = fix or (
-                    f"Use a CUDA {short(build.cuda)} base image (nvidia/cuda:"
-                    f"{short(build.cuda)}.*) or pin a build for CUDA {short(decl.cuda)}."
-                )
-            elif order == -2 and build.framework == "torch":
-                severity = Severity.WARNING
-                message = (
-                    f"{req.raw.strip()} is built for CUDA {short(build.cuda)} ({build.how}) but "
-                    f"this environment declares {decl.describe()}: torch loads its own CUDA "
-                    f"{short(build.cuda)} runtime and ignores the image's, and CUDA extensions "
-                    f"compiled with the image's nvcc fail torch's CUDA version check."
-                )
-                variant = cuda_variant(decl.cuda)
-                fix = _torch_fix(kb, build, decl.cuda) or (
-                    f"Pin a +{variant} build or use a CUDA {short(build.cuda)} base image."
-                )
-            else:
-                continue
-            where = f"{decl.location.file}:{decl.location.line}: " if decl.location else ""
-            yield finding(
-                self,
-                message,
-                req.location,
-                package=req.name,
-                fix=fix,
-                evidence=(build.how, f"{where}{decl.text}"),
-                severity=severity,
-                fingerprint=f"{req.name}:{decl.how}",
+            picked = found.picked
+            order = _compare(picked.cuda, decl.cuda) if picked and picked.cuda else 0
+            breaking = [b for b in found.admitted if b.cuda and _compare(b.cuda, decl.cuda) > 0]
+            if picked is not None and picked.cuda and order != 0:
+                yield from self._build(kb, found, picked, decl, order, extensions)
+            elif breaking and not found.decided.exact:
+                yield self._some(kb, found, breaking, decl)
+
+    def _build(
+        self,
+        kb: KnowledgeBase,
+        found: Candidates,
+        build: Build,
+        decl: CudaDecl,
+        order: int,
+        extensions: list[Requirement],
+    ) -> Iterator[Finding]:
+        req = build.req
+        cuda = build.cuda or ""
+        fix = _torch_fix(kb, found, decl.cuda) if build.framework == "torch" else None
+        every = (
+            not found.decided.exact
+            and len(found.admitted) > 1
+            and all(b.cuda and _compare(b.cuda, decl.cuda) == 2 for b in found.admitted)
+        )
+        decided = (
+            f"every release the range admits ({found.decided.describe()})"
+            if every
+            else build.evidence or found.decided.describe()
+        )
+        if order > 0:
+            severity = Severity.ERROR if order == 2 else Severity.WARNING
+            consequence = (
+                "a host set up for that CUDA (driver, libraries) cannot run it"
+                if order == 2
+                else "it runs only through CUDA minor-version compatibility (driver "
+                "≥ the family floor; no PTX JIT of newer PTX)"
             )
+            message = (
+                f"{req.raw.strip()} installs a build for CUDA {short(cuda)} ({build.how}; "
+                f"decided by {decided}) but this environment declares {decl.describe()}: "
+                f"{consequence}."
+            )
+            fix = fix or (
+                f"Use a CUDA {short(cuda)} base image (nvidia/cuda:{short(cuda)}.*) or pin a "
+                f"release built for CUDA {short(decl.cuda)}."
+            )
+        elif order == -2 and build.framework == "torch":
+            built_ext = [e for e in extensions if e is not req]
+            severity = Severity.ERROR if built_ext else Severity.WARNING
+            message = (
+                f"{req.raw.strip()} installs a build for CUDA {short(cuda)} ({build.how}; "
+                f"decided by {decided}) but this environment declares {decl.describe()}: torch "
+                f"loads its own CUDA {short(cuda)} runtime and ignores the image's, and CUDA "
+                f"extensions compiled with the image's nvcc fail torch's CUDA version check"
+            )
+            if built_ext:
+                names = ", ".join(sorted({e.name for e in built_ext}))
+                message += (
+                    f" — and this environment compiles {names} with it: the build fails "
+                    f"('The detected CUDA version ({short(decl.cuda)}) mismatches the version "
+                    f"that was used to compile PyTorch ({short(cuda)})')"
+                )
+            message += "."
+            fix = fix or (
+                f"Pin a torch build for CUDA {short(decl.cuda)} or use a CUDA {short(cuda)} "
+                f"base image."
+            )
+        else:
+            return
+        yield self._finding(req, message, fix, build.how, decl, severity)
+
+    def _some(
+        self, kb: KnowledgeBase, found: Candidates, breaking: list[Build], decl: CudaDecl
+    ) -> Finding:
+        req = found.req
+        versions = [str(b.version) for b in breaking if b.version is not None]
+        span = versions[0] if len(versions) == 1 else f"{versions[0]} … {versions[-1]}"
+        cudas = sorted({short(b.cuda or "") for b in breaking})
+        picked = found.decided.picked
+        fix = _torch_fix(kb, found, decl.cuda) if found.framework == "torch" else None
+        message = (
+            f"{req.raw.strip()} admits releases built for CUDA {', '.join(cudas)} ({span}), "
+            f"newer than this environment's {decl.describe()}"
+            + (f"; a fresh install today picks {picked}, which fits" if picked else "")
+            + ": an install that resolves to one of those releases does not run on this CUDA."
+        )
+        return self._finding(
+            req,
+            message,
+            fix or f"Bound the range below the first release built for CUDA {cudas[0]}.",
+            breaking[0].how,
+            decl,
+            Severity.WARNING,
+        )
+
+    def _finding(
+        self,
+        req: Requirement,
+        message: str,
+        fix: str | None,
+        how: str,
+        decl: CudaDecl,
+        severity: Severity,
+    ) -> Finding:
+        where = f"{decl.location.file}:{decl.location.line}: " if decl.location else ""
+        return finding(
+            self,
+            message,
+            req.location,
+            package=req.name,
+            fix=fix,
+            evidence=(how, f"{where}{decl.text}"),
+            severity=severity,
+            fingerprint=f"{req.name}:{decl.how}",
+        )
 
     def _declarations(self, decls: list[CudaDecl], image: CudaDecl) -> Iterator[Finding]:
         for decl in decls:

@@ -147,7 +147,7 @@ def runs_on(arches: ArchList, capability: str) -> bool:
 def _unsupported(kb: KnowledgeBase, build: Build, capability: str) -> str | None:
     """Why `build` cannot run on `capability`, or None when it can (or nobody knows)."""
     cc = major_minor(capability)
-    version = version_of(build.req)
+    version = build.version if build.version is not None else version_of(build.req)
     if cc is None or build.cuda is None:
         return None
     if build.framework == "torch":

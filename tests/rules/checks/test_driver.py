@@ -137,10 +137,16 @@ ARCH_CASES: list[tuple[str, Snapshot, RepoConfig, int]] = [
         1,
     ),
     (
-        "unknown torch build is not judged",
-        snap(req("torch>=2")),
+        "unknown torch build (an index listing every build) is not judged",
+        snap(req("torch>=2"), index("https://download.pytorch.org/whl")),
         fleet("550.54.15", ("K80", "3.7")),
         0,
+    ),
+    (
+        "a range is judged by the release a fresh install picks (2.8.0, cu128: no sm_37)",
+        snap(req("torch>=2.6,<2.9")),
+        fleet("550.54.15", ("K80", "3.7")),
+        1,
     ),
 ]
 

@@ -61,13 +61,15 @@ def test_seed_reverse_cu121_torch_on_a_cuda_118_image_is_an_error() -> None:
 
 def test_seed_cpu_only_torch_from_a_missing_index() -> None:
     files = {"requirements.txt": "# CUDA: 11.8\ntorch==2.1.0\nnumpy<2\ntransformers==4.35.2\n"}
-    (found,) = _findings(files)
-    assert (found.rule, found.package, found.severity.value) == (
-        "cpu-only-risk",
-        "torch",
-        "warning",
-    )
-    assert "windows_amd64: the CPU-only build" in found.message
+    found = {f.rule: f for f in _findings(files)}
+    assert {(r, f.package, f.severity.value) for r, f in found.items()} == {
+        ("cpu-only-risk", "torch", "warning"),
+        # the plain PyPI wheel of torch 2.1.0 is the CUDA 12.1 build (KB pypi_default_cuda,
+        # wheel METADATA nvidia-cuda-runtime-cu12==12.1.105): another major than 11.8
+        ("cuda-base-image-mismatch", "torch", "error"),
+    }
+    assert "windows_amd64: the CPU-only build" in found["cpu-only-risk"].message
+    assert "exact pin 2.1.0" in found["cuda-base-image-mismatch"].message
 
 
 def test_torch_21_with_unconstrained_numpy_is_a_numpy_abi_warning() -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from rules.checks.pytorch_index import RULES
-from rules.manifests.model import FactKind, IndexKind, Snapshot
-from tests.rules.checks.mlsnap import base_image, fact, index, req, run, snap
+from rules.manifests.model import IndexKind, Snapshot
+from rules.manifests.snapshot import build_snapshot
+from tests.rules.checks.mlsnap import index, req, run, snap
 
 MISSING, POETRY, UV, _REPLACES = RULES
 PT = "https://download.pytorch.org/whl"
@@ -47,21 +48,6 @@ MISSING_CASES: list[tuple[str, Snapshot, list[tuple[str, str]]]] = [
         "index of another environment does not serve",
         snap(req("torch==2.1.0+cu121", "a.txt"), index(f"{PT}/cu121", "b.txt")),
         [("torch", f"--extra-index-url {PT}/cu121")],
-    ),
-    (
-        "Dockerfile passes the index to pip (repo-wide)",
-        snap(
-            req("torch==2.1.0+cu121"),
-            base_image("python:3.11-slim"),
-            fact(
-                FactKind.PIP_OPTION,
-                f"--extra-index-url={PT}/cu121",
-                "Dockerfile",
-                detail=f"RUN pip install -r requirements.txt --extra-index-url {PT}/cu121",
-                line=3,
-            ),
-        ),
-        [],
     ),
     (
         "Poetry dependency tied to an undeclared source",
@@ -156,3 +142,53 @@ def test_uv_pytorch_index_explicit(explicit: bool, flagged: bool) -> None:
         index(f"{PT}/cu124", PY, kind=IndexKind.UV_INDEX, name="pytorch", explicit=explicit)
     )
     assert len(run(UV, snapshot)) == int(flagged)
+
+
+REQS = "torch==2.1.0+cu121\nnumpy<2\n"
+RUN_SAME_LINE = (
+    "FROM python:3.11-slim\nCOPY . .\n"
+    f"RUN pip install -r requirements.txt --extra-index-url {PT}/cu121\n"
+)
+RUN_CONTINUED = (
+    f"FROM python:3.11-slim\nCOPY requirements.txt /app/\nRUN pip install --no-cache-dir \\\n"
+    f"    --extra-index-url {PT}/cu121 \\\n    -r /app/requirements.txt\n"
+)
+RUN_OTHER_COMMAND = (
+    "FROM python:3.11-slim\n"
+    f"RUN pip install torchvision==0.16.0+cu121 --extra-index-url {PT}/cu121\n"
+    "COPY requirements.txt .\nRUN pip install -r requirements.txt\n"
+)
+OTHER_IMAGE = f"FROM python:3.11-slim\nRUN pip install torch==2.1.0+cu121 --index-url {PT}/cu121\n"
+
+# (name, files, packages reported missing their index)
+DOCKER_CASES: list[tuple[str, dict[str, str], list[str]]] = [
+    ("the install command's index serves the file", {"Dockerfile": RUN_SAME_LINE}, []),
+    ("an install command continued over lines", {"Dockerfile": RUN_CONTINUED}, []),
+    (
+        "an index of another RUN in the same stage does not serve the file",
+        {"Dockerfile": RUN_OTHER_COMMAND},
+        ["torch"],
+    ),
+    (
+        "another Dockerfile's index does not serve the file (nor that Dockerfile's pins)",
+        {"docker/Dockerfile": OTHER_IMAGE},
+        ["torch"],
+    ),
+    (
+        "each Dockerfile keeps its own index",
+        {"docker/Dockerfile": OTHER_IMAGE, "Dockerfile": RUN_SAME_LINE},
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "files", "missing"), DOCKER_CASES, ids=[c[0] for c in DOCKER_CASES]
+)
+def test_a_dockerfile_index_serves_only_the_installs_that_use_it(
+    name: str, files: dict[str, str], missing: list[str]
+) -> None:
+    snapshot = build_snapshot({"requirements.txt": REQS, **files})
+    found = [f for f in run(MISSING, snapshot) if f.file == "requirements.txt"]
+    assert [f.package for f in found] == missing
+    assert not [f for f in run(MISSING, snapshot) if f.file != "requirements.txt"]

@@ -1,0 +1,139 @@
+"""The CUDA an environment declares: base images, ``# CUDA:`` notes, conda selectors, config.
+
+- A Dockerfile's CUDA is its final stage's CUDA (the CUDA fact on the highest line).
+  When every Dockerfile of the repository agrees, that CUDA applies to every environment
+  (a repository with one image deploys its requirements in it). When Dockerfiles disagree,
+  an environment takes the CUDA of the Dockerfiles in its own folder or the nearest parent
+  folder, and none when those disagree too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from rules.checks._env import env_root, spec_version
+from rules.kb.cudaver import major_minor
+from rules.manifests.model import Ecosystem, Fact, FactKind, FileKind, Requirement, Snapshot, Span
+
+_NVIDIA_CUDA_IMAGE = re.compile(r"(?:^|/)nvidia/cuda:(\d+\.\d+(?:\.\d+)?)")
+_PYTORCH_IMAGE = re.compile(r"(?:^|/)pytorch/pytorch:[\w.]*?-cuda(\d+\.\d+)")
+
+#: conda packages whose version names the CUDA line of an environment.
+CONDA_CUDA_SELECTORS: tuple[str, ...] = (
+    "pytorch-cuda",
+    "cuda-version",
+    "cudatoolkit",
+    "cuda-toolkit",
+    "cuda-runtime",
+    "cuda-cudart",
+    "cuda",
+)
+
+# -- CUDA the repository declares -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CudaDecl:
+    """A CUDA version an environment declares: by base image, note, conda selector or config."""
+
+    cuda: str
+    how: str
+    location: Span | None
+    text: str
+
+    def describe(self) -> str:
+        """`CUDA 11.8 (nvidia/cuda:11.8.0-runtime-ubuntu22.04, Dockerfile:1)`."""
+        where = f", {self.location.file}:{self.location.line}" if self.location else ""
+        return f"CUDA {self.cuda} ({self.text}{where})"
+
+
+def image_cuda(fact: Fact) -> str | None:
+    """The CUDA of a base-image fact (nvidia/cuda:12.1.1-…, pytorch/pytorch:…-cuda12.1-…)."""
+    for pattern in (_NVIDIA_CUDA_IMAGE, _PYTORCH_IMAGE):
+        match = pattern.search(fact.value) or pattern.search(fact.detail)
+        if match:
+            return match.group(1)
+    return None
+
+
+def dockerfile_cuda(snapshot: Snapshot) -> dict[str, CudaDecl]:
+    """Each Dockerfile's final-stage CUDA (the CUDA or decodable base image on its last line)."""
+    finals: dict[str, CudaDecl] = {}
+    for path in sorted(snapshot.files):
+        manifest = snapshot.files[path]
+        if manifest.kind != FileKind.DOCKERFILE:
+            continue
+        candidates: list[tuple[int, CudaDecl]] = []
+        for fact in manifest.facts:
+            cuda = None
+            if fact.kind == FactKind.CUDA:
+                cuda = fact.value
+            elif fact.kind == FactKind.BASE_IMAGE:
+                cuda = image_cuda(fact)
+            if cuda and major_minor(cuda):
+                text = fact.detail or fact.value
+                candidates.append(
+                    (fact.location.line, CudaDecl(cuda, "base image", fact.location, text))
+                )
+        if candidates:
+            finals[path] = max(candidates, key=lambda c: c[0])[1]
+    return finals
+
+
+def image_cuda_for(snapshot: Snapshot, env: str) -> CudaDecl | None:
+    """The Dockerfile CUDA that applies to environment `env` (see the module docstring)."""
+    finals = dockerfile_cuda(snapshot)
+    if not finals:
+        return None
+    folder = PurePosixPath(env_root(env)).parent
+    for parent in (folder, *folder.parents):
+        here = [d for path, d in finals.items() if PurePosixPath(path).parent == parent]
+        if here:
+            if len({major_minor(d.cuda) for d in here}) == 1:
+                return here[0]  # the nearest Dockerfile, cited even when all of them agree
+            return None
+    if len({major_minor(d.cuda) for d in finals.values()}) == 1:
+        return next(iter(finals.values()))
+    return None
+
+
+def declared_cuda(snapshot: Snapshot, env: str, reqs: Iterable[Requirement]) -> list[CudaDecl]:
+    """CUDA versions `env` declares: `# CUDA:` notes, conda selectors, then the base image."""
+    found: list[CudaDecl] = []
+    root = env_root(env)
+    selectors = conda_cuda(reqs)
+    taken = {(d.location.file, d.location.line) for d in selectors if d.location}
+    for fact in snapshot.facts(FactKind.CUDA):
+        manifest = snapshot.files.get(fact.location.file)
+        kind = manifest.kind if manifest is not None else None
+        if kind == FileKind.DOCKERFILE or (fact.location.file, fact.location.line) in taken:
+            continue
+        if env_root(fact.environment or fact.location.file) == root and major_minor(fact.value):
+            how = "conda build string" if kind == FileKind.CONDA else "note"
+            found.append(CudaDecl(fact.value, how, fact.location, fact.detail or fact.value))
+    found.extend(selectors)
+    image = image_cuda_for(snapshot, env)
+    if image is not None:
+        found.append(image)
+    return found
+
+
+def conda_cuda(reqs: Iterable[Requirement]) -> list[CudaDecl]:
+    """CUDA versions chosen by conda selector packages (pytorch-cuda=11.8, cuda-version=12)."""
+    found = []
+    for req in reqs:
+        if req.ecosystem != Ecosystem.CONDA or req.name not in CONDA_CUDA_SELECTORS:
+            continue
+        cuda = spec_version(req.specifier) or (req.pinned or "")
+        if major_minor(cuda):
+            found.append(CudaDecl(cuda, req.name, req.location, req.raw.strip() or req.name))
+    return found
+
+
+def config_cuda(targets: object) -> list[str]:
+    """The CUDA versions a repo config targets (``targets.cuda``), read defensively."""
+    cuda = getattr(targets, "cuda", None) or []
+    return [str(c) for c in cuda]

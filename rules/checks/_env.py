@@ -1,0 +1,115 @@
+"""Environments and what their requirements say: project names, pins, variant labels.
+
+An environment is `Requirement.environment` (the root requirements file, the conda file with
+its pip section, a pyproject path or ``path#group``, a Dockerfile stage ``Dockerfile#stage``);
+its *root* is the file part.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.version import InvalidVersion, Version
+
+from rules.kb.cudaver import is_variant
+from rules.manifests.model import Ecosystem, Requirement, Snapshot
+
+#: conda names of PyPI projects the ML rules look at.
+CONDA_TO_PYPI: Mapping[str, str] = {"pytorch": "torch", "pytorch-gpu": "torch"}
+
+_FIRST_VERSION = re.compile(r"\d+(?:\.\d+)*")
+
+
+def project(req: Requirement) -> str:
+    """The PyPI-style project name of a requirement (conda ``pytorch`` → ``torch``)."""
+    if req.ecosystem == Ecosystem.CONDA:
+        return CONDA_TO_PYPI.get(req.name, req.name)
+    return req.name
+
+
+def env_of(req: Requirement) -> str:
+    """The environment a requirement is installed into."""
+    return req.environment or req.location.file
+
+
+def env_root(env: str) -> str:
+    """The file part of an environment name (``pyproject.toml#dev`` → ``pyproject.toml``)."""
+    return env.split("#", 1)[0]
+
+
+def environments(snapshot: Snapshot) -> dict[str, list[Requirement]]:
+    """Requirements grouped by environment, in path order (constraints included)."""
+    grouped: dict[str, list[Requirement]] = {}
+    for req in snapshot.requirements():
+        grouped.setdefault(env_of(req), []).append(req)
+    return grouped
+
+
+def version_of(req: Requirement) -> Version | None:
+    """The exact version a requirement pins (local label kept), or None.
+
+    ``==2.1.0``, ``===2.1.0`` and conda's ``==2.1.0.*`` (``pytorch=2.1.0``) count as pins.
+    """
+    text = req.pinned
+    if text is None:
+        clauses = _clauses(req.specifier)
+        if len(clauses) == 1 and clauses[0][0] in ("==", "==="):
+            text = clauses[0][1]
+            if text.endswith(".*"):
+                text = text[:-2]
+                if text.count(".") < 2:
+                    return None
+    if text is None:
+        return None
+    try:
+        return Version(text)
+    except InvalidVersion:
+        return None
+
+
+def local_label(req: Requirement) -> str | None:
+    """The wheel variant label of a requirement (``cu118``, ``cpu``), when it carries one."""
+    label = req.local
+    if label is None:
+        version = version_of(req)
+        label = version.local if version is not None else None
+    if label and is_variant(label):
+        return label.lower()
+    return None
+
+
+def spec_contains(specifier: str, version: str | Version) -> bool | None:
+    """Whether a PEP 440 specifier admits `version` (local labels ignored); None if unreadable."""
+    try:
+        spec = SpecifierSet(_strip_locals(specifier))
+    except InvalidSpecifier:
+        return None
+    public = Version(str(version)).public
+    return spec.contains(public, prereleases=True)
+
+
+def _strip_locals(specifier: str) -> str:
+    return re.sub(r"\+[A-Za-z0-9.]+", "", specifier)
+
+
+def _clauses(specifier: str) -> list[tuple[str, str]]:
+    try:
+        spec = SpecifierSet(specifier)
+    except InvalidSpecifier:
+        return []
+    return [(s.operator, s.version) for s in spec]
+
+
+def spec_version(specifier: str) -> str | None:
+    """The first version named in a specifier (``==11.8.*`` → ``11.8``)."""
+    match = _FIRST_VERSION.search(specifier)
+    return match.group(0) if match else None
+
+
+def each_env(snapshot: Snapshot) -> Iterator[tuple[str, list[Requirement]]]:
+    """(environment, requirements) pairs in a stable order."""
+    grouped = environments(snapshot)
+    for env in sorted(grouped):
+        yield env, grouped[env]

@@ -1,0 +1,181 @@
+"""Which package indexes serve which environment.
+
+An index applies only to the environment that uses it:
+- an index a requirements file, conda file or pyproject declares applies to the
+  environments rooted in that file (and to the files it includes);
+- an index a Dockerfile passes to pip applies to the requirements of the same stage, and to
+  the requirements files that stage installs with ``pip install -r`` when the index belongs
+  to that install command: on the same line, or nearer to that ``-r`` than to any other
+  install of the stage (a command continued over several lines). ``PIP_INDEX_URL`` /
+  ``PIP_EXTRA_INDEX_URL`` set for the stage (`PIP_OPTION` facts) apply to all its installs.
+  One Dockerfile's indexes never serve another Dockerfile or a file it does not install.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable
+
+from rules.checks._env import env_root
+from rules.kb.cudaver import is_pytorch_index, serves_all_variants, url_variant
+from rules.manifests.model import (
+    FactKind,
+    FileKind,
+    Index,
+    IndexKind,
+    ManifestFile,
+    Requirement,
+    Snapshot,
+)
+
+_URL = re.compile(r"https?://[^\s'\"]+")
+
+
+def _env_of(index: Index) -> str:
+    return index.environment or index.location.file
+
+
+def indexes_for(snapshot: Snapshot, env: str) -> list[Index]:
+    """Indexes that apply to environment `env` (its own, then the Dockerfile installs of it)."""
+    root = env_root(env)
+    manifest = snapshot.files.get(root)
+    if manifest is not None and manifest.kind == FileKind.DOCKERFILE:
+        return [i for i in _dockerfile_pool(manifest) if _env_of(i) == env]
+    own = [
+        i
+        for i in snapshot.indexes()
+        if env_root(_env_of(i)) == root and not _in_dockerfile(snapshot, i)
+    ]
+    return own + installing_indexes(snapshot, root)
+
+
+def _in_dockerfile(snapshot: Snapshot, index: Index) -> bool:
+    manifest = snapshot.files.get(index.location.file)
+    return manifest is not None and manifest.kind == FileKind.DOCKERFILE
+
+
+def dockerfile_indexes(snapshot: Snapshot) -> list[Index]:
+    """Every index URL the Dockerfiles of a snapshot pass to pip (incl. `PIP_OPTION` facts).
+
+    This pools all Dockerfiles: use `indexes_for` to know which of them serve an environment.
+    """
+    found: list[Index] = []
+    for path in sorted(snapshot.files):
+        manifest = snapshot.files[path]
+        if manifest.kind == FileKind.DOCKERFILE:
+            found.extend(_dockerfile_pool(manifest))
+    return found
+
+
+def _dockerfile_pool(manifest: ManifestFile) -> list[Index]:
+    """A Dockerfile's pip indexes and its stage-wide index options, each with its stage."""
+    found = [i for i in manifest.indexes if i.kind != IndexKind.CONDA_CHANNEL]
+    found.extend(_option_indexes(manifest))
+    return found
+
+
+def _option_indexes(manifest: ManifestFile) -> list[Index]:
+    found: list[Index] = []
+    for fact in manifest.facts:
+        if fact.kind != FactKind.PIP_OPTION:
+            continue
+        for url in _URL.findall(f"{fact.value} {fact.detail}"):
+            found.append(
+                Index(
+                    url.rstrip(",;"),
+                    IndexKind.EXTRA_INDEX_URL,
+                    fact.location,
+                    environment=fact.environment or fact.location.file,
+                )
+            )
+    return found
+
+
+def _stage_at(manifest: ManifestFile, line: int) -> str:
+    """The stage (environment) of a Dockerfile line: the last ``FROM`` at or above it."""
+    starts = sorted((s.location.line, s.label) for s in manifest.stages) or sorted(
+        (f.location.line, f.environment or manifest.path)
+        for f in manifest.facts
+        if f.kind == FactKind.BASE_IMAGE
+    )
+    stage = manifest.path
+    for start, env in starts:
+        if start <= line:
+            stage = env
+    return stage
+
+
+def _installs(manifest: ManifestFile, snapshot: Snapshot, root: str) -> list[int]:
+    """The lines of `manifest` that ``pip install -r`` the environment rooted at `root`."""
+    here = posixpath.dirname(manifest.path)
+    lines = []
+    for span, target in zip(manifest.includes, manifest.include_paths, strict=False):
+        clean = posixpath.normpath(target)
+        candidates = {clean, posixpath.normpath(posixpath.join(here, clean))}
+        if clean.startswith("/") or clean not in snapshot.files:
+            # an absolute path inside the image: the file COPY'd from the build context
+            name = posixpath.basename(clean)
+            if posixpath.basename(root) == name and posixpath.dirname(root) in ("", here):
+                candidates.add(root)
+        if root in candidates:
+            lines.append(span.line)
+    return lines
+
+
+def installing_indexes(snapshot: Snapshot, root: str) -> list[Index]:
+    """Indexes of Dockerfile install commands that ``pip install -r`` the file `root`."""
+    found: list[Index] = []
+    for path in sorted(snapshot.files):
+        manifest = snapshot.files[path]
+        if manifest.kind != FileKind.DOCKERFILE:
+            continue
+        lines = _installs(manifest, snapshot, root)
+        if not lines:
+            continue
+        stages = {_stage_at(manifest, line) for line in lines}
+        items = [span.line for span in manifest.includes] + [
+            r.location.line for r in manifest.requirements
+        ]
+        for index in manifest.indexes:
+            if index.kind == IndexKind.CONDA_CHANNEL or _env_of(index) not in stages:
+                continue
+            if _nearest(index.location.line, items, stage_of=manifest, stages=stages) & set(lines):
+                found.append(index)
+        found.extend(i for i in _option_indexes(manifest) if _env_of(i) in stages)
+    return found
+
+
+def _nearest(line: int, items: list[int], *, stage_of: ManifestFile, stages: set[str]) -> set[int]:
+    """The install lines of the same stage nearest to `line` (the command an option is in)."""
+    same = [i for i in items if _stage_at(stage_of, i) in stages]
+    if not same:
+        return set()
+    best = min(abs(i - line) for i in same)
+    return {i for i in same if abs(i - line) == best}
+
+
+def pytorch_indexes(indexes: Iterable[Index]) -> list[Index]:
+    """The PyTorch wheel indexes among `indexes`."""
+    return [i for i in indexes if i.url and is_pytorch_index(i.url)]
+
+
+def serving_indexes(req: Requirement, indexes: Iterable[Index]) -> list[Index]:
+    """The indexes pip/uv/Poetry would consult for `req`.
+
+    A requirement tied to a named source (Poetry ``source =``, uv ``index =``) uses that
+    source only; otherwise every index except Poetry/uv ones marked explicit. A Dockerfile's
+    ``pip install … --index-url URL`` ties its requirements to the URL itself, not to a
+    source name: that command's indexes are in the pool, so such a requirement takes the pool.
+    """
+    pool = list(indexes)
+    if req.index and "://" not in req.index:
+        return [i for i in pool if i.name == req.index]
+    return [i for i in pool if not i.explicit and i.priority != "explicit"]
+
+
+def serves_variant(index: Index, label: str) -> bool:
+    """Whether a PyTorch index carries wheels with local label `label`."""
+    if serves_all_variants(index.url):
+        return True
+    return url_variant(index.url) == label

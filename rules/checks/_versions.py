@@ -1,0 +1,154 @@
+"""What a requirement's specifier admits, and which release a fresh install picks.
+
+Rules reason about the versions an install can actually get, not only ``==`` pins: a
+range admits every known release inside it, and a fresh install today picks the newest
+admitted stable release (what pip / uv do without a lock). The known releases come from the
+knowledge base (`torch_releases`, `tensorflow_releases`, `jax_releases`).
+
+`Admitted.how` says which evidence decided: an exact pin, a lock file, or a range (the
+newest admitted release). Rules put it in their messages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.version import InvalidVersion, Version
+
+from rules.kb import KnowledgeBase
+
+_LOCAL = re.compile(r"\+[A-Za-z0-9.]+")
+
+#: How an `Admitted` was decided.
+EXACT = "exact pin"
+LOCK = "lock"
+RANGE = "range"
+
+
+@dataclass(frozen=True, slots=True)
+class Admitted:
+    """The known releases a specifier admits and the one a fresh install picks.
+
+    `releases` are ascending (public versions); `picked` is the newest admitted stable
+    release (a pre-release only when the range admits nothing else), or the pinned version
+    itself for an exact pin (even when the KB does not list it). `how` is `EXACT`, `LOCK`
+    or `RANGE`.
+    """
+
+    releases: tuple[Version, ...]
+    picked: Version | None
+    how: str
+    specifier: str = ""
+
+    @property
+    def exact(self) -> bool:
+        """Whether one version is certain (an exact pin or a lock)."""
+        return self.how in (EXACT, LOCK)
+
+    def describe(self) -> str:
+        """`exact pin 2.5.1`, `lock: 2.3.1`, `range >=2.1: newest admitted 2.14.0`."""
+        if self.picked is None:
+            return f"range {self.specifier or '(any)'}: no known release admitted"
+        if self.how == EXACT:
+            return f"exact pin {self.picked}"
+        if self.how == LOCK:
+            return f"lock: {self.picked}"
+        return f"range {self.specifier or '(any version)'}: newest admitted {self.picked}"
+
+
+def _public(version: Version) -> Version:
+    return Version(version.public)
+
+
+def specifier_set(specifier: str) -> SpecifierSet | None:
+    """The specifier with local labels dropped (``==2.1.0+cu118`` → ``==2.1.0``); None if
+    unreadable. An empty specifier admits everything."""
+    try:
+        return SpecifierSet(_LOCAL.sub("", specifier.strip()))
+    except InvalidSpecifier:
+        return None
+
+
+def exact_version(specifier: str) -> Version | None:
+    """The one version a specifier pins (``==2.5.1``, ``===2.5.1``, ``==2.5.1+cu124``),
+    else None. Wildcards (``==2.5.*``) and conda's ``==2.5.1.*`` with fewer than three
+    release parts are ranges."""
+    try:
+        clauses = list(SpecifierSet(specifier.strip()))
+    except InvalidSpecifier:
+        return None
+    if len(clauses) != 1 or clauses[0].operator not in ("==", "==="):
+        return None
+    text = clauses[0].version
+    if text.endswith(".*"):
+        text = text[:-2]
+        if text.count(".") < 2:
+            return None
+    try:
+        return Version(text)
+    except InvalidVersion:
+        return None
+
+
+def admitted(
+    specifier: str,
+    known: Iterable[Version],
+    *,
+    locked: Version | None = None,
+) -> Admitted:
+    """What `specifier` admits among the `known` releases, and what an install picks.
+
+    An exact pin picks itself; a `locked` version (from a lock file in sync with the
+    requirement) picks the lock's version; otherwise the newest admitted stable release.
+    An unreadable specifier admits nothing.
+    """
+    releases = sorted({_public(v) for v in known})
+    spec = specifier_set(specifier)
+    pin = exact_version(specifier)
+    if pin is not None:
+        return Admitted((pin,), pin, EXACT, specifier)
+    if spec is None:
+        return Admitted((), None, RANGE, specifier)
+    inside = tuple(v for v in releases if spec.contains(v, prereleases=True))
+    if locked is not None and spec.contains(_public(locked), prereleases=True):
+        return Admitted((locked,), locked, LOCK, specifier)
+    stable = [v for v in inside if not v.is_prerelease and not v.is_devrelease]
+    choices = stable or list(inside)
+    picked = choices[-1] if choices else None
+    return Admitted(inside, picked, RANGE, specifier)
+
+
+# -- the releases the knowledge base knows ---------------------------------------------------
+
+
+def torch_releases(kb: KnowledgeBase) -> tuple[Version, ...]:
+    """Every torch release the KB knows: each minor's patches, else the minor's ``X.Y.0``."""
+    found: list[Version] = []
+    for line in kb.torch.minors:
+        patches = [Version(p.torch) for p in line.patches]
+        found.extend(patches or [Version(f"{line.minor}.0")])
+    return tuple(sorted(found))
+
+
+def tensorflow_releases(kb: KnowledgeBase) -> tuple[Version, ...]:
+    """The TensorFlow releases of the KB's tested-build table (one row per minor)."""
+    return tuple(sorted(Version(r.tensorflow) for r in kb.tensorflow.releases))
+
+
+def jax_releases(kb: KnowledgeBase) -> tuple[Version, ...]:
+    """Every jax release the KB lists."""
+    return tuple(sorted(Version(r.jax) for r in kb.jax.releases))
+
+
+def releases_of(kb: KnowledgeBase, project: str) -> tuple[Version, ...]:
+    """The known releases of `project` (torch, tensorflow, jax, jaxlib); () for others."""
+    if project in ("torch", "pytorch"):
+        return torch_releases(kb)
+    if project in ("tensorflow", "tensorflow-gpu", "tensorflow-cpu"):
+        return tensorflow_releases(kb)
+    if project in ("jax", "jaxlib") or project.startswith("jax-cuda"):
+        return jax_releases(kb)
+    return ()
