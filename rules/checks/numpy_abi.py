@@ -1,26 +1,49 @@
-"""numpy-abi: NumPy 2 next to compiled packages built for NumPy 1, and the reverse.
+"""numpy-abi: compiled packages next to a NumPy they cannot install or import with.
 
-NumPy 2 allowed or pinned while a compiled package is held below its first NumPy-2 release
-(KB numpy2_abi.json): when NumPy 2 is asked for, the install fails to resolve (the old release
-declares numpy<2 itself) or its import fails (it does not); when NumPy 2 is merely admitted,
-the outcome depends on that same unrecorded cap, so the message says both. A small table of
-caps known from TensorFlow's own sources turns the second case off and names the first.
-numpy<2 forced while a pinned package itself requires NumPy 2 (jax ≥ 0.7.2, opencv-python
-≥ 4.12.0.88) cannot resolve.
+Per environment, the NumPy versions it can get are read from the best evidence there is: a
+lock file in the same folder, else an exact pin, else the ranges of every numpy requirement
+against NumPy's real release list (KB numpy_caps.json), else (numpy not declared) any
+release. Likewise for each compiled package: lock, exact pin, or the recorded releases its
+range admits. Each admitted release of the package is then judged with its own wheel
+METADATA (numpy_caps.json, one ``Requires-Dist: numpy…`` reading per release):
+
+- its numpy cap excludes every NumPy the environment admits → the resolver refuses the
+  install (an error when that holds for every admitted release);
+- it is built against NumPy 1 (older than its first NumPy-2 release: numpy2_abi.json, or a
+  ``build`` extra that requires NumPy 2) and its metadata does not cap numpy, and the NumPy the
+  resolver picks for it (the newest allowed by the environment, its cap and the caps of the
+  other recorded packages of the environment) is NumPy 2 → its import fails;
+- otherwise nothing breaks: a release whose metadata caps numpy below 2 makes the resolver
+  pick NumPy 1.x, so a merely admitted NumPy 2 is no finding.
+
+An error when the install or import fails for the version a fresh install picks (the newest
+admitted release that can install) or for every admitted one; a warning when only some
+admitted releases break and NumPy 2 is certain (a lock, an exact pin or a range of NumPy 2
+only): with NumPy merely admitted, the resolver picks the newest release of both, which
+works, and a warning about older releases would be noise. Conda packages and releases the
+data does not record have no metadata reading: they keep the hedged messages (an error only
+when NumPy 2 is forced). The reverse (numpy<2 forced while a package requires NumPy 2: jax ≥
+0.7.2, opencv-python ≥ 4.12.0.88) cannot resolve. The environment's Python is not modelled:
+NumPy 2 needs Python ≥ 3.9, which every Python the rules assume meets.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from enum import Enum
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.utils import canonicalize_name
 from packaging.version import Version
 
-from rules.checks._ml import each_env, finding, project, version_of
+from rules.checks._ml import each_env, env_root, finding, pinned_line, project, version_of
+from rules.checks._packages import LOCK_KINDS, folder
 from rules.checks.base import Rule, RuleContext
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
-from rules.manifests.model import Requirement
+from rules.kb.numpy_caps import CapRelease, NumpyCaps, load_numpy_caps
+from rules.manifests.model import Ecosystem, Requirement, Snapshot
 
 #: What happens when a package built for NumPy 1 meets NumPy 2 (numpy2_abi.json notes).
 _BROKEN = (
@@ -28,69 +51,133 @@ _BROKEN = (
     "cannot be run in NumPy 2' on import)"
 )
 
-#: Releases known to declare numpy<2 in their own metadata (minor line → specifier, source).
-#: Only what a maintainer-side source states; absent means "not recorded", not "no cap".
-_KNOWN_CAPS: dict[tuple[str, str], tuple[str, str]] = {
-    ("tensorflow", "2.15"): (
-        "numpy<2.0",
-        "tensorflow/tensorflow#62131 'Limit numpy in 2.15 to < 2.0' (merged 2023-10)",
-    ),
-    ("tensorflow", "2.4"): (
-        "numpy~=1.19.2",
-        "tensorflow/tensorflow#51554: r2.4 setup.py requires numpy >=1.19.2,<1.20",
-    ),
-}
+_NUMPY2 = Version("2.0.0rc1")
 
-_NUMPY1 = ("1.21.6", "1.22.4", "1.24.4", "1.26.4")
-_NUMPY2 = ("2.0.2", "2.1.3", "2.2.6", "2.3.5", "2.4.0", "2.5.0")
+#: How the versions of one project were decided.
+LOCK = "lock"
+EXACT = "exact pin"
+RANGE = "range"
+UNDECLARED = "not declared"
 
 
-def _spec(req: Requirement | None) -> SpecifierSet | None:
-    if req is None:
-        return None
-    version = version_of(req)
-    text = f"=={version.public}" if version is not None else req.specifier
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """The versions of one project an environment can get and the evidence that decided."""
+
+    versions: tuple[Version, ...]
+    how: str
+    text: str
+    req: Requirement | None = None
+
+    @property
+    def newest(self) -> Version:
+        return self.versions[-1]
+
+
+class _Outcome(Enum):
+    OK = "ok"
+    UNSAT = "unsat"
+    BREAK = "break"
+    #: No metadata reading; NumPy 2 possible but not forced: breaks unless it caps numpy.
+    MAYBE = "maybe"
+
+
+@dataclass(frozen=True, slots=True)
+class _Verdict:
+    """One admitted release of a package judged against the environment's NumPy."""
+
+    version: Version
+    row: CapRelease | None
+    outcome: _Outcome
+    numpy: Version | None = None
+
+
+def _spec(text: str) -> SpecifierSet | None:
     try:
         return SpecifierSet(text)
     except InvalidSpecifier:
         return None
 
 
-def _admits(spec: SpecifierSet | None, versions: Iterable[str]) -> list[str]:
-    if spec is None:
-        return list(versions)
-    return [v for v in versions if spec.contains(v, prereleases=True)]
+def _locked(snapshot: Snapshot, env: str) -> dict[str, tuple[Version, str]]:
+    """Versions pinned by lock files in the environment's folder: name → (version, where)."""
+    here = folder(env_root(env))
+    found: dict[str, tuple[Version, str]] = {}
+    for manifest, pin in snapshot.pins():
+        if manifest.kind not in LOCK_KINDS or folder(manifest.path) != here:
+            continue
+        try:
+            version = Version(pin.version)
+        except ValueError:
+            continue
+        name = str(canonicalize_name(pin.name))
+        found.setdefault(name, (Version(version.public), f"{pin.location.file}"))
+    return found
 
 
-def _held_below(req: Requirement, first: Version) -> bool:
-    """Whether `req` allows only versions older than `first`."""
-    version = version_of(req)
-    if version is not None:
-        return Version(version.public) < first
-    if not req.specifier:
-        return False
-    spec = _spec(req)
-    if spec is None:
-        return False
-    major, minor = first.major, first.minor
-    ups = [str(first)] + [f"{major}.{minor + i}.0" for i in range(1, 12)]
-    ups += [f"{major + i}.0.0" for i in range(1, 4)]
-    return not _admits(spec, ups)
-
-
-def _known_cap(req: Requirement) -> tuple[str, str] | None:
-    """The numpy<2 cap a pinned release declares itself, when a source records it."""
-    version = version_of(req)
-    name = project(req)
-    if version is None:
+def _numpy_side(
+    caps: NumpyCaps, reqs: list[Requirement], locked: Mapping[str, tuple[Version, str]]
+) -> _Side | None:
+    numpy_reqs = [r for r in reqs if project(r) == "numpy"]
+    first = numpy_reqs[0] if numpy_reqs else None
+    if "numpy" in locked:
+        version, where = locked["numpy"]
+        return _Side((version,), LOCK, f"{where} locks numpy {version}", first)
+    for req in numpy_reqs:
+        pin = version_of(req)
+        if pin is not None:
+            return _Side((Version(pin.public),), EXACT, req.raw.strip(), req)
+    if not numpy_reqs:
+        return _Side(caps.numpy_releases, UNDECLARED, "numpy is not declared", None)
+    specs = [s for s in (_spec(r.specifier) for r in numpy_reqs) if s is not None]
+    admitted = tuple(
+        n for n in caps.numpy_releases if all(s.contains(n, prereleases=True) for s in specs)
+    )
+    if not admitted:
         return None
-    if name in ("tensorflow-cpu", "tensorflow-gpu"):
-        name = "tensorflow"
-    return _KNOWN_CAPS.get((name, f"{version.major}.{version.minor}"))
+    text = " and ".join(r.raw.strip() for r in numpy_reqs)
+    return _Side(admitted, RANGE, text, first)
+
+
+def _package_side(
+    caps: NumpyCaps, req: Requirement, locked: Mapping[str, tuple[Version, str]]
+) -> _Side | None:
+    name = project(req)
+    spec = _spec(req.specifier)
+    if req.ecosystem == Ecosystem.PYPI and name in locked:
+        version, where = locked[name]
+        if spec is None or spec.contains(version, prereleases=True):
+            return _Side((version,), LOCK, f"{where} locks {name} {version}", req)
+    pin = version_of(req)
+    if pin is not None:
+        return _Side((Version(pin.public),), EXACT, req.raw.strip(), req)
+    if req.ecosystem != Ecosystem.PYPI or spec is None:
+        return None
+    rows = [r.version for r in caps.releases(name) if not r.yanked]
+    admitted = tuple(v for v in rows if spec.contains(v, prereleases=True))
+    return _Side(admitted, RANGE, req.raw.strip(), req) if admitted else None
+
+
+def _first_numpy2(kb: KnowledgeBase, caps: NumpyCaps, name: str) -> tuple[Version, str] | None:
+    """The first release built for NumPy 2 and the source that says so."""
+    row = kb.numpy2_package(name)
+    first = kb.numpy2_first_release(name)
+    if row is not None and first is not None and row.confidence in ("high", "medium"):
+        return (
+            first,
+            f"KB numpy2_abi.json: {row.key} first NumPy-2 release {first} ({row.evidence})",
+        )
+    built = caps.first_built_for_numpy2(name)
+    if built is not None:
+        return built.version, (
+            f"numpy_caps.json: {built.file} METADATA: {built.build_line} (its wheels are built "
+            f"against NumPy 2; the releases before are not)"
+        )
+    return None
 
 
 class NumpyAbi:
-    """Compiled packages held below their first NumPy-2 release next to NumPy 2, and reverse."""
+    """Compiled packages next to a NumPy they cannot install or import with, and reverse."""
 
     id = "numpy-abi"
     category = "numpy-abi"
@@ -98,105 +185,334 @@ class NumpyAbi:
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """Findings for every environment of the snapshot."""
-        for _env, reqs in each_env(ctx.snapshot):
-            numpy = next((r for r in reqs if project(r) == "numpy"), None)
-            spec = _spec(numpy)
-            allows2 = bool(_admits(spec, _NUMPY2))
-            forces2 = numpy is not None and allows2 and not _admits(spec, _NUMPY1)
-            for req in reqs:
-                if req is numpy:
-                    continue
-                if allows2:
-                    yield from self._old_package(ctx.kb, req, numpy, forces2)
-                if numpy is not None:
-                    yield from self._needs_numpy2(ctx.kb, req, numpy, spec)
+        caps = load_numpy_caps()
+        for env, reqs in each_env(ctx.snapshot):
+            locked = _locked(ctx.snapshot, env)
+            numpy = _numpy_side(caps, reqs, locked)
+            if numpy is None:
+                continue
+            installed = [r for r in reqs if not r.is_constraint and project(r) != "numpy"]
+            sides = {id(r): _package_side(caps, r, locked) for r in installed}
+            for req in installed:
+                others = [
+                    (project(r), s)
+                    for r in installed
+                    if r is not req and (s := sides[id(r)]) is not None
+                ]
+                env_numpy = _env_numpy(caps, numpy, others)
+                side = sides[id(req)]
+                if side is not None:
+                    yield from self._package(ctx.kb, caps, req, side, numpy, env_numpy)
+                if numpy.req is not None:
+                    yield from self._needs_numpy2(ctx.kb, req, numpy)
 
-    def _old_package(
-        self, kb: KnowledgeBase, req: Requirement, numpy: Requirement | None, forces2: bool
+    def _package(
+        self,
+        kb: KnowledgeBase,
+        caps: NumpyCaps,
+        req: Requirement,
+        side: _Side,
+        numpy: _Side,
+        env_numpy: tuple[Version, ...],
     ) -> Iterator[Finding]:
-        row = kb.numpy2_package(project(req))
-        first = kb.numpy2_first_release(project(req))
-        if row is None or first is None or row.confidence not in ("high", "medium"):
+        name = project(req)
+        first = _first_numpy2(kb, caps, name)
+        conda = req.ecosystem != Ecosystem.PYPI
+        verdicts = [
+            _judge(None if conda else caps.release(name, v), v, first, numpy, env_numpy)
+            for v in side.versions
+        ]
+        if not any(v.row is not None for v in verdicts) and first is None:
+            return  # nothing recorded about this package
+        installable = [v for v in verdicts if v.outcome != _Outcome.UNSAT]
+        if not installable:
+            yield self._unsatisfiable(caps, req, side, numpy, verdicts, first)
             return
-        if not _held_below(req, first):
-            return
-        cap = _known_cap(req)
-        if cap is not None and not forces2:
-            return  # its own numpy<2 makes the resolver pick NumPy 1.x
-        held = (
-            f"{req.raw.strip()} is held below {first}, the first {row.key} release whose wheels "
-            f"work with NumPy 2"
-        )
-        if forces2 and numpy is not None:
-            severity = Severity.ERROR
-            if cap is not None:
-                outcome = (
-                    f"it declares {cap[0]} in its own metadata and {numpy.raw.strip()} asks for "
-                    f"NumPy 2: the install fails to resolve."
-                )
-            else:
-                outcome = (
-                    f"{numpy.raw.strip()} asks for NumPy 2: the install fails to resolve if that "
-                    f"release declares numpy<2 in its own metadata (the KB does not record "
-                    f"whether it does), and otherwise {_BROKEN}."
-                )
+        picked = installable[-1]
+        broken = (_Outcome.BREAK, _Outcome.MAYBE)
+        if picked.outcome in broken:
+            yield self._abi_break(caps, req, side, numpy, env_numpy, picked, first, fresh=True)
+        elif _forces_numpy2(numpy) and any(v.outcome in broken for v in installable):
+            some = [v for v in installable if v.outcome in broken]
+            yield self._abi_break(caps, req, side, numpy, env_numpy, some[-1], first, fresh=False)
+
+    def _unsatisfiable(
+        self,
+        caps: NumpyCaps,
+        req: Requirement,
+        side: _Side,
+        numpy: _Side,
+        verdicts: list[_Verdict],
+        first: tuple[Version, str] | None,
+    ) -> Finding:
+        newest = verdicts[-1]
+        row = newest.row
+        assert row is not None  # UNSAT needs a metadata reading
+        cap = row.cap_text()
+        if side.how == RANGE:
+            span = f"{verdicts[0].version}–{newest.version}" if len(verdicts) > 1 else ""
+            whose = (
+                f"the metadata of every release it admits{f' ({span})' if span else ''} caps "
+                f"numpy below that (newest admitted {newest.version}: its metadata requires {cap})"
+            )
         else:
-            severity = Severity.WARNING
-            numpy_part = (
-                "nothing in this environment holds NumPy below 2"
-                if numpy is None
-                else f"{numpy.raw.strip()} admits NumPy 2"
-            )
-            outcome = (
-                f"{numpy_part}. The resolver installs NumPy 1.x only if that release declares "
-                f"numpy<2 in its own metadata (the KB does not record whether it does); if it "
-                f"picks NumPy 2, {_BROKEN}."
-            )
-        evidence = [f"KB numpy2_abi.json: {row.key} first NumPy-2 release {first} ({row.evidence})"]
-        if row.notes:
-            evidence.append(row.notes)
-        if cap is not None:
-            evidence.append(f"{req.name} {cap[0]}: {cap[1]}")
-        yield finding(
+            whose = f"its metadata requires {cap}"
+        message = (
+            f"{req.raw.strip()} ({_how(side)}) cannot be installed with {_numpy_text(numpy)}: "
+            f"{whose}, so the resolver refuses the install."
+        )
+        upgrade = _upgrade(caps, req, first, numpy, numpy.versions)
+        hold = f"numpy{_loosest_cap(row)}"
+        fix = f"{upgrade}  # or {hold}" if upgrade else hold
+        evidence = [_numpy_evidence(numpy), _package_evidence(side)]
+        evidence += [f"numpy_caps.json: {v.row.source()}" for v in verdicts[-3:] if v.row]
+        return finding(
             self,
-            f"{held}, and {outcome}" if cap is None else f"{held}; {outcome}",
+            message,
             req.location,
             package=req.name,
-            fix=f"{req.name}>={first}  # or hold numpy<2",
+            fix=fix,
+            evidence=evidence,
+            severity=Severity.ERROR,
+            fingerprint=f"old:{req.name}",
+        )
+
+    def _abi_break(
+        self,
+        caps: NumpyCaps,
+        req: Requirement,
+        side: _Side,
+        numpy: _Side,
+        env_numpy: tuple[Version, ...],
+        verdict: _Verdict,
+        first: tuple[Version, str] | None,
+        *,
+        fresh: bool,
+    ) -> Finding:
+        assert first is not None  # a BREAK needs a first NumPy-2 release
+        name = project(req)
+        got = verdict.numpy
+        row = verdict.row
+        metadata = (
+            "the KB has no metadata reading for it"
+            if row is None
+            else "its metadata does not cap numpy"
+            if not row.caps
+            else f"its metadata allows it ({row.cap_text()})"
+        )
+        built = (
+            f"{name} {verdict.version} is built against NumPy 1 ({first[0]} is the first {name} "
+            f"release built for NumPy 2) and {metadata}"
+        )
+        if row is None:
+            outcome = (
+                "the install fails to resolve if that release declares numpy<2 in its own "
+                "metadata (the KB does not record whether it does), and otherwise "
+                f"{_BROKEN}"
+                if verdict.outcome == _Outcome.BREAK
+                else "the resolver installs NumPy 1.x only if that release declares numpy<2 "
+                f"in its own metadata (the KB does not record whether it does); otherwise "
+                f"{_BROKEN}"
+            )
+        else:
+            outcome = _BROKEN
+        if fresh:
+            which = (
+                f"{req.raw.strip()} ({_how(side)})"
+                if side.how != RANGE
+                else f"{req.raw.strip()}: a fresh install picks {verdict.version}, the newest "
+                f"admitted release{_that_installs(side, verdict)}"
+            )
+            message = f"{which}. {built}; {_numpy_pick(numpy, got)}: {outcome}."
+            severity = Severity.ERROR
+        else:
+            message = (
+                f"{req.raw.strip()} admits releases built against NumPy 1 without a numpy cap "
+                f"(up to {verdict.version}); {built}, and {_numpy_pick(numpy, got)}: {outcome}. "
+                f"A fresh install picks a newer release, which is fine."
+            )
+            severity = Severity.WARNING
+        if verdict.outcome == _Outcome.MAYBE:
+            severity = Severity.WARNING
+        elif row is not None and numpy.how == UNDECLARED and not row.requires_numpy:
+            severity = Severity.WARNING
+            message += (
+                f" {name} does not require numpy itself: this holds when something else "
+                f"installs it."
+            )
+        upgrade = _upgrade(caps, req, first, numpy, env_numpy)
+        target = upgrade or f"{req.name}>={first[0]}"
+        evidence = [_numpy_evidence(numpy), _package_evidence(side), first[1]]
+        if row is not None:
+            evidence.append(f"numpy_caps.json: {row.source()}")
+        return finding(
+            self,
+            message,
+            req.location,
+            package=req.name,
+            fix=f"{target}  # or numpy<2",
             evidence=evidence,
             severity=severity,
             fingerprint=f"old:{req.name}",
         )
 
-    def _needs_numpy2(
-        self, kb: KnowledgeBase, req: Requirement, numpy: Requirement, spec: SpecifierSet | None
-    ) -> Iterator[Finding]:
+    def _needs_numpy2(self, kb: KnowledgeBase, req: Requirement, numpy: _Side) -> Iterator[Finding]:
         version = version_of(req)
-        if version is None:
+        if version is None or numpy.req is None:
             return
         needed = kb.numpy_requirement(project(req), version)
         if needed is None:
             return
-        try:
-            wanted = SpecifierSet(needed)
-        except InvalidSpecifier:
-            return
-        both = [v for v in _admits(spec, (*_NUMPY1, *_NUMPY2)) if wanted.contains(v)]
-        if both:
+        wanted = _spec(needed)
+        if wanted is None or any(wanted.contains(v, prereleases=True) for v in numpy.versions):
             return
         yield finding(
             self,
-            f"{req.raw.strip()} requires numpy{needed} but {numpy.raw.strip()} excludes it: "
+            f"{req.raw.strip()} requires numpy{needed} but {numpy.text} excludes it: "
             f"the install cannot resolve.",
-            numpy.location,
+            numpy.req.location,
             package="numpy",
             fix=f"numpy{needed}  # or an older {req.name} that supports NumPy 1",
             evidence=(
                 f"{req.location.file}:{req.location.line}: {req.raw.strip()}",
                 f"KB: {req.name} {version.public} requires numpy{needed}",
+                _numpy_evidence(numpy),
             ),
             fingerprint=f"needs2:{req.name}",
         )
+
+
+def _judge(
+    row: CapRelease | None,
+    version: Version,
+    first: tuple[Version, str] | None,
+    numpy: _Side,
+    env_numpy: tuple[Version, ...],
+) -> _Verdict:
+    """What happens to one admitted release of a package with the environment's NumPy."""
+    if row is not None and not any(row.admits_below_cap(n) for n in numpy.versions):
+        return _Verdict(version, row, _Outcome.UNSAT)
+    pool = env_numpy if row is None else tuple(n for n in env_numpy if row.admits_below_cap(n))
+    if not pool and row is not None:
+        pool = tuple(n for n in numpy.versions if row.admits_below_cap(n))
+    got = pool[-1] if pool else None
+    built_for_numpy1 = first is not None and version < first[0]
+    if built_for_numpy1 and got is not None and got >= _NUMPY2:
+        if row is None and pool[0] < _NUMPY2:
+            return _Verdict(version, row, _Outcome.MAYBE, got)
+        return _Verdict(version, row, _Outcome.BREAK, got)
+    return _Verdict(version, row, _Outcome.OK, got)
+
+
+def _that_installs(side: _Side, verdict: _Verdict) -> str:
+    """Why the pick is not the newest admitted release (newer ones cap numpy below it)."""
+    if verdict.version == side.newest:
+        return ""
+    return " whose metadata admits this NumPy (the newer ones cap numpy below it)"
+
+
+def _forces_numpy2(numpy: _Side) -> bool:
+    """Whether every NumPy the environment admits is NumPy 2."""
+    return numpy.how != UNDECLARED and all(n >= _NUMPY2 for n in numpy.versions)
+
+
+def _env_numpy(
+    caps: NumpyCaps, numpy: _Side, others: Iterable[tuple[str, _Side]]
+) -> tuple[Version, ...]:
+    """NumPy versions the environment can get once the other packages' caps are applied.
+
+    A package limits NumPy to what the metadata of *some* release it admits allows (the
+    resolver may pick any of them); packages without recorded metadata limit nothing.
+    """
+    pool = numpy.versions
+    for name, side in others:
+        rows = [r for r in (caps.release(name, v) for v in side.versions) if r is not None]
+        if rows:
+            pool = tuple(n for n in pool if any(r.admits_below_cap(n) for r in rows))
+    return pool or numpy.versions
+
+
+def _upgrade(
+    caps: NumpyCaps,
+    req: Requirement,
+    first: tuple[Version, str] | None,
+    numpy: _Side,
+    env_numpy: tuple[Version, ...],
+) -> str | None:
+    """The smallest upgrade that works here, as a requirement line: the newest working patch of
+    the first minor line above the current version whose releases install and import."""
+    if req.ecosystem != Ecosystem.PYPI:
+        return None
+    current = version_of(req)
+    name = project(req)
+    rows = [r for r in caps.releases(name) if not r.yanked]
+    fine = [
+        r.version
+        for r in rows
+        if (current is None or r.version > current)
+        and _judge(r, r.version, first, numpy, env_numpy).outcome == _Outcome.OK
+    ]
+    if not fine:
+        return None
+    line = fine[0].release[:2]
+    best = [v for v in fine if v.release[:2] == line][-1]
+    if current is None:
+        return f"{req.name}>={fine[0]}"
+    return pinned_line(req, str(best))
+
+
+def _loosest_cap(row: CapRelease) -> str:
+    uppers = sorted({line.upper for line in row.lines if line.upper})
+    return uppers[-1] if uppers else "<2"
+
+
+def _how(side: _Side) -> str:
+    if side.how == LOCK:
+        return side.text
+    return side.how
+
+
+def _numpy_text(numpy: _Side) -> str:
+    if numpy.how == UNDECLARED:
+        return "any NumPy (numpy is not declared)"
+    if numpy.how == LOCK:
+        return f"numpy {numpy.newest} ({numpy.text})"
+    return numpy.text
+
+
+def _numpy_pick(numpy: _Side, got: Version | None) -> str:
+    """How the NumPy of a finding was decided."""
+    shown = got or numpy.newest
+    if numpy.how == LOCK:
+        return f"{numpy.text} (NumPy 2)"
+    if numpy.how == EXACT:
+        return f"{numpy.text} pins NumPy {shown}"
+    if numpy.how == RANGE:
+        return f"{numpy.text} lets the resolver pick NumPy {shown} (the newest it admits)"
+    return f"nothing holds numpy below 2, so the resolver picks NumPy {shown}"
+
+
+def _numpy_evidence(numpy: _Side) -> str:
+    where = f" ({numpy.req.location.file}:{numpy.req.location.line})" if numpy.req else ""
+    if numpy.how == RANGE:
+        return (
+            f"numpy decided by range: {numpy.text}{where} admits {numpy.versions[0]}–"
+            f"{numpy.newest} (NumPy releases in numpy_caps.json)"
+        )
+    if numpy.how == UNDECLARED:
+        return f"numpy not declared in this environment: any release up to {numpy.newest}"
+    return f"numpy decided by {numpy.how}: {numpy.text}{where}"
+
+
+def _package_evidence(side: _Side) -> str:
+    assert side.req is not None  # package sides carry their requirement
+    where = f"{side.req.location.file}:{side.req.location.line}"
+    if side.how == RANGE:
+        return (
+            f"{project(side.req)} decided by range: {side.text} ({where}) admits "
+            f"{side.versions[0]}–{side.newest} (releases in numpy_caps.json)"
+        )
+    return f"{project(side.req)} decided by {side.how}: {side.text} ({where})"
 
 
 RULES: tuple[Rule, ...] = (NumpyAbi(),)

@@ -1,31 +1,50 @@
-"""numpy-abi: positive and negative cases."""
+"""numpy-abi: positive and negative cases, on snapshots and on real-looking files.
+
+Facts the expectations rest on (wheel METADATA, recorded in rules/kb/data/numpy_caps.json
+with the file each line was read from; the audit is ../shared/reviews/kb-audit.md):
+- tensorflow 2.14.0 ``numpy>=1.23.5`` (no cap); 2.14.1, 2.15.x, 2.16.x, 2.17.x
+  ``numpy<2.0.0``; 2.18.x ``<2.1.0``; 2.19.x ``<2.2.0``; 2.20.0/2.21.0 no cap.
+- scipy 1.11.4 ``numpy<1.28.0``; 1.12.0 ``numpy<1.29.0``; 1.13.0 ``numpy<2.3``.
+- pandas 2.1.4 and 2.2.1 ``numpy<2``; 2.0.3, 2.2.2 and 2.2.3 no cap.
+- scikit-learn 1.3.2 ``numpy<2.0``; matplotlib 3.7.5 ``numpy<2``; torch names no numpy.
+- First releases built for NumPy 2 (numpy2_abi.json): tensorflow 2.18.0, pandas 2.2.2,
+  torch 2.3.0, scipy 1.13.0; scikit-image 0.23.0 from its ``build`` extra
+  (``numpy>=2.0.0rc1``).
+"""
 
 from __future__ import annotations
+
+from datetime import date
 
 import pytest
 
 from rules.checks.numpy_abi import RULES
+from rules.kb.numpy_caps import load_numpy_caps
 from rules.manifests.model import Snapshot
+from rules.review import review_trees
 from tests.rules.checks.mlsnap import req, run, snap
 
 RULE = RULES[0]
 ENV = "environment.yml"
+TODAY = date(2026, 12, 3)
 
 CASES: list[tuple[str, Snapshot, list[tuple[str, str]]]] = [
     (
-        "numpy 2 pinned with scipy 1.11",
+        "numpy 2 pinned with scipy 1.11 (metadata numpy<1.28.0)",
         snap(req("numpy==2.0.2"), req("scipy==1.11.4")),
         [("scipy", "error")],
     ),
+    # pandas 2.1.x caps numpy<2, so the resolver falls back to 2.0.3 (no cap, built for 1.x)
     ("numpy>=2 with pandas<2.2", snap(req("numpy>=2"), req("pandas<2.2")), [("pandas", "error")]),
-    ("numpy unconstrained with torch 2.2", snap(req("torch==2.2.2")), [("torch", "warning")]),
+    # torch names no numpy: numpy may not be installed at all
+    ("numpy undeclared with torch 2.2", snap(req("torch==2.2.2")), [("torch", "warning")]),
     (
-        "numpy>=1.24 with scikit-learn 1.3",
-        snap(req("numpy>=1.24"), req("scikit-learn==1.3.2")),
-        [("scikit-learn", "warning")],
+        "numpy declared with torch 2.2",
+        snap(req("numpy"), req("torch==2.2.2")),
+        [("torch", "error")],
     ),
+    ("scikit-learn 1.3.2 caps numpy<2.0", snap(req("numpy>=1.24"), req("scikit-learn==1.3.2")), []),
     ("numpy<2 holds it", snap(req("numpy<2"), req("scipy==1.11.4")), []),
-    # TensorFlow 2.15 declares numpy<2.0 itself (tensorflow/tensorflow#62131)
     ("tensorflow 2.15 caps numpy itself", snap(req("tensorflow==2.15.0")), []),
     ("tensorflow 2.15 with numpy>=1.26", snap(req("numpy>=1.26"), req("tensorflow==2.15.1")), []),
     (
@@ -33,14 +52,47 @@ CASES: list[tuple[str, Snapshot, list[tuple[str, str]]]] = [
         snap(req("numpy==2.0.2"), req("tensorflow==2.15.0")),
         [("tensorflow", "error")],
     ),
+    ("tensorflow 2.16 caps numpy<2.0.0", snap(req("tensorflow==2.16.1")), []),
+    ("tensorflow 2.14.0 has no cap", snap(req("tensorflow==2.14.0")), [("tensorflow", "error")]),
+    ("tensorflow 2.14.1 has a cap", snap(req("tensorflow==2.14.1")), []),
+    ("tensorflow 2.14.0 with numpy<2", snap(req("numpy<2"), req("tensorflow==2.14.0")), []),
+    # another package's cap keeps NumPy 1.x in the environment
     (
-        "tensorflow 2.16: cap not recorded",
-        snap(req("tensorflow==2.16.1")),
-        [("tensorflow", "warning")],
+        "tensorflow 2.15 holds numpy for torch",
+        snap(req("tensorflow==2.15.0"), req("torch==2.2.2")),
+        [],
     ),
     ("ready versions", snap(req("numpy==2.1.3"), req("scipy==1.13.1"), req("torch==2.3.0")), []),
     ("lower bound past the first release", snap(req("numpy==2.1.3"), req("pandas>=2.2.2")), []),
-    ("unknown packages are not judged", snap(req("numpy==2.1.3"), req("h5py==3.10.0")), []),
+    (
+        "pandas range above the first release",
+        snap(req("numpy>=2"), req("pandas>=2.2.3,<2.3.0")),
+        [],
+    ),
+    ("unknown packages are not judged", snap(req("numpy==2.1.3"), req("mypkg==3.10.0")), []),
+    # ranges: the resolver skips releases that cannot install, then picks the newest
+    ("tensorflow>=2.15 with numpy 2.0.0", snap(req("numpy==2.0.0"), req("tensorflow>=2.15")), []),
+    (
+        "tensorflow range whose only installable release is 2.14.0",
+        snap(req("numpy==2.0.0"), req("tensorflow>=2.12,<2.18")),
+        [("tensorflow", "error")],
+    ),
+    (
+        "every admitted tensorflow caps numpy below 2",
+        snap(req("numpy>=2"), req("tensorflow>=2.15,<2.18")),
+        [("tensorflow", "error")],
+    ),
+    (
+        "some admitted torch releases break next to a NumPy 2 pin",
+        snap(req("numpy==2.0.0"), req("torch>=2.1")),
+        [("torch", "warning")],
+    ),
+    ("torch range with NumPy merely admitted", snap(req("numpy>=1.22"), req("torch>=2.0")), []),
+    (
+        "scikit-image before 0.23 (first built for NumPy 2 per its build extra)",
+        snap(req("numpy==2.0.0"), req("scikit-image==0.22.0")),
+        [("scikit-image", "error")],
+    ),
     (
         "conda names: pytorch 2.1 with numpy 2",
         snap(req("numpy==2.0.*", ENV, conda=True), req("pytorch==2.1.0", ENV, conda=True)),
@@ -76,22 +128,28 @@ def test_numpy_abi(name: str, snapshot: Snapshot, expected: list[tuple[str, str]
 
 MESSAGES: list[tuple[str, Snapshot, tuple[str, ...], tuple[str, ...]]] = [
     (
-        "NumPy 2 pinned, cap recorded: a resolution failure, not an import error",
+        "NumPy 2 pinned under a cap: a resolution failure, not an import error",
         snap(req("numpy==2.0.2"), req("tensorflow==2.15.0")),
-        ("declares numpy<2.0 in its own metadata", "the install fails to resolve"),
-        ("compiled using NumPy 1.x",),
+        ("its metadata requires numpy<2.0.0", "exact pin", "the resolver refuses the install"),
+        ("compiled using NumPy 1.x", "does not record"),
     ),
     (
-        "NumPy 2 pinned, cap not recorded: both outcomes",
-        snap(req("numpy==2.0.2"), req("scipy==1.11.4")),
+        "no cap, NumPy 2 picked: an import error, with the evidence that decided",
+        snap(req("numpy>=1.24"), req("tensorflow==2.14.0")),
+        ("does not cap numpy", "numpy>=1.24 lets the resolver pick NumPy", "compiled using"),
+        ("refuses",),
+    ),
+    (
+        "conda: no metadata reading, both outcomes",
+        snap(req("numpy==2.0.*", ENV, conda=True), req("pytorch==2.1.0", ENV, conda=True)),
         ("fails to resolve if that release declares numpy<2", "compiled using NumPy 1.x"),
         (),
     ),
     (
-        "numpy undeclared: the resolver decides, both outcomes",
+        "numpy undeclared next to torch: holds only when something installs numpy",
         snap(req("torch==2.2.2")),
-        ("nothing in this environment holds NumPy below 2", "only if that release declares"),
-        ("the install fails to resolve",),
+        ("nothing holds numpy below 2", "does not require numpy itself"),
+        ("refuses",),
     ),
 ]
 
@@ -107,3 +165,233 @@ def test_numpy_abi_messages_say_what_is_known(
         assert text in found.message
     for text in absent:
         assert text not in found.message
+
+
+# -- real-looking repositories through review_trees ------------------------------------------
+
+PYPROJECT = """[project]
+name = "svc"
+version = "0.1.0"
+requires-python = ">=3.10"
+dependencies = [
+    "DEP",
+    "NUMPY",
+]
+"""
+
+UV_LOCK = """version = 1
+requires-python = ">=3.10"
+
+[[package]]
+name = "numpy"
+version = "NPV"
+source = { registry = "https://example.invalid/simple" }
+
+[[package]]
+name = "torch"
+version = "2.2.2"
+source = { registry = "https://example.invalid/simple" }
+"""
+
+
+def requirements(*lines: str) -> dict[str, str]:
+    return {"requirements.txt": "".join(f"{line}\n" for line in lines)}
+
+
+def pyproject(dep: str, numpy: str, lock_numpy: str | None = None) -> dict[str, str]:
+    files = {"pyproject.toml": PYPROJECT.replace("DEP", dep).replace("NUMPY", numpy)}
+    if lock_numpy:
+        files["uv.lock"] = UV_LOCK.replace("NPV", lock_numpy)
+    return files
+
+
+def dockerfile(install: str) -> dict[str, str]:
+    return {"Dockerfile": f"FROM python:3.11-slim\nWORKDIR /app\nRUN pip install {install}\n"}
+
+
+Found = tuple[str, str, int]  # severity, file, line of a new numpy-abi finding
+REAL: list[tuple[str, dict[str, str], dict[str, str], list[Found], tuple[str, ...]]] = [
+    # audit C03 / V03b / V03c / V03d: TF 2.15.0 METADATA numpy<2.0.0,>=1.23.5
+    (
+        "C03 tensorflow 2.15.0 + numpy==2.0.0",
+        {},
+        requirements("tensorflow==2.15.0", "numpy==2.0.0"),
+        [("error", "requirements.txt", 1)],
+        ("its metadata requires numpy<2.0.0", "numpy==2.0.0"),
+    ),
+    (
+        "V03b tensorflow 2.15.0 + numpy==2.0.2",
+        {},
+        requirements("tensorflow==2.15.0", "numpy==2.0.2"),
+        [("error", "requirements.txt", 1)],
+        ("its metadata requires numpy<2.0.0",),
+    ),
+    (
+        "V03c tensorflow 2.15.0 + numpy>=2",
+        {},
+        requirements("tensorflow==2.15.0", "numpy>=2"),
+        [("error", "requirements.txt", 1)],
+        ("its metadata requires numpy<2.0.0", "numpy>=2"),
+    ),
+    (
+        "V03d tensorflow 2.15.0 + numpy==2.1.0",
+        {},
+        requirements("tensorflow==2.15.0", "numpy==2.1.0"),
+        [("error", "requirements.txt", 1)],
+        ("its metadata requires numpy<2.0.0",),
+    ),
+    # audit C12 / V12b: TF 2.18.0 METADATA numpy<2.1.0,>=1.26.0
+    (
+        "C12 tensorflow 2.18.0 + numpy==2.1.0",
+        {},
+        requirements("tensorflow==2.18.0", "numpy==2.1.0"),
+        [("error", "requirements.txt", 1)],
+        ("its metadata requires numpy<2.1.0",),
+    ),
+    (
+        "V12b tensorflow 2.18.0 + numpy==2.2.6",
+        {},
+        requirements("tensorflow==2.18.0", "numpy==2.2.6"),
+        [("error", "requirements.txt", 1)],
+        ("its metadata requires numpy<2.1.0",),
+    ),
+    # audit V12c / V12d: scipy 1.12.0 METADATA numpy<1.29.0,>=1.22.4
+    (
+        "V12c scipy 1.12.0 + numpy==2.0.0",
+        {},
+        requirements("scipy==1.12.0", "numpy==2.0.0"),
+        [("error", "requirements.txt", 1)],
+        ("its metadata requires numpy<1.29.0",),
+    ),
+    (
+        "V12d scipy 1.12.0 + numpy==2.0.2 (no hedging: the cap is recorded)",
+        {},
+        requirements("scipy==1.12.0", "numpy==2.0.2"),
+        [("error", "requirements.txt", 1)],
+        ("its metadata requires numpy<1.29.0",),
+    ),
+    (
+        "TF 2.18 + numpy 2.2.6 in a Dockerfile RUN pip install",
+        {},
+        dockerfile("tensorflow==2.18.0 numpy==2.2.6"),
+        [("error", "Dockerfile", 3)],
+        ("its metadata requires numpy<2.1.0",),
+    ),
+    (
+        "pyproject: tensorflow 2.16.1 with numpy>=2",
+        {},
+        pyproject("tensorflow==2.16.1", "numpy>=2"),
+        [("error", "pyproject.toml", 6)],
+        ("its metadata requires numpy<2.0.0",),
+    ),
+    # the noise the issue names
+    (
+        "clean TensorFlow patch bump, numpy unpinned",
+        requirements("tensorflow==2.15.0", "pandas>=2.0"),
+        requirements("tensorflow==2.15.1", "pandas>=2.0"),
+        [],
+        (),
+    ),
+    (
+        "clean TensorFlow patch bump in a Dockerfile",
+        dockerfile("tensorflow==2.16.1"),
+        dockerfile("tensorflow==2.16.2"),
+        [],
+        (),
+    ),
+    ("pandas range above 2.2.2", {}, requirements("pandas>=2.2.3,<2.3.0", "numpy>=1.26"), [], ()),
+    (
+        "capped release with numpy>=1.20",
+        {},
+        requirements("tensorflow==2.17.1", "numpy>=1.20"),
+        [],
+        (),
+    ),
+    (
+        "capped scikit-learn with numpy>=1.20",
+        {},
+        requirements("scikit-learn==1.3.2", "numpy>=1.20"),
+        [],
+        (),
+    ),
+    (
+        "a lock file pins numpy 1.x next to torch 2.2.2",
+        {},
+        pyproject("torch==2.2.2", "numpy>=1.24", lock_numpy="1.26.4"),
+        [],
+        (),
+    ),
+    (
+        "the same without a lock file: a fresh install picks NumPy 2",
+        {},
+        pyproject("torch==2.2.2", "numpy>=1.24"),
+        [("error", "pyproject.toml", 6)],
+        ("numpy>=1.24 lets the resolver pick NumPy 2",),
+    ),
+    (
+        "the lock file pins NumPy 2 next to torch 2.2.2",
+        {},
+        pyproject("torch==2.2.2", "numpy>=1.24", lock_numpy="2.0.1"),
+        [("error", "pyproject.toml", 6)],
+        ("uv.lock locks numpy 2.0.1",),
+    ),
+    (
+        "TensorFlow 2.14.0 (no cap in its metadata): a fresh install gets NumPy 2",
+        {},
+        requirements("tensorflow==2.14.0"),
+        [("error", "requirements.txt", 1)],
+        ("does not cap numpy", "tensorflow==2.14.1"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "base", "head", "expected", "present"), REAL, ids=[c[0] for c in REAL]
+)
+def test_numpy_abi_on_real_files(
+    name: str,
+    base: dict[str, str],
+    head: dict[str, str],
+    expected: list[Found],
+    present: tuple[str, ...],
+) -> None:
+    findings = [f for f in review_trees(base, head, today=TODAY).findings if f.rule == "numpy-abi"]
+    assert [(f.severity.value, f.file, f.line) for f in findings if f.new] == expected
+    for found in findings:
+        for text in present:
+            assert text in found.message or text in (found.fix or "")
+        assert "does not record" not in found.message
+
+
+def test_every_recorded_numpy_line_names_its_wheel() -> None:
+    caps = load_numpy_caps()
+    rows = [r for rows in caps.packages.values() for r in rows]
+    assert len(rows) > 500
+    for row in rows:
+        assert row.file.endswith(".whl") and row.file.lower().startswith(
+            row.package.replace("-", "_")[:5]
+        )
+        assert all(line.line.startswith("Requires-Dist: numpy") for line in row.lines)
+
+
+@pytest.mark.parametrize(
+    ("package", "version", "cap"),
+    [
+        ("tensorflow", "2.12.0", "numpy<1.24"),
+        ("tensorflow", "2.13.0", "numpy<=1.24.3"),
+        ("tensorflow", "2.14.0", "no numpy cap"),
+        ("tensorflow", "2.14.1", "numpy<2.0.0"),
+        ("tensorflow", "2.17.1", "numpy<2.0.0"),
+        ("tensorflow", "2.18.0", "numpy<2.1.0"),
+        ("tensorflow", "2.19.0", "numpy<2.2.0"),
+        ("tensorflow", "2.20.0", "no numpy cap"),
+        ("tensorflow", "2.21.0", "no numpy cap"),
+        ("scipy", "1.12.0", "numpy<1.29.0"),
+        ("scipy", "1.13.0", "numpy<2.3"),
+    ],
+)
+def test_caps_the_audit_read_are_in_the_data(package: str, version: str, cap: str) -> None:
+    from packaging.version import Version
+
+    row = load_numpy_caps().release(package, Version(version))
+    assert row is not None and row.cap_text() == cap
