@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from rules.manifests.dependabot import DependabotUpdate
 from rules.render.checkrun import render_check_output
+from rules.render.escape import md_code, md_text
 from rules.render.markdown import render_comment
 from worker.analysis import analyze, base_allows_self_ignore
 from worker.commands.ignores import IgnoreSet, render_ignores
@@ -339,7 +340,7 @@ def _skipped_note(files: TreeFiles) -> str:
     if not files.skipped and not files.truncated:
         return ""
     lines = ["", "", "**Not reviewed:**"]
-    lines += [f"- `{path}`: {why}" for path, why in sorted(files.skipped.items())]
+    lines += [f"- {md_code(path)}: {md_text(why)}" for path, why in sorted(files.skipped.items())]
     if files.truncated:
         lines.append("- GitHub truncated the repository tree; files deep in it may be missing.")
     return "\n".join(lines)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from rules.findings import Finding, Severity
 from rules.render._common import ICONS, first_line, headline, new_counts, place, plural
+from rules.render.escape import md_code, md_prose, md_text
 from rules.render.markdown import render_markdown
 from rules.review import Conclusion, Review
 
@@ -15,6 +16,10 @@ MAX_TEXT = 65_535
 MAX_TITLE = 255
 _MAX_ANNOTATION_FIELD = 64_000
 
+#: Annotations per review: one request's worth (GitHub shows 50 per run in the diff view);
+#: a file of thousands of findings must not cost hundreds of API calls (security review 11).
+MAX_ANNOTATIONS = 50
+
 _LEVELS = {Severity.ERROR: "failure", Severity.WARNING: "warning", Severity.NOTICE: "notice"}
 
 
@@ -22,8 +27,8 @@ _LEVELS = {Severity.ERROR: "failure", Severity.WARNING: "warning", Severity.NOTI
 class CheckOutput:
     """What `checks.create`/`update` take as `output`, plus the conclusion.
 
-    `annotations` holds every located finding; GitHub accepts 50 per request, so the
-    caller sends them in batches.
+    `annotations` holds the first `MAX_ANNOTATIONS` located findings (new errors first);
+    the summary counts the rest.
     """
 
     title: str
@@ -104,7 +109,8 @@ def _summary(review: Review) -> str:
         for finding in unlocated:
             item = (
                 f"- {ICONS[finding.severity]} {'**new** ' if finding.new else ''}"
-                f"`{place(finding)}` {finding.category}: {first_line(finding.message, 400)}"
+                f"{md_code(place(finding))} {md_text(finding.category)}: "
+                f"{md_prose(first_line(finding.message, 400))}"
             )
             if len(item) + 1 > budget:
                 break
@@ -114,14 +120,30 @@ def _summary(review: Review) -> str:
         if shown < len(unlocated):
             lines.append(f"- … and {len(unlocated) - shown} more (see the details below)")
         lines.append("")
+    located = _located(review)
+    if len(located) > MAX_ANNOTATIONS:
+        lines += [
+            f"{plural(len(located) - MAX_ANNOTATIONS, 'more located finding')} not annotated "
+            f"(annotations show the first {MAX_ANNOTATIONS}, new errors first); "
+            "all are in the details below.",
+            "",
+        ]
     if review.rule_errors:
-        lines.append("Some checks failed to run: " + "; ".join(review.rule_errors[:5]))
+        lines.append(
+            "Some checks failed to run: " + "; ".join(md_code(e) for e in review.rule_errors[:5])
+        )
     return _clip("\n".join(lines).rstrip() + "\n", MAX_SUMMARY)
+
+
+def _located(review: Review) -> list[Finding]:
+    """Findings with a line to annotate: new before pre-existing, worst first."""
+    located = [f for f in review.findings if f.file is not None and f.line is not None]
+    return sorted(located, key=lambda f: (not f.new, f.severity.rank))
 
 
 def render_check_output(review: Review, *, details_url: str | None = None) -> CheckOutput:
     """The check run output for a review: verdict title, counts, full details, annotations."""
-    located = [f for f in review.findings if f.file is not None and f.line is not None]
+    located = _located(review)[:MAX_ANNOTATIONS]
     return CheckOutput(
         title=_title(review),
         summary=_summary(review),

@@ -16,6 +16,7 @@ from rules.render._common import (
     plural,
     verdict_icon,
 )
+from rules.render.escape import md_block, md_code, md_prose, md_text
 from rules.review import Review
 
 #: The marker that identifies depreview's comment on a PR (DESIGN.md).
@@ -77,42 +78,34 @@ def _fit(
     return shown_new, shown_existing
 
 
-def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").strip()
-
-
-def _code(text: str) -> str:
-    return "```\n" + text.replace("```", "`\u200b``").rstrip() + "\n```"
-
-
 def _row(finding: Finding) -> str:
     icon = ICONS[finding.severity]
-    package = f"`{_cell(finding.package)}`" if finding.package else ""
+    package = md_code(finding.package, cell=True) if finding.package else ""
     return (
-        f"| {icon} {finding.severity} | `{_cell(place(finding))}` | {package} "
-        f"| {_cell(first_line(finding.message))} |"
+        f"| {icon} {finding.severity} | {md_code(place(finding), cell=True)} | {package} "
+        f"| {md_prose(first_line(finding.message), cell=True)} |"
     )
 
 
 def _detail(finding: Finding) -> str:
-    head = f"**{ICONS[finding.severity]} `{finding.rule}`** · `{place(finding)}`"
+    head = f"**{ICONS[finding.severity]} {md_code(finding.rule)}** · {md_code(place(finding))}"
     if finding.package:
-        head += f" · `{finding.package}`"
+        head += f" · {md_code(finding.package)}"
     lines = finding.message.strip().splitlines() or [""]
-    parts = [head, "", lines[0]]
+    parts = [head, "", md_prose(lines[0])]
     if len(lines) > 1:
-        parts += ["", _code("\n".join(lines[1:]))]
+        parts += ["", md_block("\n".join(lines[1:]))]
     if finding.evidence:
-        parts += ["", "Evidence: " + "; ".join(f"`{_cell(e)}`" for e in finding.evidence)]
+        parts += ["", "Evidence: " + "; ".join(md_code(e) for e in finding.evidence)]
     if finding.fix:
-        parts += ["", "Fix:", "", _code(finding.fix)]
+        parts += ["", "Fix:", "", md_block(finding.fix)]
     return "\n".join(parts)
 
 
 def _brief(finding: Finding) -> str:
     return (
-        f"- {ICONS[finding.severity]} `{place(finding)}` **{finding.category}**: "
-        f"{_cell(first_line(finding.message, 160))}"
+        f"- {ICONS[finding.severity]} {md_code(place(finding))} **{md_text(finding.category)}**: "
+        f"{md_prose(first_line(finding.message, 160))}"
     )
 
 
@@ -135,9 +128,9 @@ def _render(
     intro = []
     title = dependabot_title(review)
     if title:
-        intro.append(f"Dependabot update: **{_cell(title)}**.")
+        intro.append(f"Dependabot update: **{md_text(title)}**.")
     if review.changed_files:
-        files = ", ".join(f"`{p}`" for p in review.changed_files[:10])
+        files = ", ".join(md_code(p) for p in review.changed_files[:10])
         more = len(review.changed_files) - 10
         intro.append(
             f"Reviewed {plural(len(review.changed_files), 'changed dependency file')}: {files}"
@@ -195,7 +188,7 @@ def _render(
     if review.rule_errors:
         out += [
             "⚠️ Some checks failed to run, so their findings are missing: "
-            + "; ".join(f"`{_cell(e)}`" for e in review.rule_errors[:5]),
+            + "; ".join(md_code(e) for e in review.rule_errors[:5]),
             "",
         ]
     if details_url and not left_out:

@@ -12,6 +12,7 @@ import yaml
 from pydantic import ValidationError
 
 from rules.config import IgnoreRule
+from rules.render.escape import md_code, md_text
 from worker.commands.parse import Command, parse_command
 from worker.commands.permissions import PermissionCache
 from worker.github.api import JSON, InteractionApi
@@ -145,10 +146,6 @@ def collect_ignores(
     return out
 
 
-def _cell(text: object) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ").replace("\r", " ")
-
-
 def render_ignores(ignores: IgnoreSet) -> str:
     """The hidden record plus a visible table; "" when the PR has no ignore commands."""
     if not ignores.active and not ignores.expired:
@@ -172,13 +169,13 @@ def render_ignores(ignores: IgnoreSet) -> str:
     ]
     for entry in [*ignores.active, *ignores.expired]:
         rule = entry.rule
-        what = f"`{rule.rule or rule.category}`"
+        what = md_code(rule.rule or rule.category or "", cell=True)
         until = rule.expires.isoformat() if rule.expires else "this PR"
         if entry in ignores.expired:
             until += " (expired)"
-        package = f"`{_cell(rule.package)}`" if rule.package else "any"
+        package = md_code(rule.package, cell=True) if rule.package else "any"
         by = f"[@{entry.by}]({entry.url})" if entry.url else f"@{entry.by}"
-        lines.append(f"| {what} | {package} | {by} | {until} | {_cell(rule.reason)} |")
+        lines.append(f"| {what} | {package} | {by} | {until} | {md_text(rule.reason)} |")
     lines += [
         "",
         "These ignores apply to this pull request only. To keep one, add it to "

@@ -176,7 +176,11 @@ def test_check_output_annotations_and_summary() -> None:
 def test_check_output_caps_text_for_many_findings() -> None:
     out = render_check_output(make_review(many(5000)))
     assert len(out.text) <= 65_535 and len(out.summary) <= 65_535
-    assert len(out.annotations) == 5000
+    # Security review finding 11: one review never costs more than one annotation request.
+    assert len(out.annotations) == 50
+    assert {a["annotation_level"] for a in out.annotations} == {"failure"}  # new errors first
+    located = sum(1 for f in make_review(many(5000)).findings if f.line is not None)
+    assert f"{located - 50} more located findings not annotated" in out.summary
 
 
 # --- JSON ---------------------------------------------------------------------------
