@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from packaging.version import Version
+
 from rules.checks._ml import (
     each_env,
     finding,
@@ -25,6 +27,8 @@ from rules.kb import KnowledgeBase, TorchFamily
 from rules.manifests.model import Fact, FactKind, Requirement, Snapshot
 
 _MEMBERS = ("torch", "torchvision", "torchaudio")
+#: Family packages whose wheels may require torch (their requirement comes from the KB).
+_REQUIRERS = ("torchvision", "torchaudio", "torchtext", "torchdata", "torchcodec")
 
 
 def _expected(family: TorchFamily, member: str) -> str | None:
@@ -32,7 +36,7 @@ def _expected(family: TorchFamily, member: str) -> str | None:
         "torch": family.torch,
         "torchvision": family.torchvision,
         "torchaudio": family.torchaudio,
-    }[member]
+    }.get(member)
 
 
 def _anchor(kb: KnowledgeBase, reqs: list[Requirement]) -> tuple[Requirement, TorchFamily] | None:
@@ -49,6 +53,37 @@ def _anchor(kb: KnowledgeBase, reqs: list[Requirement]) -> tuple[Requirement, To
     return None
 
 
+def _requires(kb: KnowledgeBase, member: str, version: Version) -> tuple[str | None, str] | None:
+    """What a pinned member release requires of torch, and the evidence; None: unknown.
+
+    The wheel's own Requires-Dist when the KB read it (exact pin, range, or nothing), else the
+    torch it was released with (the release tables list only exact pairs)."""
+    row = kb.torch_requirement(member, version)
+    if row is not None:
+        return row.requires_torch, f"KB torch.json: {row.source}"
+    torch = kb.torch_for(member, version)
+    if torch is None:
+        return None
+    return f"=={torch}", f"KB torch.json: {member} {version.public} was released with torch {torch}"
+
+
+def _fitting(kb: KnowledgeBase, member: str, torch: str) -> str | None:
+    """The member release that goes with torch `torch` (the release tables, then the newest
+    release whose wheel requirement admits it)."""
+    family = kb.torch_family(torch)
+    expected = _expected(family, member) if family else None
+    if expected:
+        return expected
+    fits = [
+        Version(row.version)
+        for row in kb.torch.family_requirements
+        if row.package == member
+        and row.requires_torch
+        and spec_contains(row.requires_torch, torch) is True
+    ]
+    return str(max(fits)) if fits else None
+
+
 class TorchFamilyMismatch:
     """torchvision / torchaudio (or torch) constraints that exclude the matching release."""
 
@@ -59,7 +94,11 @@ class TorchFamilyMismatch:
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """Findings for every environment of the snapshot."""
         for env, reqs in each_env(ctx.snapshot):
-            yield from self._env(ctx.kb, reqs)
+            torch = next((r for r in reqs if project(r) == "torch"), None)
+            if torch is not None and version_of(torch) is None and torch.specifier:
+                yield from self._torch_range(ctx.kb, torch, reqs)
+            else:
+                yield from self._env(ctx.kb, reqs)
             image = _pytorch_image(ctx.snapshot, env)
             if image is not None:
                 yield from self._on_image(ctx.kb, reqs, image)
@@ -69,39 +108,106 @@ class TorchFamilyMismatch:
         if found is None:
             return
         anchor, family = found
+        anchor_is_torch = project(anchor) == "torch"
         for req in reqs:
             member = project(req)
-            if req is anchor or member not in _MEMBERS:
-                continue
-            expected = _expected(family, member)
-            if expected is None:
+            if req is anchor or member not in (*_MEMBERS, *_REQUIRERS):
                 continue
             version = version_of(req)
-            if version is not None:
-                fits = version.public == expected
-            elif req.specifier:
-                fits = spec_contains(req.specifier, expected) is not False
+            evidence = (
+                f"KB torch.json: torch {family.torch} ↔ torchvision {family.torchvision} "
+                f"↔ torchaudio {family.torchaudio}"
+            )
+            if version is not None and anchor_is_torch:
+                known = _requires(kb, member, version)
+                if known is None:
+                    continue
+                spec, evidence = known
+                if spec is None or spec_contains(spec, family.torch) is not False:
+                    continue
+                why = f"{member} {version.public} requires torch{spec}"
+                expected = _fitting(kb, member, family.torch)
             else:
-                continue
-            if fits:
-                continue
+                expected = _expected(family, member)
+                if expected is None:
+                    continue
+                if version is not None:
+                    fits = version.public == expected
+                elif req.specifier:
+                    fits = spec_contains(req.specifier, expected) is not False
+                else:
+                    continue
+                if fits:
+                    continue
+                why = (
+                    f"torch {family.torch} was released with torchvision "
+                    f"{family.torchvision or '?'} and torchaudio {family.torchaudio or '?'}"
+                )
             label = local_label(req)
-            fix = pinned_line(req, expected + (f"+{label}" if label else ""))
+            fix = pinned_line(req, expected + (f"+{label}" if label else "")) if expected else None
             yield finding(
                 self,
-                f"{req.raw.strip()} does not fit {anchor.raw.strip()}: torch {family.torch} "
-                f"was released with torchvision {family.torchvision or '?'} and torchaudio "
-                f"{family.torchaudio or '?'}, and each of these pins its torch exactly, so "
-                f"the install fails to resolve or pip swaps torch for another build.",
+                f"{req.raw.strip()} does not fit {anchor.raw.strip()}: {why}, so the install "
+                f"fails to resolve or pip swaps torch for another build (decided by the pins).",
                 req.location,
                 package=req.name,
                 fix=fix,
                 evidence=(
                     f"{anchor.location.file}:{anchor.location.line}: {anchor.raw.strip()}",
-                    f"KB torch.json: torch {family.torch} ↔ torchvision "
-                    f"{family.torchvision} ↔ torchaudio {family.torchaudio}",
+                    evidence,
                 ),
                 fingerprint=f"{req.name}:{anchor.name}",
+            )
+
+    def _torch_range(
+        self, kb: KnowledgeBase, torch: Requirement, reqs: list[Requirement]
+    ) -> Iterator[Finding]:
+        """A torch range next to pinned members: does any admitted torch satisfy each pin?"""
+        admitted = [v for v in kb.torch_versions() if spec_contains(torch.specifier, v) is True]
+        if not admitted:
+            return
+        for req in reqs:
+            member = project(req)
+            version = version_of(req)
+            if member not in _REQUIRERS or version is None:
+                continue
+            known = _requires(kb, member, version)
+            if known is None or known[0] is None:
+                continue
+            spec, evidence = known[0], known[1]
+            broken = [v for v in admitted if spec_contains(spec, v) is False]
+            if not broken:
+                continue
+            every = len(broken) == len(admitted)
+            shown = ", ".join(str(v) for v in admitted[:6]) + (" …" if len(admitted) > 6 else "")
+            pin = spec[2:] if spec.startswith("==") else None
+            if every:
+                message = (
+                    f"{torch.raw.strip()} next to {req.raw.strip()}: {member} {version.public} "
+                    f"requires torch{spec}, and no torch the range admits ({shown}) satisfies "
+                    f"it, so the install cannot resolve (decided by the range: every admitted "
+                    f"torch release the KB lists breaks)."
+                )
+            else:
+                kept = [str(v) for v in admitted if v not in broken]
+                message = (
+                    f"{torch.raw.strip()} next to {req.raw.strip()}: {member} {version.public} "
+                    f"requires torch{spec}, so only torch {', '.join(kept)} of the range "
+                    f"({shown}) can be installed with it (decided by the range: some admitted "
+                    f"releases break)."
+                )
+            yield finding(
+                self,
+                message,
+                torch.location,
+                package=torch.name,
+                fix=pinned_line(torch, pin) if pin else None,
+                evidence=(
+                    f"{req.location.file}:{req.location.line}: {req.raw.strip()}",
+                    evidence,
+                ),
+                severity=Severity.ERROR if every else Severity.WARNING,
+                fingerprint=f"{torch.name}:{req.name}",
             )
 
     def _on_image(

@@ -210,6 +210,10 @@ class KnowledgeBase:
             return pinned.requires_torch[2:]
         return None
 
+    def torch_versions(self) -> tuple[Version, ...]:
+        """Every torch release the KB lists, oldest first."""
+        return tuple(sorted(Version(p.torch) for line in self.torch.minors for p in line.patches))
+
     def torch_requirement(self, package: str, version: VersionLike) -> FamilyRequirement | None:
         """What a torchvision / torchaudio / torchtext / torchdata / torchcodec release requires
         of torch (its wheel's Requires-Dist, exact pin or range, or none), when the KB read it."""

@@ -59,6 +59,58 @@ CASES: list[tuple[str, Snapshot, list[tuple[str, str]]]] = [
         [],
     ),
     ("torch the KB does not list", snap(req("torch==3.0.0"), req("torchvision==0.1.0")), []),
+    # R2: each member's own torch requirement (wheel Requires-Dist read from the index)
+    (
+        "torchaudio 2.11.1 requires torch>=2.11 (C17)",
+        snap(req("torch==2.11.0"), req("torchaudio==2.11.1")),
+        [],
+    ),
+    (
+        "torchaudio 2.11.0 requires no torch",
+        snap(req("torch==2.13.0"), req("torchaudio==2.11.0")),
+        [],
+    ),
+    (
+        "torchvision 0.29.2 is the torchvision of 2.15",
+        snap(req("torch==2.15.0"), req("torchvision==0.29.2")),
+        [],
+    ),
+    (
+        "torchvision 0.28.0 pins torch 2.13.0, not 2.15.0",
+        snap(req("torch==2.15.0"), req("torchvision==0.28.0")),
+        [("torchvision", "torchvision==0.29.2")],
+    ),
+    (
+        "torchaudio 2.11.1 below its torch>=2.11",
+        snap(req("torch==2.10.0"), req("torchaudio==2.11.1")),
+        [("torchaudio", "torchaudio==2.10.0")],
+    ),
+    (
+        "torch 1.x family from the index: torchvision 0.7.0 pins torch 1.6.0",
+        snap(req("torch==1.9.0"), req("torchvision==0.7.0")),
+        [("torchvision", "torchvision==0.10.0")],
+    ),
+    ("torch 1.6.0 with its torchvision", snap(req("torch==1.6.0"), req("torchvision==0.7.0")), []),
+    (
+        "torchtext pins torch exactly too",
+        snap(req("torch==2.3.0"), req("torchtext==0.17.0")),
+        [("torchtext", "torchtext==0.18.0")],
+    ),
+    (
+        "torch~=1.9.0 next to torchvision==0.7.0: no admitted torch fits (error)",
+        snap(req("torch~=1.9.0"), req("torchvision==0.7.0")),
+        [("torch", "torch==1.6.0")],
+    ),
+    (
+        "torch>=2.10 next to torchvision==0.25.0: only 2.10.0 fits (warning)",
+        snap(req("torch>=2.10"), req("torchvision==0.25.0")),
+        [("torch", "torch==2.10.0")],
+    ),
+    (
+        "torch>=2.14 next to torchvision==0.29.2",
+        snap(req("torch>=2.14"), req("torchvision==0.29.2")),
+        [],
+    ),
     (
         "torchaudio unknown for 2.12 is not judged",
         snap(req("torch==2.12.1"), req("torchaudio==2.11.0"), req("torchvision==0.27.1")),
@@ -139,3 +191,20 @@ def test_torch_replaced_on_a_pytorch_image(
     assert all(member in found.message for member in stale)
     assert "pytorch/pytorch:2.3.1-cuda12.1-cudnn8-runtime (Dockerfile:1)" in found.message
     assert found.fix == fix
+
+
+@pytest.mark.parametrize(
+    ("torch", "member", "severity", "decided_by"),
+    [
+        ("torch~=1.9.0", "torchvision==0.7.0", "error", "every admitted"),
+        ("torch>=2.10", "torchvision==0.25.0", "warning", "some admitted"),
+        ("torch==1.9.0", "torchvision==0.7.0", "error", "decided by the pins"),
+    ],
+)
+def test_severity_says_which_evidence_decided(
+    torch: str, member: str, severity: str, decided_by: str
+) -> None:
+    (found,) = run(RULE, snap(req(torch), req(member)))
+    assert found.severity == severity
+    assert decided_by in found.message
+    assert any("METADATA" in e for e in found.evidence)
