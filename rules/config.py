@@ -35,11 +35,15 @@ MAX_CONFIG_CHARS = 256 * 1024
 SUPPORTED_VERSIONS = (1,)
 
 #: Index hosts every repository may use; a config's `allowed_index_hosts` adds to these.
+#: Besides the registries: the official wheel hosts of PyTorch, NVIDIA (pypi.nvidia.com,
+#: NGC's pypi.ngc.nvidia.com) and PyG (data.pyg.org); only their vendors publish there.
 DEFAULT_ALLOWED_INDEX_HOSTS: tuple[str, ...] = (
     "pypi.org",
     "files.pythonhosted.org",
     "download.pytorch.org",
     "pypi.nvidia.com",
+    "pypi.ngc.nvidia.com",
+    "data.pyg.org",
     "conda.anaconda.org",
     "repo.anaconda.com",
 )

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from packaging.version import Version
+
+from rules.checks._builds import decide
 from rules.checks._ml import (
     config_cuda,
     declared_cuda,
@@ -22,24 +25,30 @@ from rules.checks._ml import (
     project,
     pytorch_indexes,
     serving_indexes,
-    version_of,
 )
 from rules.checks.base import Rule, RuleContext
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
 from rules.kb.cudaver import cuda_variant, major_minor, short, url_variant, variant_cuda
-from rules.manifests.model import Ecosystem, Requirement
+from rules.manifests.model import Ecosystem, Requirement, Snapshot
 
 _ALL_PLATFORMS = ("linux_x86_64", "linux_aarch64", "windows_amd64", "macos_arm64")
 
 
-def _installs(kb: KnowledgeBase, req: Requirement, platform: str) -> tuple[str, bool]:
-    """What PyPI gives `req` on `platform`, and whether that build has CUDA."""
-    version = version_of(req)
+def _picked(kb: KnowledgeBase, req: Requirement, snapshot: Snapshot) -> Version | None:
+    """The torch release an install of `req` gets: its pin, a lock, else the newest admitted."""
+    return decide(kb, snapshot, req).picked
+
+
+def _installs(kb: KnowledgeBase, version: Version | None, platform: str) -> tuple[str, bool]:
+    """What PyPI gives torch `version` on `platform`, and whether that build has CUDA."""
     release = kb.torch_release(version) if version is not None else None
     if platform == "linux_x86_64":
         if release is not None and release.pypi_default_cuda:
-            return f"the CUDA {release.pypi_default_cuda} build (PyPI default)", True
+            return (
+                f"the CUDA {release.pypi_default_cuda} build of {version} (PyPI default)",
+                True,
+            )
         if release is not None and release.version.major >= 2:
             return "a CUDA build whose CUDA version the KB does not record", True
         return "a build whose CUDA support depends on the torch version picked", False
@@ -50,9 +59,8 @@ def _installs(kb: KnowledgeBase, req: Requirement, platform: str) -> tuple[str, 
     return "a CPU/MPS build (no CUDA on macOS)", False
 
 
-def _variant_for(kb: KnowledgeBase, req: Requirement, cuda: str | None) -> str | None:
+def _variant_for(kb: KnowledgeBase, version: Version | None, cuda: str | None) -> str | None:
     """The torch CUDA variant to use for a declared CUDA (the newest not above it)."""
-    version = version_of(req)
     release = kb.torch_release(version) if version is not None else None
     wanted = major_minor(cuda) if cuda else None
     if release is None:
@@ -101,8 +109,8 @@ class CpuOnlyRisk:
         cuda: str,
         platforms: list[str],
     ) -> Iterator[Finding]:
-        variant = _variant_for(ctx.kb, req, cuda) or cuda_variant(cuda) or "cu121"
-        version = version_of(req)
+        version = _picked(ctx.kb, req, ctx.snapshot)
+        variant = _variant_for(ctx.kb, version, cuda) or cuda_variant(cuda) or "cu121"
         pin = f"{req.name}=={version.public}+{variant}" if version else req.name
         fix = f"{pin}\n--extra-index-url https://download.pytorch.org/whl/{variant}"
         evidence = tuple(reasons)
@@ -129,7 +137,7 @@ class CpuOnlyRisk:
         lines = []
         cpu_somewhere = False
         for platform in platforms:
-            text, has_cuda = _installs(ctx.kb, req, platform)
+            text, has_cuda = _installs(ctx.kb, version, platform)
             cpu_somewhere = cpu_somewhere or not has_cuda
             lines.append(f"{platform}: {text}")
         severity = Severity.WARNING if cpu_somewhere else Severity.NOTICE

@@ -14,14 +14,13 @@ from collections.abc import Iterable, Iterator
 
 from packaging.version import Version
 
-from rules.checks._builds import tensorflow_build
+from rules.checks._builds import Build, tensorflow_candidates
 from rules.checks._ml import (
     config_cuda,
     declared_cuda,
     each_env,
     env_root,
     finding,
-    version_of,
 )
 from rules.checks.base import Rule, RuleContext
 from rules.findings import Finding, Severity
@@ -59,23 +58,25 @@ class TensorflowCudaMismatch:
         platforms = [str(p) for p in (getattr(targets, "platforms", None) or [])]
         for env, reqs in each_env(ctx.snapshot):
             for req in reqs:
-                build = tensorflow_build(ctx.kb, req)
+                found = tensorflow_candidates(ctx.kb, req, ctx.snapshot)
+                build = found.picked if found is not None else None
                 if build is None or build.cuda is None:
                     continue
-                yield from self._cuda(ctx, env, reqs, req, build.cuda, build.how)
-                yield from self._cudnn(ctx, env, req, build.how)
+                how = f"{build.how}; decided by {build.evidence}"
+                yield from self._cuda(ctx, env, reqs, build, how)
+                yield from self._cudnn(ctx, env, req, build, how)
                 if "windows_amd64" in platforms and config_cuda(targets):
-                    yield from self._windows(req)
+                    yield from self._windows(req, build)
 
     def _cuda(
         self,
         ctx: RuleContext,
         env: str,
         reqs: list[Requirement],
-        req: Requirement,
-        cuda: str,
+        build: Build,
         how: str,
     ) -> Iterator[Finding]:
+        req, cuda = build.req, build.cuda or ""
         if "and-cuda" in req.extras:
             return
         built = major_minor(cuda)
@@ -90,16 +91,18 @@ class TensorflowCudaMismatch:
                 f"runs on the CPU.",
                 req.location,
                 package=req.name,
-                fix=f"{req.name}[and-cuda]=={version_of(req)}  # or a CUDA {short(cuda)} image",
+                fix=f"{req.name}[and-cuda]=={build.version}  # or a CUDA {short(cuda)} image",
                 evidence=(how, decl.describe()),
                 fingerprint=f"{req.name}:cuda:{decl.how}",
             )
             return
 
-    def _cudnn(self, ctx: RuleContext, env: str, req: Requirement, how: str) -> Iterator[Finding]:
+    def _cudnn(
+        self, ctx: RuleContext, env: str, req: Requirement, build: Build, how: str
+    ) -> Iterator[Finding]:
         if "and-cuda" in req.extras:
             return  # [and-cuda] installs the cuDNN it was built with from pip (nvidia-cudnn-cu12)
-        version = version_of(req)
+        version = build.version
         release = ctx.kb.tensorflow_release(version) if version else None
         if release is None:
             return
@@ -121,8 +124,8 @@ class TensorflowCudaMismatch:
             )
             return
 
-    def _windows(self, req: Requirement) -> Iterator[Finding]:
-        version = version_of(req)
+    def _windows(self, req: Requirement, build: Build) -> Iterator[Finding]:
+        version = build.version
         if version is None or Version(f"{version.major}.{version.minor}") <= _WINDOWS_GPU_LAST:
             return
         yield finding(
