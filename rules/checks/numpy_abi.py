@@ -262,7 +262,7 @@ class NumpyAbi:
             f"{whose}, so the resolver refuses the install."
         )
         upgrade = _upgrade(caps, req, first, numpy, numpy.versions)
-        hold = f"numpy{_loosest_cap(row)}"
+        hold = f"hold numpy{_loosest_cap(row)}"
         fix = f"{upgrade}  # or {hold}" if upgrade else hold
         evidence = [_numpy_evidence(numpy), _package_evidence(side)]
         evidence += [f"numpy_caps.json: {v.row.source()}" for v in verdicts[-3:] if v.row]
@@ -350,7 +350,7 @@ class NumpyAbi:
             message,
             req.location,
             package=req.name,
-            fix=f"{target}  # or numpy<2",
+            fix=f"{target}  # or hold numpy<2",
             evidence=evidence,
             severity=severity,
             fingerprint=f"old:{req.name}",
@@ -458,7 +458,8 @@ def _upgrade(
     best = [v for v in fine if v.release[:2] == line][-1]
     if current is None:
         return f"{req.name}>={fine[0]}"
-    return pinned_line(req, str(best))
+    local = f"+{current.local}" if current.local else ""  # keep the wheel variant (+cu121)
+    return pinned_line(req, f"{best}{local}")
 
 
 def _loosest_cap(row: CapRelease) -> str:

@@ -71,7 +71,7 @@ CASES: list[tuple[str, str, str]] = [
     (
         f"{CUDA121}RUN pip install torch==2.1.0+cu121 --index-url {PT}/cu121\n",
         "numpy-abi",
-        "RUN pip install 'torch>=2.3.0'\n# or hold numpy<2",
+        "RUN pip install torch==2.3.1+cu121\n# or hold numpy<2",
     ),
 ]
 
