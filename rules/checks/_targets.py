@@ -1,4 +1,12 @@
-"""Target environments (Python × platform) for evaluating PEP 508 markers."""
+"""Targets: the Python × platform (× CUDA) an environment is installed on, with the evidence.
+
+`Target` is the one model of a target (the resolver's `worker.resolve.model.Target` should
+become this; see `targets_for_environment`). `targets_for(config)` gives the config's
+targets for marker evaluation; `targets_for_environment(snapshot, env, config)` gives the
+targets one environment will actually be installed on, from the repository's evidence
+(`rules.checks._evidence`), each with its sources, or assumed ones (``assumed=True``) when
+nothing says.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +15,9 @@ from functools import lru_cache
 
 from packaging.markers import InvalidMarker, Marker, UndefinedComparison, UndefinedEnvironmentName
 
+from rules.checks._evidence import PythonDecl, cuda_decls, python_decls
 from rules.config import PLATFORMS, RepoConfig
+from rules.manifests.model import Snapshot
 
 #: Pythons assumed when the config names none (the CPython releases with support in 2026).
 DEFAULT_PYTHONS = ("3.10", "3.11", "3.12", "3.13", "3.14")
@@ -47,11 +57,52 @@ _PLATFORM_ENV: dict[str, dict[str, str]] = {
 
 
 @dataclass(frozen=True, slots=True)
+class Evidence:
+    """Why a target has a Python, platform or CUDA: what, the value, how it was read, where.
+
+    `how` is one of ``config``, ``image``, ``apt``, ``os-default``, ``interpreter``,
+    ``conda``, ``env`` (Dockerfile stage evidence, see `rules.manifests._dockerstage`),
+    ``workflow``, ``python-version`` (``.python-version`` / ``runtime.txt``),
+    ``requires-python`` (pyproject / Poetry ranges), ``note`` (a ``# Python:`` note or a
+    pip-compile header), ``dockerfile`` (a Dockerfile that installs no file depreview can
+    name, applied to top-level environments), ``selector`` (conda ``pytorch-cuda=``) or
+    ``assumed``. `value` is as written (``>=3.9,<3.12`` for a range).
+    """
+
+    what: str
+    value: str
+    how: str
+    file: str | None = None
+    line: int | None = None
+    text: str = ""
+
+    def describe(self) -> str:
+        """`Python 3.10 (apt python3.10, Dockerfile:4)`."""
+        where = f", {self.file}:{self.line}" if self.file and self.line else ""
+        label = {"python": "Python", "cuda": "CUDA", "platform": "platform"}.get(
+            self.what, self.what
+        )
+        return f"{label} {self.value} ({self.text or self.how}{where})"
+
+
+@dataclass(frozen=True, slots=True)
 class Target:
-    """One environment an install may happen in."""
+    """One environment an install may happen in.
+
+    `python` is a minor version (``3.11``) or a full one from the config; `platform` one of
+    `rules.config.PLATFORMS`; `cuda` the CUDA the environment is installed against (None:
+    none known); `runtime_cuda` the CUDA of the image it finally runs in when that differs
+    (a stage that ``COPY --from``s an environment built on another image). `sources` say
+    what decided each field; `assumed` is true when no evidence named the Python (an
+    assumed target must never produce an error).
+    """
 
     python: str
     platform: str
+    cuda: str | None = None
+    sources: tuple[Evidence, ...] = ()
+    assumed: bool = False
+    runtime_cuda: str | None = None
 
     @property
     def label(self) -> str:
@@ -105,3 +156,65 @@ def applies(marker: str | None, target: Target) -> bool:
         return parsed.evaluate(target.environment())
     except (UndefinedComparison, UndefinedEnvironmentName, ValueError, TypeError):
         return True
+
+
+def _python_evidence(decl: PythonDecl) -> Evidence:
+    return Evidence("python", decl.value, decl.how, decl.file, decl.line, decl.text)
+
+
+def targets_for_environment(
+    snapshot: Snapshot, env: str, config: RepoConfig | None = None
+) -> tuple[Target, ...]:
+    """The targets environment `env` will be installed on, each with its evidence.
+
+    Pythons: the config's ``targets.python`` when set; else every Python the repository's
+    evidence names for `env` (`rules.checks._evidence.python_decls`; a range such as
+    ``requires-python = ">=3.9"`` gives one target per known minor it admits); else
+    `DEFAULT_PYTHONS` with ``assumed=True``. Platforms: the config's, else linux x86_64.
+    CUDA: the config's first ``targets.cuda``, else the installing Dockerfile stage's image,
+    else the environment's conda selector. Targets are unique per (python, platform), in
+    the evidence's order; a target's `sources` list every piece of evidence naming it.
+
+    The resolver (worker/resolve) should call this per environment instead of its own
+    `targets_for`, turning `python` into a full version (its LATEST_PATCH) and `platform`
+    into a uv triple, and must not report a conflict as an error for an ``assumed`` target.
+    """
+    targets_config = config.targets if config is not None else None
+    platforms = tuple(targets_config.platforms) if targets_config else ()
+    platforms = platforms or ("linux_x86_64",)
+    configured_cuda = list(getattr(targets_config, "cuda", None) or [])
+    cudas, runtime = cuda_decls(snapshot, env)
+    cuda_sources: tuple[Evidence, ...] = ()
+    cuda: str | None = None
+    if configured_cuda:
+        cuda = str(configured_cuda[0])
+        cuda_sources = (Evidence("cuda", cuda, "config", ".github/depreview.yml", None),)
+    elif cudas:
+        cuda = cudas[0][0]
+        cuda_sources = tuple(Evidence("cuda", c, how, f, ln, t) for c, how, f, ln, t in cudas)
+    configured = tuple(targets_config.python) if targets_config else ()
+    pythons: dict[str, list[Evidence]] = {}
+    assumed = False
+    if configured:
+        for python in configured:
+            pythons[python] = [Evidence("python", python, "config", ".github/depreview.yml")]
+    else:
+        for decl in python_decls(snapshot, env):
+            for minor in decl.minors:
+                pythons.setdefault(minor, []).append(_python_evidence(decl))
+    if not pythons:
+        assumed = True
+        for python in DEFAULT_PYTHONS:
+            pythons[python] = [Evidence("python", python, "assumed")]
+    return tuple(
+        Target(
+            python,
+            platform,
+            cuda,
+            (*sources, *cuda_sources),
+            assumed,
+            runtime,
+        )
+        for python, sources in pythons.items()
+        for platform in platforms
+    )

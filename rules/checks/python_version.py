@@ -1,33 +1,32 @@
-"""python-version-incompatible: declared Pythons outside what pinned framework releases support.
+"""python-version-incompatible: Pythons that will run an environment outside what its
+pinned framework releases support.
 
-Python declarations: ``requires-python`` / Poetry ``python`` (pyproject environments), conda
-``python=`` (its environment), ``# Python:`` notes (their environment), ``.python-version``
-and ``runtime.txt`` (environments in their folder and below), a Dockerfile's base-image
-Python (scoped like its CUDA: repo-wide when all Dockerfiles agree). Frameworks: pinned torch
-(KB python range; 3.15 not yet shipped for 2.13), TensorFlow (tested range), jax
-(python_requires). An exact Python outside the range is an error; a range none of whose
-Pythons is supported is an error; a range starting below the framework's minimum is a
-warning (uv and Poetry lock for every Python the range allows, and fail).
+The Pythons are the environment's targets (`_targets.targets_for_environment`): the Python
+of every Dockerfile stage and CI job that installs it, its conda ``python=``, ``# Python:``
+notes, ``.python-version`` / ``runtime.txt``, ``requires-python`` / Poetry ``python``
+ranges, the repo config's ``targets.python``; never an assumed Python. Frameworks: pinned
+torch (KB python range; 3.15 not yet shipped for 2.13), TensorFlow (tested range), jax
+(python_requires). A Python that certainly runs the environment (an image, apt, a workflow
+matrix entry, conda, a note) outside the range is an error; one the config only targets is
+a warning; a range none of whose Pythons is supported is an error; a range starting below
+the framework's minimum is a warning (uv and Poetry lock for every Python the range
+allows, and fail).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
-from rules.checks._ml import each_env, env_root, finding, project, version_of
+from rules.checks._evidence import exact_minor
+from rules.checks._ml import each_env, finding, project, version_of
+from rules.checks._targets import Evidence, Target, targets_for_environment
 from rules.checks.base import Rule, RuleContext
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
-from rules.manifests.model import Fact, FactKind, FileKind, Requirement, Snapshot
-
-_EXACT = re.compile(r"^(?:python-?)?(3)\.(\d+)(?:\.\d+)?$")
-_MINORS = [f"3.{m}" for m in range(6, 16)]
-_FOLDER_KINDS = (FileKind.PYTHON_VERSION, FileKind.RUNTIME_TXT)
+from rules.manifests.model import Requirement, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,107 +94,116 @@ def _support(kb: KnowledgeBase, req: Requirement) -> _Support | None:
     return None
 
 
-def _declarations(snapshot: Snapshot, env: str) -> list[Fact]:
-    """The Python facts that apply to environment `env`."""
-    root = env_root(env)
-    folder = PurePosixPath(root).parent
-    found: list[Fact] = []
-    finals: dict[str, Fact] = {}
-    for fact in snapshot.facts(FactKind.PYTHON):
-        manifest = snapshot.files.get(fact.location.file)
-        kind = manifest.kind if manifest is not None else None
-        if kind == FileKind.DOCKERFILE:
-            best = finals.get(fact.location.file)
-            if best is None or fact.location.line >= best.location.line:
-                finals[fact.location.file] = fact
-        elif kind in _FOLDER_KINDS:
-            here = PurePosixPath(fact.location.file).parent
-            if here == folder or here in folder.parents:
-                found.append(fact)
-        elif env_root(fact.environment or fact.location.file) == root:
-            found.append(fact)
-    values = {_minor_of(f.value) for f in finals.values()}
-    if len(values) == 1:
-        found.extend(finals.values())
-    else:
-        found.extend(f for p, f in finals.items() if PurePosixPath(p).parent == folder)
-    return found
+#: How sure each kind of evidence is that this Python runs the environment: an exact one of
+#: these kinds outside the framework's range is an error; any other kind (a repo config's
+#: `targets.python`, a workflow job that names no installed file) a warning.
+_CERTAIN = frozenset(
+    {
+        "image", "apt", "os-default", "interpreter", "conda", "env", "workflow",
+        "python-version", "note", "dockerfile",
+    }
+)  # fmt: skip
 
 
-def _minor_of(value: str) -> str | None:
-    match = _EXACT.match(value.strip())
-    return f"{match.group(1)}.{match.group(2)}" if match else None
+@dataclass
+class _Claim:
+    """One piece of evidence (or a group of workflow entries in one file) and its Pythons."""
+
+    evidence: Evidence
+    minors: list[str]
+    ranged: bool
 
 
-def _admitted(value: str) -> list[str] | None:
-    """Python minors a declaration allows (one for an exact version), None if unreadable."""
-    minor = _minor_of(value)
-    if minor is not None:
-        return [minor]
-    try:
-        spec = SpecifierSet(value.strip())
-    except InvalidSpecifier:
-        return None
-    return [m for m in _MINORS if spec.contains(f"{m}.0") or spec.contains(f"{m}.99")]
+def _claims(targets: Iterable[Target]) -> list[_Claim]:
+    """The evidence behind `targets`, each with the minors it names (grouped per file for
+    workflow matrices, so that one matrix gives one finding)."""
+    claims: dict[tuple[str, ...], _Claim] = {}
+    for target in targets:
+        if target.assumed:
+            continue
+        for ev in target.sources:
+            if ev.what != "python":
+                continue
+            ranged = exact_minor(ev.value) is None and ev.how != "config"
+            grouped = ev.how == "workflow" and not ranged
+            key = (ev.how, ev.file or "", "" if grouped else f"{ev.line}:{ev.value}")
+            claim = claims.setdefault(key, _Claim(ev, [], ranged))
+            if target.python not in claim.minors:
+                claim.minors.append(target.python)
+    for claim in claims.values():
+        claim.minors.sort(key=lambda m: tuple(int(p) for p in m.split(".")[:2]))
+    return list(claims.values())
 
 
 class PythonVersionIncompatible:
-    """Declared Pythons that the pinned torch / TensorFlow / jax release does not support."""
+    """Pythons that will run an environment that its pinned torch / TensorFlow / jax release
+    does not support (targets from `_targets.targets_for_environment`; never assumed ones)."""
 
     id = "python-version-incompatible"
     category = "python-version-incompatible"
     default_severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
-        """Findings for every (Python declaration, pinned framework) pair that disagree."""
+        """Findings for every (Python evidence, pinned framework) pair that disagree."""
         seen: set[tuple[str, ...]] = set()
         for env, reqs in each_env(ctx.snapshot):
             supports = [(r, s) for r in reqs if (s := _support(ctx.kb, r)) is not None]
             if not supports:
                 continue
-            for fact in _declarations(ctx.snapshot, env):
+            claims = _claims(targets_for_environment(ctx.snapshot, env, ctx.config))
+            for claim in claims:
                 for req, support in supports:
-                    for found in self._judge(fact, req, support):
+                    for found in self._judge(claim, req, support):
                         if found.identity not in seen:
                             seen.add(found.identity)
                             yield found
 
-    def _judge(self, fact: Fact, req: Requirement, support: _Support) -> Iterator[Finding]:
-        minors = _admitted(fact.value)
-        if not minors:
-            return
+    def _judge(self, claim: _Claim, req: Requirement, support: _Support) -> Iterator[Finding]:
+        ev = claim.evidence
+        minors = claim.minors
         ok = [m for m in minors if support.admits(m)]
-        where = f"{fact.location.file}:{fact.location.line}"
-        declared = fact.detail or fact.value
-        if not ok:
-            severity = Severity.ERROR
+        bad = [m for m in minors if not support.admits(m)]
+        if not bad:
+            return
+        where = f"{ev.file}:{ev.line}" if ev.file and ev.line else (ev.file or "the config")
+        declared = ev.text or ev.value
+        if claim.ranged:
+            if ok and support.admits(minors[0]):
+                return  # only Pythons above the range's start fail: a lock still works
+            severity = Severity.ERROR if not ok else Severity.WARNING
             text = (
-                f"{where} declares Python {fact.value} ({declared}) but {req.raw.strip()} "
-                f"supports {support.describe()}: no wheel installs."
-            )
-        elif not support.admits(minors[0]) and len(minors) > 1:
-            severity = Severity.WARNING
-            text = (
-                f"{where} allows Python {fact.value} ({declared}) but {req.raw.strip()} "
-                f"supports {support.describe()}: Python {minors[0]} cannot install it, and uv / "
-                f"Poetry refuse to lock a range that includes it."
+                f"{where} allows Python {ev.value} ({declared}) but {req.raw.strip()} "
+                f"supports {support.describe()}: "
+                + (
+                    "no wheel installs."
+                    if not ok
+                    else f"Python {bad[0]} cannot install it, and uv / Poetry refuse to "
+                    "lock a range that includes it."
+                )
             )
         else:
-            return
+            certain = ev.how in _CERTAIN
+            severity = Severity.ERROR if certain else Severity.WARNING
+            runs = ", ".join(bad)
+            how = "runs" if certain else "targets"
+            text = (
+                f"{where} {how} Python {runs} ({declared}) but {req.raw.strip()} supports "
+                f"{support.describe()}: no wheel installs"
+                + (f" on Python {runs}." if len(minors) > 1 else ".")
+            )
+        at = Span(ev.file, ev.line) if ev.file and ev.line else req.location
         yield finding(
             self,
             text,
-            fact.location,
+            at,
             package=req.name,
-            fix=f"Python {ok[0]}"
-            if ok
-            else f"a {req.name} release that supports Python {minors[0]}",
+            fix=f"Python {ok[-1]}" if ok else f"a {req.name} release that supports Python {bad[0]}",
             evidence=(
                 f"{req.location.file}:{req.location.line}: {req.raw.strip()}",
                 support.source,
             ),
             severity=severity,
-            fingerprint=f"{req.name}:{fact.location.file}",
+            fingerprint=f"{req.name}:{at.file}",
         )
 
 

@@ -1,0 +1,274 @@
+"""The evidence of which Python and CUDA an environment is installed on (pure).
+
+Python, in order of authority:
+
+1. where the environment is installed: every Dockerfile stage that installs it (its
+   ``pip install -r`` / ``-e .`` / ``conda env create -f``, mapped through COPY; a stage's
+   own RUN installs are the environment ``Dockerfile#stage``), and every CI job that
+   installs it (``actions/setup-python`` versions). A conda environment's own ``python=``
+   beats a stage's Python (conda installs its own interpreter);
+2. when nothing installs it: what declares it: a conda file's ``python=``, ``# Python:``
+   notes and pip-compile headers of its files, ``.python-version`` / ``runtime.txt`` in its
+   folder or a parent, a workflow job that installs nothing nameable (top-level files
+   only), a Dockerfile that installs nothing nameable (top-level files, when every such
+   Dockerfile agrees);
+3. ranges (``requires-python``, Poetry ``python``) always count: a lock is made for every
+   Python they admit.
+
+CUDA: the installing stage's CUDA (its base image or ``ENV CUDA_VERSION``), else the
+environment's conda selectors (``pytorch-cuda=11.8``). `runtime_cuda` is the CUDA of a
+stage that ``COPY --from``s the installing stage.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from rules.checks._ml import conda_cuda, env_root
+from rules.kb.cudaver import major_minor
+from rules.manifests.model import DockerStage, FactKind, FileKind, ManifestFile, Snapshot
+from rules.manifests.snapshot import referenced_path
+
+#: CPython minors a range can admit (those released by the review date; 3.15 is not).
+KNOWN_MINORS: tuple[str, ...] = tuple(f"3.{m}" for m in range(6, 15))
+_EXACT = re.compile(r"^(?:python-?)?(3)\.(\d+)(?:\.\d+)?t?$")
+_DECLARING = {
+    FileKind.CONDA: "conda",
+    FileKind.REQUIREMENTS: "note",
+    FileKind.PYPROJECT: "requires-python",
+    FileKind.PYTHON_VERSION: "python-version",
+    FileKind.RUNTIME_TXT: "python-version",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PythonDecl:
+    """One piece of Python evidence for an environment: an exact minor or a range."""
+
+    value: str
+    how: str
+    file: str | None
+    line: int | None
+    text: str
+    #: The minors it admits (one for an exact version).
+    minors: tuple[str, ...]
+
+    @property
+    def exact(self) -> bool:
+        """Whether it names one Python (not a range)."""
+        return _minor(self.value) is not None
+
+
+def exact_minor(value: str) -> str | None:
+    """`3.10` for an exact Python version (`3.10`, `3.10.4`, `python-3.10`), None otherwise."""
+    return _minor(value)
+
+
+def _minor(value: str) -> str | None:
+    match = _EXACT.match(value.strip())
+    return f"{match.group(1)}.{match.group(2)}" if match else None
+
+
+def admitted(value: str) -> tuple[str, ...]:
+    """The known minors a Python value admits (one for an exact version; () if unreadable)."""
+    from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+    minor = _minor(value)
+    if minor is not None:
+        return (minor,)
+    try:
+        spec = SpecifierSet(value.strip())
+    except InvalidSpecifier:
+        return ()
+    return tuple(m for m in KNOWN_MINORS if spec.contains(f"{m}.0") or spec.contains(f"{m}.99"))
+
+
+def _dockerfiles(snapshot: Snapshot) -> list[ManifestFile]:
+    return [m for _, m in sorted(snapshot.files.items()) if m.kind == FileKind.DOCKERFILE]
+
+
+def installing_stages(snapshot: Snapshot, env: str) -> list[tuple[ManifestFile, DockerStage]]:
+    """The Dockerfile stages that install environment `env` (or are it)."""
+    root = env_root(env)
+    found: list[tuple[ManifestFile, DockerStage]] = []
+    for manifest in _dockerfiles(snapshot):
+        for stage in manifest.stages:
+            if stage.label == env:
+                found.append((manifest, stage))
+                continue
+            for target in stage.installs:
+                if referenced_path(manifest, target, snapshot.files) == root or target == root:
+                    found.append((manifest, stage))
+                    break
+    return found
+
+
+def _stage_decl(stage: DockerStage) -> PythonDecl | None:
+    if stage.python is None:
+        return None
+    at = stage.python_at
+    minor = _minor(stage.python)
+    if minor is None:
+        return None
+    return PythonDecl(
+        stage.python,
+        stage.python_how,
+        at.file if at else None,
+        at.line if at else None,
+        stage.python_text,
+        (minor,),
+    )
+
+
+def _workflow_decls(snapshot: Snapshot, root: str, *, unnamed: bool) -> list[PythonDecl]:
+    """Workflow Python facts for `root` (or, with `unnamed`, those of jobs naming nothing)."""
+    found: list[PythonDecl] = []
+    for fact in snapshot.facts(FactKind.PYTHON):
+        manifest = snapshot.files.get(fact.location.file)
+        if manifest is None or manifest.kind != FileKind.WORKFLOW:
+            continue
+        if unnamed:
+            if fact.environment:
+                continue
+        elif not fact.environment or posixpath.normpath(fact.environment) != root:
+            continue
+        minors = admitted(fact.value)
+        if minors:
+            found.append(
+                PythonDecl(
+                    fact.value,
+                    "workflow",
+                    fact.location.file,
+                    fact.location.line,
+                    fact.detail,
+                    minors,
+                )
+            )
+    return found
+
+
+def _declared(snapshot: Snapshot, root: str) -> tuple[list[PythonDecl], list[PythonDecl]]:
+    """(exact declarations, ranges) that files declare for the environment rooted at `root`."""
+    folder = PurePosixPath(root).parent
+    exact: list[PythonDecl] = []
+    ranges: list[PythonDecl] = []
+    for fact in snapshot.facts(FactKind.PYTHON):
+        manifest = snapshot.files.get(fact.location.file)
+        kind = manifest.kind if manifest is not None else None
+        if kind not in _DECLARING:
+            continue
+        if kind in (FileKind.PYTHON_VERSION, FileKind.RUNTIME_TXT):
+            here = PurePosixPath(fact.location.file).parent
+            if here != folder and here not in folder.parents:
+                continue
+        elif env_root(fact.environment or fact.location.file) != root:
+            continue
+        minors = admitted(fact.value)
+        if not minors:
+            continue
+        assert kind is not None
+        how = _DECLARING[kind]
+        decl = PythonDecl(
+            fact.value,
+            how,
+            fact.location.file,
+            fact.location.line,
+            fact.detail or fact.value,
+            minors,
+        )
+        (exact if decl.exact else ranges).append(decl)
+    return exact, ranges
+
+
+def _unnamed_dockerfile_decls(snapshot: Snapshot, root: str) -> list[PythonDecl]:
+    """The final-stage Python of Dockerfiles that install no file depreview can name, for a
+    top-level environment, when they all agree (stage-less test snapshots: the last fact)."""
+    if "/" in root:
+        return []
+    finals: list[PythonDecl] = []
+    for manifest in _dockerfiles(snapshot):
+        if any(stage.installs for stage in manifest.stages):
+            continue
+        if manifest.stages:
+            decl = _stage_decl(manifest.stages[-1])
+        else:
+            facts = [f for f in manifest.facts if f.kind == FactKind.PYTHON]
+            last = max(facts, key=lambda f: f.location.line) if facts else None
+            minor = _minor(last.value) if last else None
+            decl = (
+                PythonDecl(
+                    last.value,
+                    "dockerfile",
+                    last.location.file,
+                    last.location.line,
+                    last.detail or last.value,
+                    (minor,),
+                )
+                if last and minor
+                else None
+            )
+        if decl is not None:
+            finals.append(decl)
+    if len({d.minors for d in finals}) != 1:
+        return []
+    return finals
+
+
+def python_decls(snapshot: Snapshot, env: str) -> list[PythonDecl]:
+    """Every piece of Python evidence for `env` that decides (see the module docstring)."""
+    root = env_root(env)
+    root_kind = snapshot.files[root].kind if root in snapshot.files else None
+    exact, ranges = _declared(snapshot, root)
+    if root_kind == FileKind.CONDA and any(d.how == "conda" for d in exact):
+        return [d for d in exact if d.how == "conda"]
+    sites = [d for _, s in installing_stages(snapshot, env) if (d := _stage_decl(s))]
+    sites += _workflow_decls(snapshot, root, unnamed=False)
+    if sites:
+        return sites + ranges
+    if not exact and "/" not in root and root_kind in (FileKind.REQUIREMENTS, FileKind.PYPROJECT):
+        exact = _workflow_decls(snapshot, root, unnamed=True)
+    if not exact:
+        exact = _unnamed_dockerfile_decls(snapshot, root)
+    return exact + ranges
+
+
+def stage_cuda(manifest: ManifestFile, stage: DockerStage) -> tuple[str, int] | None:
+    """(CUDA, line) of a stage: its last CUDA fact (base image or ENV CUDA_VERSION)."""
+    facts = [
+        f
+        for f in manifest.facts
+        if f.kind == FactKind.CUDA and f.environment == stage.label and major_minor(f.value)
+    ]
+    if not facts:
+        return None
+    last = max(facts, key=lambda f: f.location.line)
+    return last.value, last.location.line
+
+
+def cuda_decls(
+    snapshot: Snapshot, env: str
+) -> tuple[list[tuple[str, str, str, int | None, str]], str | None]:
+    """([(cuda, how, file, line, text)], runtime CUDA) for `env` (see the module docstring)."""
+    found: list[tuple[str, str, str, int | None, str]] = []
+    runtime: str | None = None
+    for manifest, stage in installing_stages(snapshot, env):
+        cuda = stage_cuda(manifest, stage)
+        if cuda is None:
+            continue
+        found.append((cuda[0], "image", manifest.path, cuda[1], stage.base))
+        for other in manifest.stages:
+            if stage.name and stage.name in other.copies_from:
+                other_cuda = stage_cuda(manifest, other)
+                if other_cuda and major_minor(other_cuda[0]) != major_minor(cuda[0]):
+                    runtime = other_cuda[0]
+    if not found:
+        reqs = [r for r in snapshot.requirements() if env_root(r.environment) == env_root(env)]
+        for decl in conda_cuda(reqs):
+            at = decl.location
+            found.append(
+                (decl.cuda, "selector", at.file if at else "", at.line if at else None, decl.text)
+            )
+    return found, runtime
