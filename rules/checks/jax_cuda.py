@@ -11,21 +11,48 @@ cuDNN from pip) and the system CUDA must be that major.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import Version
 
-from rules.checks._ml import declared_cuda, each_env, finding, project, version_of
+from rules.checks._builds import decide
+from rules.checks._ml import (
+    declared_cuda,
+    each_env,
+    finding,
+    project,
+    spec_contains,
+    version_of,
+)
 from rules.checks.base import Rule, RuleContext
 from rules.checks.tensorflow_cuda import cudnn_facts
 from rules.findings import Finding, Severity
 from rules.kb.cudaver import major_minor
+from rules.kb.schema import JaxRelease
 from rules.manifests.model import Requirement
 
 _PAIRED = re.compile(r"^(jaxlib|jax-cuda\d+-(?:plugin|pjrt))$")
 _CUDA_EXTRA = re.compile(r"^cuda(\d+)")
 _PLUGIN = re.compile(r"^jax-cuda\d+-plugin$")
+_JAXLIB_BUILD = re.compile(r"^cuda(\d+)\.cudnn(\d+)$")
+
+
+def _release(
+    ctx: RuleContext, req: Requirement, reqs: Sequence[Requirement] = ()
+) -> JaxRelease | None:
+    """The jax release an install of `req` gets: its pin or lock; for a range, the version of
+    an exactly pinned jaxlib / CUDA plugin it admits (they are released together and jax
+    requires jaxlib at most at its own version), else the newest admitted release."""
+    decided = decide(ctx.kb, ctx.snapshot, req)
+    picked = decided.picked
+    if not decided.exact:
+        for other in reqs:
+            pinned = version_of(other) if _PAIRED.match(project(other)) else None
+            if pinned is not None and spec_contains(req.specifier, pinned):
+                picked = pinned
+                break
+    return ctx.kb.jax_release(picked) if picked is not None else None
 
 
 def _norm(extra: str) -> str:
@@ -53,18 +80,71 @@ class JaxCudaMismatch:
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """Findings for every environment with a pinned jax."""
         for env, reqs in each_env(ctx.snapshot):
-            jax = next((r for r in reqs if project(r) == "jax" and version_of(r)), None)
+            yield from self._jaxlib_builds(ctx, env, reqs)
+            jax = next((r for r in reqs if project(r) == "jax" and _release(ctx, r, reqs)), None)
             if jax is None:
                 continue
-            yield from self._pairing(jax, reqs)
-            yield from self._extras(ctx, jax)
+            if version_of(jax) is not None:
+                yield from self._pairing(jax, reqs)
+            yield from self._extras(ctx, jax, reqs)
             if _system_cuda(jax, reqs):
-                yield from self._cudnn(ctx, env, jax)
+                yield from self._cudnn(ctx, env, jax, reqs)
             yield from self._local(ctx, env, jax, reqs)
+
+    def _jaxlib_builds(
+        self, ctx: RuleContext, env: str, reqs: list[Requirement]
+    ) -> Iterator[Finding]:
+        """``jaxlib==0.4.23+cuda12.cudnn89`` (the jax find-links wheels): built for one CUDA
+        major and one cuDNN, loaded from the system unless nvidia-* wheels provide them."""
+        pip_cudnn = any(r.name.startswith("nvidia-cudnn-cu") for r in reqs)
+        for req in reqs:
+            version = version_of(req)
+            local = version.local if version is not None else None
+            build = _JAXLIB_BUILD.match(local or "") if project(req) == "jaxlib" else None
+            if build is None:
+                continue
+            major, cudnn = int(build.group(1)[:2]), build.group(2)
+            cudnn_text = f"{cudnn[0]}.{cudnn[1:]}" if len(cudnn) > 1 else cudnn
+            for decl in declared_cuda(ctx.snapshot, env, reqs):
+                have = major_minor(decl.cuda)
+                if have is None or have[0] == major:
+                    continue
+                yield finding(
+                    self,
+                    f"{req.raw.strip()} is built for CUDA {major} but this environment "
+                    f"provides {decl.describe()}: jaxlib cannot load its CUDA {major} "
+                    f"libraries and finds no GPU.",
+                    req.location,
+                    package=req.name,
+                    fix=f"jax[cuda{major}]=={version.public if version else ''}  "
+                    f"# pip-installed CUDA {major} libraries, or a CUDA {major} image",
+                    evidence=(f"+{local}", decl.describe()),
+                    fingerprint=f"jaxlib-cuda:{req.name}",
+                )
+                break
+            if pip_cudnn:
+                continue
+            for value, span, text in cudnn_facts(ctx.snapshot, env):
+                have = major_minor(value)
+                if have is None or str(have[0]) == cudnn[0]:
+                    continue
+                yield finding(
+                    self,
+                    f"{req.raw.strip()} is built with cuDNN {cudnn_text} but "
+                    f"{span.file}:{span.line} declares cuDNN {value} ({text}): it loads "
+                    f"libcudnn.so.{cudnn[0]}, which that system does not have.",
+                    req.location,
+                    package=req.name,
+                    fix=f"Use a cuDNN {cudnn[0]} image, or a jaxlib built for cuDNN {have[0]}.",
+                    evidence=(f"+{local}", f"{span.file}:{span.line}: {text}"),
+                    fingerprint=f"jaxlib-cudnn:{req.name}",
+                )
+                break
 
     def _pairing(self, jax: Requirement, reqs: list[Requirement]) -> Iterator[Finding]:
         version = version_of(jax)
-        assert version is not None
+        if version is None:
+            return
         for req in reqs:
             other = version_of(req)
             if not _PAIRED.match(project(req)) or other is None:
@@ -85,8 +165,10 @@ class JaxCudaMismatch:
                 fingerprint=f"pair:{req.name}",
             )
 
-    def _extras(self, ctx: RuleContext, jax: Requirement) -> Iterator[Finding]:
-        release = ctx.kb.jax_release(version_of(jax) or "")
+    def _extras(
+        self, ctx: RuleContext, jax: Requirement, reqs: list[Requirement]
+    ) -> Iterator[Finding]:
+        release = _release(ctx, jax, reqs)
         if release is None:
             return
         offered = {_norm(e) for e in release.cuda_extras}
@@ -105,8 +187,10 @@ class JaxCudaMismatch:
                 fingerprint=f"extra:{extra}",
             )
 
-    def _cudnn(self, ctx: RuleContext, env: str, jax: Requirement) -> Iterator[Finding]:
-        release = ctx.kb.jax_release(version_of(jax) or "")
+    def _cudnn(
+        self, ctx: RuleContext, env: str, jax: Requirement, reqs: list[Requirement]
+    ) -> Iterator[Finding]:
+        release = _release(ctx, jax, reqs)
         if release is None or not release.builds:
             return
         for value, span, text in cudnn_facts(ctx.snapshot, env):

@@ -94,8 +94,81 @@ CASES: list[tuple[str, Snapshot, list[tuple[str, str]]]] = [
         ),
         [],
     ),
-    ("unpinned jax", snap(req("jax>=0.4", extras=("cuda11_pip",)), req("jaxlib==0.4.31")), []),
+    # a jax range installs the jax of the pinned jaxlib (0.4.31), which has no cuda11_pip
+    # extra (CUDA 11 dropped in 0.4.26): CPU-only jax. Before ranges were read: no finding.
+    (
+        "jax range held to the pinned jaxlib's release",
+        snap(req("jax>=0.4", extras=("cuda11_pip",)), req("jaxlib==0.4.31")),
+        [("jax", "error")],
+    ),
+    (
+        "jax range with a CUDA 11 extra its releases offered",
+        snap(req("jax>=0.4.20,<0.4.26", extras=("cuda11_pip",))),
+        [],
+    ),
 ]
+
+
+JAXLIB_CASES: list[tuple[str, Snapshot, list[tuple[str, str]]]] = [
+    (
+        "jaxlib +cuda12.cudnn89 on a cuDNN 9 system",
+        snap(
+            req("jax==0.4.23"),
+            req("jaxlib==0.4.23+cuda12.cudnn89"),
+            fact(FactKind.CUDNN, "9.1", "requirements.txt"),
+        ),
+        [("jaxlib", "error")],
+    ),
+    (
+        "jaxlib +cuda12.cudnn89 with cuDNN from pip (cuda12_pip)",
+        snap(
+            req("jax==0.4.23"),
+            req("jaxlib==0.4.23+cuda12.cudnn89"),
+            req("nvidia-cudnn-cu12==8.9.7.29"),
+            fact(FactKind.CUDNN, "9.1", "requirements.txt"),
+        ),
+        [],
+    ),
+    (
+        "jaxlib +cuda11.cudnn86 on a CUDA 12.1 image",
+        snap(
+            req("jax==0.4.20"),
+            req("jaxlib==0.4.20+cuda11.cudnn86"),
+            base_image("nvidia/cuda:12.1.1-runtime-ubuntu22.04"),
+        ),
+        [("jaxlib", "error")],
+    ),
+    (
+        "jaxlib +cuda12.cudnn89 on a CUDA 12.1 / cuDNN 8.9 system",
+        snap(
+            req("jax==0.4.23"),
+            req("jaxlib==0.4.23+cuda12.cudnn89"),
+            base_image("nvidia/cuda:12.1.1-runtime-ubuntu22.04"),
+            fact(FactKind.CUDNN, "8.9", "requirements.txt"),
+        ),
+        [],
+    ),
+    (
+        # a range is judged by the release it installs: 0.6.2 needs cuDNN >= 9.8 (jax
+        # CHANGELOG 0.6.0, jax-cuda12-plugin METADATA; KB audit W6)
+        "jax[cuda12_local] range picking 0.6.2 with a cuDNN 9.5 note",
+        snap(
+            req("jax>=0.6,<0.7", extras=("cuda12_local",)),
+            fact(FactKind.CUDNN, "9.5", "requirements.txt"),
+        ),
+        [("jax", "error")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "snapshot", "expected"), JAXLIB_CASES, ids=[c[0] for c in JAXLIB_CASES]
+)
+def test_jaxlib_builds_and_ranges(
+    name: str, snapshot: Snapshot, expected: list[tuple[str, str]]
+) -> None:
+    findings = run(RULE, snapshot)
+    assert [(f.package, f.severity.value) for f in findings] == expected
 
 
 @pytest.mark.parametrize(("name", "snapshot", "expected"), CASES, ids=[c[0] for c in CASES])
