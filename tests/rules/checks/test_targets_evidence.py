@@ -1,0 +1,148 @@
+"""targets_for_environment: which Pythons and CUDA an environment is installed on, and why."""
+
+from __future__ import annotations
+
+import pytest
+
+from rules.checks._targets import DEFAULT_PYTHONS, targets_for_environment
+from rules.config import RepoConfig
+from rules.manifests.snapshot import build_snapshot
+
+WORKFLOW = """\
+jobs:
+  test:
+    strategy:
+      matrix:
+        python-version: ["3.9", "3.12"]
+    steps:
+      - uses: actions/setup-python@v5
+        with:
+          python-version: ${{ matrix.python-version }}
+      - run: pip install -r requirements.txt
+"""
+
+#: (case, files, environment, expected [(python, how, cuda)], assumed)
+CASES: list[tuple[str, dict[str, str], str, list[tuple[str, str, str | None]], bool]] = [
+    (
+        "python image stage installs the requirements",
+        {
+            "Dockerfile": "FROM python:3.14-slim\nCOPY requirements.txt .\n"
+            "RUN pip install -r requirements.txt\n",
+            "requirements.txt": "numpy\n",
+        },
+        "requirements.txt",
+        [("3.14", "image", None)],
+        False,
+    ),
+    (
+        "nvidia/cuda ubuntu22.04 + apt python3 → 3.10 and the image's CUDA",
+        {
+            "Dockerfile": "ARG CUDA=11.8.0\nFROM nvidia/cuda:${CUDA}-cudnn8-runtime-ubuntu22.04\n"
+            "RUN apt-get update && apt-get install -y python3-pip\n"
+            "COPY . /app\nRUN pip3 install -r /app/requirements/gpu.txt\n",
+            "requirements/gpu.txt": "torch==2.1.0\n",
+        },
+        "requirements/gpu.txt",
+        [("3.10", "os-default", "11.8.0")],
+        False,
+    ),
+    (
+        "multi-stage: the env's CUDA is the builder's",
+        {
+            "Dockerfile": "FROM nvidia/cuda:11.8.0-devel-ubuntu20.04 AS builder\n"
+            "RUN apt-get install -y python3-pip && pip install -r requirements.txt\n"
+            "FROM nvidia/cuda:12.4.1-runtime-ubuntu20.04\n"
+            "COPY --from=builder /usr/local /usr/local\n",
+            "requirements.txt": "torch\n",
+        },
+        "requirements.txt",
+        [("3.8", "os-default", "11.8.0")],
+        False,
+    ),
+    (
+        "a workflow matrix applies to the file the job installs",
+        {".github/workflows/ci.yml": WORKFLOW, "requirements.txt": "numpy\n"},
+        "requirements.txt",
+        [("3.9", "workflow", None), ("3.12", "workflow", None)],
+        False,
+    ),
+    (
+        "a workflow matrix does not apply to another file",
+        {".github/workflows/ci.yml": WORKFLOW, "docs/requirements.txt": "sphinx\n"},
+        "docs/requirements.txt",
+        [(p, "assumed", None) for p in DEFAULT_PYTHONS],
+        True,
+    ),
+    (
+        "conda python= decides for its environment, selector gives CUDA",
+        {
+            "env-gpu.yaml": "name: gpu\nchannels: [pytorch, nvidia]\n"
+            "dependencies:\n  - python=3.8\n  - pytorch=2.1.0\n  - pytorch-cuda=11.8\n",
+        },
+        "env-gpu.yaml",
+        [("3.8", "conda", "11.8")],
+        False,
+    ),
+    (
+        "requires-python: every known minor the range admits",
+        {
+            "pyproject.toml": '[project]\nname = "x"\nversion = "1"\n'
+            'requires-python = ">=3.11,<3.13"\n'
+        },
+        "pyproject.toml",
+        [("3.11", "requires-python", None), ("3.12", "requires-python", None)],
+        False,
+    ),
+    (
+        ".python-version in the folder",
+        {".python-version": "3.9.18\n", "requirements.txt": "numpy\n"},
+        "requirements.txt",
+        [("3.9", "python-version", None)],
+        False,
+    ),
+    (
+        "nothing says: assumed",
+        {"requirements.txt": "numpy\n"},
+        "requirements.txt",
+        [(p, "assumed", None) for p in DEFAULT_PYTHONS],
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "files", "env", "expected", "assumed"), CASES, ids=[c[0] for c in CASES]
+)
+def test_targets_for_environment(
+    case: str,
+    files: dict[str, str],
+    env: str,
+    expected: list[tuple[str, str, str | None]],
+    assumed: bool,
+) -> None:
+    targets = targets_for_environment(build_snapshot(files), env, RepoConfig())
+    got = [(t.python, t.sources[0].how, t.cuda) for t in targets]
+    assert got == expected, case
+    assert all(t.assumed is assumed for t in targets)
+    assert all(t.platform == "linux_x86_64" for t in targets)
+
+
+def test_runtime_cuda_of_a_copying_stage() -> None:
+    files = {
+        "Dockerfile": "FROM nvidia/cuda:11.8.0-devel-ubuntu22.04 AS builder\n"
+        "RUN apt-get install -y python3-pip && pip install -r requirements.txt\n"
+        "FROM nvidia/cuda:12.4.1-runtime-ubuntu22.04\nCOPY --from=builder /usr /usr\n",
+        "requirements.txt": "torch\n",
+    }
+    [target] = targets_for_environment(build_snapshot(files), "requirements.txt", RepoConfig())
+    assert (target.cuda, target.runtime_cuda) == ("11.8.0", "12.4.1")
+    cuda = [s for s in target.sources if s.what == "cuda"]
+    assert [(s.file, s.line) for s in cuda] == [("Dockerfile", 1)]
+
+
+def test_config_overrides_evidence() -> None:
+    files = {".python-version": "3.9\n", "requirements.txt": "numpy\n"}
+    config = RepoConfig.model_validate({"targets": {"python": ["3.12"], "cuda": ["12.1"]}})
+    [target] = targets_for_environment(build_snapshot(files), "requirements.txt", config)
+    assert (target.python, target.cuda, target.assumed) == ("3.12", "12.1", False)
+    assert target.sources[0].how == "config"
