@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from rules.checks.base import RuleContext
 from rules.checks.cuda_base_image import RULES
+from rules.config import RepoConfig
+from rules.kb import KnowledgeBase
+from rules.kb.knowledge import _read_data
 from rules.manifests.model import FactKind, Snapshot
 from tests.rules.checks.mlsnap import base_image, fact, index, req, run, snap
 
@@ -176,3 +180,27 @@ def test_the_nearest_dockerfile_is_cited_when_all_agree(folder: str) -> None:
     (found,) = run(RULE, snapshot)
     assert found.file == f"{folder}/requirements.txt"
     assert f"{folder}/Dockerfile:1" in found.message
+
+
+def _kb_without_newest_pypi_cuda() -> KnowledgeBase:
+    """The packaged KB with the newest torch minor's PyPI CUDA unknown (a fresh release)."""
+    data = _read_data()
+    newest = data["torch.json"]["minors"][-1]
+    newest["pypi_default_cuda"] = None
+    for patch in newest.get("patches", []):
+        patch["pypi_cuda"] = None
+    return KnowledgeBase.from_raw(data)
+
+
+def test_a_range_where_only_some_admitted_releases_break_is_a_warning() -> None:
+    kb = _kb_without_newest_pypi_cuda()
+    newest = kb.torch.minors[-1].minor
+    # CUDA 11.8 image: every torch from 2.1 on whose PyPI CUDA is known is a CUDA 12/13
+    # build; the newest one's CUDA is unknown, so the picked build cannot be judged.
+    assert newest
+    snapshot = snap(req("torch>=2.1"), base_image(IMG_118))
+    ctx = RuleContext(snapshot=snapshot, config=RepoConfig(), kb=kb)
+    (found,) = list(RULE.check(ctx))
+    assert found.severity.value == "warning"
+    assert "admits releases built for CUDA" in found.message
+    assert found.fix and "+cu118" in found.fix
