@@ -12,6 +12,7 @@ from worker.commands.actions import ButtonPress, button_action
 from worker.commands.handler import CommandJob
 from worker.commands.handler import handle_command as run_command
 from worker.commands.smoke import request_smoke
+from worker.github.publish import AppIdentity
 from worker.installations import OpenPull, handle_installation_event, is_suspended
 from worker.tasks import ReviewTask, _api, _redis, _task, settings
 
@@ -140,7 +141,8 @@ def handle_command(
     )
     actions = CeleryActions(installation_id, repo_full_name, delivery_id)
     api = _api(installation_id, repo_full_name)
-    outcome = _github(lambda: run_command(api, job, actions))
+    identity = AppIdentity(settings().github_app_id)
+    outcome = _github(lambda: run_command(api, job, actions, identity=identity))
     logger.info("command handled", extra={**job.log_extra(), "status": outcome.status})
     return str(outcome.status)
 

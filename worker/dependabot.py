@@ -11,12 +11,13 @@ DEPENDABOT_LOGIN = "dependabot[bot]"
 
 
 def is_dependabot_pull(pull: Mapping[str, Any]) -> bool:
-    """Whether Dependabot opened the PR (its user, or its `dependabot/...` branch)."""
+    """Whether Dependabot opened the PR: its author is `dependabot[bot]`.
+
+    Never the branch name: anyone can push a `dependabot/...` branch from a fork.
+    """
     user = pull.get("user") or {}
-    head = pull.get("head") or {}
     login = str(user.get("login", "")) if isinstance(user, Mapping) else ""
-    ref = str(head.get("ref", "")) if isinstance(head, Mapping) else ""
-    return login == DEPENDABOT_LOGIN or ref.startswith("dependabot/")
+    return login == DEPENDABOT_LOGIN
 
 
 def dependabot_from_pull(

@@ -36,10 +36,10 @@ class DependabotPull(FakeGitHub):
         (
             {
                 "title": TITLE,
-                "user": {"login": "me"},
+                "user": {"login": "mallory"},
                 "head": {"ref": "dependabot/pip/torch-2.1.0"},
             },
-            "torch",
+            None,  # security review finding 18: a fork's branch name is not Dependabot
         ),
         ({"title": TITLE, "user": {"login": "me"}, "head": {"ref": "bump-torch"}}, None),
         ({"title": "", "user": {"login": "dependabot[bot]"}, "head": {}}, None),
@@ -49,6 +49,19 @@ def test_dependabot_from_pull(pull: dict[str, Any], expected: str | None) -> Non
     update = dependabot_from_pull(pull)
     names = [d.name for d in update.dependencies] if update else []
     assert (names[0] if names else None) == expected
+
+
+def test_redos_dependabot_poc_a_spoofed_branch_never_parses_the_subject() -> None:
+    import time
+
+    pull = {
+        "user": {"login": "mallory", "type": "User"},
+        "head": {"ref": "dependabot/pip/x", "repo": {"full_name": "mallory/fork"}},
+        "title": "innocent title",
+    }
+    started = time.monotonic()
+    assert dependabot_from_pull(pull, "bump " + "a," * 40 + "a!") is None
+    assert time.monotonic() - started < 1.0
 
 
 def test_dependabot_pr_comment_names_the_update() -> None:

@@ -8,10 +8,17 @@ from datetime import date
 from typing import Protocol
 
 from rules.config import CONFIG_PATH, load_config
-from worker.commands.ignores import comment_date, ignore_rule, self_ignore_refusal, yaml_for
+from worker.commands.ignores import (
+    comment_date,
+    ignore_rule,
+    read_record,
+    self_ignore_refusal,
+    yaml_for,
+)
 from worker.commands.parse import Command, parse_command, parse_line
 from worker.commands.permissions import PermissionCache
 from worker.github.api import JSON, InteractionApi
+from worker.github.publish import AppIdentity, find_comment
 
 logger = logging.getLogger(__name__)
 
@@ -82,7 +89,12 @@ def base_config_allows_self_ignore(api: InteractionApi, base_sha: str) -> bool:
 
 
 def handle_command(
-    api: InteractionApi, job: CommandJob, actions: Actions, *, today: date | None = None
+    api: InteractionApi,
+    job: CommandJob,
+    actions: Actions,
+    *,
+    today: date | None = None,
+    identity: AppIdentity | None = None,
 ) -> CommandOutcome:
     """Run the command in one comment (created, edited or deleted).
 
@@ -95,7 +107,10 @@ def handle_command(
     if comment is None:
         if job.previous_known() and (before is None or before.kind != "ignore"):
             return CommandOutcome("deleted-no-effect")
-        # The deleted comment held (or may have held) an ignore: review so it stops applying.
+        # The deleted comment held (or may have held) an ignore: review so it stops applying,
+        # but only when the last review applied it (a non-writer's ignore never did).
+        if not applied_ignore(api, job, identity):
+            return CommandOutcome("deleted-no-effect")
         _rerun_head(api, job, actions)
         return CommandOutcome("rerun-after-delete")
     user = comment.get("user") or {}
@@ -105,13 +120,19 @@ def handle_command(
     if job.action == "edited" and job.previous_known():
         if command == before:
             return CommandOutcome("unchanged")
-        if before is not None and before.kind == "ignore" and command_drops_ignore(command):
-            # The ignore was edited away (or into a rerun/smoke/invalid line): it must go.
+        dropped = before is not None and before.kind == "ignore" and command_drops_ignore(command)
+        # The ignore was edited away (or into a rerun/smoke/invalid line): it must go.
+        if dropped and applied_ignore(api, job, identity):
             _rerun_head(api, job, actions)
             if command is None:
                 return CommandOutcome("rerun-after-edit")
     if command is None:
-        if job.action == "edited" and not job.previous_known():  # old message: be safe
+        # Old message (no previous text): be safe, but only for an ignore that applied.
+        if (
+            job.action == "edited"
+            and not job.previous_known()
+            and applied_ignore(api, job, identity)
+        ):
             _rerun_head(api, job, actions)
             return CommandOutcome("rerun-after-edit")
         return CommandOutcome("no-command")
@@ -134,12 +155,57 @@ def handle_command(
         actions.rerun(job.pr_number, head_sha)
         return CommandOutcome("rerun")
     if command.kind == "smoke":
+        refusal = smoke_refusal(command, pull)
+        if refusal:
+            return _reply(api, job, "smoke-unbound", f"@{login} {refusal}")
         api.create_reaction(job.comment_id, QUEUED)
         why = actions.smoke(job.pr_number, head_sha, login)
         if why:
             return _reply(api, job, "smoke-unavailable", f"@{login} {why}")
         return CommandOutcome("smoke")
     return _ignore(api, job, actions, command, comment, pull, login, today or date.today())
+
+
+def applied_ignore(api: InteractionApi, job: CommandJob, identity: AppIdentity | None) -> bool:
+    """Whether the App's comment records this comment's ignore (the last review applied it).
+
+    Only the App's own comment is read (found by its author, never by its marker).
+    """
+    ours = find_comment(api, job.pr_number, identity)
+    record = read_record(str(ours.get("body") or "")) if ours is not None else None
+    if not record:
+        return False
+    entries = [*record.get("active", []), *record.get("expired", [])]
+    return any(isinstance(e, dict) and e.get("comment_id") == job.comment_id for e in entries)
+
+
+def _repo_of(side: object) -> str:
+    repo = side.get("repo") if isinstance(side, dict) else None
+    return str(repo.get("full_name") or "") if isinstance(repo, dict) else ""
+
+
+def smoke_refusal(command: Command, pull: JSON) -> str:
+    """Why `@depreview smoke` may not run the PR's head ("" when it may).
+
+    The approval is bound to the commit the maintainer saw: with a SHA it must be the head;
+    without one only a same-repository PR (its pushers can write anyway) is approved, as a
+    fork's author could push new code between the comment and the run.
+    """
+    head = str(pull["head"]["sha"])
+    if command.sha:
+        if head.lower().startswith(command.sha.lower()):
+            return ""
+        return (
+            f"The head of this pull request is now `{head[:12]}`, not `{command.sha[:12]}`; "
+            f"review it, then comment `@depreview smoke {head[:12]}`."
+        )
+    base_repo, head_repo = _repo_of(pull.get("base")), _repo_of(pull.get("head"))
+    if head_repo and head_repo == base_repo:
+        return ""
+    return (
+        "This pull request comes from a fork: name the commit you reviewed, "
+        f"`@depreview smoke {head[:12]}` (the head now), so newer pushes are not run."
+    )
 
 
 def command_drops_ignore(command: Command | None) -> bool:

@@ -18,13 +18,14 @@ Kind = Literal["rerun", "ignore", "smoke", "invalid"]
 MAX_DAYS = 365
 
 USAGE = (
-    "Commands: `@depreview rerun`, `@depreview smoke`, "
+    "Commands: `@depreview rerun`, `@depreview smoke [<sha>]`, "
     "`@depreview ignore <rule|category> [<package>] [until <YYYY-MM-DD>|for <N>d] -- <reason>`."
 )
 
 _COMMAND_LINE = re.compile(r"^\s*@depreview\b(?![-\w])[ \t]*(?P<rest>.*)$", re.IGNORECASE)
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _DAYS = re.compile(r"^(\d{1,4})d$", re.IGNORECASE)
+_SHA = re.compile(r"^[0-9a-fA-F]{7,40}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,8 @@ class Command:
     days: int | None = None
     reason: str = ""
     error: str = ""
+    #: `smoke <sha>`: the commit the maintainer approves (prefix of the head SHA).
+    sha: str | None = None
 
     def expires(self, created: date) -> date | None:
         """The last day an ignore applies (`for N d` counts from the comment's date)."""
@@ -85,7 +88,11 @@ def parse_line(rest: str) -> Command:
     if verb in ("rerun", "re-run"):
         return Command("rerun") if not args else _invalid("`rerun` takes no arguments.")
     if verb == "smoke":
-        return Command("smoke") if not args else _invalid("`smoke` takes no arguments.")
+        if not args:
+            return Command("smoke")
+        if _SHA.match(args):
+            return Command("smoke", sha=args.lower())
+        return _invalid("`smoke` takes at most a commit SHA (7 to 40 hex digits).")
     if verb == "ignore":
         return _parse_ignore(args)
     if not verb:

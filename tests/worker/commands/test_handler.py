@@ -71,6 +71,7 @@ def _serve(
     *,
     pr_author: str = "someone-else",
     base_config: str | None = None,
+    applied: bool = True,
 ) -> Served:
     if body is None:
         gh_api.get(f"{REPO}/issues/comments/{COMMENT_ID}").mock(
@@ -110,6 +111,14 @@ def _serve(
     gh_api.get(f"{REPO}/git/trees/{BASE}").mock(
         return_value=httpx.Response(200, json={"sha": BASE, "tree": tree, "truncated": False})
     )
+    # The App's own comment; its ignore record lists this comment when its ignore applied.
+    record = {"active": [{"comment_id": COMMENT_ID}] if applied else [], "expired": []}
+    ours = {
+        "id": 99,
+        "user": {"login": "depreview[bot]", "type": "Bot"},
+        "body": f"<!-- depreview -->\nreview\n<!-- depreview-ignore {json.dumps(record)} -->",
+    }
+    gh_api.get(f"{REPO}/issues/{PR}/comments").mock(return_value=httpx.Response(200, json=[ours]))
     reactions = gh_api.post(f"{REPO}/issues/comments/{COMMENT_ID}/reactions").mock(
         return_value=httpx.Response(201, json={"id": 1, "content": "+1"})
     )
@@ -241,6 +250,41 @@ def test_deleted_comment_reviews_again_so_its_ignore_goes(
     assert _run(settings, actions, action).status == "rerun-after-delete"
     assert actions.reruns == [(PR, HEAD)]
     assert not served.replies.called and not served.permission.called
+
+
+@pytest.mark.parametrize(("action", "body"), [("deleted", None), ("edited", "never mind")])
+def test_rerun_noperm_poc_an_ignore_that_never_applied_reviews_nothing(
+    settings: Settings, gh_api: respx.MockRouter, action: str, body: str | None
+) -> None:
+    # Security review finding 17: a stranger's refused ignore, edited or deleted, forced a
+    # review each time. It never applied (not in the App's record): nothing to undo.
+    _serve(gh_api, body, "none", applied=False)
+    actions = RecordingActions()
+    api = GitHubRepoApi(installation_client(settings, 1), RepoRef.parse(REPO_NAME))
+    job = CommandJob(1, REPO_NAME, PR, COMMENT_ID, "d", action, "ignore conflict -- x")
+    outcome = handle_command(api, job, actions, today=date(2026, 11, 26))
+    assert outcome.status in ("deleted-no-effect", "no-command")
+    assert actions.reruns == []
+
+
+def test_a_planted_record_in_someone_elses_comment_is_not_read(
+    settings: Settings, gh_api: respx.MockRouter
+) -> None:
+    _serve(gh_api, None, "none", applied=True)
+    planted = {
+        "id": 98,
+        "user": {"login": "mallory", "type": "User"},
+        "body": '<!-- depreview -->\n<!-- depreview-ignore {"active": [{"comment_id": '
+        f'{COMMENT_ID}}}], "expired": []}} -->',
+    }
+    gh_api.get(f"{REPO}/issues/{PR}/comments").mock(
+        return_value=httpx.Response(200, json=[planted])
+    )
+    actions = RecordingActions()
+    api = GitHubRepoApi(installation_client(settings, 1), RepoRef.parse(REPO_NAME))
+    job = CommandJob(1, REPO_NAME, PR, COMMENT_ID, "d", "deleted", "ignore conflict -- x")
+    assert handle_command(api, job, actions).status == "deleted-no-effect"
+    assert actions.reruns == []
 
 
 def test_command_edited_away_reviews_again(settings: Settings, gh_api: respx.MockRouter) -> None:
