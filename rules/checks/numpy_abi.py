@@ -18,9 +18,9 @@ METADATA (numpy_caps.json, one ``Requires-Dist: numpy…`` reading per release):
 
 An error when the install or import fails for the version a fresh install picks (the newest
 admitted release that can install) or for every admitted one; a warning when only some
-admitted releases break and NumPy 2 is certain (a lock, an exact pin or a range of NumPy 2
-only): with NumPy merely admitted, the resolver picks the newest release of both, which
-works, and a warning about older releases would be noise. Conda packages and releases the
+admitted releases break and the NumPy is one known NumPy 2 release (an exact pin or a lock):
+when NumPy is a range too, the resolver picks the newest release of both, which works, and a
+warning about older releases would be noise. Conda packages and releases the
 data does not record have no metadata reading: they keep the hedged messages (an error only
 when NumPy 2 is forced). The reverse (numpy<2 forced while a package requires NumPy 2: jax ≥
 0.7.2, opencv-python ≥ 4.12.0.88) cannot resolve. The environment's Python is not modelled:
@@ -201,6 +201,8 @@ class NumpyAbi:
                 ]
                 env_numpy = _env_numpy(caps, numpy, others)
                 side = sides[id(req)]
+                if project(req) == "jax" and any(project(r) == "jaxlib" for r in installed):
+                    side = None  # jax is pure Python: the jaxlib next to it is what is judged
                 if side is not None:
                     yield from self._package(ctx.kb, caps, req, side, numpy, env_numpy)
                 if numpy.req is not None:
@@ -412,8 +414,8 @@ def _that_installs(side: _Side, verdict: _Verdict) -> str:
 
 
 def _forces_numpy2(numpy: _Side) -> bool:
-    """Whether every NumPy the environment admits is NumPy 2."""
-    return numpy.how != UNDECLARED and all(n >= _NUMPY2 for n in numpy.versions)
+    """Whether the environment's NumPy is one known NumPy 2 release (an exact pin or a lock)."""
+    return numpy.how in (EXACT, LOCK) and numpy.newest >= _NUMPY2
 
 
 def _env_numpy(
