@@ -9,6 +9,7 @@ from typing import Any
 
 from rules.findings import Finding, Severity
 from rules.manifests.model import Snapshot
+from worker.resolve.assumed import demoted
 from worker.resolve.builds import build_findings
 from worker.resolve.cache import KeyValueStore, ResolutionCache
 from worker.resolve.conda import resolve_conda
@@ -18,12 +19,14 @@ from worker.resolve.locks import lock_findings, lock_resolutions
 from worker.resolve.model import Resolution, ResolveReport, Target
 from worker.resolve.pipcheck import resolution_findings as pipcheck_findings
 from worker.resolve.pypi import RunOptions, resolve_pypi
-from worker.resolve.targets import targets_for
+from worker.resolve.targets import environment_targets
 from worker.resolve.transitive import transitive_findings
 from worker.resolve.uvlock import resolve_uv_project
 
 #: Environments resolved per snapshot (runtime environments first, then groups and extras).
 MAX_ENVIRONMENTS = 8
+#: Assumed Pythons tried per environment before giving up (each failed for its Python).
+MAX_ASSUMED_TRIES = 3
 
 __all__ = [
     "Resolution",
@@ -61,7 +64,41 @@ def _resolve_input(inp: ResolutionInput, target: Target, options: RunOptions) ->
     return resolve_pypi(inp, target, options)
 
 
+def _by_python(targets: list[Target]) -> list[list[Target]]:
+    groups: dict[str, list[Target]] = {}
+    for target in targets:
+        groups.setdefault(target.python, []).append(target)
+    return list(groups.values())
+
+
+def _first_choice(targets: list[Target]) -> list[Target]:
+    """Evidenced targets as they are; of assumed ones, the first Python worth trying."""
+    if not targets or not targets[0].assumed:
+        return targets
+    return _by_python(targets)[0]
+
+
 def _resolve_environment(
+    inp: ResolutionInput,
+    targets: list[Target],
+    options: RunOptions,
+    texts: Mapping[str, str] | None,
+) -> list[Resolution]:
+    """Resolve for the evidenced targets; for assumed ones, try the candidate Pythons in
+    order until one resolves or fails for a reason that is not its Python (at most
+    MAX_ASSUMED_TRIES). Conda environments pick their own Python: the first candidate."""
+    if inp.mode is Mode.CONDA or not targets or not targets[0].assumed:
+        return _resolve_targets(inp, _first_choice(targets), options, texts)
+    tried: list[Resolution] = []
+    for group in _by_python(targets)[:MAX_ASSUMED_TRIES]:
+        got = _resolve_targets(inp, group, options, texts)
+        tried.extend(got)
+        if any(r.ok for r in got) or not all(any(map(demoted, r.findings)) for r in got):
+            break
+    return tried
+
+
+def _resolve_targets(
     inp: ResolutionInput,
     targets: list[Target],
     options: RunOptions,
@@ -121,13 +158,16 @@ def resolve_snapshot(
     """Every environment of `snapshot` for every target: resolutions and their findings."""
     resolutions: list[Resolution] = []
     findings: list[Finding] = []
-    targets = targets_for(snapshot, config)
-    locked = lock_resolutions(snapshot, targets, texts=texts)
+
+    def targets(environment: str) -> list[Target]:
+        return environment_targets(snapshot, config, environment)
+
+    locked = lock_resolutions(snapshot, lambda env: _first_choice(targets(env)), texts=texts)
     locked_envs = {r.environment for r in locked}
     resolutions.extend(locked)
     findings.extend(
         lock_findings(
-            snapshot, targets, texts=texts, cache_dir=options.cache_dir, timeout_s=options.timeout_s
+            snapshot, texts=texts, cache_dir=options.cache_dir, timeout_s=options.timeout_s
         )
     )
     chosen, left_out = select(
@@ -137,7 +177,7 @@ def resolve_snapshot(
     if left_out:
         findings.append(_left_out_notice(chosen, left_out))
     for inp in chosen:
-        for resolution in _resolve_environment(inp, targets, options, texts):
+        for resolution in _resolve_environment(inp, targets(inp.environment), options, texts):
             resolutions.append(resolution)
             findings.extend(resolution.findings)
             findings.extend(build_findings(resolution))

@@ -6,6 +6,7 @@ import asyncio
 import concurrent.futures
 import datetime
 from collections.abc import Coroutine, Sequence
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from packaging.utils import canonicalize_name
@@ -14,9 +15,16 @@ from rules.findings import Finding, Severity
 from rules.manifests.model import Requirement
 from worker.resolve.cache import cache_key
 from worker.resolve.explain import mentioned
-from worker.resolve.indexes import index_url, untrusted
+from worker.resolve.indexes import index_url, redact, untrusted
 from worker.resolve.inputs import ResolutionInput
 from worker.resolve.model import Resolution, Target
+from worker.resolve.network import (
+    Outcome,
+    cause,
+    classify_conda,
+    failed_url,
+    incomplete_finding,
+)
 from worker.resolve.pypi import RunOptions, resolve_pypi
 from worker.resolve.targets import CONDA_SUBDIRS, full_python
 
@@ -72,13 +80,21 @@ def _run(coro: Coroutine[Any, Any, T]) -> T:
         return pool.submit(asyncio.run, coro).result()
 
 
+@dataclass(frozen=True)
+class Solved:
+    """A rattler solve: pins, or the error and what it means (only `NO_SOLUTION` conflicts)."""
+
+    pins: dict[str, str]
+    error: str | None = None
+    outcome: Outcome | None = None
+
+
 def solve(
     specs: Sequence[str], channels: Sequence[str], target: Target, options: RunOptions
-) -> tuple[dict[str, str], str | None, bool]:
-    """Pins (name → version) of a rattler solve, or its explanation; True when worth caching."""
+) -> Solved:
+    """Pins (name → version) of a rattler solve, or its error and what the error means."""
     from rattler import Channel, Gateway, Subdir
     from rattler import solve as rattler_solve
-    from rattler.exceptions import SolverError
 
     subdir = CONDA_SUBDIRS.get(target.platform, "linux-64")
     cache_dir = options.cache_dir / "rattler" if options.cache_dir else None
@@ -93,15 +109,27 @@ def solve(
                 timeout=datetime.timedelta(seconds=options.timeout_s),
             )
         )
-    except SolverError as exc:
-        return {}, str(exc), True
-    except Exception as exc:  # channel fetch errors: report, never crash the review
-        return {}, f"{type(exc).__name__}: {exc}", False
-    return {r.name.normalized: str(r.version) for r in records}, None, True
+    except Exception as exc:  # rattler raises its own types; never crash the review
+        outcome = classify_conda(exc)
+        text = str(exc) if outcome is Outcome.NO_SOLUTION else f"{type(exc).__name__}: {exc}"
+        return Solved({}, text, outcome)
+    return Solved({r.name.normalized: str(r.version) for r in records})
+
+
+def _solved_target(target: Target, pins: dict[str, str], environment: str) -> Target:
+    """The target with the Python the solve installed (conda picks it; nothing is assumed)."""
+    python = full_python(pins.get("python", ""))
+    if python is None:
+        return target
+    return Target(python, target.platform, target.cuda, False, f"the conda solve of {environment}")
 
 
 def resolve_conda(inp: ResolutionInput, target: Target, options: RunOptions) -> Resolution:
-    """Solve the conda part, then the pip part with uv for the solved Python."""
+    """Solve the conda part, then the pip part with uv for the solved Python.
+
+    A channel that cannot be read (after retries) gives a `resolution-incomplete` notice,
+    never "conda cannot solve".
+    """
     refused = untrusted(inp.channels, options.policy)
     if refused:
         return Resolution(target, inp.environment, ok=False, findings=tuple(refused))
@@ -119,29 +147,65 @@ def resolve_conda(inp: ResolutionInput, target: Target, options: RunOptions) -> 
     )
     cached = options.cache.get(key) if options.cache else None
     if cached is not None:
-        conda = cached
+        conda = cached if "python" in cached.pins else replace(cached, target=target)
     else:
-        pins, error, cacheable = solve(specs, channels, target, options)
+        down = options.unreachable.any_of(redact(c) for c in channels)
+        if down is not None:
+            notice = incomplete_finding(
+                inp.environment,
+                target,
+                where=down,
+                detail="unreachable earlier in this review",
+                tries=0,
+                resolver="rattler",
+            )
+            return Resolution(
+                target, inp.environment, ok=False, findings=(notice,), source="rattler"
+            )
+        solved, tries = options.retry.run(
+            lambda: solve(specs, channels, target, options),
+            lambda got: got.outcome is Outcome.NETWORK,
+        )
+        if solved.error is not None and solved.outcome is not Outcome.NO_SOLUTION:
+            where = failed_url(solved.error, [redact(c) for c in channels])
+            if where is not None and solved.outcome is Outcome.NETWORK:
+                options.unreachable.urls.add(where)
+            notice = incomplete_finding(
+                inp.environment,
+                target,
+                where=where,
+                detail=cause(solved.error),
+                tries=tries,
+                resolver="rattler",
+            )
+            return Resolution(
+                target,
+                inp.environment,
+                ok=False,
+                findings=(notice,),
+                source="rattler",
+                explanation=tuple(solved.error.splitlines()),
+            )
+        error = solved.error
         findings = () if error is None else (conda_conflict(error, inp, target),)
         conda = Resolution(
-            target,
+            _solved_target(target, solved.pins, inp.environment),
             inp.environment,
-            pins,
+            solved.pins,
             ok=error is None,
             findings=findings,
             source="rattler",
             explanation=tuple((error or "").splitlines()),
         )
-        if options.cache is not None and cacheable:
+        if options.cache is not None:
             options.cache.put(key, conda)
     if not conda.ok or not inp.requirements:
         return conda
-    python = full_python(conda.pins.get("python", "")) or target.python
-    pip_target = Target(python, target.platform, target.cuda)
-    pip = resolve_pypi(inp, pip_target, options)
-    pins = {**conda.pins, **{canonicalize_name(k): v for k, v in pip.pins.items()}}
+    pip = resolve_pypi(inp, conda.target, options)
+    pins: dict[str, str] = {**conda.pins}
+    pins.update((canonicalize_name(k), v) for k, v in pip.pins.items())
     return Resolution(
-        target,
+        conda.target,
         inp.environment,
         pins,
         pip.via,

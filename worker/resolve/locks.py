@@ -6,7 +6,7 @@ import re
 import shutil
 import tempfile
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -102,9 +102,13 @@ def uv_requires(text: str) -> dict[str, tuple[str, ...]]:
 
 
 def lock_resolutions(
-    snapshot: Snapshot, targets: Sequence[Target], *, texts: Mapping[str, str] | None = None
+    snapshot: Snapshot,
+    targets: Sequence[Target] | Callable[[str], Sequence[Target]],
+    *,
+    texts: Mapping[str, str] | None = None,
 ) -> list[Resolution]:
-    """The locked versions of each lock file, per target, as resolutions."""
+    """The locked versions of each lock file, per target (or per the targets of the lock's
+    environment, when `targets` is a function of it), as resolutions."""
     resolutions = []
     for lock in _locks(snapshot):
         text = (texts or {}).get(lock.path)
@@ -114,7 +118,7 @@ def lock_resolutions(
         elif text is not None and lock.kind is FileKind.UV_LOCK:
             requires = uv_requires(text)
         env = lock_environment(snapshot, lock)
-        for target in targets:
+        for target in targets(env) if callable(targets) else targets:
             pins: dict[str, str] = {}
             lines: dict[str, int] = {}
             for pin in lock.pins:
@@ -267,7 +271,6 @@ def uv_lock_check(
 
 def lock_findings(
     snapshot: Snapshot,
-    targets: Sequence[Target],
     *,
     texts: Mapping[str, str] | None,
     cache_dir: Path | None = None,

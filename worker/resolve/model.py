@@ -12,17 +12,36 @@ from rules.findings import Finding, Severity
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """Where a resolution is for: a full Python version, a uv platform triple, a CUDA version."""
+    """Where a resolution is for: a full Python version, a uv platform triple, a CUDA version.
+
+    `assumed` is True when no file of the repository says which Python the environment runs
+    on (the Python was picked from a declared range or the default set); `evidence` says
+    where the Python came from (`Dockerfile:1 python:3.8-slim`), for messages only.
+    """
 
     python: str = "3.11.14"
     platform: str = "x86_64-unknown-linux-gnu"
     cuda: str | None = None
+    assumed: bool = False
+    evidence: str = field(default="", compare=False)
 
     @property
     def label(self) -> str:
         """A short human name (`py3.11.14 x86_64-unknown-linux-gnu`)."""
         cuda = f" cuda{self.cuda}" if self.cuda else ""
         return f"py{self.python} {self.platform}{cuda}"
+
+    @property
+    def minor(self) -> str:
+        """`3.11` of `3.11.14`."""
+        return ".".join(self.python.split(".")[:2])
+
+    def describe(self) -> str:
+        """`Python 3.14 (assumed: no evidence of ...)` or `Python 3.8 (Dockerfile:1 ...)`."""
+        if self.assumed:
+            why = self.evidence or "no evidence of the Python it runs on"
+            return f"Python {self.minor} (assumed: {why})"
+        return f"Python {self.minor} ({self.evidence})" if self.evidence else f"Python {self.minor}"
 
 
 def _frozen(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -64,6 +83,8 @@ class Resolution:
                 "python": self.target.python,
                 "platform": self.target.platform,
                 "cuda": self.target.cuda,
+                "assumed": self.target.assumed,
+                "evidence": self.target.evidence,
             },
             "environment": self.environment,
             "pins": dict(self.pins),
@@ -81,7 +102,13 @@ class Resolution:
         """The inverse of `to_json`."""
         target = data["target"]
         return cls(
-            target=Target(str(target["python"]), str(target["platform"]), target.get("cuda")),
+            target=Target(
+                str(target["python"]),
+                str(target["platform"]),
+                target.get("cuda"),
+                bool(target.get("assumed", False)),
+                str(target.get("evidence", "")),
+            ),
             environment=str(data["environment"]),
             pins={str(k): str(v) for k, v in data["pins"].items()},
             via={str(k): tuple(str(x) for x in v) for k, v in data["via"].items()},

@@ -105,15 +105,20 @@ def resolution_findings(resolution: Resolution) -> list[Finding]:
     if not resolution.requires:
         return []
     findings = []
-    for item in check(resolution.pins, resolution.requires, resolution.target):
+    target = resolution.target
+    for item in check(resolution.pins, resolution.requires, target):
+        # a requirement that only applies on some Pythons says nothing certain about an
+        # assumed Python (an assumed Python never produces an error)
+        assumed = target.assumed and "python_" in item.requirement.partition(";")[2]
+        where = target.describe() if assumed else target.label
         findings.append(
             Finding(
                 rule="broken-pin-set",
                 category="conflict",
-                severity=Severity.ERROR,
+                severity=Severity.NOTICE if assumed else Severity.ERROR,
                 message=(
                     f"{resolution.environment} does not install consistently for "
-                    f"{resolution.target.label}: {item.describe()}."
+                    f"{where}: {item.describe()}."
                 ),
                 file=resolution.source
                 if resolution.lines

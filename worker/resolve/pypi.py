@@ -2,24 +2,42 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rules.findings import Finding, Severity
 from rules.manifests.model import IndexKind, Requirement
 from worker.resolve import uv
+from worker.resolve.assumed import settle
 from worker.resolve.cache import ResolutionCache, cache_key
 from worker.resolve.explain import failure_findings
 from worker.resolve.indexes import IndexPolicy, redact, untrusted
 from worker.resolve.inputs import ResolutionInput, requirement_line
 from worker.resolve.metadata import requires_of
 from worker.resolve.model import Resolution, Target
+from worker.resolve.network import (
+    Outcome,
+    Retry,
+    Unreachable,
+    cause,
+    classify_uv,
+    failed_url,
+    incomplete_finding,
+)
+
+#: How the default index is named when the repository declares none.
+DEFAULT_INDEX = "the default index"
 
 
 @dataclass(frozen=True)
 class RunOptions:
-    """How resolutions run: cache, uv cache dir, time limit, index policy, default index."""
+    """How resolutions run: cache, uv cache dir, time limit, index policy, default index.
+
+    `retry` reruns a resolution that could not reach an index (uv also retries each request
+    `uv_http_retries` times; None keeps uv's default); `unreachable` remembers the indexes
+    found down during one review so that later environments do not wait on them again.
+    """
 
     policy: IndexPolicy = field(default_factory=IndexPolicy)
     cache: ResolutionCache | None = None
@@ -27,6 +45,52 @@ class RunOptions:
     timeout_s: float = 120.0
     default_index_url: str | None = None
     offline: bool = False
+    retry: Retry = field(default_factory=Retry)
+    uv_http_retries: int | None = None
+    unreachable: Unreachable = field(default_factory=Unreachable, compare=False)
+
+
+def index_names(inp: ResolutionInput, options: RunOptions) -> list[str]:
+    """The (redacted) indexes a resolution of `inp` reads, the default one included."""
+    names = [redact(i.url) for i in inp.indexes if i.kind is not IndexKind.CONDA_CHANNEL]
+    if not any(i.kind is IndexKind.INDEX_URL or i.default for i in inp.indexes):
+        names.append(
+            redact(options.default_index_url) if options.default_index_url else DEFAULT_INDEX
+        )
+    return names
+
+
+def run_with_retries(
+    attempt: Callable[[], uv.UvRun], inp: ResolutionInput, target: Target, options: RunOptions
+) -> tuple[uv.UvRun, Finding | None]:
+    """Run uv (again, after a pause, while it cannot reach an index); the notice when it never
+    could. An index already found down in this review is not waited on again."""
+    names = index_names(inp, options)
+    down = options.unreachable.any_of(names)
+    if down is not None:
+        skipped = uv.UvRun(1, "", f"error: {down} was unreachable earlier in this review")
+        notice = incomplete_finding(
+            inp.environment,
+            target,
+            where=down,
+            detail="unreachable earlier in this review",
+            tries=0,
+        )
+        return skipped, notice
+
+    def unreachable(run: uv.UvRun) -> bool:
+        return not run.ok and not run.timed_out and classify_uv(run.stderr) is Outcome.NETWORK
+
+    run, tries = options.retry.run(attempt, unreachable)
+    if not unreachable(run):
+        return run, None
+    where = failed_url(run.stderr, names) or (names[-1] if len(names) == 1 else None)
+    if where is not None and not options.offline:
+        options.unreachable.urls.add(where)
+    notice = incomplete_finding(
+        inp.environment, target, where=where, detail=cause(run.stderr), tries=tries
+    )
+    return run, notice
 
 
 def skipped_finding(req: Requirement, environment: str) -> Finding:
@@ -81,7 +145,7 @@ def resolve_pypi(
             "indexes": uv.index_args(inp.indexes),
             "default_index": options.default_index_url,
             "strategy": inp.index_strategy,
-            "target": [target.python, target.platform],
+            "target": [target.python, target.platform, target.assumed],
             "environment": inp.environment,
             "declared": [(r.name, r.location.file, r.location.line) for r in inp.declared()],
         }
@@ -89,18 +153,26 @@ def resolve_pypi(
     if options.cache is not None:
         cached = options.cache.get(key)
         if cached is not None:
-            return cached
-    run = uv.pip_compile(
-        lines,
-        constraints,
-        target=target,
-        indexes=inp.indexes,
-        index_strategy=inp.index_strategy,
-        cache_dir=options.cache_dir,
-        timeout_s=options.timeout_s,
-        default_index_url=options.default_index_url,
-        offline=options.offline,
+            return replace(cached, target=target)
+    run, incomplete = run_with_retries(
+        lambda: uv.pip_compile(
+            lines,
+            constraints,
+            target=target,
+            indexes=inp.indexes,
+            index_strategy=inp.index_strategy,
+            cache_dir=options.cache_dir,
+            timeout_s=options.timeout_s,
+            default_index_url=options.default_index_url,
+            offline=options.offline,
+            http_retries=options.uv_http_retries,
+        ),
+        inp,
+        target,
+        options,
     )
+    if incomplete is not None:
+        return Resolution(target, inp.environment, ok=False, findings=(*skipped, incomplete))
     resolution = _outcome(run, inp, target, reqs, skipped, options)
     if options.cache is not None and not run.timed_out:
         options.cache.put(key, resolution)
@@ -140,6 +212,7 @@ def _outcome(
         target=target,
         index_urls=[redact(i.url) for i in inp.indexes],
     )
+    findings = list(settle(findings, inp.environment, target, run.stderr))
     return Resolution(
         target,
         inp.environment,

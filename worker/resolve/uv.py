@@ -71,12 +71,15 @@ def uv_version() -> str:
     return out.stdout.strip() or "uv unknown"
 
 
-def isolated_env(home: str, *, project_config: bool = False) -> dict[str, str]:
+def isolated_env(
+    home: str, *, project_config: bool = False, http_retries: int | None = None
+) -> dict[str, str]:
     """An environment for uv with no user config, no netrc and no UV_/PIP_ settings.
 
     `project_config` keeps the project's own `[tool.uv]` (`uv lock` reads its indexes and
     sources there); user and system configuration stay out either way, and the running
-    interpreter's folder goes first on PATH so uv finds an interpreter.
+    interpreter's folder goes first on PATH so uv finds an interpreter. `http_retries`
+    sets how often uv retries a failed request (None: uv's default).
     """
     env = {key: os.environ[key] for key in _PASSTHROUGH if key in os.environ}
     env.update(
@@ -89,6 +92,8 @@ def isolated_env(home: str, *, project_config: bool = False) -> dict[str, str]:
         UV_NO_PROGRESS="1",
         NO_COLOR="1",
     )
+    if http_retries is not None:
+        env["UV_HTTP_RETRIES"] = str(max(0, http_retries))
     if project_config:
         here = str(Path(sys.executable).parent)
         env["PATH"] = os.pathsep.join(p for p in (here, env.get("PATH", "")) if p)
@@ -118,7 +123,12 @@ def index_args(indexes: Sequence[Index]) -> list[str]:
 
 
 def run_uv(
-    args: Sequence[str], *, cwd: Path, timeout_s: float, project_config: bool = False
+    args: Sequence[str],
+    *,
+    cwd: Path,
+    timeout_s: float,
+    project_config: bool = False,
+    http_retries: int | None = None,
 ) -> UvRun:
     """Run uv with `args` in `cwd` under a hard timeout (see `isolated_env`)."""
     try:
@@ -128,7 +138,7 @@ def run_uv(
             capture_output=True,
             text=True,
             timeout=timeout_s,
-            env=isolated_env(str(cwd), project_config=project_config),
+            env=isolated_env(str(cwd), project_config=project_config, http_retries=http_retries),
             check=False,
         )
     except subprocess.TimeoutExpired as exc:
@@ -153,6 +163,7 @@ def pip_compile(
     timeout_s: float,
     default_index_url: str | None = None,
     offline: bool = False,
+    http_retries: int | None = None,
 ) -> UvRun:
     """`uv pip compile` of the given lines for one target; `--no-build` always."""
     with tempfile.TemporaryDirectory(prefix="depreview-uv-") as tmp:
@@ -185,7 +196,7 @@ def pip_compile(
         args += index_args(indexes)
         if offline:
             args.append("--offline")
-        return run_uv(args, cwd=work, timeout_s=timeout_s)
+        return run_uv(args, cwd=work, timeout_s=timeout_s, http_retries=http_retries)
 
 
 def parse_pins(stdout: str) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:

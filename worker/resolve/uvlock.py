@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from rules.findings import Finding
 from rules.manifests.model import IndexKind
 from worker.resolve import uv
+from worker.resolve.assumed import settle
 from worker.resolve.cache import cache_key
 from worker.resolve.explain import failure_findings
 from worker.resolve.indexes import redact, untrusted
@@ -14,7 +16,13 @@ from worker.resolve.inputs import ResolutionInput
 from worker.resolve.lockgraph import installed
 from worker.resolve.metadata import requires_of
 from worker.resolve.model import Resolution, Target
-from worker.resolve.pypi import RunOptions, skipped_finding, timeout_finding, untrusted_url
+from worker.resolve.pypi import (
+    RunOptions,
+    run_with_retries,
+    skipped_finding,
+    timeout_finding,
+    untrusted_url,
+)
 from worker.resolve.uvproject import NO_INTERPRETER, Project, lock, virtual_project
 
 
@@ -59,7 +67,7 @@ def resolve_uv_project(
             "uv": uv.uv_version(),
             "project": project.text,
             "lock": lock_text,
-            "targets": [[t.python, t.platform, t.cuda] for t in targets],
+            "targets": [[t.python, t.platform, t.cuda, t.assumed] for t in targets],
             "environment": inp.environment,
             "declared": [(r.name, r.location.file, r.location.line) for r in inp.declared()],
         }
@@ -67,16 +75,31 @@ def resolve_uv_project(
     if options.cache is not None:
         cached = [options.cache.get(f"{key}:{i}") for i in range(len(targets))]
         if all(c is not None for c in cached):
-            return [c for c in cached if c is not None]
-    run, locked = lock(
-        project,
-        lock_text=lock_text,
-        cache_dir=options.cache_dir,
-        timeout_s=options.timeout_s,
-        offline=options.offline,
-    )
+            return [
+                replace(c, target=t) for c, t in zip(cached, targets, strict=True) if c is not None
+            ]
+    outputs: list[str | None] = [None]
+
+    def attempt() -> uv.UvRun:
+        run, outputs[0] = lock(
+            project,
+            lock_text=lock_text,
+            cache_dir=options.cache_dir,
+            timeout_s=options.timeout_s,
+            offline=options.offline,
+            http_retries=options.uv_http_retries,
+        )
+        return run
+
+    run, incomplete = run_with_retries(attempt, inp, targets[0], options)
     if not run.ok and NO_INTERPRETER in run.stderr:
         return None
+    if incomplete is not None:
+        return [
+            Resolution(t, inp.environment, ok=False, findings=(incomplete,), source="uv lock")
+            for t in targets
+        ]
+    locked = outputs[0]
     resolutions = [_outcome(run, locked, project, inp, t, options) for t in targets]
     if options.cache is not None and not run.timed_out:
         for i, resolution in enumerate(resolutions):
@@ -119,6 +142,7 @@ def _outcome(
         target=target,
         index_urls=[redact(i.url) for i in inp.indexes],
     )
+    findings = list(settle(findings, inp.environment, target, run.stderr))
     return Resolution(
         target,
         inp.environment,

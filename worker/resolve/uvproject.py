@@ -172,6 +172,7 @@ def lock(
     cache_dir: Path | None,
     timeout_s: float,
     offline: bool = False,
+    http_retries: int | None = None,
 ) -> tuple[uv.UvRun, str | None]:
     """`uv lock --no-build` of the virtual project (the repo's uv.lock as preferences)."""
     with tempfile.TemporaryDirectory(prefix="depreview-uvlock-") as tmp:
@@ -183,7 +184,9 @@ def lock(
         args = ["lock", "--no-build", "--cache-dir", str(cache_dir or Path(tmp) / "cache")]
         if offline:
             args.append("--offline")
-        run = uv.run_uv(args, cwd=work, timeout_s=timeout_s, project_config=True)
+        run = uv.run_uv(
+            args, cwd=work, timeout_s=timeout_s, project_config=True, http_retries=http_retries
+        )
         out = work / "uv.lock"
         text = out.read_text(encoding="utf-8") if run.ok and out.exists() else None
         shutil.rmtree(work, ignore_errors=True)

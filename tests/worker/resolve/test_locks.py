@@ -13,7 +13,6 @@ from worker.resolve import resolve_change, resolve_snapshot
 from worker.resolve.locks import lock_findings
 from worker.resolve.poetryhash import content_hash, is_fresh
 from worker.resolve.pypi import RunOptions
-from worker.resolve.targets import targets_for
 
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "resolve" / "poetry"
 
@@ -80,7 +79,7 @@ def test_poetrys_stale_fixtures_are_out_of_sync(fixture: str) -> None:
         "poetry.lock": (FIXTURES / fixture / "poetry.lock").read_text(),
     }
     snapshot = snap(texts)
-    findings = lock_findings(snapshot, targets_for(snapshot, config()), texts=texts)
+    findings = lock_findings(snapshot, texts=texts)
     hashes = [f for f in findings if "content-hash" in f.message]
     assert len(hashes) == 1
     assert (hashes[0].category, hashes[0].severity, hashes[0].file) == (
@@ -187,7 +186,5 @@ wheels = [
 def test_uv_lock_check(deps: str, expected: list[str], options: RunOptions) -> None:
     texts = {"pyproject.toml": UV_PYPROJECT.format(deps=deps), "uv.lock": UV_LOCK}
     snapshot = snap(texts)
-    findings = lock_findings(
-        snapshot, targets_for(snapshot, config()), texts=texts, cache_dir=options.cache_dir
-    )
+    findings = lock_findings(snapshot, texts=texts, cache_dir=options.cache_dir)
     assert [f.rule for f in findings] == expected

@@ -1,12 +1,14 @@
-"""Resolution targets from the repo config and the repo's declared Python."""
+"""Resolution targets per environment: from the config and the repository's Python evidence."""
 
 from __future__ import annotations
 
 import pytest
 
+from rules.checks._targets import DEFAULT_PYTHONS
 from tests.worker.resolve.conftest import config, snap
-from worker.resolve.model import Target
-from worker.resolve.targets import full_python, targets_for
+from worker.resolve.targets import LATEST_PATCH, environment_targets, full_python
+
+LINUX = "x86_64-unknown-linux-gnu"
 
 
 @pytest.mark.parametrize(
@@ -18,6 +20,7 @@ from worker.resolve.targets import full_python, targets_for
         ("python3.12", "3.12.12"),
         (">=3.10,<3.13", "3.10.19"),
         ("^3.9", "3.9.25"),
+        ("3.6", "3.6.15"),
         ("nonsense", None),
     ],
 )
@@ -25,27 +28,111 @@ def test_full_python(text: str, expected: str | None) -> None:
     assert full_python(text) == expected
 
 
+DOCKER_38 = "FROM python:3.8-slim\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n"
+UBUNTU_1804 = (
+    "FROM ubuntu:18.04\nRUN apt-get install -y python3 python3-pip\n"
+    "COPY requirements.txt .\nRUN pip3 install -r requirements.txt\n"
+)
+WORKFLOW = (
+    "jobs:\n  t:\n    strategy:\n      matrix:\n        python-version: ['3.9', '3.10']\n"
+    "    steps:\n      - uses: actions/setup-python@v5\n"
+    "        with:\n          python-version: ${{ matrix.python-version }}\n"
+)
+PYPROJECT = (
+    '[project]\nname = "a"\nversion = "0"\nrequires-python = ">=3.9,<3.12"\n'
+    'dependencies = ["six"]\n'
+)
+
+
 @pytest.mark.parametrize(
-    ("files", "values", "expected"),
+    ("files", "environment", "pythons", "evidence"),
     [
-        ({}, {}, [Target("3.11.14", "x86_64-unknown-linux-gnu")]),
-        ({".python-version": "3.10.4\n"}, {}, [Target("3.10.4", "x86_64-unknown-linux-gnu")]),
+        # a Dockerfile stage that installs the file decides its Python
         (
-            {},
-            {"targets": {"python": ["3.11", "3.12.1"], "platforms": ["linux_aarch64"]}},
-            [
-                Target("3.11.14", "aarch64-unknown-linux-gnu"),
-                Target("3.12.1", "aarch64-unknown-linux-gnu"),
-            ],
+            {"Dockerfile": DOCKER_38, "requirements.txt": "six\n"},
+            "requirements.txt",
+            ["3.8.20"],
+            "Dockerfile:1 python:3.8-slim",
+        ),
+        # Ubuntu 18.04's own python3 (the manifests' stage evidence)
+        (
+            {"Dockerfile": UBUNTU_1804, "requirements.txt": "six\n"},
+            "requirements.txt",
+            ["3.6.15"],
+            "Dockerfile:2",
+        ),
+        # conda python=, .python-version in a parent folder
+        (
+            {"environment.yml": "dependencies:\n  - python=3.10\n  - numpy\n"},
+            "environment.yml",
+            ["3.10.19"],
+            "environment.yml:2 python=3.10",
         ),
         (
-            {},
-            {"targets": {"cuda": ["12.1"]}},
-            [Target("3.11.14", "x86_64-unknown-linux-gnu", "12.1")],
+            {"a/.python-version": "3.12.1\n", "a/b/requirements.txt": "six\n"},
+            "a/b/requirements.txt",
+            ["3.12.1"],
+            "a/.python-version:1",
+        ),
+        # a CI matrix counts when nothing names this environment's Python
+        (
+            {".github/workflows/ci.yml": WORKFLOW, "requirements.txt": "six\n"},
+            "requirements.txt",
+            ["3.9.25", "3.10.19"],
+            ".github/workflows/ci.yml:5",
         ),
     ],
 )
-def test_targets_for(
-    files: dict[str, str], values: dict[str, object], expected: list[Target]
+def test_evidenced_targets(
+    files: dict[str, str], environment: str, pythons: list[str], evidence: str
 ) -> None:
-    assert targets_for(snap(files), config(**values)) == expected
+    targets = environment_targets(snap(files), config(), environment)
+    assert [t.python for t in targets] == pythons
+    assert all(not t.assumed and t.platform == LINUX for t in targets)
+    assert targets[0].evidence.startswith(evidence)
+
+
+def test_config_targets_win_and_are_not_assumed() -> None:
+    files = {"Dockerfile": DOCKER_38, "requirements.txt": "six\n"}
+    values = {"targets": {"python": ["3.11", "3.12.1"], "platforms": ["linux_aarch64"]}}
+    targets = environment_targets(snap(files), config(**values), "requirements.txt")
+    assert [(t.python, t.platform, t.assumed) for t in targets] == [
+        ("3.11.14", "aarch64-unknown-linux-gnu", False),
+        ("3.12.1", "aarch64-unknown-linux-gnu", False),
+    ]
+
+
+def test_no_evidence_gives_assumed_candidates_never_the_running_interpreter() -> None:
+    targets = environment_targets(snap({"requirements.txt": "six\n"}), config(), "requirements.txt")
+    assert all(t.assumed for t in targets)
+    minors = [t.minor for t in targets]
+    assert sorted(minors) == sorted(DEFAULT_PYTHONS)
+    newest, oldest = max(DEFAULT_PYTHONS, key=_key), min(DEFAULT_PYTHONS, key=_key)
+    assert minors[:2] == [newest, oldest]
+    assert "assumed: no evidence" in targets[0].describe()
+
+
+def test_a_declared_range_bounds_the_assumed_candidates() -> None:
+    targets = environment_targets(snap({"pyproject.toml": PYPROJECT}), config(), "pyproject.toml")
+    assert [t.python for t in targets] == [LATEST_PATCH[m] for m in ("3.11", "3.9", "3.10")]
+    assert all(t.assumed for t in targets)
+    assert 'requires-python = ">=3.9,<3.12"' in targets[0].describe()
+
+
+def test_a_python_named_elsewhere_is_tried_first() -> None:
+    files = {"Dockerfile": DOCKER_38, "requirements.txt": "six\n", "other/req.txt": "six\n"}
+    targets = environment_targets(snap(files), config(), "other/req.txt")
+    assert targets[0].assumed and targets[0].minor == "3.8"
+
+
+def test_cuda_from_config() -> None:
+    (target,) = environment_targets(
+        snap({"Dockerfile": DOCKER_38, "requirements.txt": "six\n"}),
+        config(targets={"cuda": ["12.1"]}),
+        "requirements.txt",
+    )
+    assert target.cuda == "12.1"
+
+
+def _key(minor: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in minor.split("."))
