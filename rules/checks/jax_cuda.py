@@ -28,7 +28,7 @@ from rules.checks._ml import (
 from rules.checks.base import Rule, RuleContext
 from rules.checks.tensorflow_cuda import cudnn_facts
 from rules.findings import Finding, Severity
-from rules.kb.cudaver import major_minor
+from rules.kb.cudaver import has_minor, major_minor
 from rules.kb.schema import JaxRelease
 from rules.manifests.model import Requirement
 
@@ -126,13 +126,16 @@ class JaxCudaMismatch:
                 continue
             for value, span, text in cudnn_facts(ctx.snapshot, env):
                 have = major_minor(value)
-                if have is None or str(have[0]) == cudnn[0]:
-                    continue
+                built = (int(cudnn[0]), int(cudnn[1:] or 0))
+                older = has_minor(value) and have is not None and have < built
+                if have is None or (have[0] == built[0] and not older):
+                    continue  # cuDNN needs the same major and an equal or newer minor
                 yield finding(
                     self,
                     f"{req.raw.strip()} is built with cuDNN {cudnn_text} but "
-                    f"{span.file}:{span.line} declares cuDNN {value} ({text}): it loads "
-                    f"libcudnn.so.{cudnn[0]}, which that system does not have.",
+                    f"{span.file}:{span.line} declares cuDNN {value} ({text}): jaxlib needs "
+                    f"cuDNN {cudnn[0]}.x at {cudnn_text} or newer ('CuDNN library needs to have "
+                    f"matching major version and equal or higher minor version').",
                     req.location,
                     package=req.name,
                     fix=f"Use a cuDNN {cudnn[0]} image, or a jaxlib built for cuDNN {have[0]}.",

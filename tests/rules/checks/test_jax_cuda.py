@@ -130,6 +130,26 @@ JAXLIB_CASES: list[tuple[str, Snapshot, list[tuple[str, str]]]] = [
         [],
     ),
     (
+        # jax-ml/jax#15742: 'Loaded runtime CuDNN library: 8.4.1 but source was compiled
+        # with: 8.6.0 ... equal or higher minor version'
+        "jaxlib +cuda11.cudnn86 with cuDNN 8.4 declared (older minor)",
+        snap(
+            req("jax==0.4.14"),
+            req("jaxlib==0.4.14+cuda11.cudnn86"),
+            fact(FactKind.CUDNN, "8.4", "requirements.txt"),
+        ),
+        [("jaxlib", "error")],
+    ),
+    (
+        "jaxlib +cuda11.cudnn86 with cuDNN 8.9 declared (newer minor)",
+        snap(
+            req("jax==0.4.14"),
+            req("jaxlib==0.4.14+cuda11.cudnn86"),
+            fact(FactKind.CUDNN, "8.9", "requirements.txt"),
+        ),
+        [],
+    ),
+    (
         "jaxlib +cuda11.cudnn86 on a CUDA 12.1 image",
         snap(
             req("jax==0.4.20"),
