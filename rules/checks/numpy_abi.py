@@ -120,16 +120,17 @@ def _numpy_side(
 ) -> _Side | None:
     numpy_reqs = [r for r in reqs if project(r) == "numpy"]
     first = numpy_reqs[0] if numpy_reqs else None
+    specs = [s for s in (_spec(r.specifier) for r in numpy_reqs) if s is not None]
     if "numpy" in locked:
         version, where = locked["numpy"]
-        return _Side((version,), LOCK, f"{where} locks numpy {version}", first)
+        if all(s.contains(version, prereleases=True) for s in specs):  # the lock is in sync
+            return _Side((version,), LOCK, f"{where} locks numpy {version}", first)
     for req in numpy_reqs:
         pin = version_of(req)
         if pin is not None:
             return _Side((Version(pin.public),), EXACT, req.raw.strip(), req)
     if not numpy_reqs:
         return _Side(caps.numpy_releases, UNDECLARED, "numpy is not declared", None)
-    specs = [s for s in (_spec(r.specifier) for r in numpy_reqs) if s is not None]
     admitted = tuple(
         n for n in caps.numpy_releases if all(s.contains(n, prereleases=True) for s in specs)
     )
@@ -480,7 +481,9 @@ def _numpy_text(numpy: _Side) -> str:
         return "any NumPy (numpy is not declared)"
     if numpy.how == LOCK:
         return f"numpy {numpy.newest} ({numpy.text})"
-    return numpy.text
+    if numpy.how == EXACT:
+        return f"{numpy.text} (exact pin)"
+    return f"{numpy.text} (range: NumPy {numpy.versions[0]}–{numpy.newest})"
 
 
 def _numpy_pick(numpy: _Side, got: Version | None) -> str:

@@ -336,6 +336,13 @@ REAL: list[tuple[str, dict[str, str], dict[str, str], list[Found], tuple[str, ..
         ("uv.lock locks numpy 2.0.1",),
     ),
     (
+        "a lock out of sync with numpy>=2 does not decide",
+        {},
+        pyproject("torch==2.2.2", "numpy>=2", lock_numpy="1.26.4"),
+        [("error", "pyproject.toml", 6)],
+        ("numpy>=2 lets the resolver pick NumPy 2",),
+    ),
+    (
         "TensorFlow 2.14.0 (no cap in its metadata): a fresh install gets NumPy 2",
         {},
         requirements("tensorflow==2.14.0"),
