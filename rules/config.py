@@ -342,33 +342,81 @@ class RepoConfig(_Model):
 DEFAULT_CONFIG = RepoConfig()
 
 
+#: Globs longer than this never match (a config is read from a repository: bound the work).
+MAX_GLOB_CHARS = 512
+
+
 def glob_match(pattern: str, path: str) -> bool:
-    """Match a repository path against a glob: `*` within a folder, `**` across folders."""
-    return _glob_regex(pattern).fullmatch(path) is not None
+    """Match a repository path against a glob: `*` within a folder, `**` across folders.
+
+    A set-of-states simulation (no regex backtracking): time is at most
+    len(pattern) x len(path), whatever the pattern (`**a**a**a…` included).
+    """
+    if len(pattern) > MAX_GLOB_CHARS:
+        return False
+    tokens = _glob_tokens(pattern)
+    states = _closure({0}, tokens)
+    for char in path:
+        nxt: set[int] = set()
+        for i in states:
+            if i == len(tokens):
+                continue
+            kind, literal = tokens[i]
+            if kind == "dstar" or (kind == "star" and char != "/"):
+                nxt.add(i)  # stays on the wildcard
+            elif (kind == "any" and char != "/") or (kind == "lit" and char == literal):
+                nxt.add(i + 1)
+            elif kind == "dstar_slash":
+                nxt.add(i)  # inside the `**/` folders; `/` may also end them
+                if char == "/":
+                    nxt.add(i + 1)
+        states = _closure(nxt, tokens)
+        if not states:
+            return False
+    return len(tokens) in states
+
+
+def _closure(states: set[int], tokens: tuple[tuple[str, str], ...]) -> set[int]:
+    """Add the states reachable without reading a character (wildcards matching nothing)."""
+    out = set(states)
+    stack = list(states)
+    while stack:
+        i = stack.pop()
+        if (
+            i < len(tokens)
+            and tokens[i][0] in ("star", "dstar", "dstar_slash")
+            and i + 1 not in out
+        ):
+            out.add(i + 1)
+            stack.append(i + 1)
+    return out
 
 
 @functools.lru_cache(maxsize=256)
-def _glob_regex(pattern: str) -> re.Pattern[str]:
-    out: list[str] = []
+def _glob_tokens(pattern: str) -> tuple[tuple[str, str], ...]:
+    out: list[tuple[str, str]] = []
     i = 0
     pattern = pattern.lstrip("/")
     while i < len(pattern):
         if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
+            token = ("dstar_slash", "")
             i += 3
         elif pattern.startswith("**", i):
-            out.append(".*")
+            token = ("dstar", "")
             i += 2
         elif pattern[i] == "*":
-            out.append("[^/]*")
+            token = ("star", "")
             i += 1
         elif pattern[i] == "?":
-            out.append("[^/]")
+            token = ("any", "")
             i += 1
         else:
-            out.append(re.escape(pattern[i]))
+            token = ("lit", pattern[i])
             i += 1
-    return re.compile("".join(out))
+        if token[0] in ("dstar", "dstar_slash") and out and out[-1] == token:
+            continue  # `***`, `**/**/`: one is enough
+        out.append(token)
+    return tuple(out)
 
 
 def _config_finding(
