@@ -108,7 +108,8 @@ def test_unpinned_framework(snap: Snapshot, expected: list[str]) -> None:
         ("torch>=2.3,<2.4", "torch==2.3.1"),  # the KB's latest 2.3 patch, not 2.3
         ("torch~=2.2", "torch==2.2.2"),
         ("torch>=2.3,!=2.3.1,<2.4", "torch==2.3.0"),  # only admitted patches
-        ("torch>=2.13", "torch==2.13.<patch you tested>"),  # no patches listed for 2.13
+        ("torch>=2.13", "torch==2.13.0"),  # the KB's only 2.13 release (from the index)
+        ("torch>=2.16", "torch==2.16.<patch you tested>"),  # a minor the KB does not list
         ("tensorflow>=2.15,<2.16", "tensorflow==2.15.<patch you tested>"),
         ("torch>=2", "torch==<the version you tested>"),
         ("torch", "torch==<the version you tested>"),
