@@ -43,7 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     review.add_argument("--format", choices=FORMATS, default="text", help="output format")
     review.add_argument(
-        "--config", type=Path, help="repo config file (default: head's .github/depreview.yml)"
+        "--config",
+        type=Path,
+        help="repo config file (default: the BASE side's .github/depreview.yml)",
     )
     review.add_argument(
         "--exit-zero",

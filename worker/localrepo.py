@@ -84,12 +84,13 @@ def read_dir(
     if not root.is_dir():
         raise LocalRepoError(f"not a directory: {root}")
     files: dict[str, bytes] = {}
-    for dirpath, dirnames, filenames in os.walk(root):
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if d not in _SKIP_DIRS)
         for name in sorted(filenames):
             full = Path(dirpath) / name
             rel = full.relative_to(root).as_posix()
-            if not wanted(rel) or not full.is_file():
+            # Never follow a symlink: it may point out of the reviewed tree (`~/.env`).
+            if not wanted(rel) or full.is_symlink() or not full.is_file():
                 continue
             if full.stat().st_size > max_bytes or len(files) >= max_files:
                 continue

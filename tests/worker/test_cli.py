@@ -115,3 +115,40 @@ def test_ref_and_directory_readers_agree(repo: Path) -> None:
     assert at_head == read_dir(repo)
     assert "requirements.txt" in at_head and "Dockerfile" in at_head
     assert not any(p.startswith("src/") for p in at_head)
+
+
+def test_symlink_poc_a_link_out_of_the_tree_is_never_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Security review finding 15: `requirements.txt -> ~/.env` was read and its lines printed.
+    secret = tmp_path / "victim.env"
+    secret.write_text("GITHUB_TOKEN=ghp_FAKEFAKEFAKE0123456789\n")
+    base, head = tmp_path / "base", tmp_path / "head"
+    base.mkdir()
+    head.mkdir()
+    (base / "requirements.txt").write_text("numpy==1.26.4\n")
+    (head / "requirements.txt").symlink_to(secret)
+    (head / "deps").symlink_to(tmp_path, target_is_directory=True)
+    assert "requirements.txt" not in read_dir(head)
+    argv = ["review", "--base-dir", str(base), "--head-dir", str(head), "--format", "markdown"]
+    main([*argv, "--exit-zero"])
+    assert "ghp_" not in capsys.readouterr().out
+
+
+def test_local_review_uses_the_base_config(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Security review finding 4 (§3): the head's config turned its own findings off.
+    base, head = tmp_path / "base", tmp_path / "head"
+    for side in (base, head):
+        (side / ".github").mkdir(parents=True)
+    (base / "requirements.txt").write_text("numpy==1.26.4\n")
+    (head / "requirements.txt").write_text("numpy>=2.0\nnumpy<1.24\n")
+    (base / ".github" / "depreview.yml").write_text("version: 1\n")
+    (head / ".github" / "depreview.yml").write_text("version: 1\nrules: {conflict: off}\n")
+    argv = ["review", "--base-dir", str(base), "--head-dir", str(head)]
+    assert main(argv) == 1
+    assert "config-change" in capsys.readouterr().out
+    config = tmp_path / "local.yml"
+    config.write_text("version: 1\nrules: {conflict: off}\n")
+    assert main([*argv, "--config", str(config)]) == 0  # the local override still works
