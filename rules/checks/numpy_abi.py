@@ -37,6 +37,7 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
+from rules.checks._evidence import python_decls
 from rules.checks._ml import each_env, env_root, finding, pinned_line, project, version_of
 from rules.checks._packages import LOCK_KINDS, folder
 from rules.checks.base import Rule, RuleContext
@@ -68,6 +69,8 @@ class _Side:
     how: str
     text: str
     req: Requirement | None = None
+    #: The Python minors NumPy releases were filtered for (None: not filtered).
+    pythons: tuple[str, ...] | None = None
 
     @property
     def newest(self) -> Version:
@@ -115,8 +118,20 @@ def _locked(snapshot: Snapshot, env: str) -> dict[str, tuple[Version, str]]:
     return found
 
 
+def _pythons(snapshot: Snapshot, env: str) -> tuple[str, ...] | None:
+    """The Python minors the environment is installed on, when an exact source names them
+    (a Dockerfile stage, a CI job, conda ``python=``, a note); None when only ranges or
+    nothing say (then every NumPy counts: the Pythons assumed all take NumPy 2)."""
+    exact = [d for d in python_decls(snapshot, env) if d.exact]
+    minors = tuple(sorted({m for d in exact for m in d.minors}))
+    return minors or None
+
+
 def _numpy_side(
-    caps: NumpyCaps, reqs: list[Requirement], locked: Mapping[str, tuple[Version, str]]
+    caps: NumpyCaps,
+    reqs: list[Requirement],
+    locked: Mapping[str, tuple[Version, str]],
+    pythons: tuple[str, ...] | None = None,
 ) -> _Side | None:
     numpy_reqs = [r for r in reqs if project(r) == "numpy"]
     first = numpy_reqs[0] if numpy_reqs else None
@@ -129,15 +144,16 @@ def _numpy_side(
         pin = version_of(req)
         if pin is not None:
             return _Side((Version(pin.public),), EXACT, req.raw.strip(), req)
+    known = caps.numpy_releases if pythons is None else caps.numpy_for_pythons(pythons)
+    if not known:
+        return None
     if not numpy_reqs:
-        return _Side(caps.numpy_releases, UNDECLARED, "numpy is not declared", None)
-    admitted = tuple(
-        n for n in caps.numpy_releases if all(s.contains(n, prereleases=True) for s in specs)
-    )
+        return _Side(known, UNDECLARED, "numpy is not declared", None, pythons)
+    admitted = tuple(n for n in known if all(s.contains(n, prereleases=True) for s in specs))
     if not admitted:
         return None
     text = " and ".join(r.raw.strip() for r in numpy_reqs)
-    return _Side(admitted, RANGE, text, first)
+    return _Side(admitted, RANGE, text, first, pythons)
 
 
 def _package_side(
@@ -189,7 +205,7 @@ class NumpyAbi:
         caps = load_numpy_caps()
         for env, reqs in each_env(ctx.snapshot):
             locked = _locked(ctx.snapshot, env)
-            numpy = _numpy_side(caps, reqs, locked)
+            numpy = _numpy_side(caps, reqs, locked, _pythons(ctx.snapshot, env))
             if numpy is None:
                 continue
             installed = [r for r in reqs if not r.is_constraint and project(r) != "numpy"]
@@ -499,6 +515,13 @@ def _numpy_pick(numpy: _Side, got: Version | None) -> str:
 
 
 def _numpy_evidence(numpy: _Side) -> str:
+    text = _numpy_evidence_text(numpy)
+    if numpy.pythons is not None and numpy.how in (RANGE, UNDECLARED):
+        text += f"; NumPy releases that install on Python {', '.join(numpy.pythons)}"
+    return text
+
+
+def _numpy_evidence_text(numpy: _Side) -> str:
     where = f" ({numpy.req.location.file}:{numpy.req.location.line})" if numpy.req else ""
     if numpy.how == RANGE:
         return (

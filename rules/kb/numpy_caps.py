@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from packaging.markers import Marker
 from packaging.requirements import InvalidRequirement, Requirement
-from packaging.specifiers import SpecifierSet
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
@@ -116,6 +116,8 @@ class NumpyCaps:
     numpy_releases: tuple[Version, ...]
     packages: Mapping[str, tuple[CapRelease, ...]]
     snapshot_date: str
+    #: Requires-Python of each NumPy release, where its files state one.
+    numpy_python: Mapping[Version, SpecifierSet] = field(default_factory=dict)
 
     def releases(self, package: str) -> tuple[CapRelease, ...]:
         """Releases of `package` (ascending), () when the data does not hold it."""
@@ -129,6 +131,20 @@ class NumpyCaps:
     def first_built_for_numpy2(self, package: str) -> CapRelease | None:
         """The first release whose ``build`` extra requires NumPy >= 2, when one does."""
         return next((r for r in self.releases(package) if r.build_line), None)
+
+    def numpy_for_pythons(self, pythons: Iterable[str]) -> tuple[Version, ...]:
+        """NumPy releases that install on at least one of `pythons` (minors like ``3.8``)."""
+        minors = tuple(pythons)
+        return tuple(
+            n
+            for n in self.numpy_releases
+            if n not in self.numpy_python
+            or any(
+                self.numpy_python[n].contains(f"{m}.{p}", prereleases=True)
+                for m in minors
+                for p in (0, 99)
+            )
+        )
 
     def newest_numpy(self) -> Version:
         """The newest NumPy release the data knows."""
@@ -197,10 +213,16 @@ def from_raw(data: Mapping[str, Any]) -> NumpyCaps:
         key = canonical(name)
         found = [r for r in (_release(key, row) for row in rows) if r is not None]
         packages[key] = tuple(sorted(found, key=lambda r: r.version))
-    numpy = sorted(
-        Version(str(row["version"])) for row in data["numpy_releases"] if not row.get("yanked")
-    )
-    return NumpyCaps(tuple(numpy), packages, str(data["provenance"]["snapshot_date"]))
+    rows = [row for row in data["numpy_releases"] if not row.get("yanked")]
+    numpy = sorted(Version(str(row["version"])) for row in rows)
+    python: dict[Version, SpecifierSet] = {}
+    for row in rows:
+        try:
+            python[Version(str(row["version"]))] = SpecifierSet(str(row["requires_python"]))
+        except (KeyError, InvalidSpecifier):
+            continue
+    date = str(data["provenance"]["snapshot_date"])
+    return NumpyCaps(tuple(numpy), packages, date, python)
 
 
 @cache

@@ -342,6 +342,21 @@ REAL: list[tuple[str, dict[str, str], dict[str, str], list[Found], tuple[str, ..
         [("error", "pyproject.toml", 6)],
         ("numpy>=2 lets the resolver pick NumPy 2",),
     ),
+    # numpy 2.0.0 Requires-Python >=3.9: on Python 3.8 the newest NumPy is 1.24.4
+    (
+        "torch 2.2.2 with numpy on a python:3.8 image",
+        {},
+        {"Dockerfile": "FROM python:3.8-slim\nRUN pip install torch==2.2.2 numpy\n"},
+        [],
+        (),
+    ),
+    (
+        "torch 2.2.2 with numpy on a python:3.11 image",
+        {},
+        {"Dockerfile": "FROM python:3.11-slim\nRUN pip install torch==2.2.2 numpy\n"},
+        [("error", "Dockerfile", 2)],
+        ("numpy lets the resolver pick NumPy 2",),
+    ),
     (
         "TensorFlow 2.14.0 (no cap in its metadata): a fresh install gets NumPy 2",
         {},

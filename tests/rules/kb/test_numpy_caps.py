@@ -100,3 +100,14 @@ def test_the_packaged_table_reads() -> None:
     assert caps.newest_numpy() >= Version("2.0.0")
     scikit_image = caps.first_built_for_numpy2("scikit-image")
     assert scikit_image is not None and scikit_image.version == Version("0.23.0")
+
+
+@pytest.mark.parametrize(
+    ("pythons", "newest"),
+    [(("3.8",), "1.24.4"), (("3.9",), "2.0.2"), (("3.8", "3.12"), None), (("3.12",), None)],
+)
+def test_numpy_releases_per_python(pythons: tuple[str, ...], newest: str | None) -> None:
+    # numpy 1.24.4 Requires-Python >=3.8, 2.0.x >=3.9, 2.1.0 >=3.10 (index listing)
+    caps = load_numpy_caps()
+    found = caps.numpy_for_pythons(pythons)
+    assert found[-1] == (Version(newest) if newest else caps.newest_numpy())
