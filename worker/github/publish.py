@@ -30,6 +30,48 @@ class CheckRun:
     conclusion: str | None
     external_id: str
     reused: bool
+    #: The App's slug as GitHub reported it on this run (`app.slug`): its bot is `<slug>[bot]`.
+    app_slug: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AppIdentity:
+    """Who the App is on GitHub: how its own comment is told apart from anyone else's.
+
+    A comment is the App's when GitHub says the App made it (`performed_via_github_app.id`)
+    or its author is the App's bot user (`<slug>[bot]`, type `Bot`); never by the marker text,
+    which any commenter can paste. Without an App id or slug (development, tests) only a
+    bot-type author whose login ends in `[bot]` counts.
+    """
+
+    app_id: int | None = None
+    bot_login: str | None = None
+
+    @classmethod
+    def of(cls, app_id: int | None, run: CheckRun | None = None) -> AppIdentity:
+        """The identity from the configured App id and the slug GitHub gave on a check run."""
+        slug = run.app_slug if run is not None else None
+        return cls(app_id, f"{slug}[bot]" if slug else None)
+
+    def wrote(self, comment: JSON) -> bool:
+        """Whether the App wrote this comment."""
+        app = comment.get("performed_via_github_app") or {}
+        if self.app_id is not None and isinstance(app, dict) and app.get("id") == self.app_id:
+            return True
+        user = comment.get("user") or {}
+        login = str(user.get("login") or "") if isinstance(user, dict) else ""
+        is_bot = isinstance(user, dict) and user.get("type") == "Bot"
+        if self.bot_login is not None:
+            return is_bot and login.lower() == self.bot_login.lower()
+        if self.app_id is not None:
+            return False
+        return is_bot and login.endswith("[bot]")
+
+
+def _slug(run: JSON) -> str | None:
+    app = run.get("app") or {}
+    slug = app.get("slug") if isinstance(app, dict) else None
+    return str(slug) if slug else None
 
 
 def clamp(text: str, limit: int) -> str:
@@ -53,6 +95,7 @@ def find_check_run(api: RepoApi, head_sha: str, app_id: int | None) -> CheckRun 
         conclusion=run.get("conclusion"),
         external_id=str(run.get("external_id") or ""),
         reused=True,
+        app_slug=_slug(run),
     )
 
 
@@ -68,7 +111,7 @@ def start_check_run(
         "output": {"title": title, "summary": "depreview is reviewing this commit's dependencies."},
     }
     run = api.create_check_run(body)
-    return CheckRun(int(run["id"]), "in_progress", None, external_id, reused=False)
+    return CheckRun(int(run["id"]), "in_progress", None, external_id, False, _slug(run))
 
 
 def complete_check_run(
@@ -108,28 +151,38 @@ def complete_check_run(
     return len(batches)
 
 
-def find_comment(api: RepoApi, pr_number: int, *, per_page: int = 100) -> JSON | None:
-    """The first PR comment carrying the depreview marker, searching every page."""
+def find_comment(
+    api: RepoApi,
+    pr_number: int,
+    identity: AppIdentity | None = None,
+    *,
+    per_page: int = 100,
+) -> JSON | None:
+    """The App's own comment on the PR: the first with the marker that the App wrote."""
+    identity = identity or AppIdentity()
     page = 1
     while True:
         result = api.list_issue_comments(pr_number, page=page, per_page=per_page)
         for comment in result.items:
-            if COMMENT_MARKER in str(comment.get("body") or ""):
+            if COMMENT_MARKER in str(comment.get("body") or "") and identity.wrote(comment):
                 return comment
         if not result.has_next or not result.items:
             return None
         page += 1
 
 
-def upsert_comment(api: RepoApi, pr_number: int, body: str) -> tuple[str, int]:
-    """Update the marked comment or create it; returns ("created"|"updated"|"unchanged", id).
+def upsert_comment(
+    api: RepoApi, pr_number: int, body: str, identity: AppIdentity | None = None
+) -> tuple[str, int]:
+    """Update the App's comment or create it; returns ("created"|"updated"|"unchanged", id).
 
-    Callers hold the per-PR lock, so two jobs never both create.
+    Callers hold the per-PR lock, so two jobs never both create. A comment someone else
+    wrote is never edited, whatever it contains.
     """
     if COMMENT_MARKER not in body:
         body = f"{COMMENT_MARKER}\n{body}"
     body = clamp(body, MAX_COMMENT_CHARS - 1)
-    existing = find_comment(api, pr_number)
+    existing = find_comment(api, pr_number, identity)
     if existing is None:
         created = api.create_issue_comment(pr_number, body)
         return "created", int(created["id"])
