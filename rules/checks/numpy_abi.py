@@ -118,6 +118,15 @@ def _locked(snapshot: Snapshot, env: str) -> dict[str, tuple[Version, str]]:
     return found
 
 
+def _stage_installs(snapshot: Snapshot, env: str) -> tuple[str, ...]:
+    """The requirement files a Dockerfile stage `env` installs (``pip install -r``): they end
+    up in the same interpreter as the stage's own RUN installs."""
+    manifest = snapshot.files.get(env_root(env))
+    if manifest is None:
+        return ()
+    return tuple(p for st in manifest.stages if st.label == env for p in st.installs)
+
+
 def _pythons(snapshot: Snapshot, env: str) -> tuple[str, ...] | None:
     """The Python minors the environment is installed on, when an exact source names them
     (a Dockerfile stage, a CI job, conda ``python=``, a note); None when only ranges or
@@ -203,17 +212,22 @@ class NumpyAbi:
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """Findings for every environment of the snapshot."""
         caps = load_numpy_caps()
-        for env, reqs in each_env(ctx.snapshot):
+        grouped = dict(each_env(ctx.snapshot))
+        for env, reqs in grouped.items():
             locked = _locked(ctx.snapshot, env)
-            numpy = _numpy_side(caps, reqs, locked, _pythons(ctx.snapshot, env))
+            context = reqs + [
+                r for path in _stage_installs(ctx.snapshot, env) for r in grouped.get(path, [])
+            ]
+            numpy = _numpy_side(caps, context, locked, _pythons(ctx.snapshot, env))
             if numpy is None:
                 continue
+            together = [r for r in context if not r.is_constraint and project(r) != "numpy"]
             installed = [r for r in reqs if not r.is_constraint and project(r) != "numpy"]
-            sides = {id(r): _package_side(caps, r, locked) for r in installed}
+            sides = {id(r): _package_side(caps, r, locked) for r in together}
             for req in installed:
                 others = [
                     (project(r), s)
-                    for r in installed
+                    for r in together
                     if r is not req and (s := sides[id(r)]) is not None
                 ]
                 env_numpy = _env_numpy(caps, numpy, others)

@@ -342,6 +342,27 @@ REAL: list[tuple[str, dict[str, str], dict[str, str], list[Found], tuple[str, ..
         [("error", "pyproject.toml", 6)],
         ("numpy>=2 lets the resolver pick NumPy 2",),
     ),
+    # found on alphafold's Dockerfile: the stage installs requirements.txt (numpy pinned 1.x)
+    (
+        "a Dockerfile stage that pip installs a requirements file pinning numpy 1.x",
+        {},
+        {
+            "requirements.txt": "numpy==1.24.3\nscipy==1.11.1\n",
+            "Dockerfile": (
+                "FROM python:3.10-slim\nCOPY requirements.txt .\n"
+                "RUN pip install -r requirements.txt && pip install jaxlib==0.4.25\n"
+            ),
+        },
+        [],
+        (),
+    ),
+    (
+        "the same stage without the requirements file",
+        {},
+        {"Dockerfile": "FROM python:3.10-slim\nRUN pip install jaxlib==0.4.25\n"},
+        [("error", "Dockerfile", 2)],
+        ("does not cap numpy",),
+    ),
     # numpy 2.0.0 Requires-Python >=3.9: on Python 3.8 the newest NumPy is 1.24.4
     (
         "torch 2.2.2 with numpy on a python:3.8 image",
