@@ -96,8 +96,28 @@ CATALOGUE: tuple[RuleInfo, ...] = (
         "one PR bumps several ML frameworks at once",
     ),
     RuleInfo("config-error", "config-error", "config", "a .github/depreview.yml problem"),
+    RuleInfo(
+        "config-change",
+        "config-error",
+        "config",
+        "the PR changes depreview's config (applies after merge; the base config judges)",
+    ),
+    RuleInfo("rule-error", "parse-error", "review", "a rule crashed on the head's files"),
     # The resolver (worker/resolve).
     RuleInfo("resolution-conflict", "conflict", "resolver", "the resolver found no solution"),
+    RuleInfo("resolution-error", "parse-error", "resolver", "the resolver crashed"),
+    RuleInfo(
+        "resolution-incomplete",
+        "conflict",
+        "resolver",
+        "an index or channel could not be reached: resolution incomplete (a notice)",
+    ),
+    RuleInfo(
+        "resolution-python-assumed",
+        "conflict",
+        "resolver",
+        "a failure only on an assumed Python (no evidence): a notice, never an error",
+    ),
     RuleInfo("resolution-sdist-only", "conflict", "resolver", "only an sdist: not resolved"),
     RuleInfo("resolution-skipped", "conflict", "resolver", "an environment not resolved"),
     RuleInfo("resolution-timeout", "conflict", "resolver", "the resolver ran out of time"),

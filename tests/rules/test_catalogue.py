@@ -21,16 +21,16 @@ def _emitted() -> set[tuple[str, str, str]]:
     for package in ("rules", "worker", "service"):
         for path in sorted((ROOT / package).rglob("*.py")):
             tree = ast.parse(path.read_text(encoding="utf-8"))
+            names = _module_strings(tree)
             for node in ast.walk(tree):
                 if not isinstance(node, ast.Call):
                     continue
                 where = f"{path.relative_to(ROOT)}:{node.lineno}"
                 kw = {k.arg: k.value for k in node.keywords if k.arg}
-                rule, cat = kw.get("rule"), kw.get("category")
-                if isinstance(rule, ast.Constant) and isinstance(rule.value, str):
-                    cats = _literals(cat)
-                    for c in cats or {"?"}:
-                        found.add((rule.value, c, where))
+                rules = _literals(kw.get("rule"), names)
+                for rule in rules:
+                    for c in _literals(kw.get("category"), names) or {"?"}:
+                        found.add((rule, c, where))
                 args = node.args
                 if (
                     len(args) >= 2
@@ -43,11 +43,29 @@ def _emitted() -> set[tuple[str, str, str]]:
     return found
 
 
-def _literals(node: ast.expr | None) -> set[str]:
+def _module_strings(tree: ast.Module) -> dict[str, str]:
+    """Module-level `NAME = "text"` constants (rule ids are often written that way)."""
+    out: dict[str, str] = {}
+    for stmt in tree.body:
+        targets = stmt.targets if isinstance(stmt, ast.Assign) else []
+        if isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
+            targets, value = [stmt.target], stmt.value
+        elif isinstance(stmt, ast.Assign):
+            value = stmt.value
+        else:
+            continue
+        if isinstance(value, ast.Constant) and isinstance(value.value, str):
+            out.update({t.id: value.value for t in targets if isinstance(t, ast.Name)})
+    return out
+
+
+def _literals(node: ast.expr | None, names: dict[str, str]) -> set[str]:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return {node.value}
+    if isinstance(node, ast.Name) and node.id in names:
+        return {names[node.id]}
     if isinstance(node, ast.IfExp):
-        return _literals(node.body) | _literals(node.orelse)
+        return _literals(node.body, names) | _literals(node.orelse, names)
     return set()
 
 
