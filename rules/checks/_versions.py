@@ -19,6 +19,7 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
 from rules.kb import KnowledgeBase
+from rules.kb.numpy_caps import load_numpy_caps
 
 _LOCAL = re.compile(r"\+[A-Za-z0-9.]+")
 
@@ -134,8 +135,19 @@ def torch_releases(kb: KnowledgeBase) -> tuple[Version, ...]:
 
 
 def tensorflow_releases(kb: KnowledgeBase) -> tuple[Version, ...]:
-    """The TensorFlow releases of the KB's tested-build table (one row per minor)."""
-    return tuple(sorted(Version(r.tensorflow) for r in kb.tensorflow.releases))
+    """Every TensorFlow release of a minor the KB's tested-build table has a row for.
+
+    The patch releases come from the package index's release list (numpy_caps.json, one
+    row per final release); the table's own row (``2.16.1``) is always included.
+    """
+    minors = {
+        (Version(r.tensorflow).major, Version(r.tensorflow).minor) for r in kb.tensorflow.releases
+    }
+    found = {Version(r.tensorflow) for r in kb.tensorflow.releases}
+    for row in load_numpy_caps().releases("tensorflow"):
+        if (row.version.major, row.version.minor) in minors and not row.yanked:
+            found.add(row.version)
+    return tuple(sorted(found))
 
 
 def jax_releases(kb: KnowledgeBase) -> tuple[Version, ...]:

@@ -12,6 +12,7 @@ from rules.checks._versions import (
     admitted,
     exact_version,
     releases_of,
+    tensorflow_releases,
     torch_releases,
 )
 from rules.kb import load_kb
@@ -75,3 +76,23 @@ def test_the_kb_torch_releases_cover_every_minor_and_end_at_the_newest() -> None
     assert releases == tuple(sorted(releases))
     assert releases_of(kb, "pytorch") == releases
     assert releases_of(kb, "numpy") == ()
+
+
+# TensorFlow ranges are judged over the real patch releases (numpy_caps.json's release list,
+# read from the package index), not one row per minor: `>=2.16.2,<2.17` admits 2.16.2.
+TF_CASES: list[tuple[str, list[str], str | None]] = [
+    (">=2.16.2,<2.17", ["2.16.2"], "2.16.2"),
+    ("~=2.15.0", ["2.15.0", "2.15.0.post1", "2.15.1"], "2.15.1"),
+    ("==2.17.*", ["2.17.0", "2.17.1"], "2.17.1"),
+    (">2.13.0,<2.14", ["2.13.1"], "2.13.1"),
+    ("<2.4", [], None),  # the KB has no CUDA row below 2.4: nothing it can judge
+]
+
+
+@pytest.mark.parametrize(("spec", "releases", "picked"), TF_CASES)
+def test_tensorflow_ranges_admit_patch_releases(
+    spec: str, releases: list[str], picked: str | None
+) -> None:
+    found = admitted(spec, tensorflow_releases(load_kb()))
+    assert [str(v) for v in found.releases] == releases
+    assert (str(found.picked) if found.picked else None) == picked
