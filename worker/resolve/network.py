@@ -84,9 +84,9 @@ def failed_url(text: str, candidates: Sequence[str] = ()) -> str | None:
     if found is None:
         return None
     url = found.group(0).rstrip(".,:;")
-    for candidate in candidates:
+    for candidate in map(redact, candidates):
         if url.startswith(candidate.rstrip("/")):
-            return redact(candidate)
+            return candidate
     return redact(url)
 
 
