@@ -21,6 +21,7 @@ from rules.checks._packages import folder
 from rules.checks._versions import Admitted, admitted, releases_of
 from rules.kb import KnowledgeBase
 from rules.kb.cudaver import is_variant, major_minor, url_variant, variant_cuda
+from rules.kb.torch_variants import legacy_builds
 from rules.manifests.model import Ecosystem, FileKind, Index, IndexKind, Requirement, Snapshot
 
 _JAX_EXTRA = re.compile(r"^cuda(\d+)")
@@ -83,6 +84,44 @@ def decide(kb: KnowledgeBase, snapshot: Snapshot | None, req: Requirement) -> Ad
     """What `req`'s specifier admits among the KB's releases, and what an install picks."""
     locked = locked_version(snapshot, req) if snapshot is not None else None
     return admitted(req.specifier, releases_of(kb, project(req)), locked=locked)
+
+
+@dataclass(frozen=True, slots=True)
+class TorchVariants:
+    """The +label builds the PyTorch index carries for one torch release, and the source."""
+
+    labels: tuple[str, ...]
+    source: str
+
+
+def torch_variants(kb: KnowledgeBase, version: Version) -> TorchVariants | None:
+    """The builds of torch `version`: its minor's list in torch.json (from 1.12 on) joined
+    with the per-release list of torch_legacy_variants.json (1.2-1.13), plus the CUDA of the
+    plain PyPI wheel (a label copy of it is never judged missing). None when neither knows.
+    """
+    release = kb.torch_release(version)
+    legacy = legacy_builds(version)
+    labels: set[str] = set()
+    sources: list[str] = []
+    if release is not None and release.line.variants_known:
+        labels.update(release.variants)
+        sources.append(
+            f"KB torch.json {release.line.minor}: variants {', '.join(release.variants)}"
+        )
+    if legacy is not None:
+        labels.update(legacy.variants + legacy.rocm)
+        sources.append(legacy.describe())
+    if not sources:
+        return None
+    plain = release.pypi_default_cuda if release is not None else None
+    mm = major_minor(plain) if plain else None
+    if mm is not None:
+        labels.add(f"cu{mm[0]}{mm[1]}")
+    ordered = sorted(
+        labels,
+        key=lambda v: (not v.startswith("cpu"), major_minor(variant_cuda(v) or "") or (0, 0), v),
+    )
+    return TorchVariants(tuple(ordered), "; ".join(sources))
 
 
 def _only_index(req: Requirement, served: list[Index]) -> bool:

@@ -6,7 +6,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from rules.checks._builds import candidates
+from packaging.version import Version
+
+from rules.checks._builds import candidates, torch_variants
 from rules.checks._ml import (
     conda_cuda,
     each_env,
@@ -188,22 +190,20 @@ class CudaVariantMismatch:
             if label is None or version is None or name not in _TORCH_FAMILY:
                 continue
             torch = version.public if name == "torch" else kb.torch_for(name, version)
-            release = kb.torch_release(torch) if torch else None
-            if release is None or label in release.variants or not label.startswith(("cu", "cpu")):
+            known = torch_variants(kb, Version(torch)) if torch else None
+            if known is None or label in known.labels or not label.startswith(("cu", "cpu")):
                 continue
-            if not release.line.variants_known:  # the KB has no list of this minor's builds
-                continue
-            builds = ", ".join(release.variants)
-            nearest = _newest_cuda(release.variants)
+            builds = ", ".join(v for v in known.labels if not v.startswith("rocm"))
+            nearest = _newest_cuda(known.labels)
             fix = pinned_line(req, f"{version.public}+{nearest}") if nearest else None
             yield finding(
                 self,
-                f"{req.raw.strip()}: torch {release.line.minor} was not published as a {label} "
+                f"{req.raw.strip()}: torch {torch} was not published as a {label} "
                 f"build (builds: {builds}); no index serves this pin.",
                 req.location,
                 package=req.name,
                 fix=fix,
-                evidence=(f"KB torch.json {release.line.minor}: variants {builds}",),
+                evidence=(known.source,),
                 fingerprint=f"unpublished:{req.name}:{label}",
             )
 
@@ -214,30 +214,27 @@ class CudaVariantMismatch:
         version = version_of(req)
         if project(req) != "torch" or version is None or local_label(req) is not None:
             return
-        release = kb.torch_release(version)
+        known = torch_variants(kb, version)
         served = pytorch_indexes(serving_indexes(req, indexes))
-        if release is None or not served or any(serves_all_variants(i.url) for i in served):
-            return
-        if not release.line.variants_known:  # the KB has no list of this minor's builds
+        if known is None or not served or any(serves_all_variants(i.url) for i in served):
             return
         variants = {url_variant(i.url) for i in served}
-        if None in variants or variants & set(release.variants):
+        if None in variants or variants & set(known.labels):
             return
         names = ", ".join(sorted(v for v in variants if v))
-        fitting = _newest_cuda(release.variants)
+        builds = ", ".join(v for v in known.labels if not v.startswith("rocm"))
+        fitting = _newest_cuda(known.labels)
         yield finding(
             self,
-            f"{req.raw.strip()}: torch {release.version.public} has no {names} build (builds: "
-            f"{', '.join(release.variants)}), and the PyTorch index this environment uses "
+            f"{req.raw.strip()}: torch {version.public} has no {names} build (builds: "
+            f"{builds}), and the PyTorch index this environment uses "
             f"serves only {names}: the install fails or falls back to another index's build.",
             req.location,
             package=req.name,
             fix=f"--extra-index-url https://download.pytorch.org/whl/{fitting}"
             if fitting
             else None,
-            evidence=(
-                f"KB torch.json {release.line.minor}: variants {', '.join(release.variants)}",
-            ),
+            evidence=(known.source,),
             fingerprint=f"not-on-index:{req.name}",
         )
 

@@ -162,3 +162,33 @@ def test_fingerprints_distinguish_findings() -> None:
         ),
     )
     assert len({f.identity for f in findings}) == len(findings) == 2
+
+
+STABLE = f"{PT}/torch_stable.html"
+
+# torch 1.x +label pins against the builds the PyTorch index published per release
+# (rules/kb/data/torch_legacy_variants.json): (pin, flagged, suggested fix).
+LEGACY: list[tuple[str, bool, str]] = [
+    ("torch==1.8.0+cu110", True, "torch==1.8.0+cu111"),  # cu110 builds stop at 1.7.1
+    ("torch==1.8.0+cu101", False, ""),  # on the index though the guide omits it
+    ("torch==1.8.0+cu111", False, ""),
+    ("torch==1.8.0+cu102", False, ""),  # the plain PyPI wheel's CUDA: never flagged
+    ("torch==1.7.1+cu110", False, ""),
+    ("torch==1.7.1+cu92", False, ""),
+    ("torch==1.7.1+cu111", True, "torch==1.7.1+cu110"),
+    ("torch==1.9.0+cu113", True, "torch==1.9.0+cu111"),
+    ("torch==1.10.2+cu113", False, ""),
+    ("torch==1.11.0+cu115", False, ""),
+    ("torch==1.12.1+cu102", False, ""),  # torch.json's 1.12 list lacks cu102; the index has it
+    ("torch==1.12.1+cu117", True, "torch==1.12.1+cu116"),
+    ("torchvision==0.9.0+cu110", True, "torchvision==0.9.0+cu111"),  # torchvision of 1.8.0
+    ("torch==1.1.0+cu100", False, ""),  # before labelled builds: unknown, not flagged
+]
+
+
+@pytest.mark.parametrize(("pin", "flagged", "fix"), LEGACY, ids=[c[0] for c in LEGACY])
+def test_torch_1x_builds_per_release(pin: str, flagged: bool, fix: str) -> None:
+    findings = run(RULE, snap(req(pin), index(STABLE, kind=IndexKind.FIND_LINKS)))
+    assert [f.fix for f in findings] == ([fix] if flagged else [])
+    for found in findings:
+        assert "torch_legacy_variants.json" in " ".join(found.evidence)
