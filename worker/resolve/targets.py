@@ -8,10 +8,11 @@ from typing import Any
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
-from rules.checks._targets import DEFAULT_PYTHONS
-from rules.manifests.model import FactKind, Snapshot
+from rules.checks._targets import Evidence, targets_for_environment
+from rules.checks._targets import Target as RulesTarget
+from rules.config import RepoConfig
+from rules.manifests.model import Snapshot
 from rules.manifests.poetry_constraints import poetry_to_pep440
-from worker.resolve.evidence import PythonEvidence, Strength, python_evidence
 from worker.resolve.model import Target
 
 #: Most Pythons an environment is resolved for when the repository names several.
@@ -119,22 +120,6 @@ def platform_triple(name: str) -> str:
     return PLATFORMS.get(name.strip().lower(), name.strip())
 
 
-def cuda_version(snapshot: Snapshot, config: Any) -> str | None:
-    """The target CUDA: the config's `targets.cuda`, else the first CUDA fact of the repo."""
-    configured = _as_list(config_value(config, "targets", "cuda"))
-    if configured:
-        return configured[0]
-    for fact in snapshot.facts(FactKind.CUDA):
-        return fact.value
-    return None
-
-
-def platforms_for(config: Any) -> list[str]:
-    """uv platform triples from the config (linux x86_64 when unset)."""
-    platforms = [platform_triple(p) for p in _as_list(config_value(config, "targets", "platforms"))]
-    return list(dict.fromkeys(platforms or [DEFAULT_PLATFORM]))
-
-
 def _minor(version: str) -> str:
     return ".".join(version.split(".")[:2])
 
@@ -151,21 +136,6 @@ def _key(version: str) -> tuple[int, ...]:
     return tuple(int(p) for p in version.split(".") if p.isdigit())
 
 
-def _admitted(spec_text: str) -> list[str]:
-    """Known Python minors a declared range admits (newest first)."""
-    text = spec_text.strip()
-    converted = poetry_to_pep440(text) if text.startswith(("^", "~")) else text
-    try:
-        spec = SpecifierSet((converted or "").replace(" ", ""))
-    except InvalidSpecifier:
-        return []
-    return [
-        minor
-        for minor, patch in reversed(LATEST_PATCH.items())
-        if spec.contains(patch, prereleases=True) or spec.contains(f"{minor}.0", prereleases=True)
-    ]
-
-
 def _assumed_order(preferred: list[str], pool: list[str]) -> list[str]:
     """Candidates to try: repository hints, then the newest, the oldest, the rest newest first."""
     ordered = sorted(set(pool), key=_key, reverse=True)
@@ -174,56 +144,61 @@ def _assumed_order(preferred: list[str], pool: list[str]) -> list[str]:
     return front + [m for m in spread if m not in front]
 
 
+def _rules_config(config: Any) -> RepoConfig | None:
+    return config if isinstance(config, RepoConfig) else None
+
+
+def _where(source: Evidence) -> str:
+    """`python:3.8-slim, Dockerfile:1` (the inside of `Evidence.describe()`'s brackets)."""
+    where = f", {source.file}:{source.line}" if source.file and source.line else ""
+    if source.how == "config":
+        return "targets.python in the depreview config"
+    return f"{source.text or source.how}{where}"
+
+
+def _convert(target: RulesTarget, range_only: bool) -> Target:
+    python_sources = [s for s in target.sources if s.what == "python"]
+    if target.assumed:
+        evidence = "no evidence of the Python it runs on"
+    elif range_only:
+        evidence = f"{_where(python_sources[0])} allows it"
+    else:
+        evidence = _where(python_sources[0]) if python_sources else ""
+    return Target(
+        full_python(target.python) or target.python,
+        platform_triple(target.platform),
+        target.cuda,
+        target.assumed or range_only,
+        evidence,
+    )
+
+
+def _is_range(target: RulesTarget) -> bool:
+    hows = {s.how for s in target.sources if s.what == "python"}
+    return bool(hows) and hows <= {"requires-python"}
+
+
 def environment_targets(snapshot: Snapshot, config: Any, environment: str) -> list[Target]:
-    """The targets an environment is resolved for, each with where its Python came from.
+    """The targets an environment is resolved for, from `rules.checks._targets` (the one
+    target model), as full Python versions and uv platform triples.
 
-    The config's `targets.python` and the Pythons the repository declares for this
-    environment (its Dockerfile stage, conda `python=`, `.python-version`, a CI matrix...)
-    are evidence: those targets are not assumed. Without any, the candidates come from a
-    declared range (requires-python) or the default set and are `assumed`, in the order
-    they are worth trying (the caller stops at the first that resolves).
+    Targets that evidence names (the config, the installing Dockerfile stage, conda
+    `python=`, `.python-version`, a CI matrix...) are not assumed (at most MAX_PYTHONS of
+    them: the lowest, the middle, the highest). Without such evidence the Pythons are
+    `assumed` candidates, from a declared range (requires-python) or the default set, in
+    the order worth trying (newest, oldest, then the rest newest first); the caller stops
+    at the first that resolves.
     """
-    platforms = platforms_for(config)
-    cuda = cuda_version(snapshot, config)
-    configured = [
-        (p, "targets.python in the depreview config")
-        for v in _as_list(config_value(config, "targets", "python"))
-        if (p := full_python(v))
-    ]
-    assumed = False
-    if configured:
-        chosen = configured
+    found = targets_for_environment(snapshot, environment, _rules_config(config))
+    if not found:
+        return []
+    range_only = all(t.assumed or _is_range(t) for t in found)
+    converted = [_convert(t, range_only) for t in found]
+    by_minor: dict[str, list[Target]] = {}
+    for target in converted:
+        by_minor.setdefault(target.minor, []).append(target)
+    if range_only:
+        order = _assumed_order([], list(by_minor))
     else:
-        found = python_evidence(snapshot, environment)
-        exact = [e for e in found if e.strength in (Strength.EXACT, Strength.REPO) and e.version]
-        if exact:
-            chosen = _exact_choices(exact)
-        else:
-            chosen, assumed = _assumed_choices(found), True
-    return [
-        Target(python, platform, cuda, assumed, evidence)
-        for python, evidence in chosen
-        for platform in platforms
-    ]
-
-
-def _exact_choices(exact: list[PythonEvidence]) -> list[tuple[str, str]]:
-    by_version: dict[str, str] = {}
-    for item in exact:
-        version = full_python(item.version or "")
-        if version:
-            by_version.setdefault(version, item.describe())
-    return [(v, by_version[v]) for v in _spread(list(by_version))]
-
-
-def _assumed_choices(found: list[PythonEvidence]) -> list[tuple[str, str]]:
-    ranges = [e for e in found if e.strength is Strength.RANGE]
-    hints = [_minor(e.version) for e in found if e.strength is Strength.HINT and e.version]
-    pool = _admitted(ranges[0].value) if ranges else []
-    if pool:
-        why = f"{ranges[0].describe()} allows it"
-    else:
-        pool = [*DEFAULT_PYTHONS, *(h for h in hints if h in LATEST_PATCH)]
-        why = "no evidence of the Python it runs on"
-    order = _assumed_order(hints, pool)
-    return [(LATEST_PATCH.get(m, f"{m}.0"), why) for m in order]
+        order = [_minor(v) for v in _spread(list(by_minor))]
+    return [target for minor in order for target in by_minor[minor]]

@@ -44,7 +44,7 @@ def test_the_dockerfile_python_decides(index: str, options: RunOptions) -> None:
     (resolution,), findings = resolve_snapshot(snap(files), config(), options)
     assert resolution.ok
     assert (resolution.target.minor, resolution.target.assumed) == ("3.8", False)
-    assert resolution.target.evidence == "Dockerfile:1 python:3.8-slim"
+    assert resolution.target.evidence == "python:3.8-slim, Dockerfile:1"
     assert dict(resolution.pins) == {"cp38only": "1.0.0", "needs-cp38": "1.0.0", "six": "1.16.0"}
     assert findings == []
 

@@ -52,26 +52,26 @@ PYPROJECT = (
             {"Dockerfile": DOCKER_38, "requirements.txt": "six\n"},
             "requirements.txt",
             ["3.8.20"],
-            "Dockerfile:1 python:3.8-slim",
+            "python:3.8-slim, Dockerfile:1",
         ),
         # Ubuntu 18.04's own python3 (the manifests' stage evidence)
         (
             {"Dockerfile": UBUNTU_1804, "requirements.txt": "six\n"},
             "requirements.txt",
             ["3.6.15"],
-            "Dockerfile:2",
+            "python3 from ubuntu18.04, Dockerfile:2",
         ),
         # conda python=, .python-version in a parent folder
         (
             {"environment.yml": "dependencies:\n  - python=3.10\n  - numpy\n"},
             "environment.yml",
             ["3.10.19"],
-            "environment.yml:2 python=3.10",
+            "python=3.10, environment.yml:2",
         ),
         (
             {"a/.python-version": "3.12.1\n", "a/b/requirements.txt": "six\n"},
             "a/b/requirements.txt",
-            ["3.12.1"],
+            ["3.12.12"],
             "a/.python-version:1",
         ),
         # a CI matrix counts when nothing names this environment's Python
@@ -79,7 +79,7 @@ PYPROJECT = (
             {".github/workflows/ci.yml": WORKFLOW, "requirements.txt": "six\n"},
             "requirements.txt",
             ["3.9.25", "3.10.19"],
-            ".github/workflows/ci.yml:5",
+            "matrix.python-version: 3.9 (actions/setup-python), .github/workflows/ci.yml:5",
         ),
     ],
 )
@@ -89,7 +89,7 @@ def test_evidenced_targets(
     targets = environment_targets(snap(files), config(), environment)
     assert [t.python for t in targets] == pythons
     assert all(not t.assumed and t.platform == LINUX for t in targets)
-    assert targets[0].evidence.startswith(evidence)
+    assert targets[0].evidence.endswith(evidence)
 
 
 def test_config_targets_win_and_are_not_assumed() -> None:
@@ -117,12 +117,6 @@ def test_a_declared_range_bounds_the_assumed_candidates() -> None:
     assert [t.python for t in targets] == [LATEST_PATCH[m] for m in ("3.11", "3.9", "3.10")]
     assert all(t.assumed for t in targets)
     assert 'requires-python = ">=3.9,<3.12"' in targets[0].describe()
-
-
-def test_a_python_named_elsewhere_is_tried_first() -> None:
-    files = {"Dockerfile": DOCKER_38, "requirements.txt": "six\n", "other/req.txt": "six\n"}
-    targets = environment_targets(snap(files), config(), "other/req.txt")
-    assert targets[0].assumed and targets[0].minor == "3.8"
 
 
 def test_cuda_from_config() -> None:
