@@ -104,7 +104,7 @@ class JaxCudaMismatch:
             if build is None:
                 continue
             major, cudnn = int(build.group(1)[:2]), build.group(2)
-            cudnn_text = f"{cudnn[0]}.{cudnn[1:]}" if len(cudnn) > 1 else cudnn
+            cudnn_text = ".".join(cudnn)  # cudnn86 is 8.6, cudnn805 is 8.0.5
             for decl in declared_cuda(ctx.snapshot, env, reqs):
                 have = major_minor(decl.cuda)
                 if have is None or have[0] == major:
@@ -126,7 +126,7 @@ class JaxCudaMismatch:
                 continue
             for value, span, text in cudnn_facts(ctx.snapshot, env):
                 have = major_minor(value)
-                built = (int(cudnn[0]), int(cudnn[1:] or 0))
+                built = (int(cudnn[0]), int(cudnn[1:2] or 0))
                 older = has_minor(value) and have is not None and have < built
                 if have is None or (have[0] == built[0] and not older):
                     continue  # cuDNN needs the same major and an equal or newer minor

@@ -24,25 +24,40 @@ from rules.checks._ml import (
 )
 from rules.checks.base import Rule, RuleContext
 from rules.findings import Finding, Severity
-from rules.kb.cudaver import major_minor, short
+from rules.kb.cudaver import has_minor, major_minor, short
+from rules.kb.image_cudnn import image_cudnn
 from rules.manifests.model import FactKind, FileKind, Requirement, Snapshot, Span
 
 _WINDOWS_GPU_LAST = Version("2.10")
 
 
 def cudnn_facts(snapshot: Snapshot, env: str) -> list[tuple[str, Span, str]]:
-    """cuDNN versions declared for `env`: its own notes, and Dockerfiles when they all agree."""
+    """cuDNN versions declared for `env`: its own notes, and Dockerfiles when they all agree.
+
+    An ``nvidia/cuda:…-cudnn8-…`` image names only the major; the release its definition
+    installs (`rules.kb.image_cudnn`) gives the minor when recorded.
+    """
     own = []
     images = []
     for fact in snapshot.facts(FactKind.CUDNN):
         manifest = snapshot.files.get(fact.location.file)
         if manifest is not None and manifest.kind == FileKind.DOCKERFILE:
+            shipped = image_cudnn(fact.detail) if not has_minor(fact.value) else None
+            if shipped is not None and _major(shipped.cudnn) == _major(fact.value):
+                text = f"{fact.detail}; {shipped.describe()}"
+                images.append((shipped.cudnn, fact.location, text))
+                continue
             images.append((fact.value, fact.location, fact.detail or fact.value))
         elif env_root(fact.environment or fact.location.file) == env_root(env):
             own.append((fact.value, fact.location, fact.detail or fact.value))
     if len({(major_minor(v) or (0, 0))[0] for v, _, _ in images}) == 1:
         own.extend(images[-1:])
     return own
+
+
+def _major(version: str) -> int | None:
+    mm = major_minor(version)
+    return mm[0] if mm else None
 
 
 class TensorflowCudaMismatch:

@@ -197,3 +197,30 @@ def test_jax_cuda(name: str, snapshot: Snapshot, expected: list[tuple[str, str]]
     assert [(f.package, f.severity.value) for f in findings] == expected
     for found in findings:
         assert found.category == "jax-cuda-mismatch" and found.fix and found.line and found.evidence
+
+
+def _cudnn_image(image: str) -> list:  # type: ignore[type-arg]
+    """`FROM image` with the cuDNN major its tag names (what the Dockerfile parser records)."""
+    major = image.split("-cudnn", 1)[1].split("-", 1)[0]
+    return [*base_image(image), fact(FactKind.CUDNN, major, "Dockerfile", detail=image)]
+
+
+# jaxlib +cudnnNN builds against the cuDNN release NVIDIA's image of that tag installs
+# (cuda_image_cudnn.json): (jaxlib pin, image, severities).
+IMAGE_CUDNN: list[tuple[str, str, list[str]]] = [
+    # alphafold: 0.4.25+cuda11.cudnn86 on 11.1.1-cudnn8 (cuDNN 8.0.5): older minor
+    ("jaxlib==0.4.25+cuda11.cudnn86", "nvidia/cuda:11.1.1-cudnn8-runtime-ubuntu18.04", ["error"]),
+    ("jaxlib==0.4.25+cuda11.cudnn86", "nvidia/cuda:11.4.2-cudnn8-devel-ubuntu20.04", ["error"]),
+    ("jaxlib==0.3.25+cuda11.cudnn805", "nvidia/cuda:11.1.1-cudnn8-runtime-ubuntu18.04", []),
+    ("jaxlib==0.3.25+cuda11.cudnn82", "nvidia/cuda:11.4.2-cudnn8-runtime-ubuntu20.04", []),
+    # a tag the data does not hold: only the major is known, and it matches
+    ("jaxlib==0.4.25+cuda12.cudnn89", "nvidia/cuda:12.2.2-cudnn8-runtime-ubuntu22.04", []),
+]
+
+
+@pytest.mark.parametrize(("pin", "image", "expected"), IMAGE_CUDNN)
+def test_jaxlib_cudnn_against_the_image_release(pin: str, image: str, expected: list[str]) -> None:
+    findings = run(RULE, snap(req(pin), _cudnn_image(image)))
+    assert [f.severity.value for f in findings] == expected
+    for found in findings:
+        assert "cuda_image_cudnn.json" in " ".join(found.evidence)
