@@ -81,7 +81,8 @@ def run_with_retries(
     def unreachable(run: uv.UvRun) -> bool:
         return not run.ok and not run.timed_out and classify_uv(run.stderr) is Outcome.NETWORK
 
-    run, tries = options.retry.run(attempt, unreachable)
+    retry = Retry(attempts=1) if options.offline else options.retry  # offline: no point
+    run, tries = retry.run(attempt, unreachable)
     if not unreachable(run):
         return run, None
     where = failed_url(run.stderr, names) or (names[-1] if len(names) == 1 else None)

@@ -253,3 +253,19 @@ def test_a_channel_that_recovers(tmp_path: Path, uv_cache: Path) -> None:
         )
     assert resolution.ok and resolution.pins == {"numpy": "1.26.4"}
     assert findings == [] and sleeps.pauses == [0.5]
+
+
+def test_offline_without_a_cached_page_is_incomplete_and_not_retried(tmp_path: Path) -> None:
+    sleeps = Sleeps()
+    options = RunOptions(
+        policy=IndexPolicy(allowed_hosts=("127.0.0.1",)),
+        cache_dir=tmp_path / "empty-cache",
+        timeout_s=60,
+        offline=True,
+        retry=Retry(attempts=3, backoff_s=0.5, sleep=sleeps),
+    )
+    files = {"requirements.txt": f"--index-url http://127.0.0.1:{free_port()}/\nsix\n"}
+    (resolution,), findings = resolve_snapshot(snap(files), config(), options)
+    assert not resolution.ok
+    assert [(f.rule, f.severity) for f in findings] == [("resolution-incomplete", Severity.NOTICE)]
+    assert sleeps.pauses == []
