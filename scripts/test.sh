@@ -11,7 +11,7 @@ if ! command -v redis-server >/dev/null 2>&1; then
     SUDO=""
     if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq redis-server
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq redis-server bubblewrap
 fi
 
 python3 -m uv sync --frozen

@@ -7,6 +7,8 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from worker.smoke.sandbox import SandboxSettings
+
 
 class RunnerConfig(BaseSettings):
     """Settings of one GPU runner host, read when the GPU worker starts."""
@@ -27,6 +29,13 @@ class RunnerConfig(BaseSettings):
     heartbeat_interval_s: float = Field(default=20.0, gt=0)
     #: Lock files of the per-GPU job slots (one host's workers share it; default: under workdir).
     slots_dir: Path | None = None
+    #: The probe runs in a `bwrap` sandbox; a runner where it does not work runs no probe.
+    #: True runs it unsandboxed (development hosts only: the PR's code then sees the worker).
+    allow_unsandboxed: bool = False
+    bwrap: str = "bwrap"
+    #: Paths hidden from the probe besides the cache, the work dir and the slot locks
+    #: (the worker's configuration; anything else on the host that holds a secret).
+    sandbox_hidden: list[Path] = Field(default_factory=lambda: [Path("/etc/depreview")])
 
     @property
     def gpu_slots_dir(self) -> Path:
@@ -37,3 +46,11 @@ class RunnerConfig(BaseSettings):
     def cache_max_bytes(self) -> int:
         """The wheel cache limit in bytes."""
         return int(self.cache_max_gb * 1024**3)
+
+    def sandbox(self) -> SandboxSettings:
+        """The probe's sandbox settings on this runner."""
+        return SandboxSettings(
+            enabled=not self.allow_unsandboxed,
+            bwrap=self.bwrap,
+            hidden=(*self.sandbox_hidden, self.gpu_slots_dir),
+        )

@@ -205,6 +205,7 @@ def run_gpu_smoke_job(
             should_cancel=cancel,
             cache_max_bytes=config.cache_max_bytes,
             extra_env=slot.env() if slot is not None else None,
+            sandbox=config.sandbox(),
         )
     finally:
         if slot is not None:

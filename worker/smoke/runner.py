@@ -21,10 +21,13 @@ from packaging.version import InvalidVersion, Version
 
 from worker.smoke import probe as probe_module
 from worker.smoke.facts import RunnerFacts
+from worker.smoke.sandbox import SandboxPolicy, SandboxSettings, bwrap_argv, check_bwrap
 
 logger = logging.getLogger(__name__)
 
-Status = Literal["completed", "install-failed", "timeout", "cancelled", "error"]
+Status = Literal[
+    "completed", "install-failed", "timeout", "cancelled", "error", "sandbox-unavailable"
+]
 
 #: Host variables a GPU process needs; everything else (tokens, proxies, config) stays out.
 PASSTHROUGH_ENV: tuple[str, ...] = (
@@ -250,6 +253,11 @@ class _Job:
     deadline: float
     should_cancel: Callable[[], bool] | None
     extra_env: Mapping[str, str]
+    root: Path
+    sandbox: SandboxSettings
+    hidden: tuple[Path, ...] = ()
+    #: Paths outside the job the probe must read (a base environment's), even when hidden.
+    visible: list[Path] = field(default_factory=list)
     steps: list[StepResult] = field(default_factory=list)
 
     def env(self, with_venv: bool = True) -> dict[str, str]:
@@ -260,12 +268,27 @@ class _Job:
             extra=self.extra_env,
         )
 
-    def run(self, name: str, argv: Sequence[str], *, deadline: float | None = None) -> StepResult:
+    def run(
+        self,
+        name: str,
+        argv: Sequence[str],
+        *,
+        deadline: float | None = None,
+        readonly: Sequence[Path] = (),
+    ) -> StepResult:
+        """Run one step; `readonly` given: inside the sandbox (unless the operator opted out)."""
+        env, cwd = self.env(), self.home
+        if readonly and self.sandbox.enabled:
+            env = {k: v for k, v in env.items() if not k.startswith("UV_")}
+            policy = SandboxPolicy(env=env, hidden=self.hidden, readonly=tuple(readonly))
+            argv = bwrap_argv(policy, argv, bwrap=self.sandbox.bwrap)
+            env = {k: env[k] for k in ("PATH", "LANG", "LC_ALL") if k in env}  # bwrap's own
+            cwd = self.root
         step = run_step(
             name,
             argv,
-            env=self.env(),
-            cwd=self.home,
+            env=env,
+            cwd=cwd,
             deadline=min(deadline or self.deadline, self.deadline),
             should_cancel=self.should_cancel,
         )
@@ -280,6 +303,9 @@ def _overlay_base(job: _Job, pins: Mapping[str, str], base: Path) -> tuple[dict[
     if not where.ok:
         return {}, f"cannot read the base environment's paths: {_tail(where.stderr, 500)}"
     base_paths = json.loads(where.stdout)["site"]
+    job.visible += [Path(p) for p in base_paths if Path(p).is_dir()]
+    if (base.parent.parent / "pyvenv.cfg").is_file():  # a venv's interpreter: the venv too
+        job.visible.append(base.parent.parent.absolute())
     mine = job.run("env-site", [python, "-c", _SITE_SCRIPT])
     if not mine.ok:
         return {}, f"cannot read the new environment's paths: {_tail(mine.stderr, 500)}"
@@ -356,6 +382,7 @@ def run_smoke(
     extra_env: Mapping[str, str] | None = None,
     cache_max_bytes: int | None = DEFAULT_CACHE_MAX_BYTES,
     keep_env: bool = False,
+    sandbox: SandboxSettings | None = None,
 ) -> SmokeResult:
     """Install `pins` into a fresh env (or on top of `base_environment`) and run the probe.
 
@@ -363,13 +390,21 @@ def run_smoke(
     `packages` are the distributions whose modules the probe imports (default: all pins),
     `modules` extra module names. Every outcome is a `SmokeResult`; nothing raises for a
     failing environment, a timeout or a cancellation.
+
+    The install runs uv with wheels only (`--no-build`: no PR code runs) and
+    `--link-mode=copy` (the environment shares no inode with the cache); the probe, which
+    imports the PR's packages, runs in the `bwrap` sandbox of `sandbox` (default: enabled)
+    with `cache_dir`, `workdir` and `sandbox.hidden` hidden. When the sandbox does not
+    work on this host, nothing is installed or probed: `sandbox-unavailable`.
     """
     started = time.monotonic()
+    sandbox = sandbox or SandboxSettings()
     workdir.mkdir(parents=True, exist_ok=True)
     cache_dir.mkdir(parents=True, exist_ok=True)
     root = Path(tempfile.mkdtemp(prefix="smoke-", dir=workdir))
     home = root / "home"
     home.mkdir()
+    hidden = [cache_dir, workdir, *sandbox.hidden]
     job = _Job(
         uv=find_uv(),
         env_dir=root / "env",
@@ -378,10 +413,19 @@ def run_smoke(
         deadline=started + timeout_s,
         should_cancel=should_cancel,
         extra_env=extra_env or {},
+        root=root,
+        sandbox=sandbox,
+        hidden=tuple(p.absolute() for p in hidden if p.exists()),
     )
     try:
         if should_cancel is not None and should_cancel():
             return _result(job, "cancelled", "superseded before start", pins=pins, started=started)
+        if sandbox.enabled:
+            problem = check_bwrap(sandbox.bwrap)
+            if problem is not None:
+                logger.error("smoke sandbox unavailable", extra={"error": problem})
+                message = f"the probe's sandbox does not work on this runner: {problem}"
+                return _result(job, "sandbox-unavailable", message, pins=pins, started=started)
         return _run(job, pins, index_options, base_environment, modules, packages, python, started)
     except Exception as exc:  # an infrastructure failure still gives a result
         logger.exception("smoke run failed")
@@ -425,7 +469,8 @@ def _run(
     reqs.write_text(_requirements(to_install))
     if to_install:
         python_path = str(_env_python(job.env_dir))
-        common = ["--python", python_path, "--no-build", "--cache-dir", str(job.cache_dir)]
+        common = ["--python", python_path, "--no-build", "--link-mode=copy"]
+        common += ["--cache-dir", str(job.cache_dir)]
         if base is None:
             argv = [job.uv, "pip", "sync", str(reqs), *common, *index_options]
         else:
@@ -461,7 +506,7 @@ def _probe(
     installed: Mapping[str, str],
     base: Path | None,
 ) -> SmokeResult:
-    probe_dir = job.home / "probe"
+    probe_dir = job.root / "probe"
     probe_dir.mkdir()
     script = probe_dir / "depreview_probe.py"
     shutil.copyfile(probe_module.__file__, script)
@@ -477,7 +522,7 @@ def _probe(
         "--timeout",
         f"{max(left - 10.0, 5.0):.0f}",
     ]
-    step = job.run("probe", argv)
+    step = job.run("probe", argv, readonly=[job.env_dir, probe_dir, *job.visible])
     stage = last_stage(step.stderr)
     common: dict[str, Any] = {
         "pins": pins,

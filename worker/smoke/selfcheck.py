@@ -73,6 +73,7 @@ def run_job(
 ) -> dict[str, Any]:
     """A full smoke job on top of `base` with its own pins, pinned to one GPU slot."""
     from worker.smoke.classify import classify_result, render_smoke_section, smoke_conclusion
+    from worker.smoke.config import RunnerConfig
     from worker.smoke.facts import read_runner_facts
     from worker.smoke.runner import run_smoke
 
@@ -93,6 +94,7 @@ def run_job(
             packages=list(pins),
             extra_env=slot.env() if slot is not None else None,
             cache_max_bytes=None,
+            sandbox=RunnerConfig().sandbox(),  # DEPREVIEW_RUNNER_ALLOW_UNSANDBOXED=1: none
         )
     finally:
         if slot is not None:
