@@ -15,18 +15,22 @@ allows, and fail).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.version import Version
 
+from rules.checks._builds import decide
 from rules.checks._evidence import exact_minor
 from rules.checks._ml import each_env, finding, project, version_of
-from rules.checks._targets import Evidence, Target, targets_for_environment
+from rules.checks._targets import Evidence, Target, applies, targets_for_environment
+from rules.checks._versions import Admitted, admitted
+from rules.checks._wheels import WheelIndex, kb_wheels
 from rules.checks.base import Rule, RuleContext
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
-from rules.manifests.model import Requirement, Span
+from rules.manifests.model import Ecosystem, Requirement, Snapshot, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,11 +59,11 @@ def _mm(text: str) -> tuple[int, int]:
     return int(major), int(minor.rstrip("t"))
 
 
-def _support(kb: KnowledgeBase, req: Requirement) -> _Support | None:
-    version = version_of(req)
-    name = project(req)
-    if version is None:
-        return None
+_FRAMEWORKS = ("torch", "tensorflow", "tensorflow-gpu", "tensorflow-cpu", "jax")
+
+
+def _framework_support(kb: KnowledgeBase, name: str, version: Version) -> _Support | None:
+    """What the KB says about the Pythons of one torch / TensorFlow / jax release."""
     if name == "torch":
         release = kb.torch_release(version)
         if release is None:
@@ -92,6 +96,69 @@ def _support(kb: KnowledgeBase, req: Requirement) -> _Support | None:
             return None
         return _Support("jax", (3, 0), None, spec, f"KB jax.json {jax.jax}")
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class _WheelSupport:
+    """One release of another package: the Pythons its wheels are built for (KB wheels)."""
+
+    framework: str
+    version: Version
+    wheels: WheelIndex
+
+    @property
+    def source(self) -> str:
+        return f"KB wheels: {self.framework} {self.version} (Linux x86_64 wheel tags)"
+
+    def admits(self, minor: str) -> bool | None:
+        return self.wheels.has_wheel(self.framework, str(self.version), minor)
+
+    def describe(self) -> str:
+        return f"wheels of {self.framework} {self.version} for other Pythons only"
+
+
+_Any = _Support | _WheelSupport
+
+
+@dataclass(frozen=True, slots=True)
+class _Options:
+    """A requirement: what its specifier admits, and each admitted release's Pythons."""
+
+    req: Requirement
+    decided: Admitted
+    rows: tuple[tuple[Version, _Any], ...]
+    picked: _Any | None
+
+
+def _options(
+    kb: KnowledgeBase, snapshot: Snapshot, req: Requirement, wheels: WheelIndex
+) -> _Options | None:
+    """The releases `req` admits with their Python support (exact pins, locks and, for PyPI
+    requirements, ranges); None when nothing is known."""
+    name = project(req)
+    if version_of(req) is None and req.ecosystem != Ecosystem.PYPI:
+        return None  # conda ranges: conda-forge builds other Pythons than the wheels
+    support: Callable[[Version], _Any | None]
+    if name in _FRAMEWORKS:
+        decided = decide(kb, snapshot, req)
+
+        def support(v: Version) -> _Any | None:
+            return _framework_support(kb, name, v)
+
+    else:
+        known = wheels.releases(name)
+        if not known:
+            return None
+        decided = admitted(req.specifier, known)
+
+        def support(v: Version) -> _Any | None:
+            return _WheelSupport(name, Version(v.public), wheels)
+
+    rows = tuple((v, s) for v in decided.releases if (s := support(v)) is not None)
+    picked = support(decided.picked) if decided.picked is not None else None
+    if picked is None and not rows:
+        return None
+    return _Options(req, decided, rows, picked)
 
 
 #: How sure each kind of evidence is that this Python runs the environment: an exact one of
@@ -135,6 +202,16 @@ def _claims(targets: Iterable[Target]) -> list[_Claim]:
     return list(claims.values())
 
 
+def _under_marker(claim: _Claim, req: Requirement) -> _Claim | None:
+    """The claim limited to the Pythons on which `req`'s marker installs it (None: none)."""
+    if not req.marker:
+        return claim
+    minors = [m for m in claim.minors if applies(req.marker, Target(m, "linux_x86_64"))]
+    if not minors:
+        return None
+    return _Claim(claim.evidence, minors, claim.ranged)
+
+
 class PythonVersionIncompatible:
     """Pythons that will run an environment that its pinned torch / TensorFlow / jax release
     does not support (targets from `_targets.targets_for_environment`; never assumed ones)."""
@@ -143,32 +220,101 @@ class PythonVersionIncompatible:
     category = "python-version-incompatible"
     default_severity = Severity.ERROR
 
+    def __init__(self, wheels: WheelIndex | None = None) -> None:
+        self._wheels = wheels
+
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
-        """Findings for every (Python evidence, pinned framework) pair that disagree."""
+        """Findings for every (Python evidence, framework requirement) pair that disagree."""
+        wheels = self._wheels if self._wheels is not None else kb_wheels()
         seen: set[tuple[str, ...]] = set()
         for env, reqs in each_env(ctx.snapshot):
-            supports = [(r, s) for r in reqs if (s := _support(ctx.kb, r)) is not None]
-            if not supports:
+            options = [o for r in reqs if (o := _options(ctx.kb, ctx.snapshot, r, wheels))]
+            if not options:
                 continue
             claims = _claims(targets_for_environment(ctx.snapshot, env, ctx.config))
-            for claim in claims:
-                for req, support in supports:
-                    for found in self._judge(claim, req, support):
+            for every in claims:
+                for option in options:
+                    claim = _under_marker(every, option.req)
+                    if claim is None:
+                        continue
+                    if option.decided.exact:
+                        if option.picked is None:
+                            continue
+                        found_all = self._judge(claim, option.req, option.picked)
+                    else:
+                        found_all = self._judge_range(claim, option)
+                    for found in found_all:
                         if found.identity not in seen:
                             seen.add(found.identity)
                             yield found
 
-    def _judge(self, claim: _Claim, req: Requirement, support: _Support) -> Iterator[Finding]:
+    def _judge_range(self, claim: _Claim, option: _Options) -> Iterator[Finding]:
+        """A range: an error when no admitted release supports a Python that certainly runs
+        the environment (or any Python a declared range allows); a warning when the release a
+        fresh install picks lacks it but an older admitted one has it."""
+        ev, req, minors = claim.evidence, option.req, claim.minors
+        spec = req.specifier or "(any version)"
+        where = f"{ev.file}:{ev.line}" if ev.file and ev.line else (ev.file or "the config")
+        declared = ev.text or ev.value
+
+        def fitting(minor: str) -> list[Version]:
+            return [v for v, s in option.rows if s.admits(minor) is not False]
+
+        if claim.ranged:
+            if not option.rows or any(fitting(m) for m in minors):
+                return
+            bad, severity = minors, Severity.ERROR
+        else:
+            picked = option.picked
+            bad = [m for m in minors if picked is not None and picked.admits(m) is False]
+            if not bad:
+                return
+            stuck = [m for m in bad if not fitting(m)]
+            certain = ev.how in _CERTAIN
+            severity = Severity.ERROR if stuck and certain else Severity.WARNING
+            bad = stuck or bad
+        runs = ", ".join(bad)
+        older = [fitting(m) for m in bad]
+        if severity == Severity.ERROR or not all(older):
+            text = (
+                f"{where} runs Python {runs} ({declared}) but no release {req.name} {spec} "
+                f"admits supports it ({option.decided.describe()}; "
+                f"{option.picked.describe() if option.picked else ''}): no wheel installs."
+            )
+            fix = f"a {req.name} release that supports Python {bad[0]}"
+        else:
+            best = max(v for group in older for v in group)
+            text = (
+                f"{where} runs Python {runs} ({declared}): a fresh install of "
+                f"{req.raw.strip()} picks {option.decided.picked}, which supports "
+                f"{option.picked.describe() if option.picked else '?'}; on Python {bad[0]} "
+                f"only older releases install (newest: {best})."
+            )
+            fix = f"{req.name}=={best}  # or a Python the newest release supports"
+        at = Span(ev.file, ev.line) if ev.file and ev.line else req.location
+        sources = [s.source for _, s in option.rows[-1:]]
+        yield finding(
+            self,
+            text,
+            at,
+            package=req.name,
+            fix=fix,
+            evidence=(f"{req.location.file}:{req.location.line}: {req.raw.strip()}", *sources),
+            severity=severity,
+            fingerprint=f"{req.name}:{at.file}",
+        )
+
+    def _judge(self, claim: _Claim, req: Requirement, support: _Any) -> Iterator[Finding]:
         ev = claim.evidence
         minors = claim.minors
-        ok = [m for m in minors if support.admits(m)]
-        bad = [m for m in minors if not support.admits(m)]
+        ok = [m for m in minors if support.admits(m) is not False]
+        bad = [m for m in minors if support.admits(m) is False]
         if not bad:
             return
         where = f"{ev.file}:{ev.line}" if ev.file and ev.line else (ev.file or "the config")
         declared = ev.text or ev.value
         if claim.ranged:
-            if ok and support.admits(minors[0]):
+            if ok and support.admits(minors[0]) is not False:
                 return  # only Pythons above the range's start fail: a lock still works
             severity = Severity.ERROR if not ok else Severity.WARNING
             text = (

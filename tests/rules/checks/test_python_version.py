@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
+from packaging.version import Version
 
 from rules.checks.base import RuleContext
-from rules.checks.python_version import RULES
+from rules.checks.python_version import RULES, PythonVersionIncompatible
 from rules.config import RepoConfig
 from rules.kb import load_kb
 from rules.manifests.model import Fact, FactKind, Snapshot
@@ -179,3 +182,115 @@ def test_config_target_is_a_warning() -> None:
     assert [(f.package, f.severity.value, f.file) for f in findings] == [
         ("tensorflow", "warning", "requirements.txt")
     ]
+
+
+# Ranges: every release the specifier admits, judged per Python (TensorFlow patch releases,
+# torch minors, jax releases). (case, snapshot, [(package, severity)])
+RANGE_CASES: list[tuple[str, Snapshot, list[tuple[str, str]]]] = [
+    (
+        "3.13 with tensorflow-cpu~=2.18.1 (2.18 ships cp39-cp312)",
+        snap(py("3.13", ".python-version"), req("tensorflow-cpu~=2.18.1")),
+        [("tensorflow-cpu", "error")],
+    ),
+    (
+        "3.13 with tensorflow>=2.16: 2.20 onward ships cp313",
+        snap(py("3.13", ".python-version"), req("tensorflow>=2.16")),
+        [],
+    ),
+    (
+        "3.13 with tensorflow>=2.16,<2.20: no admitted release",
+        snap(py("3.13", ".python-version"), req("tensorflow>=2.16,<2.20")),
+        [("tensorflow", "error")],
+    ),
+    (
+        "3.8 with torch>=2.0: the newest lacks 3.8, 2.0-2.4 have it",
+        snap(py("3.8", ".python-version"), req("torch>=2.0")),
+        [("torch", "warning")],
+    ),
+    (
+        "3.8 with torch>=2.5",
+        snap(py("3.8", ".python-version"), req("torch>=2.5")),
+        [("torch", "error")],
+    ),
+    ("3.12 with torch>=2.2", snap(py("3.12", ".python-version"), req("torch>=2.2")), []),
+    ("no Python evidence: assumed, no finding", snap(req("torch>=2.5")), []),
+    (
+        "requires-python >=3.12 with tensorflow<2.16: nothing admitted installs",
+        snap(py(">=3.12", PY), req("tensorflow<2.16", PY)),
+        [("tensorflow", "error")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "snapshot", "expected"), RANGE_CASES, ids=[c[0] for c in RANGE_CASES]
+)
+def test_python_version_ranges(
+    name: str, snapshot: Snapshot, expected: list[tuple[str, str]]
+) -> None:
+    findings = run(RULE, snapshot)
+    assert [(f.package, f.severity.value) for f in findings] == expected
+    for found in findings:
+        assert found.fix and found.evidence
+
+
+class FakeWheels:
+    """Per-Python wheel availability: {(package, version): {pythons}}; others unknown."""
+
+    def __init__(self, table: dict[tuple[str, str], set[str]]) -> None:
+        self.table = table
+
+    def releases(self, package: str) -> tuple[Version, ...]:
+        return tuple(sorted(Version(v) for p, v in self.table if p == package))
+
+    def has_wheel(self, package: str, version: str, python: str) -> bool | None:
+        found = self.table.get((package, str(version)))
+        return None if found is None else python in found
+
+
+GENSIM = FakeWheels(
+    {
+        ("gensim", "4.3.0"): {"3.8", "3.9", "3.10", "3.11"},
+        ("gensim", "4.3.3"): {"3.8", "3.9", "3.10", "3.11", "3.12"},
+        ("gensim", "4.4.0"): {"3.9", "3.10", "3.11", "3.12", "3.13"},
+    }
+)
+
+# Packages beyond the frameworks, by per-Python wheel availability (None = unknown = silent).
+WHEEL_CASES: list[tuple[str, str, str, list[tuple[str, str]]]] = [
+    (
+        "3.14 with gensim>=4.3.0: no admitted release has a cp314 wheel",
+        "3.14",
+        "gensim>=4.3.0",
+        [("gensim", "error")],
+    ),
+    ("3.12 with gensim>=4.3.0", "3.12", "gensim>=4.3.0", []),
+    ("3.12 with gensim==4.3.0", "3.12", "gensim==4.3.0", [("gensim", "error")]),
+    (
+        "3.8 with gensim>=4.3: the newest lacks 3.8, 4.3.3 has it",
+        "3.8",
+        "gensim>=4.3",
+        [("gensim", "warning")],
+    ),
+    ("an unknown package is never judged", "3.14", "leftpad>=1", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "python", "line", "expected"), WHEEL_CASES, ids=[c[0] for c in WHEEL_CASES]
+)
+def test_python_version_by_wheels(
+    name: str, python: str, line: str, expected: list[tuple[str, str]]
+) -> None:
+    rule = PythonVersionIncompatible(wheels=GENSIM)
+    findings = run(rule, snap(py(python, ".python-version"), req(line)))
+    assert [(f.package, f.severity.value) for f in findings] == expected
+
+
+def test_a_marker_keeps_a_requirement_off_the_pythons_it_excludes() -> None:
+    guarded = req("tensorflow>=2.14")
+    guarded = dataclasses.replace(guarded, marker="python_version < '3.13'")
+    assert run(RULE, snap(py("3.14", ".python-version"), guarded)) == []
+    open_ended = dataclasses.replace(guarded, marker="python_version >= '3.8'")
+    found = run(RULE, snap(py("3.14", ".python-version"), open_ended))
+    assert [(f.package, f.severity.value) for f in found] == [("tensorflow", "error")]

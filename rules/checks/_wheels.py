@@ -1,0 +1,89 @@
+"""Per-Python wheel availability of packages beyond torch / TensorFlow / jax.
+
+`WheelIndex` is what the rules ask: the releases of a package and whether one release has a
+wheel for one Python (None: unknown, which never gives a finding). `kb_wheels()` is the
+knowledge base's answer (``rules.kb.wheels``, built from the package index's file names) when
+that module is present, else `NoWheels` (everything unknown).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from packaging.version import InvalidVersion, Version
+
+from rules.kb.numpy_caps import load_numpy_caps
+
+#: What reading a missing or malformed data file raises.
+_UNREADABLE = (OSError, KeyError, ValueError, TypeError, AttributeError)
+
+
+class WheelIndex(Protocol):
+    """Releases and per-Python wheel availability."""
+
+    def releases(self, package: str) -> tuple[Version, ...]:
+        """The known releases of `package`, ascending (() when unknown)."""
+        ...
+
+    def has_wheel(self, package: str, version: str, python: str) -> bool | None:
+        """Whether `package` `version` has a wheel for Python `python` (``3.12``); None: unknown."""
+        ...
+
+
+class NoWheels:
+    """Knows nothing: every answer is unknown."""
+
+    def releases(self, package: str) -> tuple[Version, ...]:
+        """No releases."""
+        return ()
+
+    def has_wheel(self, package: str, version: str, python: str) -> bool | None:
+        """Unknown."""
+        return None
+
+
+class _KbWheels:
+    """Adapter over ``rules.kb.wheels`` (``has_wheel``, and ``load_wheels().releases`` when
+    offered, else the release list numpy_caps.json records). A data file that is missing or
+    unreadable makes every answer unknown: a rule never fails on it."""
+
+    def __init__(self, module: Any) -> None:
+        self._has: Callable[..., Any] | None = getattr(module, "has_wheel", None)
+        self._load: Callable[..., Any] | None = getattr(module, "load_wheels", None)
+
+    def releases(self, package: str) -> tuple[Version, ...]:
+        """The releases the KB lists."""
+        found: list[Version] = []
+        try:
+            rows = self._load().releases(package) if self._load is not None else None
+        except _UNREADABLE:
+            rows = None
+        for row in rows or ():
+            try:
+                found.append(Version(str(getattr(row, "version", row))))
+            except InvalidVersion:
+                continue
+        if not found:
+            found = [r.version for r in load_numpy_caps().releases(package) if not r.yanked]
+        return tuple(sorted(set(found)))
+
+    def has_wheel(self, package: str, version: str, python: str) -> bool | None:
+        """The KB's answer, None when it has none (or cannot read its data)."""
+        if self._has is None:
+            return None
+        try:
+            answer = self._has(package, str(version), python)
+        except _UNREADABLE:
+            return None
+        return None if answer is None else bool(answer)
+
+
+def kb_wheels() -> WheelIndex:
+    """The knowledge base's wheel availability (`NoWheels` until ``rules.kb.wheels`` exists)."""
+    try:
+        module = importlib.import_module("rules.kb.wheels")
+    except ImportError:
+        return NoWheels()
+    return _KbWheels(module)
