@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import cache
 from typing import Any, TypeVar, cast
 
@@ -17,6 +18,9 @@ from worker.celery_app import app
 from worker.coordination import LockBusyError, RedisCoordinator
 from worker.github.api import RepoRef
 from worker.github.client import GitHubRepoApi, installation_client, is_transient
+from worker.github.pacing import RedisPacer
+from worker.github.ratelimit import MAX_WAIT_S, UNSIGNALLED_WAIT_S
+from worker.github.session import BlobCache, CachedRepoApi
 from worker.metrics import StageTimer
 from worker.review_job import Outcome, ReviewJob, fail_job
 from worker.settings import Settings
@@ -68,9 +72,28 @@ def _redis() -> Redis:
     return Redis.from_url(settings().redis_url, socket_timeout=10, socket_connect_timeout=5)
 
 
+def _pacer(installation_id: int) -> RedisPacer:
+    return RedisPacer(
+        _redis(),
+        installation_id,
+        interval_s=settings().github_write_interval_s,
+        per_minute=settings().github_writes_per_minute,
+    )
+
+
 def _api(installation_id: int, repo_full_name: str) -> GitHubRepoApi:
-    gh = installation_client(settings(), installation_id)
+    """An installation's API on one repository (writes paced across every worker)."""
+    gh = installation_client(settings(), installation_id, pacer=_pacer(installation_id))
     return GitHubRepoApi(gh, RepoRef.parse(repo_full_name))
+
+
+@contextmanager
+def _session(installation_id: int, repo_full_name: str) -> Iterator[CachedRepoApi]:
+    """A review's API: one HTTP client for the whole task, reads made once, blobs cached."""
+    gh = installation_client(settings(), installation_id, pacer=_pacer(installation_id))
+    with gh:
+        api = GitHubRepoApi(gh, RepoRef.parse(repo_full_name))
+        yield CachedRepoApi(api, BlobCache(_redis(), settings().blob_cache_ttl_s))
 
 
 class ReviewTask(Task):  # type: ignore[misc]
@@ -89,7 +112,10 @@ class ReviewTask(Task):  # type: ignore[misc]
         """A rate limit is retried when GitHub said (`Retry-After`/reset), not on the backoff."""
         exc = kwargs.get("exc")
         if isinstance(exc, RateLimitedError):
-            kwargs["countdown"] = exc.countdown
+            countdown = exc.countdown
+            if exc.unsignalled:  # "wait at least a minute", exponentially longer each time
+                countdown = max(countdown, UNSIGNALLED_WAIT_S * 2 ** int(self.request.retries))
+            kwargs["countdown"] = min(countdown, MAX_WAIT_S)
         return super().retry(*args, **kwargs)
 
     def on_failure(
@@ -116,13 +142,14 @@ def _job_from(kwargs: dict[str, Any]) -> ReviewJob:
 
 def _run(job: ReviewJob) -> dict[str, Any]:
     try:
-        outcome: Outcome = run_review(
-            _api(job.installation_id, job.repo_full_name),
-            RedisCoordinator(_redis()),
-            settings(),
-            job,
-            smoke=_smoke_hooks(),
-        )
+        with _session(job.installation_id, job.repo_full_name) as api:
+            outcome: Outcome = run_review(
+                api,
+                RedisCoordinator(_redis()),
+                settings(),
+                job,
+                smoke=_smoke_hooks(),
+            )
     except Exception as exc:
         if is_transient(exc):
             raise TransientError(f"{type(exc).__name__}: {exc}") from exc
@@ -171,8 +198,16 @@ def review_check_suite(
     """Review a suite's head SHA for each PR it belongs to; `rerequested` forces a new run.
 
     GitHub leaves `pull_requests` empty for fork PRs and merge groups; on a re-request our own
-    check run on that SHA says what it reviewed (its external id).
+    check run on that SHA says what it reviewed (its external id). `requested` (a push) is
+    skipped: the same push's `pull_request` delivery reviews those PRs, and a second job
+    for the same head only spent API calls and a lock wait.
     """
+    if action == "requested":
+        logger.info(
+            "check_suite requested: reviewed by its pull_request delivery",
+            extra={"delivery_id": delivery_id, "repo": repo_full_name, "head_sha": head_sha},
+        )
+        return []
     force = action == "rerequested"
     jobs = [
         ReviewJob(installation_id, repo_full_name, head_sha, delivery_id, pr, force=force)
@@ -297,9 +332,10 @@ def gpu_smoke(
 ) -> dict[str, Any]:
     """Smoke-test one PR head on this GPU runner; store the outcome; queue its publication.
 
-    A message without pins (a maintainer's request sent straight to `gpu`) is handed to the
-    review queue, which resolves the head and routes the job to a fitting runner; `extra`
-    (`maintainer_requested`, `requested_by`) is accepted for such messages and not needed.
+    Only a job the review side dispatched (pins and a check run) runs. A message without
+    them is dropped and logged, never forwarded as a trusted review (a maintainer's request
+    goes through `@depreview smoke` or the check's button; security review §4.3). `extra`
+    carries `job_id`, which the stored outcome must echo for the publisher to accept it.
     """
     ids = {
         "installation_id": installation_id,
@@ -309,8 +345,8 @@ def gpu_smoke(
         "delivery_id": delivery_id,
     }
     if pins is None or not check_run_id:
-        app.send_task("worker.review_pull_request", kwargs={**ids, "smoke_requested": True})
-        return {"status": "forwarded-to-review"}
+        logger.warning("gpu_smoke message without pins or check run dropped", extra=ids)
+        return {"status": "rejected"}
     from celery.exceptions import SoftTimeLimitExceeded
 
     from worker.smoke.config import RunnerConfig
@@ -338,6 +374,7 @@ def gpu_smoke(
             on_start=lambda: app.send_task(
                 "worker.smoke_started", kwargs={**ids, "check_run_id": check_run_id}
             ),
+            job_id=str(extra.get("job_id") or ""),
         )
     if ran:  # a redelivered job that found its stored outcome ran nothing
         timer.observe()

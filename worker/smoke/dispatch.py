@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import secrets
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -23,7 +24,7 @@ from worker.smoke.scheduler import (
     gpu_relevant_packages,
     mark_latest,
 )
-from worker.smoke.store import SmokeRecord, load, save
+from worker.smoke.store import SmokeJob, SmokeRecord, load, record_job, save
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +51,8 @@ class SmokeJobSpec:
     base_environment: str | None = None
     timeout_s: int = 600
     delivery_id: str = ""
+    #: Random, recorded at dispatch; the outcome must carry it (worker.smoke.store.SmokeJob).
+    job_id: str = ""
 
     def kwargs(self) -> dict[str, Any]:
         """The task's keyword arguments (JSON-ready)."""
@@ -65,6 +68,7 @@ class SmokeJobSpec:
             "base_environment": self.base_environment,
             "timeout_s": self.timeout_s,
             "delivery_id": self.delivery_id,
+            "job_id": self.job_id,
         }
 
     @property
@@ -364,7 +368,9 @@ def _enqueue(
     run_id = create_smoke_run(
         api, head_sha, title=title, summary=decision.reason, external_id=f"pr={pr_number};smoke"
     )
-    spec = replace(draft, check_run_id=run_id)
+    spec = replace(draft, check_run_id=run_id, job_id=secrets.token_hex(16))
+    job = SmokeJob(spec.job_id, spec.installation_id, repo, pr_number, head_sha, run_id, queue)
+    record_job(hooks.redis, job)  # publish accepts only outcomes of recorded jobs
     markdown = _queued_markdown(spec, decision, pins)
     save(hooks.redis, SmokeRecord(repo, pr_number, head_sha, None, title, markdown, False, run_id))
     try:

@@ -53,13 +53,15 @@ def execute_smoke(
     soft_limit: type[BaseException] | None = None,
     soft_limit_s: int = 0,
     on_start: Callable[[], None] | None = None,
+    job_id: str = "",
 ) -> tuple[dict[str, Any], bool]:
     """Run the smoke job of check run `check_run_id` once and store its outcome.
 
     Returns (outcome, ran): a redelivered message whose outcome is already stored does not
     run again. `soft_limit` is the exception a soft time limit raises (Celery's), turned
     into a `timed_out` outcome. `on_start` is called when the job holds its GPU and starts
-    (the task sends `worker.smoke_started` from it).
+    (the task sends `worker.smoke_started` from it). `job_id` (from the job's message) goes
+    into the outcome: the publisher accepts only an outcome carrying the dispatched job's id.
     """
     stored = load_outcome(redis, repo, check_run_id)
     if stored is not None and stored.get("status") != "timeout":
@@ -84,6 +86,7 @@ def execute_smoke(
         if soft_limit is None or not isinstance(exc, soft_limit):
             raise
         outcome = timed_out_here(repo, pr_number, head_sha, soft_limit_s)
+    outcome["job_id"] = job_id
     save_outcome(redis, repo, check_run_id, outcome)
     logger.info(
         "smoke outcome stored",

@@ -32,7 +32,15 @@ from worker.github.publish import (
 )
 from worker.smoke.registry import RedisClient
 from worker.smoke.scheduler import CHECK_ACTION
-from worker.smoke.store import SmokeRecord, load, load_outcome, save, save_outcome
+from worker.smoke.store import (
+    SmokeJob,
+    SmokeRecord,
+    load,
+    load_job,
+    load_outcome,
+    save,
+    save_outcome,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -158,7 +166,9 @@ def complete_smoke_run(api: RepoApi, check_run_id: int, record: SmokeRecord) -> 
 # -- publishing an outcome ---------------------------------------------------------------------
 
 
-def timed_out_outcome(repo: str, pr_number: int, head_sha: str, after_s: int) -> dict[str, Any]:
+def timed_out_outcome(
+    repo: str, pr_number: int, head_sha: str, after_s: int, job_id: str = ""
+) -> dict[str, Any]:
     """The outcome the watchdog publishes when no runner reported in time."""
     title = "GPU smoke test timed out"
     reason = (
@@ -176,7 +186,47 @@ def timed_out_outcome(repo: str, pr_number: int, head_sha: str, after_s: int) ->
         "markdown": markdown,
         "status": "timeout",
         "findings": [],
+        "job_id": job_id,
     }
+
+
+def recorded_job(
+    redis: RedisClient, repo: str, pr_number: int, head_sha: str, check_run_id: int
+) -> SmokeJob | None:
+    """The job the review side dispatched for this check run and PR head, else None (logged).
+
+    A `worker.publish_smoke` or `worker.smoke_started` message is not authenticated (anyone
+    who can write to the broker can send one); only a check run the review side recorded
+    at dispatch, for this very repository, PR and head, is ever touched.
+    """
+    job = load_job(redis, repo, check_run_id)
+    if job is None or (job.pr_number, job.head_sha) != (pr_number, head_sha):
+        logger.warning(
+            "smoke message rejected: no such job was dispatched",
+            extra={
+                "repo": repo,
+                "pr": pr_number,
+                "head_sha": head_sha,
+                "check_run_id": check_run_id,
+            },
+        )
+        return None
+    return job
+
+
+def _verified_outcome(redis: RedisClient, job: SmokeJob) -> dict[str, Any] | None:
+    """The stored outcome of `job` when it is that job's (a foreign one is logged, dropped)."""
+    outcome = load_outcome(redis, job.repo, job.check_run_id)
+    if outcome is None:
+        return None
+    why = job.mismatch(outcome)
+    if why is None:
+        return outcome
+    logger.warning(
+        "smoke outcome rejected: it does not match the dispatched job",
+        extra={"repo": job.repo, "check_run_id": job.check_run_id, "mismatch": why},
+    )
+    return None
 
 
 def upsert_section(api: RepoApi, pr_number: int, markdown: str, app_id: int | None = None) -> str:
@@ -206,24 +256,30 @@ def publish_smoke(
 ) -> str:
     """Publish the stored outcome of smoke run `check_run_id`; idempotent.
 
-    With `watchdog_after_s`, a run that has no outcome and is still open is closed as
-    `timed_out`. The comment's region changes only while `head_sha` is the PR's head and
-    this run is the head's newest smoke run; a cancelled (superseded) run touches only its
-    own check run. Returns what it did.
+    Only a job the review side recorded at dispatch is published, and only an outcome that
+    carries that job's id, repository, PR and head (anything else is logged and dropped:
+    `rejected`). With `watchdog_after_s`, a run that has no valid outcome and is still open
+    is closed as `timed_out`. The comment's region changes only while `head_sha` is the
+    PR's head and this run is the head's newest smoke run; a cancelled (superseded) run
+    touches only its own check run. Returns what it did.
     """
     repo = api.repo.full_name
+    job = recorded_job(redis, repo, pr_number, head_sha, check_run_id)
+    if job is None:
+        return "rejected"
     with coord.lock(
         lock_key(repo, pr_number, head_sha), timeout_s=LOCK_TIMEOUT_S, wait_s=LOCK_WAIT_S
     ):
-        outcome = load_outcome(redis, repo, check_run_id)
+        outcome = _verified_outcome(redis, job)
         if outcome is None:
             if watchdog_after_s is None:
-                return "no-outcome"
+                stored = load_outcome(redis, repo, check_run_id) is not None
+                return "rejected" if stored else "no-outcome"
             runs = {int(r["id"]): r for r in smoke_runs(api, head_sha, app_id)}
             run = runs.get(check_run_id)
             if run is not None and run.get("status") == "completed":
                 return "already-completed"
-            outcome = timed_out_outcome(repo, pr_number, head_sha, watchdog_after_s)
+            outcome = timed_out_outcome(repo, pr_number, head_sha, watchdog_after_s, job.job_id)
             save_outcome(redis, repo, check_run_id, outcome)
         record = SmokeRecord.from_outcome(outcome, check_run_id)
         complete_smoke_run(api, check_run_id, record)
@@ -267,6 +323,8 @@ def mark_smoke_started(
     alone, so a late notice never reopens a finished check. Returns what it did.
     """
     repo = api.repo.full_name
+    if recorded_job(redis, repo, pr_number, head_sha, check_run_id) is None:
+        return "rejected"
     with coord.lock(
         lock_key(repo, pr_number, head_sha), timeout_s=LOCK_TIMEOUT_S, wait_s=LOCK_WAIT_S
     ):

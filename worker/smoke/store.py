@@ -116,3 +116,76 @@ def load_outcome(redis: RedisClient, repo: str, check_run_id: int) -> dict[str, 
     except ValueError:
         return None
     return data if isinstance(data, dict) else None
+
+
+# -- the jobs the review side dispatched (the GPU side cannot write these) ----------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SmokeJob:
+    """What the review side sent to a runner: recorded at dispatch, checked at publication.
+
+    `job_id` is a random token that travels only in the job's message; the GPU worker puts
+    it into the outcome it stores, so an outcome written by anyone who did not receive the
+    job (another runner, code that got hold of Redis) does not match.
+    """
+
+    job_id: str
+    installation_id: int
+    repo: str
+    pr_number: int
+    head_sha: str
+    check_run_id: int
+    queue: str = ""
+
+    def to_json(self) -> str:
+        """The record as stored."""
+        return json.dumps(asdict(self), sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> SmokeJob:
+        """The inverse of `to_json`."""
+        data = json.loads(text)
+        return cls(
+            job_id=str(data["job_id"]),
+            installation_id=int(data["installation_id"]),
+            repo=str(data["repo"]),
+            pr_number=int(data["pr_number"]),
+            head_sha=str(data["head_sha"]),
+            check_run_id=int(data["check_run_id"]),
+            queue=str(data.get("queue") or ""),
+        )
+
+    def mismatch(self, outcome: Mapping[str, Any]) -> str | None:
+        """Why `outcome` is not this job's (None when it is)."""
+        if not self.job_id or outcome.get("job_id") != self.job_id:
+            return "job id"
+        for key, mine in (
+            ("repo", self.repo),
+            ("pr_number", self.pr_number),
+            ("head_sha", self.head_sha),
+        ):
+            if outcome.get(key) != mine:
+                return key
+        return None
+
+
+def job_key(repo: str, check_run_id: int) -> str:
+    """The Redis key of the job dispatched for one smoke check run."""
+    return f"depreview:smoke:job:{repo}:{check_run_id}"
+
+
+def record_job(redis: RedisClient, job: SmokeJob) -> None:
+    """Record a dispatched job (before its message is sent)."""
+    redis.set(job_key(job.repo, job.check_run_id), job.to_json(), ex=RECORD_TTL_S)
+
+
+def load_job(redis: RedisClient, repo: str, check_run_id: int) -> SmokeJob | None:
+    """The job recorded for one smoke check run, if any (a malformed one reads as none)."""
+    raw = redis.get(job_key(repo, check_run_id))
+    if raw is None:
+        return None
+    try:
+        return SmokeJob.from_json(raw)
+    except (ValueError, KeyError, TypeError):
+        return None

@@ -282,6 +282,7 @@ def _run_on_gpu(redis: FakeRedis, spec: SmokeJobSpec, tmp_path: Path, result: Sm
         facts=H100,
         config=config,
         run=lambda pins, **kw: result,
+        job_id=spec.job_id,
     )
 
 
@@ -408,7 +409,7 @@ def test_an_outcome_stored_by_hand_is_published_with_its_findings(
     save_outcome(redis, REPO, spec.check_run_id, {
         "repo": REPO, "pr_number": 1347, "head_sha": HEAD, "conclusion": "failure",
         "title": "GPU smoke test failed", "markdown": "<details>x</details>",
-        "status": "completed", "findings": [finding],
+        "status": "completed", "findings": [finding], "job_id": spec.job_id,
     })  # fmt: skip
     _publish(gh, redis, spec)
     smoke = _smoke_runs(gh)[0]
@@ -531,9 +532,10 @@ def test_changed_packages_include_moved_transitive_pins() -> None:
     assert changed_packages(snap, snap, report) == ["numpy"]
 
 
-def test_the_gpu_task_forwards_a_request_without_pins_to_the_review_queue(
+def test_the_gpu_task_drops_a_request_without_pins_and_sends_nothing(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """Security review §4.3: such a message was forwarded as a trusted smoke review."""
     from worker import tasks  # noqa: F401  (registers the tasks)
     from worker.celery_app import app
 
@@ -543,11 +545,8 @@ def test_the_gpu_task_forwards_a_request_without_pins_to_the_review_queue(
         installation_id=1, repo_full_name=REPO, pr_number=1347, head_sha=HEAD,
         delivery_id="d-2", maintainer_requested=True, requested_by="maintainer",
     )  # fmt: skip
-    assert result == {"status": "forwarded-to-review"}
-    ids = {"installation_id": 1, "repo_full_name": REPO, "pr_number": 1347, "head_sha": HEAD}
-    assert sent == [
-        ("worker.review_pull_request", {**ids, "delivery_id": "d-2", "smoke_requested": True})
-    ]
+    assert result == {"status": "rejected"}
+    assert sent == []
 
 
 def test_the_gpu_task_runs_stores_and_hands_over_to_publishing(
@@ -675,7 +674,7 @@ def test_a_start_notice_for_an_unknown_run_changes_nothing(
 ) -> None:
     gh, spec = _queued(redis, settings)
     other = SmokeJobSpec(1, REPO, 1347, HEAD, spec.check_run_id + 100, {}, "gpu.h100-a")
-    assert _started(gh, redis, other) == "unknown-run"
+    assert _started(gh, redis, other) == "rejected"  # never dispatched: not even looked up
     assert _smoke_runs(gh)[0]["status"] == "queued"
 
 
