@@ -124,7 +124,7 @@ def torch_variants(kb: KnowledgeBase, version: Version) -> TorchVariants | None:
     return TorchVariants(tuple(ordered), "; ".join(sources))
 
 
-def _only_index(req: Requirement, served: list[Index]) -> bool:
+def only_index(req: Requirement, served: list[Index]) -> bool:
     """Whether the served PyTorch indexes replace PyPI for `req` (--index-url, a tied
     source, a default uv index): then only their builds can be installed."""
     return bool(req.index) or any(i.kind == IndexKind.INDEX_URL or i.default for i in served)
@@ -174,7 +174,7 @@ def torch_candidates(
         if len(variants) != 1 or len(variants) != len({url_variant(i.url) for i in served}):
             return None  # several builds, or an index listing every build: cannot tell
         variant = next(iter(variants))
-    only = variant is not None and _only_index(req, served)
+    only = variant is not None and only_index(req, served)
     builds: list[Build] = []
     for version in decided.releases:
         release = kb.torch_release(version)

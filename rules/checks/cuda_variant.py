@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 
 from packaging.version import Version
 
-from rules.checks._builds import candidates, torch_variants
+from rules.checks._builds import candidates, decide, only_index, torch_variants
 from rules.checks._ml import (
     conda_cuda,
     each_env,
@@ -22,6 +22,7 @@ from rules.checks._ml import (
     serving_indexes,
     version_of,
 )
+from rules.checks._versions import torch_releases
 from rules.checks.base import Rule, RuleContext
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
@@ -212,6 +213,9 @@ class CudaVariantMismatch:
     ) -> Iterator[Finding]:
         """An unlabelled torch pin whose only PyTorch indexes carry no build of that release."""
         version = version_of(req)
+        if project(req) == "torch" and version is None and local_label(req) is None:
+            yield from self._range_not_on_index(kb, req, indexes)
+            return
         if project(req) != "torch" or version is None or local_label(req) is not None:
             return
         known = torch_variants(kb, version)
@@ -236,6 +240,50 @@ class CudaVariantMismatch:
             else None,
             evidence=(known.source,),
             fingerprint=f"not-on-index:{req.name}",
+        )
+
+    def _range_not_on_index(
+        self, kb: KnowledgeBase, req: Requirement, indexes: list[Index]
+    ) -> Iterator[Finding]:
+        """A torch range whose only index (``--index-url``, a tied source) is one single-build
+        PyTorch index, and no release the range admits was built for it: nothing installs."""
+        served = pytorch_indexes(serving_indexes(req, indexes))
+        variants = {url_variant(i.url) for i in served}
+        if len(variants) != 1 or None in variants or not only_index(req, served):
+            return
+        label = next(iter(v for v in variants if v))
+        decided = decide(kb, None, req)
+        known = [(v, torch_variants(kb, v)) for v in decided.releases]
+        if not known or any(k is not None and label in k.labels for _, k in known):
+            return
+        unknown = [v for v, k in known if k is None]
+        if len(unknown) == len(known):
+            return
+        carried = [
+            v for v in torch_releases(kb) if (k := torch_variants(kb, v)) and label in k.labels
+        ]
+        newest = carried[-1] if carried else None
+        first = served[0]
+        yield finding(
+            self,
+            f"{req.raw.strip()} is installed only from {first.url}, and no torch release the "
+            f"range admits ({decided.releases[0]}–{decided.releases[-1]}) was built for "
+            f"{label}"
+            + (
+                f" (the builds of {', '.join(map(str, unknown))} are not in the KB)"
+                if unknown
+                else ""
+            )
+            + ": the install fails with 'No matching distribution'.",
+            req.location,
+            package=req.name,
+            fix=f"torch=={newest}" if newest else None,
+            evidence=(
+                f"{first.location.file}:{first.location.line}: {first.url}",
+                *(k.source for _, k in known[-1:] if k is not None),
+            ),
+            severity=Severity.WARNING if unknown else Severity.ERROR,
+            fingerprint=f"range-not-on-index:{req.name}:{label}",
         )
 
     def _cuda_named(self, ctx: RuleContext, env: str, reqs: list[Requirement]) -> Iterator[Finding]:

@@ -192,3 +192,21 @@ def test_torch_1x_builds_per_release(pin: str, flagged: bool, fix: str) -> None:
     assert [f.fix for f in findings] == ([fix] if flagged else [])
     for found in findings:
         assert "torch_legacy_variants.json" in " ".join(found.evidence)
+
+
+# A torch range served only by one single-build PyTorch index (--index-url): nothing installs
+# when no admitted release was built for that index. (spec, index kind, flagged)
+RANGE_ON_INDEX: list[tuple[str, IndexKind, list[str]]] = [
+    ("torch>=2.8,<2.15", IndexKind.INDEX_URL, ["error"]),  # cu118 builds stop at 2.7
+    ("torch>=2.8", IndexKind.INDEX_URL, ["warning"]),  # 2.15's builds are not in the KB yet
+    ("torch>=2.6", IndexKind.INDEX_URL, []),  # 2.6 / 2.7 have cu118 builds
+    ("torch>=2.8,<2.15", IndexKind.EXTRA_INDEX_URL, []),  # PyPI still serves it
+]
+
+
+@pytest.mark.parametrize(("line", "kind", "expected"), RANGE_ON_INDEX)
+def test_a_range_no_build_of_the_only_index_admits(
+    line: str, kind: IndexKind, expected: list[str]
+) -> None:
+    findings = run(RULE, snap(req(line), index(f"{PT}/cu118", kind=kind)))
+    assert [f.severity.value for f in findings] == expected
