@@ -37,7 +37,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from packaging.utils import parse_wheel_filename
+from packaging.utils import parse_sdist_filename, parse_wheel_filename
 from packaging.version import InvalidVersion, Version
 
 from rules.kb.build import INDEX_PACKAGES
@@ -193,13 +193,15 @@ def _final(version: str) -> Version | None:
 
 
 def _version_of(filename: str) -> str | None:
-    if filename.endswith(".whl"):
-        try:
+    """The version a wheel or sdist file name states (hyphenated sdist names included)."""
+    try:
+        if filename.endswith(".whl"):
             return str(parse_wheel_filename(filename)[1])
-        except ValueError:
-            return None
-    match = re.match(r"^[A-Za-z0-9_.]+-(\d[^-]*)\.(tar\.gz|zip)$", filename)
-    return match.group(1) if match else None
+        if filename.endswith((".tar.gz", ".zip")):
+            return str(parse_sdist_filename(filename)[1])
+    except ValueError:
+        return None
+    return None
 
 
 def read_package(

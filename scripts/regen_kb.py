@@ -5,7 +5,9 @@ Usage: python scripts/regen_kb.py SOURCE_DIR [--out rules/kb/data] [--check]
 SOURCE_DIR holds torch.json, torch_arch.json, cuda_driver.json, tensorflow.json, jax.json,
 numpy2_abi.json and conda_pytorch_cuda.json in the shape of the compat reference (each with
 source / snapshot_date / notes / cross_checks), and optionally pypi_index.json (the package
-index records written by scripts/kb_from_index.py). When new releases appear: update those source
+index records written by scripts/kb_from_index.py) and pypi_wheels.json (the wheel listings
+written by scripts/wheels_from_index.py, built into wheels.json, tensorflow_wheels.json and
+nvidia_wheels.json). When new releases appear: update those source
 files (with their sources), run this script, review the diff of rules/kb/data, copy the new
 sources into tests/fixtures/compat/ and run tests/rules/kb. `--check` writes nothing and exits
 1 when the data on disk differs from what the sources give.
@@ -20,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from rules.kb.build import INDEX_SOURCE, SOURCE_FILES, build_data
+from rules.kb.build import OPTIONAL_SOURCES, SOURCE_FILES, build_data
 from rules.kb.knowledge import KnowledgeBase
 
 
@@ -40,9 +42,10 @@ def main(argv: list[str] | None = None) -> int:
         name: json.loads((args.source_dir / name).read_text(encoding="utf-8"))
         for name in SOURCE_FILES
     }
-    index = args.source_dir / INDEX_SOURCE
-    if index.exists():  # written by scripts/kb_from_index.py
-        sources[INDEX_SOURCE] = json.loads(index.read_text(encoding="utf-8"))
+    for name in OPTIONAL_SOURCES:  # scripts/kb_from_index.py, scripts/wheels_from_index.py
+        path = args.source_dir / name
+        if path.exists():
+            sources[name] = json.loads(path.read_text(encoding="utf-8"))
     data = build_data(sources)
     KnowledgeBase.from_raw(data)  # validate before writing anything
     changed = []

@@ -17,6 +17,8 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import InvalidWheelFilename, canonicalize_name, parse_wheel_filename
 from packaging.version import Version
 
+from rules.kb.build_wheels import WHEELS_SOURCE, build_wheels
+
 #: The source files the KB is built from; the data files carry the same names.
 SOURCE_FILES: tuple[str, ...] = (
     "torch.json",
@@ -41,6 +43,9 @@ INDEX_PACKAGES: dict[str, str] = {
 #: The optional source file with those index records (absent: the KB uses the tables alone).
 INDEX_SOURCE = "pypi_index.json"
 
+#: Every optional source file (the index records, the wheel listings).
+OPTIONAL_SOURCES: tuple[str, ...] = (INDEX_SOURCE, WHEELS_SOURCE)
+
 _PROVENANCE_KEYS = ("source", "snapshot_date", "notes", "cross_checks")
 
 _TOP_KEYS: dict[str, frozenset[str]] = {
@@ -58,7 +63,9 @@ _TOP_KEYS: dict[str, frozenset[str]] = {
             "nvidia_cuda_image_tags_cog",
         }
     ),
-    "tensorflow.json": frozenset({*_PROVENANCE_KEYS, "linux_gpu_tested"}),
+    "tensorflow.json": frozenset(
+        {*_PROVENANCE_KEYS, "linux_gpu_tested", "linux_gpu_tested_tensorflow_gpu_only"}
+    ),
     "jax.json": frozenset({*_PROVENANCE_KEYS, "releases"}),
     "numpy2_abi.json": frozenset({*_PROVENANCE_KEYS, "packages"}),
     "conda_pytorch_cuda.json": frozenset(
@@ -123,7 +130,7 @@ def build_data(sources: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     index = sources.get(INDEX_SOURCE)
     if index is not None:
         _expect_keys(INDEX_SOURCE, index, frozenset({*_PROVENANCE_KEYS, "packages"}))
-    return {
+    data = {
         "torch.json": _torch(sources["torch.json"], text["torch.json"], index),
         "torch_arch.json": _torch_arch(sources["torch_arch.json"]),
         "cuda_driver.json": _cuda_driver(sources["cuda_driver.json"]),
@@ -132,6 +139,10 @@ def build_data(sources: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
         "numpy2_abi.json": _numpy2(sources["numpy2_abi.json"], text["numpy2_abi.json"]),
         "conda_pytorch_cuda.json": _conda(sources["conda_pytorch_cuda.json"]),
     }
+    wheels = sources.get(WHEELS_SOURCE)
+    if wheels is not None:  # written by scripts/wheels_from_index.py
+        data.update(build_wheels(wheels, sources["tensorflow.json"], text["tensorflow.json"]))
+    return data
 
 
 def _expect_keys(where: str, obj: Any, allowed: frozenset[str], required: bool = True) -> None:
@@ -499,9 +510,7 @@ def _cuda_driver(src: Mapping[str, Any]) -> dict[str, Any]:
 def _tensorflow(src: Mapping[str, Any]) -> dict[str, Any]:
     releases = []
     for row in src["linux_gpu_tested"]:
-        low, _, high = str(row["python"]).partition("-")
-        if not high:
-            raise SourceShapeError(f"tensorflow.json: cannot read python {row['python']!r}")
+        low, high = _python_span(str(row["python"]))
         releases.append(
             {
                 "tensorflow": row["tensorflow"],
@@ -515,6 +524,20 @@ def _tensorflow(src: Mapping[str, Any]) -> dict[str, Any]:
             }
         )
     return {"provenance": _provenance(src), "releases": releases}
+
+
+def _python_span(text: str) -> tuple[str, str]:
+    """The lowest and highest Python of a tested-build cell ("3.9-3.12", "2.7, 3.3-3.7")."""
+    found = []
+    for part in text.split(","):
+        low, _, high = part.strip().partition("-")
+        if not re.fullmatch(r"\d+\.\d+", low) or (high and not re.fullmatch(r"\d+\.\d+", high)):
+            raise SourceShapeError(f"tensorflow.json: cannot read python {text!r}")
+        found += [low, high or low]
+    if "-" not in text:
+        raise SourceShapeError(f"tensorflow.json: cannot read python {text!r}")
+    ordered = sorted(found, key=lambda v: tuple(int(x) for x in v.split(".")))
+    return ordered[0], ordered[-1]
 
 
 def _jax(src: Mapping[str, Any], text: str) -> dict[str, Any]:

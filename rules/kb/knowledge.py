@@ -12,8 +12,10 @@ from typing import Any
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
+from rules.kb import wheels
 from rules.kb.build import SOURCE_FILES
 from rules.kb.cudaver import major_minor, to_version, variant_cuda
+from rules.kb.nvidia_wheels import cuda_major
 from rules.kb.schema import (
     CondaPytorchLine,
     CondaPytorchTable,
@@ -31,6 +33,7 @@ from rules.kb.schema import (
     TorchPatch,
     TorchTable,
 )
+from rules.kb.tensorflow_wheels import TensorflowWheel, tensorflow_wheel
 
 VersionLike = str | Version
 
@@ -331,6 +334,25 @@ class KnowledgeBase:
     def jax_gpu_floor(self, extra: str) -> str | None:
         """The lowest compute capability the jax plugin wheels of a CUDA extra support."""
         return self.jax.gpu_floors.get(extra.split("-")[0].split("_")[0])
+
+    # wheels (package index listings; rules/kb/wheels.py and neighbours) -----------------
+
+    def pythons_with_wheels(self, package: str, version: VersionLike) -> frozenset[str] | None:
+        """CPython minors with a Linux x86_64 wheel of `package==version` (None: unknown)."""
+        return wheels.pythons_with_wheels(package, version)
+
+    def has_wheel(self, package: str, version: VersionLike, python: str) -> bool | None:
+        """Whether `package==version` has a Linux x86_64 wheel for `python` (None: unknown)."""
+        return wheels.has_wheel(package, version, python)
+
+    def tensorflow_wheel(self, package: str, version: VersionLike) -> TensorflowWheel | None:
+        """A tensorflow / -gpu / -cpu release as its wheel states it (numpy, [and-cuda], GPU)."""
+        return tensorflow_wheel(package, version)
+
+    def nvidia_cuda_major(self, package: str, version: VersionLike | None = None) -> int | None:
+        """The CUDA major an nvidia-* runtime wheel (or cuda-toolkit) is built for."""
+        found = cuda_major(package, version)
+        return found.major if found else None
 
     # drivers ---------------------------------------------------------------------------
 

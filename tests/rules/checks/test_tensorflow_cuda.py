@@ -66,7 +66,7 @@ CASES: list[tuple[str, Snapshot, RepoConfig | None, list[str]]] = [
         [],
     ),
     ("unpinned TF is not judged", snap(req("tensorflow>=2.14"), base_image(IMG_12)), None, []),
-    ("TF the KB does not know", snap(req("tensorflow==2.3.0"), base_image(IMG_12)), None, []),
+    ("TF the KB does not know", snap(req("tensorflow==1.14.0"), base_image(IMG_12)), None, []),
 ]
 
 

@@ -85,7 +85,7 @@ TF_CASES: list[tuple[str, list[str], str | None]] = [
     ("~=2.15.0", ["2.15.0", "2.15.0.post1", "2.15.1"], "2.15.1"),
     ("==2.17.*", ["2.17.0", "2.17.1"], "2.17.1"),
     (">2.13.0,<2.14", ["2.13.1"], "2.13.1"),
-    ("<2.4", [], None),  # the KB has no CUDA row below 2.4: nothing it can judge
+    ("<1.15", [], None),  # the KB has no CUDA row below 1.15: nothing it can judge
 ]
 
 

@@ -206,6 +206,9 @@ def test_min_driver_for_unknown_cuda(cuda: str) -> None:
         ("2.16.2", "12.3", "8.9", ("3.9", "3.12")),
         ("2.14.1", "11.8", "8.7", ("3.9", "3.11")),
         ("2.21.0", "12.5", "9.3", ("3.10", "3.13")),
+        # tensorflow/docs source.md @ b19e63b8 (rows the newer docs dropped)
+        ("2.3.1", "10.1", "7.6", ("3.5", "3.8")),
+        ("2.1.0", "10.1", "7.6", ("2.7", "3.7")),
     ],
 )
 def test_tensorflow_release(version: str, cuda: str, cudnn: str, python: tuple[str, str]) -> None:
@@ -218,7 +221,8 @@ def test_tensorflow_release(version: str, cuda: str, cudnn: str, python: tuple[s
     )
 
 
-@pytest.mark.parametrize("version", ["2.3.0", "1.15.0", "x"])
+# 1.15 / 2.0: only tensorflow-gpu is a GPU build; its tested CUDA is in tensorflow_wheels.json
+@pytest.mark.parametrize("version", ["2.0.0", "1.15.0", "1.14.0", "x"])
 def test_tensorflow_release_unknown(version: str) -> None:
     assert KB.tensorflow_release(version) is None
 

@@ -1,0 +1,90 @@
+"""CPython minors ("3.11", "3.13t") from wheel tags, and their compact range form ("3.8-3.12").
+
+Pure helpers shared by the KB build (rules/kb/build_wheels.py) and its accessors.
+A free-threaded build is its own minor ("3.13t"): abi3 wheels do not install there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_CP = re.compile(r"^cp3(\d+)$")
+_PY = re.compile(r"^py3(\d*)$")
+
+
+def py_key(python: str) -> tuple[int, int, int]:
+    """Sort key of a minor ("3.9" < "3.10" < "3.10t")."""
+    major, minor = python.rstrip("t").split(".")[:2]
+    return int(major), int(minor), int(python.endswith("t"))
+
+
+def minor_of(python: str) -> str | None:
+    """The minor ("3.11", "3.13t") of a Python version text ("3.11.4", "3.13t", "311")."""
+    text = python.strip().lower()
+    free = text.endswith("t")
+    text = text.rstrip("t")
+    match = re.fullmatch(r"(\d+)\.(\d+)(?:\.\d+)*(?:[abrc]+\d*)?", text) or re.fullmatch(
+        r"(3)(\d{1,2})", text
+    )
+    if match is None:
+        return None
+    return f"{int(match.group(1))}.{int(match.group(2))}" + ("t" if free else "")
+
+
+def tag_pythons(tag: str) -> tuple[str | None, str | None]:
+    """What one ``interpreter-abi`` tag gives: (an exact minor, or an open floor).
+
+    ``cp311-cp311`` → ("3.11", None); ``cp313-cp313t`` → ("3.13t", None);
+    ``cp38-abi3`` → (None, "abi3:3.8"); ``py3-none`` → (None, "py:3.0");
+    ``py37-none`` → (None, "py:3.7"); Python 2 and other interpreters → (None, None).
+    """
+    interpreter, _, abi = tag.partition("-")
+    cp = _CP.match(interpreter)
+    if cp:
+        minor = f"3.{int(cp.group(1))}"
+        if abi == "abi3":
+            return None, f"abi3:{minor}"
+        return minor + ("t" if abi.endswith("t") and abi != "abi3" else ""), None
+    py = _PY.match(interpreter)
+    if py and abi == "none":
+        return None, f"py:3.{int(py.group(1) or 0)}"
+    return None, None
+
+
+def lowest_open(floors: Iterable[str]) -> str | None:
+    """The widest open floor: any ``py:`` floor beats ``abi3:`` (it also fits free-threaded)."""
+    found = sorted(set(floors), key=lambda f: (not f.startswith("py:"), py_key(f.split(":")[1])))
+    return found[0] if found else None
+
+
+def collapse(pythons: Iterable[str]) -> str:
+    """The compact form of a set of minors: "3.8-3.12,3.13t-3.14t" ("" when empty)."""
+    parts: list[str] = []
+    for free in (False, True):
+        minors = sorted(
+            (py_key(p)[1] for p in set(pythons) if p.endswith("t") == free and p.startswith("3.")),
+        )
+        suffix = "t" if free else ""
+        start = prev = None
+        for minor in [*minors, None]:
+            if minor is not None and prev is not None and minor == prev + 1:
+                prev = minor
+                continue
+            if start is not None and prev is not None:
+                low, high = f"3.{start}{suffix}", f"3.{prev}{suffix}"
+                parts.append(low if start == prev else f"{low}-{high}")
+            start = prev = minor
+    return ",".join(parts)
+
+
+def expand(spec: str) -> frozenset[str]:
+    """The minors of a compact form (the inverse of `collapse`)."""
+    found: set[str] = set()
+    for part in filter(None, spec.split(",")):
+        low, _, high = part.partition("-")
+        high = high or low
+        suffix = "t" if low.endswith("t") else ""
+        for minor in range(py_key(low)[1], py_key(high)[1] + 1):
+            found.add(f"3.{minor}{suffix}")
+    return frozenset(found)

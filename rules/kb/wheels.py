@@ -1,0 +1,165 @@
+"""Which CPython minors each release of the most used ML packages has Linux x86_64 wheels for.
+
+Data: rules/kb/data/wheels.json, built by rules/kb/build_wheels.py from the package index's
+JSON listings (scripts/wheels_from_index.py). Pure: reads the packaged data file, nothing else.
+
+A release row holds the minors of its ``cpXY`` wheels, an open floor (``abi3:3.8``: every
+CPython from 3.8 on, not free-threaded; ``py:3.0``: pure or ``py3-none`` wheels, every Python)
+and its Requires-Python, which pip enforces on top. Unknown packages and releases give None:
+the data holds releases uploaded since 2019 (TensorFlow: since 1.15.0) of the packages in
+`rules.kb.build_wheels.WHEEL_PACKAGES`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.utils import canonicalize_name
+from packaging.version import InvalidVersion, Version
+
+from rules.kb.build_wheels import WHEELS_DATA
+from rules.kb.pyspec import expand, minor_of, py_key
+
+
+@dataclass(frozen=True, slots=True)
+class WheelRelease:
+    """One release: the Pythons its Linux x86_64 wheels install on, and where that is from."""
+
+    package: str
+    version: Version
+    exact: frozenset[str]
+    open_floor: str | None
+    requires_python: str | None
+    sdist: bool
+    source: str
+    #: Every file of the release is yanked: only an exact pin (``==``) still installs it.
+    yanked: bool = False
+
+    def admits(self, python: str) -> bool:
+        """Whether Requires-Python admits the minor `python` (some patch of it)."""
+        if not self.requires_python:
+            return True
+        try:
+            spec = SpecifierSet(self.requires_python)
+        except InvalidSpecifier:
+            return True
+        base = python.rstrip("t")
+        return any(spec.contains(f"{base}.{p}", prereleases=True) for p in (0, 99))
+
+    def covers(self, python: str) -> bool:
+        """Whether a wheel of this release installs on the minor `python` ("3.12", "3.13t")."""
+        if not self.admits(python):
+            return False
+        if python in self.exact:
+            return True
+        if self.open_floor is None:
+            return False
+        kind, _, floor = self.open_floor.partition(":")
+        if kind == "abi3" and python.endswith("t"):
+            return False
+        return py_key(python)[:2] >= py_key(floor)[:2]
+
+    def pythons(self, universe: frozenset[str]) -> frozenset[str]:
+        """The minors of `universe` (plus its exact tags) a wheel installs on."""
+        return frozenset(p for p in universe | self.exact if self.covers(p))
+
+
+@dataclass(frozen=True, slots=True)
+class WheelTable:
+    """Every recorded release of every recorded package."""
+
+    packages: Mapping[str, tuple[WheelRelease, ...]]
+    notes: Mapping[str, str | None]
+    #: Every CPython minor some recorded wheel names (the universe open floors expand to).
+    pythons_seen: frozenset[str]
+    snapshot_date: str
+
+    def releases(self, package: str) -> tuple[WheelRelease, ...] | None:
+        """The releases of `package`, oldest first; None when the data does not hold it."""
+        return self.packages.get(str(canonicalize_name(package)))
+
+    def release(self, package: str, version: str | Version) -> WheelRelease | None:
+        """One release (local labels such as +cu121 ignored), when recorded."""
+        rows = self.releases(package)
+        parsed = _version(version)
+        if rows is None or parsed is None:
+            return None
+        public = Version(parsed.public)
+        return next((r for r in rows if r.version == public), None)
+
+    def note(self, package: str) -> str | None:
+        """What the rows say as a whole ("sdist only…", "pure Python…"), when anything."""
+        return self.notes.get(str(canonicalize_name(package)))
+
+
+def pythons_with_wheels(package: str, version: str | Version) -> frozenset[str] | None:
+    """The CPython minors ("3.11", "3.13t") with a Linux x86_64 wheel of `package==version`.
+
+    Open floors (abi3, pure Python) expand to the minors the index snapshot knows
+    (`WheelTable.pythons_seen`); Requires-Python is applied. None: release not recorded.
+    """
+    table = load_wheels()
+    row = table.release(package, version)
+    return None if row is None else row.pythons(table.pythons_seen)
+
+
+def has_wheel(package: str, version: str | Version, python: str) -> bool | None:
+    """Whether `package==version` has a Linux x86_64 wheel for `python` ("3.12", "3.12.4",
+    "3.13t"); None when the release is not recorded or `python` is not a CPython version."""
+    row = load_wheels().release(package, version)
+    minor = minor_of(python)
+    if row is None or minor is None:
+        return None
+    return row.covers(minor)
+
+
+def from_raw(data: Mapping[str, Any]) -> WheelTable:
+    """The table of a parsed wheels.json."""
+    read_by = data["provenance"]["source"][0].get("read_by", "the package index")
+    packages: dict[str, tuple[WheelRelease, ...]] = {}
+    notes: dict[str, str | None] = {}
+    for name, entry in data["packages"].items():
+        key = str(canonicalize_name(name))
+        source = f"package index listing of {name} read on {entry['read_on']} ({read_by})"
+        packages[key] = tuple(
+            WheelRelease(
+                package=key,
+                version=Version(version),
+                exact=expand(exact),
+                open_floor=floor,
+                requires_python=requires,
+                sdist=bool(sdist),
+                source=source,
+                yanked=bool(yanked),
+            )
+            for version, exact, floor, requires, sdist, yanked in entry["releases"]
+        )
+        notes[key] = entry.get("note")
+    return WheelTable(
+        packages=packages,
+        notes=notes,
+        pythons_seen=expand(data["pythons_seen"]),
+        snapshot_date=str(data["provenance"]["snapshot_date"]),
+    )
+
+
+@cache
+def load_wheels() -> WheelTable:
+    """The packaged table, read once per process."""
+    folder = resources.files("rules.kb") / "data"
+    return from_raw(json.loads((folder / WHEELS_DATA).read_text(encoding="utf-8")))
+
+
+def _version(value: str | Version) -> Version | None:
+    if isinstance(value, Version):
+        return value
+    try:
+        return Version(value.strip())
+    except InvalidVersion:
+        return None
