@@ -3,43 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from fnmatch import fnmatchcase
-from urllib.parse import urlsplit, urlunsplit
 
 from rules.checks.base import RuleContext
 from rules.findings import Finding, Severity
-from rules.manifests.model import Index, IndexKind
+from rules.manifests.model import Index, IndexKind, LockedPin
+from rules.urls import ParsedUrl, host_matches, parse_url
+from rules.urls import redact as redact
 
 
 def index_host(url: str) -> str | None:
-    """The lower-case host of an index URL; None for local paths and `${VAR}` placeholders."""
-    text = url.strip()
-    if "://" not in text or text.startswith("file:"):
-        return None
-    try:
-        host = urlsplit(text).hostname
-    except ValueError:
-        return None
-    if not host or "$" in host or "{" in host:
-        return None
-    return host.lower()
-
-
-def redact(url: str) -> str:
-    """The URL without credentials (`https://***@host/...`), safe to show."""
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return "<unreadable URL>"
-    if parts.username is None and parts.password is None:
-        return url.strip()
-    netloc = parts.netloc.rsplit("@", 1)[-1]
-    return urlunsplit((parts.scheme, f"***@{netloc}", parts.path, parts.query, parts.fragment))
+    """The host uv/rattler contact for an index URL (WHATWG); None when not a network URL."""
+    return parse_url(url).host
 
 
 def host_allowed(host: str, allowed: Sequence[str]) -> bool:
     """Exact host or glob (`*.corp.example`) match against the allowed hosts."""
-    return any(host == pattern or fnmatchcase(host, pattern) for pattern in allowed)
+    return host_matches(host, allowed)
+
+
+def _judged(url: str, allowed: Sequence[str]) -> ParsedUrl | None:
+    """The parsed URL when it deserves a finding (refused, or its host not allowed)."""
+    parsed = parse_url(url)
+    if not parsed.network or "+" in parsed.scheme:  # paths, channel names; VCS is not fetched
+        return None
+    if not parsed.problems and parsed.host is not None and host_matches(parsed.host, allowed):
+        return None
+    return parsed
 
 
 class UntrustedIndexRule:
@@ -50,23 +39,38 @@ class UntrustedIndexRule:
     default_severity = Severity.WARNING
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
-        """A warning per declared index whose host is not in `allowed_index_hosts`."""
+        """A warning per declared index or locked file URL that is refused or not allowed."""
         allowed = [h.lower() for h in ctx.config.allowed_index_hosts]
         seen: set[tuple[str, str]] = set()
         for index in ctx.snapshot.indexes():
-            host = index_host(index.url)
-            if host is None or host_allowed(host, allowed):
-                continue
-            key = (index.location.file, host)
-            if key in seen:
+            parsed = _judged(index.url, allowed)
+            key = (index.location.file, parsed.host or parsed.text) if parsed else None
+            if parsed is None or key is None or key in seen:
                 continue
             seen.add(key)
-            yield self._finding(index, host)
+            yield self._finding(index, parsed)
+        for _manifest, pin in ctx.snapshot.pins():
+            for url in pin.urls:
+                parsed = _judged(url, allowed)
+                key = (pin.location.file, parsed.host or parsed.text) if parsed else None
+                if parsed is None or key is None or key in seen:
+                    continue
+                seen.add(key)
+                yield self._lock_finding(pin, url, parsed)
 
-    def _finding(self, index: Index, host: str) -> Finding:
+    def _finding(self, index: Index, parsed: ParsedUrl) -> Finding:
         url = redact(index.url)
-        plain_http = url.lower().startswith("http://")
-        message = f"{index.location.file} uses the index {url} on {host}, which is not allowed."
+        host = parsed.host or "an unknown host"
+        plain_http = parsed.scheme == "http"
+        if parsed.problems:
+            message = (
+                f"{index.location.file} uses the index {url}, which depreview refuses: "
+                f"{parsed.reasons()}."
+            )
+            if parsed.host is not None:
+                message += f" uv and pip would contact {host}."
+        else:
+            message = f"{index.location.file} uses the index {url} on {host}, which is not allowed."
         if index.kind == IndexKind.EXTRA_INDEX_URL:
             message += (
                 " With --extra-index-url pip merges it with PyPI and takes the highest version "
@@ -84,14 +88,50 @@ class UntrustedIndexRule:
             file=index.location.file,
             line=index.location.line,
             column=index.location.column,
-            fix=(
-                f"If you trust it, allow it in .github/depreview.yml:\n"
-                f"allowed_index_hosts:\n  - {host}\n"
-                "and serve private packages from it alone (--index-url with a PyPI proxy, or "
-                "uv's explicit indexes) instead of --extra-index-url."
-            ),
+            fix=self._fix(parsed),
             evidence=(url,),
-            fingerprint=f"index:{index.location.file}:{host}",
+            fingerprint=f"index:{index.location.file}:{parsed.host or url}",
+        )
+
+    def _lock_finding(self, pin: LockedPin, url: str, parsed: ParsedUrl) -> Finding:
+        shown = redact(url)
+        host = parsed.host or "an unknown host"
+        if parsed.problems:
+            why = f"which depreview refuses: {parsed.reasons()}"
+        else:
+            why = f"on {host}, which is not allowed"
+        message = (
+            f"{pin.location.file} locks {pin.name} {pin.version} to {shown}, {why}. "
+            "Installing from this lock fetches from there."
+        )
+        return Finding(
+            rule=self.id,
+            category=self.category,
+            severity=self.default_severity,
+            message=message,
+            file=pin.location.file,
+            line=pin.location.line,
+            column=pin.location.column,
+            package=pin.name,
+            fix=self._fix(parsed),
+            evidence=(shown,),
+            fingerprint=f"index:{pin.location.file}:{parsed.host or shown}",
+        )
+
+    @staticmethod
+    def _fix(parsed: ParsedUrl) -> str:
+        if parsed.problems or parsed.host is None:
+            return (
+                "Write the URL plainly as https://host/path, with the host spelled out: no "
+                "credentials, `${...}` variables, backslashes or %-escapes, and a name rather "
+                "than an IP address or localhost. Keep credentials in the installer's keyring, "
+                "netrc or environment."
+            )
+        return (
+            f"If you trust it, allow it in .github/depreview.yml:\n"
+            f"allowed_index_hosts:\n  - {parsed.host}\n"
+            "and serve private packages from it alone (--index-url with a PyPI proxy, or "
+            "uv's explicit indexes) instead of --extra-index-url."
         )
 
 

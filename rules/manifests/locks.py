@@ -51,6 +51,24 @@ def _scalar_metadata(data: Mapping[str, Any], keys: Iterable[str]) -> list[tuple
     ]
 
 
+_VCS_PREFIXES = ("git+", "hg+", "svn+", "bzr+")
+
+
+def _file_urls(*values: Any) -> tuple[str, ...]:
+    """The URL strings among `values` (strings, `{url = ...}` tables, lists of them), VCS left out.
+
+    Kept for the allow-list check (`untrusted-index`): installing a lock fetches them.
+    """
+    found: dict[str, None] = {}
+    for value in values:
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            url = item.get("url") if isinstance(item, Mapping) else item
+            if isinstance(url, str) and url.strip() and not url.startswith(_VCS_PREFIXES):
+                found.setdefault(url.strip(), None)
+    return tuple(found)
+
+
 class _TomlLock:
     """Shared walk over `[[<table>]]` entries of a TOML lock."""
 
@@ -151,6 +169,13 @@ def _poetry_source(source: Any) -> str | None:
     return url
 
 
+def _poetry_urls(source: Any) -> tuple[str, ...]:
+    """A `[package.source]` URL Poetry installs from (legacy index, url); not git/file/dir."""
+    if not isinstance(source, Mapping) or source.get("type") in ("git", "file", "directory"):
+        return ()
+    return _file_urls(source.get("url"))
+
+
 class PoetryLockParser(_TomlLock):
     """poetry.lock: `[[package]]` pins, their sources and markers, and `[metadata]`."""
 
@@ -168,6 +193,7 @@ class PoetryLockParser(_TomlLock):
             source=_poetry_source(entry.get("source")),
             marker=_poetry_marker(entry.get("markers")),
             dependencies=_dependency_names(dependencies) if isinstance(dependencies, dict) else (),
+            urls=_poetry_urls(entry.get("source")),
         )
 
     def _metadata(
@@ -199,6 +225,13 @@ def _uv_source(source: Mapping[str, Any]) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _uv_urls(entry: Mapping[str, Any]) -> tuple[str, ...]:
+    """A uv.lock package's registry or direct URL, sdist URL and wheel URLs."""
+    source = entry.get("source")
+    registry = [source.get("registry"), source.get("url")] if isinstance(source, Mapping) else []
+    return _file_urls(*registry, entry.get("sdist"), entry.get("wheels"))
+
+
 class UvLockParser(_TomlLock):
     """uv.lock: `[[package]]` pins; the project itself and workspace members are metadata."""
 
@@ -221,6 +254,7 @@ class UvLockParser(_TomlLock):
             location=span,
             source=source,
             dependencies=_dependency_names(dependencies) if isinstance(dependencies, list) else (),
+            urls=_uv_urls(entry),
         )
 
     def _metadata(
@@ -279,6 +313,9 @@ class PylockParser(_TomlLock):
             source=_pylock_source(entry),
             marker=marker if isinstance(marker, str) and marker else None,
             dependencies=_dependency_names(dependencies) if isinstance(dependencies, list) else (),
+            urls=_file_urls(
+                entry.get("index"), entry.get("archive"), entry.get("sdist"), entry.get("wheels")
+            ),
         )
 
     def _metadata(
@@ -475,6 +512,7 @@ class _CondaLockWalk(Walker):
                 build=build,
                 dependencies=dependencies,
                 platform=platform,
+                urls=_file_urls(url),
             )
         )
 

@@ -159,6 +159,9 @@ class LockedPin:
     dependencies: tuple[str, ...] = ()
     #: The conda subdir (``linux-64``) a pin is for, in per-platform locks (conda-lock, explicit).
     platform: str | None = None
+    #: Every network URL the lock records for this pin (its registry, sdist, wheel or archive
+    #: files), as written; VCS and local sources are not listed. Installing the lock fetches them.
+    urls: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
