@@ -103,6 +103,12 @@ CATALOGUE: tuple[RuleInfo, ...] = (
         "the PR changes depreview's config (applies after merge; the base config judges)",
     ),
     RuleInfo("rule-error", "parse-error", "review", "a rule crashed on the head's files"),
+    RuleInfo(
+        "findings-capped",
+        "parse-error",
+        "review",
+        "more findings than one review lists (rules.review.MAX_FINDINGS): the rest counted",
+    ),
     # The resolver (worker/resolve).
     RuleInfo("resolution-conflict", "conflict", "resolver", "the resolver found no solution"),
     RuleInfo("resolution-error", "parse-error", "resolver", "the resolver crashed"),

@@ -51,6 +51,13 @@ DEFAULT_ALLOWED_INDEX_HOSTS: tuple[str, ...] = (
 #: Platform names a config may target (`<os>_<arch>`).
 PLATFORMS = ("linux_x86_64", "linux_aarch64", "macos_arm64", "macos_x86_64", "windows_amd64")
 
+#: Most resolver targets (Python x platform) a config may ask for per environment, and most
+#: CUDA versions: each target is one resolver run per environment and side, so a config (which
+#: a repository controls) must not fan a review out into thousands of runs (security review
+#: finding 10: 600 Pythons x 5 platforms).
+MAX_TARGETS = 6
+MAX_TARGET_CUDA = 6
+
 SeverityName = Literal["error", "warning", "notice", "off"]
 
 _PYTHON_VERSION = re.compile(r"^3\.\d{1,2}(\.\d{1,3})?$")
@@ -189,7 +196,23 @@ class Targets(_Model):
         for item in value:
             if not _DOTTED.match(item):
                 raise ValueError(f"{item!r} is not a CUDA version like '12.1'")
+        if len(set(value)) > MAX_TARGET_CUDA:
+            raise ValueError(
+                f"{len(set(value))} CUDA versions; depreview checks at most {MAX_TARGET_CUDA}"
+            )
         return value
+
+    @model_validator(mode="after")
+    def _bounded(self) -> Targets:
+        pythons = len(set(self.python))
+        platforms = len(set(self.platforms)) or 1
+        if pythons * platforms > MAX_TARGETS:
+            raise ValueError(
+                f"{pythons} Python versions x {platforms} platforms = {pythons * platforms} "
+                f"targets; depreview resolves at most {MAX_TARGETS} per environment: list the "
+                "Pythons and platforms you ship for"
+            )
+        return self
 
 
 class Gpu(_Model):

@@ -22,6 +22,12 @@ from rules.manifests.model import Snapshot
 
 Conclusion = Literal["success", "neutral", "failure"]
 
+#: Most findings one review lists: the worst (new, then by severity) are kept; the rest are
+#: counted per rule in one `findings-capped` notice. The conclusion and the summary counts
+#: are taken over all of them. A PR controls how many findings its files produce (security
+#: review finding 11: 23,282 index lines in one file).
+MAX_FINDINGS = 200
+
 
 @dataclass(frozen=True, slots=True)
 class Summary:
@@ -129,13 +135,44 @@ def review(
     summary = _summarize(marked, ignored)
     return Review(
         conclusion=_conclusion(marked, config),
-        findings=tuple(marked),
+        findings=_capped(marked),
         changed_files=_changed_files(base, head, changed_paths),
         summary=summary,
         dependabot=dependabot,
         config_findings=tuple(f for f in marked if f.category == "config-error"),
         rule_errors=tuple(rule_errors),
     )
+
+
+def _capped(findings: Sequence[Finding], limit: int = MAX_FINDINGS) -> tuple[Finding, ...]:
+    """At most `limit` findings (new first, worst first), plus a notice counting the rest."""
+    if len(findings) <= limit:
+        return tuple(findings)
+    ranked = sorted(findings, key=lambda f: (not f.new, f.severity.rank, _total_order(f)))
+    kept, rest = ranked[:limit], ranked[limit:]
+    counts: dict[tuple[str, bool, Severity], int] = {}
+    for finding in rest:
+        key = (finding.rule, bool(finding.new), finding.severity)
+        counts[key] = counts.get(key, 0) + 1
+    lines = [
+        f"{rule}: {n} {'new' if new else 'pre-existing'} {severity.value}{'s' if n > 1 else ''}"
+        for (rule, new, severity), n in sorted(
+            counts.items(), key=lambda kv: (not kv[0][1], kv[0][2].rank, kv[0][0])
+        )
+    ]
+    notice = Finding(
+        rule="findings-capped",
+        category="parse-error",
+        severity=Severity.NOTICE,
+        message=(
+            f"This review lists {limit} of its {len(findings)} findings; "
+            f"{len(rest)} more are not shown (the conclusion counts them all)."
+        ),
+        evidence=tuple(lines),
+        fingerprint="findings-capped",
+        new=True,
+    )
+    return (*sorted(kept, key=_total_order), notice)
 
 
 def review_trees(
