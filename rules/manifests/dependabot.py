@@ -18,6 +18,10 @@ from rules.manifests._yaml_nodes import BudgetExceeded, Walker
 #: Longest commit message read (bytes of text); longer ones are cut.
 MAX_MESSAGE = 200_000
 
+#: Longest subject line matched against the subject patterns (Dependabot's are well under
+#: 200 characters); a longer one is read for its metadata block only.
+MAX_SUBJECT = 1024
+
 _PREFIX = r"(?:\[security\]\s*)?(?:[\w\-]+(?:\([^)]*\))?!?:\s*)?"
 _SQUASH = r"(?:\s+\(#\d+\))?"
 _SINGLE = re.compile(
@@ -32,12 +36,13 @@ _GROUP = re.compile(
     rf"\s+with\s+(?P<count>\d+)\s+updates?{_SQUASH}\s*$",
     re.IGNORECASE,
 )
+# Names before "and" cannot contain a comma, so `a,a,a` splits one way only (the former
+# `\S+(?:,\s*\S+)*` backtracked exponentially on `bump a,a,...,a!`: security finding 7b).
 _MULTI = re.compile(
-    rf"^{_PREFIX}bump\s+(?P<names>\S+(?:,\s*\S+)*\s+and\s+\S+)(?:\s+in\s+(?P<dir>\S+))?"
-    rf"{_SQUASH}\s*$",
+    rf"^{_PREFIX}bump\s+(?P<names>[^,\s]+(?:,\s*[^,\s]+)*\s+and\s+\S+)"
+    rf"(?:\s+in\s+(?P<dir>\S+))?{_SQUASH}\s*$",
     re.IGNORECASE,
 )
-_BLOCK = re.compile(r"^-{3}\n(?P<body>[\s\S]*?)\n^\.{3}$", re.MULTILINE)
 _BUMPS = re.compile(
     r"^Bumps \[?(?P<name>[^\]\s]+)\]?(?:\([^)]*\))?"
     r" from (?P<from>v?\d[^ ]*) to (?P<to>v?\d[^ ]*)\.$",
@@ -180,14 +185,28 @@ def _update_type(raw: str | None) -> str | None:
     return raw or None
 
 
+def _metadata_block(text: str) -> str | None:
+    """The lines between the first `---` line and the next `...` line after it (not the next).
+
+    A line scan, linear in the text (the former lazy regex was quadratic in `---` lines).
+    """
+    lines = text.split("\n")
+    start = next((i for i, line in enumerate(lines) if line == "---"), None)
+    if start is None:
+        return None
+    end = next((i for i in range(start + 2, len(lines)) if lines[i] == "..."), None)
+    return "\n".join(lines[start + 1 : end]) if end is not None else None
+
+
 def parse_commit_message(text: str) -> DependabotUpdate | None:
     """Read a Dependabot commit message; None when it is not one (never raises)."""
     if not isinstance(text, str) or not text.strip():
         return None
     text = text[:MAX_MESSAGE].replace("\r\n", "\n")
     title = text.split("\n", 1)[0].strip()
-    block = _BLOCK.search(text)
-    entries = _metadata_entries(block["body"]) if block else []
+    subject = title if len(title) <= MAX_SUBJECT else ""
+    body = _metadata_block(text)
+    entries = _metadata_entries(body) if body is not None else []
     versions: dict[str, tuple[str | None, str]] = {}
     for match in _UPDATES.finditer(text):
         versions[_normalize(match["name"])] = (match["from"], match["to"])
@@ -197,9 +216,9 @@ def parse_commit_message(text: str) -> DependabotUpdate | None:
     directory = group = None
     update_count = directory_count = None
     subject_names: list[str] = []
-    single = _SINGLE.match(title)
-    grouped = _GROUP.match(title)
-    multi = _MULTI.match(title)
+    single = _SINGLE.match(subject)
+    grouped = _GROUP.match(subject)
+    multi = _MULTI.match(subject)
     if single:
         directory = single["dir"]
         subject_names = [single["name"]]
