@@ -8,6 +8,7 @@ from datetime import date
 from typing import Protocol
 
 from rules.config import CONFIG_PATH, load_config
+from worker.commands import binding
 from worker.commands.ignores import (
     comment_date,
     ignore_rule,
@@ -179,11 +180,6 @@ def applied_ignore(api: InteractionApi, job: CommandJob, identity: AppIdentity |
     return any(isinstance(e, dict) and e.get("comment_id") == job.comment_id for e in entries)
 
 
-def _repo_of(side: object) -> str:
-    repo = side.get("repo") if isinstance(side, dict) else None
-    return str(repo.get("full_name") or "") if isinstance(repo, dict) else ""
-
-
 def smoke_refusal(command: Command, pull: JSON) -> str:
     """Why `@depreview smoke` may not run the PR's head ("" when it may).
 
@@ -191,21 +187,12 @@ def smoke_refusal(command: Command, pull: JSON) -> str:
     without one only a same-repository PR (its pushers can write anyway) is approved, as a
     fork's author could push new code between the comment and the run.
     """
-    head = str(pull["head"]["sha"])
-    if command.sha:
-        if head.lower().startswith(command.sha.lower()):
-            return ""
-        return (
-            f"The head of this pull request is now `{head[:12]}`, not `{command.sha[:12]}`; "
-            f"review it, then comment `@depreview smoke {head[:12]}`."
-        )
-    base_repo, head_repo = _repo_of(pull.get("base")), _repo_of(pull.get("head"))
-    if head_repo and head_repo == base_repo:
-        return ""
-    return (
-        "This pull request comes from a fork: name the commit you reviewed, "
-        f"`@depreview smoke {head[:12]}` (the head now), so newer pushes are not run."
-    )
+    return binding.refusal(command.sha, pull, "@depreview smoke {sha}")
+
+
+def ignore_refusal(command: Command, pull: JSON) -> str:
+    """Why `@depreview ignore` does not apply to the PR's head ("" when it does); same binding."""
+    return binding.refusal(command.sha, pull, "@depreview ignore ... at {sha} -- <reason>")
 
 
 def command_drops_ignore(command: Command | None) -> bool:
@@ -241,14 +228,24 @@ def _ignore(
         return _reply(
             api, job, "invalid", f"@{login} This ignore expired on {rule.expires}; nothing to do."
         )
+    unbound = ignore_refusal(command, pull)
+    if unbound:
+        if job.action != "created":  # an edit may have unbound an ignore the last review applied
+            actions.rerun(job.pr_number, str(pull["head"]["sha"]))
+        return _reply(api, job, "ignore-unbound", f"@{login} {unbound}")
     api.create_reaction(job.comment_id, ACCEPTED)
     actions.rerun(job.pr_number, str(pull["head"]["sha"]))
     if job.action != "created":
         return CommandOutcome("ignore-updated")
     what = f"`{rule.rule or rule.category}`" + (f" for `{rule.package}`" if rule.package else "")
     until = f" until {rule.expires}" if rule.expires else ""
+    scope = (
+        f"at commit `{command.sha[:12]}` (a later push needs `at <new sha>`)"
+        if command.sha
+        else "on this pull request"
+    )
     text = (
-        f"@{login} Ignoring {what} on this pull request{until}; the review runs again and lists "
+        f"@{login} Ignoring {what} {scope}{until}; the review runs again and lists "
         "it under “Ignored on this pull request”. Deleting or editing your comment undoes it.\n\n"
         "To ignore it everywhere, add this to `.github/depreview.yml`:\n\n"
         f"```yaml\n{yaml_for(rule)}```"

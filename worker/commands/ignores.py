@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from rules.config import IgnoreRule
 from rules.render.escape import md_code, md_text
+from worker.commands import binding
 from worker.commands.parse import Command, parse_command
 from worker.commands.permissions import PermissionCache
 from worker.github.api import JSON, InteractionApi
@@ -31,6 +32,10 @@ class PrIgnore:
     at: str
     comment_id: int
     url: str = ""
+    #: The commit it was given for (`at <sha>`), None when it named none.
+    sha: str | None = None
+    #: Why it does not apply to the head now ("" when it does).
+    unbound: str = ""
 
     def record(self) -> dict[str, Any]:
         """The JSON kept in the hidden block of the depreview comment."""
@@ -43,6 +48,7 @@ class PrIgnore:
             "by": self.by,
             "at": self.at,
             "comment_id": self.comment_id,
+            "sha": self.sha,
         }
 
 
@@ -53,6 +59,8 @@ class IgnoreSet:
     active: list[PrIgnore] = field(default_factory=list)
     expired: list[PrIgnore] = field(default_factory=list)
     refused: list[tuple[int, str, str]] = field(default_factory=list)
+    #: Valid ignores given for another commit than the head (or unbound on a fork's PR).
+    stale: list[PrIgnore] = field(default_factory=list)
 
     @property
     def rules(self) -> tuple[IgnoreRule, ...]:
@@ -110,10 +118,19 @@ def collect_ignores(
     allow_self: bool,
     today: date,
     permissions: PermissionCache | None = None,
+    head_sha: str | None = None,
+    pull: JSON | None = None,
 ) -> IgnoreSet:
-    """Every `@depreview ignore` on the PR by a user who may command, as it reads now."""
+    """Every `@depreview ignore` on the PR by a user who may command, as it reads now.
+
+    An ignore applies to the commit it was given for (`worker.commands.binding`): with
+    `at <sha>` only while the head reviewed (`head_sha`, else the PR's head now) is that
+    commit; without, only on a same-repository PR. Others are listed as `stale`.
+    """
     perms = permissions or PermissionCache(api.get_permission)
     out = IgnoreSet()
+    pull = pull if pull is not None else api.get_pull(pr_number)
+    head = head_sha or binding.head_sha(pull)
     for comment in _comments(api, pr_number):
         user = comment.get("user") or {}
         if user.get("type") == "Bot":
@@ -135,25 +152,36 @@ def collect_ignores(
         except ValueError as exc:
             out.refused.append((comment_id, login, str(exc)))
             continue
+        unbound = binding.refusal(
+            command.sha, pull, "@depreview ignore ... at {sha} -- <reason>", head
+        )
         entry = PrIgnore(
             rule,
             login,
             str(comment.get("created_at") or ""),
             comment_id,
             str(comment.get("html_url") or ""),
+            command.sha,
+            unbound,
         )
-        (out.expired if rule.expired(today) else out.active).append(entry)
+        if rule.expired(today):
+            out.expired.append(entry)
+        elif unbound:
+            out.stale.append(entry)
+        else:
+            out.active.append(entry)
     return out
 
 
 def render_ignores(ignores: IgnoreSet) -> str:
     """The hidden record plus a visible table; "" when the PR has no ignore commands."""
-    if not ignores.active and not ignores.expired:
+    if not ignores.active and not ignores.expired and not ignores.stale:
         return ""
     record = json.dumps(
         {
             "active": [i.record() for i in ignores.active],
             "expired": [i.record() for i in ignores.expired],
+            "stale": [i.record() for i in ignores.stale],
         },
         sort_keys=True,
     )
@@ -167,19 +195,23 @@ def render_ignores(ignores: IgnoreSet) -> str:
         "| What | Package | By | Until | Reason |",
         "| --- | --- | --- | --- | --- |",
     ]
-    for entry in [*ignores.active, *ignores.expired]:
+    for entry in [*ignores.active, *ignores.expired, *ignores.stale]:
         rule = entry.rule
         what = md_code(rule.rule or rule.category or "", cell=True)
         until = rule.expires.isoformat() if rule.expires else "this PR"
+        if entry.sha:
+            until += " at " + md_code(entry.sha[:12], cell=True)
         if entry in ignores.expired:
             until += " (expired)"
+        elif entry in ignores.stale:
+            until += " (not applied: " + md_text(entry.unbound) + ")"
         package = md_code(rule.package, cell=True) if rule.package else "any"
         by = f"[@{entry.by}]({entry.url})" if entry.url else f"@{entry.by}"
         lines.append(f"| {what} | {package} | {by} | {until} | {md_text(rule.reason)} |")
     lines += [
         "",
-        "These ignores apply to this pull request only. To keep one, add it to "
-        "`.github/depreview.yml`.",
+        "These ignores apply to this pull request only, and one given `at <sha>` only while "
+        "that commit is the head. To keep one, add it to `.github/depreview.yml`.",
     ]
     return "\n".join(lines)
 

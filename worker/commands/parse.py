@@ -19,7 +19,8 @@ MAX_DAYS = 365
 
 USAGE = (
     "Commands: `@depreview rerun`, `@depreview smoke [<sha>]`, "
-    "`@depreview ignore <rule|category> [<package>] [until <YYYY-MM-DD>|for <N>d] -- <reason>`."
+    "`@depreview ignore <rule|category> [<package>] [until <YYYY-MM-DD>|for <N>d] [at <sha>] "
+    "-- <reason>`."
 )
 
 _COMMAND_LINE = re.compile(r"^\s*@depreview\b(?![-\w])[ \t]*(?P<rest>.*)$", re.IGNORECASE)
@@ -40,7 +41,8 @@ class Command:
     days: int | None = None
     reason: str = ""
     error: str = ""
-    #: `smoke <sha>`: the commit the maintainer approves (prefix of the head SHA).
+    #: `smoke <sha>` / `ignore ... at <sha>`: the commit the maintainer reviewed (a prefix
+    #: of the head SHA); the command applies only while the PR's head is that commit.
     sha: str | None = None
 
     def expires(self, created: date) -> date | None:
@@ -114,6 +116,11 @@ def _parse_ignore(args: str) -> Command:
     error = _unknown_target(target)
     if error:
         return _invalid(error)
+    sha: str | None = None
+    if len(words) >= 2 and words[-2].lower() == "at":
+        if not _SHA.match(words[-1]):
+            return _invalid(f"`at {words[-1][:20]}`: name a commit SHA (7 to 40 hex digits).")
+        sha, words = words[-1].lower(), words[:-2]
     until: date | None = None
     days: int | None = None
     if len(words) >= 2 and words[-2].lower() in ("until", "for"):
@@ -144,6 +151,7 @@ def _parse_ignore(args: str) -> Command:
         until=until,
         days=days,
         reason=reason[:500],
+        sha=sha,
     )
 
 

@@ -19,7 +19,7 @@ from worker.review_job import ReviewJob, run_review
 from worker.settings import Settings
 
 EXAMPLE = Path(__file__).parents[3] / "examples" / "torch-bump"
-BASE, HEAD = "b" * 40, "h" * 40
+BASE, HEAD = "b" * 40, "d" * 40
 AUTHOR = "pr-author"
 
 
@@ -32,10 +32,14 @@ class CommandsFake(FakeGitHub):
     """The in-memory GitHub plus the calls commands make (permission, PR author)."""
 
     permissions: dict[str, str] = field(default_factory=dict)
+    #: The repository the PR's head lives in ("octocat/Hello-World": not a fork).
+    head_repo: str = "octocat/Hello-World"
 
     def get_pull(self, number: int) -> JSON:
         pull = super().get_pull(number)
-        return {**pull, "user": {"login": AUTHOR}}
+        head = {**pull["head"], "repo": {"full_name": self.head_repo}}
+        base = {**pull["base"], "repo": {"full_name": "octocat/Hello-World"}}
+        return {**pull, "head": head, "base": base, "user": {"login": AUTHOR}}
 
     def get_issue_comment(self, comment_id: int) -> JSON | None:
         return next((c for c in self.comments if c["id"] == comment_id), None)
@@ -155,3 +159,50 @@ def _first_new_category(gh: CommandsFake, settings: Settings) -> str:
     categories = sorted(_new_categories(gh, settings) - {"config-error"})
     assert categories, "the example must produce new findings"
     return categories[0]
+
+
+# --- bound to the commit (security review finding 13) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fork", "suffix", "applies"),
+    [
+        (False, "", True),  # same repository: its pushers can write anyway
+        (True, "", False),  # a fork's PR: an ignore must name the commit
+        (True, f" at {HEAD[:12]}", True),
+        (False, f" at {HEAD[:12]}", True),
+        (True, " at aaaaaaa", False),  # given for another commit: a push made it stale
+        (False, " at aaaaaaa", False),
+    ],
+)
+def test_an_ignore_applies_to_the_commit_it_names(
+    gh: CommandsFake, settings: Settings, fork: bool, suffix: str, applies: bool
+) -> None:
+    if fork:
+        gh.head_repo = "mallory/fork"
+    category = _first_new_category(gh, settings)
+    comment_id = _say(gh, "maintainer", f"@depreview ignore {category}{suffix} -- seen it")
+    assert (category not in _new_categories(gh, settings)) is applies
+    _, body = _review(gh, settings)
+    record = read_record(body)
+    assert record is not None
+    listed = "active" if applies else "stale"
+    assert [e["comment_id"] for e in record[listed]] == [comment_id]
+    if not applies:
+        assert "not applied" in body and HEAD[:12] in body
+
+
+def test_a_push_after_the_ignore_does_not_keep_it(gh: CommandsFake, settings: Settings) -> None:
+    """Given for the head the maintainer saw; the fork pushes: the new head is judged afresh."""
+    gh.head_repo = "mallory/fork"
+    category = _first_new_category(gh, settings)
+    _say(gh, "maintainer", f"@depreview ignore {category} at {HEAD[:12]} -- seen it")
+    assert category not in _new_categories(gh, settings)
+    pushed = "c" * 40
+    gh.commit(pushed, _tree(EXAMPLE / "head"))
+    gh.open_pr(BASE, pushed)
+    job = ReviewJob(1, "octocat/Hello-World", pushed, "d-2", pr_number=1347, force=True)
+    run_review(gh, FakeCoordinator(), settings, job, pr_ignores=ignore_source(gh))
+    ours = next(c for c in gh.comments if COMMENT_MARKER in c["body"])
+    record = read_record(ours["body"])
+    assert record is not None and record["active"] == [] and len(record["stale"]) == 1
