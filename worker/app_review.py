@@ -25,11 +25,28 @@ logger = logging.getLogger(__name__)
 
 
 class RateLimitedError(RuntimeError):
-    """GitHub said when to come back (`Retry-After` / `x-ratelimit-reset`): retry then."""
+    """GitHub said when to come back (`Retry-After` / `x-ratelimit-reset`): retry then.
 
-    def __init__(self, message: str, countdown: float) -> None:
+    `unsignalled`: a secondary limit without either header; the task waits at least a
+    minute, doubling with each retry.
+    """
+
+    def __init__(self, message: str, countdown: float, *, unsignalled: bool = False) -> None:
         super().__init__(message)
         self.countdown = countdown
+        self.unsignalled = unsignalled
+
+
+def rate_limited(exc: RequestFailed) -> RateLimitedError | None:
+    """The retryable form of a GitHub rate limit (None: `exc` is no rate limit)."""
+    wait = retry_wait(exc)
+    if wait is None:
+        return None
+    headers = {k.lower(): v for k, v in exc.response.headers.items()}
+    remaining = headers.get("x-ratelimit-remaining", "").strip()
+    signalled = "retry-after" in headers or (remaining == "0" and "x-ratelimit-reset" in headers)
+    status = exc.response.status_code
+    return RateLimitedError(f"GitHub rate limit ({status})", wait, unsignalled=not signalled)
 
 
 def ignore_source(api: InteractionApi) -> IgnoreSource:
@@ -62,7 +79,7 @@ def run_review(
         with installation_slot(store, job.installation_id, limit=limit, ttl_s=ttl):
             return run_plain_review(api, coord, settings, job, **kwargs)
     except RequestFailed as exc:
-        wait = retry_wait(exc)
-        if wait is not None:
-            raise RateLimitedError(f"GitHub rate limit ({exc.response.status_code})", wait) from exc
+        limited = rate_limited(exc)
+        if limited is not None:
+            raise limited from exc
         raise

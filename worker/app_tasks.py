@@ -96,17 +96,16 @@ def _github(fn: Any) -> Any:
     """Run a GitHub call; rate limits and transient failures become retryable errors."""
     from githubkit.exception import RequestFailed
 
-    from worker.app_review import RateLimitedError
+    from worker.app_review import rate_limited
     from worker.github.client import is_transient
-    from worker.github.ratelimit import retry_wait
     from worker.tasks import TransientError
 
     try:
         return fn()
     except RequestFailed as exc:
-        wait = retry_wait(exc)
-        if wait is not None:
-            raise RateLimitedError("GitHub rate limit", wait) from exc
+        limited = rate_limited(exc)
+        if limited is not None:
+            raise limited from exc
         if is_transient(exc):
             raise TransientError(f"{type(exc).__name__}: {exc}") from exc
         raise

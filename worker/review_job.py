@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -43,6 +44,11 @@ logger = logging.getLogger(__name__)
 
 HEAD_MARKER_TTL_S = 14 * 24 * 3600
 LOCK_WAIT_S = 30.0
+#: A review that took longer than this reads the PR again before publishing (a push may have
+#: come meanwhile); a quicker one publishes on the PR as read at its start: a push during it
+#: queues a review of the new head that runs after it under the PR's lock and replaces the
+#: comment. Saves one GitHub call per review.
+RECHECK_AFTER_S = 15.0
 
 Status = Literal[
     "published",
@@ -115,7 +121,7 @@ def run_review(
     sender; without it no smoke test is considered). The seconds spent in each stage go to
     `depreview_review_stage_seconds` (worker/metrics.py), also when the review fails.
     """
-    timeout_s = max(60, min(settings.visibility_timeout_s // 2, 1800))
+    timeout_s = _lock_timeout(coord, settings)
     timer = StageTimer()
     try:
         with coord.lock(
@@ -126,6 +132,15 @@ def run_review(
             return _run_locked(api, coord, settings, job, pr_ignores, smoke, timer)
     finally:
         timer.observe()
+
+
+def _lock_timeout(coord: Coordinator, settings: Settings) -> int:
+    """The PR lock's expiry: a lease kept alive while the job runs when the coordinator
+    refreshes its locks (Redis), so a killed worker frees the PR within `lease_ttl_s`;
+    else the former fixed expiry."""
+    if getattr(coord, "refreshes_locks", False):
+        return settings.lease_ttl_s
+    return max(60, min(settings.visibility_timeout_s // 2, 1800))
 
 
 def _resolution_cache(coord: Coordinator, settings: Settings) -> object | None:
@@ -160,6 +175,7 @@ def _run_locked(
     timer = timer or StageTimer()
     base_sha = job.base_sha
     dependabot = None
+    pull: JSON | None = None
     if job.pr_number is not None:
         pull = _current_pull(api, coord, job)
         current = str(pull["head"]["sha"])
@@ -180,10 +196,10 @@ def _run_locked(
         run = None
     if run is None or run.status == "completed":
         with timer.stage("publish"):
-            run = start_check_run(api, job.head_sha, ext_id)
+            run = start_check_run(api, job.head_sha, ext_id, app_id=settings.github_app_id)
     try:
         return _review_and_publish(
-            api, coord, settings, job, base_sha, run, pr_ignores, smoke, dependabot, timer
+            api, coord, settings, job, base_sha, run, pr_ignores, smoke, dependabot, timer, pull
         )
     except Exception as exc:
         from worker.github.client import is_transient
@@ -244,14 +260,22 @@ def _review_and_publish(
     smoke: SmokeHooks | None = None,
     dependabot: DependabotUpdate | None = None,
     timer: StageTimer | None = None,
+    pull: JSON | None = None,
 ) -> Outcome:
     timer = timer or StageTimer()
+    started = time.monotonic()
     base = read_side(api, base_sha, timer)
     head = read_side(api, job.head_sha, timer)
     note = ""
     if job.pr_number is not None:
         with timer.stage("fetch"):
-            listed = list_changed_files(api, job.pr_number, settings.max_pr_files)
+            count = pull.get("changed_files") if pull is not None else None
+            listed = list_changed_files(
+                api,
+                job.pr_number,
+                settings.max_pr_files,
+                changed_files=int(count) if isinstance(count, int) else None,
+            )
         changed = {p for p in listed.paths if wanted(p)}
         if not listed.complete:
             changed |= set(changed_between(base, head))
@@ -294,6 +318,9 @@ def _review_and_publish(
     )
     plan = None
     if job.pr_number is not None:
+        forget = getattr(api, "forget_pull", None)
+        if forget is not None and time.monotonic() - started > RECHECK_AFTER_S:
+            forget(job.pr_number)
         with timer.stage("fetch"):
             pull = _current_pull(api, coord, job)
         current = str(pull["head"]["sha"])
@@ -446,7 +473,8 @@ def fail_job(api: RepoApi, settings: Settings, job: ReviewJob, exc: BaseExceptio
     """After the last retry: close the SHA's open check run (or create a closed one)."""
     run = find_check_run(api, job.head_sha, settings.github_app_id)
     if run is None:
-        run = start_check_run(api, job.head_sha, external_id(job, job.base_sha or ""))
+        ext_id = external_id(job, job.base_sha or "")
+        run = start_check_run(api, job.head_sha, ext_id, app_id=settings.github_app_id)
     elif run.status == "completed":
         return
     fail_check_run(api, run.id, exc)

@@ -64,6 +64,42 @@ class Settings(BaseSettings):
         description="the token GET /setup asks for (?token=); generated and logged when unset",
     )
 
+    # -- talking to GitHub (issue 12) --
+    github_api_version: str | None = Field(
+        default=None,
+        description=(
+            "the X-GitHub-Api-Version header; unset: 2022-11-28 for a GitHub Enterprise Server "
+            "URL (…/api/v3), githubkit's schema version (2026-03-10) otherwise"
+        ),
+    )
+    github_retry_attempts: int = Field(
+        default=4, ge=1, description="tries of one idempotent GitHub request (5xx, network)"
+    )
+    github_retry_inplace_max_s: float = Field(
+        default=10.0,
+        ge=0,
+        description="longest rate-limit wait done in place; longer ones go back to the queue",
+    )
+    github_write_interval_s: float = Field(
+        default=1.0, ge=0, description="pause between mutative requests of one installation"
+    )
+    github_writes_per_minute: int = Field(
+        default=80, ge=1, description="mutative requests of one installation per minute"
+    )
+    blob_cache_ttl_s: int = Field(
+        default=7 * 24 * 3600, ge=0, description="how long blobs stay cached by SHA (0: off)"
+    )
+    # -- leases: a killed worker's review is taken over (docs/reliability.md) --
+    lease_ttl_s: int = Field(
+        default=30, ge=5, description="a running review's heartbeat key lives this long"
+    )
+    lease_sweep_interval_s: float = Field(
+        default=10.0, gt=0, description="how often each worker looks for expired leases"
+    )
+    lease_max_recoveries: int = Field(
+        default=2, ge=0, description="re-queues of one review after lost workers, then failure"
+    )
+
     @model_validator(mode="after")
     def _refuse_unsafe_secret(self) -> Self:
         if (

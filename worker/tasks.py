@@ -96,6 +96,15 @@ def _session(installation_id: int, repo_full_name: str) -> Iterator[CachedRepoAp
         yield CachedRepoApi(api, BlobCache(_redis(), settings().blob_cache_ttl_s))
 
 
+def rate_limit_countdown(exc: RateLimitedError, retries: int) -> float:
+    """When to retry after a rate limit: when GitHub said; without a signal at least a
+    minute, doubling with each retry (GitHub: "wait … exponentially increasing")."""
+    countdown = exc.countdown
+    if exc.unsignalled:
+        countdown = max(countdown, UNSIGNALLED_WAIT_S * 2.0**retries)
+    return min(countdown, MAX_WAIT_S)
+
+
 class ReviewTask(Task):  # type: ignore[misc]
     """Base of the review tasks: the retry policy, and closing the check run on final failure."""
 
@@ -112,10 +121,7 @@ class ReviewTask(Task):  # type: ignore[misc]
         """A rate limit is retried when GitHub said (`Retry-After`/reset), not on the backoff."""
         exc = kwargs.get("exc")
         if isinstance(exc, RateLimitedError):
-            countdown = exc.countdown
-            if exc.unsignalled:  # "wait at least a minute", exponentially longer each time
-                countdown = max(countdown, UNSIGNALLED_WAIT_S * 2 ** int(self.request.retries))
-            kwargs["countdown"] = min(countdown, MAX_WAIT_S)
+            kwargs["countdown"] = rate_limit_countdown(exc, int(self.request.retries))
         return super().retry(*args, **kwargs)
 
     def on_failure(

@@ -3,11 +3,14 @@
 `FakeGitHub` implements the worker's `RepoApi` directly (unit tests) and backs the HTTP
 server in `github_server.py` (end-to-end tests, where the worker runs in another process).
 Every call is recorded as (method, path, body) so tests assert on what was sent.
+`faults` injects failures into the HTTP server (`Fault`): a status instead of the answer,
+the answer applied and then a 502 (what makes a create unsafe to repeat), or a hold.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -19,6 +22,30 @@ from worker.github.api import JSON, Page, RepoRef
 def blob_sha(data: bytes) -> str:
     """Git's blob id of `data`."""
     return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+
+
+@dataclass
+class Fault:
+    """`count` requests matching `method` and the path regex `path` fail.
+
+    `applied`: the request is served (the object is created) and then answered `status`.
+    `hold_s`: the request waits that long (or until `release` is set) before going on.
+    """
+
+    method: str
+    path: str
+    status: int = 502
+    count: int = 1
+    applied: bool = False
+    hold_s: float = 0.0
+    headers: dict[str, str] = field(default_factory=dict)
+    body: dict[str, Any] = field(default_factory=lambda: {"message": "Server Error"})
+    release: threading.Event = field(default_factory=threading.Event)
+    hits: int = 0
+
+    def matches(self, method: str, path: str) -> bool:
+        """Whether this fault still applies to a request."""
+        return self.hits < self.count and method == self.method and bool(re.search(self.path, path))
 
 
 @dataclass
@@ -36,7 +63,20 @@ class FakeGitHub:
     calls: list[tuple[str, str, Any]] = field(default_factory=list)
     fail_next: list[int] = field(default_factory=list)
     messages: dict[str, str] = field(default_factory=dict)
+    faults: list[Fault] = field(default_factory=list)
+    #: (method, path, status) of every injected fault, in order.
+    fault_log: list[tuple[str, str, int]] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def take_fault(self, method: str, path: str) -> Fault | None:
+        """The first fault that applies to this request (counted as used)."""
+        with self._lock:
+            for fault in self.faults:
+                if fault.matches(method, path):
+                    fault.hits += 1
+                    self.fault_log.append((method, path, fault.status))
+                    return fault
+        return None
 
     # -- set-up -------------------------------------------------------------------------
     def commit(self, sha: str, files: Mapping[str, str | bytes]) -> None:
@@ -126,6 +166,14 @@ class FakeGitHub:
                 run["status"] = "completed"
             self.check_runs.append(run)
             return dict(run)
+
+    def get_check_run(self, check_run_id: int) -> JSON:
+        """One check run, with `output.annotations_count` as GitHub reports it."""
+        self._record("GET", f"/check-runs/{check_run_id}")
+        with self._lock:
+            run = dict(next(r for r in self.check_runs if r["id"] == check_run_id))
+            run["output"] = {**run["output"], "annotations_count": len(run["annotations"])}
+            return run
 
     def update_check_run(self, check_run_id: int, body: Mapping[str, Any]) -> JSON:
         """Update a check run; annotations are appended, as GitHub does."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import threading
 import time
@@ -44,6 +45,25 @@ def make_app(gh: FakeGitHub) -> FastAPI:
         response: Response = await call_next(request)
         return response
 
+    @app.middleware("http")
+    async def _faults(request: Request, call_next: Any) -> Response:
+        fault = gh.take_fault(request.method, request.url.path)
+        if fault is None:
+            response: Response = await call_next(request)
+            return response
+        if fault.hold_s:
+            deadline = time.monotonic() + fault.hold_s
+            while not fault.release.is_set() and time.monotonic() < deadline:
+                await asyncio.sleep(0.05)
+            if not fault.status:
+                served: Response = await call_next(request)
+                return served
+        if fault.applied:
+            served = await call_next(request)
+            async for _ in served.body_iterator:  # type: ignore[attr-defined]
+                pass
+        return JSONResponse(fault.body, status_code=fault.status, headers=fault.headers)
+
     @app.post("/app/installations/{installation_id}/access_tokens")
     def mint(installation_id: int) -> JSONResponse:
         gh.calls.append(("POST", f"/app/installations/{installation_id}/access_tokens", None))
@@ -79,9 +99,17 @@ def make_app(gh: FakeGitHub) -> FastAPI:
     async def create_run(request: Request) -> JSONResponse:
         return JSONResponse(gh.create_check_run(await request.json()), status_code=201)
 
+    @app.get(repo + "/check-runs/{run_id}")
+    def get_run(run_id: int) -> Any:
+        return gh.get_check_run(run_id)
+
     @app.patch(repo + "/check-runs/{run_id}")
     async def update_run(run_id: int, request: Request) -> Any:
         return gh.update_check_run(run_id, await request.json())
+
+    @app.get(repo + "/git/commits/{sha}")
+    def commit(sha: str) -> Any:
+        return {"sha": sha, "message": gh.get_commit_message(sha)}
 
     @app.get(repo + "/issues/{number}/comments")
     def comments(number: int, request: Request, page: int = 1, per_page: int = 30) -> JSONResponse:

@@ -157,6 +157,7 @@ def test_calls_are_counted_and_the_rate_limit_remembered(
         github_private_key=private_key_pem,
         webhook_secret="a-real-looking-test-secret-0123456789",
         github_api_url=API,
+        github_retry_attempts=1,  # the fixture's reset is past: it would be retried in place
     )
     ok_headers = {**_headers(headers), "x-ratelimit-remaining": "4321"}
     pull = gh_api.get("/repos/octocat/Hello-World/pulls/1347")

@@ -48,10 +48,18 @@ def check_actions(*, smoke: bool) -> list[dict[str, str]]:
 
 
 def html_base(api_url: str) -> str:
-    """The web address of the GitHub the API URL belongs to (github.com or a GHES host)."""
+    """The web address of the GitHub the API URL belongs to.
+
+    `https://api.github.com` → github.com; GHE.com data residency `https://api.SUB.ghe.com`
+    → `https://SUB.ghe.com`; GitHub Enterprise Server `https://HOST/api/v3` → `https://HOST`.
+    """
     url = api_url.rstrip("/")
     if url == "https://api.github.com":
         return "https://github.com"
+    scheme, sep, rest = url.partition("://")
+    host, slash, path = rest.partition("/")
+    if sep and host.startswith("api.") and host.endswith(".ghe.com") and not path:
+        return f"{scheme}://{host.removeprefix('api.')}"
     return url.removesuffix("/api/v3")
 
 

@@ -1,17 +1,20 @@
 """The githubkit-backed `RepoApi`: an installation client minted from the App's key.
 
-Retries are decided in one place. githubkit's own retries are off (`auto_retry=False` on every
-client here). Celery retries: `worker.tasks` maps a GitHub failure to `RateLimitedError` (a
-403/429 with `Retry-After`, or `x-ratelimit-remaining: 0` and `x-ratelimit-reset`: the task
-waits exactly that long, see `worker/github/ratelimit.py`) or to `TransientError` (5xx,
-network: exponential backoff), both bounded; anything else fails the task, and a failed
-review closes its check run with the reason.
+Retries happen at two levels. githubkit's own retries are off (`auto_retry=False`). First,
+in place: `worker/github/transport.py` repeats a request that is safe to repeat a few times
+within seconds (5xx, network errors, short `Retry-After`s). Second, for longer outages, Celery:
+`worker.tasks` maps a GitHub failure to `RateLimitedError` (a 403/429 with `Retry-After`,
+`x-ratelimit-remaining: 0` and `x-ratelimit-reset`, or a secondary limit without either: at
+least a minute, see `worker/github/ratelimit.py`) or to `TransientError` (5xx, network:
+exponential backoff), both bounded; anything else fails the task, and a failed review closes
+its check run with the reason.
 """
 
 from __future__ import annotations
 
 import base64
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 from githubkit import AppInstallationAuthStrategy, GitHub, TokenAuthStrategy
@@ -19,6 +22,8 @@ from githubkit.exception import RateLimitExceeded, RequestError, RequestFailed
 
 from worker.github.api import JSON, Page, RepoRef
 from worker.github.metrics import event_hooks
+from worker.github.pacing import Pacer
+from worker.github.transport import GitHubTransport, RetryPolicy, api_version_for
 from worker.settings import Settings
 
 #: Which retries githubkit does: none. Celery owns retries (worker/tasks.py), so a
@@ -30,8 +35,32 @@ class AppNotConfiguredError(RuntimeError):
     """The App id or private key is missing from the settings."""
 
 
-def installation_client(settings: Settings, installation_id: int) -> GitHub[Any]:
-    """A githubkit client acting as the App's installation (token minted on first use)."""
+def transport(
+    settings: Settings,
+    pacer: Pacer | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> GitHubTransport:
+    """The transport every client here sends through (version header, retries, pacing)."""
+    policy = RetryPolicy(
+        attempts=settings.github_retry_attempts,
+        inplace_max_s=settings.github_retry_inplace_max_s,
+    )
+    version = api_version_for(settings.github_api_url, settings.github_api_version)
+    return GitHubTransport(api_version=version, policy=policy, pacer=pacer, sleep=sleep)
+
+
+def installation_client(
+    settings: Settings,
+    installation_id: int,
+    *,
+    pacer: Pacer | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> GitHub[Any]:
+    """A githubkit client acting as the App's installation (token minted on first use).
+
+    Use it as `with gh:` for a task's lifetime: one HTTP client (one connection pool) for
+    every call, instead of a new connection per request.
+    """
     key = settings.private_key_pem()
     if settings.github_app_id is None or not key:
         raise AppNotConfiguredError(
@@ -45,6 +74,7 @@ def installation_client(settings: Settings, installation_id: int) -> GitHub[Any]
         http_cache=False,
         auto_retry=_AUTO_RETRY,
         user_agent="depreview",
+        transport=transport(settings, pacer, sleep),
         event_hooks=event_hooks(str(installation_id), settings.github_api_url),
     )
 
@@ -58,6 +88,7 @@ def token_client(settings: Settings, token: str) -> GitHub[Any]:
         http_cache=False,
         auto_retry=_AUTO_RETRY,
         user_agent="depreview",
+        transport=transport(settings),
         event_hooks=event_hooks("token", settings.github_api_url),
     )
 
@@ -105,8 +136,12 @@ class GitHubRepoApi:
         return str(cast(JSON, resp.json()).get("message", ""))
 
     def list_check_runs(self, ref: str, name: str, app_id: int | None) -> list[JSON]:
-        """GET the check runs named `name` on a commit (first 100 are plenty for one name)."""
-        kwargs: dict[str, Any] = {"check_name": name, "per_page": 100, "filter_": "latest"}
+        """GET the check runs named `name` on a commit (first 100 are plenty for one name).
+
+        `filter=all`: how `latest` (by `completed_at`) ranks a run still in progress against
+        an older completed one is not specified; callers pick by id.
+        """
+        kwargs: dict[str, Any] = {"check_name": name, "per_page": 100, "filter_": "all"}
         if app_id is not None:
             kwargs["app_id"] = app_id
         resp = self._gh.rest.checks.list_for_ref(self.repo.owner, self.repo.name, ref, **kwargs)
@@ -116,6 +151,11 @@ class GitHubRepoApi:
     def create_check_run(self, body: Mapping[str, Any]) -> JSON:
         """POST a check run."""
         resp = self._gh.rest.checks.create(self.repo.owner, self.repo.name, data=dict(body))  # type: ignore[call-overload]
+        return cast(JSON, resp.json())
+
+    def get_check_run(self, check_run_id: int) -> JSON:
+        """GET one check run (`output.annotations_count` tells which PATCHes landed)."""
+        resp = self._gh.rest.checks.get(self.repo.owner, self.repo.name, check_run_id)
         return cast(JSON, resp.json())
 
     def update_check_run(self, check_run_id: int, body: Mapping[str, Any]) -> JSON:
@@ -157,13 +197,20 @@ class GitHubRepoApi:
         return cast(JSON, resp.json())
 
     def get_permission(self, username: str) -> str:
-        """The legacy permission level of a user on the repository (`none` when unknown)."""
+        """The legacy permission level of a user on the repository (`none` when unknown).
+
+        403 "Must have push access to view collaborator permission" (a token without push
+        access, the CLI) also reads as `none`; a 403 rate limit does not.
+        """
+        from worker.github.ratelimit import retry_wait
+
         try:
             resp = self._gh.rest.repos.get_collaborator_permission_level(
                 self.repo.owner, self.repo.name, username
             )
         except RequestFailed as exc:
-            if exc.response.status_code == 404:
+            status = exc.response.status_code
+            if status == 404 or (status == 403 and retry_wait(exc) is None):
                 return "none"
             raise
         return str(cast(JSON, resp.json()).get("permission") or "none")
@@ -184,8 +231,11 @@ class GitHubRepoApi:
 
 def is_transient(exc: BaseException) -> bool:
     """Whether a GitHub failure is worth retrying later (5xx, rate limits, network)."""
+    from worker.github.ratelimit import retry_wait
+
     if isinstance(exc, RateLimitExceeded):
         return True
     if isinstance(exc, RequestFailed):
-        return exc.response.status_code >= 500 or exc.response.status_code == 429
+        status = exc.response.status_code
+        return status >= 500 or status == 429 or (status == 403 and retry_wait(exc) is not None)
     return isinstance(exc, RequestError)

@@ -41,20 +41,33 @@ def wanted(path: str) -> bool:
     return path == CONFIG_PATH or (is_dependency_file(path) and not default_excluded(path))
 
 
-def list_changed_files(api: RepoApi, pr_number: int, max_files: int) -> ChangedFiles:
-    """Every file path the PR touches (renames give both names), up to `max_files`."""
+#: "Responses include a maximum of 3000 files" (REST description, pulls/list-files).
+GITHUB_MAX_LISTED = 3000
+
+
+def list_changed_files(
+    api: RepoApi, pr_number: int, max_files: int, *, changed_files: int | None = None
+) -> ChangedFiles:
+    """Every file path the PR touches (renames give both names), up to `max_files`.
+
+    `changed_files` is the pull's own count: a list shorter than it was cut by GitHub
+    (which lists at most 3,000 files, whether or not it announces a next page).
+    """
     paths: list[str] = []
+    listed = 0
     page = 1
     while True:
         result = api.list_pull_files(pr_number, page=page, per_page=PER_PAGE)
         for entry in result.items:
+            listed += 1
             paths.append(str(entry["filename"]))
             previous = entry.get("previous_filename")
             if previous:
                 paths.append(str(previous))
         if not result.has_next or not result.items:
-            return ChangedFiles(tuple(paths), complete=True)
-        if page * PER_PAGE >= max_files:
+            short = changed_files is not None and listed < changed_files
+            return ChangedFiles(tuple(paths), complete=not short)
+        if page * PER_PAGE >= min(max_files, GITHUB_MAX_LISTED):
             return ChangedFiles(tuple(paths), complete=False)
         page += 1
 

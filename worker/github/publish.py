@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from worker.github.api import JSON, RepoApi
 
@@ -14,9 +15,20 @@ logger = logging.getLogger(__name__)
 CHECK_NAME = "depreview"
 COMMENT_MARKER = "<!-- depreview -->"
 MAX_ANNOTATIONS_PER_REQUEST = 50
+#: GitHub's limits are UTF-8 bytes: "summary exceeds a maximum bytesize of 65535" (a real 422,
+#: github/docs#35252), though the REST description says characters. Every limit below is
+#: applied to the encoded length, which also keeps within a limit counted in characters.
 MAX_OUTPUT_CHARS = 65535
 MAX_COMMENT_CHARS = 65536
-_TRUNCATED = "\n\n… (truncated: GitHub limits this text to {limit} characters)"
+#: An annotation's `message` and `raw_details`: "The maximum size is 64 KB" (REST description).
+MAX_ANNOTATION_BYTES = 64 * 1024 - 1
+_TRUNCATED = "\n\n… (truncated: GitHub limits this text to {limit} bytes)"
+#: Tries of a create (check run, comment) that failed transiently; before each new try the
+#: App looks for what the failed one may have made.
+CREATE_TRIES = 3
+CREATE_BACKOFF_S = 1.0
+
+T = TypeVar("T")
 
 Conclusion = Literal["success", "neutral", "failure"]
 
@@ -74,12 +86,65 @@ def _slug(run: JSON) -> str | None:
     return str(slug) if slug else None
 
 
+def utf8_len(text: str) -> int:
+    """The length GitHub counts: UTF-8 bytes."""
+    return len(text.encode("utf-8"))
+
+
 def clamp(text: str, limit: int) -> str:
-    """`text` cut to `limit` characters with an honest note when cut."""
-    if len(text) <= limit:
+    """`text` cut to at most `limit` UTF-8 bytes, with an honest note when cut.
+
+    The cut never splits a character (a partial UTF-8 sequence is dropped).
+    """
+    encoded = text.encode("utf-8")
+    if len(encoded) <= limit:
         return text
     note = _TRUNCATED.format(limit=limit)
-    return text[: limit - len(note)] + note
+    room = max(0, limit - utf8_len(note))
+    return encoded[:room].decode("utf-8", "ignore") + note
+
+
+def _clamp_annotation(annotation: Mapping[str, Any]) -> dict[str, Any]:
+    out = dict(annotation)
+    for key in ("message", "raw_details"):
+        if isinstance(out.get(key), str):
+            out[key] = clamp(out[key], MAX_ANNOTATION_BYTES)
+    if isinstance(out.get("title"), str):
+        out["title"] = clamp(out["title"], 255)
+    return out
+
+
+def _transient(exc: BaseException) -> bool:
+    from worker.github.client import is_transient
+
+    return is_transient(exc)
+
+
+def create_once(
+    create: Callable[[], T],
+    lookup: Callable[[], T | None],
+    *,
+    tries: int = CREATE_TRIES,
+    sleep: Callable[[float], None] = time.sleep,
+) -> T:
+    """A non-idempotent create made safe to retry.
+
+    A create that failed transiently (a 502 may come after GitHub made the object) is
+    followed by `lookup`: what it finds is the result; only when it finds nothing is the
+    create sent again.
+    """
+    for attempt in range(tries):
+        try:
+            return create()
+        except Exception as exc:
+            if attempt + 1 >= tries or not _transient(exc):
+                raise
+            logger.info("create failed; looking for its result", extra={"error": repr(exc)})
+        sleep(CREATE_BACKOFF_S * 2**attempt)
+        found = lookup()
+        if found is not None:
+            return found
+    raise AssertionError("unreachable")
 
 
 def find_check_run(api: RepoApi, head_sha: str, app_id: int | None) -> CheckRun | None:
@@ -100,9 +165,15 @@ def find_check_run(api: RepoApi, head_sha: str, app_id: int | None) -> CheckRun 
 
 
 def start_check_run(
-    api: RepoApi, head_sha: str, external_id: str, *, title: str = "Reviewing dependencies"
+    api: RepoApi,
+    head_sha: str,
+    external_id: str,
+    *,
+    title: str = "Reviewing dependencies",
+    app_id: int | None = None,
+    sleep: Callable[[float], None] = time.sleep,
 ) -> CheckRun:
-    """Create the `depreview` check run in progress."""
+    """Create the `depreview` check run in progress (once, even when a create fails)."""
     body = {
         "name": CHECK_NAME,
         "head_sha": head_sha,
@@ -110,8 +181,18 @@ def start_check_run(
         "external_id": external_id,
         "output": {"title": title, "summary": "depreview is reviewing this commit's dependencies."},
     }
-    run = api.create_check_run(body)
-    return CheckRun(int(run["id"]), "in_progress", None, external_id, False, _slug(run))
+
+    def create() -> CheckRun:
+        run = api.create_check_run(body)
+        return CheckRun(int(run["id"]), "in_progress", None, external_id, False, _slug(run))
+
+    def lookup() -> CheckRun | None:
+        run = find_check_run(api, head_sha, app_id)
+        if run is None or run.external_id != external_id or run.status == "completed":
+            return None
+        return run
+
+    return create_once(create, lookup, sleep=sleep)
 
 
 def complete_check_run(
@@ -124,6 +205,7 @@ def complete_check_run(
     text: str = "",
     annotations: Sequence[Mapping[str, Any]] = (),
     extra: Mapping[str, Any] | None = None,
+    sleep: Callable[[float], None] = time.sleep,
 ) -> int:
     """Complete a check run; annotations go 50 per request. Returns the number of PATCHes.
 
@@ -133,6 +215,7 @@ def complete_check_run(
         list(annotations[i : i + MAX_ANNOTATIONS_PER_REQUEST])
         for i in range(0, len(annotations), MAX_ANNOTATIONS_PER_REQUEST)
     ] or [[]]
+    batches = [[_clamp_annotation(a) for a in batch] for batch in batches]
     title = clamp(title, 255)
     summary = clamp(summary, MAX_OUTPUT_CHARS)
     output: JSON = {"title": title, "summary": summary}
@@ -140,15 +223,44 @@ def complete_check_run(
         output["text"] = clamp(text, MAX_OUTPUT_CHARS)
     if batches[0]:
         output["annotations"] = batches[0]
-    api.update_check_run(
-        check_run_id,
-        {**(extra or {}), "status": "completed", "conclusion": conclusion, "output": output},
-    )
-    for batch in batches[1:]:
-        api.update_check_run(
-            check_run_id, {"output": {"title": title, "summary": summary, "annotations": batch}}
-        )
+    patches: list[JSON] = [
+        {**(extra or {}), "status": "completed", "conclusion": conclusion, "output": output}
+    ]
+    patches += [
+        {"output": {"title": title, "summary": summary, "annotations": batch}}
+        for batch in batches[1:]
+    ]
+    sent = 0
+    for body in patches:
+        sent += len(body["output"].get("annotations", ()))
+        _patch_once(api, check_run_id, body, sent, sleep)
     return len(batches)
+
+
+def _patch_once(
+    api: RepoApi,
+    check_run_id: int,
+    body: JSON,
+    annotations_after: int,
+    sleep: Callable[[float], None],
+) -> None:
+    """PATCH a check run; after a transient failure, send it again unless it landed.
+
+    A PATCH without annotations is repeated by the transport. One with annotations is
+    not (GitHub appends them); here the run's `output.annotations_count` says whether the
+    failed PATCH was applied (when the API can read one run).
+    """
+    get = getattr(api, "get_check_run", None)
+    if not body["output"].get("annotations") or get is None:
+        api.update_check_run(check_run_id, body)
+        return
+
+    def lookup() -> JSON | None:
+        run = get(check_run_id)
+        count = int((run.get("output") or {}).get("annotations_count") or 0)
+        return run if count >= annotations_after else None
+
+    create_once(lambda: api.update_check_run(check_run_id, body), lookup, sleep=sleep)
 
 
 def find_comment(
@@ -172,11 +284,17 @@ def find_comment(
 
 
 def upsert_comment(
-    api: RepoApi, pr_number: int, body: str, identity: AppIdentity | None = None
+    api: RepoApi,
+    pr_number: int,
+    body: str,
+    identity: AppIdentity | None = None,
+    *,
+    sleep: Callable[[float], None] = time.sleep,
 ) -> tuple[str, int]:
     """Update the App's comment or create it; returns ("created"|"updated"|"unchanged", id).
 
-    Callers hold the per-PR lock, so two jobs never both create. A comment someone else
+    Callers hold the per-PR lock, so two jobs never both create. A create that failed
+    transiently looks for the App's comment before trying again. A comment someone else
     wrote is never edited, whatever it contains.
     """
     if COMMENT_MARKER not in body:
@@ -184,8 +302,22 @@ def upsert_comment(
     body = clamp(body, MAX_COMMENT_CHARS - 1)
     existing = find_comment(api, pr_number, identity)
     if existing is None:
-        created = api.create_issue_comment(pr_number, body)
-        return "created", int(created["id"])
+        found: list[JSON] = []
+
+        def lookup() -> JSON | None:
+            comment = find_comment(api, pr_number, identity)
+            if comment is not None:
+                found.append(comment)
+            return comment
+
+        created = create_once(
+            lambda: api.create_issue_comment(pr_number, body), lookup, sleep=sleep
+        )
+        if not found or found[-1].get("body") == body:
+            return "created", int(created["id"])
+        existing = (
+            created  # a failed create's comment, or the App's from before: bring it up to date
+        )
     comment_id = int(existing["id"])
     if existing.get("body") == body:
         return "unchanged", comment_id

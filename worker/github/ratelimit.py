@@ -1,4 +1,10 @@
-"""How long to wait after a GitHub rate limit, read from the response headers."""
+"""How long to wait after a GitHub rate limit, read from the response headers and body.
+
+GitHub's rules ("Rate limits for the REST API", "Best practices for using the REST API"):
+`retry-after` wins; else, when `x-ratelimit-remaining` is 0, wait until `x-ratelimit-reset`;
+else a 403/429 secondary limit means "wait for at least one minute before retrying", waiting
+exponentially longer when it persists.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +16,9 @@ from githubkit.exception import RequestFailed
 #: Waits are capped below the broker's visibility timeout and above a floor that avoids spinning.
 MIN_WAIT_S = 1.0
 MAX_WAIT_S = 1800.0
-#: A 403/429 that says "rate limit" without any header: wait at least a minute (GitHub's docs).
+#: A 403/429 secondary limit without any header: wait at least a minute (GitHub's docs).
 UNSIGNALLED_WAIT_S = 60.0
+_SECONDARY = "secondary rate limit"
 
 
 def _header(headers: Mapping[str, str], name: str) -> str | None:
@@ -21,13 +28,23 @@ def _header(headers: Mapping[str, str], name: str) -> str | None:
     return None
 
 
-def wait_from_headers(
-    status: int, headers: Mapping[str, str], *, now: float | None = None
-) -> float | None:
-    """Seconds to wait before retrying, from `Retry-After` or `x-ratelimit-reset`; None: no signal.
+def is_secondary_limit(status: int, message: str) -> bool:
+    """A 403/429 whose message says "secondary rate limit" (or any bare 429)."""
+    return status == 429 or (status == 403 and _SECONDARY in message.lower())
 
-    GitHub's rule: `retry-after` wins; else, when `x-ratelimit-remaining` is 0, wait until
-    `x-ratelimit-reset` (UTC epoch seconds).
+
+def wait_from_headers(
+    status: int,
+    headers: Mapping[str, str],
+    *,
+    now: float | None = None,
+    message: str = "",
+    attempt: int = 0,
+) -> float | None:
+    """Seconds to wait before retrying a 403/429; None: it is no rate limit.
+
+    `message` is the body's `message` (it names a secondary limit); `attempt` counts earlier
+    unsignalled waits of the same request, which double each time (60 s, 120 s, 240 s, …).
     """
     retry_after = _header(headers, "retry-after")
     if retry_after is not None:
@@ -42,8 +59,8 @@ def wait_from_headers(
             return _clamp(float(reset) - (time.time() if now is None else now) + 1.0)
         except ValueError:
             pass
-    if status == 429:
-        return UNSIGNALLED_WAIT_S
+    if is_secondary_limit(status, message):
+        return _clamp(UNSIGNALLED_WAIT_S * 2 ** max(0, attempt))
     return None
 
 
@@ -51,11 +68,28 @@ def _clamp(seconds: float) -> float:
     return min(MAX_WAIT_S, max(MIN_WAIT_S, seconds))
 
 
-def retry_wait(exc: BaseException, *, now: float | None = None) -> float | None:
+def body_message(content: bytes) -> str:
+    """The `message` of a GitHub error body ("" when it is not JSON)."""
+    import json
+
+    try:
+        body = json.loads(content)
+    except ValueError:
+        return ""
+    return str(body.get("message") or "") if isinstance(body, dict) else ""
+
+
+def retry_wait(exc: BaseException, *, now: float | None = None, attempt: int = 0) -> float | None:
     """The wait a GitHub error asks for (None when it is not a rate limit)."""
     if not isinstance(exc, RequestFailed):
         return None
     response = exc.response
     if response.status_code not in (403, 429):
         return None
-    return wait_from_headers(response.status_code, dict(response.headers), now=now)
+    return wait_from_headers(
+        response.status_code,
+        dict(response.headers),
+        now=now,
+        message=body_message(response.raw_response.content),
+        attempt=attempt,
+    )
