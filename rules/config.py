@@ -382,6 +382,10 @@ def glob_match(pattern: str, path: str) -> bool:
     for char in path:
         nxt: set[int] = set()
         for i in states:
+            if i < 0:  # partway through a folder name of a `**/` (state -(j + 1) for token j)
+                j = -i - 1
+                nxt.update((j, j + 1) if char == "/" else (i,))
+                continue
             if i == len(tokens):
                 continue
             kind, literal = tokens[i]
@@ -390,9 +394,9 @@ def glob_match(pattern: str, path: str) -> bool:
             elif (kind == "any" and char != "/") or (kind == "lit" and char == literal):
                 nxt.add(i + 1)
             elif kind == "dstar_slash":
-                nxt.add(i)  # inside the `**/` folders; `/` may also end them
-                if char == "/":
-                    nxt.add(i + 1)
+                # `**/` is `(?:.*/)?`: a folder name goes on until a `/` ends it; only then
+                # may the rest of the pattern follow (or another folder).
+                nxt.update((i, i + 1) if char == "/" else (-(i + 1),))
         states = _closure(nxt, tokens)
         if not states:
             return False
@@ -406,7 +410,7 @@ def _closure(states: set[int], tokens: tuple[tuple[str, str], ...]) -> set[int]:
     while stack:
         i = stack.pop()
         if (
-            i < len(tokens)
+            0 <= i < len(tokens)
             and tokens[i][0] in ("star", "dstar", "dstar_slash")
             and i + 1 not in out
         ):

@@ -308,6 +308,22 @@ def test_glob_match_means_what_the_regex_translation_meant(pattern: str, path: s
     assert glob_match(pattern, path) is _regex_glob(pattern, path)
 
 
+@pytest.mark.parametrize(
+    ("pattern", "path", "matches"),
+    [
+        # `**/` is `(?:.*/)?`: a partial folder name cannot skip its `/` (hypothesis found it).
+        ("**//", "a/", False),
+        ("**//", "/", True),
+        ("**//", "a//", True),
+        ("**/x", "ax", False),
+        ("**/x", "a/b/x", True),
+        ("a/**/b", "a/b", True),
+    ],
+)
+def test_double_star_slash_needs_its_slash(pattern: str, path: str, matches: bool) -> None:
+    assert glob_match(pattern, path) is matches is _regex_glob(pattern, path)
+
+
 def test_pathological_glob_finishes_in_bounded_time() -> None:
     # Security review finding 7a: `**a` x 8 + `X` against 60 `a`s took 54 s as a regex.
     import time
