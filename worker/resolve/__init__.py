@@ -13,6 +13,7 @@ from worker.resolve.assumed import demoted
 from worker.resolve.builds import build_findings
 from worker.resolve.cache import KeyValueStore, ResolutionCache
 from worker.resolve.conda import resolve_conda
+from worker.resolve.egress import EndpointCheck, Resolver, public_web_endpoint, system_resolver
 from worker.resolve.indexes import IndexPolicy
 from worker.resolve.inputs import Mode, ResolutionInput, inputs_for, select, touched_names
 from worker.resolve.locks import lock_findings, lock_resolutions
@@ -45,11 +46,20 @@ def _options(
     allow_file_urls: bool,
     default_index_url: str | None,
     offline: bool,
+    endpoint_allowed: EndpointCheck,
+    resolver: Resolver,
 ) -> RunOptions:
     if cache is not None and not isinstance(cache, ResolutionCache):
         cache = ResolutionCache(cache)
+    policy = IndexPolicy.from_config(
+        config,
+        allow_file_urls=allow_file_urls,
+        default_index_url=default_index_url,
+        endpoint_allowed=endpoint_allowed,
+        resolver=resolver,
+    )
     return RunOptions(
-        policy=IndexPolicy.from_config(config, allow_file_urls=allow_file_urls),
+        policy=policy,
         cache=cache,
         cache_dir=cache_dir,
         timeout_s=timeout_s,
@@ -206,6 +216,8 @@ def resolve_change(
     offline: bool = False,
     base_texts: Mapping[str, str] | None = None,
     head_texts: Mapping[str, str] | None = None,
+    endpoint_allowed: EndpointCheck = public_web_endpoint,
+    resolver: Resolver = system_resolver,
 ) -> ResolveReport:
     """Resolve base and head; findings of head (with transitive changes) and of base.
 
@@ -213,9 +225,19 @@ def resolve_change(
     `rules.review.review`, so only what the change introduced counts as new.
     `*_texts` (path → file text) enable the exact lock checks (Poetry's content hash,
     `uv lock --check`); without them the locks are compared with the declared requirements.
+    Every request of uv and rattler goes through an egress proxy (`worker.resolve.egress`);
+    `endpoint_allowed` and `resolver` replace its address check and DNS (tests only).
     """
     options = _options(
-        config, cache, cache_dir, timeout_s, allow_file_urls, default_index_url, offline
+        config,
+        cache,
+        cache_dir,
+        timeout_s,
+        allow_file_urls,
+        default_index_url,
+        offline,
+        endpoint_allowed,
+        resolver,
     )
     head_res, head_findings = resolve_snapshot(head, config, options, texts=head_texts)
     base_res, base_findings = resolve_snapshot(base, config, options, texts=base_texts)

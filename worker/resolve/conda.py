@@ -5,8 +5,11 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import datetime
+import json
+import tempfile
 from collections.abc import Coroutine, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any, TypeVar
 
 from packaging.utils import canonicalize_name
@@ -14,8 +17,9 @@ from packaging.utils import canonicalize_name
 from rules.findings import Finding, Severity
 from rules.manifests.model import Requirement
 from worker.resolve.cache import cache_key
+from worker.resolve.egress import EgressProxy, Refusal
 from worker.resolve.explain import mentioned
-from worker.resolve.indexes import index_url, redact, untrusted
+from worker.resolve.indexes import index_url, redact, refused_finding, untrusted
 from worker.resolve.inputs import ResolutionInput
 from worker.resolve.model import Resolution, Target
 from worker.resolve.network import (
@@ -87,33 +91,53 @@ class Solved:
     pins: dict[str, str]
     error: str | None = None
     outcome: Outcome | None = None
+    refused: tuple[Refusal, ...] = ()
+
+
+def proxied_client(proxy: EgressProxy, folder: Path) -> Any:
+    """A rattler client whose every request goes through `proxy`, with no stored credentials
+    (an empty authentication file replaces keyring, netrc and RATTLER_AUTH_FILE)."""
+    from rattler import Config
+    from rattler.networking.client import Client
+
+    auth = folder / "rattler-auth.json"
+    auth.write_text("{}", encoding="utf-8")
+    toml = (
+        f"authentication-override-file = {json.dumps(str(auth))}\n"
+        f"[proxy-config]\nhttps = {json.dumps(proxy.url)}\nhttp = {json.dumps(proxy.url)}\n"
+        "non-proxy-hosts = []\n"
+    )
+    # no retries inside rattler: `Retry` (network.py) retries a run that could not read a channel
+    return Client.from_config(Config.from_toml(toml), max_retries=0)
 
 
 def solve(
     specs: Sequence[str], channels: Sequence[str], target: Target, options: RunOptions
 ) -> Solved:
-    """Pins (name → version) of a rattler solve, or its error and what the error means."""
+    """Pins (name → version) of a rattler solve, or its error and what the error means;
+    every request goes through an egress proxy enforcing the options' index policy."""
     from rattler import Channel, Gateway, Subdir
     from rattler import solve as rattler_solve
 
     subdir = CONDA_SUBDIRS.get(target.platform, "linux-64")
     cache_dir = options.cache_dir / "rattler" if options.cache_dir else None
-    try:
-        records = _run(
-            rattler_solve(
-                sources=[Channel(url) for url in channels],
-                specs=list(specs),
-                platforms=[Subdir(subdir), Subdir("noarch")],
-                virtual_packages=virtual_packages(target),
-                gateway=Gateway(cache_dir=cache_dir),
-                timeout=datetime.timedelta(seconds=options.timeout_s),
+    with EgressProxy(options.policy.egress()) as proxy, tempfile.TemporaryDirectory() as tmp:
+        try:
+            records = _run(
+                rattler_solve(
+                    sources=[Channel(url) for url in channels],
+                    specs=list(specs),
+                    platforms=[Subdir(subdir), Subdir("noarch")],
+                    virtual_packages=virtual_packages(target),
+                    gateway=Gateway(cache_dir=cache_dir, client=proxied_client(proxy, Path(tmp))),
+                    timeout=datetime.timedelta(seconds=options.timeout_s),
+                )
             )
-        )
-    except Exception as exc:  # rattler raises its own types; never crash the review
-        outcome = classify_conda(exc)
-        text = str(exc) if outcome is Outcome.NO_SOLUTION else f"{type(exc).__name__}: {exc}"
-        return Solved({}, text, outcome)
-    return Solved({r.name.normalized: str(r.version) for r in records})
+        except Exception as exc:  # rattler raises its own types; never crash the review
+            outcome = classify_conda(exc)
+            text = str(exc) if outcome is Outcome.NO_SOLUTION else f"{type(exc).__name__}: {exc}"
+            return Solved({}, text, outcome, proxy.refusals)
+        return Solved({r.name.normalized: str(r.version) for r in records}, refused=proxy.refusals)
 
 
 def _solved_target(target: Target, pins: dict[str, str], environment: str) -> Target:
@@ -143,6 +167,7 @@ def resolve_conda(inp: ResolutionInput, target: Target, options: RunOptions) -> 
             "target": [target.platform, target.cuda],
             "env": inp.environment,
             "declared": [(r.name, r.location.line) for r in inp.conda_requirements],
+            "egress": options.policy.egress().key(),
         }
     )
     cached = options.cache.get(key) if options.cache else None
@@ -164,8 +189,15 @@ def resolve_conda(inp: ResolutionInput, target: Target, options: RunOptions) -> 
             )
         solved, tries = options.retry.run(
             lambda: solve(specs, channels, target, options),
-            lambda got: got.outcome is Outcome.NETWORK,
+            lambda got: got.outcome is Outcome.NETWORK and not got.refused,
         )
+        if solved.refused:
+            finding = refused_finding(
+                inp.environment, target.label, solved.refused, resolver="rattler"
+            )
+            return Resolution(
+                target, inp.environment, ok=False, findings=(finding,), source="rattler"
+            )
         if solved.error is not None and solved.outcome is not Outcome.NO_SOLUTION:
             where = failed_url(solved.error, [redact(c) for c in channels])
             if where is not None and solved.outcome is Outcome.NETWORK:

@@ -2,26 +2,34 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from rules.config import DEFAULT_ALLOWED_INDEX_HOSTS
 from rules.findings import Finding, Severity
 from rules.manifests.model import Index, IndexKind
+from worker.resolve.egress import (
+    NOT_ALLOWED,
+    EgressPolicy,
+    EndpointCheck,
+    Refusal,
+    Resolver,
+    public_web_endpoint,
+    system_resolver,
+    url_host,
+)
 from worker.resolve.targets import config_value
 
-#: Hosts allowed when the repo config names none: the public indexes ML projects use.
-DEFAULT_ALLOWED_HOSTS: tuple[str, ...] = (
-    "pypi.org",
-    "files.pythonhosted.org",
-    "download.pytorch.org",
-    "pypi.nvidia.com",
-    "pypi.ngc.nvidia.com",
-    "storage.googleapis.com",
-    "conda.anaconda.org",
-    "repo.anaconda.com",
-)
+#: Hosts allowed when the repo config names none: the public indexes ML projects use, only
+#: hosts where just their vendor publishes (no shared bucket hosts where anyone can put an
+#: index page; see rules.config).
+DEFAULT_ALLOWED_HOSTS: tuple[str, ...] = DEFAULT_ALLOWED_INDEX_HOSTS
+
+#: URL text uv or rattler read differently from Python's `urlsplit` (backslashes, WHATWG's
+#: userinfo and percent-decoding of hosts), or that uv expands from its environment (`${`).
+_AMBIGUOUS = ("\\", "${", "%")
 
 #: Conda channel names that are shorthand for a channel on the public conda host.
 _CONDA_DEFAULT_CHANNELS = frozenset({"defaults", "main", "r", "msys2"})
@@ -29,33 +37,83 @@ _CONDA_DEFAULT_CHANNELS = frozenset({"defaults", "main", "r", "msys2"})
 
 @dataclass(frozen=True)
 class IndexPolicy:
-    """The hosts a resolution may contact, and whether local `file://` indexes are allowed."""
+    """The hosts a resolution may contact, and whether local `file://` indexes are allowed.
+
+    `trusted_hosts` are the operator's (the default index's host): allowed on any address,
+    like the built-in vendor hosts (`egress`).
+    `endpoint_allowed` and `resolver` are the egress proxy's address check and DNS (tests
+    inject loopback ports and fake names here; production keeps public ports 80/443).
+    """
 
     allowed_hosts: tuple[str, ...] = DEFAULT_ALLOWED_HOSTS
     allow_file_urls: bool = False
+    trusted_hosts: tuple[str, ...] = ()
+    endpoint_allowed: EndpointCheck = field(default=public_web_endpoint, compare=False)
+    resolver: Resolver = field(default=system_resolver, compare=False)
 
     @classmethod
-    def from_config(cls, config: Any, *, allow_file_urls: bool = False) -> IndexPolicy:
-        """The policy of a repo config (`allowed_index_hosts`), defaults when absent."""
+    def from_config(
+        cls,
+        config: Any,
+        *,
+        allow_file_urls: bool = False,
+        default_index_url: str | None = None,
+        endpoint_allowed: EndpointCheck = public_web_endpoint,
+        resolver: Resolver = system_resolver,
+    ) -> IndexPolicy:
+        """The policy of a repo config (`allowed_index_hosts`), defaults when absent; the
+        operator's default index host is trusted."""
         hosts = config_value(config, "allowed_index_hosts")
         if hosts is None or isinstance(hosts, str):
             chosen = DEFAULT_ALLOWED_HOSTS if hosts is None else (hosts,)
         else:
             chosen = tuple(str(host) for host in hosts)
-        return cls(tuple(h.strip().lower() for h in chosen if h.strip()), allow_file_urls)
+        trusted = url_host(default_index_url) if default_index_url else None
+        return cls(
+            tuple(h.strip().lower() for h in chosen if h.strip()),
+            allow_file_urls,
+            (trusted,) if trusted else (),
+            endpoint_allowed,
+            resolver,
+        )
+
+    def egress(self) -> EgressPolicy:
+        """What the egress proxy lets a resolver run reach. The built-in vendor hosts and the
+        operator's are trusted on any address (their DNS is not the pull request's to choose;
+        split-horizon and intercepting networks answer private addresses for them); hosts a
+        repository config adds must resolve to public addresses."""
+        vendor = [h for h in self.allowed_hosts if h in DEFAULT_ALLOWED_HOSTS]
+        return EgressPolicy.of(
+            self.allowed_hosts,
+            trusted=(*self.trusted_hosts, *vendor),
+            endpoint_allowed=self.endpoint_allowed,
+            resolver=self.resolver,
+        )
 
     def allows(self, url: str) -> bool:
-        """True when `url` may be fetched."""
-        if url.startswith("file:") or url.startswith("/"):
-            return self.allow_file_urls
-        host = (urlsplit(url).hostname or "").lower()
-        if not host:
-            return False
-        for allowed in self.allowed_hosts:
-            bare = allowed.removeprefix("*.")
-            if host == bare or host.endswith("." + bare):
-                return True
+        """True when `url` may be fetched: a plain http(s) URL (see `plain_url`) on an allowed
+        host, or a local path when those are allowed."""
+        text = url.strip()
+        if text.startswith("file:") or text.startswith("/"):
+            return self.allow_file_urls and "${" not in text
+        host = url_host(text)
+        return plain_url(text) and host is not None and self.egress().host_allowed(host)
+
+
+def plain_url(url: str) -> bool:
+    """True for an http(s) URL that every parser reads alike and uv does not expand: no
+    whitespace or control characters, backslash or `${` anywhere; no userinfo or `%` in the
+    authority."""
+    text = url.strip()
+    if "${" in text or any(ord(c) < 0x21 or c == "\\" for c in text):
         return False
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return False
+    if parts.scheme not in ("http", "https") or "@" in parts.netloc:
+        return False
+    return not any(mark in parts.netloc for mark in _AMBIGUOUS)
 
 
 def channel_url(channel: str) -> str:
@@ -67,12 +125,17 @@ def channel_url(channel: str) -> str:
     return f"https://conda.anaconda.org/{channel}"
 
 
-def redact(url: str) -> str:
-    """The URL without any user name or password in it."""
-    parts = urlsplit(url)
-    if "@" not in parts.netloc:
+def redact(url: str, *, placeholder: str = "") -> str:
+    """The URL without its user name and password (`placeholder` in their place, e.g.
+    `***@`); the authority ends at the first `/`, `\\`, `?` or `#`, as WHATWG parsers read it."""
+    scheme, sep, rest = url.partition("://")
+    if not sep:
         return url
-    return parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]).geturl()
+    end = min((i for i in map(rest.find, "/\\?#") if i >= 0), default=len(rest))
+    authority = rest[:end]
+    if "@" not in authority:
+        return url
+    return f"{scheme}://{placeholder}{authority.rsplit('@', 1)[1]}{rest[end:]}"
 
 
 def index_url(index: Index) -> str:
@@ -82,29 +145,71 @@ def index_url(index: Index) -> str:
     return index.url
 
 
+def refusal_fix(url: str) -> str:
+    """What to do about a URL the policy refuses."""
+    host = url_host(url)
+    if not plain_url(url) and not url.startswith(("file:", "/")):
+        return (
+            "Write the URL plainly: no user name or password, backslash, `%`-escape in the "
+            "host or `${...}` variable (uv and rattler read such URLs differently from "
+            "depreview, or expand them from the environment)."
+        )
+    if host is None:
+        return "Use an http(s) URL on an allowed index host."
+    return f"Add `{host}` to `allowed_index_hosts` in .github/depreview.yml to trust it."
+
+
 def untrusted(indexes: Iterable[Index], policy: IndexPolicy) -> list[Finding]:
-    """An `untrusted-index` finding for each index whose host the policy refuses."""
+    """An `untrusted-index` finding for each index whose URL the policy refuses."""
     findings = []
     for index in indexes:
         url = index_url(index)
         if policy.allows(url):
             continue
-        host = urlsplit(url).hostname or "a local path"
-        url = redact(url)
+        shown = redact(url, placeholder="***@")
         findings.append(
             Finding(
                 rule="untrusted-index",
                 category="untrusted-index",
                 severity=Severity.WARNING,
                 message=(
-                    f"{index.kind.value} {url} is not on the allowed index hosts, so depreview "
-                    f"did not resolve {index.environment or index.location.file} against it."
+                    f"{index.kind.value} {shown} is not a plain URL on the allowed index hosts, "
+                    f"so depreview did not resolve {index.environment or index.location.file} "
+                    f"against it."
                 ),
                 file=index.location.file,
                 line=index.location.line,
                 column=index.location.column,
-                fix=f"Add `{host}` to `allowed_index_hosts` in .github/depreview.yml to trust it.",
-                fingerprint=f"untrusted-index:{index.location.file}:{url}",
+                fix=refusal_fix(url),
+                fingerprint=f"untrusted-index:{index.location.file}:{shown}",
             )
         )
     return findings
+
+
+def refused_finding(
+    environment: str, target_label: str, refusals: Sequence[Refusal], *, resolver: str = "uv"
+) -> Finding:
+    """An `untrusted-index` warning: the egress proxy refused requests the resolver made (a
+    file link or redirect of an index, or a URL the manifests did not show)."""
+    hosts = sorted({r.host for r in refusals})
+    listed = ", ".join(f"`{h}`" for h in hosts)
+    reasons = "; ".join(sorted({f"{r.host}: {r.reason}" for r in refusals}))
+    if all(r.reason == NOT_ALLOWED for r in refusals):
+        fix = f"If you trust {listed}, add it to `allowed_index_hosts` in .github/depreview.yml."
+    else:
+        fix = "depreview fetches only from public addresses of the allowed index hosts."
+    return Finding(
+        rule="untrusted-index",
+        category="untrusted-index",
+        severity=Severity.WARNING,
+        message=(
+            f"While resolving {environment} for {target_label}, {resolver} asked for {listed} "
+            f"({reasons}); depreview refused the request, so {environment} was not checked."
+        ),
+        file=environment.partition("#")[0],
+        fix=fix,
+        evidence=tuple(f"{resolver} request to {h} refused" for h in hosts),
+        fingerprint=f"untrusted-index:{environment}:" + ",".join(hosts),
+        extra=(("target", target_label),),
+    )

@@ -12,7 +12,7 @@ from worker.resolve import uv
 from worker.resolve.assumed import settle
 from worker.resolve.cache import ResolutionCache, cache_key
 from worker.resolve.explain import failure_findings
-from worker.resolve.indexes import IndexPolicy, redact, untrusted
+from worker.resolve.indexes import IndexPolicy, redact, refusal_fix, refused_finding, untrusted
 from worker.resolve.inputs import ResolutionInput, requirement_line
 from worker.resolve.metadata import requires_of
 from worker.resolve.model import Resolution, Target
@@ -79,7 +79,9 @@ def run_with_retries(
         return skipped, notice
 
     def unreachable(run: uv.UvRun) -> bool:
-        return not run.ok and not run.timed_out and classify_uv(run.stderr) is Outcome.NETWORK
+        if run.ok or run.timed_out or run.refused:  # a refusal is final: no retry
+            return False
+        return classify_uv(run.stderr) is Outcome.NETWORK
 
     retry = Retry(attempts=1) if options.offline else options.retry  # offline: no point
     run, tries = retry.run(attempt, unreachable)
@@ -112,6 +114,30 @@ def skipped_finding(req: Requirement, environment: str) -> Finding:
     )
 
 
+def refused_inputs(
+    inp: ResolutionInput, reqs: Sequence[Requirement], policy: IndexPolicy
+) -> list[Finding]:
+    """`untrusted-index` findings for what must not reach uv: indexes and direct URLs the
+    policy refuses, and lines with `${...}` (uv would expand them from its environment)."""
+    refused = untrusted(inp.indexes, policy)
+    for req in (*reqs, *inp.constraints):
+        line = requirement_line(req) or ""
+        if (req.url and "://" in req.url and not policy.allows(req.url)) or "${" in line:
+            refused.append(untrusted_url(req, policy))
+    return refused
+
+
+def refusal_outcome(
+    run: uv.UvRun, inp: ResolutionInput, target: Target, skipped: Sequence[Finding] = ()
+) -> Resolution | None:
+    """The resolution when the egress proxy refused a request of `run` (None when not):
+    what uv made of the refusal (a 403, "not found", "no solution") is not a result."""
+    if not run.refused:
+        return None
+    finding = refused_finding(inp.environment, target.label, run.refused)
+    return Resolution(target, inp.environment, ok=False, findings=(*skipped, finding))
+
+
 def resolve_pypi(
     inp: ResolutionInput,
     target: Target,
@@ -121,12 +147,7 @@ def resolve_pypi(
 ) -> Resolution:
     """Resolve `inp`'s PyPI requirements (or `requirements`) for `target`."""
     reqs = tuple(inp.requirements if requirements is None else requirements)
-    refused = untrusted(inp.indexes, options.policy)
-    refused += [
-        untrusted_url(req)
-        for req in reqs + inp.constraints
-        if req.url and "://" in req.url and not options.policy.allows(req.url)
-    ]
+    refused = refused_inputs(inp, reqs, options.policy)
     if refused:
         return Resolution(target, inp.environment, ok=False, findings=tuple(refused))
     lines, skipped = [], []
@@ -149,6 +170,7 @@ def resolve_pypi(
             "target": [target.python, target.platform, target.assumed],
             "environment": inp.environment,
             "declared": [(r.name, r.location.file, r.location.line) for r in inp.declared()],
+            "egress": options.policy.egress().key(),
         }
     )
     if options.cache is not None:
@@ -167,11 +189,15 @@ def resolve_pypi(
             default_index_url=options.default_index_url,
             offline=options.offline,
             http_retries=options.uv_http_retries,
+            egress=options.policy.egress(),
         ),
         inp,
         target,
         options,
     )
+    blocked = refusal_outcome(run, inp, target, skipped)
+    if blocked is not None:
+        return blocked
     if incomplete is not None:
         return Resolution(target, inp.environment, ok=False, findings=(*skipped, incomplete))
     resolution = _outcome(run, inp, target, reqs, skipped, options)
@@ -223,20 +249,21 @@ def _outcome(
     )
 
 
-def untrusted_url(req: Requirement) -> Finding:
+def untrusted_url(req: Requirement, policy: IndexPolicy) -> Finding:
     """An `untrusted-index` warning for a direct URL on a host the policy refuses."""
     return Finding(
         rule="untrusted-index",
         category="untrusted-index",
         severity=Severity.WARNING,
         message=(
-            f"{req.name} is installed from {redact(req.url or '')}, a host not on the allowed "
-            f"index hosts; depreview did not fetch it."
+            f"{req.name} is installed from {redact(req.url or '', placeholder='***@')}, not a "
+            f"plain URL on the allowed index hosts; depreview did not fetch it."
         ),
         file=req.location.file,
         line=req.location.line,
         package=req.name,
-        fingerprint=f"untrusted-index:{req.location.file}:{req.url}",
+        fix=refusal_fix(req.url or ""),
+        fingerprint=f"untrusted-index:{req.location.file}:{redact(req.url or '')}",
     )
 
 

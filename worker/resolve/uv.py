@@ -15,19 +15,15 @@ from pathlib import Path
 from packaging.utils import canonicalize_name
 
 from rules.manifests.model import Index, IndexKind
+from worker.resolve.egress import EgressPolicy, EgressProxy, Refusal
 from worker.resolve.model import Target
 
-#: Environment variables passed through to uv (network plumbing only; nothing that configures uv).
+#: Environment variables passed through to uv (nothing that configures uv or names a proxy:
+#: every request goes through the egress proxy, see `worker.resolve.egress`).
 _PASSTHROUGH = (
     "PATH",
     "SSL_CERT_FILE",
     "SSL_CERT_DIR",
-    "HTTP_PROXY",
-    "HTTPS_PROXY",
-    "NO_PROXY",
-    "http_proxy",
-    "https_proxy",
-    "no_proxy",
     "LANG",
     "LC_ALL",
 )
@@ -43,6 +39,7 @@ class UvRun:
     stdout: str
     stderr: str
     timed_out: bool = False
+    refused: tuple[Refusal, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -72,9 +69,16 @@ def uv_version() -> str:
 
 
 def isolated_env(
-    home: str, *, project_config: bool = False, http_retries: int | None = None
+    home: str,
+    *,
+    project_config: bool = False,
+    http_retries: int | None = None,
+    proxy: EgressProxy | None = None,
 ) -> dict[str, str]:
     """An environment for uv with no user config, no netrc and no UV_/PIP_ settings.
+
+    With `proxy`, every request uv makes goes through it (no host bypasses it); without,
+    no proxy variable is set (runs that need no network).
 
     `project_config` keeps the project's own `[tool.uv]` (`uv lock` reads its indexes and
     sources there); user and system configuration stay out either way, and the running
@@ -92,6 +96,8 @@ def isolated_env(
         UV_NO_PROGRESS="1",
         NO_COLOR="1",
     )
+    if proxy is not None:
+        env.update(proxy.env())
     if http_retries is not None:
         env["UV_HTTP_RETRIES"] = str(max(0, http_retries))
     if project_config:
@@ -129,21 +135,28 @@ def run_uv(
     timeout_s: float,
     project_config: bool = False,
     http_retries: int | None = None,
+    egress: EgressPolicy | None = None,
 ) -> UvRun:
-    """Run uv with `args` in `cwd` under a hard timeout (see `isolated_env`)."""
-    try:
-        done = subprocess.run(
-            [uv_binary(), *args],
-            cwd=cwd,
-            capture_output=True,
-            text=True,
-            timeout=timeout_s,
-            env=isolated_env(str(cwd), project_config=project_config, http_retries=http_retries),
-            check=False,
+    """Run uv with `args` in `cwd` under a hard timeout (see `isolated_env`), every request
+    through an egress proxy enforcing `egress` (None: nothing may be fetched)."""
+    with EgressProxy(egress or EgressPolicy()) as proxy:
+        env = isolated_env(
+            str(cwd), project_config=project_config, http_retries=http_retries, proxy=proxy
         )
-    except subprocess.TimeoutExpired as exc:
-        return UvRun(124, _text(exc.stdout), _text(exc.stderr), timed_out=True)
-    return UvRun(done.returncode, done.stdout, done.stderr)
+        try:
+            done = subprocess.run(
+                [uv_binary(), *args],
+                cwd=cwd,
+                capture_output=True,
+                text=True,
+                timeout=timeout_s,
+                env=env,
+                check=False,
+            )
+        except subprocess.TimeoutExpired as exc:
+            out, err = _text(exc.stdout), _text(exc.stderr)
+            return UvRun(124, out, err, timed_out=True, refused=proxy.refusals)
+        return UvRun(done.returncode, done.stdout, done.stderr, refused=proxy.refusals)
 
 
 def _text(data: bytes | str | None) -> str:
@@ -164,8 +177,10 @@ def pip_compile(
     default_index_url: str | None = None,
     offline: bool = False,
     http_retries: int | None = None,
+    egress: EgressPolicy | None = None,
 ) -> UvRun:
-    """`uv pip compile` of the given lines for one target; `--no-build` always."""
+    """`uv pip compile` of the given lines for one target; `--no-build` always; requests
+    through the egress proxy (`egress`: what it lets through)."""
     with tempfile.TemporaryDirectory(prefix="depreview-uv-") as tmp:
         work = Path(tmp)
         (work / "requirements.in").write_text("\n".join(requirements) + "\n", encoding="utf-8")
@@ -196,7 +211,7 @@ def pip_compile(
         args += index_args(indexes)
         if offline:
             args.append("--offline")
-        return run_uv(args, cwd=work, timeout_s=timeout_s, http_retries=http_retries)
+        return run_uv(args, cwd=work, timeout_s=timeout_s, http_retries=http_retries, egress=egress)
 
 
 def parse_pins(stdout: str) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:

@@ -5,23 +5,23 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from rules.findings import Finding
 from rules.manifests.model import IndexKind
 from worker.resolve import uv
 from worker.resolve.assumed import settle
 from worker.resolve.cache import cache_key
 from worker.resolve.explain import failure_findings
-from worker.resolve.indexes import redact, untrusted
+from worker.resolve.indexes import redact
 from worker.resolve.inputs import ResolutionInput
 from worker.resolve.lockgraph import installed
 from worker.resolve.metadata import requires_of
 from worker.resolve.model import Resolution, Target
 from worker.resolve.pypi import (
     RunOptions,
+    refusal_outcome,
+    refused_inputs,
     run_with_retries,
     skipped_finding,
     timeout_finding,
-    untrusted_url,
 )
 from worker.resolve.uvproject import NO_INTERPRETER, Project, lock, virtual_project
 
@@ -29,16 +29,6 @@ from worker.resolve.uvproject import NO_INTERPRETER, Project, lock, virtual_proj
 def _sibling(path: str, name: str) -> str:
     head, sep, _ = path.rpartition("/")
     return f"{head}{sep}{name}"
-
-
-def _refused(inp: ResolutionInput, options: RunOptions) -> list[Finding]:
-    refused = untrusted(inp.indexes, options.policy)
-    refused += [
-        untrusted_url(req)
-        for req in inp.requirements + inp.constraints
-        if req.url and "://" in req.url and not options.policy.allows(req.url)
-    ]
-    return refused
 
 
 def resolve_uv_project(
@@ -53,7 +43,7 @@ def resolve_uv_project(
     text = texts.get(path)
     if text is None or not targets:
         return None
-    refused = _refused(inp, options)
+    refused = refused_inputs(inp, inp.requirements, options.policy)
     if refused:
         return [Resolution(t, inp.environment, ok=False, findings=tuple(refused)) for t in targets]
     try:
@@ -70,6 +60,7 @@ def resolve_uv_project(
             "targets": [[t.python, t.platform, t.cuda, t.assumed] for t in targets],
             "environment": inp.environment,
             "declared": [(r.name, r.location.file, r.location.line) for r in inp.declared()],
+            "egress": options.policy.egress().key(),
         }
     )
     if options.cache is not None:
@@ -88,10 +79,17 @@ def resolve_uv_project(
             timeout_s=options.timeout_s,
             offline=options.offline,
             http_retries=options.uv_http_retries,
+            egress=options.policy.egress(),
         )
         return run
 
     run, incomplete = run_with_retries(attempt, inp, targets[0], options)
+    if run.refused:
+        return [
+            replace(blocked, source="uv lock")
+            for t in targets
+            if (blocked := refusal_outcome(run, inp, t)) is not None
+        ]
     if not run.ok and NO_INTERPRETER in run.stderr:
         return None
     if incomplete is not None:

@@ -15,6 +15,7 @@ from packaging.utils import canonicalize_name
 
 from rules.manifests.model import IndexKind, Requirement
 from worker.resolve import uv
+from worker.resolve.egress import EgressPolicy
 from worker.resolve.inputs import ResolutionInput, requirement_line
 from worker.resolve.model import Target
 
@@ -173,6 +174,7 @@ def lock(
     timeout_s: float,
     offline: bool = False,
     http_retries: int | None = None,
+    egress: EgressPolicy | None = None,
 ) -> tuple[uv.UvRun, str | None]:
     """`uv lock --no-build` of the virtual project (the repo's uv.lock as preferences)."""
     with tempfile.TemporaryDirectory(prefix="depreview-uvlock-") as tmp:
@@ -185,7 +187,12 @@ def lock(
         if offline:
             args.append("--offline")
         run = uv.run_uv(
-            args, cwd=work, timeout_s=timeout_s, project_config=True, http_retries=http_retries
+            args,
+            cwd=work,
+            timeout_s=timeout_s,
+            project_config=True,
+            http_retries=http_retries,
+            egress=egress,
         )
         out = work / "uv.lock"
         text = out.read_text(encoding="utf-8") if run.ok and out.exists() else None

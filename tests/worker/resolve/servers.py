@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import ipaddress
 import socket
 import threading
 from collections.abc import Iterator
@@ -12,6 +13,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from worker.resolve.egress import EndpointCheck, IPAddress
 
 
 @dataclass
@@ -62,6 +65,21 @@ class Server:
     url: str
     flaky: Flaky
     httpd: http.server.ThreadingHTTPServer
+
+    @property
+    def port(self) -> int:
+        """The port it listens on."""
+        return int(self.httpd.server_address[1])
+
+
+def loopback(*ports: int) -> EndpointCheck:
+    """The egress proxy's test-only endpoint check: 127.0.0.1 on exactly these ports (the
+    production check refuses every loopback address)."""
+
+    def allowed(address: IPAddress, port: int) -> bool:
+        return address == ipaddress.ip_address("127.0.0.1") and port in ports
+
+    return allowed
 
 
 def start(root: Path, flaky: Flaky, port: int = 0) -> Server:
