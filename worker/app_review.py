@@ -74,7 +74,7 @@ def run_review(
     try:
         if store is None:
             return run_plain_review(api, coord, settings, job, **kwargs)
-        ttl = max(60, settings.visibility_timeout_s // 2)
+        ttl = settings.lease_ttl_s  # renewed while the review runs (worker/concurrency.py)
         limit = settings.installation_concurrency
         with installation_slot(store, job.installation_id, limit=limit, ttl_s=ttl):
             return run_plain_review(api, coord, settings, job, **kwargs)

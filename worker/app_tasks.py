@@ -72,6 +72,7 @@ class AppTask(ReviewTask):
     """The review tasks' retry policy (rate limits wait as GitHub said); no check run to close."""
 
     acks_late = True  # a repeated command re-checks permission and queues an idempotent review
+    leased = False  # a command is a few calls; its review is the leased task
     soft_time_limit = 5 * 60  # a command or an installation event is a few API calls
     time_limit = 6 * 60
 

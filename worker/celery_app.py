@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from celery import Celery
-from celery.signals import setup_logging
+from celery.signals import setup_logging, worker_ready
 from kombu.entity import Queue
 
 from worker.metrics_server import connect_signals
@@ -31,6 +31,8 @@ TASK_ROUTES: dict[str, dict[str, str]] = {
     "worker.publish_smoke": {"queue": QUEUE_REVIEW},
     # Sent by the GPU worker when a job holds its GPU: marks the smoke check `in_progress`.
     "worker.smoke_started": {"queue": QUEUE_REVIEW},
+    # Sent by the lease sweeper for a review whose workers kept dying.
+    "worker.fail_lost_review": {"queue": QUEUE_REVIEW},
 }
 
 
@@ -95,6 +97,28 @@ install_bootstep(app)
 # Prometheus: task outcomes, and `/metrics` on DEPREVIEW_WORKER_METRICS_PORT when the worker is
 # ready (see worker/metrics_server.py for prefork vs `--pool threads`).
 connect_signals()
+
+
+def _start_lease_sweeper(sender: Any = None, **_: Any) -> None:
+    """Every worker process watches for reviews whose worker died (worker/leases.py)."""
+    from redis import Redis
+
+    from worker.leases import start_sweeper
+
+    settings = Settings()
+
+    def store() -> Redis:
+        return Redis.from_url(settings.redis_url, socket_timeout=10, socket_connect_timeout=5)
+
+    def run(redis: Any) -> object:
+        from worker.tasks import sweep_leases
+
+        return sweep_leases(redis)
+
+    start_sweeper(store, settings.lease_sweep_interval_s, run)
+
+
+worker_ready.connect(_start_lease_sweeper, weak=False)
 
 
 def _json_logs(**_: Any) -> None:

@@ -7,7 +7,7 @@ from contextlib import AbstractContextManager, contextmanager, suppress
 from typing import Protocol
 
 from redis import Redis
-from redis.exceptions import LockError
+from redis.exceptions import LockError, RedisError
 
 
 class LockBusyError(RuntimeError):
@@ -52,16 +52,27 @@ class RedisCoordinator:
         """The Redis client, as a key-value store for caches (resolutions)."""
         return self._redis
 
+    #: Locks are leases: held with a short expiry that a heartbeat renews while the job runs.
+    refreshes_locks = True
+
     @contextmanager
     def lock(self, key: str, *, timeout_s: int, wait_s: float) -> Iterator[None]:
-        """Hold a Redis lock that expires after `timeout_s` even if this process dies."""
-        lock = self._redis.lock(key, timeout=timeout_s, blocking_timeout=wait_s)
+        """Hold a Redis lock that expires `timeout_s` after this process stops renewing it.
+
+        A heartbeat renews it every third of `timeout_s` while the block runs, so a long
+        review keeps it and a killed worker frees it within `timeout_s`.
+        """
+        from worker.leases import keepalive
+
+        # thread_local=False: the heartbeat thread renews the token this thread acquired
+        lock = self._redis.lock(key, timeout=timeout_s, blocking_timeout=wait_s, thread_local=False)
         if not lock.acquire():
             raise LockBusyError(f"{key} is held by another job")
         try:
-            yield
+            with keepalive(lock.reacquire, max(0.1, timeout_s / 3), f"lock:{key}"):
+                yield
         finally:
-            with suppress(LockError):  # expired meanwhile: nothing to release
+            with suppress(LockError, RedisError):  # expired meanwhile / Redis down
                 lock.release()
 
     def newest_head(self, key: str) -> str | None:

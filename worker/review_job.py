@@ -436,6 +436,14 @@ def _superseded(
     return Outcome("superseded", run.id if run else None, "neutral" if run else None, None, newer)
 
 
+class LostWorkerError(RuntimeError):
+    """The workers running a review died (killed, out of memory) too many times."""
+
+    def __init__(self, times: int) -> None:
+        super().__init__(f"the worker running this review stopped {times} times")
+        self.times = times
+
+
 def failure_reason(exc: BaseException) -> str:
     """Why a review stopped, in words safe to publish.
 
@@ -445,6 +453,11 @@ def failure_reason(exc: BaseException) -> str:
 
     if isinstance(exc, SoftTimeLimitExceeded | TimeLimitExceeded):
         return "the review ran out of time (the worker's time limit for one review)"
+    if isinstance(exc, LostWorkerError):
+        return (
+            f"the worker running it stopped {exc.times} times (killed or out of memory), "
+            "so it is not tried again automatically"
+        )
     return f"the review stopped with an internal error ({type(exc).__name__})"
 
 

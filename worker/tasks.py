@@ -116,6 +116,18 @@ class ReviewTask(Task):  # type: ignore[misc]
     acks_late = True  # safe: every review is idempotent (one run per SHA, one comment per PR)
     soft_time_limit = REVIEW_SOFT_LIMIT_S
     time_limit = REVIEW_HARD_LIMIT_S
+    #: Runs under a lease (worker/leases.py): a killed worker's review is sent again.
+    leased = True
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the task under a lease when it came from the queue."""
+        task_id = getattr(self.request, "id", None)
+        if not self.leased or not task_id or args or getattr(self.request, "called_directly", True):
+            return super().__call__(*args, **kwargs)
+        from worker.leases import job_lease
+
+        with job_lease(_redis(), task_id, self.name, kwargs, settings().lease_ttl_s):
+            return super().__call__(*args, **kwargs)
 
     def retry(self, *args: Any, **kwargs: Any) -> Any:
         """A rate limit is retried when GitHub said (`Retry-After`/reset), not on the backoff."""
@@ -255,6 +267,53 @@ def review_merge_group(
     )
 
 
+# -- leases: reviews whose worker died --------------------------------------------------------
+
+#: The tasks a sweeper may send again (a lease entry naming anything else is dropped).
+LEASED_TASKS = frozenset(
+    {"worker.review_pull_request", "worker.review_check_suite", "worker.review_merge_group"}
+)
+
+
+def sweep_leases(store: Any) -> list[Any]:
+    """One sweep (worker/leases.py): send lost reviews again, or close them after too many."""
+    from worker.leases import LeasedTask, sweep
+
+    def resend(task: LeasedTask) -> None:
+        if task.name in LEASED_TASKS:
+            app.send_task(task.name, kwargs=task.kwargs)
+
+    def give_up(task: LeasedTask, count: int) -> None:
+        if task.name in LEASED_TASKS:
+            app.send_task(
+                "worker.fail_lost_review", kwargs={"job": task.kwargs, "recoveries": count}
+            )
+
+    return sweep(
+        store, resend=resend, give_up=give_up, max_recoveries=settings().lease_max_recoveries
+    )
+
+
+@_task("worker.fail_lost_review", base=ReviewTask)
+def fail_lost_review(self: Task, job: dict[str, Any], recoveries: int) -> str:
+    """Close the check run of a review whose workers kept dying (failure, with Re-run)."""
+    from worker.review_job import LostWorkerError
+
+    review = _job_from(job)
+    exc = LostWorkerError(recoveries)
+    try:
+        with _session(review.installation_id, review.repo_full_name) as api:
+            fail_job(api, settings(), review, exc)
+    except Exception as error:
+        if is_transient(error):
+            raise TransientError(f"{type(error).__name__}: {error}") from error
+        raise
+    return "failed"
+
+
+fail_lost_review.leased = False  # type: ignore[attr-defined]
+
+
 #: Commands, buttons, installation events and redelivery live in their own module.
 from worker import app_tasks as _app_tasks  # noqa: E402,F401  (registers those tasks)
 
@@ -391,6 +450,8 @@ def gpu_smoke(
 class SmokePublishTask(ReviewTask):
     """The review tasks' retry policy; a final failure closes the smoke run, not the review."""
 
+    leased = False
+
     def on_failure(
         self, exc: BaseException, task_id: str, args: Any, kwargs: Any, einfo: Any
     ) -> None:
@@ -418,6 +479,8 @@ class SmokePublishTask(ReviewTask):
 
 class SmokeStartedTask(ReviewTask):
     """The review tasks' retry policy; a final failure is only logged (the job runs on)."""
+
+    leased = False
 
     def on_failure(
         self, exc: BaseException, task_id: str, args: Any, kwargs: Any, einfo: Any

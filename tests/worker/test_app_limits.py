@@ -115,15 +115,32 @@ def test_installation_semaphore_limits_and_frees(store: Any) -> None:
         pass
 
 
-def test_a_dead_holders_slot_expires(store: Any) -> None:
+def test_a_dead_holders_slot_expires(store: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     import time
+    from contextlib import nullcontext
 
+    import worker.concurrency as concurrency
+
+    # a holder that died: never released, and its heartbeat stopped with its process
+    monkeypatch.setattr(concurrency, "keepalive", lambda *a: nullcontext())
     held = installation_slot(store, 9, limit=1, ttl_s=1)
-    held.__enter__()  # never released: its holder "died"
+    held.__enter__()
+    monkeypatch.undo()
     with pytest.raises(LockBusyError), installation_slot(store, 9, limit=1, ttl_s=60):
         pass
     time.sleep(1.1)
     with installation_slot(store, 9, limit=1, ttl_s=60):
+        pass
+
+
+def test_a_live_holders_slot_is_renewed_past_its_ttl(store: Any) -> None:
+    import time
+
+    with installation_slot(store, 10, limit=1, ttl_s=1):
+        time.sleep(2.5)  # longer than the TTL: the heartbeat keeps the slot
+        with pytest.raises(LockBusyError), installation_slot(store, 10, limit=1, ttl_s=60):
+            pass
+    with installation_slot(store, 10, limit=1, ttl_s=60):
         pass
 
 

@@ -57,7 +57,7 @@ def html_base(api_url: str) -> str:
     if url == "https://api.github.com":
         return "https://github.com"
     scheme, sep, rest = url.partition("://")
-    host, slash, path = rest.partition("/")
+    host, _, path = rest.partition("/")
     if sep and host.startswith("api.") and host.endswith(".ghe.com") and not path:
         return f"{scheme}://{host.removeprefix('api.')}"
     return url.removesuffix("/api/v3")
