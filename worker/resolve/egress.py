@@ -15,6 +15,7 @@ they skip the endpoint check, since a private mirror is a normal deployment.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import ipaddress
 import logging
@@ -27,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from types import TracebackType
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 logger = logging.getLogger(__name__)
 
@@ -132,6 +133,7 @@ class EgressPolicy:
     trusted: frozenset[str] = frozenset()
     endpoint_allowed: EndpointCheck = field(default=public_web_endpoint, compare=False)
     resolver: Resolver = field(default=system_resolver, compare=False)
+    upstream: str | None = None
 
     @classmethod
     def of(
@@ -141,8 +143,10 @@ class EgressPolicy:
         trusted: Iterable[str] = (),
         endpoint_allowed: EndpointCheck = public_web_endpoint,
         resolver: Resolver = system_resolver,
+        upstream: str | None = None,
     ) -> EgressPolicy:
-        """A policy from allow-list entries (`host` or a glob) and trusted hosts."""
+        """A policy from allow-list entries (`host` or a glob) and trusted hosts; `upstream`:
+        the operator's own outbound proxy (`http://host:port`), if the worker needs one."""
         hosts, patterns = set(), set()
         for entry in allowed:
             entry = entry.strip().lower()
@@ -156,6 +160,7 @@ class EgressPolicy:
             frozenset(h for h in map(normalize_host, trusted) if h),
             endpoint_allowed,
             resolver,
+            upstream,
         )
 
     def host_allowed(self, host: str) -> bool:
@@ -174,7 +179,7 @@ class EgressPolicy:
         if not 0 < port < 65536:
             return [], "not a valid port"
         addresses = list(self.resolver(host, port))
-        if not addresses:
+        if not addresses and self.upstream is None:
             return [], "does not resolve"
         if host in self.trusted:
             return addresses, None
@@ -247,7 +252,12 @@ class _Handler(socketserver.BaseRequestHandler):
             self.server.refuse(Refusal(_safe_host(host), reason))
             _reply(client, 403, f"depreview egress: {_safe_host(host)} refused: {reason}")
             return None
-        for address in addresses:
+        upstream = self.server.policy.upstream
+        if upstream is not None:
+            tunnel = _tunnel(upstream, normalize_host(host) or host, port)
+            if tunnel is not None:
+                return tunnel
+        for address in addresses if upstream is None else ():
             with contextlib.suppress(OSError):
                 return socket.create_connection((str(address), port), timeout=_IO_TIMEOUT_S)
         _reply(client, 502, f"depreview egress: {_safe_host(host)} could not be reached")
@@ -297,6 +307,38 @@ class _Handler(socketserver.BaseRequestHandler):
             client.sendall("\r\n".join([*reply, "Connection: close", "", ""]).encode("latin-1"))
             client.sendall(body)
             _relay(client, upstream)
+
+
+def _tunnel(upstream: str, host: str, port: int) -> socket.socket | None:
+    """A CONNECT tunnel to host:port through the operator's proxy (None when it refuses).
+
+    The allow-list is checked here first; which address the upstream proxy connects to is
+    its own resolver's answer (addresses that resolve here were checked too)."""
+    try:
+        parts = urlsplit(upstream)
+        proxy_host, proxy_port = parts.hostname, parts.port or 3128
+    except ValueError:
+        return None
+    if not proxy_host:
+        return None
+    head = [f"CONNECT {host}:{port} HTTP/1.1", f"Host: {host}:{port}"]
+    if parts.username is not None:
+        token = f"{unquote(parts.username)}:{unquote(parts.password or '')}".encode()
+        head.append("Proxy-Authorization: Basic " + base64.b64encode(token).decode("ascii"))
+    try:
+        sock = socket.create_connection((proxy_host, proxy_port), timeout=_IO_TIMEOUT_S)
+    except OSError:
+        return None
+    try:
+        sock.sendall("\r\n".join([*head, "", ""]).encode("latin-1"))
+        answer, rest = _read_head(sock)
+    except OSError:
+        answer, rest = None, b""
+    status = answer.split(b" ", 2)[1:2] if answer else []
+    if status != [b"200"] or rest:
+        sock.close()
+        return None
+    return sock
 
 
 _HOP_BY_HOP = frozenset(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -50,6 +51,7 @@ class IndexPolicy:
     trusted_hosts: tuple[str, ...] = ()
     endpoint_allowed: EndpointCheck = field(default=public_web_endpoint, compare=False)
     resolver: Resolver = field(default=system_resolver, compare=False)
+    upstream_proxy: str | None = field(default=None, repr=False)
 
     @classmethod
     def from_config(
@@ -62,7 +64,8 @@ class IndexPolicy:
         resolver: Resolver = system_resolver,
     ) -> IndexPolicy:
         """The policy of a repo config (`allowed_index_hosts`), defaults when absent; the
-        operator's default index host is trusted."""
+        operator's default index host is trusted, the worker's own HTTPS_PROXY (if any) is
+        where the egress proxy sends allowed requests."""
         hosts = config_value(config, "allowed_index_hosts")
         if hosts is None or isinstance(hosts, str):
             chosen = DEFAULT_ALLOWED_HOSTS if hosts is None else (hosts,)
@@ -75,6 +78,7 @@ class IndexPolicy:
             (trusted,) if trusted else (),
             endpoint_allowed,
             resolver,
+            os.environ.get("HTTPS_PROXY") or os.environ.get("https_proxy") or None,
         )
 
     def egress(self) -> EgressPolicy:
@@ -88,6 +92,7 @@ class IndexPolicy:
             trusted=(*self.trusted_hosts, *vendor),
             endpoint_allowed=self.endpoint_allowed,
             resolver=self.resolver,
+            upstream=self.upstream_proxy,
         )
 
     def allows(self, url: str) -> bool:

@@ -30,6 +30,7 @@ from tests.worker.resolve.conftest import config, snap
 from tests.worker.resolve.servers import loopback
 from worker.analysis import analyze
 from worker.resolve import resolve_change, uv
+from worker.resolve.conda import solve
 from worker.resolve.egress import (
     NOT_ALLOWED,
     EgressPolicy,
@@ -39,6 +40,8 @@ from worker.resolve.egress import (
 )
 from worker.resolve.indexes import IndexPolicy, redact
 from worker.resolve.model import Target
+from worker.resolve.pypi import RunOptions
+from worker.resolve.uvproject import Project, lock
 from worker.settings import Settings
 
 #: A built-in allowed host, read from the defaults (the backslash trick names one).
@@ -500,3 +503,71 @@ def test_an_allowed_index_cannot_send_the_resolver_to_another_host(tmp_path: Pat
     assert (finding.rule, finding.severity) == ("untrusted-index", Severity.WARNING)
     assert "127.0.0.1" in finding.message and NOT_ALLOWED in finding.message
     _no_environment_text(report.findings)
+
+
+def test_uv_lock_reaches_no_uv_index_off_the_list(tmp_path: Path) -> None:
+    with recording(Recorder()) as target:
+        url = f"http://127.0.0.1:{target.port}/simple"
+        project = Project(PYPROJECT.format(url=url) + "[tool.uv]\npackage = false\n", None, ())
+        run, locked = lock(
+            project,
+            lock_text=None,
+            cache_dir=tmp_path / "cache",
+            timeout_s=60,
+            http_retries=0,
+            egress=EgressPolicy.of([ALLOWED]),
+        )
+    assert target.requests == [] and target.connections == 0
+    assert locked is None and [r.host for r in run.refused] == ["127.0.0.1"]
+
+
+def test_rattler_reaches_no_channel_off_the_list(tmp_path: Path) -> None:
+    with recording(Recorder()) as target:
+        options = RunOptions(
+            policy=IndexPolicy(allowed_hosts=(ALLOWED,)), cache_dir=tmp_path, timeout_s=30
+        )
+        solved = solve(["numpy"], [f"http://127.0.0.1:{target.port}/chan"], Target(), options)
+    assert target.requests == [] and target.connections == 0
+    assert solved.error is not None and [r.host for r in solved.refused] == ["127.0.0.1"]
+
+
+def test_rattler_reads_an_allowed_channel_through_the_proxy(tmp_path: Path) -> None:
+    with recording(Recorder()) as channel:
+        options = RunOptions(
+            policy=IndexPolicy(
+                allowed_hosts=("channel.example",),
+                endpoint_allowed=loopback(channel.port),
+                resolver=_dns({"channel.example": ["127.0.0.1"]}),
+            ),
+            cache_dir=tmp_path,
+            timeout_s=30,
+        )
+        url = f"http://channel.example:{channel.port}/chan"
+        solved = solve(["numpy"], [url], Target(), options)
+    assert solved.refused == () and channel.requests
+    assert all(r.split(" ")[1].startswith("/chan/") for r in channel.requests)
+
+
+def test_an_operator_upstream_proxy_carries_allowed_requests_only() -> None:
+    """A worker behind its own outbound proxy: allowed hosts are tunnelled through it (local
+    DNS need not know them), refused hosts never reach it."""
+    with echo_server() as port:
+        inner_policy = EgressPolicy.of(
+            ["index.example"],
+            endpoint_allowed=loopback(port),
+            resolver=_dns({"index.example": ["127.0.0.1"]}),
+        )
+        with EgressProxy(inner_policy) as inner:
+            outer_policy = EgressPolicy.of(["index.example"], resolver=_dns({}), upstream=inner.url)
+            with EgressProxy(outer_policy) as outer:
+                request = f"CONNECT index.example:{port} HTTP/1.1\r\n\r\n"
+                sock, answer = _ask(outer, request.encode())
+                with sock:
+                    assert answer.startswith(b"HTTP/1.1 200")
+                    sock.sendall(b"ping")
+                    assert sock.recv(4096) == b"ping"
+                sock, answer = _ask(outer, f"CONNECT evil.example:{port} HTTP/1.1\r\n\r\n".encode())
+                sock.close()
+                assert answer.startswith(b"HTTP/1.1 403")
+                assert [r.host for r in outer.refusals] == ["evil.example"]
+            assert inner.refusals == ()
