@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from rules.config import DEFAULT_ALLOWED_INDEX_HOSTS
 from rules.findings import Finding, Severity
 from rules.manifests.model import Index, IndexKind
+from rules.urls import UrlProblem, parse_url
 from worker.resolve.egress import (
     NOT_ALLOWED,
     EgressPolicy,
@@ -108,7 +109,7 @@ class IndexPolicy:
 def plain_url(url: str) -> bool:
     """True for an http(s) URL that every parser reads alike and uv does not expand: no
     whitespace or control characters, backslash or `${` anywhere; no userinfo or `%` in the
-    authority."""
+    authority; `rules.urls` (WHATWG, as uv reads it) finds the same host."""
     text = url.strip()
     if "${" in text or any(ord(c) < 0x21 or c == "\\" for c in text):
         return False
@@ -118,7 +119,14 @@ def plain_url(url: str) -> bool:
         return False
     if parts.scheme not in ("http", "https") or "@" in parts.netloc:
         return False
-    return not any(mark in parts.netloc for mark in _AMBIGUOUS)
+    if any(mark in parts.netloc for mark in _AMBIGUOUS):
+        return False
+    # and uv's reading (WHATWG, rules.urls) finds no problem and the same host; IP literals
+    # and local names are left to the egress proxy's address check
+    whatwg = parse_url(text)
+    if set(whatwg.problems) - {UrlProblem.IP_LITERAL, UrlProblem.LOCAL_HOST}:
+        return False
+    return whatwg.host is not None and whatwg.host.strip("[]") == url_host(text)
 
 
 def channel_url(channel: str) -> str:
