@@ -294,7 +294,7 @@ def sweep_leases(store: Any) -> list[Any]:
     )
 
 
-@_task("worker.fail_lost_review", base=ReviewTask)
+@_task("worker.fail_lost_review", base=ReviewTask, leased=False)
 def fail_lost_review(self: Task, job: dict[str, Any], recoveries: int) -> str:
     """Close the check run of a review whose workers kept dying (failure, with Re-run)."""
     from worker.review_job import LostWorkerError
@@ -309,9 +309,6 @@ def fail_lost_review(self: Task, job: dict[str, Any], recoveries: int) -> str:
             raise TransientError(f"{type(error).__name__}: {error}") from error
         raise
     return "failed"
-
-
-fail_lost_review.leased = False  # type: ignore[attr-defined]
 
 
 #: Commands, buttons, installation events and redelivery live in their own module.
