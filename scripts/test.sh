@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 python3 -m pip install --quiet "uv==0.13.9"
 
-if ! command -v redis-server >/dev/null 2>&1; then
+if ! command -v redis-server >/dev/null 2>&1 || ! command -v bwrap >/dev/null 2>&1; then
     SUDO=""
     if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
     $SUDO apt-get update -qq
