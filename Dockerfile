@@ -19,6 +19,8 @@ COPY pyproject.toml uv.lock README.md ./
 RUN --mount=type=cache,target=/root/.cache/uv \
     uv sync --frozen --no-dev --no-install-project
 # Then the project itself, installed (not editable) into the same environment.
+COPY cli ./cli
+COPY core ./core
 COPY rules ./rules
 COPY service ./service
 COPY worker ./worker

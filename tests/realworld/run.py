@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import time
 
+from cli.localrepo import changed_paths, read_dir
 from tests.realworld.corpus import Case, Score, score
 from worker.analysis import analyze
-from worker.localrepo import changed_paths, read_dir
 
 
 def review_case(case: Case, *, resolve: bool = False) -> Score:

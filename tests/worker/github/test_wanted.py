@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from cli.localrepo import read_dir
 from worker.github.fetch import wanted
-from worker.localrepo import read_dir
 
 
 @pytest.mark.parametrize(

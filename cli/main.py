@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from worker.localrepo import LocalRepoError, changed_paths, default_base, read_dir, read_ref
+from cli.localrepo import LocalRepoError, changed_paths, default_base, read_dir, read_ref
 
 EXIT_PASS = 0
 EXIT_FAIL = 1
@@ -134,7 +134,7 @@ def _review_pr(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
 
     from githubkit.exception import GitHubException
 
-    from worker.prreview import PrSpecError, review_pr
+    from cli.pr import PrSpecError, review_pr
 
     if args.base or args.head or args.base_dir or args.head_dir or args.resolve or args.config:
         parser.error("--pr takes no --base/--head/--base-dir/--head-dir/--resolve/--config")

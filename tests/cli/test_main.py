@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from worker.cli import main
-from worker.localrepo import default_base, read_dir, read_ref
+from cli.localrepo import default_base, read_dir, read_ref
+from cli.main import main
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "torch-bump"
 BASE, HEAD = str(EXAMPLE / "base"), str(EXAMPLE / "head")

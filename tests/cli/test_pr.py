@@ -12,8 +12,8 @@ import httpx
 import pytest
 import respx
 
+from cli.main import EXIT_FAIL, EXIT_PASS, EXIT_USAGE, main
 from tests.worker.github.conftest import API, REPO, fixture
-from worker.cli import EXIT_FAIL, EXIT_PASS, EXIT_USAGE, main
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "torch-bump"
 BASE, HEAD = "b" * 40, "h" * 40

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from core.settings import Settings
 from rules.review import Review
 from worker.analysis import analyze, base_allows_self_ignore
 from worker.commands.ignores import IgnoreSet, collect_ignores, render_ignores
@@ -17,7 +18,6 @@ from worker.github.api import RepoRef
 from worker.github.client import GitHubRepoApi, token_client
 from worker.github.fetch import list_changed_files, wanted
 from worker.review_job import read_side
-from worker.settings import Settings
 
 _SPEC = re.compile(r"^(?P<repo>[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)#(?P<number>[1-9]\d{0,9})$")
 

@@ -1,0 +1,1 @@
+"""`depreview` on the command line: review a change in a local checkout, two directories or a PR."""
