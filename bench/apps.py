@@ -5,12 +5,12 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
+from core.settings import Settings
 from service.app import create_app
 from service.celery_publisher import CeleryPublisher, producer_app
 from service.dedupe import RedisLedger
 from service.ledger_queue import LedgerQueue
 from service.redis_queue import redis_client
-from worker.settings import Settings
 
 
 def create_bare_app() -> FastAPI:

@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from core.settings import Settings, get_settings
 from service import health, setup
 from service.interface import DeliveryQueue
 from service.logs import configure_logging
@@ -17,7 +18,6 @@ from service.redis_queue import RedisDeliveryQueue, redis_client
 from service.state import ServiceState
 from service.webhooks import endpoint
 from service.webhooks.routes import build_router
-from worker.settings import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -39,11 +39,11 @@ def create_app(
 ) -> FastAPI:
     """Build the service; its Redis client is created at start and closed at stop.
 
-    `settings` defaults to `Settings()` read from the environment now. `queue` replaces the
-    Redis delivery queue (tests pass fakes; `service.ledger_queue` + `service.celery_publisher`
-    publish through Celery's own producer instead).
+    `settings` defaults to `get_settings()` (the environment, read once per process). `queue`
+    replaces the Redis delivery queue (tests pass fakes; `service.ledger_queue` +
+    `service.celery_publisher` publish through Celery's own producer instead).
     """
-    settings = setup.with_setup_token(settings if settings is not None else Settings())
+    settings = setup.with_setup_token(settings if settings is not None else get_settings())
     metrics = Metrics()
     router = build_router()
 

@@ -35,8 +35,8 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import SecretStr
 from redis.exceptions import RedisError
 
+from core.settings import Settings
 from service.state import StateDep
-from worker.settings import Settings
 
 logger = logging.getLogger(__name__)
 

@@ -8,11 +8,11 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request
 
+from core.settings import Settings
 from service.interface import DeliveryQueue
 from service.metrics import Metrics
 from service.webhooks.projection import Decoder
 from service.webhooks.routing import Router
-from worker.settings import Settings
 
 
 @dataclass(slots=True)

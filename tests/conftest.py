@@ -1,4 +1,4 @@
-"""Fixtures shared by every test folder: a real `redis-server` for integration tests."""
+"""Fixtures shared by every test folder: fresh settings, a real `redis-server`."""
 
 from __future__ import annotations
 
@@ -6,7 +6,16 @@ from collections.abc import Iterator
 
 import pytest
 
+from core.settings import get_settings
 from tests.redis_proc import RedisServer, redis_binary
+
+
+@pytest.fixture(autouse=True)
+def fresh_settings() -> Iterator[None]:
+    """Every test reads `DEPREVIEW_*` anew: `get_settings()` is cached per process."""
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
 
 
 @pytest.fixture(scope="session")

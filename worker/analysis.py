@@ -8,10 +8,10 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
+from core.settings import Settings, get_settings
 from rules.config import CONFIG_PATH, IgnoreRule, config_text, load_config
 from rules.findings import Finding
 from rules.review import Review, review_trees
-from worker.settings import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ def analyze(
                     base_files,
                     head_files,
                     config_text,
-                    settings or Settings(),
+                    settings or get_settings(),
                     cache=resolve_cache,
                     allow_file_urls=allow_file_urls,
                 )

@@ -11,6 +11,7 @@ from typing import Any
 
 from githubkit.exception import RequestFailed
 
+from core.settings import Settings
 from worker.commands.ignores import IgnoreSet, collect_ignores
 from worker.concurrency import installation_slot
 from worker.coordination import Coordinator
@@ -19,7 +20,6 @@ from worker.github.ratelimit import retry_wait
 from worker.installations import is_suspended
 from worker.review_job import IgnoreSource, Outcome, ReviewJob
 from worker.review_job import run_review as run_plain_review
-from worker.settings import Settings
 
 logger = logging.getLogger(__name__)
 

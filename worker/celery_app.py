@@ -8,8 +8,8 @@ from celery import Celery
 from celery.signals import setup_logging, worker_ready
 from kombu.entity import Queue
 
+from core.settings import Settings, get_settings
 from worker.metrics_server import connect_signals
-from worker.settings import Settings
 from worker.smoke.bootstep import install_bootstep
 
 QUEUE_REVIEW = "review"
@@ -85,7 +85,7 @@ app = Celery("depreview", include=["worker.tasks"])
 
 def _configure(sender: Celery, **_: Any) -> None:
     """Read `DEPREVIEW_*` when the app is first used (worker start), not at import."""
-    sender.conf.update(celery_config(Settings()))
+    sender.conf.update(celery_config(get_settings()))
 
 
 app.on_configure.connect(_configure, weak=False)
@@ -105,7 +105,7 @@ def _start_lease_sweeper(sender: Any = None, **_: Any) -> None:
 
     from worker.leases import start_sweeper
 
-    settings = Settings()
+    settings = get_settings()
 
     def store() -> Redis:
         return Redis.from_url(settings.redis_url, socket_timeout=10, socket_connect_timeout=5)
@@ -127,7 +127,7 @@ def _json_logs(**_: Any) -> None:
 
     from service.logs import configure_logging
 
-    configure_logging(Settings().log_level)
+    configure_logging(get_settings().log_level)
     logging.getLogger("httpx").setLevel(logging.WARNING)
 
 

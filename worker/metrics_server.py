@@ -20,9 +20,9 @@ from prometheus_client import CollectorRegistry, start_http_server
 from prometheus_client import multiprocess as prom_multiprocess
 from redis import Redis
 
+from core.settings import Settings, get_settings
 from worker.metrics import current
 from worker.queue_depth import QueueDepthCollector
-from worker.settings import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +66,7 @@ def start_metrics_server(settings: Settings) -> WSGIServer | None:
 def on_worker_ready(**_: Any) -> None:
     """Celery `worker_ready`: start the endpoint in the main worker process."""
     try:
-        start_metrics_server(Settings())
+        start_metrics_server(get_settings())
     except OSError:
         logger.exception("could not serve the worker metrics")
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from core.settings import Settings
 from rules.manifests.dependabot import DependabotUpdate
 from rules.render.checkrun import render_check_output
 from rules.render.escape import md_code, md_text
@@ -35,7 +36,6 @@ from worker.github.publish import (
     upsert_comment,
 )
 from worker.metrics import StageTimer
-from worker.settings import Settings
 
 if TYPE_CHECKING:
     from worker.smoke.dispatch import SmokeHooks, SmokePlan

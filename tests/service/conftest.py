@@ -7,10 +7,10 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
+from core.settings import Settings
 from service.app import create_app
 from tests.service.deliveries import SECRET
 from tests.service.fakes import FakeLedger, FakePublisher, fake_queue
-from worker.settings import Settings
 
 
 @pytest.fixture

@@ -7,11 +7,11 @@ from urllib.parse import urlencode
 import pytest
 from fastapi.testclient import TestClient
 
+from core.settings import Settings
 from service.app import create_app
 from tests.service.deliveries import SECRET, dumps, headers, payload, payload_bytes, sign
 from tests.service.fakes import FakeLedger, FakePublisher, fake_queue
 from tests.service.test_signature import DOCS_PAYLOAD, DOCS_SECRET, DOCS_SIGNATURE
-from worker.settings import Settings
 
 URL = "/webhooks/github"
 OPENED = payload_bytes("pull_request/opened.json")

@@ -6,10 +6,10 @@ import pytest
 from fastapi.testclient import TestClient
 from redis import Redis
 
+from core.settings import Settings
 from service.app import create_app
 from tests.redis_proc import RedisServer
 from tests.service.deliveries import SECRET
-from worker.settings import Settings
 
 
 def _settings(redis_url: str) -> Settings:

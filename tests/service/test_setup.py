@@ -15,11 +15,11 @@ import pytest
 import respx
 from fastapi.testclient import TestClient
 
+from core.settings import Settings
 from service.app import create_app
 from service.setup import MAX_AGE_S, make_state, state_problem
 from tests.service.deliveries import SECRET
 from tests.service.fakes import FakeLedger, FakePublisher, fake_queue
-from worker.settings import Settings
 
 API = "https://ghe.example.test/api/v3"
 CREATED = json.loads(

@@ -13,12 +13,12 @@ import respx
 from fastapi.testclient import TestClient
 from redis import Redis
 
+from core.settings import Settings
 from service.app import create_app
 from service.setup import MAX_AGE_S, STATE_KEY_PREFIX, make_state
 from tests.redis_proc import RedisServer
 from tests.service.deliveries import SECRET
 from tests.service.test_setup import API, CREATED
-from worker.settings import Settings
 
 
 def _settings(redis_url: str, output: Path) -> Settings:

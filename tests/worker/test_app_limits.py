@@ -9,6 +9,7 @@ import pytest
 import respx
 from redis import Redis
 
+from core.settings import Settings
 from tests.worker.github.conftest import REPO, fixture, gh_api, private_key_pem, settings
 from tests.worker.tokens import forget_tokens
 from worker.app_review import RateLimitedError
@@ -30,7 +31,6 @@ from worker.github.client import GitHubRepoApi, installation_client
 from worker.github.ratelimit import MAX_WAIT_S, retry_wait, wait_from_headers
 from worker.installations import handle_installation_event, is_suspended
 from worker.review_job import ReviewJob
-from worker.settings import Settings
 
 # fixtures reused from tests/worker/github, and the token cache reset of tests/worker/tokens
 __all__ = ["forget_tokens", "gh_api", "private_key_pem", "settings"]

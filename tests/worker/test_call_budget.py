@@ -13,12 +13,12 @@ from typing import Any
 
 import pytest
 
+from core.settings import Settings
 from tests.fakes.github import FakeGitHub
 from tests.worker.test_review_job import BASE, HEAD, NEWER, FakeCoordinator
 from worker.app_review import run_review
 from worker.github.session import BlobCache, CachedRepoApi
 from worker.review_job import ReviewJob
-from worker.settings import Settings
 
 BUDGET = 12
 

@@ -7,9 +7,9 @@ import sys
 
 import pytest
 
+from core.settings import Settings
 from service import taskspec
 from worker.celery_app import make_celery
-from worker.settings import Settings
 
 
 def test_config_comes_from_settings() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from core.settings import Settings
 from service.taskspec import ReviewMergeGroup
 from service.webhooks.event import Event
 from service.webhooks.routes import build_router
@@ -13,7 +14,6 @@ from tests.worker.test_review_job import FakeCoordinator
 from worker.app_review import run_review
 from worker.github.buttons import RERUN_ID
 from worker.review_job import ReviewJob
-from worker.settings import Settings
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 EXAMPLE = Path(__file__).parents[2] / "examples" / "torch-bump"

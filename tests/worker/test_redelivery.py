@@ -10,6 +10,7 @@ import pytest
 import respx
 from redis import Redis
 
+from core.settings import Settings
 from tests.worker.github.conftest import API, fixture, private_key_pem, settings
 from worker.github.redelivery import (
     GitHubDeliveriesApi,
@@ -18,7 +19,6 @@ from worker.github.redelivery import (
     next_cursor,
     redeliver_failed,
 )
-from worker.settings import Settings
 
 __all__ = ["private_key_pem", "settings"]  # fixtures reused from tests/worker/github
 

@@ -12,10 +12,10 @@ import httpx
 import pytest
 from githubkit.exception import RequestError
 
+from core.settings import Settings
 from tests.fakes.github import FakeGitHub, blob_sha
 from worker.coordination import LockBusyError, head_key
 from worker.review_job import ReviewJob, run_review
-from worker.settings import Settings
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "torch-bump"
 BASE, HEAD, NEWER = "b" * 40, "h" * 40, "n" * 40

@@ -9,13 +9,13 @@ import httpx
 import pytest
 from githubkit.exception import RequestError
 
+from core.settings import Settings
 from tests.fakes.github import FakeGitHub
 from tests.worker.test_review_job import BASE, EXAMPLE, HEAD, JOB, FakeCoordinator, _tree
 from worker.github.api import JSON
 from worker.github.publish import complete_check_run, start_check_run, upsert_comment
 from worker.github.session import CachedRepoApi
 from worker.review_job import run_review
-from worker.settings import Settings
 
 
 def _lost_answer() -> RequestError[Any]:

@@ -15,10 +15,10 @@ import pytest
 from githubkit.exception import RequestFailed
 from githubkit.response import Response
 
+from core.settings import Settings
 from tests.fakes.github import FakeGitHub
 from tests.worker.test_review_job import FakeCoordinator
 from worker.review_job import ReviewJob, run_review
-from worker.settings import Settings
 
 BASE, HEAD = "b" * 40, "h" * 40
 BASE_FILES = {"requirements.txt": "numpy==1.26.4\n"}

@@ -20,11 +20,11 @@ from typing import Any, cast
 from githubkit import AppInstallationAuthStrategy, GitHub, TokenAuthStrategy
 from githubkit.exception import RateLimitExceeded, RequestError, RequestFailed
 
+from core.settings import Settings
 from worker.github.api import JSON, Page, RepoRef
 from worker.github.metrics import event_hooks
 from worker.github.pacing import Pacer
 from worker.github.transport import GitHubTransport, RetryPolicy, api_version_for
-from worker.settings import Settings
 
 #: Which retries githubkit does: none. Celery owns retries (worker/tasks.py), so a
 #: transient failure is retried once, with backoff, in one place.

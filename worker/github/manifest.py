@@ -13,7 +13,7 @@ from typing import Any, cast
 
 from githubkit import GitHub, UnauthAuthStrategy
 
-from worker.settings import Settings
+from core.settings import Settings
 
 #: What the credentials file holds (the App id, its private key and the webhook secret).
 FIELDS = ("id", "slug", "html_url", "client_id", "client_secret", "webhook_secret", "pem")

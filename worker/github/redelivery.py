@@ -19,10 +19,10 @@ from urllib.parse import parse_qs, urlsplit
 from githubkit import AppAuthStrategy, GitHub
 from githubkit.exception import RequestFailed
 
+from core.settings import Settings
 from worker.github.api import JSON
 from worker.github.client import AppNotConfiguredError
 from worker.github.metrics import event_hooks
-from worker.settings import Settings
 
 logger = logging.getLogger(__name__)
 

@@ -30,9 +30,9 @@ def consumes_gpu_queue(app: Any) -> bool:
 def _default_redis() -> RedisClient:
     import redis
 
-    from worker.settings import Settings
+    from core.settings import get_settings
 
-    client: RedisClient = redis.Redis.from_url(Settings().redis_url)
+    client: RedisClient = redis.Redis.from_url(get_settings().redis_url)
     return client
 
 

@@ -18,11 +18,11 @@ import pytest
 import respx
 import yaml
 
+from core.settings import Settings
 from tests.worker.github.conftest import API, fixture
 from worker.commands.handler import CommandJob, handle_command
 from worker.github.api import RepoRef
 from worker.github.client import GitHubRepoApi, installation_client
-from worker.settings import Settings
 
 HOOK = json.loads(
     (

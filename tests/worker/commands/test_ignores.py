@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from core.settings import Settings
 from rules.review import Review
 from tests.fakes.github import FakeGitHub
 from tests.worker.test_review_job import FakeCoordinator
@@ -16,7 +17,6 @@ from worker.commands.ignores import read_record
 from worker.github.api import JSON, Page
 from worker.github.publish import COMMENT_MARKER
 from worker.review_job import ReviewJob, run_review
-from worker.settings import Settings
 
 EXAMPLE = Path(__file__).parents[3] / "examples" / "torch-bump"
 BASE, HEAD = "b" * 40, "d" * 40

@@ -12,6 +12,7 @@ from datetime import date
 import pytest
 import respx
 
+from core.settings import Settings
 from tests.worker.commands.test_handler import (
     COMMENT_ID,
     HEAD,
@@ -24,7 +25,6 @@ from tests.worker.tokens import forget_tokens  # noqa: F401
 from worker.commands.handler import CommandJob, handle_command
 from worker.github.api import RepoRef
 from worker.github.client import GitHubRepoApi, installation_client
-from worker.settings import Settings
 
 IGNORE = "ignore conflict numpy until 2027-06-30 -- fixed upstream in 2.1"
 OTHER_IGNORE = "ignore conflict scipy until 2027-06-30 -- fixed upstream in 2.1"

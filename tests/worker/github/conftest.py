@@ -14,7 +14,7 @@ import respx
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from worker.settings import Settings
+from core.settings import Settings
 
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "github-api"
 API = "https://ghe.example.test/api/v3"

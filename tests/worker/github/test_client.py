@@ -11,6 +11,7 @@ import jwt
 import pytest
 import respx
 
+from core.settings import Settings
 from tests.worker.github.conftest import REPO, fixture
 from worker.github.api import RepoRef
 from worker.github.client import GitHubRepoApi, installation_client, is_transient
@@ -22,7 +23,6 @@ from worker.github.publish import (
     start_check_run,
     upsert_comment,
 )
-from worker.settings import Settings
 
 
 def _api(settings: Settings) -> GitHubRepoApi:

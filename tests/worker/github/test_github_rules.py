@@ -14,6 +14,7 @@ import pytest
 import respx
 from githubkit import GitHub, TokenAuthStrategy
 
+from core.settings import Settings
 from rules.findings import Finding, Severity
 from rules.render.checkrun import render_check_output
 from rules.review import Review, Summary
@@ -27,7 +28,6 @@ from worker.github.fetch import list_changed_files
 from worker.github.publish import MAX_OUTPUT_CHARS, complete_check_run, utf8_len
 from worker.github.transport import GHES_API_VERSION, GitHubTransport, RetryPolicy
 from worker.review_job import ReviewJob
-from worker.settings import Settings
 
 ROOT = Path(__file__).parents[3]
 

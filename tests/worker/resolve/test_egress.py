@@ -23,6 +23,7 @@ from typing import Any
 
 import pytest
 
+from core.settings import Settings
 from rules.config import DEFAULT_ALLOWED_INDEX_HOSTS
 from rules.findings import Finding, Severity
 from rules.manifests.model import Index, IndexKind, Span
@@ -42,7 +43,6 @@ from worker.resolve.indexes import IndexPolicy, redact
 from worker.resolve.model import Target
 from worker.resolve.pypi import RunOptions
 from worker.resolve.uvproject import Project, lock
-from worker.settings import Settings
 
 #: A built-in allowed host, read from the defaults (the backslash trick names one).
 ALLOWED = DEFAULT_ALLOWED_INDEX_HOSTS[0]

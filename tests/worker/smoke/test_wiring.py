@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
+from core.settings import Settings
 from tests.fakes.github import FakeGitHub
 from tests.worker.smoke.fakeredis import FakeRedis
 from worker.github.api import JSON
 from worker.review_job import ReviewJob, run_review
-from worker.settings import Settings
 from worker.smoke.dispatch import SmokeHooks, SmokeJobSpec
 from worker.smoke.execute import execute_smoke
 from worker.smoke.facts import GpuInfo, RunnerFacts

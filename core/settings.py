@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Self
 
@@ -119,3 +120,13 @@ class Settings(BaseSettings):
         if self.github_private_key_path is not None:
             return self.github_private_key_path.read_text(encoding="utf-8")
         return None
+
+
+@functools.cache
+def get_settings() -> Settings:
+    """The process's settings, read from the environment on first use and then kept.
+
+    Tests that change `DEPREVIEW_*` clear it with `get_settings.cache_clear()` (tests/conftest.py
+    does so around every test).
+    """
+    return Settings()
