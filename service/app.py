@@ -9,10 +9,10 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from core.logs import configure_logging
 from core.settings import Settings, get_settings
 from service import health, setup
 from service.interface import DeliveryQueue
-from service.logs import configure_logging
 from service.metrics import Metrics
 from service.redis_queue import RedisDeliveryQueue, redis_client
 from service.state import ServiceState

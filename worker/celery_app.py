@@ -125,7 +125,7 @@ def _json_logs(**_: Any) -> None:
     """Worker logs are JSON lines like the service's (delivery id, repo, PR, head SHA)."""
     import logging
 
-    from service.logs import configure_logging
+    from core.logs import configure_logging
 
     configure_logging(get_settings().log_level)
     logging.getLogger("httpx").setLevel(logging.WARNING)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from service.logs import JsonFormatter, configure_logging
+from core.logs import JsonFormatter, configure_logging
 
 
 def _line(**extra: object) -> dict[str, object]:
