@@ -16,7 +16,7 @@ import re
 import socket
 import uuid
 
-from service.taskspec import TaskSpec
+from core.contract import TaskSpec
 
 _EMBED = {"callbacks": None, "errbacks": None, "chain": None, "chord": None}
 _EMBED_JSON = json.dumps(_EMBED)

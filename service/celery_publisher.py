@@ -10,9 +10,9 @@ import anyio
 import anyio.to_thread
 from celery import Celery
 
+from core.contract import QUEUE_REVIEW, TASK_QUEUES, TaskSpec
 from core.settings import Settings
 from service.interface import Unavailable
-from service.taskspec import QUEUE_REVIEW, TASK_QUEUES, TaskSpec
 
 logger = logging.getLogger(__name__)
 

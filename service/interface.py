@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from service.taskspec import TaskSpec
+from core.contract import TaskSpec
 
 
 class Unavailable(Exception):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from core.contract import TaskSpec
 from service.interface import DeliveryLedger, Publisher, Unavailable
-from service.taskspec import TaskSpec
 
 
 class LedgerQueue:

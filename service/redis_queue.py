@@ -18,10 +18,10 @@ from redis.asyncio.retry import Retry
 from redis.backoff import ExponentialBackoff
 from redis.exceptions import NoScriptError, RedisError
 
+from core.contract import TaskSpec
 from core.settings import Settings
 from service.celery_message import celery_message
 from service.interface import Unavailable
-from service.taskspec import TaskSpec
 
 KEY_PREFIX = "depreview:delivery:"
 

@@ -8,32 +8,13 @@ from celery import Celery
 from celery.signals import setup_logging, worker_ready
 from kombu.entity import Queue
 
+from core.contract import QUEUE_GPU, QUEUE_REVIEW, REDELIVER_FAILED, TASK_QUEUES
 from core.settings import Settings, get_settings
 from worker.metrics_server import connect_signals
 from worker.smoke.bootstep import install_bootstep
 
-QUEUE_REVIEW = "review"
-QUEUE_GPU = "gpu"
-
-#: Task name → queue. The names are the contract with the service (service/taskspec.py).
-TASK_ROUTES: dict[str, dict[str, str]] = {
-    "worker.review_pull_request": {"queue": QUEUE_REVIEW},
-    "worker.review_check_suite": {"queue": QUEUE_REVIEW},
-    "worker.review_merge_group": {"queue": QUEUE_REVIEW},
-    "worker.handle_command": {"queue": QUEUE_REVIEW},
-    "worker.handle_installation": {"queue": QUEUE_REVIEW},
-    "worker.handle_check_action": {"queue": QUEUE_REVIEW},
-    "worker.redeliver_failed": {"queue": QUEUE_REVIEW},
-    # Sent by the review job to the chosen runner's own queue `gpu.<name>` (explicit
-    # `queue=`); `gpu` is where a plain send lands and every GPU worker listens.
-    "worker.gpu_smoke": {"queue": QUEUE_GPU},
-    # Publishing a smoke result needs the App key: review workers do it, GPU hosts never.
-    "worker.publish_smoke": {"queue": QUEUE_REVIEW},
-    # Sent by the GPU worker when a job holds its GPU: marks the smoke check `in_progress`.
-    "worker.smoke_started": {"queue": QUEUE_REVIEW},
-    # Sent by the lease sweeper for a review whose workers kept dying.
-    "worker.fail_lost_review": {"queue": QUEUE_REVIEW},
-}
+#: The modules that define the tasks (each task names itself: moving one keeps its name).
+TASK_MODULES = ("worker.tasks.review", "worker.tasks.app", "worker.tasks.smoke")
 
 
 def _queue(name: str) -> Any:
@@ -47,7 +28,7 @@ def celery_config(settings: Settings) -> dict[str, Any]:
         "result_backend": settings.redis_url,
         "task_queues": (_queue(QUEUE_REVIEW), _queue(QUEUE_GPU)),
         "task_default_queue": QUEUE_REVIEW,
-        "task_routes": TASK_ROUTES,
+        "task_routes": {name: {"queue": queue} for name, queue in TASK_QUEUES.items()},
         "task_serializer": "json",
         "result_serializer": "json",
         "accept_content": ["json"],
@@ -64,7 +45,7 @@ def celery_config(settings: Settings) -> dict[str, Any]:
         # `celery -A worker.celery_app beat`: redeliver failed webhook deliveries.
         "beat_schedule": {
             "redeliver-failed-deliveries": {
-                "task": "worker.redeliver_failed",
+                "task": REDELIVER_FAILED,
                 "schedule": float(settings.redelivery_interval_s),
                 "options": {"expires": float(settings.redelivery_interval_s)},
             }
@@ -74,13 +55,13 @@ def celery_config(settings: Settings) -> dict[str, Any]:
 
 def make_celery(settings: Settings | None = None) -> Celery:
     """A Celery app configured from `settings` (tests pass their own)."""
-    celery = Celery("depreview", include=["worker.tasks"])
+    celery = Celery("depreview", include=list(TASK_MODULES))
     if settings is not None:
         celery.conf.update(celery_config(settings))
     return celery
 
 
-app = Celery("depreview", include=["worker.tasks"])
+app = Celery("depreview", include=list(TASK_MODULES))
 
 
 def _configure(sender: Celery, **_: Any) -> None:
@@ -111,7 +92,7 @@ def _start_lease_sweeper(sender: Any = None, **_: Any) -> None:
         return Redis.from_url(settings.redis_url, socket_timeout=10, socket_connect_timeout=5)
 
     def run(redis: Any) -> object:
-        from worker.tasks import sweep_leases
+        from worker.tasks.review import sweep_leases
 
         return sweep_leases(redis)
 

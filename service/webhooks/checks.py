@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from service.taskspec import HandleCheckAction, ReviewCheckSuite, TaskSpec
+from core.contract import HandleCheckAction, ReviewCheckSuite, TaskSpec
 from service.webhooks.event import Event
 from service.webhooks.routing import Router
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from service.taskspec import HandleCommand, TaskSpec
+from core.contract import HandleCommand, TaskSpec
 from service.webhooks.event import Event
 from service.webhooks.routing import Router
 from worker.commands.parse import command_lines

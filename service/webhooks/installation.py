@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from service.taskspec import HandleInstallation, TaskSpec
+from core.contract import HandleInstallation, TaskSpec
 from service.webhooks.event import Event, PayloadError
 from service.webhooks.routing import Router
 

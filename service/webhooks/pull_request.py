@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from service.taskspec import ReviewPullRequest, TaskSpec
+from core.contract import ReviewPullRequest, TaskSpec
 from service.webhooks.event import Event
 from service.webhooks.routing import Router
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TypeAlias
 
-from service.taskspec import TaskSpec
+from core.contract import TaskSpec
 from service.webhooks.event import Event
 from service.webhooks.projection import Fields, merge
 

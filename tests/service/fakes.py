@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from core.contract import TaskSpec
 from service.interface import Unavailable
 from service.ledger_queue import LedgerQueue
-from service.taskspec import TaskSpec
 
 
 @dataclass

@@ -6,8 +6,8 @@ from __future__ import annotations
 import base64
 import json
 
+from core.contract import HandleCommand, ReviewCheckSuite
 from service.celery_message import celery_message
-from service.taskspec import HandleCommand, ReviewCheckSuite
 
 
 def test_body_holds_the_kwargs_and_routing_names_the_queue() -> None:

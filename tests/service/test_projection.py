@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from pydantic_core import from_json
 
-from service.taskspec import TaskSpec
+from core.contract import TaskSpec
 from service.webhooks.endpoint import LOG_FIELDS, payload_decoders
 from service.webhooks.event import Event, PayloadError
 from service.webhooks.projection import Fields, decoder, merge

@@ -13,6 +13,7 @@ import redis
 from celery.contrib.testing.worker import start_worker
 from fastapi.testclient import TestClient
 
+from core.contract import ReviewPullRequest
 from core.settings import Settings
 from service.app import create_app
 from service.celery_message import celery_message
@@ -20,7 +21,6 @@ from service.celery_publisher import CeleryPublisher, producer_app
 from service.dedupe import RedisLedger
 from service.ledger_queue import LedgerQueue
 from service.redis_queue import KEY_PREFIX, redis_client
-from service.taskspec import ReviewPullRequest
 from tests.redis_proc import RedisServer, free_port
 from tests.service.deliveries import SECRET, headers, payload_bytes
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from service.taskspec import (
+from core.contract import (
     HandleCheckAction,
     HandleCommand,
     HandleInstallation,

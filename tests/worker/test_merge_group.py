@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from core.contract import ReviewMergeGroup
 from core.settings import Settings
-from service.taskspec import ReviewMergeGroup
 from service.webhooks.event import Event
 from service.webhooks.routes import build_router
 from tests.fakes.github import FakeGitHub

@@ -29,7 +29,7 @@ QUEUED = "eyes"
 
 @dataclass(frozen=True, slots=True)
 class CommandJob:
-    """A comment event, as ids (service/taskspec.HandleCommand)."""
+    """A comment event, as ids (core/contract.HandleCommand)."""
 
     installation_id: int
     repo_full_name: str
@@ -37,7 +37,7 @@ class CommandJob:
     comment_id: int
     delivery_id: str
     action: str
-    #: The command before an edit or deletion ("" none; None unknown): see service/taskspec.
+    #: The command before an edit or deletion ("" none; None unknown): see core/contract.
     previous_command: str | None = None
 
     def previous(self) -> Command | None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from packaging.utils import canonicalize_name
 
+from core.contract import SmokeJobSpec
 from rules.config import config_text, load_config
 from rules.manifests.model import Ecosystem, FactKind, Snapshot
 from worker.github.api import JSON, RepoApi
@@ -27,64 +28,6 @@ from worker.smoke.scheduler import (
 from worker.smoke.store import SmokeJob, SmokeRecord, load, record_job, save
 
 logger = logging.getLogger(__name__)
-
-#: How long after queueing the watchdog closes a smoke run nobody reported on: the job's
-#: own limit, the task's hard-limit margin, and time to wait for a busy runner.
-WATCHDOG_QUEUE_ALLOWANCE_S = 1200
-HARD_LIMIT_MARGIN_S = 600
-SOFT_LIMIT_MARGIN_S = 300
-
-
-@dataclass(frozen=True, slots=True)
-class SmokeJobSpec:
-    """The `worker.gpu_smoke` message: ids and the environment to install, no secrets."""
-
-    installation_id: int
-    repo_full_name: str
-    pr_number: int
-    head_sha: str
-    check_run_id: int
-    pins: Mapping[str, str]
-    queue: str
-    changed_packages: tuple[str, ...] = ()
-    index_options: tuple[str, ...] = ()
-    base_environment: str | None = None
-    timeout_s: int = 600
-    delivery_id: str = ""
-    #: Random, recorded at dispatch; the outcome must carry it (worker.smoke.store.SmokeJob).
-    job_id: str = ""
-
-    def kwargs(self) -> dict[str, Any]:
-        """The task's keyword arguments (JSON-ready)."""
-        return {
-            "installation_id": self.installation_id,
-            "repo_full_name": self.repo_full_name,
-            "pr_number": self.pr_number,
-            "head_sha": self.head_sha,
-            "check_run_id": self.check_run_id,
-            "pins": dict(self.pins),
-            "changed_packages": list(self.changed_packages),
-            "index_options": list(self.index_options),
-            "base_environment": self.base_environment,
-            "timeout_s": self.timeout_s,
-            "delivery_id": self.delivery_id,
-            "job_id": self.job_id,
-        }
-
-    @property
-    def soft_time_limit_s(self) -> int:
-        """The task's soft limit: above the job's own timeout."""
-        return self.timeout_s + SOFT_LIMIT_MARGIN_S
-
-    @property
-    def time_limit_s(self) -> int:
-        """The task's hard limit."""
-        return self.timeout_s + HARD_LIMIT_MARGIN_S
-
-    @property
-    def watchdog_s(self) -> int:
-        """When the review-side watchdog closes the run if no outcome arrived."""
-        return self.time_limit_s + WATCHDOG_QUEUE_ALLOWANCE_S
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 
 `rerun` and an ignore added, changed or removed review again; `smoke` asks for its own review;
 an edit that leaves the command as it was, and deleting a `rerun` or `smoke`, do nothing.
-`previous_command` is what the service read from the delivery (see service/taskspec).
+`previous_command` is what the service read from the delivery (see core/contract).
 """
 
 from __future__ import annotations

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from service import taskspec
-from service.taskspec import (
+from core import contract
+from core.contract import (
     HandleCheckAction,
     HandleCommand,
     HandleInstallation,
@@ -45,7 +45,7 @@ SPECS: list[tuple[TaskSpec, str, dict[str, object]]] = [
 @pytest.mark.parametrize(("spec", "name", "kwargs"), SPECS, ids=[s[1] for s in SPECS])
 def test_spec_name_queue_and_kwargs(spec: TaskSpec, name: str, kwargs: dict[str, object]) -> None:
     assert spec.task_name == name
-    assert spec.queue == "review" == taskspec.TASK_QUEUES[name]
+    assert spec.queue == "review" == contract.TASK_QUEUES[name]
     assert spec.kwargs() == kwargs
     assert json.loads(json.dumps(spec.kwargs())) == kwargs
 
@@ -53,7 +53,22 @@ def test_spec_name_queue_and_kwargs(spec: TaskSpec, name: str, kwargs: dict[str,
 def test_every_task_name_has_a_queue() -> None:
     names = {
         value
-        for key, value in vars(taskspec).items()
-        if key.isupper() and key.startswith(("REVIEW_", "HANDLE_"))
+        for key, value in vars(contract).items()
+        if key.isupper() and isinstance(value, str) and value.startswith("worker.")
     }
-    assert names == set(taskspec.TASK_QUEUES)
+    assert len(names) == 11
+    assert names == set(contract.TASK_QUEUES)
+    assert set(contract.TASK_QUEUES.values()) == {contract.QUEUE_REVIEW, contract.QUEUE_GPU}
+
+
+@pytest.mark.parametrize(
+    ("timeout_s", "soft", "hard", "watchdog"), [(600, 900, 1200, 2400), (60, 360, 660, 1860)]
+)
+def test_smoke_job_limits_follow_its_timeout(
+    timeout_s: int, soft: int, hard: int, watchdog: int
+) -> None:
+    spec = contract.SmokeJobSpec(
+        1, "o/r", 2, "a" * 40, 9, {"torch": "2.4.1"}, "gpu.x", timeout_s=timeout_s
+    )
+    assert (spec.soft_time_limit_s, spec.time_limit_s, spec.watchdog_s) == (soft, hard, watchdog)
+    assert json.loads(json.dumps(spec.kwargs()))["pins"] == {"torch": "2.4.1"}

@@ -1,13 +1,15 @@
-"""Names, queues and keyword arguments of the Celery tasks the service enqueues.
+"""Names, queues and keyword arguments of the Celery tasks: the one task contract.
 
-The one contract between the webhook service (producer) and the worker (consumer): the worker
-registers its tasks under exactly these names and accepts exactly these keyword arguments.
+Between the webhook service (producer) and the worker (consumer): the worker registers its
+tasks under exactly these names, routes them to exactly these queues (worker/celery_app.py
+builds its `task_routes` from `TASK_QUEUES`) and accepts exactly these keyword arguments.
 Only ids cross the queue; the worker fetches everything else with its own installation token.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar, Final, Protocol
 
@@ -20,7 +22,14 @@ REVIEW_MERGE_GROUP: Final = "worker.review_merge_group"
 HANDLE_COMMAND: Final = "worker.handle_command"
 HANDLE_INSTALLATION: Final = "worker.handle_installation"
 HANDLE_CHECK_ACTION: Final = "worker.handle_check_action"
+# The tasks the worker sends itself (beat, the review job, the GPU worker, the lease sweeper).
+REDELIVER_FAILED: Final = "worker.redeliver_failed"
+GPU_SMOKE: Final = "worker.gpu_smoke"
+PUBLISH_SMOKE: Final = "worker.publish_smoke"
+SMOKE_STARTED: Final = "worker.smoke_started"
+FAIL_LOST_REVIEW: Final = "worker.fail_lost_review"
 
+#: Task name → queue, for every task.
 TASK_QUEUES: Final[dict[str, str]] = {
     REVIEW_PULL_REQUEST: QUEUE_REVIEW,
     REVIEW_CHECK_SUITE: QUEUE_REVIEW,
@@ -28,7 +37,23 @@ TASK_QUEUES: Final[dict[str, str]] = {
     HANDLE_COMMAND: QUEUE_REVIEW,
     HANDLE_INSTALLATION: QUEUE_REVIEW,
     HANDLE_CHECK_ACTION: QUEUE_REVIEW,
+    REDELIVER_FAILED: QUEUE_REVIEW,
+    # Sent by the review job to the chosen runner's own queue `gpu.<name>` (explicit
+    # `queue=`); `gpu` is where a plain send lands and every GPU worker listens.
+    GPU_SMOKE: QUEUE_GPU,
+    # Publishing a smoke result needs the App key: review workers do it, GPU hosts never.
+    PUBLISH_SMOKE: QUEUE_REVIEW,
+    # Sent by the GPU worker when a job holds its GPU: marks the smoke check `in_progress`.
+    SMOKE_STARTED: QUEUE_REVIEW,
+    # Sent by the lease sweeper for a review whose workers kept dying.
+    FAIL_LOST_REVIEW: QUEUE_REVIEW,
 }
+
+#: How long after queueing the watchdog closes a smoke run nobody reported on: the job's
+#: own limit, the task's hard-limit margin, and time to wait for a busy runner.
+WATCHDOG_QUEUE_ALLOWANCE_S = 1200
+HARD_LIMIT_MARGIN_S = 600
+SOFT_LIMIT_MARGIN_S = 300
 
 
 class TaskSpec(Protocol):
@@ -163,3 +188,55 @@ class HandleCheckAction(_TaskSpec):
     identifier: str
     sender_login: str
     delivery_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class SmokeJobSpec:
+    """The `worker.gpu_smoke` message: ids and the environment to install, no secrets."""
+
+    installation_id: int
+    repo_full_name: str
+    pr_number: int
+    head_sha: str
+    check_run_id: int
+    pins: Mapping[str, str]
+    queue: str
+    changed_packages: tuple[str, ...] = ()
+    index_options: tuple[str, ...] = ()
+    base_environment: str | None = None
+    timeout_s: int = 600
+    delivery_id: str = ""
+    #: Random, recorded at dispatch; the outcome must carry it (worker.smoke.store.SmokeJob).
+    job_id: str = ""
+
+    def kwargs(self) -> dict[str, Any]:
+        """The task's keyword arguments (JSON-ready)."""
+        return {
+            "installation_id": self.installation_id,
+            "repo_full_name": self.repo_full_name,
+            "pr_number": self.pr_number,
+            "head_sha": self.head_sha,
+            "check_run_id": self.check_run_id,
+            "pins": dict(self.pins),
+            "changed_packages": list(self.changed_packages),
+            "index_options": list(self.index_options),
+            "base_environment": self.base_environment,
+            "timeout_s": self.timeout_s,
+            "delivery_id": self.delivery_id,
+            "job_id": self.job_id,
+        }
+
+    @property
+    def soft_time_limit_s(self) -> int:
+        """The task's soft limit: above the job's own timeout."""
+        return self.timeout_s + SOFT_LIMIT_MARGIN_S
+
+    @property
+    def time_limit_s(self) -> int:
+        """The task's hard limit."""
+        return self.timeout_s + HARD_LIMIT_MARGIN_S
+
+    @property
+    def watchdog_s(self) -> int:
+        """When the review-side watchdog closes the run if no outcome arrived."""
+        return self.time_limit_s + WATCHDOG_QUEUE_ALLOWANCE_S
