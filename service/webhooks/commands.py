@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
+from core.commands import command_lines
 from core.contract import HandleCommand, TaskSpec
 from service.webhooks.event import Event
 from service.webhooks.routing import Router
-from worker.commands.parse import command_lines
 
 router = Router()
 

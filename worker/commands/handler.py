@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
+from core.commands import Command, parse_command, parse_line
 from rules.config import CONFIG_PATH, load_config
 from worker.commands import binding
 from worker.commands.ignores import (
@@ -16,7 +17,6 @@ from worker.commands.ignores import (
     self_ignore_refusal,
     yaml_for,
 )
-from worker.commands.parse import Command, parse_command, parse_line
 from worker.commands.permissions import PermissionCache
 from worker.github.api import JSON, InteractionApi
 from worker.github.publish import AppIdentity, find_comment

@@ -11,10 +11,10 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from core.commands import Command, parse_command
 from rules.config import IgnoreRule
 from rules.render.escape import md_code, md_text
 from worker.commands import binding
-from worker.commands.parse import Command, parse_command
 from worker.commands.permissions import PermissionCache
 from worker.github.api import JSON, InteractionApi
 

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
+from core.commands import parse_line
 from worker.commands.handler import CommandJob, handle_command
-from worker.commands.parse import parse_line
 
 PUSHED_AFTER = "e" * 40
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from worker.commands.parse import parse_command
+from core.commands import parse_command
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Parse one `@depreview` command out of a comment body (pure: no I/O)."""
+"""Parse `@depreview` commands out of a comment body (pure; service and worker both read them)."""
 
 from __future__ import annotations
 
