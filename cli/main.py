@@ -150,6 +150,8 @@ def _review_pr(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     except GitHubException as exc:
         print(f"depreview: GitHub: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    if result.note:
+        print(f"depreview: {result.note.strip()}", file=sys.stderr)
     out = result.comment() if args.format == "markdown" else _renderer(args.format)(result.review)
     sys.stdout.write(out if out.endswith("\n") else out + "\n")
     if result.review.conclusion == "failure" and not args.exit_zero:

@@ -1,23 +1,26 @@
 """`depreview review --pr OWNER/REPO#N`: review a GitHub PR with a plain token, no App needed.
 
-Same path as the App: the PR's files, every dependency file at base and head (plus the files
-their `-r`/`-c` lines name), the PR's `@depreview ignore` comments, then `analyze`.
+The App's path, called, not copied (worker.review_job, worker.app_review): every dependency
+file at base and head plus the files their `-r`/`-c` lines name (`read_side`), the PR's changed
+dependency paths (`pull_changes`), its Dependabot metadata, its `@depreview ignore` comments
+(`ignore_source`), then `analyze` and the App's comment (`review_comment`). Not done here: the
+resolver (the App's `DEPREVIEW_RESOLVE_ENABLED`), the GPU smoke decision, and publishing.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
 from core.settings import Settings
 from rules.review import Review
 from worker.analysis import analyze, base_allows_self_ignore
-from worker.commands.ignores import IgnoreSet, collect_ignores, render_ignores
+from worker.app_review import ignore_source
+from worker.commands.ignores import IgnoreSet
+from worker.dependabot import dependabot_from_pull, is_dependabot_pull
 from worker.github.api import RepoRef
 from worker.github.client import GitHubRepoApi, token_client
-from worker.github.fetch import list_changed_files, wanted
-from worker.review_job import read_side
+from worker.review_job import pull_changes, read_side, review_comment
 
 _SPEC = re.compile(r"^(?P<repo>[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)#(?P<number>[1-9]\d{0,9})$")
 
@@ -42,12 +45,12 @@ class PrReview:
     ignores: IgnoreSet
     base_sha: str
     head_sha: str
+    #: Said when GitHub listed only the PR's first files (the App adds it to its check run).
+    note: str = ""
 
     def comment(self) -> str:
         """The PR comment the App would post."""
-        from rules.render.markdown import render_comment
-
-        return render_comment(self.review) + render_ignores(self.ignores)
+        return review_comment(self.review, self.ignores)
 
 
 def review_pr(spec: str, token: str, settings: Settings | None = None) -> PrReview:
@@ -58,21 +61,18 @@ def review_pr(spec: str, token: str, settings: Settings | None = None) -> PrRevi
     pull = api.get_pull(number)
     head_sha, base_sha = str(pull["head"]["sha"]), str(pull["base"]["sha"])
     base, head = read_side(api, base_sha), read_side(api, head_sha)
-    changed = [p for p in list_changed_files(api, number, settings.max_pr_files).paths if wanted(p)]
-    author = str((pull.get("user") or {}).get("login") or "")
-    ignores = collect_ignores(
-        api,
-        number,
-        pr_author=author,
-        allow_self=base_allows_self_ignore(base.files),
-        today=date.today(),
-    )
+    changed, note = pull_changes(api, settings, number, base, head, pull)
+    dependabot = None
+    if is_dependabot_pull(pull):
+        dependabot = dependabot_from_pull(pull, api.get_commit_message(head_sha))
+    ignores = ignore_source(api)(number, base_allows_self_ignore(base.files))
     result = analyze(
         base.files,
         head.files,
-        changed_paths=sorted(set(changed)),
+        changed_paths=sorted(changed),
         base_ref=base_sha,
         head_ref=head_sha,
         extra_ignores=ignores.rules,
+        dependabot=dependabot,
     )
-    return PrReview(result, ignores, base_sha, head_sha)
+    return PrReview(result, ignores, base_sha, head_sha, note)

@@ -13,6 +13,7 @@ from rules.manifests.dependabot import DependabotUpdate
 from rules.render.checkrun import render_check_output
 from rules.render.escape import md_code, md_text
 from rules.render.markdown import render_comment
+from rules.review import Review
 from worker.analysis import analyze, base_allows_self_ignore
 from worker.commands.ignores import IgnoreSet, render_ignores
 from worker.coordination import Coordinator, head_key, lock_key
@@ -269,21 +270,7 @@ def _review_and_publish(
     note = ""
     if job.pr_number is not None:
         with timer.stage("fetch"):
-            count = pull.get("changed_files") if pull is not None else None
-            listed = list_changed_files(
-                api,
-                job.pr_number,
-                settings.max_pr_files,
-                changed_files=int(count) if isinstance(count, int) else None,
-            )
-        changed = {p for p in listed.paths if wanted(p)}
-        if not listed.complete:
-            changed |= set(changed_between(base, head))
-            note = (
-                f"\n\nThis pull request changes more than {settings.max_pr_files} files; "
-                "GitHub lists only the first ones, so changed dependency files were found "
-                "by comparing the trees."
-            )
+            changed, note = pull_changes(api, settings, job.pr_number, base, head, pull)
     else:
         changed = set(changed_between(base, head))
     if not changed:
@@ -331,7 +318,7 @@ def _review_and_publish(
 
     comment, comment_id = None, None
     if job.pr_number is not None:
-        body = render_comment(result) + render_ignores(ignores)
+        body = review_comment(result, ignores)
         if plan is not None:
             from worker.smoke.publish import with_section
 
@@ -361,6 +348,40 @@ def _review_and_publish(
         extra={**job.log_extra(), "conclusion": result.conclusion, "comment": comment},
     )
     return Outcome("published", run.id, result.conclusion, comment)
+
+
+def pull_changes(
+    api: RepoApi,
+    settings: Settings,
+    pr_number: int,
+    base: TreeFiles,
+    head: TreeFiles,
+    pull: JSON | None = None,
+) -> tuple[set[str], str]:
+    """The PR's changed dependency paths, and a note for the check run when GitHub listed
+    only the first files (the rest are then found by comparing the trees)."""
+    count = pull.get("changed_files") if pull is not None else None
+    listed = list_changed_files(
+        api,
+        pr_number,
+        settings.max_pr_files,
+        changed_files=int(count) if isinstance(count, int) else None,
+    )
+    changed = {p for p in listed.paths if wanted(p)}
+    if listed.complete:
+        return changed, ""
+    changed |= set(changed_between(base, head))
+    note = (
+        f"\n\nThis pull request changes more than {settings.max_pr_files} files; "
+        "GitHub lists only the first ones, so changed dependency files were found "
+        "by comparing the trees."
+    )
+    return changed, note
+
+
+def review_comment(result: Review, ignores: IgnoreSet) -> str:
+    """The PR comment the App posts (before any GPU smoke section): the review, the ignores."""
+    return render_comment(result) + render_ignores(ignores)
 
 
 def _skipped_note(files: TreeFiles) -> str:

@@ -101,6 +101,22 @@ def test_sarif_has_what_code_scanning_needs(
             assert physical.get("region", {}).get("startLine", 1) >= 1
 
 
+def test_a_cut_file_list_falls_back_to_the_trees_as_the_app_does(
+    github: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """GitHub lists at most 3,000 files: here it lists none of the pull's 5,000; the changed
+    dependency files are then found by comparing the trees (`pull_changes`, the App's path)."""
+    pull = fixture("pulls/get-pull-request.200.json")
+    pull["head"]["sha"], pull["base"]["sha"], pull["changed_files"] = HEAD, BASE, 5000
+    github.get(f"{REPO}/pulls/1347").mock(return_value=httpx.Response(200, json=pull))
+    github.get(f"{REPO}/pulls/1347/files").mock(return_value=httpx.Response(200, json=[]))
+    main(["review", "--pr", "octocat/Hello-World#1347", "--format", "json", "--exit-zero"])
+    captured = capsys.readouterr()
+    report = json.loads(captured.out)
+    assert report["changed_files"] == ["requirements.txt"]  # found from the trees
+    assert "comparing the trees" in captured.err
+
+
 @pytest.mark.parametrize(
     ("argv", "env", "says"),
     [
