@@ -188,7 +188,7 @@ def test_a_real_celery_worker_runs_the_queued_task(redis_url: str) -> None:
     consumer = producer_app(settings)
 
     # shared=False: a shared task would be added to every Celery app finalized later,
-    # shadowing worker.tasks.review_pull_request in the tests that run after this one.
+    # shadowing worker.tasks.review.review_pull_request in the tests that run after this one.
     @consumer.task(name="worker.review_pull_request", shared=False)  # type: ignore[untyped-decorator]
     def review_pull_request(**kwargs: Any) -> None:
         received.append(kwargs)

@@ -9,6 +9,7 @@ import pytest
 import respx
 from redis import Redis
 
+from core.links import details_url
 from core.settings import Settings
 from tests.worker.github.conftest import REPO, fixture, gh_api, private_key_pem, settings
 from tests.worker.tokens import forget_tokens
@@ -24,7 +25,6 @@ from worker.github.buttons import (
     RERUN_ID,
     SMOKE_ID,
     check_actions,
-    details_url,
     gpu_relevant,
 )
 from worker.github.client import GitHubRepoApi, installation_client
@@ -261,10 +261,11 @@ def test_a_rate_limited_task_is_retried_at_githubs_time(
 ) -> None:
     from celery.app.task import Task
 
-    from worker import app_tasks, tasks
+    from worker.tasks import app as app_tasks
+    from worker.tasks import review
 
     seen: dict[str, Any] = {}
     monkeypatch.setattr(Task, "retry", lambda self, *args, **kwargs: seen.update(kwargs))
-    task = getattr(tasks, task_name, None) or getattr(app_tasks, task_name)
+    task = getattr(review, task_name, None) or getattr(app_tasks, task_name)
     task.retry(exc=RateLimitedError("GitHub rate limit", 42.0), countdown=900)
     assert seen["countdown"] == 42.0

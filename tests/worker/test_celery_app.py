@@ -7,9 +7,19 @@ import sys
 
 import pytest
 
+from core import contract
 from core.settings import Settings
-from service import taskspec
 from worker.celery_app import make_celery
+
+
+def _register_all() -> None:
+    """Import the modules the worker includes (what `celery worker` does at start)."""
+    import importlib
+
+    from worker.celery_app import TASK_MODULES
+
+    for module in TASK_MODULES:
+        importlib.import_module(module)
 
 
 def test_config_comes_from_settings() -> None:
@@ -26,7 +36,7 @@ def test_config_comes_from_settings() -> None:
 def test_import_reads_no_environment() -> None:
     code = (
         "import os; os.environ['DEPREVIEW_REDIS_URL'] = 'redis://127.0.0.1:1/9';"
-        "import worker.celery_app as c, worker.tasks;"
+        "import worker.celery_app as c, worker.tasks.review, worker.tasks.app, worker.tasks.smoke;"
         "os.environ['DEPREVIEW_REDIS_URL'] = 'redis://127.0.0.1:2/9';"
         "print(c.app.conf.broker_url)"
     )
@@ -34,25 +44,26 @@ def test_import_reads_no_environment() -> None:
     assert out.stdout.strip() == "redis://127.0.0.1:2/9"
 
 
-@pytest.mark.parametrize(("name", "queue"), sorted(taskspec.TASK_QUEUES.items()))
-def test_every_task_the_service_sends_is_registered_and_routed(name: str, queue: str) -> None:
-    from worker import tasks  # noqa: F401  (registers the tasks)
-    from worker.celery_app import TASK_ROUTES, app
+@pytest.mark.parametrize(("name", "queue"), sorted(contract.TASK_QUEUES.items()))
+def test_every_task_of_the_contract_is_registered_and_routed(name: str, queue: str) -> None:
+    from worker.celery_app import app
+
+    _register_all()
 
     assert name in app.tasks
-    assert TASK_ROUTES[name] == {"queue": queue}
+    assert make_celery(Settings()).conf.task_routes[name] == {"queue": queue}
 
 
 @pytest.mark.parametrize(
     "name",
-    [taskspec.REVIEW_PULL_REQUEST, taskspec.REVIEW_CHECK_SUITE, taskspec.REVIEW_MERGE_GROUP],
+    [contract.REVIEW_PULL_REQUEST, contract.REVIEW_CHECK_SUITE, contract.REVIEW_MERGE_GROUP],
 )
 def test_review_tasks_retry_transient_errors_with_bounded_backoff(name: str) -> None:
     from redis.exceptions import ConnectionError as RedisConnectionError
 
     from worker.celery_app import app
     from worker.coordination import LockBusyError
-    from worker.tasks import TransientError
+    from worker.tasks._base import TransientError
 
     task = app.tasks[name]
     assert {TransientError, LockBusyError, RedisConnectionError} <= set(task.autoretry_for)
@@ -64,15 +75,15 @@ def test_review_tasks_retry_transient_errors_with_bounded_backoff(name: str) -> 
 @pytest.mark.parametrize(
     "spec",
     [
-        taskspec.ReviewPullRequest(1, "o/r", 2, "h" * 40, "d"),
-        taskspec.ReviewCheckSuite(1, "o/r", "h" * 40, "d", (2,)),
-        taskspec.ReviewMergeGroup(1, "o/r", "h" * 40, "b" * 40, "d"),
-        taskspec.HandleCommand(1, "o/r", 2, 3, "d", "created"),
-        taskspec.HandleInstallation(1, "installation", "created", "d", ("o/r",)),
-        taskspec.HandleCheckAction(1, "o/r", 4, "h" * 40, "rerun", "me", "d"),
+        contract.ReviewPullRequest(1, "o/r", 2, "h" * 40, "d"),
+        contract.ReviewCheckSuite(1, "o/r", "h" * 40, "d", (2,)),
+        contract.ReviewMergeGroup(1, "o/r", "h" * 40, "b" * 40, "d"),
+        contract.HandleCommand(1, "o/r", 2, 3, "d", "created"),
+        contract.HandleInstallation(1, "installation", "created", "d", ("o/r",)),
+        contract.HandleCheckAction(1, "o/r", 4, "h" * 40, "rerun", "me", "d"),
     ],
 )
-def test_task_signatures_accept_the_service_kwargs(spec: taskspec.TaskSpec) -> None:
+def test_task_signatures_accept_the_service_kwargs(spec: contract.TaskSpec) -> None:
     import inspect
 
     from worker.celery_app import app

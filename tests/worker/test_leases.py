@@ -103,7 +103,7 @@ def test_recovery_counts_are_per_job_not_per_task_id() -> None:
 
 
 def test_the_sweeper_sends_only_review_tasks(store: Redis, monkeypatch: pytest.MonkeyPatch) -> None:
-    import worker.tasks as tasks
+    import worker.tasks.review as tasks
 
     sent: list[tuple[str, Any]] = []
     monkeypatch.setattr(tasks.app, "send_task", lambda name, kwargs: sent.append((name, kwargs)))

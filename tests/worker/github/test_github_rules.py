@@ -14,6 +14,7 @@ import pytest
 import respx
 from githubkit import GitHub, TokenAuthStrategy
 
+from core.links import html_base
 from core.settings import Settings
 from rules.findings import Finding, Severity
 from rules.render.checkrun import render_check_output
@@ -22,7 +23,6 @@ from tests.worker.github.conftest import API, REPO, fixture
 from worker.app_review import RateLimitedError
 from worker.app_review import run_review as app_run_review
 from worker.github.api import RepoRef
-from worker.github.buttons import html_base
 from worker.github.client import GitHubRepoApi, installation_client, is_transient
 from worker.github.fetch import list_changed_files
 from worker.github.publish import MAX_OUTPUT_CHARS, complete_check_run, utf8_len
@@ -153,7 +153,7 @@ def test_secondary_limit_without_retry_after_goes_back_to_the_queue(
 def test_task_countdown_for_rate_limits(
     countdown: float, unsignalled: bool, retries: int, expected: float
 ) -> None:
-    from worker.tasks import rate_limit_countdown
+    from worker.tasks._base import rate_limit_countdown
 
     exc = RateLimitedError("limited", countdown, unsignalled=unsignalled)
     assert rate_limit_countdown(exc, retries) == expected

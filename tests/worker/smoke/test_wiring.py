@@ -10,12 +10,13 @@ from typing import Any
 
 import pytest
 
+from core.contract import SmokeJobSpec
 from core.settings import Settings
 from tests.fakes.github import FakeGitHub
 from tests.worker.smoke.fakeredis import FakeRedis
 from worker.github.api import JSON
 from worker.review_job import ReviewJob, run_review
-from worker.smoke.dispatch import SmokeHooks, SmokeJobSpec
+from worker.smoke.dispatch import SmokeHooks
 from worker.smoke.execute import execute_smoke
 from worker.smoke.facts import GpuInfo, RunnerFacts
 from worker.smoke.publish import (
@@ -536,8 +537,8 @@ def test_the_gpu_task_drops_a_request_without_pins_and_sends_nothing(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Security review §4.3: such a message was forwarded as a trusted smoke review."""
-    from worker import tasks  # noqa: F401  (registers the tasks)
     from worker.celery_app import app
+    from worker.tasks import smoke  # noqa: F401  (registers the tasks)
 
     sent: list[tuple[str, dict[str, Any]]] = []
     monkeypatch.setattr(app, "send_task", lambda name, kwargs, **kw: sent.append((name, kwargs)))
@@ -552,14 +553,14 @@ def test_the_gpu_task_drops_a_request_without_pins_and_sends_nothing(
 def test_the_gpu_task_runs_stores_and_hands_over_to_publishing(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from worker import tasks
     from worker.celery_app import app
     from worker.smoke import execute, facts
+    from worker.tasks import smoke
 
     fake = FakeRedis()
     sent: list[tuple[str, dict[str, Any]]] = []
     monkeypatch.setattr(app, "send_task", lambda name, kwargs, **kw: sent.append((name, kwargs)))
-    monkeypatch.setattr(tasks, "_redis", lambda: fake)
+    monkeypatch.setattr(smoke, "shared_redis", lambda: fake)
     monkeypatch.setattr(facts, "read_runner_facts", lambda **kw: H100)
     monkeypatch.setattr(execute, "run_smoke", lambda pins, **kw: _result())
     monkeypatch.setenv("DEPREVIEW_RUNNER_WORKDIR", str(tmp_path / "w"))
@@ -579,33 +580,35 @@ def test_the_gpu_task_runs_stores_and_hands_over_to_publishing(
 
 
 def test_send_smoke_routes_the_job_and_arms_the_watchdog(monkeypatch: pytest.MonkeyPatch) -> None:
-    from worker import tasks
     from worker.celery_app import app
+    from worker.tasks import smoke
 
     sent: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
     monkeypatch.setattr(
         app, "send_task", lambda name, kwargs, **kw: sent.append((name, kwargs, kw))
     )
     spec = SmokeJobSpec(1, REPO, 1347, HEAD, 9, {"torch": "2.4.1"}, "gpu.h100-a", timeout_s=600)
-    tasks.send_smoke(spec)
+    smoke.send_smoke(spec)
     (job, job_kwargs, job_opts), (watch, watch_kwargs, watch_opts) = sent
     assert (job, job_opts["queue"]) == ("worker.gpu_smoke", "gpu.h100-a")
     assert job_kwargs == spec.kwargs() and job_opts["soft_time_limit"] > 600
     assert job_opts["time_limit"] > job_opts["soft_time_limit"]
     assert watch == "worker.publish_smoke" and watch_opts["countdown"] == spec.watchdog_s
     assert watch_kwargs["watchdog_after_s"] == spec.watchdog_s > job_opts["time_limit"]
-    assert "queue" not in watch_opts  # routed to `review` by TASK_ROUTES
+    assert "queue" not in watch_opts  # routed to `review` by core.contract.TASK_QUEUES
 
 
 def test_smoke_tasks_are_registered_and_routed() -> None:
-    from worker import tasks  # noqa: F401
-    from worker.celery_app import TASK_ROUTES, app
+    from worker.celery_app import app, celery_config
+    from worker.tasks import smoke  # noqa: F401
+
+    routes = celery_config(Settings())["task_routes"]
 
     gpu, publish = app.tasks["worker.gpu_smoke"], app.tasks["worker.publish_smoke"]
     started = app.tasks["worker.smoke_started"]
-    assert TASK_ROUTES["worker.gpu_smoke"] == {"queue": "gpu"}
-    assert TASK_ROUTES["worker.publish_smoke"] == {"queue": "review"}
-    assert TASK_ROUTES["worker.smoke_started"] == {"queue": "review"}
+    assert routes["worker.gpu_smoke"] == {"queue": "gpu"}
+    assert routes["worker.publish_smoke"] == {"queue": "review"}
+    assert routes["worker.smoke_started"] == {"queue": "review"}
     assert started.acks_late and started.max_retries
     assert gpu.acks_late and 0 < gpu.max_retries <= 3
     assert not any(issubclass(e, Exception) and e.__module__.startswith("githubkit")
@@ -681,13 +684,13 @@ def test_a_start_notice_for_an_unknown_run_changes_nothing(
 def test_the_smoke_started_task_marks_the_run(
     monkeypatch: pytest.MonkeyPatch, redis: FakeRedis, settings: Settings
 ) -> None:
-    from worker import tasks
     from worker.celery_app import app
+    from worker.tasks import smoke
 
     gh, spec = _queued(redis, settings)
-    monkeypatch.setattr(tasks, "_api", lambda installation_id, repo: gh)
-    monkeypatch.setattr(tasks, "_redis", lambda: redis)
-    monkeypatch.setattr(tasks, "RedisCoordinator", lambda client: FakeCoordinator())
+    monkeypatch.setattr(smoke, "repo_api", lambda installation_id, repo: gh)
+    monkeypatch.setattr(smoke, "shared_redis", lambda: redis)
+    monkeypatch.setattr(smoke, "RedisCoordinator", lambda client: FakeCoordinator())
     kwargs = {
         "installation_id": 1, "repo_full_name": REPO, "pr_number": 1347, "head_sha": HEAD,
         "check_run_id": spec.check_run_id, "delivery_id": "d-4",

@@ -14,7 +14,7 @@ from worker.commands.handler import handle_command as run_command
 from worker.commands.smoke import request_smoke
 from worker.github.publish import AppIdentity
 from worker.installations import OpenPull, handle_installation_event, is_suspended
-from worker.tasks import ReviewTask, _api, _redis, _task, settings
+from worker.tasks._base import ReviewTask, TransientError, repo_api, settings, shared_redis, task
 
 logger = logging.getLogger(__name__)
 
@@ -84,7 +84,7 @@ class AppTask(ReviewTask):
 
 
 def _suspended(installation_id: int, what: str) -> bool:
-    if is_suspended(cast(Any, _redis()), installation_id):
+    if is_suspended(cast(Any, shared_redis()), installation_id):
         logger.info(
             "skipped: installation suspended or deleted",
             extra={"installation_id": installation_id, "what": what},
@@ -99,7 +99,6 @@ def _github(fn: Any) -> Any:
 
     from worker.app_review import rate_limited
     from worker.github.client import is_transient
-    from worker.tasks import TransientError
 
     try:
         return fn()
@@ -116,7 +115,7 @@ def _github(fn: Any) -> Any:
         raise
 
 
-@_task("worker.handle_command", base=AppTask)
+@task("worker.handle_command", base=AppTask)
 def handle_command(
     self: Task,
     installation_id: int,
@@ -140,14 +139,14 @@ def handle_command(
         previous_command,
     )
     actions = CeleryActions(installation_id, repo_full_name, delivery_id)
-    api = _api(installation_id, repo_full_name)
+    api = repo_api(installation_id, repo_full_name)
     identity = AppIdentity(settings().github_app_id)
     outcome = _github(lambda: run_command(api, job, actions, identity=identity))
     logger.info("command handled", extra={**job.log_extra(), "status": outcome.status})
     return str(outcome.status)
 
 
-@_task("worker.handle_installation", base=AppTask)
+@task("worker.handle_installation", base=AppTask)
 def handle_installation(
     self: Task,
     installation_id: int,
@@ -179,13 +178,13 @@ def handle_installation(
         dict[str, Any],
         _github(
             lambda: handle_installation_event(
-                cast(Any, _redis()),
+                cast(Any, shared_redis()),
                 installation_id,
                 event,
                 action,
                 repositories_added=repositories_added,
                 review_open_prs=cfg.review_open_prs_on_install,
-                api_for=lambda repo: _api(installation_id, repo),
+                api_for=lambda repo: repo_api(installation_id, repo),
                 enqueue=enqueue,
                 limit=cfg.install_review_max_prs,
                 spacing_s=cfg.install_review_spacing_s,
@@ -194,7 +193,7 @@ def handle_installation(
     )
 
 
-@_task("worker.handle_check_action", base=AppTask)
+@task("worker.handle_check_action", base=AppTask)
 def handle_check_action(
     self: Task,
     installation_id: int,
@@ -208,7 +207,7 @@ def handle_check_action(
     """A button on our check run: Re-run (forced review) or Run GPU smoke test."""
     if _suspended(installation_id, "button"):
         return "suspended"
-    api = _api(installation_id, repo_full_name)
+    api = repo_api(installation_id, repo_full_name)
     press = ButtonPress(check_run_id, head_sha, identifier, sender_login)
     decision, target = _github(lambda: button_action(api, press, settings().github_app_id))
     actions = CeleryActions(installation_id, repo_full_name, delivery_id)
@@ -233,14 +232,14 @@ def handle_check_action(
     return str(decision)
 
 
-@_task("worker.redeliver_failed", base=AppTask)
+@task("worker.redeliver_failed", base=AppTask)
 def redeliver_failed(self: Task) -> list[str]:
     """Periodic (Celery beat): ask GitHub to redeliver deliveries that never succeeded."""
     from worker.github.redelivery import GitHubDeliveriesApi, app_client
     from worker.github.redelivery import redeliver_failed as redeliver
 
     api = GitHubDeliveriesApi(app_client(settings()))
-    store = cast(Any, _redis())
+    store = cast(Any, shared_redis())
     return cast(
         list[str], _github(lambda: redeliver(api, store, max_pages=settings().redelivery_max_pages))
     )
