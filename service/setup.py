@@ -35,6 +35,7 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import SecretStr
 from redis.exceptions import RedisError
 
+from core.links import html_base
 from core.settings import Settings
 from service.state import StateDep
 
@@ -153,12 +154,6 @@ def manifest_for(base_url: str, path: Path = MANIFEST_PATH) -> dict[str, Any]:
     return manifest
 
 
-def _web_base(api_url: str) -> str:
-    from worker.github.buttons import html_base
-
-    return html_base(api_url)
-
-
 def _page(title: str, body: str, status: int = 200) -> HTMLResponse:
     return HTMLResponse(
         f"<!doctype html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
@@ -185,7 +180,7 @@ async def setup(
         return _page("Setup already done", "<p>The credentials file exists already.</p>", 409)
     if org is not None and not _ORG.match(org):
         return _page("Bad organization name", "<p>Use ?org=NAME with a GitHub login.</p>", 400)
-    web = _web_base(state.settings.github_api_url)
+    web = html_base(state.settings.github_api_url)
     target = f"{web}/organizations/{org}/settings/apps/new" if org else f"{web}/settings/apps/new"
     token = await issue_state(state.redis)
     manifest = json.dumps(manifest_for(str(request.base_url)))

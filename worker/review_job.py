@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from core.links import details_url
 from core.settings import Settings
 from rules.manifests.dependabot import DependabotUpdate
 from rules.render.checkrun import render_check_output
@@ -19,7 +20,7 @@ from worker.commands.ignores import IgnoreSet, render_ignores
 from worker.coordination import Coordinator, head_key, lock_key
 from worker.dependabot import dependabot_from_pull, is_dependabot_pull
 from worker.github.api import JSON, RepoApi
-from worker.github.buttons import check_actions, completion_extras, details_url, gpu_relevant
+from worker.github.buttons import check_actions, completion_extras, gpu_relevant
 from worker.github.fetch import (
     TreeFiles,
     changed_between,

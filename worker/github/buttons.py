@@ -1,4 +1,4 @@
-"""The check run's buttons (at most three) and its details link."""
+"""The check run's buttons (at most three) and its completing fields (the link: core/links.py)."""
 
 from __future__ import annotations
 
@@ -45,31 +45,6 @@ def check_actions(*, smoke: bool) -> list[dict[str, str]]:
         assert len(action["identifier"]) <= MAX_IDENTIFIER, action
         assert len(action["description"]) <= MAX_DESCRIPTION, action
     return actions[:MAX_ACTIONS]
-
-
-def html_base(api_url: str) -> str:
-    """The web address of the GitHub the API URL belongs to.
-
-    `https://api.github.com` → github.com; GHE.com data residency `https://api.SUB.ghe.com`
-    → `https://SUB.ghe.com`; GitHub Enterprise Server `https://HOST/api/v3` → `https://HOST`.
-    """
-    url = api_url.rstrip("/")
-    if url == "https://api.github.com":
-        return "https://github.com"
-    scheme, sep, rest = url.partition("://")
-    host, _, path = rest.partition("/")
-    if sep and host.startswith("api.") and host.endswith(".ghe.com") and not path:
-        return f"{scheme}://{host.removeprefix('api.')}"
-    return url.removesuffix("/api/v3")
-
-
-def details_url(api_url: str, repo: str, pr_number: int | None, comment_id: int | None) -> str:
-    """Where "Details" on the check run leads: the depreview comment, else the PR or repo."""
-    base = f"{html_base(api_url)}/{repo}"
-    if pr_number is None:
-        return base
-    anchor = f"#issuecomment-{comment_id}" if comment_id is not None else ""
-    return f"{base}/pull/{pr_number}{anchor}"
 
 
 def completion_extras(actions: list[dict[str, str]], url: str) -> dict[str, Any]:
