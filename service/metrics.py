@@ -12,7 +12,7 @@ from prometheus_client.core import Metric
 from prometheus_client.exposition import generate_latest
 from prometheus_client.registry import Collector
 
-from worker.queue_depth import depth_family, queue_depths_async
+from core.queue_depth import depth_family, queue_depths_async
 
 logger = logging.getLogger(__name__)
 

@@ -20,9 +20,9 @@ from prometheus_client import CollectorRegistry, start_http_server
 from prometheus_client import multiprocess as prom_multiprocess
 from redis import Redis
 
+from core.queue_depth import QueueDepthCollector
 from core.settings import Settings, get_settings
 from worker.metrics import current
-from worker.queue_depth import QueueDepthCollector
 
 logger = logging.getLogger(__name__)
 

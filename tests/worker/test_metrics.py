@@ -15,6 +15,7 @@ from githubkit.exception import RequestFailed
 from prometheus_client import CollectorRegistry
 from redis import Redis
 
+from core.queue_depth import QueueDepthCollector, queue_depths
 from core.settings import Settings
 from tests.redis_proc import free_port
 from tests.worker.github.conftest import API, fixture, gh_api, private_key_pem  # noqa: F401
@@ -25,7 +26,6 @@ from worker.github.api import RepoRef
 from worker.github.client import GitHubRepoApi, installation_client
 from worker.github.metrics import OTHER, route_template
 from worker.metrics_server import connect_signals, start_metrics_server
-from worker.queue_depth import QueueDepthCollector, queue_depths
 from worker.review_job import run_review
 
 ERRORS = Path(__file__).parents[1] / "fixtures" / "github-api" / "errors"

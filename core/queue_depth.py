@@ -14,9 +14,11 @@ from typing import Any
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
+from core.contract import QUEUE_GPU, QUEUE_REVIEW
+
 logger = logging.getLogger(__name__)
 
-FIXED_QUEUES = ("review", "gpu")
+FIXED_QUEUES = (QUEUE_REVIEW, QUEUE_GPU)
 RUNNER_PATTERN = "gpu.*"
 #: At most this many runner queues are reported, found in at most `SCAN_ROUNDS` SCAN calls.
 MAX_RUNNER_QUEUES = 64
