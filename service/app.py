@@ -11,10 +11,11 @@ from fastapi import FastAPI
 
 from core.logs import configure_logging
 from core.settings import Settings, get_settings
-from service import health, setup
+from service import health
 from service.interface import DeliveryQueue
 from service.metrics import Metrics
 from service.redis_queue import RedisDeliveryQueue, redis_client
+from service.setup import routes as setup
 from service.state import ServiceState
 from service.webhooks import endpoint
 from service.webhooks.routes import build_router

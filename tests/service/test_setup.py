@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 
 from core.settings import Settings
 from service.app import create_app
-from service.setup import MAX_AGE_S, make_state, state_problem
+from service.setup.routes import MAX_AGE_S, make_state, state_problem
 from tests.service.deliveries import SECRET
 from tests.service.fakes import FakeLedger, FakePublisher, fake_queue
 
@@ -142,7 +142,7 @@ def test_a_token_is_generated_and_logged_when_none_is_set(
         github_api_url=API,
         setup_output_path=output,
     )
-    with caplog.at_level("WARNING", logger="service.setup"):
+    with caplog.at_level("WARNING", logger="service.setup.routes"):
         for client in _client(settings):
             logged = [r.getMessage() for r in caplog.records if "setup?token=" in r.getMessage()]
             assert len(logged) == 1

@@ -15,7 +15,7 @@ from redis import Redis
 
 from core.settings import Settings
 from service.app import create_app
-from service.setup import MAX_AGE_S, STATE_KEY_PREFIX, make_state
+from service.setup.routes import MAX_AGE_S, STATE_KEY_PREFIX, make_state
 from tests.redis_proc import RedisServer
 from tests.service.deliveries import SECRET
 from tests.service.test_setup import API, CREATED

@@ -7,8 +7,8 @@
 2. GitHub redirects to `/setup/callback?code=...&state=...`; the state must be ours, unused
    and at most an hour old (GitHub's codes expire after one hour). It is used up at once.
 3. The code is traded for the App's id, private key and webhook secret by
-   `worker.github.manifest` (run in a threadpool: the service's only GitHub call, kept in
-   the worker package) and written to `DEPREVIEW_SETUP_OUTPUT_PATH` with mode 0600.
+   `service/setup/github.py` (run in a threadpool: the service's only GitHub call, off the
+   webhook path) and written to `DEPREVIEW_SETUP_OUTPUT_PATH` with mode 0600.
 
 Disabled (404) unless `DEPREVIEW_SETUP_OUTPUT_PATH` is set. Bound to the operator: `/setup`
 asks for `?token=` (`DEPREVIEW_SETUP_TOKEN`, or one generated at start and written to the
@@ -43,7 +43,7 @@ logger = logging.getLogger(__name__)
 
 router = APIRouter()
 
-MANIFEST_PATH = Path(__file__).parents[1] / "deploy" / "app-manifest.json"
+MANIFEST_PATH = Path(__file__).parents[2] / "deploy" / "app-manifest.json"
 MAX_AGE_S = 3600
 _KEY = secrets.token_bytes(32)
 _ORG = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")
@@ -197,7 +197,8 @@ async def setup(
 @router.get("/setup/callback", response_model=None)
 async def setup_callback(service: StateDep, code: str = "", state: str = "") -> Response:
     """GitHub's redirect: check the state, trade the code, write the credentials (0600)."""
-    from worker.github.manifest import ManifestCodeError, convert_manifest, write_credentials
+    # githubkit's REST client is loaded only when an operator finishes the setup flow.
+    from service.setup.github import ManifestCodeError, convert_manifest, write_credentials
 
     settings = service.settings
     output = settings.setup_output_path

@@ -1,7 +1,7 @@
 """GitHub's App-manifest flow, the GitHub side: trade the temporary `code` for the App's keys.
 
-The service's `/setup` routes stay thin and call `convert_manifest` in a threadpool: this is
-the one GitHub call made on behalf of the service, and it lives here, in the worker package.
+The service's `/setup` routes (service/setup/routes.py) stay thin and call `convert_manifest`
+in a threadpool: this is the service's one GitHub call, off the webhook path, and in the open.
 """
 
 from __future__ import annotations

@@ -1,0 +1,1 @@
+"""`/setup`: create the GitHub App from its manifest (routes, and the one GitHub call)."""
