@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the tests need (uv, the locked environment, Debian's redis-server)
-# and runs the whole suite: lint, types, tests. Needs Python 3.11+ with pip; root or sudo
-# for apt-get when redis-server is missing.
+# and runs the whole suite: lint, types, import contracts, tests. Needs Python 3.11+ with
+# pip; root or sudo for apt-get when redis-server is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,4 +18,5 @@ python3 -m uv sync --frozen
 python3 -m uv run --frozen ruff check .
 python3 -m uv run --frozen ruff format --check .
 python3 -m uv run --frozen mypy
+python3 -m uv run --frozen lint-imports  # the import contracts in pyproject.toml
 python3 -m uv run --frozen pytest "$@"
