@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from core.settings import Settings
+from core.settings import get_settings
 from service.app import create_app
 from service.celery_publisher import CeleryPublisher, producer_app
 from service.dedupe import RedisLedger
@@ -31,7 +31,7 @@ def create_bare_app() -> FastAPI:
 
 def create_celery_path_app() -> FastAPI:
     """The service publishing through Celery's producer (SET NX, send_task in a thread, SET XX)."""
-    settings = Settings()
+    settings = get_settings()
     queue = LedgerQueue(
         RedisLedger(redis_client(settings), settings.dedupe_ttl_s),
         CeleryPublisher(producer_app(settings)),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from core.settings import Settings
+from core.settings import Settings, get_settings
 from rules.review import Review
 from worker.analysis import analyze, base_allows_self_ignore
 from worker.app_review import ignore_source
@@ -55,7 +55,7 @@ class PrReview:
 
 def review_pr(spec: str, token: str, settings: Settings | None = None) -> PrReview:
     """Fetch and review a PR as the App would (GitHub errors propagate)."""
-    settings = settings or Settings()
+    settings = settings or get_settings()
     repo, number = parse_pr(spec)
     api = GitHubRepoApi(token_client(settings, token), repo)
     pull = api.get_pull(number)
