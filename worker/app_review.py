@@ -1,4 +1,4 @@
-"""`run_review` as the App runs it: suspension, a concurrency slot, PR ignores, rate limits.
+"""`run_review` as the App runs it: suspension, a concurrency slot, PR ignores.
 
 The Celery review tasks call this in place of `worker.review_job.run_review`; tests call either.
 """
@@ -9,44 +9,16 @@ import logging
 from datetime import date
 from typing import Any
 
-from githubkit.exception import RequestFailed
-
 from core.settings import Settings
 from worker.commands.ignores import IgnoreSet, collect_ignores
 from worker.concurrency import installation_slot
 from worker.coordination import Coordinator
 from worker.github.api import InteractionApi, RepoApi
-from worker.github.ratelimit import retry_wait
 from worker.installations import is_suspended
 from worker.review_job import IgnoreSource, Outcome, ReviewJob
 from worker.review_job import run_review as run_plain_review
 
 logger = logging.getLogger(__name__)
-
-
-class RateLimitedError(RuntimeError):
-    """GitHub said when to come back (`Retry-After` / `x-ratelimit-reset`): retry then.
-
-    `unsignalled`: a secondary limit without either header; the task waits at least a
-    minute, doubling with each retry.
-    """
-
-    def __init__(self, message: str, countdown: float, *, unsignalled: bool = False) -> None:
-        super().__init__(message)
-        self.countdown = countdown
-        self.unsignalled = unsignalled
-
-
-def rate_limited(exc: RequestFailed) -> RateLimitedError | None:
-    """The retryable form of a GitHub rate limit (None: `exc` is no rate limit)."""
-    wait = retry_wait(exc)
-    if wait is None:
-        return None
-    headers = {k.lower(): v for k, v in exc.response.headers.items()}
-    remaining = headers.get("x-ratelimit-remaining", "").strip()
-    signalled = "retry-after" in headers or (remaining == "0" and "x-ratelimit-reset" in headers)
-    status = exc.response.status_code
-    return RateLimitedError(f"GitHub rate limit ({status})", wait, unsignalled=not signalled)
 
 
 def ignore_source(api: InteractionApi) -> IgnoreSource:
@@ -64,22 +36,19 @@ def ignore_source(api: InteractionApi) -> IgnoreSource:
 def run_review(
     api: RepoApi, coord: Coordinator, settings: Settings, job: ReviewJob, **kwargs: Any
 ) -> Outcome:
-    """Skip suspended installations; hold an installation slot; add PR ignores; map rate limits."""
+    """Skip suspended installations; hold an installation slot; add PR ignores.
+
+    Failures propagate as raised; the task classifies them (worker/errors.py).
+    """
     store = getattr(coord, "store", None)
     if store is not None and is_suspended(store, job.installation_id):
         logger.info("review skipped: installation suspended or deleted", extra=job.log_extra())
         return Outcome("failed", detail="installation suspended or deleted")
     if job.pr_number is not None and hasattr(api, "get_permission"):
         kwargs.setdefault("pr_ignores", ignore_source(api))  # type: ignore[arg-type]
-    try:
-        if store is None:
-            return run_plain_review(api, coord, settings, job, **kwargs)
-        ttl = settings.lease_ttl_s  # renewed while the review runs (worker/concurrency.py)
-        limit = settings.installation_concurrency
-        with installation_slot(store, job.installation_id, limit=limit, ttl_s=ttl):
-            return run_plain_review(api, coord, settings, job, **kwargs)
-    except RequestFailed as exc:
-        limited = rate_limited(exc)
-        if limited is not None:
-            raise limited from exc
-        raise
+    if store is None:
+        return run_plain_review(api, coord, settings, job, **kwargs)
+    ttl = settings.lease_ttl_s  # renewed while the review runs (worker/concurrency.py)
+    limit = settings.installation_concurrency
+    with installation_slot(store, job.installation_id, limit=limit, ttl_s=ttl):
+        return run_plain_review(api, coord, settings, job, **kwargs)

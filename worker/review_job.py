@@ -19,6 +19,7 @@ from worker.analysis import analyze, base_allows_self_ignore
 from worker.commands.ignores import IgnoreSet, render_ignores
 from worker.coordination import Coordinator, head_key, lock_key
 from worker.dependabot import dependabot_from_pull, is_dependabot_pull
+from worker.errors import is_retryable
 from worker.github.api import JSON, RepoApi
 from worker.github.buttons import check_actions, completion_extras, gpu_relevant
 from worker.github.fetch import (
@@ -204,9 +205,7 @@ def _run_locked(
             api, coord, settings, job, base_sha, run, pr_ignores, smoke, dependabot, timer, pull
         )
     except Exception as exc:
-        from worker.github.client import is_transient
-
-        if is_transient(exc):
+        if is_retryable(exc):
             raise  # retried by Celery; the run stays in progress and is reused
         fail_check_run(api, run.id, exc)
         raise
@@ -423,9 +422,7 @@ def _plan_smoke(
             delivery_id=job.delivery_id,
         )
     except Exception as exc:
-        from worker.github.client import is_transient
-
-        if is_transient(exc):
+        if is_retryable(exc):
             raise
         logger.exception("smoke decision failed", extra=job.log_extra())
         why = type(exc).__name__  # never the text: it may quote the PR's files

@@ -13,10 +13,10 @@ from core.links import details_url
 from core.settings import Settings
 from tests.worker.github.conftest import REPO, fixture, gh_api, private_key_pem, settings
 from tests.worker.tokens import forget_tokens
-from worker.app_review import RateLimitedError
 from worker.app_review import run_review as app_run_review
 from worker.concurrency import installation_slot
 from worker.coordination import LockBusyError, RedisCoordinator
+from worker.errors import RateLimitedError, retryable_failures
 from worker.github.api import RepoRef
 from worker.github.buttons import (
     MAX_DESCRIPTION,
@@ -76,7 +76,7 @@ def test_rate_limited_review_is_retried_when_github_says(
     )
     api = GitHubRepoApi(installation_client(settings, 1), RepoRef("octocat", "Hello-World"))
     job = ReviewJob(1, "octocat/Hello-World", "h" * 40, "d", pr_number=1347)
-    with pytest.raises(RateLimitedError) as caught:
+    with pytest.raises(RateLimitedError) as caught, retryable_failures():  # as the task runs it
         app_run_review(api, _NoLock(), settings, job)
     assert caught.value.countdown == 60.0
     assert retry_wait(caught.value.__cause__) == 60.0  # type: ignore[arg-type]

@@ -63,7 +63,7 @@ def test_review_tasks_retry_transient_errors_with_bounded_backoff(name: str) -> 
 
     from worker.celery_app import app
     from worker.coordination import LockBusyError
-    from worker.tasks._base import TransientError
+    from worker.errors import TransientError
 
     task = app.tasks[name]
     assert {TransientError, LockBusyError, RedisConnectionError} <= set(task.autoretry_for)

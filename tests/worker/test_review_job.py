@@ -11,6 +11,7 @@ from typing import Any
 import httpx
 import pytest
 from githubkit.exception import RequestError
+from redis.exceptions import ConnectionError as RedisConnectionError
 
 from core.settings import Settings
 from tests.fakes.github import FakeGitHub, blob_sha
@@ -180,9 +181,20 @@ def test_a_bug_fails_the_check_run_closed_with_the_reason(settings: Settings) ->
     assert gh.comments == []
 
 
-def test_a_transient_error_leaves_the_run_for_the_retry_to_reuse(settings: Settings) -> None:
-    gh = _broken(RequestError(httpx.ConnectError("connection refused")))
-    with pytest.raises(RequestError):
+@pytest.mark.parametrize(
+    "error",
+    [
+        RequestError(httpx.ConnectError("connection refused")),
+        # Redis is retried by the task too (worker/errors.py): closing the run as `failure`
+        # first made the retry find it "already reviewed"
+        RedisConnectionError("Connection refused"),
+    ],
+)
+def test_a_transient_error_leaves_the_run_for_the_retry_to_reuse(
+    settings: Settings, error: Exception
+) -> None:
+    gh = _broken(error)
+    with pytest.raises(type(error)):
         run_review(gh, FakeCoordinator(), settings, JOB)
     assert gh.check_runs[0]["status"] == "in_progress"
     outcome = run_review(gh, FakeCoordinator(), settings, JOB)

@@ -3,9 +3,9 @@
 Retries happen at two levels. githubkit's own retries are off (`auto_retry=False`). First,
 in place: `worker/github/transport.py` repeats a request that is safe to repeat a few times
 within seconds (5xx, network errors, short `Retry-After`s). Second, for longer outages, Celery:
-`worker.tasks` maps a GitHub failure to `RateLimitedError` (a 403/429 with `Retry-After`,
+`worker/errors.py` classifies a GitHub failure as `RateLimited` (a 403/429 with `Retry-After`,
 `x-ratelimit-remaining: 0` and `x-ratelimit-reset`, or a secondary limit without either: at
-least a minute, see `worker/github/ratelimit.py`) or to `TransientError` (5xx, network:
+least a minute, see `worker/github/ratelimit.py`) or `Transient` (5xx, network:
 exponential backoff), both bounded; anything else fails the task, and a failed review closes
 its check run with the reason.
 """
@@ -26,7 +26,7 @@ from worker.github.metrics import event_hooks
 from worker.github.pacing import Pacer
 from worker.github.transport import GitHubTransport, RetryPolicy, api_version_for
 
-#: Which retries githubkit does: none. Celery owns retries (worker/tasks.py), so a
+#: Which retries githubkit does: none. Celery owns retries (worker/errors.py, worker/tasks/), so a
 #: transient failure is retried once, with backoff, in one place.
 _AUTO_RETRY = False
 

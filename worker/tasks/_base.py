@@ -10,17 +10,13 @@ from typing import Any, TypeVar, cast
 
 from celery import Task
 from redis import Redis
-from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from core.settings import Settings, get_settings
-from worker.app_review import RateLimitedError
 from worker.celery_app import app
-from worker.coordination import LockBusyError
+from worker.errors import RETRY_ON, RateLimitedError, rate_limit_countdown
 from worker.github.api import RepoRef
 from worker.github.client import GitHubRepoApi, installation_client
 from worker.github.pacing import RedisPacer
-from worker.github.ratelimit import MAX_WAIT_S, UNSIGNALLED_WAIT_S
 from worker.github.session import BlobCache, CachedRepoApi
 from worker.review_job import ReviewJob, fail_job
 
@@ -38,18 +34,8 @@ def task(name: str, **options: Any) -> Callable[[F], F]:
     return cast(Callable[[F], F], app.task(name=name, bind=True, shared=False, **options))
 
 
-class TransientError(RuntimeError):
-    """A failure worth retrying later: GitHub 5xx/rate limit/network, a busy lock."""
-
-
-#: Retried by Celery with backoff; everything else fails the task (and closes its check run).
-RETRY_ON = (
-    TransientError,
-    RateLimitedError,
-    LockBusyError,
-    RedisConnectionError,
-    RedisTimeoutError,
-)
+#: Retried by Celery (`RETRY_ON`, worker/errors.py) with backoff, or when GitHub said;
+#: everything else fails the task (and closes its check run).
 RETRY_BACKOFF_S = 15
 #: Every review task is bounded: at the soft limit the review closes its check run as
 #: `failure` ("ran out of time", with Re-run); the hard limit kills a task stuck in C code.
@@ -93,15 +79,6 @@ def review_session(installation_id: int, repo_full_name: str) -> Iterator[Cached
     with gh:
         api = GitHubRepoApi(gh, RepoRef.parse(repo_full_name))
         yield CachedRepoApi(api, BlobCache(shared_redis(), settings().blob_cache_ttl_s))
-
-
-def rate_limit_countdown(exc: RateLimitedError, retries: int) -> float:
-    """When to retry after a rate limit: when GitHub said; without a signal at least a
-    minute, doubling with each retry (GitHub: "wait … exponentially increasing")."""
-    countdown = exc.countdown
-    if exc.unsignalled:
-        countdown = max(countdown, UNSIGNALLED_WAIT_S * 2.0**retries)
-    return min(countdown, MAX_WAIT_S)
 
 
 class ReviewTask(Task):  # type: ignore[misc]

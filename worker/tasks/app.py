@@ -12,9 +12,10 @@ from worker.commands.actions import ButtonPress, button_action
 from worker.commands.handler import CommandJob
 from worker.commands.handler import handle_command as run_command
 from worker.commands.smoke import request_smoke
+from worker.errors import retryable_failures
 from worker.github.publish import AppIdentity
 from worker.installations import OpenPull, handle_installation_event, is_suspended
-from worker.tasks._base import ReviewTask, TransientError, repo_api, settings, shared_redis, task
+from worker.tasks._base import ReviewTask, repo_api, settings, shared_redis, task
 
 logger = logging.getLogger(__name__)
 
@@ -95,24 +96,8 @@ def _suspended(installation_id: int, what: str) -> bool:
 
 def _github(fn: Any) -> Any:
     """Run a GitHub call; rate limits and transient failures become retryable errors."""
-    from githubkit.exception import RequestFailed
-
-    from worker.app_review import rate_limited
-    from worker.github.client import is_transient
-
-    try:
+    with retryable_failures():
         return fn()
-    except RequestFailed as exc:
-        limited = rate_limited(exc)
-        if limited is not None:
-            raise limited from exc
-        if is_transient(exc):
-            raise TransientError(f"{type(exc).__name__}: {exc}") from exc
-        raise
-    except Exception as exc:
-        if is_transient(exc):
-            raise TransientError(f"{type(exc).__name__}: {exc}") from exc
-        raise
 
 
 @task("worker.handle_command", base=AppTask)

@@ -11,11 +11,10 @@ from celery import Task
 from worker.app_review import run_review
 from worker.celery_app import app
 from worker.coordination import RedisCoordinator
-from worker.github.client import is_transient
+from worker.errors import retryable_failures
 from worker.review_job import Outcome, ReviewJob, fail_job
 from worker.tasks._base import (
     ReviewTask,
-    TransientError,
     job_from,
     repo_api,
     review_session,
@@ -29,19 +28,14 @@ logger = logging.getLogger(__name__)
 
 
 def _run(job: ReviewJob) -> dict[str, Any]:
-    try:
-        with review_session(job.installation_id, job.repo_full_name) as api:
-            outcome: Outcome = run_review(
-                api,
-                RedisCoordinator(shared_redis()),
-                settings(),
-                job,
-                smoke=smoke_hooks(),
-            )
-    except Exception as exc:
-        if is_transient(exc):
-            raise TransientError(f"{type(exc).__name__}: {exc}") from exc
-        raise
+    with retryable_failures(), review_session(job.installation_id, job.repo_full_name) as api:
+        outcome: Outcome = run_review(
+            api,
+            RedisCoordinator(shared_redis()),
+            settings(),
+            job,
+            smoke=smoke_hooks(),
+        )
     return {
         "status": outcome.status,
         "check_run_id": outcome.check_run_id,
@@ -171,11 +165,6 @@ def fail_lost_review(self: Task, job: dict[str, Any], recoveries: int) -> str:
 
     review = job_from(job)
     exc = LostWorkerError(recoveries)
-    try:
-        with review_session(review.installation_id, review.repo_full_name) as api:
-            fail_job(api, settings(), review, exc)
-    except Exception as error:
-        if is_transient(error):
-            raise TransientError(f"{type(error).__name__}: {error}") from error
-        raise
+    with retryable_failures(), review_session(review.installation_id, review.repo_full_name) as api:
+        fail_job(api, settings(), review, exc)
     return "failed"

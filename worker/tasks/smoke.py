@@ -19,9 +19,9 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from worker.celery_app import app
 from worker.coordination import RedisCoordinator
-from worker.github.client import is_transient
+from worker.errors import retryable_failures
 from worker.metrics import StageTimer
-from worker.tasks._base import ReviewTask, TransientError, repo_api, settings, shared_redis, task
+from worker.tasks._base import ReviewTask, repo_api, settings, shared_redis, task
 
 logger = logging.getLogger(__name__)
 
@@ -202,7 +202,7 @@ def smoke_started(
     """Mark a smoke check run `in_progress` once its GPU job started (never after completion)."""
     from worker.smoke.publish import mark_smoke_started
 
-    try:
+    with retryable_failures():
         return mark_smoke_started(
             repo_api(installation_id, repo_full_name),
             RedisCoordinator(shared_redis()),
@@ -212,10 +212,6 @@ def smoke_started(
             check_run_id=check_run_id,
             app_id=settings().github_app_id,
         )
-    except Exception as exc:
-        if is_transient(exc):
-            raise TransientError(f"{type(exc).__name__}: {exc}") from exc
-        raise
 
 
 @task("worker.publish_smoke", base=SmokePublishTask)
@@ -232,7 +228,7 @@ def publish_smoke(
     """Publish a smoke run's stored outcome (or, as the watchdog, close a silent run)."""
     from worker.smoke.publish import publish_smoke as publish
 
-    try:
+    with retryable_failures():
         return publish(
             repo_api(installation_id, repo_full_name),
             RedisCoordinator(shared_redis()),
@@ -243,7 +239,3 @@ def publish_smoke(
             app_id=settings().github_app_id,
             watchdog_after_s=watchdog_after_s,
         )
-    except Exception as exc:
-        if is_transient(exc):
-            raise TransientError(f"{type(exc).__name__}: {exc}") from exc
-        raise

@@ -20,8 +20,8 @@ from rules.findings import Finding, Severity
 from rules.render.checkrun import render_check_output
 from rules.review import Review, Summary
 from tests.worker.github.conftest import API, REPO, fixture
-from worker.app_review import RateLimitedError
 from worker.app_review import run_review as app_run_review
+from worker.errors import RateLimitedError, retryable_failures
 from worker.github.api import RepoRef
 from worker.github.client import GitHubRepoApi, installation_client, is_transient
 from worker.github.fetch import list_changed_files
@@ -133,7 +133,7 @@ def test_secondary_limit_without_retry_after_goes_back_to_the_queue(
 ) -> None:
     gh_api.get(f"{REPO}/pulls/1347").mock(side_effect=_secondary)
     job = ReviewJob(1, "octocat/Hello-World", "h" * 40, "d", pr_number=1347)
-    with pytest.raises(RateLimitedError) as caught:
+    with pytest.raises(RateLimitedError) as caught, retryable_failures():  # as the task runs it
         app_run_review(_api(settings), _NoLock(), settings, job)
     assert caught.value.countdown == 60.0
     assert caught.value.unsignalled
@@ -153,7 +153,7 @@ def test_secondary_limit_without_retry_after_goes_back_to_the_queue(
 def test_task_countdown_for_rate_limits(
     countdown: float, unsignalled: bool, retries: int, expected: float
 ) -> None:
-    from worker.tasks._base import rate_limit_countdown
+    from worker.errors import rate_limit_countdown
 
     exc = RateLimitedError("limited", countdown, unsignalled=unsignalled)
     assert rate_limit_countdown(exc, retries) == expected
