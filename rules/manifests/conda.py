@@ -3,14 +3,15 @@
 YAML is composed into nodes, never constructed: every scalar stays the string written
 (``2.0`` is not a float) and carries its line and column. Aliases are not expanded: only
 the known places (``channels``, ``dependencies``, its ``pip`` list) are walked, each item
-once, so an alias bomb costs no more than its text. Match specs are read with a small
-grammar of their own (they are not PEP 508): ``name``, ``channel::name``, ``name=1.2``
-(fuzzy: ``==1.2.*``), ``name==1.2`` (exact), ``name>=1,<2``, ``name 1.2 build``,
-``name=1.2=build``, ``name[version='>=1',build=...]``. ``|`` alternatives have no PEP 440
-form: the specifier stays empty and `raw` keeps the text. Facts: ``python`` (a version
-such as ``3.10`` for ``=``/``==`` pins, else a specifier), CUDA from ``pytorch-cuda``,
-``cudatoolkit``, ``cuda-version``, ``cuda-toolkit``, ``cuda`` and from build strings such
-as ``py3.10_cuda11.8_cudnn8.7.0_0``; cuDNN from ``cudnn``.
+once, so an alias bomb costs no more than its text. Match specs are read by rattler
+(py-rattler's `MatchSpec`, lenient as conda and as the resolver read them): ``name``,
+``channel::name``, ``name=1.2`` (fuzzy: ``1.2.*``), ``name==1.2`` and ``name 1.2`` (exact),
+``name>=1,<2``, ``name 1.2 build``, ``name=1.2=build`` (exact version, as conda reads it),
+``name[version='>=1',build=...]``; its version spec is then written as PEP 440 where one
+fits. ``|`` alternatives have no PEP 440 form: the specifier stays empty and `raw` keeps the
+text. Facts: ``python`` (a version such as ``3.10`` for ``=``/``==`` pins, else a specifier),
+CUDA from ``pytorch-cuda``, ``cudatoolkit``, ``cuda-version``, ``cuda-toolkit``, ``cuda``
+and from build strings such as ``py3.10_cuda11.8_cudnn8.7.0_0``; cuDNN from ``cudnn``.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 
 import yaml
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from rattler import MatchSpec as RattlerMatchSpec
 
 from rules.findings import Finding
 from rules.manifests.errors import parse_error
@@ -43,22 +45,24 @@ MAX_ENTRIES = 20_000
 
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-_SPEC = re.compile(
-    r"^(?:(?P<channel>[^:\s\[]+)::)?(?P<name>[A-Za-z0-9_][A-Za-z0-9_.\-]*)\s*"
-    r"(?P<bracket>\[[^\]]*\])?\s*(?P<rest>.*)$"
-)
-_BRACKET_ITEM = re.compile(r"(\w+)\s*=\s*(?:'([^']*)'|\"([^\"]*)\"|([^,\]\s]+))")
 _OPERATOR = re.compile(r"^(==|!=|>=|<=|~=|>|<|=)")
-_OPERATOR_SPACE = re.compile(r"(==|!=|>=|<=|~=|>|<)\s+")
-_VERSION_START = re.compile(r"^(?:[0-9*]|==|!=|>=|<=|~=|>|<)[0-9A-Za-z_.*+!<>=,|~-]*$")
 _NUMBER = re.compile(r"^\d+(\.\d+)*$")
+#: What a conda build string holds (letters, digits, ``_ . +``, ``*`` globs). rattler's
+#: lenient reader takes the rest of a line as the build (``bad spec !!``); such a line is
+#: no match spec here.
+_BUILD = re.compile(r"^[A-Za-z0-9_.+*]+$")
 _BUILD_CUDA = re.compile(r"cuda(\d+)(?:\.(\d+))?")
 _CUDA_PACKAGES = frozenset({"pytorch-cuda", "cudatoolkit", "cuda-version", "cuda-toolkit", "cuda"})
 
 
 @dataclass(frozen=True, slots=True)
 class MatchSpec:
-    """A conda match spec read into parts (`specifier` is PEP 440, "" when none fits)."""
+    """A conda match spec read into parts.
+
+    `version` is rattler's normalized version spec (``=2.1`` reads ``2.1.*``), the bare
+    version when the spec is exact (``==2.1``, ``2.1``, ``=2.1=build`` read ``2.1``);
+    `specifier` is its PEP 440 form, "" when none fits.
+    """
 
     name: str
     channel: str | None
@@ -68,8 +72,8 @@ class MatchSpec:
     exact: bool
 
 
-def _conda_version(expr: str, fuzzy: bool) -> str | None:
-    """The PEP 440 specifier of a conda version expression, None when it has none."""
+def _pep440(expr: str) -> str | None:
+    """The PEP 440 specifier of a normalized conda version spec, None when it has none."""
     if not expr or expr == "*":
         return ""
     if "|" in expr:
@@ -80,16 +84,14 @@ def _conda_version(expr: str, fuzzy: bool) -> str | None:
         match = _OPERATOR.match(part)
         operator = match.group(1) if match else ""
         version = part[len(operator) :]
-        if operator in ("", "="):
-            if fuzzy or operator == "=" or version.endswith("*"):
+        if version == "*":
+            continue
+        if operator in ("", "=") or (operator in ("==", "!=") and version.endswith("*")):
+            if version.endswith("*") or operator == "=":
                 stem = version.rstrip("*").rstrip(".")
-                if not stem:
-                    continue
-                specs.append(f"=={stem}.*")
+                specs.append(f"{operator if operator == '!=' else '=='}{stem}.*")
             else:
                 specs.append(f"=={version}")
-        elif version.endswith("*") and operator in ("==", "!="):
-            specs.append(f"{operator}{version.rstrip('*').rstrip('.')}.*")
         else:
             specs.append(f"{operator}{version}")
     try:
@@ -99,49 +101,40 @@ def _conda_version(expr: str, fuzzy: bool) -> str | None:
 
 
 def parse_match_spec(text: str) -> MatchSpec | None:
-    """Read a conda match spec; None when it is not one."""
-    match = _SPEC.match(text.strip())
-    if match is None:
+    """Read a conda match spec with rattler; None when it is not one.
+
+    URLs (a package file, or a channel given by URL before ``::``) are not read as match
+    specs here.
+    """
+    text = text.strip()
+    if "://" in text:
         return None
-    channel = match.group("channel")
-    name = match.group("name").lower()
-    if _NUMBER.match(name):
+    try:
+        spec = RattlerMatchSpec(text)
+    except Exception:  # rattler raises its own InvalidMatchSpecError
         return None
-    rest = _OPERATOR_SPACE.sub(lambda m: m.group(1), match.group("rest").strip())
-    version, build, fuzzy = "", None, False
-    if match.group("bracket"):
-        for key, *values in _BRACKET_ITEM.findall(match.group("bracket")):
-            value = next((v for v in values if v), "")
-            if key == "version":
-                version = value
-            elif key == "build":
-                build = value
-            elif key == "channel":
-                channel = value
-    if rest.startswith("=") and not rest.startswith("=="):
-        version, _, built = rest[1:].partition("=")
-        build, fuzzy = built or build, True
-    elif rest.startswith("=="):
-        version, _, built = rest[2:].partition("=")
-        build = built or build
-    elif rest:
-        tokens = rest.split()
-        version = tokens[0]
-        build = tokens[1] if len(tokens) > 1 else build
-        if len(tokens) > 2:
-            return None
-    if version and not _VERSION_START.match(version):
+    if spec.name is None:
         return None
-    specifier = _conda_version(version, fuzzy)
-    exact = not fuzzy and bool(version) and not _OPERATOR.match(version) and "*" not in version
-    exact = exact or (fuzzy and bool(build) and "*" not in version and "," not in version)
+    name = str(spec.name.normalized)
+    build = str(spec.build) if spec.build is not None else None
+    if _NUMBER.match(name) or (build is not None and not _BUILD.match(build)):
+        return None
+    version = str(spec.version) if spec.version is not None else ""
+    exact = (
+        version.startswith("==")
+        and _OPERATOR.match(version[2:]) is None
+        and not any(c in version for c in "*,|")
+    )
+    if exact:
+        version = version[2:]
+    specifier = _pep440(f"=={version}" if exact else version)
     return MatchSpec(
         name=name,
-        channel=channel,
+        channel=str(spec.channel.name) if spec.channel is not None else None,
         version=version,
         build=build,
         specifier=specifier if specifier is not None else "",
-        exact=exact and "|" not in version and "," not in version,
+        exact=exact,
     )
 
 

@@ -46,7 +46,10 @@ def test_environment_file() -> None:
     ]
     assert rows == [
         ("python", "==3.10.*", None, None, Ecosystem.CONDA, 8, 5),
-        ("pytorch", "==2.1.0.*", "2.1.0", None, Ecosystem.CONDA, 9, 5),
+        # `=version=build` is an exact version: conda appends `*` to `=1.2.3` only without a
+        # build (conda/models/match_spec.py `_parse_spec_str`, "translate version '=1.2.3'
+        # to '1.2.3*'"); rattler reads it the same.
+        ("pytorch", "==2.1.0", "2.1.0", None, Ecosystem.CONDA, 9, 5),
         ("pytorch-cuda", "==11.8.*", None, None, Ecosystem.CONDA, 10, 5),
         ("numpy", "<2,>=1.24", None, None, Ecosystem.CONDA, 11, 5),
         ("cudatoolkit", "==11.8.*", None, "conda-forge", Ecosystem.CONDA, 12, 5),
@@ -83,7 +86,7 @@ def test_environment_file() -> None:
     ("spec", "name", "channel", "version", "build", "specifier", "exact"),
     [
         ("pytorch", "pytorch", None, "", None, "", False),
-        ("PyTorch=2.1.0", "pytorch", None, "2.1.0", None, "==2.1.0.*", False),
+        ("PyTorch=2.1.0", "pytorch", None, "2.1.0.*", None, "==2.1.0.*", False),
         ("pytorch==2.1.0", "pytorch", None, "2.1.0", None, "==2.1.0", True),
         (
             "pytorch=2.1.0=py3.10_cuda11.8*",
@@ -91,7 +94,7 @@ def test_environment_file() -> None:
             None,
             "2.1.0",
             "py3.10_cuda11.8*",
-            "==2.1.0.*",
+            "==2.1.0",
             True,
         ),
         (
@@ -117,10 +120,10 @@ def test_environment_file() -> None:
             True,
         ),
         ("python=3.10.*", "python", None, "3.10.*", None, "==3.10.*", False),
-        ("python 3.10*", "python", None, "3.10*", None, "==3.10.*", False),
-        ("cuda-version=12", "cuda-version", None, "12", None, "==12.*", False),
-        ("numpy 1.2|1.3", "numpy", None, "1.2|1.3", None, "", False),
-        ("openssl=1.1.1w", "openssl", None, "1.1.1w", None, "", False),
+        ("python 3.10*", "python", None, "3.10.*", None, "==3.10.*", False),
+        ("cuda-version=12", "cuda-version", None, "12.*", None, "==12.*", False),
+        ("numpy 1.2|1.3", "numpy", None, "==1.2|==1.3", None, "", False),
+        ("openssl=1.1.1w", "openssl", None, "1.1.1w.*", None, "", False),
         ("pkg[version='>=1.0',build=py*]", "pkg", None, ">=1.0", "py*", ">=1.0", False),
         ("pkg[channel=conda-forge]", "pkg", "conda-forge", "", None, "", False),
     ],
@@ -144,6 +147,73 @@ def test_match_specs(
         parsed.specifier,
         parsed.exact,
     ) == (name, channel, version, build, specifier, exact)
+
+
+# Specs as environment files write them, read as conda reads them (rattler's `MatchSpec`;
+# conda/models/match_spec.py for `=` fuzzy vs `==`/space exact): the Requirement and the
+# facts the rules see.
+@pytest.mark.parametrize(
+    ("line", "specifier", "pinned", "channel", "facts"),
+    [
+        ("pytorch=2.6", "==2.6.*", None, None, []),
+        (
+            "pytorch==2.1.0=py3.10_cuda11.8*",
+            "==2.1.0",
+            "2.1.0",
+            None,
+            [(FactKind.CUDA, "11.8")],
+        ),
+        ("cudatoolkit>=11.3,<11.4", "<11.4,>=11.3", None, None, [(FactKind.CUDA, "<11.4,>=11.3")]),
+        ("conda-forge::numpy", "", None, "conda-forge", []),
+        ("python[version='>=3.9']", ">=3.9", None, None, [(FactKind.PYTHON, ">=3.9")]),
+        ("pytorch-cuda=12.1", "==12.1.*", None, None, [(FactKind.CUDA, "12.1")]),
+        ("python 3.10.* *_cpython", "==3.10.*", None, None, [(FactKind.PYTHON, "3.10")]),
+        ("numpy=1.26,<2", "<2,==1.26.*", None, None, []),
+        ("numpy >=1.24 , <2", "<2,>=1.24", None, None, []),
+        ("numpy !=1.25.*", "!=1.25.*", None, None, []),
+        ("nvidia::cuda-version 12.4.*", "==12.4.*", None, "nvidia", [(FactKind.CUDA, "12.4")]),
+        (
+            "pytorch 2.1.0 cuda118_py310h1234567_300",
+            "==2.1.0",
+            "2.1.0",
+            None,
+            [(FactKind.CUDA, "11.8")],
+        ),
+        ("python=3.11|3.12", "", None, None, [(FactKind.PYTHON, "3.11.*|==3.12")]),
+        ("ffmpeg *", "", None, None, []),
+    ],
+)
+def test_tricky_specs(
+    line: str,
+    specifier: str,
+    pinned: str | None,
+    channel: str | None,
+    facts: list[tuple[FactKind, str]],
+) -> None:
+    manifest = PARSER.parse("environment.yml", f"dependencies:\n  - {line}\n")
+    assert manifest.errors == ()
+    [req] = manifest.requirements
+    assert (req.specifier, req.pinned, req.index, req.raw) == (specifier, pinned, channel, line)
+    assert (req.location.line, req.location.column) == (2, 5)
+    assert [(f.kind, f.value) for f in manifest.facts] == facts
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "bad spec !!",
+        "name 1 2 3",
+        "https://conda.anaconda.org/conda-forge/linux-64/numpy-1.26.4-py311h64a7726_0.conda",
+        "https://example.invalid/channel::numpy",
+        "'*'",
+        "pkg==",
+    ],
+)
+def test_not_specs_are_located_errors(line: str) -> None:
+    manifest = PARSER.parse("environment.yml", f"dependencies:\n  - numpy\n  - {line}\n")
+    assert [r.name for r in manifest.requirements] == ["numpy"]
+    assert [(e.line, e.column) for e in manifest.errors] == [(3, 5)]
+    assert "not a conda match spec" in manifest.errors[0].message
 
 
 @pytest.mark.parametrize("spec", ["bad spec !!", "::", "=1.0", "name 1 2 3", "pkg=="])
