@@ -1,7 +1,7 @@
 """Webhook service bench: depreview vs a bare FastAPI endpoint, both under uvicorn, real Redis.
 
 Starts redis-server on a free loopback port, serves `service.app:create_app --factory` and
-`bench.apps:create_bare_app --factory` with the same uvicorn flags (1 process), then:
+`bench.baselines:create_bare_app --factory` with the same uvicorn flags (1 process), then:
 1. open loop: N signed `pull_request.opened` deliveries (the real fixture bytes, a new delivery id
    each) at a fixed rate; answer time from the scheduled send time, median and p99;
 2. closed loop: C concurrent clients sending a fixed count, requests/s for both apps and the ratio;
@@ -9,7 +9,7 @@ Starts redis-server on a free loopback port, serves `service.app:create_app --fa
 Loopback only; every loop is bounded; everything it starts is stopped at the end.
 
 `--celery-path` also serves the service publishing through Celery's own producer
-(`bench.apps:create_celery_path_app`) for comparison.
+(`bench.baselines:create_celery_path_app`) for comparison.
 
 Load comes from a minimal HTTP/1.1 keep-alive client on asyncio streams (uvloop): httpx costs
 about 2 ms of client CPU per request on a 2-core machine, so at 500/s it alone would take a
@@ -380,12 +380,12 @@ def main() -> int:
         try:
             service = serve("depreview", "service.app:create_app", env, workdir / "service.log")
             servers.append(service)
-            bare = serve("bare", "bench.apps:create_bare_app", env, workdir / "bare.log")
+            bare = serve("bare", "bench.baselines:create_bare_app", env, workdir / "bare.log")
             servers.append(bare)
             results["service_rss_kb_idle"] = service.memory_kb()
             if args.celery_path:
                 servers.append(
-                    serve("celery-path", "bench.apps:create_celery_path_app", env,
+                    serve("celery-path", "bench.baselines:create_celery_path_app", env,
                           workdir / "celery-path.log")
                 )  # fmt: skip
             rounds: list[dict[str, object]] = []

@@ -12,9 +12,8 @@ from fastapi import FastAPI
 from core.logs import configure_logging
 from core.settings import Settings, get_settings
 from service import health
-from service.interface import DeliveryQueue
 from service.metrics import Metrics
-from service.redis_queue import RedisDeliveryQueue, redis_client
+from service.queue import DeliveryQueue, RedisDeliveryQueue, redis_client
 from service.setup import routes as setup
 from service.state import ServiceState
 from service.webhooks import endpoint
@@ -41,8 +40,8 @@ def create_app(
     """Build the service; its Redis client is created at start and closed at stop.
 
     `settings` defaults to `get_settings()` (the environment, read once per process). `queue`
-    replaces the Redis delivery queue (tests pass fakes; `service.ledger_queue` +
-    `service.celery_publisher` publish through Celery's own producer instead).
+    replaces the Redis delivery queue (tests pass a fake; `bench/baselines.py` publishes
+    through Celery's own producer to compare).
     """
     settings = setup.with_setup_token(settings if settings is not None else get_settings())
     metrics = Metrics()

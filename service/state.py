@@ -9,8 +9,8 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 
 from core.settings import Settings
-from service.interface import DeliveryQueue
 from service.metrics import Metrics
+from service.queue import DeliveryQueue
 from service.webhooks.projection import Decoder
 from service.webhooks.routing import Router
 

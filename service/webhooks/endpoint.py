@@ -14,7 +14,7 @@ from githubkit_schemas.latest.webhooks import VALID_EVENT_NAMES
 from pydantic_core import from_json
 from starlette.routing import Route
 
-from service.interface import Unavailable
+from service.queue import Unavailable
 from service.state import ServiceState
 from service.webhooks.event import Event, PayloadError
 from service.webhooks.projection import Decoder, Fields, decoder, merge

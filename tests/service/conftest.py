@@ -1,4 +1,4 @@
-"""Service fixtures: the app with fake ledger and publisher, and a client running its lifespan."""
+"""Service fixtures: the app with a fake delivery queue, and a client running its lifespan."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from core.settings import Settings
 from service.app import create_app
 from tests.service.deliveries import SECRET
-from tests.service.fakes import FakeLedger, FakePublisher, fake_queue
+from tests.service.fakes import FakeDeliveryQueue
 
 
 @pytest.fixture
@@ -20,20 +20,13 @@ def settings() -> Settings:
 
 
 @pytest.fixture
-def ledger() -> FakeLedger:
-    return FakeLedger()
+def queue() -> FakeDeliveryQueue:
+    return FakeDeliveryQueue()
 
 
 @pytest.fixture
-def publisher() -> FakePublisher:
-    return FakePublisher()
-
-
-@pytest.fixture
-def client(
-    settings: Settings, ledger: FakeLedger, publisher: FakePublisher
-) -> Iterator[TestClient]:
-    """A TestClient of the app with the fakes, lifespan started and stopped around the test."""
-    app = create_app(settings, queue=fake_queue(ledger, publisher))
+def client(settings: Settings, queue: FakeDeliveryQueue) -> Iterator[TestClient]:
+    """A TestClient of the app with the fake queue, lifespan started and stopped around the test."""
+    app = create_app(settings, queue=queue)
     with TestClient(app) as test_client:
         yield test_client

@@ -44,3 +44,15 @@ def headers(
         "Content-Type": "application/json",
         "User-Agent": "GitHub-Hookshot/test",
     }
+
+
+def queued_messages(inspect: Any, queue: str = "review") -> list[dict[str, Any]]:
+    """The Celery messages waiting on a queue's Redis list, decoded (task, args, kwargs)."""
+    import base64
+
+    messages = []
+    for raw in inspect.lrange(queue, 0, -1):
+        envelope = json.loads(raw)
+        args, kwargs, _ = json.loads(base64.b64decode(envelope["body"]))
+        messages.append({"task": envelope["headers"]["task"], "args": args, "kwargs": kwargs})
+    return messages

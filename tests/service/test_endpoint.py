@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from core.settings import Settings
 from service.app import create_app
 from tests.service.deliveries import SECRET, dumps, headers, payload, payload_bytes, sign
-from tests.service.fakes import FakeLedger, FakePublisher, fake_queue
+from tests.service.fakes import FakeDeliveryQueue
 from tests.service.test_signature import DOCS_PAYLOAD, DOCS_SECRET, DOCS_SIGNATURE
 
 URL = "/webhooks/github"
@@ -22,10 +22,10 @@ def _post(client: TestClient, body: bytes, hdrs: dict[str, str]) -> tuple[int, d
     return response.status_code, (response.json() if response.content else {})
 
 
-def test_opened_is_queued_with_ids_only(client: TestClient, publisher: FakePublisher) -> None:
+def test_opened_is_queued_with_ids_only(client: TestClient, queue: FakeDeliveryQueue) -> None:
     status, body = _post(client, OPENED, headers("pull_request", OPENED, "abc"))
     assert (status, body) == (202, {"status": "queued"})
-    assert [task.kwargs() for task in publisher.sent] == [
+    assert [task.kwargs() for task in queue.sent] == [
         {
             "installation_id": 1,
             "repo_full_name": "Codertocat/Hello-World",
@@ -47,7 +47,7 @@ def test_opened_is_queued_with_ids_only(client: TestClient, publisher: FakePubli
     ],
 )
 def test_bad_or_missing_signature_is_401_before_anything_else(
-    client: TestClient, publisher: FakePublisher, ledger: FakeLedger, signature: str | None
+    client: TestClient, queue: FakeDeliveryQueue, signature: str | None
 ) -> None:
     hdrs = headers("pull_request", OPENED)
     if signature is None:
@@ -57,7 +57,7 @@ def test_bad_or_missing_signature_is_401_before_anything_else(
     status, body = _post(client, OPENED, hdrs)
     assert status == 401
     assert "X-Hub-Signature-256" in body["detail"]
-    assert publisher.sent == [] and ledger.keys == {}
+    assert queue.sent == [] and queue.delivery_ids == set()
 
 
 def test_unsigned_garbage_is_401_not_400(client: TestClient) -> None:
@@ -65,9 +65,9 @@ def test_unsigned_garbage_is_401_not_400(client: TestClient) -> None:
     assert status == 401
 
 
-def test_docs_test_vector_passes_the_endpoints_signature_check(ledger: FakeLedger) -> None:
+def test_docs_test_vector_passes_the_endpoints_signature_check(queue: FakeDeliveryQueue) -> None:
     settings = Settings(webhook_secret=DOCS_SECRET, log_level="WARNING")
-    with TestClient(create_app(settings, queue=fake_queue(ledger, FakePublisher()))) as client:
+    with TestClient(create_app(settings, queue=queue)) as client:
         hdrs = {
             "X-GitHub-Event": "pull_request",
             "X-GitHub-Delivery": "v",
@@ -80,9 +80,9 @@ def test_docs_test_vector_passes_the_endpoints_signature_check(ledger: FakeLedge
         assert _post(client, DOCS_PAYLOAD, hdrs)[0] == 401
 
 
-def test_empty_secret_refuses_everything(ledger: FakeLedger) -> None:
+def test_empty_secret_refuses_everything(queue: FakeDeliveryQueue) -> None:
     settings = Settings(webhook_secret="", environment="development", log_level="WARNING")
-    with TestClient(create_app(settings, queue=fake_queue(ledger, FakePublisher()))) as client:
+    with TestClient(create_app(settings, queue=queue)) as client:
         status, _ = _post(client, OPENED, headers("pull_request", OPENED, secret=""))
         assert status == 401
 
@@ -107,7 +107,7 @@ def test_empty_secret_refuses_everything(ledger: FakeLedger) -> None:
 )  # fmt: skip
 def test_bad_requests_are_400_with_a_clear_message(
     client: TestClient,
-    publisher: FakePublisher,
+    queue: FakeDeliveryQueue,
     body: bytes,
     drop: str | None,
     event: str,
@@ -119,7 +119,7 @@ def test_bad_requests_are_400_with_a_clear_message(
     status, answer = _post(client, body, hdrs)
     assert status == 400
     assert detail in answer["detail"]
-    assert publisher.sent == []
+    assert queue.sent == []
 
 
 @pytest.mark.parametrize(
@@ -132,33 +132,33 @@ def test_bad_requests_are_400_with_a_clear_message(
     ],
 )
 def test_ignored_events_are_204(
-    client: TestClient, publisher: FakePublisher, ledger: FakeLedger, name: str, event: str
+    client: TestClient, queue: FakeDeliveryQueue, name: str, event: str
 ) -> None:
     body = payload_bytes(name)
     response = client.post(URL, content=body, headers=headers(event, body))
     assert response.status_code == 204 and response.content == b""
-    assert publisher.sent == [] and ledger.keys == {}
+    assert queue.sent == [] and queue.delivery_ids == set()
 
 
 @pytest.mark.parametrize("name", ["ping/ping.json", "ping/ping.app.json"])
-def test_ping_is_pong(client: TestClient, publisher: FakePublisher, name: str) -> None:
+def test_ping_is_pong(client: TestClient, queue: FakeDeliveryQueue, name: str) -> None:
     body = payload_bytes(name)
     status, answer = _post(client, body, headers("ping", body))
     assert status == 200
     assert answer == {"status": "pong", "zen": payload(name)["zen"]}
-    assert publisher.sent == []
+    assert queue.sent == []
 
 
 def test_form_encoded_delivery_is_read_from_its_payload_field(
-    client: TestClient, publisher: FakePublisher
+    client: TestClient, queue: FakeDeliveryQueue
 ) -> None:
     body = urlencode({"payload": OPENED.decode()}).encode()
     hdrs = headers("pull_request", body) | {"Content-Type": "application/x-www-form-urlencoded"}
     assert _post(client, body, hdrs)[0] == 202
-    assert [task.task_name for task in publisher.sent] == ["worker.review_pull_request"]
+    assert [task.task_name for task in queue.sent] == ["worker.review_pull_request"]
 
 
-def test_same_delivery_twice_enqueues_once(client: TestClient, publisher: FakePublisher) -> None:
+def test_same_delivery_twice_enqueues_once(client: TestClient, queue: FakeDeliveryQueue) -> None:
     hdrs = headers("pull_request", OPENED, "same-id")
     first = _post(client, OPENED, hdrs)
     second = _post(client, OPENED, hdrs)
@@ -166,48 +166,35 @@ def test_same_delivery_twice_enqueues_once(client: TestClient, publisher: FakePu
     assert first == (202, {"status": "queued"})
     assert second == (200, {"status": "duplicate"})
     assert third == (202, {"status": "queued"})
-    assert [task.delivery_id for task in publisher.sent] == ["same-id", "other-id"]
+    assert [task.delivery_id for task in queue.sent] == ["same-id", "other-id"]
 
 
 def test_redis_down_is_503_and_nothing_is_queued(
-    client: TestClient, publisher: FakePublisher, ledger: FakeLedger
+    client: TestClient, queue: FakeDeliveryQueue
 ) -> None:
-    ledger.down = True
+    queue.down = True
     status, answer = _post(client, OPENED, headers("pull_request", OPENED, "r1"))
     assert status == 503 and answer["status"] == "unavailable"
-    assert publisher.sent == []
-    ledger.down = False
+    assert queue.sent == []
+    queue.down = False
     assert _post(client, OPENED, headers("pull_request", OPENED, "r1"))[0] == 202
-    assert len(publisher.sent) == 1
-
-
-def test_broker_down_is_503_and_the_key_is_released(
-    client: TestClient, publisher: FakePublisher, ledger: FakeLedger
-) -> None:
-    publisher.down = True
-    status, _ = _post(client, OPENED, headers("pull_request", OPENED, "b1"))
-    assert status == 503
-    assert ledger.released == ["b1"] and "b1" not in ledger.keys
-    publisher.down = False
-    assert _post(client, OPENED, headers("pull_request", OPENED, "b1"))[0] == 202
-    assert ledger.keys == {"b1": "queued"}
-    assert [task.delivery_id for task in publisher.sent] == ["b1"]
+    assert len(queue.sent) == 1
 
 
 def test_lifespan_closes_what_it_was_given(settings: Settings) -> None:
-    ledger, publisher = FakeLedger(), FakePublisher()
-    with TestClient(create_app(settings, queue=fake_queue(ledger, publisher))):
-        assert not ledger.closed and not publisher.closed
-    assert ledger.closed and publisher.closed
+    queue = FakeDeliveryQueue()
+    with TestClient(create_app(settings, queue=queue)):
+        assert not queue.closed
+    assert queue.closed
 
 
 def test_healthz(client: TestClient) -> None:
     assert client.get("/healthz").json() == {"status": "ok"}
 
 
-def test_readyz_follows_redis(client: TestClient, ledger: FakeLedger) -> None:
+def test_readyz_follows_redis(client: TestClient, queue: FakeDeliveryQueue) -> None:
     assert client.get("/readyz").status_code == 200
-    ledger.down = True
+    queue.down = True
     response = client.get("/readyz")
     assert response.status_code == 503 and response.json()["status"] == "unavailable"
 
@@ -219,13 +206,13 @@ def _sample(text: str, name: str) -> float:
     return 0.0
 
 
-def test_metrics_count_outcomes_by_event(client: TestClient, ledger: FakeLedger) -> None:
+def test_metrics_count_outcomes_by_event(client: TestClient, queue: FakeDeliveryQueue) -> None:
     hdrs = headers("pull_request", OPENED, "m1")
     _post(client, OPENED, hdrs)
     _post(client, OPENED, hdrs)
     _post(client, OPENED, hdrs | {"X-Hub-Signature-256": "sha256=00"})
     _post(client, OPENED, headers("made_up_event", OPENED))
-    ledger.down = True
+    queue.down = True
     _post(client, OPENED, headers("pull_request", OPENED, "m2"))
     text = client.get("/metrics").text
     counts = {
@@ -241,7 +228,7 @@ def test_metrics_count_outcomes_by_event(client: TestClient, ledger: FakeLedger)
 
 
 def test_two_apps_keep_separate_metrics(settings: Settings) -> None:
-    apps = [create_app(settings, queue=fake_queue(FakeLedger(), FakePublisher())) for _ in range(2)]
+    apps = [create_app(settings, queue=FakeDeliveryQueue()) for _ in range(2)]
     with TestClient(apps[0]) as first, TestClient(apps[1]) as second:
         _post(first, OPENED, headers("pull_request", OPENED))
         name = 'depreview_webhook_deliveries_total{event="pull_request",outcome="queued"}'
@@ -254,7 +241,7 @@ def test_no_secret_in_settings_repr() -> None:
 
 
 def test_a_body_over_githubs_cap_is_413_before_it_is_read(
-    client: TestClient, publisher: FakePublisher, ledger: FakeLedger
+    client: TestClient, queue: FakeDeliveryQueue
 ) -> None:
     from service.webhooks.endpoint import MAX_BODY_BYTES
 
@@ -262,11 +249,11 @@ def test_a_body_over_githubs_cap_is_413_before_it_is_read(
     status, body = _post(client, big, headers("pull_request", big))
     assert status == 413
     assert body["status"] == "too_large"
-    assert publisher.sent == [] and ledger.keys == {}
+    assert queue.sent == [] and queue.delivery_ids == set()
 
 
 def test_a_streamed_body_over_the_cap_is_refused_without_content_length(
-    client: TestClient, publisher: FakePublisher
+    client: TestClient, queue: FakeDeliveryQueue
 ) -> None:
     from service.webhooks.endpoint import MAX_BODY_BYTES
 
@@ -282,7 +269,7 @@ def test_a_streamed_body_over_the_cap_is_refused_without_content_length(
     hdrs = headers("pull_request", OPENED)
     response = client.post(URL, content=stream(), headers=hdrs)  # type: ignore[arg-type]
     assert response.status_code == 413
-    assert publisher.sent == []
+    assert queue.sent == []
 
 
 def test_a_body_at_the_cap_is_read(client: TestClient) -> None:

@@ -13,16 +13,14 @@ import redis
 from celery.contrib.testing.worker import start_worker
 from fastapi.testclient import TestClient
 
+from bench.baselines import producer_app
 from core.contract import ReviewPullRequest
 from core.settings import Settings
+from service._celery_envelope import celery_message
 from service.app import create_app
-from service.celery_message import celery_message
-from service.celery_publisher import CeleryPublisher, producer_app
-from service.dedupe import RedisLedger
-from service.ledger_queue import LedgerQueue
-from service.redis_queue import KEY_PREFIX, redis_client
-from tests.redis_proc import RedisServer, free_port
-from tests.service.deliveries import SECRET, headers, payload_bytes
+from service.queue import KEY_PREFIX, RedisDeliveryQueue, redis_client
+from tests.redis_proc import RedisServer
+from tests.service.deliveries import SECRET, headers, payload_bytes, queued_messages
 
 pytestmark = pytest.mark.integration
 
@@ -38,16 +36,6 @@ def live(redis_url: str) -> Iterator[tuple[TestClient, redis.Redis]]:
     inspect.close()
 
 
-def _queued(inspect: redis.Redis) -> list[dict[str, Any]]:
-    """The Celery messages waiting on the `review` list, decoded."""
-    messages = []
-    for raw in inspect.lrange("review", 0, -1):
-        envelope = json.loads(raw)
-        args, kwargs, _ = json.loads(base64.b64decode(envelope["body"]))
-        messages.append({"task": envelope["headers"]["task"], "args": args, "kwargs": kwargs})
-    return messages
-
-
 def test_delivery_lands_on_the_review_queue_once(live: tuple[TestClient, redis.Redis]) -> None:
     client, inspect = live
     hdrs = headers("pull_request", OPENED, "int-1")
@@ -55,7 +43,7 @@ def test_delivery_lands_on_the_review_queue_once(live: tuple[TestClient, redis.R
     again = client.post("/webhooks/github", content=OPENED, headers=hdrs)
     assert (first.status_code, first.json()) == (202, {"status": "queued"})
     assert (again.status_code, again.json()) == (200, {"status": "duplicate"})
-    assert _queued(inspect) == [
+    assert queued_messages(inspect) == [
         {
             "task": "worker.review_pull_request",
             "args": [],
@@ -74,7 +62,7 @@ def test_delivery_lands_on_the_review_queue_once(live: tuple[TestClient, redis.R
     assert client.get("/readyz").status_code == 200
 
 
-def test_a_flushed_script_cache_is_refilled_and_the_delivery_queued(
+def test_a_flushed_script_cache_is_refilled_and_the_deliveryqueued_messages(
     live: tuple[TestClient, redis.Redis],
 ) -> None:
     client, inspect = live
@@ -84,7 +72,10 @@ def test_a_flushed_script_cache_is_refilled_and_the_delivery_queued(
     again = client.post("/webhooks/github", content=OPENED, headers=headers(
         "pull_request", OPENED, "int-flush-2"))  # fmt: skip
     assert again.status_code == 202, again.text
-    assert [m["kwargs"]["delivery_id"] for m in _queued(inspect)] == ["int-flush-2", "int-flush-1"]
+    assert [m["kwargs"]["delivery_id"] for m in queued_messages(inspect)] == [
+        "int-flush-2",
+        "int-flush-1",
+    ]
     assert inspect.get(KEY_PREFIX + "int-flush-2") == b"queued"
 
 
@@ -108,49 +99,8 @@ def test_redis_down_is_503_then_the_same_delivery_is_accepted(
     back = client.post("/webhooks/github", content=OPENED, headers=headers(
         "pull_request", OPENED, "int-3"))  # fmt: skip
     assert back.status_code == 202, back.text
-    assert [m["kwargs"]["delivery_id"] for m in _queued(inspect)] == ["int-3"]
+    assert [m["kwargs"]["delivery_id"] for m in queued_messages(inspect)] == ["int-3"]
     assert client.get("/readyz").status_code == 200
-
-
-def test_celery_path_broker_unreachable_is_503_fast_and_the_key_is_released(
-    redis_url: str,
-) -> None:
-    ledger_settings = Settings(webhook_secret=SECRET, redis_url=redis_url)
-    dead_broker = Settings(
-        webhook_secret=SECRET, redis_url=f"redis://127.0.0.1:{free_port()}/0", log_level="WARNING"
-    )
-    queue = LedgerQueue(
-        RedisLedger(redis_client(ledger_settings), ledger_settings.dedupe_ttl_s),
-        CeleryPublisher(producer_app(dead_broker)),
-    )
-    inspect = redis.Redis.from_url(redis_url)
-    with TestClient(create_app(dead_broker, queue=queue)) as client:
-        started = time.monotonic()
-        answer = client.post("/webhooks/github", content=OPENED, headers=headers(
-            "pull_request", OPENED, "int-4"))  # fmt: skip
-        elapsed = time.monotonic() - started
-    assert answer.status_code == 503, answer.text
-    assert elapsed < 5
-    assert inspect.exists(KEY_PREFIX + "int-4") == 0
-    inspect.close()
-
-
-def test_celery_path_queues_the_same_task(redis_url: str) -> None:
-    settings = Settings(webhook_secret=SECRET, redis_url=redis_url, log_level="WARNING")
-    queue = LedgerQueue(
-        RedisLedger(redis_client(settings), settings.dedupe_ttl_s),
-        CeleryPublisher(producer_app(settings)),
-    )
-    inspect = redis.Redis.from_url(redis_url)
-    with TestClient(create_app(settings, queue=queue)) as client:
-        hdrs = headers("pull_request", OPENED, "int-5")
-        assert client.post("/webhooks/github", content=OPENED, headers=hdrs).status_code == 202
-        assert client.post("/webhooks/github", content=OPENED, headers=hdrs).status_code == 200
-    [message] = _queued(inspect)
-    assert message["task"] == "worker.review_pull_request"
-    assert message["kwargs"]["delivery_id"] == "int-5"
-    assert inspect.get(KEY_PREFIX + "int-5") == b"queued"
-    inspect.close()
 
 
 def test_hand_built_message_has_the_shape_celery_writes(redis_url: str) -> None:
@@ -215,8 +165,6 @@ def test_concurrent_deliveries_share_round_trips_and_stay_exact(redis_url: str) 
     """Deliveries sent together (some twice) are each queued exactly once."""
     import asyncio
 
-    from service.redis_queue import RedisDeliveryQueue
-
     settings = Settings(webhook_secret=SECRET, redis_url=redis_url)
     ids = [f"c-{i % 15}" for i in range(40)]  # 15 ids, most sent two or three times
 
@@ -233,5 +181,5 @@ def test_concurrent_deliveries_share_round_trips_and_stay_exact(redis_url: str) 
     firsts = [ids.index(d) == i for i, d in enumerate(ids)]
     assert results == firsts
     inspect = redis.Redis.from_url(redis_url)
-    assert sorted(m["kwargs"]["delivery_id"] for m in _queued(inspect)) == sorted(set(ids))
+    assert sorted(m["kwargs"]["delivery_id"] for m in queued_messages(inspect)) == sorted(set(ids))
     inspect.close()

@@ -20,7 +20,7 @@ from core.contract import (
 )
 from service.webhooks.routes import build_router
 from tests.service.deliveries import dumps, headers, payload, payload_bytes
-from tests.service.fakes import FakePublisher
+from tests.service.fakes import FakeDeliveryQueue
 
 PR_HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821"
 DELIVERY = "72d3162e-cc78-11e3-81ab-4c9367dc0958"
@@ -148,7 +148,7 @@ def _body(name: str, edits: list[Edit] | None) -> bytes:
 )
 def test_route(
     client: TestClient,
-    publisher: FakePublisher,
+    queue: FakeDeliveryQueue,
     name: str,
     event: str,
     edits: list[Edit] | None,
@@ -158,11 +158,11 @@ def test_route(
     response = client.post("/webhooks/github", content=body, headers=headers(event, body, DELIVERY))
     if expected is None:
         assert response.status_code == 204, response.text
-        assert publisher.sent == []
+        assert queue.sent == []
     else:
         assert response.status_code == 202, response.text
         assert response.json() == {"status": "queued"}
-        assert publisher.sent == [expected]
+        assert queue.sent == [expected]
 
 
 def test_route_table_is_exactly_the_documented_one() -> None:

@@ -19,7 +19,7 @@ from core.settings import Settings
 from service.app import create_app
 from service.setup.routes import MAX_AGE_S, make_state, state_problem
 from tests.service.deliveries import SECRET
-from tests.service.fakes import FakeLedger, FakePublisher, fake_queue
+from tests.service.fakes import FakeDeliveryQueue
 
 API = "https://ghe.example.test/api/v3"
 CREATED = json.loads(
@@ -33,7 +33,7 @@ TOKEN = "operator-token-from-the-log"
 
 
 def _client(settings: Settings) -> Iterator[TestClient]:
-    app = create_app(settings, queue=fake_queue(FakeLedger(), FakePublisher()))
+    app = create_app(settings, queue=FakeDeliveryQueue())
     with TestClient(app) as client:
         yield client
 

@@ -7,7 +7,7 @@ import base64
 import json
 
 from core.contract import HandleCommand, ReviewCheckSuite
-from service.celery_message import celery_message
+from service._celery_envelope import celery_message
 
 
 def test_body_holds_the_kwargs_and_routing_names_the_queue() -> None:

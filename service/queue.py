@@ -1,4 +1,8 @@
-"""The service's DeliveryQueue: dedupe and enqueue in one atomic Redis script call.
+"""The delivery queue: what the webhook endpoint needs from the outside, and its Redis form.
+
+`DeliveryQueue` takes a delivery's tasks at most once; the app builds `RedisDeliveryQueue` at
+start and tests pass a fake. `RedisDeliveryQueue` dedupes and enqueues in one atomic Redis
+script call:
 
 `SET depreview:delivery:<id> NX EX ttl` and, only when that key is new, `LPUSH` every task's
 Celery message onto its queue list, inside one Lua script: a failure leaves neither the key nor
@@ -11,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from redis.asyncio import Redis
 from redis.asyncio.retry import Retry
@@ -20,10 +24,38 @@ from redis.exceptions import NoScriptError, RedisError
 
 from core.contract import TaskSpec
 from core.settings import Settings
-from service.celery_message import celery_message
-from service.interface import Unavailable
+from service._celery_envelope import celery_message
 
 KEY_PREFIX = "depreview:delivery:"
+
+
+class Unavailable(Exception):
+    """Redis or the broker could not be reached; the delivery must be answered with 503."""
+
+    def diagnostics(self) -> str:
+        """A short reason safe to show in the logs."""
+        return str(self) or type(self).__name__
+
+
+class DeliveryQueue(Protocol):
+    """Queues a delivery's tasks at most once per `X-GitHub-Delivery`."""
+
+    async def enqueue_once(self, delivery_id: str, tasks: Sequence[TaskSpec]) -> bool:
+        """Queue `tasks` unless this delivery id was queued before (then False).
+
+        Raises Unavailable when nothing could be queued; the delivery id is then not
+        remembered, so GitHub's redelivery of it is accepted.
+        """
+        ...
+
+    async def ping(self) -> bool:
+        """Whether the store answers."""
+        ...
+
+    async def close(self) -> None:
+        """Close connections."""
+        ...
+
 
 _ENQUEUE_ONCE = """
 if not redis.call('SET', KEYS[1], 'queued', 'NX', 'EX', ARGV[1]) then
