@@ -49,10 +49,7 @@ SECONDARY_BODY = _fixture("403-secondary-rate-limit.body.json")
 SECONDARY_HEADERS = _fixture("403-secondary-rate-limit.headers.json")  # retry-after: 60
 NO_RETRY_AFTER = {k: v for k, v in SECONDARY_HEADERS.items() if k != "retry-after"}
 PRIMARY_BODY = _fixture("403-primary-rate-limit.body.json")
-IN_TEN_MINUTES = {
-    **_fixture("403-primary-rate-limit.headers.json"),  # x-ratelimit-remaining: 0
-    "x-ratelimit-reset": str(int(time.time()) + 600),
-}
+PRIMARY_HEADERS = _fixture("403-primary-rate-limit.headers.json")  # x-ratelimit-remaining: 0
 _connect = httpx.ConnectError("connection refused", request=httpx.Request("GET", URL))
 _read_timeout = httpx.ReadTimeout("timed out", request=httpx.Request("GET", URL))
 
@@ -98,7 +95,8 @@ def test_classify(exc: BaseException, verdict: Verdict) -> None:
 
 
 def test_a_primary_limit_waits_until_the_reset() -> None:
-    verdict = classify(_failed(403, IN_TEN_MINUTES, PRIMARY_BODY))
+    in_ten_minutes = {**PRIMARY_HEADERS, "x-ratelimit-reset": str(int(time.time()) + 600)}
+    verdict = classify(_failed(403, in_ten_minutes, PRIMARY_BODY))
     assert isinstance(verdict, RateLimited) and not verdict.unsignalled
     assert verdict.countdown == pytest.approx(601.0, abs=3.0)
 
