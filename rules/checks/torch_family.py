@@ -1,5 +1,11 @@
 """torch-family-mismatch: torchvision / torchaudio versions that belong to another torch.
 
+Packages built against one torch release (torchtext, torchdata, torchcodec, xformers) are
+judged by their PyPI wheel's own ``Requires-Dist: torch`` line (KB torch.json
+``family_requirements``, read from the index): a pin whose wheel requires another torch than
+the one the environment pins (torch itself, or a torchvision / torchaudio that pins it) cannot
+be installed with it.
+
 Also a torch installed on top of a pytorch/pytorch image: the image ships torchvision and
 torchaudio for its own torch (its Dockerfile runs ``conda install pytorch torchvision
 torchaudio``), and a ``pip install torch==X`` in the same stage leaves them in place unless
@@ -24,11 +30,14 @@ from rules.checks._ml import (
 from rules.checks.base import Rule, RuleContext
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase, TorchFamily
-from rules.manifests.model import Fact, FactKind, Requirement, Snapshot
+from rules.manifests.model import Ecosystem, Fact, FactKind, Requirement, Snapshot
 
 _MEMBERS = ("torch", "torchvision", "torchaudio")
 #: Family packages whose wheels may require torch (their requirement comes from the KB).
-_REQUIRERS = ("torchvision", "torchaudio", "torchtext", "torchdata", "torchcodec")
+_REQUIRERS = ("torchvision", "torchaudio", "torchtext", "torchdata", "torchcodec", "xformers")
+#: Requirers outside the release tables: only their PyPI wheels' own Requires-Dist judges them
+#: (a conda build of them carries other dependencies).
+_WHEEL_ONLY = ("torchtext", "torchdata", "torchcodec", "xformers")
 
 
 def _expected(family: TorchFamily, member: str) -> str | None:
@@ -65,6 +74,29 @@ def _requires(kb: KnowledgeBase, member: str, version: Version) -> tuple[str | N
     if torch is None:
         return None
     return f"=={torch}", f"KB torch.json: {member} {version.public} was released with torch {torch}"
+
+
+def _pins_torch(kb: KnowledgeBase, anchor: Requirement, torch: str) -> bool:
+    """Whether a pinned torchvision / torchaudio anchor requires exactly torch `torch` (its
+    wheel's Requires-Dist, else the release tables' pair)."""
+    version = version_of(anchor)
+    known = _requires(kb, project(anchor), version) if version is not None else None
+    return known is not None and known[0] is not None and known[0] == f"=={torch}"
+
+
+def _remedy(kb: KnowledgeBase, member: str, expected: str | None, spec: str) -> str:
+    """The two ways out for a requirer the KB read the wheel of: its release built for this
+    torch, or the torch its pinned release requires (`spec`: one release; "" to leave out)."""
+    if member not in _WHEEL_ONLY:
+        return ""
+    ways = []
+    if expected is not None:
+        row = kb.torch_requirement(member, expected)
+        built = f" (its wheel requires torch{row.requires_torch})" if row else ""
+        ways.append(f"pin {member}=={expected}{built}")
+    if spec.startswith("==") and "," not in spec:
+        ways.append(f"pin torch{spec}")
+    return f" Fix: {' or '.join(ways)}." if ways else ""
 
 
 def _fitting(kb: KnowledgeBase, member: str, torch: str) -> str | None:
@@ -109,24 +141,30 @@ class TorchFamilyMismatch:
             return
         anchor, family = found
         anchor_is_torch = project(anchor) == "torch"
+        exact_torch = anchor_is_torch or _pins_torch(kb, anchor, family.torch)
         for req in reqs:
             member = project(req)
             if req is anchor or member not in (*_MEMBERS, *_REQUIRERS):
+                continue
+            if member in _WHEEL_ONLY and req.ecosystem == Ecosystem.CONDA:
                 continue
             version = version_of(req)
             evidence = (
                 f"KB torch.json: torch {family.torch} ↔ torchvision {family.torchvision} "
                 f"↔ torchaudio {family.torchaudio}"
             )
-            if version is not None and anchor_is_torch:
+            if version is not None and (anchor_is_torch or (exact_torch and member in _WHEEL_ONLY)):
                 known = _requires(kb, member, version)
                 if known is None:
                     continue
                 spec, evidence = known
                 if spec is None or spec_contains(spec, family.torch) is not False:
                     continue
-                why = f"{member} {version.public} requires torch{spec}"
                 expected = _fitting(kb, member, family.torch)
+                why = f"{member} {version.public} requires torch{spec}"
+                if not anchor_is_torch:
+                    why += f" while {anchor.raw.strip()} requires torch=={family.torch}"
+                remedy = _remedy(kb, member, expected, spec if anchor_is_torch else "")
             else:
                 expected = _expected(family, member)
                 if expected is None:
@@ -139,6 +177,7 @@ class TorchFamilyMismatch:
                     continue
                 if fits:
                     continue
+                remedy = ""
                 why = (
                     f"torch {family.torch} was released with torchvision "
                     f"{family.torchvision or '?'} and torchaudio {family.torchaudio or '?'}"
@@ -148,7 +187,8 @@ class TorchFamilyMismatch:
             yield finding(
                 self,
                 f"{req.raw.strip()} does not fit {anchor.raw.strip()}: {why}, so the install "
-                f"fails to resolve or pip swaps torch for another build (decided by the pins).",
+                f"fails to resolve or pip swaps torch for another build (decided by the pins)."
+                + remedy,
                 req.location,
                 package=req.name,
                 fix=fix,

@@ -38,6 +38,7 @@ INDEX_PACKAGES: dict[str, str] = {
     "torchtext": "0",
     "torchdata": "0",
     "torchcodec": "0",
+    "xformers": "0",
 }
 
 #: The optional source file with those index records (absent: the KB uses the tables alone).
