@@ -81,16 +81,23 @@ def _pacer(installation_id: int) -> RedisPacer:
     )
 
 
+def _client(installation_id: int) -> Any:
+    """An installation's client; a token minted before a permission change is dropped first."""
+    from worker.github.tokens import forget_if_dropped
+
+    forget_if_dropped(_redis(), settings().github_app_id, installation_id)
+    return installation_client(settings(), installation_id, pacer=_pacer(installation_id))
+
+
 def _api(installation_id: int, repo_full_name: str) -> GitHubRepoApi:
     """An installation's API on one repository (writes paced across every worker)."""
-    gh = installation_client(settings(), installation_id, pacer=_pacer(installation_id))
-    return GitHubRepoApi(gh, RepoRef.parse(repo_full_name))
+    return GitHubRepoApi(_client(installation_id), RepoRef.parse(repo_full_name))
 
 
 @contextmanager
 def _session(installation_id: int, repo_full_name: str) -> Iterator[CachedRepoApi]:
     """A review's API: one HTTP client for the whole task, reads made once, blobs cached."""
-    gh = installation_client(settings(), installation_id, pacer=_pacer(installation_id))
+    gh = _client(installation_id)
     with gh:
         api = GitHubRepoApi(gh, RepoRef.parse(repo_full_name))
         yield CachedRepoApi(api, BlobCache(_redis(), settings().blob_cache_ttl_s))
