@@ -149,6 +149,10 @@ class TorchFamilyMismatch:
             if member in _WHEEL_ONLY and req.ecosystem == Ecosystem.CONDA:
                 continue
             version = version_of(req)
+            if version is None and member in _WHEEL_ONLY:
+                if exact_torch and req.specifier:
+                    yield from self._requirer_range(kb, req, anchor, family.torch)
+                continue
             evidence = (
                 f"KB torch.json: torch {family.torch} ↔ torchvision {family.torchvision} "
                 f"↔ torchaudio {family.torchaudio}"
@@ -198,6 +202,46 @@ class TorchFamilyMismatch:
                 ),
                 fingerprint=f"{req.name}:{anchor.name}",
             )
+
+    def _requirer_range(
+        self, kb: KnowledgeBase, req: Requirement, anchor: Requirement, torch: str
+    ) -> Iterator[Finding]:
+        """A range of a wheel-only requirer next to one exact torch: pip backtracks to the
+        newest admitted release whose wheel admits that torch, so only a range none of whose
+        releases can (every one the KB lists, none without a Linux wheel, none newer than the
+        KB's snapshot admitted) is an error."""
+        member = project(req)
+        rows = [r for r in kb.torch.family_requirements if r.package == member]
+        admitted = [r for r in rows if spec_contains(req.specifier, r.version) is True]
+        if not admitted or any(not r.linux_wheel for r in admitted):
+            return
+        if _admits_newer(req.specifier, max(Version(r.version) for r in rows)):
+            return
+        if any(
+            r.requires_torch is None or spec_contains(r.requires_torch, torch) is not False
+            for r in admitted
+        ):
+            return
+        expected = _fitting(kb, member, torch)
+        shown = ", ".join(f"{r.version} (torch{r.requires_torch})" for r in admitted[:4])
+        more = f" and {len(admitted) - 4} more" if len(admitted) > 4 else ""
+        label = local_label(req)
+        fix = pinned_line(req, expected + (f"+{label}" if label else "")) if expected else None
+        yield finding(
+            self,
+            f"{req.raw.strip()} next to {anchor.raw.strip()}: every {member} release the range "
+            f"admits requires another torch than {torch}: {shown}{more}, so the install cannot "
+            f"resolve (decided by the range: every admitted release the KB lists breaks)."
+            + _remedy(kb, member, expected, ""),
+            req.location,
+            package=req.name,
+            fix=fix,
+            evidence=(
+                f"{anchor.location.file}:{anchor.location.line}: {anchor.raw.strip()}",
+                *(f"KB torch.json: {r.source}" for r in admitted[:4]),
+            ),
+            fingerprint=f"{req.name}:{anchor.name}",
+        )
 
     def _torch_range(
         self, kb: KnowledgeBase, torch: Requirement, reqs: list[Requirement]
@@ -294,6 +338,17 @@ class TorchFamilyMismatch:
             severity=Severity.WARNING,
             fingerprint="image-family",
         )
+
+
+def _admits_newer(specifier: str, newest: Version) -> bool:
+    """Whether a specifier admits a release after `newest` (one more in any release component,
+    or a post-release of it): one the KB's snapshot may not know yet."""
+    release = newest.release
+    probes = [
+        ".".join(str(part) for part in (*release[:i], release[i] + 1)) for i in range(len(release))
+    ]
+    probes.append(f"{newest.public}.post1" if newest.post is None else f"{newest.public}1")
+    return any(spec_contains(specifier, probe) is not False for probe in probes)
 
 
 def _pytorch_image(snapshot: Snapshot, env: str) -> Fact | None:

@@ -749,6 +749,20 @@ def _torch_index(record: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+def _without_wheel(package: str, version: str, record: Mapping[str, Any]) -> dict[str, Any]:
+    """The row of a release the index serves no Linux wheel of (its requirement unknown)."""
+    files = ", ".join(str(f) for f in record.get("files", [])) or "none"
+    return {
+        "package": package,
+        "version": version,
+        "requires_torch": None,
+        "requires_python": None,
+        "pure_python": False,
+        "linux_wheel": False,
+        "source": f"package index: no Linux wheel of {package} {version} (files: {files})",
+    }
+
+
 def _member_requirements(packages: Mapping[str, Any]) -> list[dict[str, Any]]:
     """What each torch-family release requires of torch (exact pin, range or nothing)."""
     rows = []
@@ -757,6 +771,7 @@ def _member_requirements(packages: Mapping[str, Any]) -> list[dict[str, Any]]:
             continue
         for version, record in packages.get(package, {}).items():
             if "metadata_file" not in record:
+                rows.append(_without_wheel(package, version, record))
                 continue
             file = str(record["metadata_file"])
             torch = next(

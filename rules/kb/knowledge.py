@@ -229,7 +229,7 @@ class KnowledgeBase:
             (
                 row
                 for row in self.torch.family_requirements
-                if row.package == name and Version(row.version) == public
+                if row.package == name and row.linux_wheel and Version(row.version) == public
             ),
             None,
         )

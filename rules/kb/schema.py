@@ -65,6 +65,8 @@ class FamilyRequirement(_Model):
 
     `requires_torch` is the specifier of its wheel's ``Requires-Dist: torch`` line on Linux
     x86_64 ("==1.6.0", ">=2.11"), or None when the wheel does not require torch at all.
+    `linux_wheel` is False for a release the index serves no Linux wheel of (sdist only, or
+    other platforms): what it requires is unknown, and `requires_torch` is None.
     """
 
     package: str
@@ -72,6 +74,7 @@ class FamilyRequirement(_Model):
     requires_torch: str | None
     requires_python: str | None = None
     pure_python: bool = False
+    linux_wheel: bool = True
     source: str
 
 
