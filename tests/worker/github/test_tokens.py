@@ -11,7 +11,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
+import pytest
 import respx
+from githubkit.cache import DEFAULT_CACHE_STRATEGY
 
 from tests.worker.github.conftest import REPO, fixture
 from tests.worker.tokens import forget_tokens
@@ -21,6 +23,12 @@ from worker.github.client import GitHubRepoApi, installation_client
 from worker.settings import Settings
 
 __all__ = ["forget_tokens"]
+
+
+@pytest.fixture(autouse=True)
+def no_cached_token_before() -> None:
+    """Start without a token another test's client cached (forget_tokens clears after)."""
+    DEFAULT_CACHE_STRATEGY._cache = None
 
 
 class FakeRedis:
