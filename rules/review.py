@@ -130,8 +130,19 @@ def review(
     base_all = _configure([*base_found, *base_extra_findings], config, ignores, base)[0]
     head_all, ignored = _configure([*head_found, *extra_findings, *cfg], config, ignores, head)
     head_all = [f for f in head_all if f.file is None or _selected(f.file, config)]
-    base_ids = {f.identity for f in base_all}
-    marked = sorted({f.with_new(f.identity not in base_ids) for f in head_all}, key=_total_order)
+    # The same problem at a worse severity is new: a warning on the base ("a fresh install
+    # picks a release without a wheel") that the head turns into an error (an exact pin
+    # without one) must block the change.
+    base_rank: dict[tuple[str, ...], int] = {}
+    for f in base_all:
+        base_rank[f.identity] = min(f.severity.rank, base_rank.get(f.identity, f.severity.rank))
+    marked = sorted(
+        {
+            f.with_new(f.identity not in base_rank or f.severity.rank < base_rank[f.identity])
+            for f in head_all
+        },
+        key=_total_order,
+    )
     summary = _summarize(marked, ignored)
     return Review(
         conclusion=_conclusion(marked, config),

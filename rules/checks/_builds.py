@@ -15,9 +15,11 @@ from dataclasses import dataclass
 
 from packaging.version import InvalidVersion, Version
 
+from rules.checks._env import env_of
 from rules.checks._indexes import indexes_for, pytorch_indexes, serving_indexes
 from rules.checks._ml import local_label, project
 from rules.checks._packages import folder
+from rules.checks._targets import installable_on, sole_python
 from rules.checks._versions import Admitted, admitted, releases_of
 from rules.kb import KnowledgeBase
 from rules.kb.cudaver import is_variant, major_minor, url_variant, variant_cuda
@@ -81,9 +83,16 @@ def locked_version(snapshot: Snapshot, req: Requirement) -> Version | None:
 
 
 def decide(kb: KnowledgeBase, snapshot: Snapshot | None, req: Requirement) -> Admitted:
-    """What `req`'s specifier admits among the KB's releases, and what an install picks."""
+    """What `req`'s specifier admits among the KB's releases, and what an install picks
+    (on the environment's Python when the repository names exactly one)."""
     locked = locked_version(snapshot, req) if snapshot is not None else None
-    return admitted(req.specifier, releases_of(kb, project(req)), locked=locked)
+    python = sole_python(snapshot, env_of(req)) if snapshot is not None else None
+    return admitted(
+        req.specifier,
+        releases_of(kb, project(req)),
+        locked=locked,
+        installable=installable_on(project(req), python) if python else None,
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ newest admitted release). Rules put it in their messages.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
@@ -99,12 +99,16 @@ def admitted(
     known: Iterable[Version],
     *,
     locked: Version | None = None,
+    installable: Callable[[Version], bool] | None = None,
 ) -> Admitted:
     """What `specifier` admits among the `known` releases, and what an install picks.
 
     An exact pin picks itself; a `locked` version (from a lock file in sync with the
     requirement) picks the lock's version; otherwise the newest admitted stable release.
-    An unreadable specifier admits nothing.
+    `installable` (the environment's one Python has a wheel of it) narrows a range the way
+    pip and uv do: a release without a wheel for that Python is skipped, so the pick is the
+    newest one that installs — unless none does, then every admitted release is kept (and
+    the Python rule reports that). An unreadable specifier admits nothing.
     """
     releases = sorted({_public(v) for v in known})
     spec = specifier_set(specifier)
@@ -116,6 +120,8 @@ def admitted(
     inside = tuple(v for v in releases if spec.contains(v, prereleases=True))
     if locked is not None and spec.contains(_public(locked), prereleases=True):
         return Admitted((locked,), locked, LOCK, specifier)
+    if installable is not None:
+        inside = tuple(v for v in inside if installable(v)) or inside
     stable = [v for v in inside if not v.is_prerelease and not v.is_devrelease]
     choices = stable or list(inside)
     picked = choices[-1] if choices else None

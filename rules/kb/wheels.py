@@ -119,6 +119,17 @@ def has_wheel(package: str, version: str | Version, python: str) -> bool | None:
     return row.covers(minor)
 
 
+def pip_candidate(package: str, version: str | Version, python: str) -> bool | None:
+    """Whether pip / uv consider `package==version` at all on `python`: its Requires-Python
+    admits it and a wheel covers it or an sdist exists (then it builds). A release they do
+    not consider is skipped by a range, not a failure. None when not recorded."""
+    row = load_wheels().release(package, version)
+    minor = minor_of(python)
+    if row is None or minor is None:
+        return None
+    return row.admits(minor) and (row.covers(minor) or row.sdist)
+
+
 def from_raw(data: Mapping[str, Any]) -> WheelTable:
     """The table of a parsed wheels.json."""
     read_by = data["provenance"]["source"][0].get("read_by", "the package index")

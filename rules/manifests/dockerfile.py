@@ -15,6 +15,7 @@ from rules.manifests._dockerstage import (
     apt_python,
     bind_mounts,
     interpreter_python,
+    system_packages,
 )
 from rules.manifests._install_commands import (
     InstallFindings,
@@ -33,6 +34,7 @@ from rules.manifests.model import (
     FileKind,
     ManifestFile,
     Span,
+    SystemPackage,
 )
 
 __all__ = ["DockerfileParser", "ImageInfo", "decode_image"]
@@ -64,7 +66,9 @@ class _Stage:
     os: str | None = None
     python: PythonEvidence | None = None
     installs: list[str] = field(default_factory=list)
+    extras: list[str] = field(default_factory=list)
     copies_from: list[str] = field(default_factory=list)
+    system_packages: list[SystemPackage] = field(default_factory=list)
 
     def frozen(self) -> DockerStage:
         python = self.python
@@ -75,11 +79,13 @@ class _Stage:
             base=self.base,
             parent=self.parent,
             installs=tuple(dict.fromkeys(self.installs)),
+            extras=tuple(dict.fromkeys(self.extras)),
             copies_from=tuple(dict.fromkeys(self.copies_from)),
             python=python.version if python else None,
             python_how=python.how if python else "",
             python_at=python.location if python else None,
             python_text=python.text if python else "",
+            system_packages=tuple(self.system_packages),
         )
 
 
@@ -260,6 +266,7 @@ class _Reader:
             stage.env = dict(parent.env)
             stage.os = parent.os
             stage.python = parent.python
+            stage.system_packages = list(parent.system_packages)
             stage.paths = PathMap(
                 parent.paths.workdir, dict(parent.paths.files), list(parent.paths.folders)
             )
@@ -437,6 +444,7 @@ class _Reader:
     def _stage_evidence(self, words: list[Word], locate: Callable[[int], Span]) -> None:
         """Python evidence of one command: `apt-get install python3.X`, `python3.X -m pip`."""
         stage = self.stages[-1]
+        stage.system_packages.extend(system_packages(words, locate))
         for word, version in apt_python(words):
             if version is not None:
                 self._python(PythonEvidence(version, "apt", locate(word.start), word.value), True)
@@ -472,6 +480,10 @@ class _Reader:
                 continue
             folder = stage.paths.repo_path(local)
             if not folder.startswith("/"):
-                stage.installs.append(
-                    "pyproject.toml" if folder in {"", "."} else f"{folder}/pyproject.toml"
-                )
+                path = "pyproject.toml" if folder in {"", "."} else f"{folder}/pyproject.toml"
+                stage.installs.append(path)
+                if "[" in value:
+                    wanted = value.split("[", 1)[1].split("]", 1)[0]
+                    stage.extras.extend(
+                        f"{path}#{extra.strip()}" for extra in wanted.split(",") if extra.strip()
+                    )

@@ -11,7 +11,8 @@ Selection is by path only (the worker picks files from a PR's file list before f
 - locks: ``poetry.lock``, ``uv.lock``, ``pylock.toml``/``pylock.<name>.toml``,
   ``conda-lock.yml``/``*.conda-lock.yml``, conda explicit lists (``conda-<platform>.lock``,
   ``*explicit*.txt``)
-- Dockerfile, ``*.Dockerfile``, ``Dockerfile.*``/``Dockerfile-*`` (not code, docs, data or
+- Dockerfile, ``*.Dockerfile``/``*_Dockerfile``, ``Dockerfile.*``/``Dockerfile-*``/``Dockerfile_*``
+  and ``DockerfileGPU``-style suffixes (not code, docs, data or
   templates: ``dockerfile.py``, ``Dockerfile.md``, ``Dockerfile.j2``), ``Containerfile``
 - ``.python-version``, ``runtime.txt``, ``.github/depreview.yml`` (the repo config)
 - CI workflows: ``.github/workflows/*.yml`` (their ``actions/setup-python`` versions)
@@ -37,7 +38,7 @@ _CONDA_EXPLICIT = re.compile(r"^conda-[a-z0-9_-]+\.lock$")
 _PYLOCK = re.compile(r"^pylock\.([^/]+\.)?toml$")
 _ENVIRONMENT = re.compile(r"^environment[\w.-]*\.ya?ml$")
 _DOCKERFILE = re.compile(
-    r"^(dockerfile|containerfile)([.-][\w.-]+)?$|^[\w.-]+\.(dockerfile|containerfile)$"
+    r"^(dockerfile|containerfile)([._-]?[\w.-]+)?$|^[\w.-]+[._-](dockerfile|containerfile)$"
 )
 #: Extensions that make a Dockerfile-named file code, docs, data or a template instead.
 _NOT_DOCKERFILE_EXTENSIONS = frozenset(
@@ -122,11 +123,12 @@ def kind_for(path: str) -> FileKind | None:
 
 
 def _is_dockerfile(lower: str) -> bool:
-    """`Dockerfile`, `Dockerfile.gpu`, `Dockerfile-dev`, `gpu.Dockerfile`, `Containerfile`;
+    """`Dockerfile`, `Dockerfile.gpu`, `Dockerfile-dev`, `Dockerfile_cuda`, `DockerfileTGWUI`,
+    `gpu.Dockerfile`, `gpu_Dockerfile`, `Containerfile`;
     not `dockerfile.py`, `Dockerfile.md`, `Dockerfile.j2` or `.dockerignore` files."""
     if not _DOCKERFILE.match(lower):
         return False
-    if lower.endswith((".dockerfile", ".containerfile")):
+    if lower.endswith((".dockerfile", ".containerfile", "_dockerfile", "-dockerfile")):
         return True
     extension = lower.rsplit(".", 1)[1] if "." in lower else ""
     return extension not in _NOT_DOCKERFILE_EXTENSIONS

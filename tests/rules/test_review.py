@@ -81,6 +81,11 @@ NOTE = finding("no-lockfile", "no-lockfile", Severity.NOTICE, fingerprint="n")
         ([], [NOTE], "success", [True]),
         ([ERR], [ERR, WARN], "neutral", [True, False]),
         ([], [WARN, ERR, NOTE], "failure", [True, True, True]),
+        # the same problem escalated (base warning -> head error) is new: hzwer/ECCV2022-RIFE
+        # 6793f58 pinned torch==1.3.0 where the base's torch>=1.3.0 only warned on python:3.8
+        ([ERR.with_severity(Severity.WARNING)], [ERR], "failure", [True]),
+        # and one that calms down (error -> warning) is not
+        ([ERR], [ERR.with_severity(Severity.WARNING)], "success", [False]),
     ],
 )
 def test_new_and_conclusion(

@@ -56,6 +56,10 @@ from rules.manifests.registry import (
         ("Dockerfile-dev", FileKind.DOCKERFILE),
         ("gpu.Dockerfile", FileKind.DOCKERFILE),
         ("Containerfile.gpu", FileKind.DOCKERFILE),
+        # real names: TransformerOptimus/SuperAGI tgwui/DockerfileTGWUI, Dockerfile_cuda
+        ("tgwui/DockerfileTGWUI", FileKind.DOCKERFILE),
+        ("Dockerfile_cuda", FileKind.DOCKERFILE),
+        ("gpu_Dockerfile", FileKind.DOCKERFILE),
         ("requirement.txt", FileKind.REQUIREMENTS),
         ("test_requirements_gpu.txt", FileKind.REQUIREMENTS),
         ("ci-dev-requirements.txt", FileKind.REQUIREMENTS),
@@ -99,6 +103,8 @@ def test_dependency_files(path: str, kind: FileKind) -> None:
         "Dockerfile.bak",
         "Dockerfile.yml",
         "dockerfile.sh",
+        "Dockerfile_test.py",
+        "dockerfiles.md",
         ".dockerignore",
         # found dogfooding: a test fixture's long name that mentions requirements
         "tests/fixtures/dependabot/pip-security-update-requirements-subdirectory.commit-message.txt",
