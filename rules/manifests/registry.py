@@ -144,6 +144,7 @@ def _is_requirements_name(lower: str) -> bool:
 
 #: Words of a YAML file's name that make it worth reading for conda content (not `gpu` or
 #: `cpu` alone: Hydra configs such as ``configs/trainer/gpu.yaml`` are named so).
+_PIP_BLOCK = re.compile(r"^[ \t]*-[ \t]+pip[ \t]*:[ \t]*(?:#.*)?$", re.MULTILINE)
 _CONDA_NAME_HINTS = frozenset(
     {
         "env", "environment", "conda", "mamba", "deps", "dependencies", "requirements",
@@ -177,12 +178,17 @@ def may_be_conda(path: str) -> bool:
 
 def looks_like_conda(text: str | bytes) -> bool:
     """Whether a YAML text is a conda environment: top-level `dependencies:` and `channels:`
-    or `name:` keys (read from the first `CONTENT_SNIFF_BYTES`, without parsing)."""
+    or `name:` keys, or `dependencies:` with a ``- pip:`` block (read from the first
+    `CONTENT_SNIFF_BYTES`, without parsing)."""
     head = text[:CONTENT_SNIFF_BYTES]
     if isinstance(head, bytes):
         head = head.decode("utf-8", "replace")
     keys = set(_YAML_KEY.findall(head))
-    return "dependencies" in keys and bool(keys & {"channels", "name"})
+    if "dependencies" not in keys:
+        return False
+    # `name:`/`channels:`, or a dependency list with a `- pip:` block (deepchem's
+    # requirements/torch/env_torch.gpu.yml holds nothing else; `conda env create` takes it)
+    return bool(keys & {"channels", "name"}) or bool(_PIP_BLOCK.search(head))
 
 
 def kind_by_content(path: str, text: str | bytes) -> FileKind | None:

@@ -185,6 +185,10 @@ CONDA_TEXT = "name: gpu\nchannels:\n  - conda-forge\ndependencies:\n  - python=3
         (CONDA_TEXT.encode(), True),
         ("channels: [pytorch]\ndependencies: [pytorch=2.1]\n", True),
         ("dependencies:\n  - numpy\n", False),  # no channels / name: not enough
+        # deepchem/deepchem requirements/torch/env_torch.gpu.yml (b34d7dd9): only a pip block
+        ("dependencies:\n  - pip:\n    - torch==2.0.0+cu113\n", True),
+        ("dependencies:\n  - pip:  # wheels\n    - numpy\n", True),
+        ("tasks:\n  - pip: install\n", False),  # a pip item without `dependencies:`
         ("name: ci\non: push\njobs: {}\n", False),
         ("model:\n  name: x\n  dependencies: []\n", False),  # nested keys are not top-level
         ("", False),
