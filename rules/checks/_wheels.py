@@ -79,6 +79,14 @@ class _KbWheels:
             found = [r.version for r in load_numpy_caps().releases(package) if not r.yanked]
         return tuple(sorted(set(found)))
 
+    def release_row(self, package: str, version: str) -> Any:
+        """The KB's record of one release (a ``rules.kb.wheels.WheelRelease``: its sdist, wheel
+        Pythons, Requires-Python), None when unknown or unreadable."""
+        try:
+            return self._load().release(package, version) if self._load is not None else None
+        except _UNREADABLE:
+            return None
+
     def has_wheel(self, package: str, version: str, python: str) -> bool | None:
         """The KB's answer, None when it has none (or cannot read its data)."""
         if self._has is None:

@@ -24,8 +24,8 @@ from packaging.version import Version
 from rules.checks._builds import decide
 from rules.checks._evidence import exact_minor
 from rules.checks._ml import each_env, env_of, finding, project, version_of
-from rules.checks._targets import Evidence, Target, applies, sole_python, targets_for_environment
 from rules.checks._source_builds import source_builds
+from rules.checks._targets import Evidence, Target, applies, sole_python, targets_for_environment
 from rules.checks._versions import Admitted, admitted
 from rules.checks._wheels import WheelIndex, kb_wheels
 from rules.checks.base import Rule, RuleContext
