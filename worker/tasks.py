@@ -19,7 +19,12 @@ from worker.coordination import LockBusyError, RedisCoordinator
 from worker.github.api import RepoRef
 from worker.github.client import GitHubRepoApi, installation_client, is_transient
 from worker.github.pacing import RedisPacer
-from worker.github.ratelimit import MAX_WAIT_S, UNSIGNALLED_WAIT_S
+from worker.github.ratelimit import (
+    MAX_WAIT_S,
+    UNSIGNALLED_WAIT_S,
+    RateLimitWaitTooLongError,
+    retry_wait,
+)
 from worker.github.session import BlobCache, CachedRepoApi
 from worker.metrics import StageTimer
 from worker.review_job import Outcome, ReviewJob, fail_job
@@ -105,11 +110,18 @@ def _session(installation_id: int, repo_full_name: str) -> Iterator[CachedRepoAp
 
 def rate_limit_countdown(exc: RateLimitedError, retries: int) -> float:
     """When to retry after a rate limit: when GitHub said; without a signal at least a
-    minute, doubling with each retry (GitHub: "wait … exponentially increasing")."""
+    minute, doubling with each retry (GitHub: "wait … exponentially increasing").
+
+    One wait is at most `MAX_WAIT_S` (30 min). When GitHub said to come back later than that
+    (a primary limit's `x-ratelimit-reset` can be an hour away) the task does not sleep on
+    it: RateLimitWaitTooLongError fails the review (review D14).
+    """
     countdown = exc.countdown
     if exc.unsignalled:
-        countdown = max(countdown, UNSIGNALLED_WAIT_S * 2.0**retries)
-    return min(countdown, MAX_WAIT_S)
+        return min(max(countdown, UNSIGNALLED_WAIT_S * 2.0**retries), MAX_WAIT_S)
+    if countdown > MAX_WAIT_S:
+        raise RateLimitWaitTooLongError(countdown)
+    return countdown
 
 
 class ReviewTask(Task):  # type: ignore[misc]
@@ -147,11 +159,39 @@ class ReviewTask(Task):  # type: ignore[misc]
         self, exc: BaseException, task_id: str, args: Any, kwargs: Any, einfo: Any
     ) -> None:
         """The review failed for good: never leave its check run in progress."""
-        try:
-            job = _job_from(kwargs)
-            fail_job(_api(job.installation_id, job.repo_full_name), settings(), job, exc)
-        except Exception:
+        close_failed_review(kwargs, exc)
+
+
+#: The longest delay of a check run's closing after a rate limit (GitHub's reset is at most an
+#: hour away; below the broker's visibility timeout).
+CLOSE_LATER_MAX_S = 3300.0
+
+
+def close_failed_review(kwargs: dict[str, Any], exc: BaseException) -> None:
+    """Complete the check run of a failed review as failure (reason, Re-run).
+
+    When GitHub refuses that with a rate limit (the limit that failed the review also stops
+    its closing), `worker.fail_rate_limited_review` closes it once the limit has reset.
+    """
+    try:
+        job = _job_from(kwargs)
+        fail_job(_api(job.installation_id, job.repo_full_name), settings(), job, exc)
+    except Exception as error:
+        wait = retry_wait(error)
+        if wait is None:
             logger.exception("could not close the check run of a failed review")
+            return
+        # a review that used up its retries on shorter limits is reported as such (wait_s 0)
+        asked = exc.wait_s if isinstance(exc, RateLimitWaitTooLongError) else 0.0
+        logger.warning(
+            "check run of a failed review closed after the rate limit",
+            extra={"wait_s": round(wait, 1), "head_sha": kwargs.get("head_sha")},
+        )
+        app.send_task(
+            "worker.fail_rate_limited_review",
+            kwargs={"job": dict(kwargs), "wait_s": asked},
+            countdown=min(wait, CLOSE_LATER_MAX_S),
+        )
 
 
 def _job_from(kwargs: dict[str, Any]) -> ReviewJob:
@@ -299,6 +339,20 @@ def sweep_leases(store: Any) -> list[Any]:
     return sweep(
         store, resend=resend, give_up=give_up, max_recoveries=settings().lease_max_recoveries
     )
+
+
+@_task("worker.fail_rate_limited_review", base=ReviewTask, leased=False)
+def fail_rate_limited_review(self: Task, job: dict[str, Any], wait_s: float) -> str:
+    """Close the check run of a review failed by a long rate limit, once the limit reset."""
+    review = _job_from(job)
+    try:
+        with _session(review.installation_id, review.repo_full_name) as api:
+            fail_job(api, settings(), review, RateLimitWaitTooLongError(wait_s))
+    except Exception as error:
+        if is_transient(error):
+            raise TransientError(f"{type(error).__name__}: {error}") from error
+        raise
+    return "failed"
 
 
 @_task("worker.fail_lost_review", base=ReviewTask, leased=False)
