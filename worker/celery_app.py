@@ -33,6 +33,8 @@ TASK_ROUTES: dict[str, dict[str, str]] = {
     "worker.smoke_started": {"queue": QUEUE_REVIEW},
     # Sent by the lease sweeper for a review whose workers kept dying.
     "worker.fail_lost_review": {"queue": QUEUE_REVIEW},
+    # Sent after a review failed on a rate limit whose reset was too far away (review D14).
+    "worker.fail_rate_limited_review": {"queue": QUEUE_REVIEW},
 }
 
 
