@@ -143,6 +143,7 @@ def review(
         },
         key=_total_order,
     )
+    marked = _collapsed(marked)
     summary = _summarize(marked, ignored)
     return Review(
         conclusion=_conclusion(marked, config),
@@ -153,6 +154,25 @@ def review(
         config_findings=tuple(f for f in marked if f.category == "config-error"),
         rule_errors=tuple(rule_errors),
     )
+
+
+def _collapsed(findings: Sequence[Finding]) -> list[Finding]:
+    """One finding for the same problem said the same way on several lines (a Dockerfile that
+    pins ``torch==$TORCH_VERSION`` on ten RUN lines gets one numpy-abi warning, not ten); the
+    first keeps its place and lists the other places in its evidence."""
+    groups: dict[tuple[object, ...], list[Finding]] = {}
+    for f in findings:
+        key = (f.identity, f.severity, f.new, f.file, f.message)
+        groups.setdefault(key, []).append(f)
+    out: list[Finding] = []
+    for group in groups.values():
+        first, rest = group[0], group[1:]
+        if rest:
+            places = ", ".join(f"{f.file}:{f.line}" for f in rest if f.line)
+            if places:
+                first = replace(first, evidence=(*first.evidence, f"also at {places}"))
+        out.append(first)
+    return sorted(out, key=_total_order)
 
 
 def _capped(findings: Sequence[Finding], limit: int = MAX_FINDINGS) -> tuple[Finding, ...]:
