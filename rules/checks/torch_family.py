@@ -1,10 +1,10 @@
 """torch-family-mismatch: torchvision / torchaudio versions that belong to another torch.
 
-Packages built against one torch release (torchtext, torchdata, torchcodec, xformers) are
-judged by their PyPI wheel's own ``Requires-Dist: torch`` line (KB torch.json
-``family_requirements``, read from the index): a pin whose wheel requires another torch than
-the one the environment pins (torch itself, or a torchvision / torchaudio that pins it) cannot
-be installed with it.
+Packages built against one torch release (torchtext, torchdata, torchcodec, xformers, vllm,
+torch-tensorrt) are judged by their PyPI wheel's own ``Requires-Dist: torch`` line (KB
+torch.json ``family_requirements``, read from the index): a pin whose wheel requires another
+torch than the one the environment pins (torch itself, or a torchvision / torchaudio that pins
+it) cannot be installed with it.
 
 Also a torch installed on top of a pytorch/pytorch image: the image ships torchvision and
 torchaudio for its own torch (its Dockerfile runs ``conda install pytorch torchvision
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from packaging.utils import canonicalize_name
 from packaging.version import Version
 
 from rules.checks._ml import (
@@ -34,10 +35,19 @@ from rules.manifests.model import Ecosystem, Fact, FactKind, Requirement, Snapsh
 
 _MEMBERS = ("torch", "torchvision", "torchaudio")
 #: Family packages whose wheels may require torch (their requirement comes from the KB).
-_REQUIRERS = ("torchvision", "torchaudio", "torchtext", "torchdata", "torchcodec", "xformers")
+_REQUIRERS = (
+    "torchvision",
+    "torchaudio",
+    "torchtext",
+    "torchdata",
+    "torchcodec",
+    "xformers",
+    "vllm",
+    "torch-tensorrt",
+)
 #: Requirers outside the release tables: only their PyPI wheels' own Requires-Dist judges them
 #: (a conda build of them carries other dependencies).
-_WHEEL_ONLY = ("torchtext", "torchdata", "torchcodec", "xformers")
+_WHEEL_ONLY = ("torchtext", "torchdata", "torchcodec", "xformers", "vllm", "torch-tensorrt")
 
 
 def _expected(family: TorchFamily, member: str) -> str | None:
@@ -74,6 +84,11 @@ def _requires(kb: KnowledgeBase, member: str, version: Version) -> tuple[str | N
     if torch is None:
         return None
     return f"=={torch}", f"KB torch.json: {member} {version.public} was released with torch {torch}"
+
+
+def _name(req: Requirement) -> str:
+    """The project name of a requirement, normalized (``torch_tensorrt`` → ``torch-tensorrt``)."""
+    return str(canonicalize_name(project(req)))
 
 
 def _pins_torch(kb: KnowledgeBase, anchor: Requirement, torch: str) -> bool:
@@ -143,7 +158,7 @@ class TorchFamilyMismatch:
         anchor_is_torch = project(anchor) == "torch"
         exact_torch = anchor_is_torch or _pins_torch(kb, anchor, family.torch)
         for req in reqs:
-            member = project(req)
+            member = _name(req)
             if req is anchor or member not in (*_MEMBERS, *_REQUIRERS):
                 continue
             if member in _WHEEL_ONLY and req.ecosystem == Ecosystem.CONDA:
@@ -210,7 +225,7 @@ class TorchFamilyMismatch:
         newest admitted release whose wheel admits that torch, so only a range none of whose
         releases can (every one the KB lists, none without a Linux wheel, none newer than the
         KB's snapshot admitted) is an error."""
-        member = project(req)
+        member = _name(req)
         rows = [r for r in kb.torch.family_requirements if r.package == member]
         admitted = [r for r in rows if spec_contains(req.specifier, r.version) is True]
         if not admitted or any(not r.linux_wheel for r in admitted):
@@ -251,7 +266,7 @@ class TorchFamilyMismatch:
         if not admitted:
             return
         for req in reqs:
-            member = project(req)
+            member = _name(req)
             version = version_of(req)
             if member not in _REQUIRERS or version is None:
                 continue

@@ -39,6 +39,8 @@ INDEX_PACKAGES: dict[str, str] = {
     "torchdata": "0",
     "torchcodec": "0",
     "xformers": "0",
+    "vllm": "0",
+    "torch-tensorrt": "0",
 }
 
 #: The optional source file with those index records (absent: the KB uses the tables alone).

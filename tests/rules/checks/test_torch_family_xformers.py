@@ -1,4 +1,5 @@
-"""torch-family-mismatch for xformers: judged by its PyPI wheel's ``Requires-Dist: torch``.
+"""torch-family-mismatch for xformers (and vllm, torch-tensorrt): judged by the PyPI wheel's
+``Requires-Dist: torch``.
 
 The requirements cited below are those of the Linux x86_64 wheels as recorded from the package
 index in tests/fixtures/compat/pypi_index.json (scripts/kb_from_index.py) and built into
@@ -94,6 +95,23 @@ CASES: list[tuple[str, Snapshot, list[tuple[str, str | None, str]]]] = [
     (
         "conda's xformers carries other dependencies than the PyPI wheel",
         snap(req("pytorch==2.2.0", ENV, conda=True), req("xformers==0.0.21", ENV, conda=True)),
+        [],
+    ),
+    # other packages whose wheels pin (or bound) torch, read the same way
+    (
+        "vllm 0.4.0 (torch ==2.1.2) next to torch 2.2.0",
+        snap(req("torch==2.2.0"), req("vllm==0.4.0")),
+        [("vllm", "vllm==0.2.5", "error")],  # newest whose wheel admits 2.2.0: torch >=2.1.1
+    ),
+    ("vllm 0.4.0 with its torch", snap(req("torch==2.1.2"), req("vllm==0.4.0")), []),
+    (
+        "torch-tensorrt 2.2.0 (torch <2.3.0,>=2.2.0) next to torch 2.3.0",
+        snap(req("torch==2.3.0"), req("torch_tensorrt==2.2.0")),
+        [("torch_tensorrt", "torch_tensorrt==2.3.0", "error")],
+    ),
+    (
+        "torch-tensorrt 2.2.0 with a torch its range admits",
+        snap(req("torch==2.2.1"), req("torch-tensorrt==2.2.0")),
         [],
     ),
     (

@@ -38,30 +38,38 @@ def _torch_line(record: dict[str, Any]) -> Requirement | None:
     return None
 
 
-XFORMERS = sorted(INDEX["packages"]["xformers"].items())
+#: The requirers read for their exact torch pins (scripts/kb_from_index.py, issue 10).
+RECORDS = [
+    (package, version, record)
+    for package in ("xformers", "vllm", "torch-tensorrt")
+    for version, record in sorted(INDEX["packages"][package].items())
+]
 
 
-@pytest.mark.parametrize(("version", "record"), XFORMERS, ids=[v for v, _ in XFORMERS])
-def test_every_xformers_release_says_what_its_wheel_says(
-    version: str, record: dict[str, Any]
+@pytest.mark.parametrize(
+    ("package", "version", "record"), RECORDS, ids=[f"{p}-{v}" for p, v, _ in RECORDS]
+)
+def test_every_release_says_what_its_wheel_says(
+    package: str, version: str, record: dict[str, Any]
 ) -> None:
     row = next(
-        r for r in KB.torch.family_requirements if (r.package, r.version) == ("xformers", version)
+        r for r in KB.torch.family_requirements if (r.package, r.version) == (package, version)
     )
     if "metadata_file" not in record:
         assert row.linux_wheel is False and row.requires_torch is None
-        assert KB.torch_requirement("xformers", version) is None
+        assert KB.torch_requirement(package, version) is None
         return
     line = _torch_line(record)
     assert row.linux_wheel is True
     assert row.requires_torch == (str(line.specifier) if line else None)
     assert row.source.startswith(record["metadata_file"] + " METADATA: ")
-    assert KB.torch_requirement("xformers", version) == row
+    assert KB.torch_requirement(package, version) == row
 
 
-def test_the_index_holds_xformers_wheels_pinning_torch() -> None:
-    """The records are not empty: most xformers wheels pin one torch release."""
-    pins = [r for r in KB.torch.family_requirements if r.package == "xformers"]
+@pytest.mark.parametrize("package", ["xformers", "vllm"])
+def test_the_index_holds_wheels_pinning_torch(package: str) -> None:
+    """The records are not empty: most xformers / vllm wheels pin one torch release."""
+    pins = [r for r in KB.torch.family_requirements if r.package == package]
     exact = [r for r in pins if r.requires_torch and r.requires_torch.startswith("==")]
     assert len(exact) >= len(pins) // 2
 
