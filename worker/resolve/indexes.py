@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from rules.config import DEFAULT_ALLOWED_INDEX_HOSTS
 from rules.findings import Finding, Severity
 from rules.manifests.model import Index, IndexKind
-from rules.urls import UrlProblem, parse_url
+from rules.urls import UrlProblem, host_matches, parse_url
 from worker.resolve.egress import (
     NOT_ALLOWED,
     EgressPolicy,
@@ -172,19 +172,36 @@ def refusal_fix(url: str) -> str:
     return f"Add `{host}` to `allowed_index_hosts` in .github/depreview.yml to trust it."
 
 
+def warned_statically(url: str, policy: IndexPolicy) -> bool:
+    """Whether the static `untrusted-index` rule (rules/checks/untrusted_index.py, run on every
+    review) already warns about this URL at its line: a network URL (not VCS) that is refused
+    or whose host is off the same allow-list."""
+    parsed = parse_url(url)
+    if not parsed.network or "+" in parsed.scheme:
+        return False
+    return (
+        bool(parsed.problems)
+        or parsed.host is None
+        or not host_matches(parsed.host, list(policy.allowed_hosts))
+    )
+
+
 def untrusted(indexes: Iterable[Index], policy: IndexPolicy) -> list[Finding]:
-    """An `untrusted-index` finding for each index whose URL the policy refuses."""
+    """An `untrusted-index` finding for each index whose URL the policy refuses: a warning,
+    or a notice where the static rule already warns about the same line (one warning per
+    refused index, not two)."""
     findings = []
     for index in indexes:
         url = index_url(index)
         if policy.allows(url):
             continue
         shown = redact(url, placeholder="***@")
+        covered = warned_statically(index.url, policy)
         findings.append(
             Finding(
                 rule="untrusted-index",
                 category="untrusted-index",
-                severity=Severity.WARNING,
+                severity=Severity.NOTICE if covered else Severity.WARNING,
                 message=(
                     f"{index.kind.value} {shown} is not a plain URL on the allowed index hosts, "
                     f"so depreview did not resolve {index.environment or index.location.file} "
