@@ -56,6 +56,14 @@ class Settings(BaseSettings):
     worker_metrics_port: int | None = Field(
         default=None, description="serve the worker's Prometheus metrics on this port"
     )
+    worker_metrics_host: str = Field(
+        default="0.0.0.0",  # noqa: S104 - prometheus_client's default (127.0.0.1: local only)
+        description="the address the worker's metrics server binds",
+    )
+    metrics_token: SecretStr | None = Field(
+        default=None,
+        description="when set, GET /metrics (service and worker) needs Authorization: Bearer",
+    )
     setup_output_path: Path | None = Field(
         default=None, description="enables GET /setup; where the new App's credentials go (0600)"
     )
