@@ -6,7 +6,10 @@ release with a wheel. A compiled package (its wheels are per-CPython or abi3) th
 compiler: where the installing Dockerfile stage certainly has none (`rules.checks._compilers`)
 the install fails (an error); elsewhere it builds from source (a warning). A release that has
 no wheel for any Python (an sdist-only package) is not a matter of the Python: nothing is said.
-Releases with no sdist are left to the caller (pip skips them: older releases or nothing).
+Releases with no sdist are left to the caller (pip skips them: older releases or nothing), and
+so are requirements files that pass ``--only-binary`` (no sdist is built) or ``--prefer-binary``
+with an older admitted release that has a wheel (pip installs that one). A pip command line
+in a Dockerfile with those options (or ``PIP_PREFER_BINARY``) is not seen (a known limit).
 
 Data: the KB wheel table's release rows (`rules.kb.wheels.WheelRelease`) through the rule's
 `WheelIndex` (``release_row``); an index without rows (a test fake) gives no source builds.
@@ -29,7 +32,7 @@ from rules.checks._wheels import WheelIndex
 from rules.checks.base import Rule
 from rules.findings import Finding, Severity
 from rules.kb.pyspec import py_key
-from rules.manifests.model import Requirement, Snapshot, Span
+from rules.manifests.model import FactKind, Requirement, Snapshot, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +99,19 @@ def _older_with_wheel(wheels: WheelIndex, package: str, decided: Admitted, pytho
     return ""
 
 
+def _binary_option(snapshot: Snapshot, req: Requirement) -> str | None:
+    """``--only-binary`` or ``--prefer-binary`` when the requirement's file passes it: pip
+    then never builds an sdist, or installs an older release's wheel before it builds one."""
+    manifest = snapshot.files.get(req.location.file)
+    values = (
+        {f.value for f in manifest.facts if f.kind == FactKind.PIP_OPTION} if manifest else set()
+    )
+    for option in ("--only-binary", "--prefer-binary"):
+        if option in values:
+            return option
+    return None
+
+
 def _image_fix(image: str, python: str, best: str) -> str | None:
     """`FROM python:3.13-slim` for `python:3.14-slim` when the image names the Python."""
     if not image.startswith("python:") or python not in image:
@@ -116,6 +132,9 @@ def source_builds(
     """(the minors of `minors` this module decided, its findings) for one requirement and one
     exact piece of Python evidence. Undecided minors are left to the caller."""
     package = req.name
+    binary = _binary_option(snapshot, req)
+    if binary == "--only-binary":
+        return [], []  # no sdist is ever built: the caller's no-wheel judgement
     handled: list[str] = []
     builds: list[_Build] = []
     for minor in minors:
@@ -125,6 +144,8 @@ def source_builds(
         version, row = found
         if row.covers(minor) or not row.sdist:
             continue
+        if binary and not decided.exact and _older_with_wheel(wheels, package, decided, minor):
+            continue  # --prefer-binary: pip installs that older wheel (the caller warns)
         handled.append(minor)
         if row.exact or row.open_floor:  # wheels for other Pythons: this one builds
             builds.append(_Build(minor, version, row))

@@ -12,9 +12,11 @@ sdist only (no wheel on the index).
 from __future__ import annotations
 
 import pytest
+from packaging.version import Version
 
 from rules.checks._compilers import image_without_compiler
-from rules.checks.python_version import RULES
+from rules.checks.python_version import RULES, PythonVersionIncompatible
+from rules.kb.wheels import WheelRelease
 from rules.manifests.snapshot import build_snapshot
 from tests.rules.checks.mlsnap import run
 
@@ -106,6 +108,12 @@ CASES: list[tuple[str, str | None, str, list[tuple[str, str]]]] = [
         [("pyyaml", "warning")],
     ),
     (
+        "--prefer-binary: no older admitted release has a cp314 wheel, so pip still builds",
+        "FROM python:3.14-slim\n" + COPY,
+        "--prefer-binary\ngensim>=4.3.0\n",
+        [("gensim", "error")],
+    ),
+    (
         "an sdist-only package is not a matter of the Python",
         "FROM python:3.14-slim\n" + COPY,
         "flash-attn==2.5.8\n",
@@ -167,3 +175,54 @@ def test_the_fix_names_the_newest_python_with_a_wheel() -> None:
 )
 def test_images_without_a_compiler(image: str, lacks: bool) -> None:
     assert (image_without_compiler(image) is not None) == lacks
+
+
+class Rows:
+    """A wheel index over hand-made release rows (what `rules.kb.wheels` would record)."""
+
+    def __init__(self, *rows: WheelRelease) -> None:
+        self._rows = {(r.package, r.version): r for r in rows}
+
+    def releases(self, package: str) -> tuple[Version, ...]:
+        return tuple(sorted(v for p, v in self._rows if p == package))
+
+    def release_row(self, package: str, version: str) -> WheelRelease | None:
+        return self._rows.get((package, Version(version)))
+
+    def has_wheel(self, package: str, version: str, python: str) -> bool | None:
+        row = self.release_row(package, version)
+        return None if row is None else row.covers(python)
+
+    def pip_candidate(self, package: str, version: str, python: str) -> bool | None:
+        row = self.release_row(package, version)
+        return None if row is None else row.covers(python) or (row.sdist and row.admits(python))
+
+
+def toy(version: str, exact: set[str]) -> WheelRelease:
+    """A release of a made-up compiled package `toy` with an sdist."""
+    return WheelRelease("toy", Version(version), frozenset(exact), None, None, True, "test rows")
+
+
+#: toy 1.0 has a cp314 wheel; toy 2.0 (the newest) only cp312/cp313 wheels and an sdist.
+TOY = Rows(toy("1.0", {"3.13", "3.14"}), toy("2.0", {"3.12", "3.13"}))
+
+
+@pytest.mark.parametrize(
+    ("reqs", "expected"),
+    [
+        # pip takes the newest release and builds its sdist (it never falls back on a failure)
+        ("toy>=1.0\n", [("toy", "error")]),
+        # --prefer-binary: pip installs toy 1.0's cp314 wheel; the rule's older-release warning
+        ("--prefer-binary\ntoy>=1.0\n", [("toy", "warning")]),
+        ("toy==1.0\n", []),
+    ],
+)
+def test_the_newest_release_is_built_unless_binaries_are_preferred(
+    reqs: str, expected: list[tuple[str, str]]
+) -> None:
+    rule = PythonVersionIncompatible(wheels=TOY)
+    files = {"Dockerfile": "FROM python:3.14-slim\n" + COPY, "requirements.txt": reqs}
+    findings = run(rule, build_snapshot(files))
+    assert [(f.package, f.severity.value) for f in findings] == expected
+    if expected and expected[0][1] == "error":
+        assert findings[0].fix is not None and "toy==1.0" in findings[0].fix
