@@ -168,6 +168,11 @@ class TorchFamilyMismatch:
                 if exact_torch and req.specifier:
                     yield from self._requirer_range(kb, req, anchor, family.torch)
                 continue
+            if version is None and anchor_is_torch and member in ("torchvision", "torchaudio"):
+                unpinned = self._fresh_member(kb, req, anchor, family.torch)
+                if unpinned is not None:
+                    yield unpinned
+                    continue
             evidence = (
                 f"KB torch.json: torch {family.torch} ↔ torchvision {family.torchvision} "
                 f"↔ torchaudio {family.torchaudio}"
@@ -217,6 +222,65 @@ class TorchFamilyMismatch:
                 ),
                 fingerprint=f"{req.name}:{anchor.name}",
             )
+
+    def _fresh_member(
+        self, kb: KnowledgeBase, req: Requirement, anchor: Requirement, torch: str
+    ) -> Finding | None:
+        """An unpinned (or ranged) torchvision / torchaudio next to an exact torch: pip takes
+        the newest admitted release whose wheel's torch requirement admits that torch — or
+        that has none (torchaudio 2.11.0's wheel declares no torch), which it then installs
+        whatever torch it was built for. A finding when that release belongs to another
+        torch minor; None when the pick fits or the KB cannot tell."""
+        member = _name(req)
+        rows = [
+            r
+            for r in kb.torch.family_requirements
+            if r.package == member
+            and r.linux_wheel
+            and not Version(r.version).is_prerelease
+            and (not req.specifier or spec_contains(req.specifier, r.version) is True)
+        ]
+        rows.sort(key=lambda r: Version(r.version), reverse=True)
+        pick = next(
+            (
+                r
+                for r in rows
+                if r.requires_torch is None or spec_contains(r.requires_torch, torch) is not False
+            ),
+            None,
+        )
+        if pick is None or pick.requires_torch is not None:
+            return None
+        built_for = kb.torch_for(member, pick.version)
+        if built_for is None or Version(built_for).release[:2] == Version(torch).release[:2]:
+            return None
+        skipped = [r for r in rows if Version(r.version) > Version(pick.version)]
+        passed = (
+            f" (newer {', '.join(f'{r.version} (torch{r.requires_torch})' for r in skipped[:2])}"
+            f" require another torch, so pip skips them)"
+            if skipped
+            else ""
+        )
+        expected = _fitting(kb, member, torch)
+        label = local_label(req)
+        fix = pinned_line(req, expected + (f"+{label}" if label else "")) if expected else None
+        return finding(
+            self,
+            f"{req.raw.strip()} next to {anchor.raw.strip()}: a fresh install picks {member} "
+            f"{pick.version}{passed}, whose wheel declares no torch requirement, so pip keeps "
+            f"torch {torch}; {member} {pick.version} was released with torch {built_for} and "
+            f"its compiled extension does not load with torch {torch} (decided by the range: "
+            f"what a fresh install picks today)." + _remedy(kb, member, expected, ""),
+            req.location,
+            package=req.name,
+            fix=fix,
+            evidence=(
+                f"{anchor.location.file}:{anchor.location.line}: {anchor.raw.strip()}",
+                f"KB torch.json: {pick.source}",
+                f"KB torch.json: {member} {pick.version} released with torch {built_for}",
+            ),
+            fingerprint=f"{req.name}:{anchor.name}",
+        )
 
     def _requirer_range(
         self, kb: KnowledgeBase, req: Requirement, anchor: Requirement, torch: str
