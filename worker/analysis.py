@@ -73,8 +73,8 @@ def analyze(
                 report = None
                 extra.append(resolution_crash_finding(exc))
         if report is not None:
-            extra.extend(report.findings)
-            base_extra.extend(report.base_findings)
+            extra.extend(_not_static_duplicates(report.findings))
+            base_extra.extend(_not_static_duplicates(report.base_findings))
             if on_resolved is not None:
                 on_resolved(report)
     logger.debug("reviewing", extra={"base": base_ref, "head": head_ref})
@@ -90,6 +90,13 @@ def analyze(
             extra_ignores=extra_ignores,
             dependabot=dependabot,
         )
+
+
+def _not_static_duplicates(findings: Sequence[Finding]) -> list[Finding]:
+    """The resolver's findings less those a static rule reports too (one finding, not two)."""
+    from worker.resolve.indexes import duplicates_static
+
+    return [f for f in findings if not duplicates_static(f)]
 
 
 def _must_propagate(exc: BaseException) -> bool:

@@ -186,10 +186,22 @@ def warned_statically(url: str, policy: IndexPolicy) -> bool:
     )
 
 
+#: On a resolver finding the static `untrusted-index` rule already reports (same file and
+#: line): the resolution keeps it (it says why the environment was not resolved), and it is
+#: left out where the resolver's findings join the review's (`worker.analysis`), so a
+#: refused index is one finding, the static rule's warning.
+STATIC_DUPLICATE = ("duplicates", "untrusted-index")
+
+
+def duplicates_static(finding: Finding) -> bool:
+    """Whether the static `untrusted-index` rule already reports this resolver finding."""
+    return STATIC_DUPLICATE in finding.extra
+
+
 def untrusted(indexes: Iterable[Index], policy: IndexPolicy) -> list[Finding]:
     """An `untrusted-index` finding for each index whose URL the policy refuses: a warning,
-    or a notice where the static rule already warns about the same line (one warning per
-    refused index, not two)."""
+    or, where the static rule already warns about the same line, a notice marked
+    `STATIC_DUPLICATE` that the review leaves out (one finding per refused index)."""
     findings = []
     for index in indexes:
         url = index_url(index)
@@ -212,6 +224,7 @@ def untrusted(indexes: Iterable[Index], policy: IndexPolicy) -> list[Finding]:
                 column=index.location.column,
                 fix=refusal_fix(url),
                 fingerprint=f"untrusted-index:{index.location.file}:{shown}",
+                extra=(STATIC_DUPLICATE,) if covered else (),
             )
         )
     return findings
