@@ -221,6 +221,26 @@ def test_the_review_task_closes_the_run_when_the_limit_hits(
     assert len(gh.calls_to("POST", "/check-runs")) == 1
 
 
+def test_the_hard_limit_closes_the_run_the_killed_review_left_open(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # At the hard limit the pool kills the child; the parent calls the task's on_failure
+    # with TimeLimitExceeded (celery/worker/request.py, `Request.on_timeout`), as here.
+    from celery.exceptions import TimeLimitExceeded
+
+    from worker.github.publish import start_check_run
+    from worker.tasks import review_pull_request
+
+    gh = _gh()
+    _task_wiring(monkeypatch, gh)
+    start_check_run(gh, HEAD, "pr=1347;base=" + BASE, app_id=None)  # the killed review's run
+    kwargs = {"installation_id": 1, "repo_full_name": REPO, "pr_number": gh.pr_number,
+              "head_sha": HEAD, "delivery_id": "d-hard"}  # fmt: skip
+    exc = TimeLimitExceeded(27 * 60)
+    review_pull_request.on_failure(exc, "t-hard", (), kwargs, None)  # type: ignore[attr-defined]
+    _assert_failed_for_time(gh)
+
+
 # -- a soft limit inside a conda solve is not "the channel could not be read" ---------------
 
 
