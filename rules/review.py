@@ -106,19 +106,22 @@ def review(
     today: date | None = None,
     kb: KnowledgeBase | None = None,
     rules: Sequence[Rule] | None = None,
+    reraise: tuple[type[BaseException], ...] = (),
 ) -> Review:
     """Review the change from `base` to `head` under `config`.
 
     Pure and deterministic for given inputs: `today` (default: the current date) decides
-    which ignores have expired; `kb` and `rules` default to the packaged ones.
+    which ignores have expired; `kb` and `rules` default to the packaged ones. A rule that
+    raises becomes a `rule-error` finding, except for the `reraise` types (the worker's task
+    time limits: the review as a whole has run out of time, not one rule).
     """
     today = today or date.today()
     kb = kb if kb is not None else load_kb()
     active = [r for r in (ALL_RULES if rules is None else rules) if not _rule_off(r, config)]
     base = _select(base, config)
     head = _select(head, config)
-    base_found, base_errors = _run(active, RuleContext(base, config, kb))
-    head_found, rule_errors = _run(active, RuleContext(head, config, kb))
+    base_found, base_errors = _run(active, RuleContext(base, config, kb), reraise)
+    head_found, rule_errors = _run(active, RuleContext(head, config, kb), reraise)
     # A rule that crashes only on the head fails closed (an error finding); one that crashes
     # on both sides is pre-existing and does not block the change.
     base_found.extend(_rule_error_finding(e) for e in base_errors)
@@ -218,6 +221,7 @@ def review_trees(
     dependabot: object | None = None,
     today: date | None = None,
     extra_ignores: Sequence[IgnoreRule] = (),
+    reraise: tuple[type[BaseException], ...] = (),
 ) -> Review:
     """The single entry point of the CLI and the worker: two file trees in, one `Review` out.
 
@@ -257,6 +261,7 @@ def review_trees(
         dependabot=dependabot,
         config_findings=config_findings,
         today=today,
+        reraise=reraise,
     )
 
 
@@ -282,7 +287,9 @@ def _select(snapshot: Snapshot, config: RepoConfig) -> Snapshot:
     return replace(snapshot, files=MappingProxyType(files), errors=errors)
 
 
-def _run(rules: Sequence[Rule], ctx: RuleContext) -> tuple[list[Finding], list[str]]:
+def _run(
+    rules: Sequence[Rule], ctx: RuleContext, reraise: tuple[type[BaseException], ...] = ()
+) -> tuple[list[Finding], list[str]]:
     """Every rule's findings; a rule that raises is recorded, and the others still run."""
     found: list[Finding] = []
     errors: list[str] = []
@@ -290,6 +297,8 @@ def _run(rules: Sequence[Rule], ctx: RuleContext) -> tuple[list[Finding], list[s
         try:
             found.extend(rule.check(ctx))
         except Exception as exc:  # a bug in one rule must not hide every other finding
+            if reraise and isinstance(exc, reraise):
+                raise
             errors.append(f"{rule.id}: {type(exc).__name__}: {exc}")
     return found, errors
 

@@ -12,6 +12,7 @@ from rules.config import CONFIG_PATH, IgnoreRule, config_text, load_config
 from rules.findings import Finding
 from rules.review import Review, review_trees
 from worker.settings import Settings
+from worker.time_limits import time_limit_types
 
 logger = logging.getLogger(__name__)
 
@@ -89,6 +90,7 @@ def analyze(
             base_extra_findings=tuple(base_extra),
             extra_ignores=extra_ignores,
             dependabot=dependabot,
+            reraise=time_limit_types(),
         )
 
 

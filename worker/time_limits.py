@@ -17,3 +17,12 @@ def is_time_limit(exc: BaseException) -> bool:
     except ImportError:  # pragma: no cover - celery is a dependency of the worker
         return False
     return isinstance(exc, SoftTimeLimitExceeded | TimeLimitExceeded)
+
+
+def time_limit_types() -> tuple[type[BaseException], ...]:
+    """Celery's time-limit exception types (for code that must let them through)."""
+    try:
+        from celery.exceptions import SoftTimeLimitExceeded, TimeLimitExceeded
+    except ImportError:  # pragma: no cover - celery is a dependency of the worker
+        return ()
+    return (SoftTimeLimitExceeded, TimeLimitExceeded)

@@ -140,13 +140,13 @@ def test_without_the_limit_the_same_review_passes() -> None:
     assert outcome.conclusion == "success"
 
 
-def test_a_soft_limit_inside_one_head_rule_still_fails_closed(
+def test_a_soft_limit_inside_one_rule_closes_the_review_for_time(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # The rules run each rule under `except Exception` (one buggy rule must not hide the
-    # others) and rules/ cannot know Celery, so the limit inside a rule on the head becomes
-    # that rule's `rule-error` finding: the check still fails, naming the limit's type.
-    # (On the base side a crash is pre-existing and the head is reviewed in full.)
+    # others), but the worker passes Celery's time-limit types as `reraise`: the limit inside
+    # a rule stops the review and closes it with the time-limit reason, not as one rule's
+    # `rule-error`.
     import rules.checks
     import rules.review
 
@@ -160,13 +160,10 @@ def test_a_soft_limit_inside_one_head_rule_still_fails_closed(
 
     monkeypatch.setattr(rules.review, "ALL_RULES", (SlowOnTheHead(), *rules.checks.ALL_RULES))
     gh = _gh()
-    with celery_soft_limit_handler():
-        outcome = run_review(gh, FakeCoordinator(), _settings(), _job(gh))
-    assert outcome.conclusion == "failure"
-    (run,) = gh.check_runs
-    assert (run["status"], run["conclusion"]) == ("completed", "failure")
-    assert "rule-error" in gh.comments[-1]["body"]
-    assert "SoftTimeLimitExceeded" in gh.comments[-1]["body"]
+    with celery_soft_limit_handler(), pytest.raises(SoftTimeLimitExceeded):
+        run_review(gh, FakeCoordinator(), _settings(), _job(gh))
+    _assert_failed_for_time(gh)
+    assert not any("rule-error" in c["body"] for c in gh.comments)
 
 
 # -- through the Celery task: the limit hits before the review opened its check run ---------
