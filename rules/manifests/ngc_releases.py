@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 _PT = "https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/"
 _TF = "https://docs.nvidia.com/deeplearning/frameworks/tensorflow-release-notes/"
+#: Older TensorFlow notes are also kept under NVIDIA's DGX documentation path.
+_TF_DGX = "https://docs.nvidia.com/deeplearning/dgx/tensorflow-release-notes/"
 #: NVIDIA's GitHub releases of its TensorFlow 1.x fork: "NVIDIA TensorFlow release <yy.mm> is
 #: based on TensorFlow 1.15.5" and "docker pull nvcr.io/nvidia/tensorflow:<yy.mm>-tf1-py3".
 _NV_TF1 = "https://github.com/NVIDIA/tensorflow/releases"
@@ -45,6 +47,8 @@ class NgcTensorflow:
 NGC_PYTORCH: dict[str, NgcPytorch] = {
     # "NVIDIA CUDA 10.1.105 including cuBLAS 10.1.105", "Ubuntu 16.04 including Python 3.6".
     "19.03": NgcPytorch("10.1.105", None, "3.6", _PT + "rel_19-03.html"),
+    # "Release 19.05 is based on CUDA 10.1 Update 1": the minor release only.
+    "19.05": NgcPytorch("10.1", None, "3.6", _PT + "rel_19-05.html"),
     "19.06": NgcPytorch("10.1.168", None, "3.6", _PT + "rel_19-06.html"),
     # "Ubuntu 18.04 including Python 3.6 environment", "NVIDIA CUDA 10.1.243".
     "19.10": NgcPytorch("10.1.243", None, "3.6", _PT + "rel_19-10.html"),
@@ -86,12 +90,29 @@ NGC_PYTORCH: dict[str, NgcPytorch] = {
 }
 
 NGC_TENSORFLOW: dict[str, NgcTensorflow] = {
-    # "18.05-py3 contains Python 3.5", "NVIDIA CUDA 9.0.176", "based on TensorFlow 1.7.0".
+    # Up to 19.xx the tags are <yy.mm>-py2 / -py3 (TensorFlow 1.x): "18.05-py2 contains Python
+    # 2.7; 18.05-py3 contains Python 3.5" (the Python kept here is the -py3 one), "NVIDIA CUDA
+    # 9.0.176", "TensorFlow container image version 18.05 is based on TensorFlow 1.7.0".
     "18.05": NgcTensorflow("9.0.176", "3.5", "1.7.0", None, _TF + "rel_18.05.html"),
-    # "Container image 20.10-tf1-py3 and 20.10-tf2-py3 contains Python 3.6 - NVIDIA CUDA 11.1.0".
+    "18.08": NgcTensorflow("9.0.176", "3.5", "1.9.0", None, _TF + "rel_18.08.html"),
+    "18.10": NgcTensorflow("10.0.130", "3.5", "1.10.0", None, _TF_DGX + "rel_18.10.html"),
+    "18.11": NgcTensorflow("10.0.130", "3.5", "1.12.0-rc2", None, _TF_DGX + "rel_18.11.html"),
+    "18.12": NgcTensorflow("10.0.130", "3.5", None, None, _TF_DGX + "rel_18.12.html"),
+    "19.01": NgcTensorflow("10.0.130", "3.5", None, None, _TF_DGX + "rel_19.01.html"),
+    "19.02": NgcTensorflow("10.0.130", "3.5", None, None, _TF_DGX + "rel_19.02.html"),
+    "19.09": NgcTensorflow("10.1.243", "3.6", None, None, _TF + "rel_19.09.html"),
+    "19.10": NgcTensorflow("10.1.243", "3.6", None, None, _TF_DGX + "rel_19.10.html"),
+    # From 20.xx: "Container image 20.03-tf1-py3 and 20.03-tf2-py3 contains Python 3.6 -
+    # NVIDIA CUDA 10.2.89".
+    "20.03": NgcTensorflow("10.2.89", "3.6", None, None, _TF + "rel_20-03.html"),
+    "20.06": NgcTensorflow("11.0.167", "3.6", None, None, _TF_DGX + "rel_20-06.html"),
     "20.10": NgcTensorflow("11.1.0", "3.6", None, None, _TF + "rel_20-10.html"),
     "21.04": NgcTensorflow("11.3.0", "3.8", None, None, _TF + "rel_21-04.html"),
     "21.05": NgcTensorflow("11.3.0", "3.8", None, None, _TF + "rel_21-05.html"),
+    "21.06": NgcTensorflow("11.3.1", "3.8", None, None, _TF_DGX + "rel_21-06.html"),
+    "21.10": NgcTensorflow("11.4.2", "3.8", None, None, _TF + "rel_21-10.html"),
+    # "Release 22.06 is based on CUDA 11.7 Update 1 Preview": the minor release only.
+    "22.06": NgcTensorflow("11.7", None, None, None, _TF + "rel_22-06.html"),
     "22.09": NgcTensorflow(None, None, "1.15.5", None, _NV_TF1),
     # "Release 22.10 is based on CUDA 11.8.0".
     "22.10": NgcTensorflow("11.8.0", None, None, None, _TF + "rel-22-10.html"),

@@ -11,6 +11,7 @@ import pytest
 
 from rules.checks.cuda_base_image import RULES as CUDA_RULES
 from rules.checks.python_version import RULES as PYTHON_RULES
+from rules.checks.tensorflow_cuda import RULES as TF_RULES
 from rules.manifests.images import decode_image
 from rules.manifests.ngc_releases import NGC_PYTORCH, NGC_TENSORFLOW
 from rules.manifests.snapshot import build_snapshot
@@ -112,6 +113,26 @@ DECODE: list[tuple[str, str, str | None, str | None, str | None, str | None, str
         "1.7.0",
         "3.5",
     ),
+    # rel_19.10 (DGX path): "19.10-py3 contains Python 3.6", "NVIDIA CUDA 10.1.243"
+    (
+        "nvcr.io/nvidia/tensorflow:19.10-py3",
+        "ngc-tensorflow",
+        "19.10",
+        "10.1.243",
+        None,
+        None,
+        "3.6",
+    ),
+    # rel_22-06: "based on CUDA 11.7 Update 1 Preview" (the minor release only)
+    (
+        "nvcr.io/nvidia/tensorflow:22.06-tf2-py3",
+        "ngc-tensorflow",
+        "22.06",
+        "11.7",
+        None,
+        None,
+        None,
+    ),
     # the py2 image's Python is another one: release only
     ("nvcr.io/nvidia/tensorflow:18.05-py2", "ngc-tensorflow", "18.05", None, None, None, None),
     ("nvcr.io/nvidia/tensorflow:24.01-tf2-py3", "ngc-tensorflow", "24.01", None, None, None, None),
@@ -156,9 +177,9 @@ def test_tensorflow_images_elsewhere_are_not_ngc(ref: str) -> None:
 
 
 _SOURCE = re.compile(
-    r"^https://(docs\.nvidia\.com/deeplearning/frameworks/|github\.com/NVIDIA/)\S+"
+    r"^https://(docs\.nvidia\.com/deeplearning/(frameworks|dgx)/|github\.com/NVIDIA/)\S+"
 )
-_VERSION = re.compile(r"^\d+\.\d+(\.\d+)?([a-z0-9+.]*)?$")
+_VERSION = re.compile(r"^\d+\.\d+(\.\d+)?([a-z0-9+.\-]*)?$")
 _RELEASE = re.compile(r"^\d{2}\.(0[1-9]|1[0-2])$")
 
 
@@ -176,14 +197,18 @@ def test_every_release_cites_nvidia_and_holds_version_shaped_values() -> None:
             assert value is None or _VERSION.match(value), (release, value)
 
 
-def _pip_torch_in(image: str, torch: str, variant: str) -> dict[str, str]:
+def _files(image: str, requirements: str) -> dict[str, str]:
+    """A Dockerfile `FROM image` that pip-installs `requirements` (a requirements.txt)."""
     return {
         "Dockerfile": f"FROM {image}\nCOPY requirements.txt .\n"
         "RUN pip install -r requirements.txt\n",
-        "requirements.txt": (
-            f"--index-url https://download.pytorch.org/whl/{variant}\ntorch=={torch}+{variant}\n"
-        ),
+        "requirements.txt": requirements,
     }
+
+
+def _pip_torch_in(image: str, torch: str, variant: str) -> dict[str, str]:
+    index = f"--index-url https://download.pytorch.org/whl/{variant}\n"
+    return _files(image, f"{index}torch=={torch}+{variant}\n")
 
 
 # (case, files, [(package, severity)]): the image's CUDA (NGC_PYTORCH) is the declared CUDA.
@@ -233,9 +258,52 @@ PYTHON_CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
 def test_ngc_python_is_the_environment_python(
     image: str, expected: list[tuple[str, str, str]]
 ) -> None:
-    files = _pip_torch_in(image, "1.10.0", "cu111")
-    files["requirements.txt"] = "torch==1.10.0\n"
-    findings = run(PYTHON_RULES[0], build_snapshot(files))
+    findings = run(PYTHON_RULES[0], build_snapshot(_files(image, "torch==1.10.0\n")))
     assert [(f.package, f.severity.value, f.file) for f in findings] == expected
     for found in findings:
         assert "Python 3.10" in found.message and image in found.message, found.message
+
+
+# (case, rule, image, tensorflow pin, [(package, severity)]): the TF container's CUDA is the
+# declared CUDA (KB tensorflow.json: 2.15.0 is built for CUDA 12.2, 2.10.0 for CUDA 11.2).
+TF_CASES: list[tuple[str, str, str, str, list[tuple[str, str]]]] = [
+    (
+        "tensorflow 2.15.0 (CUDA 12.2) in 21.04 (CUDA 11.3.0): newer major, error",
+        "cuda-base-image",
+        "nvcr.io/nvidia/tensorflow:21.04-tf2-py3",
+        "2.15.0",
+        [("tensorflow", "error")],
+    ),
+    (
+        "tensorflow 2.10.0 (CUDA 11.2) in 23.01 (CUDA 12.0.1): no CUDA 11 libraries, error",
+        "tensorflow-cuda",
+        "nvcr.io/nvidia/tensorflow:23.01-tf2-py3",
+        "2.10.0",
+        [("tensorflow", "error")],
+    ),
+    (
+        "tensorflow 2.5.0 (CUDA 11.2) in 21.04 (CUDA 11.3.0): fine",
+        "tensorflow-cuda",
+        "nvcr.io/nvidia/tensorflow:21.04-tf2-py3",
+        "2.5.0",
+        [],
+    ),
+    (
+        "a release not in the table gives no CUDA to judge against",
+        "cuda-base-image",
+        "nvcr.io/nvidia/tensorflow:24.01-tf2-py3",
+        "2.15.0",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "rule", "image", "pin", "expected"), TF_CASES, ids=[c[0] for c in TF_CASES]
+)
+def test_ngc_tensorflow_cuda_is_the_declared_cuda(
+    name: str, rule: str, image: str, pin: str, expected: list[tuple[str, str]]
+) -> None:
+    check = CUDA_RULES[0] if rule == "cuda-base-image" else TF_RULES[0]
+    findings = run(check, build_snapshot(_files(image, f"tensorflow=={pin}\n")))
+    assert [(f.package, f.severity.value) for f in findings] == expected, name
