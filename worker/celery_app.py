@@ -11,6 +11,7 @@ from kombu.entity import Queue
 from worker.metrics_server import connect_signals
 from worker.settings import Settings
 from worker.smoke.bootstep import install_bootstep
+from worker.smoke.broker import gpu_worker_config
 
 QUEUE_REVIEW = "review"
 QUEUE_GPU = "gpu"
@@ -43,7 +44,12 @@ def _queue(name: str) -> Any:
 
 
 def celery_config(settings: Settings) -> dict[str, Any]:
-    """The Celery configuration for these settings."""
+    """The Celery configuration for these settings (a GPU worker's: worker/smoke/broker.py)."""
+    config = _shared_config(settings)
+    return gpu_worker_config(config) if settings.gpu_worker else config
+
+
+def _shared_config(settings: Settings) -> dict[str, Any]:
     return {
         "broker_url": settings.redis_url,
         "result_backend": settings.redis_url,
@@ -108,6 +114,8 @@ def _start_lease_sweeper(sender: Any = None, **_: Any) -> None:
     from worker.leases import start_sweeper
 
     settings = Settings()
+    if settings.gpu_worker:  # runs no review; its Redis user may not read the leases
+        return
 
     def store() -> Redis:
         return Redis.from_url(settings.redis_url, socket_timeout=10, socket_connect_timeout=5)

@@ -22,6 +22,10 @@ class Settings(BaseSettings):
     github_private_key_path: Path | None = None
     webhook_secret: SecretStr = SecretStr("")
     redis_url: str = "redis://127.0.0.1:6379/0"
+    #: A GPU runner's worker (`-Q gpu`): its own kombu unacked keys, no queue declarations,
+    #: no remote control and no lease sweeper, so its Redis ACL user can be narrow
+    #: (worker/smoke/broker.py; docs/gpu-runners.md, "Redis ACL for the GPU worker").
+    gpu_worker: bool = False
     github_api_url: str = "https://api.github.com"
     github_timeout_s: float = 10.0
     dedupe_ttl_s: int = Field(default=4 * 24 * 3600, ge=3 * 24 * 3600)
