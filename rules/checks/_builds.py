@@ -22,6 +22,7 @@ from rules.checks._packages import folder
 from rules.checks._targets import installable_on, sole_python
 from rules.checks._versions import Admitted, admitted, releases_of
 from rules.kb import KnowledgeBase
+from rules.kb.conda_jaxlib import jaxlib_build
 from rules.kb.cudaver import is_variant, major_minor, url_variant, variant_cuda
 from rules.kb.torch_variants import legacy_builds
 from rules.manifests.model import Ecosystem, FileKind, Index, IndexKind, Requirement, Snapshot
@@ -291,6 +292,26 @@ def jax_build(
     )
 
 
+def conda_jaxlib_build(
+    kb: KnowledgeBase, req: Requirement, snapshot: Snapshot | None = None
+) -> Build | None:
+    """The CUDA a conda-forge jaxlib match spec's build names (``jaxlib=*=cuda120*``): the
+    build brings that CUDA's libraries from conda and runs on its major's later minors."""
+    build = jaxlib_build(req.build) if req.name == "jaxlib" else None
+    if build is None or build.major is None:
+        return None
+    cuda = build.cuda or str(build.major)
+    decided = decide(kb, snapshot, req)
+    return Build(
+        req,
+        "jaxlib-conda",  # not the pip plugin wheels: their GPU floors do not apply
+        cuda,
+        f"conda-forge jaxlib build {build.text} (CUDA {cuda}, cuda-version <{build.major + 1})",
+        decided.picked if decided.exact else None,  # conda-forge lags PyPI's newest
+        decided.describe() if decided.exact else "",
+    )
+
+
 def candidates(
     kb: KnowledgeBase, snapshot: Snapshot, env: str, reqs: list[Requirement]
 ) -> list[Candidates]:
@@ -300,6 +321,11 @@ def candidates(
     found: list[Candidates] = []
     for req in reqs:
         if req.ecosystem != Ecosystem.PYPI:
+            conda = conda_jaxlib_build(kb, req, snapshot)
+            if conda is not None:
+                found.append(
+                    Candidates(req, conda.framework, conda, (conda,), decide(kb, snapshot, req))
+                )
             continue
         name = project(req)
         got: Candidates | None = None

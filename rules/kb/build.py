@@ -69,7 +69,7 @@ _TOP_KEYS: dict[str, frozenset[str]] = {
     "tensorflow.json": frozenset(
         {*_PROVENANCE_KEYS, "linux_gpu_tested", "linux_gpu_tested_tensorflow_gpu_only"}
     ),
-    "jax.json": frozenset({*_PROVENANCE_KEYS, "releases"}),
+    "jax.json": frozenset({*_PROVENANCE_KEYS, "releases", "conda_forge_jaxlib"}),
     "numpy2_abi.json": frozenset({*_PROVENANCE_KEYS, "packages"}),
     "conda_pytorch_cuda.json": frozenset(
         {*_PROVENANCE_KEYS, "pytorch_channel", "pytorch_cuda_metapackage_versions"}
@@ -585,7 +585,35 @@ def _jax(src: Mapping[str, Any], text: str) -> dict[str, Any]:
         "releases": releases,
         "gpu_floors": dict(floors),
         "gpu_floors_source": f"jax.json notes: {needle}",
+        "conda_forge": _conda_jaxlib(src.get("conda_forge_jaxlib")),
     }
+
+
+def _conda_jaxlib(src: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """conda-forge's jaxlib builds: the CUDA versions each jaxlib version was built for."""
+    if src is None:
+        return None
+    _expect_keys("jax.json conda_forge_jaxlib", src, frozenset({*_PROVENANCE_KEYS, "releases"}))
+    releases = []
+    for row in src["releases"]:
+        _expect_keys(
+            f"jax.json conda_forge_jaxlib releases[{row.get('jaxlib')}]",
+            row,
+            frozenset(
+                {"jaxlib", "cuda_linux_64", "cuda_linux_aarch64", "recipe_dates", "last_commit"}
+            ),
+            False,
+        )
+        releases.append(
+            {
+                "jaxlib": row["jaxlib"],
+                "cuda_linux_64": list(row["cuda_linux_64"]),
+                "cuda_linux_aarch64": list(row.get("cuda_linux_aarch64", [])),
+                "recipe_dates": row["recipe_dates"],
+                "last_commit": row["last_commit"],
+            }
+        )
+    return {"provenance": _provenance(src), "releases": releases}
 
 
 _VERSION = re.compile(r"^\d+(\.\d+)*$")

@@ -204,13 +204,32 @@ class JaxRelease(_Model):
     corrections: tuple[str, ...] = ()
 
 
+class CondaJaxlibRelease(_Model):
+    """One jaxlib version on conda-forge: the CUDA versions its feedstock built it for."""
+
+    jaxlib: str
+    cuda_linux_64: tuple[str, ...]
+    cuda_linux_aarch64: tuple[str, ...] = ()
+    #: first and last date the feedstock recipe carried this version (first-parent history)
+    recipe_dates: str
+    last_commit: str
+
+
+class CondaJaxlibTable(_Model):
+    """conda-forge's jaxlib CUDA builds (jaxlib-feedstock recipe and CI matrix history)."""
+
+    provenance: Provenance
+    releases: tuple[CondaJaxlibRelease, ...]
+
+
 class JaxTable(_Model):
-    """jax.json: every jax release 0.4.20 onward."""
+    """jax.json: every jax release 0.4.20 onward, and conda-forge's jaxlib builds."""
 
     provenance: Provenance
     releases: tuple[JaxRelease, ...]
     gpu_floors: dict[str, str]
     gpu_floors_source: str
+    conda_forge: CondaJaxlibTable | None = None
 
 
 class Numpy2Package(_Model):

@@ -87,6 +87,8 @@ class Requirement:
     environment: str = ""
     is_constraint: bool = False
     hashes: tuple[str, ...] = ()
+    #: conda only: the build string or build glob the match spec names (``cuda120*``).
+    build: str | None = None
 
 
 class IndexKind(StrEnum):
