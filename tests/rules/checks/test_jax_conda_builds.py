@@ -9,6 +9,11 @@ install it (``conda install jaxlib=*=*cuda* jax cuda-nvcc -c conda-forge -c nvid
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from rules.checks.base import Rule
@@ -17,11 +22,13 @@ from rules.checks.driver import RULES as DRIVER_RULES
 from rules.checks.jax_cuda import RULES
 from rules.config import RepoConfig
 from rules.kb import load_kb
+from rules.kb.build import SOURCE_FILES, SourceShapeError, build_data
 from rules.kb.conda_jaxlib import jaxlib_build
 from rules.manifests.model import FactKind
 from rules.manifests.snapshot import build_snapshot
 from tests.rules.checks.mlsnap import config, run
 
+FIXTURES = Path(__file__).parent.parent.parent / "fixtures" / "compat"
 RULE = RULES[0]
 BASE_IMAGE = BASE_IMAGE_RULES[0]
 DRIVER, ARCH = DRIVER_RULES
@@ -308,3 +315,21 @@ def test_other_rules_judge_the_conda_build(
 ) -> None:
     found = [f for f in run(rule, build_snapshot(files), cfg) if f.package == "jaxlib"]
     assert sorted(str(f.severity) for f in found) == expected, [f.message for f in found]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda block: block.update(cuda_builds=[]), "unknown keys"),
+        (lambda block: block.pop("snapshot_date"), "missing keys"),
+        (lambda block: block["releases"][0].update(cudnn="8"), "unknown keys"),
+    ],
+    ids=["unknown-key", "no-provenance", "unknown-row-key"],
+)
+def test_the_kb_build_refuses_a_changed_source_shape(
+    change: Callable[[dict[str, Any]], object], message: str
+) -> None:
+    sources = {n: json.loads((FIXTURES / n).read_text("utf-8")) for n in SOURCE_FILES}
+    change(sources["jax.json"]["conda_forge_jaxlib"])
+    with pytest.raises(SourceShapeError, match=message):
+        build_data(sources)
