@@ -373,3 +373,14 @@ def test_only_a_gpu_worker_gets_its_own_unacked_keys_and_no_declarations(
         "gpu": declares,
     }
     assert config["broker_transport_options"]["visibility_timeout"] == 3600
+
+
+def test_the_systemd_unit_runs_the_gpu_worker_as_the_compose_file_does() -> None:
+    """Both deployments start the GPU worker without events and with its settings."""
+    unit = (DEPLOY / "systemd" / "depreview-gpu-worker.service").read_text()
+    exec_start = next(
+        line for line in unit.replace("\\\n", " ").splitlines() if line.startswith("ExecStart=")
+    )
+    quiet = {"--without-gossip", "--without-mingle", "--without-heartbeat"}
+    assert quiet <= set(exec_start.split()) and quiet <= set(_gpu_service()["command"])
+    assert "#   DEPREVIEW_GPU_WORKER=true" in unit and "redis://depreview-gpu:" in unit
