@@ -14,6 +14,7 @@ import base64
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -307,6 +308,7 @@ def test_a_real_gpu_worker_runs_a_job_under_the_gpu_user(
                     "job_id": "J" * 32},
             queue=f"gpu.{RUNNER}", soft_time_limit=900, time_limit=1200, expires=3600,
         )  # fmt: skip
+        review_side.close()
         # While the job runs, the held message is in the GPU worker's own unacked hash.
         _wait("the held job", lambda: admin.hlen("gpu-unacked") == 1, worker, log)
         assert not admin.exists("unacked", "unacked_index")
@@ -384,3 +386,55 @@ def test_the_systemd_unit_runs_the_gpu_worker_as_the_compose_file_does() -> None
     quiet = {"--without-gossip", "--without-mingle", "--without-heartbeat"}
     assert quiet <= set(exec_start.split()) and quiet <= set(_gpu_service()["command"])
     assert "#   DEPREVIEW_GPU_WORKER=true" in unit and "redis://depreview-gpu:" in unit
+
+
+def _start_gpu_worker(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    command = [_interpolate(arg, {}) for arg in _gpu_service()["command"]]
+    with log.open("ab") as out:
+        return subprocess.Popen(
+            [sys.executable, "-m", *command, "--loglevel", "INFO"], cwd=ROOT, env=env,
+            stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+
+
+@pytest.mark.integration
+def test_a_job_of_a_killed_gpu_worker_is_redelivered_under_the_gpu_user(
+    server: AclRedis, admin: Redis, tmp_path: Path
+) -> None:
+    """kombu's redelivery (visibility timeout) works on the GPU worker's own unacked keys:
+    a worker killed while it holds a job leaves it in `gpu-unacked`; the next GPU worker
+    puts it back on `gpu.<name>` (reading the queue's routing table) and runs it."""
+    from worker.celery_app import make_celery
+    from worker.settings import Settings
+
+    env = {**_gpu_worker_env(server, tmp_path), "DEPREVIEW_VISIBILITY_TIMEOUT_S": "1"}
+    log = tmp_path / "gpu-worker.log"
+    first = _start_gpu_worker(env, log)
+    try:
+        _wait("the registration", lambda: bool(admin.exists(f"depreview:runner:{RUNNER}")),
+              first, log)  # fmt: skip
+        review_side = make_celery(Settings(redis_url=server.url("depreview", ADMIN_PW)))
+        review_side.send_task(
+            "worker.gpu_smoke",
+            kwargs={"installation_id": 7, "repo_full_name": "acme/ml", "pr_number": 8,
+                    "head_sha": "k" * 40, "check_run_id": 10, "pins": {"torch": "2.4.1"},
+                    "job_id": "K" * 32},
+            queue=f"gpu.{RUNNER}",
+        )  # fmt: skip
+        review_side.close()
+        _wait("the held job", lambda: admin.hlen("gpu-unacked") == 1, first, log)
+    finally:
+        os.killpg(first.pid, signal.SIGKILL)  # the worker and its pool process, mid-job
+        first.wait(timeout=30)
+    assert admin.hlen("gpu-unacked") == 1 and not admin.exists("depreview:smoke:outcome:acme/ml:10")
+    second = _start_gpu_worker(env, log)
+    try:
+        outcome_key = "depreview:smoke:outcome:acme/ml:10"
+        _wait("the redelivered job", lambda: bool(admin.exists(outcome_key)), second, log)
+        _wait("the ack", lambda: admin.hlen("gpu-unacked") == 0, second, log)
+    finally:
+        second.terminate()
+        second.wait(timeout=60)
+    outcome = json.loads(admin.get("depreview:smoke:outcome:acme/ml:10") or "{}")
+    assert outcome["job_id"] == "K" * 32
+    assert _acl_denials(admin) == [], log.read_text()[-4000:]
