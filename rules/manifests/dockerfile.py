@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -18,6 +19,7 @@ from rules.manifests._dockerstage import (
     system_packages,
 )
 from rules.manifests._install_commands import (
+    Expand,
     InstallFindings,
     classify,
     interpret,
@@ -26,6 +28,7 @@ from rules.manifests._install_commands import (
 from rules.manifests._shellwords import Word, split_commands
 from rules.manifests.errors import parse_error
 from rules.manifests.images import ImageInfo, decode_image, os_python3, parse_image_ref
+from rules.manifests.makefile import MAKEFILE_NAMES, make_call, make_reference
 from rules.manifests.model import (
     DockerStage,
     Ecosystem,
@@ -440,6 +443,32 @@ class _Reader:
                     if version:
                         self._python(PythonEvidence(version, "conda", req.location, req.raw))
             self._local_installs(words, expand)
+            self._make_installs(words, locate, expand)
+
+    def _make_installs(
+        self, words: list[Word], locate: Callable[[int], Span], expand: Expand
+    ) -> None:
+        """`make setup`: a reference to the target of the Makefile the stage copied in (the
+        snapshot replaces it with the files the target installs)."""
+        call = make_call(words)
+        if call is None or not words:
+            return
+        stage = self.stages[-1]
+        folder = expand(call.directory or ".", False)
+        if folder is None:
+            return
+        names = (call.makefile,) if call.makefile else MAKEFILE_NAMES
+        wanted = [posixpath.join(folder, name) for name in names]
+        copied = [w for w in wanted if stage.paths.absolute(w) in stage.paths.files]
+        source = stage.paths.resolve((copied or wanted)[0])  # a file COPY'd by name first
+        if source is None or source.startswith("/"):
+            return
+        directory = posixpath.dirname(source)
+        for goal in call.goals or ("",):
+            reference = make_reference(directory, call.makefile, goal)
+            stage.installs.append(reference)
+            self.installs.include_paths.append(reference)
+            self.installs.includes.append(locate(words[0].start))
 
     def _stage_evidence(self, words: list[Word], locate: Callable[[int], Span]) -> None:
         """Python evidence of one command: `apt-get install python3.X`, `python3.X -m pip`."""

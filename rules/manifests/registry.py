@@ -17,6 +17,10 @@ Selection is by path only (the worker picks files from a PR's file list before f
 - ``.python-version``, ``runtime.txt``, ``.github/depreview.yml`` (the repo config)
 - CI workflows: ``.github/workflows/*.yml`` (their ``actions/setup-python`` versions)
 
+Fetched but not parsed as a dependency file: the root ``Makefile`` (``makefile``,
+``GNUmakefile``), whose targets tell what a workflow's or Dockerfile's ``make setup``
+installs; a Makefile elsewhere is fetched when such a ``make -C dir`` names it.
+
 By content (`kind_by_content`, once the file is read): a YAML with top-level
 ``dependencies:`` and ``channels:`` or ``name:`` is a conda environment whatever its name;
 `is_dependency_file` also selects YAMLs whose name or folder hints at one (`may_be_conda`)
@@ -203,10 +207,16 @@ def kind_by_content(path: str, text: str | bytes) -> FileKind | None:
     return FileKind.CONDA if looks_like_conda(text) else None
 
 
+#: The Makefile names GNU make reads (`rules.manifests.makefile.MAKEFILE_NAMES`).
+_ROOT_MAKEFILES = frozenset({"GNUmakefile", "makefile", "Makefile"})
+
+
 def is_dependency_file(path: str) -> bool:
-    """Whether `path` is a file depreview reads (the repo config included), or a YAML worth
-    fetching to decide by content (`may_be_conda`)."""
-    return kind_for(path) is not None or may_be_conda(path)
+    """Whether `path` is a file depreview reads (the repo config included), a YAML worth
+    fetching to decide by content (`may_be_conda`), or the repository's root Makefile (read
+    only to follow the ``make <target>`` installs of workflows and Dockerfiles; no
+    dependency file of its own: `kind_for` gives it no kind)."""
+    return kind_for(path) is not None or may_be_conda(path) or _normalize(path) in _ROOT_MAKEFILES
 
 
 def parser_for(kind: FileKind) -> Parser:
