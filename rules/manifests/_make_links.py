@@ -6,8 +6,9 @@ A workflow job or a Dockerfile stage that runs ``make setup`` records a
 installs (the Makefile's recipes read by `makefile.installs`, paths taken from the
 Makefile's folder), in the manifest's ``include_paths`` (at the ``run:`` step or RUN line),
 in a Dockerfile stage's ``installs``, and as the environment of the job's Python facts, just
-as a direct ``pip install -r`` there would be. A reference whose Makefile is absent becomes
-the Makefile's possible paths (so that the worker fetches it and builds again) and its facts
+as a direct ``pip install -r`` there would be. A reference whose Makefile (outside the root,
+which the registry always selects) is absent becomes the Makefile's possible paths (so that
+the worker fetches it and builds again), and its facts become
 the job's "installs nothing nameable" facts (empty environment), unless the job installs a
 named file too; a target that installs nothing is dropped the same way.
 """
@@ -43,6 +44,8 @@ def _resolve(reference: str, read: Read) -> tuple[list[str], list[str]]:
         folder = posixpath.dirname(candidate)
         paths = [posixpath.normpath(posixpath.join(folder, i.path)) for i in found]
         return [p for p in paths if not p.startswith("../")], []
+    if not directory and makefile is None:
+        return [], []  # the registry selects root Makefiles: absent, not just unfetched
     return [], [c for c in candidates if not c.startswith("../")]
 
 

@@ -135,6 +135,8 @@ def test_an_absent_makefile_is_asked_for() -> None:
         "tools/Makefile",
     }
     assert "tools/Makefile" not in snapshot.files  # no manifest of its own
+    # a root Makefile is selected by name: when absent there is nothing more to fetch
+    assert build_snapshot({WORKFLOW: _workflow("make setup")}).files[WORKFLOW].include_paths == ()
 
 
 DOCKERFILE = """\
