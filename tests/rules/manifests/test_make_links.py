@@ -190,3 +190,16 @@ def test_dockerfile_make_links_the_stage(
 def test_root_makefile_is_fetched_but_not_parsed(path: str, selected: bool) -> None:
     assert is_dependency_file(path) is selected
     assert kind_for(path) is None
+
+
+@pytest.mark.parametrize(
+    ("run", "environment"),
+    [
+        ("uv pip install -r requirements.txt", "requirements.txt"),  # not read as `uv sync`
+        ("uv sync --frozen", "pyproject.toml"),
+        ("uv pip install -e .", "pyproject.toml"),
+    ],
+)
+def test_uv_pip_installs_are_read_as_pip(run: str, environment: str) -> None:
+    snapshot = build_snapshot({WORKFLOW: _workflow(run), "requirements.txt": REQS})
+    assert {e for _, e in _facts(snapshot)} == {environment}
