@@ -251,6 +251,17 @@ def tensorflow_build(kb: KnowledgeBase, req: Requirement) -> Build | None:
     return found.picked if found is not None else None
 
 
+def _jax_extra_cuda(digits: str) -> tuple[str, str | None]:
+    """The CUDA major (and the exact CUDA of a legacy extra) a jax extra's digits name:
+    ``cuda12``/``cuda12_pip`` → 12; the 2020-2021 extras ``cuda111``/``cuda101``/``cuda92``
+    (jax's README then: "cuda101, cuda102, cuda110, cuda111") → 11.1, 10.1, 9.2."""
+    if len(digits) == 3:
+        return digits[:2], f"{digits[:2]}.{digits[2]}"
+    if len(digits) == 2 and digits[0] == "9":
+        return "9", f"9.{digits[1]}"
+    return digits, None
+
+
 def jax_build(
     kb: KnowledgeBase, req: Requirement, snapshot: Snapshot | None = None
 ) -> Build | None:
@@ -260,11 +271,13 @@ def jax_build(
     name = project(req)
     decided = decide(kb, snapshot, req)
     version = decided.picked
+    legacy: str | None = None
     if name == "jax":
         for extra in req.extras:
             match = _JAX_EXTRA.match(extra)
             if match:
-                major, how = match.group(1), f"jax[{extra}]"
+                major, legacy = _jax_extra_cuda(match.group(1))
+                how = f"jax[{extra}]"
                 break
     elif (match := _JAX_PLUGIN.match(name)) is not None:
         major, how = match.group(1), name
@@ -275,7 +288,7 @@ def jax_build(
             major, how = found.group(1)[:2], f"jaxlib+{local}"
     if major is None:
         return None
-    cuda = major
+    cuda = legacy or major
     release = kb.jax_release(version) if version is not None else None
     for build in release.builds if release else ():
         low = build.cuda_compatible.lstrip(">=").strip()

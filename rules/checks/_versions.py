@@ -20,6 +20,7 @@ from packaging.version import InvalidVersion, Version
 
 from rules.kb import KnowledgeBase
 from rules.kb.numpy_caps import load_numpy_caps
+from rules.kb.wheels import load_wheels
 
 _LOCAL = re.compile(r"\+[A-Za-z0-9.]+")
 
@@ -156,9 +157,13 @@ def tensorflow_releases(kb: KnowledgeBase) -> tuple[Version, ...]:
     return tuple(sorted(found))
 
 
-def jax_releases(kb: KnowledgeBase) -> tuple[Version, ...]:
-    """Every jax release the KB lists."""
-    return tuple(sorted(Version(r.jax) for r in kb.jax.releases))
+def jax_releases(kb: KnowledgeBase, project: str = "jax") -> tuple[Version, ...]:
+    """Every jax release the KB lists, with the older ones the wheel table holds (jax.json
+    starts at 0.4.20; a range admitting 0.4.13, the last for Python 3.8, must know it)."""
+    found = {Version(r.jax) for r in kb.jax.releases}
+    rows = load_wheels().releases(project) or ()
+    found.update(r.version for r in rows if not r.yanked)
+    return tuple(sorted(found))
 
 
 def releases_of(kb: KnowledgeBase, project: str) -> tuple[Version, ...]:
@@ -167,6 +172,8 @@ def releases_of(kb: KnowledgeBase, project: str) -> tuple[Version, ...]:
         return torch_releases(kb)
     if project in ("tensorflow", "tensorflow-gpu", "tensorflow-cpu"):
         return tensorflow_releases(kb)
-    if project in ("jax", "jaxlib") or project.startswith("jax-cuda"):
+    if project in ("jax", "jaxlib"):
+        return jax_releases(kb, project)
+    if project.startswith("jax-cuda"):
         return jax_releases(kb)
     return ()
