@@ -28,6 +28,7 @@ GPU_SMOKE: Final = "worker.gpu_smoke"
 PUBLISH_SMOKE: Final = "worker.publish_smoke"
 SMOKE_STARTED: Final = "worker.smoke_started"
 FAIL_LOST_REVIEW: Final = "worker.fail_lost_review"
+FAIL_RATE_LIMITED_REVIEW: Final = "worker.fail_rate_limited_review"
 
 #: Task name → queue, for every task.
 TASK_QUEUES: Final[dict[str, str]] = {
@@ -47,6 +48,8 @@ TASK_QUEUES: Final[dict[str, str]] = {
     SMOKE_STARTED: QUEUE_REVIEW,
     # Sent by the lease sweeper for a review whose workers kept dying.
     FAIL_LOST_REVIEW: QUEUE_REVIEW,
+    # Sent after a review failed on a rate limit whose reset was too far away (review D14).
+    FAIL_RATE_LIMITED_REVIEW: QUEUE_REVIEW,
 }
 
 #: How long after queueing the watchdog closes a smoke run nobody reported on: the job's

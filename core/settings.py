@@ -23,6 +23,10 @@ class Settings(BaseSettings):
     github_private_key_path: Path | None = None
     webhook_secret: SecretStr = SecretStr("")
     redis_url: str = "redis://127.0.0.1:6379/0"
+    #: A GPU runner's worker (`-Q gpu`): its own kombu unacked keys, no queue declarations,
+    #: no remote control and no lease sweeper, so its Redis ACL user can be narrow
+    #: (worker/smoke/broker.py; docs/gpu-runners.md, "Redis ACL for the GPU worker").
+    gpu_worker: bool = False
     github_api_url: str = "https://api.github.com"
     github_timeout_s: float = 10.0
     dedupe_ttl_s: int = Field(default=4 * 24 * 3600, ge=3 * 24 * 3600)
@@ -56,6 +60,14 @@ class Settings(BaseSettings):
     redelivery_max_pages: int = Field(default=10, ge=1, description="delivery pages read per run")
     worker_metrics_port: int | None = Field(
         default=None, description="serve the worker's Prometheus metrics on this port"
+    )
+    worker_metrics_host: str = Field(
+        default="0.0.0.0",  # noqa: S104 - prometheus_client's default (127.0.0.1: local only)
+        description="the address the worker's metrics server binds",
+    )
+    metrics_token: SecretStr | None = Field(
+        default=None,
+        description="when set, GET /metrics (service and worker) needs Authorization: Bearer",
     )
     setup_output_path: Path | None = Field(
         default=None, description="enables GET /setup; where the new App's credentials go (0600)"

@@ -37,6 +37,12 @@ CATALOGUE: tuple[RuleInfo, ...] = (
     # Static rules (rules/checks).
     RuleInfo("parse-error", "parse-error", "rule", "a dependency file that cannot be read"),
     RuleInfo("conflict", "conflict", "rule", "constraints no version satisfies in one env"),
+    RuleInfo(
+        "conda-release-not-on-channels",
+        "conflict",
+        "rule",
+        "a conda pytorch release its channels never published (pytorch channel: up to 2.5)",
+    ),
     RuleInfo("cuda-variant-mismatch", "cuda-variant-mismatch", "rule", "CUDA builds that differ"),
     RuleInfo("torch-family-mismatch", "torch-family-mismatch", "rule", "vision/audio vs torch"),
     RuleInfo("cuda-base-image-mismatch", "cuda-base-image-mismatch", "rule", "CUDA vs image"),

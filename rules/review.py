@@ -106,19 +106,22 @@ def review(
     today: date | None = None,
     kb: KnowledgeBase | None = None,
     rules: Sequence[Rule] | None = None,
+    reraise: tuple[type[BaseException], ...] = (),
 ) -> Review:
     """Review the change from `base` to `head` under `config`.
 
     Pure and deterministic for given inputs: `today` (default: the current date) decides
-    which ignores have expired; `kb` and `rules` default to the packaged ones.
+    which ignores have expired; `kb` and `rules` default to the packaged ones. A rule that
+    raises becomes a `rule-error` finding, except for the `reraise` types (the worker's task
+    time limits: the review as a whole has run out of time, not one rule).
     """
     today = today or date.today()
     kb = kb if kb is not None else load_kb()
     active = [r for r in (ALL_RULES if rules is None else rules) if not _rule_off(r, config)]
     base = _select(base, config)
     head = _select(head, config)
-    base_found, base_errors = _run(active, RuleContext(base, config, kb))
-    head_found, rule_errors = _run(active, RuleContext(head, config, kb))
+    base_found, base_errors = _run(active, RuleContext(base, config, kb), reraise)
+    head_found, rule_errors = _run(active, RuleContext(head, config, kb), reraise)
     # A rule that crashes only on the head fails closed (an error finding); one that crashes
     # on both sides is pre-existing and does not block the change.
     base_found.extend(_rule_error_finding(e) for e in base_errors)
@@ -130,8 +133,20 @@ def review(
     base_all = _configure([*base_found, *base_extra_findings], config, ignores, base)[0]
     head_all, ignored = _configure([*head_found, *extra_findings, *cfg], config, ignores, head)
     head_all = [f for f in head_all if f.file is None or _selected(f.file, config)]
-    base_ids = {f.identity for f in base_all}
-    marked = sorted({f.with_new(f.identity not in base_ids) for f in head_all}, key=_total_order)
+    # The same problem at a worse severity is new: a warning on the base ("a fresh install
+    # picks a release without a wheel") that the head turns into an error (an exact pin
+    # without one) must block the change.
+    base_rank: dict[tuple[str, ...], int] = {}
+    for f in base_all:
+        base_rank[f.identity] = min(f.severity.rank, base_rank.get(f.identity, f.severity.rank))
+    marked = sorted(
+        {
+            f.with_new(f.identity not in base_rank or f.severity.rank < base_rank[f.identity])
+            for f in head_all
+        },
+        key=_total_order,
+    )
+    marked = _collapsed(marked)
     summary = _summarize(marked, ignored)
     return Review(
         conclusion=_conclusion(marked, config),
@@ -142,6 +157,25 @@ def review(
         config_findings=tuple(f for f in marked if f.category == "config-error"),
         rule_errors=tuple(rule_errors),
     )
+
+
+def _collapsed(findings: Sequence[Finding]) -> list[Finding]:
+    """One finding for the same problem said the same way on several lines (a Dockerfile that
+    pins ``torch==$TORCH_VERSION`` on ten RUN lines gets one numpy-abi warning, not ten); the
+    first keeps its place and lists the other places in its evidence."""
+    groups: dict[tuple[object, ...], list[Finding]] = {}
+    for f in findings:
+        key = (f.identity, f.severity, f.new, f.file, f.message)
+        groups.setdefault(key, []).append(f)
+    out: list[Finding] = []
+    for group in groups.values():
+        first, rest = group[0], group[1:]
+        if rest:
+            places = ", ".join(f"{f.file}:{f.line}" for f in rest if f.line)
+            if places:
+                first = replace(first, evidence=(*first.evidence, f"also at {places}"))
+        out.append(first)
+    return sorted(out, key=_total_order)
 
 
 def _capped(findings: Sequence[Finding], limit: int = MAX_FINDINGS) -> tuple[Finding, ...]:
@@ -187,6 +221,7 @@ def review_trees(
     dependabot: object | None = None,
     today: date | None = None,
     extra_ignores: Sequence[IgnoreRule] = (),
+    reraise: tuple[type[BaseException], ...] = (),
 ) -> Review:
     """The single entry point of the CLI and the worker: two file trees in, one `Review` out.
 
@@ -226,6 +261,7 @@ def review_trees(
         dependabot=dependabot,
         config_findings=config_findings,
         today=today,
+        reraise=reraise,
     )
 
 
@@ -251,7 +287,9 @@ def _select(snapshot: Snapshot, config: RepoConfig) -> Snapshot:
     return replace(snapshot, files=MappingProxyType(files), errors=errors)
 
 
-def _run(rules: Sequence[Rule], ctx: RuleContext) -> tuple[list[Finding], list[str]]:
+def _run(
+    rules: Sequence[Rule], ctx: RuleContext, reraise: tuple[type[BaseException], ...] = ()
+) -> tuple[list[Finding], list[str]]:
     """Every rule's findings; a rule that raises is recorded, and the others still run."""
     found: list[Finding] = []
     errors: list[str] = []
@@ -259,6 +297,8 @@ def _run(rules: Sequence[Rule], ctx: RuleContext) -> tuple[list[Finding], list[s
         try:
             found.extend(rule.check(ctx))
         except Exception as exc:  # a bug in one rule must not hide every other finding
+            if reraise and isinstance(exc, reraise):
+                raise
             errors.append(f"{rule.id}: {type(exc).__name__}: {exc}")
     return found, errors
 

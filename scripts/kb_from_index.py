@@ -227,6 +227,27 @@ def read_package(
     return out
 
 
+def _sources(previous: dict[str, Any], read: list[str], today: str) -> list[dict[str, Any]]:
+    """The source entries: this run's (naming the packages it read) and the earlier runs' for
+    the packages it did not read again (an entry without `packages` covered every package
+    the file then held)."""
+    entries = []
+    for entry in previous.get("source", []):
+        covered = entry.get("packages", sorted(previous.get("packages", {})))
+        kept = [p for p in covered if p not in read]
+        if kept:
+            entries.append({**entry, "packages": kept})
+    entries.append(
+        {
+            "kind": "package index (PEP 691 simple API) and wheel METADATA",
+            "read_by": "scripts/kb_from_index.py",
+            "read_on": today,
+            "packages": sorted(read),
+        }
+    )
+    return entries
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write the index records; return the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -246,14 +267,9 @@ def main(argv: list[str] | None = None) -> int:
     for package in args.package or list(INDEX_PACKAGES):
         since = Version(INDEX_PACKAGES.get(package, args.since))
         packages[package] = read_package(index_url, package, since, packages.get(package, {}))
+    read = list(args.package or INDEX_PACKAGES)
     result = {
-        "source": [
-            {
-                "kind": "package index (PEP 691 simple API) and wheel METADATA",
-                "read_by": "scripts/kb_from_index.py",
-                "read_on": dt.date.today().isoformat(),
-            }
-        ],
+        "source": _sources(previous, read, dt.date.today().isoformat()),
         "snapshot_date": dt.date.today().isoformat(),
         "notes": [
             "One record per final release: the release's file names, and Requires-Python / "

@@ -45,7 +45,7 @@ def create_app(
     """
     settings = setup.with_setup_token(settings if settings is not None else get_settings())
     metrics = Metrics()
-    router = build_router()
+    router = build_router(settings.github_app_id)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import JSONResponse, PlainTextResponse
 
+from core.metrics_auth import CHALLENGE, authorized
 from service.metrics import queue_depth_text
 from service.state import StateDep
 
@@ -26,7 +27,14 @@ async def readyz(state: StateDep) -> Response:
 
 
 @router.get("/metrics")
-async def metrics(state: StateDep) -> Response:
-    """Prometheus text: this app's registry plus the Celery queue depth read from Redis now."""
+async def metrics(state: StateDep, request: Request) -> Response:
+    """Prometheus text: this app's registry plus the Celery queue depth read from Redis now.
+
+    With `DEPREVIEW_METRICS_TOKEN` set, only for `Authorization: Bearer <token>`.
+    """
+    if not authorized(state.settings.metrics_token, request.headers.get("authorization")):
+        return PlainTextResponse(
+            "metrics need a bearer token\n", status_code=401, headers=dict([CHALLENGE])
+        )
     body = state.metrics.render() + await queue_depth_text(state.redis)
     return Response(body, media_type=state.metrics.content_type)

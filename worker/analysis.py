@@ -12,6 +12,7 @@ from core.settings import Settings, get_settings
 from rules.config import CONFIG_PATH, IgnoreRule, config_text, load_config
 from rules.findings import Finding
 from rules.review import Review, review_trees
+from worker.time_limits import time_limit_types
 
 logger = logging.getLogger(__name__)
 
@@ -73,8 +74,8 @@ def analyze(
                 report = None
                 extra.append(resolution_crash_finding(exc))
         if report is not None:
-            extra.extend(report.findings)
-            base_extra.extend(report.base_findings)
+            extra.extend(_not_static_duplicates(report.findings))
+            base_extra.extend(_not_static_duplicates(report.base_findings))
             if on_resolved is not None:
                 on_resolved(report)
     logger.debug("reviewing", extra={"base": base_ref, "head": head_ref})
@@ -89,7 +90,15 @@ def analyze(
             base_extra_findings=tuple(base_extra),
             extra_ignores=extra_ignores,
             dependabot=dependabot,
+            reraise=time_limit_types(),
         )
+
+
+def _not_static_duplicates(findings: Sequence[Finding]) -> list[Finding]:
+    """The resolver's findings less those a static rule reports too (one finding, not two)."""
+    from worker.resolve.indexes import duplicates_static
+
+    return [f for f in findings if not duplicates_static(f)]
 
 
 def _must_propagate(exc: BaseException) -> bool:

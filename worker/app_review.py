@@ -21,13 +21,25 @@ from worker.review_job import run_review as run_plain_review
 logger = logging.getLogger(__name__)
 
 
-def ignore_source(api: InteractionApi) -> IgnoreSource:
-    """Reads the PR's `@depreview ignore` comments as they are now (no database)."""
+def ignore_source(api: InteractionApi, head_sha: str | None = None) -> IgnoreSource:
+    """Reads the PR's `@depreview ignore` comments as they are now (no database).
+
+    `head_sha`: the commit under review. An ignore bound to a commit (`at <sha>`) applies
+    only to that one; without `head_sha` the PR's head as GitHub says now is used, which a
+    push during the review moves (security review finding 13).
+    """
 
     def read(pr_number: int, allow_self: bool) -> IgnoreSet:
-        author = str((api.get_pull(pr_number).get("user") or {}).get("login") or "")
+        pull = api.get_pull(pr_number)
+        author = str((pull.get("user") or {}).get("login") or "")
         return collect_ignores(
-            api, pr_number, pr_author=author, allow_self=allow_self, today=date.today()
+            api,
+            pr_number,
+            pr_author=author,
+            allow_self=allow_self,
+            today=date.today(),
+            head_sha=head_sha,
+            pull=pull,
         )
 
     return read
@@ -45,7 +57,7 @@ def run_review(
         logger.info("review skipped: installation suspended or deleted", extra=job.log_extra())
         return Outcome("failed", detail="installation suspended or deleted")
     if job.pr_number is not None and hasattr(api, "get_permission"):
-        kwargs.setdefault("pr_ignores", ignore_source(api))  # type: ignore[arg-type]
+        kwargs.setdefault("pr_ignores", ignore_source(api, job.head_sha))  # type: ignore[arg-type]
     if store is None:
         return run_plain_review(api, coord, settings, job, **kwargs)
     ttl = settings.lease_ttl_s  # renewed while the review runs (worker/concurrency.py)

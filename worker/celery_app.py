@@ -12,6 +12,7 @@ from core.contract import QUEUE_GPU, QUEUE_REVIEW, REDELIVER_FAILED, TASK_QUEUES
 from core.settings import Settings, get_settings
 from worker.metrics_server import connect_signals
 from worker.smoke.bootstep import install_bootstep
+from worker.smoke.broker import gpu_worker_config
 
 #: The modules that define the tasks (each task names itself: moving one keeps its name).
 TASK_MODULES = ("worker.tasks.review", "worker.tasks.app", "worker.tasks.smoke")
@@ -22,7 +23,12 @@ def _queue(name: str) -> Any:
 
 
 def celery_config(settings: Settings) -> dict[str, Any]:
-    """The Celery configuration for these settings."""
+    """The Celery configuration for these settings (a GPU worker's: worker/smoke/broker.py)."""
+    config = _shared_config(settings)
+    return gpu_worker_config(config) if settings.gpu_worker else config
+
+
+def _shared_config(settings: Settings) -> dict[str, Any]:
     return {
         "broker_url": settings.redis_url,
         "result_backend": settings.redis_url,
@@ -87,6 +93,8 @@ def _start_lease_sweeper(sender: Any = None, **_: Any) -> None:
     from worker.leases import start_sweeper
 
     settings = get_settings()
+    if settings.gpu_worker:  # runs no review; its Redis user may not read the leases
+        return
 
     def store() -> Redis:
         return Redis.from_url(settings.redis_url, socket_timeout=10, socket_connect_timeout=5)

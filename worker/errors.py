@@ -25,7 +25,12 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from worker.coordination import LockBusyError
 from worker.github.client import is_transient
-from worker.github.ratelimit import MAX_WAIT_S, UNSIGNALLED_WAIT_S, retry_wait
+from worker.github.ratelimit import (
+    MAX_WAIT_S,
+    UNSIGNALLED_WAIT_S,
+    RateLimitWaitTooLongError,
+    retry_wait,
+)
 
 
 @dataclass(frozen=True)
@@ -129,8 +134,15 @@ def retryable_failures() -> Iterator[None]:
 
 def rate_limit_countdown(exc: RateLimitedError, retries: int) -> float:
     """When to retry after a rate limit: when GitHub said; without a signal at least a
-    minute, doubling with each retry (GitHub: "wait … exponentially increasing")."""
+    minute, doubling with each retry (GitHub: "wait … exponentially increasing").
+
+    One wait is at most `MAX_WAIT_S` (30 min). When GitHub said to come back later than that
+    (a primary limit's `x-ratelimit-reset` can be an hour away) the task does not sleep on
+    it: RateLimitWaitTooLongError fails the review (review D14).
+    """
     countdown = exc.countdown
     if exc.unsignalled:
-        countdown = max(countdown, UNSIGNALLED_WAIT_S * 2.0**retries)
-    return min(countdown, MAX_WAIT_S)
+        return min(max(countdown, UNSIGNALLED_WAIT_S * 2.0**retries), MAX_WAIT_S)
+    if countdown > MAX_WAIT_S:
+        raise RateLimitWaitTooLongError(countdown)
+    return countdown

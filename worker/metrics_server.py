@@ -1,25 +1,31 @@
 """Serve the worker's metrics: `prometheus_client.start_http_server` when the worker is ready.
 
-Set `DEPREVIEW_WORKER_METRICS_PORT` to serve them. Celery's default prefork pool runs tasks in
-child processes whose metrics a server in the parent cannot see, so either run the worker with
-`--pool threads` (or `solo`): one process, one registry, nothing else to set; or keep prefork
-and set `PROMETHEUS_MULTIPROC_DIR` to an empty directory for each worker start: every process
-then writes its samples there and the endpoint adds them up (prometheus_client's multiprocess
-mode). Queue depth is read from Redis at scrape time in the serving process either way.
+Set `DEPREVIEW_WORKER_METRICS_PORT` to serve them (on `DEPREVIEW_WORKER_METRICS_HOST`, and
+only for `Authorization: Bearer $DEPREVIEW_METRICS_TOKEN` when that is set). Celery's default
+prefork pool runs tasks in child processes whose metrics a server in the parent cannot see,
+so either run the worker with `--pool threads` (or `solo`): one process, one registry,
+nothing else to set; or keep prefork and set `PROMETHEUS_MULTIPROC_DIR` to an empty
+directory for each worker start: every process then writes its samples there and the
+endpoint adds them up (prometheus_client's multiprocess mode). Queue depth is read from
+Redis at scrape time in the serving process either way.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import threading
 from functools import cache
 from typing import Any
-from wsgiref.simple_server import WSGIServer
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
-from prometheus_client import CollectorRegistry, start_http_server
+from prometheus_client import CollectorRegistry, make_wsgi_app, start_http_server
 from prometheus_client import multiprocess as prom_multiprocess
+from prometheus_client.exposition import ThreadingWSGIServer
+from pydantic import SecretStr
 from redis import Redis
 
+from core.metrics_auth import require_token
 from core.queue_depth import QueueDepthCollector
 from core.settings import Settings, get_settings
 from worker.metrics import current
@@ -55,11 +61,36 @@ def start_metrics_server(settings: Settings) -> WSGIServer | None:
     port = settings.worker_metrics_port
     if port is None:
         return None
-    server, _ = start_http_server(port, registry=serving_registry(settings.redis_url))
+    registry = serving_registry(settings.redis_url)
+    host = settings.worker_metrics_host
+    if settings.metrics_token is not None:
+        server = _serve_with_token(host, port, registry, settings.metrics_token)
+    else:
+        server, _ = start_http_server(port, addr=host, registry=registry)
     logger.info(
         "worker metrics served",
-        extra={"port": port, "multiprocess": multiprocess_enabled()},
+        extra={
+            "host": host,
+            "port": port,
+            "multiprocess": multiprocess_enabled(),
+            "token": settings.metrics_token is not None,
+        },
     )
+    return server
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        """No access log on stderr (prometheus_client's own server logs none either)."""
+
+
+def _serve_with_token(
+    host: str, port: int, registry: CollectorRegistry, token: SecretStr
+) -> WSGIServer:
+    """prometheus_client's WSGI app behind the bearer token, on a daemon thread."""
+    app = require_token(make_wsgi_app(registry), token)
+    server = make_server(host, port, app, ThreadingWSGIServer, handler_class=_QuietHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
 

@@ -472,6 +472,15 @@ def failure_reason(exc: BaseException) -> str:
 
     if isinstance(exc, SoftTimeLimitExceeded | TimeLimitExceeded):
         return "the review ran out of time (the worker's time limit for one review)"
+    from worker.github.ratelimit import MAX_WAIT_S, RateLimitWaitTooLongError
+
+    if isinstance(exc, RateLimitWaitTooLongError) and exc.wait_s <= MAX_WAIT_S:
+        return "GitHub kept answering this review with its API rate limit"
+    if isinstance(exc, RateLimitWaitTooLongError):
+        return (
+            f"GitHub's API rate limit for this installation allows the next request in about "
+            f"{exc.minutes()} minutes, longer than depreview waits ({MAX_WAIT_S / 60:.0f} minutes)"
+        )
     if isinstance(exc, LostWorkerError):
         return (
             f"the worker running it stopped {exc.times} times (killed or out of memory), "

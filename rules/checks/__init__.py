@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from rules.checks import (
+    conda_channel_release,
     conda_hygiene,
     conflict,
     cpu_only,
@@ -27,6 +28,7 @@ from rules.checks.base import Rule
 RULE_MODULES: tuple[ModuleType, ...] = (
     hygiene,
     conda_hygiene,
+    conda_channel_release,
     untrusted_index,
     conflict,
     cuda_variant,

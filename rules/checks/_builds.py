@@ -15,11 +15,14 @@ from dataclasses import dataclass
 
 from packaging.version import InvalidVersion, Version
 
+from rules.checks._env import env_of
 from rules.checks._indexes import indexes_for, pytorch_indexes, serving_indexes
 from rules.checks._ml import local_label, project
 from rules.checks._packages import folder
+from rules.checks._targets import installable_on, sole_python
 from rules.checks._versions import Admitted, admitted, releases_of
 from rules.kb import KnowledgeBase
+from rules.kb.conda_jaxlib import jaxlib_build
 from rules.kb.cudaver import is_variant, major_minor, url_variant, variant_cuda
 from rules.kb.torch_variants import legacy_builds
 from rules.manifests.model import Ecosystem, FileKind, Index, IndexKind, Requirement, Snapshot
@@ -81,9 +84,16 @@ def locked_version(snapshot: Snapshot, req: Requirement) -> Version | None:
 
 
 def decide(kb: KnowledgeBase, snapshot: Snapshot | None, req: Requirement) -> Admitted:
-    """What `req`'s specifier admits among the KB's releases, and what an install picks."""
+    """What `req`'s specifier admits among the KB's releases, and what an install picks
+    (on the environment's Python when the repository names exactly one)."""
     locked = locked_version(snapshot, req) if snapshot is not None else None
-    return admitted(req.specifier, releases_of(kb, project(req)), locked=locked)
+    python = sole_python(snapshot, env_of(req)) if snapshot is not None else None
+    return admitted(
+        req.specifier,
+        releases_of(kb, project(req)),
+        locked=locked,
+        installable=installable_on(project(req), python) if python else None,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +251,17 @@ def tensorflow_build(kb: KnowledgeBase, req: Requirement) -> Build | None:
     return found.picked if found is not None else None
 
 
+def _jax_extra_cuda(digits: str) -> tuple[str, str | None]:
+    """The CUDA major (and the exact CUDA of a legacy extra) a jax extra's digits name:
+    ``cuda12``/``cuda12_pip`` → 12; the 2020-2021 extras ``cuda111``/``cuda101``/``cuda92``
+    (jax's README then: "cuda101, cuda102, cuda110, cuda111") → 11.1, 10.1, 9.2."""
+    if len(digits) == 3:
+        return digits[:2], f"{digits[:2]}.{digits[2]}"
+    if len(digits) == 2 and digits[0] == "9":
+        return "9", f"9.{digits[1]}"
+    return digits, None
+
+
 def jax_build(
     kb: KnowledgeBase, req: Requirement, snapshot: Snapshot | None = None
 ) -> Build | None:
@@ -250,11 +271,13 @@ def jax_build(
     name = project(req)
     decided = decide(kb, snapshot, req)
     version = decided.picked
+    legacy: str | None = None
     if name == "jax":
         for extra in req.extras:
             match = _JAX_EXTRA.match(extra)
             if match:
-                major, how = match.group(1), f"jax[{extra}]"
+                major, legacy = _jax_extra_cuda(match.group(1))
+                how = f"jax[{extra}]"
                 break
     elif (match := _JAX_PLUGIN.match(name)) is not None:
         major, how = match.group(1), name
@@ -265,7 +288,7 @@ def jax_build(
             major, how = found.group(1)[:2], f"jaxlib+{local}"
     if major is None:
         return None
-    cuda = major
+    cuda = legacy or major
     release = kb.jax_release(version) if version is not None else None
     for build in release.builds if release else ():
         low = build.cuda_compatible.lstrip(">=").strip()
@@ -282,6 +305,26 @@ def jax_build(
     )
 
 
+def conda_jaxlib_build(
+    kb: KnowledgeBase, req: Requirement, snapshot: Snapshot | None = None
+) -> Build | None:
+    """The CUDA a conda-forge jaxlib match spec's build names (``jaxlib=*=cuda120*``): the
+    build brings that CUDA's libraries from conda and runs on its major's later minors."""
+    build = jaxlib_build(req.build) if req.name == "jaxlib" else None
+    if build is None or build.major is None:
+        return None
+    cuda = build.cuda or str(build.major)
+    decided = decide(kb, snapshot, req)
+    return Build(
+        req,
+        "jaxlib-conda",  # not the pip plugin wheels: their GPU floors do not apply
+        cuda,
+        f"conda-forge jaxlib build {build.text} (CUDA {cuda}, cuda-version <{build.major + 1})",
+        decided.picked if decided.exact else None,  # conda-forge lags PyPI's newest
+        decided.describe() if decided.exact else "",
+    )
+
+
 def candidates(
     kb: KnowledgeBase, snapshot: Snapshot, env: str, reqs: list[Requirement]
 ) -> list[Candidates]:
@@ -291,6 +334,11 @@ def candidates(
     found: list[Candidates] = []
     for req in reqs:
         if req.ecosystem != Ecosystem.PYPI:
+            conda = conda_jaxlib_build(kb, req, snapshot)
+            if conda is not None:
+                found.append(
+                    Candidates(req, conda.framework, conda, (conda,), decide(kb, snapshot, req))
+                )
             continue
         name = project(req)
         got: Candidates | None = None

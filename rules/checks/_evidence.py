@@ -93,17 +93,26 @@ def _dockerfiles(snapshot: Snapshot) -> list[ManifestFile]:
 def installing_stages(snapshot: Snapshot, env: str) -> list[tuple[ManifestFile, DockerStage]]:
     """The Dockerfile stages that install environment `env` (or are it)."""
     root = env_root(env)
+    group = env != root and root.rsplit("/", 1)[-1] == "pyproject.toml"
     found: list[tuple[ManifestFile, DockerStage]] = []
     for manifest in _dockerfiles(snapshot):
         for stage in manifest.stages:
             if stage.label == env:
                 found.append((manifest, stage))
                 continue
+            if group and _group_key(env) not in {_group_key(e) for e in stage.extras}:
+                continue  # `pip install .` installs no optional group (`.[gpu]` installs gpu)
             for target in stage.installs:
                 if referenced_path(manifest, target, snapshot.files) == root or target == root:
                     found.append((manifest, stage))
                     break
     return found
+
+
+def _group_key(env: str) -> str:
+    """``pyproject.toml#Dev_Tools`` and ``pyproject.toml#dev-tools`` name one group (PEP 685)."""
+    root, _, name = env.partition("#")
+    return f"{root}#{re.sub(r'[-_.]+', '-', name).lower()}"
 
 
 def _stage_decl(stage: DockerStage) -> PythonDecl | None:

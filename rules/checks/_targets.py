@@ -10,13 +10,16 @@ nothing says.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from packaging.markers import InvalidMarker, Marker, UndefinedComparison, UndefinedEnvironmentName
+from packaging.version import Version
 
 from rules.checks._evidence import PythonDecl, cuda_decls, python_decls
 from rules.config import PLATFORMS, RepoConfig
+from rules.kb.wheels import pip_candidate
 from rules.manifests.model import Snapshot
 
 #: Pythons assumed when the config names none (the CPython releases with support in 2026).
@@ -218,3 +221,22 @@ def targets_for_environment(
         for python, sources in pythons.items()
         for platform in platforms
     )
+
+
+def sole_python(snapshot: Snapshot, env: str) -> str | None:
+    """The one Python minor the repository's evidence says runs `env` (an image, a conda
+    ``python=``, a ``.python-version``...), or None when it names none (assumed) or several
+    (a workflow matrix: each Python picks its own release)."""
+    pythons = {t.python for t in targets_for_environment(snapshot, env) if not t.assumed}
+    return next(iter(pythons)) if len(pythons) == 1 else None
+
+
+def installable_on(package: str, python: str) -> Callable[[Version], bool]:
+    """Whether pip / uv consider a release of `package` on `python` (KB wheel table: its
+    Requires-Python admits it and a wheel or an sdist exists); unknown releases count as
+    installable: only a known absence narrows a pick."""
+
+    def installable(version: Version) -> bool:
+        return pip_candidate(package, version, python) is not False
+
+    return installable

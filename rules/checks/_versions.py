@@ -12,7 +12,7 @@ newest admitted release). Rules put it in their messages.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
@@ -20,6 +20,7 @@ from packaging.version import InvalidVersion, Version
 
 from rules.kb import KnowledgeBase
 from rules.kb.numpy_caps import load_numpy_caps
+from rules.kb.wheels import load_wheels
 
 _LOCAL = re.compile(r"\+[A-Za-z0-9.]+")
 
@@ -99,12 +100,16 @@ def admitted(
     known: Iterable[Version],
     *,
     locked: Version | None = None,
+    installable: Callable[[Version], bool] | None = None,
 ) -> Admitted:
     """What `specifier` admits among the `known` releases, and what an install picks.
 
     An exact pin picks itself; a `locked` version (from a lock file in sync with the
     requirement) picks the lock's version; otherwise the newest admitted stable release.
-    An unreadable specifier admits nothing.
+    `installable` (the environment's one Python has a wheel of it) narrows a range the way
+    pip and uv do: a release without a wheel for that Python is skipped, so the pick is the
+    newest one that installs — unless none does, then every admitted release is kept (and
+    the Python rule reports that). An unreadable specifier admits nothing.
     """
     releases = sorted({_public(v) for v in known})
     spec = specifier_set(specifier)
@@ -116,6 +121,8 @@ def admitted(
     inside = tuple(v for v in releases if spec.contains(v, prereleases=True))
     if locked is not None and spec.contains(_public(locked), prereleases=True):
         return Admitted((locked,), locked, LOCK, specifier)
+    if installable is not None:
+        inside = tuple(v for v in inside if installable(v)) or inside
     stable = [v for v in inside if not v.is_prerelease and not v.is_devrelease]
     choices = stable or list(inside)
     picked = choices[-1] if choices else None
@@ -150,9 +157,13 @@ def tensorflow_releases(kb: KnowledgeBase) -> tuple[Version, ...]:
     return tuple(sorted(found))
 
 
-def jax_releases(kb: KnowledgeBase) -> tuple[Version, ...]:
-    """Every jax release the KB lists."""
-    return tuple(sorted(Version(r.jax) for r in kb.jax.releases))
+def jax_releases(kb: KnowledgeBase, project: str = "jax") -> tuple[Version, ...]:
+    """Every jax release the KB lists, with the older ones the wheel table holds (jax.json
+    starts at 0.4.20; a range admitting 0.4.13, the last for Python 3.8, must know it)."""
+    found = {Version(r.jax) for r in kb.jax.releases}
+    rows = load_wheels().releases(project) or ()
+    found.update(r.version for r in rows if not r.yanked)
+    return tuple(sorted(found))
 
 
 def releases_of(kb: KnowledgeBase, project: str) -> tuple[Version, ...]:
@@ -161,6 +172,8 @@ def releases_of(kb: KnowledgeBase, project: str) -> tuple[Version, ...]:
         return torch_releases(kb)
     if project in ("tensorflow", "tensorflow-gpu", "tensorflow-cpu"):
         return tensorflow_releases(kb)
-    if project in ("jax", "jaxlib") or project.startswith("jax-cuda"):
+    if project in ("jax", "jaxlib"):
+        return jax_releases(kb, project)
+    if project.startswith("jax-cuda"):
         return jax_releases(kb)
     return ()

@@ -31,6 +31,11 @@ class WheelIndex(Protocol):
         """Whether `package` `version` has a wheel for Python `python` (``3.12``); None: unknown."""
         ...
 
+    def pip_candidate(self, package: str, version: str, python: str) -> bool | None:
+        """Whether pip / uv consider `version` on `python` at all (Requires-Python admits it
+        and a wheel or an sdist exists); a range skips the others. None: unknown."""
+        ...
+
 
 class NoWheels:
     """Knows nothing: every answer is unknown."""
@@ -43,6 +48,10 @@ class NoWheels:
         """Unknown."""
         return None
 
+    def pip_candidate(self, package: str, version: str, python: str) -> bool | None:
+        """Unknown."""
+        return None
+
 
 class _KbWheels:
     """Adapter over ``rules.kb.wheels`` (``has_wheel``, and ``load_wheels().releases`` when
@@ -51,6 +60,7 @@ class _KbWheels:
 
     def __init__(self, module: Any) -> None:
         self._has: Callable[..., Any] | None = getattr(module, "has_wheel", None)
+        self._candidate: Callable[..., Any] | None = getattr(module, "pip_candidate", None)
         self._load: Callable[..., Any] | None = getattr(module, "load_wheels", None)
 
     def releases(self, package: str) -> tuple[Version, ...]:
@@ -69,12 +79,30 @@ class _KbWheels:
             found = [r.version for r in load_numpy_caps().releases(package) if not r.yanked]
         return tuple(sorted(set(found)))
 
+    def release_row(self, package: str, version: str) -> Any:
+        """The KB's record of one release (a ``rules.kb.wheels.WheelRelease``: its sdist, wheel
+        Pythons, Requires-Python), None when unknown or unreadable."""
+        try:
+            return self._load().release(package, version) if self._load is not None else None
+        except _UNREADABLE:
+            return None
+
     def has_wheel(self, package: str, version: str, python: str) -> bool | None:
         """The KB's answer, None when it has none (or cannot read its data)."""
         if self._has is None:
             return None
         try:
             answer = self._has(package, str(version), python)
+        except _UNREADABLE:
+            return None
+        return None if answer is None else bool(answer)
+
+    def pip_candidate(self, package: str, version: str, python: str) -> bool | None:
+        """The KB's answer, None when it has none (or cannot read its data)."""
+        if self._candidate is None:
+            return self.has_wheel(package, version, python)
+        try:
+            answer = self._candidate(package, str(version), python)
         except _UNREADABLE:
             return None
         return None if answer is None else bool(answer)

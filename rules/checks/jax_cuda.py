@@ -18,24 +18,33 @@ from packaging.version import Version
 
 from rules.checks._builds import decide
 from rules.checks._ml import (
+    CONDA_CUDA_SELECTORS,
+    CudaDecl,
+    config_cuda,
     declared_cuda,
     each_env,
     finding,
+    image_cuda_for,
     project,
     spec_contains,
+    spec_version,
     version_of,
 )
 from rules.checks.base import Rule, RuleContext
 from rules.checks.tensorflow_cuda import cudnn_facts
 from rules.findings import Finding, Severity
+from rules.kb.conda_jaxlib import CondaJaxlibBuild, jaxlib_build
 from rules.kb.cudaver import has_minor, major_minor
 from rules.kb.schema import JaxRelease
-from rules.manifests.model import Requirement
+from rules.manifests.model import Ecosystem, FileKind, Requirement, Span
 
 _PAIRED = re.compile(r"^(jaxlib|jax-cuda\d+-(?:plugin|pjrt))$")
 _CUDA_EXTRA = re.compile(r"^cuda(\d+)")
 _PLUGIN = re.compile(r"^jax-cuda\d+-plugin$")
 _JAXLIB_BUILD = re.compile(r"^cuda(\d+)\.cudnn(\d+)$")
+#: conda packages whose pin a conda-forge CUDA build's run requirement must admit.
+_CONDA_PINS = frozenset({"cuda-version", "cudatoolkit"})
+_KB_CONDA = "KB jax.json conda_forge (conda-forge/jaxlib-feedstock, cuda-version-feedstock)"
 
 
 def _release(
@@ -53,6 +62,17 @@ def _release(
                 picked = pinned
                 break
     return ctx.kb.jax_release(picked) if picked is not None else None
+
+
+def _config_decls(ctx: RuleContext) -> list[CudaDecl]:
+    targets = getattr(ctx.config, "targets", None)
+    return [CudaDecl(c, "config", None, "repo config targets.cuda") for c in config_cuda(targets)]
+
+
+def _solved_with(decl: CudaDecl) -> bool:
+    """Whether a declared CUDA is a conda package solved together with jaxlib (a selector
+    such as cuda-version=12.0, or another package's CUDA build string)."""
+    return decl.how in CONDA_CUDA_SELECTORS or decl.how == "conda build string"
 
 
 def _norm(extra: str) -> str:
@@ -79,8 +99,10 @@ class JaxCudaMismatch:
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """Findings for every environment with a pinned jax."""
+        yield from self._conda_locked(ctx)
         for env, reqs in each_env(ctx.snapshot):
             yield from self._jaxlib_builds(ctx, env, reqs)
+            yield from self._conda_builds(ctx, env, reqs)
             jax = next((r for r in reqs if project(r) == "jax" and _release(ctx, r, reqs)), None)
             if jax is None:
                 continue
@@ -143,6 +165,152 @@ class JaxCudaMismatch:
                     fingerprint=f"jaxlib-cudnn:{req.name}",
                 )
                 break
+
+    def _conda_builds(
+        self, ctx: RuleContext, env: str, reqs: list[Requirement]
+    ) -> Iterator[Finding]:
+        """conda-forge jaxlib builds a match spec names (``jaxlib=0.4.23=cuda112*``): a CUDA
+        build against the conda CUDA selectors of the same file and the config's targets (a
+        base image is cuda-base-image-mismatch's, the driver driver-too-old's: the build is
+        one of `rules.checks._builds`' candidates); a CPU build against any declared CUDA."""
+        for req in reqs:
+            if req.ecosystem != Ecosystem.CONDA or req.name != "jaxlib":
+                continue
+            build = jaxlib_build(req.build)
+            if build is None:
+                continue
+            decls = [
+                d
+                for d in declared_cuda(ctx.snapshot, env, reqs)
+                if (build.cpu or _solved_with(d)) and d.location != req.location
+            ]
+            decls += _config_decls(ctx)
+            pinned = req.pinned or spec_version(req.specifier)
+            yield from self._conda_build(ctx, req.raw.strip(), req.location, build, decls, pinned)
+
+    def _conda_locked(self, ctx: RuleContext) -> Iterator[Finding]:
+        """conda-forge jaxlib builds a conda-lock file or explicit list pins, against the base
+        image and the config's targets (the lock's own CUDA packages were solved with it)."""
+        for manifest, pin in ctx.snapshot.pins():
+            if pin.ecosystem != Ecosystem.CONDA or pin.name != "jaxlib":
+                continue
+            if manifest.kind not in (FileKind.CONDA_LOCK, FileKind.CONDA_EXPLICIT):
+                continue
+            if pin.platform is not None and not pin.platform.startswith("linux"):
+                continue  # conda-forge builds jaxlib with CUDA for Linux only
+            build = jaxlib_build(pin.build)
+            if build is None:
+                continue
+            image = image_cuda_for(ctx.snapshot, manifest.path)
+            decls = ([image] if image is not None else []) + _config_decls(ctx)
+            what = f"jaxlib {pin.version} {pin.build}" + (
+                f" ({pin.platform})" if pin.platform else ""
+            )
+            yield from self._conda_build(ctx, what, pin.location, build, decls, None)
+
+    def _conda_build(
+        self,
+        ctx: RuleContext,
+        what: str,
+        at: Span,
+        build: CondaJaxlibBuild,
+        decls: list[CudaDecl],
+        version: str | None,
+    ) -> Iterator[Finding]:
+        if build.cpu:
+            if decls:
+                decl = decls[0]
+                yield finding(
+                    self,
+                    f"{what} is conda-forge's CPU-only jaxlib build but this environment "
+                    f"declares {decl.describe()}: jax finds no GPU and runs on the CPU.",
+                    at,
+                    package="jaxlib",
+                    fix=f"jaxlib=*=cuda{decl.cuda.split('.')[0]}*  "
+                    "# a conda-forge CUDA build of jaxlib",
+                    evidence=(f"build {build.text}", decl.describe()),
+                    fingerprint="conda-jaxlib-cpu",
+                )
+            return
+        if build.major is None:
+            return
+        package = "cuda-version" if build.major >= 12 else "cudatoolkit"
+        runtime = (
+            f"{package} >={build.cuda},<{build.major + 1}"
+            if build.cuda
+            else f"a CUDA {build.major} {package}, <{build.major + 1}"
+        )
+        for decl in decls:
+            if (found := self._against(what, at, build, runtime, decl)) is not None:
+                yield found
+                return
+        release = ctx.kb.conda_jaxlib(version) if version else None
+        built = release.cuda_linux_64 if release is not None else ()
+        if release is None or not built:
+            return
+        if build.cuda is not None:
+            offered = any(major_minor(c) == major_minor(build.cuda) for c in built)
+        else:
+            offered = any((major_minor(c) or (0, 0))[0] == build.major for c in built)
+        if not offered:
+            yield finding(
+                self,
+                f"{what}: conda-forge's jaxlib feedstock built jaxlib {release.jaxlib} for "
+                f"CUDA {', '.join(built)} only (its CI matrix), not {build.label}: the "
+                f"environment does not solve.",
+                at,
+                package="jaxlib",
+                fix=f"jaxlib={release.jaxlib}=cuda{built[-1].replace('.', '')}*",
+                evidence=(
+                    f"KB jax.json conda_forge {release.jaxlib}: CUDA {list(built)} "
+                    f"(jaxlib-feedstock {release.last_commit[:8]})",
+                ),
+                severity=Severity.WARNING,
+                fingerprint=f"conda-jaxlib-missing:{build.text}",
+            )
+
+    def _against(
+        self, what: str, at: Span, build: CondaJaxlibBuild, runtime: str, decl: CudaDecl
+    ) -> Finding | None:
+        """A conda CUDA build against one declared CUDA: another major in the same solve
+        cannot resolve; an image or target of an older major promises a driver too old for
+        the build (a newer major only is fine: drivers run older CUDA); a conda pin of an
+        older minor of the same major cannot resolve either."""
+        have = major_minor(decl.cuda)
+        major = build.major or 0
+        if have is None:
+            return None
+        solved = _solved_with(decl)
+        if have[0] != major and (solved or have[0] < major):
+            consequence = (
+                "the environment does not solve"
+                if solved
+                else f"a host set up for CUDA {have[0]} (driver, __cuda) cannot run it"
+            )
+            return finding(
+                self,
+                f"{what} is conda-forge's jaxlib built for {build.label} (it requires "
+                f"{runtime}) but this environment declares {decl.describe()}: {consequence}.",
+                at,
+                package="jaxlib",
+                fix=f"jaxlib=*=cuda{have[0]}*  # a conda-forge jaxlib built for CUDA {have[0]}",
+                evidence=(f"build {build.text}", decl.describe(), _KB_CONDA),
+                fingerprint=f"conda-jaxlib-cuda:{major}",
+            )
+        wanted = major_minor(build.cuda) if build.cuda else None
+        if solved and decl.how in _CONDA_PINS and has_minor(decl.cuda) and wanted and have < wanted:
+            return finding(
+                self,
+                f"{what} is conda-forge's jaxlib built for CUDA {build.cuda} (it requires "
+                f"{runtime}) but {decl.describe()} pins an older CUDA {major} minor: the "
+                f"environment does not solve.",
+                at,
+                package="jaxlib",
+                fix=f"{decl.how}={build.cuda}",
+                evidence=(f"build {build.text}", decl.describe(), _KB_CONDA),
+                fingerprint=f"conda-jaxlib-minor:{build.cuda}",
+            )
+        return None
 
     def _pairing(self, jax: Requirement, reqs: list[Requirement]) -> Iterator[Finding]:
         version = version_of(jax)

@@ -23,8 +23,9 @@ from packaging.version import Version
 
 from rules.checks._builds import decide
 from rules.checks._evidence import exact_minor
-from rules.checks._ml import each_env, finding, project, version_of
-from rules.checks._targets import Evidence, Target, applies, targets_for_environment
+from rules.checks._ml import each_env, env_of, finding, project, version_of
+from rules.checks._source_builds import source_builds
+from rules.checks._targets import Evidence, Target, applies, sole_python, targets_for_environment
 from rules.checks._versions import Admitted, admitted
 from rules.checks._wheels import WheelIndex, kb_wheels
 from rules.checks.base import Rule, RuleContext
@@ -142,14 +143,24 @@ def _options(
     if name in _FRAMEWORKS:
         decided = decide(kb, snapshot, req)
 
+        wheel_releases = frozenset(wheels.releases(name))
+
         def support(v: Version) -> _Any | None:
-            return _framework_support(kb, name, v)
+            known = _framework_support(kb, name, v)
+            if known is None and Version(v.public) in wheel_releases:
+                return _WheelSupport(name, Version(v.public), wheels)  # e.g. torch 1.3
+            return known
 
     else:
         known = wheels.releases(name)
         if not known:
             return None
-        decided = admitted(req.specifier, known)
+        python = sole_python(snapshot, env_of(req))
+
+        def installable(v: Version) -> bool:
+            return python is None or wheels.pip_candidate(name, str(v), python) is not False
+
+        decided = admitted(req.specifier, known, installable=installable)
 
         def support(v: Version) -> _Any | None:
             return _WheelSupport(name, Version(v.public), wheels)
@@ -202,6 +213,14 @@ def _claims(targets: Iterable[Target]) -> list[_Claim]:
     return list(claims.values())
 
 
+def _first(found: Finding, seen: set[tuple[str, ...]]) -> bool:
+    """Whether `found` is the first finding of its identity (and remember it)."""
+    if found.identity in seen:
+        return False
+    seen.add(found.identity)
+    return True
+
+
 def _under_marker(claim: _Claim, req: Requirement) -> _Claim | None:
     """The claim limited to the Pythons on which `req`'s marker installs it (None: none)."""
     if not req.marker:
@@ -237,6 +256,16 @@ class PythonVersionIncompatible:
                     claim = _under_marker(every, option.req)
                     if claim is None:
                         continue
+                    if not claim.ranged and isinstance(option.picked, _WheelSupport):
+                        handled, built = source_builds(
+                            self, ctx.snapshot, env, claim.evidence, claim.minors,
+                            option.req, option.decided, wheels,
+                        )  # fmt: skip
+                        yield from (f for f in built if _first(f, seen))
+                        rest = [m for m in claim.minors if m not in handled]
+                        if not rest:
+                            continue
+                        claim = _Claim(claim.evidence, rest, claim.ranged)
                     if option.decided.exact:
                         if option.picked is None:
                             continue

@@ -124,7 +124,12 @@ class TensorflowCudaMismatch:
         wanted = major_minor(release.cudnn)
         for value, span, text in cudnn_facts(ctx.snapshot, env):
             have = major_minor(value)
-            if wanted is None or have is None or have[0] == wanted[0]:
+            if wanted is None or have is None:
+                continue
+            if have[0] == wanted[0]:
+                if has_minor(value) and have[1] < wanted[1]:
+                    yield self._older_minor(req, release.cudnn, value, span, text, how)
+                    return
                 continue
             yield finding(
                 self,
@@ -138,6 +143,27 @@ class TensorflowCudaMismatch:
                 fingerprint=f"{req.name}:cudnn",
             )
             return
+
+    def _older_minor(
+        self, req: Requirement, built: str, value: str, span: Span, text: str, how: str
+    ) -> Finding:
+        """Same cuDNN major, older minor: TensorFlow's loader (stream_executor cuda_dnn.cc,
+        since tensorflow/tensorflow#3249) refuses it: "CuDNN library needs to have matching
+        major version and equal or higher minor version"."""
+        return finding(
+            self,
+            f"{req.raw.strip()} is built with cuDNN {built} but {span.file}:{span.line} "
+            f"provides cuDNN {value} ({text}): TensorFlow refuses an older cuDNN minor "
+            f'("Loaded runtime CuDNN library: {value} but source was compiled with: {built}. '
+            f"CuDNN library needs to have matching major version and equal or higher minor "
+            f'version"), so GPU ops fail.',
+            req.location,
+            package=req.name,
+            fix=f"an image with cuDNN {short(built)} or newer (or {req.name}[and-cuda], which "
+            "installs its own cuDNN from pip)",
+            evidence=(how, f"{span.file}:{span.line}: {text}"),
+            fingerprint=f"{req.name}:cudnn",
+        )
 
     def _windows(self, req: Requirement, build: Build) -> Iterator[Finding]:
         version = build.version

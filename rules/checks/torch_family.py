@@ -1,5 +1,11 @@
 """torch-family-mismatch: torchvision / torchaudio versions that belong to another torch.
 
+Packages built against one torch release (torchtext, torchdata, torchcodec, xformers, vllm,
+torch-tensorrt) are judged by their PyPI wheel's own ``Requires-Dist: torch`` line (KB
+torch.json ``family_requirements``, read from the index): a pin whose wheel requires another
+torch than the one the environment pins (torch itself, or a torchvision / torchaudio that pins
+it) cannot be installed with it.
+
 Also a torch installed on top of a pytorch/pytorch image: the image ships torchvision and
 torchaudio for its own torch (its Dockerfile runs ``conda install pytorch torchvision
 torchaudio``), and a ``pip install torch==X`` in the same stage leaves them in place unless
@@ -10,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from packaging.utils import canonicalize_name
 from packaging.version import Version
 
 from rules.checks._ml import (
@@ -24,11 +31,23 @@ from rules.checks._ml import (
 from rules.checks.base import Rule, RuleContext
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase, TorchFamily
-from rules.manifests.model import Fact, FactKind, Requirement, Snapshot
+from rules.manifests.model import Ecosystem, Fact, FactKind, Requirement, Snapshot
 
 _MEMBERS = ("torch", "torchvision", "torchaudio")
 #: Family packages whose wheels may require torch (their requirement comes from the KB).
-_REQUIRERS = ("torchvision", "torchaudio", "torchtext", "torchdata", "torchcodec")
+_REQUIRERS = (
+    "torchvision",
+    "torchaudio",
+    "torchtext",
+    "torchdata",
+    "torchcodec",
+    "xformers",
+    "vllm",
+    "torch-tensorrt",
+)
+#: Requirers outside the release tables: only their PyPI wheels' own Requires-Dist judges them
+#: (a conda build of them carries other dependencies).
+_WHEEL_ONLY = ("torchtext", "torchdata", "torchcodec", "xformers", "vllm", "torch-tensorrt")
 
 
 def _expected(family: TorchFamily, member: str) -> str | None:
@@ -65,6 +84,34 @@ def _requires(kb: KnowledgeBase, member: str, version: Version) -> tuple[str | N
     if torch is None:
         return None
     return f"=={torch}", f"KB torch.json: {member} {version.public} was released with torch {torch}"
+
+
+def _name(req: Requirement) -> str:
+    """The project name of a requirement, normalized (``torch_tensorrt`` → ``torch-tensorrt``)."""
+    return str(canonicalize_name(project(req)))
+
+
+def _pins_torch(kb: KnowledgeBase, anchor: Requirement, torch: str) -> bool:
+    """Whether a pinned torchvision / torchaudio anchor requires exactly torch `torch` (its
+    wheel's Requires-Dist, else the release tables' pair)."""
+    version = version_of(anchor)
+    known = _requires(kb, project(anchor), version) if version is not None else None
+    return known is not None and known[0] is not None and known[0] == f"=={torch}"
+
+
+def _remedy(kb: KnowledgeBase, member: str, expected: str | None, spec: str) -> str:
+    """The two ways out for a requirer the KB read the wheel of: its release built for this
+    torch, or the torch its pinned release requires (`spec`: one release; "" to leave out)."""
+    if member not in _WHEEL_ONLY:
+        return ""
+    ways = []
+    if expected is not None:
+        row = kb.torch_requirement(member, expected)
+        built = f" (its wheel requires torch{row.requires_torch})" if row else ""
+        ways.append(f"pin {member}=={expected}{built}")
+    if spec.startswith("==") and "," not in spec:
+        ways.append(f"pin torch{spec}")
+    return f" Fix: {' or '.join(ways)}." if ways else ""
 
 
 def _fitting(kb: KnowledgeBase, member: str, torch: str) -> str | None:
@@ -109,24 +156,39 @@ class TorchFamilyMismatch:
             return
         anchor, family = found
         anchor_is_torch = project(anchor) == "torch"
+        exact_torch = anchor_is_torch or _pins_torch(kb, anchor, family.torch)
         for req in reqs:
-            member = project(req)
+            member = _name(req)
             if req is anchor or member not in (*_MEMBERS, *_REQUIRERS):
                 continue
+            if member in _WHEEL_ONLY and req.ecosystem == Ecosystem.CONDA:
+                continue
             version = version_of(req)
+            if version is None and member in _WHEEL_ONLY:
+                if exact_torch and req.specifier:
+                    yield from self._requirer_range(kb, req, anchor, family.torch)
+                continue
+            if version is None and anchor_is_torch and member in ("torchvision", "torchaudio"):
+                unpinned = self._fresh_member(kb, req, anchor, family.torch)
+                if unpinned is not None:
+                    yield unpinned
+                    continue
             evidence = (
                 f"KB torch.json: torch {family.torch} ↔ torchvision {family.torchvision} "
                 f"↔ torchaudio {family.torchaudio}"
             )
-            if version is not None and anchor_is_torch:
+            if version is not None and (anchor_is_torch or (exact_torch and member in _WHEEL_ONLY)):
                 known = _requires(kb, member, version)
                 if known is None:
                     continue
                 spec, evidence = known
                 if spec is None or spec_contains(spec, family.torch) is not False:
                     continue
-                why = f"{member} {version.public} requires torch{spec}"
                 expected = _fitting(kb, member, family.torch)
+                why = f"{member} {version.public} requires torch{spec}"
+                if not anchor_is_torch:
+                    why += f" while {anchor.raw.strip()} requires torch=={family.torch}"
+                remedy = _remedy(kb, member, expected, spec if anchor_is_torch else "")
             else:
                 expected = _expected(family, member)
                 if expected is None:
@@ -139,6 +201,7 @@ class TorchFamilyMismatch:
                     continue
                 if fits:
                     continue
+                remedy = ""
                 why = (
                     f"torch {family.torch} was released with torchvision "
                     f"{family.torchvision or '?'} and torchaudio {family.torchaudio or '?'}"
@@ -148,7 +211,8 @@ class TorchFamilyMismatch:
             yield finding(
                 self,
                 f"{req.raw.strip()} does not fit {anchor.raw.strip()}: {why}, so the install "
-                f"fails to resolve or pip swaps torch for another build (decided by the pins).",
+                f"fails to resolve or pip swaps torch for another build (decided by the pins)."
+                + remedy,
                 req.location,
                 package=req.name,
                 fix=fix,
@@ -159,6 +223,105 @@ class TorchFamilyMismatch:
                 fingerprint=f"{req.name}:{anchor.name}",
             )
 
+    def _fresh_member(
+        self, kb: KnowledgeBase, req: Requirement, anchor: Requirement, torch: str
+    ) -> Finding | None:
+        """An unpinned (or ranged) torchvision / torchaudio next to an exact torch: pip takes
+        the newest admitted release whose wheel's torch requirement admits that torch — or
+        that has none (torchaudio 2.11.0's wheel declares no torch), which it then installs
+        whatever torch it was built for. A finding when that release belongs to another
+        torch minor; None when the pick fits or the KB cannot tell."""
+        member = _name(req)
+        rows = [
+            r
+            for r in kb.torch.family_requirements
+            if r.package == member
+            and r.linux_wheel
+            and not Version(r.version).is_prerelease
+            and (not req.specifier or spec_contains(req.specifier, r.version) is True)
+        ]
+        rows.sort(key=lambda r: Version(r.version), reverse=True)
+        pick = next(
+            (
+                r
+                for r in rows
+                if r.requires_torch is None or spec_contains(r.requires_torch, torch) is not False
+            ),
+            None,
+        )
+        if pick is None or pick.requires_torch is not None:
+            return None
+        built_for = kb.torch_for(member, pick.version)
+        if built_for is None or Version(built_for).release[:2] == Version(torch).release[:2]:
+            return None
+        skipped = [r for r in rows if Version(r.version) > Version(pick.version)]
+        passed = (
+            f" (newer {', '.join(f'{r.version} (torch{r.requires_torch})' for r in skipped[:2])}"
+            f" require another torch, so pip skips them)"
+            if skipped
+            else ""
+        )
+        expected = _fitting(kb, member, torch)
+        label = local_label(req)
+        fix = pinned_line(req, expected + (f"+{label}" if label else "")) if expected else None
+        return finding(
+            self,
+            f"{req.raw.strip()} next to {anchor.raw.strip()}: a fresh install picks {member} "
+            f"{pick.version}{passed}, whose wheel declares no torch requirement, so pip keeps "
+            f"torch {torch}; {member} {pick.version} was released with torch {built_for} and "
+            f"its compiled extension does not load with torch {torch} (decided by the range: "
+            f"what a fresh install picks today)." + _remedy(kb, member, expected, ""),
+            req.location,
+            package=req.name,
+            fix=fix,
+            evidence=(
+                f"{anchor.location.file}:{anchor.location.line}: {anchor.raw.strip()}",
+                f"KB torch.json: {pick.source}",
+                f"KB torch.json: {member} {pick.version} released with torch {built_for}",
+            ),
+            fingerprint=f"{req.name}:{anchor.name}",
+        )
+
+    def _requirer_range(
+        self, kb: KnowledgeBase, req: Requirement, anchor: Requirement, torch: str
+    ) -> Iterator[Finding]:
+        """A range of a wheel-only requirer next to one exact torch: pip backtracks to the
+        newest admitted release whose wheel admits that torch, so only a range none of whose
+        releases can (every one the KB lists, none without a Linux wheel, none newer than the
+        KB's snapshot admitted) is an error."""
+        member = _name(req)
+        rows = [r for r in kb.torch.family_requirements if r.package == member]
+        admitted = [r for r in rows if spec_contains(req.specifier, r.version) is True]
+        if not admitted or any(not r.linux_wheel for r in admitted):
+            return
+        if _admits_newer(req.specifier, max(Version(r.version) for r in rows)):
+            return
+        if any(
+            r.requires_torch is None or spec_contains(r.requires_torch, torch) is not False
+            for r in admitted
+        ):
+            return
+        expected = _fitting(kb, member, torch)
+        shown = ", ".join(f"{r.version} (torch{r.requires_torch})" for r in admitted[:4])
+        more = f" and {len(admitted) - 4} more" if len(admitted) > 4 else ""
+        label = local_label(req)
+        fix = pinned_line(req, expected + (f"+{label}" if label else "")) if expected else None
+        yield finding(
+            self,
+            f"{req.raw.strip()} next to {anchor.raw.strip()}: every {member} release the range "
+            f"admits requires another torch than {torch}: {shown}{more}, so the install cannot "
+            f"resolve (decided by the range: every admitted release the KB lists breaks)."
+            + _remedy(kb, member, expected, ""),
+            req.location,
+            package=req.name,
+            fix=fix,
+            evidence=(
+                f"{anchor.location.file}:{anchor.location.line}: {anchor.raw.strip()}",
+                *(f"KB torch.json: {r.source}" for r in admitted[:4]),
+            ),
+            fingerprint=f"{req.name}:{anchor.name}",
+        )
+
     def _torch_range(
         self, kb: KnowledgeBase, torch: Requirement, reqs: list[Requirement]
     ) -> Iterator[Finding]:
@@ -167,7 +330,7 @@ class TorchFamilyMismatch:
         if not admitted:
             return
         for req in reqs:
-            member = project(req)
+            member = _name(req)
             version = version_of(req)
             if member not in _REQUIRERS or version is None:
                 continue
@@ -254,6 +417,17 @@ class TorchFamilyMismatch:
             severity=Severity.WARNING,
             fingerprint="image-family",
         )
+
+
+def _admits_newer(specifier: str, newest: Version) -> bool:
+    """Whether a specifier admits a release after `newest` (one more in any release component,
+    or a post-release of it): one the KB's snapshot may not know yet."""
+    release = newest.release
+    probes = [
+        ".".join(str(part) for part in (*release[:i], release[i] + 1)) for i in range(len(release))
+    ]
+    probes.append(f"{newest.public}.post1" if newest.post is None else f"{newest.public}1")
+    return any(spec_contains(specifier, probe) is not False for probe in probes)
 
 
 def _pytorch_image(snapshot: Snapshot, env: str) -> Fact | None:

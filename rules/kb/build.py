@@ -38,6 +38,9 @@ INDEX_PACKAGES: dict[str, str] = {
     "torchtext": "0",
     "torchdata": "0",
     "torchcodec": "0",
+    "xformers": "0",
+    "vllm": "0",
+    "torch-tensorrt": "0",
 }
 
 #: The optional source file with those index records (absent: the KB uses the tables alone).
@@ -66,7 +69,7 @@ _TOP_KEYS: dict[str, frozenset[str]] = {
     "tensorflow.json": frozenset(
         {*_PROVENANCE_KEYS, "linux_gpu_tested", "linux_gpu_tested_tensorflow_gpu_only"}
     ),
-    "jax.json": frozenset({*_PROVENANCE_KEYS, "releases"}),
+    "jax.json": frozenset({*_PROVENANCE_KEYS, "releases", "conda_forge_jaxlib"}),
     "numpy2_abi.json": frozenset({*_PROVENANCE_KEYS, "packages"}),
     "conda_pytorch_cuda.json": frozenset(
         {*_PROVENANCE_KEYS, "pytorch_channel", "pytorch_cuda_metapackage_versions"}
@@ -582,7 +585,35 @@ def _jax(src: Mapping[str, Any], text: str) -> dict[str, Any]:
         "releases": releases,
         "gpu_floors": dict(floors),
         "gpu_floors_source": f"jax.json notes: {needle}",
+        "conda_forge": _conda_jaxlib(src.get("conda_forge_jaxlib")),
     }
+
+
+def _conda_jaxlib(src: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """conda-forge's jaxlib builds: the CUDA versions each jaxlib version was built for."""
+    if src is None:
+        return None
+    _expect_keys("jax.json conda_forge_jaxlib", src, frozenset({*_PROVENANCE_KEYS, "releases"}))
+    releases = []
+    for row in src["releases"]:
+        _expect_keys(
+            f"jax.json conda_forge_jaxlib releases[{row.get('jaxlib')}]",
+            row,
+            frozenset(
+                {"jaxlib", "cuda_linux_64", "cuda_linux_aarch64", "recipe_dates", "last_commit"}
+            ),
+            False,
+        )
+        releases.append(
+            {
+                "jaxlib": row["jaxlib"],
+                "cuda_linux_64": list(row["cuda_linux_64"]),
+                "cuda_linux_aarch64": list(row.get("cuda_linux_aarch64", [])),
+                "recipe_dates": row["recipe_dates"],
+                "last_commit": row["last_commit"],
+            }
+        )
+    return {"provenance": _provenance(src), "releases": releases}
 
 
 _VERSION = re.compile(r"^\d+(\.\d+)*$")
@@ -748,6 +779,20 @@ def _torch_index(record: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+def _without_wheel(package: str, version: str, record: Mapping[str, Any]) -> dict[str, Any]:
+    """The row of a release the index serves no Linux wheel of (its requirement unknown)."""
+    files = ", ".join(str(f) for f in record.get("files", [])) or "none"
+    return {
+        "package": package,
+        "version": version,
+        "requires_torch": None,
+        "requires_python": None,
+        "pure_python": False,
+        "linux_wheel": False,
+        "source": f"package index: no Linux wheel of {package} {version} (files: {files})",
+    }
+
+
 def _member_requirements(packages: Mapping[str, Any]) -> list[dict[str, Any]]:
     """What each torch-family release requires of torch (exact pin, range or nothing)."""
     rows = []
@@ -756,6 +801,7 @@ def _member_requirements(packages: Mapping[str, Any]) -> list[dict[str, Any]]:
             continue
         for version, record in packages.get(package, {}).items():
             if "metadata_file" not in record:
+                rows.append(_without_wheel(package, version, record))
                 continue
             file = str(record["metadata_file"])
             torch = next(

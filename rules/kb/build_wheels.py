@@ -87,6 +87,33 @@ WHEEL_PACKAGES: tuple[str, ...] = (
     "transformers",
     "accelerate",
     "datasets",
+    # more compiled packages ML / data projects commonly install: on a Python they have no
+    # wheel for, pip builds their sdist (and needs a compiler)
+    "psycopg2-binary",
+    "hdbscan",
+    "tiktoken",
+    "pymupdf",
+    "numexpr",
+    "bottleneck",
+    "tables",
+    "pycocotools",
+    "pywavelets",
+    "cymem",
+    "preshed",
+    "murmurhash",
+    "srsly",
+    "duckdb",
+    "pyzmq",
+    "cryptography",
+    "ujson",
+    "pyproj",
+    "netcdf4",
+    "kiwisolver",
+    "contourpy",
+    "soxr",
+    "insightface",
+    "ctranslate2",
+    "editdistance",
 )
 
 #: Packages whose METADATA is read per release (from this version on): TensorFlow.

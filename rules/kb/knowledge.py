@@ -17,6 +17,7 @@ from rules.kb.build import SOURCE_FILES
 from rules.kb.cudaver import major_minor, to_version, variant_cuda
 from rules.kb.nvidia_wheels import cuda_major
 from rules.kb.schema import (
+    CondaJaxlibRelease,
     CondaPytorchLine,
     CondaPytorchTable,
     CudaDriverTable,
@@ -229,7 +230,7 @@ class KnowledgeBase:
             (
                 row
                 for row in self.torch.family_requirements
-                if row.package == name and Version(row.version) == public
+                if row.package == name and row.linux_wheel and Version(row.version) == public
             ),
             None,
         )
@@ -319,6 +320,15 @@ class KnowledgeBase:
         return next(
             (r for r in self.jax.releases if Version(r.jax) == Version(parsed.public)), None
         )
+
+    def conda_jaxlib(self, version: VersionLike) -> CondaJaxlibRelease | None:
+        """The CUDA versions conda-forge's feedstock built jaxlib `version` for, when known."""
+        parsed = _version(version)
+        table = self.jax.conda_forge
+        if parsed is None or table is None:
+            return None
+        public = Version(parsed.public)
+        return next((r for r in table.releases if Version(r.jaxlib) == public), None)
 
     def jax_extra_without_plugin(self, version: VersionLike, extra: str) -> str | None:
         """Why `jax[extra]==version` cannot resolve (its CUDA plugin was never published)."""

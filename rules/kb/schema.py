@@ -65,6 +65,8 @@ class FamilyRequirement(_Model):
 
     `requires_torch` is the specifier of its wheel's ``Requires-Dist: torch`` line on Linux
     x86_64 ("==1.6.0", ">=2.11"), or None when the wheel does not require torch at all.
+    `linux_wheel` is False for a release the index serves no Linux wheel of (sdist only, or
+    other platforms): what it requires is unknown, and `requires_torch` is None.
     """
 
     package: str
@@ -72,6 +74,7 @@ class FamilyRequirement(_Model):
     requires_torch: str | None
     requires_python: str | None = None
     pure_python: bool = False
+    linux_wheel: bool = True
     source: str
 
 
@@ -201,13 +204,32 @@ class JaxRelease(_Model):
     corrections: tuple[str, ...] = ()
 
 
+class CondaJaxlibRelease(_Model):
+    """One jaxlib version on conda-forge: the CUDA versions its feedstock built it for."""
+
+    jaxlib: str
+    cuda_linux_64: tuple[str, ...]
+    cuda_linux_aarch64: tuple[str, ...] = ()
+    #: first and last date the feedstock recipe carried this version (first-parent history)
+    recipe_dates: str
+    last_commit: str
+
+
+class CondaJaxlibTable(_Model):
+    """conda-forge's jaxlib CUDA builds (jaxlib-feedstock recipe and CI matrix history)."""
+
+    provenance: Provenance
+    releases: tuple[CondaJaxlibRelease, ...]
+
+
 class JaxTable(_Model):
-    """jax.json: every jax release 0.4.20 onward."""
+    """jax.json: every jax release 0.4.20 onward, and conda-forge's jaxlib builds."""
 
     provenance: Provenance
     releases: tuple[JaxRelease, ...]
     gpu_floors: dict[str, str]
     gpu_floors_source: str
+    conda_forge: CondaJaxlibTable | None = None
 
 
 class Numpy2Package(_Model):

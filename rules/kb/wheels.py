@@ -26,6 +26,13 @@ from packaging.version import InvalidVersion, Version
 from rules.kb.build_wheels import WHEELS_DATA
 from rules.kb.pyspec import expand, minor_of, py_key
 
+#: Compiled packages whose sdist still installs without a compiler (the extension is optional
+#: and skipped when it does not build), with the source of that fact.
+OPTIONAL_EXTENSIONS: Mapping[str, str] = {
+    "pyyaml": "yaml/pyyaml setup.py: build_ext.check_extension_availability compiles a test "
+    "program first and skips the libyaml extension when that fails",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class WheelRelease:
@@ -64,6 +71,19 @@ class WheelRelease:
         if kind == "abi3" and python.endswith("t"):
             return False
         return py_key(python)[:2] >= py_key(floor)[:2]
+
+    @property
+    def compiled(self) -> bool:
+        """Whether its Linux x86_64 wheels are built per CPython (``cpXY``) or for the stable
+        ABI (``abi3``): a compiled package, whose sdist needs a compiler (pure Python and
+        ``py3-none`` wheels say nothing of the kind)."""
+        return bool(self.exact) or (self.open_floor or "").startswith("abi3:")
+
+    @property
+    def needs_compiler(self) -> bool:
+        """Whether building its sdist needs a C/C++ (or Rust) toolchain: compiled, and not a
+        package whose extension is optional (`OPTIONAL_EXTENSIONS`)."""
+        return self.compiled and self.package not in OPTIONAL_EXTENSIONS
 
     def pythons(self, universe: frozenset[str]) -> frozenset[str]:
         """The minors of `universe` (plus its exact tags) a wheel installs on."""
@@ -117,6 +137,17 @@ def has_wheel(package: str, version: str | Version, python: str) -> bool | None:
     if row is None or minor is None:
         return None
     return row.covers(minor)
+
+
+def pip_candidate(package: str, version: str | Version, python: str) -> bool | None:
+    """Whether pip / uv consider `package==version` at all on `python`: its Requires-Python
+    admits it and a wheel covers it or an sdist exists (then it builds). A release they do
+    not consider is skipped by a range, not a failure. None when not recorded."""
+    row = load_wheels().release(package, version)
+    minor = minor_of(python)
+    if row is None or minor is None:
+        return None
+    return row.admits(minor) and (row.covers(minor) or row.sdist)
 
 
 def from_raw(data: Mapping[str, Any]) -> WheelTable:

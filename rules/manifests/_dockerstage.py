@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rules.manifests._shellwords import Word, strip_prefix
-from rules.manifests.model import Span
+from rules.manifests.model import Span, SystemPackage
 
 #: Strength of each kind of Python evidence (higher wins).
 PYTHON_STRENGTH: dict[str, int] = {
@@ -30,6 +31,16 @@ PYTHON_STRENGTH: dict[str, int] = {
     "interpreter": 6,
 }
 _APT_TOOLS = {"apt-get", "apt", "aptitude"}
+#: OS package managers and the subcommands that install: manager label, install verbs.
+_SYSTEM_TOOLS: dict[str, tuple[str, frozenset[str]]] = {
+    "apt-get": ("apt", frozenset({"install"})),
+    "apt": ("apt", frozenset({"install"})),
+    "aptitude": ("apt", frozenset({"install"})),
+    "apk": ("apk", frozenset({"add"})),
+    "yum": ("yum", frozenset({"install", "groupinstall"})),
+    "dnf": ("yum", frozenset({"install", "groupinstall"})),
+    "microdnf": ("yum", frozenset({"install"})),
+}
 _APT_VERSIONED = re.compile(r"^python(3\.\d+)(?:-(?:dev|venv|distutils|full|minimal|lib2to3))?$")
 _APT_DEFAULT = re.compile(r"^python3(?:-(?:pip|dev|venv|full|minimal|distutils|setuptools))?$")
 _INTERPRETER = re.compile(r"^(?:.*/)?python(3\.\d+)$")
@@ -72,7 +83,8 @@ class PathMap:
                 self.folders.append((target, source))
             elif into_folder:
                 self.files[posixpath.join(target, posixpath.basename(source))] = source
-                self.folders.append((target, source))
+                if "." not in posixpath.basename(source):  # a folder's contents land there
+                    self.folders.append((target, source))
             elif "." in posixpath.basename(source):
                 self.files[target] = source
             else:
@@ -163,3 +175,26 @@ def interpreter_python(words: list[Word]) -> tuple[Word, str] | None:
         return None
     match = _INTERPRETER.match(words[0].value)
     return (words[0], match.group(1)) if match else None
+
+
+def system_packages(words: list[Word], locate: Callable[[int], Span]) -> list[SystemPackage]:
+    """The OS packages one command installs (`apt-get install -y gcc`, `apk add g++`,
+    `yum install gcc-c++`); empty for any other command."""
+    words = strip_prefix(words)
+    if not words:
+        return []
+    tool = _SYSTEM_TOOLS.get(posixpath.basename(words[0].value))
+    if tool is None:
+        return []
+    manager, verbs = tool
+    options = [w.value for w in words[1:] if w.value.startswith("-")]
+    rest = [w for w in words[1:] if not w.value.startswith("-")]
+    if not rest or rest[0].value not in verbs:
+        return []
+    recommends = manager == "apt" and not any(
+        o in {"--no-install-recommends", "--no-install-recommends=true"} for o in options
+    )
+    return [
+        SystemPackage(manager, w.value.split("=", 1)[0], locate(w.start), recommends)
+        for w in rest[1:]
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -419,3 +420,42 @@ def conda_requirement(value: str, raw: str, span: Span, environment: str) -> Req
         ecosystem=Ecosystem.CONDA,
         environment=environment,
     )
+
+
+def _identity(text: str, single_quoted: bool) -> str | None:
+    del single_quoted
+    return text
+
+
+def installed_files(words: list[Word], folder: str = "", expand: Expand = _identity) -> list[str]:
+    """Repository paths one shell command run in `folder` installs: the ``-r``/``-c`` files
+    of a pip / uv pip install, the ``pyproject.toml`` of a ``pip install .`` / ``-e ./pkg`` /
+    ``".[test]"``, and of ``poetry``/``uv``/``pdm``/``hatch`` ``install``/``sync``."""
+
+    def here(path: str) -> str:
+        joined = posixpath.normpath(posixpath.join(folder, path))
+        return "" if joined == "." else joined.removeprefix("./")
+
+    stripped = strip_prefix(words)
+    project_tool = stripped and stripped[0].value in {"poetry", "uv", "pdm", "hatch"}
+    if project_tool and not (len(stripped) > 1 and stripped[1].value == "pip"):
+        verbs = {w.value for w in stripped[1:3]}
+        if verbs & {"install", "sync"}:
+            return [here("pyproject.toml")]
+    found = classify(words)
+    if found is None or found[0] != "pip":
+        return []
+    into = InstallFindings()
+    interpret(words, lambda at: Span("", 1, at + 1), expand, "", into)
+    out = [here(p) for p in into.include_paths]
+    for option, word, text in pip_options(found[1]):
+        if option not in {None, "-e", "--editable"}:
+            continue
+        value = expand(text, word.single_quoted)
+        if value is None:
+            continue
+        local = value.split("[", 1)[0].rstrip("/") or "."
+        if local == "." or (local.startswith("./") and "." not in local.rsplit("/", 1)[-1]):
+            project = here(local)
+            out.append(posixpath.join(project, "pyproject.toml") if project else "pyproject.toml")
+    return out

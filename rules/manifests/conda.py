@@ -152,6 +152,8 @@ def _build_cuda(build: str) -> str | None:
     if match.group(2) is not None:
         return f"{match.group(1)}.{match.group(2)}"
     digits = match.group(1)
+    if len(digits) == 2 and build[match.end() :].startswith("*"):
+        return digits  # a glob (``cuda12*``) names the major only
     return f"{digits[:-1]}.{digits[-1]}" if len(digits) >= 2 else digits
 
 
@@ -201,6 +203,7 @@ class _Builder:
                 group=Group.RUNTIME,
                 ecosystem=Ecosystem.CONDA,
                 environment=self.path,
+                build=spec.build,
             )
         )
         if spec.name == "python" and spec.version:

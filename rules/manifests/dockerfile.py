@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -15,8 +16,10 @@ from rules.manifests._dockerstage import (
     apt_python,
     bind_mounts,
     interpreter_python,
+    system_packages,
 )
 from rules.manifests._install_commands import (
+    Expand,
     InstallFindings,
     classify,
     interpret,
@@ -25,6 +28,7 @@ from rules.manifests._install_commands import (
 from rules.manifests._shellwords import Word, split_commands
 from rules.manifests.errors import parse_error
 from rules.manifests.images import ImageInfo, decode_image, os_python3, parse_image_ref
+from rules.manifests.makefile import MAKEFILE_NAMES, make_call, make_reference
 from rules.manifests.model import (
     DockerStage,
     Ecosystem,
@@ -33,6 +37,7 @@ from rules.manifests.model import (
     FileKind,
     ManifestFile,
     Span,
+    SystemPackage,
 )
 
 __all__ = ["DockerfileParser", "ImageInfo", "decode_image"]
@@ -64,7 +69,9 @@ class _Stage:
     os: str | None = None
     python: PythonEvidence | None = None
     installs: list[str] = field(default_factory=list)
+    extras: list[str] = field(default_factory=list)
     copies_from: list[str] = field(default_factory=list)
+    system_packages: list[SystemPackage] = field(default_factory=list)
 
     def frozen(self) -> DockerStage:
         python = self.python
@@ -75,11 +82,13 @@ class _Stage:
             base=self.base,
             parent=self.parent,
             installs=tuple(dict.fromkeys(self.installs)),
+            extras=tuple(dict.fromkeys(self.extras)),
             copies_from=tuple(dict.fromkeys(self.copies_from)),
             python=python.version if python else None,
             python_how=python.how if python else "",
             python_at=python.location if python else None,
             python_text=python.text if python else "",
+            system_packages=tuple(self.system_packages),
         )
 
 
@@ -260,6 +269,7 @@ class _Reader:
             stage.env = dict(parent.env)
             stage.os = parent.os
             stage.python = parent.python
+            stage.system_packages = list(parent.system_packages)
             stage.paths = PathMap(
                 parent.paths.workdir, dict(parent.paths.files), list(parent.paths.folders)
             )
@@ -433,10 +443,37 @@ class _Reader:
                     if version:
                         self._python(PythonEvidence(version, "conda", req.location, req.raw))
             self._local_installs(words, expand)
+            self._make_installs(words, locate, expand)
+
+    def _make_installs(
+        self, words: list[Word], locate: Callable[[int], Span], expand: Expand
+    ) -> None:
+        """`make setup`: a reference to the target of the Makefile the stage copied in (the
+        snapshot replaces it with the files the target installs)."""
+        call = make_call(words)
+        if call is None or not words:
+            return
+        stage = self.stages[-1]
+        folder = expand(call.directory or ".", False)
+        if folder is None:
+            return
+        names = (call.makefile,) if call.makefile else MAKEFILE_NAMES
+        wanted = [posixpath.join(folder, name) for name in names]
+        copied = [w for w in wanted if stage.paths.absolute(w) in stage.paths.files]
+        source = stage.paths.resolve((copied or wanted)[0])  # a file COPY'd by name first
+        if source is None or source.startswith("/"):
+            return
+        directory = posixpath.dirname(source)
+        for goal in call.goals or ("",):
+            reference = make_reference(directory, call.makefile, goal)
+            stage.installs.append(reference)
+            self.installs.include_paths.append(reference)
+            self.installs.includes.append(locate(words[0].start))
 
     def _stage_evidence(self, words: list[Word], locate: Callable[[int], Span]) -> None:
         """Python evidence of one command: `apt-get install python3.X`, `python3.X -m pip`."""
         stage = self.stages[-1]
+        stage.system_packages.extend(system_packages(words, locate))
         for word, version in apt_python(words):
             if version is not None:
                 self._python(PythonEvidence(version, "apt", locate(word.start), word.value), True)
@@ -472,6 +509,10 @@ class _Reader:
                 continue
             folder = stage.paths.repo_path(local)
             if not folder.startswith("/"):
-                stage.installs.append(
-                    "pyproject.toml" if folder in {"", "."} else f"{folder}/pyproject.toml"
-                )
+                path = "pyproject.toml" if folder in {"", "."} else f"{folder}/pyproject.toml"
+                stage.installs.append(path)
+                if "[" in value:
+                    wanted = value.split("[", 1)[1].split("]", 1)[0]
+                    stage.extras.extend(
+                        f"{path}#{extra.strip()}" for extra in wanted.split(",") if extra.strip()
+                    )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rules.manifests.ngc_releases import NGC_PYTORCH, NGC_TENSORFLOW
+
 _DOCKER_HUB = {"docker.io", "index.docker.io", "registry-1.docker.io", "registry.hub.docker.com"}
 
 _NVIDIA_CUDA_TAG = re.compile(
@@ -18,18 +20,12 @@ _PYTORCH_TAG = re.compile(
     r"-cudnn(?P<cudnn>\d+)-(?P<flavour>runtime|devel)$"
 )
 _NGC_TAG = re.compile(r"^(?P<release>\d{2}\.\d{2})-py3(?:-[a-z0-9]+)?$")
+_NGC_TF_TAG = re.compile(
+    r"^(?P<release>\d{2}\.\d{2})-(?:tf(?P<tf>[12])-)?py(?P<py>[23])(?:-[a-z0-9]+)?$"
+)
 _PYTHON_TAG = re.compile(
     r"^(?P<python>\d+(?:\.\d+){0,2}(?:(?:a|b|rc)\d+)?)(?:-(?P<variant>[A-Za-z0-9.\-]+))?$"
 )
-
-#: NGC PyTorch container releases: CUDA, PyTorch, Python, as read in NVIDIA's release notes
-#: (docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-<yy-mm>.html). Only
-#: releases whose notes were read are listed; any other release decodes to the release alone.
-NGC_PYTORCH_RELEASES: dict[str, tuple[str, str | None, str]] = {
-    "20.02": ("10.2.89", "1.4.0a0+a5b4d78", "3.6"),
-    "20.06": ("11.0.167", None, "3.6"),
-    "25.12": ("13.1.0", "2.10.0a0+b4e4ee81d3", "3.12"),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +42,8 @@ class ImageRef:
 class ImageInfo:
     """What a known base image tells about the environment; None fields are unknown.
 
-    `family` is ``nvidia-cuda``, ``pytorch``, ``ngc-pytorch``, ``python``, ``ubuntu`` or
-    ``debian``. `has_cudnn` is
+    `family` is ``nvidia-cuda``, ``pytorch``, ``ngc-pytorch``, ``ngc-tensorflow``, ``python``,
+    ``ubuntu`` or ``debian``. `has_cudnn` is
     true when the tag says cuDNN is included; `cudnn` is its major version when the tag gives
     one (``cudnn8``); the unnumbered ``-cudnn-`` tags of recent nvidia/cuda images give none.
     """
@@ -65,6 +61,7 @@ class ImageInfo:
     python: str | None = None
     variant: str | None = None
     ngc_release: str | None = None
+    tensorflow: str | None = None
 
 
 def parse_image_ref(ref: str) -> ImageRef | None:
@@ -94,7 +91,7 @@ def parse_image_ref(ref: str) -> ImageRef | None:
 
 
 def decode_image(ref: str) -> ImageInfo | None:
-    """Decode nvidia/cuda, pytorch/pytorch, NGC nvcr.io/nvidia/pytorch, python, ubuntu, debian."""
+    """Decode nvidia/cuda, pytorch/pytorch, NGC PyTorch / TensorFlow, python, ubuntu, debian."""
     parsed = parse_image_ref(ref)
     if parsed is None:
         return None
@@ -106,6 +103,8 @@ def decode_image(ref: str) -> ImageInfo | None:
         return _pytorch(ref, repo, tag)
     if repo == "nvidia/pytorch" and registry == "nvcr.io":
         return _ngc_pytorch(ref, repo, tag)
+    if repo == "nvidia/tensorflow" and registry == "nvcr.io":
+        return _ngc_tensorflow(ref, repo, tag)
     if repo == "python" and registry is None:
         return _python(ref, repo, tag)
     if repo in ("ubuntu", "debian") and registry is None:
@@ -152,12 +151,40 @@ def _ngc_pytorch(ref: str, repo: str, tag: str | None) -> ImageInfo:
     if match is None:
         return ImageInfo(ref, "ngc-pytorch", repo, tag)
     release = match["release"]
-    known = NGC_PYTORCH_RELEASES.get(release)
+    known = NGC_PYTORCH.get(release)
     if known is None:
         return ImageInfo(ref, "ngc-pytorch", repo, tag, ngc_release=release)
-    cuda, torch, python = known
     return ImageInfo(
-        ref, "ngc-pytorch", repo, tag, cuda=cuda, torch=torch, python=python, ngc_release=release
+        ref,
+        "ngc-pytorch",
+        repo,
+        tag,
+        cuda=known.cuda,
+        torch=known.torch,
+        python=known.python,
+        ngc_release=release,
+    )
+
+
+def _ngc_tensorflow(ref: str, repo: str, tag: str | None) -> ImageInfo:
+    """`<yy.mm>-tf2-py3`, `<yy.mm>-tf1-py3` and the older `<yy.mm>-py3`/`-py2` (TF 1)."""
+    match = _NGC_TF_TAG.match(tag or "")
+    if match is None:
+        return ImageInfo(ref, "ngc-tensorflow", repo, tag)
+    release = match["release"]
+    known = NGC_TENSORFLOW.get(release)
+    if known is None or match["py"] != "3":
+        return ImageInfo(ref, "ngc-tensorflow", repo, tag, ngc_release=release)
+    tensorflow = known.tf2 if match["tf"] == "2" else known.tf1
+    return ImageInfo(
+        ref,
+        "ngc-tensorflow",
+        repo,
+        tag,
+        cuda=known.cuda,
+        python=known.python,
+        ngc_release=release,
+        tensorflow=tensorflow,
     )
 
 

@@ -87,6 +87,8 @@ class Requirement:
     environment: str = ""
     is_constraint: bool = False
     hashes: tuple[str, ...] = ()
+    #: conda only: the build string or build glob the match spec names (``cuda120*``).
+    build: str | None = None
 
 
 class IndexKind(StrEnum):
@@ -165,6 +167,19 @@ class LockedPin:
 
 
 @dataclass(frozen=True, slots=True)
+class SystemPackage:
+    """A package a Dockerfile RUN installs with the OS's package manager (``apt-get install
+    -y build-essential``): the manager (``apt``, ``apk``, ``yum``), the package name as
+    written, where, and whether apt also installs its Recommends (no
+    ``--no-install-recommends``; always false for other managers)."""
+
+    manager: str
+    name: str
+    location: Span
+    recommends: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class DockerStage:
     """One build stage of a Dockerfile, as far as environments are concerned.
 
@@ -174,7 +189,8 @@ class DockerStage:
     context, which is taken to be the repository root). `copies_from` names the stages (or
     images) it ``COPY --from``s. `python` is the Python that runs pip in this stage, when
     something in the stage or its base image says so (`python_how` tells what: ``image``,
-    ``apt``, ``os-default``, ``env``, ``interpreter``).
+    ``apt``, ``os-default``, ``env``, ``interpreter``). `system_packages` are the OS packages
+    (apt, apk, yum/dnf) it installs, its parent stage's first.
     """
 
     label: str
@@ -183,11 +199,15 @@ class DockerStage:
     base: str = ""
     parent: str | None = None
     installs: tuple[str, ...] = ()
+    #: the optional-dependency groups a ``pip install '.[a,b]'`` installs (``pyproject.toml#a``)
+    extras: tuple[str, ...] = ()
     copies_from: tuple[str, ...] = ()
     python: str | None = None
     python_how: str = ""
     python_at: Span | None = None
     python_text: str = ""
+    #: OS packages its RUN lines (and those of the stage it is built FROM) install.
+    system_packages: tuple[SystemPackage, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,10 +11,15 @@ Selection is by path only (the worker picks files from a PR's file list before f
 - locks: ``poetry.lock``, ``uv.lock``, ``pylock.toml``/``pylock.<name>.toml``,
   ``conda-lock.yml``/``*.conda-lock.yml``, conda explicit lists (``conda-<platform>.lock``,
   ``*explicit*.txt``)
-- Dockerfile, ``*.Dockerfile``, ``Dockerfile.*``/``Dockerfile-*`` (not code, docs, data or
+- Dockerfile, ``*.Dockerfile``/``*_Dockerfile``, ``Dockerfile.*``/``Dockerfile-*``/``Dockerfile_*``
+  and ``DockerfileGPU``-style suffixes (not code, docs, data or
   templates: ``dockerfile.py``, ``Dockerfile.md``, ``Dockerfile.j2``), ``Containerfile``
 - ``.python-version``, ``runtime.txt``, ``.github/depreview.yml`` (the repo config)
 - CI workflows: ``.github/workflows/*.yml`` (their ``actions/setup-python`` versions)
+
+Fetched but not parsed as a dependency file: the root ``Makefile`` (``makefile``,
+``GNUmakefile``), whose targets tell what a workflow's or Dockerfile's ``make setup``
+installs; a Makefile elsewhere is fetched when such a ``make -C dir`` names it.
 
 By content (`kind_by_content`, once the file is read): a YAML with top-level
 ``dependencies:`` and ``channels:`` or ``name:`` is a conda environment whatever its name;
@@ -37,7 +42,7 @@ _CONDA_EXPLICIT = re.compile(r"^conda-[a-z0-9_-]+\.lock$")
 _PYLOCK = re.compile(r"^pylock\.([^/]+\.)?toml$")
 _ENVIRONMENT = re.compile(r"^environment[\w.-]*\.ya?ml$")
 _DOCKERFILE = re.compile(
-    r"^(dockerfile|containerfile)([.-][\w.-]+)?$|^[\w.-]+\.(dockerfile|containerfile)$"
+    r"^(dockerfile|containerfile)([._-]?[\w.-]+)?$|^[\w.-]+[._-](dockerfile|containerfile)$"
 )
 #: Extensions that make a Dockerfile-named file code, docs, data or a template instead.
 _NOT_DOCKERFILE_EXTENSIONS = frozenset(
@@ -122,11 +127,12 @@ def kind_for(path: str) -> FileKind | None:
 
 
 def _is_dockerfile(lower: str) -> bool:
-    """`Dockerfile`, `Dockerfile.gpu`, `Dockerfile-dev`, `gpu.Dockerfile`, `Containerfile`;
+    """`Dockerfile`, `Dockerfile.gpu`, `Dockerfile-dev`, `Dockerfile_cuda`, `DockerfileTGWUI`,
+    `gpu.Dockerfile`, `gpu_Dockerfile`, `Containerfile`;
     not `dockerfile.py`, `Dockerfile.md`, `Dockerfile.j2` or `.dockerignore` files."""
     if not _DOCKERFILE.match(lower):
         return False
-    if lower.endswith((".dockerfile", ".containerfile")):
+    if lower.endswith((".dockerfile", ".containerfile", "_dockerfile", "-dockerfile")):
         return True
     extension = lower.rsplit(".", 1)[1] if "." in lower else ""
     return extension not in _NOT_DOCKERFILE_EXTENSIONS
@@ -142,6 +148,7 @@ def _is_requirements_name(lower: str) -> bool:
 
 #: Words of a YAML file's name that make it worth reading for conda content (not `gpu` or
 #: `cpu` alone: Hydra configs such as ``configs/trainer/gpu.yaml`` are named so).
+_PIP_BLOCK = re.compile(r"^[ \t]*-[ \t]+pip[ \t]*:[ \t]*(?:#.*)?$", re.MULTILINE)
 _CONDA_NAME_HINTS = frozenset(
     {
         "env", "environment", "conda", "mamba", "deps", "dependencies", "requirements",
@@ -175,12 +182,17 @@ def may_be_conda(path: str) -> bool:
 
 def looks_like_conda(text: str | bytes) -> bool:
     """Whether a YAML text is a conda environment: top-level `dependencies:` and `channels:`
-    or `name:` keys (read from the first `CONTENT_SNIFF_BYTES`, without parsing)."""
+    or `name:` keys, or `dependencies:` with a ``- pip:`` block (read from the first
+    `CONTENT_SNIFF_BYTES`, without parsing)."""
     head = text[:CONTENT_SNIFF_BYTES]
     if isinstance(head, bytes):
         head = head.decode("utf-8", "replace")
     keys = set(_YAML_KEY.findall(head))
-    return "dependencies" in keys and bool(keys & {"channels", "name"})
+    if "dependencies" not in keys:
+        return False
+    # `name:`/`channels:`, or a dependency list with a `- pip:` block (deepchem's
+    # requirements/torch/env_torch.gpu.yml holds nothing else; `conda env create` takes it)
+    return bool(keys & {"channels", "name"}) or bool(_PIP_BLOCK.search(head))
 
 
 def kind_by_content(path: str, text: str | bytes) -> FileKind | None:
@@ -195,10 +207,16 @@ def kind_by_content(path: str, text: str | bytes) -> FileKind | None:
     return FileKind.CONDA if looks_like_conda(text) else None
 
 
+#: The Makefile names GNU make reads (`rules.manifests.makefile.MAKEFILE_NAMES`).
+_ROOT_MAKEFILES = frozenset({"GNUmakefile", "makefile", "Makefile"})
+
+
 def is_dependency_file(path: str) -> bool:
-    """Whether `path` is a file depreview reads (the repo config included), or a YAML worth
-    fetching to decide by content (`may_be_conda`)."""
-    return kind_for(path) is not None or may_be_conda(path)
+    """Whether `path` is a file depreview reads (the repo config included), a YAML worth
+    fetching to decide by content (`may_be_conda`), or the repository's root Makefile (read
+    only to follow the ``make <target>`` installs of workflows and Dockerfiles; no
+    dependency file of its own: `kind_for` gives it no kind)."""
+    return kind_for(path) is not None or may_be_conda(path) or _normalize(path) in _ROOT_MAKEFILES
 
 
 def parser_for(kind: FileKind) -> Parser:

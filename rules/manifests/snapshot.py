@@ -2,7 +2,8 @@
 
 Includes (``-r``/``-c`` in requirements files and in a conda file's ``pip:`` list) are
 followed inside `files` whatever the included file is named; so are the files a Dockerfile
-or CI workflow installs (``pip install -r deps.txt``), which stay environments of their own.
+or CI workflow installs (``pip install -r deps.txt``, or through ``make setup``: the
+Makefile's target, `_make_links`), which stay environments of their own.
 A YAML that no name rule selects is read as a conda environment when its content is one
 (`registry.kind_by_content`). A root is a parsed file that
 no other file includes (or, inside a cycle nobody else includes, the first path); an
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from rules.findings import Finding, Severity
+from rules.manifests._make_links import link_make
 from rules.manifests.errors import parse_error
 from rules.manifests.file_cache import FileCache
 from rules.manifests.model import (
@@ -128,6 +130,21 @@ def referenced_path(
         if candidate in present:
             return candidate
     return None
+
+
+def _follow_make(state: _State) -> None:
+    """Replace the `make <target>` installs of Dockerfiles and workflows with the files the
+    Makefile's target installs (`_make_links`); the Makefile itself is no manifest."""
+
+    def read(path: str) -> str | None:
+        original = state.paths.get(path)
+        if original is None:
+            return None
+        text, _ = decode(path, state.files[original])
+        return text
+
+    for path in sorted(p for p, m in state.manifests.items() if m.kind in _REFERENCING):
+        state.manifests[path] = link_make(state.manifests[path], read)
 
 
 def _follow_references(state: _State) -> None:
@@ -275,6 +292,7 @@ def build_snapshot(files: Mapping[str, str | bytes], ref: str = "") -> Snapshot:
         kind = kind_for(path) or kind_by_content(path, files[paths[path]])
         if kind is not None:
             _parse(state, path, kind)
+    _follow_make(state)
     _follow_references(state)
     _follow_includes(state)
     _cycles(state)

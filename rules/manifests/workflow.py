@@ -3,7 +3,9 @@
 For every job: the versions its `actions/setup-python` step asks for (a scalar, a list, or
 ``${{ matrix.<key> }}`` resolved against the job's ``strategy.matrix`` lists and
 ``include`` entries), and the files its ``run:`` steps install (``pip install -r X``,
-``pip install .``/``-e .``/``".[test]"``, ``poetry install``/``uv sync`` → ``pyproject.toml``).
+``pip install .``/``-e .``/``".[test]"``, ``poetry install``/``uv sync`` → ``pyproject.toml``;
+``make <target>`` → a `makefile.make_reference` the snapshot replaces with what the target
+installs).
 Each (Python, installed file) pair becomes a `FactKind.PYTHON` fact located at the version's
 line, whose `environment` is the installed file; a job that installs nothing the parser can
 name gives facts with an empty environment (targets apply those to the top-level files).
@@ -17,9 +19,10 @@ import re
 
 import yaml
 
-from rules.manifests._install_commands import InstallFindings, classify, interpret, pip_options
-from rules.manifests._shellwords import Word, split_commands, strip_prefix
+from rules.manifests._install_commands import installed_files
+from rules.manifests._shellwords import Word, split_commands
 from rules.manifests._yaml_nodes import BudgetExceeded, Walker, compose, position
+from rules.manifests.makefile import make_call, make_reference
 from rules.manifests.model import Fact, FactKind, FileKind, ManifestFile, Span
 
 _MATRIX_REF = re.compile(r"^\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}$")
@@ -131,26 +134,9 @@ def _job_installs(walker: Walker, path: str, job: yaml.Node) -> list[tuple[str, 
 
 
 def _command_installs(words: list[Word], folder: str) -> list[str]:
-    def here(path: str) -> str:
-        joined = posixpath.normpath(posixpath.join(folder, path))
-        return "" if joined == "." else joined.removeprefix("./")
-
-    stripped = strip_prefix(words)
-    if stripped and stripped[0].value in {"poetry", "uv", "pdm", "hatch"}:
-        verbs = {w.value for w in stripped[1:3]}
-        if verbs & {"install", "sync"}:
-            return [here("pyproject.toml")]
-    found = classify(words)
-    if found is None or found[0] != "pip":
-        return []
-    into = InstallFindings()
-    interpret(words, lambda at: Span("", 1, at + 1), lambda text, quoted: text, "", into)
-    out = [here(p) for p in into.include_paths]
-    for option, _word, value in pip_options(found[1]):
-        if option not in {None, "-e", "--editable"}:
-            continue
-        local = value.split("[", 1)[0].rstrip("/") or "."
-        if local == "." or (local.startswith("./") and "." not in local.rsplit("/", 1)[-1]):
-            project = here(local)
-            out.append(posixpath.join(project, "pyproject.toml") if project else "pyproject.toml")
-    return out
+    call = make_call(words)
+    if call is not None:  # `make setup`: the snapshot links what the Makefile's target installs
+        directory = posixpath.normpath(posixpath.join(folder, call.directory))
+        directory = "" if directory == "." else directory
+        return [make_reference(directory, call.makefile, g) for g in call.goals or ("",)]
+    return installed_files(words, folder)

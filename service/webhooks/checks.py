@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+
 from core.contract import HandleCheckAction, ReviewCheckSuite, TaskSpec
 from service.webhooks.event import Event
 from service.webhooks.routing import Router
 
+logger = logging.getLogger(__name__)
+
+#: The `check_run` routes; `suite_router` adds the `check_suite` ones (they need the App id).
 router = Router()
 
 
@@ -36,14 +41,66 @@ def press_button(event: Event) -> TaskSpec | None:
     )
 
 
-@router.register("check_suite", "requested", "rerequested")
-def review_check_suite(event: Event) -> TaskSpec | None:
-    """A new or re-requested suite: review its head SHA (no PRs listed: the worker finds them)."""
-    return ReviewCheckSuite(
-        installation_id=event.installation_id(),
-        repo_full_name=event.repo_full_name(),
-        head_sha=event.str_at("check_suite", "head_sha"),
-        delivery_id=event.delivery_id,
-        pr_numbers=event.pr_numbers("check_suite", "pull_requests"),
-        action=event.action,
-    )
+#: What a `check_suite` delivery leads to, decided from its payload alone (no API call):
+#: `review`, or why it is not a review. GitHub sends `requested` to every App with Checks
+#: write when code is pushed (its own suite for that commit), next to the push's
+#: `pull_request` delivery; only a re-request asks for a review the other events do not.
+SUITE_REVIEW = "review"
+SUITE_ANOTHER_APP = "another-app"
+SUITE_REVIEWED_BY_PULL_REQUEST = "reviewed-by-pull-request"
+SUITE_NO_PULL_REQUEST = "no-pull-request"
+
+
+def suite_decision(event: Event, app_id: int | None) -> str:
+    """Whether a `check_suite` `requested`/`rerequested` delivery is a review, and why not.
+
+    - another App's suite (`check_suite.app.id` is not `app_id`): not ours to run;
+    - `rerequested` ("Re-run all checks" on our suite): a forced review, PRs listed or not
+      (the worker finds a fork PR or merge group from our check run on that SHA);
+    - `requested` with `pull_requests`: those PRs' `opened`/`synchronize` delivery reviews
+      the same head; a second job only spent API calls and a lock wait (review D13);
+    - `requested` without: a push to a branch with no PR (nothing to review), a fork's PR
+      head (GitHub leaves the list empty; the PR's `pull_request` delivery reviews it) or a
+      merge queue branch (its `merge_group` delivery reviews it).
+
+    `app_id` None (the service was not told its App id): every suite counts as ours.
+    """
+    suite_app = event.get("check_suite", "app", "id")
+    if app_id is not None and isinstance(suite_app, int) and suite_app != app_id:
+        return SUITE_ANOTHER_APP
+    if event.action == "rerequested":
+        return SUITE_REVIEW
+    if event.pr_numbers("check_suite", "pull_requests"):
+        return SUITE_REVIEWED_BY_PULL_REQUEST
+    return SUITE_NO_PULL_REQUEST
+
+
+def suite_router(app_id: int | None) -> Router:
+    """The `check_suite` routes of the App `app_id` (None: unknown, every suite is ours)."""
+    suites = Router()
+
+    @suites.register("check_suite", "requested", "rerequested")
+    def review_check_suite(event: Event) -> TaskSpec | None:
+        """A re-requested suite of ours: review its head SHA again; anything else: nothing."""
+        decision = suite_decision(event, app_id)
+        if decision != SUITE_REVIEW:
+            logger.info(
+                "check_suite not reviewed",
+                extra={
+                    "delivery_id": event.delivery_id,
+                    "action": event.action,
+                    "head_sha": event.get("check_suite", "head_sha"),
+                    "reason": decision,
+                },
+            )
+            return None
+        return ReviewCheckSuite(
+            installation_id=event.installation_id(),
+            repo_full_name=event.repo_full_name(),
+            head_sha=event.str_at("check_suite", "head_sha"),
+            delivery_id=event.delivery_id,
+            pr_numbers=event.pr_numbers("check_suite", "pull_requests"),
+            action=event.action,
+        )
+
+    return suites

@@ -56,7 +56,7 @@ def test_every_task_name_has_a_queue() -> None:
         for key, value in vars(contract).items()
         if key.isupper() and isinstance(value, str) and value.startswith("worker.")
     }
-    assert len(names) == 11
+    assert len(names) == 12
     assert names == set(contract.TASK_QUEUES)
     assert set(contract.TASK_QUEUES.values()) == {contract.QUEUE_REVIEW, contract.QUEUE_GPU}
 

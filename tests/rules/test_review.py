@@ -81,6 +81,11 @@ NOTE = finding("no-lockfile", "no-lockfile", Severity.NOTICE, fingerprint="n")
         ([], [NOTE], "success", [True]),
         ([ERR], [ERR, WARN], "neutral", [True, False]),
         ([], [WARN, ERR, NOTE], "failure", [True, True, True]),
+        # the same problem escalated (base warning -> head error) is new: hzwer/ECCV2022-RIFE
+        # 6793f58 pinned torch==1.3.0 where the base's torch>=1.3.0 only warned on python:3.8
+        ([ERR.with_severity(Severity.WARNING)], [ERR], "failure", [True]),
+        # and one that calms down (error -> warning) is not
+        ([ERR], [ERR.with_severity(Severity.WARNING)], "success", [False]),
     ],
 )
 def test_new_and_conclusion(
@@ -313,3 +318,21 @@ def test_several_frameworks_bumped_not_for_dependabot_and_counts_locks() -> None
 
     bot = review(base, head, RepoConfig(), today=TODAY, kb=KB, rules=[], dependabot=Update())
     assert bot.findings == () and bot.dependabot is not None
+
+
+def test_the_same_problem_on_several_lines_is_one_finding() -> None:
+    """rsxdalv/TTS-WebUI e8096d2's Dockerfile pins torch==$TORCH_VERSION on ten RUN lines:
+    one numpy-abi warning (listing the other lines), not ten."""
+    lines = [
+        finding(
+            "numpy-abi", "numpy-abi", Severity.WARNING, fingerprint="Dockerfile:old:torch", line=n
+        )
+        for n in (31, 43, 44)
+    ]
+    result = run([], lines)
+    assert len(result.findings) == 1
+    kept = result.findings[0]
+    assert kept.line == 31
+    assert kept.evidence[-1] == "also at requirements.txt:43, requirements.txt:44"
+    other = finding("numpy-abi", "numpy-abi", Severity.WARNING, fingerprint="other", line=50)
+    assert len(run([], [*lines, other]).findings) == 2

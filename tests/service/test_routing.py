@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -18,6 +19,10 @@ from core.contract import (
     ReviewPullRequest,
     TaskSpec,
 )
+from core.settings import Settings
+from service.app import create_app
+from service.webhooks import checks
+from service.webhooks.event import Event
 from service.webhooks.routes import build_router
 from tests.service.deliveries import dumps, headers, payload, payload_bytes
 from tests.service.fakes import FakeDeliveryQueue
@@ -80,9 +85,7 @@ CASES: list[tuple[str, str, list[Edit] | None, TaskSpec | None]] = [
                        DELIVERY)),
     ("check_run/created.json", "check_run", None, None),
     ("check_run/completed.json", "check_run", None, None),
-    ("check_suite/requested.json", "check_suite", None,
-     ReviewCheckSuite(957387, "Codertocat/Hello-World",
-                      "f95f852bd8fca8fcc58a9a2d6c842781e32a215e", DELIVERY, (), "requested")),
+    ("check_suite/requested.json", "check_suite", None, None),  # see SUITES below
     ("check_suite/rerequested.json", "check_suite", None,
      ReviewCheckSuite(957387, "Codertocat/Hello-World", PR_HEAD, DELIVERY, (2,), "rerequested")),
     ("check_suite/completed.json", "check_suite", None, None),
@@ -188,3 +191,82 @@ def test_route_table_is_exactly_the_documented_one() -> None:
         ("pull_request", "reopened"),
         ("pull_request", "synchronize"),
     ]
+
+
+# -- check_suite: only a re-request of our own suite is a review (issue 12, review D13) -------
+#
+# The fixtures' suites belong to App 29310 ("octocoders-linter"). `rerequested.json`'s suite is
+# on PR 2's head ec26c3e, the head `pull_request/synchronize.json` pushes: as `requested` it
+# is the suite GitHub creates next to that synchronize delivery.
+SUITE_APP = 29310
+SUITE_HEAD = PR_HEAD
+REQUESTED_WITH_PR = [_set("action", "requested")]
+
+# (fixture, edits, the service's App id, decision, task)
+SUITES: list[tuple[str, list[Edit] | None, int | None, str, TaskSpec | None]] = [
+    ("check_suite/requested.json", None, None, checks.SUITE_NO_PULL_REQUEST, None),
+    ("check_suite/requested.json", None, SUITE_APP, checks.SUITE_NO_PULL_REQUEST, None),
+    ("check_suite/requested.json", None, 1, checks.SUITE_ANOTHER_APP, None),
+    ("check_suite/rerequested.json", REQUESTED_WITH_PR, None,
+     checks.SUITE_REVIEWED_BY_PULL_REQUEST, None),
+    ("check_suite/rerequested.json", REQUESTED_WITH_PR, SUITE_APP,
+     checks.SUITE_REVIEWED_BY_PULL_REQUEST, None),
+    ("check_suite/rerequested.json", None, None, checks.SUITE_REVIEW,
+     ReviewCheckSuite(957387, "Codertocat/Hello-World", SUITE_HEAD, DELIVERY, (2,), "rerequested")),
+    ("check_suite/rerequested.json", None, SUITE_APP, checks.SUITE_REVIEW,
+     ReviewCheckSuite(957387, "Codertocat/Hello-World", SUITE_HEAD, DELIVERY, (2,), "rerequested")),
+    ("check_suite/rerequested.json", [_set("check_suite.pull_requests", [])], SUITE_APP,
+     checks.SUITE_REVIEW,  # a fork PR or a merge group: the worker finds it from our run
+     ReviewCheckSuite(957387, "Codertocat/Hello-World", SUITE_HEAD, DELIVERY, (), "rerequested")),
+    ("check_suite/rerequested.json", None, 1, checks.SUITE_ANOTHER_APP, None),
+]  # fmt: skip
+
+
+def _client_for(settings: Settings, app_id: int | None, queue: FakeDeliveryQueue) -> TestClient:
+    app = create_app(
+        settings.model_copy(update={"github_app_id": app_id}),
+        queue=queue,
+    )
+    return TestClient(app)
+
+
+@pytest.mark.parametrize(
+    ("name", "edits", "app_id", "decision", "expected"),
+    SUITES,
+    ids=[f"{c[0]}{'+edited' if c[1] else ''}-app{c[2]}->{c[3]}" for c in SUITES],
+)
+def test_check_suite_route(
+    settings: Settings,
+    name: str,
+    edits: list[Edit] | None,
+    app_id: int | None,
+    decision: str,
+    expected: TaskSpec | None,
+) -> None:
+    body = _body(name, edits)
+    event = Event("check_suite", DELIVERY, payload=json.loads(body))
+    assert checks.suite_decision(event, app_id) == decision
+    queue = FakeDeliveryQueue()
+    with _client_for(settings, app_id, queue) as client:
+        response = client.post(
+            "/webhooks/github", content=body, headers=headers("check_suite", body, DELIVERY)
+        )
+    assert response.status_code == (204 if expected is None else 202), response.text
+    assert queue.sent == ([] if expected is None else [expected])
+
+
+@pytest.mark.parametrize("app_id", [None, SUITE_APP])
+def test_a_push_to_a_pr_is_reviewed_once_not_twice(settings: Settings, app_id: int | None) -> None:
+    """The push's two deliveries, `pull_request.synchronize` and `check_suite.requested` for the
+    same head, queue exactly one review (before: a second, redundant review job)."""
+    queue = FakeDeliveryQueue()
+    sync = payload_bytes("pull_request/synchronize.json")
+    suite = _body("check_suite/rerequested.json", REQUESTED_WITH_PR)
+    assert payload("pull_request/synchronize.json")["pull_request"]["head"]["sha"] == SUITE_HEAD
+    with _client_for(settings, app_id, queue) as client:
+        for event, body, delivery in (
+            ("check_suite", suite, "suite-1"),
+            ("pull_request", sync, "sync-1"),
+        ):
+            client.post("/webhooks/github", content=body, headers=headers(event, body, delivery))
+    assert queue.sent == [ReviewPullRequest(1, "Codertocat/Hello-World", 2, SUITE_HEAD, "sync-1")]

@@ -1,4 +1,12 @@
-"""Handle one `@depreview` comment: check who asked, acknowledge, act, or answer why not."""
+"""Handle one `@depreview` comment: check who asked, act, acknowledge, or answer why not.
+
+The action comes first (queue the review, post the reply), the reaction after it. A reaction
+is an acknowledgement only: it needs the Issues *write* permission (an installation that
+accepted an older manifest has Issues read and gets 403 "Resource not accessible by
+integration"), and GitHub may answer 404 (the comment was deleted meanwhile) or 5xx. None of
+that fails the command or retries it (a retried command would queue its review again): the
+failure is logged and the command goes on (`react`).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +14,8 @@ import logging
 from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
+
+from githubkit.exception import GitHubException
 
 from core.commands import Command, parse_command, parse_line
 from rules.config import CONFIG_PATH, load_config
@@ -25,6 +35,7 @@ logger = logging.getLogger(__name__)
 
 ACCEPTED = "+1"
 QUEUED = "eyes"
+REFUSED = "confused"
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,15 +163,15 @@ def handle_command(
     pull = api.get_pull(job.pr_number)
     head_sha = str(pull["head"]["sha"])
     if command.kind == "rerun":
-        api.create_reaction(job.comment_id, ACCEPTED)
         actions.rerun(job.pr_number, head_sha)
+        react(api, job, ACCEPTED)
         return CommandOutcome("rerun")
     if command.kind == "smoke":
         refusal = smoke_refusal(command, pull)
         if refusal:
             return _reply(api, job, "smoke-unbound", f"@{login} {refusal}")
-        api.create_reaction(job.comment_id, QUEUED)
         why = actions.smoke(job.pr_number, head_sha, login)
+        react(api, job, QUEUED)
         if why:
             return _reply(api, job, "smoke-unavailable", f"@{login} {why}")
         return CommandOutcome("smoke")
@@ -233,8 +244,8 @@ def _ignore(
         if job.action != "created":  # an edit may have unbound an ignore the last review applied
             actions.rerun(job.pr_number, str(pull["head"]["sha"]))
         return _reply(api, job, "ignore-unbound", f"@{login} {unbound}")
-    api.create_reaction(job.comment_id, ACCEPTED)
     actions.rerun(job.pr_number, str(pull["head"]["sha"]))
+    react(api, job, ACCEPTED)
     if job.action != "created":
         return CommandOutcome("ignore-updated")
     what = f"`{rule.rule or rule.category}`" + (f" for `{rule.package}`" if rule.package else "")
@@ -250,15 +261,38 @@ def _ignore(
         "To ignore it everywhere, add this to `.github/depreview.yml`:\n\n"
         f"```yaml\n{yaml_for(rule)}```"
     )
-    return _reply(api, job, "ignore", text, react=False)
+    return _reply(api, job, "ignore", text, react_too=False)
 
 
 def _reply(
-    api: InteractionApi, job: CommandJob, status: str, text: str, *, react: bool = True
+    api: InteractionApi, job: CommandJob, status: str, text: str, *, react_too: bool = True
 ) -> CommandOutcome:
-    """Answer in the PR conversation (refusals and failures say why)."""
-    if react and status not in ("smoke-unavailable",):
-        api.create_reaction(job.comment_id, "confused")
+    """Answer in the PR conversation (refusals and failures say why), then react."""
     api.create_issue_comment(job.pr_number, text)
+    if react_too and status not in ("smoke-unavailable",):
+        react(api, job, REFUSED)
     logger.info("command answered", extra={**job.log_extra(), "status": status})
     return CommandOutcome(status, text)
+
+
+def react(api: InteractionApi, job: CommandJob, content: str) -> bool:
+    """Add a reaction to the command's comment; False (logged) when GitHub refused or failed.
+
+    Never raises for a GitHub answer or a network error: the command's effect already
+    happened, and the reaction only acknowledges it.
+    """
+    try:
+        api.create_reaction(job.comment_id, content)
+    except GitHubException as exc:
+        response = getattr(exc, "response", None)
+        logger.warning(
+            "reaction failed; the command went on",
+            extra={
+                **job.log_extra(),
+                "reaction": content,
+                "status": getattr(response, "status_code", None),
+                "error": type(exc).__name__,
+            },
+        )
+        return False
+    return True

@@ -4,6 +4,11 @@ GitHub's rules ("Rate limits for the REST API", "Best practices for using the RE
 `retry-after` wins; else, when `x-ratelimit-remaining` is 0, wait until `x-ratelimit-reset`;
 else a 403/429 secondary limit means "wait for at least one minute before retrying", waiting
 exponentially longer when it persists.
+
+The wait returned is the one GitHub asked for (a primary limit's `x-ratelimit-reset` may be up
+to an hour away). One wait of the worker is at most `MAX_WAIT_S` (30 min): a review that GitHub
+tells to wait longer is not put to sleep for it but fails (`RateLimitWaitTooLongError`; its
+check run is completed as failure, with the reason and Re-run, see worker/tasks/_base.py).
 """
 
 from __future__ import annotations
@@ -13,7 +18,8 @@ from collections.abc import Mapping
 
 from githubkit.exception import RequestFailed
 
-#: Waits are capped below the broker's visibility timeout and above a floor that avoids spinning.
+#: A floor that avoids spinning; the longest single wait of a task (below the broker's
+#: visibility timeout): GitHub asking for more fails the review instead (review D14).
 MIN_WAIT_S = 1.0
 MAX_WAIT_S = 1800.0
 #: A 403/429 secondary limit without any header: wait at least a minute (GitHub's docs).
@@ -49,23 +55,41 @@ def wait_from_headers(
     retry_after = _header(headers, "retry-after")
     if retry_after is not None:
         try:
-            return _clamp(float(retry_after))
+            return _floor(float(retry_after))
         except ValueError:
             pass
     remaining = _header(headers, "x-ratelimit-remaining")
     reset = _header(headers, "x-ratelimit-reset")
     if remaining is not None and remaining.strip() == "0" and reset is not None:
         try:
-            return _clamp(float(reset) - (time.time() if now is None else now) + 1.0)
+            return _floor(float(reset) - (time.time() if now is None else now) + 1.0)
         except ValueError:
             pass
     if is_secondary_limit(status, message):
-        return _clamp(UNSIGNALLED_WAIT_S * 2 ** max(0, attempt))
+        return min(MAX_WAIT_S, UNSIGNALLED_WAIT_S * 2.0 ** max(0, attempt))
     return None
 
 
-def _clamp(seconds: float) -> float:
-    return min(MAX_WAIT_S, max(MIN_WAIT_S, seconds))
+def _floor(seconds: float) -> float:
+    return max(MIN_WAIT_S, seconds)
+
+
+class RateLimitWaitTooLongError(RuntimeError):
+    """GitHub asked a task to wait longer than `MAX_WAIT_S` (a primary limit resetting later)."""
+
+    def __init__(self, wait_s: float) -> None:
+        super().__init__(
+            f"GitHub asked to wait {wait_s:.0f} s; the longest wait is {MAX_WAIT_S:.0f} s"
+        )
+        self.wait_s = wait_s
+
+    def __reduce__(self) -> tuple[type[RateLimitWaitTooLongError], tuple[float]]:
+        """Pickled by its wait (Celery stores a failed task's exception)."""
+        return (type(self), (self.wait_s,))
+
+    def minutes(self) -> int:
+        """The wait GitHub asked for, in whole minutes (rounded up)."""
+        return int(-(-self.wait_s // 60))
 
 
 def body_message(content: bytes) -> str:

@@ -31,6 +31,7 @@ from worker.resolve.network import (
 )
 from worker.resolve.pypi import RunOptions, resolve_pypi
 from worker.resolve.targets import CONDA_SUBDIRS, full_python
+from worker.time_limits import is_time_limit
 
 T = TypeVar("T")
 
@@ -134,6 +135,8 @@ def solve(
                 )
             )
         except Exception as exc:  # rattler raises its own types; never crash the review
+            if is_time_limit(exc):
+                raise  # the review's time is up: it fails closed (worker/time_limits.py)
             outcome = classify_conda(exc)
             text = str(exc) if outcome is Outcome.NO_SOLUTION else f"{type(exc).__name__}: {exc}"
             return Solved({}, text, outcome, proxy.refusals)

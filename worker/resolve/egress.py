@@ -8,6 +8,8 @@ allow-list (exact, lowercase, IDNA; `*.example.com` entries match subdomains) an
 the host resolves to passes the endpoint check (public addresses on ports 80 and 443 by
 default); the proxy connects to an address it checked, so a second DNS answer cannot move the
 connection elsewhere. Anything else gets a 403 and is recorded (host only) for the review.
+An allowed host that cannot be reached (its name does not resolve, the connection fails) gets
+a 502 and is not recorded: the resolver reports it as down (`network.py`), not as refused.
 
 Hosts the operator configured (the mirror in `DEPREVIEW_RESOLVE_INDEX_URL`) are `trusted`:
 they skip the endpoint check, since a private mirror is a normal deployment.
@@ -44,6 +46,9 @@ _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 _IPV4_COMPATIBLE = ipaddress.ip_network("::/96")
 #: Why a host off the allow-list is refused.
 NOT_ALLOWED = "not on the allowed index hosts"
+#: Why an allowed host cannot be reached: its name does not resolve (a network failure, not
+#: a refusal: the resolver sees a 502, retries, and the review says resolution was incomplete).
+UNRESOLVED = "does not resolve"
 _MAX_HEAD = 64 * 1024
 _IO_TIMEOUT_S = 60.0
 _HOST_CHARS = re.compile(r"^[a-z0-9.-]{1,253}$|^[0-9a-f:.]{2,45}$")
@@ -180,7 +185,7 @@ class EgressPolicy:
             return [], "not a valid port"
         addresses = list(self.resolver(host, port))
         if not addresses and self.upstream is None:
-            return [], "does not resolve"
+            return [], UNRESOLVED
         if host in self.trusted:
             return addresses, None
         if not all(self.endpoint_allowed(address, port) for address in addresses):
@@ -248,6 +253,9 @@ class _Handler(socketserver.BaseRequestHandler):
 
     def _open(self, client: socket.socket, host: str, port: int) -> socket.socket | None:
         addresses, reason = self.server.policy.check(host, port)
+        if reason == UNRESOLVED:  # allowed but down (DNS): unreachable, not refused
+            _reply(client, 502, f"depreview egress: {_safe_host(host)} could not be reached")
+            return None
         if reason is not None:
             self.server.refuse(Refusal(_safe_host(host), reason))
             _reply(client, 403, f"depreview egress: {_safe_host(host)} refused: {reason}")

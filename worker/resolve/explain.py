@@ -16,7 +16,8 @@ _DEPEND_ON = re.compile(r"depends? on ([A-Za-z0-9][A-Za-z0-9._-]*?)(?=[<>=!~{\[\
 _YOU_REQUIRE = re.compile(r"you require ([A-Za-z0-9][A-Za-z0-9._-]*)")
 _NO_WHEELS = re.compile(r"([A-Za-z0-9][A-Za-z0-9._-]*?)(?:==\S+)? has no usable wheels")
 _WHEELS_REQUIRED = re.compile(r"Wheels are required for `([^`]+)`")
-_NO_VERSION = re.compile(r"there is no version of ([A-Za-z0-9][A-Za-z0-9._-]*)(\S*)")
+#: uv names a requirement with a marker as `torch{sys_platform == 'linux'}==1.8.0+cu101`.
+_NO_VERSION = re.compile(r"there is no version of ([A-Za-z0-9][A-Za-z0-9._-]*)(?:\{[^}]*\})?(\S*)")
 _LOCAL_CUDA = re.compile(r"\+(cu\d+|rocm[\d.]+|cpu)\b")
 
 _NOISE = ("Resolved ", "Resolving ", "Using ", "warning: ")

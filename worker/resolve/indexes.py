@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from rules.config import DEFAULT_ALLOWED_INDEX_HOSTS
 from rules.findings import Finding, Severity
 from rules.manifests.model import Index, IndexKind
-from rules.urls import UrlProblem, parse_url
+from rules.urls import UrlProblem, host_matches, parse_url
 from worker.resolve.egress import (
     NOT_ALLOWED,
     EgressPolicy,
@@ -172,19 +172,48 @@ def refusal_fix(url: str) -> str:
     return f"Add `{host}` to `allowed_index_hosts` in .github/depreview.yml to trust it."
 
 
+def warned_statically(url: str, policy: IndexPolicy) -> bool:
+    """Whether the static `untrusted-index` rule (rules/checks/untrusted_index.py, run on every
+    review) already warns about this URL at its line: a network URL (not VCS) that is refused
+    or whose host is off the same allow-list."""
+    parsed = parse_url(url)
+    if not parsed.network or "+" in parsed.scheme:
+        return False
+    return (
+        bool(parsed.problems)
+        or parsed.host is None
+        or not host_matches(parsed.host, list(policy.allowed_hosts))
+    )
+
+
+#: On a resolver finding the static `untrusted-index` rule already reports (same file and
+#: line): the resolution keeps it (it says why the environment was not resolved), and it is
+#: left out where the resolver's findings join the review's (`worker.analysis`), so a
+#: refused index is one finding, the static rule's warning.
+STATIC_DUPLICATE = ("duplicates", "untrusted-index")
+
+
+def duplicates_static(finding: Finding) -> bool:
+    """Whether the static `untrusted-index` rule already reports this resolver finding."""
+    return STATIC_DUPLICATE in finding.extra
+
+
 def untrusted(indexes: Iterable[Index], policy: IndexPolicy) -> list[Finding]:
-    """An `untrusted-index` finding for each index whose URL the policy refuses."""
+    """An `untrusted-index` finding for each index whose URL the policy refuses: a warning,
+    or, where the static rule already warns about the same line, a notice marked
+    `STATIC_DUPLICATE` that the review leaves out (one finding per refused index)."""
     findings = []
     for index in indexes:
         url = index_url(index)
         if policy.allows(url):
             continue
         shown = redact(url, placeholder="***@")
+        covered = warned_statically(index.url, policy)
         findings.append(
             Finding(
                 rule="untrusted-index",
                 category="untrusted-index",
-                severity=Severity.WARNING,
+                severity=Severity.NOTICE if covered else Severity.WARNING,
                 message=(
                     f"{index.kind.value} {shown} is not a plain URL on the allowed index hosts, "
                     f"so depreview did not resolve {index.environment or index.location.file} "
@@ -195,6 +224,7 @@ def untrusted(indexes: Iterable[Index], policy: IndexPolicy) -> list[Finding]:
                 column=index.location.column,
                 fix=refusal_fix(url),
                 fingerprint=f"untrusted-index:{index.location.file}:{shown}",
+                extra=(STATIC_DUPLICATE,) if covered else (),
             )
         )
     return findings

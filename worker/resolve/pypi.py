@@ -118,10 +118,14 @@ def refused_inputs(
     inp: ResolutionInput, reqs: Sequence[Requirement], policy: IndexPolicy
 ) -> list[Finding]:
     """`untrusted-index` findings for what must not reach uv: indexes and direct URLs the
-    policy refuses, and lines with `${...}` (uv would expand them from its environment)."""
+    policy refuses, and lines with `${...}` (uv would expand them from its environment).
+    A requirement uv is never given (a VCS URL, an sdist, a path: `requirement_line` is None)
+    fetches nothing; it is skipped with a `resolution-skipped` notice instead."""
     refused = untrusted(inp.indexes, policy)
     for req in (*reqs, *inp.constraints):
-        line = requirement_line(req) or ""
+        line = requirement_line(req)
+        if line is None:
+            continue
         if (req.url and "://" in req.url and not policy.allows(req.url)) or "${" in line:
             refused.append(untrusted_url(req, policy))
     return refused

@@ -6,6 +6,7 @@ import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from packaging.utils import canonicalize_name
@@ -15,6 +16,7 @@ from rules.kb import KnowledgeBase
 from worker.smoke.classify import classify_result, render_smoke_section, smoke_conclusion
 from worker.smoke.config import RunnerConfig
 from worker.smoke.facts import RunnerFacts
+from worker.smoke.redact import Redactor
 from worker.smoke.registry import RedisClient
 from worker.smoke.runner import SmokeResult, Status, run_smoke
 from worker.smoke.scheduler import SmokeDecision, is_superseded
@@ -103,6 +105,18 @@ class _Throttled:
         return self._answer
 
 
+def _redactor(config: RunnerConfig, index_options: Sequence[str]) -> Redactor:
+    """What a result must not show: the indexes, and the runner's own directories."""
+    paths: dict[str, Path | str | None] = {
+        "<workdir>": config.workdir,
+        "<uv-cache>": config.cache_dir,
+        "<gpu-slots>": config.gpu_slots_dir,
+        "<runner-python>": config.python,
+    }
+    paths |= {f"<base environment {n}>": p for n, p in config.base_environments.items()}
+    return Redactor.for_job(index_options, paths)
+
+
 def run_gpu_smoke_job(
     repo: str,
     pr_number: int,
@@ -133,7 +147,10 @@ def run_gpu_smoke_job(
     def superseded() -> bool:
         return redis is not None and is_superseded(redis, repo, pr_number, head_sha)
 
+    redactor = _redactor(config, index_options)
+
     def outcome(result: SmokeResult, used: RunnerFacts | None = facts) -> SmokeJobOutcome:
+        result = redactor.result(result, base_name=base_environment)  # finding 19
         result = replace(result, runner_facts=used)
         findings = tuple(classify_result(result, used, kb=kb))
         conclusion = smoke_conclusion(result, findings)

@@ -103,5 +103,35 @@ def check_bwrap(bwrap: str = "bwrap", timeout_s: float = 20.0) -> str | None:
         return f"{bwrap} could not run: {type(exc).__name__}: {exc}"
     if done.returncode != 0:
         why = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        return f"{bwrap} failed (exit {done.returncode}): {why[-1] if why else 'no message'}"
+        last = why[-1] if why else "no message"
+        return f"{bwrap} failed (exit {done.returncode}): {last}{userns_hint(last)}"
     return None
+
+
+#: What bwrap prints when the kernel or an LSM refuses it a user namespace (bubblewrap's
+#: own messages; Ubuntu 23.10+ with `kernel.apparmor_restrict_unprivileged_userns=1`
+#: gives the first, or the last when only the loopback set-up inside `--unshare-net` fails).
+USERNS_REFUSED = (
+    "setting up uid map: Permission denied",
+    "No permissions to creating new namespace",
+    "Creating new namespace failed",
+    "loopback: Failed RTM_NEWADDR",
+)
+RESTRICT_SYSCTL = Path("/proc/sys/kernel/apparmor_restrict_unprivileged_userns")
+
+
+def userns_hint(message: str, sysctl: Path = RESTRICT_SYSCTL) -> str:
+    """What to do when `message` says bwrap was refused a user namespace, else ''."""
+    if not any(sign in message for sign in USERNS_REFUSED):
+        return ""
+    try:
+        restricted = sysctl.read_text().strip() == "1"
+    except OSError:
+        restricted = False
+    here = " (it is 1 on this host)" if restricted else ""
+    return (
+        f" — user namespaces are refused to bwrap: on Ubuntu 23.10+ the AppArmor sysctl"
+        f" kernel.apparmor_restrict_unprivileged_userns=1{here} needs an AppArmor profile"
+        f" that allows `userns` for the bwrap binary (docs/gpu-runners.md, 'What the host"
+        f" needs'); elsewhere enable unprivileged user namespaces"
+    )

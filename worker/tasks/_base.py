@@ -17,6 +17,7 @@ from worker.errors import RETRY_ON, RateLimitedError, rate_limit_countdown
 from worker.github.api import RepoRef
 from worker.github.client import GitHubRepoApi, installation_client
 from worker.github.pacing import RedisPacer
+from worker.github.ratelimit import RateLimitWaitTooLongError, retry_wait
 from worker.github.session import BlobCache, CachedRepoApi
 from worker.review_job import ReviewJob, fail_job
 
@@ -66,16 +67,23 @@ def _pacer(installation_id: int) -> RedisPacer:
     )
 
 
+def _client(installation_id: int) -> Any:
+    """An installation's client; a token minted before a permission change is dropped first."""
+    from worker.github.tokens import forget_if_dropped
+
+    forget_if_dropped(shared_redis(), settings().github_app_id, installation_id)
+    return installation_client(settings(), installation_id, pacer=_pacer(installation_id))
+
+
 def repo_api(installation_id: int, repo_full_name: str) -> GitHubRepoApi:
     """An installation's API on one repository (writes paced across every worker)."""
-    gh = installation_client(settings(), installation_id, pacer=_pacer(installation_id))
-    return GitHubRepoApi(gh, RepoRef.parse(repo_full_name))
+    return GitHubRepoApi(_client(installation_id), RepoRef.parse(repo_full_name))
 
 
 @contextmanager
 def review_session(installation_id: int, repo_full_name: str) -> Iterator[CachedRepoApi]:
     """A review's API: one HTTP client for the whole task, reads made once, blobs cached."""
-    gh = installation_client(settings(), installation_id, pacer=_pacer(installation_id))
+    gh = _client(installation_id)
     with gh:
         api = GitHubRepoApi(gh, RepoRef.parse(repo_full_name))
         yield CachedRepoApi(api, BlobCache(shared_redis(), settings().blob_cache_ttl_s))
@@ -116,11 +124,39 @@ class ReviewTask(Task):  # type: ignore[misc]
         self, exc: BaseException, task_id: str, args: Any, kwargs: Any, einfo: Any
     ) -> None:
         """The review failed for good: never leave its check run in progress."""
-        try:
-            job = job_from(kwargs)
-            fail_job(repo_api(job.installation_id, job.repo_full_name), settings(), job, exc)
-        except Exception:
+        close_failed_review(kwargs, exc)
+
+
+#: The longest delay of a check run's closing after a rate limit (GitHub's reset is at most an
+#: hour away; below the broker's visibility timeout).
+CLOSE_LATER_MAX_S = 3300.0
+
+
+def close_failed_review(kwargs: dict[str, Any], exc: BaseException) -> None:
+    """Complete the check run of a failed review as failure (reason, Re-run).
+
+    When GitHub refuses that with a rate limit (the limit that failed the review also stops
+    its closing), `worker.fail_rate_limited_review` closes it once the limit has reset.
+    """
+    try:
+        job = job_from(kwargs)
+        fail_job(repo_api(job.installation_id, job.repo_full_name), settings(), job, exc)
+    except Exception as error:
+        wait = retry_wait(error)
+        if wait is None:
             logger.exception("could not close the check run of a failed review")
+            return
+        # a review that used up its retries on shorter limits is reported as such (wait_s 0)
+        asked = exc.wait_s if isinstance(exc, RateLimitWaitTooLongError) else 0.0
+        logger.warning(
+            "check run of a failed review closed after the rate limit",
+            extra={"wait_s": round(wait, 1), "head_sha": kwargs.get("head_sha")},
+        )
+        app.send_task(
+            "worker.fail_rate_limited_review",
+            kwargs={"job": dict(kwargs), "wait_s": asked},
+            countdown=min(wait, CLOSE_LATER_MAX_S),
+        )
 
 
 def job_from(kwargs: dict[str, Any]) -> ReviewJob:

@@ -145,6 +145,10 @@ def handle_installation(
     from worker.celery_app import app
 
     cfg = settings()
+    if event == "installation" and action == "new_permissions_accepted":
+        from worker.github.tokens import drop_installation_token
+
+        drop_installation_token(cast(Any, shared_redis()), cfg.github_app_id, installation_id)
 
     def enqueue(pull: OpenPull, countdown: float) -> None:
         app.send_task(

@@ -158,6 +158,18 @@ def sweep_leases(store: Any) -> list[Any]:
     )
 
 
+@task("worker.fail_rate_limited_review", base=ReviewTask, leased=False)
+def fail_rate_limited_review(self: Task, job: dict[str, Any], wait_s: float) -> str:
+    """Close the check run of a review failed by a long rate limit, once the limit reset."""
+    from worker.github.ratelimit import RateLimitWaitTooLongError
+
+    review = job_from(job)
+    exc = RateLimitWaitTooLongError(wait_s)
+    with retryable_failures(), review_session(review.installation_id, review.repo_full_name) as api:
+        fail_job(api, settings(), review, exc)
+    return "failed"
+
+
 @task("worker.fail_lost_review", base=ReviewTask, leased=False)
 def fail_lost_review(self: Task, job: dict[str, Any], recoveries: int) -> str:
     """Close the check run of a review whose workers kept dying (failure, with Re-run)."""

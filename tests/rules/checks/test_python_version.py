@@ -203,9 +203,10 @@ RANGE_CASES: list[tuple[str, Snapshot, list[tuple[str, str]]]] = [
         [("tensorflow", "error")],
     ),
     (
+        # pip / uv skip the releases without a cp38 wheel: a fresh install picks 2.4.1
         "3.8 with torch>=2.0: the newest lacks 3.8, 2.0-2.4 have it",
         snap(py("3.8", ".python-version"), req("torch>=2.0")),
-        [("torch", "warning")],
+        [],
     ),
     (
         "3.8 with torch>=2.5",
@@ -235,10 +236,14 @@ def test_python_version_ranges(
 
 
 class FakeWheels:
-    """Per-Python wheel availability: {(package, version): {pythons}}; others unknown."""
+    """Per-Python wheel availability: {(package, version): {pythons}}; others unknown.
+    Releases in `sdists` also have an sdist (pip considers them on every Python)."""
 
-    def __init__(self, table: dict[tuple[str, str], set[str]]) -> None:
+    def __init__(
+        self, table: dict[tuple[str, str], set[str]], sdists: frozenset[str] = frozenset()
+    ) -> None:
         self.table = table
+        self.sdists = sdists
 
     def releases(self, package: str) -> tuple[Version, ...]:
         return tuple(sorted(Version(v) for p, v in self.table if p == package))
@@ -246,6 +251,10 @@ class FakeWheels:
     def has_wheel(self, package: str, version: str, python: str) -> bool | None:
         found = self.table.get((package, str(version)))
         return None if found is None else python in found
+
+    def pip_candidate(self, package: str, version: str, python: str) -> bool | None:
+        wheel = self.has_wheel(package, version, python)
+        return wheel if wheel is None else wheel or str(version) in self.sdists
 
 
 GENSIM = FakeWheels(
@@ -267,10 +276,11 @@ WHEEL_CASES: list[tuple[str, str, str, list[tuple[str, str]]]] = [
     ("3.12 with gensim>=4.3.0", "3.12", "gensim>=4.3.0", []),
     ("3.12 with gensim==4.3.0", "3.12", "gensim==4.3.0", [("gensim", "error")]),
     (
+        # wheels only: pip skips 4.4.0 on 3.8 and installs 4.3.3's wheel
         "3.8 with gensim>=4.3: the newest lacks 3.8, 4.3.3 has it",
         "3.8",
         "gensim>=4.3",
-        [("gensim", "warning")],
+        [],
     ),
     ("an unknown package is never judged", "3.14", "leftpad>=1", []),
 ]
@@ -285,6 +295,15 @@ def test_python_version_by_wheels(
     rule = PythonVersionIncompatible(wheels=GENSIM)
     findings = run(rule, snap(py(python, ".python-version"), req(line)))
     assert [(f.package, f.severity.value) for f in findings] == expected
+
+
+def test_a_newest_release_with_only_an_sdist_for_the_python_warns() -> None:
+    """pip considers an sdist on every Python its Requires-Python admits: a fresh install
+    picks gensim 4.4.0 on 3.8 and builds it from source (4.3.3 has the wheel)."""
+    wheels = FakeWheels(GENSIM.table, sdists=frozenset({"4.4.0"}))
+    rule = PythonVersionIncompatible(wheels=wheels)
+    findings = run(rule, snap(py("3.8", ".python-version"), req("gensim>=4.3")))
+    assert [(f.package, f.severity.value) for f in findings] == [("gensim", "warning")]
 
 
 def test_a_marker_keeps_a_requirement_off_the_pythons_it_excludes() -> None:

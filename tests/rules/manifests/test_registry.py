@@ -56,6 +56,10 @@ from rules.manifests.registry import (
         ("Dockerfile-dev", FileKind.DOCKERFILE),
         ("gpu.Dockerfile", FileKind.DOCKERFILE),
         ("Containerfile.gpu", FileKind.DOCKERFILE),
+        # real names: TransformerOptimus/SuperAGI tgwui/DockerfileTGWUI, Dockerfile_cuda
+        ("tgwui/DockerfileTGWUI", FileKind.DOCKERFILE),
+        ("Dockerfile_cuda", FileKind.DOCKERFILE),
+        ("gpu_Dockerfile", FileKind.DOCKERFILE),
         ("requirement.txt", FileKind.REQUIREMENTS),
         ("test_requirements_gpu.txt", FileKind.REQUIREMENTS),
         ("ci-dev-requirements.txt", FileKind.REQUIREMENTS),
@@ -99,6 +103,8 @@ def test_dependency_files(path: str, kind: FileKind) -> None:
         "Dockerfile.bak",
         "Dockerfile.yml",
         "dockerfile.sh",
+        "Dockerfile_test.py",
+        "dockerfiles.md",
         ".dockerignore",
         # found dogfooding: a test fixture's long name that mentions requirements
         "tests/fixtures/dependabot/pip-security-update-requirements-subdirectory.commit-message.txt",
@@ -179,6 +185,10 @@ CONDA_TEXT = "name: gpu\nchannels:\n  - conda-forge\ndependencies:\n  - python=3
         (CONDA_TEXT.encode(), True),
         ("channels: [pytorch]\ndependencies: [pytorch=2.1]\n", True),
         ("dependencies:\n  - numpy\n", False),  # no channels / name: not enough
+        # deepchem/deepchem requirements/torch/env_torch.gpu.yml (b34d7dd9): only a pip block
+        ("dependencies:\n  - pip:\n    - torch==2.0.0+cu113\n", True),
+        ("dependencies:\n  - pip:  # wheels\n    - numpy\n", True),
+        ("tasks:\n  - pip: install\n", False),  # a pip item without `dependencies:`
         ("name: ci\non: push\njobs: {}\n", False),
         ("model:\n  name: x\n  dependencies: []\n", False),  # nested keys are not top-level
         ("", False),

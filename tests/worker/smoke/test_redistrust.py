@@ -3,8 +3,8 @@
 The attacker of the review holds only the Redis address (read from the worker's
 environment, which the sandbox now hides): it stores an outcome for another repository's
 check run and sends `worker.publish_smoke`. The publisher (review side, App key) must post
-only outcomes of jobs it recorded at dispatch. Then the Redis ACL of docs/gpu-runners.md:
-the GPU worker's user reaches only its queues and keys.
+only outcomes of jobs it recorded at dispatch. The GPU worker's Redis user is tested in
+test_redis_acl.py.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from typing import Any
 
 import pytest
 from redis import Redis
-from redis.exceptions import NoPermissionError, ResponseError
 
 from tests.fakes.github import FakeGitHub
 from tests.redis_proc import RedisServer, redis_binary
@@ -148,64 +147,3 @@ def test_the_runner_s_real_outcome_is_posted(redis: Redis, tmp_path: Path) -> No
     assert ran and load_outcome(redis, VICTIM, run_id) == outcome
     assert _publish(gh, redis, run_id) == "published"
     assert _state(gh)[:2] == ("completed", outcome["conclusion"])
-
-
-# -- the GPU worker's Redis user (docs/gpu-runners.md, "Redis ACL") ------------------------------
-
-GPU_ACL = [
-    "ACL", "SETUSER", "depreview-gpu", "reset", "on", ">gpu-test-password",
-    "~gpu*", "~_kombu.binding.*", "~unacked", "~unacked_index", "~unacked_mutex",
-    "~depreview:runner:*", "~depreview:smoke:outcome:*",
-    "%R~depreview:smoke:*#*", "%W~review",
-    "&*", "+@all", "-@dangerous", "-@admin",
-]  # fmt: skip
-
-
-@pytest.fixture
-def gpu_user(server: RedisServer, redis: Redis) -> Iterator[Redis]:
-    _cmd(redis, *GPU_ACL)
-    client = Redis(port=server.port, username="depreview-gpu", password="gpu-test-password")
-    yield client
-    client.close()
-    _cmd(redis, "ACL", "DELUSER", "depreview-gpu")
-
-
-@pytest.mark.parametrize(
-    "command",
-    [
-        ("LPUSH", "gpu.h100-a", "job"),  # its queues (the broker, kombu's keys)
-        ("BRPOP", "gpu.h100-a", "gpu", "1"),
-        ("SADD", "_kombu.binding.gpu.h100-a", "x"),
-        ("HSET", "unacked", "tag", "x"),
-        ("SET", "depreview:runner:h100-a", "{}", "EX", "60"),  # its registry entry
-        ("GET", "depreview:smoke:acme/ml#7"),  # "superseded?" (read only)
-        ("SET", "depreview:smoke:outcome:acme/ml:9", "{}"),  # its outcomes
-        ("GET", "depreview:smoke:outcome:acme/ml:9"),
-        ("LPUSH", "review", "{}"),  # worker.smoke_started / publish_smoke
-    ],
-)
-def test_the_gpu_user_reaches_what_the_gpu_worker_uses(
-    gpu_user: Redis, command: tuple[str, ...]
-) -> None:
-    _cmd(gpu_user, *command)
-
-
-@pytest.mark.parametrize(
-    "command",
-    [
-        ("LRANGE", "review", "0", "-1"),  # read the review queue (index URLs, other repos)
-        ("RPOP", "review"),
-        ("GET", "depreview:smoke:job:acme/ml:9"),  # the dispatch records (job ids)
-        ("SET", "depreview:smoke:job:acme/ml:9", "{}"),
-        ("SET", "depreview:smoke:acme/ml#7", "x"),  # "superseded" is the review side's
-        ("SET", "depreview:lock:acme/ml#7", "x"),  # review locks, caches, installations
-        ("GET", "depreview:installation:1"),
-        ("KEYS", "*"),
-        ("FLUSHALL",),
-        ("CONFIG", "GET", "*"),
-        ("ACL", "LIST"),
-    ],
-)
-def test_the_gpu_user_cannot_reach_anything_else(gpu_user: Redis, command: tuple[str, ...]) -> None:
-    with pytest.raises((NoPermissionError, ResponseError), match=r"(?i)noperm|no permissions"):
-        _cmd(gpu_user, *command)

@@ -15,6 +15,7 @@ NAMES_BEFORE_THE_SPLIT = {
     "worker.review_check_suite",
     "worker.review_merge_group",
     "worker.fail_lost_review",
+    "worker.fail_rate_limited_review",
     "worker.handle_command",
     "worker.handle_installation",
     "worker.handle_check_action",
