@@ -48,8 +48,21 @@ CASES: list[tuple[str, Snapshot, RepoConfig | None, list[str]]] = [
         [],
     ),
     (
-        "TF 2.15 (cuDNN 8.9) with a cuDNN 8 note",
+        # TensorFlow's loader wants the same cuDNN major and an equal or higher minor
+        "TF 2.15 (cuDNN 8.9) with a cuDNN 8.6 note",
         snap(req("tensorflow==2.15.0"), fact(FactKind.CUDNN, "8.6", "requirements.txt")),
+        None,
+        ["error"],
+    ),
+    (
+        "TF 2.15 (cuDNN 8.9) with a cuDNN 8.9 note",
+        snap(req("tensorflow==2.15.0"), fact(FactKind.CUDNN, "8.9", "requirements.txt")),
+        None,
+        [],
+    ),
+    (
+        "TF 2.15 (cuDNN 8.9) with a cuDNN 8 note (no minor: not judged)",
+        snap(req("tensorflow==2.15.0"), fact(FactKind.CUDNN, "8", "requirements.txt")),
         None,
         [],
     ),
