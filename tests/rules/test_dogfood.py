@@ -204,9 +204,10 @@ def uv_extras(cpu: str, gpu: str) -> dict[str, str]:
 
 
 def conda_tf(pip: str) -> dict[str, str]:
+    # cuDNN 8.9: TensorFlow 2.14 is built with 8.7 and refuses an older minor (cuda_dnn.cc)
     return {
         "environment.yml": "channels:\n  - conda-forge\ndependencies:\n  - python=3.10\n"
-        f"  - cudatoolkit=11.8\n  - cudnn=8.6\n  - numpy=1.26\n  - pip\n  - pip:\n    - {pip}\n",
+        f"  - cudatoolkit=11.8\n  - cudnn=8.9\n  - numpy=1.26\n  - pip\n  - pip:\n    - {pip}\n",
         "conda-lock.yml": "version: 1\nmetadata: {}\npackage: []\n",
     }
 
