@@ -535,6 +535,8 @@ def _is_url_or_path(text: str) -> bool:
         return False
     if _URL_SCHEME.match(text) or _VCS.match(text):
         return True
+    if text[:5].lower() == "file:":  # pip takes `file:.` / `file:../pkg` without slashes
+        return True
     if text.startswith((".", "/", "~")):
         return True
     return "/" in text.split(";")[0] or text.lower().endswith(_ARCHIVE)

@@ -112,6 +112,8 @@ def only(text: str, path: str = "requirements.txt") -> Requirement:
             None,
             "git+https://github.com/facebookresearch/detectron2.git@v0.6#egg=detectron2",
         ),
+        # flyteorg/flytekit requirements.in: pip takes a `file:` URL without slashes
+        ("-e file:.#egg=flytekit", "flytekit", "", None, None, (), None, "file:.#egg=flytekit"),
         (
             "--editable=git+https://github.com/org/repo@main#egg=repo_pkg",
             "repo-pkg",
