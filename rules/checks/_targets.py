@@ -231,12 +231,16 @@ def sole_python(snapshot: Snapshot, env: str) -> str | None:
     return next(iter(pythons)) if len(pythons) == 1 else None
 
 
-def installable_on(package: str, python: str) -> Callable[[Version], bool]:
-    """Whether pip / uv consider a release of `package` on `python` (KB wheel table: its
-    Requires-Python admits it and a wheel or an sdist exists); unknown releases count as
-    installable: only a known absence narrows a pick."""
+def installable_on(
+    package: str,
+    python: str,
+    candidate: Callable[[str, str, str], bool | None] = pip_candidate,
+) -> Callable[[Version], bool]:
+    """Whether pip / uv consider a release of `package` on `python` (by default the KB wheel
+    table: its Requires-Python admits it and a wheel or an sdist exists); unknown releases
+    count as installable: only a known absence narrows a pick."""
 
     def installable(version: Version) -> bool:
-        return pip_candidate(package, version, python) is not False
+        return candidate(package, str(version), python) is not False
 
     return installable

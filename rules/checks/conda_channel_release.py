@@ -31,12 +31,11 @@ _KNOWN = frozenset({"pytorch", "nvidia"})
 
 
 def _newest_on_channel(kb: KnowledgeBase) -> Version | None:
-    """The newest torch release of the newest minor the pytorch channel published."""
-    minors = [line.minor for line in kb.conda.pytorch_channel]
-    if not minors:
+    """The newest torch release of the last minor the pytorch channel published."""
+    if not kb.conda.pytorch_channel:
         return None
-    last = max(minors, key=lambda m: tuple(int(p) for p in m.split(".")))
-    same = [v for v in torch_releases(kb) if f"{v.major}.{v.minor}" == last]
+    last = kb.conda_pytorch_last_minor()
+    same = [v for v in torch_releases(kb) if (v.major, v.minor) == (last.major, last.minor)]
     return max(same) if same else Version(f"{last}.0")
 
 

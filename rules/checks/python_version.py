@@ -25,7 +25,14 @@ from rules.checks._builds import decide
 from rules.checks._evidence import exact_minor
 from rules.checks._ml import each_env, env_of, finding, project, version_of
 from rules.checks._source_builds import source_builds
-from rules.checks._targets import Evidence, Target, applies, sole_python, targets_for_environment
+from rules.checks._targets import (
+    Evidence,
+    Target,
+    applies,
+    installable_on,
+    sole_python,
+    targets_for_environment,
+)
 from rules.checks._versions import Admitted, admitted
 from rules.checks._wheels import WheelIndex, kb_wheels
 from rules.checks.base import Rule, RuleContext
@@ -156,10 +163,7 @@ def _options(
         if not known:
             return None
         python = sole_python(snapshot, env_of(req))
-
-        def installable(v: Version) -> bool:
-            return python is None or wheels.pip_candidate(name, str(v), python) is not False
-
+        installable = installable_on(name, python, wheels.pip_candidate) if python else None
         decided = admitted(req.specifier, known, installable=installable)
 
         def support(v: Version) -> _Any | None:

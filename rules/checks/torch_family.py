@@ -99,6 +99,14 @@ def _pins_torch(kb: KnowledgeBase, anchor: Requirement, torch: str) -> bool:
     return known is not None and known[0] is not None and known[0] == f"=={torch}"
 
 
+def _pin_fix(req: Requirement, expected: str | None) -> str | None:
+    """`req` pinned to `expected`, keeping its local label (``+cu121``); None without one."""
+    if not expected:
+        return None
+    label = local_label(req)
+    return pinned_line(req, expected + (f"+{label}" if label else ""))
+
+
 def _remedy(kb: KnowledgeBase, member: str, expected: str | None, spec: str) -> str:
     """The two ways out for a requirer the KB read the wheel of: its release built for this
     torch, or the torch its pinned release requires (`spec`: one release; "" to leave out)."""
@@ -206,8 +214,7 @@ class TorchFamilyMismatch:
                     f"torch {family.torch} was released with torchvision "
                     f"{family.torchvision or '?'} and torchaudio {family.torchaudio or '?'}"
                 )
-            label = local_label(req)
-            fix = pinned_line(req, expected + (f"+{label}" if label else "")) if expected else None
+            fix = _pin_fix(req, expected)
             yield finding(
                 self,
                 f"{req.raw.strip()} does not fit {anchor.raw.strip()}: {why}, so the install "
@@ -262,8 +269,7 @@ class TorchFamilyMismatch:
             else ""
         )
         expected = _fitting(kb, member, torch)
-        label = local_label(req)
-        fix = pinned_line(req, expected + (f"+{label}" if label else "")) if expected else None
+        fix = _pin_fix(req, expected)
         return finding(
             self,
             f"{req.raw.strip()} next to {anchor.raw.strip()}: a fresh install picks {member} "
@@ -304,8 +310,7 @@ class TorchFamilyMismatch:
         expected = _fitting(kb, member, torch)
         shown = ", ".join(f"{r.version} (torch{r.requires_torch})" for r in admitted[:4])
         more = f" and {len(admitted) - 4} more" if len(admitted) > 4 else ""
-        label = local_label(req)
-        fix = pinned_line(req, expected + (f"+{label}" if label else "")) if expected else None
+        fix = _pin_fix(req, expected)
         yield finding(
             self,
             f"{req.raw.strip()} next to {anchor.raw.strip()}: every {member} release the range "
