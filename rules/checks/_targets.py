@@ -10,6 +10,7 @@ nothing says.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -223,12 +224,25 @@ def targets_for_environment(
     )
 
 
+#: sole_python's answers per live snapshot (by identity; dropped when the snapshot is freed):
+#: rules ask it for every framework requirement, and each answer scans the whole snapshot.
+_SOLE: dict[int, dict[str, str | None]] = {}
+
+
 def sole_python(snapshot: Snapshot, env: str) -> str | None:
     """The one Python minor the repository's evidence says runs `env` (an image, a conda
     ``python=``, a ``.python-version``...), or None when it names none (assumed) or several
-    (a workflow matrix: each Python picks its own release)."""
-    pythons = {t.python for t in targets_for_environment(snapshot, env) if not t.assumed}
-    return next(iter(pythons)) if len(pythons) == 1 else None
+    (a workflow matrix: each Python picks its own release). Computed once per snapshot and
+    environment."""
+    key = id(snapshot)
+    memo = _SOLE.get(key)
+    if memo is None:
+        memo = _SOLE[key] = {}
+        weakref.finalize(snapshot, _SOLE.pop, key, None)
+    if env not in memo:
+        pythons = {t.python for t in targets_for_environment(snapshot, env) if not t.assumed}
+        memo[env] = next(iter(pythons)) if len(pythons) == 1 else None
+    return memo[env]
 
 
 def installable_on(

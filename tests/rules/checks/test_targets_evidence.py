@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from rules.checks._targets import DEFAULT_PYTHONS, targets_for_environment
+from rules.checks._targets import DEFAULT_PYTHONS, Target, targets_for_environment
 from rules.config import RepoConfig
+from rules.manifests.model import Snapshot
 from rules.manifests.snapshot import build_snapshot
 
 WORKFLOW = """\
@@ -146,3 +147,26 @@ def test_config_overrides_evidence() -> None:
     [target] = targets_for_environment(build_snapshot(files), "requirements.txt", config)
     assert (target.python, target.cuda, target.assumed) == ("3.12", "12.1", False)
     assert target.sources[0].how == "config"
+
+
+def test_sole_python_is_computed_once_per_snapshot_and_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Rules ask for every framework requirement (2,000 torch lines made the review quadratic);
+    a second snapshot gets its own answer."""
+    import rules.checks._targets as targets
+
+    calls: list[str] = []
+    real = targets.targets_for_environment
+
+    def counting(snapshot: Snapshot, env: str, config: object = None) -> tuple[Target, ...]:
+        calls.append(env)
+        return real(snapshot, env)
+
+    monkeypatch.setattr(targets, "targets_for_environment", counting)
+    py312 = build_snapshot({"requirements.txt": "torch\n", ".python-version": "3.12\n"})
+    py310 = build_snapshot({"requirements.txt": "torch\n", ".python-version": "3.10\n"})
+    for _ in range(3):
+        assert targets.sole_python(py312, "requirements.txt") == "3.12"
+    assert targets.sole_python(py310, "requirements.txt") == "3.10"
+    assert calls == ["requirements.txt", "requirements.txt"]
