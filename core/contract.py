@@ -85,11 +85,23 @@ def _as_kwargs(spec: object) -> dict[str, Any]:
 
 
 class _TaskSpec:
-    """What every task spec has: its task name, its queue and its keyword arguments."""
+    """What every task spec has: its task name, its queue and its keyword arguments.
+
+    A spec names its task once, as a class keyword (`class X(_TaskSpec, task=NAME)`); its
+    queue is the one `TASK_QUEUES` gives that task.
+    """
 
     __slots__ = ()
     task_name: ClassVar[str]
     queue: ClassVar[str]
+
+    def __init_subclass__(cls, task: str = "", **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # `dataclass(slots=True)` builds the class again without the keyword: the copy keeps
+        # the attributes set here.
+        if task:
+            cls.task_name = task
+            cls.queue = TASK_QUEUES[task]
 
     def kwargs(self) -> dict[str, Any]:
         """The task's keyword arguments."""
@@ -97,11 +109,8 @@ class _TaskSpec:
 
 
 @dataclass(frozen=True, slots=True)
-class ReviewPullRequest(_TaskSpec):
+class ReviewPullRequest(_TaskSpec, task=REVIEW_PULL_REQUEST):
     """`worker.review_pull_request`: review one PR at one head SHA."""
-
-    task_name: ClassVar[str] = REVIEW_PULL_REQUEST
-    queue: ClassVar[str] = QUEUE_REVIEW
 
     installation_id: int
     repo_full_name: str
@@ -111,11 +120,8 @@ class ReviewPullRequest(_TaskSpec):
 
 
 @dataclass(frozen=True, slots=True)
-class ReviewCheckSuite(_TaskSpec):
+class ReviewCheckSuite(_TaskSpec, task=REVIEW_CHECK_SUITE):
     """`worker.review_check_suite`: (re)review a head SHA; empty `pr_numbers` = worker looks up."""
-
-    task_name: ClassVar[str] = REVIEW_CHECK_SUITE
-    queue: ClassVar[str] = QUEUE_REVIEW
 
     installation_id: int
     repo_full_name: str
@@ -126,11 +132,8 @@ class ReviewCheckSuite(_TaskSpec):
 
 
 @dataclass(frozen=True, slots=True)
-class ReviewMergeGroup(_TaskSpec):
+class ReviewMergeGroup(_TaskSpec, task=REVIEW_MERGE_GROUP):
     """`worker.review_merge_group`: review a merge queue group's head SHA against its base."""
-
-    task_name: ClassVar[str] = REVIEW_MERGE_GROUP
-    queue: ClassVar[str] = QUEUE_REVIEW
 
     installation_id: int
     repo_full_name: str
@@ -140,11 +143,8 @@ class ReviewMergeGroup(_TaskSpec):
 
 
 @dataclass(frozen=True, slots=True)
-class HandleCommand(_TaskSpec):
+class HandleCommand(_TaskSpec, task=HANDLE_COMMAND):
     """`worker.handle_command`: a PR comment mentioning `@depreview` was created/edited/deleted."""
-
-    task_name: ClassVar[str] = HANDLE_COMMAND
-    queue: ClassVar[str] = QUEUE_REVIEW
 
     installation_id: int
     repo_full_name: str
@@ -159,15 +159,12 @@ class HandleCommand(_TaskSpec):
 
 
 @dataclass(frozen=True, slots=True)
-class HandleInstallation(_TaskSpec):
+class HandleInstallation(_TaskSpec, task=HANDLE_INSTALLATION):
     """`worker.handle_installation`: an `installation` or `installation_repositories` event.
 
     `repositories_added` holds the repositories of a new installation (`installation.created`)
     or of `installation_repositories.added`; `repositories_removed` those removed.
     """
-
-    task_name: ClassVar[str] = HANDLE_INSTALLATION
-    queue: ClassVar[str] = QUEUE_REVIEW
 
     installation_id: int
     event: str
@@ -178,11 +175,8 @@ class HandleInstallation(_TaskSpec):
 
 
 @dataclass(frozen=True, slots=True)
-class HandleCheckAction(_TaskSpec):
+class HandleCheckAction(_TaskSpec, task=HANDLE_CHECK_ACTION):
     """`worker.handle_check_action`: a button (`requested_action`) on our check run was pressed."""
-
-    task_name: ClassVar[str] = HANDLE_CHECK_ACTION
-    queue: ClassVar[str] = QUEUE_REVIEW
 
     installation_id: int
     repo_full_name: str
