@@ -36,7 +36,7 @@ from rules.manifests.model import (
     Span,
 )
 from rules.manifests.poetry_constraints import poetry_to_pep440
-from rules.manifests.requirements import ParsedRequirement, parse_pep508
+from rules.manifests.requirements import parse_pep508
 from rules.manifests.text import split_lines
 from rules.manifests.tomlspans import TomlLocator, toml_error_position
 
@@ -101,30 +101,15 @@ class _Builder:
             self.error((at[0], at[1] + 1 + offset), message)
             return
         self.requirements.append(
-            _requirement(parsed, text, self.span(at), group, group_name, self.environment(env_name))
+            parsed.requirement(
+                text,
+                self.span(at),
+                group=group,
+                group_name=group_name,
+                environment=self.environment(env_name),
+                is_constraint=group == Group.CONSTRAINT,
+            )
         )
-
-
-def _requirement(
-    parsed: ParsedRequirement, raw: str, span: Span, group: Group, group_name: str | None, env: str
-) -> Requirement:
-    constraint = group == Group.CONSTRAINT
-    return Requirement(
-        name=parsed.name,
-        raw=raw,
-        location=span,
-        specifier=parsed.specifier,
-        extras=parsed.extras,
-        marker=parsed.marker,
-        url=parsed.url,
-        pinned=parsed.pinned,
-        local=parsed.local,
-        group=group,
-        group_name=group_name,
-        ecosystem=Ecosystem.PYPI,
-        environment=env,
-        is_constraint=constraint,
-    )
 
 
 def _table(data: Mapping[str, Any], *keys: str) -> Mapping[str, Any]:

@@ -180,6 +180,36 @@ class ParsedRequirement:
     pinned: str | None
     local: str | None
 
+    def requirement(
+        self,
+        raw: str,
+        location: Span,
+        *,
+        group: Group,
+        group_name: str | None,
+        environment: str,
+        is_constraint: bool,
+        hashes: tuple[str, ...] = (),
+    ) -> Requirement:
+        """The PyPI requirement these fields declare, written as `raw` at `location`."""
+        return Requirement(
+            name=self.name,
+            raw=raw,
+            location=location,
+            specifier=self.specifier,
+            extras=self.extras,
+            marker=self.marker,
+            url=self.url,
+            pinned=self.pinned,
+            local=self.local,
+            group=group,
+            group_name=group_name,
+            ecosystem=Ecosystem.PYPI,
+            environment=environment,
+            is_constraint=is_constraint,
+            hashes=hashes,
+        )
+
 
 def _pin(specifier_ops: list[tuple[str, str]]) -> tuple[str | None, str | None]:
     if len(specifier_ops) != 1:
@@ -477,19 +507,11 @@ class RequirementsReader:
             (Group.CONSTRAINT, None) if self.constraint else (self.group, self.group_name)
         )
         self.requirements.append(
-            Requirement(
-                name=parsed.name,
-                raw=req_text if not editable else f"-e {req_text}",
-                location=span,
-                specifier=parsed.specifier,
-                extras=parsed.extras,
-                marker=parsed.marker,
-                url=parsed.url,
-                pinned=parsed.pinned,
-                local=parsed.local,
+            parsed.requirement(
+                req_text if not editable else f"-e {req_text}",
+                span,
                 group=group,
                 group_name=group_name,
-                ecosystem=Ecosystem.PYPI,
                 environment=self.environment,
                 is_constraint=self.constraint,
                 hashes=tuple(hashes),
