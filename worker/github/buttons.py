@@ -9,7 +9,7 @@ from rules.config import config_text, load_config
 from rules.manifests.diff import diff
 from rules.manifests.model import FactKind
 from rules.manifests.snapshot import build_snapshot
-from worker.smoke.scheduler import CHECK_ACTION, SmokeConfig, gpu_relevant_packages
+from worker.smoke.policy import CHECK_ACTION, SmokeConfig, gpu_relevant_packages
 
 RERUN_ID = "depreview-rerun"
 SMOKE_ID = str(CHECK_ACTION["identifier"])

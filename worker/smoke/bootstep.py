@@ -11,8 +11,8 @@ from celery import bootsteps
 
 from worker.smoke.config import RunnerConfig
 from worker.smoke.facts import RunnerFacts, read_runner_facts
+from worker.smoke.policy import runner_queue
 from worker.smoke.registry import Heartbeat, RedisClient
-from worker.smoke.scheduler import runner_queue
 
 logger = logging.getLogger(__name__)
 

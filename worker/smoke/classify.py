@@ -11,8 +11,8 @@ from packaging.utils import canonicalize_name
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase, load_kb
 from worker.smoke.facts import RunnerFacts
+from worker.smoke.policy import driver_at_least
 from worker.smoke.runner import SmokeResult
-from worker.smoke.scheduler import driver_at_least
 
 _MAX_EVIDENCE_LINES = 8
 

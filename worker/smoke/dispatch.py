@@ -15,9 +15,7 @@ from rules.config import config_text, load_config
 from rules.manifests.model import Ecosystem, FactKind, Snapshot
 from worker.github.api import JSON, RepoApi
 from worker.smoke.job import decision_outcome
-from worker.smoke.publish import complete_smoke_run, create_smoke_run
-from worker.smoke.registry import RedisClient, alive_runners
-from worker.smoke.scheduler import (
+from worker.smoke.policy import (
     SmokeConfig,
     SmokeDecision,
     SmokeRequest,
@@ -25,6 +23,8 @@ from worker.smoke.scheduler import (
     gpu_relevant_packages,
     mark_latest,
 )
+from worker.smoke.publish import complete_smoke_run, create_smoke_run
+from worker.smoke.registry import RedisClient, alive_runners
 from worker.smoke.store import SmokeJob, SmokeRecord, load, record_job, save
 
 logger = logging.getLogger(__name__)

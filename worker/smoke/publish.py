@@ -30,8 +30,8 @@ from worker.github.publish import (
     clamp,
     find_comment,
 )
+from worker.smoke.policy import CHECK_ACTION
 from worker.smoke.registry import RedisClient
-from worker.smoke.scheduler import CHECK_ACTION
 from worker.smoke.store import (
     SmokeJob,
     SmokeRecord,

@@ -19,6 +19,7 @@ from worker.review_job import ReviewJob, run_review
 from worker.smoke.dispatch import SmokeHooks
 from worker.smoke.execute import execute_smoke
 from worker.smoke.facts import GpuInfo, RunnerFacts
+from worker.smoke.policy import CHECK_ACTION, COMMENT_COMMAND, latest_key, mark_latest
 from worker.smoke.publish import (
     SECTION_END,
     SECTION_START,
@@ -28,7 +29,6 @@ from worker.smoke.publish import (
 )
 from worker.smoke.registry import register
 from worker.smoke.runner import SmokeResult
-from worker.smoke.scheduler import CHECK_ACTION, COMMENT_COMMAND, latest_key, mark_latest
 from worker.smoke.store import load, load_outcome, save_outcome
 
 EXAMPLE = Path(__file__).parents[3] / "examples" / "torch-bump"

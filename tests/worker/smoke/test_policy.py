@@ -1,4 +1,4 @@
-"""When and where a smoke test runs: trust, relevance, routing by facts, supersession."""
+"""When and where a smoke test runs: trust, relevance, routing by facts, supersession (policy)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from tests.worker.smoke.fakeredis import FakeRedis
 from worker.smoke.facts import GpuInfo, RunnerFacts
 from worker.smoke.job import decision_outcome
-from worker.smoke.scheduler import (
+from worker.smoke.policy import (
     COMMENT_COMMAND,
     SmokeConfig,
     SmokeRequest,
