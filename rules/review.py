@@ -13,8 +13,8 @@ from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
 from rules.checks import ALL_RULES
-from rules.checks._packages import FAMILIES, FRAMEWORKS, is_exact
 from rules.checks.base import Rule, RuleContext
+from rules.checks.support.packages import FAMILIES, FRAMEWORKS, is_exact
 from rules.config import CONFIG_PATH, IgnoreRule, RepoConfig, config_text, load_config
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase, load_kb

@@ -18,10 +18,10 @@ from collections.abc import Iterable, Iterator
 
 from packaging.version import Version
 
-from rules.checks._env import spec_contains
-from rules.checks._versions import torch_releases
 from rules.checks.base import Rule, RuleContext
 from rules.checks.conda_hygiene import channel_name
+from rules.checks.support.environments import spec_contains
+from rules.checks.support.versions import torch_releases
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
 from rules.manifests.model import Ecosystem, FileKind, IndexKind, ManifestFile, Requirement

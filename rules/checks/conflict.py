@@ -27,11 +27,11 @@ from packaging.specifiers import InvalidSpecifier, Specifier, SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
-from rules.checks._targets import Target, applies, targets_for
 from rules.checks.base import RuleContext
 from rules.findings import Finding, Severity
 from rules.manifests.model import Requirement, Snapshot
 from rules.manifests.snapshot import environment_requirements
+from rules.targets import Target, applies, targets_for
 
 _BELOW = 999999
 

@@ -13,20 +13,12 @@ from collections.abc import Iterable, Iterator
 
 from packaging.version import Version
 
-from rules.checks._builds import decide
-from rules.checks._ml import (
-    config_cuda,
-    declared_cuda,
-    each_env,
-    finding,
-    image_cuda_for,
-    indexes_for,
-    local_label,
-    project,
-    pytorch_indexes,
-    serving_indexes,
-)
 from rules.checks.base import Rule, RuleContext
+from rules.checks.support.builds import decide
+from rules.checks.support.cuda import config_cuda, declared_cuda, image_cuda_for
+from rules.checks.support.environments import each_env, local_label, project
+from rules.checks.support.fixes import finding
+from rules.checks.support.indexes import indexes_for, pytorch_indexes, serving_indexes
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
 from rules.kb.cudaver import cuda_variant, major_minor, short, url_variant, variant_cuda

@@ -1,11 +1,11 @@
 """cuda-base-image-mismatch: a framework built for another CUDA than the environment declares.
 
 The declared CUDA comes from the Dockerfile's base image (nvidia/cuda, pytorch/pytorch; see
-`rules.checks._cuda` for which Dockerfile applies where), a ``# CUDA:`` note in the file, or a
-conda selector (pytorch-cuda, cuda-version, cudatoolkit).
+`rules.checks.support.cuda` for which Dockerfile applies where), a ``# CUDA:`` note in the
+file, or a conda selector (pytorch-cuda, cuda-version, cudatoolkit).
 
 Which build is judged: an exact pin's, a lock's, else what a fresh install picks today (the
-newest release the range admits, `rules.checks._versions`). Severity (pip wheels of torch
+newest release the range admits, `rules.checks.support.versions`). Severity (pip wheels of torch
 bundle their CUDA runtime, so the image's own CUDA matters through the driver it promises
 and through nvcc; see the KB audit's C02/C02b note):
 - built for a newer CUDA major than declared: error (the driver promised for that CUDA
@@ -25,15 +25,11 @@ from collections.abc import Iterable, Iterator
 
 from packaging.version import Version
 
-from rules.checks._builds import Build, Candidates, candidates
-from rules.checks._ml import (
-    CudaDecl,
-    declared_cuda,
-    each_env,
-    finding,
-    image_cuda_for,
-)
 from rules.checks.base import Rule, RuleContext
+from rules.checks.support.builds import Build, Candidates, candidates
+from rules.checks.support.cuda import CudaDecl, declared_cuda, image_cuda_for
+from rules.checks.support.environments import each_env
+from rules.checks.support.fixes import finding
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
 from rules.kb.cudaver import has_minor, major_minor, short, variant_cuda

@@ -8,22 +8,18 @@ from collections.abc import Iterable, Iterator
 
 from packaging.version import Version
 
-from rules.checks._builds import candidates, decide, only_index, torch_variants
-from rules.checks._ml import (
-    conda_cuda,
-    each_env,
-    finding,
+from rules.checks.base import Rule, RuleContext
+from rules.checks.support.builds import candidates, decide, only_index, torch_variants
+from rules.checks.support.cuda import conda_cuda
+from rules.checks.support.environments import each_env, local_label, project, version_of
+from rules.checks.support.fixes import finding, pinned_line
+from rules.checks.support.indexes import (
     indexes_for,
-    local_label,
-    pinned_line,
-    project,
     pytorch_indexes,
     serves_variant,
     serving_indexes,
-    version_of,
 )
-from rules.checks._versions import torch_releases
-from rules.checks.base import Rule, RuleContext
+from rules.checks.support.versions import torch_releases
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
 from rules.kb.cudaver import has_minor, major_minor, serves_all_variants, url_variant, variant_cuda
@@ -290,7 +286,7 @@ class CudaVariantMismatch:
         """``nvidia-*-cu11`` / ``cupy-cuda12x`` next to a torch built for another CUDA major.
 
         torch's CUDA is its +cuXYZ label, its index, or the PyPI default of the release a fresh
-        install picks (`rules.checks._builds`). Two CUDA majors' runtime libraries in one
+        install picks (`rules.checks.support.builds`). Two CUDA majors' runtime libraries in one
         environment: torch loads the libraries of its own major from the nvidia-* wheels it
         depends on; the other major's wheels shadow or duplicate them (cuDNN / cuBLAS load
         errors, or a second CUDA runtime that nothing uses but ``LD_LIBRARY_PATH`` picks up).

@@ -16,15 +16,11 @@ from dataclasses import dataclass
 
 from packaging.version import InvalidVersion, Version
 
-from rules.checks._builds import Build, builds
-from rules.checks._ml import (
-    conda_cuda,
-    dockerfile_cuda,
-    each_env,
-    finding,
-    version_of,
-)
 from rules.checks.base import Rule, RuleContext
+from rules.checks.support.builds import Build, builds
+from rules.checks.support.cuda import conda_cuda, dockerfile_cuda
+from rules.checks.support.environments import each_env, version_of
+from rules.checks.support.fixes import finding
 from rules.findings import Finding, Severity
 from rules.kb import ArchList, KnowledgeBase
 from rules.kb.cudaver import cuda_variant, major_minor, short

@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
-from rules.checks._packages import (
+from rules.checks.base import RuleContext
+from rules.checks.support.packages import (
     DECLARING_KINDS,
     FRAMEWORKS,
     environments_of,
@@ -20,7 +21,6 @@ from rules.checks._packages import (
     is_production,
     locked_names_beside,
 )
-from rules.checks.base import RuleContext
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
 from rules.manifests.model import Ecosystem, FileKind, ManifestFile, Requirement, Snapshot

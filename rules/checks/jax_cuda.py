@@ -16,21 +16,23 @@ from collections.abc import Iterable, Iterator, Sequence
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import Version
 
-from rules.checks._builds import decide
-from rules.checks._ml import (
+from rules.checks.base import Rule, RuleContext
+from rules.checks.support.builds import decide
+from rules.checks.support.cuda import (
     CONDA_CUDA_SELECTORS,
     CudaDecl,
     config_cuda,
     declared_cuda,
-    each_env,
-    finding,
     image_cuda_for,
+)
+from rules.checks.support.environments import (
+    each_env,
     project,
     spec_contains,
     spec_version,
     version_of,
 )
-from rules.checks.base import Rule, RuleContext
+from rules.checks.support.fixes import finding
 from rules.checks.tensorflow_cuda import cudnn_facts
 from rules.findings import Finding, Severity
 from rules.kb.conda_jaxlib import CondaJaxlibBuild, jaxlib_build
@@ -172,7 +174,7 @@ class JaxCudaMismatch:
         """conda-forge jaxlib builds a match spec names (``jaxlib=0.4.23=cuda112*``): a CUDA
         build against the conda CUDA selectors of the same file and the config's targets (a
         base image is cuda-base-image-mismatch's, the driver driver-too-old's: the build is
-        one of `rules.checks._builds`' candidates); a CPU build against any declared CUDA."""
+        one of `rules.checks.support.builds`' candidates); a CPU build against any declared CUDA."""
         for req in reqs:
             if req.ecosystem != Ecosystem.CONDA or req.name != "jaxlib":
                 continue

@@ -37,10 +37,11 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
-from rules.checks._evidence import python_decls
-from rules.checks._ml import each_env, env_root, finding, pinned_line, project, version_of
-from rules.checks._packages import LOCK_KINDS, folder
 from rules.checks.base import Rule, RuleContext
+from rules.checks.support.environments import each_env, env_root, project, version_of
+from rules.checks.support.evidence import python_decls
+from rules.checks.support.fixes import finding, pinned_line
+from rules.checks.support.packages import LOCK_KINDS, folder
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
 from rules.kb.numpy_caps import CapRelease, NumpyCaps, load_numpy_caps

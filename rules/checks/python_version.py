@@ -21,24 +21,18 @@ from dataclasses import dataclass
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import Version
 
-from rules.checks._builds import decide
-from rules.checks._evidence import exact_minor
-from rules.checks._ml import each_env, env_of, finding, project, version_of
-from rules.checks._source_builds import source_builds
-from rules.checks._targets import (
-    Evidence,
-    Target,
-    applies,
-    installable_on,
-    sole_python,
-    targets_for_environment,
-)
-from rules.checks._versions import Admitted, admitted
-from rules.checks._wheels import WheelIndex, kb_wheels
 from rules.checks.base import Rule, RuleContext
+from rules.checks.support.builds import decide
+from rules.checks.support.environments import each_env, env_of, project, version_of
+from rules.checks.support.evidence import exact_minor, sole_python, targets_for_environment
+from rules.checks.support.fixes import finding
+from rules.checks.support.source_builds import source_builds
+from rules.checks.support.versions import Admitted, admitted
+from rules.checks.support.wheels import WheelIndex, kb_wheels
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
 from rules.manifests.model import Ecosystem, Requirement, Snapshot, Span
+from rules.targets import Evidence, Target, applies, installable_on
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,17 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from rules.checks._ml import (
-    each_env,
-    env_root,
-    finding,
-    indexes_for,
-    local_label,
-    pytorch_indexes,
-    serving_indexes,
-)
 from rules.checks.base import Rule, RuleContext
 from rules.checks.pytorch_primary_index import PytorchIndexReplacesPypi
+from rules.checks.support.environments import each_env, env_root, local_label
+from rules.checks.support.fixes import finding
+from rules.checks.support.indexes import indexes_for, pytorch_indexes, serving_indexes
 from rules.findings import Finding, Severity
 from rules.kb.cudaver import is_pytorch_index, variant_cuda
 from rules.manifests.model import FileKind, IndexKind, Requirement, Snapshot

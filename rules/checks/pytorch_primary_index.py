@@ -28,8 +28,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from rules.checks._ml import each_env, env_root, finding, indexes_for, project
 from rules.checks.base import Rule, RuleContext
+from rules.checks.support.environments import each_env, env_root, project
+from rules.checks.support.fixes import finding
+from rules.checks.support.indexes import indexes_for
 from rules.findings import Finding, Severity
 from rules.kb.cudaver import is_pytorch_index
 from rules.manifests.model import (

@@ -14,15 +14,11 @@ from collections.abc import Iterable, Iterator
 
 from packaging.version import Version
 
-from rules.checks._builds import Build, tensorflow_candidates
-from rules.checks._ml import (
-    config_cuda,
-    declared_cuda,
-    each_env,
-    env_root,
-    finding,
-)
 from rules.checks.base import Rule, RuleContext
+from rules.checks.support.builds import Build, tensorflow_candidates
+from rules.checks.support.cuda import config_cuda, declared_cuda
+from rules.checks.support.environments import each_env, env_root
+from rules.checks.support.fixes import finding
 from rules.findings import Finding, Severity
 from rules.kb.cudaver import has_minor, major_minor, short
 from rules.kb.image_cudnn import image_cudnn

@@ -19,16 +19,15 @@ from collections.abc import Iterable, Iterator
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
-from rules.checks._ml import (
+from rules.checks.base import Rule, RuleContext
+from rules.checks.support.environments import (
     each_env,
-    finding,
     local_label,
-    pinned_line,
     project,
     spec_contains,
     version_of,
 )
-from rules.checks.base import Rule, RuleContext
+from rules.checks.support.fixes import finding, pinned_line
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase, TorchFamily
 from rules.manifests.model import Ecosystem, Fact, FactKind, Requirement, Snapshot

@@ -12,7 +12,7 @@ from datetime import date
 
 import pytest
 
-from rules.checks._targets import targets_for_environment
+from rules.checks.support.evidence import targets_for_environment
 from rules.config import MAX_TARGETS, load_config
 from rules.manifests.snapshot import build_snapshot
 from rules.review import MAX_FINDINGS, review_trees

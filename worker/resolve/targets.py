@@ -8,11 +8,12 @@ from typing import Any
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
-from rules.checks._targets import Evidence, targets_for_environment
-from rules.checks._targets import Target as RulesTarget
+from rules.checks.support.evidence import targets_for_environment
 from rules.config import RepoConfig
 from rules.manifests.model import Snapshot
 from rules.manifests.poetry_constraints import poetry_to_pep440
+from rules.targets import Evidence
+from rules.targets import Target as RulesTarget
 from worker.resolve.model import Target
 
 #: Most Pythons an environment is resolved for when the repository names several.
@@ -179,7 +180,7 @@ def _is_range(target: RulesTarget) -> bool:
 
 
 def environment_targets(snapshot: Snapshot, config: Any, environment: str) -> list[Target]:
-    """The targets an environment is resolved for, from `rules.checks._targets` (the one
+    """The targets an environment is resolved for, from `rules.targets` (the one
     target model), as full Python versions and uv platform triples.
 
     Targets that evidence names (the config, the installing Dockerfile stage, conda

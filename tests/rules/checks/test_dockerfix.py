@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rules.checks._dockerfix import dockerfile_fix, in_dockerfile
+from rules.checks.support.fixes import dockerfile_fix, in_dockerfile
 from rules.review import review_trees
 
 PT = "https://download.pytorch.org/whl"

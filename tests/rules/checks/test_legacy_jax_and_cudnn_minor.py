@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import pytest
 
-from rules.checks._builds import jax_build
 from rules.checks.base import RuleContext
 from rules.checks.python_version import PythonVersionIncompatible
+from rules.checks.support.builds import jax_build
 from rules.checks.tensorflow_cuda import TensorflowCudaMismatch
 from rules.config import RepoConfig
 from rules.kb import load_kb

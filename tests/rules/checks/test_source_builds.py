@@ -14,8 +14,8 @@ from __future__ import annotations
 import pytest
 from packaging.version import Version
 
-from rules.checks._compilers import image_without_compiler
 from rules.checks.python_version import RULES, PythonVersionIncompatible
+from rules.checks.support.compilers import image_without_compiler
 from rules.kb.wheels import WheelRelease
 from rules.manifests.snapshot import build_snapshot
 from tests.rules.checks.mlsnap import run

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from rules.checks._targets import DEFAULT_PYTHONS, Target, targets_for_environment
+from rules.checks.support.evidence import targets_for_environment
 from rules.config import RepoConfig
 from rules.manifests.model import Snapshot
 from rules.manifests.snapshot import build_snapshot
+from rules.targets import DEFAULT_PYTHONS, Target
 
 WORKFLOW = """\
 jobs:
@@ -154,7 +155,7 @@ def test_sole_python_is_computed_once_per_snapshot_and_environment(
 ) -> None:
     """Rules ask for every framework requirement (2,000 torch lines made the review quadratic);
     a second snapshot gets its own answer."""
-    import rules.checks._targets as targets
+    import rules.checks.support.evidence as targets
 
     calls: list[str] = []
     real = targets.targets_for_environment

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from packaging.version import Version
 
-from rules.checks._versions import (
+from rules.checks.support.versions import (
     EXACT,
     LOCK,
     RANGE,

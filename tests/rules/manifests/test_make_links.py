@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from rules.checks._evidence import python_decls
+from rules.checks.support.evidence import python_decls
 from rules.manifests.makefile import resolve_reference
 from rules.manifests.model import FactKind, Snapshot
 from rules.manifests.registry import is_dependency_file, kind_for

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rules.checks._targets import DEFAULT_PYTHONS
+from rules.targets import DEFAULT_PYTHONS
 from tests.worker.resolve.conftest import config, snap
 from worker.resolve.targets import LATEST_PATCH, environment_targets, full_python
 

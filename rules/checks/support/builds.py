@@ -1,6 +1,6 @@
 """Which CUDA build of torch / TensorFlow / JAX an environment would install.
 
-For each framework requirement: every release its specifier admits (`rules.checks._versions`)
+For each framework requirement: every release its specifier admits (`rules.checks.support.versions`)
 and the build each would bring, and the one a fresh install picks today — a lock file beside
 the environment decides when it pins the project inside the range. `builds` gives the picked
 builds (what driver and arch checks look at); `candidates` gives the whole picture (what the
@@ -15,17 +15,17 @@ from dataclasses import dataclass
 
 from packaging.version import InvalidVersion, Version
 
-from rules.checks._env import env_of
-from rules.checks._indexes import indexes_for, pytorch_indexes, serving_indexes
-from rules.checks._ml import local_label, project
-from rules.checks._packages import folder
-from rules.checks._targets import installable_on, sole_python
-from rules.checks._versions import Admitted, admitted, releases_of
+from rules.checks.support.environments import env_of, local_label, project
+from rules.checks.support.evidence import sole_python
+from rules.checks.support.indexes import indexes_for, pytorch_indexes, serving_indexes
+from rules.checks.support.packages import folder
+from rules.checks.support.versions import Admitted, admitted, releases_of
 from rules.kb import KnowledgeBase
 from rules.kb.conda_jaxlib import jaxlib_build
 from rules.kb.cudaver import is_variant, major_minor, url_variant, variant_cuda
 from rules.kb.torch_variants import legacy_builds
 from rules.manifests.model import Ecosystem, FileKind, Index, IndexKind, Requirement, Snapshot
+from rules.targets import installable_on
 
 _JAX_EXTRA = re.compile(r"^cuda(\d+)")
 _JAX_PLUGIN = re.compile(r"^jax-cuda(\d+)-(?:plugin|pjrt)$")

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from rules.checks._env import env_root, spec_version
+from rules.checks.support.environments import env_root, spec_version
 from rules.kb.cudaver import major_minor
 from rules.manifests.model import Ecosystem, Fact, FactKind, FileKind, Requirement, Snapshot, Span
 

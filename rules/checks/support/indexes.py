@@ -17,7 +17,7 @@ import posixpath
 import re
 from collections.abc import Iterable
 
-from rules.checks._env import env_root
+from rules.checks.support.environments import env_root
 from rules.kb.cudaver import is_pytorch_index, serves_all_variants, url_variant
 from rules.manifests.model import (
     FactKind,

@@ -1,16 +1,13 @@
 """Targets: the Python × platform (× CUDA) an environment is installed on, with the evidence.
 
 `Target` is the one model of a target (the resolver's `worker.resolve.model.Target` should
-become this; see `targets_for_environment`). `targets_for(config)` gives the config's
-targets for marker evaluation; `targets_for_environment(snapshot, env, config)` gives the
-targets one environment will actually be installed on, from the repository's evidence
-(`rules.checks._evidence`), each with its sources, or assumed ones (``assumed=True``) when
-nothing says.
+become this). `targets_for(config)` gives the config's targets for marker evaluation; the
+targets one environment will actually be installed on, read from the repository's evidence,
+come from `rules.checks.support.evidence.targets_for_environment`.
 """
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,10 +15,8 @@ from functools import lru_cache
 from packaging.markers import InvalidMarker, Marker, UndefinedComparison, UndefinedEnvironmentName
 from packaging.version import Version
 
-from rules.checks._evidence import PythonDecl, cuda_decls, python_decls
 from rules.config import PLATFORMS, RepoConfig
 from rules.kb.wheels import pip_candidate
-from rules.manifests.model import Snapshot
 
 #: Pythons assumed when the config names none (the CPython releases with support in 2026).
 DEFAULT_PYTHONS = ("3.10", "3.11", "3.12", "3.13", "3.14")
@@ -160,89 +155,6 @@ def applies(marker: str | None, target: Target) -> bool:
         return parsed.evaluate(target.environment())
     except (UndefinedComparison, UndefinedEnvironmentName, ValueError, TypeError):
         return True
-
-
-def _python_evidence(decl: PythonDecl) -> Evidence:
-    return Evidence("python", decl.value, decl.how, decl.file, decl.line, decl.text)
-
-
-def targets_for_environment(
-    snapshot: Snapshot, env: str, config: RepoConfig | None = None
-) -> tuple[Target, ...]:
-    """The targets environment `env` will be installed on, each with its evidence.
-
-    Pythons: the config's ``targets.python`` when set; else every Python the repository's
-    evidence names for `env` (`rules.checks._evidence.python_decls`; a range such as
-    ``requires-python = ">=3.9"`` gives one target per known minor it admits); else
-    `DEFAULT_PYTHONS` with ``assumed=True``. Platforms: the config's, else linux x86_64.
-    CUDA: the config's first ``targets.cuda``, else the installing Dockerfile stage's image,
-    else the environment's conda selector. Targets are unique per (python, platform), in
-    the evidence's order; a target's `sources` list every piece of evidence naming it.
-
-    The resolver (worker/resolve) should call this per environment instead of its own
-    `targets_for`, turning `python` into a full version (its LATEST_PATCH) and `platform`
-    into a uv triple, and must not report a conflict as an error for an ``assumed`` target.
-    """
-    targets_config = config.targets if config is not None else None
-    platforms = tuple(targets_config.platforms) if targets_config else ()
-    platforms = platforms or ("linux_x86_64",)
-    configured_cuda = list(getattr(targets_config, "cuda", None) or [])
-    cudas, runtime = cuda_decls(snapshot, env)
-    cuda_sources: tuple[Evidence, ...] = ()
-    cuda: str | None = None
-    if configured_cuda:
-        cuda = str(configured_cuda[0])
-        cuda_sources = (Evidence("cuda", cuda, "config", ".github/depreview.yml", None),)
-    elif cudas:
-        cuda = cudas[0][0]
-        cuda_sources = tuple(Evidence("cuda", c, how, f, ln, t) for c, how, f, ln, t in cudas)
-    configured = tuple(targets_config.python) if targets_config else ()
-    pythons: dict[str, list[Evidence]] = {}
-    assumed = False
-    if configured:
-        for python in configured:
-            pythons[python] = [Evidence("python", python, "config", ".github/depreview.yml")]
-    else:
-        for decl in python_decls(snapshot, env):
-            for minor in decl.minors:
-                pythons.setdefault(minor, []).append(_python_evidence(decl))
-    if not pythons:
-        assumed = True
-        for python in DEFAULT_PYTHONS:
-            pythons[python] = [Evidence("python", python, "assumed")]
-    return tuple(
-        Target(
-            python,
-            platform,
-            cuda,
-            (*sources, *cuda_sources),
-            assumed,
-            runtime,
-        )
-        for python, sources in pythons.items()
-        for platform in platforms
-    )
-
-
-#: sole_python's answers per live snapshot (by identity; dropped when the snapshot is freed):
-#: rules ask it for every framework requirement, and each answer scans the whole snapshot.
-_SOLE: dict[int, dict[str, str | None]] = {}
-
-
-def sole_python(snapshot: Snapshot, env: str) -> str | None:
-    """The one Python minor the repository's evidence says runs `env` (an image, a conda
-    ``python=``, a ``.python-version``...), or None when it names none (assumed) or several
-    (a workflow matrix: each Python picks its own release). Computed once per snapshot and
-    environment."""
-    key = id(snapshot)
-    memo = _SOLE.get(key)
-    if memo is None:
-        memo = _SOLE[key] = {}
-        weakref.finalize(snapshot, _SOLE.pop, key, None)
-    if env not in memo:
-        pythons = {t.python for t in targets_for_environment(snapshot, env) if not t.assumed}
-        memo[env] = next(iter(pythons)) if len(pythons) == 1 else None
-    return memo[env]
 
 
 def installable_on(

@@ -24,13 +24,17 @@ from __future__ import annotations
 
 import posixpath
 import re
+import weakref
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from rules.checks._ml import conda_cuda, env_root
+from rules.checks.support.cuda import conda_cuda
+from rules.checks.support.environments import env_root
+from rules.config import RepoConfig
 from rules.kb.cudaver import major_minor
 from rules.manifests.model import DockerStage, FactKind, FileKind, ManifestFile, Snapshot
 from rules.manifests.snapshot import referenced_path
+from rules.targets import DEFAULT_PYTHONS, Evidence, Target
 
 #: CPython minors a range can admit (those released by the review date; 3.15 is not).
 KNOWN_MINORS: tuple[str, ...] = tuple(f"3.{m}" for m in range(6, 15))
@@ -281,3 +285,86 @@ def cuda_decls(
                 (decl.cuda, "selector", at.file if at else "", at.line if at else None, decl.text)
             )
     return found, runtime
+
+
+def _python_evidence(decl: PythonDecl) -> Evidence:
+    return Evidence("python", decl.value, decl.how, decl.file, decl.line, decl.text)
+
+
+def targets_for_environment(
+    snapshot: Snapshot, env: str, config: RepoConfig | None = None
+) -> tuple[Target, ...]:
+    """The targets environment `env` will be installed on, each with its evidence.
+
+    Pythons: the config's ``targets.python`` when set; else every Python the repository's
+    evidence names for `env` (`rules.checks.support.evidence.python_decls`; a range such as
+    ``requires-python = ">=3.9"`` gives one target per known minor it admits); else
+    `DEFAULT_PYTHONS` with ``assumed=True``. Platforms: the config's, else linux x86_64.
+    CUDA: the config's first ``targets.cuda``, else the installing Dockerfile stage's image,
+    else the environment's conda selector. Targets are unique per (python, platform), in
+    the evidence's order; a target's `sources` list every piece of evidence naming it.
+
+    The resolver (worker/resolve) should call this per environment instead of its own
+    `targets_for`, turning `python` into a full version (its LATEST_PATCH) and `platform`
+    into a uv triple, and must not report a conflict as an error for an ``assumed`` target.
+    """
+    targets_config = config.targets if config is not None else None
+    platforms = tuple(targets_config.platforms) if targets_config else ()
+    platforms = platforms or ("linux_x86_64",)
+    configured_cuda = list(getattr(targets_config, "cuda", None) or [])
+    cudas, runtime = cuda_decls(snapshot, env)
+    cuda_sources: tuple[Evidence, ...] = ()
+    cuda: str | None = None
+    if configured_cuda:
+        cuda = str(configured_cuda[0])
+        cuda_sources = (Evidence("cuda", cuda, "config", ".github/depreview.yml", None),)
+    elif cudas:
+        cuda = cudas[0][0]
+        cuda_sources = tuple(Evidence("cuda", c, how, f, ln, t) for c, how, f, ln, t in cudas)
+    configured = tuple(targets_config.python) if targets_config else ()
+    pythons: dict[str, list[Evidence]] = {}
+    assumed = False
+    if configured:
+        for python in configured:
+            pythons[python] = [Evidence("python", python, "config", ".github/depreview.yml")]
+    else:
+        for decl in python_decls(snapshot, env):
+            for minor in decl.minors:
+                pythons.setdefault(minor, []).append(_python_evidence(decl))
+    if not pythons:
+        assumed = True
+        for python in DEFAULT_PYTHONS:
+            pythons[python] = [Evidence("python", python, "assumed")]
+    return tuple(
+        Target(
+            python,
+            platform,
+            cuda,
+            (*sources, *cuda_sources),
+            assumed,
+            runtime,
+        )
+        for python, sources in pythons.items()
+        for platform in platforms
+    )
+
+
+#: sole_python's answers per live snapshot (by identity; dropped when the snapshot is freed):
+#: rules ask it for every framework requirement, and each answer scans the whole snapshot.
+_SOLE: dict[int, dict[str, str | None]] = {}
+
+
+def sole_python(snapshot: Snapshot, env: str) -> str | None:
+    """The one Python minor the repository's evidence says runs `env` (an image, a conda
+    ``python=``, a ``.python-version``...), or None when it names none (assumed) or several
+    (a workflow matrix: each Python picks its own release). Computed once per snapshot and
+    environment."""
+    key = id(snapshot)
+    memo = _SOLE.get(key)
+    if memo is None:
+        memo = _SOLE[key] = {}
+        weakref.finalize(snapshot, _SOLE.pop, key, None)
+    if env not in memo:
+        pythons = {t.python for t in targets_for_environment(snapshot, env) if not t.assumed}
+        memo[env] = next(iter(pythons)) if len(pythons) == 1 else None
+    return memo[env]

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rules.checks._evidence import installing_stages
+from rules.checks.support.evidence import installing_stages
 from rules.manifests.images import parse_image_ref
 from rules.manifests.model import DockerStage, ManifestFile, Snapshot
 

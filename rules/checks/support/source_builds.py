@@ -3,9 +3,10 @@
 pip installs, for each Python, the newest admitted release whose Requires-Python admits it,
 and takes its sdist when no wheel of that release fits: it does not fall back to an older
 release with a wheel. A compiled package (its wheels are per-CPython or abi3) then needs a
-compiler: where the installing Dockerfile stage certainly has none (`rules.checks._compilers`)
-the install fails (an error); elsewhere it builds from source (a warning). A release that has
-no wheel for any Python (an sdist-only package) is not a matter of the Python: nothing is said.
+compiler: where the installing Dockerfile stage certainly has none
+(`rules.checks.support.compilers`) the install fails (an error); elsewhere it builds from
+source (a warning). A release that has no wheel for any Python (an sdist-only package) is
+not a matter of the Python: nothing is said.
 Releases with no sdist are left to the caller (pip skips them: older releases or nothing), and
 so are requirements files that pass ``--only-binary`` (no sdist is built) or ``--prefer-binary``
 with an older admitted release that has a wheel (pip installs that one). A pip command line
@@ -24,15 +25,15 @@ from typing import Any
 
 from packaging.version import Version
 
-from rules.checks._compilers import NoCompiler, no_compiler
-from rules.checks._ml import finding
-from rules.checks._targets import Evidence
-from rules.checks._versions import Admitted
-from rules.checks._wheels import WheelIndex
 from rules.checks.base import Rule
+from rules.checks.support.compilers import NoCompiler, no_compiler
+from rules.checks.support.fixes import finding
+from rules.checks.support.versions import Admitted
+from rules.checks.support.wheels import WheelIndex
 from rules.findings import Finding, Severity
 from rules.kb.pyspec import py_key
 from rules.manifests.model import FactKind, Requirement, Snapshot, Span
+from rules.targets import Evidence
 
 
 @dataclass(frozen=True, slots=True)
