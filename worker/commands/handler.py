@@ -18,6 +18,7 @@ from typing import Protocol
 from githubkit.exception import GitHubException
 
 from core.commands import Command, parse_command, parse_line
+from core.contract import HandleCommand
 from rules.config import CONFIG_PATH, load_config
 from worker.commands import binding
 from worker.commands.ignores import (
@@ -39,17 +40,8 @@ REFUSED = "confused"
 
 
 @dataclass(frozen=True, slots=True)
-class CommandJob:
-    """A comment event, as ids (core/contract.HandleCommand)."""
-
-    installation_id: int
-    repo_full_name: str
-    pr_number: int
-    comment_id: int
-    delivery_id: str
-    action: str
-    #: The command before an edit or deletion ("" none; None unknown): see core/contract.
-    previous_command: str | None = None
+class CommandJob(HandleCommand):
+    """A comment event: the `worker.handle_command` task's ids (core/contract.HandleCommand)."""
 
     def previous(self) -> Command | None:
         """The command the comment held before this edit or deletion (None: none or unknown)."""
