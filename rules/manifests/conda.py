@@ -17,6 +17,7 @@ and from build strings such as ``py3.10_cuda11.8_cudnn8.7.0_0``; cuDNN from ``cu
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import yaml
@@ -215,15 +216,20 @@ class _Builder:
         if spec.build and (cuda := _build_cuda(spec.build)):
             self.fact(FactKind.CUDA, cuda, node, text)
 
-    def pip_section(self, node: yaml.Node, reader: RequirementsReader) -> None:
-        if not isinstance(node, yaml.SequenceNode):
-            self.error(node, "pip: expected a list of requirement lines")
-            return
-        for item in node.value:
+    def counted(self, items: list[yaml.Node]) -> Iterator[yaml.Node]:
+        """`items` while the file has read at most MAX_ENTRIES dependencies (then one error)."""
+        for item in items:
             self.entries += 1
             if self.entries > MAX_ENTRIES:
                 self.error(item, f"more than {MAX_ENTRIES} dependencies; the rest ignored")
                 return
+            yield item
+
+    def pip_section(self, node: yaml.Node, reader: RequirementsReader) -> None:
+        if not isinstance(node, yaml.SequenceNode):
+            self.error(node, "pip: expected a list of requirement lines")
+            return
+        for item in self.counted(node.value):
             if isinstance(item, yaml.ScalarNode):
                 span = self.span(item)
                 quoted = 1 if item.style in ("'", '"') else 0
@@ -270,11 +276,7 @@ def _dependencies(b: _Builder, node: yaml.Node, reader: RequirementsReader) -> N
     if not isinstance(node, yaml.SequenceNode):
         b.error(node, "dependencies: expected a list")
         return
-    for item in node.value:
-        b.entries += 1
-        if b.entries > MAX_ENTRIES:
-            b.error(item, f"more than {MAX_ENTRIES} dependencies; the rest ignored")
-            return
+    for item in b.counted(node.value):
         if isinstance(item, yaml.ScalarNode):
             b.conda_dependency(item)
         elif isinstance(item, yaml.MappingNode) and len(item.value) == 1:
