@@ -47,22 +47,32 @@ def lock_environment(snapshot: Snapshot, lock: ManifestFile) -> str:
     return pyproject if pyproject in snapshot.files else lock.path
 
 
-def poetry_requires(text: str) -> dict[str, tuple[str, ...]]:
-    """Each poetry.lock package's dependencies as PEP 508 strings (constraints and markers)."""
+def _requires_by_package(
+    text: str, requires: Callable[[dict[str, Any]], list[str]]
+) -> dict[str, tuple[str, ...]]:
+    """`requires(entry)` for each named `[[package]]` of a TOML lock ({} when not TOML)."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError:
         return {}
     out: dict[str, tuple[str, ...]] = {}
     for entry in data.get("package", []):
-        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
-            continue
-        reqs = []
-        for name, spec in (entry.get("dependencies") or {}).items():
-            for item in spec if isinstance(spec, list) else [spec]:
-                reqs.extend(_poetry_dependency(str(name), item))
-        out[canonicalize_name(entry["name"])] = tuple(reqs)
+        if isinstance(entry, dict) and isinstance(entry.get("name"), str):
+            out[canonicalize_name(entry["name"])] = tuple(requires(entry))
     return out
+
+
+def poetry_requires(text: str) -> dict[str, tuple[str, ...]]:
+    """Each poetry.lock package's dependencies as PEP 508 strings (constraints and markers)."""
+    return _requires_by_package(text, _poetry_requires)
+
+
+def _poetry_requires(entry: dict[str, Any]) -> list[str]:
+    reqs = []
+    for name, spec in (entry.get("dependencies") or {}).items():
+        for item in spec if isinstance(spec, list) else [spec]:
+            reqs.extend(_poetry_dependency(str(name), item))
+    return reqs
 
 
 def _poetry_dependency(name: str, item: Any) -> list[str]:
@@ -84,21 +94,16 @@ def _poetry_dependency(name: str, item: Any) -> list[str]:
 
 def uv_requires(text: str) -> dict[str, tuple[str, ...]]:
     """Each uv.lock package's dependencies as PEP 508 names with markers (uv records no ranges)."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
-        return {}
-    out: dict[str, tuple[str, ...]] = {}
-    for entry in data.get("package", []):
-        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
-            continue
-        reqs = []
-        for dep in entry.get("dependencies") or []:
-            if isinstance(dep, dict) and isinstance(dep.get("name"), str):
-                marker = dep.get("marker")
-                reqs.append(dep["name"] + (f" ; {marker}" if marker else ""))
-        out[canonicalize_name(entry["name"])] = tuple(reqs)
-    return out
+    return _requires_by_package(text, _uv_requires)
+
+
+def _uv_requires(entry: dict[str, Any]) -> list[str]:
+    reqs = []
+    for dep in entry.get("dependencies") or []:
+        if isinstance(dep, dict) and isinstance(dep.get("name"), str):
+            marker = dep.get("marker")
+            reqs.append(dep["name"] + (f" ; {marker}" if marker else ""))
+    return reqs
 
 
 def lock_resolutions(
