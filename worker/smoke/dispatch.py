@@ -19,13 +19,14 @@ from worker.smoke.policy import (
     SmokeConfig,
     SmokeDecision,
     SmokeRequest,
+    Why,
     decide,
     gpu_relevant_packages,
-    mark_latest,
 )
 from worker.smoke.publish import complete_smoke_run, create_smoke_run
 from worker.smoke.registry import RedisClient, alive_runners
 from worker.smoke.store import SmokeJob, SmokeRecord, load, record_job, save
+from worker.smoke.supersede import mark_latest
 
 logger = logging.getLogger(__name__)
 
@@ -243,7 +244,7 @@ def plan_smoke(
     logger.info("smoke decision", extra={**log, "reason": decision.reason})
     external_id = f"pr={pr_number};smoke"
     if decision.action == "skip":
-        if "did not resolve" in decision.reason:
+        if decision.why is Why.UNRESOLVED:  # worth a note: the other skips are not
             return SmokePlan("skip", _note(decision.reason + "."), None, decision)
         return SmokePlan("skip", "", None, decision)
     if decision.action == "run" and decision.queue is not None:

@@ -16,11 +16,12 @@ from rules.kb import KnowledgeBase
 from worker.smoke.classify import classify_result, render_smoke_section, smoke_conclusion
 from worker.smoke.config import RunnerConfig
 from worker.smoke.facts import RunnerFacts
-from worker.smoke.policy import SmokeDecision, is_superseded
+from worker.smoke.policy import SmokeDecision
 from worker.smoke.redact import Redactor
 from worker.smoke.registry import RedisClient
 from worker.smoke.runner import SmokeResult, Status, run_smoke
 from worker.smoke.slots import GpuSlot, GpuSlots, facts_for_slot, slot_indexes
+from worker.smoke.supersede import is_superseded
 
 logger = logging.getLogger(__name__)
 

@@ -1,4 +1,9 @@
-"""When a GPU smoke test runs, and where: trust, relevance, routing by runner facts."""
+"""When a GPU smoke test runs, and where: trust, relevance, routing by runner facts (pure).
+
+`decide` answers with a `SmokeDecision` whose `why` says which rule decided (the action
+follows from it) and whose `reason` is the sentence the App posts. Which head is the newest
+(Redis) is `worker.smoke.supersede`.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import fnmatch
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import TYPE_CHECKING, Any, Literal
 
 from packaging.utils import canonicalize_name
@@ -14,7 +20,6 @@ from rules.kb import KnowledgeBase, load_kb
 from rules.kb.cudaver import to_version
 from worker.smoke.facts import RunnerFacts
 from worker.smoke.probe import arch_supported
-from worker.smoke.registry import RedisClient
 
 if TYPE_CHECKING:
     from rules.config import RepoConfig
@@ -48,6 +53,34 @@ CHECK_ACTION: dict[str, str] = {
 }
 
 Action = Literal["run", "skip", "needs-approval", "no-runner"]
+
+#: The sentence that tells a maintainer how to start a smoke test on a fork PR.
+HOW_TO_ASK = (
+    "Fork pull requests are not smoke-tested automatically: the runner would execute the "
+    "PR's packages. A maintainer (write permission) can start it with the "
+    f"\u201c{CHECK_ACTION['label']}\u201d button on this check or a comment "
+    f"`{COMMENT_COMMAND}`."
+)
+
+
+class Why(Enum):
+    """Why the policy decided as it did: the action that follows, and the posted wording.
+
+    The wording is a `str.format` template; `{packages}`, `{runner}` and `{rejected}` are
+    filled in by `decide`.
+    """
+
+    UNRESOLVED = ("skip", "the change did not resolve; nothing to install")
+    NOT_ENABLED = ("skip", "GPU smoke tests are not enabled (smoke.enabled)")
+    NOT_RELEVANT = ("skip", "no GPU-relevant change")
+    FORK = ("needs-approval", HOW_TO_ASK)
+    NO_RUNNER_ONLINE = ("no-runner", "no GPU runner is online; the smoke test did not run")
+    NO_RUNNER_FITS = ("no-runner", "no online GPU runner fits this environment: {rejected}")
+    RELEVANT = ("run", "GPU-relevant change ({packages}); runner {runner}")
+
+    def __init__(self, action: Action, wording: str) -> None:
+        self.action: Action = action
+        self.wording = wording
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,13 +139,18 @@ class SmokeTarget:
 
 @dataclass(frozen=True, slots=True)
 class SmokeDecision:
-    """The scheduler's answer: run on `runner`, skip, wait for approval, or no runner."""
+    """The policy's answer: run on `runner`, skip, wait for approval, or no runner."""
 
-    action: Action
+    why: Why
     reason: str
     runner: str | None = None
     target: SmokeTarget = field(default_factory=SmokeTarget)
     rejected: tuple[str, ...] = ()
+
+    @property
+    def action(self) -> Action:
+        """run, skip, needs-approval or no-runner (what `why` implies)."""
+        return self.why.action
 
     @property
     def queue(self) -> str | None:
@@ -249,14 +287,17 @@ def choose_runner(
     return None, rejected
 
 
-def how_to_ask() -> str:
-    """The sentence that tells a maintainer how to start a smoke test on a fork PR."""
-    return (
-        "Fork pull requests are not smoke-tested automatically: the runner would execute the "
-        "PR's packages. A maintainer (write permission) can start it with the "
-        f"\u201c{CHECK_ACTION['label']}\u201d button on this check or a comment "
-        f"`{COMMENT_COMMAND}`."
-    )
+def _because(
+    why: Why,
+    *,
+    packages: str = "",
+    runner: str | None = None,
+    target: SmokeTarget | None = None,
+    rejected: tuple[str, ...] = (),
+) -> SmokeDecision:
+    """The decision `why` implies, its wording filled in."""
+    reason = why.wording.format(packages=packages, runner=runner, rejected="; ".join(rejected))
+    return SmokeDecision(why, reason, runner, target or SmokeTarget(), rejected)
 
 
 def decide(
@@ -268,52 +309,24 @@ def decide(
 ) -> SmokeDecision:
     """Whether and where to run the smoke test for `request` (pure)."""
     if not request.resolved:
-        return SmokeDecision("skip", "the change did not resolve; nothing to install")
+        return _because(Why.UNRESOLVED)
     relevant = gpu_relevant_packages(request.changed_packages, config.packages)
     if not request.maintainer_requested:
         if not config.enabled:
-            return SmokeDecision("skip", "GPU smoke tests are not enabled (smoke.enabled)")
+            return _because(Why.NOT_ENABLED)
         if not (relevant or request.base_image_changed or request.cuda_facts_changed):
-            return SmokeDecision("skip", "no GPU-relevant change")
+            return _because(Why.NOT_RELEVANT)
     if not is_trusted(request):
-        return SmokeDecision("needs-approval", how_to_ask())
+        return _because(Why.FORK)
     target = target_for_pins(request.pins, kb)
     runner, rejected = choose_runner(runners, target, config)
     if runner is None:
-        if not runners:
-            reason = "no GPU runner is online; the smoke test did not run"
-        else:
-            reason = "no online GPU runner fits this environment: " + "; ".join(rejected)
-        return SmokeDecision("no-runner", reason, target=target, rejected=tuple(rejected))
-    what = ", ".join(relevant) or "requested by a maintainer"
-    return SmokeDecision(
-        "run",
-        f"GPU-relevant change ({what}); runner {runner.runner_name}",
+        why = Why.NO_RUNNER_FITS if runners else Why.NO_RUNNER_ONLINE
+        return _because(why, target=target, rejected=tuple(rejected))
+    return _because(
+        Why.RELEVANT,
+        packages=", ".join(relevant) or "requested by a maintainer",
         runner=runner.runner_name,
         target=target,
         rejected=tuple(rejected),
     )
-
-
-# -- the Redis-backed part: a newer push supersedes the older job ------------------------
-
-LATEST_TTL_S = 7 * 24 * 3600
-
-
-def latest_key(repo: str, pr_number: int) -> str:
-    """The Redis key holding the newest head SHA of a PR that asked for a smoke test."""
-    return f"depreview:smoke:{repo}#{pr_number}"
-
-
-def mark_latest(redis: RedisClient, repo: str, pr_number: int, head_sha: str) -> None:
-    """Record `head_sha` as the newest smoke request of the PR (call when enqueueing)."""
-    redis.set(latest_key(repo, pr_number), head_sha, ex=LATEST_TTL_S)
-
-
-def is_superseded(redis: RedisClient, repo: str, pr_number: int, head_sha: str) -> bool:
-    """True when a newer push of the PR has been scheduled since `head_sha`."""
-    value = redis.get(latest_key(repo, pr_number))
-    if value is None:
-        return False
-    latest = value.decode() if isinstance(value, bytes) else str(value)
-    return latest != head_sha

@@ -13,8 +13,8 @@ from tests.worker.smoke.fakeredis import FakeRedis
 from worker.smoke.config import RunnerConfig
 from worker.smoke.facts import GpuInfo, RunnerFacts
 from worker.smoke.job import run_gpu_smoke_job
-from worker.smoke.policy import mark_latest
 from worker.smoke.runner import SmokeResult
+from worker.smoke.supersede import mark_latest
 
 FACTS = RunnerFacts(
     "vm", "580.159.04", "13.0", (GpuInfo(0, "NVIDIA H100 80GB HBM3", "9.0", 81559),), name="h100-1"

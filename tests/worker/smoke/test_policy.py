@@ -1,4 +1,4 @@
-"""When and where a smoke test runs: trust, relevance, routing by facts, supersession (policy)."""
+"""When and where a smoke test runs (the policy): trust, relevance, routing by facts."""
 
 from __future__ import annotations
 
@@ -7,17 +7,16 @@ from typing import Any
 
 import pytest
 
-from tests.worker.smoke.fakeredis import FakeRedis
 from worker.smoke.facts import GpuInfo, RunnerFacts
 from worker.smoke.job import decision_outcome
 from worker.smoke.policy import (
     COMMENT_COMMAND,
+    HOW_TO_ASK,
     SmokeConfig,
     SmokeRequest,
+    Why,
     decide,
     gpu_relevant_packages,
-    is_superseded,
-    mark_latest,
     normalize_arch,
     runner_queue,
     target_for_pins,
@@ -186,12 +185,62 @@ def test_normalize_arch(raw: str, arch: str) -> None:
     assert normalize_arch(raw) == arch
 
 
-def test_a_newer_push_supersedes_the_older_job() -> None:
-    fake = FakeRedis()
-    assert not is_superseded(fake, "acme/ml", 7, "old")  # nothing recorded: run
-    mark_latest(fake, "acme/ml", 7, "old")
-    assert not is_superseded(fake, "acme/ml", 7, "old")
-    mark_latest(fake, "acme/ml", 7, "new")
-    assert is_superseded(fake, "acme/ml", 7, "old")
-    assert not is_superseded(fake, "acme/ml", 7, "new")
-    assert not is_superseded(fake, "acme/ml", 8, "old")  # another PR is unaffected
+#: The sentences posted before the reasons became `Why` members (worker/smoke/scheduler.py at
+#: cbd5aa8): the enum must not change a word.
+WORDING_BEFORE = {
+    Why.UNRESOLVED: "the change did not resolve; nothing to install",
+    Why.NOT_ENABLED: "GPU smoke tests are not enabled (smoke.enabled)",
+    Why.NOT_RELEVANT: "no GPU-relevant change",
+    Why.FORK: (
+        "Fork pull requests are not smoke-tested automatically: the runner would execute the "
+        "PR's packages. A maintainer (write permission) can start it with the "
+        "\u201cRun GPU smoke test\u201d button on this check or a comment `@depreview smoke`."
+    ),
+    Why.NO_RUNNER_ONLINE: "no GPU runner is online; the smoke test did not run",
+    Why.NO_RUNNER_FITS: (
+        "no online GPU runner fits this environment: v100: torch 2.11.0+cu130 has no kernels "
+        "for sm_70; w: lacks label(s) big"
+    ),
+    Why.RELEVANT: "GPU-relevant change (torch); runner r1",
+}
+
+
+@pytest.mark.parametrize(
+    ("overrides", "config", "runners", "why", "action"),
+    [
+        ({"resolved": False}, ENABLED, ["r1"], Why.UNRESOLVED, "skip"),
+        ({}, SmokeConfig(enabled=False), ["r1"], Why.NOT_ENABLED, "skip"),
+        ({"changed_packages": ("requests",)}, ENABLED, ["r1"], Why.NOT_RELEVANT, "skip"),
+        ({"head_repo": "mallory/ml"}, ENABLED, ["r1"], Why.FORK, "needs-approval"),
+        ({}, ENABLED, [], Why.NO_RUNNER_ONLINE, "no-runner"),
+        (
+            {},
+            SmokeConfig(enabled=True, runner_labels=("big",)),
+            ["v100", "w"],
+            Why.NO_RUNNER_FITS,
+            "no-runner",
+        ),
+        ({}, ENABLED, ["r1"], Why.RELEVANT, "run"),
+    ],
+)
+def test_every_reason_keeps_its_wording(
+    overrides: dict[str, Any], config: SmokeConfig, runners: list[str], why: Why, action: str
+) -> None:
+    fleet = [
+        _runner(name, cc="7.0", labels=("big",)) if name == "v100" else _runner(name)
+        for name in runners
+    ]
+    decision = decide(_request(**overrides), config, fleet)
+    assert (decision.why, decision.action) == (why, action)
+    assert decision.reason == WORDING_BEFORE[why]
+
+
+def test_every_reason_is_tested_and_the_fork_one_says_how_to_ask() -> None:
+    assert set(WORDING_BEFORE) == set(Why)
+    assert WORDING_BEFORE[Why.FORK] == HOW_TO_ASK
+
+
+def test_a_maintainer_request_names_no_packages_when_none_is_relevant() -> None:
+    request = _request(changed_packages=("requests",), maintainer_requested=True)
+    decision = decide(request, SmokeConfig(enabled=False), [_runner("r1")])
+    assert decision.reason == "GPU-relevant change (requested by a maintainer); runner r1"

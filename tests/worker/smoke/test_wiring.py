@@ -9,17 +9,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from worker.review.job import ReviewJob, run_review
 
 from core.contract import SmokeJobSpec
 from core.settings import Settings
 from tests.fakes.github import FakeGitHub
 from tests.worker.smoke.fakeredis import FakeRedis
 from worker.github.api import JSON
-from worker.review_job import ReviewJob, run_review
 from worker.smoke.dispatch import SmokeHooks
 from worker.smoke.execute import execute_smoke
 from worker.smoke.facts import GpuInfo, RunnerFacts
-from worker.smoke.policy import CHECK_ACTION, COMMENT_COMMAND, latest_key, mark_latest
+from worker.smoke.policy import CHECK_ACTION, COMMENT_COMMAND
 from worker.smoke.publish import (
     SECTION_END,
     SECTION_START,
@@ -30,6 +30,7 @@ from worker.smoke.publish import (
 from worker.smoke.registry import register
 from worker.smoke.runner import SmokeResult
 from worker.smoke.store import load, load_outcome, save_outcome
+from worker.smoke.supersede import latest_key, mark_latest
 
 EXAMPLE = Path(__file__).parents[3] / "examples" / "torch-bump"
 REPO = "octocat/Hello-World"
