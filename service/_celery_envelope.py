@@ -14,15 +14,17 @@ import json
 import os
 import re
 import socket
+import time
 import uuid
 
 from core.contract import TaskSpec
+from core.task_auth import TAG_HEADER, tag_task
 
 _EMBED = {"callbacks": None, "errbacks": None, "chain": None, "chord": None}
 _EMBED_JSON = json.dumps(_EMBED)
 _ORIGIN = f"gen{os.getpid()}@{socket.gethostname()}"
 _REPR_LIMIT = 1024
-_SLOTS = ("body", "id", "kwargsrepr", "delivery_tag")
+_SLOTS = ("body", "id", "kwargsrepr", "delivery_tag", "auth")
 
 
 @functools.lru_cache(maxsize=64)
@@ -57,6 +59,7 @@ def _template(task_name: str, queue: str) -> tuple[str, ...]:
                 "replaced_task_nesting": 0,
                 "stamped_headers": None,
                 "stamps": {},
+                TAG_HEADER: marks["auth"],
             },
             "properties": {
                 "correlation_id": marks["id"],
@@ -72,20 +75,27 @@ def _template(task_name: str, queue: str) -> tuple[str, ...]:
     return tuple(re.split(r'"@@(' + "|".join(_SLOTS) + r')@@"', text))
 
 
-def celery_message(task: TaskSpec, task_id: str | None = None) -> str:
+def celery_message(
+    task: TaskSpec, *, key: bytes | None, task_id: str | None = None, now: float | None = None
+) -> str:
     """The JSON text kombu's Redis transport would LPUSH onto `task.queue` for this task.
 
-    Only the body, the ids and the kwargs repr change between messages; the rest of the text
-    is built once per task name (a third of the time of dumping the whole envelope).
+    Only the body, the ids, the kwargs repr and the tag change between messages; the rest of
+    the text is built once per task name (a third of the time of dumping the whole envelope).
+    `key` (core.task_auth.task_key) tags the message in header `depreview_auth`; without
+    one the header is null and review workers refuse the message (fail closed).
     """
     task_id = task_id or str(uuid.uuid4())
     kwargs = task.kwargs()
+    when = time.time() if now is None else now
+    tag = tag_task(key, task.task_name, kwargs, when) if key is not None else None
     body = f"[[], {json.dumps(kwargs)}, {_EMBED_JSON}]".encode()
     values = {
         "body": f'"{base64.b64encode(body).decode("ascii")}"',
         "id": f'"{task_id}"' if _PLAIN_ID.fullmatch(task_id) else json.dumps(task_id),
         "kwargsrepr": json.dumps(repr(kwargs)[:_REPR_LIMIT]),
         "delivery_tag": f'"{uuid.uuid4()}"',
+        "auth": json.dumps(tag),
     }
     parts = _template(task.task_name, task.queue)
     return "".join(part if i % 2 == 0 else values[part] for i, part in enumerate(parts))

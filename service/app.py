@@ -11,6 +11,7 @@ from fastapi import FastAPI
 
 from core.logs import configure_logging
 from core.settings import Settings, get_settings
+from core.task_auth import task_key
 from service import health
 from service.metrics import Metrics
 from service.queue import DeliveryQueue, RedisDeliveryQueue, redis_client
@@ -56,7 +57,12 @@ def create_app(
             settings=settings,
             router=router,
             metrics=metrics,
-            queue=queue or RedisDeliveryQueue(redis_client(settings), settings.dedupe_ttl_s),
+            queue=queue
+            or RedisDeliveryQueue(
+                redis_client(settings),
+                settings.dedupe_ttl_s,
+                task_key(settings.webhook_secret.get_secret_value()),
+            ),
             redis=redis_client(settings),
             decoders=endpoint.payload_decoders(router),
         )

@@ -83,16 +83,22 @@ def redis_client(settings: Settings) -> Redis:
 class RedisDeliveryQueue:
     """DeliveryQueue on one Redis that is both the dedupe store and the Celery broker."""
 
-    def __init__(self, redis: Redis, ttl_s: int) -> None:
+    def __init__(self, redis: Redis, ttl_s: int, task_key: bytes | None) -> None:
+        """`task_key` (core.task_auth.task_key of the webhook secret) tags every message;
+        None queues untagged messages, which review workers refuse."""
         self._redis = redis
         self._ttl_s = ttl_s
+        self._task_key = task_key
         self._pending: list[tuple[list[str], list[str | int], asyncio.Future[bool]]] = []
         self._flusher: asyncio.Task[None] | None = None
 
     async def enqueue_once(self, delivery_id: str, tasks: Sequence[TaskSpec]) -> bool:
         """Queue the tasks unless the delivery id is known; Unavailable when Redis fails."""
         keys = [KEY_PREFIX + delivery_id, *(task.queue for task in tasks)]
-        args: list[str | int] = [self._ttl_s, *(celery_message(task) for task in tasks)]
+        args: list[str | int] = [
+            self._ttl_s,
+            *(celery_message(task, key=self._task_key) for task in tasks),
+        ]
         done: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
         self._pending.append((keys, args, done))
         if self._flusher is None:

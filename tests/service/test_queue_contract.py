@@ -56,7 +56,7 @@ def subject(request: pytest.FixtureRequest) -> Iterator[Subject]:
     inspect = redis.Redis.from_url(url)
 
     def build() -> DeliveryQueue:
-        return RedisDeliveryQueue(redis_client(Settings(redis_url=url)), 3600)
+        return RedisDeliveryQueue(redis_client(Settings(redis_url=url)), 3600, None)
 
     def sent(_: DeliveryQueue) -> list[str]:
         return [m["kwargs"]["delivery_id"] for m in reversed(queued_messages(inspect))]

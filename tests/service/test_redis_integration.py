@@ -16,6 +16,7 @@ from fastapi.testclient import TestClient
 from bench.baselines import producer_app
 from core.contract import ReviewPullRequest
 from core.settings import Settings
+from core.task_auth import TAG_HEADER, task_key
 from service._celery_envelope import celery_message
 from service.app import create_app
 from service.queue import KEY_PREFIX, RedisDeliveryQueue, redis_client
@@ -113,12 +114,12 @@ def test_hand_built_message_has_the_shape_celery_writes(redis_url: str) -> None:
     raw = inspect.rpop("review")
     assert isinstance(raw, bytes)
     celerys = json.loads(raw)
-    ours = json.loads(celery_message(task))
+    ours = json.loads(celery_message(task, key=task_key(SECRET)))
 
     def shape(envelope: dict[str, Any]) -> dict[str, Any]:
         return {
             "keys": sorted(envelope),
-            "headers": sorted(envelope["headers"]),
+            "headers": sorted(set(envelope["headers"]) - {TAG_HEADER}),  # ours adds the tag
             "properties": sorted(envelope["properties"]),
             "delivery_info": envelope["properties"]["delivery_info"],
             "task": envelope["headers"]["task"],
@@ -169,7 +170,7 @@ def test_concurrent_deliveries_share_round_trips_and_stay_exact(redis_url: str) 
     ids = [f"c-{i % 15}" for i in range(40)]  # 15 ids, most sent two or three times
 
     async def run() -> list[bool]:
-        queue = RedisDeliveryQueue(redis_client(settings), settings.dedupe_ttl_s)
+        queue = RedisDeliveryQueue(redis_client(settings), settings.dedupe_ttl_s, None)
         try:
             return await asyncio.gather(
                 *(queue.enqueue_once(d, [ReviewPullRequest(1, "o/r", 2, "a" * 40, d)]) for d in ids)
