@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from packaging.requirements import InvalidRequirement
@@ -230,6 +230,16 @@ def pip_options(words: list[Word]) -> list[tuple[str | None, Word, str]]:
     return _options(words, _PIP_VALUE_OPTIONS)
 
 
+def pip_install_arguments(args: list[Word], expand: Expand) -> Iterator[str]:
+    """The plain and `-e` arguments of a `pip install` (requirements, paths), expanded; one
+    that cannot be expanded is passed over."""
+    for option, word, text in pip_options(args):
+        if option in {None, "-e", "--editable"}:
+            value = expand(text, word.single_quoted)
+            if value is not None:
+                yield value
+
+
 def interpret(
     words: list[Word], locate: Locate, expand: Expand, environment: str, into: InstallFindings
 ) -> None:
@@ -448,12 +458,7 @@ def installed_files(words: list[Word], folder: str = "", expand: Expand = _ident
     into = InstallFindings()
     interpret(words, lambda at: Span("", 1, at + 1), expand, "", into)
     out = [here(p) for p in into.include_paths]
-    for option, word, text in pip_options(found[1]):
-        if option not in {None, "-e", "--editable"}:
-            continue
-        value = expand(text, word.single_quoted)
-        if value is None:
-            continue
+    for value in pip_install_arguments(found[1], expand):
         local = value.split("[", 1)[0].rstrip("/") or "."
         if local == "." or (local.startswith("./") and "." not in local.rsplit("/", 1)[-1]):
             project = here(local)

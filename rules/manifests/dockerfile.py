@@ -23,7 +23,7 @@ from rules.manifests._install_commands import (
     InstallFindings,
     classify,
     interpret,
-    pip_options,
+    pip_install_arguments,
 )
 from rules.manifests._shellwords import Word, split_commands
 from rules.manifests.errors import parse_error
@@ -497,12 +497,7 @@ class _Reader:
         if found is None or found[0] != "pip":
             return
         stage = self.stages[-1]
-        for option, word, text in pip_options(found[1]):
-            if option not in {None, "-e", "--editable"}:
-                continue
-            value = expand(text, word.single_quoted)
-            if value is None:
-                continue
+        for value in pip_install_arguments(found[1], expand):
             local = value.split("[", 1)[0].rstrip("/") or "/"
             last = local.rsplit("/", 1)[-1]
             if local != "." and not (local.startswith(("./", "/")) and "." not in last):
