@@ -45,7 +45,7 @@ from rules.checks.support.packages import LOCK_KINDS, folder
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
 from rules.kb.numpy_caps import CapRelease, NumpyCaps, load_numpy_caps
-from rules.manifests.model import Ecosystem, Requirement, Snapshot
+from rules.manifests.model import Ecosystem, Requirement, Snapshot, Span
 
 #: What happens when a package built for NumPy 1 meets NumPy 2 (numpy2_abi.json notes).
 _BROKEN = (
@@ -72,6 +72,8 @@ class _Side:
     req: Requirement | None = None
     #: The Python minors NumPy releases were filtered for (None: not filtered).
     pythons: tuple[str, ...] | None = None
+    #: Where a lock file records the version (its entry for the project), when a lock decided.
+    locked_at: Span | None = None
 
     @property
     def newest(self) -> Version:
@@ -103,10 +105,11 @@ def _spec(text: str) -> SpecifierSet | None:
         return None
 
 
-def _locked(snapshot: Snapshot, env: str) -> dict[str, tuple[Version, str]]:
-    """Versions pinned by lock files in the environment's folder: name → (version, where)."""
+def _locked(snapshot: Snapshot, env: str) -> dict[str, tuple[Version, Span]]:
+    """Versions pinned by lock files in the environment's folder: name → (version, the lock's
+    entry for it)."""
     here = folder(env_root(env))
-    found: dict[str, tuple[Version, str]] = {}
+    found: dict[str, tuple[Version, Span]] = {}
     for manifest, pin in snapshot.pins():
         if manifest.kind not in LOCK_KINDS or folder(manifest.path) != here:
             continue
@@ -115,7 +118,7 @@ def _locked(snapshot: Snapshot, env: str) -> dict[str, tuple[Version, str]]:
         except ValueError:
             continue
         name = str(canonicalize_name(pin.name))
-        found.setdefault(name, (Version(version.public), f"{pin.location.file}"))
+        found.setdefault(name, (Version(version.public), pin.location))
     return found
 
 
@@ -140,16 +143,17 @@ def _pythons(snapshot: Snapshot, env: str) -> tuple[str, ...] | None:
 def _numpy_side(
     caps: NumpyCaps,
     reqs: list[Requirement],
-    locked: Mapping[str, tuple[Version, str]],
+    locked: Mapping[str, tuple[Version, Span]],
     pythons: tuple[str, ...] | None = None,
 ) -> _Side | None:
     numpy_reqs = [r for r in reqs if project(r) == "numpy"]
     first = numpy_reqs[0] if numpy_reqs else None
     specs = [s for s in (_spec(r.specifier) for r in numpy_reqs) if s is not None]
     if "numpy" in locked:
-        version, where = locked["numpy"]
+        version, entry = locked["numpy"]
         if all(s.contains(version, prereleases=True) for s in specs):  # the lock is in sync
-            return _Side((version,), LOCK, f"{where} locks numpy {version}", first)
+            text = f"{entry.file} locks numpy {version}"
+            return _Side((version,), LOCK, text, first, locked_at=entry)
     for req in numpy_reqs:
         pin = version_of(req)
         if pin is not None:
@@ -167,14 +171,15 @@ def _numpy_side(
 
 
 def _package_side(
-    caps: NumpyCaps, req: Requirement, locked: Mapping[str, tuple[Version, str]]
+    caps: NumpyCaps, req: Requirement, locked: Mapping[str, tuple[Version, Span]]
 ) -> _Side | None:
     name = project(req)
     spec = _spec(req.specifier)
     if req.ecosystem == Ecosystem.PYPI and name in locked:
-        version, where = locked[name]
+        version, entry = locked[name]
         if spec is None or spec.contains(version, prereleases=True):
-            return _Side((version,), LOCK, f"{where} locks {name} {version}", req)
+            text = f"{entry.file} locks {name} {version}"
+            return _Side((version,), LOCK, text, req, locked_at=entry)
     pin = version_of(req)
     if pin is not None:
         return _Side((Version(pin.public),), EXACT, req.raw.strip(), req)
@@ -379,10 +384,13 @@ class NumpyAbi:
         evidence = [_numpy_evidence(numpy), _package_evidence(side), first[1]]
         if row is not None:
             evidence.append(f"numpy_caps.json: {row.source()}")
+        at = _break_at(req, numpy)
+        if at is not req.location:
+            message += f" ({req.name} is declared at {req.location.file}:{req.location.line}.)"
         return finding(
             self,
             message,
-            req.location,
+            at,
             package=req.name,
             fix=f"{target}  # or hold numpy<2",
             evidence=evidence,
@@ -436,6 +444,15 @@ def _judge(
             return _Verdict(version, row, _Outcome.MAYBE, got)
         return _Verdict(version, row, _Outcome.BREAK, got)
     return _Verdict(version, row, _Outcome.OK, got)
+
+
+def _break_at(req: Requirement, numpy: _Side) -> Span:
+    """Where an import break is reported: at the lock's numpy entry when a lock file brings the
+    NumPy 2 (that line is what changed when a relock moved numpy; the lock is the file to
+    regenerate), else at the package's requirement."""
+    if numpy.how == LOCK and numpy.locked_at is not None:
+        return numpy.locked_at
+    return req.location
 
 
 def _that_installs(side: _Side, verdict: _Verdict) -> str:

@@ -329,11 +329,11 @@ REAL: list[tuple[str, dict[str, str], dict[str, str], list[Found], tuple[str, ..
         ("numpy>=1.24 lets the resolver pick NumPy 2",),
     ),
     (
-        "the lock file pins NumPy 2 next to torch 2.2.2",
+        "the lock file pins NumPy 2 next to torch 2.2.2: reported at the lock's numpy entry",
         {},
         pyproject("torch==2.2.2", "numpy>=1.24", lock_numpy="2.0.1"),
-        [("error", "pyproject.toml", 6)],
-        ("uv.lock locks numpy 2.0.1",),
+        [("error", "uv.lock", 5)],
+        ("uv.lock locks numpy 2.0.1", "torch is declared at pyproject.toml:6"),
     ),
     (
         "a lock out of sync with numpy>=2 does not decide",
