@@ -10,6 +10,7 @@ from typing import Literal
 from packaging.requirements import InvalidRequirement
 from packaging.requirements import Requirement as PepRequirement
 
+from rules.catalogue import RULE_IDS
 from rules.findings import CATEGORIES
 
 Kind = Literal["rerun", "ignore", "smoke", "invalid"]
@@ -156,9 +157,7 @@ def _parse_ignore(args: str) -> Command:
 
 
 def _unknown_target(target: str) -> str:
-    from rules.checks import known_rule_ids
-
-    if target in CATEGORIES or target in known_rule_ids():
+    if target in CATEGORIES or target in RULE_IDS:
         return ""
     return (
         f"`{target[:60]}` is neither a rule id nor a category. "

@@ -26,6 +26,7 @@ from pydantic import (
 from wcmatch import fnmatch as wcfnmatch
 from wcmatch import glob as wcglob
 
+from rules.catalogue import RULE_IDS
 from rules.findings import CATEGORIES, Finding, Severity
 
 #: Where the configuration lives in a repository.
@@ -658,9 +659,7 @@ def _fix_for(error: Mapping[str, Any], loc: Sequence[int | str]) -> str | None:
 
 def _unknown_rule_keys(config: RepoConfig, root: yaml.Node | None, path: str) -> list[Finding]:
     """Notices for `rules:` keys that name no known rule id or category (likely typos)."""
-    from rules.checks import known_rule_ids  # late import: rules.checks imports rule modules
-
-    known = set(CATEGORIES) | set(known_rule_ids())
+    known = CATEGORIES | RULE_IDS
     findings = []
     for key in sorted(config.rules):
         if key in known:

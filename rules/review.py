@@ -12,8 +12,8 @@ from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
-from rules.checks import ALL_RULES
 from rules.checks.base import Rule, RuleContext
+from rules.checks.registry import ALL_RULES
 from rules.checks.support.packages import FAMILIES, FRAMEWORKS, is_exact
 from rules.config import CONFIG_PATH, IgnoreRule, RepoConfig, config_text, load_config
 from rules.findings import Finding, Severity

@@ -5,33 +5,6 @@ from __future__ import annotations
 from rules.findings import Finding, Severity
 from rules.review import Review
 
-#: One sentence per category: the help text of SARIF rules and the renderers' section intros.
-CATEGORY_HELP: dict[str, str] = {
-    "parse-error": "A dependency file could not be read; the rest was still reviewed.",
-    "conflict": "No version satisfies every constraint declared on a package in one environment.",
-    "cuda-variant-mismatch": "Packages built for different CUDA versions in one environment.",
-    "torch-family-mismatch": "torchvision/torchaudio versions that do not belong to the torch.",
-    "cuda-base-image-mismatch": "A framework built for a newer CUDA than the base image has.",
-    "missing-pytorch-index": "A +cuXXX/+cpu pin with no index that serves it: the install fails.",
-    "cpu-only-risk": "torch will install as a CPU-only build where the repo expects a GPU.",
-    "tensorflow-cuda-mismatch": "TensorFlow and the declared CUDA/cuDNN do not match.",
-    "jax-cuda-mismatch": "jax/jaxlib and the CUDA plugin or declared CUDA do not match.",
-    "driver-too-old": "A runner's NVIDIA driver is older than the CUDA build needs.",
-    "gpu-arch-unsupported": "A runner's GPU architecture is not compiled into the build.",
-    "numpy-abi": "NumPy 2 together with compiled packages built for NumPy 1 (or the reverse).",
-    "python-version-incompatible": "The declared Python is outside what the frameworks support.",
-    "unpinned-framework": "Versions that are not pinned or bounded in production.",
-    "dev-dependency-in-production": "Development tools installed in production.",
-    "no-lockfile": "Nothing records the full resolved set: transitive versions drift.",
-    "lock-out-of-sync": "The lock file does not match the declared requirements.",
-    "conda-channel-mixing": "Binary-incompatible conda channels mixed in one environment.",
-    "pip-in-conda-for-cuda-package": "pip installs a second CUDA stack into a conda environment.",
-    "untrusted-index": "A package index on a host the repository config does not allow.",
-    "transitive-change": "The change moves dependencies nobody declared.",
-    "smoke-failure": "The environment failed to import or run on a GPU runner.",
-    "config-error": "The depreview configuration has a problem; defaults apply where it does.",
-}
-
 ICONS: dict[Severity, str] = {
     Severity.ERROR: "🔴",
     Severity.WARNING: "🟡",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rules.catalogue import CATEGORY_HELP
 from rules.findings import Finding
 from rules.render._common import (
-    CATEGORY_HELP,
     ICONS,
     dependabot_title,
     first_line,

@@ -5,10 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 
-from rules.checks import ALL_RULES
+from rules.catalogue import CATEGORY_HELP
+from rules.checks.registry import ALL_RULES
 from rules.config import CONFIG_PATH
 from rules.findings import Finding, Severity
-from rules.render._common import CATEGORY_HELP
 from rules.review import Review
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

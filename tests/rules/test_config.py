@@ -143,6 +143,17 @@ def test_unknown_rule_key_is_a_notice() -> None:
     assert config.rules["confict"].severity == "off"
 
 
+@pytest.mark.parametrize(
+    "key", ["conflict", "no-lockfile", "resolution-conflict", "smoke-import", "findings-capped"]
+)
+def test_every_catalogued_id_or_category_is_a_known_rule_key(key: str) -> None:
+    # Resolver and smoke ids are configured like static rules (rules/catalogue.py): no
+    # "names no known rule" notice for them.
+    config, findings = load_config(f"rules:\n  {key}: off\n")
+    assert findings == []
+    assert config.rules[key].severity == "off"
+
+
 def test_yaml_off_and_short_form() -> None:
     config, findings = load_config("rules:\n  conflict: off\n  no-lockfile: {severity: 'off'}\n")
     assert findings == []

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from rules.checks import ALL_RULES
 from rules.checks.base import RuleContext
+from rules.checks.registry import ALL_RULES
 from rules.config import RepoConfig
 from rules.findings import Finding
 from rules.kb import load_kb
