@@ -16,12 +16,14 @@ the record stored in Redis (`worker.smoke.store`).
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from core.task_auth import outcome_signed_by, without_signature
 from worker.coordination import Coordinator, lock_key
 from worker.github.api import JSON, RepoApi
+from worker.github.buttons import CHECK_ACTION
 from worker.github.publish import (
     COMMENT_MARKER,
     MAX_COMMENT_CHARS,
@@ -30,7 +32,7 @@ from worker.github.publish import (
     clamp,
     find_comment,
 )
-from worker.smoke.policy import CHECK_ACTION
+from worker.smoke.outcome_auth import dispatched_runner_key
 from worker.smoke.registry import RedisClient
 from worker.smoke.store import (
     SmokeJob,
@@ -38,6 +40,7 @@ from worker.smoke.store import (
     load,
     load_job,
     load_outcome,
+    load_signed_outcome,
     save,
     save_outcome,
 )
@@ -214,12 +217,26 @@ def recorded_job(
     return job
 
 
-def _verified_outcome(redis: RedisClient, job: SmokeJob) -> dict[str, Any] | None:
-    """The stored outcome of `job` when it is that job's (a foreign one is logged, dropped)."""
-    outcome = load_outcome(redis, job.repo, job.check_run_id)
-    if outcome is None:
+#: The key a runner signs its outcomes with, by runner name (review side: derived).
+RunnerKeys = Callable[[str], bytes | None]
+
+
+def _verified_outcome(
+    redis: RedisClient, job: SmokeJob, runner_keys: RunnerKeys
+) -> dict[str, Any] | None:
+    """The stored outcome of `job` when it is that job's (a foreign one is logged, dropped).
+
+    It must be signed with the key of the runner the job was dispatched to (its queue
+    `gpu.<name>`), so an outcome another runner stored (or overwrote) does not pass, and
+    carry the job's id, repository, PR and head.
+    """
+    stored = load_signed_outcome(redis, job.repo, job.check_run_id)
+    if stored is None:
         return None
-    why = job.mismatch(outcome)
+    key = runner_keys(job.runner) if job.runner else None
+    outcome = without_signature(stored)
+    why = "signature" if not outcome_signed_by(key, job.repo, job.check_run_id, stored) else None
+    why = why or job.mismatch(outcome)
     if why is None:
         return outcome
     logger.warning(
@@ -253,12 +270,14 @@ def publish_smoke(
     check_run_id: int,
     app_id: int | None,
     watchdog_after_s: int | None = None,
+    runner_keys: RunnerKeys = dispatched_runner_key,
 ) -> str:
     """Publish the stored outcome of smoke run `check_run_id`; idempotent.
 
     Only a job the review side recorded at dispatch is published, and only an outcome that
-    carries that job's id, repository, PR and head (anything else is logged and dropped:
-    `rejected`). With `watchdog_after_s`, a run that has no valid outcome and is still open
+    the runner the job went to signed (`runner_keys`) and that carries that job's id,
+    repository, PR and head (anything else is logged and dropped: `rejected`). With
+    `watchdog_after_s`, a run that has no valid outcome and is still open
     is closed as `timed_out`. The comment's region changes only while `head_sha` is the
     PR's head and this run is the head's newest smoke run; a cancelled (superseded) run
     touches only its own check run. Returns what it did.
@@ -270,7 +289,7 @@ def publish_smoke(
     with coord.lock(
         lock_key(repo, pr_number, head_sha), timeout_s=LOCK_TIMEOUT_S, wait_s=LOCK_WAIT_S
     ):
-        outcome = _verified_outcome(redis, job)
+        outcome = _verified_outcome(redis, job, runner_keys)
         if outcome is None:
             if watchdog_after_s is None:
                 stored = load_outcome(redis, repo, check_run_id) is not None
@@ -280,7 +299,8 @@ def publish_smoke(
             if run is not None and run.get("status") == "completed":
                 return "already-completed"
             outcome = timed_out_outcome(repo, pr_number, head_sha, watchdog_after_s, job.job_id)
-            save_outcome(redis, repo, check_run_id, outcome)
+            key = runner_keys(job.runner) if job.runner else None
+            save_outcome(redis, repo, check_run_id, outcome, key)
         record = SmokeRecord.from_outcome(outcome, check_run_id)
         complete_smoke_run(api, check_run_id, record)
         current = load(redis, repo, pr_number, head_sha)

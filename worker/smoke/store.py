@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Final
 
+from core.task_auth import sign_outcome, without_signature
+from worker.smoke.outcome_auth import own_runner_key, runner_of_queue
 from worker.smoke.registry import RedisClient
+
+logger = logging.getLogger(__name__)
 
 RECORD_TTL_S = 14 * 24 * 3600
 
@@ -99,15 +104,38 @@ def outcome_key(repo: str, check_run_id: int) -> str:
     return f"depreview:smoke:outcome:{repo}:{check_run_id}"
 
 
+#: `save_outcome`'s default: sign with this runner's own key (DEPREVIEW_RUNNER_OUTCOME_KEY).
+OWN_KEY: Final = b""
+
+
 def save_outcome(
-    redis: RedisClient, repo: str, check_run_id: int, outcome: Mapping[str, Any]
+    redis: RedisClient,
+    repo: str,
+    check_run_id: int,
+    outcome: Mapping[str, Any],
+    key: bytes | None = OWN_KEY,
 ) -> None:
-    """Store a run's outcome (`SmokeJobOutcome.to_dict()`) for the publisher."""
-    redis.set(outcome_key(repo, check_run_id), json.dumps(dict(outcome)), ex=RECORD_TTL_S)
+    """Store a run's outcome (`SmokeJobOutcome.to_dict()`) for the publisher, signed.
+
+    The GPU worker signs with its own key (the default); the review side's watchdog passes
+    the dispatched runner's key. Without a key the outcome is stored unsigned (logged), and
+    the publisher rejects it.
+    """
+    if key == OWN_KEY:
+        key = own_runner_key()
+    if key is None:
+        logger.error(
+            "smoke outcome stored unsigned (no outcome key): it will not be published",
+            extra={"repo": repo, "check_run_id": check_run_id},
+        )
+        stored = without_signature(outcome)
+    else:
+        stored = sign_outcome(key, repo, check_run_id, outcome)
+    redis.set(outcome_key(repo, check_run_id), json.dumps(stored), ex=RECORD_TTL_S)
 
 
-def load_outcome(redis: RedisClient, repo: str, check_run_id: int) -> dict[str, Any] | None:
-    """A run's stored outcome, if any."""
+def load_signed_outcome(redis: RedisClient, repo: str, check_run_id: int) -> dict[str, Any] | None:
+    """A run's stored outcome as stored (with its `signature`), if any."""
     raw = redis.get(outcome_key(repo, check_run_id))
     if raw is None:
         return None
@@ -116,6 +144,12 @@ def load_outcome(redis: RedisClient, repo: str, check_run_id: int) -> dict[str, 
     except ValueError:
         return None
     return data if isinstance(data, dict) else None
+
+
+def load_outcome(redis: RedisClient, repo: str, check_run_id: int) -> dict[str, Any] | None:
+    """A run's stored outcome, if any, without its signature (unverified: see publish.py)."""
+    data = load_signed_outcome(redis, repo, check_run_id)
+    return None if data is None else without_signature(data)
 
 
 # -- the jobs the review side dispatched (the GPU side cannot write these) ----------------------
@@ -155,6 +189,11 @@ class SmokeJob:
             check_run_id=int(data["check_run_id"]),
             queue=str(data.get("queue") or ""),
         )
+
+    @property
+    def runner(self) -> str:
+        """The runner the job was sent to (its queue `gpu.<name>`); "" when none is named."""
+        return runner_of_queue(self.queue)
 
     def mismatch(self, outcome: Mapping[str, Any]) -> str | None:
         """Why `outcome` is not this job's (None when it is)."""

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from typing import Any, TypeVar, cast
 
 from celery import Task
+from celery.exceptions import Ignore
+from celery.signals import before_task_publish, worker_ready
 from redis import Redis
 
+from core.contract import GPU_SMOKE, PUBLISH_SMOKE, SMOKE_STARTED
 from core.settings import Settings, get_settings
+from core.task_auth import TAG_HEADER, Verdict, tag_task, task_key, verify_task
 from worker.celery_app import app
 from worker.errors import RETRY_ON, RateLimitedError, rate_limit_countdown
 from worker.github.api import RepoRef
@@ -19,7 +24,7 @@ from worker.github.client import GitHubRepoApi, installation_client
 from worker.github.pacing import RedisPacer
 from worker.github.ratelimit import RateLimitWaitTooLongError, retry_wait
 from worker.github.session import BlobCache, CachedRepoApi
-from worker.review_job import ReviewJob, fail_job
+from worker.review.job import ReviewJob, fail_job
 
 logger = logging.getLogger(__name__)
 
@@ -30,9 +35,123 @@ def task(name: str, **options: Any) -> Callable[[F], F]:
     """`app.task` with a type mypy can follow (Celery ships no type information).
 
     `shared=False`: these tasks belong to depreview's Celery app only; a shared task would
-    also be registered in every other Celery app the process creates.
+    also be registered in every other Celery app the process creates. Every task's base is
+    an `AuthenticatedTask`: a message from the broker runs only when its tag holds.
     """
+    base = options.setdefault("base", AuthenticatedTask)
+    if not issubclass(base, AuthenticatedTask):
+        raise TypeError(f"task {name}: its base must be an AuthenticatedTask")
     return cast(Callable[[F], F], app.task(name=name, bind=True, shared=False, **options))
+
+
+# -- authenticated task messages (core/task_auth.py) --------------------------------------------
+
+#: The GPU worker's notices: it holds no task key, so they come untagged; the review side
+#: acts on them only for a job it recorded at dispatch (worker/smoke/publish.py).
+GPU_NOTICES = frozenset({SMOKE_STARTED, PUBLISH_SMOKE})
+
+
+def current_task_key() -> bytes | None:
+    """This process's task key (None on a GPU worker, or without a usable webhook secret)."""
+    cfg = settings()
+    return None if cfg.gpu_worker else task_key(cfg.webhook_secret.get_secret_value())
+
+
+def message_verdict(
+    name: str, args: tuple[Any, ...], kwargs: dict[str, Any], tag: object, *, gpu_worker: bool,
+    key: bytes | None, now: float,
+) -> Verdict:  # fmt: skip
+    """Whether a task message from the broker may run in this worker (fail closed).
+
+    A GPU worker cannot check tags (it holds no key) and runs `worker.gpu_smoke` only; a
+    review worker runs the GPU notices untagged and everything else only with a valid tag.
+    """
+    if gpu_worker:
+        return Verdict(True) if name == GPU_SMOKE else Verdict(False, "not-a-gpu-task")
+    if name in GPU_NOTICES and tag is None:
+        return Verdict(True)
+    if args:
+        return Verdict(False, "positional-args")
+    return verify_task(key, name, kwargs, tag, now)
+
+
+def _from_broker(task: Task) -> bool:
+    request = task.request
+    return not getattr(request, "called_directly", True) and not getattr(request, "is_eager", False)
+
+
+class AuthenticatedTask(Task):  # type: ignore[misc]
+    """A task that runs a message from the broker only when `message_verdict` allows it.
+
+    A refused message is logged, counted (`depreview_task_outcomes{outcome="refused"}`) and
+    acknowledged (`Ignore`): never run, never retried, no `on_failure`.
+    """
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        """Check the message's tag, then run."""
+        if _from_broker(self):
+            verdict = message_verdict(
+                self.name, args, kwargs, getattr(self.request, TAG_HEADER, None),
+                gpu_worker=settings().gpu_worker, key=current_task_key(), now=time.time(),
+            )  # fmt: skip
+            if not verdict.ok:
+                _refuse(self, verdict.reason)
+        return self.run_verified(*args, **kwargs)
+
+    def run_verified(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the task (subclasses wrap it, e.g. in a lease)."""
+        return super().__call__(*args, **kwargs)
+
+
+def _refuse(task: Task, reason: str) -> None:
+    from worker.metrics import current
+
+    logger.warning(
+        "task message refused: not authenticated",
+        extra={"task": task.name, "task_id": getattr(task.request, "id", None), "reason": reason},
+    )
+    current().task_outcomes.labels(task=task.name, outcome="refused").inc()
+    raise Ignore()
+
+
+def _tag_outgoing(
+    sender: str | None = None, body: Any = None, headers: dict[str, Any] | None = None, **_: Any
+) -> None:
+    """`before_task_publish`: tag every message this process sends (review side only)."""
+    if headers is None or not isinstance(body, (tuple, list)) or len(body) < 2:
+        return
+    key = current_task_key()
+    if key is None:
+        if not settings().gpu_worker:
+            logger.error(
+                "task sent untagged: no usable DEPREVIEW_WEBHOOK_SECRET; review workers refuse it",
+                extra={"task": headers.get("task") or sender},
+            )
+        return
+    name = str(headers.get("task") or sender)
+    headers[TAG_HEADER] = tag_task(key, name, dict(body[1] or {}), time.time())
+
+
+def _check_keys(**_: Any) -> None:
+    """`worker_ready`: say at start when this worker's messages cannot be authenticated."""
+    cfg = settings()
+    if cfg.gpu_worker:
+        from worker.smoke.outcome_auth import own_runner_key
+
+        if own_runner_key() is None:
+            logger.error(
+                "DEPREVIEW_RUNNER_OUTCOME_KEY is not set: the review side rejects this runner's "
+                "outcomes (docs/gpu-runners.md, 'Outcomes')"
+            )
+    elif current_task_key() is None:
+        logger.error(
+            "DEPREVIEW_WEBHOOK_SECRET is empty or well known: task messages cannot be "
+            "authenticated, and this worker refuses every task but the GPU notices"
+        )
+
+
+before_task_publish.connect(_tag_outgoing, weak=False)
+worker_ready.connect(_check_keys, weak=False)
 
 
 #: Retried by Celery (`RETRY_ON`, worker/errors.py) with backoff, or when GitHub said;
@@ -89,7 +208,7 @@ def review_session(installation_id: int, repo_full_name: str) -> Iterator[Cached
         yield CachedRepoApi(api, BlobCache(shared_redis(), settings().blob_cache_ttl_s))
 
 
-class ReviewTask(Task):  # type: ignore[misc]
+class ReviewTask(AuthenticatedTask):
     """Base of the review tasks: the retry policy, and closing the check run on final failure."""
 
     autoretry_for = RETRY_ON
@@ -103,15 +222,15 @@ class ReviewTask(Task):  # type: ignore[misc]
     #: Runs under a lease (worker/leases.py): a killed worker's review is sent again.
     leased = True
 
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        """Run the task under a lease when it came from the queue."""
+    def run_verified(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the task (its message authenticated) under a lease when it came from the queue."""
         task_id = getattr(self.request, "id", None)
         if not self.leased or not task_id or args or getattr(self.request, "called_directly", True):
-            return super().__call__(*args, **kwargs)
+            return super().run_verified(*args, **kwargs)
         from worker.leases import job_lease
 
         with job_lease(shared_redis(), task_id, self.name, kwargs, settings().lease_ttl_s):
-            return super().__call__(*args, **kwargs)
+            return super().run_verified(*args, **kwargs)
 
     def retry(self, *args: Any, **kwargs: Any) -> Any:
         """A rate limit is retried when GitHub said (`Retry-After`/reset), not on the backoff."""

@@ -92,3 +92,20 @@ def wheel_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def python_for_envs() -> str:
     """The interpreter fresh test environments are made from (this test run's)."""
     return sys.executable
+
+
+OUTCOME_SECRET = "smoke-tests-webhook-secret-0123456789"
+OUTCOME_RUNNER = "h100-a"
+
+
+@pytest.fixture
+def outcome_keys(monkeypatch: pytest.MonkeyPatch) -> bytes:
+    """One process plays both sides: the review side's webhook secret, and runner `h100-a`'s
+    outcome key derived from it (core/task_auth.py); returns that key."""
+    from core.task_auth import runner_key
+
+    key = runner_key(OUTCOME_SECRET, OUTCOME_RUNNER)
+    assert key is not None
+    monkeypatch.setenv("DEPREVIEW_WEBHOOK_SECRET", OUTCOME_SECRET)
+    monkeypatch.setenv("DEPREVIEW_RUNNER_OUTCOME_KEY", key.hex())
+    return key

@@ -26,7 +26,10 @@ from worker.smoke.publish import SMOKE_CHECK_NAME, publish_smoke
 from worker.smoke.runner import SmokeResult
 from worker.smoke.store import SmokeJob, load_outcome, outcome_key, record_job, save_outcome
 
-pytestmark = pytest.mark.skipif(redis_binary() is None, reason="redis-server is not installed")
+pytestmark = [
+    pytest.mark.skipif(redis_binary() is None, reason="redis-server is not installed"),
+    pytest.mark.usefixtures("outcome_keys"),  # conftest: runner h100-a's key on both sides
+]
 
 VICTIM = "victim-org/private-repo"
 HEAD = "h" * 40

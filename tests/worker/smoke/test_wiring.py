@@ -9,17 +9,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from worker.review.job import ReviewJob, run_review
 
 from core.contract import SmokeJobSpec
 from core.settings import Settings
 from tests.fakes.github import FakeGitHub
 from tests.worker.smoke.fakeredis import FakeRedis
 from worker.github.api import JSON
-from worker.smoke.dispatch import SmokeHooks
+from worker.github.buttons import CHECK_ACTION
+from worker.review.job import ReviewJob, run_review
 from worker.smoke.execute import execute_smoke
 from worker.smoke.facts import GpuInfo, RunnerFacts
-from worker.smoke.policy import CHECK_ACTION, COMMENT_COMMAND
+from worker.smoke.plan import SmokeHooks
+from worker.smoke.policy import COMMENT_COMMAND
 from worker.smoke.publish import (
     SECTION_END,
     SECTION_START,
@@ -31,6 +32,8 @@ from worker.smoke.registry import register
 from worker.smoke.runner import SmokeResult
 from worker.smoke.store import load, load_outcome, save_outcome
 from worker.smoke.supersede import latest_key, mark_latest
+
+pytestmark = pytest.mark.usefixtures("outcome_keys")  # conftest: both sides' keys
 
 EXAMPLE = Path(__file__).parents[3] / "examples" / "torch-bump"
 REPO = "octocat/Hello-World"
@@ -498,7 +501,7 @@ def test_choose_pins_from_the_resolution(
     resolutions: list[FakeResolution], expected_env: str, resolved: bool
 ) -> None:
     from rules.manifests.snapshot import build_snapshot
-    from worker.smoke.dispatch import choose_pins
+    from worker.smoke.plan import choose_pins
 
     chosen = choose_pins(build_snapshot({}), FakeReport(resolutions), ["torch", "numpy"])
     assert (chosen.environment, chosen.resolved) == (expected_env, resolved)
@@ -508,7 +511,7 @@ def test_choose_pins_from_the_resolution(
 
 def test_declared_pins_carry_the_environment_s_index() -> None:
     from rules.manifests.snapshot import build_snapshot
-    from worker.smoke.dispatch import choose_pins
+    from worker.smoke.plan import choose_pins
 
     text = (
         "--extra-index-url https://download.pytorch.org/whl/cu121\ntorch==2.4.1+cu121\nnumpy>=1\n"
@@ -522,7 +525,7 @@ def test_declared_pins_carry_the_environment_s_index() -> None:
 
 def test_changed_packages_include_moved_transitive_pins() -> None:
     from rules.manifests.snapshot import build_snapshot
-    from worker.smoke.dispatch import changed_packages
+    from worker.smoke.plan import changed_packages
 
     snap = build_snapshot({"requirements.txt": "transformers==4.40.0\n"})
     target = FakeTarget()
