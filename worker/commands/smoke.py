@@ -1,6 +1,6 @@
 """`@depreview smoke` and the "Run GPU smoke test" button: a review that asks for the GPU test.
 
-The review job (worker/smoke/dispatch.py) resolves the head, treats the request as a
+The review job (worker/smoke/plan.py) resolves the head, treats the request as a
 maintainer's (trusted, even for a fork), picks a fitting runner and reports on the check run
 when none fits or none is online.
 """

@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
-from rules.config import config_text, load_config
-from rules.manifests.diff import diff
-from rules.manifests.model import FactKind
-from rules.manifests.snapshot import build_snapshot
-from worker.smoke.policy import CHECK_ACTION, SmokeConfig, gpu_relevant_packages
-
 RERUN_ID = "depreview-rerun"
-SMOKE_ID = str(CHECK_ACTION["identifier"])
+SMOKE_ID = "depreview-smoke"
 #: GitHub's limits on a check run action.
 MAX_ACTIONS, MAX_LABEL, MAX_IDENTIFIER, MAX_DESCRIPTION = 3, 20, 20, 40
 
@@ -21,18 +14,13 @@ RERUN_ACTION: dict[str, str] = {
     "description": "Review the dependency change again",
     "identifier": RERUN_ID,
 }
-_GPU_FACTS = frozenset({FactKind.CUDA, FactKind.CUDNN, FactKind.BASE_IMAGE})
-
-
-def gpu_relevant(base_files: Mapping[str, bytes], head_files: Mapping[str, bytes]) -> bool:
-    """Whether the change touches GPU-relevant packages or CUDA facts (smoke-worthy)."""
-    config, _ = load_config(config_text(base_files))  # the base decides, never the PR
-    changes = diff(build_snapshot(base_files, ref="base"), build_snapshot(head_files, ref="head"))
-    names = [change.name for change in changes.changes]
-    packages = SmokeConfig.from_repo_config(config).packages
-    if gpu_relevant_packages(names, packages):
-        return True
-    return any(fact.kind in _GPU_FACTS for fact in changes.facts)
+#: The GPU smoke test's button (on the review check when the change is GPU-relevant, and on
+#: a fork's smoke check that waits for a maintainer).
+CHECK_ACTION: dict[str, str] = {
+    "label": "Run GPU smoke test",
+    "description": "Install and test this PR on a GPU",
+    "identifier": SMOKE_ID,
+}
 
 
 def check_actions(*, smoke: bool) -> list[dict[str, str]]:

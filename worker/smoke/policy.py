@@ -18,6 +18,7 @@ from packaging.utils import canonicalize_name
 
 from rules.kb import KnowledgeBase, load_kb
 from rules.kb.cudaver import to_version
+from worker.github.buttons import CHECK_ACTION
 from worker.smoke.facts import RunnerFacts
 from worker.smoke.probe import arch_supported
 
@@ -45,12 +46,6 @@ DEFAULT_GPU_PACKAGES: tuple[str, ...] = (
 
 #: The comment command that asks for a smoke test on a fork PR.
 COMMENT_COMMAND = "@depreview smoke"
-#: The check run button (GitHub limits: label ≤ 20, description ≤ 40, identifier ≤ 20 chars).
-CHECK_ACTION: dict[str, str] = {
-    "label": "Run GPU smoke test",
-    "description": "Install and test this PR on a GPU",
-    "identifier": "depreview-smoke",
-}
 
 Action = Literal["run", "skip", "needs-approval", "no-runner"]
 

@@ -1,6 +1,6 @@
 """The GPU smoke test's tasks: the GPU job, marking it started, publishing its outcome.
 
-The review job decides (worker/smoke/dispatch.py) and sends `worker.gpu_smoke` to the chosen
+The review job decides (worker/smoke/plan.py) and sends `worker.gpu_smoke` to the chosen
 runner's own queue `gpu.<name>`, plus a delayed `worker.publish_smoke` as a watchdog. The
 GPU task runs the smoke test and stores the outcome in Redis; publishing it to GitHub is
 `worker.publish_smoke` on the `review` queue, where the App key is. A GPU host holds no
@@ -34,7 +34,7 @@ SMOKE_MAX_RETRIES = 2
 
 def smoke_hooks() -> Any:
     """What the review job needs to schedule smoke tests from this worker."""
-    from worker.smoke.dispatch import SmokeHooks
+    from worker.smoke.plan import SmokeHooks
 
     return SmokeHooks(
         redis=shared_redis(),

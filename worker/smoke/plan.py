@@ -1,4 +1,8 @@
-"""From a finished review to a smoke decision: trust, relevance, runner; enqueue or explain."""
+"""The review side of a smoke test: is the change GPU-relevant, what to install, enqueue or explain.
+
+The decision itself is `worker.smoke.policy` (pure); this module gathers its inputs from the
+reviewed snapshots and acts on its answer (a check run, the job, a note for the comment).
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,9 @@ from packaging.utils import canonicalize_name
 
 from core.contract import SmokeJobSpec
 from rules.config import config_text, load_config
+from rules.manifests.diff import diff
 from rules.manifests.model import Ecosystem, FactKind, Snapshot
+from rules.manifests.snapshot import build_snapshot
 from worker.github.api import JSON, RepoApi
 from worker.smoke.job import decision_outcome
 from worker.smoke.policy import (
@@ -64,6 +70,22 @@ class PinSet:
 
 
 # -- what changed, and what to install ---------------------------------------------------------
+
+_GPU_FACTS = frozenset({FactKind.CUDA, FactKind.CUDNN, FactKind.BASE_IMAGE})
+
+
+def gpu_relevant(base_files: Mapping[str, bytes], head_files: Mapping[str, bytes]) -> bool:
+    """Whether the change touches GPU-relevant packages or CUDA facts (smoke-worthy).
+
+    Decides whether the review check offers the "Run GPU smoke test" button.
+    """
+    config, _ = load_config(config_text(base_files))  # the base decides, never the PR
+    changes = diff(build_snapshot(base_files, ref="base"), build_snapshot(head_files, ref="head"))
+    names = [change.name for change in changes.changes]
+    packages = SmokeConfig.from_repo_config(config).packages
+    if gpu_relevant_packages(names, packages):
+        return True
+    return any(fact.kind in _GPU_FACTS for fact in changes.facts)
 
 
 def changed_packages(base: Snapshot, head: Snapshot, report: Any | None = None) -> list[str]:
@@ -211,8 +233,6 @@ def plan_smoke(
     check and writes the comment, which then carry `note` and `section`. Idempotent: an
     open smoke run of this head, or one that finished, is kept unless a maintainer asked.
     """
-    from rules.manifests.snapshot import build_snapshot
-
     repo = api.repo.full_name
     mark_latest(hooks.redis, repo, pr_number, head_sha)  # older jobs of this PR stop
     config = _config(base_files)  # the base decides smoke settings, never the PR
