@@ -10,11 +10,10 @@ from dataclasses import dataclass, field
 from packaging.requirements import InvalidRequirement
 from packaging.requirements import Requirement as Pep508
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
-from packaging.utils import canonicalize_name
-from packaging.version import InvalidVersion, Version
 
 from rules.manifests._shellwords import Word, strip_prefix
 from rules.manifests.model import Ecosystem, Index, IndexKind, Requirement, Span
+from rules.manifests.requirements import ParsedRequirement
 
 #: pip/uv options that take a value (as the next word or after `=`).
 _PIP_VALUE_OPTIONS = frozenset(
@@ -316,28 +315,8 @@ def _pypi_requirement(
     except InvalidRequirement as exc:
         into.bad.append((span, f"expected a requirement (PEP 508): {exc}"))
         return None
-    pinned = None
-    local = None
-    specs = list(parsed.specifier)
-    if len(specs) == 1 and specs[0].operator in {"==", "==="} and "*" not in specs[0].version:
-        pinned = specs[0].version
-        try:
-            local = Version(pinned).local
-        except InvalidVersion:
-            local = None
-    return Requirement(
-        name=str(canonicalize_name(parsed.name)),
-        raw=word.value,
-        location=span,
-        specifier=str(parsed.specifier),
-        extras=tuple(sorted(parsed.extras)),
-        marker=str(parsed.marker) if parsed.marker is not None else None,
-        url=parsed.url,
-        pinned=pinned,
-        local=local,
-        index=primary,
-        environment=environment,
-    )
+    fields = ParsedRequirement.of(parsed)
+    return fields.requirement(word.value, span, environment=environment, index=primary)
 
 
 def _conda(

@@ -180,16 +180,31 @@ class ParsedRequirement:
     pinned: str | None
     local: str | None
 
+    @classmethod
+    def of(cls, req: Pep508) -> ParsedRequirement:
+        """The fields of a requirement packaging has parsed."""
+        pinned, local = _pin([(spec.operator, spec.version) for spec in req.specifier])
+        return cls(
+            name=canonicalize_name(req.name),
+            specifier=str(req.specifier),
+            extras=tuple(sorted(req.extras)),
+            marker=str(req.marker) if req.marker is not None else None,
+            url=req.url,
+            pinned=pinned,
+            local=local,
+        )
+
     def requirement(
         self,
         raw: str,
         location: Span,
         *,
-        group: Group,
-        group_name: str | None,
         environment: str,
-        is_constraint: bool,
+        group: Group = Group.RUNTIME,
+        group_name: str | None = None,
+        is_constraint: bool = False,
         hashes: tuple[str, ...] = (),
+        index: str | None = None,
     ) -> Requirement:
         """The PyPI requirement these fields declare, written as `raw` at `location`."""
         return Requirement(
@@ -208,6 +223,7 @@ class ParsedRequirement:
             environment=environment,
             is_constraint=is_constraint,
             hashes=hashes,
+            index=index,
         )
 
 
@@ -232,17 +248,7 @@ def parse_pep508(text: str) -> ParsedRequirement | tuple[str, int]:
         req = Pep508(text)
     except InvalidRequirement as exc:
         return _invalid(str(exc))
-    ops = [(spec.operator, spec.version) for spec in req.specifier]
-    pinned, local = _pin(ops)
-    return ParsedRequirement(
-        name=canonicalize_name(req.name),
-        specifier=str(req.specifier),
-        extras=tuple(sorted(req.extras)),
-        marker=str(req.marker) if req.marker is not None else None,
-        url=req.url,
-        pinned=pinned,
-        local=local,
-    )
+    return ParsedRequirement.of(req)
 
 
 def _invalid(message: str) -> tuple[str, int]:
