@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 from core.settings import Settings  # noqa: E402
 from tests.fakes.github import FakeGitHub  # noqa: E402
 from tests.worker.test_review_job import FakeCoordinator  # noqa: E402
-from worker.review_job import ReviewJob, run_review  # noqa: E402
+from worker.review.job import ReviewJob, run_review  # noqa: E402
 
 
 def _tree(root: Path) -> dict[str, bytes]:

@@ -95,7 +95,7 @@ def _read_sides(
 
 def review_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     """Run `depreview review`; returns the exit status."""
-    from worker.analysis import ResolverUnavailableError, analyze
+    from worker.review.analysis import ResolverUnavailableError, analyze
 
     if args.pr:
         return _review_pr(args, parser)

@@ -1,6 +1,6 @@
 """`depreview review --pr OWNER/REPO#N`: review a GitHub PR with a plain token, no App needed.
 
-The App's path, called, not copied (worker.review_job, worker.app_review): every dependency
+The App's path, called, not copied (worker.review): every dependency
 file at base and head plus the files their `-r`/`-c` lines name (`read_side`), the PR's changed
 dependency paths (`pull_changes`), its Dependabot metadata, its `@depreview ignore` comments
 (`ignore_source`), then `analyze` and the App's comment (`review_comment`). Not done here: the
@@ -14,13 +14,13 @@ from dataclasses import dataclass
 
 from core.settings import Settings, get_settings
 from rules.review import Review
-from worker.analysis import analyze, base_allows_self_ignore
-from worker.app_review import ignore_source
 from worker.commands.ignores import IgnoreSet
 from worker.dependabot import dependabot_from_pull, is_dependabot_pull
 from worker.github.api import RepoRef
 from worker.github.client import GitHubRepoApi, token_client
-from worker.review_job import pull_changes, read_side, review_comment
+from worker.review.analysis import analyze, base_allows_self_ignore
+from worker.review.inputs import read_side
+from worker.review.job import ignore_source, pull_changes, review_comment
 
 _SPEC = re.compile(r"^(?P<repo>[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)#(?P<number>[1-9]\d{0,9})$")
 

@@ -6,7 +6,7 @@ import time
 
 from cli.localrepo import changed_paths, read_dir
 from tests.realworld.corpus import Case, Score, score
-from worker.analysis import analyze
+from worker.review.analysis import analyze
 
 
 def review_case(case: Case, *, resolve: bool = False) -> Score:

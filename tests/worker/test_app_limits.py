@@ -13,7 +13,6 @@ from core.links import details_url
 from core.settings import Settings
 from tests.worker.github.conftest import REPO, fixture, gh_api, private_key_pem, settings
 from tests.worker.tokens import forget_tokens
-from worker.app_review import run_review as app_run_review
 from worker.concurrency import installation_slot
 from worker.coordination import LockBusyError, RedisCoordinator
 from worker.errors import RateLimitedError, retryable_failures
@@ -25,12 +24,13 @@ from worker.github.buttons import (
     RERUN_ID,
     SMOKE_ID,
     check_actions,
-    gpu_relevant,
 )
 from worker.github.client import GitHubRepoApi, installation_client
 from worker.github.ratelimit import retry_wait, wait_from_headers
 from worker.installations import handle_installation_event, is_suspended
-from worker.review_job import ReviewJob
+from worker.review.job import ReviewJob
+from worker.review.job import run_review as app_run_review
+from worker.smoke.plan import gpu_relevant
 
 # fixtures reused from tests/worker/github, and the token cache reset of tests/worker/tokens
 __all__ = ["forget_tokens", "gh_api", "private_key_pem", "settings"]
@@ -166,7 +166,8 @@ def test_suspended_installations_stop_all_work(
     assert is_suspended(store, 42) is suspended
     job = ReviewJob(42, "octocat/Hello-World", "h" * 40, "d", pr_number=1)
     if suspended:  # no GitHub call at all: the api would fail on any use
-        outcome = app_run_review(_Untouchable(), RedisCoordinator(store), settings, job)
+        coord = RedisCoordinator(store)
+        outcome = app_run_review(_Untouchable(), coord, settings, job, store=store)
         assert outcome.detail == "installation suspended or deleted"
 
 

@@ -16,9 +16,8 @@ import pytest
 from core.settings import Settings
 from tests.fakes.github import FakeGitHub
 from tests.worker.test_review_job import BASE, HEAD, NEWER, FakeCoordinator
-from worker.app_review import run_review
 from worker.github.session import BlobCache, CachedRepoApi
-from worker.review_job import ReviewJob
+from worker.review.job import Outcome, ReviewJob, ignore_source, run_review
 
 BUDGET = 12
 
@@ -66,9 +65,16 @@ def _job(head: str) -> ReviewJob:
     return ReviewJob(1, "octocat/Hello-World", head, "d-1", pr_number=1347)
 
 
+def _review(api: Any, settings: Settings, head: str) -> Outcome:
+    """The review as the App's task runs it: with the PR's ignores."""
+    return run_review(
+        api, FakeCoordinator(), settings, _job(head), ignores=ignore_source(api, head)
+    )
+
+
 def test_plain_path_cost_before(gh: InteractiveFake, settings: Settings) -> None:
     """The former path (no task memory): what issue 12 measured, for comparison."""
-    outcome = run_review(gh, FakeCoordinator(), settings, _job(HEAD))
+    outcome = _review(gh, settings, HEAD)
     assert outcome.status == "published"
     # measured at this commit: 17 calls, the PR read 4 times, the comments listed twice
     assert len(gh.calls) > BUDGET
@@ -78,7 +84,7 @@ def test_plain_path_cost_before(gh: InteractiveFake, settings: Settings) -> None
 def test_a_small_pr_review_stays_within_the_budget(gh: InteractiveFake, settings: Settings) -> None:
     store = DictStore()
     api = CachedRepoApi(gh, BlobCache(store, ttl_s=3600))
-    outcome = run_review(api, FakeCoordinator(), settings, _job(HEAD))  # type: ignore[arg-type]
+    outcome = _review(api, settings, HEAD)
     assert outcome.status == "published"
     calls = [f"{m} {p}" for m, p, _ in gh.calls]
     assert len(calls) <= BUDGET, calls
@@ -92,7 +98,7 @@ def test_a_small_pr_review_stays_within_the_budget(gh: InteractiveFake, settings
     gh.open_pr(BASE, NEWER)
     gh.calls.clear()
     again = CachedRepoApi(gh, BlobCache(store, ttl_s=3600))
-    assert run_review(again, FakeCoordinator(), settings, _job(NEWER)).status == "published"  # type: ignore[arg-type]
+    assert _review(again, settings, NEWER).status == "published"
     assert len([1 for m, p, _ in gh.calls if "/git/blobs/" in p]) == 1
     assert len(gh.calls) <= BUDGET - 2
 
@@ -101,9 +107,9 @@ def test_a_long_review_reads_the_pr_again(
     gh: InteractiveFake, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A review slower than RECHECK_AFTER_S checks for a newer push before publishing."""
-    import worker.review_job as review_job
+    import worker.review.job as review_job
 
     monkeypatch.setattr(review_job, "RECHECK_AFTER_S", -1.0)
     api = CachedRepoApi(gh, None)
-    run_review(api, FakeCoordinator(), settings, _job(HEAD))  # type: ignore[arg-type]
+    _review(api, settings, HEAD)
     assert len(gh.calls_to("GET", "/pulls/1347")) == 2

@@ -11,7 +11,7 @@ from core.settings import Settings
 from tests.fakes.github import FakeGitHub
 from tests.worker.test_review_job import FakeCoordinator
 from worker.dependabot import dependabot_from_pull
-from worker.review_job import ReviewJob, run_review
+from worker.review.job import ReviewJob, run_review
 
 BASE, HEAD = "b" * 40, "h" * 40
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "dependabot"

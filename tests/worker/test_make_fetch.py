@@ -4,7 +4,7 @@ install (in the fake GitHub: no network)."""
 from __future__ import annotations
 
 from tests.fakes.github import FakeGitHub
-from worker.review_job import read_side
+from worker.review.inputs import read_side
 
 SHA = "a" * 40
 WORKFLOW = """\

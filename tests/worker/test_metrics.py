@@ -26,7 +26,7 @@ from worker.github.api import RepoRef
 from worker.github.client import GitHubRepoApi, installation_client
 from worker.github.metrics import OTHER, route_template
 from worker.metrics_server import connect_signals, start_metrics_server
-from worker.review_job import run_review
+from worker.review.job import run_review
 
 ERRORS = Path(__file__).parents[1] / "fixtures" / "github-api" / "errors"
 
@@ -73,7 +73,7 @@ def test_resolving_is_its_own_stage(
         findings: tuple[Any, ...] = ()
         base_findings: tuple[Any, ...] = ()
 
-    monkeypatch.setattr("worker.analysis._resolve", lambda *a, **k: Report())
+    monkeypatch.setattr("worker.review.analysis._resolve", lambda *a, **k: Report())
     settings = Settings(github_app_id=None, environment="development", resolve_enabled=True)
     run_review(gh, FakeCoordinator(), settings, JOB)
     for stage in ("resolve", "rules"):

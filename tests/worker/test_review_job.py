@@ -16,7 +16,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from core.settings import Settings
 from tests.fakes.github import FakeGitHub, blob_sha
 from worker.coordination import LockBusyError, head_key
-from worker.review_job import ReviewJob, run_review
+from worker.review.job import ReviewJob, run_review
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "torch-bump"
 BASE, HEAD, NEWER = "b" * 40, "h" * 40, "n" * 40
@@ -259,7 +259,7 @@ def test_final_failure_never_leaves_the_run_in_progress(
     creates: int,
     final: str,
 ) -> None:
-    from worker.review_job import fail_job
+    from worker.review.job import fail_job
 
     if existing is not None:
         gh.check_runs.append({"id": 4, "name": "depreview", "head_sha": HEAD, "external_id": "",

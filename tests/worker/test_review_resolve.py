@@ -8,7 +8,7 @@ from core.settings import Settings
 from tests.fakes.github import FakeGitHub
 from tests.worker.resolve.wheels import build_universe
 from tests.worker.test_review_job import FakeCoordinator
-from worker.review_job import ReviewJob, run_review
+from worker.review.job import ReviewJob, run_review
 
 BASE, HEAD = "b" * 40, "h" * 40
 JOB = ReviewJob(installation_id=1, repo_full_name="octocat/Hello-World", head_sha=HEAD,

@@ -15,7 +15,7 @@ from tests.worker.test_review_job import BASE, EXAMPLE, HEAD, JOB, FakeCoordinat
 from worker.github.api import JSON
 from worker.github.publish import complete_check_run, start_check_run, upsert_comment
 from worker.github.session import CachedRepoApi
-from worker.review_job import run_review
+from worker.review.job import run_review
 
 
 def _lost_answer() -> RequestError[Any]:

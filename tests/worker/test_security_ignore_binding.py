@@ -9,15 +9,15 @@ to the review of `HEAD`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
 
-import worker.app_review as app_review
 from core.settings import Settings
 from tests.worker.commands.test_ignores import BASE, EXAMPLE, HEAD, CommandsFake, _tree
-from tests.worker.test_review_job import FakeCoordinator
-from worker.review_job import IgnoreSource, Outcome, ReviewJob
+from worker.review.job import IgnoreSource, Outcome, ReviewJob, ignore_source
 
 PUSHED = "c" * 40
 CATEGORY = "conflict"
@@ -48,25 +48,35 @@ def _moved_pr(*shas: str) -> CommandsFake:
 )
 def test_an_ignore_is_judged_against_the_commit_under_review(bound_to: str, applies: bool) -> None:
     gh = _moved_pr(bound_to)
-    ignores = app_review.ignore_source(gh, HEAD)(gh.pr_number, False)
+    ignores = ignore_source(gh, HEAD)(gh.pr_number, False)
     assert (len(ignores.active), len(ignores.stale)) == ((1, 0) if applies else (0, 1))
 
 
 def test_the_app_review_binds_its_ignores_to_the_jobs_head(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # What `worker.app_review.run_review` hands the review job: read once per review.
+    # What the review task (`worker.tasks.review`) hands `run_review`: read once per review.
+    from worker.tasks import review
+
     seen: list[IgnoreSource] = []
 
-    def plain(api: Any, coord: Any, settings: Settings, job: ReviewJob, **kw: Any) -> Outcome:
-        seen.append(kw["pr_ignores"])
+    def run(api: Any, coord: Any, settings: Settings, job: ReviewJob, **kw: Any) -> Outcome:
+        seen.append(kw["ignores"])
         return Outcome("published")
 
-    monkeypatch.setattr(app_review, "run_plain_review", plain)
     gh = _moved_pr(HEAD, PUSHED)
-    job = ReviewJob(1, "octocat/Hello-World", HEAD, "d-bind", pr_number=gh.pr_number)
+
+    @contextmanager
+    def session(installation_id: int, repo_full_name: str) -> Iterator[CommandsFake]:
+        yield gh
+
     settings = Settings(github_app_id=None, environment="development", resolve_enabled=False)
-    app_review.run_review(gh, FakeCoordinator(), settings, job)
+    monkeypatch.setattr(review, "run_review", run)
+    monkeypatch.setattr(review, "review_session", session)
+    monkeypatch.setattr(review, "settings", lambda: settings)
+    monkeypatch.setattr(review, "shared_redis", lambda: None)
+    monkeypatch.setattr(review, "smoke_hooks", lambda: None)
+    review._run(ReviewJob(1, "octocat/Hello-World", HEAD, "d-bind", pr_number=gh.pr_number))
     (source,) = seen
     ignores = source(gh.pr_number, False)
     assert [i.comment_id for i in ignores.active] == [500]  # the one `at HEAD`

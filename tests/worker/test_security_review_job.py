@@ -18,7 +18,7 @@ from githubkit.response import Response
 from core.settings import Settings
 from tests.fakes.github import FakeGitHub
 from tests.worker.test_review_job import FakeCoordinator
-from worker.review_job import ReviewJob, run_review
+from worker.review.job import ReviewJob, run_review
 
 BASE, HEAD = "b" * 40, "h" * 40
 BASE_FILES = {"requirements.txt": "numpy==1.26.4\n"}
@@ -85,12 +85,12 @@ class _Boom(RuntimeError):
 def test_a_resolver_crash_becomes_an_error_finding_and_the_rules_still_run(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import worker.analysis
+    import worker.review.analysis
 
     def crash(*args: object, **kwargs: object) -> object:
         raise _Boom("resolver bug quoting ${HOME}")
 
-    monkeypatch.setattr(worker.analysis, "_resolve", crash)
+    monkeypatch.setattr(worker.review.analysis, "_resolve", crash)
     gh = _gh({"requirements.txt": "numpy==1.26.4\ntorch==2.1.0\n"})  # nothing else fails
     run = _run(gh, _settings(resolve=True))
     assert (run["status"], run["conclusion"]) == ("completed", "failure")

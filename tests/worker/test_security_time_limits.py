@@ -27,7 +27,7 @@ from core.settings import Settings
 from tests.fakes.github import FakeGitHub
 from tests.worker.test_review_job import FakeCoordinator
 from worker.github.buttons import RERUN_ID
-from worker.review_job import ReviewJob, run_review
+from worker.review.job import ReviewJob, run_review
 
 BASE, HEAD = "b" * 40, "h" * 40
 REPO = "octocat/Hello-World"
@@ -99,15 +99,15 @@ def _assert_failed_for_time(gh: FakeGitHub) -> None:
 
 
 def _slow_resolver(monkeypatch: pytest.MonkeyPatch) -> None:
-    import worker.analysis
+    import worker.review.analysis
 
-    monkeypatch.setattr(worker.analysis, "_resolve", _stall)
+    monkeypatch.setattr(worker.review.analysis, "_resolve", _stall)
 
 
 def _slow_rules(monkeypatch: pytest.MonkeyPatch) -> None:
-    import worker.analysis
+    import worker.review.analysis
 
-    monkeypatch.setattr(worker.analysis, "review_trees", _stall)
+    monkeypatch.setattr(worker.review.analysis, "review_trees", _stall)
 
 
 #: Where the limit hits: (the fake GitHub, a patch making one stage slow, resolve or not).

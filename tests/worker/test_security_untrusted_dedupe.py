@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from rules.findings import Severity
-from worker.analysis import analyze
+from worker.review.analysis import analyze
 from worker.resolve.indexes import duplicates_static
 
 CONDA = "name: ml\nchannels:\n  - {url}\ndependencies:\n  - numpy\n"

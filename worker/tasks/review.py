@@ -8,11 +8,10 @@ from typing import Any
 
 from celery import Task
 
-from worker.app_review import run_review
 from worker.celery_app import app
 from worker.coordination import RedisCoordinator
 from worker.errors import retryable_failures
-from worker.review_job import Outcome, ReviewJob, fail_job
+from worker.review.job import Outcome, ReviewJob, fail_job, ignore_source, run_review
 from worker.tasks._base import (
     ReviewTask,
     job_from,
@@ -29,11 +28,14 @@ logger = logging.getLogger(__name__)
 
 def _run(job: ReviewJob) -> dict[str, Any]:
     with retryable_failures(), review_session(job.installation_id, job.repo_full_name) as api:
+        store = shared_redis()
         outcome: Outcome = run_review(
             api,
-            RedisCoordinator(shared_redis()),
+            RedisCoordinator(store),
             settings(),
             job,
+            store=store,
+            ignores=ignore_source(api, job.head_sha),
             smoke=smoke_hooks(),
         )
     return {
@@ -173,7 +175,7 @@ def fail_rate_limited_review(self: Task, job: dict[str, Any], wait_s: float) -> 
 @task("worker.fail_lost_review", base=ReviewTask, leased=False)
 def fail_lost_review(self: Task, job: dict[str, Any], recoveries: int) -> str:
     """Close the check run of a review whose workers kept dying (failure, with Re-run)."""
-    from worker.review_job import LostWorkerError
+    from worker.review.job import LostWorkerError
 
     review = job_from(job)
     exc = LostWorkerError(recoveries)

@@ -12,11 +12,11 @@ from core.settings import Settings
 from rules.review import Review
 from tests.fakes.github import FakeGitHub
 from tests.worker.test_review_job import FakeCoordinator
-from worker.app_review import ignore_source
+from worker.review.job import ignore_source
 from worker.commands.ignores import read_record
 from worker.github.api import JSON, Page
 from worker.github.publish import COMMENT_MARKER
-from worker.review_job import ReviewJob, run_review
+from worker.review.job import ReviewJob, run_review
 
 EXAMPLE = Path(__file__).parents[3] / "examples" / "torch-bump"
 BASE, HEAD = "b" * 40, "d" * 40
@@ -82,7 +82,7 @@ def _say(gh: CommandsFake, login: str, body: str, *, bot: bool = False) -> int:
 
 
 def _review(gh: CommandsFake, settings: Settings) -> tuple[set[str], str]:
-    run_review(gh, FakeCoordinator(), settings, JOB, pr_ignores=ignore_source(gh))
+    run_review(gh, FakeCoordinator(), settings, JOB, ignores=ignore_source(gh))
     ours = [c for c in gh.comments if COMMENT_MARKER in c["body"]]
     assert len(ours) == 1
     run = gh.check_runs[-1]
@@ -138,7 +138,7 @@ def test_self_ignore_allowed_only_by_the_base_config(settings: Settings) -> None
 
 def _new_categories(gh: CommandsFake, settings: Settings) -> set[str]:
     """The categories of the new findings a run reports (the Review the job rendered)."""
-    import worker.review_job as job_module
+    import worker.review.job as job_module
 
     captured: list[Review] = []
     real = job_module.analyze  # type: ignore[attr-defined]
@@ -149,7 +149,7 @@ def _new_categories(gh: CommandsFake, settings: Settings) -> set[str]:
 
     job_module.analyze = capture  # type: ignore[attr-defined]
     try:
-        run_review(gh, FakeCoordinator(), settings, JOB, pr_ignores=ignore_source(gh))
+        run_review(gh, FakeCoordinator(), settings, JOB, ignores=ignore_source(gh))
     finally:
         job_module.analyze = real  # type: ignore[attr-defined]
     return {f.category for f in captured[-1].findings if f.new}
@@ -202,7 +202,7 @@ def test_a_push_after_the_ignore_does_not_keep_it(gh: CommandsFake, settings: Se
     gh.commit(pushed, _tree(EXAMPLE / "head"))
     gh.open_pr(BASE, pushed)
     job = ReviewJob(1, "octocat/Hello-World", pushed, "d-2", pr_number=1347, force=True)
-    run_review(gh, FakeCoordinator(), settings, job, pr_ignores=ignore_source(gh))
+    run_review(gh, FakeCoordinator(), settings, job, ignores=ignore_source(gh))
     ours = next(c for c in gh.comments if COMMENT_MARKER in c["body"])
     record = read_record(ours["body"])
     assert record is not None and record["active"] == [] and len(record["stale"]) == 1

@@ -20,14 +20,14 @@ from rules.findings import Finding, Severity
 from rules.render.checkrun import render_check_output
 from rules.review import Review, Summary
 from tests.worker.github.conftest import API, REPO, fixture
-from worker.app_review import run_review as app_run_review
+from worker.review.job import run_review as app_run_review
 from worker.errors import RateLimitedError, retryable_failures
 from worker.github.api import RepoRef
 from worker.github.client import GitHubRepoApi, installation_client, is_transient
 from worker.github.fetch import list_changed_files
 from worker.github.publish import MAX_OUTPUT_CHARS, complete_check_run, utf8_len
 from worker.github.transport import GHES_API_VERSION, GitHubTransport, RetryPolicy
-from worker.review_job import ReviewJob
+from worker.review.job import ReviewJob
 
 ROOT = Path(__file__).parents[3]
 

@@ -29,7 +29,7 @@ from rules.findings import Finding, Severity
 from rules.manifests.model import Index, IndexKind, Span
 from tests.worker.resolve.conftest import config, snap
 from tests.worker.resolve.servers import loopback
-from worker.analysis import analyze
+from worker.review.analysis import analyze
 from worker.resolve import resolve_change, uv
 from worker.resolve.conda import solve
 from worker.resolve.egress import (

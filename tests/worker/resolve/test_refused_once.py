@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 from rules.findings import Severity
-from worker.analysis import analyze
+from worker.review.analysis import analyze
 
 CASES = [
     # (requirements.txt, warnings at line 1, severities of the resolver's findings in the review)

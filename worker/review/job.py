@@ -1,4 +1,9 @@
-"""One review job: fetch, review, publish (the plain function the Celery tasks call)."""
+"""One review job: fetch, review, publish, under the PR's lock (what the Celery tasks call).
+
+`run_review` takes its collaborators explicitly: the GitHub API, the coordinator holding the
+PR's lock, the Redis store (suspension, the installation's concurrency slot, the resolution
+cache; None in tests and tools), the settings, the job, the PR's ignores and the smoke hooks.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,10 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
+
+from redis import Redis
 
 from core.links import details_url
 from core.settings import Settings
@@ -15,19 +23,17 @@ from rules.render.checkrun import render_check_output
 from rules.render.escape import md_code, md_text
 from rules.render.markdown import render_comment
 from rules.review import Review
-from worker.analysis import analyze, base_allows_self_ignore
-from worker.commands.ignores import IgnoreSet, render_ignores
-from worker.coordination import Coordinator, head_key, lock_key
+from worker.commands.ignores import IgnoreSet, collect_ignores, render_ignores
+from worker.concurrency import installation_slot
+from worker.coordination import Coordinator, RedisCoordinator, head_key, lock_key
 from worker.dependabot import dependabot_from_pull, is_dependabot_pull
 from worker.errors import is_retryable
-from worker.github.api import JSON, RepoApi
-from worker.github.buttons import check_actions, completion_extras, gpu_relevant
+from worker.github.api import JSON, InteractionApi, RepoApi
+from worker.github.buttons import check_actions, completion_extras
 from worker.github.fetch import (
     TreeFiles,
     changed_between,
     list_changed_files,
-    read_more,
-    read_tree_files,
     wanted,
 )
 from worker.github.publish import (
@@ -38,10 +44,16 @@ from worker.github.publish import (
     start_check_run,
     upsert_comment,
 )
+from worker.github.session import CachedRepoApi
+from worker.installations import is_suspended
 from worker.metrics import StageTimer
+from worker.review.analysis import analyze, base_allows_self_ignore
+from worker.review.inputs import read_side
+from worker.smoke.plan import gpu_relevant
 
 if TYPE_CHECKING:
-    from worker.smoke.dispatch import SmokeHooks, SmokePlan
+    from worker.resolve.cache import ResolutionCache
+    from worker.smoke.plan import SmokeHooks, SmokePlan
 
 logger = logging.getLogger(__name__)
 
@@ -108,31 +120,79 @@ def external_id(job: ReviewJob, base_sha: str) -> str:
 IgnoreSource = Callable[[int, bool], IgnoreSet]
 
 
+def ignore_source(api: InteractionApi, head_sha: str | None = None) -> IgnoreSource:
+    """Reads the PR's `@depreview ignore` comments as they are now (no database).
+
+    `head_sha`: the commit under review. An ignore bound to a commit (`at <sha>`) applies
+    only to that one; without `head_sha` the PR's head as GitHub says now is used, which a
+    push during the review moves (security review finding 13).
+    """
+
+    def read(pr_number: int, allow_self: bool) -> IgnoreSet:
+        pull = api.get_pull(pr_number)
+        author = str((pull.get("user") or {}).get("login") or "")
+        return collect_ignores(
+            api,
+            pr_number,
+            pr_author=author,
+            allow_self=allow_self,
+            today=date.today(),
+            head_sha=head_sha,
+            pull=pull,
+        )
+
+    return read
+
+
 def run_review(
     api: RepoApi,
     coord: Coordinator,
     settings: Settings,
     job: ReviewJob,
     *,
-    pr_ignores: IgnoreSource | None = None,
+    store: Redis | None = None,
+    ignores: IgnoreSource | None = None,
     smoke: SmokeHooks | None = None,
 ) -> Outcome:
     """Review one head SHA and publish it, holding the PR's lock; idempotent.
 
-    `pr_ignores` reads the PR's `@depreview ignore` comments (the App passes one; tests may).
-    `smoke` enables the GPU smoke decision after the review (the App passes Redis and a
-    sender; without it no smoke test is considered). The seconds spent in each stage go to
+    `store` (the App's Redis): a suspended installation is skipped, the review holds one of
+    the installation's concurrency slots, and resolutions are cached; without it none of
+    that. `ignores` reads the PR's `@depreview ignore` comments (the App passes
+    `ignore_source(api, job.head_sha)`). `smoke` enables the GPU smoke decision after the
+    review (without it no smoke test is considered). The seconds spent in each stage go to
     `depreview_review_stage_seconds` (worker/metrics.py), also when the review fails.
+    Failures propagate as raised; the task classifies them (worker/errors.py).
     """
-    timeout_s = _lock_timeout(coord, settings)
+    if store is None:
+        return _review_locked(api, coord, settings, job, None, ignores, smoke)
+    if is_suspended(store, job.installation_id):
+        logger.info("review skipped: installation suspended or deleted", extra=job.log_extra())
+        return Outcome("failed", detail="installation suspended or deleted")
+    ttl = settings.lease_ttl_s  # renewed while the review runs (worker/concurrency.py)
+    limit = settings.installation_concurrency
+    with installation_slot(store, job.installation_id, limit=limit, ttl_s=ttl):
+        return _review_locked(api, coord, settings, job, store, ignores, smoke)
+
+
+def _review_locked(
+    api: RepoApi,
+    coord: Coordinator,
+    settings: Settings,
+    job: ReviewJob,
+    store: Redis | None,
+    ignores: IgnoreSource | None,
+    smoke: SmokeHooks | None,
+) -> Outcome:
     timer = StageTimer()
     try:
         with coord.lock(
             lock_key(job.repo_full_name, job.pr_number, job.head_sha),
-            timeout_s=timeout_s,
+            timeout_s=_lock_timeout(coord, settings),
             wait_s=LOCK_WAIT_S,
         ):
-            return _run_locked(api, coord, settings, job, pr_ignores, smoke, timer)
+            cache = _resolution_cache(store, settings)
+            return _run_locked(api, coord, settings, job, ignores, smoke, timer, cache)
     finally:
         timer.observe()
 
@@ -141,14 +201,13 @@ def _lock_timeout(coord: Coordinator, settings: Settings) -> int:
     """The PR lock's expiry: a lease kept alive while the job runs when the coordinator
     refreshes its locks (Redis), so a killed worker frees the PR within `lease_ttl_s`;
     else the former fixed expiry."""
-    if getattr(coord, "refreshes_locks", False):
+    if isinstance(coord, RedisCoordinator) and coord.refreshes_locks:
         return settings.lease_ttl_s
     return max(60, min(settings.visibility_timeout_s // 2, 1800))
 
 
-def _resolution_cache(coord: Coordinator, settings: Settings) -> object | None:
-    """Resolutions cached in Redis when the coordinator has a store (fakes may not)."""
-    store = getattr(coord, "store", None)
+def _resolution_cache(store: Redis | None, settings: Settings) -> ResolutionCache | None:
+    """Resolutions cached in Redis when the review has the store."""
     if store is None or not settings.resolve_enabled:
         return None
     from worker.resolve.cache import ResolutionCache
@@ -174,6 +233,7 @@ def _run_locked(
     pr_ignores: IgnoreSource | None = None,
     smoke: SmokeHooks | None = None,
     timer: StageTimer | None = None,
+    resolve_cache: ResolutionCache | None = None,
 ) -> Outcome:
     timer = timer or StageTimer()
     base_sha = job.base_sha
@@ -202,52 +262,24 @@ def _run_locked(
             run = start_check_run(api, job.head_sha, ext_id, app_id=settings.github_app_id)
     try:
         return _review_and_publish(
-            api, coord, settings, job, base_sha, run, pr_ignores, smoke, dependabot, timer, pull
+            api,
+            coord,
+            settings,
+            job,
+            base_sha,
+            run,
+            pr_ignores,
+            smoke,
+            dependabot,
+            timer,
+            pull,
+            resolve_cache,
         )
     except Exception as exc:
         if is_retryable(exc):
             raise  # retried by Celery; the run stays in progress and is reused
         fail_check_run(api, run.id, exc)
         raise
-
-
-MAX_INCLUDE_ROUNDS = 3
-
-
-def read_side(api: RepoApi, sha: str, timer: StageTimer | None = None) -> TreeFiles:
-    """The dependency files at `sha`, plus files their `-r`/`-c` lines name (bounded depth).
-
-    Reading is the `fetch` stage; finding includes parses every file (`parse`), and the
-    per-file parse cache lets the review reuse that work.
-    """
-    timer = timer or StageTimer()
-    with timer.stage("fetch"):
-        files = read_tree_files(api, sha)
-    for _ in range(MAX_INCLUDE_ROUNDS):
-        with timer.stage("parse"):
-            missing = _missing_includes(files)
-        if not missing:
-            break
-        with timer.stage("fetch"):
-            more = read_more(api, sha, files, missing)
-        if not more:
-            break
-    return files
-
-
-def _missing_includes(files: TreeFiles) -> list[str]:
-    """Paths that `-r`/`-c` lines name but the registry did not select."""
-    from rules.manifests.snapshot import build_snapshot
-
-    snapshot = build_snapshot(dict(files.files))
-    return sorted(
-        {
-            path
-            for manifest in snapshot.files.values()
-            for path in manifest.include_paths
-            if path not in files.files
-        }
-    )
 
 
 def _review_and_publish(
@@ -262,6 +294,7 @@ def _review_and_publish(
     dependabot: DependabotUpdate | None = None,
     timer: StageTimer | None = None,
     pull: JSON | None = None,
+    resolve_cache: ResolutionCache | None = None,
 ) -> Outcome:
     timer = timer or StageTimer()
     started = time.monotonic()
@@ -298,16 +331,15 @@ def _review_and_publish(
         extra_ignores=ignores.rules,
         resolve=settings.resolve_enabled,
         settings=settings,
-        resolve_cache=_resolution_cache(coord, settings),
+        resolve_cache=resolve_cache,
         on_resolved=resolved.append,
         dependabot=dependabot,
         stage=timer.stage,
     )
     plan = None
     if job.pr_number is not None:
-        forget = getattr(api, "forget_pull", None)
-        if forget is not None and time.monotonic() - started > RECHECK_AFTER_S:
-            forget(job.pr_number)
+        if isinstance(api, CachedRepoApi) and time.monotonic() - started > RECHECK_AFTER_S:
+            api.forget_pull(job.pr_number)
         with timer.stage("fetch"):
             pull = _current_pull(api, coord, job)
         current = str(pull["head"]["sha"])
@@ -404,7 +436,7 @@ def _plan_smoke(
     resolved: list[Any],
 ) -> SmokePlan:
     """The smoke decision for this head; a failure to decide never fails the review."""
-    from worker.smoke.dispatch import SmokePlan, plan_smoke
+    from worker.smoke.plan import SmokePlan, plan_smoke
 
     assert job.pr_number is not None
     try:

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable, Collection, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
-from typing import Any
+from typing import TYPE_CHECKING
 
 from core.settings import Settings, get_settings
 from rules.config import CONFIG_PATH, IgnoreRule, config_text, load_config
 from rules.findings import Finding
 from rules.review import Review, review_trees
 from worker.time_limits import time_limit_types
+
+if TYPE_CHECKING:
+    from worker.resolve.cache import ResolutionCache
+    from worker.resolve.model import ResolveReport
 
 logger = logging.getLogger(__name__)
 
@@ -41,9 +44,9 @@ def analyze(
     base_ref: str = "base",
     head_ref: str = "head",
     extra_ignores: Sequence[IgnoreRule] = (),
-    on_resolved: Callable[[Any], None] | None = None,
+    on_resolved: Callable[[ResolveReport], None] | None = None,
     dependabot: object | None = None,
-    resolve_cache: object | None = None,
+    resolve_cache: ResolutionCache | None = None,
     allow_file_urls: bool = False,
     stage: Callable[[str], AbstractContextManager[None]] | None = None,
 ) -> Review:
@@ -149,12 +152,12 @@ def _resolve(
     text: str | None,
     settings: Settings,
     *,
-    cache: object | None,
+    cache: ResolutionCache | None,
     allow_file_urls: bool,
-) -> Any:
+) -> ResolveReport:
     """Resolve base and head with `worker.resolve` (imported lazily: heavy and optional)."""
     try:
-        resolver = importlib.import_module("worker.resolve")
+        from worker.resolve import resolve_change
     except ImportError as exc:
         raise ResolverUnavailableError(f"the resolver is not available ({exc})") from exc
     from rules.manifests.snapshot import build_snapshot
@@ -162,7 +165,7 @@ def _resolve(
     if text is None:  # the BASE config: a change never widens its own allowed hosts
         text = config_text(base_files)
     config, _ = load_config(text)
-    return resolver.resolve_change(
+    return resolve_change(
         build_snapshot(base_files, ref="base"),
         build_snapshot(head_files, ref="head"),
         config,
