@@ -55,6 +55,57 @@ _PLATFORM_ENV: dict[str, dict[str, str]] = {
 }
 
 
+#: The newest patch release of each CPython minor (uv reads `3.11` as 3.11.0).
+LATEST_PATCH: dict[str, str] = {
+    "3.6": "3.6.15",
+    "3.7": "3.7.17",
+    "3.8": "3.8.20",
+    "3.9": "3.9.25",
+    "3.10": "3.10.19",
+    "3.11": "3.11.14",
+    "3.12": "3.12.12",
+    "3.13": "3.13.9",
+    "3.14": "3.14.0",
+}
+
+#: Platform names (the config's `PLATFORMS`, friendly aliases, conda subdirs) to uv's
+#: ``--python-platform`` triples.
+PLATFORM_TRIPLES: dict[str, str] = {
+    "linux": "x86_64-unknown-linux-gnu",
+    "linux_x86_64": "x86_64-unknown-linux-gnu",
+    "linux_aarch64": "aarch64-unknown-linux-gnu",
+    "macos_arm64": "aarch64-apple-darwin",
+    "macos_x86_64": "x86_64-apple-darwin",
+    "windows_amd64": "x86_64-pc-windows-msvc",
+    "linux-x86_64": "x86_64-unknown-linux-gnu",
+    "linux-64": "x86_64-unknown-linux-gnu",
+    "linux-aarch64": "aarch64-unknown-linux-gnu",
+    "linux-arm64": "aarch64-unknown-linux-gnu",
+    "macos": "aarch64-apple-darwin",
+    "macos-arm64": "aarch64-apple-darwin",
+    "osx-arm64": "aarch64-apple-darwin",
+    "macos-x86_64": "x86_64-apple-darwin",
+    "osx-64": "x86_64-apple-darwin",
+    "windows": "x86_64-pc-windows-msvc",
+    "windows-x86_64": "x86_64-pc-windows-msvc",
+    "win-64": "x86_64-pc-windows-msvc",
+}
+
+#: uv triples to conda subdirs.
+CONDA_SUBDIRS: dict[str, str] = {
+    "x86_64-unknown-linux-gnu": "linux-64",
+    "aarch64-unknown-linux-gnu": "linux-aarch64",
+    "aarch64-apple-darwin": "osx-arm64",
+    "x86_64-apple-darwin": "osx-64",
+    "x86_64-pc-windows-msvc": "win-64",
+}
+
+
+def platform_triple(name: str) -> str:
+    """uv's platform triple for a platform name (triples pass through)."""
+    return PLATFORM_TRIPLES.get(name.strip().lower(), name.strip())
+
+
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """Why a target has a Python, platform or CUDA: what, the value, how it was read, where.

@@ -16,6 +16,7 @@ from packaging.utils import canonicalize_name
 
 from rules.findings import Finding, Severity
 from rules.manifests.model import Requirement
+from rules.targets import CONDA_SUBDIRS
 from worker.resolve.cache import cache_key
 from worker.resolve.egress import EgressProxy, Refusal
 from worker.resolve.explain import mentioned
@@ -30,7 +31,7 @@ from worker.resolve.network import (
     incomplete_finding,
 )
 from worker.resolve.pypi import RunOptions, resolve_pypi
-from worker.resolve.targets import CONDA_SUBDIRS, full_python
+from worker.resolve.targets import full_python
 from worker.time_limits import is_time_limit
 
 T = TypeVar("T")

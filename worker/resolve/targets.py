@@ -12,57 +12,12 @@ from rules.checks.support.evidence import targets_for_environment
 from rules.config import RepoConfig
 from rules.manifests.model import Snapshot
 from rules.manifests.poetry_constraints import poetry_to_pep440
-from rules.targets import Evidence
+from rules.targets import LATEST_PATCH, Evidence, platform_triple
 from rules.targets import Target as RulesTarget
 from worker.resolve.model import Target
 
 #: Most Pythons an environment is resolved for when the repository names several.
 MAX_PYTHONS = 3
-
-#: The newest patch release of each minor version (uv reads `3.11` as 3.11.0).
-LATEST_PATCH: dict[str, str] = {
-    "3.6": "3.6.15",
-    "3.7": "3.7.17",
-    "3.8": "3.8.20",
-    "3.9": "3.9.25",
-    "3.10": "3.10.19",
-    "3.11": "3.11.14",
-    "3.12": "3.12.12",
-    "3.13": "3.13.9",
-    "3.14": "3.14.0",
-}
-
-#: Friendly platform names (and conda subdirs) to uv's `--python-platform` triples.
-PLATFORMS: dict[str, str] = {
-    "linux": "x86_64-unknown-linux-gnu",
-    "linux_x86_64": "x86_64-unknown-linux-gnu",
-    "linux_aarch64": "aarch64-unknown-linux-gnu",
-    "macos_arm64": "aarch64-apple-darwin",
-    "macos_x86_64": "x86_64-apple-darwin",
-    "windows_amd64": "x86_64-pc-windows-msvc",
-    "linux-x86_64": "x86_64-unknown-linux-gnu",
-    "linux-64": "x86_64-unknown-linux-gnu",
-    "linux-aarch64": "aarch64-unknown-linux-gnu",
-    "linux-arm64": "aarch64-unknown-linux-gnu",
-    "macos": "aarch64-apple-darwin",
-    "macos-arm64": "aarch64-apple-darwin",
-    "osx-arm64": "aarch64-apple-darwin",
-    "macos-x86_64": "x86_64-apple-darwin",
-    "osx-64": "x86_64-apple-darwin",
-    "windows": "x86_64-pc-windows-msvc",
-    "windows-x86_64": "x86_64-pc-windows-msvc",
-    "win-64": "x86_64-pc-windows-msvc",
-}
-DEFAULT_PLATFORM = "x86_64-unknown-linux-gnu"
-
-#: uv triples to conda subdirs.
-CONDA_SUBDIRS: dict[str, str] = {
-    "x86_64-unknown-linux-gnu": "linux-64",
-    "aarch64-unknown-linux-gnu": "linux-aarch64",
-    "aarch64-apple-darwin": "osx-arm64",
-    "x86_64-apple-darwin": "osx-64",
-    "x86_64-pc-windows-msvc": "win-64",
-}
 
 
 def config_value(config: Any, *path: str) -> Any:
@@ -114,11 +69,6 @@ def _lowest_matching(text: str) -> str | None:
         if spec.contains(patch, prereleases=True):
             return patch
     return None
-
-
-def platform_triple(name: str) -> str:
-    """uv's platform triple for a friendly platform name (triples pass through)."""
-    return PLATFORMS.get(name.strip().lower(), name.strip())
 
 
 def _minor(version: str) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from rules.targets import DEFAULT_PYTHONS
+from rules.targets import DEFAULT_PYTHONS, LATEST_PATCH
 from tests.worker.resolve.conftest import config, snap
-from worker.resolve.targets import LATEST_PATCH, environment_targets, full_python
+from worker.resolve.targets import environment_targets, full_python
 
 LINUX = "x86_64-unknown-linux-gnu"
 
