@@ -11,7 +11,7 @@ script keeps, compactly: the wheel tags that install on Linux x86_64 (``cp311-cp
 exists, the release's Requires-Python as the listing states it, its first upload date and whether
 every file is yanked. For the TensorFlow packages (``METADATA_PACKAGES``) the METADATA of one
 Linux x86_64 wheel per release is read as well (the PEP 658 ``.metadata`` file, else HTTP Range
-reads of the wheel) and its numpy and ``nvidia-*`` Requires-Dist lines are kept. For the
+reads of the wheel) and every Requires-Dist line is kept. For the
 ``nvidia-*`` runtime wheels (``NVIDIA_PACKAGES``) every final version is kept, whatever its date.
 
 The output is a source file for ``scripts/regen_kb.py``: ``rules/kb/build_wheels.py`` (pure)
@@ -51,8 +51,9 @@ from rules.kb.build_wheels import (
     WHEEL_PACKAGES,
 )
 
-#: Requires-Dist lines worth keeping from the TensorFlow wheels' METADATA.
-_KEEP_LINE = re.compile(r"^\s*(numpy|nvidia-|tensorrt|tf-keras|keras|protobuf)", re.IGNORECASE)
+#: Marks a record whose ``requires_dist`` holds every Requires-Dist line of its METADATA
+#: (records read before kept only the numpy / nvidia-* / keras / protobuf lines: re-read).
+_ALL_LINES = "requires_dist_all"
 
 
 def linux_x86_64_tags(filename: str) -> list[str]:
@@ -130,9 +131,8 @@ def release_record(
             record["metadata_file"] = chosen["filename"]
             record["metadata_read"] = how
             record["metadata_requires_python"] = headers.get("Requires-Python")
-            record["requires_dist"] = [
-                line for line in headers.get_all("Requires-Dist") or [] if _KEEP_LINE.match(line)
-            ]
+            record["requires_dist"] = list(headers.get_all("Requires-Dist") or [])
+            record[_ALL_LINES] = True
     return record
 
 
@@ -178,7 +178,7 @@ def read_package(
             old = old_releases.get(version)
             if (
                 old is not None
-                and "requires_dist" in old
+                and old.get(_ALL_LINES)
                 and all(old.get(k) == v for k, v in record.items())
             ):
                 record = old
@@ -258,8 +258,8 @@ def main(argv: list[str] | None = None) -> int:
             f"Releases first uploaded on or after {args.since} (TensorFlow packages: from the "
             "version given in METADATA_PACKAGES; nvidia-* runtime wheels: every final release).",
             "requires_python: the value most of the release's wheels state in the listing.",
-            "requires_dist (TensorFlow packages only): the numpy / nvidia-* / keras / protobuf "
-            "lines of the METADATA of metadata_file.",
+            "requires_dist (TensorFlow packages only): every Requires-Dist line of the "
+            "METADATA of metadata_file (requires_dist_all: true).",
         ],
         "cross_checks": [],
         "packages": dict(sorted(packages.items())),

@@ -11,6 +11,14 @@ This never reports a conflict that is not there (each candidate is checked again
 clause); it may miss a solution set narrower than the candidates' steps, which would need
 clauses a millionth of a release apart.
 
+Pins against recorded metadata. A package pinned exactly (``==``) whose install requirements
+the KB records in full (its wheel METADATA's ``Requires-Dist`` lines: the TensorFlow packages,
+rules/kb/tensorflow_wheels.py) conflicts with an exact pin of one of those requirements that the
+requirement's specifier excludes: ``tensorflow==2.4.0`` requires ``tensorboard~=2.4``, so
+``tensorboard==2.3.0`` in the same environment makes pip stop with ResolutionImpossible. Only
+lines whose marker holds on every Python are used, and numpy is left to numpy-abi (which judges
+numpy requirements with the ABI facts).
+
 Environments follow `Requirement.environment`: a requirements file with its `-r`/`-c`
 includes, a conda file with its pip section, a pyproject's runtime dependencies together
 with each group or extra (`path#group`). Markers are evaluated per target (config
@@ -23,12 +31,15 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from packaging.requirements import Requirement as PackagingRequirement
 from packaging.specifiers import InvalidSpecifier, Specifier, SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
 from rules.checks.base import RuleContext
+from rules.checks.support.environments import version_of
 from rules.findings import Finding, Severity
+from rules.kb.tensorflow_wheels import tensorflow_wheel
 from rules.manifests.model import Requirement, Snapshot
 from rules.manifests.snapshot import environment_requirements
 from rules.targets import Target, applies, targets_for
@@ -225,6 +236,29 @@ def _environments(snapshot: Snapshot) -> dict[str, list[Requirement]]:
     return combined
 
 
+def _where(req: Requirement) -> str:
+    return f"{req.location.file}:{req.location.line}"
+
+
+def _exact(req: Requirement) -> Version | None:
+    """The version an unconditional exact pin installs (public part), or None."""
+    if req.url or req.marker or req.is_constraint:
+        return None
+    version = version_of(req)
+    return Version(version.public) if version is not None else None
+
+
+def _recorded_requires(
+    name: str, version: Version
+) -> tuple[str, tuple[PackagingRequirement, ...]] | None:
+    """The install requirements the KB records in full for `name==version` (those that hold on
+    every Python) and the METADATA they were read from; None when not recorded."""
+    wheel = tensorflow_wheel(name, version)
+    if wheel is None or wheel.requires is None:
+        return None
+    return wheel.source, wheel.install_requirements()
+
+
 def _sort_key(req: Requirement) -> tuple[str, int, int]:
     return (req.location.file, req.location.line, req.location.column)
 
@@ -240,6 +274,7 @@ class ConflictRule:
         """One finding per (environment, package) whose constraints cannot all hold."""
         targets = targets_for(ctx.config)
         seen: set[tuple[str, str, str]] = set()
+        seen_metadata: set[str] = set()
         for env, reqs in sorted(_environments(ctx.snapshot).items()):
             by_name: dict[str, list[_Clause]] = defaultdict(list)
             for req in sorted(reqs, key=_sort_key):
@@ -261,6 +296,77 @@ class ConflictRule:
                     continue
                 seen.add(key)
                 yield finding
+            for finding in self._against_metadata(env, reqs):
+                if finding.fingerprint not in seen_metadata:
+                    seen_metadata.add(finding.fingerprint)
+                    yield finding
+
+    def _against_metadata(self, env: str, reqs: Sequence[Requirement]) -> Iterator[Finding]:
+        """Exact pins that an exactly pinned package's recorded Requires-Dist excludes."""
+        pins: dict[str, tuple[Requirement, Version]] = {}
+        for req in sorted(reqs, key=_sort_key):
+            version = _exact(req)
+            if version is not None:
+                pins.setdefault(str(canonicalize_name(req.name)), (req, version))
+        for name, (req, version) in pins.items():
+            needs = _recorded_requires(name, version)
+            if needs is None:
+                continue
+            wheel, requires = needs
+            clashes = []
+            for needed in requires:
+                dep = str(canonicalize_name(needed.name))
+                if dep in (name, "numpy") or dep not in pins:
+                    continue
+                other, pinned = pins[dep]
+                if not needed.specifier.contains(pinned, prereleases=True):
+                    clashes.append((needed, other, pinned))
+            if clashes:
+                yield self._metadata_finding(env, name, req, version, wheel, clashes)
+
+    def _metadata_finding(
+        self,
+        env: str,
+        name: str,
+        req: Requirement,
+        version: Version,
+        source: str,
+        clashes: Sequence[tuple[PackagingRequirement, Requirement, Version]],
+    ) -> Finding:
+        listed = "; ".join(
+            f"`{needed.name}{needed.specifier}`, but {_where(other)} pins `{other.name}=={pinned}`"
+            for needed, other, pinned in clashes
+        )
+        message = (
+            f"{name} {version} ({_where(req)}) cannot be installed in environment `{env}`: "
+            f"its metadata requires {listed}. pip stops with ResolutionImpossible."
+        )
+        fix = "\n".join(
+            [
+                f"# what {name} {version} requires (or pin a {name} release these pins satisfy):",
+                *(f"{needed.name}{needed.specifier}" for needed, _, _ in clashes),
+            ]
+        )
+        return Finding(
+            rule=self.id,
+            category=self.category,
+            severity=Severity.ERROR,
+            message=message,
+            file=req.location.file,
+            line=req.location.line,
+            column=req.location.column,
+            package=name,
+            fix=fix,
+            evidence=(
+                f"{req.raw.strip()} ({_where(req)})",
+                *(f"{other.raw.strip()} ({_where(other)})" for _, other, _ in clashes),
+                f"{source}: " + "; ".join(f"Requires-Dist: {needed}" for needed, _, _ in clashes),
+            ),
+            fingerprint=(
+                f"conflict:{req.location.file}:{name}:requires:"
+                + ",".join(str(canonicalize_name(n.name)) for n, _, _ in clashes)
+            ),
+        )
 
     def _check_package(
         self, env: str, name: str, clauses: Sequence[_Clause], targets: Sequence[Target]

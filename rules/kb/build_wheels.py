@@ -3,7 +3,8 @@
 Pure: takes the parsed ``pypi_wheels.json`` source (and ``tensorflow.json`` for the one prose
 fact it needs), returns JSON-able dicts for ``wheels.json`` (per-Python Linux x86_64 wheel
 availability of the most used ML packages), ``tensorflow_wheels.json`` (TensorFlow releases:
-Python, numpy and ``[and-cuda]`` requirements from their METADATA) and ``nvidia_wheels.json``
+Python, numpy and ``[and-cuda]`` requirements, and every install requirement, from their
+METADATA) and ``nvidia_wheels.json``
 (the CUDA major each ``nvidia-*`` runtime wheel name implies). Every row names what it rests on.
 """
 
@@ -290,6 +291,7 @@ def _tensorflow(
             exact, floor = release_pythons(record["linux_x86_64"])
             lines = list(record.get("requires_dist", []))
             numpy = [line for line in lines if _name(line) == "numpy" and not _extra(line)]
+            requires = [line for line in lines if not _extra(line)]
             and_cuda = [line for line in lines if _extra(line) == "and-cuda"]
             majors = sorted({m for m in (_suffix_major(_name(line)) for line in and_cuda) if m})
             if name == "tensorflow-gpu":
@@ -310,6 +312,7 @@ def _tensorflow(
                     "requires_python": record.get("metadata_requires_python")
                     or record.get("requires_python"),
                     "numpy": numpy,
+                    "requires": requires if record.get("requires_dist_all") else None,
                     "and_cuda": and_cuda,
                     "and_cuda_cuda_major": majors[0] if len(majors) == 1 else None,
                     "gpu": gpu,

@@ -1,4 +1,5 @@
-"""TensorFlow releases as their wheels state them: Python, numpy, ``[and-cuda]`` pins, GPU.
+"""TensorFlow releases as their wheels state them: Python, numpy, ``[and-cuda]`` pins, GPU, and
+every install requirement (``Requires-Dist`` without an extra: tensorboard, tensorflow-estimator…).
 
 Data: rules/kb/data/tensorflow_wheels.json, built by rules/kb/build_wheels.py from the package
 index (scripts/wheels_from_index.py: the listing of tensorflow, tensorflow-gpu and
@@ -57,6 +58,9 @@ class TensorflowWheel:
     tested_source: str | None = None
     #: Every file of the release is yanked: only an exact pin (``==``) still installs it.
     yanked: bool = False
+    #: Every ``Requires-Dist`` line without an extra (markers kept); None when the reading
+    #: kept only some lines (the numpy / nvidia-* / keras / protobuf ones).
+    requires: tuple[str, ...] | None = None
 
     @property
     def has_and_cuda(self) -> bool:
@@ -70,6 +74,25 @@ class TensorflowWheel:
             req = Requirement(line)
             out[str(canonicalize_name(req.name))] = str(req.specifier)
         return out
+
+    def install_requirements(self, python: str | None = None) -> tuple[Requirement, ...]:
+        """The install requirements that apply on Linux x86_64 with `python` ("3.8"); with no
+        Python, those whose marker holds on every Python (no marker, or none on the Python)."""
+        if self.requires is None:
+            return ()
+        env = dict(_LINUX)
+        minor = minor_of(python) if python else None
+        if minor is not None:
+            env["python_version"] = minor.rstrip("t")
+            env["python_full_version"] = minor.rstrip("t") + ".0"
+        found = []
+        for line in self.requires:
+            req = Requirement(line)
+            # without a Python, a line whose marker names the Python may or may not apply
+            unknown = minor is None and req.marker is not None and "python" in str(req.marker)
+            if req.marker is None or (not unknown and req.marker.evaluate(env)):
+                found.append(req)
+        return tuple(found)
 
     def numpy_requirement(self, python: str | None = None) -> str | None:
         """The numpy specifier that applies on Linux x86_64 with `python` ("3.11"; None: the
@@ -118,6 +141,7 @@ def from_raw(data: Mapping[str, Any]) -> dict[str, tuple[TensorflowWheel, ...]]:
                 tested_cudnn=row["tested_cudnn"],
                 tested_source=row["tested_source"],
                 yanked=row["yanked"],
+                requires=tuple(row["requires"]) if row.get("requires") is not None else None,
             )
             for row in rows
         )

@@ -224,3 +224,63 @@ def test_a_conflict_among_thousands_of_bounds_is_found_and_listed_briefly() -> N
     (finding,) = run(*reqs)
     assert "`torch>=2999.0` (r.txt:3000) and `torch<1` (r.txt:3001)" in finding.message
     assert "and 2981 more" in finding.message and len(finding.evidence) == LISTED_MAX
+
+
+#: Facts: the Requires-Dist lines of tensorflow-2.4.0-cp38-cp38-manylinux2010_x86_64.whl
+#: (tensorboard~=2.4, tensorflow-estimator<2.5.0,>=2.4.0rc0, numpy~=1.19.2) and of
+#: tensorflow-2.16.1's cp312 wheel (keras>=3.0.0), as rules/kb/data/tensorflow_wheels.json
+#: records them (scripts/wheels_from_index.py).
+@pytest.mark.parametrize(
+    ("reqs", "expected"),
+    [
+        (  # q-optimize/c3's Dependabot bump: the pins the release's metadata excludes
+            (
+                req("numpy==1.18.5", "requirements.txt", 37),
+                req("tensorboard==2.3.0", "requirements.txt", 68),
+                req("tensorflow==2.4.0", "requirements.txt", 70),
+                req("tensorflow-estimator==2.3.0", "requirements.txt", 71),
+            ),
+            [("tensorflow", 70, ("tensorboard~=2.4", "tensorflow-estimator<2.5.0,>=2.4.0rc0"))],
+        ),
+        (  # the maintainer's fix: pins inside the metadata's ranges
+            (
+                req("tensorboard==2.4.1", "requirements.txt", 1),
+                req("tensorflow==2.4.0", "requirements.txt", 2),
+                req("tensorflow-estimator==2.4.0", "requirements.txt", 3),
+            ),
+            [],
+        ),
+        (  # a pin in an included file of the same environment
+            (
+                req("tensorflow==2.16.1", "requirements.txt", 4),
+                req("keras==2.15.0", "requirements/base.txt", 2, env="requirements.txt"),
+            ),
+            [("tensorflow", 4, ("keras>=3.0.0",))],
+        ),
+        # only exact pins on both sides; the same environment; no markers
+        ((req("tensorflow>=2.4", "r.txt", 1), req("tensorboard==2.3.0", "r.txt", 2)), []),
+        ((req("tensorflow==2.4.0", "r.txt", 1), req("tensorboard>=2.3", "r.txt", 2)), []),
+        ((req("tensorflow==2.4.0", "a.txt", 1), req("tensorboard==2.3.0", "b.txt", 2)), []),
+        (
+            (
+                req("tensorflow==2.4.0", "r.txt", 1),
+                req("tensorboard==2.3.0", "r.txt", 2, marker='python_version < "3.8"'),
+            ),
+            [],
+        ),
+        # numpy is numpy-abi's to judge; a release the KB does not record says nothing
+        ((req("tensorflow==2.4.0", "r.txt", 1), req("numpy==1.18.5", "r.txt", 2)), []),
+        ((req("tensorflow==9.9.9", "r.txt", 1), req("tensorboard==2.3.0", "r.txt", 2)), []),
+    ],
+)
+def test_exact_pins_against_recorded_requires_dist(
+    reqs: tuple[Requirement, ...], expected: list[tuple[str, int, tuple[str, ...]]]
+) -> None:
+    found = run(*reqs)
+    got = [
+        (f.package, f.line, tuple(line for line in (f.fix or "").splitlines()[1:])) for f in found
+    ]
+    assert got == expected
+    for f in found:
+        assert (f.rule, f.category, f.severity) == ("conflict", "conflict", "error")
+        assert "METADATA" in f.evidence[-1]

@@ -36,7 +36,7 @@ def test_release_pythons(name: str, tags: list[str], expected: tuple[str, str | 
     assert release_pythons(tags) == expected
 
 
-TF_2161 = {
+TF_2161: dict[str, Any] = {
     "uploaded": "2024-03-09",
     "requires_python": ">=3.9",
     "linux_x86_64": ["cp310-cp310", "cp311-cp311", "cp312-cp312", "cp39-cp39"],
@@ -44,6 +44,7 @@ TF_2161 = {
     "metadata_file": "tensorflow-2.16.1-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
     "metadata_read": "wheel METADATA (range read)",
     "metadata_requires_python": ">=3.9",
+    "requires_dist_all": True,
     "requires_dist": [
         "keras >=3.0.0",
         'numpy <2.0.0,>=1.23.5 ; python_version <= "3.11"',
@@ -182,3 +183,12 @@ def test_a_source_without_provenance_or_the_tensorflow_note_is_refused() -> None
     bad["packages"]["numpy"]["releases"]["not a version"] = _rec([])
     with pytest.raises(WheelSourceError, match="bad version"):
         _build(bad)
+
+
+def test_tensorflow_rows_keep_every_install_requirement_of_a_complete_reading() -> None:
+    rows = _build()["tensorflow_wheels.json"]["packages"]
+    tf = {r["version"]: r for r in rows["tensorflow"]}
+    # a reading that kept every line: all of them but the [and-cuda] extra's
+    assert tf["2.16.1"]["requires"] == TF_2161["requires_dist"][:3]
+    # a reading that kept only the numpy / nvidia / keras / protobuf lines: not complete
+    assert tf["2.0.0"]["requires"] is None

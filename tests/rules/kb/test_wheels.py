@@ -172,3 +172,24 @@ def test_nvidia_rows_come_from_the_listing() -> None:
     assert row is not None and row.cuda_major == 12
     assert all(Version(v).major == 12 for v in row.versions)
     assert "listing" in row.source
+
+
+@pytest.mark.parametrize(
+    ("version", "python", "present", "absent"),
+    [
+        # tensorflow-2.4.0-cp38-cp38-manylinux2010_x86_64.whl METADATA
+        ("2.4.0", None, {"tensorboard~=2.4", "tensorflow-estimator<2.5.0,>=2.4.0rc0"}, set()),
+        # tensorflow 2.16.1: numpy lines carry python_version markers
+        ("2.16.1", None, {"keras>=3.0.0", "tensorboard<2.17,>=2.16"}, {"numpy"}),
+        ("2.16.1", "3.12", {'numpy<2.0.0,>=1.26.0; python_version >= "3.12"'}, set()),
+    ],
+)
+def test_tensorflow_install_requirements_from_metadata(
+    version: str, python: str | None, present: set[str], absent: set[str]
+) -> None:
+    wheel = tensorflow_wheel("tensorflow", version)
+    assert wheel is not None
+    got = {str(r) for r in wheel.install_requirements(python)}
+    assert present <= got
+    assert not {str(r.name) for r in wheel.install_requirements(python)} & absent
+    assert not any("extra" in line for line in got)
