@@ -10,7 +10,6 @@ import yaml
 from packaging.utils import canonicalize_name
 
 from rules.findings import Finding
-from rules.manifests._toml_locate import ArrayTableLocator, line_text, load_toml
 from rules.manifests._yaml_nodes import BudgetExceeded, Walker, compose, position
 from rules.manifests.errors import parse_error
 from rules.manifests.model import (
@@ -24,6 +23,7 @@ from rules.manifests.model import (
     ManifestFile,
     Span,
 )
+from rules.manifests.tomlspans import ArrayTableLocator, line_text, load_toml
 
 _CONDA_SUFFIXES = (".conda", ".tar.bz2")
 
