@@ -233,22 +233,13 @@ def review_trees(
     problems are reported too, but none of its settings apply.
     `extra_ignores` are appended to the config's `ignore:` list (PR-scoped ignores).
     """
-    from rules.config_change import config_change_finding
     from rules.manifests.snapshot import build_snapshot
 
     base = build_snapshot(base_files, ref="base")
     head = build_snapshot(head_files, ref="head")
-    if config_override_text is not None:
-        config, config_findings = load_config(config_override_text, config_path)
-    else:
-        base_text, head_text = config_text(base_files), config_text(head_files)
-        config, _ = load_config(base_text, CONFIG_PATH)
-        head_config, config_findings = load_config(head_text, CONFIG_PATH)
-        change = config_change_finding(
-            config, head_config, text_changed=(base_text or "") != (head_text or "")
-        )
-        if change is not None:
-            config_findings = [*config_findings, change]
+    config, config_findings = review_config(
+        base_files, head_files, override_text=config_override_text, override_path=config_path
+    )
     if extra_ignores:
         config = config.model_copy(update={"ignore": [*config.ignore, *extra_ignores]})
     return review(
@@ -263,6 +254,38 @@ def review_trees(
         today=today,
         reraise=reraise,
     )
+
+
+def review_config(
+    base_files: Mapping[str, bytes | str],
+    head_files: Mapping[str, bytes | str],
+    *,
+    override_text: str | None = None,
+    override_path: str = CONFIG_PATH,
+) -> tuple[RepoConfig, list[Finding]]:
+    """The config a review applies, and the config findings it reports (`review_trees`).
+
+    The BASE commit's `.github/depreview.yml` unless `override_text` (the CLI's `--config`,
+    named `override_path` in findings). The head config's own problems are reported and a
+    head that edits it gets a `config-change` finding; none of its settings apply. An
+    unchanged config is parsed once.
+    """
+    from rules.config_change import config_change_finding
+
+    if override_text is not None:
+        return load_config(override_text, override_path)
+    base_text, head_text = config_text(base_files), config_text(head_files)
+    config, base_findings = load_config(base_text, CONFIG_PATH)
+    if (base_text or "") == (head_text or ""):
+        head_config, config_findings = config, list(base_findings)
+    else:
+        head_config, config_findings = load_config(head_text, CONFIG_PATH)
+    change = config_change_finding(
+        config, head_config, text_changed=(base_text or "") != (head_text or "")
+    )
+    if change is not None:
+        config_findings = [*config_findings, change]
+    return config, config_findings
 
 
 def _total_order(finding: Finding) -> tuple[object, ...]:
