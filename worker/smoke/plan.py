@@ -20,7 +20,7 @@ from rules.manifests.diff import diff
 from rules.manifests.model import Ecosystem, FactKind, Snapshot
 from rules.manifests.snapshot import build_snapshot
 from worker.github.api import JSON, RepoApi
-from worker.smoke.job import decision_outcome
+from worker.smoke.gpu_job import decision_outcome
 from worker.smoke.policy import (
     SmokeConfig,
     SmokeDecision,

@@ -115,8 +115,8 @@ def gpu_smoke(
     from celery.exceptions import SoftTimeLimitExceeded
 
     from worker.smoke.config import RunnerConfig
-    from worker.smoke.execute import execute_smoke
     from worker.smoke.facts import read_runner_facts
+    from worker.smoke.gpu_job import execute_smoke
 
     config = RunnerConfig()
     timer = StageTimer()

@@ -19,7 +19,7 @@ from worker.smoke import probe
 from worker.smoke.classify import classify_result, render_smoke_section, smoke_conclusion
 from worker.smoke.config import RunnerConfig
 from worker.smoke.facts import read_runner_facts
-from worker.smoke.job import run_gpu_smoke_job
+from worker.smoke.gpu_job import run_gpu_smoke_job
 
 
 def _gpu_present() -> bool:

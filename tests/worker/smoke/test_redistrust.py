@@ -21,7 +21,7 @@ from redis import Redis
 from tests.fakes.github import FakeGitHub
 from tests.redis_proc import RedisServer, redis_binary
 from worker.github.api import RepoRef
-from worker.smoke.execute import execute_smoke
+from worker.smoke.gpu_job import execute_smoke
 from worker.smoke.publish import SMOKE_CHECK_NAME, publish_smoke
 from worker.smoke.runner import SmokeResult
 from worker.smoke.store import SmokeJob, load_outcome, outcome_key, record_job, save_outcome

@@ -16,7 +16,7 @@ import pytest
 from tests.worker.smoke.conftest import python_for_envs
 from worker.smoke.config import RunnerConfig
 from worker.smoke.facts import GpuInfo, RunnerFacts
-from worker.smoke.job import run_gpu_smoke_job
+from worker.smoke.gpu_job import run_gpu_smoke_job
 from worker.smoke.runner import SmokeResult
 from worker.smoke.slots import GpuSlots, facts_for_slot, slot_indexes, visible_indexes
 

@@ -17,8 +17,8 @@ from tests.worker.smoke.fakeredis import FakeRedis
 from worker.github.api import JSON
 from worker.github.buttons import CHECK_ACTION
 from worker.review.job import ReviewJob, run_review
-from worker.smoke.execute import execute_smoke
 from worker.smoke.facts import GpuInfo, RunnerFacts
+from worker.smoke.gpu_job import execute_smoke
 from worker.smoke.plan import SmokeHooks
 from worker.smoke.policy import COMMENT_COMMAND
 from worker.smoke.publish import (
@@ -558,7 +558,7 @@ def test_the_gpu_task_runs_stores_and_hands_over_to_publishing(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     from worker.celery_app import app
-    from worker.smoke import execute, facts
+    from worker.smoke import facts, gpu_job
     from worker.tasks import smoke
 
     fake = FakeRedis()
@@ -566,7 +566,7 @@ def test_the_gpu_task_runs_stores_and_hands_over_to_publishing(
     monkeypatch.setattr(app, "send_task", lambda name, kwargs, **kw: sent.append((name, kwargs)))
     monkeypatch.setattr(smoke, "shared_redis", lambda: fake)
     monkeypatch.setattr(facts, "read_runner_facts", lambda **kw: H100)
-    monkeypatch.setattr(execute, "run_smoke", lambda pins, **kw: _result())
+    monkeypatch.setattr(gpu_job, "run_smoke", lambda pins, **kw: _result())
     monkeypatch.setenv("DEPREVIEW_RUNNER_WORKDIR", str(tmp_path / "w"))
     monkeypatch.setenv("DEPREVIEW_RUNNER_CACHE_DIR", str(tmp_path / "c"))
     result = app.tasks["worker.gpu_smoke"](

@@ -12,7 +12,7 @@ from tests.worker.smoke.conftest import python_for_envs
 from tests.worker.smoke.fakeredis import FakeRedis
 from worker.smoke.config import RunnerConfig
 from worker.smoke.facts import GpuInfo, RunnerFacts
-from worker.smoke.job import run_gpu_smoke_job
+from worker.smoke.gpu_job import run_gpu_smoke_job
 from worker.smoke.runner import SmokeResult
 from worker.smoke.supersede import mark_latest
 
