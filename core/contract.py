@@ -207,21 +207,11 @@ class SmokeJobSpec:
     job_id: str = ""
 
     def kwargs(self) -> dict[str, Any]:
-        """The task's keyword arguments (JSON-ready)."""
-        return {
-            "installation_id": self.installation_id,
-            "repo_full_name": self.repo_full_name,
-            "pr_number": self.pr_number,
-            "head_sha": self.head_sha,
-            "check_run_id": self.check_run_id,
-            "pins": dict(self.pins),
-            "changed_packages": list(self.changed_packages),
-            "index_options": list(self.index_options),
-            "base_environment": self.base_environment,
-            "timeout_s": self.timeout_s,
-            "delivery_id": self.delivery_id,
-            "job_id": self.job_id,
-        }
+        """The task's keyword arguments (JSON-ready): every field but `queue`, which routes it."""
+        out = _as_kwargs(self)
+        del out["queue"]
+        out["pins"] = dict(self.pins)
+        return out
 
     @property
     def soft_time_limit_s(self) -> int:
