@@ -13,7 +13,7 @@ HTTP Range requests (only the zip directory and the METADATA member are transfer
 wheels without CUDA pins (torch <= 1.12 embeds its CUDA runtime) the wheel's ``torch/version.py``
 is read the same way for its ``cuda = '...'`` line.
 
-The output is a source file for ``scripts/regen_kb.py``: ``rules/kb/build.py`` (pure) turns the
+The output is a source file for ``scripts/regen_kb.py``: ``scripts/kb_build.py`` (pure) turns the
 records into KB facts, each naming the wheel file and the metadata line it rests on. Then run
 ``python scripts/regen_kb.py tests/fixtures/compat`` and review the diff of ``rules/kb/data``.
 """
@@ -40,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from packaging.utils import parse_sdist_filename, parse_wheel_filename
 from packaging.version import InvalidVersion, Version
 
-from rules.kb.build import INDEX_PACKAGES
+from scripts.kb_build import INDEX_PACKAGES
 
 _ACCEPT = "application/vnd.pypi.simple.v1+json"
 _UA = "depreview-kb-builder"

@@ -22,8 +22,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from rules.kb.build import OPTIONAL_SOURCES, SOURCE_FILES, build_data
 from rules.kb.knowledge import KnowledgeBase
+from rules.kb.schema import SOURCE_FILES
+from scripts.kb_build import OPTIONAL_SOURCES, build_data
 
 
 def render(data: object) -> str:

@@ -13,10 +13,10 @@ from packaging.utils import canonicalize_name
 from packaging.version import Version
 
 from rules.kb import wheels
-from rules.kb.build import SOURCE_FILES
 from rules.kb.cudaver import major_minor, to_version, variant_cuda
 from rules.kb.nvidia_wheels import cuda_major
 from rules.kb.schema import (
+    SOURCE_FILES,
     CondaJaxlibRelease,
     CondaPytorchLine,
     CondaPytorchTable,

@@ -6,6 +6,18 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+#: The source files the KB is built from (scripts/kb_build.py); the data files carry the same
+#: names.
+SOURCE_FILES: tuple[str, ...] = (
+    "torch.json",
+    "torch_arch.json",
+    "cuda_driver.json",
+    "tensorflow.json",
+    "jax.json",
+    "numpy2_abi.json",
+    "conda_pytorch_cuda.json",
+)
+
 
 class _Model(BaseModel):
     """Frozen, strict about unknown keys: a data file that drifts from this shape fails to load."""

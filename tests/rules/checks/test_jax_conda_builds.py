@@ -22,10 +22,11 @@ from rules.checks.driver import RULES as DRIVER_RULES
 from rules.checks.jax_cuda import RULES
 from rules.config import RepoConfig
 from rules.kb import load_kb
-from rules.kb.build import SOURCE_FILES, SourceShapeError, build_data
 from rules.kb.conda_jaxlib import jaxlib_build
+from rules.kb.schema import SOURCE_FILES
 from rules.manifests.model import FactKind
 from rules.manifests.snapshot import build_snapshot
+from scripts.kb_build import SourceShapeError, build_data
 from tests.rules.checks.mlsnap import config, run
 
 FIXTURES = Path(__file__).parent.parent.parent / "fixtures" / "compat"

@@ -20,7 +20,7 @@ from rules.checks.torch_family import RULES
 from rules.config import RepoConfig
 from rules.findings import Finding
 from rules.kb import KnowledgeBase
-from rules.kb.build import SOURCE_FILES
+from rules.kb.schema import SOURCE_FILES
 from rules.manifests.model import Snapshot
 from tests.rules.checks.mlsnap import req, run, snap
 

@@ -1,4 +1,4 @@
-"""The pure transform of package-index records (rules/kb/build.py), on recorded snippets."""
+"""The pure transform of package-index records (scripts/kb_build.py), on recorded snippets."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from rules.kb.build import _member_requirements, _torch_index
+from scripts.kb_build import _member_requirements, _torch_index
 
 # Requires-Dist / version.py lines as recorded from real wheels (fixtures/compat/pypi_index.json)
 TORCH_CASES: list[tuple[str, dict[str, Any], str | None, str | None, list[str]]] = [

@@ -17,7 +17,7 @@ import pytest
 from packaging.requirements import Requirement
 
 from rules.kb import load_kb
-from rules.kb.build import _member_requirements
+from scripts.kb_build import _member_requirements
 
 ROOT = Path(__file__).resolve().parents[3]
 INDEX: dict[str, Any] = json.loads(

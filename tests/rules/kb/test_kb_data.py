@@ -12,7 +12,8 @@ import pytest
 from packaging.version import Version
 
 from rules.kb import KnowledgeBase, load_kb
-from rules.kb.build import INDEX_SOURCE, SOURCE_FILES, SourceShapeError, build_data
+from rules.kb.schema import SOURCE_FILES
+from scripts.kb_build import INDEX_SOURCE, SourceShapeError, build_data
 
 FIXTURES = Path(__file__).parent.parent.parent / "fixtures" / "compat"
 

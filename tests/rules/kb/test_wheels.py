@@ -15,11 +15,12 @@ import pytest
 from packaging.version import Version
 
 from rules.kb import load_kb
-from rules.kb.build import INDEX_SOURCE, OPTIONAL_SOURCES, SOURCE_FILES, build_data
 from rules.kb.build_wheels import NVIDIA_DATA, TENSORFLOW_DATA, WHEELS_DATA
 from rules.kb.nvidia_wheels import cuda_major, nvidia_wheel
+from rules.kb.schema import SOURCE_FILES
 from rules.kb.tensorflow_wheels import tensorflow_wheel
 from rules.kb.wheels import WheelRelease, has_wheel, load_wheels, pythons_with_wheels
+from scripts.kb_build import INDEX_SOURCE, OPTIONAL_SOURCES, build_data
 
 FIXTURES = Path(__file__).parent.parent.parent / "fixtures" / "compat"
 

@@ -1,6 +1,7 @@
 """Turn the sourced compatibility facts (reference/compat/*.json) into the KB's data files.
 
 Pure: takes parsed JSON, returns JSON-able dicts. `scripts/regen_kb.py` does the file I/O.
+Build-time only (not shipped): the reviewer reads the data through `rules.kb`.
 Every fact keeps its provenance (sources, snapshot date, notes, cross-checks). A source whose
 shape differs from what this module knows raises `SourceShapeError` instead of guessing.
 The few facts taken from a source's prose (notes / cross-checks) are listed in `_DERIVED`
@@ -18,17 +19,7 @@ from packaging.utils import InvalidWheelFilename, canonicalize_name, parse_wheel
 from packaging.version import Version
 
 from rules.kb.build_wheels import WHEELS_SOURCE, build_wheels
-
-#: The source files the KB is built from; the data files carry the same names.
-SOURCE_FILES: tuple[str, ...] = (
-    "torch.json",
-    "torch_arch.json",
-    "cuda_driver.json",
-    "tensorflow.json",
-    "jax.json",
-    "numpy2_abi.json",
-    "conda_pytorch_cuda.json",
-)
+from rules.kb.schema import SOURCE_FILES
 
 #: Packages whose index records (scripts/kb_from_index.py) feed the KB, with the first release read.
 INDEX_PACKAGES: dict[str, str] = {
