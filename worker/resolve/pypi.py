@@ -233,9 +233,25 @@ def _outcome(
         return Resolution(
             target, inp.environment, pins, via, True, tuple(skipped), requires=requires
         )
+    return failed_resolution(run, inp, target, options, reqs, skipped)
+
+
+def failed_resolution(
+    run: uv.UvRun,
+    inp: ResolutionInput,
+    target: Target,
+    options: RunOptions,
+    reqs: Sequence[Requirement],
+    skipped: Sequence[Finding],
+    *,
+    source: str = "uv",
+) -> Resolution:
+    """A run that did not resolve: a timeout notice, or the findings its stderr explains."""
     if run.timed_out:
         timeout = timeout_finding(inp, target, options)
-        return Resolution(target, inp.environment, ok=False, findings=(*skipped, timeout))
+        return Resolution(
+            target, inp.environment, ok=False, findings=(*skipped, timeout), source=source
+        )
     findings = failure_findings(
         run.stderr,
         [*reqs, *inp.constraints],
@@ -249,6 +265,7 @@ def _outcome(
         inp.environment,
         ok=False,
         findings=(*skipped, *findings),
+        source=source,
         explanation=tuple(run.stderr.strip().splitlines()),
     )
 

@@ -7,21 +7,18 @@ from dataclasses import replace
 
 from rules.manifests.model import IndexKind
 from worker.resolve import uv
-from worker.resolve.assumed import settle
 from worker.resolve.cache import cache_key
-from worker.resolve.explain import failure_findings
-from worker.resolve.indexes import redact
 from worker.resolve.inputs import ResolutionInput
 from worker.resolve.lockgraph import installed
 from worker.resolve.metadata import requires_of
 from worker.resolve.model import Resolution, Target
 from worker.resolve.pypi import (
     RunOptions,
+    failed_resolution,
     refusal_outcome,
     refused_inputs,
     run_with_retries,
     skipped_finding,
-    timeout_finding,
 )
 from worker.resolve.uvproject import NO_INTERPRETER, Project, lock, virtual_project
 
@@ -130,22 +127,4 @@ def _outcome(
             source="uv lock",
             requires=requires,
         )
-    if run.timed_out:
-        timeout = timeout_finding(inp, target, options)
-        return Resolution(target, inp.environment, ok=False, findings=(*skipped, timeout))
-    findings = failure_findings(
-        run.stderr,
-        [*inp.requirements, *inp.constraints],
-        environment=inp.environment,
-        target=target,
-        index_urls=[redact(i.url) for i in inp.indexes],
-    )
-    findings = list(settle(findings, inp.environment, target, run.stderr))
-    return Resolution(
-        target,
-        inp.environment,
-        ok=False,
-        findings=(*skipped, *findings),
-        source="uv lock",
-        explanation=tuple(run.stderr.strip().splitlines()),
-    )
+    return failed_resolution(run, inp, target, options, inp.requirements, skipped, source="uv lock")
