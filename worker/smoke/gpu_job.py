@@ -10,18 +10,17 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from packaging.utils import canonicalize_name
 
-from rules.findings import Finding
 from rules.kb import KnowledgeBase
 from worker.smoke.classify import classify_result, render_smoke_section, smoke_conclusion
 from worker.smoke.config import RunnerConfig
 from worker.smoke.facts import RunnerFacts
-from worker.smoke.policy import SmokeDecision
+from worker.smoke.outcome import TITLES, SmokeJobOutcome, timed_out
 from worker.smoke.redact import Redactor
 from worker.smoke.registry import RedisClient
 from worker.smoke.runner import SmokeResult, Status, run_smoke
@@ -30,66 +29,6 @@ from worker.smoke.store import load_outcome, save_outcome
 from worker.smoke.supersede import is_superseded
 
 logger = logging.getLogger(__name__)
-
-_TITLES = {
-    "success": "GPU smoke test passed",
-    "failure": "GPU smoke test failed",
-    "neutral": "GPU smoke test: see details",
-    "cancelled": "GPU smoke test cancelled (superseded by a newer push)",
-    "timed_out": "GPU smoke test timed out",
-    "skipped": "GPU smoke test skipped",
-    "action_required": "GPU smoke test needs a maintainer",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class SmokeJobOutcome:
-    """What the publisher needs: conclusion, title, findings and the Markdown section."""
-
-    repo: str
-    pr_number: int
-    head_sha: str
-    conclusion: str
-    title: str
-    findings: tuple[Finding, ...]
-    markdown: str
-    result: SmokeResult | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready summary (for the Celery result backend and logs)."""
-        return {
-            "repo": self.repo,
-            "pr_number": self.pr_number,
-            "head_sha": self.head_sha,
-            "conclusion": self.conclusion,
-            "title": self.title,
-            "markdown": self.markdown,
-            "status": self.result.status if self.result else None,
-            "findings": [
-                {
-                    "rule": f.rule,
-                    "category": f.category,
-                    "severity": f.severity.value,
-                    "message": f.message,
-                    "package": f.package,
-                }
-                for f in self.findings
-            ],
-        }
-
-
-def decision_outcome(
-    decision: SmokeDecision, repo: str, pr_number: int, head_sha: str
-) -> SmokeJobOutcome | None:
-    """The outcome to publish when the scheduler does not run the job (None when it runs)."""
-    conclusion = decision.check_conclusion
-    if conclusion is None:
-        return None
-    title = _TITLES.get(conclusion, "GPU smoke test")
-    if decision.action == "no-runner":
-        title = "GPU smoke test: no runner available"
-    markdown = f"<details>\n<summary>{title}</summary>\n\n{decision.reason}\n\n</details>\n"
-    return SmokeJobOutcome(repo, pr_number, head_sha, conclusion, title, (), markdown)
 
 
 class _Throttled:
@@ -164,7 +103,7 @@ def run_gpu_smoke_job(
         markdown = render_smoke_section(result, findings)
         logger.info("smoke job finished", extra={**log, "conclusion": conclusion})
         return SmokeJobOutcome(
-            repo, pr_number, head_sha, conclusion, _TITLES[conclusion], findings, markdown, result
+            repo, pr_number, head_sha, conclusion, TITLES[conclusion], findings, markdown, result
         )
 
     def stopped(status: Status, message: str) -> SmokeJobOutcome:
@@ -242,21 +181,11 @@ def run_gpu_smoke_job(
 
 def timed_out_here(repo: str, pr_number: int, head_sha: str, limit_s: int) -> dict[str, Any]:
     """The outcome of a job the worker's soft time limit stopped."""
-    title = "GPU smoke test timed out"
     text = (
         f"The smoke job ran past the worker's time limit ({limit_s} s) and was stopped; "
         "installing the environment or probing it takes longer than `smoke.timeout_s` allows."
     )
-    return {
-        "repo": repo,
-        "pr_number": pr_number,
-        "head_sha": head_sha,
-        "conclusion": "timed_out",
-        "title": title,
-        "markdown": f"<details>\n<summary>{title}</summary>\n\n{text}\n\n</details>\n",
-        "status": "timeout",
-        "findings": [],
-    }
+    return timed_out(repo, pr_number, head_sha, text)
 
 
 def execute_smoke(

@@ -20,7 +20,7 @@ from rules.manifests.diff import diff
 from rules.manifests.model import Ecosystem, FactKind, Snapshot
 from rules.manifests.snapshot import build_snapshot
 from worker.github.api import JSON, RepoApi
-from worker.smoke.gpu_job import decision_outcome
+from worker.smoke.outcome import decision_outcome, details
 from worker.smoke.policy import (
     SmokeConfig,
     SmokeDecision,
@@ -199,18 +199,18 @@ def _note(text: str) -> str:
     return f"\n\n**GPU smoke test** (`depreview / gpu-smoke`): {text}"
 
 
-def _queued_markdown(spec: SmokeJobSpec, decision: SmokeDecision, pins: PinSet) -> str:
+def _queued_markdown(title: str, spec: SmokeJobSpec, decision: SmokeDecision, pins: PinSet) -> str:
     source = (
         f"the resolution of `{pins.environment}`"
         if pins.source != "declared"
         else "the exact pins declared in the head commit (no resolution was available, so "
         "packages they do not pin are not installed)"
     )
-    return (
-        f"<details>\n<summary>GPU smoke test queued on {decision.runner}</summary>\n\n"
+    text = (
         f"{decision.reason}. {len(spec.pins)} packages from {source}; time limit "
-        f"{spec.timeout_s} s.\n\n</details>\n"
+        f"{spec.timeout_s} s."
     )
+    return details(title, text)
 
 
 def plan_smoke(
@@ -335,7 +335,7 @@ def _enqueue(
     spec = replace(draft, check_run_id=run_id, job_id=secrets.token_hex(16))
     job = SmokeJob(spec.job_id, spec.installation_id, repo, pr_number, head_sha, run_id, queue)
     record_job(hooks.redis, job)  # publish accepts only outcomes of recorded jobs
-    markdown = _queued_markdown(spec, decision, pins)
+    markdown = _queued_markdown(title, spec, decision, pins)
     save(hooks.redis, SmokeRecord(repo, pr_number, head_sha, None, title, markdown, False, run_id))
     try:
         hooks.enqueue(spec)

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from worker.smoke.facts import GpuInfo, RunnerFacts
-from worker.smoke.gpu_job import decision_outcome
+from worker.smoke.outcome import decision_outcome
 from worker.smoke.policy import (
     COMMENT_COMMAND,
     HOW_TO_ASK,

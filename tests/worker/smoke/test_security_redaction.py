@@ -18,7 +18,8 @@ import pytest
 from tests.worker.smoke.conftest import python_for_envs
 from worker.smoke.config import RunnerConfig
 from worker.smoke.facts import GpuInfo, RunnerFacts
-from worker.smoke.gpu_job import SmokeJobOutcome, run_gpu_smoke_job
+from worker.smoke.gpu_job import run_gpu_smoke_job
+from worker.smoke.outcome import SmokeJobOutcome
 from worker.smoke.redact import INDEX, Redactor
 from worker.smoke.runner import SmokeResult, StepResult
 
