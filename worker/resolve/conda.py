@@ -29,6 +29,7 @@ from worker.resolve.network import (
     classify_conda,
     failed_url,
     incomplete_finding,
+    unreachable_earlier,
 )
 from worker.resolve.pypi import RunOptions, resolve_pypi
 from worker.resolve.targets import full_python
@@ -180,14 +181,7 @@ def resolve_conda(inp: ResolutionInput, target: Target, options: RunOptions) -> 
     else:
         down = options.unreachable.any_of(redact(c) for c in channels)
         if down is not None:
-            notice = incomplete_finding(
-                inp.environment,
-                target,
-                where=down,
-                detail="unreachable earlier in this review",
-                tries=0,
-                resolver="rattler",
-            )
+            notice = unreachable_earlier(inp.environment, target, down, resolver="rattler")
             return Resolution(
                 target, inp.environment, ok=False, findings=(notice,), source="rattler"
             )

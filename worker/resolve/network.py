@@ -130,6 +130,21 @@ class Unreachable:
         return next((url for url in urls if url in self.urls), None)
 
 
+def unreachable_earlier(
+    environment: str, target: Target, where: str, *, resolver: str = "uv"
+) -> Finding:
+    """A notice: `environment` was not resolved, `where` having been unreachable earlier in
+    this review (not waited on again)."""
+    return incomplete_finding(
+        environment,
+        target,
+        where=where,
+        detail="unreachable earlier in this review",
+        tries=0,
+        resolver=resolver,
+    )
+
+
 def incomplete_finding(
     environment: str,
     target: Target,

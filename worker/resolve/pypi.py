@@ -24,6 +24,7 @@ from worker.resolve.network import (
     classify_uv,
     failed_url,
     incomplete_finding,
+    unreachable_earlier,
 )
 
 #: How the default index is named when the repository declares none.
@@ -69,14 +70,7 @@ def run_with_retries(
     down = options.unreachable.any_of(names)
     if down is not None:
         skipped = uv.UvRun(1, "", f"error: {down} was unreachable earlier in this review")
-        notice = incomplete_finding(
-            inp.environment,
-            target,
-            where=down,
-            detail="unreachable earlier in this review",
-            tries=0,
-        )
-        return skipped, notice
+        return skipped, unreachable_earlier(inp.environment, target, down)
 
     def unreachable(run: uv.UvRun) -> bool:
         if run.ok or run.timed_out or run.refused:  # a refusal is final: no retry
