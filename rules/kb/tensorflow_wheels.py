@@ -80,11 +80,7 @@ class TensorflowWheel:
         Python, those whose marker holds on every Python (no marker, or none on the Python)."""
         if self.requires is None:
             return ()
-        env = dict(_LINUX)
-        minor = minor_of(python) if python else None
-        if minor is not None:
-            env["python_version"] = minor.rstrip("t")
-            env["python_full_version"] = minor.rstrip("t") + ".0"
+        env, minor = _linux_markers(python)
         found = []
         for line in self.requires:
             req = Requirement(line)
@@ -97,11 +93,7 @@ class TensorflowWheel:
     def numpy_requirement(self, python: str | None = None) -> str | None:
         """The numpy specifier that applies on Linux x86_64 with `python` ("3.11"; None: the
         one line without a Python marker, or the only line), None when none applies."""
-        env = dict(_LINUX)
-        minor = minor_of(python) if python else None
-        if minor is not None:
-            env["python_version"] = minor.rstrip("t")
-            env["python_full_version"] = minor.rstrip("t") + ".0"
+        env, minor = _linux_markers(python)
         found = []
         for line in self.numpy:
             req = Requirement(line)
@@ -110,6 +102,16 @@ class TensorflowWheel:
         if minor is None and not found and len(self.numpy) == 1:
             found = [str(Requirement(self.numpy[0]).specifier)]
         return found[0] if len(found) == 1 else None
+
+
+def _linux_markers(python: str | None) -> tuple[dict[str, str], str | None]:
+    """Marker values on Linux x86_64 with `python`'s minor ("3.8") when given, and that minor."""
+    env = dict(_LINUX)
+    minor = minor_of(python) if python else None
+    if minor is not None:
+        env["python_version"] = minor.rstrip("t")
+        env["python_full_version"] = minor.rstrip("t") + ".0"
+    return env, minor
 
 
 def tensorflow_wheel(package: str, version: str | Version) -> TensorflowWheel | None:
