@@ -10,7 +10,7 @@ GitHub secret.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from celery import Task
@@ -189,6 +189,24 @@ class SmokeStartedTask(ReviewTask):
         logger.warning("could not mark the smoke check run in progress", exc_info=exc)
 
 
+def _on_the_check_run(
+    step: Callable[..., str], installation_id: int, repo_full_name: str, **ids: Any
+) -> str:
+    """Run a review-side step of the smoke check run (`worker.smoke.publish`).
+
+    The step gets the App's client, the PR lock's coordinator, Redis and the App id; its
+    failures are classified for retry like every review task's.
+    """
+    with retryable_failures():
+        return step(
+            repo_api(installation_id, repo_full_name),
+            RedisCoordinator(shared_redis()),
+            shared_redis(),
+            app_id=settings().github_app_id,
+            **ids,
+        )
+
+
 @task("worker.smoke_started", base=SmokeStartedTask)
 def smoke_started(
     self: Task,
@@ -202,16 +220,14 @@ def smoke_started(
     """Mark a smoke check run `in_progress` once its GPU job started (never after completion)."""
     from worker.smoke.publish import mark_smoke_started
 
-    with retryable_failures():
-        return mark_smoke_started(
-            repo_api(installation_id, repo_full_name),
-            RedisCoordinator(shared_redis()),
-            shared_redis(),
-            pr_number=pr_number,
-            head_sha=head_sha,
-            check_run_id=check_run_id,
-            app_id=settings().github_app_id,
-        )
+    return _on_the_check_run(
+        mark_smoke_started,
+        installation_id,
+        repo_full_name,
+        pr_number=pr_number,
+        head_sha=head_sha,
+        check_run_id=check_run_id,
+    )
 
 
 @task("worker.publish_smoke", base=SmokePublishTask)
@@ -228,14 +244,12 @@ def publish_smoke(
     """Publish a smoke run's stored outcome (or, as the watchdog, close a silent run)."""
     from worker.smoke.publish import publish_smoke as publish
 
-    with retryable_failures():
-        return publish(
-            repo_api(installation_id, repo_full_name),
-            RedisCoordinator(shared_redis()),
-            shared_redis(),
-            pr_number=pr_number,
-            head_sha=head_sha,
-            check_run_id=check_run_id,
-            app_id=settings().github_app_id,
-            watchdog_after_s=watchdog_after_s,
-        )
+    return _on_the_check_run(
+        publish,
+        installation_id,
+        repo_full_name,
+        pr_number=pr_number,
+        head_sha=head_sha,
+        check_run_id=check_run_id,
+        watchdog_after_s=watchdog_after_s,
+    )
