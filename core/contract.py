@@ -4,6 +4,9 @@ Between the webhook service (producer) and the worker (consumer): the worker reg
 tasks under exactly these names, routes them to exactly these queues (worker/celery_app.py
 builds its `task_routes` from `TASK_QUEUES`) and accepts exactly these keyword arguments.
 Only ids cross the queue; the worker fetches everything else with its own installation token.
+Every message the service or a review worker sends carries a tag over its task name and
+kwargs (core/task_auth.py, header `depreview_auth`); review workers run no untagged task
+but the GPU worker's two notices (`GPU_NOTICES`).
 """
 
 from __future__ import annotations
@@ -29,6 +32,10 @@ PUBLISH_SMOKE: Final = "worker.publish_smoke"
 SMOKE_STARTED: Final = "worker.smoke_started"
 FAIL_LOST_REVIEW: Final = "worker.fail_lost_review"
 FAIL_RATE_LIMITED_REVIEW: Final = "worker.fail_rate_limited_review"
+
+#: What a GPU worker sends (it holds no task key, so untagged); the review side acts on them
+#: only for a job it recorded at dispatch (worker/smoke/publish.py).
+GPU_NOTICES: Final = frozenset({SMOKE_STARTED, PUBLISH_SMOKE})
 
 #: Task name → queue, for every task.
 TASK_QUEUES: Final[dict[str, str]] = {

@@ -14,7 +14,7 @@ from celery.exceptions import Ignore
 from celery.signals import before_task_publish, worker_ready
 from redis import Redis
 
-from core.contract import GPU_SMOKE, PUBLISH_SMOKE, SMOKE_STARTED
+from core.contract import GPU_NOTICES, GPU_SMOKE
 from core.settings import Settings, get_settings
 from core.task_auth import TAG_HEADER, Verdict, tag_task, task_key, verify_task
 from worker.celery_app import app
@@ -45,10 +45,6 @@ def task(name: str, **options: Any) -> Callable[[F], F]:
 
 
 # -- authenticated task messages (core/task_auth.py) --------------------------------------------
-
-#: The GPU worker's notices: it holds no task key, so they come untagged; the review side
-#: acts on them only for a job it recorded at dispatch (worker/smoke/publish.py).
-GPU_NOTICES = frozenset({SMOKE_STARTED, PUBLISH_SMOKE})
 
 
 def current_task_key() -> bytes | None:
@@ -106,9 +102,18 @@ class AuthenticatedTask(Task):  # type: ignore[misc]
 def _refuse(task: Task, reason: str) -> None:
     from worker.metrics import current
 
+    kwargs = getattr(task.request, "kwargs", None)
+    kwargs = kwargs if isinstance(kwargs, dict) else {}
     logger.warning(
         "task message refused: not authenticated",
-        extra={"task": task.name, "task_id": getattr(task.request, "id", None), "reason": reason},
+        extra={
+            "task": task.name,
+            "task_id": getattr(task.request, "id", None),
+            "reason": reason,
+            # to re-run a review refused after an upgrade (messages queued untagged before it)
+            "repo": str(kwargs.get("repo_full_name", ""))[:200],
+            "pr": str(kwargs.get("pr_number", ""))[:20],
+        },
     )
     current().task_outcomes.labels(task=task.name, outcome="refused").inc()
     raise Ignore()
