@@ -37,6 +37,7 @@ from packaging.utils import (
 from packaging.version import InvalidVersion, Version
 
 from rules.findings import Finding, Severity
+from rules.kb.cudaver import variant_cuda
 from rules.manifests.errors import parse_error
 from rules.manifests.model import (
     Ecosystem,
@@ -80,7 +81,6 @@ _PIP_COMPILE_PYTHON = re.compile(r"pip-compile with python (\d+\.\d+(?:\.\d+)?)"
 _UV_PYTHON = re.compile(r"--python-version[= ](\d+\.\d+(?:\.\d+)?)")
 _UV_PLATFORM = re.compile(r"--python-platform[= ]([A-Za-z0-9_.-]+)")
 _VERSION_VALUE = re.compile(r"^\d+(?:\.\d+){0,2}$")
-_CU_TAG = re.compile(r"^cu(\d{2,3})$", re.IGNORECASE)
 _PLATFORM_VALUE = re.compile(r"^[A-Za-z0-9_.-]+$")
 _TOKEN = re.compile(r"\S+")
 _NAMED_URL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(\[[^\]]*\])?\s*@")
@@ -270,10 +270,10 @@ def group_for_path(path: str) -> tuple[Group, str | None]:
 
 
 def _cuda_value(value: str) -> str | None:
-    tag = _CU_TAG.match(value)
-    if tag:
-        digits = tag.group(1)
-        return f"{digits[:-1]}.{digits[-1]}"
+    """A `# cuda:` annotation's version: `cu121` read as a wheel label, or a plain `12.1`."""
+    cuda = variant_cuda(value)
+    if cuda is not None:
+        return cuda
     return value if _VERSION_VALUE.match(value) else None
 
 

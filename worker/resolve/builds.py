@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rules.findings import Finding, Severity
+from rules.kb.cudaver import variant_cuda
 from worker.resolve.model import Resolution
 
 #: Packages published in per-CUDA builds with local version labels.
@@ -14,9 +15,9 @@ def describe_build(version: str, platform: str) -> tuple[str, bool]:
     local = version.partition("+")[2]
     if local == "cpu" or local.startswith("cpu."):
         return "the CPU-only build", True
-    if local.startswith("cu") and local[2:].isdigit():
-        digits = local[2:]
-        return f"the CUDA {digits[:-1]}.{digits[-1]} build", False
+    cuda = variant_cuda(local)
+    if cuda is not None:
+        return f"the CUDA {cuda} build", False
     if local.startswith("rocm"):
         return f"the ROCm {local[4:]} build", False
     if "linux" in platform and platform.startswith("x86_64"):
