@@ -17,6 +17,10 @@ and through nvcc; see the KB audit's C02/C02b note):
   other than its own;
 - a range whose picked release fits but some admitted releases do not: warning;
 - a conda CUDA selector or ``# CUDA:`` note that contradicts the base image: error / warning.
+
+Where: at the requirement, except when the CUDA comes from the base image of a Dockerfile that
+installs the requirement's file (``pip install -r``): then at that image line, the one to change
+(the message names the requirement's line).
 """
 
 from __future__ import annotations
@@ -27,9 +31,15 @@ from packaging.version import Version
 
 from rules.checks.base import Rule, RuleContext
 from rules.checks.support.builds import Build, Candidates, candidates
-from rules.checks.support.cuda import CudaDecl, declared_cuda, image_cuda_for
+from rules.checks.support.cuda import (
+    CudaDecl,
+    declared_cuda,
+    image_cuda_for,
+    installed_by_image,
+    installed_note,
+)
 from rules.checks.support.environments import each_env
-from rules.checks.support.fixes import finding
+from rules.checks.support.fixes import dockerfile_fix, finding
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
 from rules.kb.cudaver import has_minor, major_minor, short, variant_cuda
@@ -131,7 +141,7 @@ class CudaBaseImageMismatch:
                 continue
             extensions = extension_builds(ctx.snapshot, env, reqs)
             for found in candidates(ctx.kb, ctx.snapshot, env, reqs):
-                yield from self._candidates(ctx.kb, found, decls, extensions)
+                yield from self._candidates(ctx.kb, ctx.snapshot, found, decls, extensions)
             image = image_cuda_for(ctx.snapshot, env)
             if image is not None:
                 yield from self._declarations(decls, image)
@@ -139,6 +149,7 @@ class CudaBaseImageMismatch:
     def _candidates(
         self,
         kb: KnowledgeBase,
+        snapshot: Snapshot,
         found: Candidates,
         decls: list[CudaDecl],
         extensions: list[Requirement],
@@ -148,13 +159,14 @@ class CudaBaseImageMismatch:
             order = _compare(picked.cuda, decl.cuda) if picked and picked.cuda else 0
             breaking = [b for b in found.admitted if b.cuda and _compare(b.cuda, decl.cuda) > 0]
             if picked is not None and picked.cuda and order != 0:
-                yield from self._build(kb, found, picked, decl, order, extensions)
+                yield from self._build(kb, snapshot, found, picked, decl, order, extensions)
             elif breaking and not found.decided.exact:
-                yield self._some(kb, found, breaking, decl)
+                yield self._some(kb, snapshot, found, breaking, decl)
 
     def _build(
         self,
         kb: KnowledgeBase,
+        snapshot: Snapshot,
         found: Candidates,
         build: Build,
         decl: CudaDecl,
@@ -214,10 +226,15 @@ class CudaBaseImageMismatch:
             )
         else:
             return
-        yield self._finding(req, message, fix, build.how, decl, severity)
+        yield self._finding(snapshot, req, message, fix, build.how, decl, severity)
 
     def _some(
-        self, kb: KnowledgeBase, found: Candidates, breaking: list[Build], decl: CudaDecl
+        self,
+        kb: KnowledgeBase,
+        snapshot: Snapshot,
+        found: Candidates,
+        breaking: list[Build],
+        decl: CudaDecl,
     ) -> Finding:
         req = found.req
         versions = [str(b.version) for b in breaking if b.version is not None]
@@ -232,6 +249,7 @@ class CudaBaseImageMismatch:
             + ": an install that resolves to one of those releases does not run on this CUDA."
         )
         return self._finding(
+            snapshot,
             req,
             message,
             fix or f"Bound the range below the first release built for CUDA {cudas[0]}.",
@@ -242,6 +260,7 @@ class CudaBaseImageMismatch:
 
     def _finding(
         self,
+        snapshot: Snapshot,
         req: Requirement,
         message: str,
         fix: str | None,
@@ -250,15 +269,21 @@ class CudaBaseImageMismatch:
         severity: Severity,
     ) -> Finding:
         where = f"{decl.location.file}:{decl.location.line}: " if decl.location else ""
+        image = installed_by_image(snapshot, req, decl.location)
+        if image is not None:
+            message += installed_note(req, image)
+            if fix is not None and dockerfile_fix(fix) != fix:  # requirement lines: say where
+                fix = f"# in {req.location.file}:\n{fix}"
         return finding(
             self,
             message,
-            req.location,
+            image or req.location,
             package=req.name,
             fix=fix,
             evidence=(how, f"{where}{decl.text}"),
             severity=severity,
             fingerprint=f"{req.name}:{decl.how}",
+            fix_as_run=image is None,
         )
 
     def _declarations(self, decls: list[CudaDecl], image: CudaDecl) -> Iterator[Finding]:

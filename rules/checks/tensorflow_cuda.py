@@ -6,6 +6,10 @@ another major than the release was built with fails the same way (``[and-cuda]``
 its CUDA and cuDNN from pip, so neither check applies to it). Native Windows GPU
 support ended with 2.10 (KB tensorflow.json notes). A CUDA newer than declared is reported
 by cuda-base-image-mismatch.
+
+Where: at the requirement, except when the CUDA / cuDNN comes from the base image of a
+Dockerfile that installs the requirement's file (``pip install -r requirements.txt``): then at
+that image line, the one to change (the message names the requirement's line).
 """
 
 from __future__ import annotations
@@ -16,7 +20,12 @@ from packaging.version import Version
 
 from rules.checks.base import Rule, RuleContext
 from rules.checks.support.builds import Build, tensorflow_candidates
-from rules.checks.support.cuda import config_cuda, declared_cuda
+from rules.checks.support.cuda import (
+    config_cuda,
+    declared_cuda,
+    installed_by_image,
+    installed_note,
+)
 from rules.checks.support.environments import each_env, env_root
 from rules.checks.support.fixes import finding
 from rules.findings import Finding, Severity
@@ -95,14 +104,25 @@ class TensorflowCudaMismatch:
             have = major_minor(decl.cuda)
             if built is None or have is None or have[0] <= built[0]:
                 continue
-            yield finding(
-                self,
+            message = (
                 f"{req.raw.strip()} loads the system's CUDA {built[0]} libraries ({how}) but "
                 f"this environment provides {decl.describe()}: TensorFlow finds no GPU and "
-                f"runs on the CPU.",
-                req.location,
+                f"runs on the CPU."
+            )
+            fix = f"{req.name}[and-cuda]=={build.version}  # or a CUDA {short(cuda)} image"
+            image = installed_by_image(ctx.snapshot, req, decl.location)
+            if image is not None:
+                message += installed_note(req, image)
+                fix = (
+                    f"a CUDA {short(cuda)} base image (or {req.name}[and-cuda]=={build.version} "
+                    f"in {req.location.file})"
+                )
+            yield finding(
+                self,
+                message,
+                image or req.location,
                 package=req.name,
-                fix=f"{req.name}[and-cuda]=={build.version}  # or a CUDA {short(cuda)} image",
+                fix=fix,
                 evidence=(how, decl.describe()),
                 fingerprint=f"{req.name}:cuda:{decl.how}",
             )
@@ -122,17 +142,19 @@ class TensorflowCudaMismatch:
             have = major_minor(value)
             if wanted is None or have is None:
                 continue
+            image = installed_by_image(ctx.snapshot, req, span)
             if have[0] == wanted[0]:
                 if has_minor(value) and have[1] < wanted[1]:
-                    yield self._older_minor(req, release.cudnn, value, span, text, how)
+                    yield self._older_minor(req, release.cudnn, value, span, text, how, image)
                     return
                 continue
+            note = installed_note(req, image) if image is not None else ""
             yield finding(
                 self,
                 f"{req.raw.strip()} is built with cuDNN {release.cudnn} but "
                 f"{span.file}:{span.line} declares cuDNN {value} ({text}): cuDNN majors are "
-                f"not interchangeable; TensorFlow fails to load its DNN library.",
-                req.location,
+                f"not interchangeable; TensorFlow fails to load its DNN library.{note}",
+                image or req.location,
                 package=req.name,
                 fix=f"Use cuDNN {wanted[0]}.x (e.g. an nvidia/cuda image tagged cudnn{wanted[0]}).",
                 evidence=(how, f"{span.file}:{span.line}: {text}"),
@@ -141,7 +163,14 @@ class TensorflowCudaMismatch:
             return
 
     def _older_minor(
-        self, req: Requirement, built: str, value: str, span: Span, text: str, how: str
+        self,
+        req: Requirement,
+        built: str,
+        value: str,
+        span: Span,
+        text: str,
+        how: str,
+        image: Span | None,
     ) -> Finding:
         """Same cuDNN major, older minor: TensorFlow's loader (stream_executor cuda_dnn.cc,
         since tensorflow/tensorflow#3249) refuses it: "CuDNN library needs to have matching
@@ -152,8 +181,9 @@ class TensorflowCudaMismatch:
             f"provides cuDNN {value} ({text}): TensorFlow refuses an older cuDNN minor "
             f'("Loaded runtime CuDNN library: {value} but source was compiled with: {built}. '
             f"CuDNN library needs to have matching major version and equal or higher minor "
-            f'version"), so GPU ops fail.',
-            req.location,
+            f'version"), so GPU ops fail.'
+            + (installed_note(req, image) if image is not None else ""),
+            image or req.location,
             package=req.name,
             fix=f"an image with cuDNN {short(built)} or newer (or {req.name}[and-cuda], which "
             "installs its own cuDNN from pip)",

@@ -251,7 +251,7 @@ CASES: list[tuple[str, dict[str, str], dict[str, str], str, Expected]] = [
         uv("2.2.2", "0.17.2", "numpy>=1.26,<2", "1.26.4"),
         uv("2.2.2", "0.17.2", "numpy>=2.0", "2.0.1"),
         "failure",
-        [("numpy-abi", "error", "pyproject.toml", 6)],
+        [("numpy-abi", "error", "uv.lock", 5)],  # the lock's numpy entry brings NumPy 2
     ),
     ("conda: pip section bump", conda("4.41.2"), conda("4.42.0"), "success", []),
     # found dogfooding: pytorch 2.3 was never built for pytorch-cuda 12.4 (solve fails)
@@ -319,7 +319,7 @@ CASES: list[tuple[str, dict[str, str], dict[str, str], str, Expected]] = [
         image_with(CUDA122_CUDNN8, _fill(JAX, version="0.4.30")),
         image_with(CUDA118_CUDNN8, _fill(JAX, version="0.4.30")),
         "failure",
-        [("cuda-base-image-mismatch", "error", "requirements.txt", 1)],
+        [("cuda-base-image-mismatch", "error", "Dockerfile", 1)],  # the image installs it
     ),
     (
         "tensorflow[and-cuda] patch bump",
@@ -341,7 +341,7 @@ CASES: list[tuple[str, dict[str, str], dict[str, str], str, Expected]] = [
         image_with(CUDA122_CUDNN8, _fill(TF, version="2.15.0")),
         image_with(CUDA118_CUDNN8, _fill(TF, version="2.15.0")),
         "failure",
-        [("cuda-base-image-mismatch", "error", "requirements.txt", 1)],
+        [("cuda-base-image-mismatch", "error", "Dockerfile", 1)],  # the image installs it
     ),
     # found dogfooding: `pip install torch==… --index-url …/cu121` (PyTorch's own install line)
     # was reported as naming no PyTorch index

@@ -137,3 +137,29 @@ def config_cuda(targets: object) -> list[str]:
     """The CUDA versions a repo config targets (``targets.cuda``), read defensively."""
     cuda = getattr(targets, "cuda", None) or []
     return [str(c) for c in cuda]
+
+
+# -- where a finding against an image belongs ---------------------------------------------------
+
+
+def installed_by_image(snapshot: Snapshot, req: Requirement, image: Span | None) -> Span | None:
+    """`image` (the base-image line a CUDA / cuDNN fact comes from) when that Dockerfile installs
+    `req` from another file (a ``pip install -r`` of the requirement's file or environment), else
+    None. A finding that the image cannot run `req` then belongs at the image: it is the line
+    the Dockerfile's author changes (the requirement file may serve other installs too), and
+    the break happens in that image's build."""
+    if image is None or image.file == req.location.file:
+        return None
+    manifest = snapshot.files.get(image.file)
+    if manifest is None or manifest.kind != FileKind.DOCKERFILE:
+        return None
+    files = {req.location.file, env_root(req.environment or req.location.file)}
+    if any(files & set(stage.installs) for stage in manifest.stages):
+        return image
+    return None
+
+
+def installed_note(req: Requirement, image: Span) -> str:
+    """` (tensorflow is declared at requirements.txt:49, which docker/Dockerfile installs)`."""
+    where = f"{req.location.file}:{req.location.line}"
+    return f" ({req.name} is declared at {where}, which {image.file} installs.)"

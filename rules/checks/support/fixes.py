@@ -71,14 +71,16 @@ def finding(
     evidence: Iterable[str] = (),
     severity: Severity | None = None,
     fingerprint: str = "",
+    fix_as_run: bool = True,
 ) -> Finding:
     """A finding of `rule` (its id, category, default severity) located at `at`.
 
     The fingerprint (what makes base and head findings "the same problem") is prefixed with
     the file, never the line: lines move between base and head. A fix for a requirement of a
-    Dockerfile is written as the ``RUN pip install …`` line to change.
+    Dockerfile is written as the ``RUN pip install …`` line to change (not with `fix_as_run`
+    false: a finding about a file the Dockerfile installs, located at the Dockerfile).
     """
-    if fix and at is not None and in_dockerfile(at.file):
+    if fix and fix_as_run and at is not None and in_dockerfile(at.file):
         fix = dockerfile_fix(fix)
     return Finding(
         rule=rule.id,

@@ -50,7 +50,8 @@ def test_seed_torch_cu118_deployed_on_a_cuda_121_host() -> None:
         "Dockerfile": DEPLOYED_ON_121,
     }
     found = [(f.rule, f.package, f.file, f.severity.value) for f in _findings(files)]
-    assert ("cuda-base-image-mismatch", "torch", "requirements.txt", "warning") in found
+    # the Dockerfile installs requirements.txt: reported at its image line, the one to change
+    assert ("cuda-base-image-mismatch", "torch", "Dockerfile", "warning") in found
     assert all(rule == "cuda-base-image-mismatch" for rule, *_ in found)
 
 
@@ -237,10 +238,48 @@ def test_the_release_a_fresh_build_installs(
 def test_a_fix_for_a_range_names_the_matching_index() -> None:
     files = _image("nvidia/cuda:11.7.1-runtime-ubuntu22.04", "torch>=2.0\n")
     (found,) = [f for f in _review(files) if f.rule == "cuda-base-image-mismatch"]
-    # the newest admitted torch with a CUDA 11.x build not above 11.7: 2.0.1+cu117
-    assert (
-        found.fix == "torch==2.0.1+cu117\n--extra-index-url https://download.pytorch.org/whl/cu117"
+    # the newest admitted torch with a CUDA 11.x build not above 11.7: 2.0.1+cu117, written for
+    # requirements.txt (which the Dockerfile the finding is located at installs)
+    assert (found.file, found.line) == ("Dockerfile", 1)
+    assert found.fix == (
+        "# in requirements.txt:\n"
+        "torch==2.0.1+cu117\n--extra-index-url https://download.pytorch.org/whl/cu117"
     )
+    assert "torch is declared at requirements.txt:1, which Dockerfile installs" in found.message
+
+
+# google/dopamine's docker/core/Dockerfile (commit 8d6d476b): an nvidia/cuda:11.1.1-cudnn8 image
+# (cuDNN 8.0.5, KB cuda_image_cudnn.json) that pip installs a requirements.txt with an
+# unpinned tensorflow (a fresh install picks 2.13.x, built with cuDNN 8.6: KB tensorflow.json)
+DOPAMINE_IMAGE = "nvidia/cuda:11.1.1-cudnn8-devel-ubuntu20.04"
+
+
+@pytest.mark.parametrize(
+    ("dockerfile", "where", "words"),
+    [
+        # the Dockerfile installs requirements.txt: at its image line, the one to change; with
+        # no Python named the newest TensorFlow (cuDNN 9) is judged: another cuDNN major
+        (f"FROM {DOPAMINE_IMAGE}\n" + RUN_REQS, ("Dockerfile", 1), "cuDNN majors"),
+        # dopamine's python3.8: TensorFlow 2.13 (cuDNN 8.6), an older cuDNN minor
+        (
+            f"FROM {DOPAMINE_IMAGE}\nRUN apt-get install -y python3.8\n" + RUN_REQS,
+            ("Dockerfile", 1),
+            "older cuDNN minor",
+        ),
+        # the same image not installing it: at the requirement
+        (f"FROM {DOPAMINE_IMAGE}\nRUN pip install flask\n", ("requirements.txt", 2), "cuDNN"),
+    ],
+)
+def test_an_image_that_cannot_run_what_it_installs_is_reported_at_the_image(
+    dockerfile: str, where: tuple[str, int], words: str
+) -> None:
+    files = {"requirements.txt": "absl-py>=0.9.0\ntensorflow\n", "Dockerfile": dockerfile}
+    (found,) = [f for f in _review(files) if f.rule == "tensorflow-cuda-mismatch"]
+    assert (found.file, found.line, found.severity.value) == (*where, "error")
+    assert words in found.message
+    at_image = where[0] == "Dockerfile"
+    assert ("tensorflow is declared at requirements.txt:2" in found.message) is at_image
+    assert found.fix is not None and not found.fix.startswith("RUN pip install")
 
 
 WHEEL_HOSTS = (
