@@ -14,6 +14,7 @@ from rules.checks.support.cuda import conda_cuda
 from rules.checks.support.environments import each_env, local_label, project, version_of
 from rules.checks.support.fixes import finding, pinned_line
 from rules.checks.support.indexes import (
+    declared_at,
     indexes_for,
     pytorch_indexes,
     serves_variant,
@@ -124,7 +125,7 @@ class CudaVariantMismatch:
                 req.location,
                 package=req.name,
                 fix=f"--extra-index-url {base}/{label}",
-                evidence=(f"{first.location.file}:{first.location.line}: {first.url}",),
+                evidence=(declared_at(first),),
                 fingerprint=f"index:{req.name}:{label}",
             )
 
@@ -275,7 +276,7 @@ class CudaVariantMismatch:
             package=req.name,
             fix=f"torch=={newest}" if newest else None,
             evidence=(
-                f"{first.location.file}:{first.location.line}: {first.url}",
+                declared_at(first),
                 *(k.source for _, k in known[-1:] if k is not None),
             ),
             severity=Severity.WARNING if unknown else Severity.ERROR,

@@ -21,6 +21,7 @@ from rules.checks.support.builds import Build, builds
 from rules.checks.support.cuda import conda_cuda, dockerfile_cuda
 from rules.checks.support.environments import each_env, version_of
 from rules.checks.support.fixes import finding
+from rules.config import Gpu
 from rules.findings import Finding, Severity
 from rules.kb import ArchList, KnowledgeBase
 from rules.kb.cudaver import cuda_variant, major_minor, short
@@ -81,9 +82,7 @@ class DriverTooOld:
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """One finding per (demand, runner) the runner's driver cannot meet."""
-        runners = [
-            r for r in getattr(ctx.config, "runners", []) or [] if getattr(r, "driver", None)
-        ]
+        runners = [r for r in ctx.config.runners if r.driver]
         if not runners:
             return
         for demand in _demands(ctx):
@@ -176,9 +175,9 @@ class GpuArchUnsupported:
         """One finding per (build, GPU model) that cannot run."""
         gpus = [
             (runner.name, gpu)
-            for runner in getattr(ctx.config, "runners", []) or []
-            for gpu in getattr(runner, "gpus", []) or []
-            if getattr(gpu, "compute_capability", None)
+            for runner in ctx.config.runners
+            for gpu in runner.gpus
+            if gpu.compute_capability
         ]
         if not gpus:
             return
@@ -191,12 +190,12 @@ class GpuArchUnsupported:
         self,
         kb: KnowledgeBase,
         build: Build,
-        gpus: list[tuple[str, object]],
+        gpus: list[tuple[str, Gpu]],
         seen: set[tuple[str, str, str]],
     ) -> Iterator[Finding]:
         for runner, gpu in gpus:
-            capability = str(getattr(gpu, "compute_capability", ""))
-            name = str(getattr(gpu, "name", "GPU"))
+            capability = str(gpu.compute_capability)
+            name = gpu.name
             key = (build.req.raw, build.req.location.file, name)
             why = _unsupported(kb, build, capability)
             if why is None or key in seen:

@@ -81,6 +81,17 @@ def _norm(extra: str) -> str:
     return extra.replace("_", "-").lower()
 
 
+def _other_major(
+    ctx: RuleContext, env: str, reqs: list[Requirement], major: int
+) -> CudaDecl | None:
+    """The first CUDA the environment declares whose major is not `major` (None: none)."""
+    for decl in declared_cuda(ctx.snapshot, env, reqs):
+        have = major_minor(decl.cuda)
+        if have is not None and have[0] != major:
+            return decl
+    return None
+
+
 def _system_cuda(jax: Requirement, reqs: list[Requirement]) -> bool:
     """Whether jax loads the system's CUDA/cuDNN: a ``cudaNN-local`` extra, or a CUDA plugin
     without ``[with-cuda]``. ``jax[cuda12]`` installs cuDNN from pip (nvidia-cudnn-cu12), so
@@ -129,10 +140,8 @@ class JaxCudaMismatch:
                 continue
             major, cudnn = int(build.group(1)[:2]), build.group(2)
             cudnn_text = ".".join(cudnn)  # cudnn86 is 8.6, cudnn805 is 8.0.5
-            for decl in declared_cuda(ctx.snapshot, env, reqs):
-                have = major_minor(decl.cuda)
-                if have is None or have[0] == major:
-                    continue
+            decl = _other_major(ctx, env, reqs, major)
+            if decl is not None:
                 yield finding(
                     self,
                     f"{req.raw.strip()} is built for CUDA {major} but this environment "
@@ -145,7 +154,6 @@ class JaxCudaMismatch:
                     evidence=(f"+{local}", decl.describe()),
                     fingerprint=f"jaxlib-cuda:{req.name}",
                 )
-                break
             if pip_cudnn:
                 continue
             for value, span, text in cudnn_facts(ctx.snapshot, env):
@@ -396,21 +404,20 @@ class JaxCudaMismatch:
             if match is None or "local" not in extra:
                 continue
             major = int(match.group(1))
-            for decl in declared_cuda(ctx.snapshot, env, reqs):
-                have = major_minor(decl.cuda)
-                if have is None or have[0] == major:
-                    continue
-                yield finding(
-                    self,
-                    f"jax[{extra}] uses the system's CUDA {major} libraries but this environment "
-                    f"provides {decl.describe()}.",
-                    jax.location,
-                    package=jax.name,
-                    fix=f"jax[cuda{major}]  # pip-installed CUDA libraries",
-                    evidence=(decl.describe(),),
-                    fingerprint=f"local:{extra}",
-                )
-                return
+            decl = _other_major(ctx, env, reqs, major)
+            if decl is None:
+                continue
+            yield finding(
+                self,
+                f"jax[{extra}] uses the system's CUDA {major} libraries but this environment "
+                f"provides {decl.describe()}.",
+                jax.location,
+                package=jax.name,
+                fix=f"jax[cuda{major}]  # pip-installed CUDA libraries",
+                evidence=(decl.describe(),),
+                fingerprint=f"local:{extra}",
+            )
+            return
 
 
 RULES: tuple[Rule, ...] = (JaxCudaMismatch(),)

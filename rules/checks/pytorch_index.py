@@ -8,10 +8,10 @@ from rules.checks.base import Rule, RuleContext
 from rules.checks.pytorch_primary_index import PytorchIndexReplacesPypi
 from rules.checks.support.environments import each_env, env_root, local_label
 from rules.checks.support.fixes import finding
-from rules.checks.support.indexes import indexes_for, pytorch_indexes, serving_indexes
+from rules.checks.support.indexes import declared_at, indexes_for, pytorch_indexes, serving_indexes
 from rules.findings import Finding, Severity
 from rules.kb.cudaver import is_pytorch_index, variant_cuda
-from rules.manifests.model import FileKind, IndexKind, Requirement, Snapshot
+from rules.manifests.model import FileKind, Index, IndexKind, Requirement, Snapshot
 
 PYTORCH_INDEX = "https://download.pytorch.org/whl"
 
@@ -88,6 +88,13 @@ class MissingPytorchIndex:
                 )
 
 
+def _pytorch(snapshot: Snapshot, kind: IndexKind) -> Iterator[Index]:
+    """The snapshot's PyTorch indexes of one kind (Poetry sources, uv indexes)."""
+    for index in snapshot.indexes():
+        if index.kind == kind and is_pytorch_index(index.url):
+            yield index
+
+
 class PoetryPytorchSourcePriority:
     """A PyTorch Poetry source that is not `explicit` or `supplemental`."""
 
@@ -97,9 +104,7 @@ class PoetryPytorchSourcePriority:
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """One finding per PyTorch Poetry source with a primary / default priority."""
-        for index in ctx.snapshot.indexes():
-            if index.kind != IndexKind.POETRY_SOURCE or not is_pytorch_index(index.url):
-                continue
+        for index in _pytorch(ctx.snapshot, IndexKind.POETRY_SOURCE):
             if index.priority in ("explicit", "supplemental"):
                 continue
             priority = index.priority or "primary (unset)"
@@ -114,7 +119,7 @@ class PoetryPytorchSourcePriority:
                     'priority = "explicit"\n'
                     f'# and on torch: torch = {{ version = "...", source = "{index.name}" }}'
                 ),
-                evidence=(f"{index.location.file}:{index.location.line}: {index.url}",),
+                evidence=(declared_at(index),),
                 fingerprint=f"source:{index.name}",
             )
 
@@ -131,9 +136,7 @@ class UvPytorchIndexNotExplicit:
         yield from self._each(ctx.snapshot)
 
     def _each(self, snapshot: Snapshot) -> Iterator[Finding]:
-        for index in snapshot.indexes():
-            if index.kind != IndexKind.UV_INDEX or not is_pytorch_index(index.url):
-                continue
+        for index in _pytorch(snapshot, IndexKind.UV_INDEX):
             if index.explicit or index.default:
                 continue
             yield finding(
@@ -143,7 +146,7 @@ class UvPytorchIndexNotExplicit:
                 index.location,
                 package=None,
                 fix="explicit = true",
-                evidence=(f"{index.location.file}:{index.location.line}: {index.url}",),
+                evidence=(declared_at(index),),
                 fingerprint=f"uv-index:{index.name or index.url}",
             )
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from rules.checks.base import Rule, RuleContext
 from rules.checks.support.environments import each_env, env_root, project
 from rules.checks.support.fixes import finding
-from rules.checks.support.indexes import indexes_for
+from rules.checks.support.indexes import declared_at, indexes_for
 from rules.findings import Finding, Severity
 from rules.kb.cudaver import is_pytorch_index
 from rules.manifests.model import (
@@ -253,7 +253,7 @@ class PytorchIndexReplacesPypi:
             package=project(missing[0]) if len(missing) == 1 else None,
             fix=fix,
             evidence=(
-                f"{index.location.file}:{index.location.line}: {index.url}",
+                declared_at(index),
                 *(f"{r.location.file}:{r.location.line}: {r.raw.strip()}" for r in missing),
                 "download.pytorch.org/whl serves only the projects of PACKAGE_ALLOW_LIST in "
                 "pytorch/test-infra s3_management/manage.py",

@@ -179,3 +179,8 @@ def serves_variant(index: Index, label: str) -> bool:
     if serves_all_variants(index.url):
         return True
     return url_variant(index.url) == label
+
+
+def declared_at(index: Index) -> str:
+    """``file:line: url``: where an index is declared (a finding's evidence)."""
+    return f"{index.location.file}:{index.location.line}: {index.url}"
