@@ -8,18 +8,20 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
+from rules.render.markdown import MARKER, MAX_COMMENT
 from worker.github.api import JSON, RepoApi
 
 logger = logging.getLogger(__name__)
 
 CHECK_NAME = "depreview"
-COMMENT_MARKER = "<!-- depreview -->"
+#: The PR comment's marker and size limit are the renderer's (rules/render/markdown.py).
+COMMENT_MARKER = MARKER
 MAX_ANNOTATIONS_PER_REQUEST = 50
 #: GitHub's limits are UTF-8 bytes: "summary exceeds a maximum bytesize of 65535" (a real 422,
 #: github/docs#35252), though the REST description says characters. Every limit below is
 #: applied to the encoded length, which also keeps within a limit counted in characters.
 MAX_OUTPUT_CHARS = 65535
-MAX_COMMENT_CHARS = 65536
+MAX_COMMENT_CHARS = MAX_COMMENT
 #: An annotation's `message` and `raw_details`: "The maximum size is 64 KB" (REST description).
 MAX_ANNOTATION_BYTES = 64 * 1024 - 1
 _TRUNCATED = "\n\n… (truncated: GitHub limits this text to {limit} bytes)"
