@@ -256,12 +256,24 @@ def _gpu_worker_env(server: AclRedis, tmp_path: Path) -> dict[str, str]:
         **compose_env,
         "DEPREVIEW_ENVIRONMENT": "development",
         "DEPREVIEW_RUNNER_NAME": RUNNER,
+        "DEPREVIEW_RUNNER_OUTCOME_KEY": _runner_key().hex(),  # signs its outcomes
         "DEPREVIEW_RUNNER_WORKDIR": str(tmp_path / "work"),
         "DEPREVIEW_RUNNER_CACHE_DIR": str(tmp_path / "uv-cache"),
         "DEPREVIEW_RUNNER_BWRAP": str(bwrap),
         "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}",
         "PYTHONPATH": str(ROOT),
     }
+
+
+OUTCOME_SECRET = "acl-test-webhook-secret-0123456789"  # the review side's, never the runner's
+
+
+def _runner_key() -> bytes:
+    from core.task_auth import runner_key
+
+    key = runner_key(OUTCOME_SECRET, RUNNER)
+    assert key is not None
+    return key
 
 
 def _wait(what: str, ok: Callable[[], bool], proc: subprocess.Popen[bytes], log: Path) -> None:
@@ -318,6 +330,9 @@ def test_a_real_gpu_worker_runs_a_job_under_the_gpu_user(
         assert notices == ["worker.publish_smoke", "worker.smoke_started"]
         outcome = json.loads(admin.get("depreview:smoke:outcome:acme/ml:9") or "{}")
         assert outcome["status"] == "sandbox-unavailable" and outcome["job_id"] == "J" * 32
+        from core.task_auth import outcome_signed_by
+
+        assert outcome_signed_by(_runner_key(), "acme/ml", 9, outcome)  # signed by this runner
         assert "kernel.apparmor_restrict_unprivileged_userns" in outcome["markdown"]
         # The compose health check passes under the same user.
         health = subprocess.run(service["healthcheck"]["test"][1:], cwd=ROOT, env=env, check=False,
