@@ -22,7 +22,9 @@ from worker.resolve.model import Resolution, Target
 from worker.resolve.pipcheck import marker_applies
 from worker.resolve.poetryhash import is_fresh
 
-LOCK_KINDS = (FileKind.POETRY_LOCK, FileKind.UV_LOCK, FileKind.PYLOCK)
+#: The PyPI lock files whose pins stand for the head resolution (conda locks are not read
+#: here; rules.checks.support.packages.LOCK_KINDS is every lock kind).
+PYPI_LOCK_KINDS = (FileKind.POETRY_LOCK, FileKind.UV_LOCK, FileKind.PYLOCK)
 #: `uv lock --check --offline` output meaning "the lock does not match": either uv says so, or it
 #: had to resolve again (it only resolves when the lock no longer satisfies the pyproject).
 _NEEDS_UPDATE = re.compile(
@@ -38,7 +40,7 @@ def _sibling(path: str, name: str) -> str:
 
 
 def _locks(snapshot: Snapshot) -> list[ManifestFile]:
-    return [m for _, m in sorted(snapshot.files.items()) if m.kind in LOCK_KINDS]
+    return [m for _, m in sorted(snapshot.files.items()) if m.kind in PYPI_LOCK_KINDS]
 
 
 def lock_environment(snapshot: Snapshot, lock: ManifestFile) -> str:
