@@ -28,6 +28,7 @@ from worker.github.buttons import (
 from worker.github.client import GitHubRepoApi, installation_client
 from worker.github.ratelimit import retry_wait, wait_from_headers
 from worker.installations import handle_installation_event, is_suspended
+from worker.review.inputs import review_inputs
 from worker.review.job import ReviewJob
 from worker.review.job import run_review as app_run_review
 from worker.smoke.plan import gpu_relevant
@@ -242,7 +243,8 @@ def test_buttons_fit_githubs_limits(smoke: bool) -> None:
 def test_smoke_button_only_for_gpu_relevant_changes(
     base: dict[str, bytes], head: dict[str, bytes], relevant: bool
 ) -> None:
-    assert gpu_relevant(base, head) is relevant
+    inputs = review_inputs(base, head)
+    assert gpu_relevant(inputs.base, inputs.head, inputs.base_config) is relevant
 
 
 @pytest.mark.parametrize(

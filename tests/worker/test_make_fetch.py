@@ -29,11 +29,11 @@ def test_a_named_makefile_and_its_installs_are_fetched() -> None:
             "backend/src/app.py": "print('not read')\n",
         },
     )
-    files = read_side(fake, SHA).files
+    files = read_side(fake, SHA, "head").tree.files
     assert set(files) == {".github/workflows/ci.yml", "backend/Makefile", "backend/ci/deps.txt"}
 
 
 def test_the_root_makefile_is_read_by_name() -> None:
     fake = FakeGitHub()
     fake.commit(SHA, {"Makefile": "setup:\n\tpip install -r dev-requirements.in\n", "x.py": ""})
-    assert set(read_side(fake, SHA).files) == {"Makefile"}
+    assert set(read_side(fake, SHA, "head").tree.files) == {"Makefile"}

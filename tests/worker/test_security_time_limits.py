@@ -107,7 +107,7 @@ def _slow_resolver(monkeypatch: pytest.MonkeyPatch) -> None:
 def _slow_rules(monkeypatch: pytest.MonkeyPatch) -> None:
     import worker.review.analysis
 
-    monkeypatch.setattr(worker.review.analysis, "review_trees", _stall)
+    monkeypatch.setattr(worker.review.analysis, "review", _stall)
 
 
 #: Where the limit hits: (the fake GitHub, a patch making one stage slow, resolve or not).

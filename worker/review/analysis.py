@@ -1,16 +1,17 @@
-"""The review's shared code path (App and CLI): files at base and head → a `Review`."""
+"""The review's shared code path (App and CLI): the inputs at base and head → a `Review`."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Collection, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from core.settings import Settings, get_settings
-from rules.config import CONFIG_PATH, IgnoreRule, config_text, load_config
+from rules.config import CONFIG_PATH, IgnoreRule
 from rules.findings import Finding
-from rules.review import Review, review_trees
+from rules.review import Review, review
+from worker.review.inputs import ReviewInputs, review_inputs
 from worker.time_limits import time_limit_types
 
 if TYPE_CHECKING:
@@ -38,6 +39,23 @@ def analyze(
     changed_paths: Collection[str] | None = None,
     config_text: str | None = None,
     config_path: str = CONFIG_PATH,
+    **options: Any,
+) -> Review:
+    """Review two file trees (BASE's repo config unless `config_text`): `analyze_inputs` on
+    the inputs built from them (the CLI's and the tests' entry; the App reads its inputs)."""
+    inputs = review_inputs(
+        base_files,
+        head_files,
+        changed_paths=changed_paths,
+        config_override_text=config_text,
+        config_path=config_path,
+    )
+    return analyze_inputs(inputs, **options)
+
+
+def analyze_inputs(
+    inputs: ReviewInputs,
+    *,
     resolve: bool = False,
     settings: Settings | None = None,
     extra_findings: Sequence[Finding] = (),
@@ -50,11 +68,11 @@ def analyze(
     allow_file_urls: bool = False,
     stage: Callable[[str], AbstractContextManager[None]] | None = None,
 ) -> Review:
-    """Review two file trees (BASE's repo config unless `config_text`); optionally resolve.
+    """Review the change `inputs` describe; optionally resolve it first.
 
     `extra_ignores` are added to the config's `ignore:` list (PR-scoped `@depreview ignore`).
     `on_resolved` receives the resolver's report (the GPU smoke test installs its pins).
-    `stage` times the `resolve` and `rules` (parsing included) parts (the App's metrics).
+    `stage` times the `resolve` and `rules` parts (the App's metrics).
     """
     timed = stage or _untimed
     extra = list(extra_findings)
@@ -63,9 +81,7 @@ def analyze(
         with timed("resolve"):
             try:
                 report = _resolve(
-                    base_files,
-                    head_files,
-                    config_text,
+                    inputs,
                     settings or get_settings(),
                     cache=resolve_cache,
                     allow_file_urls=allow_file_urls,
@@ -82,17 +98,19 @@ def analyze(
             if on_resolved is not None:
                 on_resolved(report)
     logger.debug("reviewing", extra={"base": base_ref, "head": head_ref})
+    config = inputs.config
+    if extra_ignores:
+        config = config.model_copy(update={"ignore": [*config.ignore, *extra_ignores]})
     with timed("rules"):
-        return review_trees(
-            base_files,
-            head_files,
-            changed_paths=changed_paths,
-            config_override_text=config_text,
-            config_path=config_path,
+        return review(
+            inputs.base,
+            inputs.head,
+            config,
+            changed_paths=inputs.changed_paths,
             extra_findings=tuple(extra),
             base_extra_findings=tuple(base_extra),
-            extra_ignores=extra_ignores,
             dependabot=dependabot,
+            config_findings=inputs.config_findings,
             reraise=time_limit_types(),
         )
 
@@ -141,39 +159,28 @@ def _untimed(name: str) -> AbstractContextManager[None]:
     return nullcontext()
 
 
-def base_allows_self_ignore(base_files: Mapping[str, str | bytes]) -> bool:
-    """`commands.allow_self_ignore` from the BASE config (a PR cannot grant it to itself)."""
-    return load_config(config_text(base_files))[0].commands.allow_self_ignore
-
-
 def _resolve(
-    base_files: Mapping[str, str | bytes],
-    head_files: Mapping[str, str | bytes],
-    text: str | None,
+    inputs: ReviewInputs,
     settings: Settings,
     *,
     cache: ResolutionCache | None,
     allow_file_urls: bool,
 ) -> ResolveReport:
-    """Resolve base and head with `worker.resolve` (imported lazily: heavy and optional)."""
+    """Resolve base and head with `worker.resolve` (imported lazily: heavy and optional),
+    under the config the review applies (the BASE's: a change never widens its own hosts)."""
     try:
         from worker.resolve import resolve_change
     except ImportError as exc:
         raise ResolverUnavailableError(f"the resolver is not available ({exc})") from exc
-    from rules.manifests.snapshot import build_snapshot
-
-    if text is None:  # the BASE config: a change never widens its own allowed hosts
-        text = config_text(base_files)
-    config, _ = load_config(text)
     return resolve_change(
-        build_snapshot(base_files, ref="base"),
-        build_snapshot(head_files, ref="head"),
-        config,
+        inputs.base,
+        inputs.head,
+        inputs.config,
         cache=cache,
         cache_dir=settings.uv_cache_dir,
         timeout_s=settings.resolve_timeout_s,
         allow_file_urls=allow_file_urls,
         default_index_url=settings.resolve_index_url,
-        base_texts=_texts(base_files),
-        head_texts=_texts(head_files),
+        base_texts=_texts(inputs.base_files),
+        head_texts=_texts(inputs.head_files),
     )

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from redis import Redis
 
@@ -33,8 +33,6 @@ from worker.github.buttons import check_actions, completion_extras
 from worker.github.fetch import (
     TreeFiles,
     changed_between,
-    list_changed_files,
-    wanted,
 )
 from worker.github.publish import (
     AppIdentity,
@@ -47,12 +45,13 @@ from worker.github.publish import (
 from worker.github.session import CachedRepoApi
 from worker.installations import is_suspended
 from worker.metrics import StageTimer
-from worker.review.analysis import analyze, base_allows_self_ignore
-from worker.review.inputs import read_side
+from worker.review.analysis import analyze_inputs
+from worker.review.inputs import ReviewInputs, pull_changes, read_side, side_inputs
 from worker.smoke.plan import gpu_relevant
 
 if TYPE_CHECKING:
     from worker.resolve.cache import ResolutionCache
+    from worker.resolve.model import ResolveReport
     from worker.smoke.plan import SmokeHooks, SmokePlan
 
 logger = logging.getLogger(__name__)
@@ -298,14 +297,16 @@ def _review_and_publish(
 ) -> Outcome:
     timer = timer or StageTimer()
     started = time.monotonic()
-    base = read_side(api, base_sha, timer)
-    head = read_side(api, job.head_sha, timer)
+    base = read_side(api, base_sha, "base", timer)
+    head = read_side(api, job.head_sha, "head", timer)
     note = ""
     if job.pr_number is not None:
         with timer.stage("fetch"):
-            changed, note = pull_changes(api, settings, job.pr_number, base, head, pull)
+            changes = pull_changes(api, settings, job.pr_number, base.tree, head.tree, pull)
+        changed = set(changes.paths)
+        note = "" if changes.listed_in_full else listing_note(settings.max_pr_files)
     else:
-        changed = set(changed_between(base, head))
+        changed = set(changed_between(base.tree, head.tree))
     if not changed:
         with timer.stage("publish"):
             complete_check_run(
@@ -317,15 +318,15 @@ def _review_and_publish(
             )
         return Outcome("no-dependency-changes", run.id, "success")
 
-    resolved: list[Any] = []  # the resolver's report, when analyze resolves
+    inputs = side_inputs(base, head, changed)
+    resolved: list[ResolveReport] = []  # the resolver's report, when analyze resolves
     ignores = IgnoreSet()
     if job.pr_number is not None and pr_ignores is not None:
         with timer.stage("fetch"):
-            ignores = pr_ignores(job.pr_number, base_allows_self_ignore(base.files))
-    result = analyze(
-        base.files,
-        head.files,
-        changed_paths=sorted(changed),
+            allow_self = inputs.base_config.commands.allow_self_ignore
+            ignores = pr_ignores(job.pr_number, allow_self)
+    result = analyze_inputs(
+        inputs,
         base_ref=base_sha,
         head_ref=job.head_sha,
         extra_ignores=ignores.rules,
@@ -346,7 +347,7 @@ def _review_and_publish(
         if current != job.head_sha:
             return _superseded(api, settings, job, current, existing_only=False, run=run)
         if smoke is not None:
-            plan = _plan_smoke(api, smoke, job, pull, base, head, resolved)
+            plan = _plan_smoke(api, smoke, job, pull, inputs, resolved)
 
     comment, comment_id = None, None
     if job.pr_number is not None:
@@ -359,9 +360,10 @@ def _review_and_publish(
             identity = AppIdentity.of(settings.github_app_id, run)
             comment, comment_id = upsert_comment(api, job.pr_number, body, identity)
     output = render_check_output(result)
-    summary = output.summary + note + _skipped_note(head) + (plan.note if plan else "")
+    summary = output.summary + note + _skipped_note(head.tree) + (plan.note if plan else "")
     actions = check_actions(
-        smoke=job.pr_number is not None and gpu_relevant(base.files, head.files)
+        smoke=job.pr_number is not None
+        and gpu_relevant(inputs.base, inputs.head, inputs.base_config)
     )
     url = details_url(settings.github_api_url, job.repo_full_name, job.pr_number, comment_id)
     with timer.stage("publish"):
@@ -382,33 +384,13 @@ def _review_and_publish(
     return Outcome("published", run.id, result.conclusion, comment)
 
 
-def pull_changes(
-    api: RepoApi,
-    settings: Settings,
-    pr_number: int,
-    base: TreeFiles,
-    head: TreeFiles,
-    pull: JSON | None = None,
-) -> tuple[set[str], str]:
-    """The PR's changed dependency paths, and a note for the check run when GitHub listed
-    only the first files (the rest are then found by comparing the trees)."""
-    count = pull.get("changed_files") if pull is not None else None
-    listed = list_changed_files(
-        api,
-        pr_number,
-        settings.max_pr_files,
-        changed_files=int(count) if isinstance(count, int) else None,
-    )
-    changed = {p for p in listed.paths if wanted(p)}
-    if listed.complete:
-        return changed, ""
-    changed |= set(changed_between(base, head))
-    note = (
-        f"\n\nThis pull request changes more than {settings.max_pr_files} files; "
+def listing_note(max_pr_files: int) -> str:
+    """The check run's note when GitHub listed only the PR's first files."""
+    return (
+        f"\n\nThis pull request changes more than {max_pr_files} files; "
         "GitHub lists only the first ones, so changed dependency files were found "
         "by comparing the trees."
     )
-    return changed, note
 
 
 def review_comment(result: Review, ignores: IgnoreSet) -> str:
@@ -431,9 +413,8 @@ def _plan_smoke(
     hooks: SmokeHooks,
     job: ReviewJob,
     pull: JSON,
-    base: TreeFiles,
-    head: TreeFiles,
-    resolved: list[Any],
+    inputs: ReviewInputs,
+    resolved: list[ResolveReport],
 ) -> SmokePlan:
     """The smoke decision for this head; a failure to decide never fails the review."""
     from worker.smoke.plan import SmokePlan, plan_smoke
@@ -447,8 +428,9 @@ def _plan_smoke(
             pr_number=job.pr_number,
             head_sha=job.head_sha,
             pull=pull,
-            base_files=base.files,
-            head_files=head.files,
+            base=inputs.base,
+            head=inputs.head,
+            base_config=inputs.base_config,
             report=resolved[-1] if resolved else None,
             requested=job.smoke_requested,
             delivery_id=job.delivery_id,

@@ -15,10 +15,9 @@ from typing import Any
 from packaging.utils import canonicalize_name
 
 from core.contract import SmokeJobSpec
-from rules.config import config_text, load_config
+from rules.config import RepoConfig
 from rules.manifests.diff import diff
 from rules.manifests.model import Ecosystem, FactKind, Snapshot
-from rules.manifests.snapshot import build_snapshot
 from worker.github.api import JSON, RepoApi
 from worker.smoke.outcome import decision_outcome, details
 from worker.smoke.policy import (
@@ -74,15 +73,15 @@ class PinSet:
 _GPU_FACTS = frozenset({FactKind.CUDA, FactKind.CUDNN, FactKind.BASE_IMAGE})
 
 
-def gpu_relevant(base_files: Mapping[str, bytes], head_files: Mapping[str, bytes]) -> bool:
+def gpu_relevant(base: Snapshot, head: Snapshot, base_config: RepoConfig) -> bool:
     """Whether the change touches GPU-relevant packages or CUDA facts (smoke-worthy).
 
-    Decides whether the review check offers the "Run GPU smoke test" button.
+    Decides whether the review check offers the "Run GPU smoke test" button. The BASE
+    config's smoke packages apply (the base decides, never the PR).
     """
-    config, _ = load_config(config_text(base_files))  # the base decides, never the PR
-    changes = diff(build_snapshot(base_files, ref="base"), build_snapshot(head_files, ref="head"))
+    changes = diff(base, head)
     names = [change.name for change in changes.changes]
-    packages = SmokeConfig.from_repo_config(config).packages
+    packages = SmokeConfig.from_repo_config(base_config).packages
     if gpu_relevant_packages(names, packages):
         return True
     return any(fact.kind in _GPU_FACTS for fact in changes.facts)
@@ -185,11 +184,6 @@ def choose_pins(
 # -- the decision, published ---------------------------------------------------------------------
 
 
-def _config(head_files: Mapping[str, str | bytes]) -> SmokeConfig:
-    config, _ = load_config(config_text(head_files))
-    return SmokeConfig.from_repo_config(config)
-
-
 def _repo_name(side: JSON) -> str:
     repo = side.get("repo") or {}
     return str(repo.get("full_name") or "") if isinstance(repo, dict) else ""
@@ -221,8 +215,9 @@ def plan_smoke(
     pr_number: int,
     head_sha: str,
     pull: JSON,
-    base_files: Mapping[str, str | bytes],
-    head_files: Mapping[str, str | bytes],
+    base: Snapshot,
+    head: Snapshot,
+    base_config: RepoConfig,
     report: Any | None,
     requested: bool = False,
     delivery_id: str = "",
@@ -232,17 +227,16 @@ def plan_smoke(
     Called by the review job under the PR's lock, before it completes the `depreview`
     check and writes the comment, which then carry `note` and `section`. Idempotent: an
     open smoke run of this head, or one that finished, is kept unless a maintainer asked.
+    `base`/`head` are the review's snapshots; `base_config` decides the smoke settings.
     """
     repo = api.repo.full_name
     mark_latest(hooks.redis, repo, pr_number, head_sha)  # older jobs of this PR stop
-    config = _config(base_files)  # the base decides smoke settings, never the PR
+    config = SmokeConfig.from_repo_config(base_config)  # the base decides, never the PR
     kept = None if requested else _kept(hooks, repo, pr_number, head_sha, enabled=config.enabled)
     if kept is not None:
         return kept
     if not config.enabled and not requested:
         return SmokePlan()
-    base = build_snapshot(dict(base_files), ref="base")
-    head = build_snapshot(dict(head_files), ref="head")
     changed = changed_packages(base, head, report)
     relevant = gpu_relevant_packages(changed, config.packages)
     pins = choose_pins(head, report, relevant, default_index_url=hooks.default_index_url)

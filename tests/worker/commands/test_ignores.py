@@ -141,17 +141,17 @@ def _new_categories(gh: CommandsFake, settings: Settings) -> set[str]:
     import worker.review.job as job_module
 
     captured: list[Review] = []
-    real = job_module.analyze  # type: ignore[attr-defined]
+    real = job_module.analyze_inputs
 
     def capture(*args: Any, **kwargs: Any) -> Review:
         captured.append(real(*args, **kwargs))
         return captured[-1]
 
-    job_module.analyze = capture  # type: ignore[attr-defined]
+    job_module.analyze_inputs = capture
     try:
         run_review(gh, FakeCoordinator(), settings, JOB, ignores=ignore_source(gh))
     finally:
-        job_module.analyze = real  # type: ignore[attr-defined]
+        job_module.analyze_inputs = real
     return {f.category for f in captured[-1].findings if f.new}
 
 
