@@ -17,12 +17,18 @@ router = Router()
 @router.register("check_run", "rerequested")
 def rerun_check_run(event: Event) -> TaskSpec | None:
     """ "Re-run" on our check run: review its head SHA again (GitHub sends this only to its App)."""
+    return _review_again(event, "check_run")
+
+
+def _review_again(event: Event, source: str) -> ReviewCheckSuite:
+    """Review the head SHA of the delivery's `source` (`check_run` / `check_suite`) again, for
+    the pull requests it lists."""
     return ReviewCheckSuite(
         installation_id=event.installation_id(),
         repo_full_name=event.repo_full_name(),
-        head_sha=event.str_at("check_run", "head_sha"),
+        head_sha=event.str_at(source, "head_sha"),
         delivery_id=event.delivery_id,
-        pr_numbers=event.pr_numbers("check_run", "pull_requests"),
+        pr_numbers=event.pr_numbers(source, "pull_requests"),
         action=event.action,
     )
 
@@ -94,13 +100,6 @@ def suite_router(app_id: int | None) -> Router:
                 },
             )
             return None
-        return ReviewCheckSuite(
-            installation_id=event.installation_id(),
-            repo_full_name=event.repo_full_name(),
-            head_sha=event.str_at("check_suite", "head_sha"),
-            delivery_id=event.delivery_id,
-            pr_numbers=event.pr_numbers("check_suite", "pull_requests"),
-            action=event.action,
-        )
+        return _review_again(event, "check_suite")
 
     return suites
