@@ -79,7 +79,7 @@ def _from_broker(task: Task) -> bool:
 class AuthenticatedTask(Task):  # type: ignore[misc]
     """A task that runs a message from the broker only when `message_verdict` allows it.
 
-    A refused message is logged, counted (`depreview_task_outcomes{outcome="refused"}`) and
+    A refused message is logged, counted (`depreview_task_outcomes_total{outcome="refused"}`) and
     acknowledged (`Ignore`): never run, never retried, no `on_failure`.
     """
 
