@@ -31,23 +31,25 @@ def _full_names(event: Event, key: str) -> tuple[str, ...]:
 )
 def installation_changed(event: Event) -> TaskSpec | None:
     """The App was installed, removed, suspended or given new permissions."""
-    return HandleInstallation(
-        installation_id=event.installation_id(),
-        event=event.name,
-        action=event.action,
-        delivery_id=event.delivery_id,
-        repositories_added=_full_names(event, "repositories") if event.action == "created" else (),
-    )
+    added = _full_names(event, "repositories") if event.action == "created" else ()
+    return _installation_task(event, added, ())
 
 
 @router.register("installation_repositories", "added", "removed")
 def repositories_changed(event: Event) -> TaskSpec | None:
     """Repositories were added to or removed from an installation."""
+    added = _full_names(event, "repositories_added")
+    return _installation_task(event, added, _full_names(event, "repositories_removed"))
+
+
+def _installation_task(
+    event: Event, added: tuple[str, ...], removed: tuple[str, ...]
+) -> HandleInstallation:
     return HandleInstallation(
         installation_id=event.installation_id(),
         event=event.name,
         action=event.action,
         delivery_id=event.delivery_id,
-        repositories_added=_full_names(event, "repositories_added"),
-        repositories_removed=_full_names(event, "repositories_removed"),
+        repositories_added=added,
+        repositories_removed=removed,
     )
