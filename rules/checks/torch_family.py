@@ -15,6 +15,7 @@ that stage installs torchvision / torchaudio too (one warning naming the stale m
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from packaging.utils import canonicalize_name
 from packaging.version import Version
@@ -28,6 +29,7 @@ from rules.checks.support.environments import (
     version_of,
 )
 from rules.checks.support.fixes import finding, pinned_line
+from rules.checks.support.markers import LINUX, View, marker_targets, on_linux, views
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase, TorchFamily
 from rules.manifests.model import Ecosystem, Fact, FactKind, Requirement, Snapshot
@@ -146,16 +148,32 @@ class TorchFamilyMismatch:
     default_severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
-        """Findings for every environment of the snapshot."""
+        """Findings for every environment of the snapshot, one install at a time: the
+        requirements whose markers hold together on some target (`support.markers.views`)
+        are paired; lines for different platforms never are."""
         for env, reqs in each_env(ctx.snapshot):
-            torch = next((r for r in reqs if project(r) == "torch"), None)
-            if torch is not None and version_of(torch) is None and torch.specifier:
-                yield from self._torch_range(ctx.kb, torch, reqs)
-            else:
-                yield from self._env(ctx.kb, reqs)
-            image = _pytorch_image(ctx.snapshot, env)
-            if image is not None:
-                yield from self._on_image(ctx.kb, reqs, image)
+            targets = marker_targets(ctx.snapshot, env, ctx.config) if _marked(reqs) else ()
+            found: dict[tuple[object, ...], tuple[Finding, list[View]]] = {}
+            for view in views(reqs, targets):
+                for item in self._view(ctx, env, view):
+                    key = (item.file, item.line, item.fingerprint, item.message)
+                    found.setdefault(key, (item, []))[1].append(view)
+            for item, seen in found.values():
+                yield _on_targets(item, seen)
+
+    def _view(self, ctx: RuleContext, env: str, view: View) -> Iterator[Finding]:
+        """The findings of one set of requirements installed together."""
+        reqs = list(view.reqs)
+        torch = next((r for r in reqs if project(r) == "torch"), None)
+        if torch is not None and version_of(torch) is None and torch.specifier:
+            yield from self._torch_range(ctx.kb, torch, reqs)
+        else:
+            yield from self._env(ctx.kb, reqs)
+        image = _pytorch_image(ctx.snapshot, env)
+        if image is not None and (
+            not view.targets or any(t.platform in LINUX for t in view.targets)
+        ):
+            yield from self._on_image(ctx.kb, [r for r in reqs if on_linux(r)], image)
 
     def _env(self, kb: KnowledgeBase, reqs: list[Requirement]) -> Iterator[Finding]:
         found = _anchor(kb, reqs)
@@ -421,6 +439,21 @@ class TorchFamilyMismatch:
             severity=Severity.WARNING,
             fingerprint="image-family",
         )
+
+
+def _marked(reqs: list[Requirement]) -> bool:
+    """Whether a torch-family requirement of the environment carries a marker."""
+    return any(r.marker and _name(r) in (*_MEMBERS, *_REQUIRERS) for r in reqs)
+
+
+def _on_targets(item: Finding, seen: list[View]) -> Finding:
+    """`item` with the targets it holds on named, when its requirements hold on only some
+    (``... This holds on macos_arm64, macos_x86_64 (the lines' markers).``)."""
+    targets = tuple(t for view in seen for t in view.targets)
+    where = View((), targets, seen[0].among).where()
+    if not where:
+        return item
+    return replace(item, message=f"{item.message} This holds{where} (the lines' markers).")
 
 
 def _admits_newer(specifier: str, newest: Version) -> bool:

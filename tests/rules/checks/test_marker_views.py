@@ -1,0 +1,134 @@
+"""Environment markers in the pairing and image rules, on real files from the corpus.
+
+The Applio requirements pin torch / torchaudio / torchvision once for macOS
+(``sys_platform == 'darwin'``) and once as ``+cu128`` builds for Linux and Windows; only the
+lines whose markers hold together are installed together (tests/realworld/cases, files
+byte-exact at the recorded commits).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rules.checks.base import Rule, RuleContext
+from rules.checks.support.markers import installed_on, on_linux, views
+from rules.checks.torch_family import RULES as TORCH_FAMILY
+from rules.config import RepoConfig
+from rules.kb import load_kb
+from rules.manifests.model import Snapshot
+from rules.manifests.snapshot import build_snapshot
+from rules.targets import Target
+
+CASES = Path(__file__).resolve().parents[2] / "realworld" / "cases"
+DARWIN_BUMP = "iahispano__applio__dependabot-darwin-torch2120-torchaudio271"
+MAC_MARKERS = "iahispano__applio__fix-mac-platform-markers"
+PLAIN_BUMP = "iahispano__applio__dependabot-torch220-torchaudio211"
+
+
+def _tree(case: str, side: str) -> Snapshot:
+    root = CASES / case / side
+    files = {
+        p.relative_to(root).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and p.name != ".gitkeep"
+    }
+    return build_snapshot(files)
+
+
+def _lines(rules: tuple[Rule, ...], case: str, side: str) -> set[tuple[str | None, int | None]]:
+    ctx = RuleContext(_tree(case, side), RepoConfig(), load_kb())
+    return {(f.file, f.line) for rule in rules for f in rule.check(ctx)}
+
+
+@pytest.mark.parametrize(
+    ("case", "side", "expected"),
+    [
+        # head: torch==2.12.0 for darwin next to darwin torchaudio==2.7.1 (line 27) and
+        # torchvision==0.22.1 (line 29); the +cu128 lines (28, 30) go with torch 2.7.1+cu128
+        (DARWIN_BUMP, "head", {("requirements.txt", 27), ("requirements.txt", 29)}),
+        (DARWIN_BUMP, "base", set()),  # torch==2.7.1 for darwin: every pair fits
+        (MAC_MARKERS, "head", set()),
+        # no marker on the family lines: every line is paired, as before
+        (PLAIN_BUMP, "head", {("requirements.txt", 28), ("requirements.txt", 31)}),
+    ],
+)
+def test_torch_family_pairs_only_lines_installed_together(
+    case: str, side: str, expected: set[tuple[str, int]]
+) -> None:
+    assert _lines(TORCH_FAMILY, case, side) == expected
+
+
+def test_torch_family_names_the_platforms_of_a_marked_install() -> None:
+    ctx = RuleContext(_tree(DARWIN_BUMP, "head"), RepoConfig(), load_kb())
+    messages = [f.message for f in TORCH_FAMILY[0].check(ctx)]
+    assert messages
+    assert all(m.endswith("on macos_arm64, macos_x86_64 (the lines' markers).") for m in messages)
+
+
+# The markers as written in the Applio requirements (head of DARWIN_BUMP).
+DARWIN = "torch==2.12.0; sys_platform == 'darwin'"
+LINUX_WIN = "torch==2.7.1+cu128; sys_platform == 'linux' or sys_platform == 'win32'"
+
+
+@pytest.mark.parametrize(
+    ("line", "platforms", "expected"),
+    [
+        (DARWIN, ("linux_x86_64", "linux_aarch64"), False),
+        (DARWIN, ("macos_arm64",), True),
+        (LINUX_WIN, ("linux_x86_64",), True),
+        (LINUX_WIN, ("windows_amd64",), True),
+        (LINUX_WIN, ("macos_x86_64",), False),
+        ("torch==2.7.1", ("macos_arm64",), True),
+        # a Python marker never hides a line from a platform
+        ("numpy==1.26.4; python_version < '3.9'", ("linux_x86_64",), True),
+        # an extra holds for some choice of extras
+        ("torch==2.1.0; extra == 'gpu' and sys_platform == 'linux'", ("linux_x86_64",), True),
+        ("torch==2.1.0; extra == 'gpu' and sys_platform == 'linux'", ("macos_arm64",), False),
+    ],
+)
+def test_installed_on(line: str, platforms: tuple[str, ...], expected: bool) -> None:
+    (req,) = build_snapshot({"requirements.txt": line + "\n"}).requirements()
+    assert installed_on(req, platforms) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [  # lines of the corpus's head trees
+        (DARWIN, False),
+        (LINUX_WIN, True),
+        ("tensorflow~=2.18.1;sys_platform == 'darwin'", False),
+        ("tensorflow-cpu~=2.18.1;sys_platform != 'darwin'", True),
+        ('torch == 1.10.0 ; sys_platform == "darwin"', False),
+        ('torch == 1.10.0+cpu ; sys_platform != "darwin"', True),
+        ('tensorflow-aarch64==2.9.1; platform_machine=="aarch64"', True),
+        (
+            "tensorflow==2.8.1; python_version<'3.11' and "
+            "(platform_machine!='arm64' or platform_system!='Darwin')",
+            True,
+        ),
+        ("numba==0.61.0; sys_platform == 'darwin' or sys_platform == 'win32'", False),
+    ],
+)
+def test_on_linux(line: str, expected: bool) -> None:
+    (req,) = build_snapshot({"requirements.txt": line + "\n"}).requirements()
+    assert on_linux(req) is expected
+
+
+def test_views_split_the_applio_lines_by_platform() -> None:
+    reqs = [
+        r
+        for r in _tree(DARWIN_BUMP, "head").requirements()
+        if r.name in ("torch", "torchaudio", "torchvision")
+        and r.location.file == "requirements.txt"
+    ]
+    targets = [Target("3.12", p) for p in ("linux_x86_64", "macos_arm64", "windows_amd64")]
+    found = {
+        tuple(t.platform for t in v.targets): sorted(r.location.line for r in v.reqs)
+        for v in views(reqs, targets)
+    }
+    assert found == {
+        ("linux_x86_64", "windows_amd64"): [26, 28, 30],
+        ("macos_arm64",): [25, 27, 29],
+    }
