@@ -16,8 +16,10 @@ the KB records in full (its wheel METADATA's ``Requires-Dist`` lines: the Tensor
 rules/kb/tensorflow_wheels.py) conflicts with an exact pin of one of those requirements that the
 requirement's specifier excludes: ``tensorflow==2.4.0`` requires ``tensorboard~=2.4``, so
 ``tensorboard==2.3.0`` in the same environment makes pip stop with ResolutionImpossible. Only
-lines whose marker holds on every Python are used, and numpy is left to numpy-abi (which judges
-numpy requirements with the ABI facts).
+lines whose marker holds on every Python are used. The numpy requirement of the compiled packages
+numpy_caps.json reads counts too when the numpy pin is below what the release requires
+(``tensorflow==2.5.0`` requires ``numpy~=1.19.2``; ``numpy==1.16.2`` is refused); a numpy pin
+above its cap (NumPy 2 under ``numpy<2``) stays numpy-abi's.
 
 Environments follow `Requirement.environment`: a requirements file with its `-r`/`-c`
 includes, a conda file with its pip section, a pyproject's runtime dependencies together
@@ -37,8 +39,9 @@ from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
 from rules.checks.base import RuleContext
-from rules.checks.support.environments import version_of
+from rules.checks.support.environments import unconditional_pin
 from rules.findings import Finding, Severity
+from rules.kb.numpy_caps import CapRelease, load_numpy_caps
 from rules.kb.tensorflow_wheels import tensorflow_wheel
 from rules.manifests.model import Requirement, Snapshot
 from rules.manifests.snapshot import environment_requirements
@@ -240,23 +243,45 @@ def _where(req: Requirement) -> str:
     return f"{req.location.file}:{req.location.line}"
 
 
-def _exact(req: Requirement) -> Version | None:
-    """The version an unconditional exact pin installs (public part), or None."""
-    if req.url or req.marker or req.is_constraint:
-        return None
-    version = version_of(req)
-    return Version(version.public) if version is not None else None
+@dataclass(frozen=True, slots=True)
+class _Needed:
+    """One recorded install requirement of a pinned release: the project it names, how it
+    reads (``tensorboard~=2.4``), the METADATA it was read from, and which versions it admits
+    on every Python (``admits`` false: no Python's requirement line admits the version)."""
+
+    dep: str
+    text: str
+    source: str
+    requirement: PackagingRequirement | None = None
+    numpy: CapRelease | None = None
+
+    def admits(self, version: Version) -> bool:
+        if self.numpy is not None:  # only a NumPy below the floor (above a cap: numpy-abi's)
+            return not load_numpy_caps().below_floor(self.numpy, version)
+        assert self.requirement is not None
+        return self.requirement.specifier.contains(version, prereleases=True)
 
 
-def _recorded_requires(
-    name: str, version: Version
-) -> tuple[str, tuple[PackagingRequirement, ...]] | None:
-    """The install requirements the KB records in full for `name==version` (those that hold on
-    every Python) and the METADATA they were read from; None when not recorded."""
+def _recorded_requires(name: str, version: Version) -> list[_Needed]:
+    """What the KB records `name==version` requires: every install requirement of the TensorFlow
+    packages (tensorflow_wheels.json; those whose marker holds on every Python) and the numpy
+    requirement of the compiled packages numpy_caps.json reads (all its lines: a numpy no line
+    admits is refused on every Python; only a NumPy below the floor counts here, one above
+    the cap is numpy-abi's)."""
+    found: list[_Needed] = []
+    caps = load_numpy_caps().release(name, version)
+    if caps is not None and caps.lines:
+        text = " / ".join(f"numpy{line.specifier}" for line in caps.lines)
+        found.append(_Needed("numpy", text, f"numpy_caps.json: {caps.source()}", numpy=caps))
     wheel = tensorflow_wheel(name, version)
-    if wheel is None or wheel.requires is None:
-        return None
-    return wheel.source, wheel.install_requirements()
+    if wheel is not None and wheel.requires is not None:
+        for req in wheel.install_requirements():
+            dep = str(canonicalize_name(req.name))
+            if dep == "numpy" and caps is not None:
+                continue
+            source = f"{wheel.source}: Requires-Dist: {req}"
+            found.append(_Needed(dep, f"{req.name}{req.specifier}", source, requirement=req))
+    return found
 
 
 def _sort_key(req: Requirement) -> tuple[str, int, int]:
@@ -305,24 +330,19 @@ class ConflictRule:
         """Exact pins that an exactly pinned package's recorded Requires-Dist excludes."""
         pins: dict[str, tuple[Requirement, Version]] = {}
         for req in sorted(reqs, key=_sort_key):
-            version = _exact(req)
+            version = unconditional_pin(req)
             if version is not None:
                 pins.setdefault(str(canonicalize_name(req.name)), (req, version))
         for name, (req, version) in pins.items():
-            needs = _recorded_requires(name, version)
-            if needs is None:
-                continue
-            wheel, requires = needs
             clashes = []
-            for needed in requires:
-                dep = str(canonicalize_name(needed.name))
-                if dep in (name, "numpy") or dep not in pins:
+            for needed in _recorded_requires(name, version):
+                if needed.dep == name or needed.dep not in pins:
                     continue
-                other, pinned = pins[dep]
-                if not needed.specifier.contains(pinned, prereleases=True):
+                other, pinned = pins[needed.dep]
+                if not needed.admits(pinned):
                     clashes.append((needed, other, pinned))
             if clashes:
-                yield self._metadata_finding(env, name, req, version, wheel, clashes)
+                yield self._metadata_finding(env, name, req, version, clashes)
 
     def _metadata_finding(
         self,
@@ -330,11 +350,10 @@ class ConflictRule:
         name: str,
         req: Requirement,
         version: Version,
-        source: str,
-        clashes: Sequence[tuple[PackagingRequirement, Requirement, Version]],
+        clashes: Sequence[tuple[_Needed, Requirement, Version]],
     ) -> Finding:
         listed = "; ".join(
-            f"`{needed.name}{needed.specifier}`, but {_where(other)} pins `{other.name}=={pinned}`"
+            f"`{needed.text}`, but {_where(other)} pins `{other.name}=={pinned}`"
             for needed, other, pinned in clashes
         )
         message = (
@@ -344,7 +363,7 @@ class ConflictRule:
         fix = "\n".join(
             [
                 f"# what {name} {version} requires (or pin a {name} release these pins satisfy):",
-                *(f"{needed.name}{needed.specifier}" for needed, _, _ in clashes),
+                *(needed.text for needed, _, _ in clashes),
             ]
         )
         return Finding(
@@ -360,11 +379,11 @@ class ConflictRule:
             evidence=(
                 f"{req.raw.strip()} ({_where(req)})",
                 *(f"{other.raw.strip()} ({_where(other)})" for _, other, _ in clashes),
-                f"{source}: " + "; ".join(f"Requires-Dist: {needed}" for needed, _, _ in clashes),
+                *dict.fromkeys(needed.source for needed, _, _ in clashes),
             ),
             fingerprint=(
                 f"conflict:{req.location.file}:{name}:requires:"
-                + ",".join(str(canonicalize_name(n.name)) for n, _, _ in clashes)
+                + ",".join(needed.dep for needed, _, _ in clashes)
             ),
         )
 

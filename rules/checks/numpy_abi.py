@@ -8,7 +8,9 @@ range admits. Each admitted release of the package is then judged with its own w
 METADATA (numpy_caps.json, one ``Requires-Dist: numpy…`` reading per release):
 
 - its numpy cap excludes every NumPy the environment admits → the resolver refuses the
-  install (an error when that holds for every admitted release);
+  install (an error when that holds for every admitted release; a NumPy pin below the floor
+  of a pinned release, both unconditional exact pins of one environment, is the conflict
+  rule's);
 - it is built against NumPy 1 (older than its first NumPy-2 release: numpy2_abi.json, or a
   ``build`` extra that requires NumPy 2) and its metadata does not cap numpy, and the NumPy the
   resolver picks for it (the newest allowed by the environment, its cap and the caps of the
@@ -38,7 +40,14 @@ from packaging.utils import canonicalize_name
 from packaging.version import Version
 
 from rules.checks.base import Rule, RuleContext
-from rules.checks.support.environments import each_env, env_root, project, version_of
+from rules.checks.support.environments import (
+    each_env,
+    env_of,
+    env_root,
+    project,
+    unconditional_pin,
+    version_of,
+)
 from rules.checks.support.evidence import python_decls
 from rules.checks.support.fixes import finding, pinned_line
 from rules.checks.support.packages import LOCK_KINDS, folder
@@ -265,7 +274,10 @@ class NumpyAbi:
             return  # nothing recorded about this package
         installable = [v for v in verdicts if v.outcome != _Outcome.UNSAT]
         if not installable:
-            yield self._unsatisfiable(caps, req, side, numpy, verdicts, first)
+            row = verdicts[-1].row
+            below = row is not None and caps.below_floor(row, numpy.newest)
+            if not (below and _pinned_against_pin(side, numpy)):
+                yield self._unsatisfiable(caps, req, side, numpy, verdicts, first)
             return
         picked = installable[-1]
         broken = (_Outcome.BREAK, _Outcome.MAYBE)
@@ -444,6 +456,15 @@ def _judge(
             return _Verdict(version, row, _Outcome.MAYBE, got)
         return _Verdict(version, row, _Outcome.BREAK, got)
     return _Verdict(version, row, _Outcome.OK, got)
+
+
+def _pinned_against_pin(side: _Side, numpy: _Side) -> bool:
+    """Whether the package and numpy are both unconditional exact pins of one environment (the
+    conflict rule reports a numpy pin below the package's floor there)."""
+    if side.how != EXACT or numpy.how != EXACT or side.req is None or numpy.req is None:
+        return False
+    pins = unconditional_pin(side.req), unconditional_pin(numpy.req)
+    return None not in pins and env_of(side.req) == env_of(numpy.req)
 
 
 def _break_at(req: Requirement, numpy: _Side) -> Span:

@@ -150,6 +150,14 @@ class NumpyCaps:
         """The newest NumPy release the data knows."""
         return self.numpy_releases[-1]
 
+    def below_floor(self, row: CapRelease, numpy: Version) -> bool:
+        """Whether no numpy line of `row` admits `numpy` while some line admits a newer NumPy
+        release: a NumPy older than the package requires (a plain version conflict), as opposed
+        to one above its cap (the NumPy-ABI story)."""
+        if row.admits(numpy):
+            return False
+        return any(row.admits(n) for n in self.numpy_releases if n > numpy)
+
 
 def canonical(package: str) -> str:
     """The data file's key for a project name."""

@@ -69,6 +69,15 @@ def version_of(req: Requirement) -> Version | None:
         return None
 
 
+def unconditional_pin(req: Requirement) -> Version | None:
+    """The version (public part) an exact PyPI pin without a marker, URL or constraint role
+    installs in every install of its environment, or None."""
+    if req.ecosystem != Ecosystem.PYPI or req.url or req.marker or req.is_constraint:
+        return None
+    version = version_of(req)
+    return Version(version.public) if version is not None else None
+
+
 def local_label(req: Requirement) -> str | None:
     """The wheel variant label of a requirement (``cu118``, ``cpu``), when it carries one."""
     label = req.local

@@ -240,7 +240,17 @@ def test_a_conflict_among_thousands_of_bounds_is_found_and_listed_briefly() -> N
                 req("tensorflow==2.4.0", "requirements.txt", 70),
                 req("tensorflow-estimator==2.3.0", "requirements.txt", 71),
             ),
-            [("tensorflow", 70, ("tensorboard~=2.4", "tensorflow-estimator<2.5.0,>=2.4.0rc0"))],
+            [
+                (
+                    "tensorflow",
+                    70,
+                    (
+                        "numpy~=1.19.2",
+                        "tensorboard~=2.4",
+                        "tensorflow-estimator<2.5.0,>=2.4.0rc0",
+                    ),
+                )
+            ],
         ),
         (  # the maintainer's fix: pins inside the metadata's ranges
             (
@@ -268,8 +278,15 @@ def test_a_conflict_among_thousands_of_bounds_is_found_and_listed_briefly() -> N
             ),
             [],
         ),
-        # numpy is numpy-abi's to judge; a release the KB does not record says nothing
-        ((req("tensorflow==2.4.0", "r.txt", 1), req("numpy==1.18.5", "r.txt", 2)), []),
+        # a NumPy below the release's floor (numpy_caps.json: pandas-1.3.5 wheel METADATA
+        # numpy>=1.17.3 / >=1.19.2 / >=1.20.0 / >=1.21.0 by platform and Python)
+        (
+            (req("pandas==1.3.5", "r.txt", 1), req("numpy==1.16.0", "r.txt", 2)),
+            [("pandas", 1, ("numpy>=1.17.3 / numpy>=1.19.2 / numpy>=1.20.0 / numpy>=1.21.0",))],
+        ),
+        # NumPy 2 above the cap of tensorflow 2.15.0 (numpy<2.0.0) is numpy-abi's to report;
+        # a release the KB does not record says nothing
+        ((req("tensorflow==2.15.0", "r.txt", 1), req("numpy==2.0.0", "r.txt", 2)), []),
         ((req("tensorflow==9.9.9", "r.txt", 1), req("tensorboard==2.3.0", "r.txt", 2)), []),
     ],
 )

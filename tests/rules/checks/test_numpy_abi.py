@@ -52,6 +52,18 @@ CASES: list[tuple[str, Snapshot, list[tuple[str, str]]]] = [
         snap(req("numpy==2.0.2"), req("tensorflow==2.15.0")),
         [("tensorflow", "error")],
     ),
+    # below the floor of tensorflow 2.4.0's metadata (numpy~=1.19.2), both exact pins: the
+    # conflict rule reports it (q-optimize/c3's Dependabot bump); a range still is judged here
+    (
+        "tensorflow 2.4.0 with numpy 1.18.5 pinned below its floor",
+        snap(req("numpy==1.18.5"), req("tensorflow==2.4.0")),
+        [],
+    ),
+    (
+        "tensorflow 2.4.0 with numpy held below its floor by a range",
+        snap(req("numpy<1.19"), req("tensorflow==2.4.0")),
+        [("tensorflow", "error")],
+    ),
     ("tensorflow 2.16 caps numpy<2.0.0", snap(req("tensorflow==2.16.1")), []),
     ("tensorflow 2.14.0 has no cap", snap(req("tensorflow==2.14.0")), [("tensorflow", "error")]),
     ("tensorflow 2.14.1 has a cap", snap(req("tensorflow==2.14.1")), []),
