@@ -19,8 +19,9 @@ from worker.dependabot import dependabot_from_pull, is_dependabot_pull
 from worker.github.api import RepoRef
 from worker.github.client import GitHubRepoApi, token_client
 from worker.review.analysis import analyze_inputs
+from worker.review.comment import listing_note, review_comment
 from worker.review.inputs import pull_changes, read_side, side_inputs
-from worker.review.job import ignore_source, listing_note, review_comment
+from worker.review.job import ignore_source
 
 _SPEC = re.compile(r"^(?P<repo>[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)#(?P<number>[1-9]\d{0,9})$")
 

@@ -33,6 +33,14 @@ from worker.github.ratelimit import (
 )
 
 
+class LostWorkerError(RuntimeError):
+    """The workers running a review died (killed, out of memory) too many times."""
+
+    def __init__(self, times: int) -> None:
+        super().__init__(f"the worker running this review stopped {times} times")
+        self.times = times
+
+
 @dataclass(frozen=True)
 class RateLimited:
     """Retry after `countdown` seconds (GitHub's own figure, or a minute when unsignalled)."""

@@ -19,11 +19,7 @@ from redis import Redis
 from core.links import details_url
 from core.settings import Settings
 from rules.manifests.dependabot import DependabotUpdate
-from rules.render.checkrun import render_check_output
-from rules.render.escape import md_code, md_text
-from rules.render.markdown import render_comment
-from rules.review import Review
-from worker.commands.ignores import IgnoreSet, collect_ignores, render_ignores
+from worker.commands.ignores import IgnoreSet, collect_ignores
 from worker.concurrency import installation_slot
 from worker.coordination import Coordinator, RedisCoordinator, head_key, lock_key
 from worker.dependabot import dependabot_from_pull, is_dependabot_pull
@@ -31,7 +27,6 @@ from worker.errors import is_retryable
 from worker.github.api import JSON, InteractionApi, RepoApi
 from worker.github.buttons import check_actions, completion_extras
 from worker.github.fetch import (
-    TreeFiles,
     changed_between,
 )
 from worker.github.publish import (
@@ -45,6 +40,7 @@ from worker.github.publish import (
 from worker.github.session import CachedRepoApi
 from worker.installations import is_suspended
 from worker.metrics import StageTimer
+from worker.review import comment
 from worker.review.analysis import analyze_inputs
 from worker.review.inputs import ReviewInputs, pull_changes, read_side, side_inputs
 from worker.smoke.plan import gpu_relevant
@@ -304,18 +300,13 @@ def _review_and_publish(
         with timer.stage("fetch"):
             changes = pull_changes(api, settings, job.pr_number, base.tree, head.tree, pull)
         changed = set(changes.paths)
-        note = "" if changes.listed_in_full else listing_note(settings.max_pr_files)
+        note = "" if changes.listed_in_full else comment.listing_note(settings.max_pr_files)
     else:
         changed = set(changed_between(base.tree, head.tree))
     if not changed:
+        output = comment.no_changes_output(note)
         with timer.stage("publish"):
-            complete_check_run(
-                api,
-                run.id,
-                "success",
-                title="No dependency files changed",
-                summary="This change touches no dependency file that depreview reviews." + note,
-            )
+            complete_check_run(api, run.id, "success", title=output.title, summary=output.summary)
         return Outcome("no-dependency-changes", run.id, "success")
 
     inputs = side_inputs(base, head, changed)
@@ -349,18 +340,14 @@ def _review_and_publish(
         if smoke is not None:
             plan = _plan_smoke(api, smoke, job, pull, inputs, resolved)
 
-    comment, comment_id = None, None
+    action, comment_id = None, None
     if job.pr_number is not None:
-        body = review_comment(result, ignores)
-        if plan is not None:
-            from worker.smoke.publish import with_section
-
-            body = with_section(body, plan.section)
+        body = comment.pr_comment(result, ignores, plan.section if plan is not None else None)
         with timer.stage("publish"):
             identity = AppIdentity.of(settings.github_app_id, run)
-            comment, comment_id = upsert_comment(api, job.pr_number, body, identity)
-    output = render_check_output(result)
-    summary = output.summary + note + _skipped_note(head.tree) + (plan.note if plan else "")
+            action, comment_id = upsert_comment(api, job.pr_number, body, identity)
+    smoke_note = plan.note if plan is not None else ""
+    output = comment.review_output(result, (note, comment.skipped_note(head.tree), smoke_note))
     actions = check_actions(
         smoke=job.pr_number is not None
         and gpu_relevant(inputs.base, inputs.head, inputs.base_config)
@@ -372,40 +359,16 @@ def _review_and_publish(
             run.id,
             result.conclusion,
             title=output.title,
-            summary=summary,
+            summary=output.summary,
             text=output.text,
             annotations=output.annotations,
             extra=completion_extras(actions, url),
         )
     logger.info(
         "review published",
-        extra={**job.log_extra(), "conclusion": result.conclusion, "comment": comment},
+        extra={**job.log_extra(), "conclusion": result.conclusion, "comment": action},
     )
-    return Outcome("published", run.id, result.conclusion, comment)
-
-
-def listing_note(max_pr_files: int) -> str:
-    """The check run's note when GitHub listed only the PR's first files."""
-    return (
-        f"\n\nThis pull request changes more than {max_pr_files} files; "
-        "GitHub lists only the first ones, so changed dependency files were found "
-        "by comparing the trees."
-    )
-
-
-def review_comment(result: Review, ignores: IgnoreSet) -> str:
-    """The PR comment the App posts (before any GPU smoke section): the review, the ignores."""
-    return render_comment(result) + render_ignores(ignores)
-
-
-def _skipped_note(files: TreeFiles) -> str:
-    if not files.skipped and not files.truncated:
-        return ""
-    lines = ["", "", "**Not reviewed:**"]
-    lines += [f"- {md_code(path)}: {md_text(why)}" for path, why in sorted(files.skipped.items())]
-    if files.truncated:
-        lines.append("- GitHub truncated the repository tree; files deep in it may be missing.")
-    return "\n".join(lines)
+    return Outcome("published", run.id, result.conclusion, action)
 
 
 def _plan_smoke(
@@ -439,8 +402,7 @@ def _plan_smoke(
         if is_retryable(exc):
             raise
         logger.exception("smoke decision failed", extra=job.log_extra())
-        why = type(exc).__name__  # never the text: it may quote the PR's files
-        return SmokePlan("error", f"\n\n**GPU smoke test**: not scheduled (`{why}`).")
+        return SmokePlan("error", comment.smoke_error_note(exc))
 
 
 def _superseded(
@@ -459,48 +421,9 @@ def _superseded(
             run = None
     logger.info("superseded", extra={**job.log_extra(), "newer_sha": newer})
     if run is not None:
-        complete_check_run(
-            api,
-            run.id,
-            "neutral",
-            title=f"Superseded by {newer[:12]}",
-            summary=f"A newer commit ({newer}) was pushed; depreview reviews that one instead.",
-        )
+        output = comment.superseded_output(newer)
+        complete_check_run(api, run.id, "neutral", title=output.title, summary=output.summary)
     return Outcome("superseded", run.id if run else None, "neutral" if run else None, None, newer)
-
-
-class LostWorkerError(RuntimeError):
-    """The workers running a review died (killed, out of memory) too many times."""
-
-    def __init__(self, times: int) -> None:
-        super().__init__(f"the worker running this review stopped {times} times")
-        self.times = times
-
-
-def failure_reason(exc: BaseException) -> str:
-    """Why a review stopped, in words safe to publish.
-
-    Never the exception's text: it may quote environment-derived or attacker-chosen strings.
-    """
-    from celery.exceptions import SoftTimeLimitExceeded, TimeLimitExceeded
-
-    if isinstance(exc, SoftTimeLimitExceeded | TimeLimitExceeded):
-        return "the review ran out of time (the worker's time limit for one review)"
-    from worker.github.ratelimit import MAX_WAIT_S, RateLimitWaitTooLongError
-
-    if isinstance(exc, RateLimitWaitTooLongError) and exc.wait_s <= MAX_WAIT_S:
-        return "GitHub kept answering this review with its API rate limit"
-    if isinstance(exc, RateLimitWaitTooLongError):
-        return (
-            f"GitHub's API rate limit for this installation allows the next request in about "
-            f"{exc.minutes()} minutes, longer than depreview waits ({MAX_WAIT_S / 60:.0f} minutes)"
-        )
-    if isinstance(exc, LostWorkerError):
-        return (
-            f"the worker running it stopped {exc.times} times (killed or out of memory), "
-            "so it is not tried again automatically"
-        )
-    return f"the review stopped with an internal error ({type(exc).__name__})"
 
 
 def fail_check_run(api: RepoApi, check_run_id: int, exc: BaseException) -> None:
@@ -509,17 +432,13 @@ def fail_check_run(api: RepoApi, check_run_id: int, exc: BaseException) -> None:
     Never `neutral` or `success`: GitHub counts both as passing a required check, so a
     review that a crafted input can crash would otherwise let the change through.
     """
-    reason = failure_reason(exc)
+    output = comment.failed_output(exc)
     complete_check_run(
         api,
         check_run_id,
         "failure",
-        title="depreview could not finish this review",
-        summary=(
-            f"The review did not finish: {reason}. This check fails because depreview could "
-            "not say whether the dependency change is safe.\n\n"
-            "Press **Re-run** (or push again) to try again."
-        ),
+        title=output.title,
+        summary=output.summary,
         extra={"actions": check_actions(smoke=False)},
     )
 

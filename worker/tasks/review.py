@@ -175,7 +175,7 @@ def fail_rate_limited_review(self: Task, job: dict[str, Any], wait_s: float) -> 
 @task("worker.fail_lost_review", base=ReviewTask, leased=False)
 def fail_lost_review(self: Task, job: dict[str, Any], recoveries: int) -> str:
     """Close the check run of a review whose workers kept dying (failure, with Re-run)."""
-    from worker.review.job import LostWorkerError
+    from worker.errors import LostWorkerError
 
     review = job_from(job)
     exc = LostWorkerError(recoveries)
