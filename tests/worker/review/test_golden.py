@@ -3,10 +3,11 @@
 The App's path end to end (`worker.review.job.run_review` with the PR's ignores, on the fake
 GitHub of tests/fakes): any change to what a maintainer reads shows up here as a diff of
 `golden/torch-bump.comment.md` (the comment's body) and `golden/torch-bump.check-run.json`
-(the PATCH that completes the check run: conclusion, output, annotations, buttons, link). After a deliberate wording
-change, regenerate both and review the diff:
+(the PATCH that completes the check run: conclusion, output, annotations, buttons, link).
+After a deliberate wording change, regenerate both and review the diff:
 
-    DEPREVIEW_REGENERATE_GOLDEN=1 python3 -m uv run --frozen pytest tests/worker/review/test_golden.py
+    DEPREVIEW_REGENERATE_GOLDEN=1 python3 -m uv run --frozen pytest \
+        tests/worker/review/test_golden.py
 """
 
 from __future__ import annotations
