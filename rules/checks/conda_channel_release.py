@@ -21,6 +21,8 @@ from packaging.version import Version
 from rules.checks.base import Rule, RuleContext
 from rules.checks.conda_hygiene import channel_name
 from rules.checks.support.environments import spec_contains
+from rules.checks.support.fixes import finding_at
+from rules.checks.support.packages import files_of
 from rules.checks.support.versions import torch_releases
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
@@ -57,10 +59,8 @@ class CondaReleaseNotOnChannels:
         newest = _newest_on_channel(ctx.kb)
         if newest is None:
             return
-        for path in sorted(ctx.snapshot.files):
-            manifest = ctx.snapshot.files[path]
-            if manifest.kind == FileKind.CONDA:
-                yield from self._file(ctx.kb, manifest, newest)
+        for _, manifest in files_of(ctx.snapshot, {FileKind.CONDA}):
+            yield from self._file(ctx.kb, manifest, newest)
 
     def _file(
         self, kb: KnowledgeBase, manifest: ManifestFile, newest: Version
@@ -111,14 +111,10 @@ class CondaReleaseNotOnChannels:
                 f"(pytorch/pytorch#138506) and no other channel here publishes pytorch "
                 f"(channels: {channels}): conda env create fails with PackagesNotFoundError."
             )
-        return Finding(
-            rule=self.id,
-            category=self.category,
-            severity=Severity.WARNING if defaults else Severity.ERROR,
-            message=text,
-            file=req.location.file,
-            line=req.location.line,
-            column=req.location.column,
+        return finding_at(
+            self,
+            text,
+            req.location,
             package=req.name,
             fix=(
                 f"pytorch={newest.major}.{newest.minor}  # the last pytorch-channel release; "
@@ -129,6 +125,7 @@ class CondaReleaseNotOnChannels:
                 f"KB conda_pytorch_cuda.json: pytorch channel minors up to "
                 f"{newest.major}.{newest.minor}",
             ),
+            severity=Severity.WARNING if defaults else Severity.ERROR,
             fingerprint=f"{manifest.path}:pytorch-channel-release",
         )
 

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from rules.checks.base import RuleContext
+from rules.checks.support.fixes import finding_at
+from rules.checks.support.packages import files_of
 from rules.findings import Finding, Severity
 from rules.manifests.model import (
     Ecosystem,
@@ -91,10 +93,7 @@ class CondaChannelMixingRule:
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """A warning per conda file that mixes binary-incompatible channels."""
-        for path in sorted(ctx.snapshot.files):
-            manifest = ctx.snapshot.files[path]
-            if manifest.kind != FileKind.CONDA:
-                continue
+        for path, manifest in files_of(ctx.snapshot, {FileKind.CONDA}):
             channels = _channels(manifest)
             names = [name for name, _ in channels]
             if "conda-forge" not in names:
@@ -106,19 +105,13 @@ class CondaChannelMixingRule:
                 (index for name, index in channels if name in {"conda-forge", other}),
                 key=lambda i: (i.location.line, i.location.column),
             )
-            yield Finding(
-                rule=self.id,
-                category=self.category,
-                severity=self.default_severity,
-                message=(
-                    f"{path} takes packages from both `conda-forge` and `{other}` "
-                    f"(channels: {', '.join(names)}). Their binaries are built against "
-                    f"different library stacks; mixing them gives solver conflicts and "
-                    f"crashes at import (e.g. two OpenMP or libstdc++ builds)."
-                ),
-                file=path,
-                line=later.location.line,
-                column=later.location.column,
+            yield finding_at(
+                self,
+                f"{path} takes packages from both `conda-forge` and `{other}` "
+                f"(channels: {', '.join(names)}). Their binaries are built against "
+                f"different library stacks; mixing them gives solver conflicts and "
+                f"crashes at import (e.g. two OpenMP or libstdc++ builds).",
+                later.location,
                 fix=(
                     "channels:\n  - conda-forge\n  - nodefaults"
                     if other == "defaults"
@@ -147,10 +140,7 @@ class PipInCondaForCudaPackageRule:
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """A warning per pip-section CUDA package in a conda file with conda CUDA packages."""
-        for path in sorted(ctx.snapshot.files):
-            manifest = ctx.snapshot.files[path]
-            if manifest.kind != FileKind.CONDA:
-                continue
+        for path, manifest in files_of(ctx.snapshot, {FileKind.CONDA}):
             conda_cuda = sorted(
                 {
                     r.name
@@ -163,19 +153,13 @@ class PipInCondaForCudaPackageRule:
             for req in manifest.requirements:
                 if req.ecosystem != Ecosystem.PYPI or not _is_pip_cuda(req):
                     continue
-                yield Finding(
-                    rule=self.id,
-                    category=self.category,
-                    severity=self.default_severity,
-                    message=(
-                        f"{req.name} is installed by pip into the conda environment of {path}, "
-                        f"which also gets CUDA from conda ({', '.join(conda_cuda)}). pip's "
-                        f"wheel brings its own CUDA libraries: two CUDA stacks in one "
-                        f"environment, and conda cannot see or update the pip copy."
-                    ),
-                    file=req.location.file,
-                    line=req.location.line,
-                    column=req.location.column,
+                yield finding_at(
+                    self,
+                    f"{req.name} is installed by pip into the conda environment of {path}, "
+                    f"which also gets CUDA from conda ({', '.join(conda_cuda)}). pip's "
+                    f"wheel brings its own CUDA libraries: two CUDA stacks in one "
+                    f"environment, and conda cannot see or update the pip copy.",
+                    req.location,
                     package=req.name,
                     fix=(
                         f"Install {req.name} from conda (e.g. `pytorch` with `pytorch-cuda`) "

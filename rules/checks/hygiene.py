@@ -9,10 +9,13 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
 from rules.checks.base import RuleContext
+from rules.checks.support.fixes import finding_at
 from rules.checks.support.packages import (
     DECLARING_KINDS,
     FRAMEWORKS,
     environments_of,
+    files_of,
+    folder,
     has_lock_beside,
     is_dev_path,
     is_dev_tool,
@@ -57,9 +60,8 @@ def _exact_names(snapshot: Snapshot) -> dict[str, set[str]]:
 
 def _application_requirements(snapshot: Snapshot) -> Iterable[tuple[ManifestFile, Requirement]]:
     """Production requirements of applications (libraries' pyprojects are exempt)."""
-    for path in sorted(snapshot.files):
-        manifest = snapshot.files[path]
-        if manifest.kind not in DECLARING_KINDS or is_library(manifest, snapshot):
+    for path, manifest in files_of(snapshot, DECLARING_KINDS):
+        if is_library(manifest, snapshot):
             continue
         for req in manifest.requirements:
             if req.location.file == path and is_production(req) and not req.url:
@@ -112,18 +114,12 @@ class UnpinnedFrameworkRule:
             op = "=" if req.ecosystem == Ecosystem.CONDA else "=="
             fix = f"{req.name}{op}{version}"
             allowed = f"`{req.specifier}`" if req.specifier else "any version"
-            yield Finding(
-                rule=self.id,
-                category=self.category,
-                severity=self.default_severity,
-                message=(
-                    f"{req.name} is an ML framework and {req.location.file} allows {allowed}: "
-                    f"a fresh install can pick a newer release with other CUDA builds, "
-                    f"changed numerics or removed APIs. Pin frameworks exactly in production."
-                ),
-                file=req.location.file,
-                line=req.location.line,
-                column=req.location.column,
+            yield finding_at(
+                self,
+                f"{req.name} is an ML framework and {req.location.file} allows {allowed}: "
+                f"a fresh install can pick a newer release with other CUDA builds, "
+                f"changed numerics or removed APIs. Pin frameworks exactly in production.",
+                req.location,
                 package=req.name,
                 fix=fix,
                 evidence=(req.raw.strip(),),
@@ -188,17 +184,11 @@ class UnboundedDependencyRule:
         for path, reqs in sorted(by_file.items()):
             first = reqs[0]
             names = ", ".join(r.name for r in reqs)
-            yield Finding(
-                rule=self.id,
-                category=self.category,
-                severity=self.default_severity,
-                message=(
-                    f"{path}: {len(reqs)} production requirement(s) without an upper bound and "
-                    f"without a lock: {names}. The next major release installs on its own."
-                ),
-                file=path,
-                line=first.location.line,
-                column=first.location.column,
+            yield finding_at(
+                self,
+                f"{path}: {len(reqs)} production requirement(s) without an upper bound and "
+                f"without a lock: {names}. The next major release installs on its own.",
+                first.location,
                 package=first.name if len(reqs) == 1 else None,
                 fix="\n".join(f"{r.name}{_bounded(r)}" for r in reqs),
                 evidence=tuple(r.raw.strip() for r in reqs),
@@ -225,32 +215,23 @@ class DevDependencyInProductionRule:
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """A finding per dev tool in a production file (a notice in conda environments)."""
-        snapshot = ctx.snapshot
-        for path in sorted(snapshot.files):
-            manifest = snapshot.files[path]
-            if manifest.kind not in DECLARING_KINDS:
-                continue
+        for path, manifest in files_of(ctx.snapshot, DECLARING_KINDS):
             for req in manifest.requirements:
                 if req.location.file != path or not is_production(req):
                     continue
                 if not is_dev_tool(req.name):
                     continue
                 conda = manifest.kind == FileKind.CONDA
-                yield Finding(
-                    rule=self.id,
-                    category=self.category,
-                    severity=Severity.NOTICE if conda else self.default_severity,
-                    message=(
-                        f"{req.name} is a development tool, listed among the production "
-                        f"requirements of {path}: every deployment installs it (and its "
-                        f"dependencies, which then constrain the real ones)."
-                    ),
-                    file=path,
-                    line=req.location.line,
-                    column=req.location.column,
+                yield finding_at(
+                    self,
+                    f"{req.name} is a development tool, listed among the production "
+                    f"requirements of {path}: every deployment installs it (and its "
+                    f"dependencies, which then constrain the real ones).",
+                    req.location,
                     package=req.name,
                     fix=_dev_fix(manifest, req),
                     evidence=(req.raw.strip(),),
+                    severity=Severity.NOTICE if conda else self.default_severity,
                     fingerprint=f"dev-in-prod:{path}:{req.name}",
                 )
 
@@ -275,51 +256,40 @@ class NoLockfileRule:
         snapshot = ctx.snapshot
         exact = _exact_names(snapshot)
         frozen_folders = _frozen_folders(snapshot, exact)
-        for path in sorted(snapshot.files):
-            manifest = snapshot.files[path]
-            if manifest.kind not in DECLARING_KINDS or is_dev_path(path):
-                continue
-            if is_library(manifest, snapshot) or has_lock_beside(path, snapshot):
+        for path, manifest in files_of(snapshot, DECLARING_KINDS):
+            if (
+                is_dev_path(path)
+                or is_library(manifest, snapshot)
+                or has_lock_beside(path, snapshot)
+            ):
                 continue
             reqs = [
                 r
                 for r in manifest.requirements
                 if r.location.file == path and is_production(r) and r.name not in _NOT_PACKAGES
             ]
-            if not reqs or _folder(path) in frozen_folders:
+            if not reqs or folder(path) in frozen_folders:
                 continue
             first = reqs[0]
-            yield Finding(
-                rule=self.id,
-                category=self.category,
-                severity=self.default_severity,
-                message=(
-                    f"{path} declares {len(reqs)} production requirement(s) and nothing records "
-                    f"the full resolved set (no lock file, no fully pinned freeze): their "
-                    f"transitive dependencies drift from install to install."
-                ),
-                file=path,
-                line=first.location.line,
-                column=first.location.column,
+            yield finding_at(
+                self,
+                f"{path} declares {len(reqs)} production requirement(s) and nothing records "
+                f"the full resolved set (no lock file, no fully pinned freeze): their "
+                f"transitive dependencies drift from install to install.",
+                first.location,
                 fix=_lock_fix(manifest),
                 fingerprint=f"no-lockfile:{path}",
             )
 
 
-def _folder(path: str) -> str:
-    return path.rsplit("/", 1)[0] if "/" in path else ""
-
-
 def _frozen_folders(snapshot: Snapshot, exact: dict[str, set[str]]) -> set[str]:
     """Folders holding a requirements file whose every requirement is pinned exactly."""
     folders = set()
-    for path, manifest in snapshot.files.items():
-        if manifest.kind != FileKind.REQUIREMENTS:
-            continue
+    for path, manifest in files_of(snapshot, {FileKind.REQUIREMENTS}):
         reqs = [r for r in manifest.requirements if r.name not in _NOT_PACKAGES]
         pinned = exact.get(path, set())
         if reqs and all(is_exact(r) or r.name in pinned for r in reqs):
-            folders.add(_folder(path))
+            folders.add(folder(path))
     return folders
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from rules.checks.base import RuleContext
+from rules.checks.support.fixes import finding_at
 from rules.findings import Finding, Severity
 from rules.manifests.model import Index, IndexKind, LockedPin
 from rules.urls import ParsedUrl, host_matches, parse_url
@@ -80,14 +81,10 @@ class UntrustedIndexRule:
         if plain_http:
             message += " It is fetched over plain HTTP, which anyone on the path can alter."
         message += " depreview's resolver will not fetch from it."
-        return Finding(
-            rule=self.id,
-            category=self.category,
-            severity=self.default_severity,
-            message=message,
-            file=index.location.file,
-            line=index.location.line,
-            column=index.location.column,
+        return finding_at(
+            self,
+            message,
+            index.location,
             fix=self._fix(parsed),
             evidence=(url,),
             fingerprint=f"index:{index.location.file}:{parsed.host or url}",
@@ -104,14 +101,10 @@ class UntrustedIndexRule:
             f"{pin.location.file} locks {pin.name} {pin.version} to {shown}, {why}. "
             "Installing from this lock fetches from there."
         )
-        return Finding(
-            rule=self.id,
-            category=self.category,
-            severity=self.default_severity,
-            message=message,
-            file=pin.location.file,
-            line=pin.location.line,
-            column=pin.location.column,
+        return finding_at(
+            self,
+            message,
+            pin.location,
             package=pin.name,
             fix=self._fix(parsed),
             evidence=(shown,),

@@ -82,6 +82,32 @@ def finding(
     """
     if fix and fix_as_run and at is not None and in_dockerfile(at.file):
         fix = dockerfile_fix(fix)
+    return finding_at(
+        rule,
+        message,
+        at,
+        package=package,
+        fix=fix,
+        evidence=evidence,
+        severity=severity,
+        fingerprint=f"{at.file}:{fingerprint}" if fingerprint and at else fingerprint,
+    )
+
+
+def finding_at(
+    rule: Rule,
+    message: str,
+    at: Span | None,
+    *,
+    package: str | None = None,
+    fix: str | None = None,
+    evidence: Iterable[str] = (),
+    severity: Severity | None = None,
+    fingerprint: str = "",
+) -> Finding:
+    """A finding of `rule` (its id, category, default severity) located at `at`, with its fix
+    and fingerprint exactly as given (`finding` scopes the fingerprint to the file and writes
+    a Dockerfile's fix as a RUN line)."""
     return Finding(
         rule=rule.id,
         category=rule.category,
@@ -93,7 +119,7 @@ def finding(
         package=package,
         fix=fix,
         evidence=tuple(evidence),
-        fingerprint=f"{at.file}:{fingerprint}" if fingerprint and at else fingerprint,
+        fingerprint=fingerprint,
     )
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterator
 from pathlib import PurePosixPath
 
+from rules.checks.support.environments import env_of
 from rules.manifests.model import Ecosystem, FileKind, Group, ManifestFile, Requirement, Snapshot
 
 #: ML frameworks whose exact version decides behaviour; pin them exactly in applications.
@@ -141,6 +143,14 @@ DECLARING_KINDS: frozenset[FileKind] = frozenset(
 )
 
 
+def files_of(snapshot: Snapshot, kinds: Collection[FileKind]) -> Iterator[tuple[str, ManifestFile]]:
+    """The snapshot's files of these kinds, with their paths, in path order."""
+    for path in sorted(snapshot.files):
+        manifest = snapshot.files[path]
+        if manifest.kind in kinds:
+            yield path, manifest
+
+
 def is_dev_tool(name: str) -> bool:
     """True for test, lint, type-check and notebook tools (and `pytest-*` plugins)."""
     return name in DEV_TOOLS or name.startswith(("pytest-", "flake8-"))
@@ -150,11 +160,6 @@ def is_dev_path(path: str) -> bool:
     """True when a path names a dev/test/docs/CI file or folder (`requirements-dev.txt`)."""
     words = set(re.split(r"[/\-_.]+", path.lower()))
     return bool(words & _DEV_WORDS)
-
-
-def environment_of(req: Requirement) -> str:
-    """The environment a requirement installs into (its file when the parser set none)."""
-    return req.environment or req.location.file
 
 
 def is_production(req: Requirement) -> bool:
@@ -171,7 +176,7 @@ def is_production(req: Requirement) -> bool:
 def environments_of(req: Requirement, manifest: ManifestFile) -> tuple[str, ...]:
     """Every environment a requirement is installed into (its own, and its file's roots)."""
     roots = [value for key, value in manifest.metadata if key == "root"]
-    return tuple(dict.fromkeys([environment_of(req), *roots]))
+    return tuple(dict.fromkeys([env_of(req), *roots]))
 
 
 def is_exact(req: Requirement) -> bool:
