@@ -19,6 +19,7 @@ from rules.checks.support.cuda import config_cuda, declared_cuda, image_cuda_for
 from rules.checks.support.environments import each_env, local_label, project
 from rules.checks.support.fixes import finding
 from rules.checks.support.indexes import indexes_for, pytorch_indexes, serving_indexes
+from rules.checks.support.markers import installed_on
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
 from rules.kb.cudaver import cuda_variant, major_minor, short, url_variant, variant_cuda
@@ -89,8 +90,12 @@ class CpuOnlyRisk:
                 else list(_ALL_PLATFORMS)
             )
             for req in reqs:
-                if project(req) == "torch" and req.ecosystem == Ecosystem.PYPI:
-                    yield from self._torch(ctx, env, req, reasons, cuda, on)
+                if project(req) != "torch" or req.ecosystem != Ecosystem.PYPI:
+                    continue
+                # the platforms its marker installs it on; a macOS-only line needs no CUDA
+                where = [p for p in on if installed_on(req, (p,))]
+                if any(not p.startswith("macos") for p in where):
+                    yield from self._torch(ctx, env, req, reasons, cuda, where)
 
     def _torch(
         self,

@@ -33,6 +33,7 @@ from rules.checks.support.environments import (
     version_of,
 )
 from rules.checks.support.fixes import finding
+from rules.checks.support.markers import on_linux
 from rules.checks.tensorflow_cuda import cudnn_facts
 from rules.findings import Finding, Severity
 from rules.kb.conda_jaxlib import CondaJaxlibBuild, jaxlib_build
@@ -111,9 +112,11 @@ class JaxCudaMismatch:
     default_severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
-        """Findings for every environment with a pinned jax."""
+        """Findings for every environment with a pinned jax (its Linux install: the jax CUDA
+        builds are Linux wheels, and a ``sys_platform == 'darwin'`` line meets no CUDA)."""
         yield from self._conda_locked(ctx)
-        for env, reqs in each_env(ctx.snapshot):
+        for env, every in each_env(ctx.snapshot):
+            reqs = [r for r in every if on_linux(r)]
             yield from self._jaxlib_builds(ctx, env, reqs)
             yield from self._conda_builds(ctx, env, reqs)
             jax = next((r for r in reqs if project(r) == "jax" and _release(ctx, r, reqs)), None)

@@ -28,6 +28,7 @@ from rules.checks.support.cuda import (
 )
 from rules.checks.support.environments import each_env, env_root
 from rules.checks.support.fixes import finding
+from rules.checks.support.markers import installed_on, on_linux
 from rules.findings import Finding, Severity
 from rules.kb.cudaver import has_minor, major_minor, short
 from rules.kb.image_cudnn import image_cudnn
@@ -83,9 +84,11 @@ class TensorflowCudaMismatch:
                 if build is None or build.cuda is None:
                     continue
                 how = f"{build.how}; decided by {build.evidence}"
-                yield from self._cuda(ctx, env, reqs, build, how)
-                yield from self._cudnn(ctx, env, req, build, how)
-                if "windows_amd64" in platforms and config_cuda(targets):
+                if on_linux(req):  # a darwin / win32 line is never installed with the image
+                    yield from self._cuda(ctx, env, reqs, build, how)
+                    yield from self._cudnn(ctx, env, req, build, how)
+                windows = "windows_amd64" in platforms and config_cuda(targets)
+                if windows and installed_on(req, ("windows_amd64",)):
                     yield from self._windows(req, build)
 
     def _cuda(

@@ -18,6 +18,7 @@ from packaging.version import InvalidVersion, Version
 from rules.checks.support.environments import env_of, local_label, project
 from rules.checks.support.evidence import sole_python
 from rules.checks.support.indexes import indexes_for, pytorch_indexes, serving_indexes
+from rules.checks.support.markers import on_linux
 from rules.checks.support.packages import folder
 from rules.checks.support.versions import Admitted, admitted, releases_of
 from rules.kb import KnowledgeBase
@@ -329,10 +330,12 @@ def candidates(
     kb: KnowledgeBase, snapshot: Snapshot, env: str, reqs: list[Requirement]
 ) -> list[Candidates]:
     """Every torch / TensorFlow / jax requirement of an environment with its admitted builds
-    (jax: the picked build only)."""
+    (jax: the picked build only). Only lines installed on Linux count: the builds' CUDA is
+    that of their Linux wheels, and a Dockerfile image is Linux (a ``sys_platform ==
+    'darwin'`` line is never installed with a CUDA)."""
     indexes = indexes_for(snapshot, env)
     found: list[Candidates] = []
-    for req in reqs:
+    for req in filter(on_linux, reqs):
         if req.ecosystem != Ecosystem.PYPI:
             conda = conda_jaxlib_build(kb, req, snapshot)
             if conda is not None:

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from rules.checks.base import Rule, RuleContext
+from rules.checks.cpu_only import RULES as CPU_ONLY
+from rules.checks.cuda_base_image import RULES as CUDA_BASE_IMAGE
 from rules.checks.support.markers import installed_on, on_linux, views
 from rules.checks.torch_family import RULES as TORCH_FAMILY
 from rules.config import RepoConfig
@@ -27,14 +29,17 @@ MAC_MARKERS = "iahispano__applio__fix-mac-platform-markers"
 PLAIN_BUMP = "iahispano__applio__dependabot-torch220-torchaudio211"
 
 
-def _tree(case: str, side: str) -> Snapshot:
+def _files(case: str, side: str) -> dict[str, str]:
     root = CASES / case / side
-    files = {
+    return {
         p.relative_to(root).as_posix(): p.read_text(encoding="utf-8")
         for p in sorted(root.rglob("*"))
         if p.is_file() and p.name != ".gitkeep"
     }
-    return build_snapshot(files)
+
+
+def _tree(case: str, side: str) -> Snapshot:
+    return build_snapshot(_files(case, side))
 
 
 def _lines(rules: tuple[Rule, ...], case: str, side: str) -> set[tuple[str | None, int | None]]:
@@ -132,3 +137,32 @@ def test_views_split_the_applio_lines_by_platform() -> None:
         ("linux_x86_64", "windows_amd64"): [26, 28, 30],
         ("macos_arm64",): [25, 27, 29],
     }
+
+
+def _unmarked(files: dict[str, str], line: str) -> dict[str, str]:
+    """The files with `line`'s marker dropped (the same pin, installed everywhere)."""
+    text = files["requirements.txt"]
+    assert line in text
+    return {**files, "requirements.txt": text.replace(line, line.split(";")[0])}
+
+
+@pytest.mark.parametrize(
+    ("rules", "unmark", "expected"),
+    [
+        # head of the darwin bump: torch==2.12.0 (PyPI: CUDA 13.0 on Linux) is macOS-only, so
+        # Dockerfile_cuda's CUDA 12.8.1 image never meets it, and it needs no CUDA variant
+        (CUDA_BASE_IMAGE, False, set()),
+        (CPU_ONLY, False, set()),
+        # the same pin without its marker is installed in the image: both report it again
+        (CUDA_BASE_IMAGE, True, {("Dockerfile_cuda", 1)}),
+        (CPU_ONLY, True, {("requirements.txt", 25)}),
+    ],
+)
+def test_image_rules_skip_lines_the_image_never_installs(
+    rules: tuple[Rule, ...], unmark: bool, expected: set[tuple[str, int]]
+) -> None:
+    files = _files(DARWIN_BUMP, "head")
+    if unmark:
+        files = _unmarked(files, DARWIN)
+    ctx = RuleContext(build_snapshot(files), RepoConfig(), load_kb())
+    assert {(f.file, f.line) for rule in rules for f in rule.check(ctx)} == expected
