@@ -1,19 +1,22 @@
-"""The gpu_smoke job body: supersession, base environments, a full CPU run end to end."""
+"""The gpu_smoke job body: supersession, base environments, a CPU run, the soft time limit."""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 import redis
 
 from tests.worker.smoke.conftest import python_for_envs
 from tests.worker.smoke.fakeredis import FakeRedis
 from worker.smoke.config import RunnerConfig
 from worker.smoke.facts import GpuInfo, RunnerFacts
-from worker.smoke.gpu_job import run_gpu_smoke_job
+from worker.smoke.gpu_job import execute_smoke, run_gpu_smoke_job
 from worker.smoke.runner import SmokeResult
+from worker.smoke.store import load_outcome
 from worker.smoke.supersede import mark_latest
 
 FACTS = RunnerFacts(
@@ -146,3 +149,53 @@ def test_a_newer_push_cancels_the_running_job(
     )
     assert outcome.conclusion == "cancelled"
     assert outcome.result is not None and outcome.result.seconds < 10
+
+
+class _SoftLimit(Exception):
+    """Stands in for Celery's SoftTimeLimitExceeded."""
+
+
+def _stopped_by(exc: BaseException) -> Callable[..., SmokeResult]:
+    def run(pins: dict[str, str], **kw: Any) -> SmokeResult:
+        raise exc
+
+    return run
+
+
+def test_a_job_the_soft_time_limit_stops_is_stored_as_timed_out(tmp_path: Path) -> None:
+    fake = FakeRedis()
+    outcome, ran = execute_smoke(
+        fake, repo="acme/ml", pr_number=7, head_sha="a" * 40, check_run_id=9,
+        pins={"torch": "2.11.0"}, facts=FACTS, config=_config(tmp_path),
+        run=_stopped_by(_SoftLimit()), soft_limit=_SoftLimit, soft_limit_s=900, job_id="J" * 32,
+    )  # fmt: skip
+    # The wording posted before outcome.py (worker/smoke/execute.py timed_out_here at cbd5aa8).
+    text = (
+        "The smoke job ran past the worker's time limit (900 s) and was stopped; installing "
+        "the environment or probing it takes longer than `smoke.timeout_s` allows."
+    )
+    title = "GPU smoke test timed out"
+    assert ran
+    assert outcome == {
+        "repo": "acme/ml",
+        "pr_number": 7,
+        "head_sha": "a" * 40,
+        "conclusion": "timed_out",
+        "title": title,
+        "markdown": f"<details>\n<summary>{title}</summary>\n\n{text}\n\n</details>\n",
+        "status": "timeout",
+        "findings": [],
+        "job_id": "J" * 32,
+    }
+    assert load_outcome(fake, "acme/ml", 9) == outcome
+
+
+def test_any_other_failure_is_raised_and_stores_nothing(tmp_path: Path) -> None:
+    fake = FakeRedis()
+    with pytest.raises(RuntimeError, match="runner broke"):
+        execute_smoke(
+            fake, repo="acme/ml", pr_number=7, head_sha="a" * 40, check_run_id=9,
+            pins={"torch": "2.11.0"}, facts=FACTS, config=_config(tmp_path),
+            run=_stopped_by(RuntimeError("runner broke")), soft_limit=_SoftLimit,
+        )  # fmt: skip
+    assert load_outcome(fake, "acme/ml", 9) is None
