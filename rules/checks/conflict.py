@@ -40,6 +40,7 @@ from packaging.version import InvalidVersion, Version
 
 from rules.checks.base import RuleContext
 from rules.checks.support.environments import unconditional_pin
+from rules.checks.support.fixes import finding_at
 from rules.findings import Finding, Severity
 from rules.kb.numpy_caps import CapRelease, load_numpy_caps
 from rules.kb.tensorflow_wheels import tensorflow_wheel
@@ -366,14 +367,10 @@ class ConflictRule:
                 *(needed.text for needed, _, _ in clashes),
             ]
         )
-        return Finding(
-            rule=self.id,
-            category=self.category,
-            severity=Severity.ERROR,
-            message=message,
-            file=req.location.file,
-            line=req.location.line,
-            column=req.location.column,
+        return finding_at(
+            self,
+            message,
+            req.location,
             package=name,
             fix=fix,
             evidence=(
@@ -381,6 +378,7 @@ class ConflictRule:
                 *(f"{other.raw.strip()} ({_where(other)})" for _, other, _ in clashes),
                 *dict.fromkeys(needed.source for needed, _, _ in clashes),
             ),
+            severity=Severity.ERROR,
             fingerprint=(
                 f"conflict:{req.location.file}:{name}:requires:"
                 + ",".join(needed.dep for needed, _, _ in clashes)
@@ -442,14 +440,10 @@ class ConflictRule:
         )
         if left is right:
             fix = f"# {left.where} allows no version; write one satisfiable range:\n{left.req.name}"
-        return Finding(
-            rule=self.id,
-            category=self.category,
-            severity=self.default_severity,
-            message=message,
-            file=right.req.location.file,
-            line=right.req.location.line,
-            column=right.req.location.column,
+        return finding_at(
+            self,
+            message,
+            right.req.location,
             package=name,
             fix=fix,
             evidence=tuple(f"{c.text} ({c.where})" for c in clauses[:LISTED_MAX]),
