@@ -10,7 +10,7 @@ from rules.render.escape import md_code, md_prose, md_text
 from rules.render.markdown import render_markdown
 from rules.review import Conclusion, Review
 
-#: GitHub's limits on check run output fields (characters).
+#: GitHub's limits on check run output fields (UTF-8 bytes, see worker/github/publish.py).
 MAX_SUMMARY = 65_535
 MAX_TEXT = 65_535
 MAX_TITLE = 255

@@ -8,20 +8,20 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
+from rules.render.checkrun import MAX_SUMMARY, MAX_TEXT
 from rules.render.markdown import MARKER, MAX_COMMENT
 from worker.github.api import JSON, RepoApi
 
 logger = logging.getLogger(__name__)
 
 CHECK_NAME = "depreview"
-#: The PR comment's marker and size limit are the renderer's (rules/render/markdown.py).
-COMMENT_MARKER = MARKER
 MAX_ANNOTATIONS_PER_REQUEST = 50
-#: GitHub's limits are UTF-8 bytes: "summary exceeds a maximum bytesize of 65535" (a real 422,
-#: github/docs#35252), though the REST description says characters. Every limit below is
-#: applied to the encoded length, which also keeps within a limit counted in characters.
-MAX_OUTPUT_CHARS = 65535
-MAX_COMMENT_CHARS = MAX_COMMENT
+#: The PR comment's marker and size limit and the check run's output limits are the
+#: renderer's (`MARKER`, `MAX_COMMENT` in rules/render/markdown.py; `MAX_SUMMARY`, `MAX_TEXT`
+#: in rules/render/checkrun.py). GitHub's limits are UTF-8 bytes: "summary exceeds a maximum
+#: bytesize of 65535" (a real 422, github/docs#35252), though the REST description says
+#: characters. Every limit here is applied to the encoded length, which also keeps within a
+#: limit counted in characters.
 #: An annotation's `message` and `raw_details`: "The maximum size is 64 KB" (REST description).
 MAX_ANNOTATION_BYTES = 64 * 1024 - 1
 _TRUNCATED = "\n\n… (truncated: GitHub limits this text to {limit} bytes)"
@@ -219,10 +219,10 @@ def complete_check_run(
     ] or [[]]
     batches = [[_clamp_annotation(a) for a in batch] for batch in batches]
     title = clamp(title, 255)
-    summary = clamp(summary, MAX_OUTPUT_CHARS)
+    summary = clamp(summary, MAX_SUMMARY)
     output: JSON = {"title": title, "summary": summary}
     if text:
-        output["text"] = clamp(text, MAX_OUTPUT_CHARS)
+        output["text"] = clamp(text, MAX_TEXT)
     if batches[0]:
         output["annotations"] = batches[0]
     patches: list[JSON] = [
@@ -278,7 +278,7 @@ def find_comment(
     while True:
         result = api.list_issue_comments(pr_number, page=page, per_page=per_page)
         for comment in result.items:
-            if COMMENT_MARKER in str(comment.get("body") or "") and identity.wrote(comment):
+            if MARKER in str(comment.get("body") or "") and identity.wrote(comment):
                 return comment
         if not result.has_next or not result.items:
             return None
@@ -299,9 +299,9 @@ def upsert_comment(
     transiently looks for the App's comment before trying again. A comment someone else
     wrote is never edited, whatever it contains.
     """
-    if COMMENT_MARKER not in body:
-        body = f"{COMMENT_MARKER}\n{body}"
-    body = clamp(body, MAX_COMMENT_CHARS - 1)
+    if MARKER not in body:
+        body = f"{MARKER}\n{body}"
+    body = clamp(body, MAX_COMMENT - 1)
     existing = find_comment(api, pr_number, identity)
     if existing is None:
         found: list[JSON] = []

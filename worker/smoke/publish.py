@@ -21,17 +21,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from core.task_auth import outcome_signed_by, without_signature
+from rules.render.checkrun import MAX_SUMMARY, MAX_TEXT
+from rules.render.markdown import MARKER, MAX_COMMENT
 from worker.coordination import Coordinator, lock_key
 from worker.github.api import JSON, RepoApi
 from worker.github.buttons import CHECK_ACTION
-from worker.github.publish import (
-    COMMENT_MARKER,
-    MAX_COMMENT_CHARS,
-    MAX_OUTPUT_CHARS,
-    AppIdentity,
-    clamp,
-    find_comment,
-)
+from worker.github.publish import AppIdentity, clamp, find_comment
 from worker.smoke.outcome_auth import dispatched_runner_key
 from worker.smoke.registry import RedisClient
 from worker.smoke.store import (
@@ -84,7 +79,7 @@ def with_section(body: str, markdown: str | None) -> str:
     if not markdown or not markdown.strip():
         return main + "\n"
     block = f"{SECTION_START}\n{clamp(markdown.strip(), MAX_SECTION_CHARS)}\n{SECTION_END}"
-    room = MAX_COMMENT_CHARS - 1 - len(block) - 3
+    room = MAX_COMMENT - 1 - len(block) - 3
     return f"{clamp(main, room)}\n\n{block}\n"
 
 
@@ -111,9 +106,9 @@ def smoke_runs(api: RepoApi, head_sha: str, app_id: int | None) -> list[JSON]:
 
 
 def _output(title: str, summary: str, text: str = "") -> JSON:
-    output: JSON = {"title": clamp(title, 255), "summary": clamp(summary, MAX_OUTPUT_CHARS)}
+    output: JSON = {"title": clamp(title, 255), "summary": clamp(summary, MAX_SUMMARY)}
     if text:
-        output["text"] = clamp(text, MAX_OUTPUT_CHARS)
+        output["text"] = clamp(text, MAX_TEXT)
     return output
 
 
@@ -249,7 +244,7 @@ def _verified_outcome(
 def upsert_section(api: RepoApi, pr_number: int, markdown: str, app_id: int | None = None) -> str:
     """Replace the smoke region of the one depreview comment (create it when missing)."""
     existing = find_comment(api, pr_number, AppIdentity(app_id))  # the App's own comment only
-    old = str(existing.get("body") or "") if existing is not None else f"{COMMENT_MARKER}\n"
+    old = str(existing.get("body") or "") if existing is not None else f"{MARKER}\n"
     new = with_section(old, markdown)
     if existing is None:
         api.create_issue_comment(pr_number, new)

@@ -9,14 +9,13 @@ from typing import Any
 import pytest
 
 from core.settings import Settings
+from rules.render.markdown import MARKER
 from rules.review import Review
 from tests.fakes.github import FakeGitHub
 from tests.worker.test_review_job import FakeCoordinator
-from worker.review.job import ignore_source
 from worker.commands.ignores import read_record
 from worker.github.api import JSON, Page
-from worker.github.publish import COMMENT_MARKER
-from worker.review.job import ReviewJob, run_review
+from worker.review.job import ReviewJob, ignore_source, run_review
 
 EXAMPLE = Path(__file__).parents[3] / "examples" / "torch-bump"
 BASE, HEAD = "b" * 40, "d" * 40
@@ -83,7 +82,7 @@ def _say(gh: CommandsFake, login: str, body: str, *, bot: bool = False) -> int:
 
 def _review(gh: CommandsFake, settings: Settings) -> tuple[set[str], str]:
     run_review(gh, FakeCoordinator(), settings, JOB, ignores=ignore_source(gh))
-    ours = [c for c in gh.comments if COMMENT_MARKER in c["body"]]
+    ours = [c for c in gh.comments if MARKER in c["body"]]
     assert len(ours) == 1
     run = gh.check_runs[-1]
     return {a["title"] for a in run["annotations"]} | {run["output"]["title"]}, ours[0]["body"]
@@ -203,6 +202,6 @@ def test_a_push_after_the_ignore_does_not_keep_it(gh: CommandsFake, settings: Se
     gh.open_pr(BASE, pushed)
     job = ReviewJob(1, "octocat/Hello-World", pushed, "d-2", pr_number=1347, force=True)
     run_review(gh, FakeCoordinator(), settings, job, ignores=ignore_source(gh))
-    ours = next(c for c in gh.comments if COMMENT_MARKER in c["body"])
+    ours = next(c for c in gh.comments if MARKER in c["body"])
     record = read_record(ours["body"])
     assert record is not None and record["active"] == [] and len(record["stale"]) == 1

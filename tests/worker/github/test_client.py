@@ -12,11 +12,11 @@ import pytest
 import respx
 
 from core.settings import Settings
+from rules.render.markdown import MARKER
 from tests.worker.github.conftest import REPO, fixture
 from worker.github.api import RepoRef
 from worker.github.client import GitHubRepoApi, installation_client, is_transient
 from worker.github.publish import (
-    COMMENT_MARKER,
     AppIdentity,
     complete_check_run,
     find_check_run,
@@ -205,9 +205,9 @@ def test_comment_created_when_no_marker_on_any_page(
     update = gh_api.patch(url__regex=r".*/issues/comments/\d+").mock(
         return_value=httpx.Response(200, json=fixture("issues/update-issue-comment.200.json"))
     )
-    action, _ = upsert_comment(_api(settings), 1347, f"{COMMENT_MARKER}\n## depreview\nbody")
+    action, _ = upsert_comment(_api(settings), 1347, f"{MARKER}\n## depreview\nbody")
     assert action == "created"
-    assert _body(create) == {"body": f"{COMMENT_MARKER}\n## depreview\nbody"}
+    assert _body(create) == {"body": f"{MARKER}\n## depreview\nbody"}
     assert not update.called
 
 
@@ -215,9 +215,9 @@ def test_comment_updated_when_marker_found_on_a_later_page(
     settings: Settings, gh_api: respx.MockRouter
 ) -> None:
     others = fixture("issues/list-issue-comments.200.json")
-    ours = {**others[0], "id": 77, "body": f"{COMMENT_MARKER}\nold"}
+    ours = {**others[0], "id": 77, "body": f"{MARKER}\nold"}
     ours["performed_via_github_app"] = {"id": 1, "slug": "depreview"}
-    planted = {**others[0], "id": 76, "body": f"{COMMENT_MARKER}\nplanted by a user"}
+    planted = {**others[0], "id": 76, "body": f"{MARKER}\nplanted by a user"}
     _comments_routes(gh_api, [others, [planted, ours]])
     create = gh_api.post(f"{REPO}/issues/1347/comments").mock(
         return_value=httpx.Response(201, json={})
@@ -226,9 +226,9 @@ def test_comment_updated_when_marker_found_on_a_later_page(
         return_value=httpx.Response(200, json=fixture("issues/update-issue-comment.200.json"))
     )
     identity = AppIdentity(app_id=1)
-    action, comment_id = upsert_comment(_api(settings), 1347, f"{COMMENT_MARKER}\nnew", identity)
+    action, comment_id = upsert_comment(_api(settings), 1347, f"{MARKER}\nnew", identity)
     assert (action, comment_id) == ("updated", 77)
-    assert _body(update) == {"body": f"{COMMENT_MARKER}\nnew"}
+    assert _body(update) == {"body": f"{MARKER}\nnew"}
     assert not create.called
 
 
@@ -237,7 +237,7 @@ def test_long_comment_is_cut_with_a_note(settings: Settings, gh_api: respx.MockR
     create = gh_api.post(f"{REPO}/issues/1347/comments").mock(
         return_value=httpx.Response(201, json={"id": 5})
     )
-    upsert_comment(_api(settings), 1347, COMMENT_MARKER + "x" * 100_000)
+    upsert_comment(_api(settings), 1347, MARKER + "x" * 100_000)
     body = _body(create)["body"]
     assert len(body) < 65536
     assert "truncated" in body

@@ -17,17 +17,17 @@ from githubkit import GitHub, TokenAuthStrategy
 from core.links import html_base
 from core.settings import Settings
 from rules.findings import Finding, Severity
-from rules.render.checkrun import render_check_output
+from rules.render.checkrun import MAX_SUMMARY, MAX_TEXT, render_check_output
 from rules.review import Review, Summary
 from tests.worker.github.conftest import API, REPO, fixture
-from worker.review.job import run_review as app_run_review
 from worker.errors import RateLimitedError, retryable_failures
 from worker.github.api import RepoRef
 from worker.github.client import GitHubRepoApi, installation_client, is_transient
 from worker.github.fetch import list_changed_files
-from worker.github.publish import MAX_OUTPUT_CHARS, complete_check_run, utf8_len
+from worker.github.publish import complete_check_run, utf8_len
 from worker.github.transport import GHES_API_VERSION, GitHubTransport, RetryPolicy
 from worker.review.job import ReviewJob
+from worker.review.job import run_review as app_run_review
 
 ROOT = Path(__file__).parents[3]
 
@@ -77,7 +77,7 @@ def test_a_2000_finding_summary_is_clamped_by_bytes(
     lines = [f"- 🔴 `pkg{i}` torch≥2.{i % 10} → … · 🟡🔵" for i in range(2000)]
     summary = output.summary + "\n" + "\n".join(lines)  # one emoji-heavy line per finding
     # under GitHub's limit in characters, over it in bytes (the real 422 of github/docs#35252)
-    assert len(summary) <= MAX_OUTPUT_CHARS < utf8_len(summary)
+    assert len(summary) <= MAX_SUMMARY < utf8_len(summary)
     route = gh_api.patch(f"{REPO}/check-runs/4").mock(
         return_value=httpx.Response(200, json=fixture("checks/update-check-run.200.json"))
     )
@@ -85,8 +85,8 @@ def test_a_2000_finding_summary_is_clamped_by_bytes(
         _api(settings), 4, "failure", title=output.title, summary=summary, text=summary * 2
     )
     sent = json.loads(route.calls.last.request.content)["output"]
-    for field in ("summary", "text"):
-        assert utf8_len(sent[field]) <= MAX_OUTPUT_CHARS, field
+    for field, limit in (("summary", MAX_SUMMARY), ("text", MAX_TEXT)):
+        assert utf8_len(sent[field]) <= limit, field
         assert sent[field].endswith("65535 bytes)")
     assert sent["summary"].startswith(summary[:1000])
 

@@ -450,12 +450,12 @@ def test_with_section(body: str, markdown: str | None, expected: str) -> None:
 
 
 def test_a_long_review_is_cut_to_keep_the_region_whole() -> None:
-    from worker.github.publish import MAX_COMMENT_CHARS
+    from rules.render.markdown import MAX_COMMENT
     from worker.smoke.publish import with_section
 
-    body = "<!-- depreview -->\n" + "x" * MAX_COMMENT_CHARS
+    body = "<!-- depreview -->\n" + "x" * MAX_COMMENT
     result = with_section(body, "smoke " * 10)
-    assert len(result) < MAX_COMMENT_CHARS
+    assert len(result) < MAX_COMMENT
     assert result.startswith("<!-- depreview -->") and "truncated" in result
     assert section_of(result) == ("smoke " * 10).strip()
 
