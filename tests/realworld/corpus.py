@@ -6,7 +6,7 @@ and the byte-exact dependency files of the base and head commits under `base/` a
 The format is described in `README.md` beside this module.
 
 A case is reviewed the way `depreview review --base-dir base --head-dir head` reviews it
-(`worker.analysis.analyze` over `cli.localrepo.read_dir`), statically or with `--resolve`.
+(`worker.review.analysis.analyze` over `cli.localrepo.read_dir`), statically or with `--resolve`.
 `bench/accuracy.py` prints the corpus figures; `test_corpus.py` runs every case in pytest.
 """
 

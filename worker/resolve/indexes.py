@@ -188,7 +188,7 @@ def warned_statically(url: str, policy: IndexPolicy) -> bool:
 
 #: On a resolver finding the static `untrusted-index` rule already reports (same file and
 #: line): the resolution keeps it (it says why the environment was not resolved), and it is
-#: left out where the resolver's findings join the review's (`worker.analysis`), so a
+#: left out where the resolver's findings join the review's (`worker.review.analysis`), so a
 #: refused index is one finding, the static rule's warning.
 STATIC_DUPLICATE = ("duplicates", "untrusted-index")
 
