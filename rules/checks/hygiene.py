@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
@@ -80,6 +80,26 @@ def _is_pinned(
     )
 
 
+def _unpinned(snapshot: Snapshot, wanted: Callable[[Requirement], bool]) -> Iterator[Requirement]:
+    """The `wanted` production requirements of applications that neither their file, their
+    environment nor a lock beside them pins exactly."""
+    exact = _exact_names(snapshot)
+    for manifest, req in _application_requirements(snapshot):
+        if wanted(req) and not _is_pinned(manifest, req, snapshot, exact):
+            yield req
+
+
+def _unbounded_utility(req: Requirement) -> bool:
+    """A utility (not a framework, an interpreter / packaging tool or a dev tool) with no
+    upper bound."""
+    return not (
+        req.name in FRAMEWORKS
+        or req.name in _NOT_PACKAGES
+        or is_dev_tool(req.name)
+        or _has_upper_bound(req)
+    )
+
+
 def _compiled_output(path: str) -> str:
     """pip-compile's output for an input file (`requirements.in` -> `requirements.txt`)."""
     return f"{path[:-3]}.txt" if path.endswith(".in") else ""
@@ -105,11 +125,7 @@ class UnpinnedFrameworkRule:
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """A warning per framework requirement that is not pinned by the file, env or a lock."""
-        snapshot = ctx.snapshot
-        exact = _exact_names(snapshot)
-        for manifest, req in _application_requirements(snapshot):
-            if req.name not in FRAMEWORKS or _is_pinned(manifest, req, snapshot, exact):
-                continue
+        for req in _unpinned(ctx.snapshot, lambda req: req.name in FRAMEWORKS):
             version = _pin_suggestion(ctx.kb, req)
             op = "=" if req.ecosystem == Ecosystem.CONDA else "=="
             fix = f"{req.name}{op}{version}"
@@ -168,18 +184,8 @@ class UnboundedDependencyRule:
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """One notice per file listing its unbounded, unlocked utility requirements."""
-        snapshot = ctx.snapshot
-        exact = _exact_names(snapshot)
         by_file: dict[str, list[Requirement]] = defaultdict(list)
-        for manifest, req in _application_requirements(snapshot):
-            if (
-                req.name in FRAMEWORKS
-                or req.name in _NOT_PACKAGES
-                or is_dev_tool(req.name)
-                or _is_pinned(manifest, req, snapshot, exact)
-                or _has_upper_bound(req)
-            ):
-                continue
+        for req in _unpinned(ctx.snapshot, _unbounded_utility):
             by_file[req.location.file].append(req)
         for path, reqs in sorted(by_file.items()):
             first = reqs[0]
