@@ -147,7 +147,7 @@ def test_a_soft_limit_inside_one_rule_closes_the_review_for_time(
     # others), but the worker passes Celery's time-limit types as `reraise`: the limit inside
     # a rule stops the review and closes it with the time-limit reason, not as one rule's
     # `rule-error`.
-    import rules.checks
+    import rules.checks.registry
     import rules.review
 
     class SlowOnTheHead:
@@ -158,7 +158,9 @@ def test_a_soft_limit_inside_one_rule_closes_the_review_for_time(
             SlowOnTheHead.calls += 1
             return _stall() if SlowOnTheHead.calls == 2 else []
 
-    monkeypatch.setattr(rules.review, "ALL_RULES", (SlowOnTheHead(), *rules.checks.ALL_RULES))
+    monkeypatch.setattr(
+        rules.review, "ALL_RULES", (SlowOnTheHead(), *rules.checks.registry.ALL_RULES)
+    )
     gh = _gh()
     with celery_soft_limit_handler(), pytest.raises(SoftTimeLimitExceeded):
         run_review(gh, FakeCoordinator(), _settings(), _job(gh))
