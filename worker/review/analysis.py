@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Collection, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from core.settings import Settings, get_settings
 from rules.config import CONFIG_PATH, IgnoreRule
@@ -39,7 +39,15 @@ def analyze(
     changed_paths: Collection[str] | None = None,
     config_text: str | None = None,
     config_path: str = CONFIG_PATH,
-    **options: Any,
+    resolve: bool = False,
+    settings: Settings | None = None,
+    extra_findings: Sequence[Finding] = (),
+    base_ref: str = "base",
+    head_ref: str = "head",
+    extra_ignores: Sequence[IgnoreRule] = (),
+    on_resolved: Callable[[ResolveReport], None] | None = None,
+    dependabot: object | None = None,
+    allow_file_urls: bool = False,
 ) -> Review:
     """Review two file trees (BASE's repo config unless `config_text`): `analyze_inputs` on
     the inputs built from them (the CLI's and the tests' entry; the App reads its inputs)."""
@@ -50,7 +58,18 @@ def analyze(
         config_override_text=config_text,
         config_path=config_path,
     )
-    return analyze_inputs(inputs, **options)
+    return analyze_inputs(
+        inputs,
+        resolve=resolve,
+        settings=settings,
+        extra_findings=extra_findings,
+        base_ref=base_ref,
+        head_ref=head_ref,
+        extra_ignores=extra_ignores,
+        on_resolved=on_resolved,
+        dependabot=dependabot,
+        allow_file_urls=allow_file_urls,
+    )
 
 
 def analyze_inputs(
