@@ -8,7 +8,14 @@ from rules.checks.base import Rule, RuleContext
 from rules.checks.pytorch_primary_index import PytorchIndexReplacesPypi
 from rules.checks.support.environments import each_env, env_root, local_label
 from rules.checks.support.fixes import finding
-from rules.checks.support.indexes import declared_at, indexes_for, pytorch_indexes, serving_indexes
+from rules.checks.support.indexes import (
+    FileInstall,
+    declared_at,
+    indexes_for,
+    preinstalled,
+    pytorch_indexes,
+    serving_indexes,
+)
 from rules.findings import Finding, Severity
 from rules.kb.cudaver import is_pytorch_index, variant_cuda
 from rules.manifests.model import FileKind, Index, IndexKind, Requirement, Snapshot
@@ -74,18 +81,57 @@ class MissingPytorchIndex:
                 if pytorch_indexes(serving):
                     continue
                 named = ", ".join(sorted({i.url for i in serving})) or "PyPI only"
+                installs = preinstalled(ctx.snapshot, req, label)
+                if _all_served(ctx.snapshot, req, installs):
+                    yield self._served_by_installs(ctx.snapshot, req, label, installs)
+                    continue
+                how = "; ".join(i.describe() for i in installs if i.first is not None)
                 yield finding(
                     self,
                     f"{req.raw.strip()} is the PyTorch {_build(label)}, which only the PyTorch "
                     f"index serves (PyPI has no +{label} wheels), and no index of this "
                     f"environment serves it ({named}): the install fails with 'No matching "
-                    f"distribution found'.",
+                    f"distribution found'."
+                    + (f" {how}, but not every install of the file brings it." if how else ""),
                     req.location,
                     package=req.name,
                     fix=_fix(ctx.snapshot, req, label),
                     evidence=(f"indexes for {env}: {named}",),
                     fingerprint=f"{req.name}:{label}",
                 )
+
+    def _served_by_installs(
+        self, snapshot: Snapshot, req: Requirement, label: str, installs: list[FileInstall]
+    ) -> Finding:
+        """Every install of the file the repository runs brings the build first (a notice: the
+        file alone still fails with a bare ``pip install -r``)."""
+        file = req.location.file
+        return finding(
+            self,
+            f"{req.raw.strip()} is the PyTorch {_build(label)}, which only the PyTorch index "
+            f"serves, and {file} names no index for it, so a bare `pip install -r {file}` "
+            f"fails; the repository's installs of the file work: "
+            + "; ".join(i.describe() for i in installs)
+            + f" (pip keeps the installed +{label} build the pin asks for).",
+            req.location,
+            package=req.name,
+            fix=_fix(snapshot, req, label),
+            evidence=tuple(i.describe() for i in installs),
+            severity=Severity.NOTICE,
+            fingerprint=f"{req.name}:{label}",
+        )
+
+
+def _all_served(snapshot: Snapshot, req: Requirement, installs: list[FileInstall]) -> bool:
+    """Whether the repository installs `req`'s file (Dockerfiles) and every install brings its
+    build first. A CI workflow that installs the file too leaves it unknown (its commands'
+    indexes are not read), and so does a file nothing installs."""
+    if not installs or any(i.first is None for i in installs):
+        return False
+    root = env_root(req.environment or req.location.file)
+    return not any(
+        m.kind == FileKind.WORKFLOW and root in m.include_paths for m in snapshot.files.values()
+    )
 
 
 def _pytorch(snapshot: Snapshot, kind: IndexKind) -> Iterator[Index]:

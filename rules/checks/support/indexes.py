@@ -16,6 +16,10 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.version import InvalidVersion, Version
 
 from rules.checks.support.environments import env_root
 from rules.kb.cudaver import is_pytorch_index, serves_all_variants, url_variant
@@ -27,6 +31,7 @@ from rules.manifests.model import (
     ManifestFile,
     Requirement,
     Snapshot,
+    Span,
 )
 
 _URL = re.compile(r"https?://[^\s'\"]+")
@@ -144,6 +149,84 @@ def installing_indexes(snapshot: Snapshot, root: str) -> list[Index]:
                 found.append(index)
         found.extend(i for i in _option_indexes(manifest) if _env_of(i) in stages)
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class FileInstall:
+    """A Dockerfile line that ``pip install -r``s a requirements file, and the install earlier in
+    its stage that already put a PyTorch build there (`first`, from `index`; None: none)."""
+
+    at: Span
+    first: Requirement | None = None
+    index: Index | None = None
+
+    def describe(self) -> str:
+        """`Dockerfile:24 installs torch==2.7.1 from https://…/cu128 before the -r at line 25`."""
+        if self.first is None or self.index is None:
+            return f"{self.at.file}:{self.at.line} installs it without that index"
+        first = self.first.location
+        return (
+            f"{first.file}:{first.line} installs {self.first.raw.strip()} from {self.index.url} "
+            f"before its `pip install -r` at line {self.at.line}"
+        )
+
+
+def preinstalled(snapshot: Snapshot, req: Requirement, label: str) -> list[FileInstall]:
+    """Each Dockerfile line that ``pip install -r``s `req`'s file, with the earlier install of
+    the same stage (same RUN or an earlier one) that installs `req`'s project, at a version its
+    pin admits, from a PyTorch index serving `label` builds. pip keeps an installed build that
+    satisfies a pin, so ``torch==2.7.1+cu128`` in the file then needs no index of its own."""
+    root = env_root(req.environment or req.location.file)
+    version = req.pinned or ""
+    found: list[FileInstall] = []
+    for path in sorted(snapshot.files):
+        manifest = snapshot.files[path]
+        if manifest.kind != FileKind.DOCKERFILE:
+            continue
+        lines = set(_installs(manifest, snapshot, root))
+        for at in (span for span in manifest.includes if span.line in lines):
+            stage = _stage_at(manifest, at.line)
+            first = next(
+                (
+                    (r, index)
+                    for r in manifest.requirements
+                    if r.name == req.name
+                    and (r.location.line, r.location.column) < (at.line, at.column)
+                    and _stage_at(manifest, r.location.line) == stage
+                    and (r.local is None or r.local.lower() == label)
+                    and (not r.specifier or _admits(r.specifier, version))
+                    and (index := _command_index(manifest, r, stage, label)) is not None
+                ),
+                None,
+            )
+            found.append(FileInstall(at, *first) if first else FileInstall(at))
+    return found
+
+
+def _admits(specifier: str, version: str) -> bool:
+    try:
+        return SpecifierSet(specifier).contains(Version(version).public, prereleases=True)
+    except (InvalidSpecifier, InvalidVersion):
+        return False
+
+
+def _command_index(
+    manifest: ManifestFile, req: Requirement, stage: str, label: str
+) -> Index | None:
+    """The PyTorch index serving `label` that the install command of Dockerfile requirement
+    `req` passes (an option of that command, or one the stage sets for every pip call)."""
+    items = [span.line for span in manifest.includes] + [
+        r.location.line for r in manifest.requirements
+    ]
+    pool = [
+        i
+        for i in manifest.indexes
+        if i.kind != IndexKind.CONDA_CHANNEL
+        and _env_of(i) == stage
+        and req.location.line in _nearest(i.location.line, items, stage_of=manifest, stages={stage})
+    ]
+    pool += [i for i in _option_indexes(manifest) if _env_of(i) == stage]
+    return next((i for i in pytorch_indexes(pool) if serves_variant(i, label)), None)
 
 
 def _nearest(line: int, items: list[int], *, stage_of: ManifestFile, stages: set[str]) -> set[int]:
