@@ -73,9 +73,8 @@ class CpuOnlyRisk:
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """Findings for every environment that needs CUDA."""
-        targets = getattr(ctx.config, "targets", None)
-        wanted_cuda = config_cuda(targets)
-        platforms = [str(p) for p in (getattr(targets, "platforms", None) or [])]
+        wanted_cuda = config_cuda(ctx.config)
+        platforms = [str(p) for p in ctx.config.targets.platforms]
         for env, reqs in each_env(ctx.snapshot):
             decls = declared_cuda(ctx.snapshot, env, reqs)
             reasons = [d.describe() for d in decls] + [

@@ -68,8 +68,9 @@ def _release(
 
 
 def _config_decls(ctx: RuleContext) -> list[CudaDecl]:
-    targets = getattr(ctx.config, "targets", None)
-    return [CudaDecl(c, "config", None, "repo config targets.cuda") for c in config_cuda(targets)]
+    return [
+        CudaDecl(c, "config", None, "repo config targets.cuda") for c in config_cuda(ctx.config)
+    ]
 
 
 def _solved_with(decl: CudaDecl) -> bool:

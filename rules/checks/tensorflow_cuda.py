@@ -75,8 +75,7 @@ class TensorflowCudaMismatch:
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """Findings for every environment with a pinned TensorFlow the KB knows."""
-        targets = getattr(ctx.config, "targets", None)
-        platforms = [str(p) for p in (getattr(targets, "platforms", None) or [])]
+        platforms = [str(p) for p in ctx.config.targets.platforms]
         for env, reqs in each_env(ctx.snapshot):
             for req in reqs:
                 found = tensorflow_candidates(ctx.kb, req, ctx.snapshot)
@@ -87,7 +86,7 @@ class TensorflowCudaMismatch:
                 if on_linux(req):  # a darwin / win32 line is never installed with the image
                     yield from self._cuda(ctx, env, reqs, build, how)
                     yield from self._cudnn(ctx, env, req, build, how)
-                windows = "windows_amd64" in platforms and config_cuda(targets)
+                windows = "windows_amd64" in platforms and config_cuda(ctx.config)
                 if windows and installed_on(req, ("windows_amd64",)):
                     yield from self._windows(req, build)
 

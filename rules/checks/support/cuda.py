@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from rules.checks.support.environments import env_root, spec_version
+from rules.config import RepoConfig
 from rules.kb.cudaver import major_minor
 from rules.manifests.model import Ecosystem, Fact, FactKind, FileKind, Requirement, Snapshot, Span
 
@@ -133,10 +134,9 @@ def conda_cuda(reqs: Iterable[Requirement]) -> list[CudaDecl]:
     return found
 
 
-def config_cuda(targets: object) -> list[str]:
-    """The CUDA versions a repo config targets (``targets.cuda``), read defensively."""
-    cuda = getattr(targets, "cuda", None) or []
-    return [str(c) for c in cuda]
+def config_cuda(config: RepoConfig) -> list[str]:
+    """The CUDA versions a repo config targets (``targets.cuda``)."""
+    return [str(c) for c in config.targets.cuda]
 
 
 # -- where a finding against an image belongs ---------------------------------------------------

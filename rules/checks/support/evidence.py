@@ -311,7 +311,7 @@ def targets_for_environment(
     targets_config = config.targets if config is not None else None
     platforms = tuple(targets_config.platforms) if targets_config else ()
     platforms = platforms or ("linux_x86_64",)
-    configured_cuda = list(getattr(targets_config, "cuda", None) or [])
+    configured_cuda = list(targets_config.cuda) if targets_config else []
     cudas, runtime = cuda_decls(snapshot, env)
     cuda_sources: tuple[Evidence, ...] = ()
     cuda: str | None = None
