@@ -117,3 +117,33 @@ def test_messages_sent_through_celery_are_tagged_on_the_review_side(
         assert verify_task(KEY, contract.REVIEW_CHECK_SUITE, kwargs, tag, time.time()).ok
     else:
         assert tag is None
+
+
+@pytest.mark.parametrize(
+    ("env", "complaint"),
+    [
+        ({"DEPREVIEW_WEBHOOK_SECRET": SECRET}, None),
+        ({"DEPREVIEW_WEBHOOK_SECRET": "changethis"}, "DEPREVIEW_WEBHOOK_SECRET"),
+        ({"DEPREVIEW_GPU_WORKER": "true", "DEPREVIEW_RUNNER_OUTCOME_KEY": "ab" * 32}, None),
+        ({"DEPREVIEW_GPU_WORKER": "true", "DEPREVIEW_RUNNER_OUTCOME_KEY": ""}, "OUTCOME_KEY"),
+    ],
+    ids=["review-ok", "review-no-key", "gpu-ok", "gpu-no-key"],
+)
+def test_a_worker_says_at_start_when_its_messages_cannot_be_authenticated(
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    env: dict[str, str],
+    complaint: str | None,
+) -> None:
+    from worker.tasks._base import _check_keys
+
+    monkeypatch.setenv("DEPREVIEW_ENVIRONMENT", "development")
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    with caplog.at_level("ERROR"):
+        _check_keys()
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    if complaint is None:
+        assert errors == []
+    else:
+        assert len(errors) == 1 and complaint in errors[0]
