@@ -26,9 +26,7 @@ from worker.dependabot import dependabot_from_pull, is_dependabot_pull
 from worker.errors import is_retryable
 from worker.github.api import JSON, InteractionApi, RepoApi
 from worker.github.buttons import check_actions, completion_extras
-from worker.github.fetch import (
-    changed_between,
-)
+from worker.github.fetch import changed_between
 from worker.github.publish import (
     AppIdentity,
     CheckRun,
@@ -43,12 +41,11 @@ from worker.metrics import StageTimer
 from worker.review import comment
 from worker.review.analysis import analyze_inputs
 from worker.review.inputs import ReviewInputs, pull_changes, read_side, side_inputs
-from worker.smoke.plan import gpu_relevant
+from worker.smoke.plan import SmokeHooks, SmokePlan, gpu_relevant, plan_smoke
 
 if TYPE_CHECKING:
     from worker.resolve.cache import ResolutionCache
     from worker.resolve.model import ResolveReport
-    from worker.smoke.plan import SmokeHooks, SmokePlan
 
 logger = logging.getLogger(__name__)
 
@@ -380,8 +377,6 @@ def _plan_smoke(
     resolved: list[ResolveReport],
 ) -> SmokePlan:
     """The smoke decision for this head; a failure to decide never fails the review."""
-    from worker.smoke.plan import SmokePlan, plan_smoke
-
     assert job.pr_number is not None
     try:
         return plan_smoke(
