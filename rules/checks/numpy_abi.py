@@ -51,6 +51,7 @@ from rules.checks.support.environments import (
 from rules.checks.support.evidence import python_decls
 from rules.checks.support.fixes import finding, pinned_line
 from rules.checks.support.packages import LOCK_KINDS, folder
+from rules.checks.support.versions import EXACT, LOCK, RANGE
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
 from rules.kb.numpy_caps import CapRelease, NumpyCaps, load_numpy_caps
@@ -64,10 +65,8 @@ _BROKEN = (
 
 _NUMPY2 = Version("2.0.0rc1")
 
-#: How the versions of one project were decided.
-LOCK = "lock"
-EXACT = "exact pin"
-RANGE = "range"
+#: How the versions of one project were decided: `EXACT`, `LOCK` or `RANGE` (as in
+#: `rules.checks.support.versions`), or not declared at all.
 UNDECLARED = "not declared"
 
 
