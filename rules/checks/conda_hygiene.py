@@ -92,7 +92,12 @@ class CondaChannelMixingRule:
     default_severity = Severity.WARNING
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
-        """A warning per conda file that mixes binary-incompatible channels."""
+        """A warning for the first conda file (in path order) that mixes `conda-forge` with
+        another channel; a notice for each further file with the same mix, naming that first
+        one: a new environment file that copies the repository's channel setup adds nothing
+        the reviewer has not seen (the repository-level warning keeps its identity, so it is
+        not new either)."""
+        first: dict[str, str] = {}
         for path, manifest in files_of(ctx.snapshot, {FileKind.CONDA}):
             channels = _channels(manifest)
             names = [name for name, _ in channels]
@@ -105,12 +110,14 @@ class CondaChannelMixingRule:
                 (index for name, index in channels if name in {"conda-forge", other}),
                 key=lambda i: (i.location.line, i.location.column),
             )
+            seen = first.setdefault(other, path)
+            again = f" The same mix as {seen}, reported there." if seen != path else ""
             yield finding_at(
                 self,
                 f"{path} takes packages from both `conda-forge` and `{other}` "
                 f"(channels: {', '.join(names)}). Their binaries are built against "
                 f"different library stacks; mixing them gives solver conflicts and "
-                f"crashes at import (e.g. two OpenMP or libstdc++ builds).",
+                f"crashes at import (e.g. two OpenMP or libstdc++ builds).{again}",
                 later.location,
                 fix=(
                     "channels:\n  - conda-forge\n  - nodefaults"
@@ -119,7 +126,8 @@ class CondaChannelMixingRule:
                     "# and: conda config --set channel_priority strict"
                 ),
                 evidence=tuple(names),
-                fingerprint=f"channels:{path}:{other}",
+                severity=Severity.NOTICE if again else Severity.WARNING,
+                fingerprint=f"channels:{path}:{other}" if again else f"channels:{other}",
             )
 
 
