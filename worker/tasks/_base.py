@@ -47,6 +47,12 @@ def task(name: str, **options: Any) -> Callable[[F], F]:
 # -- authenticated task messages (core/task_auth.py) --------------------------------------------
 
 
+#: What the GPU worker puts in its notices (worker/tasks/smoke.py, `gpu_smoke`).
+GPU_NOTICE_KWARGS = frozenset(
+    {"installation_id", "repo_full_name", "pr_number", "head_sha", "check_run_id", "delivery_id"}
+)
+
+
 def current_task_key() -> bytes | None:
     """This process's task key (None on a GPU worker, or without a usable webhook secret)."""
     cfg = settings()
@@ -60,14 +66,17 @@ def message_verdict(
     """Whether a task message from the broker may run in this worker (fail closed).
 
     A GPU worker cannot check tags (it holds no key) and runs `worker.gpu_smoke` only; a
-    review worker runs the GPU notices untagged and everything else only with a valid tag.
+    review worker runs the GPU notices untagged (with the ids a GPU worker sends and nothing
+    more: the watchdog's `watchdog_after_s` needs a tag) and everything else only with a
+    valid tag.
     """
     if gpu_worker:
         return Verdict(True) if name == GPU_SMOKE else Verdict(False, "not-a-gpu-task")
-    if name in GPU_NOTICES and tag is None:
-        return Verdict(True)
     if args:
         return Verdict(False, "positional-args")
+    if name in GPU_NOTICES and tag is None:
+        extra = set(kwargs) - GPU_NOTICE_KWARGS
+        return Verdict(False, "untagged-notice-kwargs") if extra else Verdict(True)
     return verify_task(key, name, kwargs, tag, now)
 
 

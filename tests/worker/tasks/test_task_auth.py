@@ -43,6 +43,7 @@ def _tag(name: str, kwargs: dict[str, Any] = KW) -> str:
         (contract.PUBLISH_SMOKE, (), None, False, ""),
         (contract.PUBLISH_SMOKE, (), "tagged", False, ""),
         (contract.PUBLISH_SMOKE, (), "v1:1:" + "0" * 64, False, "bad-tag"),
+        (contract.PUBLISH_SMOKE, (1,), None, False, "positional-args"),
         # a GPU worker holds no key: it runs its job and nothing else
         (contract.GPU_SMOKE, (), None, True, ""),
         (contract.REVIEW_PULL_REQUEST, (), "tagged", True, "not-a-gpu-task"),
@@ -55,6 +56,29 @@ def test_which_message_may_run(
     header = _tag(name) if tag == "tagged" else tag
     verdict = message_verdict(name, args, dict(KW), header, gpu_worker=gpu_worker, key=KEY, now=NOW)
     assert (verdict.ok, verdict.reason) == (expected == "", expected)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "expected"),
+    [
+        ({**KW, "check_run_id": 9, "delivery_id": "d"}, ""),  # what gpu_smoke sends
+        ({**KW, "check_run_id": 9, "watchdog_after_s": 1}, "untagged-notice-kwargs"),
+        ({**KW, "check_run_id": 9, "smoke_requested": True}, "untagged-notice-kwargs"),
+    ],
+)
+def test_an_untagged_notice_carries_only_the_gpu_worker_s_ids(
+    kwargs: dict[str, Any], expected: str
+) -> None:
+    """The watchdog form of publish_smoke (closing a run as timed out) needs a tag."""
+    verdict = message_verdict(
+        contract.PUBLISH_SMOKE, (), kwargs, None, gpu_worker=False, key=KEY, now=NOW
+    )
+    assert verdict.reason == expected
+    tagged = message_verdict(
+        contract.PUBLISH_SMOKE, (), kwargs, _tag(contract.PUBLISH_SMOKE, kwargs),
+        gpu_worker=False, key=KEY, now=NOW,
+    )  # fmt: skip
+    assert tagged.ok
 
 
 def test_a_review_worker_without_a_key_runs_nothing_but_the_notices() -> None:
