@@ -14,8 +14,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from packaging.version import InvalidVersion, Version
-
 from rules.checks.base import Rule, RuleContext
 from rules.checks.support.builds import Build, builds
 from rules.checks.support.cuda import conda_cuda, dockerfile_cuda
@@ -24,7 +22,7 @@ from rules.checks.support.fixes import finding
 from rules.config import Gpu
 from rules.findings import Finding, Severity
 from rules.kb import ArchList, KnowledgeBase
-from rules.kb.cudaver import cuda_variant, major_minor, short
+from rules.kb.cudaver import cuda_variant, major_minor, short, to_version
 from rules.manifests.model import Span
 
 
@@ -36,13 +34,6 @@ class _Demand:
     basis: str
     location: Span
     package: str | None
-
-
-def _v(text: str) -> Version | None:
-    try:
-        return Version(text)
-    except InvalidVersion:
-        return None
 
 
 def _demands(ctx: RuleContext) -> list[_Demand]:
@@ -86,9 +77,9 @@ class DriverTooOld:
         if not runners:
             return
         for demand in _demands(ctx):
-            need = _v(demand.driver)
+            need = to_version(demand.driver)
             for runner in runners:
-                have = _v(str(runner.driver))
+                have = to_version(str(runner.driver))
                 if need is None or have is None or have >= need:
                     continue
                 yield finding(

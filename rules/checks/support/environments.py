@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterator, Mapping
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
-from packaging.version import InvalidVersion, Version
+from packaging.version import Version
 
-from rules.kb.cudaver import is_variant
+from rules.kb.cudaver import is_variant, to_version
 from rules.manifests.model import Ecosystem, Requirement, Snapshot
 
 #: conda names of PyPI projects the ML rules look at.
@@ -52,21 +52,22 @@ def version_of(req: Requirement) -> Version | None:
 
     ``==2.1.0``, ``===2.1.0`` and conda's ``==2.1.0.*`` (``pytorch=2.1.0``) count as pins.
     """
-    text = req.pinned
-    if text is None:
-        clauses = _clauses(req.specifier)
-        if len(clauses) == 1 and clauses[0][0] in ("==", "==="):
-            text = clauses[0][1]
-            if text.endswith(".*"):
-                text = text[:-2]
-                if text.count(".") < 2:
-                    return None
-    if text is None:
-        return None
-    try:
-        return Version(text)
-    except InvalidVersion:
-        return None
+    if req.pinned is not None:
+        return to_version(req.pinned)
+    clauses = _clauses(req.specifier)
+    if len(clauses) == 1 and clauses[0][0] in ("==", "==="):
+        return clause_version(clauses[0][1])
+    return None
+
+
+def clause_version(text: str) -> Version | None:
+    """The version an ``==`` / ``===`` clause pins: ``2.1.0``, and conda's ``2.1.0.*`` as
+    2.1.0; a shorter wildcard (``2.1.*``) is a range (None), as is what is not a version."""
+    if text.endswith(".*"):
+        text = text[:-2]
+        if text.count(".") < 2:
+            return None
+    return to_version(text)
 
 
 def unconditional_pin(req: Requirement) -> Version | None:

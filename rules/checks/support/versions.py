@@ -16,8 +16,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
-from packaging.version import InvalidVersion, Version
+from packaging.version import Version
 
+from rules.checks.support.environments import clause_version
 from rules.kb import KnowledgeBase
 from rules.kb.numpy_caps import load_numpy_caps
 from rules.kb.wheels import load_wheels
@@ -84,15 +85,7 @@ def exact_version(specifier: str) -> Version | None:
         return None
     if len(clauses) != 1 or clauses[0].operator not in ("==", "==="):
         return None
-    text = clauses[0].version
-    if text.endswith(".*"):
-        text = text[:-2]
-        if text.count(".") < 2:
-            return None
-    try:
-        return Version(text)
-    except InvalidVersion:
-        return None
+    return clause_version(clauses[0].version)
 
 
 def admitted(
