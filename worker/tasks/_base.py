@@ -65,13 +65,16 @@ def message_verdict(
 ) -> Verdict:  # fmt: skip
     """Whether a task message from the broker may run in this worker (fail closed).
 
-    A GPU worker cannot check tags (it holds no key) and runs `worker.gpu_smoke` only; a
-    review worker runs the GPU notices untagged (with the ids a GPU worker sends and nothing
-    more: the watchdog's `watchdog_after_s` needs a tag) and everything else only with a
-    valid tag.
+    A GPU worker cannot check tags (it holds no key) and runs `worker.gpu_smoke` only. A
+    review worker never runs `worker.gpu_smoke` (a runner can read the tagged job messages
+    on the GPU queues and push one onto `review`); it runs the GPU notices untagged (with
+    the ids a GPU worker sends and nothing more: the watchdog's `watchdog_after_s` needs a
+    tag) and everything else only with a valid tag.
     """
     if gpu_worker:
         return Verdict(True) if name == GPU_SMOKE else Verdict(False, "not-a-gpu-task")
+    if name == GPU_SMOKE:
+        return Verdict(False, "gpu-task-on-review-worker")
     if args:
         return Verdict(False, "positional-args")
     if name in GPU_NOTICES and tag is None:

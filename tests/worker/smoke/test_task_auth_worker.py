@@ -3,7 +3,8 @@
 A GPU runner's Redis user may LPUSH onto `review` (deploy/redis/users.acl, for its two
 notices). Here it pushes forged review tasks: `worker.review_pull_request` with
 `smoke_requested=True` (which the review worker would take as a maintainer's request)
-untagged, tagged with another key, and with a valid tag over other kwargs. A real
+untagged, tagged with another key, with a valid tag over other kwargs or another task, and
+a job message the review side tagged for a runner (readable on the GPU queues). A real
 `celery -A worker.celery_app worker -Q review` (user `depreview`, the webhook secret, a fake
 GitHub over HTTP) must run none of them — not one GitHub request — and run the message the
 service tags. Then runner A stores an outcome for a job dispatched to runner B and sends the
@@ -135,6 +136,8 @@ def _refusals(log: Path) -> list[dict[str, Any]]:
     return [json.loads(line[line.index("{") :]) for line in lines]
 
 
+GPU_JOB = {"installation_id": 1, "repo_full_name": REPO, "pr_number": PR, "head_sha": HEAD,
+           "check_run_id": 9, "pins": {"torch": "2.4.1"}, "job_id": "J" * 32}  # fmt: skip
 REVIEW = "worker.review_pull_request"
 SMOKE_REQUEST = {"installation_id": 1, "repo_full_name": REPO, "pr_number": PR,
                  "head_sha": HEAD, "delivery_id": "forged", "smoke_requested": True}  # fmt: skip
@@ -160,10 +163,9 @@ def test_forged_review_tasks_from_the_gpu_user_never_run_and_a_tagged_one_does(
         "tag-of-other-task": _envelope(
             REVIEW, SMOKE_REQUEST, tag_task(key, "worker.review_check_suite", SMOKE_REQUEST, now)
         ),
-        "gpu-job-on-review": _envelope(
-            "worker.gpu_smoke",
-            {**SMOKE_REQUEST, "check_run_id": 9, "pins": {"torch": "2.4.1"}},
-            None,
+        # a job message the review side tagged for a runner, copied off its queue
+        "tagged-gpu-job-on-review": _envelope(
+            "worker.gpu_smoke", GPU_JOB, tag_task(key, "worker.gpu_smoke", GPU_JOB, now)
         ),
     }
     gpu_user = server.gpu()
@@ -171,7 +173,7 @@ def test_forged_review_tasks_from_the_gpu_user_never_run_and_a_tagged_one_does(
         gpu_user.lpush("review", message)  # the ACL allows it (its notices)
     _wait("the refusals", lambda: len(_refusals(log)) == len(forged), worker, log)
     reasons = [r["reason"] for r in _refusals(log)]
-    assert reasons == ["missing", "bad-tag", "bad-tag", "bad-tag", "missing"]
+    assert reasons == ["missing", "bad-tag", "bad-tag", "bad-tag", "gpu-task-on-review-worker"]
     time.sleep(0.5)
     assert gh.calls == [] and gh.check_runs == []  # not one GitHub request: nothing ran
     assert admin.llen("review") == 0 and admin.hlen("unacked") == 0  # acked, not requeued

@@ -35,9 +35,10 @@ def _tag(name: str, kwargs: dict[str, Any] = KW) -> str:
         (contract.HANDLE_COMMAND, (), None, False, "missing"),
         (contract.REDELIVER_FAILED, (), None, False, "missing"),
         (contract.REVIEW_PULL_REQUEST, (1,), "tagged", False, "positional-args"),
-        # a GPU job pushed onto `review` needs the review side's tag like any task
-        (contract.GPU_SMOKE, (), None, False, "missing"),
-        (contract.GPU_SMOKE, (), "tagged", False, ""),
+        # a GPU job never runs on a review worker, even tagged: a runner can read the tagged
+        # job messages on the GPU queues and push one onto `review`
+        (contract.GPU_SMOKE, (), None, False, "gpu-task-on-review-worker"),
+        (contract.GPU_SMOKE, (), "tagged", False, "gpu-task-on-review-worker"),
         # the GPU notices: untagged from the GPU worker (dispatch records decide), or tagged
         (contract.SMOKE_STARTED, (), None, False, ""),
         (contract.PUBLISH_SMOKE, (), None, False, ""),
