@@ -17,7 +17,7 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import Version
 
 from rules.checks.base import Rule, RuleContext
-from rules.checks.support.builds import decide
+from rules.checks.support.builds import JAX_CUDA_LABEL, decide
 from rules.checks.support.cuda import (
     CONDA_CUDA_SELECTORS,
     CudaDecl,
@@ -42,7 +42,6 @@ from rules.kb.schema import JaxRelease
 from rules.manifests.model import Ecosystem, FileKind, Requirement, Span
 
 _PAIRED = re.compile(r"^(jaxlib|jax-cuda\d+-(?:plugin|pjrt))$")
-_CUDA_EXTRA = re.compile(r"^cuda(\d+)")
 _PLUGIN = re.compile(r"^jax-cuda\d+-plugin$")
 _JAXLIB_BUILD = re.compile(r"^cuda(\d+)\.cudnn(\d+)$")
 #: conda packages whose pin a conda-forge CUDA build's run requirement must admit.
@@ -98,7 +97,7 @@ def _system_cuda(jax: Requirement, reqs: list[Requirement]) -> bool:
     """Whether jax loads the system's CUDA/cuDNN: a ``cudaNN-local`` extra, or a CUDA plugin
     without ``[with-cuda]``. ``jax[cuda12]`` installs cuDNN from pip (nvidia-cudnn-cu12), so
     a base image's cuDNN does not matter to it, and CPU-only jax loads no cuDNN at all."""
-    if any(_CUDA_EXTRA.match(e) and "local" in e for e in jax.extras):
+    if any(JAX_CUDA_LABEL.match(e) and "local" in e for e in jax.extras):
         return True
     return any(
         _PLUGIN.match(project(r)) and "with-cuda" not in {_norm(e) for e in r.extras} for r in reqs
@@ -358,7 +357,7 @@ class JaxCudaMismatch:
             return
         offered = {_norm(e) for e in release.cuda_extras}
         for extra in jax.extras:
-            if not _CUDA_EXTRA.match(extra) or _norm(extra) in offered:
+            if not JAX_CUDA_LABEL.match(extra) or _norm(extra) in offered:
                 continue
             yield finding(
                 self,
@@ -404,7 +403,7 @@ class JaxCudaMismatch:
         self, ctx: RuleContext, env: str, jax: Requirement, reqs: list[Requirement]
     ) -> Iterator[Finding]:
         for extra in jax.extras:
-            match = _CUDA_EXTRA.match(extra)
+            match = JAX_CUDA_LABEL.match(extra)
             if match is None or "local" not in extra:
                 continue
             major = int(match.group(1))

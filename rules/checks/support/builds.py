@@ -28,9 +28,10 @@ from rules.kb.torch_variants import legacy_builds
 from rules.manifests.model import Ecosystem, FileKind, Index, IndexKind, Requirement, Snapshot
 from rules.targets import installable_on
 
-_JAX_EXTRA = re.compile(r"^cuda(\d+)")
+#: A jax extra or jaxlib local label naming a CUDA major: ``cuda12``, ``cuda12_pip``,
+#: ``cuda12.cudnn89`` (legacy extras such as ``cuda111`` name CUDA 11.1).
+JAX_CUDA_LABEL = re.compile(r"^cuda(\d+)")
 _JAX_PLUGIN = re.compile(r"^jax-cuda(\d+)-(?:plugin|pjrt)$")
-_JAXLIB_LOCAL = re.compile(r"^cuda(\d+)")
 _LOCK_KINDS = frozenset(
     {FileKind.POETRY_LOCK, FileKind.UV_LOCK, FileKind.PYLOCK, FileKind.CONDA_LOCK}
 )
@@ -275,7 +276,7 @@ def jax_build(
     legacy: str | None = None
     if name == "jax":
         for extra in req.extras:
-            match = _JAX_EXTRA.match(extra)
+            match = JAX_CUDA_LABEL.match(extra)
             if match:
                 major, legacy = _jax_extra_cuda(match.group(1))
                 how = f"jax[{extra}]"
@@ -284,7 +285,7 @@ def jax_build(
         major, how = match.group(1), name
     elif name == "jaxlib":
         local = version.local if version is not None else None
-        found = _JAXLIB_LOCAL.match(local or "")
+        found = JAX_CUDA_LABEL.match(local or "")
         if found:
             major, how = found.group(1)[:2], f"jaxlib+{local}"
     if major is None:
