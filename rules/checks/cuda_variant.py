@@ -20,6 +20,7 @@ from rules.checks.support.indexes import (
     serves_variant,
     serving_indexes,
 )
+from rules.checks.support.markers import per_install
 from rules.checks.support.versions import torch_releases
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
@@ -69,7 +70,16 @@ class CudaVariantMismatch:
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """Findings for every environment of the snapshot."""
         for env, reqs in each_env(ctx.snapshot):
-            yield from self._labels(reqs)
+            # labels are compared within one install: lines for other platforms never pair
+            labelled = {r.name for r in reqs if local_label(r) is not None}
+            yield from per_install(
+                ctx.snapshot,
+                env,
+                reqs,
+                ctx.config,
+                lambda view: self._labels(list(view.reqs)),
+                names=labelled,
+            )
             yield from self._indexes(ctx, env, reqs)
             yield from self._conda(reqs)
             yield from self._conda_channel(ctx.kb, reqs)

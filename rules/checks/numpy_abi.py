@@ -34,6 +34,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
+from functools import partial
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.utils import canonicalize_name
@@ -50,6 +51,7 @@ from rules.checks.support.environments import (
 )
 from rules.checks.support.evidence import python_decls
 from rules.checks.support.fixes import finding, pinned_line
+from rules.checks.support.markers import View, per_install
 from rules.checks.support.packages import LOCK_KINDS, folder
 from rules.checks.support.versions import EXACT, LOCK, RANGE
 from rules.findings import Finding, Severity
@@ -148,6 +150,17 @@ def _pythons(snapshot: Snapshot, env: str) -> tuple[str, ...] | None:
     return minors or None
 
 
+def _view_pythons(pythons: tuple[str, ...] | None, view: View) -> tuple[str, ...] | None:
+    """The Pythons of one install: those of the environment (`_pythons`) its markers keep
+    (``tensorflow==2.8.1; python_version<'3.11'`` meets only the NumPy of those Pythons)."""
+    held = {t.python for t in view.targets}
+    if not held or held == {t.python for t in view.among}:
+        return pythons
+    if pythons is None:
+        return tuple(sorted(held, key=lambda p: tuple(int(x) for x in p.split(".")[:2])))
+    return tuple(p for p in pythons if p in held) or pythons
+
+
 def _numpy_side(
     caps: NumpyCaps,
     reqs: list[Requirement],
@@ -227,14 +240,25 @@ class NumpyAbi:
         """Findings for every environment of the snapshot."""
         caps = load_numpy_caps()
         grouped = dict(each_env(ctx.snapshot))
-        for env, reqs in grouped.items():
-            locked = _locked(ctx.snapshot, env)
-            context = reqs + [
+        for env, every in grouped.items():
+            context = every + [
                 r for path in _stage_installs(ctx.snapshot, env) for r in grouped.get(path, [])
             ]
-            numpy = _numpy_side(caps, context, locked, _pythons(ctx.snapshot, env))
-            if numpy is None:
-                continue
+            judge = partial(self._install, ctx, caps, env, every)
+            yield from per_install(ctx.snapshot, env, context, ctx.config, judge)
+
+    def _install(
+        self, ctx: RuleContext, caps: NumpyCaps, env: str, every: list[Requirement], view: View
+    ) -> Iterator[Finding]:
+        """One install of `env`: the requirements (its own, `every`, and those of the files its
+        stage installs) whose markers hold together on some target; lines for other platforms
+        or Pythons never meet this NumPy."""
+        context = list(view.reqs)
+        held = {id(r) for r in context}
+        reqs = [r for r in every if id(r) in held]
+        locked = _locked(ctx.snapshot, env)
+        numpy = _numpy_side(caps, context, locked, _view_pythons(_pythons(ctx.snapshot, env), view))
+        if numpy is not None:
             together = [r for r in context if not r.is_constraint and project(r) != "numpy"]
             installed = [r for r in reqs if not r.is_constraint and project(r) != "numpy"]
             sides = {id(r): _package_side(caps, r, locked) for r in together}

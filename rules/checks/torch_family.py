@@ -15,7 +15,7 @@ that stage installs torchvision / torchaudio too (one warning naming the stale m
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from functools import partial
 
 from packaging.utils import canonicalize_name
 from packaging.version import Version
@@ -29,7 +29,7 @@ from rules.checks.support.environments import (
     version_of,
 )
 from rules.checks.support.fixes import finding, pinned_line
-from rules.checks.support.markers import LINUX, View, marker_targets, on_linux, views
+from rules.checks.support.markers import LINUX, View, on_linux, per_install
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase, TorchFamily
 from rules.manifests.model import Ecosystem, Fact, FactKind, Requirement, Snapshot
@@ -49,6 +49,8 @@ _REQUIRERS = (
 #: Requirers outside the release tables: only their PyPI wheels' own Requires-Dist judges them
 #: (a conda build of them carries other dependencies).
 _WHEEL_ONLY = ("torchtext", "torchdata", "torchcodec", "xformers", "vllm", "torch-tensorrt")
+#: The requirements whose markers decide which lines are paired (conda's `pytorch` too).
+_PAIRED = frozenset({*_MEMBERS, *_REQUIRERS, "pytorch"})
 
 
 def _expected(family: TorchFamily, member: str) -> str | None:
@@ -152,14 +154,8 @@ class TorchFamilyMismatch:
         requirements whose markers hold together on some target (`support.markers.views`)
         are paired; lines for different platforms never are."""
         for env, reqs in each_env(ctx.snapshot):
-            targets = marker_targets(ctx.snapshot, env, ctx.config) if _marked(reqs) else ()
-            found: dict[tuple[object, ...], tuple[Finding, list[View]]] = {}
-            for view in views(reqs, targets):
-                for item in self._view(ctx, env, view):
-                    key = (item.file, item.line, item.fingerprint, item.message)
-                    found.setdefault(key, (item, []))[1].append(view)
-            for item, seen in found.values():
-                yield _on_targets(item, seen)
+            judge = partial(self._view, ctx, env)
+            yield from per_install(ctx.snapshot, env, reqs, ctx.config, judge, names=_PAIRED)
 
     def _view(self, ctx: RuleContext, env: str, view: View) -> Iterator[Finding]:
         """The findings of one set of requirements installed together."""
@@ -439,21 +435,6 @@ class TorchFamilyMismatch:
             severity=Severity.WARNING,
             fingerprint="image-family",
         )
-
-
-def _marked(reqs: list[Requirement]) -> bool:
-    """Whether a torch-family requirement of the environment carries a marker."""
-    return any(r.marker and _name(r) in (*_MEMBERS, *_REQUIRERS) for r in reqs)
-
-
-def _on_targets(item: Finding, seen: list[View]) -> Finding:
-    """`item` with the targets it holds on named, when its requirements hold on only some
-    (``... This holds on macos_arm64, macos_x86_64 (the lines' markers).``)."""
-    targets = tuple(t for view in seen for t in view.targets)
-    where = View((), targets, seen[0].among).where()
-    if not where:
-        return item
-    return replace(item, message=f"{item.message} This holds{where} (the lines' markers).")
 
 
 def _admits_newer(specifier: str, newest: Version) -> bool:

@@ -11,7 +11,9 @@ that pair requirements, or compare them with a CUDA image, must look at one inst
   knowledge base's CUDA builds describe (PyPI's CUDA wheels of torch, TensorFlow, jaxlib);
 - `views(reqs, targets)`: the distinct sets of requirements installed together on the
   targets, each with the targets it holds on; requirements whose markers exclude each other
-  never share a view. Without any marker, one view of every requirement.
+  never share a view. Without any marker, one view of every requirement;
+- `per_install(...)`: a rule's judgement run on each view of an environment, its findings
+  merged (one finding per problem, naming the platforms when it holds on only some).
 
 A marker that cannot be parsed or evaluated counts as holding (the parsers report it), and
 ``extra == "x"`` holds for some choice of extras.
@@ -20,14 +22,15 @@ A marker that cannot be parsed or evaluated counts as holding (the parsers repor
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from packaging.markers import InvalidMarker, Marker, UndefinedComparison, UndefinedEnvironmentName
 
 from rules.checks.support.evidence import targets_for_environment
 from rules.config import PLATFORMS, RepoConfig
+from rules.findings import Finding
 from rules.manifests.model import FileKind, Requirement, Snapshot
 from rules.targets import Target
 
@@ -135,3 +138,42 @@ def marker_targets(snapshot: Snapshot, env: str, config: RepoConfig | None) -> t
         configured = tuple(config.targets.platforms) if config is not None else ()
         platforms = configured or PLATFORMS
     return tuple(Target(python, p) for p in platforms for python in pythons)
+
+
+def per_install(
+    snapshot: Snapshot,
+    env: str,
+    reqs: Sequence[Requirement],
+    config: RepoConfig | None,
+    judge: Callable[[View], Iterable[Finding]],
+    *,
+    names: Collection[str] | None = None,
+) -> Iterator[Finding]:
+    """`judge` each set of `reqs` installed together (`views` on `marker_targets`; a single
+    set when no requirement — of `names`, when given — carries a marker). A problem (rule,
+    place, fingerprint) several sets give comes once, as the first set words it; one that
+    holds on only some targets says where (``... This holds on macos_arm64, macos_x86_64
+    (the lines' markers).``), and where it holds worded otherwise (``likewise on ...``)."""
+    marked = any(r.marker and (names is None or r.name in names) for r in reqs)
+    targets = marker_targets(snapshot, env, config) if marked else ()
+    found: dict[tuple[object, ...], list[tuple[Finding, View]]] = {}
+    for view in views(reqs, targets):
+        for item in judge(view):
+            key = (item.rule, item.file, item.line, item.fingerprint)
+            found.setdefault(key, []).append((item, view))
+    for seen in found.values():
+        item = seen[0][0]
+        same = [v for f, v in seen if f.message == item.message]
+        other = [v for f, v in seen if f.message != item.message]
+        where = _where(same)
+        if where:
+            more = f"; likewise{_where(other)}" if _where(other) else ""
+            message = f"{item.message} This holds{where}{more} (the lines' markers)."
+            item = replace(item, message=message)
+        yield item
+
+
+def _where(seen: Sequence[View]) -> str:
+    if not seen:
+        return ""
+    return View((), tuple(t for v in seen for t in v.targets), seen[0].among).where()

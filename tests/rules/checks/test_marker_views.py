@@ -15,9 +15,12 @@ import pytest
 from rules.checks.base import Rule, RuleContext
 from rules.checks.cpu_only import RULES as CPU_ONLY
 from rules.checks.cuda_base_image import RULES as CUDA_BASE_IMAGE
+from rules.checks.cuda_variant import RULES as CUDA_VARIANT
+from rules.checks.numpy_abi import RULES as NUMPY_ABI
 from rules.checks.support.markers import installed_on, on_linux, views
 from rules.checks.torch_family import RULES as TORCH_FAMILY
 from rules.config import RepoConfig
+from rules.findings import Severity
 from rules.kb import load_kb
 from rules.manifests.model import Snapshot
 from rules.manifests.snapshot import build_snapshot
@@ -166,3 +169,84 @@ def test_image_rules_skip_lines_the_image_never_installs(
         files = _unmarked(files, DARWIN)
     ctx = RuleContext(build_snapshot(files), RepoConfig(), load_kb())
     assert {(f.file, f.line) for rule in rules for f in rule.check(ctx)} == expected
+
+
+# vllm-project/vllm requirements/cpu.txt at 4b442d6a8bb51d14ff296a144c817abb61b90d7b (read
+# from the repository at that commit): one torch for x86_64 / s390x, another for macOS,
+# ppc64le and aarch64, unpinned torchaudio / torchvision for every machine but s390x.
+VLLM_CPU = """\
+# Common dependencies
+-r common.txt
+
+numba == 0.61.2; platform_machine != "s390x" # Required for N-gram speculative decoding
+
+# Dependencies for CPUs
+--extra-index-url https://download.pytorch.org/whl/cpu
+torch==2.9.1+cpu; platform_machine == "x86_64" or platform_machine == "s390x"
+torch==2.9.1; platform_system == "Darwin" or platform_machine == "ppc64le" or \
+platform_machine == "aarch64"
+
+# required for the image processor of minicpm-o-2_6, this must be updated alongside torch
+torchaudio; platform_machine != "s390x"
+
+# required for the image processor of phi3v, this must be updated alongside torch
+torchvision; platform_machine != "s390x"
+
+# Intel Extension for PyTorch, only for x86_64 CPUs
+intel-openmp==2024.2.1; platform_machine == "x86_64"
+
+# Use this to gather CPU info and optimize based on ARM Neoverse cores
+py-cpuinfo; platform_machine == "aarch64"
+"""
+
+# The requirements input of https://github.com/astral-sh/uv/issues/5078 (a +cpu torch on
+# x86_64, a +cu118 torch elsewhere).
+UV_5078 = """\
+--find-links https://download.pytorch.org/whl/torch_stable.html
+
+torch==2.3.1+cpu ; platform_machine == 'x86_64'
+torch==2.3.1+cu118 ; platform_machine != 'x86_64'
+"""
+
+
+def test_one_problem_on_several_installs_is_reported_once() -> None:
+    """torchaudio meets torch 2.9.1+cpu on x86_64 and torch 2.9.1 elsewhere: the same problem
+    (same line, same fingerprint) once, worded for the first install, the others named."""
+    ctx = RuleContext(build_snapshot({"requirements/cpu.txt": VLLM_CPU}), RepoConfig(), load_kb())
+    (found,) = [f for f in TORCH_FAMILY[0].check(ctx) if f.line == 12]
+    assert found.message.endswith(
+        "This holds on linux_x86_64, macos_x86_64; likewise on linux_aarch64, macos_arm64 "
+        "(the lines' markers)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (UV_5078, set()),  # the two torch lines are never installed together
+        # a torchvision for every machine meets the +cpu torch on x86_64 (line 5)
+        (UV_5078 + "torchvision==0.18.1+cu118\n", {("requirements.txt", 5)}),
+    ],
+)
+def test_cuda_variant_labels_pair_within_one_install(
+    text: str, expected: set[tuple[str, int]]
+) -> None:
+    ctx = RuleContext(build_snapshot({"requirements.txt": text}), RepoConfig(), load_kb())
+    found = [f for f in CUDA_VARIANT[0].check(ctx) if ":labels:" in f.fingerprint]
+    assert {(f.file, f.line) for f in found} == expected
+
+
+FLYTEKIT = "flyteorg__flytekit__ci-py312-tf213-torch200"
+
+
+def test_numpy_abi_judges_each_install_with_its_pythons() -> None:
+    """flytekit's dev-requirements.in: tensorflow==2.8.1 only below Python 3.11 (whose NumPy
+    is 1.x: no error), tensorflow==2.13.0 (numpy capped below 2) from 3.11 on, neither on an
+    arm64 Mac, where torch<=2.0.0 (NumPy 1 build) then meets NumPy 2: a warning there."""
+    ctx = RuleContext(_tree(FLYTEKIT, "head"), RepoConfig(), load_kb())
+    found = [(f.line, f.severity) for f in NUMPY_ABI[0].check(ctx)]
+    assert found == [(30, Severity.WARNING)]
+    (message,) = [f.message for f in NUMPY_ABI[0].check(ctx)]
+    assert message.endswith(
+        "This holds on macos_arm64 with Python 3.11, 3.12 (the lines' markers)."
+    )
