@@ -1,4 +1,4 @@
-"""Per-PR locks and the newest-head marker, kept in Redis so every worker sees them."""
+"""Per-PR locks, kept in Redis so every worker sees them."""
 
 from __future__ import annotations
 
@@ -21,14 +21,6 @@ class Coordinator(Protocol):
         """Hold `key` exclusively (raises LockBusyError after `wait_s`)."""
         ...
 
-    def newest_head(self, key: str) -> str | None:
-        """The newest head SHA recorded for a PR, if any."""
-        ...
-
-    def record_head(self, key: str, sha: str, ttl_s: int) -> None:
-        """Record the newest head SHA seen for a PR."""
-        ...
-
 
 def lock_key(repo_full_name: str, pr_number: int | None, head_sha: str) -> str:
     """The lock for one PR (or one SHA when no PR is involved, e.g. merge groups)."""
@@ -36,21 +28,11 @@ def lock_key(repo_full_name: str, pr_number: int | None, head_sha: str) -> str:
     return f"depreview:lock:{repo_full_name}{what}"
 
 
-def head_key(repo_full_name: str, pr_number: int) -> str:
-    """The newest-head marker of one PR."""
-    return f"depreview:head:{repo_full_name}#{pr_number}"
-
-
 class RedisCoordinator:
-    """`Coordinator` on Redis: `redis-py` locks (auto-expiring) and plain keys."""
+    """`Coordinator` on Redis: `redis-py` locks (auto-expiring)."""
 
     def __init__(self, client: Redis) -> None:
         self._redis = client
-
-    @property
-    def store(self) -> Redis:
-        """The Redis client, as a key-value store for caches (resolutions)."""
-        return self._redis
 
     #: Locks are leases: held with a short expiry that a heartbeat renews while the job runs.
     refreshes_locks = True
@@ -74,14 +56,3 @@ class RedisCoordinator:
         finally:
             with suppress(LockError, RedisError):  # expired meanwhile / Redis down
                 lock.release()
-
-    def newest_head(self, key: str) -> str | None:
-        """Read the marker."""
-        value = self._redis.get(key)
-        if value is None:
-            return None
-        return value.decode() if isinstance(value, bytes) else str(value)
-
-    def record_head(self, key: str, sha: str, ttl_s: int) -> None:
-        """Write the marker."""
-        self._redis.set(key, sha, ex=ttl_s)

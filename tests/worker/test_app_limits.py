@@ -90,12 +90,6 @@ class _NoLock:
     def lock(self, key: str, *, timeout_s: int, wait_s: float) -> Any:
         return self.nullcontext()
 
-    def newest_head(self, key: str) -> str | None:
-        return None
-
-    def record_head(self, key: str, sha: str, ttl_s: int) -> None:
-        pass
-
 
 @pytest.fixture
 def store(redis_url: str) -> Any:

@@ -15,7 +15,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 
 from core.settings import Settings
 from tests.fakes.github import FakeGitHub, blob_sha
-from worker.coordination import LockBusyError, head_key
+from worker.coordination import LockBusyError
 from worker.review.job import ReviewJob, run_review
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "torch-bump"
@@ -28,9 +28,8 @@ def _tree(root: Path) -> dict[str, bytes]:
 
 @dataclass
 class FakeCoordinator:
-    """Locks and keys in a dict; `busy` keys refuse the lock."""
+    """Locks in a set; `busy` keys refuse the lock."""
 
-    keys: dict[str, str] = field(default_factory=dict)
     busy: set[str] = field(default_factory=set)
     held: list[str] = field(default_factory=list)
 
@@ -44,12 +43,6 @@ class FakeCoordinator:
             yield
         finally:
             self.busy.discard(key)
-
-    def newest_head(self, key: str) -> str | None:
-        return self.keys.get(key)
-
-    def record_head(self, key: str, sha: str, ttl_s: int) -> None:
-        self.keys[key] = sha
 
 
 @pytest.fixture
@@ -115,7 +108,6 @@ def test_superseded_head_does_nothing_before_start(gh: FakeGitHub, settings: Set
     outcome = run_review(gh, coord, settings, JOB)
     assert outcome.status == "superseded"
     assert gh.check_runs == [] and gh.comments == []
-    assert coord.keys[head_key("octocat/Hello-World", 1347)] == NEWER
 
 
 class PushDuringReview(FakeGitHub):

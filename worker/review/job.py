@@ -21,7 +21,7 @@ from core.settings import Settings
 from rules.manifests.dependabot import DependabotUpdate
 from worker.commands.ignores import IgnoreSet, collect_ignores
 from worker.concurrency import installation_slot
-from worker.coordination import Coordinator, RedisCoordinator, head_key, lock_key
+from worker.coordination import Coordinator, RedisCoordinator, lock_key
 from worker.dependabot import dependabot_from_pull, is_dependabot_pull
 from worker.errors import is_retryable
 from worker.github.api import JSON, InteractionApi, RepoApi
@@ -49,7 +49,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-HEAD_MARKER_TTL_S = 14 * 24 * 3600
 LOCK_WAIT_S = 30.0
 #: A review that took longer than this reads the PR again before publishing (a push may have
 #: come meanwhile); a quicker one publishes on the PR as read at its start: a push during it
@@ -184,7 +183,7 @@ def _review_locked(
             wait_s=LOCK_WAIT_S,
         ):
             cache = _resolution_cache(store, settings)
-            return _run_locked(api, coord, settings, job, ignores, smoke, timer, cache)
+            return _run_locked(api, settings, job, ignores, smoke, timer, cache)
     finally:
         timer.observe()
 
@@ -207,19 +206,8 @@ def _resolution_cache(store: Redis | None, settings: Settings) -> ResolutionCach
     return ResolutionCache(store, settings.resolve_cache_ttl_s)
 
 
-def _current_pull(api: RepoApi, coord: Coordinator, job: ReviewJob) -> JSON:
-    """The PR now, as GitHub says; a newer head is recorded in Redis."""
-    assert job.pr_number is not None
-    pull = api.get_pull(job.pr_number)
-    head = str(pull["head"]["sha"])
-    if head != job.head_sha:
-        coord.record_head(head_key(job.repo_full_name, job.pr_number), head, HEAD_MARKER_TTL_S)
-    return pull
-
-
 def _run_locked(
     api: RepoApi,
-    coord: Coordinator,
     settings: Settings,
     job: ReviewJob,
     pr_ignores: IgnoreSource | None = None,
@@ -232,7 +220,7 @@ def _run_locked(
     dependabot = None
     pull: JSON | None = None
     if job.pr_number is not None:
-        pull = _current_pull(api, coord, job)
+        pull = api.get_pull(job.pr_number)
         current = str(pull["head"]["sha"])
         base_sha = base_sha or str(pull["base"]["sha"])
         if current != job.head_sha:
@@ -255,7 +243,6 @@ def _run_locked(
     try:
         return _review_and_publish(
             api,
-            coord,
             settings,
             job,
             base_sha,
@@ -276,7 +263,6 @@ def _run_locked(
 
 def _review_and_publish(
     api: RepoApi,
-    coord: Coordinator,
     settings: Settings,
     job: ReviewJob,
     base_sha: str,
@@ -330,7 +316,7 @@ def _review_and_publish(
         if isinstance(api, CachedRepoApi) and time.monotonic() - started > RECHECK_AFTER_S:
             api.forget_pull(job.pr_number)
         with timer.stage("fetch"):
-            pull = _current_pull(api, coord, job)
+            pull = api.get_pull(job.pr_number)
         current = str(pull["head"]["sha"])
         if current != job.head_sha:
             return _superseded(api, settings, job, current, existing_only=False, run=run)

@@ -165,12 +165,6 @@ class _NoLock:
     def lock(self, key: str, *, timeout_s: int, wait_s: float) -> Any:
         return self.nullcontext()
 
-    def newest_head(self, key: str) -> str | None:
-        return None
-
-    def record_head(self, key: str, sha: str, ttl_s: int) -> None:
-        pass
-
 
 # -- D3, D6: API version header, GHE.com hosts --------------------------------------------
 @pytest.mark.parametrize(

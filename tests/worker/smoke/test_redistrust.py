@@ -51,12 +51,6 @@ class Coordinator:
     def lock(self, key: str, *, timeout_s: int, wait_s: float) -> Iterator[None]:
         yield
 
-    def newest_head(self, key: str) -> str | None:
-        return None
-
-    def record_head(self, key: str, sha: str, ttl_s: int) -> None:
-        return None
-
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:

@@ -66,21 +66,14 @@ class PullGitHub(FakeGitHub):
 
 @dataclass
 class FakeCoordinator:
-    """Locks and keys in dicts."""
+    """Locks taken, in order."""
 
-    keys: dict[str, str] = field(default_factory=dict)
     held: list[str] = field(default_factory=list)
 
     @contextmanager
     def lock(self, key: str, *, timeout_s: int, wait_s: float) -> Iterator[None]:
         self.held.append(key)
         yield
-
-    def newest_head(self, key: str) -> str | None:
-        return self.keys.get(key)
-
-    def record_head(self, key: str, sha: str, ttl_s: int) -> None:
-        self.keys[key] = sha
 
 
 @dataclass
