@@ -19,17 +19,6 @@ logger = logging.getLogger(__name__)
 #: The most a scrape waits for Redis before answering without the queue depth gauge.
 QUEUE_DEPTH_TIMEOUT_S = 1.0
 
-OUTCOMES = (
-    "queued",
-    "duplicate",
-    "ignored",
-    "pong",
-    "unauthorized",
-    "bad_request",
-    "too_large",
-    "unavailable",
-)
-
 
 class Metrics:
     """Delivery outcomes by event and enqueue latency; one registry per app (tests build many)."""

@@ -7,17 +7,14 @@ Every metric lives on one `WorkerMetrics` (its own `CollectorRegistry`); code re
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
 #: The review's stages, as `stage` label values.
 STAGES = ("fetch", "parse", "rules", "resolve", "smoke", "publish")
 STAGE_BUCKETS = (0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800)
-
-#: A timing hook: `with stage("fetch"): ...`.
-StageHook = Callable[[str], AbstractContextManager[None]]
 
 
 class WorkerMetrics:
