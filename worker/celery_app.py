@@ -59,23 +59,23 @@ def _shared_config(settings: Settings) -> dict[str, Any]:
     }
 
 
-def make_celery(settings: Settings | None = None) -> Celery:
-    """A Celery app configured from `settings` (tests pass their own)."""
-    celery = Celery("depreview", include=list(TASK_MODULES))
-    if settings is not None:
-        celery.conf.update(celery_config(settings))
-    return celery
-
-
-app = Celery("depreview", include=list(TASK_MODULES))
-
-
 def _configure(sender: Celery, **_: Any) -> None:
     """Read `DEPREVIEW_*` when the app is first used (worker start), not at import."""
     sender.conf.update(celery_config(get_settings()))
 
 
-app.on_configure.connect(_configure, weak=False)
+def make_celery(settings: Settings | None = None) -> Celery:
+    """The Celery app: configured from `settings` now (tests and producers pass their own),
+    else from `DEPREVIEW_*` when first used (the worker's `app`)."""
+    celery = Celery("depreview", include=list(TASK_MODULES))
+    if settings is not None:
+        celery.conf.update(celery_config(settings))
+    else:
+        celery.on_configure.connect(_configure, weak=False)
+    return celery
+
+
+app = make_celery()
 
 # GPU workers (`-Q gpu`) register their facts in Redis at start and consume `gpu.<name>`;
 # the step does nothing in review workers.
