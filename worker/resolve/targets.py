@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
@@ -31,16 +30,6 @@ def config_value(config: Any, *path: str) -> Any:
         else:
             node = getattr(node, name, None)
     return node
-
-
-def _as_list(value: Any) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str | int | float):
-        return [str(value)]
-    if isinstance(value, Iterable):
-        return [str(item) for item in value]
-    return []
 
 
 def full_python(text: str) -> str | None:
