@@ -2,9 +2,10 @@
 
 The App's path, called, not copied (worker.review): every dependency file at base and head
 plus the files their `-r`/`-c` lines name (`read_side`), the PR's changed dependency paths
-(`pull_changes`), its Dependabot metadata, its `@depreview ignore` comments (`ignore_source`),
-then `analyze_inputs` and the App's comment (`review_comment`). Not done here: the resolver
-(the App's `DEPREVIEW_RESOLVE_ENABLED`), the GPU smoke decision, and publishing.
+(`pull_changes`), its Dependabot metadata (`read_dependabot`), its `@depreview ignore`
+comments (`ignore_source`), then `analyze_inputs` and the App's comment (`review_comment`).
+Not done here: the resolver (the App's `DEPREVIEW_RESOLVE_ENABLED`), the GPU smoke decision,
+and publishing.
 """
 
 from __future__ import annotations
@@ -15,12 +16,11 @@ from dataclasses import dataclass
 from core.settings import Settings, get_settings
 from rules.review import Review
 from worker.commands.ignores import IgnoreSet
-from worker.dependabot import dependabot_from_pull, is_dependabot_pull
 from worker.github.api import RepoRef
 from worker.github.client import GitHubRepoApi, token_client
 from worker.review.analysis import analyze_inputs
 from worker.review.comment import listing_note, review_comment
-from worker.review.inputs import pull_changes, read_side, side_inputs
+from worker.review.inputs import pull_changes, read_dependabot, read_side, side_inputs
 from worker.review.job import ignore_source
 
 _SPEC = re.compile(r"^(?P<repo>[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)#(?P<number>[1-9]\d{0,9})$")
@@ -64,16 +64,12 @@ def review_pr(spec: str, token: str, settings: Settings | None = None) -> PrRevi
     base, head = read_side(api, base_sha, "base"), read_side(api, head_sha, "head")
     changes = pull_changes(api, settings, number, base.tree, head.tree, pull)
     note = "" if changes.listed_in_full else listing_note(settings.max_pr_files)
-    dependabot = None
-    if is_dependabot_pull(pull):
-        dependabot = dependabot_from_pull(pull, api.get_commit_message(head_sha))
-    inputs = side_inputs(base, head, changes.paths)
+    inputs = side_inputs(base, head, changes.paths, read_dependabot(api, pull))
     ignores = ignore_source(api)(number, inputs.base_config.commands.allow_self_ignore)
     result = analyze_inputs(
         inputs,
         base_ref=base_sha,
         head_ref=head_sha,
         extra_ignores=ignores.rules,
-        dependabot=dependabot,
     )
     return PrReview(result, ignores, base_sha, head_sha, note)

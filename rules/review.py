@@ -18,6 +18,7 @@ from rules.checks.support.packages import FAMILIES, FRAMEWORKS, is_exact
 from rules.config import CONFIG_PATH, IgnoreRule, RepoConfig, config_text, load_config
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase, load_kb
+from rules.manifests.dependabot import DependabotUpdate
 from rules.manifests.model import Snapshot
 
 Conclusion = Literal["success", "neutral", "failure"]
@@ -78,7 +79,7 @@ class Review:
     findings: tuple[Finding, ...]
     changed_files: tuple[str, ...] = ()
     summary: Summary = field(default_factory=Summary)
-    dependabot: object | None = None
+    dependabot: DependabotUpdate | None = None
     config_findings: tuple[Finding, ...] = ()
     rule_errors: tuple[str, ...] = ()
 
@@ -101,7 +102,7 @@ def review(
     changed_paths: Iterable[str] | None = None,
     extra_findings: Sequence[Finding] = (),
     base_extra_findings: Sequence[Finding] = (),
-    dependabot: object | None = None,
+    dependabot: DependabotUpdate | None = None,
     config_findings: Sequence[Finding] = (),
     today: date | None = None,
     kb: KnowledgeBase | None = None,
@@ -218,7 +219,7 @@ def review_trees(
     config_path: str = CONFIG_PATH,
     extra_findings: Sequence[Finding] = (),
     base_extra_findings: Sequence[Finding] = (),
-    dependabot: object | None = None,
+    dependabot: DependabotUpdate | None = None,
     today: date | None = None,
     extra_ignores: Sequence[IgnoreRule] = (),
     reraise: tuple[type[BaseException], ...] = (),

@@ -77,5 +77,4 @@ def dependabot_title(review: Review) -> str | None:
     """The Dependabot update's title, when the change is one."""
     if review.dependabot is None:
         return None
-    title = getattr(review.dependabot, "title", None)
-    return str(title) if title else "Dependabot update"
+    return review.dependabot.title or "Dependabot update"

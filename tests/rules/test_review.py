@@ -12,6 +12,7 @@ from rules.checks.base import RuleContext
 from rules.config import RepoConfig, load_config
 from rules.findings import Finding, Severity
 from rules.kb import load_kb
+from rules.manifests.dependabot import DependabotUpdate
 from rules.manifests.model import Snapshot
 from rules.review import Review, review, several_frameworks_bumped
 from tests.rules.model_builders import finding, manifest, pin, req, snapshot
@@ -313,10 +314,8 @@ def test_several_frameworks_bumped_not_for_dependabot_and_counts_locks() -> None
     manual = review(base, head, RepoConfig(), today=TODAY, kb=KB, rules=[])
     assert [f.rule for f in manual.findings] == ["several-frameworks-bumped"]
 
-    class Update:
-        title = "Bump the ml group with 2 updates"
-
-    bot = review(base, head, RepoConfig(), today=TODAY, kb=KB, rules=[], dependabot=Update())
+    update = DependabotUpdate(title="Bump the ml group with 2 updates", dependencies=())
+    bot = review(base, head, RepoConfig(), today=TODAY, kb=KB, rules=[], dependabot=update)
     assert bot.findings == () and bot.dependabot is not None
 
 

@@ -10,7 +10,7 @@ import pytest
 from core.settings import Settings
 from tests.fakes.github import FakeGitHub
 from tests.worker.test_review_job import FakeCoordinator
-from worker.dependabot import dependabot_from_pull
+from worker.review.inputs import dependabot_from_pull
 from worker.review.job import ReviewJob, run_review
 
 BASE, HEAD = "b" * 40, "h" * 40

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from core.settings import Settings, get_settings
 from rules.config import CONFIG_PATH, IgnoreRule
 from rules.findings import Finding
+from rules.manifests.dependabot import DependabotUpdate
 from rules.review import Review, review
 from worker.review.inputs import ReviewInputs, review_inputs
 from worker.time_limits import time_limit_types
@@ -46,7 +47,7 @@ def analyze(
     head_ref: str = "head",
     extra_ignores: Sequence[IgnoreRule] = (),
     on_resolved: Callable[[ResolveReport], None] | None = None,
-    dependabot: object | None = None,
+    dependabot: DependabotUpdate | None = None,
     allow_file_urls: bool = False,
 ) -> Review:
     """Review two file trees (BASE's repo config unless `config_text`): `analyze_inputs` on
@@ -57,6 +58,7 @@ def analyze(
         changed_paths=changed_paths,
         config_override_text=config_text,
         config_path=config_path,
+        dependabot=dependabot,
     )
     return analyze_inputs(
         inputs,
@@ -67,7 +69,6 @@ def analyze(
         head_ref=head_ref,
         extra_ignores=extra_ignores,
         on_resolved=on_resolved,
-        dependabot=dependabot,
         allow_file_urls=allow_file_urls,
     )
 
@@ -82,7 +83,6 @@ def analyze_inputs(
     head_ref: str = "head",
     extra_ignores: Sequence[IgnoreRule] = (),
     on_resolved: Callable[[ResolveReport], None] | None = None,
-    dependabot: object | None = None,
     resolve_cache: ResolutionCache | None = None,
     allow_file_urls: bool = False,
     stage: Callable[[str], AbstractContextManager[None]] | None = None,
@@ -128,7 +128,7 @@ def analyze_inputs(
             changed_paths=inputs.changed_paths,
             extra_findings=tuple(extra),
             base_extra_findings=tuple(base_extra),
-            dependabot=dependabot,
+            dependabot=inputs.dependabot,
             config_findings=inputs.config_findings,
             reraise=time_limit_types(),
         )

@@ -1,20 +1,24 @@
-"""What a review reads, parsed once: both sides' snapshots, the config and the changed paths.
+"""What a review reads, parsed once: both sides' snapshots, the config, the changed paths
+and the PR's Dependabot update.
 
 The App (`worker.review.job`) and `depreview review --pr` (`cli.pr`) read a PR the same way:
 `read_side` fetches each side's dependency files (with the files their `-r`/`-c` lines
 name) and keeps the snapshot it parsed on the way; `pull_changes` lists the PR's changed
-dependency paths; `review_inputs` adds the config. Every later stage (resolver, rules, smoke
-plan, the check run's buttons) takes the `ReviewInputs`, never the bytes again.
+dependency paths; `read_dependabot` reads the update a Dependabot PR means; `review_inputs`
+adds the config. Every later stage (resolver, rules, smoke plan, the check run's buttons)
+takes the `ReviewInputs`, never the bytes again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from core.settings import Settings
 from rules.config import CONFIG_PATH, RepoConfig, config_text, load_config
 from rules.findings import Finding
+from rules.manifests.dependabot import DependabotUpdate, parse_commit_message
 from rules.manifests.model import Snapshot
 from rules.manifests.snapshot import build_snapshot
 from rules.review import review_config
@@ -31,6 +35,8 @@ from worker.metrics import StageTimer
 
 #: How many times the files that `-r`/`-c` lines name are fetched (each round may name more).
 MAX_INCLUDE_ROUNDS = 3
+
+DEPENDABOT_LOGIN = "dependabot[bot]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +63,8 @@ class ReviewInputs:
     config_findings: tuple[Finding, ...] = ()
     #: The changed dependency paths (None: compare every file).
     changed_paths: tuple[str, ...] | None = None
+    #: The update a Dependabot PR means (`read_dependabot`); None for any other change.
+    dependabot: DependabotUpdate | None = None
 
 
 def review_inputs(
@@ -68,6 +76,7 @@ def review_inputs(
     changed_paths: Collection[str] | None = None,
     config_override_text: str | None = None,
     config_path: str = CONFIG_PATH,
+    dependabot: DependabotUpdate | None = None,
 ) -> ReviewInputs:
     """The inputs of a review of `base_files` → `head_files` (snapshots built unless given)."""
     config, findings = review_config(
@@ -86,11 +95,15 @@ def review_inputs(
         base_config=base_config,
         config_findings=tuple(findings),
         changed_paths=tuple(sorted(changed_paths)) if changed_paths is not None else None,
+        dependabot=dependabot,
     )
 
 
 def side_inputs(
-    base: Side, head: Side, changed_paths: Collection[str] | None = None
+    base: Side,
+    head: Side,
+    changed_paths: Collection[str] | None = None,
+    dependabot: DependabotUpdate | None = None,
 ) -> ReviewInputs:
     """The inputs of a review of two sides `read_side` read (their snapshots reused)."""
     return review_inputs(
@@ -99,6 +112,7 @@ def side_inputs(
         base=base.snapshot,
         head=head.snapshot,
         changed_paths=changed_paths,
+        dependabot=dependabot,
     )
 
 
@@ -169,3 +183,38 @@ def pull_changes(
     if listed.complete:
         return Changes(frozenset(changed))
     return Changes(frozenset(changed | set(changed_between(base, head))), listed_in_full=False)
+
+
+def read_dependabot(api: RepoApi, pull: JSON) -> DependabotUpdate | None:
+    """The update a Dependabot PR means; None for any other PR (its head commit's message is
+    read only for a Dependabot PR)."""
+    if not is_dependabot_pull(pull):
+        return None
+    return dependabot_from_pull(pull, api.get_commit_message(str(pull["head"]["sha"])))
+
+
+def is_dependabot_pull(pull: Mapping[str, Any]) -> bool:
+    """Whether Dependabot opened the PR: its author is `dependabot[bot]`.
+
+    Never the branch name: anyone can push a `dependabot/...` branch from a fork.
+    """
+    user = pull.get("user") or {}
+    login = str(user.get("login", "")) if isinstance(user, Mapping) else ""
+    return login == DEPENDABOT_LOGIN
+
+
+def dependabot_from_pull(
+    pull: Mapping[str, Any], head_message: str | None = None
+) -> DependabotUpdate | None:
+    """Dependabot's update for a Dependabot PR.
+
+    The head commit's message carries Dependabot's metadata block (dependency type, update
+    type, group); the PR title is only its subject, used when the message is not at hand.
+    """
+    if not is_dependabot_pull(pull):
+        return None
+    if head_message:
+        update = parse_commit_message(head_message)
+        if update is not None:
+            return update
+    return parse_commit_message(str(pull.get("title") or ""))

@@ -22,7 +22,6 @@ from rules.manifests.dependabot import DependabotUpdate
 from worker.commands.ignores import IgnoreSet, collect_ignores
 from worker.concurrency import installation_slot
 from worker.coordination import Coordinator, RedisCoordinator, lock_key
-from worker.dependabot import dependabot_from_pull, is_dependabot_pull
 from worker.errors import is_retryable
 from worker.github.api import JSON, InteractionApi, RepoApi
 from worker.github.buttons import check_actions, completion_extras
@@ -40,7 +39,13 @@ from worker.installations import is_suspended
 from worker.metrics import StageTimer
 from worker.review import comment
 from worker.review.analysis import analyze_inputs
-from worker.review.inputs import ReviewInputs, pull_changes, read_side, side_inputs
+from worker.review.inputs import (
+    ReviewInputs,
+    pull_changes,
+    read_dependabot,
+    read_side,
+    side_inputs,
+)
 from worker.smoke.plan import SmokeHooks, SmokePlan, gpu_relevant, plan_smoke
 
 if TYPE_CHECKING:
@@ -225,8 +230,7 @@ def _run_locked(
         base_sha = base_sha or str(pull["base"]["sha"])
         if current != job.head_sha:
             return _superseded(api, settings, job, current, existing_only=True)
-        if is_dependabot_pull(pull):
-            dependabot = dependabot_from_pull(pull, api.get_commit_message(job.head_sha))
+        dependabot = read_dependabot(api, pull)
     if base_sha is None:
         raise ValueError("a review needs a base SHA (from the PR or the merge group)")
 
@@ -292,7 +296,7 @@ def _review_and_publish(
             complete_check_run(api, run.id, "success", title=output.title, summary=output.summary)
         return Outcome("no-dependency-changes", run.id, "success")
 
-    inputs = side_inputs(base, head, changed)
+    inputs = side_inputs(base, head, changed, dependabot)
     resolved: list[ResolveReport] = []  # the resolver's report, when analyze resolves
     ignores = IgnoreSet()
     if job.pr_number is not None and pr_ignores is not None:
@@ -308,7 +312,6 @@ def _review_and_publish(
         settings=settings,
         resolve_cache=resolve_cache,
         on_resolved=resolved.append,
-        dependabot=dependabot,
         stage=timer.stage,
     )
     plan = None
