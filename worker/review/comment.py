@@ -1,10 +1,13 @@
 """Every word the App posts about a review: the PR comment, the check run's output, the notes.
 
-To change what a maintainer reads, start here. The findings themselves are rendered by
-`rules.render` (`render_comment` for the comment, `render_check_output` for the check run),
-which also holds the comment's marker and GitHub's size limit (`MARKER`, `MAX_COMMENT`);
-the ignore list by `worker.commands.ignores.render_ignores`; the GPU smoke region and its
-notes by `worker.smoke` (the region goes in through `with_section`).
+To change what a maintainer reads, start here, or in `worker.smoke.outcome`: the two modules
+hold the App's own wording (this one the review's, that one the GPU smoke test's: its check
+run titles, the comment region's blocks, the smoke notes on the review's check run). The
+findings themselves are rendered by `rules.render` (`render_comment` for the comment,
+`render_check_output` for the check run), which also holds the comment's marker and GitHub's
+size limit (`MARKER`, `MAX_COMMENT`); the ignore list by
+`worker.commands.ignores.render_ignores`; the smoke region goes in through
+`worker.smoke.publish.with_section`.
 """
 
 from __future__ import annotations

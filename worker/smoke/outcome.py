@@ -1,8 +1,15 @@
-"""A smoke run's outcome: its conclusion, title, findings and the comment region's Markdown.
+"""A smoke run's outcome, and the words the App posts about a smoke test.
 
 Both sides make outcomes: the GPU job from a run (`worker.smoke.gpu_job`), the review side
 from a decision not to run (`decision_outcome`). The titles are the check run's, one per
 conclusion.
+
+The smoke wording lives here: the check run's titles, the comment region's collapsed blocks
+(`details`), the notes the review adds to its own check run (`note`, `queued_note`) and the
+text of a queued job or of one that could not be queued (`queued_details`,
+`not_queued_details`). The review's own words are in `worker.review.comment`; not here: the
+policy's reasons (`worker.smoke.policy`, carried as `SmokeDecision.reason`) and a run's
+findings and region (`worker.smoke.classify`).
 """
 
 from __future__ import annotations
@@ -95,3 +102,50 @@ def timed_out(repo: str, pr_number: int, head_sha: str, text: str) -> dict[str, 
         "status": "timeout",
         "findings": [],
     }
+
+
+# -- the review side's words: its check run's note, a queued job ---------------------------
+
+#: The title of a smoke check run whose job the broker refused.
+NOT_QUEUED_TITLE = "GPU smoke test could not be queued"
+
+
+def note(text: str) -> str:
+    """The `depreview` check run's GPU smoke note (after the summary, its own blank line)."""
+    return f"\n\n**GPU smoke test** (`depreview / gpu-smoke`): {text}"
+
+
+def queued_title(runner: str | None) -> str:
+    """The smoke check run's title while its job waits for `runner`."""
+    return f"GPU smoke test queued on {runner}"
+
+
+def queued_note(runner: str | None, queue: str) -> str:
+    """The `depreview` check run's note when the job was sent."""
+    return note(f"queued on runner {runner} (queue `{queue}`).")
+
+
+def queued_details(
+    title: str, reason: str, *, packages: int, timeout_s: int, environment: str, declared: bool
+) -> str:
+    """The comment region while the job is queued: why it runs, what it installs, its limit.
+
+    `declared`: the pins are the head commit's exact pins (no resolution), else the
+    resolution of `environment`.
+    """
+    source = (
+        f"the resolution of `{environment}`"
+        if not declared
+        else "the exact pins declared in the head commit (no resolution was available, so "
+        "packages they do not pin are not installed)"
+    )
+    return details(title, f"{reason}. {packages} packages from {source}; time limit {timeout_s} s.")
+
+
+def not_queued_details(exc: BaseException) -> str:
+    """The comment region when sending the job failed (`exc`, first line)."""
+    why = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+    return (
+        f"The smoke job could not be queued (`{why}`). Re-run the check or "
+        "comment `@depreview smoke` to try again."
+    )

@@ -2,6 +2,7 @@
 
 The decision itself is `worker.smoke.policy` (pure); this module gathers its inputs from the
 reviewed snapshots and acts on its answer (a check run, the job, a note for the comment).
+What those say is worded in `worker.smoke.outcome`.
 """
 
 from __future__ import annotations
@@ -19,7 +20,15 @@ from rules.config import RepoConfig
 from rules.manifests.diff import diff
 from rules.manifests.model import Ecosystem, FactKind, Snapshot
 from worker.github.api import JSON, RepoApi
-from worker.smoke.outcome import decision_outcome, details
+from worker.smoke.outcome import (
+    NOT_QUEUED_TITLE,
+    decision_outcome,
+    not_queued_details,
+    note,
+    queued_details,
+    queued_note,
+    queued_title,
+)
 from worker.smoke.policy import (
     SmokeConfig,
     SmokeDecision,
@@ -189,24 +198,6 @@ def _repo_name(side: JSON) -> str:
     return str(repo.get("full_name") or "") if isinstance(repo, dict) else ""
 
 
-def _note(text: str) -> str:
-    return f"\n\n**GPU smoke test** (`depreview / gpu-smoke`): {text}"
-
-
-def _queued_markdown(title: str, spec: SmokeJobSpec, decision: SmokeDecision, pins: PinSet) -> str:
-    source = (
-        f"the resolution of `{pins.environment}`"
-        if pins.source != "declared"
-        else "the exact pins declared in the head commit (no resolution was available, so "
-        "packages they do not pin are not installed)"
-    )
-    text = (
-        f"{decision.reason}. {len(spec.pins)} packages from {source}; time limit "
-        f"{spec.timeout_s} s."
-    )
-    return details(title, text)
-
-
 def plan_smoke(
     api: RepoApi,
     hooks: SmokeHooks,
@@ -259,7 +250,7 @@ def plan_smoke(
     external_id = f"pr={pr_number};smoke"
     if decision.action == "skip":
         if decision.why is Why.UNRESOLVED:  # worth a note: the other skips are not
-            return SmokePlan("skip", _note(decision.reason + "."), None, decision)
+            return SmokePlan("skip", note(decision.reason + "."), None, decision)
         return SmokePlan("skip", "", None, decision)
     if decision.action == "run" and decision.queue is not None:
         draft = SmokeJobSpec(
@@ -292,7 +283,7 @@ def plan_smoke(
     )
     record = SmokeRecord.from_outcome(outcome.to_dict(), run_id)
     save(hooks.redis, record)
-    return SmokePlan(decision.action, _note(decision.reason), outcome.markdown, decision)
+    return SmokePlan(decision.action, note(decision.reason), outcome.markdown, decision)
 
 
 def _kept(
@@ -309,7 +300,7 @@ def _kept(
         return None
     if record.final and not record.ran and enabled:
         return None
-    return SmokePlan("kept", _note(f"{record.title}."), record.markdown)
+    return SmokePlan("kept", note(f"{record.title}."), record.markdown)
 
 
 def _enqueue(
@@ -322,34 +313,36 @@ def _enqueue(
 ) -> SmokePlan:
     """Open the smoke check run (queued), record it, send the job; never leave it open."""
     repo, pr_number, head_sha = draft.repo_full_name, draft.pr_number, draft.head_sha
-    title = f"GPU smoke test queued on {decision.runner}"
+    title = queued_title(decision.runner)
     run_id = create_smoke_run(
         api, head_sha, title=title, summary=decision.reason, external_id=f"pr={pr_number};smoke"
     )
     spec = replace(draft, check_run_id=run_id, job_id=secrets.token_hex(16))
     job = SmokeJob(spec.job_id, spec.installation_id, repo, pr_number, head_sha, run_id, queue)
     record_job(hooks.redis, job)  # publish accepts only outcomes of recorded jobs
-    markdown = _queued_markdown(title, spec, decision, pins)
+    markdown = queued_details(
+        title,
+        decision.reason,
+        packages=len(spec.pins),
+        timeout_s=spec.timeout_s,
+        environment=pins.environment,
+        declared=pins.source == "declared",
+    )
     save(hooks.redis, SmokeRecord(repo, pr_number, head_sha, None, title, markdown, False, run_id))
     try:
         hooks.enqueue(spec)
     except Exception as exc:
-        why = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
         failed = SmokeRecord(
             repo,
             pr_number,
             head_sha,
             conclusion="neutral",
-            title="GPU smoke test could not be queued",
-            markdown=(
-                f"The smoke job could not be queued (`{why}`). Re-run the check or "
-                "comment `@depreview smoke` to try again."
-            ),
+            title=NOT_QUEUED_TITLE,
+            markdown=not_queued_details(exc),
             final=True,
             check_run_id=run_id,
         )
         complete_smoke_run(api, run_id, failed)
         save(hooks.redis, failed)
         raise
-    note = _note(f"queued on runner {decision.runner} (queue `{queue}`).")
-    return SmokePlan("run", note, markdown, decision, spec)
+    return SmokePlan("run", queued_note(decision.runner, queue), markdown, decision, spec)
