@@ -165,11 +165,7 @@ def fail_rate_limited_review(self: Task, job: dict[str, Any], wait_s: float) -> 
     """Close the check run of a review failed by a long rate limit, once the limit reset."""
     from worker.github.ratelimit import RateLimitWaitTooLongError
 
-    review = job_from(job)
-    exc = RateLimitWaitTooLongError(wait_s)
-    with retryable_failures(), review_session(review.installation_id, review.repo_full_name) as api:
-        fail_job(api, settings(), review, exc)
-    return "failed"
+    return _fail(job, RateLimitWaitTooLongError(wait_s))
 
 
 @task("worker.fail_lost_review", base=ReviewTask, leased=False)
@@ -177,8 +173,12 @@ def fail_lost_review(self: Task, job: dict[str, Any], recoveries: int) -> str:
     """Close the check run of a review whose workers kept dying (failure, with Re-run)."""
     from worker.errors import LostWorkerError
 
+    return _fail(job, LostWorkerError(recoveries))
+
+
+def _fail(job: dict[str, Any], exc: Exception) -> str:
+    """Close the check run of the review `job` (its task's kwargs) as failed by `exc`."""
     review = job_from(job)
-    exc = LostWorkerError(recoveries)
     with retryable_failures(), review_session(review.installation_id, review.repo_full_name) as api:
         fail_job(api, settings(), review, exc)
     return "failed"
