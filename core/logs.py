@@ -20,6 +20,14 @@ _STANDARD = frozenset(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {
 _SECRET_NAME = re.compile(r"secret|token|password|private_key|authorization|signature", re.I)
 
 
+def job_fields(
+    delivery_id: str, installation_id: int, repo: str, pr: int | None
+) -> dict[str, object]:
+    """The `extra` fields that tie a job's log lines to its delivery, installation, repository
+    and PR (the names the service logs when it queues the job)."""
+    return {"delivery_id": delivery_id, "installation": installation_id, "repo": repo, "pr": pr}
+
+
 @functools.lru_cache(maxsize=1024)
 def _redacted(key: str) -> bool:
     return _SECRET_NAME.search(key) is not None

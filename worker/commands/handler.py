@@ -19,6 +19,7 @@ from githubkit.exception import GitHubException
 
 from core.commands import Command, parse_command, parse_line
 from core.contract import HandleCommand
+from core.logs import job_fields
 from rules.config import CONFIG_PATH, load_config
 from worker.commands import binding
 from worker.commands.ignores import (
@@ -53,13 +54,10 @@ class CommandJob(HandleCommand):
 
     def log_extra(self) -> dict[str, object]:
         """Fields for structured logs."""
-        return {
-            "delivery_id": self.delivery_id,
-            "installation": self.installation_id,
-            "repo": self.repo_full_name,
-            "pr": self.pr_number,
-            "comment_id": self.comment_id,
-        }
+        ids = job_fields(
+            self.delivery_id, self.installation_id, self.repo_full_name, self.pr_number
+        )
+        return {**ids, "comment_id": self.comment_id}
 
 
 class Actions(Protocol):

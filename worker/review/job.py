@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from redis import Redis
 
 from core.links import details_url
+from core.logs import job_fields
 from core.settings import Settings
 from rules.manifests.dependabot import DependabotUpdate
 from worker.commands.ignores import IgnoreSet, collect_ignores
@@ -86,13 +87,10 @@ class ReviewJob:
 
     def log_extra(self) -> dict[str, object]:
         """Fields for structured logs."""
-        return {
-            "delivery_id": self.delivery_id,
-            "installation": self.installation_id,
-            "repo": self.repo_full_name,
-            "pr": self.pr_number,
-            "head_sha": self.head_sha,
-        }
+        ids = job_fields(
+            self.delivery_id, self.installation_id, self.repo_full_name, self.pr_number
+        )
+        return {**ids, "head_sha": self.head_sha}
 
 
 @dataclass(frozen=True, slots=True)
