@@ -12,8 +12,6 @@ from contextlib import contextmanager
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
-#: The review's stages, as `stage` label values.
-STAGES = ("fetch", "parse", "rules", "resolve", "smoke", "publish")
 STAGE_BUCKETS = (0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800)
 
 
