@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from packaging.utils import canonicalize_name
 
@@ -92,14 +92,13 @@ class SmokeConfig:
     @classmethod
     def from_repo_config(cls, config: RepoConfig) -> SmokeConfig:
         """Read the `smoke` section (an empty package list means the defaults)."""
-        smoke: Any = config.smoke
-        packages = tuple(getattr(smoke, "packages", ()) or ()) or DEFAULT_GPU_PACKAGES
+        smoke = config.smoke
         return cls(
-            enabled=bool(smoke.enabled),
-            packages=packages,
-            gpu_arch=tuple(normalize_arch(a) for a in getattr(smoke, "gpu_arch", ()) or ()),
-            runner_labels=tuple(getattr(smoke, "runner_labels", ()) or ()),
-            timeout_s=int(smoke.timeout_s),
+            enabled=smoke.enabled,
+            packages=tuple(smoke.packages) or DEFAULT_GPU_PACKAGES,
+            gpu_arch=tuple(normalize_arch(a) for a in smoke.gpu_arch),
+            runner_labels=tuple(smoke.runner_labels),
+            timeout_s=smoke.timeout_s,
             base_environment=smoke.base_environment,
         )
 
