@@ -19,12 +19,26 @@ logger = logging.getLogger(__name__)
 GPU_QUEUE = "gpu"
 
 
-def consumes_gpu_queue(app: Any) -> bool:
-    """Whether this worker was started with the `gpu` queue (`-Q gpu`)."""
+def _selected(app: Any) -> Any:
     queues = app.amqp.queues
     selected = getattr(queues, "consume_from", None)
-    names = selected if selected is not None else queues
-    return GPU_QUEUE in names
+    return selected if selected is not None else queues
+
+
+def consumes_gpu_queue(app: Any) -> bool:
+    """Whether this is a GPU worker: started with the `gpu` queue (`-Q gpu`), or already
+    consuming its own `gpu.<name>` (a consumer restarted after the step left `gpu`)."""
+    return any(name == GPU_QUEUE or name.startswith(f"{GPU_QUEUE}.") for name in _selected(app))
+
+
+def leave_shared_queue(c: Any) -> None:
+    """Stop consuming the shared `gpu` queue (before the consumer's loop starts).
+
+    Jobs are sent to a runner's own queue `gpu.<name>` only, and a runner's Redis user may
+    not read `gpu` (deploy/redis/users.acl): a BRPOP naming it would be refused whole.
+    """
+    if GPU_QUEUE in _selected(c.app):
+        c.cancel_task_queue(GPU_QUEUE)
 
 
 def _default_redis() -> RedisClient:
@@ -50,7 +64,8 @@ class Hooks:
 
 
 class RunnerRegistration(bootsteps.StartStopStep):  # type: ignore[misc]
-    """Registers the runner's facts with a heartbeat and consumes its own `gpu.<name>` queue."""
+    """Registers the runner's facts with a heartbeat and consumes its own `gpu.<name>` queue
+    (and not the shared `gpu`)."""
 
     requires = ("celery.worker.consumer.tasks:Tasks",)
     hooks: ClassVar[Hooks] = Hooks()
@@ -64,6 +79,7 @@ class RunnerRegistration(bootsteps.StartStopStep):  # type: ignore[misc]
         """At consumer start: read facts, register, start the heartbeat, add the own queue."""
         if self.heartbeat is not None or not consumes_gpu_queue(c.app):
             return
+        leave_shared_queue(c)
         config = self.hooks.make_config()
         facts = self.hooks.read_facts(config)
         if facts is None:

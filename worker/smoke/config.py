@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 from pydantic import Field
@@ -36,6 +37,12 @@ class RunnerConfig(BaseSettings):
     #: Paths hidden from the probe besides the cache, the work dir and the slot locks
     #: (the worker's configuration; anything else on the host that holds a secret).
     sandbox_hidden: list[Path] = Field(default_factory=lambda: [Path("/etc/depreview")])
+
+    @property
+    def runner_name(self) -> str:
+        """The runner's name: `name`, else the host name (as RunnerFacts.runner_name); its
+        queue is `gpu.<name>`, its Redis user `depreview-gpu-<name>`."""
+        return self.name or socket.gethostname()
 
     @property
     def gpu_slots_dir(self) -> Path:

@@ -25,7 +25,7 @@ from worker.smoke.redact import Redactor
 from worker.smoke.registry import RedisClient
 from worker.smoke.runner import SmokeResult, Status, run_smoke
 from worker.smoke.slots import GpuSlot, GpuSlots, facts_for_slot, slot_indexes
-from worker.smoke.store import load_outcome, save_outcome
+from worker.smoke.store import load_own_outcome, save_outcome
 from worker.smoke.supersede import is_superseded
 
 logger = logging.getLogger(__name__)
@@ -210,13 +210,15 @@ def execute_smoke(
 ) -> tuple[dict[str, Any], bool]:
     """Run the smoke job of check run `check_run_id` once and store its outcome.
 
-    Returns (outcome, ran): a redelivered message whose outcome is already stored does not
-    run again. `soft_limit` is the exception a soft time limit raises (Celery's), turned
-    into a `timed_out` outcome. `on_start` is called when the job holds its GPU and starts
-    (the task sends `worker.smoke_started` from it). `job_id` (from the job's message) goes
-    into the outcome: the publisher accepts only an outcome carrying the dispatched job's id.
+    Returns (outcome, ran): a redelivered message whose outcome this runner already stored
+    (signed with its own key) does not run again. `soft_limit` is the exception a soft time
+    limit raises (Celery's), turned into a `timed_out` outcome. `on_start` is called when
+    the job holds its GPU and starts (the task sends `worker.smoke_started` from it).
+    `job_id` (from the job's message) goes into the outcome: the publisher accepts only an
+    outcome carrying the dispatched job's id.
     """
-    stored = load_outcome(redis, repo, check_run_id)
+    runner = config.runner_name  # the outcome key is this runner's own (its Redis user's)
+    stored = load_own_outcome(redis, repo, check_run_id, runner=runner)  # signed by itself only
     if stored is not None and stored.get("status") != "timeout":
         return stored, False
     try:
@@ -240,7 +242,7 @@ def execute_smoke(
             raise
         outcome = timed_out_here(repo, pr_number, head_sha, soft_limit_s)
     outcome["job_id"] = job_id
-    save_outcome(redis, repo, check_run_id, outcome)
+    save_outcome(redis, repo, check_run_id, outcome, runner=runner)
     logger.info(
         "smoke outcome stored",
         extra={

@@ -225,7 +225,7 @@ def _verified_outcome(
     `gpu.<name>`), so an outcome another runner stored (or overwrote) does not pass, and
     carry the job's id, repository, PR and head.
     """
-    stored = load_signed_outcome(redis, job.repo, job.check_run_id)
+    stored = load_signed_outcome(redis, job.repo, job.check_run_id, runner=job.runner)
     if stored is None:
         return None
     key = runner_keys(job.runner) if job.runner else None
@@ -287,7 +287,7 @@ def publish_smoke(
         outcome = _verified_outcome(redis, job, runner_keys)
         if outcome is None:
             if watchdog_after_s is None:
-                stored = load_outcome(redis, repo, check_run_id) is not None
+                stored = load_outcome(redis, repo, check_run_id, runner=job.runner) is not None
                 return "rejected" if stored else "no-outcome"
             runs = {int(r["id"]): r for r in smoke_runs(api, head_sha, app_id)}
             run = runs.get(check_run_id)
@@ -295,7 +295,7 @@ def publish_smoke(
                 return "already-completed"
             outcome = timed_out_outcome(repo, pr_number, head_sha, watchdog_after_s, job.job_id)
             key = runner_keys(job.runner) if job.runner else None
-            save_outcome(redis, repo, check_run_id, outcome, key)
+            save_outcome(redis, repo, check_run_id, outcome, key, runner=job.runner)
         record = SmokeRecord.from_outcome(outcome, check_run_id)
         complete_smoke_run(api, check_run_id, record)
         current = load(redis, repo, pr_number, head_sha)
@@ -338,12 +338,13 @@ def mark_smoke_started(
     alone, so a late notice never reopens a finished check. Returns what it did.
     """
     repo = api.repo.full_name
-    if recorded_job(redis, repo, pr_number, head_sha, check_run_id) is None:
+    job = recorded_job(redis, repo, pr_number, head_sha, check_run_id)
+    if job is None:
         return "rejected"
     with coord.lock(
         lock_key(repo, pr_number, head_sha), timeout_s=LOCK_TIMEOUT_S, wait_s=LOCK_WAIT_S
     ):
-        if load_outcome(redis, repo, check_run_id) is not None:
+        if load_outcome(redis, repo, check_run_id, runner=job.runner) is not None:
             return "already-finished"
         run = next(
             (r for r in smoke_runs(api, head_sha, app_id) if int(r["id"]) == check_run_id), None

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any, Final
 
-from core.task_auth import sign_outcome, without_signature
+from core.task_auth import outcome_signed_by, sign_outcome, without_signature
 from worker.smoke.outcome_auth import own_runner_key, runner_of_queue
 from worker.smoke.registry import RedisClient
 
@@ -99,9 +99,11 @@ def load(redis: RedisClient, repo: str, pr_number: int, head_sha: str) -> SmokeR
         return None
 
 
-def outcome_key(repo: str, check_run_id: int) -> str:
-    """The Redis key of one smoke run's outcome (written by the GPU worker)."""
-    return f"depreview:smoke:outcome:{repo}:{check_run_id}"
+def outcome_key(repo: str, check_run_id: int, *, runner: str) -> str:
+    """The Redis key of one smoke run's outcome, written by runner `runner` (the one the job
+    was dispatched to): each runner's Redis user reaches only its own outcome keys
+    (deploy/redis/users.acl)."""
+    return f"depreview:smoke:outcome:{runner}:{repo}:{check_run_id}"
 
 
 #: `save_outcome`'s default: sign with this runner's own key (DEPREVIEW_RUNNER_OUTCOME_KEY).
@@ -114,6 +116,8 @@ def save_outcome(
     check_run_id: int,
     outcome: Mapping[str, Any],
     key: bytes | None = OWN_KEY,
+    *,
+    runner: str,
 ) -> None:
     """Store a run's outcome (`SmokeJobOutcome.to_dict()`) for the publisher, signed.
 
@@ -131,12 +135,15 @@ def save_outcome(
         stored = without_signature(outcome)
     else:
         stored = sign_outcome(key, repo, check_run_id, outcome)
-    redis.set(outcome_key(repo, check_run_id), json.dumps(stored), ex=RECORD_TTL_S)
+    key_name = outcome_key(repo, check_run_id, runner=runner)
+    redis.set(key_name, json.dumps(stored), ex=RECORD_TTL_S)
 
 
-def load_signed_outcome(redis: RedisClient, repo: str, check_run_id: int) -> dict[str, Any] | None:
+def load_signed_outcome(
+    redis: RedisClient, repo: str, check_run_id: int, *, runner: str
+) -> dict[str, Any] | None:
     """A run's stored outcome as stored (with its `signature`), if any."""
-    raw = redis.get(outcome_key(repo, check_run_id))
+    raw = redis.get(outcome_key(repo, check_run_id, runner=runner))
     if raw is None:
         return None
     try:
@@ -146,10 +153,41 @@ def load_signed_outcome(redis: RedisClient, repo: str, check_run_id: int) -> dic
     return data if isinstance(data, dict) else None
 
 
-def load_outcome(redis: RedisClient, repo: str, check_run_id: int) -> dict[str, Any] | None:
+def load_outcome(
+    redis: RedisClient, repo: str, check_run_id: int, *, runner: str
+) -> dict[str, Any] | None:
     """A run's stored outcome, if any, without its signature (unverified: see publish.py)."""
-    data = load_signed_outcome(redis, repo, check_run_id)
+    data = load_signed_outcome(redis, repo, check_run_id, runner=runner)
     return None if data is None else without_signature(data)
+
+
+def load_own_outcome(
+    redis: RedisClient,
+    repo: str,
+    check_run_id: int,
+    *,
+    runner: str,
+    key: bytes | None = OWN_KEY,
+) -> dict[str, Any] | None:
+    """The outcome this runner stored for a run, if any: only one signed with its own key.
+
+    The GPU side's "already ran" check: anything else under its key (unsigned, signed by
+    another runner, malformed) reads as none, so the job runs (and replaces it). Without a
+    key of its own a runner accepts no stored outcome (and its outcomes are never
+    published anyway).
+    """
+    if key == OWN_KEY:
+        key = own_runner_key()
+    stored = load_signed_outcome(redis, repo, check_run_id, runner=runner)
+    if stored is None:
+        return None
+    if not outcome_signed_by(key, repo, check_run_id, stored):
+        logger.warning(
+            "stored smoke outcome not signed by this runner: running the job",
+            extra={"repo": repo, "check_run_id": check_run_id, "runner": runner},
+        )
+        return None
+    return without_signature(stored)
 
 
 # -- the jobs the review side dispatched (the GPU side cannot write these) ----------------------

@@ -26,9 +26,15 @@ class FakeConsumer:
             amqp=SimpleNamespace(queues=SimpleNamespace(consume_from={q: None for q in queues}))
         )
         self.added: list[str] = []
+        self.cancelled: list[str] = []
 
     def add_task_queue(self, name: str) -> None:
         self.added.append(name)
+        self.app.amqp.queues.consume_from[name] = None
+
+    def cancel_task_queue(self, name: str) -> None:
+        self.cancelled.append(name)
+        del self.app.amqp.queues.consume_from[name]
 
 
 def _step(fake: FakeRedis, facts: RunnerFacts | None = FACTS) -> Any:
@@ -44,8 +50,12 @@ def test_gpu_worker_registers_and_deregisters() -> None:
     step.start(consumer)
     assert alive_runners(fake) == [FACTS]
     assert consumer.added == ["gpu.h100-1"]
+    assert consumer.cancelled == ["gpu"]  # no job is sent there; its Redis user may not read it
     step.stop(consumer)
     assert alive_runners(fake) == []
+    step.start(consumer)  # a restarted consumer (already on gpu.<name> only) registers again
+    assert alive_runners(fake) == [FACTS] and consumer.cancelled == ["gpu"]
+    step.stop(consumer)
 
 
 def test_review_worker_does_not_register() -> None:
@@ -58,8 +68,10 @@ def test_review_worker_does_not_register() -> None:
 
 def test_gpu_worker_without_a_gpu_does_not_register() -> None:
     fake = FakeRedis()
-    _step(fake, facts=None).start(FakeConsumer(["gpu"]))
+    consumer = FakeConsumer(["gpu"])
+    _step(fake, facts=None).start(consumer)
     assert alive_runners(fake) == []
+    assert consumer.added == [] and consumer.cancelled == ["gpu"]  # consumes nothing
 
 
 def test_install_adds_the_step_to_the_consumer_blueprint() -> None:

@@ -187,7 +187,7 @@ def test_a_job_the_soft_time_limit_stops_is_stored_as_timed_out(tmp_path: Path) 
         "findings": [],
         "job_id": "J" * 32,
     }
-    assert load_outcome(fake, "acme/ml", 9) == outcome
+    assert load_outcome(fake, "acme/ml", 9, runner=_config(tmp_path).runner_name) == outcome
 
 
 def test_any_other_failure_is_raised_and_stores_nothing(tmp_path: Path) -> None:
@@ -198,4 +198,4 @@ def test_any_other_failure_is_raised_and_stores_nothing(tmp_path: Path) -> None:
             pins={"torch": "2.11.0"}, facts=FACTS, config=_config(tmp_path),
             run=_stopped_by(RuntimeError("runner broke")), soft_limit=_SoftLimit,
         )  # fmt: skip
-    assert load_outcome(fake, "acme/ml", 9) is None
+    assert load_outcome(fake, "acme/ml", 9, runner=_config(tmp_path).runner_name) is None

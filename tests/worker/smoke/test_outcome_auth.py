@@ -79,15 +79,17 @@ def test_the_gpu_side_signs_with_its_own_key_and_reads_back_the_outcome(
 ) -> None:
     monkeypatch.setenv("DEPREVIEW_RUNNER_OUTCOME_KEY", _key("h100-a").hex())
     redis = FakeRedis()
-    save_outcome(redis, "o/r", 9, OUTCOME)
-    stored = load_signed_outcome(redis, "o/r", 9)
+    save_outcome(redis, "o/r", 9, OUTCOME, runner="h100-a")
+    stored = load_signed_outcome(redis, "o/r", 9, runner="h100-a")
     assert stored is not None and outcome_signed_by(_key("h100-a"), "o/r", 9, stored)
     assert not outcome_signed_by(_key("h100-b"), "o/r", 9, stored)
-    assert load_outcome(redis, "o/r", 9) == OUTCOME  # the runner's view: no signature
+    assert (
+        load_outcome(redis, "o/r", 9, runner="h100-a") == OUTCOME
+    )  # the runner's view: no signature
 
 
 def test_without_a_key_the_outcome_is_stored_unsigned(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("DEPREVIEW_RUNNER_OUTCOME_KEY", raising=False)
     redis = FakeRedis()
-    save_outcome(redis, "o/r", 9, {**OUTCOME, "signature": "0" * 64})
-    assert json.loads(redis.get(outcome_key("o/r", 9)) or "{}") == OUTCOME
+    save_outcome(redis, "o/r", 9, {**OUTCOME, "signature": "0" * 64}, runner="h100-a")
+    assert json.loads(redis.get(outcome_key("o/r", 9, runner="h100-a")) or "{}") == OUTCOME

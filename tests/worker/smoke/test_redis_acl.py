@@ -1,11 +1,13 @@
-"""The GPU worker's Redis user (deploy/redis/users.acl) against a real redis-server.
+"""The GPU runners' Redis users (deploy/redis/users.acl) against a real redis-server.
 
-The ACL file is the deployed one, rendered by the deployed `render-acl.sh`. The user must
-reach what a GPU worker uses and nothing else: not the review queue, not kombu's `unacked`
-hash where review workers keep the messages they hold (installations, repositories, PRs),
-not the routing table of the review exchange, no pub/sub channel. A real
+The ACL file is the deployed one, rendered by the deployed `render-acl.sh` for three
+runners. Each runner's user `depreview-gpu-<name>` must reach what its GPU worker uses and
+nothing else: not the review queue, not kombu's `unacked` hash where review workers keep
+the messages they hold (installations, repositories, PRs), not the routing table of the
+review exchange, no pub/sub channel, and nothing of another runner (its queue, held jobs,
+outcomes, registry entry) nor the shared `gpu` queue. A real
 `celery -A worker.celery_app worker` started with the compose file's GPU command and
-environment then runs a smoke job under that user (docs/gpu-runners.md, "Redis ACL").
+environment then runs a smoke job under its runner's user (docs/gpu-runners.md, "Redis ACL").
 """
 
 from __future__ import annotations
@@ -36,7 +38,9 @@ ROOT = Path(__file__).parents[3]
 DEPLOY = ROOT / "deploy"
 FIXTURES = ROOT / "tests" / "fixtures" / "gpu-runner"
 ADMIN_PW = "adminpw0123456789"
-GPU_PW = "gpupw0123456789"
+#: The runners of the rendered file: A and B for the ACL checks, the real worker's own.
+RUNNER_A, RUNNER_B, RUNNER = "h100-a", "h100-b", "h100-acl"
+GPU_PW = {RUNNER_A: "gpupwA0123456789", RUNNER_B: "gpupwB0123456789", RUNNER: "gpupw0123456789"}
 
 
 def _cmd(client: Redis, *args: Any) -> Any:
@@ -50,7 +54,9 @@ class AclRedis:
         self.port = free_port()
         acl = workdir / "users.acl"
         env = {**os.environ, "DEPREVIEW_REDIS_PASSWORD": ADMIN_PW}
-        env["DEPREVIEW_GPU_REDIS_PASSWORD"] = GPU_PW
+        variables = {name: f"GPU_PW_{i}" for i, name in enumerate(GPU_PW)}
+        env |= {variables[name]: password for name, password in GPU_PW.items()}
+        env["DEPREVIEW_GPU_RUNNERS"] = ",".join(f"{n}:{v}" for n, v in variables.items())
         subprocess.run(
             ["sh", str(DEPLOY / "redis" / "render-acl.sh"), str(DEPLOY / "redis" / "users.acl"),
              str(acl)],
@@ -77,8 +83,9 @@ class AclRedis:
     def admin(self) -> Redis:
         return Redis(port=self.port, username="depreview", password=ADMIN_PW)
 
-    def gpu(self) -> Redis:
-        return Redis(port=self.port, username="depreview-gpu", password=GPU_PW)
+    def gpu(self, runner: str = RUNNER_A) -> Redis:
+        """A connection as runner `runner`'s user."""
+        return Redis(port=self.port, username=f"depreview-gpu-{runner}", password=GPU_PW[runner])
 
     def stop(self) -> None:
         self.proc.terminate()
@@ -116,18 +123,18 @@ def test_the_default_user_is_off(server: AclRedis) -> None:
 @pytest.mark.parametrize(
     "command",
     [
-        ("LPUSH", "gpu.h100-a", "job"),  # its queues (kombu's priority lists too)
-        ("BRPOP", "gpu.h100-a", "gpu.h100-a\x06\x163", "gpu", "1"),
+        ("LPUSH", "gpu.h100-a", "job"),  # its queue (kombu's priority lists too)
+        ("BRPOP", "gpu.h100-a", *(f"gpu.h100-a\x06\x16{p}" for p in (3, 6, 9)), "1"),
         ("SADD", "_kombu.binding.gpu.h100-a", "x"),  # its own exchange's routing table
         ("SMEMBERS", "_kombu.binding.review"),  # to address its notices to `review`
-        ("HSET", "gpu-unacked", "tag", "x"),  # its own unacked keys (worker/smoke/broker.py)
-        ("ZADD", "gpu-unacked_index", "1", "tag"),
-        ("SET", "gpu-unacked_mutex", "x", "NX", "PX", "1000"),
+        ("HSET", "gpu-unacked.h100-a", "tag", "x"),  # its own unacked keys (broker.py)
+        ("ZADD", "gpu-unacked_index.h100-a", "1", "tag"),
+        ("SET", "gpu-unacked_mutex.h100-a", "x", "NX", "PX", "1000"),
         ("SET", "depreview:runner:h100-a", "{}", "EX", "60"),  # its registry entry
         ("EXISTS", "depreview:runner:h100-a"),
         ("GET", "depreview:smoke:acme/ml#7"),  # "superseded?" (read only)
-        ("SET", "depreview:smoke:outcome:acme/ml:9", "{}"),  # its outcomes
-        ("GET", "depreview:smoke:outcome:acme/ml:9"),
+        ("SET", "depreview:smoke:outcome:h100-a:acme/ml:9", "{}"),  # its outcomes
+        ("GET", "depreview:smoke:outcome:h100-a:acme/ml:9"),
         ("LPUSH", "review", "{}"),  # worker.smoke_started / publish_smoke
         ("LLEN", "review"),  # a length, no content (LPUSH returns it anyway)
     ],
@@ -162,7 +169,7 @@ def test_the_gpu_user_reaches_what_the_gpu_worker_uses(
         ("PUBLISH", "/0.celeryev/worker.heartbeat", "{}"),
         ("SPUBLISH", "x", "{}"),
         ("FUNCTION", "LIST"),
-        ("SORT", "gpu", "BY", "nosort", "GET", "depreview:installation:*"),
+        ("SORT", "gpu.h100-a", "BY", "nosort", "GET", "depreview:installation:*"),
         ("CLIENT", "LIST"),
         ("MONITOR",),
         ("FLUSHALL",),
@@ -173,6 +180,74 @@ def test_the_gpu_user_reaches_what_the_gpu_worker_uses(
 def test_the_gpu_user_cannot_reach_anything_else(gpu_user: Redis, command: tuple[str, ...]) -> None:
     with pytest.raises((NoPermissionError, ResponseError), match=r"(?i)noperm|no permissions"):
         _cmd(gpu_user, *command)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        # runner B's queue and its priority lists: read, pop, push, length
+        ("LRANGE", "gpu.h100-b", "0", "-1"),
+        ("BRPOP", "gpu.h100-b", "1"),
+        ("BRPOP", "gpu.h100-a", "gpu.h100-b", "1"),  # one foreign key refuses the whole BRPOP
+        ("BRPOP", "gpu.h100-b\x06\x163", "1"),
+        ("RPOP", "gpu.h100-b"),
+        ("LPUSH", "gpu.h100-b", "job"),
+        ("LLEN", "gpu.h100-b"),
+        # the queues of runners whose names start with A's (the priority pattern's classes)
+        ("LRANGE", "gpu.h100-ab", "0", "-1"),
+        ("LRANGE", "gpu.h100-a-x3", "0", "-1"),
+        ("LRANGE", "gpu.h100-a.b3", "0", "-1"),
+        # the shared queue (no job is sent there) and the old shared unacked keys
+        ("LRANGE", "gpu", "0", "-1"),
+        ("BRPOP", "gpu", "1"),
+        ("LPUSH", "gpu", "job"),
+        ("HGETALL", "gpu-unacked"),
+        ("ZRANGE", "gpu-unacked_index", "0", "-1"),
+        # B's held jobs (kombu's unacked keys of B's worker)
+        ("HGETALL", "gpu-unacked.h100-b"),
+        ("HSET", "gpu-unacked.h100-b", "tag", "x"),
+        ("ZRANGE", "gpu-unacked_index.h100-b", "0", "-1"),
+        ("ZRANGEBYSCORE", "gpu-unacked_index.h100-b", "0", "+inf"),
+        ("SET", "gpu-unacked_mutex.h100-b", "x", "NX", "PX", "1000"),
+        # B's routing tables (re-route B's jobs)
+        ("SADD", "_kombu.binding.gpu.h100-b", "x"),
+        ("SMEMBERS", "_kombu.binding.gpu.h100-b"),
+        # B's outcomes, and the old unkeyed outcome names
+        ("GET", "depreview:smoke:outcome:h100-b:acme/ml:9"),
+        ("SET", "depreview:smoke:outcome:h100-b:acme/ml:9", "{}"),
+        ("DEL", "depreview:smoke:outcome:h100-b:acme/ml:9"),
+        ("SET", "depreview:smoke:outcome:h100-ab:acme/ml:9", "{}"),
+        ("GET", "depreview:smoke:outcome:acme/ml:9"),
+        ("SET", "depreview:smoke:outcome:acme/ml:9", "{}"),
+        # B's registry entry
+        ("GET", "depreview:runner:h100-b"),
+        ("EXISTS", "depreview:runner:h100-b"),
+        ("SET", "depreview:runner:h100-b", "{}", "EX", "60"),
+        ("DEL", "depreview:runner:h100-b"),
+    ],
+)
+def test_runner_a_s_user_cannot_reach_runner_b_s_keys(
+    gpu_user: Redis, command: tuple[str, ...]
+) -> None:
+    with pytest.raises((NoPermissionError, ResponseError), match=r"(?i)noperm|no permissions"):
+        _cmd(gpu_user, *command)
+
+
+def test_runner_b_s_own_keys_are_b_s(server: AclRedis, admin: Redis) -> None:
+    """The control of the test above: B's user reaches the keys A's user may not."""
+    runner_b = server.gpu(RUNNER_B)
+    for command in [
+        ("LPUSH", "gpu.h100-b", "job"),
+        ("BRPOP", "gpu.h100-b", "gpu.h100-b\x06\x163", "1"),
+        ("HSET", "gpu-unacked.h100-b", "tag", "x"),
+        ("ZRANGE", "gpu-unacked_index.h100-b", "0", "-1"),
+        ("SET", "depreview:smoke:outcome:h100-b:acme/ml:9", "{}"),
+        ("GET", "depreview:runner:h100-b"),
+    ]:
+        _cmd(runner_b, *command)
+    with pytest.raises(NoPermissionError):
+        runner_b.get("depreview:smoke:outcome:h100-a:acme/ml:9")
+    runner_b.close()
 
 
 @pytest.mark.parametrize("subscribe", ["SUBSCRIBE", "PSUBSCRIBE"])
@@ -205,7 +280,6 @@ def test_a_review_message_held_by_a_review_worker_is_out_of_the_gpu_user_s_reach
 
 # -- a real GPU worker under this user ----------------------------------------------------------
 
-RUNNER = "h100-acl"
 USERNS_DENIED = "bwrap: setting up uid map: Permission denied"
 
 
@@ -231,8 +305,8 @@ def _gpu_service() -> dict[str, Any]:
 
 def _gpu_worker_env(server: AclRedis, tmp_path: Path) -> dict[str, str]:
     """The compose file's environment for the GPU worker, on this Redis and a fake GPU."""
-    shell = {"DEPREVIEW_GPU_REDIS_PASSWORD": GPU_PW, "DEPREVIEW_GPU_REDIS_ADDRESS":
-             f"127.0.0.1:{server.port}"}  # fmt: skip
+    shell = {"DEPREVIEW_GPU_REDIS_PASSWORD": GPU_PW[RUNNER], "DEPREVIEW_RUNNER_NAME": RUNNER,
+             "DEPREVIEW_GPU_REDIS_ADDRESS": f"127.0.0.1:{server.port}"}  # fmt: skip
     compose_env = {
         name: _interpolate(str(value), shell)
         for name, value in _gpu_service()["environment"].items()
@@ -255,7 +329,6 @@ def _gpu_worker_env(server: AclRedis, tmp_path: Path) -> dict[str, str]:
         **inherited,
         **compose_env,
         "DEPREVIEW_ENVIRONMENT": "development",
-        "DEPREVIEW_RUNNER_NAME": RUNNER,
         "DEPREVIEW_RUNNER_OUTCOME_KEY": _runner_key().hex(),  # signs its outcomes
         "DEPREVIEW_RUNNER_WORKDIR": str(tmp_path / "work"),
         "DEPREVIEW_RUNNER_CACHE_DIR": str(tmp_path / "uv-cache"),
@@ -265,6 +338,7 @@ def _gpu_worker_env(server: AclRedis, tmp_path: Path) -> dict[str, str]:
     }
 
 
+UNACKED = f"gpu-unacked.{RUNNER}"  # the real worker's held jobs (worker/smoke/broker.py)
 OUTCOME_SECRET = "acl-test-webhook-secret-0123456789"  # the review side's, never the runner's
 
 
@@ -299,7 +373,8 @@ def test_a_real_gpu_worker_runs_a_job_under_the_gpu_user(
     service = _gpu_service()
     assert service["environment"]["DEPREVIEW_GPU_WORKER"] == "true"
     env = _gpu_worker_env(server, tmp_path)
-    assert env["DEPREVIEW_REDIS_URL"] == server.url("depreview-gpu", GPU_PW)
+    assert env["DEPREVIEW_REDIS_URL"] == server.url(f"depreview-gpu-{RUNNER}", GPU_PW[RUNNER])
+    assert env["DEPREVIEW_RUNNER_NAME"] == RUNNER
     command = [_interpolate(arg, {}) for arg in service["command"]]
     assert command[0] == "celery"
     log = tmp_path / "gpu-worker.log"
@@ -321,14 +396,14 @@ def test_a_real_gpu_worker_runs_a_job_under_the_gpu_user(
             queue=f"gpu.{RUNNER}", soft_time_limit=900, time_limit=1200, expires=3600,
         )  # fmt: skip
         review_side.close()
-        # While the job runs, the held message is in the GPU worker's own unacked hash.
-        _wait("the held job", lambda: admin.hlen("gpu-unacked") == 1, worker, log)
-        assert not admin.exists("unacked", "unacked_index")
+        # While the job runs, the held message is in the runner's own unacked hash.
+        _wait("the held job", lambda: admin.hlen(UNACKED) == 1, worker, log)
+        assert not admin.exists("unacked", "unacked_index", "gpu-unacked")
         _wait("the two notices", lambda: admin.llen("review") == 2, worker, log)
-        _wait("the ack", lambda: admin.hlen("gpu-unacked") == 0, worker, log)
+        _wait("the ack", lambda: admin.hlen(UNACKED) == 0, worker, log)
         notices = sorted(json.loads(m)["headers"]["task"] for m in admin.lrange("review", 0, -1))
         assert notices == ["worker.publish_smoke", "worker.smoke_started"]
-        outcome = json.loads(admin.get("depreview:smoke:outcome:acme/ml:9") or "{}")
+        outcome = json.loads(admin.get(f"depreview:smoke:outcome:{RUNNER}:acme/ml:9") or "{}")
         assert outcome["status"] == "sandbox-unavailable" and outcome["job_id"] == "J" * 32
         from core.task_auth import outcome_signed_by
 
@@ -374,15 +449,26 @@ def test_control_a_gpu_worker_without_its_settings_is_refused(
 
 @pytest.mark.parametrize(
     ("gpu_worker", "unacked", "remote_control", "declares"),
-    [(False, None, True, True), (True, "gpu-unacked", False, False)],
+    [(False, None, True, True), (True, "gpu-unacked.h100-x", False, False)],
 )
 def test_only_a_gpu_worker_gets_its_own_unacked_keys_and_no_declarations(
-    gpu_worker: bool, unacked: str | None, remote_control: bool, declares: bool
+    monkeypatch: pytest.MonkeyPatch,
+    gpu_worker: bool,
+    unacked: str | None,
+    remote_control: bool,
+    declares: bool,
 ) -> None:
     from core.settings import Settings
     from worker.celery_app import celery_config
 
+    monkeypatch.setenv("DEPREVIEW_RUNNER_NAME", "h100-x")  # the runner's unacked keys
     config = celery_config(Settings(gpu_worker=gpu_worker, visibility_timeout_s=3600))
+    if unacked is not None:
+        options = config["broker_transport_options"]
+        assert (options["unacked_index_key"], options["unacked_mutex_key"]) == (
+            "gpu-unacked_index.h100-x",
+            "gpu-unacked_mutex.h100-x",
+        )
     assert config["broker_transport_options"].get("unacked_key") == unacked
     assert config.get("worker_enable_remote_control", True) is remote_control
     assert {q.name: not q.no_declare for q in config["task_queues"]} == {
@@ -400,7 +486,8 @@ def test_the_systemd_unit_runs_the_gpu_worker_as_the_compose_file_does() -> None
     )
     quiet = {"--without-gossip", "--without-mingle", "--without-heartbeat"}
     assert quiet <= set(exec_start.split()) and quiet <= set(_gpu_service()["command"])
-    assert "#   DEPREVIEW_GPU_WORKER=true" in unit and "redis://depreview-gpu:" in unit
+    assert "#   DEPREVIEW_GPU_WORKER=true" in unit and "redis://depreview-gpu-h100-a:" in unit
+    assert "#   DEPREVIEW_RUNNER_NAME=h100-a" in unit  # the user's name is the runner's
 
 
 def _start_gpu_worker(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
@@ -417,7 +504,7 @@ def test_a_job_of_a_killed_gpu_worker_is_redelivered_under_the_gpu_user(
     server: AclRedis, admin: Redis, tmp_path: Path
 ) -> None:
     """kombu's redelivery (visibility timeout) works on the GPU worker's own unacked keys:
-    a worker killed while it holds a job leaves it in `gpu-unacked`; the next GPU worker
+    a worker killed while it holds a job leaves it in `gpu-unacked.<name>`; the next one
     puts it back on `gpu.<name>` (reading the queue's routing table) and runs it."""
     from core.settings import Settings
     from worker.celery_app import make_celery
@@ -437,19 +524,19 @@ def test_a_job_of_a_killed_gpu_worker_is_redelivered_under_the_gpu_user(
             queue=f"gpu.{RUNNER}",
         )  # fmt: skip
         review_side.close()
-        _wait("the held job", lambda: admin.hlen("gpu-unacked") == 1, first, log)
+        _wait("the held job", lambda: admin.hlen(UNACKED) == 1, first, log)
     finally:
         os.killpg(first.pid, signal.SIGKILL)  # the worker and its pool process, mid-job
         first.wait(timeout=30)
-    assert admin.hlen("gpu-unacked") == 1 and not admin.exists("depreview:smoke:outcome:acme/ml:10")
+    outcome_key = f"depreview:smoke:outcome:{RUNNER}:acme/ml:10"
+    assert admin.hlen(UNACKED) == 1 and not admin.exists(outcome_key)
     second = _start_gpu_worker(env, log)
     try:
-        outcome_key = "depreview:smoke:outcome:acme/ml:10"
         _wait("the redelivered job", lambda: bool(admin.exists(outcome_key)), second, log)
-        _wait("the ack", lambda: admin.hlen("gpu-unacked") == 0, second, log)
+        _wait("the ack", lambda: admin.hlen(UNACKED) == 0, second, log)
     finally:
         second.terminate()
         second.wait(timeout=60)
-    outcome = json.loads(admin.get("depreview:smoke:outcome:acme/ml:10") or "{}")
+    outcome = json.loads(admin.get(outcome_key) or "{}")
     assert outcome["job_id"] == "K" * 32
     assert _acl_denials(admin) == [], log.read_text()[-4000:]

@@ -96,7 +96,9 @@ def test_a_forged_outcome_for_a_run_nobody_dispatched_is_not_posted(
     redis: Redis, caplog: pytest.LogCaptureFixture
 ) -> None:
     gh, run_id = _victim()
-    redis.set(outcome_key(VICTIM, run_id), json.dumps(FORGED))  # what the attacker wrote
+    redis.set(
+        outcome_key(VICTIM, run_id, runner="h100-a"), json.dumps(FORGED)
+    )  # what the attacker wrote
     assert _publish(gh, redis, run_id) == "rejected"
     assert _publish(gh, redis, run_id, watchdog_after_s=60) == "rejected"
     assert _state(gh) == ("queued", None, False) and gh.comments == []
@@ -117,7 +119,7 @@ def test_a_forged_outcome_for_a_dispatched_run_is_not_posted(
 ) -> None:
     gh, run_id = _victim()
     record_job(redis, SmokeJob("J" * 32, 7, VICTIM, 1347, HEAD, run_id, "gpu.h100-a"))
-    save_outcome(redis, VICTIM, run_id, forged)
+    save_outcome(redis, VICTIM, run_id, forged, runner="h100-a")
     assert _publish(gh, redis, run_id) == "rejected"
     assert _state(gh) == ("queued", None, False)
     assert "does not match the dispatched job" in caplog.text
@@ -138,9 +140,9 @@ def test_the_runner_s_real_outcome_is_posted(redis: Redis, tmp_path: Path) -> No
     outcome, ran = execute_smoke(
         redis, repo=VICTIM, pr_number=1347, head_sha=HEAD, check_run_id=run_id,
         pins={"torch": "2.4.1"}, facts=None, job_id="J" * 32,
-        config=RunnerConfig(workdir=tmp_path / "w", cache_dir=tmp_path / "c"),
+        config=RunnerConfig(name="h100-a", workdir=tmp_path / "w", cache_dir=tmp_path / "c"),
         run=lambda pins, **kw: result,
     )  # fmt: skip
-    assert ran and load_outcome(redis, VICTIM, run_id) == outcome
+    assert ran and load_outcome(redis, VICTIM, run_id, runner="h100-a") == outcome
     assert _publish(gh, redis, run_id) == "published"
     assert _state(gh)[:2] == ("completed", outcome["conclusion"])

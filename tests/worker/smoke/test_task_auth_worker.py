@@ -7,8 +7,10 @@ untagged, tagged with another key, with a valid tag over other kwargs or another
 a job message the review side tagged for a runner (readable on the GPU queues). A real
 `celery -A worker.celery_app worker -Q review` (user `depreview`, the webhook secret, a fake
 GitHub over HTTP) must run none of them — not one GitHub request — and run the message the
-service tags. Then runner A stores an outcome for a job dispatched to runner B and sends the
-untagged `worker.publish_smoke` notice: the review worker must not post it.
+service tags. Then runner A tries to store an outcome for a job dispatched to runner B (its
+Redis user may not write B's outcome key) and sends the untagged `worker.publish_smoke`
+notice; outcomes that anything else wrote under B's key without B's signature are not
+posted either.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from typing import Any
 
 import pytest
 from redis import Redis
+from redis.exceptions import NoPermissionError
 
 from core.contract import ReviewPullRequest
 from core.task_auth import TAG_HEADER, runner_key, sign_outcome, tag_task, task_key
@@ -33,7 +36,7 @@ from tests.fakes.github import FakeGitHub
 from tests.fakes.github_server import serve
 from tests.integration.test_e2e import _pem, _tree
 from tests.redis_proc import redis_binary
-from tests.worker.smoke.test_redis_acl import ADMIN_PW, AclRedis
+from tests.worker.smoke.test_redis_acl import ADMIN_PW, RUNNER_A, RUNNER_B, AclRedis
 from worker.github.api import RepoRef
 from worker.smoke.publish import SMOKE_CHECK_NAME
 from worker.smoke.store import SmokeJob, job_key, outcome_key
@@ -193,19 +196,21 @@ def test_an_outcome_stored_by_another_runner_is_not_posted(
     gh: FakeGitHub,
     review_worker: tuple[subprocess.Popen[bytes], Path],
 ) -> None:
-    """Runner A (the GPU user, A's own key) overwrites the outcome of a job dispatched to
-    runner B and sends the untagged notice; then B's own outcome is published."""
+    """Runner A (its own Redis user and key) goes for the outcome of a job dispatched to
+    runner B: it cannot write B's outcome key, and what it stores under its own is not read.
+    Outcomes written under B's key by anything else (here the review side's user) without
+    B's signature are rejected; B's own outcome is published."""
     worker, log = review_worker
     run = gh.create_check_run(
         {"name": SMOKE_CHECK_NAME, "head_sha": HEAD, "status": "queued", "external_id": "x"}
     )
     run_id = int(run["id"])
-    job = SmokeJob("J" * 32, 1, REPO, PR, HEAD, run_id, "gpu.runner-b")
+    job = SmokeJob("J" * 32, 1, REPO, PR, HEAD, run_id, f"gpu.{RUNNER_B}")
     admin.set(job_key(REPO, run_id), job.to_json())  # what dispatch recorded (review side)
     outcome = {"repo": REPO, "pr_number": PR, "head_sha": HEAD, "conclusion": "success",
                "title": "GPU smoke test passed", "markdown": "[ok](https://evil.example/)",
                "status": "completed", "findings": [], "job_id": "J" * 32}  # fmt: skip
-    key_a, key_b = runner_key(SECRET, "runner-a"), runner_key(SECRET, "runner-b")
+    key_a, key_b = runner_key(SECRET, RUNNER_A), runner_key(SECRET, RUNNER_B)
     assert key_a is not None and key_b is not None
     notice = _envelope(
         "worker.publish_smoke",
@@ -213,21 +218,29 @@ def test_an_outcome_stored_by_another_runner_is_not_posted(
          "check_run_id": run_id, "delivery_id": ""},
         None,
     )  # fmt: skip
-    gpu_user = server.gpu()
-    for forged in (outcome, sign_outcome(key_a, REPO, run_id, outcome)):  # unsigned; A's key
-        gpu_user.set(outcome_key(REPO, run_id), json.dumps(forged))
-        gpu_user.lpush("review", notice)
+    runner_a, runner_b = server.gpu(RUNNER_A), server.gpu(RUNNER_B)
+    b_key = outcome_key(REPO, run_id, runner=RUNNER_B)
+    a_signed = json.dumps(sign_outcome(key_a, REPO, run_id, outcome))
+    with pytest.raises(NoPermissionError):  # A's user cannot write B's outcome
+        runner_a.set(b_key, a_signed)
+    runner_a.set(outcome_key(REPO, run_id, runner=RUNNER_A), a_signed)  # under its own key
+    runner_a.lpush("review", notice)
+    _wait("nothing to post", lambda: "'no-outcome'" in log.read_text(), worker, log)
     rejected = "smoke outcome rejected"
-    _wait("both rejections", lambda: log.read_text().count(rejected) == 2, worker, log)
+    for n, forged in enumerate((outcome, sign_outcome(key_a, REPO, run_id, outcome)), 1):
+        admin.set(b_key, json.dumps(forged))  # unsigned; A's key (only a user that may write it)
+        runner_a.lpush("review", notice)
+        _wait("the rejection", lambda: log.read_text().count(rejected) == n, worker, log)  # noqa: B023
     assert gh.check_runs[0]["status"] == "queued" and gh.comments == []
     assert log.read_text().count('"mismatch":"signature"') == 2
 
-    # B's own outcome (B's key) for the same job is published.
+    # B's own outcome (B's user, B's key) for the same job is published.
     honest = {**outcome, "markdown": "all good"}
-    gpu_user.set(outcome_key(REPO, run_id), json.dumps(sign_outcome(key_b, REPO, run_id, honest)))
-    gpu_user.lpush("review", notice)
+    runner_b.set(b_key, json.dumps(sign_outcome(key_b, REPO, run_id, honest)))
+    runner_b.lpush("review", notice)
     _wait("the publication", lambda: gh.check_runs[0]["status"] == "completed", worker, log)
     assert gh.check_runs[0]["conclusion"] == "success"
     assert all("evil.example" not in c["body"] for c in gh.comments)
     assert _refusals(log) == []  # the notices themselves were accepted (untagged GPU notices)
-    gpu_user.close()
+    runner_a.close()
+    runner_b.close()

@@ -269,7 +269,7 @@ def _queued(redis: FakeRedis, settings: Settings) -> tuple[PullGitHub, SmokeJobS
 def _run_on_gpu(redis: FakeRedis, spec: SmokeJobSpec, tmp_path: Path, result: SmokeResult) -> Any:
     from worker.smoke.config import RunnerConfig
 
-    config = RunnerConfig(workdir=tmp_path / "w", cache_dir=tmp_path / "c")
+    config = RunnerConfig(name=H100.runner_name, workdir=tmp_path / "w", cache_dir=tmp_path / "c")
     return execute_smoke(
         redis,
         repo=spec.repo_full_name,
@@ -297,7 +297,7 @@ def test_publish_completes_the_smoke_run_and_replaces_the_region_in_place(
     gh, spec = _queued(redis, settings)
     review_part = gh.comments[0]["body"].split(SECTION_START)[0]
     outcome, ran = _run_on_gpu(redis, spec, tmp_path, _result())
-    assert ran and load_outcome(redis, REPO, spec.check_run_id) == outcome
+    assert ran and load_outcome(redis, REPO, spec.check_run_id, runner="h100-a") == outcome
     assert _publish(gh, redis, spec) == "published"
     smoke = _smoke_runs(gh)[0]
     assert (smoke["status"], smoke["conclusion"]) == ("completed", outcome["conclusion"])
@@ -404,7 +404,7 @@ def test_an_outcome_stored_by_hand_is_published_with_its_findings(
     finding = {"rule": "smoke-import", "category": "numpy-abi", "severity": "error",
                "message": "A module that was compiled using NumPy 1.x cannot be run in NumPy 2",
                "package": "pandas"}  # fmt: skip
-    save_outcome(redis, REPO, spec.check_run_id, {
+    save_outcome(redis, REPO, spec.check_run_id, runner="h100-a", outcome={
         "repo": REPO, "pr_number": 1347, "head_sha": HEAD, "conclusion": "failure",
         "title": "GPU smoke test failed", "markdown": "<details>x</details>",
         "status": "completed", "findings": [finding], "job_id": spec.job_id,
@@ -560,6 +560,7 @@ def test_the_gpu_task_runs_stores_and_hands_over_to_publishing(
     monkeypatch.setattr(smoke, "shared_redis", lambda: fake)
     monkeypatch.setattr(facts, "read_runner_facts", lambda **kw: H100)
     monkeypatch.setattr(gpu_job, "run_smoke", lambda pins, **kw: _result())
+    monkeypatch.setenv("DEPREVIEW_RUNNER_NAME", H100.runner_name)
     monkeypatch.setenv("DEPREVIEW_RUNNER_WORKDIR", str(tmp_path / "w"))
     monkeypatch.setenv("DEPREVIEW_RUNNER_CACHE_DIR", str(tmp_path / "c"))
     result = app.tasks["worker.gpu_smoke"](
@@ -567,7 +568,7 @@ def test_the_gpu_task_runs_stores_and_hands_over_to_publishing(
         check_run_id=9, pins={"torch": "2.4.1"}, delivery_id="d-3",
     )  # fmt: skip
     assert result["status"] == "ran"
-    stored = load_outcome(fake, REPO, 9)
+    stored = load_outcome(fake, REPO, 9, runner="h100-a")
     assert stored is not None and stored["conclusion"] == result["conclusion"]
     ids = {"installation_id": 1, "repo_full_name": REPO, "pr_number": 1347, "head_sha": HEAD}
     assert sent == [
