@@ -47,7 +47,8 @@ TASK_QUEUES: Final[dict[str, str]] = {
     HANDLE_CHECK_ACTION: QUEUE_REVIEW,
     REDELIVER_FAILED: QUEUE_REVIEW,
     # Sent by the review job to the chosen runner's own queue `gpu.<name>` (explicit
-    # `queue=`); `gpu` is where a plain send lands and every GPU worker listens.
+    # `queue=`), the only queue a runner consumes and its Redis user may read; `gpu` is
+    # just the default route: no GPU worker consumes it (worker/smoke/bootstep.py).
     GPU_SMOKE: QUEUE_GPU,
     # Publishing a smoke result needs the App key: review workers do it, GPU hosts never.
     PUBLISH_SMOKE: QUEUE_REVIEW,

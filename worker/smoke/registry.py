@@ -65,7 +65,9 @@ def deregister(redis: RedisClient, name: str) -> None:
 
 
 def alive_runners(redis: RedisClient) -> list[RunnerFacts]:
-    """Every runner whose key has not expired, sorted by name; malformed entries are skipped."""
+    """Every runner whose key has not expired, sorted by name; malformed entries are skipped,
+    and so is an entry that names another runner than its key (a runner's Redis user may
+    write only its own entry: it cannot pass for another runner)."""
     keys = sorted({k for k in (_decode(k) for k in redis.scan_iter(match=f"{KEY_PREFIX}*")) if k})
     if not keys:
         return []
@@ -78,7 +80,10 @@ def alive_runners(redis: RedisClient) -> list[RunnerFacts]:
             data = json.loads(text)
             if not isinstance(data, dict):
                 raise FactsError("not an object")
-            runners.append(RunnerFacts.from_dict(data))
+            facts = RunnerFacts.from_dict(data)
+            if runner_key(facts.runner_name) != key:  # each runner's user writes only its own
+                raise FactsError(f"the entry names another runner ({facts.runner_name!r})")
+            runners.append(facts)
         except (ValueError, FactsError) as exc:
             logger.warning("skipping malformed runner entry", extra={"key": key, "error": str(exc)})
     return sorted(runners, key=lambda r: r.runner_name)

@@ -86,6 +86,10 @@ def test_consumes_gpu_queue_reads_the_selected_queues() -> None:
     app.amqp.queues.select_add("gpu")
     app.amqp.queues.select(["gpu"])
     assert consumes_gpu_queue(app)
+    restarted = Celery("r", set_as_current=False)  # a consumer that already left `gpu`
+    restarted.amqp.queues.select_add("gpu.h100-1")
+    restarted.amqp.queues.select(["gpu.h100-1"])
+    assert consumes_gpu_queue(restarted)
     other = Celery("u", set_as_current=False)
     other.amqp.queues.select_add("review")
     other.amqp.queues.select(["review"])

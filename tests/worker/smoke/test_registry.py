@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 
 import pytest
@@ -52,6 +53,15 @@ def test_malformed_entries_are_skipped(junk: str) -> None:
     register(fake, _facts("good"))
     fake.set(runner_key("bad"), junk, ex=60)
     assert [r.runner_name for r in alive_runners(fake)] == ["good"]
+
+
+def test_an_entry_that_names_another_runner_is_skipped() -> None:
+    """Runner a's user may write only a's entry: facts there that name b are not b's."""
+    fake = FakeRedis()
+    fake.set(runner_key("a"), json.dumps(_facts("b", driver="999.0").to_dict()), ex=60)
+    assert alive_runners(fake) == []
+    register(fake, _facts("b"))
+    assert alive_runners(fake) == [_facts("b")]
 
 
 def test_heartbeat_interval_must_be_shorter_than_ttl() -> None:
