@@ -44,7 +44,7 @@ from rules.checks.support.fixes import finding_at
 from rules.findings import Finding, Severity
 from rules.kb.numpy_caps import CapRelease, load_numpy_caps
 from rules.kb.tensorflow_wheels import tensorflow_wheel
-from rules.manifests.model import Requirement, Snapshot
+from rules.manifests.model import FileKind, Requirement, Snapshot
 from rules.manifests.snapshot import environment_requirements
 from rules.targets import Target, applies, targets_for
 
@@ -230,12 +230,15 @@ def _first_conflicting_pair(clauses: Sequence[_Clause]) -> tuple[_Clause, _Claus
 
 
 def _environments(snapshot: Snapshot) -> dict[str, list[Requirement]]:
-    """Requirements by environment; `path#group` environments include `path`'s runtime."""
+    """Requirements by environment; `path#group` environments include `path`'s runtime (a
+    Dockerfile's `path#...` environments are stages and venvs of their own)."""
     by_env = {env: list(reqs) for env, reqs in environment_requirements(snapshot).items()}
     combined: dict[str, list[Requirement]] = {}
     for env, members in by_env.items():
         base = env.split("#", 1)[0]
-        extra = by_env.get(base, []) if base != env else []
+        manifest = snapshot.files.get(base)
+        own = manifest is not None and manifest.kind == FileKind.DOCKERFILE
+        extra = by_env.get(base, []) if base != env and not own else []
         combined[env] = [*extra, *members]
     return combined
 

@@ -18,6 +18,13 @@ from rules.manifests._dockerstage import (
     interpreter_python,
     system_packages,
 )
+from rules.manifests._dockervenv import (
+    Installer,
+    activated,
+    installer,
+    path_venv,
+    venv_created,
+)
 from rules.manifests._install_commands import (
     Expand,
     InstallFindings,
@@ -25,7 +32,7 @@ from rules.manifests._install_commands import (
     interpret,
     pip_install_arguments,
 )
-from rules.manifests._shellwords import Word, split_commands
+from rules.manifests._shellwords import Word, split_commands, strip_prefix
 from rules.manifests.errors import parse_error
 from rules.manifests.images import ImageInfo, decode_image, os_python3, parse_image_ref
 from rules.manifests.makefile import MAKEFILE_NAMES, make_call, make_reference
@@ -53,9 +60,25 @@ _ENV_FACTS = {
 }
 
 
+#: Joins a stage label and an installer key in the provisional environment of a requirement
+#: (replaced by the environment's final name once the whole file is read).
+_SUB = "\0"
+
+
+def _key(found: Installer) -> str:
+    """The key of an installer: "" for the stage's default pip."""
+    return "" if found.kind == "default" else f"{found.kind}:{found.name}"
+
+
 @dataclass
 class _Stage:
-    """One build stage while it is being read."""
+    """One build stage while it is being read.
+
+    `installs_by` / `extras_by` / `named` are keyed by installer (`_key`: "" is the stage's
+    default pip); `venvs` maps each known virtualenv path to the Python minor that made it
+    (None when unknown) and `venv_at` to that evidence; `interpreters` holds the evidence of
+    each ``pythonX.Y -m pip`` / ``pipX.Y`` version that installs outside any venv.
+    """
 
     label: str
     name: str | None
@@ -72,24 +95,107 @@ class _Stage:
     extras: list[str] = field(default_factory=list)
     copies_from: list[str] = field(default_factory=list)
     system_packages: list[SystemPackage] = field(default_factory=list)
+    venvs: dict[str, str | None] = field(default_factory=dict)
+    venv_at: dict[str, PythonEvidence] = field(default_factory=dict)
+    interpreters: dict[str, PythonEvidence] = field(default_factory=dict)
+    installs_by: dict[str, list[str]] = field(default_factory=dict)
+    extras_by: dict[str, list[str]] = field(default_factory=dict)
+    named: dict[str, PythonEvidence] = field(default_factory=dict)
+    keys: list[str] = field(default_factory=list)
 
-    def frozen(self) -> DockerStage:
-        python = self.python
-        return DockerStage(
-            label=self.label,
-            location=self.location,
-            name=self.name,
-            base=self.base,
-            parent=self.parent,
-            installs=tuple(dict.fromkeys(self.installs)),
-            extras=tuple(dict.fromkeys(self.extras)),
-            copies_from=tuple(dict.fromkeys(self.copies_from)),
-            python=python.version if python else None,
-            python_how=python.how if python else "",
-            python_at=python.location if python else None,
-            python_text=python.text if python else "",
-            system_packages=tuple(self.system_packages),
-        )
+    def use(self, key: str) -> str:
+        """Note that installer `key` installs here; its provisional environment."""
+        if key and key not in self.keys:
+            self.keys.append(key)
+        return f"{self.label}{_SUB}{key}" if key else self.label
+
+    def default_version(self) -> str | None:
+        """The interpreter version that is the stage's default pip: the only one used, else
+        the one the stage's other evidence names, else the last one seen."""
+        versions = list(self.interpreters)
+        if len(versions) == 1:
+            return versions[0]
+        if self.python is not None and self.python.version in versions:
+            return self.python.version
+        return versions[-1] if versions else None
+
+    def default_python(self) -> PythonEvidence | None:
+        """The Python of the stage's default pip."""
+        version = self.default_version()
+        return self.interpreters[version] if version is not None else self.python
+
+    def labels(self) -> dict[str, str]:
+        """Provisional environment -> final name, for each installer key of the stage."""
+        default = self.default_version()
+        out: dict[str, str] = {}
+        for key in self.keys:
+            kind, _, name = key.partition(":")
+            if kind == "python" and name == default:
+                out[f"{self.label}{_SUB}{key}"] = self.label
+                continue
+            what = f"venv {name}" if kind == "venv" else f"python{name}"
+            sep = ", " if "#" in self.label else "#"
+            out[f"{self.label}{_SUB}{key}"] = f"{self.label}{sep}{what}"
+        return out
+
+    def frozen(self) -> list[DockerStage]:
+        """The stage's environments: the stage itself (its default pip), then each venv or
+        other interpreter its RUN lines install into."""
+        default = self.default_python()
+        labels = self.labels()
+        installs = list(self.installs)
+        extras = list(self.extras)
+        subs: list[DockerStage] = []
+        for key in self.keys:
+            label = labels[f"{self.label}{_SUB}{key}"]
+            if label == self.label:
+                installs += self.installs_by.get(key, [])
+                extras += self.extras_by.get(key, [])
+                continue
+            kind, _, name = key.partition(":")
+            python = (
+                self.venv_at.get(name) or self.named.get(key) or default
+                if kind == "venv"
+                else self.interpreters.get(name)
+            )
+            subs.append(
+                _frozen(
+                    self,
+                    label,
+                    python,
+                    self.installs_by.get(key, []),
+                    self.extras_by.get(key, []),
+                )
+            )
+        main = _frozen(self, self.label, default, installs, extras)
+        return [main, *subs]
+
+
+def _frozen(
+    stage: _Stage,
+    label: str,
+    python: PythonEvidence | None,
+    installs: list[str],
+    extras: list[str],
+) -> DockerStage:
+    """One environment of `stage`; one other than the stage's own is `within` the stage."""
+    own = label == stage.label
+    return DockerStage(
+        label=label,
+        location=stage.location,
+        name=stage.name if own else None,
+        base=stage.base,
+        parent=stage.parent if own else stage.label,
+        installs=tuple(dict.fromkeys(installs)),
+        extras=tuple(dict.fromkeys(extras)),
+        copies_from=tuple(dict.fromkeys(stage.copies_from)) if own else (),
+        python=python.version if python else None,
+        python_how=python.how if python else "",
+        python_at=python.location if python else None,
+        python_text=python.text if python else "",
+        system_packages=tuple(stage.system_packages),
+        within=None if own else stage.label,
+    )
 
 
 def _image_facts(info: ImageInfo, span: Span, environment: str) -> list[Fact]:
@@ -187,16 +293,23 @@ class _Reader:
             self.errors.append(
                 parse_error(self.path, span.line, span.column, message, self._text(span.line))
             )
+        labels = {k: v for stage in self.stages for k, v in stage.labels().items()}
         return ManifestFile(
             path=self.path,
             kind=FileKind.DOCKERFILE,
-            requirements=tuple(self.installs.requirements),
-            indexes=tuple(self.installs.indexes),
+            requirements=tuple(
+                replace(r, environment=labels[r.environment]) if r.environment in labels else r
+                for r in self.installs.requirements
+            ),
+            indexes=tuple(
+                replace(i, environment=labels[i.environment]) if i.environment in labels else i
+                for i in self.installs.indexes
+            ),
             facts=tuple(self.facts),
             includes=tuple(self.installs.includes),
             include_paths=tuple(self.installs.include_paths),
             errors=tuple(self.errors),
-            stages=tuple(stage.frozen() for stage in self.stages),
+            stages=tuple(env for stage in self.stages for env in stage.frozen()),
         )
 
     @staticmethod
@@ -268,7 +381,9 @@ class _Reader:
             stage.parent = parent.label
             stage.env = dict(parent.env)
             stage.os = parent.os
-            stage.python = parent.python
+            stage.python = parent.default_python()
+            stage.venvs = dict(parent.venvs)
+            stage.venv_at = dict(parent.venv_at)
             stage.system_packages = list(parent.system_packages)
             stage.paths = PathMap(
                 parent.paths.workdir, dict(parent.paths.files), list(parent.paths.folders)
@@ -318,6 +433,8 @@ class _Reader:
                 continue
             expanded, _unset = substitute(value, self._variables())
             stage.env[key] = expanded
+            if key == "VIRTUAL_ENV" and expanded.startswith("/"):
+                stage.venvs.setdefault(posixpath.normpath(expanded), None)
             kind = _ENV_FACTS.get(key)
             if kind is not None and expanded:
                 span = self._span(line, start + offset)
@@ -428,22 +545,79 @@ class _Reader:
             value, unset = substitute(text, variables)
             return None if unset or "$" in value else value
 
+        active: str | None = None  # the venv a `. /p/bin/activate` of this RUN opened
         for words in commands:
             self._stage_evidence(words, locate)
+            created = venv_created(words, expand)
+            if created is not None:
+                self._venv(created, words, locate)
+            opened = activated(words, expand)
+            if opened is not None:
+                active = stage.paths.absolute(opened)
+            elif strip_prefix(words)[:1] and strip_prefix(words)[0].value == "deactivate":
+                active = None
+            key = self._installer(words, locate, expand, active)
+            environment = stage.use(key) if classify(words) is not None else stage.label
+            installs = stage.installs_by.setdefault(key, []) if key else stage.installs
             before_includes = len(self.installs.include_paths)
             before_reqs = len(self.installs.requirements)
-            interpret(words, locate, expand, stage.label, self.installs)
+            interpret(words, locate, expand, environment, self.installs)
             paths = self.installs.include_paths
             for index in range(before_includes, len(paths)):
                 paths[index] = stage.paths.repo_path(paths[index])
-                stage.installs.append(paths[index])
+                installs.append(paths[index])
             for req in self.installs.requirements[before_reqs:]:
                 if req.ecosystem == Ecosystem.CONDA and req.name == "python" and req.specifier:
                     version = _python_of_spec(req.specifier)
                     if version:
                         self._python(PythonEvidence(version, "conda", req.location, req.raw))
-            self._local_installs(words, expand)
+            self._local_installs(words, expand, key)
             self._make_installs(words, locate, expand)
+
+    def _venv(
+        self, created: tuple[str, str | None], words: list[Word], locate: Callable[[int], Span]
+    ) -> None:
+        """`python3.9 -m venv /p` (or virtualenv, uv venv): /p is a venv of that Python."""
+        stage = self.stages[-1]
+        path, version = created
+        path = stage.paths.absolute(path)
+        stage.venvs[path] = version
+        if version is not None:
+            head = strip_prefix(words)[0]
+            text = " ".join(w.value for w in strip_prefix(words))
+            stage.venv_at[path] = PythonEvidence(version, "interpreter", locate(head.start), text)
+        else:
+            stage.venv_at.pop(path, None)
+
+    def _installer(
+        self,
+        words: list[Word],
+        locate: Callable[[int], Span],
+        expand: Callable[[str, bool], str | None],
+        active: str | None,
+    ) -> str:
+        """The installer key of a pip command ("" for the stage's default pip), recording
+        the Python that the command's own words name."""
+        stage = self.stages[-1]
+        if classify(words) is None and interpreter_python(words) is None:
+            return ""
+        on_path = active or path_venv(stage.env.get("PATH"), stage.venvs)
+        found = installer(
+            words, expand, stage.venvs, on_path, stage.env.get("VIRTUAL_ENV"), stage.paths.absolute
+        )
+        key = _key(found)
+        if found.version is None:
+            return key
+        head = strip_prefix(words)[0]
+        evidence = PythonEvidence(found.version, "interpreter", locate(head.start), head.value)
+        if found.kind == "python" and found.version not in stage.interpreters:
+            stage.interpreters[found.version] = evidence
+            self._add_fact(
+                Fact(FactKind.PYTHON, found.version, evidence.location, head.value, stage.label)
+            )
+        elif found.kind == "venv":
+            stage.named.setdefault(key, evidence)
+        return key
 
     def _make_installs(
         self, words: list[Word], locate: Callable[[int], Span], expand: Expand
@@ -484,15 +658,12 @@ class _Reader:
                 evidence = PythonEvidence(default, "os-default", locate(word.start), text)
                 if evidence.beats(stage.python):
                     self._python(evidence, True)
-        found = interpreter_python(words)
-        if found is not None:
-            word, version = found
-            self._python(
-                PythonEvidence(version, "interpreter", locate(word.start), word.value), True
-            )
 
-    def _local_installs(self, words: list[Word], expand: Callable[[str, bool], str | None]) -> None:
-        """`pip install .` / `-e ./pkg`: the project folder's pyproject.toml is installed."""
+    def _local_installs(
+        self, words: list[Word], expand: Callable[[str, bool], str | None], key: str = ""
+    ) -> None:
+        """`pip install .` / `-e ./pkg`: the project folder's pyproject.toml is installed
+        (into the environment of installer `key`)."""
         found = classify(words)
         if found is None or found[0] != "pip":
             return
@@ -505,9 +676,11 @@ class _Reader:
             folder = stage.paths.repo_path(local)
             if not folder.startswith("/"):
                 path = "pyproject.toml" if folder in {"", "."} else f"{folder}/pyproject.toml"
-                stage.installs.append(path)
+                installs = stage.installs_by.setdefault(key, []) if key else stage.installs
+                extras = stage.extras_by.setdefault(key, []) if key else stage.extras
+                installs.append(path)
                 if "[" in value:
                     wanted = value.split("[", 1)[1].split("]", 1)[0]
-                    stage.extras.extend(
+                    extras.extend(
                         f"{path}#{extra.strip()}" for extra in wanted.split(",") if extra.strip()
                     )

@@ -190,7 +190,9 @@ class DockerStage:
     images) it ``COPY --from``s. `python` is the Python that runs pip in this stage, when
     something in the stage or its base image says so (`python_how` tells what: ``image``,
     ``apt``, ``os-default``, ``env``, ``interpreter``). `system_packages` are the OS packages
-    (apt, apk, yum/dnf) it installs, its parent stage's first.
+    (apt, apk, yum/dnf) it installs, its parent stage's first. A stage whose RUN lines install
+    into several Pythons (venvs, ``python3.7 -m pip`` next to ``python3.9 -m pip``) is followed
+    by one entry per other environment, marked `within`.
     """
 
     label: str
@@ -208,6 +210,10 @@ class DockerStage:
     python_text: str = ""
     #: OS packages its RUN lines (and those of the stage it is built FROM) install.
     system_packages: tuple[SystemPackage, ...] = ()
+    #: Set on an environment of its own inside a build stage (a virtualenv, or one of several
+    #: interpreters: ``Dockerfile#venv /opt/v``, ``Dockerfile#builder, python3.7``): the label
+    #: of that stage (also its `parent`). None for the build stage itself (its default pip).
+    within: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

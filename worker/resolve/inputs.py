@@ -96,13 +96,16 @@ def inputs_for(snapshot: Snapshot) -> list[ResolutionInput]:
     inputs = []
     for env in sorted(by_env):
         root, _, group = env.partition("#")
-        reqs = [*by_env.get(root, ()), *by_env[env]] if group else by_env[env]
+        manifest = snapshot.files.get(root)
+        # a Dockerfile's `path#...` is a stage or a venv of its own, not a group on `path`
+        own = manifest is not None and manifest.kind is FileKind.DOCKERFILE
+        reqs = [*by_env.get(root, ()), *by_env[env]] if group and not own else by_env[env]
+        envs = (env,) if own else (env, root)
         files = {req.location.file for req in reqs} | {env, root}
         all_indexes = tuple(
             index
             for index in snapshot.indexes()
-            if index.environment in (env, root)
-            or (not index.environment and index.location.file in files)
+            if index.environment in envs or (not index.environment and index.location.file in files)
         )
         channels = tuple(i for i in all_indexes if i.kind is IndexKind.CONDA_CHANNEL)
         indexes = tuple(i for i in all_indexes if i.kind is not IndexKind.CONDA_CHANNEL)

@@ -205,8 +205,9 @@ def _unnamed_dockerfile_decls(snapshot: Snapshot, root: str) -> list[PythonDecl]
     for manifest in _dockerfiles(snapshot):
         if any(stage.installs for stage in manifest.stages):
             continue
-        if manifest.stages:
-            decl = _stage_decl(manifest.stages[-1])
+        stages = [s for s in manifest.stages if s.within is None]
+        if stages:
+            decl = _stage_decl(stages[-1])
         else:
             facts = [f for f in manifest.facts if f.kind == FactKind.PYTHON]
             last = max(facts, key=lambda f: f.location.line) if facts else None
@@ -249,11 +250,13 @@ def python_decls(snapshot: Snapshot, env: str) -> list[PythonDecl]:
 
 
 def stage_cuda(manifest: ManifestFile, stage: DockerStage) -> tuple[str, int] | None:
-    """(CUDA, line) of a stage: its last CUDA fact (base image or ENV CUDA_VERSION)."""
+    """(CUDA, line) of a stage: its last CUDA fact (base image or ENV CUDA_VERSION); a venv
+    inside a stage has the stage's."""
+    label = stage.within or stage.label
     facts = [
         f
         for f in manifest.facts
-        if f.kind == FactKind.CUDA and f.environment == stage.label and major_minor(f.value)
+        if f.kind == FactKind.CUDA and f.environment == label and major_minor(f.value)
     ]
     if not facts:
         return None
@@ -272,8 +275,9 @@ def cuda_decls(
         if cuda is None:
             continue
         found.append((cuda[0], "image", manifest.path, cuda[1], stage.base))
+        owner = next((s for s in manifest.stages if s.label == stage.within), stage)
         for other in manifest.stages:
-            if stage.name and stage.name in other.copies_from:
+            if owner.name and owner.name in other.copies_from:
                 other_cuda = stage_cuda(manifest, other)
                 if other_cuda and major_minor(other_cuda[0]) != major_minor(cuda[0]):
                     runtime = other_cuda[0]

@@ -99,7 +99,9 @@ def _option_indexes(manifest: ManifestFile) -> list[Index]:
 
 def _stage_at(manifest: ManifestFile, line: int) -> str:
     """The stage (environment) of a Dockerfile line: the last ``FROM`` at or above it."""
-    starts = sorted((s.location.line, s.label) for s in manifest.stages) or sorted(
+    starts = sorted(
+        (s.location.line, s.label) for s in manifest.stages if s.within is None
+    ) or sorted(
         (f.location.line, f.environment or manifest.path)
         for f in manifest.facts
         if f.kind == FactKind.BASE_IMAGE
@@ -109,6 +111,11 @@ def _stage_at(manifest: ManifestFile, line: int) -> str:
         if start <= line:
             stage = env
     return stage
+
+
+def _stage_of(manifest: ManifestFile, env: str) -> str:
+    """The build stage an environment of `manifest` belongs to (a venv's is its stage's)."""
+    return next((s.within for s in manifest.stages if s.label == env and s.within), env)
 
 
 def _installs(manifest: ManifestFile, snapshot: Snapshot, root: str) -> list[int]:
@@ -143,7 +150,9 @@ def installing_indexes(snapshot: Snapshot, root: str) -> list[Index]:
             r.location.line for r in manifest.requirements
         ]
         for index in manifest.indexes:
-            if index.kind == IndexKind.CONDA_CHANNEL or _env_of(index) not in stages:
+            if index.kind == IndexKind.CONDA_CHANNEL:
+                continue
+            if _stage_of(manifest, _env_of(index)) not in stages:
                 continue
             if _nearest(index.location.line, items, stage_of=manifest, stages=stages) & set(lines):
                 found.append(index)
@@ -222,7 +231,7 @@ def _command_index(
         i
         for i in manifest.indexes
         if i.kind != IndexKind.CONDA_CHANNEL
-        and _env_of(i) == stage
+        and _stage_of(manifest, _env_of(i)) == stage
         and req.location.line in _nearest(i.location.line, items, stage_of=manifest, stages={stage})
     ]
     pool += [i for i in _option_indexes(manifest) if _env_of(i) == stage]
