@@ -19,9 +19,16 @@ What is left is what `deploy/redis/users.acl` grants the runner's user
 
 from __future__ import annotations
 
+import logging
 from typing import Any
+from urllib.parse import urlsplit
 
 from kombu.entity import Queue
+
+logger = logging.getLogger(__name__)
+
+#: A runner's Redis user is this prefix and its name (deploy/redis/users.acl).
+GPU_USER_PREFIX = "depreview-gpu-"
 
 
 def gpu_unacked_keys(runner: str) -> dict[str, str]:
@@ -31,6 +38,19 @@ def gpu_unacked_keys(runner: str) -> dict[str, str]:
         "unacked_index_key": f"gpu-unacked_index.{runner}",
         "unacked_mutex_key": f"gpu-unacked_mutex.{runner}",
     }
+
+
+def user_mismatch(broker_url: str, runner: str) -> str | None:
+    """Why the Redis user of `broker_url` cannot be runner `runner`'s (None when it is, or
+    when the URL names no runner user: development without the ACL)."""
+    user = urlsplit(broker_url).username or ""
+    if not user.startswith(GPU_USER_PREFIX.rstrip("-")) or user == f"{GPU_USER_PREFIX}{runner}":
+        return None
+    return (
+        f"the Redis user is {user!r} but the runner is {runner!r}: its queue, keys and user "
+        f"are named after DEPREVIEW_RUNNER_NAME, so the ACL will refuse this worker "
+        f"(expected {GPU_USER_PREFIX}{runner}; docs/gpu-runners.md, 'Redis ACL')"
+    )
 
 
 def _own_runner_name() -> str:
@@ -43,6 +63,9 @@ def gpu_worker_config(config: dict[str, Any], runner: str | None = None) -> dict
     """`config` (the shared Celery configuration) as the GPU worker of runner `runner` (by
     default this host's: DEPREVIEW_RUNNER_NAME, else the host name) must run it."""
     name = runner if runner is not None else _own_runner_name()
+    mismatch = user_mismatch(str(config.get("broker_url") or ""), name)
+    if mismatch is not None:
+        logger.error("gpu worker misconfigured: %s", mismatch)
     queues = tuple(
         Queue(q.name, routing_key=q.routing_key, no_declare=True)  # type: ignore[no-untyped-call]
         for q in config["task_queues"]

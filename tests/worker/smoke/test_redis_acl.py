@@ -478,6 +478,27 @@ def test_only_a_gpu_worker_gets_its_own_unacked_keys_and_no_declarations(
     assert config["broker_transport_options"]["visibility_timeout"] == 3600
 
 
+@pytest.mark.parametrize(
+    ("url", "runner", "mismatch"),
+    [
+        ("redis://depreview-gpu-h100-a:pw@redis:6379/0", "h100-a", False),
+        ("redis://depreview-gpu-h100-a:pw@redis:6379/0", "gpu-host-7", True),  # host name
+        ("redis://depreview-gpu-:pw@redis:6379/0", "h100-a", True),  # name unset in compose
+        ("redis://depreview-gpu:pw@redis:6379/0", "h100-a", True),  # the old shared user
+        ("redis://localhost:6379/0", "h100-a", False),  # no ACL (development)
+        ("redis://depreview:pw@redis:6379/0", "h100-a", False),
+    ],
+)
+def test_a_runner_name_that_is_not_its_redis_user_s_is_logged(
+    caplog: pytest.LogCaptureFixture, url: str, runner: str, mismatch: bool
+) -> None:
+    from worker.smoke.broker import gpu_worker_config
+
+    config = {"broker_url": url, "task_queues": (), "broker_transport_options": {}}
+    gpu_worker_config(config, runner)
+    assert ("gpu worker misconfigured" in caplog.text) is mismatch
+
+
 def test_the_systemd_unit_runs_the_gpu_worker_as_the_compose_file_does() -> None:
     """Both deployments start the GPU worker without events and with its settings."""
     unit = (DEPLOY / "systemd" / "depreview-gpu-worker.service").read_text()
