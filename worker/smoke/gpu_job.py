@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from packaging.utils import canonicalize_name
 
+from core.contract import SmokeJobSpec
 from rules.kb import KnowledgeBase
 from worker.smoke.classify import classify_result, render_smoke_section, smoke_conclusion
 from worker.smoke.config import RunnerConfig
@@ -64,30 +65,26 @@ def _redactor(config: RunnerConfig, index_options: Sequence[str]) -> Redactor:
 
 
 def run_gpu_smoke_job(
-    repo: str,
-    pr_number: int,
-    head_sha: str,
-    pins: Mapping[str, str],
+    job: SmokeJobSpec,
     *,
-    changed_packages: Sequence[str] = (),
-    modules: Sequence[str] = (),
-    index_options: Sequence[str] = (),
-    base_environment: str | None = None,
-    timeout_s: int = 600,
     redis: RedisClient | None,
     facts: RunnerFacts | None,
     config: RunnerConfig,
+    modules: Sequence[str] = (),
     run: Callable[..., SmokeResult] = run_smoke,
     kb: KnowledgeBase | None = None,
     cancel_poll_s: float = 2.0,
     on_start: Callable[[], None] | None = None,
 ) -> SmokeJobOutcome:
-    """Smoke-test `pins` for one PR head on this runner; never raises for a bad environment.
+    """Smoke-test the job's pins for its PR head on this runner; never raises for a bad
+    environment.
 
     The job holds one GPU of the runner (a slot of `config.gpu_slots_dir`) while it runs:
     the environment sees only that GPU, and the outcome's facts name only it. `on_start`
     is called once the job holds its GPU and starts installing (a failure there is logged).
     """
+    repo, pr_number, head_sha, pins = job.repo_full_name, job.pr_number, job.head_sha, job.pins
+    index_options, base_environment = job.index_options, job.base_environment
     log = {"repo": repo, "pr_number": pr_number, "head_sha": head_sha}
 
     def superseded() -> bool:
@@ -129,7 +126,7 @@ def run_gpu_smoke_job(
                 f"base environment {base_environment!r} is not configured on this runner "
                 f"(configured: {known})",
             )
-    limit_s = float(min(timeout_s, config.max_timeout_s))
+    limit_s = float(min(job.timeout_s, config.max_timeout_s))
     cancel = _Throttled(superseded, cancel_poll_s)
     slots = GpuSlots(config.gpu_slots_dir, slot_indexes(facts))
     slot: GpuSlot | None = None
@@ -153,7 +150,7 @@ def run_gpu_smoke_job(
                 on_start()
             except Exception as exc:  # the start notice is cosmetic; the job goes on
                 logger.warning("smoke start notice failed", extra={**log, "error": str(exc)})
-        wanted = {str(canonicalize_name(p)) for p in changed_packages}
+        wanted = {str(canonicalize_name(p)) for p in job.changed_packages}
         packages = [p for p in pins if str(canonicalize_name(p)) in wanted] if wanted else None
         result = run(
             dict(pins),
@@ -190,65 +187,44 @@ def timed_out_here(repo: str, pr_number: int, head_sha: str, limit_s: int) -> di
 
 def execute_smoke(
     redis: RedisClient,
+    job: SmokeJobSpec,
     *,
-    repo: str,
-    pr_number: int,
-    head_sha: str,
-    check_run_id: int,
-    pins: Mapping[str, str],
-    changed_packages: Sequence[str] = (),
-    index_options: Sequence[str] = (),
-    base_environment: str | None = None,
-    timeout_s: int = 600,
     facts: RunnerFacts | None,
     config: RunnerConfig,
     run: Callable[..., SmokeResult] | None = None,
     soft_limit: type[BaseException] | None = None,
-    soft_limit_s: int = 0,
     on_start: Callable[[], None] | None = None,
-    job_id: str = "",
 ) -> tuple[dict[str, Any], bool]:
-    """Run the smoke job of check run `check_run_id` once and store its outcome.
+    """Run the smoke job of check run `job.check_run_id` once and store its outcome.
 
     Returns (outcome, ran): a redelivered message whose outcome this runner already stored
-    (signed with its own key) does not run again. `soft_limit` is the exception a soft time
-    limit raises (Celery's), turned into a `timed_out` outcome. `on_start` is called when
-    the job holds its GPU and starts (the task sends `worker.smoke_started` from it).
-    `job_id` (from the job's message) goes into the outcome: the publisher accepts only an
-    outcome carrying the dispatched job's id.
+    (signed with its own key) does not run again. `soft_limit` is the exception the task's
+    soft time limit (`job.soft_time_limit_s`) raises (Celery's), turned into a `timed_out`
+    outcome. `on_start` is called when the job holds its GPU and starts (the task sends
+    `worker.smoke_started` from it). `job.job_id` (from the job's message) goes into the
+    outcome: the publisher accepts only an outcome carrying the dispatched job's id.
     """
+    repo, check_run_id = job.repo_full_name, job.check_run_id
     runner = config.runner_name  # the outcome key is this runner's own (its Redis user's)
     stored = load_own_outcome(redis, repo, check_run_id, runner=runner)  # signed by itself only
     if stored is not None and stored.get("status") != "timeout":
         return stored, False
     try:
         outcome = run_gpu_smoke_job(
-            repo,
-            pr_number,
-            head_sha,
-            pins,
-            changed_packages=changed_packages,
-            index_options=index_options,
-            base_environment=base_environment,
-            timeout_s=timeout_s,
-            redis=redis,
-            facts=facts,
-            config=config,
-            run=run or run_smoke,
-            on_start=on_start,
+            job, redis=redis, facts=facts, config=config, run=run or run_smoke, on_start=on_start
         ).to_dict()
     except BaseException as exc:
         if soft_limit is None or not isinstance(exc, soft_limit):
             raise
-        outcome = timed_out_here(repo, pr_number, head_sha, soft_limit_s)
-    outcome["job_id"] = job_id
+        outcome = timed_out_here(repo, job.pr_number, job.head_sha, job.soft_time_limit_s)
+    outcome["job_id"] = job.job_id
     save_outcome(redis, repo, check_run_id, outcome, runner=runner)
     logger.info(
         "smoke outcome stored",
         extra={
             "repo": repo,
-            "pr": pr_number,
-            "head_sha": head_sha,
+            "pr": job.pr_number,
+            "head_sha": job.head_sha,
             "check_run_id": check_run_id,
             "conclusion": outcome.get("conclusion"),
         },

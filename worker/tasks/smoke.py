@@ -17,6 +17,7 @@ from celery import Task
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from core.contract import SmokeJobSpec
 from worker.celery_app import app
 from worker.coordination import RedisCoordinator
 from worker.errors import retryable_failures
@@ -44,7 +45,7 @@ def smoke_hooks() -> Any:
     )
 
 
-def send_smoke(spec: Any) -> None:
+def send_smoke(spec: SmokeJobSpec) -> None:
     """Send a `SmokeJobSpec` to its runner's queue, and the watchdog to the review queue."""
     app.send_task(
         "worker.gpu_smoke",
@@ -117,29 +118,35 @@ def gpu_smoke(
     from worker.smoke.config import RunnerConfig
     from worker.smoke.facts import read_runner_facts
     from worker.smoke.gpu_job import execute_smoke
+    from worker.smoke.policy import runner_queue
 
     config = RunnerConfig()
+    job = SmokeJobSpec(
+        installation_id=installation_id,
+        repo_full_name=repo_full_name,
+        pr_number=pr_number,
+        head_sha=head_sha,
+        check_run_id=check_run_id,
+        pins=pins,
+        queue=runner_queue(config.runner_name),  # a runner consumes its own queue only
+        changed_packages=tuple(changed_packages),
+        index_options=tuple(index_options),
+        base_environment=base_environment,
+        timeout_s=timeout_s,
+        delivery_id=delivery_id,
+        job_id=str(extra.get("job_id") or ""),
+    )
     timer = StageTimer()
     with timer.stage("smoke"):
         outcome, ran = execute_smoke(
             shared_redis(),
-            repo=repo_full_name,
-            pr_number=pr_number,
-            head_sha=head_sha,
-            check_run_id=check_run_id,
-            pins=pins,
-            changed_packages=changed_packages,
-            index_options=index_options,
-            base_environment=base_environment,
-            timeout_s=timeout_s,
+            job,
             facts=read_runner_facts(labels=config.labels, name=config.name),
             config=config,
             soft_limit=SoftTimeLimitExceeded,
-            soft_limit_s=timeout_s + 300,
             on_start=lambda: app.send_task(
                 "worker.smoke_started", kwargs={**ids, "check_run_id": check_run_id}
             ),
-            job_id=str(extra.get("job_id") or ""),
         )
     if ran:  # a redelivered job that found its stored outcome ran nothing
         timer.observe()

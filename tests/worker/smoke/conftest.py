@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pytest
 
+from core.contract import SmokeJobSpec
 from tests.worker.smoke.wheels import build_wheel
 
 ERRORS = Path(__file__).parents[2] / "fixtures" / "import-errors"
@@ -87,6 +89,36 @@ def wheel_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     build_wheel(where, "torch", "2.11.0+cpu", {"torch/__init__.py": FAKE_TORCH})
     return where
+
+
+def smoke_job(
+    head_sha: str,
+    pins: Mapping[str, str],
+    *,
+    repo: str = "acme/ml",
+    pr_number: int = 7,
+    check_run_id: int = 9,
+    changed_packages: Sequence[str] = (),
+    index_options: Sequence[str] = (),
+    base_environment: str | None = None,
+    timeout_s: int = 600,
+    job_id: str = "",
+) -> SmokeJobSpec:
+    """A `worker.gpu_smoke` job as the GPU task rebuilds it from its message."""
+    return SmokeJobSpec(
+        installation_id=1,
+        repo_full_name=repo,
+        pr_number=pr_number,
+        head_sha=head_sha,
+        check_run_id=check_run_id,
+        pins=pins,
+        queue="gpu.h100-a",
+        changed_packages=tuple(changed_packages),
+        index_options=tuple(index_options),
+        base_environment=base_environment,
+        timeout_s=timeout_s,
+        job_id=job_id,
+    )
 
 
 def python_for_envs() -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.worker.smoke.conftest import smoke_job
 from worker.smoke import probe
 from worker.smoke.classify import classify_result, render_smoke_section, smoke_conclusion
 from worker.smoke.config import RunnerConfig
@@ -82,14 +83,15 @@ def test_full_smoke_job_on_top_of_the_preinstalled_stack(tmp_path: Path) -> None
         workdir=tmp_path / "work", cache_dir=tmp_path / "cache", base_environments={"stack": python}
     )
     outcome = run_gpu_smoke_job(
-        "acme/ml",
-        1,
-        "a" * 40,
-        {"torch": torch_version, "numpy": numpy_version},
-        changed_packages=["torch"],
-        base_environment="stack",
-        index_options=["--offline"],
-        timeout_s=900,
+        smoke_job(
+            "a" * 40,
+            {"torch": torch_version, "numpy": numpy_version},
+            pr_number=1,
+            changed_packages=["torch"],
+            base_environment="stack",
+            index_options=["--offline"],
+            timeout_s=900,
+        ),
         redis=None,
         facts=facts,
         config=config,

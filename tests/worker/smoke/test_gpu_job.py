@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import redis
 
-from tests.worker.smoke.conftest import python_for_envs
+from tests.worker.smoke.conftest import python_for_envs, smoke_job
 from tests.worker.smoke.fakeredis import FakeRedis
 from worker.smoke.config import RunnerConfig
 from worker.smoke.facts import GpuInfo, RunnerFacts
@@ -53,10 +53,7 @@ def test_a_superseded_job_does_not_start(tmp_path: Path) -> None:
     mark_latest(fake, "acme/ml", 7, "new")
     run = RecordingRun()
     outcome = run_gpu_smoke_job(
-        "acme/ml",
-        7,
-        "old",
-        {"torch": "2.11.0"},
+        smoke_job("old", {"torch": "2.11.0"}),
         redis=fake,
         facts=FACTS,
         config=_config(tmp_path),
@@ -73,13 +70,13 @@ def test_base_environment_is_looked_up_by_name_on_the_runner(tmp_path: Path) -> 
         tmp_path, base_environments={"torch": tmp_path / "opt-torch"}, max_timeout_s=100
     )
     outcome = run_gpu_smoke_job(
-        "acme/ml",
-        7,
-        "a",
-        {"torch": "2.11.0", "numpy": "2.5.2"},
-        changed_packages=["NumPy"],
-        base_environment="torch",
-        timeout_s=600,
+        smoke_job(
+            "a",
+            {"torch": "2.11.0", "numpy": "2.5.2"},
+            changed_packages=["NumPy"],
+            base_environment="torch",
+            timeout_s=600,
+        ),
         redis=None,
         facts=FACTS,
         config=config,
@@ -95,11 +92,7 @@ def test_base_environment_is_looked_up_by_name_on_the_runner(tmp_path: Path) -> 
 def test_unknown_base_environment_is_reported_not_run(tmp_path: Path) -> None:
     run = RecordingRun()
     outcome = run_gpu_smoke_job(
-        "acme/ml",
-        7,
-        "a",
-        {"torch": "2.11.0"},
-        base_environment="/etc",
+        smoke_job("a", {"torch": "2.11.0"}, base_environment="/etc"),
         redis=None,
         facts=FACTS,
         config=_config(tmp_path),
@@ -114,11 +107,11 @@ def test_full_smoke_job_on_cpu(tmp_path: Path, wheel_dir: Path, redis_url: str) 
     client = redis.Redis.from_url(redis_url)
     mark_latest(client, "acme/ml", 7, "a" * 40)
     outcome = run_gpu_smoke_job(
-        "acme/ml",
-        7,
-        "a" * 40,
-        {"fakemod": "1.0", "fake-opencv": "4.9.0.80", "torch": "2.11.0+cpu"},
-        index_options=["--no-index", "--find-links", str(wheel_dir)],
+        smoke_job(
+            "a" * 40,
+            {"fakemod": "1.0", "fake-opencv": "4.9.0.80", "torch": "2.11.0+cpu"},
+            index_options=["--no-index", "--find-links", str(wheel_dir)],
+        ),
         redis=client,
         facts=None,
         config=_config(tmp_path),
@@ -137,11 +130,11 @@ def test_a_newer_push_cancels_the_running_job(
     mark_latest(client, "acme/ml", 7, "old")
     threading.Timer(1.0, mark_latest, args=(client, "acme/ml", 7, "new")).start()
     outcome = run_gpu_smoke_job(
-        "acme/ml",
-        7,
-        "old",
-        {"fake-slow": "1.0"},
-        index_options=["--no-index", "--find-links", str(wheel_dir)],
+        smoke_job(
+            "old",
+            {"fake-slow": "1.0"},
+            index_options=["--no-index", "--find-links", str(wheel_dir)],
+        ),
         redis=client,
         facts=FACTS,
         config=_config(tmp_path),
@@ -164,10 +157,11 @@ def _stopped_by(exc: BaseException) -> Callable[..., SmokeResult]:
 
 def test_a_job_the_soft_time_limit_stops_is_stored_as_timed_out(tmp_path: Path) -> None:
     fake = FakeRedis()
+    job = smoke_job("a" * 40, {"torch": "2.11.0"}, timeout_s=600, job_id="J" * 32)
+    assert job.soft_time_limit_s == 900
     outcome, ran = execute_smoke(
-        fake, repo="acme/ml", pr_number=7, head_sha="a" * 40, check_run_id=9,
-        pins={"torch": "2.11.0"}, facts=FACTS, config=_config(tmp_path),
-        run=_stopped_by(_SoftLimit()), soft_limit=_SoftLimit, soft_limit_s=900, job_id="J" * 32,
+        fake, job, facts=FACTS, config=_config(tmp_path), run=_stopped_by(_SoftLimit()),
+        soft_limit=_SoftLimit,
     )  # fmt: skip
     # The wording posted before outcome.py (worker/smoke/execute.py timed_out_here at cbd5aa8).
     text = (
@@ -194,8 +188,8 @@ def test_any_other_failure_is_raised_and_stores_nothing(tmp_path: Path) -> None:
     fake = FakeRedis()
     with pytest.raises(RuntimeError, match="runner broke"):
         execute_smoke(
-            fake, repo="acme/ml", pr_number=7, head_sha="a" * 40, check_run_id=9,
-            pins={"torch": "2.11.0"}, facts=FACTS, config=_config(tmp_path),
-            run=_stopped_by(RuntimeError("runner broke")), soft_limit=_SoftLimit,
+            fake, smoke_job("a" * 40, {"torch": "2.11.0"}), facts=FACTS,
+            config=_config(tmp_path), run=_stopped_by(RuntimeError("runner broke")),
+            soft_limit=_SoftLimit,
         )  # fmt: skip
     assert load_outcome(fake, "acme/ml", 9, runner=_config(tmp_path).runner_name) is None

@@ -20,6 +20,7 @@ from redis.exceptions import NoPermissionError
 
 from core.task_auth import outcome_signed_by, runner_key, sign_outcome
 from tests.redis_proc import redis_binary
+from tests.worker.smoke.conftest import smoke_job
 from tests.worker.smoke.fakeredis import FakeRedis
 from tests.worker.smoke.test_redis_acl import RUNNER_A, RUNNER_B, AclRedis
 from worker.smoke.config import RunnerConfig
@@ -57,10 +58,9 @@ class CountingRun:
 def _execute(redis: Any, runner: str, tmp_path: Path) -> tuple[dict[str, Any], bool, int]:
     run = CountingRun()
     config = RunnerConfig(name=runner, workdir=tmp_path / "w", cache_dir=tmp_path / "c")
-    outcome, ran = execute_smoke(
-        redis, repo=REPO, pr_number=PR, head_sha=HEAD, check_run_id=RUN,
-        pins={"torch": "2.4.1"}, facts=None, config=config, run=run, job_id="J" * 32,
-    )  # fmt: skip
+    job = smoke_job(HEAD, {"torch": "2.4.1"}, repo=REPO, pr_number=PR, check_run_id=RUN,
+                    job_id="J" * 32)  # fmt: skip
+    outcome, ran = execute_smoke(redis, job, facts=None, config=config, run=run)
     return outcome, ran, run.calls
 
 

@@ -20,6 +20,7 @@ from redis import Redis
 
 from tests.fakes.github import FakeGitHub
 from tests.redis_proc import RedisServer, redis_binary
+from tests.worker.smoke.conftest import smoke_job
 from worker.github.api import RepoRef
 from worker.smoke.gpu_job import execute_smoke
 from worker.smoke.publish import SMOKE_CHECK_NAME, publish_smoke
@@ -137,11 +138,11 @@ def test_the_runner_s_real_outcome_is_posted(redis: Redis, tmp_path: Path) -> No
     result = SmokeResult(
         "completed", "ok", {"imports": [], "torch": {"present": False}}, (), (), 1.0
     )
+    job = smoke_job(HEAD, {"torch": "2.4.1"}, repo=VICTIM, pr_number=1347, check_run_id=run_id,
+                    job_id="J" * 32)  # fmt: skip
     outcome, ran = execute_smoke(
-        redis, repo=VICTIM, pr_number=1347, head_sha=HEAD, check_run_id=run_id,
-        pins={"torch": "2.4.1"}, facts=None, job_id="J" * 32,
+        redis, job, facts=None, run=lambda pins, **kw: result,
         config=RunnerConfig(name="h100-a", workdir=tmp_path / "w", cache_dir=tmp_path / "c"),
-        run=lambda pins, **kw: result,
     )  # fmt: skip
     assert ran and load_outcome(redis, VICTIM, run_id, runner="h100-a") == outcome
     assert _publish(gh, redis, run_id) == "published"

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.worker.smoke.conftest import python_for_envs
+from tests.worker.smoke.conftest import python_for_envs, smoke_job
 from worker.smoke.config import RunnerConfig
 from worker.smoke.facts import GpuInfo, RunnerFacts
 from worker.smoke.gpu_job import run_gpu_smoke_job
@@ -109,12 +109,12 @@ def test_a_smoke_outcome_posts_no_index_or_runner_path(tmp_path: Path, make: Any
     config = _config(tmp_path, base_environments={"torch": tmp_path / "opt" / "torch-env"})
     result = make(config)
     outcome = run_gpu_smoke_job(
-        "acme/ml",
-        7,
-        "a" * 40,
-        {"torch": "2.1.0"},
-        index_options=["--index-url", MIRROR],
-        base_environment="torch" if result.base_environment else None,
+        smoke_job(
+            "a" * 40,
+            {"torch": "2.1.0"},
+            index_options=["--index-url", MIRROR],
+            base_environment="torch" if result.base_environment else None,
+        ),
         redis=None,
         facts=FACTS,
         config=config,
@@ -136,11 +136,11 @@ def test_a_real_install_failure_posts_no_index_or_runner_path(
     # name stand in for an operator's mirror) and prints its URL and the environment path.
     index = "http://ci-reader:hunter2token@127.0.0.1:9/mirror-simple"
     outcome = run_gpu_smoke_job(
-        "acme/ml",
-        7,
-        "a" * 40,
-        {"fakemod": "9.9"},
-        index_options=["--index-url", index, "--find-links", str(wheel_dir)],
+        smoke_job(
+            "a" * 40,
+            {"fakemod": "9.9"},
+            index_options=["--index-url", index, "--find-links", str(wheel_dir)],
+        ),
         redis=None,
         facts=FACTS,
         config=_config(tmp_path, allow_unsandboxed=True, max_timeout_s=60),

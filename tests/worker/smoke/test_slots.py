@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.worker.smoke.conftest import python_for_envs
+from tests.worker.smoke.conftest import python_for_envs, smoke_job
 from worker.smoke.config import RunnerConfig
 from worker.smoke.facts import GpuInfo, RunnerFacts
 from worker.smoke.gpu_job import run_gpu_smoke_job
@@ -133,7 +133,7 @@ def test_two_concurrent_jobs_run_on_different_gpus(tmp_path: Path) -> None:
     outcomes: list[Any] = []
 
     def job() -> None:
-        outcomes.append(run_gpu_smoke_job("acme/ml", 7, "a", {"torch": "2.11.0"}, redis=None,
+        outcomes.append(run_gpu_smoke_job(smoke_job("a", {"torch": "2.11.0"}), redis=None,
                                           facts=TWO_GPUS, config=config, run=run))  # fmt: skip
 
     threads = [threading.Thread(target=job) for _ in range(2)]
@@ -158,7 +158,7 @@ def test_a_job_with_every_gpu_taken_times_out_without_running(tmp_path: Path) ->
     held = [slots.try_acquire(), slots.try_acquire()]
     run = OverlappingRun(1)
     started = time.monotonic()
-    outcome = run_gpu_smoke_job("acme/ml", 7, "a", {"torch": "2.11.0"}, redis=None,
+    outcome = run_gpu_smoke_job(smoke_job("a", {"torch": "2.11.0"}), redis=None,
                                 facts=TWO_GPUS, config=config, run=run)  # fmt: skip
     assert run.envs == [] and outcome.conclusion == "timed_out"
     assert "no GPU of this runner became free" in outcome.markdown
@@ -169,8 +169,7 @@ def test_a_job_with_every_gpu_taken_times_out_without_running(tmp_path: Path) ->
 def test_without_gpu_facts_nothing_is_pinned(tmp_path: Path) -> None:
     run = OverlappingRun(1)
     starts: list[str] = []
-    run_gpu_smoke_job(
-        "acme/ml", 7, "a", {"torch": "2.11.0"}, redis=None, facts=None,
+    run_gpu_smoke_job(smoke_job("a", {"torch": "2.11.0"}), redis=None, facts=None,
         config=_config(tmp_path), run=run, on_start=lambda: starts.append("x"),
     )  # fmt: skip
     assert run.envs == [{}] and starts == ["x"]
@@ -185,7 +184,7 @@ def test_the_start_notice_is_sent_once_the_gpu_is_held_and_may_fail(tmp_path: Pa
         seen.append(probe is None)  # slot 0 is held by the job when the notice goes out
         raise ConnectionError("broker down")
 
-    outcome = run_gpu_smoke_job("acme/ml", 7, "a", {"torch": "2.11.0"}, redis=None,
+    outcome = run_gpu_smoke_job(smoke_job("a", {"torch": "2.11.0"}), redis=None,
                                 facts=facts_for_slot(TWO_GPUS, 0), config=config,
                                 run=OverlappingRun(1), on_start=notice)  # fmt: skip
     assert seen == [True] and outcome.conclusion == "success"

@@ -270,18 +270,7 @@ def _run_on_gpu(redis: FakeRedis, spec: SmokeJobSpec, tmp_path: Path, result: Sm
     from worker.smoke.config import RunnerConfig
 
     config = RunnerConfig(name=H100.runner_name, workdir=tmp_path / "w", cache_dir=tmp_path / "c")
-    return execute_smoke(
-        redis,
-        repo=spec.repo_full_name,
-        pr_number=spec.pr_number,
-        head_sha=spec.head_sha,
-        check_run_id=spec.check_run_id,
-        pins=spec.pins,
-        facts=H100,
-        config=config,
-        run=lambda pins, **kw: result,
-        job_id=spec.job_id,
-    )
+    return execute_smoke(redis, spec, facts=H100, config=config, run=lambda pins, **kw: result)
 
 
 def _publish(gh: FakeGitHub, redis: FakeRedis, spec: SmokeJobSpec, **kw: Any) -> str:
