@@ -89,7 +89,7 @@ def may_install_compiler(snapshot: Snapshot, stage: DockerStage) -> bool:
             return True
     for manifest in snapshot.files.values():
         for req in manifest.requirements:
-            if req.environment == stage.label and _COMPILERS.match(req.name):
+            if req.environment in (stage.label, stage.within) and _COMPILERS.match(req.name):
                 return True
     return False
 

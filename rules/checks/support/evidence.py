@@ -4,7 +4,8 @@ Python, in order of authority:
 
 1. where the environment is installed: every Dockerfile stage that installs it (its
    ``pip install -r`` / ``-e .`` / ``conda env create -f``, mapped through COPY; a stage's
-   own RUN installs are the environment ``Dockerfile#stage``), and every CI job that
+   own RUN installs are the environment ``Dockerfile#stage``; a venv or a second interpreter
+   inside it is one of its own, ``Dockerfile#venv /p``, with that Python), and every CI job that
    installs it (``actions/setup-python`` versions). A conda environment's own ``python=``
    beats a stage's Python (conda installs its own interpreter);
 2. when nothing installs it: what declares it: a conda file's ``python=``, ``# Python:``

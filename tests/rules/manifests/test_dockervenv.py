@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from rules.checks.support.compilers import may_install_compiler
 from rules.checks.support.evidence import targets_for_environment
 from rules.manifests.dockerfile import DockerfileParser
 from rules.manifests.snapshot import build_snapshot
@@ -203,3 +204,15 @@ def test_pins_in_two_venvs_do_not_conflict_and_each_venv_is_checked_on_its_pytho
     review = review_trees({"Dockerfile": head}, {"Dockerfile": base})
     errors = [f for f in review.findings if f.severity == "error"]
     assert [(f.category, f.line) for f in errors] == [("numpy-abi", 12)]
+
+
+@pytest.mark.parametrize(("compiler", "expected"), [("gcc", True), ("curl", False)])
+def test_a_compiler_the_stage_installs_serves_its_venvs(compiler: str, expected: bool) -> None:
+    text = (
+        f"FROM python:3.12-slim\nRUN micromamba install -y {compiler}\n"
+        "RUN python3.12 -m venv /v && /v/bin/pip install numpy==1.19.1\n"
+    )
+    snapshot = build_snapshot({"Dockerfile": text})
+    venv = snapshot.files["Dockerfile"].stages[-1]
+    assert venv.label == "Dockerfile#venv /v"
+    assert may_install_compiler(snapshot, venv) is expected
