@@ -21,7 +21,7 @@ from rules.kb import KnowledgeBase
 from worker.smoke.classify import classify_result, render_smoke_section, smoke_conclusion
 from worker.smoke.config import RunnerConfig
 from worker.smoke.facts import RunnerFacts
-from worker.smoke.outcome import TITLES, SmokeJobOutcome, timed_out
+from worker.smoke.outcome import TITLES, SmokeJobOutcome, stopped_at_limit
 from worker.smoke.redact import Redactor
 from worker.smoke.registry import RedisClient
 from worker.smoke.runner import SmokeResult, Status, run_smoke
@@ -176,15 +176,6 @@ def run_gpu_smoke_job(
 # -- once per dispatched job: a redelivered message finds its stored outcome --------------
 
 
-def timed_out_here(repo: str, pr_number: int, head_sha: str, limit_s: int) -> dict[str, Any]:
-    """The outcome of a job the worker's soft time limit stopped."""
-    text = (
-        f"The smoke job ran past the worker's time limit ({limit_s} s) and was stopped; "
-        "installing the environment or probing it takes longer than `smoke.timeout_s` allows."
-    )
-    return timed_out(repo, pr_number, head_sha, text)
-
-
 def execute_smoke(
     redis: RedisClient,
     job: SmokeJobSpec,
@@ -216,7 +207,7 @@ def execute_smoke(
     except BaseException as exc:
         if soft_limit is None or not isinstance(exc, soft_limit):
             raise
-        outcome = timed_out_here(repo, job.pr_number, job.head_sha, job.soft_time_limit_s)
+        outcome = stopped_at_limit(repo, job.pr_number, job.head_sha, job.soft_time_limit_s)
     outcome["job_id"] = job.job_id
     save_outcome(redis, repo, check_run_id, outcome, runner=runner)
     logger.info(

@@ -5,11 +5,12 @@ from a decision not to run (`decision_outcome`). The titles are the check run's,
 conclusion.
 
 The smoke wording lives here: the check run's titles, the comment region's collapsed blocks
-(`details`), the notes the review adds to its own check run (`note`, `queued_note`) and the
-text of a queued job or of one that could not be queued (`queued_details`,
-`not_queued_details`). The review's own words are in `worker.review.comment`; not here: the
-policy's reasons (`worker.smoke.policy`, carried as `SmokeDecision.reason`) and a run's
-findings and region (`worker.smoke.classify`).
+(`details`), the timed-out outcomes (`stopped_at_limit` on the GPU side, `no_result_in_time`
+for the review side's watchdog), the notes the review adds to its own check run (`note`,
+`queued_note`) and the text of a queued job or of one that could not be queued
+(`queued_details`, `not_queued_details`). The review's own words are in
+`worker.review.comment`; not here: the policy's reasons (`worker.smoke.policy`, carried as
+`SmokeDecision.reason`) and a run's findings and region (`worker.smoke.classify`).
 """
 
 from __future__ import annotations
@@ -102,6 +103,28 @@ def timed_out(repo: str, pr_number: int, head_sha: str, text: str) -> dict[str, 
         "status": "timeout",
         "findings": [],
     }
+
+
+def stopped_at_limit(repo: str, pr_number: int, head_sha: str, limit_s: int) -> dict[str, Any]:
+    """The outcome of a job the GPU worker's soft time limit (`limit_s`) stopped."""
+    text = (
+        f"The smoke job ran past the worker's time limit ({limit_s} s) and was stopped; "
+        "installing the environment or probing it takes longer than `smoke.timeout_s` allows."
+    )
+    return timed_out(repo, pr_number, head_sha, text)
+
+
+def no_result_in_time(
+    repo: str, pr_number: int, head_sha: str, after_s: int, job_id: str = ""
+) -> dict[str, Any]:
+    """The outcome the watchdog publishes when no runner reported within `after_s` of
+    queueing (it carries the dispatched job's id, as a runner's outcome does)."""
+    text = (
+        f"No GPU runner reported a result within {after_s} s of queueing (the runner may be "
+        "busy, gone, or the job hit its time limit). A later result replaces this one; a "
+        "maintainer can start a new run with `@depreview smoke`."
+    )
+    return {**timed_out(repo, pr_number, head_sha, text), "job_id": job_id}
 
 
 # -- the review side's words: its check run's note, a queued job ---------------------------

@@ -27,6 +27,7 @@ from worker.coordination import Coordinator, lock_key
 from worker.github.api import JSON, RepoApi
 from worker.github.buttons import CHECK_ACTION
 from worker.github.publish import AppIdentity, clamp, find_comment
+from worker.smoke.outcome import no_result_in_time
 from worker.smoke.outcome_auth import dispatched_runner_key
 from worker.smoke.registry import RedisClient
 from worker.smoke.store import (
@@ -164,30 +165,6 @@ def complete_smoke_run(api: RepoApi, check_run_id: int, record: SmokeRecord) -> 
 # -- publishing an outcome ---------------------------------------------------------------------
 
 
-def timed_out_outcome(
-    repo: str, pr_number: int, head_sha: str, after_s: int, job_id: str = ""
-) -> dict[str, Any]:
-    """The outcome the watchdog publishes when no runner reported in time."""
-    title = "GPU smoke test timed out"
-    reason = (
-        f"No GPU runner reported a result within {after_s} s of queueing (the runner may be "
-        "busy, gone, or the job hit its time limit). A later result replaces this one; a "
-        f"maintainer can start a new run with `@depreview smoke`."
-    )
-    markdown = f"<details>\n<summary>{title}</summary>\n\n{reason}\n\n</details>\n"
-    return {
-        "repo": repo,
-        "pr_number": pr_number,
-        "head_sha": head_sha,
-        "conclusion": "timed_out",
-        "title": title,
-        "markdown": markdown,
-        "status": "timeout",
-        "findings": [],
-        "job_id": job_id,
-    }
-
-
 def recorded_job(
     redis: RedisClient, repo: str, pr_number: int, head_sha: str, check_run_id: int
 ) -> SmokeJob | None:
@@ -293,7 +270,7 @@ def publish_smoke(
             run = runs.get(check_run_id)
             if run is not None and run.get("status") == "completed":
                 return "already-completed"
-            outcome = timed_out_outcome(repo, pr_number, head_sha, watchdog_after_s, job.job_id)
+            outcome = no_result_in_time(repo, pr_number, head_sha, watchdog_after_s, job.job_id)
             key = runner_keys(job.runner) if job.runner else None
             save_outcome(redis, repo, check_run_id, outcome, key, runner=job.runner)
         record = SmokeRecord.from_outcome(outcome, check_run_id)
