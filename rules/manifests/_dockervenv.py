@@ -7,8 +7,8 @@ install command is tied to an `Installer`:
 - a virtualenv: ``/p/bin/pip[X.Y]``, ``/p/bin/python[X.Y] -m pip``, ``uv pip --python /p``,
   for a path ``/p`` the stage made a venv (``pythonX.Y -m venv /p``, ``virtualenv -p
   pythonX.Y /p``, ``uv venv --python X.Y /p``) or named in ``ENV VIRTUAL_ENV``; plain
-  ``pip`` / ``python -m pip`` once ``ENV PATH=/p/bin:$PATH`` or ``. /p/bin/activate`` put
-  the venv first;
+  ``pip`` / ``python -m pip`` once ``ENV PATH=/p/bin:$PATH`` (or, for the rest of a RUN,
+  ``export PATH=/p/bin:$PATH`` or ``. /p/bin/activate``) put the venv first;
 - an interpreter: ``pythonX.Y -m pip``, ``pipX.Y`` (outside any venv);
 - the stage's default pip: everything else (``pip``, ``pip3``, ``python3 -m pip``, conda).
 """
@@ -136,6 +136,18 @@ def activated(words: list[Word], expand: Expand) -> str | None:
     if path is None or posixpath.basename(path) != "activate":
         return None
     return _prefix(path)
+
+
+def exported_path(words: list[Word]) -> str | None:
+    """The new value of ``export PATH=...`` (as written: ``$PATH`` is left in), else None."""
+    words = strip_prefix(words)
+    if len(words) < 2 or words[0].value != "export":
+        return None
+    for word in words[1:]:
+        name, eq, value = word.value.partition("=")
+        if eq and name == "PATH":
+            return value
+    return None
 
 
 def path_venv(path_variable: str | None, venvs: Mapping[str, str | None]) -> str | None:

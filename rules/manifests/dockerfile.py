@@ -21,6 +21,7 @@ from rules.manifests._dockerstage import (
 from rules.manifests._dockervenv import (
     Installer,
     activated,
+    exported_path,
     installer,
     path_venv,
     venv_created,
@@ -552,8 +553,11 @@ class _Reader:
             if created is not None:
                 self._venv(created, words, locate)
             opened = activated(words, expand)
+            exported = exported_path(words)
             if opened is not None:
                 active = stage.paths.absolute(opened)
+            elif exported is not None:
+                active = path_venv(exported, stage.venvs)
             elif strip_prefix(words)[:1] and strip_prefix(words)[0].value == "deactivate":
                 active = None
             key = self._installer(words, locate, expand, active)

@@ -104,6 +104,33 @@ CASES: list[tuple[str, str, list[tuple[str, str | None, str, tuple[str, ...]]], 
         {"torch==2.1.0": "Dockerfile#venv /v", "numpy==1.26.4": "Dockerfile"},
     ),
     (
+        "export PATH inside a RUN: the rest of that RUN only",
+        "FROM python:3.10\nRUN python3.11 -m venv /v\n"
+        "RUN export PATH=/v/bin:$PATH && pip install torch==2.1.0\n"
+        "RUN pip install numpy==1.26.4\n",
+        [
+            ("Dockerfile", "3.10", "image", ()),
+            ("Dockerfile#venv /v", "3.11", "interpreter", ()),
+        ],
+        {"torch==2.1.0": "Dockerfile#venv /v", "numpy==1.26.4": "Dockerfile"},
+    ),
+    (
+        "python3.8 -m virtualenv; a pip3.8 outside it is the system's",
+        "FROM ubuntu:20.04\nRUN apt-get install -y python3.8 python3.10\n"
+        "RUN python3.8 -m virtualenv /v && /v/bin/pip install scipy==1.10.1\n"
+        "RUN pip3.8 install scipy==1.9.3 && pip3.10 install scipy==1.13.0\n",
+        [
+            ("Dockerfile", "3.10", "interpreter", ()),
+            ("Dockerfile#venv /v", "3.8", "interpreter", ()),
+            ("Dockerfile#python3.8", "3.8", "interpreter", ()),
+        ],
+        {
+            "scipy==1.10.1": "Dockerfile#venv /v",
+            "scipy==1.9.3": "Dockerfile#python3.8",
+            "scipy==1.13.0": "Dockerfile",
+        },
+    ),
+    (
         "virtualenv -p python3.8, then the venv's python -m pip",
         "FROM ubuntu:20.04\nRUN apt-get install -y python3-pip python3.8 virtualenv\n"
         "RUN virtualenv -p python3.8 /env && /env/bin/python -m pip install scipy==1.10.1\n",
