@@ -25,14 +25,20 @@ when NumPy is a range too, the resolver picks the newest release of both, which 
 warning about older releases would be noise. Conda packages and releases the
 data does not record have no metadata reading: they keep the hedged messages (an error only
 when NumPy 2 is forced). The reverse (numpy<2 forced while a package requires NumPy 2: jax ≥
-0.7.2, opencv-python ≥ 4.12.0.88) cannot resolve. The environment's Python is not modelled:
-NumPy 2 needs Python ≥ 3.9, which every Python the rules assume meets.
+0.7.2, opencv-python ≥ 4.12.0.88) cannot resolve.
+
+The Python: NumPy releases are those that install on the Pythons an exact source names (each
+of them runs the install). With none named, the exact pins decide (`fresh.pin_pythons`):
+``tensorflow==2.7.2`` installs on 3.7–3.9 only, so the install is judged on each of those (on
+3.9 the resolver picks NumPy 2.0.2, on 3.8 NumPy 1.24): a break on each is as sure as it is, a
+break on only some is a warning naming those Pythons. Otherwise the assumed Pythons all take
+NumPy 2, so every NumPy counts.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from functools import partial
 
@@ -51,6 +57,7 @@ from rules.checks.support.environments import (
 )
 from rules.checks.support.evidence import python_decls
 from rules.checks.support.fixes import finding, pinned_line
+from rules.checks.support.fresh import PinPythons, pin_pythons
 from rules.checks.support.markers import View, per_install
 from rules.checks.support.packages import LOCK_KINDS, folder
 from rules.checks.support.versions import EXACT, LOCK, RANGE
@@ -257,7 +264,27 @@ class NumpyAbi:
         held = {id(r) for r in context}
         reqs = [r for r in every if id(r) in held]
         locked = _locked(ctx.snapshot, env)
-        numpy = _numpy_side(caps, context, locked, _view_pythons(_pythons(ctx.snapshot, env), view))
+        named = _pythons(ctx.snapshot, env)
+        possible = pin_pythons(ctx.snapshot, env) if named is None else None
+        if possible is None:
+            pythons = _view_pythons(named, view)
+            yield from self._judged(ctx.kb, caps, reqs, context, locked, pythons)
+            return
+        minors = _view_pythons(possible.minors, view) or possible.minors
+        each = {p: list(self._judged(ctx.kb, caps, reqs, context, locked, (p,))) for p in minors}
+        yield from _on_some(possible, each)
+
+    def _judged(
+        self,
+        kb: KnowledgeBase,
+        caps: NumpyCaps,
+        reqs: list[Requirement],
+        context: list[Requirement],
+        locked: Mapping[str, tuple[Version, Span]],
+        pythons: tuple[str, ...] | None,
+    ) -> Iterator[Finding]:
+        """The findings of one install on `pythons` (every one of them runs it; None: any)."""
+        numpy = _numpy_side(caps, context, locked, pythons)
         if numpy is not None:
             together = [r for r in context if not r.is_constraint and project(r) != "numpy"]
             installed = [r for r in reqs if not r.is_constraint and project(r) != "numpy"]
@@ -273,9 +300,9 @@ class NumpyAbi:
                 if project(req) == "jax" and any(project(r) == "jaxlib" for r in installed):
                     side = None  # jax is pure Python: the jaxlib next to it is what is judged
                 if side is not None:
-                    yield from self._package(ctx.kb, caps, req, side, numpy, env_numpy)
+                    yield from self._package(kb, caps, req, side, numpy, env_numpy)
                 if numpy.req is not None:
-                    yield from self._needs_numpy2(ctx.kb, req, numpy)
+                    yield from self._needs_numpy2(kb, req, numpy)
 
     def _package(
         self,
@@ -457,6 +484,34 @@ class NumpyAbi:
             ),
             fingerprint=f"needs2:{req.name}",
         )
+
+
+def _on_some(possible: PinPythons, each: Mapping[str, list[Finding]]) -> Iterator[Finding]:
+    """Merge the findings of an install judged on each Python its exact pins allow (one of
+    them runs it, which one no file says): a break on each is as sure as its finding says; a
+    break on only some is a warning that names the Pythons it holds on."""
+    minors = list(each)
+    seen: dict[tuple[object, ...], list[tuple[str, Finding]]] = {}
+    for python, found in each.items():
+        for item in found:
+            key = (item.rule, item.file, item.line, item.fingerprint)
+            seen.setdefault(key, []).append((python, item))
+    why = f"Python: {possible.describe()} (KB wheels.json)"
+    for hits in seen.values():
+        on = [p for p, _ in hits]
+        item = hits[-1][1]
+        evidence = (*item.evidence, why)
+        if len(on) == len(minors):
+            mildest = max((f.severity for _, f in hits), key=lambda s: s.rank)
+            yield replace(item, evidence=evidence, severity=mildest)
+            continue
+        spared = [p for p in minors if p not in on]
+        message = (
+            f"{item.message} This holds on Python {', '.join(on)} only, not on "
+            f"{', '.join(spared)}: no file names the environment's Python, and its exact pins "
+            f"install on Python {', '.join(minors)}."
+        )
+        yield replace(item, message=message, evidence=evidence, severity=Severity.WARNING)
 
 
 def _judge(

@@ -24,15 +24,16 @@ from packaging.version import Version
 from rules.checks.base import Rule, RuleContext
 from rules.checks.support.builds import decide
 from rules.checks.support.environments import each_env, env_of, project, version_of
-from rules.checks.support.evidence import exact_minor, sole_python, targets_for_environment
+from rules.checks.support.evidence import exact_minor, targets_for_environment
 from rules.checks.support.fixes import finding
+from rules.checks.support.fresh import installable_for
 from rules.checks.support.source_builds import source_builds
 from rules.checks.support.versions import Admitted, admitted
 from rules.checks.support.wheels import WheelIndex, kb_wheels
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
 from rules.manifests.model import Ecosystem, Requirement, Snapshot, Span
-from rules.targets import Evidence, Target, applies, installable_on
+from rules.targets import Evidence, Target, applies
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,8 +157,7 @@ def _options(
         known = wheels.releases(name)
         if not known:
             return None
-        python = sole_python(snapshot, env_of(req))
-        installable = installable_on(name, python, wheels.pip_candidate) if python else None
+        installable = installable_for(snapshot, env_of(req), name, wheels.pip_candidate)
         decided = admitted(req.specifier, known, installable=installable)
 
         def support(v: Version) -> _Any | None:

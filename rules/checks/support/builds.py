@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from packaging.version import InvalidVersion, Version
 
 from rules.checks.support.environments import env_of, local_label, project
-from rules.checks.support.evidence import sole_python
+from rules.checks.support.fresh import installable_for
 from rules.checks.support.indexes import indexes_for, pytorch_indexes, serving_indexes
 from rules.checks.support.markers import on_linux
 from rules.checks.support.packages import folder
@@ -26,7 +26,6 @@ from rules.kb.conda_jaxlib import jaxlib_build
 from rules.kb.cudaver import is_variant, major_minor, url_variant, variant_cuda
 from rules.kb.torch_variants import legacy_builds
 from rules.manifests.model import Ecosystem, FileKind, Index, IndexKind, Requirement, Snapshot
-from rules.targets import installable_on
 
 #: A jax extra or jaxlib local label naming a CUDA major: ``cuda12``, ``cuda12_pip``,
 #: ``cuda12.cudnn89`` (legacy extras such as ``cuda111`` name CUDA 11.1).
@@ -87,14 +86,14 @@ def locked_version(snapshot: Snapshot, req: Requirement) -> Version | None:
 
 def decide(kb: KnowledgeBase, snapshot: Snapshot | None, req: Requirement) -> Admitted:
     """What `req`'s specifier admits among the KB's releases, and what an install picks
-    (on the environment's Python when the repository names exactly one)."""
+    (on the environment's Python when the repository names exactly one, else on some Python
+    its exact pins install on: `fresh.installable_for`)."""
     locked = locked_version(snapshot, req) if snapshot is not None else None
-    python = sole_python(snapshot, env_of(req)) if snapshot is not None else None
+    installable = (
+        installable_for(snapshot, env_of(req), project(req)) if snapshot is not None else None
+    )
     return admitted(
-        req.specifier,
-        releases_of(kb, project(req)),
-        locked=locked,
-        installable=installable_on(project(req), python) if python else None,
+        req.specifier, releases_of(kb, project(req)), locked=locked, installable=installable
     )
 
 
