@@ -1,18 +1,61 @@
-"""Packages the change did not touch that still change between the base and head resolutions."""
+"""Packages the change did not touch that still change between the base and head resolutions.
+
+Base and head are resolved in the same minutes against the same indexes, so every row of the
+table is a consequence of the change. Which rows deserve a warning is what a reviewer cannot
+read in the diff and what can break at install or import:
+
+- a major move of a package whose version is a binary interface: NumPy's C API, protobuf's
+  generated code, torch / TensorFlow / jaxlib / CuPy / Triton builds, NVIDIA's runtime wheels
+  (`nvidia-cudnn-cu12` 8 → 9) — up or down;
+- a CUDA major that the environment did not have: `nvidia-*-cu12` wheels where the base had
+  `-cu11` ones, a `+cu121` torch build where the base had `+cu118`, or a CUDA runtime where the
+  base had none;
+- any other move (or arrival) of a NumPy/CUDA-relevant package that no requirement the change
+  edits pulls in (nothing above it in the resolver's graph is edited).
+
+The rest is a notice with the same table: removals; moves of pure-Python packages (a major one
+is an API change the project's tests meet, not an install or import failure: a relock moves
+pytz 2022 → 2024 and attrs 22 → 24); and minor or patch moves under a requirement the change
+edits — a Dependabot bump of X whose new release requires a newer Y is the bump's intent
+(`tensorflow` 2.18 → 2.19 brings tensorboard 2.19 and numpy 2.0.2 → 2.1.3).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+import re
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from packaging.requirements import InvalidRequirement, Requirement
+from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
 from rules.findings import Finding, Severity
 from worker.resolve.model import Resolution
 
 #: Packages whose version decides binary compatibility (NumPy ABI, CUDA user-space).
-SENSITIVE_EXACT = frozenset({"numpy", "triton", "torch", "jax", "jaxlib", "tensorflow", "cupy"})
+SENSITIVE_EXACT = frozenset(
+    {
+        "numpy",
+        "protobuf",
+        "triton",
+        "torch",
+        "jax",
+        "jaxlib",
+        "tensorflow",
+        "tensorflow-cpu",
+        "tensorflow-gpu",
+        "cupy",
+    }
+)
 SENSITIVE_PREFIXES = ("nvidia-", "cuda-", "cupy-")
+#: `nvidia-cublas-cu12`, `cupy-cuda12x`, `cupy-cuda102`; `+cu121` / `+cu92` build labels.
+_NAME_CUDA = re.compile(r"-cu(?:da)?(\d{2,3})x?$")
+#: CUDA runtime packages without a `-cuNN` suffix whose major is the CUDA major: CUDA 13's
+#: wheels (torch 2.15.0 on PyPI requires cuda-toolkit 13.2.2, which brings nvidia-cuda-runtime
+#: 13.2.86, next to nvidia-cudnn-cu13; read from uv's resolution of aeon's all_extras).
+_RUNTIME_BY_VERSION = frozenset({"cuda-toolkit", "nvidia-cuda-runtime", "nvidia-cuda-nvrtc"})
+_LABEL_CUDA = re.compile(r"\+cu(\d{2,3})\b")
 
 
 def sensitive(name: str) -> bool:
@@ -20,28 +63,97 @@ def sensitive(name: str) -> bool:
     return name in SENSITIVE_EXACT or name.startswith(SENSITIVE_PREFIXES)
 
 
+def _cuda_major(digits: str) -> int:
+    """`12` of `12`/`121`/`12x`, `9` of `92`, `10` of `102`."""
+    return int(digits[:2]) if len(digits) == 3 or digits.startswith("1") else int(digits[0])
+
+
+def cuda_major(name: str, version: str | None) -> int | None:
+    """The CUDA major a pin is built for, from its name (`-cu12`) or build label (`+cu118`)."""
+    match = _NAME_CUDA.search(name)
+    if match is not None and sensitive(name):
+        return _cuda_major(match.group(1))
+    if name in _RUNTIME_BY_VERSION and version:
+        try:
+            return Version(version).major
+        except InvalidVersion:
+            return None
+    label = _LABEL_CUDA.search(version or "")
+    return _cuda_major(label.group(1)) if label else None
+
+
+def cuda_majors(pins: Mapping[str, str]) -> frozenset[int]:
+    """Every CUDA major the pinned set is built for."""
+    return frozenset(m for n, v in pins.items() if (m := cuda_major(n, v)) is not None)
+
+
+def _requirement_name(text: str) -> str | None:
+    try:
+        return canonicalize_name(Requirement(text).name)
+    except InvalidRequirement:
+        return None
+
+
+def parents(resolution: Resolution) -> dict[str, set[str]]:
+    """Who pulls in each pin: the resolver's `via`, and the recorded requirements of locks."""
+    graph: dict[str, set[str]] = {}
+    for name, vias in resolution.via.items():
+        graph.setdefault(name, set()).update(v for v in vias if not v.startswith("-"))
+    for name, reqs in resolution.requires.items():
+        for text in reqs:
+            child = _requirement_name(text)
+            if child is not None and child != name:
+                graph.setdefault(child, set()).add(name)
+    return graph
+
+
+def edited_above(name: str, graph: Mapping[str, set[str]], touched: Collection[str]) -> list[str]:
+    """The edited requirements above `name` in the graph (nearest first, sorted)."""
+    found: set[str] = set()
+    seen = {name}
+    frontier = [name]
+    while frontier:
+        nxt: list[str] = []
+        for node in frontier:
+            for parent in sorted(graph.get(node, ())):
+                if parent in seen:
+                    continue
+                seen.add(parent)
+                if parent in touched:
+                    found.add(parent)  # the edit explains it: look no higher on this path
+                else:
+                    nxt.append(parent)
+        frontier = nxt
+    return sorted(found)
+
+
+def _major(before: str, after: str) -> bool:
+    try:
+        return Version(before).major != Version(after).major
+    except InvalidVersion:
+        return before.split(".")[0] != after.split(".")[0]
+
+
 @dataclass(frozen=True)
 class Change:
-    """One row of the table: a package, its base and head versions, and why it matters."""
+    """One row of the table: a package, its base and head versions, and why it matters.
+
+    `under` holds the edited requirements that pull it in (at head; at base when removed);
+    `new_cuda` is set when it is built for a CUDA major the base environment did not have.
+    """
 
     name: str
     before: str | None
     after: str | None
+    under: tuple[str, ...] = ()
+    new_cuda: int | None = None
 
     @property
     def major(self) -> bool:
         """True when the major version changes."""
         if self.before is None or self.after is None:
             return False
-        try:
-            return Version(self.before).major != Version(self.after).major
-        except InvalidVersion:
-            return self.before.split(".")[0] != self.after.split(".")[0]
-
-    @property
-    def serious(self) -> bool:
-        """Warning-worthy: a major bump, or a NumPy/CUDA-relevant package that changes."""
-        return self.major or sensitive(self.name)
+        return _major(self.before, self.after)
 
     @property
     def kind(self) -> str:
@@ -52,28 +164,99 @@ class Change:
             return "removed"
         return "major" if self.major else "changed"
 
+    @property
+    def risk(self) -> str | None:
+        """Why this row is worth a warning (None: a notice); see the module doc."""
+        if self.new_cuda is not None and self.after is not None:
+            return f"CUDA {self.new_cuda} build, new to this environment"
+        if self.major and sensitive(self.name):
+            return "major move of a NumPy/CUDA-relevant package"
+        if self.under or self.after is None or not sensitive(self.name):
+            return None
+        if self.before is None:
+            return "NumPy/CUDA-relevant, new, and no edited requirement pulls it in"
+        return "NumPy/CUDA-relevant, and no edited requirement pulls it in"
+
+    @property
+    def serious(self) -> bool:
+        """Warning-worthy (see `risk`)."""
+        return self.risk is not None
+
     def row(self) -> str:
         """A markdown table row."""
         note = self.kind + (", NumPy/CUDA-relevant" if sensitive(self.name) else "")
+        if self.under:
+            note += f"; via {', '.join(self.under)}"
+        if self.risk:
+            note += f"; **{self.risk}**"
         return f"| {self.name} | {self.before or '—'} | {self.after or '—'} | {note} |"
+
+    def short(self) -> str:
+        """`numpy 1.26.4 → 2.1.0` for the message."""
+        return f"{self.name} {self.before or '(new)'} → {self.after or '(removed)'}"
 
 
 def changes(base: Resolution, head: Resolution, touched: Collection[str]) -> list[Change]:
     """Untouched packages whose pin differs (or appears, or disappears) between base and head."""
     rows = []
+    graphs = {"base": parents(base), "head": parents(head)}
+    base_cuda = cuda_majors(base.pins)
     for name in sorted(base.pins.keys() | head.pins.keys()):
         if name in touched:
             continue
         before, after = base.pins.get(name), head.pins.get(name)
-        if before != after:
-            rows.append(Change(name, before, after))
+        if before == after:
+            continue
+        graph = graphs["head" if after is not None else "base"]
+        major = cuda_major(name, after)
+        rows.append(
+            Change(
+                name,
+                before,
+                after,
+                under=tuple(edited_above(name, graph, touched)),
+                new_cuda=major if major is not None and major not in base_cuda else None,
+            )
+        )
     return rows
+
+
+def _merged(items: Iterable[Change]) -> list[Change]:
+    """One row per (package, base, head) over the targets; a risk on any target is kept."""
+    rows: dict[tuple[str, str | None, str | None], Change] = {}
+    for change in items:
+        key = (change.name, change.before, change.after)
+        kept = rows.get(key)
+        if kept is None or (change.serious and not kept.serious):
+            rows[key] = change
+    return list(rows.values())
+
+
+def _summary(env: str, rows: Sequence[Change], targets: set[str]) -> str:
+    serious = [c for c in rows if c.serious]
+    added = list(dict.fromkeys(c.name for c in rows if c.kind == "added"))
+    under = sorted({name for c in rows for name in c.under})
+    text = f"{len(rows)} package(s) this change did not edit resolve differently in {env}" + (
+        f" ({', '.join(sorted(targets))})" if len(targets) == 1 else ""
+    )
+    if serious:
+        listed = ", ".join(f"{c.short()} ({c.risk})" for c in serious[:5])
+        more = f" and {len(serious) - 5} more" if len(serious) > 5 else ""
+        text += f"; {len(serious)} worth a look: {listed}{more}"
+    else:
+        text += (
+            "; none worth a look: "
+            + (f"they follow from the edited {', '.join(under)} or " if under else "")
+            + "they are minor or patch moves, or pure-Python ones"
+        )
+    return text + (f"; new: {', '.join(added)}" if added else "") + "."
 
 
 def transitive_findings(
     pairs: Sequence[tuple[Resolution, Resolution]], touched: Collection[str]
 ) -> list[Finding]:
-    """One `transitive-change` finding per environment with a compact table of changes."""
+    """One `transitive-change` finding per environment with a compact table of changes: a
+    warning when a row is worth a look (see the module doc), else a notice."""
     by_env: dict[str, list[tuple[Resolution, Change]]] = {}
     for base, head in pairs:
         if not (base.ok and head.ok):
@@ -83,26 +266,15 @@ def transitive_findings(
     findings = []
     for env, items in sorted(by_env.items()):
         targets = {head.target.label for head, _ in items}
-        unique: dict[tuple[str, str | None, str | None], tuple[Resolution, Change]] = {}
-        for head, change in items:
-            unique.setdefault((change.name, change.before, change.after), (head, change))
-        rows = [change for _, change in unique.values()]
+        rows = _merged(change for _, change in items)
         serious = [c for c in rows if c.serious]
-        added = [c.name for c in rows if c.kind == "added"]
         header = ["| package | base | head | change |", "| --- | --- | --- | --- |"]
-        summary = (
-            f"{len(rows)} package(s) this change did not edit resolve differently in {env}"
-            + (f" ({', '.join(sorted(targets))})" if len(targets) == 1 else "")
-            + (f"; {len(serious)} worth a look" if serious else "")
-            + (f"; new: {', '.join(added)}" if added else "")
-            + "."
-        )
         findings.append(
             Finding(
                 rule="transitive-change",
                 category="transitive-change",
                 severity=Severity.WARNING if serious else Severity.NOTICE,
-                message=summary,
+                message=_summary(env, rows, targets),
                 file=env.partition("#")[0],
                 package=serious[0].name if serious else None,
                 evidence=tuple(header + [c.row() for c in rows]),

@@ -138,7 +138,10 @@ def test_transitive_changes_between_base_and_head(universe: Universe, uv_cache: 
     report = resolve_change(base, head, config(), cache_dir=uv_cache, allow_file_urls=True)
     (finding,) = [f for f in report.findings if f.rule == "transitive-change"]
     assert finding.severity is Severity.WARNING
-    assert "| numpy | 1.26.4 | 2.1.0 | major, NumPy/CUDA-relevant |" in finding.evidence
+    assert (
+        "| numpy | 1.26.4 | 2.1.0 | major, NumPy/CUDA-relevant; via lib-x; "
+        "**major move of a NumPy/CUDA-relevant package** |"
+    ) in finding.evidence
     assert "| six | — | 1.17.0 | added |" not in finding.evidence  # six came via pandas already
     assert not any(row.startswith("| lib-x") for row in finding.evidence)
     assert report.base_findings == []
