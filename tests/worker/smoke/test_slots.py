@@ -72,6 +72,8 @@ def test_two_holders_get_different_gpus_and_a_third_none(tmp_path: Path) -> None
         "CUDA_VISIBLE_DEVICES": str(second.index),
         "CUDA_DEVICE_ORDER": "PCI_BUS_ID",
     }
+    second.release()
+    again.release()
 
 
 def test_a_waiting_job_gets_the_slot_when_it_is_freed(tmp_path: Path) -> None:
@@ -81,6 +83,7 @@ def test_a_waiting_job_gets_the_slot_when_it_is_freed(tmp_path: Path) -> None:
     threading.Timer(0.3, held.release).start()
     got = slots.acquire(timeout_s=5, poll_s=0.05)
     assert got is not None and got.index == 0
+    got.release()
 
 
 _HOLDER = """
@@ -108,10 +111,14 @@ def test_a_killed_holder_frees_its_slot(tmp_path: Path) -> None:
         holder.wait(timeout=10)
         freed = slots.try_acquire()
         assert freed is not None and freed.index == 0
+        mine.release()
+        freed.release()
     finally:
         if holder.poll() is None:
             holder.kill()
             holder.wait(timeout=10)
+        if holder.stdout is not None:
+            holder.stdout.close()
 
 
 class OverlappingRun:
@@ -149,7 +156,11 @@ def test_two_concurrent_jobs_run_on_different_gpus(tmp_path: Path) -> None:
     assert all(len(o.result.runner_facts.gpus) == 1 for o in outcomes)
     # Both slots are free again.
     slots = GpuSlots(config.gpu_slots_dir, [0, 1])
-    assert slots.try_acquire() is not None and slots.try_acquire() is not None
+    free = [slots.try_acquire(), slots.try_acquire()]
+    assert all(slot is not None for slot in free)
+    for slot in free:
+        assert slot is not None
+        slot.release()
 
 
 def test_a_job_with_every_gpu_taken_times_out_without_running(tmp_path: Path) -> None:
@@ -164,6 +175,9 @@ def test_a_job_with_every_gpu_taken_times_out_without_running(tmp_path: Path) ->
     assert "no GPU of this runner became free" in outcome.markdown
     assert time.monotonic() - started < 5
     assert all(h is not None for h in held)
+    for h in held:
+        assert h is not None
+        h.release()
 
 
 def test_without_gpu_facts_nothing_is_pinned(tmp_path: Path) -> None:
