@@ -11,6 +11,10 @@ which the registry always selects) is absent becomes the Makefile's possible pat
 the worker fetches it and builds again), and its facts become
 the job's "installs nothing nameable" facts (empty environment), unless the job installs a
 named file too; a target that installs nothing is dropped the same way.
+
+A workflow step that runs a repository shell script (``bash ./run_examples.sh``) records a
+`shell_scripts.script_reference` the same way: it becomes what the script's own ``pip install``
+lines install, taken from the step's folder, or the script's path (to fetch) when absent.
 """
 
 from __future__ import annotations
@@ -21,13 +25,36 @@ from dataclasses import replace
 
 from rules.manifests.makefile import MAKEFILE_NAMES, installs, parse_makefile, resolve_reference
 from rules.manifests.model import Fact, ManifestFile, Span
+from rules.manifests.shell_scripts import resolve_script_reference, script_installs
 
 #: Reads a repository path's text (None when the snapshot does not hold it).
 Read = Callable[[str], str | None]
 
 
+def _is_reference(target: str) -> bool:
+    return resolve_reference(target) is not None or resolve_script_reference(target) is not None
+
+
+def _resolve_script(reference: str, read: Read) -> tuple[list[str], list[str]] | None:
+    """(installed repository paths, the script to fetch) for a script reference."""
+    parsed = resolve_script_reference(reference)
+    if parsed is None:
+        return None
+    directory, script = parsed
+    if script.startswith("../") or "$" in directory or directory.startswith(("/", "../")):
+        return [], []
+    text = read(script)
+    if text is None:
+        return [], [script]
+    installed = script_installs(text, directory)
+    return [p for p in installed if not p.startswith(("../", "/"))], []
+
+
 def _resolve(reference: str, read: Read) -> tuple[list[str], list[str]]:
-    """(installed repository paths, Makefile paths to fetch) for one reference."""
+    """(installed repository paths, Makefile or script paths to fetch) for one reference."""
+    script = _resolve_script(reference, read)
+    if script is not None:
+        return script
     parsed = resolve_reference(reference)
     if parsed is None:
         return [reference], []
@@ -51,7 +78,7 @@ def _resolve(reference: str, read: Read) -> tuple[list[str], list[str]]:
 
 def link_make(manifest: ManifestFile, read: Read) -> ManifestFile:
     """`manifest` with its make references replaced (unchanged when it holds none)."""
-    references = [t for t in manifest.include_paths if resolve_reference(t) is not None]
+    references = [t for t in manifest.include_paths if _is_reference(t)]
     if not references:
         return manifest
     resolved = {r: _resolve(r, read) for r in references}

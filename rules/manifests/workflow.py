@@ -5,7 +5,9 @@ For every job: the versions its `actions/setup-python` step asks for (a scalar, 
 ``include`` entries), and the files its ``run:`` steps install (``pip install -r X``,
 ``pip install .``/``-e .``/``".[test]"``, ``poetry install``/``uv sync`` → ``pyproject.toml``;
 ``make <target>`` → a `makefile.make_reference` the snapshot replaces with what the target
-installs).
+installs; ``bash ./x.sh`` → a `shell_scripts.script_reference`, replaced with what the script's
+own lines install). A step's ``working-directory`` is where its paths start; ``${{
+matrix.<key> }}`` there gives one folder per matrix value.
 Each (Python, installed file) pair becomes a `FactKind.PYTHON` fact located at the version's
 line, whose `environment` is the installed file; a job that installs nothing the parser can
 name gives facts with an empty environment (targets apply those to the top-level files).
@@ -24,6 +26,7 @@ from rules.manifests._shellwords import Word, split_commands
 from rules.manifests._yaml_nodes import BudgetExceeded, Walker, compose, position
 from rules.manifests.makefile import make_call, make_reference
 from rules.manifests.model import Fact, FactKind, FileKind, ManifestFile, Span
+from rules.manifests.shell_scripts import script_call, script_reference
 
 _MATRIX_REF = re.compile(r"^\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}$")
 _VERSION = re.compile(r"^(3)\.(\d+)(?:\.\d+)?(?:-dev)?$")
@@ -121,22 +124,46 @@ def _job_installs(walker: Walker, path: str, job: yaml.Node) -> list[tuple[str, 
     """Repository paths a job installs (requirements files, pyproject.toml), each with the
     place of the `run:` step that installs it."""
     found: dict[str, Span] = {}
+    matrix = walker.get(walker.get(job, "strategy"), "matrix")
     for step in walker.sequence(walker.get(job, "steps")):
         node = walker.get(step, "run")
         script = walker.scalar(node)
         if not script or node is None:
             continue
         folder = walker.scalar(walker.get(step, "working-directory")) or ""
-        for words in split_commands(script):
-            for target in _command_installs(words, folder):
-                found.setdefault(target, _span(path, node))
+        for directory in _folders(walker, folder, matrix):
+            for words in split_commands(script):
+                for target in _command_installs(words, directory):
+                    found.setdefault(target, _span(path, node))
     return list(found.items())
 
 
+def _folders(walker: Walker, folder: str, matrix: yaml.Node | None) -> list[str]:
+    """The folders a step runs in: its ``working-directory``, one per matrix entry when that
+    is ``${{ matrix.<key> }}`` (the key's list and its ``include`` values)."""
+    ref = _MATRIX_REF.match(folder.strip())
+    if ref is None:
+        return [folder]
+    key = ref.group(1)
+    values = list(walker.sequence(walker.get(matrix, key)))
+    values += [
+        v
+        for entry in walker.sequence(walker.get(matrix, "include"))
+        if (v := walker.get(entry, key)) is not None
+    ]
+    found = [walker.scalar(v) for v in values]
+    return list(dict.fromkeys(f.strip() for f in found if f and "${{" not in f))
+
+
 def _command_installs(words: list[Word], folder: str) -> list[str]:
+    folder = posixpath.normpath(folder) if folder else ""
+    folder = "" if folder == "." else folder
     call = make_call(words)
     if call is not None:  # `make setup`: the snapshot links what the Makefile's target installs
         directory = posixpath.normpath(posixpath.join(folder, call.directory))
         directory = "" if directory == "." else directory
         return [make_reference(directory, call.makefile, g) for g in call.goals or ("",)]
+    script = script_call(words)
+    if script is not None:  # `bash ./x.sh`: the snapshot links what the script installs
+        return [script_reference(folder, script)]
     return installed_files(words, folder)
