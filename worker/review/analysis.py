@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Collection, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from core.settings import Settings, get_settings
 from rules.config import CONFIG_PATH, IgnoreRule
-from rules.findings import Finding
+from rules.findings import Finding, Severity
 from rules.manifests.dependabot import DependabotUpdate
 from rules.review import Review, review
 from worker.review.inputs import ReviewInputs, review_inputs
@@ -121,7 +122,7 @@ def analyze_inputs(
     if extra_ignores:
         config = config.model_copy(update={"ignore": [*config.ignore, *extra_ignores]})
     with timed("rules"):
-        return review(
+        result = review(
             inputs.base,
             inputs.head,
             config,
@@ -132,6 +133,31 @@ def analyze_inputs(
             config_findings=inputs.config_findings,
             reraise=time_limit_types(),
         )
+    return _one_per_conflict(result) if resolve else result
+
+
+def _one_per_conflict(result: Review) -> Review:
+    """A resolver conflict error that a static `conflict` error already states folds into it as
+    evidence (`worker.resolve.confirm`); the summary's error counts follow."""
+    from worker.resolve.confirm import one_per_conflict
+
+    findings = one_per_conflict(result.findings)
+    if len(findings) == len(result.findings):
+        return result
+
+    def errors(among: Sequence[Finding], new: bool) -> int:
+        return sum(1 for f in among if f.severity is Severity.ERROR and f.new is new)
+
+    summary = replace(
+        result.summary,
+        new_errors=result.summary.new_errors
+        - errors(result.findings, True)
+        + errors(findings, True),
+        existing_errors=result.summary.existing_errors
+        - errors(result.findings, False)
+        + errors(findings, False),
+    )
+    return replace(result, findings=tuple(findings), summary=summary)
 
 
 def _not_static_duplicates(findings: Sequence[Finding]) -> list[Finding]:
