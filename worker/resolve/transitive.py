@@ -232,24 +232,50 @@ def _merged(items: Iterable[Change]) -> list[Change]:
     return list(rows.values())
 
 
-def _summary(env: str, rows: Sequence[Change], targets: set[str]) -> str:
+def _cuda_phrase(rows: Sequence[Change], base_cuda: Collection[int]) -> str:
+    """`the CUDA 12 runtime replaces CUDA 11 (13 wheels: nvidia-cublas-cu12, ...)`."""
+    majors = sorted({c.new_cuda for c in rows if c.new_cuda is not None})
+    names = [c.name for c in rows]
+    shown = ", ".join(names[:3]) + (", ..." if len(names) > 3 else "")
+    was = (
+        f"replaces CUDA {', '.join(str(m) for m in sorted(base_cuda))}"
+        if base_cuda
+        else "arrives (the base had none)"
+    )
+    new = ", ".join(str(m) for m in majors)
+    return (
+        f"the CUDA {new} runtime {was}: {len(rows)} wheel(s) ({shown}), which need a GPU "
+        f"driver for CUDA {new}"
+    )
+
+
+def _summary(
+    env: str, rows: Sequence[Change], targets: set[str], base_cuda: Collection[int]
+) -> str:
     serious = [c for c in rows if c.serious]
+    cuda = [c for c in serious if c.new_cuda is not None]
+    others = [c for c in serious if c.new_cuda is None]
     added = list(dict.fromkeys(c.name for c in rows if c.kind == "added"))
     under = sorted({name for c in rows for name in c.under})
     text = f"{len(rows)} package(s) this change did not edit resolve differently in {env}" + (
         f" ({', '.join(sorted(targets))})" if len(targets) == 1 else ""
     )
     if serious:
-        listed = ", ".join(f"{c.short()} ({c.risk})" for c in serious[:5])
-        more = f" and {len(serious) - 5} more" if len(serious) > 5 else ""
-        text += f"; {len(serious)} worth a look: {listed}{more}"
+        listed = [_cuda_phrase(cuda, base_cuda)] if cuda else []
+        listed += [f"{c.short()} ({c.risk})" for c in others[:5]]
+        more = f" and {len(others) - 5} more" if len(others) > 5 else ""
+        text += f"; worth a look: {'; '.join(listed)}{more}"
     else:
         text += (
             "; none worth a look: "
             + (f"they follow from the edited {', '.join(under)} or " if under else "")
             + "they are minor or patch moves, or pure-Python ones"
         )
-    return text + (f"; new: {', '.join(added)}" if added else "") + "."
+    if added:
+        text += f"; new: {', '.join(added[:8])}" + (
+            f" and {len(added) - 8} more" if len(added) > 8 else ""
+        )
+    return text + "."
 
 
 def transitive_findings(
@@ -258,9 +284,11 @@ def transitive_findings(
     """One `transitive-change` finding per environment with a compact table of changes: a
     warning when a row is worth a look (see the module doc), else a notice."""
     by_env: dict[str, list[tuple[Resolution, Change]]] = {}
+    base_cuda: dict[str, set[int]] = {}
     for base, head in pairs:
         if not (base.ok and head.ok):
             continue
+        base_cuda.setdefault(head.environment, set()).update(cuda_majors(base.pins))
         for change in changes(base, head, touched):
             by_env.setdefault(head.environment, []).append((head, change))
     findings = []
@@ -274,7 +302,7 @@ def transitive_findings(
                 rule="transitive-change",
                 category="transitive-change",
                 severity=Severity.WARNING if serious else Severity.NOTICE,
-                message=_summary(env, rows, targets),
+                message=_summary(env, rows, targets, base_cuda.get(env, set())),
                 file=env.partition("#")[0],
                 package=serious[0].name if serious else None,
                 evidence=tuple(header + [c.row() for c in rows]),

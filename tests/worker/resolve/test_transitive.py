@@ -75,6 +75,20 @@ SPLEETER_LOCK = (
     {"pytz": ("2022.7.1", ["pandas"])},
     {"pytz": ("2024.2", ["pandas"])},
 )
+#: microsoft__onnxruntime-inference-examples__dependabot-torch220-qa-prepare-model, Python 3.10:
+#: Dependabot torch 1.13.1 -> 2.2.0; the PyPI builds move from CUDA 11.7 wheels to CUDA 12.1 ones.
+ONNX_TORCH220 = (
+    {
+        "nvidia-cublas-cu11": ("11.10.3.66", ["torch"]),
+        "nvidia-cudnn-cu11": ("8.5.0.96", ["torch"]),
+    },
+    {
+        "nvidia-cublas-cu12": ("12.1.3.1", ["torch"]),
+        "nvidia-cudnn-cu12": ("8.9.2.26", ["torch"]),
+        "triton": ("2.2.0", ["torch"]),
+        "networkx": ("3.4.2", ["torch"]),
+    },
+)
 #: A CUDA major switch: the torch the lightning corpus cases resolve for
 #: requirements/fabric/examples.txt (torch 2.10.0 with CUDA 12 wheels) as the base and for
 #: requirements/data/data.txt (torch 2.15.0 with CUDA 13 wheels) as the head; a composed pair
@@ -113,6 +127,8 @@ def _without_via(pins: Pins) -> Pins:
         ("tf2190 with the via annotations dropped: numpy moves, nothing edited pulls it",
          _without_via(TF2190[0]), _without_via(TF2190[1]), {"tensorflow"},
          Severity.WARNING, {"numpy"}),
+        ("onnxruntime: torch 2.2 brings CUDA 12 wheels where 1.13 had CUDA 11", *ONNX_TORCH220,
+         {"torch"}, Severity.WARNING, {"nvidia-cublas-cu12", "nvidia-cudnn-cu12"}),
         ("CUDA 12 -> 13 under torchvision", *CUDA13, {"torchvision"},
          Severity.WARNING, {"cuda-toolkit", "nvidia-cuda-runtime", "nvidia-cudnn-cu13"}),
     ],
@@ -146,6 +162,14 @@ def test_rows_say_which_edit_pulls_them_in() -> None:
         finding.evidence
     )
     assert finding.package == "protobuf"
+
+
+def test_a_cuda_switch_is_one_phrase() -> None:
+    (finding,) = transitive_findings([(res(CUDA13[0]), res(CUDA13[1]))], {"torchvision"})
+    assert "worth a look: the CUDA 13 runtime replaces CUDA 12: 3 wheel(s) (" in finding.message
+    assert "need a GPU driver for CUDA 13" in finding.message
+    (none,) = transitive_findings([(res(TORCH280[0]), res(TORCH280[1]))], {"torch"})
+    assert "CUDA" not in none.message  # 12.6 -> 12.8: the same major
 
 
 def test_targets_merge_into_one_finding_per_environment() -> None:
