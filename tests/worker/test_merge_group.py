@@ -11,9 +11,8 @@ from service.webhooks.event import Event
 from service.webhooks.routes import build_router
 from tests.fakes.github import FakeGitHub
 from tests.worker.test_review_job import FakeCoordinator
-from worker.review.job import run_review
 from worker.github.buttons import RERUN_ID
-from worker.review.job import ReviewJob
+from worker.review.job import ReviewJob, run_review
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 EXAMPLE = Path(__file__).parents[2] / "examples" / "torch-bump"

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from rules.findings import Severity
-from worker.review.analysis import analyze
 from worker.resolve.indexes import duplicates_static
+from worker.review.analysis import analyze
 
 CONDA = "name: ml\nchannels:\n  - {url}\ndependencies:\n  - numpy\n"
 PIP = "{option} {url}\nsix\n"

@@ -29,7 +29,6 @@ from rules.findings import Finding, Severity
 from rules.manifests.model import Index, IndexKind, Span
 from tests.worker.resolve.conftest import config, snap
 from tests.worker.resolve.servers import loopback
-from worker.review.analysis import analyze
 from worker.resolve import resolve_change, uv
 from worker.resolve.conda import solve
 from worker.resolve.egress import (
@@ -43,6 +42,7 @@ from worker.resolve.indexes import IndexPolicy, redact
 from worker.resolve.model import Target
 from worker.resolve.pypi import RunOptions
 from worker.resolve.uvproject import Project, lock
+from worker.review.analysis import analyze
 
 #: A built-in allowed host, read from the defaults (the backslash trick names one).
 ALLOWED = DEFAULT_ALLOWED_INDEX_HOSTS[0]
