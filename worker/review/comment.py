@@ -7,7 +7,8 @@ findings themselves are rendered by `rules.render` (`render_comment` for the com
 `render_check_output` for the check run), which also holds the comment's marker and GitHub's
 size limit (`MARKER`, `MAX_COMMENT`); the ignore list by
 `worker.commands.ignores.render_ignores`; the smoke region goes in through
-`worker.smoke.publish.with_section`.
+`worker.smoke.publish.with_section`. Not here: the replies to `@depreview` commands
+(`worker.commands.handler`, `worker.commands.binding`).
 """
 
 from __future__ import annotations
