@@ -18,6 +18,10 @@ is an API change the project's tests meet, not an install or import failure: a r
 pytz 2022 → 2024 and attrs 22 → 24); and minor or patch moves under a requirement the change
 edits — a Dependabot bump of X whose new release requires a newer Y is the bump's intent
 (`tensorflow` 2.18 → 2.19 brings tensorboard 2.19 and numpy 2.0.2 → 2.1.3).
+
+One finding per environment; an environment whose risky rows a warning on another environment
+of the same file already names (a pyproject extra that repeats the runtime's protobuf 3 → 4)
+is a notice that points to that warning.
 """
 
 from __future__ import annotations
@@ -292,18 +296,30 @@ def transitive_findings(
         for change in changes(base, head, touched):
             by_env.setdefault(head.environment, []).append((head, change))
     findings = []
+    warned: dict[str, dict[tuple[str, str | None], str]] = {}  # file -> (name, risk) -> env
     for env, items in sorted(by_env.items()):
         targets = {head.target.label for head, _ in items}
         rows = _merged(change for _, change in items)
         serious = [c for c in rows if c.serious]
+        file = env.partition("#")[0]
+        said = warned.setdefault(file, {})
+        keys = [(c.name, c.risk) for c in serious]
+        # A group or extra repeats its file's runtime moves: the first environment warns.
+        repeated = bool(keys) and all(key in said for key in keys)
+        message = _summary(env, rows, targets, base_cuda.get(env, set()))
+        if repeated:
+            first = ", ".join(sorted({said[key] for key in keys}))
+            message = message.removesuffix(".") + f"; the warning on {first} says the same."
+        else:
+            said.update({key: env for key in keys if key not in said})
         header = ["| package | base | head | change |", "| --- | --- | --- | --- |"]
         findings.append(
             Finding(
                 rule="transitive-change",
                 category="transitive-change",
-                severity=Severity.WARNING if serious else Severity.NOTICE,
-                message=_summary(env, rows, targets, base_cuda.get(env, set())),
-                file=env.partition("#")[0],
+                severity=Severity.WARNING if serious and not repeated else Severity.NOTICE,
+                message=message,
+                file=file,
                 package=serious[0].name if serious else None,
                 evidence=tuple(header + [c.row() for c in rows]),
                 fingerprint="transitive-change:"

@@ -216,3 +216,33 @@ def test_failed_resolutions_have_no_table() -> None:
 )
 def test_cuda_major(name: str, version: str, major: int | None) -> None:
     assert cuda_major(name, version) == major
+
+
+def test_a_group_that_repeats_its_files_warning_is_a_notice() -> None:
+    """deezer/spleeter's pyproject.toml runtime (its poetry.lock) and its `evaluation` extra
+    (resolved by uv) both move protobuf 3.19.6 -> 4.x under tensorflow: one warning, on the
+    runtime; the extra's table stays, as a notice pointing to it."""
+    runtime = ({"protobuf": ("3.19.6", ["tensorboard"])}, {"protobuf": ("4.25.5", ["tensorboard"])})
+    extra = ({"protobuf": ("3.19.6", ["tensorboard"])}, {"protobuf": ("4.25.9", ["tensorboard"])})
+    pairs = [
+        (res(runtime[0], env="pyproject.toml"), res(runtime[1], env="pyproject.toml")),
+        (
+            res(extra[0], env="pyproject.toml#evaluation"),
+            res(extra[1], env="pyproject.toml#evaluation"),
+        ),
+    ]
+    first, second = transitive_findings(pairs, {"tensorflow", "tensorboard"})
+    assert (first.severity, second.severity) == (Severity.WARNING, Severity.NOTICE)
+    assert second.message.endswith("; the warning on pyproject.toml says the same.")
+    other: tuple[Pins, Pins] = (
+        {"numpy": ("1.21.6", [])},
+        {"numpy": ("1.24.3", [])},
+    )  # a risk of its own
+    pairs[1] = (
+        res({**extra[0], **other[0]}, env="pyproject.toml#evaluation"),
+        res({**extra[1], **other[1]}, env="pyproject.toml#evaluation"),
+    )
+    assert [f.severity for f in transitive_findings(pairs, {"tensorflow", "tensorboard"})] == [
+        Severity.WARNING,
+        Severity.WARNING,
+    ]
