@@ -48,13 +48,13 @@ class Stack:
     workers: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
 
     def worker(self, name: str) -> subprocess.Popen[bytes]:
-        log = open(self.tmp_path / f"{name}.log", "wb")  # noqa: SIM115
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "worker.celery_app", "worker",
-             "-Q", "review", "--pool", "solo", "--without-gossip", "--without-mingle",
-             "--without-heartbeat", "-n", f"{name}@%h", "-l", "INFO"],
-            cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
+        with open(self.tmp_path / f"{name}.log", "wb") as log:  # the child keeps its own copy
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "celery", "-A", "worker.celery_app", "worker",
+                 "-Q", "review", "--pool", "solo", "--without-gossip", "--without-mingle",
+                 "--without-heartbeat", "-n", f"{name}@%h", "-l", "INFO"],
+                cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+            )  # fmt: skip
         self.procs.append(proc)
         self.workers[name] = proc
         return proc
@@ -82,12 +82,12 @@ def stack(
             **extra_env,
         }
         port = free_port()
-        log = open(tmp_path / "service.log", "wb")  # noqa: SIM115
-        service = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "service.app:create_app", "--factory",
-             "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
+        with open(tmp_path / "service.log", "wb") as log:  # the child keeps its own copy
+            service = subprocess.Popen(
+                [sys.executable, "-m", "uvicorn", "service.app:create_app", "--factory",
+                 "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+            )  # fmt: skip
         running = Stack(f"http://127.0.0.1:{port}", env, tmp_path, [service])
         try:
             _until("the service", lambda: _up(f"{running.url}/healthz"), 60)
@@ -101,7 +101,6 @@ def stack(
                     proc.wait(timeout=15)
                 except subprocess.TimeoutExpired:
                     proc.kill()
-            log.close()
             for path in sorted(tmp_path.glob("*.log")):
                 sys.stderr.write(
                     f"--- {path.name} ---\n{path.read_text(errors='replace')[-3000:]}\n"

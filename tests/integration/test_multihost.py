@@ -48,13 +48,13 @@ def start_host_worker(running: Stack, host: str) -> subprocess.Popen[bytes]:
     home = running.tmp_path / host
     (home / "tmp").mkdir(parents=True, exist_ok=True)
     env = {**running.env, "HOSTNAME": host, "TMPDIR": str(home / "tmp"), "HOME": str(home)}
-    log = open(running.tmp_path / f"{host}.log", "wb")  # noqa: SIM115
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "worker.celery_app", "worker",
-         "-Q", "review", "--pool", "solo", "--without-gossip", "--without-mingle",
-         "--without-heartbeat", "-n", f"review@{host}", "-l", "INFO"],
-        cwd=home, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
+    with open(running.tmp_path / f"{host}.log", "wb") as log:  # the child keeps its own copy
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "worker.celery_app", "worker",
+             "-Q", "review", "--pool", "solo", "--without-gossip", "--without-mingle",
+             "--without-heartbeat", "-n", f"review@{host}", "-l", "INFO"],
+            cwd=home, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
     running.procs.append(proc)
     running.workers[host] = proc
     return proc
@@ -63,12 +63,12 @@ def start_host_worker(running: Stack, host: str) -> subprocess.Popen[bytes]:
 def start_service_replica(running: Stack) -> str:
     """A second service process on the same Redis (a load balancer's second backend)."""
     port = free_port()
-    log = open(running.tmp_path / "service-2.log", "wb")  # noqa: SIM115
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "service.app:create_app", "--factory",
-         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
-        cwd=ROOT, env=running.env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
+    with open(running.tmp_path / "service-2.log", "wb") as log:  # the child keeps its own copy
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "service.app:create_app", "--factory",
+             "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+            cwd=ROOT, env=running.env, stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
     running.procs.append(proc)
     url = f"http://127.0.0.1:{port}"
     _until("the second service replica", lambda: _up(f"{url}/healthz"), 60)
