@@ -1,11 +1,16 @@
-"""One finding per conflict: the resolver's conflict error that a static `conflict` error already
-states keeps only its explanation, as evidence on the static finding ("the resolver confirms").
+"""One finding per conflict: the resolver's conflict error that a static error already states
+keeps only its explanation, as evidence on the static finding ("the resolver confirms").
 
-The static rule's message is the more specific of the two: it names every clashing constraint
-(or the Requires-Dist a pin violates) with its line and shows the fix; the resolver's says the
-same declarations cannot be installed together for one target. A resolver finding is a
-duplicate when every declaration it names (`declared` in its extra, else its own line) is one
-the static finding cites, both are errors, and both are new (or both pre-existing).
+The static rules that say "these pins cannot be installed together": `conflict` (clauses that
+exclude each other, an exact pin a pinned release's Requires-Dist excludes) and `numpy-abi`'s
+pin-against-cap errors (`tensorflow==2.5.0` requires numpy~=1.19.2 next to `numpy==1.20.1`).
+Their messages are the more specific: they name the requirement that is violated, with its
+line, and the fix; the resolver's says the same declarations cannot be installed together for
+one target. A resolver finding is a duplicate when it says the declarations clash with each
+other (a `broken-pin-set`, or a `resolution-conflict` "... cannot be installed together with
+..."), every declaration it names (`declared` in its extra, else its own line) is one the
+static finding cites, every package it names in backticks is one the static message names,
+both are errors, and both are new (or both pre-existing).
 """
 
 from __future__ import annotations
@@ -14,14 +19,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from packaging.utils import canonicalize_name
+
 from rules.findings import Finding, Severity
 
-#: The static rule whose errors the resolver may repeat.
-STATIC_RULE = "conflict"
+#: The static rules whose errors the resolver may repeat.
+STATIC_RULES = frozenset({"conflict", "numpy-abi"})
 #: Resolver rules that say "these declarations cannot be installed together".
 RESOLVER_RULES = frozenset({"resolution-conflict", "broken-pin-set"})
 #: `docker/Dockerfile:61`, `requirements.txt:5` as the messages and evidence cite them.
 _PLACE = re.compile(r"(?<![\w./-])([\w./-]+:\d+)\b")
+#: A requirement the resolver's message quotes: `numpy==1.20.1`, `torch{sys_platform...}`.
+_QUOTED = re.compile(r"`([A-Za-z0-9][A-Za-z0-9._-]*)")
 
 
 def _place(finding: Finding) -> str | None:
@@ -42,10 +51,24 @@ def cited(finding: Finding) -> frozenset[str]:
     return frozenset(found | ({own} if own else set()))
 
 
+def _names(text: str) -> set[str]:
+    return {canonicalize_name(name) for name in re.findall(r"[A-Za-z0-9][A-Za-z0-9._-]*", text)}
+
+
+def _joint(resolver: Finding) -> bool:
+    """The resolver says declarations clash with each other (not: a build no index serves)."""
+    return resolver.rule == "broken-pin-set" or " cannot be installed together" in resolver.message
+
+
 def _confirms(resolver: Finding, static: Finding) -> bool:
     named = places(resolver)
+    packages = {canonicalize_name(n) for n in _QUOTED.findall(resolver.message)}
+    if resolver.package:
+        packages.add(canonicalize_name(resolver.package))
     return (
-        static.rule == STATIC_RULE
+        static.rule in STATIC_RULES
+        and _joint(resolver)
+        and packages <= _names(static.message)
         and static.severity is Severity.ERROR
         and resolver.severity is Severity.ERROR
         and static.new == resolver.new
@@ -63,7 +86,7 @@ def _confirmation(resolver: Finding) -> tuple[str, ...]:
 def one_per_conflict(findings: Sequence[Finding]) -> list[Finding]:
     """`findings` less the resolver conflict errors a static conflict error already states;
     each such static finding gains the resolver's explanation as evidence (same order)."""
-    statics = [i for i, f in enumerate(findings) if f.rule == STATIC_RULE]
+    statics = [i for i, f in enumerate(findings) if f.rule in STATIC_RULES]
     out: dict[int, Finding] = dict(enumerate(findings))
     for i, finding in enumerate(findings):
         if finding.rule not in RESOLVER_RULES:

@@ -1,7 +1,9 @@
-"""A resolver conflict that the static `conflict` rule already states is one finding, not two.
+"""A resolver conflict that a static rule already states is one finding, not two.
 
 The findings are the ones `bench/accuracy.py --resolve` produced on 2026-12-04 for the corpus
-case uber__petastorm__py39-tf250-numpy1201 (head docker/Dockerfile), messages as emitted.
+case uber__petastorm__py39-tf250-numpy1201 (head docker/Dockerfile), messages as emitted:
+STATIC/RESOLVER before the Dockerfile's two venvs were told apart (commit f15b68f), the
+numpy-abi pair after it.
 """
 
 from __future__ import annotations
@@ -100,13 +102,76 @@ def test_the_resolver_confirms_the_static_conflict() -> None:
         ),
         ("a resolver notice (assumed Python)", replace(RESOLVER, severity=Severity.NOTICE), STATIC),
         ("a static warning", RESOLVER, replace(STATIC, severity=Severity.WARNING)),
-        ("another static rule", RESOLVER, replace(NUMPY_ABI, message=STATIC.message)),
+        (
+            "a static rule that is not about pins clashing",
+            RESOLVER,
+            replace(STATIC, rule="python-version-incompatible"),
+        ),
+        (
+            "the resolver names a package the static message does not",
+            replace(RESOLVER, message=RESOLVER.message.replace("`tensorflow==2.1.0`", "`keras`")),
+            STATIC,
+        ),
+        (
+            "a build no index serves is not a clash between declarations",
+            replace(
+                RESOLVER,
+                message="`tensorflow==2.5.0` (docker/Dockerfile:61) cannot be installed for "
+                "py3.9.25 x86_64-unknown-linux-gnu: (searched: the default index)",
+                extra=(("declared", "docker/Dockerfile:61"),),
+            ),
+            STATIC,
+        ),
     ],
 )
 def test_both_stay_when_they_do_not_say_the_same(
     why: str, resolver: Finding, static: Finding
 ) -> None:
     assert one_per_conflict([resolver, static]) == [resolver, static], why
+
+
+#: After f15b68f: the 3.9 venv's line 61 alone; the resolver and numpy-abi say the same.
+RESOLVER_VENV = replace(
+    RESOLVER,
+    line=61,
+    package="numpy",
+    message=(
+        "`numpy==1.20.1` (docker/Dockerfile:61) cannot be installed together with "
+        "`tensorflow==2.5.0` (docker/Dockerfile:61) for py3.9.25 x86_64-unknown-linux-gnu: "
+        "the resolver found no version set that satisfies them."
+    ),
+    evidence=(
+        "Because tensorflow==2.5.0 depends on numpy>=1.19.2,<1.20.dev0 and you require "
+        "numpy==1.20.1, we can conclude that your requirements and tensorflow==2.5.0 are "
+        "incompatible.",
+        "And because you require tensorflow==2.5.0, we can conclude that your requirements "
+        "are unsatisfiable.",
+    ),
+    extra=(
+        ("target", "py3.9.25 x86_64-unknown-linux-gnu"),
+        ("declared", "docker/Dockerfile:61"),
+        ("declared", "docker/Dockerfile:61"),
+    ),
+)
+NUMPY_ABI_VENV = replace(
+    NUMPY_ABI,
+    message=(
+        "tensorflow==2.5.0 (exact pin) cannot be installed with numpy==1.20.1 (exact pin): its "
+        "metadata requires numpy~=1.19.2, so the resolver refuses the install."
+    ),
+    evidence=(
+        "numpy decided by exact pin: numpy==1.20.1 (docker/Dockerfile:61)",
+        "tensorflow decided by exact pin: tensorflow==2.5.0 (docker/Dockerfile:61)",
+    ),
+)
+
+
+def test_numpy_abis_pin_clash_keeps_the_resolvers_explanation() -> None:
+    (kept,) = one_per_conflict([RESOLVER_VENV, NUMPY_ABI_VENV])
+    assert (kept.rule, kept.message) == ("numpy-abi", NUMPY_ABI_VENV.message)
+    assert kept.evidence[-1].startswith(
+        "the resolver confirms for py3.9.25 x86_64-unknown-linux-gnu: And because you require"
+    )
 
 
 def test_a_broken_pin_set_at_a_cited_line_folds_too() -> None:
