@@ -1,16 +1,17 @@
-"""One finding per conflict: the resolver's conflict error that a static error already states
-keeps only its explanation, as evidence on the static finding ("the resolver confirms").
+"""One finding per problem: a resolver error that a static error already states keeps only its
+explanation, as evidence on the static finding ("the resolver confirms").
 
-The static rules that say "these pins cannot be installed together": `conflict` (clauses that
-exclude each other, an exact pin a pinned release's Requires-Dist excludes) and `numpy-abi`'s
-pin-against-cap errors (`tensorflow==2.5.0` requires numpy~=1.19.2 next to `numpy==1.20.1`).
-Their messages are the more specific: they name the requirement that is violated, with its
-line, and the fix; the resolver's says the same declarations cannot be installed together for
-one target. A resolver finding is a duplicate when it says the declarations clash with each
-other (a `broken-pin-set`, or a `resolution-conflict` "... cannot be installed together with
-..."), every declaration it names (`declared` in its extra, else its own line) is one the
-static finding cites, every package it names in backticks is one the static message names,
-both are errors, and both are new (or both pre-existing).
+Two statements are folded. Declarations that clash with each other (a `broken-pin-set`, a
+`resolution-conflict` "... cannot be installed together with ...") against the static rules
+that say which requirement is violated: `conflict` (clauses that exclude each other, an exact
+pin a pinned release's Requires-Dist excludes), `numpy-abi`'s pin-against-cap errors
+(`tensorflow==2.5.0` requires numpy~=1.19.2 next to `numpy==1.20.1`) and
+`torch-family-mismatch` (torchvision 0.16.2 requires torch==2.1.2). And a `+cuXXX` build no
+declared index serves against `missing-pytorch-index`, which names the index that does.
+The static message is the more specific: the requirement, its line, the fix; the resolver's
+adds the target it resolved for. A resolver finding folds when every declaration it names
+(`declared` in its extra, else its own line) is one the static finding cites, every package it
+quotes is one the static message names, both are errors, and both are new (or both not).
 """
 
 from __future__ import annotations
@@ -23,8 +24,12 @@ from packaging.utils import canonicalize_name
 
 from rules.findings import Finding, Severity
 
-#: The static rules whose errors the resolver may repeat.
-STATIC_RULES = frozenset({"conflict", "numpy-abi"})
+#: What the resolver says -> the static rules that say the same thing more specifically.
+SAME_STATEMENT = {
+    "clash": frozenset({"conflict", "numpy-abi", "torch-family-mismatch"}),
+    "no-build": frozenset({"missing-pytorch-index"}),
+}
+STATIC_RULES = frozenset().union(*SAME_STATEMENT.values())
 #: Resolver rules that say "these declarations cannot be installed together".
 RESOLVER_RULES = frozenset({"resolution-conflict", "broken-pin-set"})
 #: `docker/Dockerfile:61`, `requirements.txt:5` as the messages and evidence cite them.
@@ -55,9 +60,14 @@ def _names(text: str) -> set[str]:
     return {canonicalize_name(name) for name in re.findall(r"[A-Za-z0-9][A-Za-z0-9._-]*", text)}
 
 
-def _joint(resolver: Finding) -> bool:
-    """The resolver says declarations clash with each other (not: a build no index serves)."""
-    return resolver.rule == "broken-pin-set" or " cannot be installed together" in resolver.message
+def statement(resolver: Finding) -> str | None:
+    """`clash`: declarations clash with each other; `no-build`: no declared index serves a
+    `+cuXXX` build; None: anything else the resolver says (never folded)."""
+    if resolver.rule == "broken-pin-set" or " cannot be installed together" in resolver.message:
+        return "clash"
+    if resolver.rule == "resolution-conflict" and "No declared index serves `+" in resolver.message:
+        return "no-build"
+    return None
 
 
 def _confirms(resolver: Finding, static: Finding) -> bool:
@@ -66,8 +76,7 @@ def _confirms(resolver: Finding, static: Finding) -> bool:
     if resolver.package:
         packages.add(canonicalize_name(resolver.package))
     return (
-        static.rule in STATIC_RULES
-        and _joint(resolver)
+        static.rule in SAME_STATEMENT.get(statement(resolver) or "", frozenset())
         and packages <= _names(static.message)
         and static.severity is Severity.ERROR
         and resolver.severity is Severity.ERROR

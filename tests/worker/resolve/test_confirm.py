@@ -206,3 +206,111 @@ def test_the_review_summary_counts_one_error() -> None:
     assert _one_per_conflict(replace(review, findings=(STATIC, NUMPY_ABI))).summary == Summary(
         new_errors=3, ignored=1
     )  # nothing folded: the review is returned as it was
+
+
+def _resolver(message: str, evidence: tuple[str, ...], target: str, *declared: str) -> Finding:
+    file, _, line = declared[0].rpartition(":")
+    return Finding(
+        rule="resolution-conflict",
+        category="conflict",
+        severity=Severity.ERROR,
+        message=message,
+        file=file,
+        line=int(line),
+        package="torch",
+        evidence=evidence,
+        extra=(("target", target), *(("declared", d) for d in declared)),
+        new=True,
+    )
+
+
+#: pku-yuangroup__open-sora-plan__torch210-tv0162: one resolver error per pyproject environment
+#: (runtime, `train`, `dev`), all saying what torch-family-mismatch says at the same line.
+OPEN_SORA_STATIC = Finding(
+    rule="torch-family-mismatch",
+    category="torch-family-mismatch",
+    severity=Severity.ERROR,
+    message=(
+        "torchvision==0.16.2 does not fit torch==2.1.0: torchvision 0.16.2 requires torch==2.1.2, "
+        "so the install fails to resolve or pip swaps torch for another build (decided by the "
+        "pins)."
+    ),
+    file="pyproject.toml",
+    line=16,
+    package="torchvision",
+    evidence=("pyproject.toml:16: torch==2.1.0",),
+    new=True,
+)
+OPEN_SORA_RESOLVER = _resolver(
+    "`torch==2.1.0` (pyproject.toml:16) cannot be installed together with `torchvision==0.16.2` "
+    "(pyproject.toml:16) for py3.8.20 x86_64-unknown-linux-gnu: the resolver found no version "
+    "set that satisfies them.",
+    (
+        "Because torchvision==0.16.2 depends on torch==2.1.2 and you require torch==2.1.0, we can "
+        "conclude that your requirements and torchvision==0.16.2 are incompatible.",
+    ),
+    "py3.8.20 x86_64-unknown-linux-gnu",
+    "pyproject.toml:16",
+    "pyproject.toml:16",
+)
+#: pytorch__serve__find-links-commented: the resolver and missing-pytorch-index on the same line.
+SERVE_STATIC = Finding(
+    rule="missing-pytorch-index",
+    category="missing-pytorch-index",
+    severity=Severity.ERROR,
+    message=(
+        "torch==1.8.0+cu101; sys_platform == 'linux' is the PyTorch CUDA 10.1 build, which only "
+        "the PyTorch index serves (PyPI has no +cu101 wheels), and no index of this environment "
+        "serves it (PyPI only): the install fails with 'No matching distribution found'."
+    ),
+    file="requirements/torch_cu101_linux.txt",
+    line=3,
+    package="torch",
+    evidence=("indexes for requirements/torch_cu101_linux.txt: PyPI only",),
+    new=True,
+)
+SERVE_RESOLVER = _resolver(
+    "`torch==1.8.0+cu101` (requirements/torch_cu101_linux.txt:3) cannot be installed for "
+    "py3.14.0 x86_64-unknown-linux-gnu: No declared index serves `+cu101` builds (searched: the "
+    "default index).",
+    (
+        "Because there is no version of torch{sys_platform == 'linux'}==1.8.0+cu101 and you "
+        "require torch{sys_platform == 'linux'}==1.8.0+cu101, we can conclude that your "
+        "requirements are unsatisfiable.",
+    ),
+    "py3.14.0 x86_64-unknown-linux-gnu",
+    "requirements/torch_cu101_linux.txt:3",
+)
+
+
+@pytest.mark.parametrize(
+    ("why", "findings", "kept_rule"),
+    [
+        (
+            "open-sora: three environments, one torch-family-mismatch",
+            [OPEN_SORA_RESOLVER, OPEN_SORA_RESOLVER, OPEN_SORA_RESOLVER, OPEN_SORA_STATIC],
+            "torch-family-mismatch",
+        ),
+        ("serve: no index serves +cu101", [SERVE_RESOLVER, SERVE_STATIC], "missing-pytorch-index"),
+    ],
+)
+def test_other_static_rules_that_say_the_same(
+    why: str, findings: list[Finding], kept_rule: str
+) -> None:
+    (kept,) = one_per_conflict(findings)
+    assert kept.rule == kept_rule, why
+    confirmations = [e for e in kept.evidence if e.startswith("the resolver confirms")]
+    assert confirmations and len(confirmations) == len(set(confirmations)), why
+
+
+def test_statements_do_not_cross() -> None:
+    """A missing build does not fold into a torch-family-mismatch, nor a clash into
+    missing-pytorch-index (same line, same package)."""
+    moved = replace(
+        SERVE_STATIC, file="pyproject.toml", line=16, message="torch==2.1.0, torchvision==0.16.2"
+    )
+    assert one_per_conflict([OPEN_SORA_RESOLVER, moved]) == [OPEN_SORA_RESOLVER, moved]
+    family = replace(
+        OPEN_SORA_STATIC, file="requirements/torch_cu101_linux.txt", line=3, message="torch ..."
+    )
+    assert one_per_conflict([SERVE_RESOLVER, family]) == [SERVE_RESOLVER, family]
