@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable, Collection, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from core.settings import Settings, get_settings
 from rules.config import CONFIG_PATH, IgnoreRule
@@ -34,6 +34,31 @@ def _texts(files: Mapping[str, str | bytes]) -> dict[str, str]:
     }
 
 
+class AnalysisOptions(TypedDict, total=False):
+    """How a review runs (`analyze`, `analyze_inputs`); every key is optional, its default in
+    brackets."""
+
+    #: Resolve base and head first (`worker.resolve`) [False].
+    resolve: bool
+    #: The resolver's settings [`get_settings()`].
+    settings: Settings | None
+    #: Findings added to the head's [none].
+    extra_findings: Sequence[Finding]
+    #: The refs the log names ["base", "head"].
+    base_ref: str
+    head_ref: str
+    #: Added to the config's `ignore:` list (PR-scoped `@depreview ignore`) [none].
+    extra_ignores: Sequence[IgnoreRule]
+    #: Receives the resolver's report (the GPU smoke test installs its pins) [None].
+    on_resolved: Callable[[ResolveReport], None] | None
+    #: The resolutions cache (the App's, in Redis) [None].
+    resolve_cache: ResolutionCache | None
+    #: The resolver may read `file://` indexes (the CLI, on the user's own files) [False].
+    allow_file_urls: bool
+    #: Times the `resolve` and `rules` parts (the App's metrics) [untimed].
+    stage: Callable[[str], AbstractContextManager[None]] | None
+
+
 def analyze(
     base_files: Mapping[str, str | bytes],
     head_files: Mapping[str, str | bytes],
@@ -41,15 +66,8 @@ def analyze(
     changed_paths: Collection[str] | None = None,
     config_text: str | None = None,
     config_path: str = CONFIG_PATH,
-    resolve: bool = False,
-    settings: Settings | None = None,
-    extra_findings: Sequence[Finding] = (),
-    base_ref: str = "base",
-    head_ref: str = "head",
-    extra_ignores: Sequence[IgnoreRule] = (),
-    on_resolved: Callable[[ResolveReport], None] | None = None,
     dependabot: DependabotUpdate | None = None,
-    allow_file_urls: bool = False,
+    **options: Unpack[AnalysisOptions],
 ) -> Review:
     """Review two file trees (BASE's repo config unless `config_text`): `analyze_inputs` on
     the inputs built from them (the CLI's and the tests' entry; the App reads its inputs)."""
@@ -61,50 +79,23 @@ def analyze(
         config_path=config_path,
         dependabot=dependabot,
     )
-    return analyze_inputs(
-        inputs,
-        resolve=resolve,
-        settings=settings,
-        extra_findings=extra_findings,
-        base_ref=base_ref,
-        head_ref=head_ref,
-        extra_ignores=extra_ignores,
-        on_resolved=on_resolved,
-        allow_file_urls=allow_file_urls,
-    )
+    return analyze_inputs(inputs, **options)
 
 
-def analyze_inputs(
-    inputs: ReviewInputs,
-    *,
-    resolve: bool = False,
-    settings: Settings | None = None,
-    extra_findings: Sequence[Finding] = (),
-    base_ref: str = "base",
-    head_ref: str = "head",
-    extra_ignores: Sequence[IgnoreRule] = (),
-    on_resolved: Callable[[ResolveReport], None] | None = None,
-    resolve_cache: ResolutionCache | None = None,
-    allow_file_urls: bool = False,
-    stage: Callable[[str], AbstractContextManager[None]] | None = None,
-) -> Review:
-    """Review the change `inputs` describe; optionally resolve it first.
-
-    `extra_ignores` are added to the config's `ignore:` list (PR-scoped `@depreview ignore`).
-    `on_resolved` receives the resolver's report (the GPU smoke test installs its pins).
-    `stage` times the `resolve` and `rules` parts (the App's metrics).
-    """
-    timed = stage or _untimed
-    extra = list(extra_findings)
+def analyze_inputs(inputs: ReviewInputs, **options: Unpack[AnalysisOptions]) -> Review:
+    """Review the change `inputs` describe as `options` say; optionally resolve it first."""
+    resolve = options.get("resolve", False)
+    timed = options.get("stage") or _untimed
+    extra = list(options.get("extra_findings", ()))
     base_extra: list[Finding] = []
     if resolve:
         with timed("resolve"):
             try:
                 report = _resolve(
                     inputs,
-                    settings or get_settings(),
-                    cache=resolve_cache,
-                    allow_file_urls=allow_file_urls,
+                    options.get("settings") or get_settings(),
+                    cache=options.get("resolve_cache"),
+                    allow_file_urls=options.get("allow_file_urls", False),
                 )
             except Exception as exc:
                 if _must_propagate(exc):
@@ -115,10 +106,15 @@ def analyze_inputs(
         if report is not None:
             extra.extend(_not_static_duplicates(report.findings))
             base_extra.extend(_not_static_duplicates(report.base_findings))
+            on_resolved = options.get("on_resolved")
             if on_resolved is not None:
                 on_resolved(report)
-    logger.debug("reviewing", extra={"base": base_ref, "head": head_ref})
+    logger.debug(
+        "reviewing",
+        extra={"base": options.get("base_ref", "base"), "head": options.get("head_ref", "head")},
+    )
     config = inputs.config
+    extra_ignores = options.get("extra_ignores", ())
     if extra_ignores:
         config = config.model_copy(update={"ignore": [*config.ignore, *extra_ignores]})
     with timed("rules"):

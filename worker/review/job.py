@@ -186,7 +186,7 @@ def _review_locked(
             wait_s=LOCK_WAIT_S,
         ):
             cache = _resolution_cache(store, settings)
-            return _run_locked(api, settings, job, ignores, smoke, timer, cache)
+            return _run_locked(_Locked(api, settings, job, ignores, smoke, timer, cache))
     finally:
         timer.observe()
 
@@ -209,16 +209,22 @@ def _resolution_cache(store: Redis | None, settings: Settings) -> ResolutionCach
     return ResolutionCache(store, settings.resolve_cache_ttl_s)
 
 
-def _run_locked(
-    api: RepoApi,
-    settings: Settings,
-    job: ReviewJob,
-    pr_ignores: IgnoreSource | None = None,
-    smoke: SmokeHooks | None = None,
-    timer: StageTimer | None = None,
-    resolve_cache: ResolutionCache | None = None,
-) -> Outcome:
-    timer = timer or StageTimer()
+@dataclass(frozen=True, slots=True)
+class _Locked:
+    """What the review does under the PR's lock works with: `run_review`'s collaborators,
+    the stage timer and the resolutions cache."""
+
+    api: RepoApi
+    settings: Settings
+    job: ReviewJob
+    pr_ignores: IgnoreSource | None
+    smoke: SmokeHooks | None
+    timer: StageTimer
+    resolve_cache: ResolutionCache | None
+
+
+def _run_locked(locked: _Locked) -> Outcome:
+    api, settings, job, timer = locked.api, locked.settings, locked.job, locked.timer
     base_sha = job.base_sha
     dependabot = None
     pull: JSON | None = None
@@ -243,19 +249,7 @@ def _run_locked(
         with timer.stage("publish"):
             run = start_check_run(api, job.head_sha, ext_id, app_id=settings.github_app_id)
     try:
-        return _review_and_publish(
-            api,
-            settings,
-            job,
-            base_sha,
-            run,
-            pr_ignores,
-            smoke,
-            dependabot,
-            timer,
-            pull,
-            resolve_cache,
-        )
+        return _review_and_publish(locked, base_sha, run, dependabot, pull)
     except Exception as exc:
         if is_retryable(exc):
             raise  # retried by Celery; the run stays in progress and is reused
@@ -264,19 +258,13 @@ def _run_locked(
 
 
 def _review_and_publish(
-    api: RepoApi,
-    settings: Settings,
-    job: ReviewJob,
+    locked: _Locked,
     base_sha: str,
     run: CheckRun,
-    pr_ignores: IgnoreSource | None = None,
-    smoke: SmokeHooks | None = None,
-    dependabot: DependabotUpdate | None = None,
-    timer: StageTimer | None = None,
-    pull: JSON | None = None,
-    resolve_cache: ResolutionCache | None = None,
+    dependabot: DependabotUpdate | None,
+    pull: JSON | None,
 ) -> Outcome:
-    timer = timer or StageTimer()
+    api, settings, job, timer = locked.api, locked.settings, locked.job, locked.timer
     started = time.monotonic()
     base = read_side(api, base_sha, "base", timer)
     head = read_side(api, job.head_sha, "head", timer)
@@ -297,10 +285,10 @@ def _review_and_publish(
     inputs = side_inputs(base, head, changed, dependabot)
     resolved: list[ResolveReport] = []  # the resolver's report, when analyze resolves
     ignores = IgnoreSet()
-    if job.pr_number is not None and pr_ignores is not None:
+    if job.pr_number is not None and locked.pr_ignores is not None:
         with timer.stage("fetch"):
             allow_self = inputs.base_config.commands.allow_self_ignore
-            ignores = pr_ignores(job.pr_number, allow_self)
+            ignores = locked.pr_ignores(job.pr_number, allow_self)
     result = analyze_inputs(
         inputs,
         base_ref=base_sha,
@@ -308,7 +296,7 @@ def _review_and_publish(
         extra_ignores=ignores.rules,
         resolve=settings.resolve_enabled,
         settings=settings,
-        resolve_cache=resolve_cache,
+        resolve_cache=locked.resolve_cache,
         on_resolved=resolved.append,
         stage=timer.stage,
     )
@@ -321,8 +309,8 @@ def _review_and_publish(
         current = str(pull["head"]["sha"])
         if current != job.head_sha:
             return _superseded(api, settings, job, current, existing_only=False, run=run)
-        if smoke is not None:
-            plan = _plan_smoke(api, smoke, job, pull, inputs, resolved)
+        if locked.smoke is not None:
+            plan = _plan_smoke(api, locked.smoke, job, pull, inputs, resolved)
 
     action, comment_id = None, None
     if job.pr_number is not None:

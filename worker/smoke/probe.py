@@ -217,6 +217,15 @@ def _rel_err(got: Any, ref: Any) -> float:
     return float((got.double() - ref).abs().max()) / (denom if denom > 0 else 1.0)
 
 
+def _judged(err: float, label: str) -> dict[str, Any]:
+    """A check's relative error against the tolerance of its dtype `label`."""
+    return {
+        "max_rel_err": err,
+        "tolerance": TOLERANCES[label],
+        "ok": bool(err <= TOLERANCES[label]),
+    }
+
+
 def _torch_op(torch: Any, op: str, lhs: Any, rhs: Any, device: str) -> Any:
     lhs, rhs = lhs.to(device), rhs.to(device)
     if op == "matmul":
@@ -255,9 +264,7 @@ def _torch_checks(torch: Any, device: str, timings: dict[str, float]) -> list[di
                     torch.cuda.synchronize()
                 row["ms"] = round((time.perf_counter() - started) * 1000, 3)
                 err = _rel_err(got.cpu(), _torch_op(torch, op, lhs.double(), rhs.double(), "cpu"))
-                row["max_rel_err"] = err
-                row["tolerance"] = TOLERANCES[label]
-                row["ok"] = bool(err <= TOLERANCES[label])
+                row.update(_judged(err, label))
             except Exception as exc:
                 row["ok"] = False
                 row["error"] = f"{type(exc).__name__}: {str(exc)[:500]}"
@@ -344,6 +351,20 @@ def _np_rel_err(got: Any, ref: Any) -> float:
     return diff / (denom if denom > 0 else 1.0)
 
 
+def _fp32_operands(numpy: Any) -> tuple[Any, Any]:
+    """The seeded 256x512 and 512x256 fp32 operands of the TensorFlow and JAX matmul checks."""
+    rng = numpy.random.default_rng(0)
+    a = rng.standard_normal((256, 512)).astype(numpy.float32)
+    b = rng.standard_normal((512, 256)).astype(numpy.float32)
+    return a, b
+
+
+def _fp32_matmul_check(numpy: Any, a: Any, b: Any, got: Any, device: str) -> dict[str, Any]:
+    """The check row of `got` = `a @ b` against the float64 product."""
+    err = _np_rel_err(got, a.astype(numpy.float64) @ b.astype(numpy.float64))
+    return {"op": "matmul", "dtype": "fp32", "device": device, **_judged(err, "fp32")}
+
+
 def probe_tensorflow(timings: dict[str, float]) -> dict[str, Any]:
     """TensorFlow build, visible GPUs, one fp32 matmul checked against float64."""
     _stage("tensorflow.import")
@@ -362,26 +383,15 @@ def probe_tensorflow(timings: dict[str, float]) -> dict[str, Any]:
     _stage("tensorflow.devices")
     gpus = tf.config.list_physical_devices("GPU")
     out["gpus"] = [getattr(g, "name", str(g)) for g in gpus]
-    rng = numpy.random.default_rng(0)
-    a = rng.standard_normal((256, 512)).astype(numpy.float32)
-    b = rng.standard_normal((512, 256)).astype(numpy.float32)
+    a, b = _fp32_operands(numpy)
     _stage("tensorflow.matmul")
     tf.config.experimental.enable_tensor_float_32_execution(False)
     started = time.perf_counter()
     with tf.device("/GPU:0" if gpus else "/CPU:0"):
         got = tf.linalg.matmul(a, b).numpy()
-    err = _np_rel_err(got, a.astype(numpy.float64) @ b.astype(numpy.float64))
+    check = _fp32_matmul_check(numpy, a, b, got, "gpu" if gpus else "cpu")
     timings["tensorflow_matmul_s"] = round(time.perf_counter() - started, 3)
-    out["checks"] = [
-        {
-            "op": "matmul",
-            "dtype": "fp32",
-            "device": "gpu" if gpus else "cpu",
-            "max_rel_err": err,
-            "tolerance": TOLERANCES["fp32"],
-            "ok": bool(err <= TOLERANCES["fp32"]),
-        }
-    ]
+    out["checks"] = [check]
     return out
 
 
@@ -398,25 +408,14 @@ def probe_jax(timings: dict[str, float]) -> dict[str, Any]:
     devices = jax.devices()
     out["devices"] = [str(d) for d in devices]
     out["backend"] = jax.default_backend()
-    rng = numpy.random.default_rng(0)
-    a = rng.standard_normal((256, 512)).astype(numpy.float32)
-    b = rng.standard_normal((512, 256)).astype(numpy.float32)
+    a, b = _fp32_operands(numpy)
     _stage("jax.matmul")
     started = time.perf_counter()
     jnp = importlib.import_module("jax.numpy")
     got = numpy.asarray(jnp.matmul(a, b, precision="highest"))
-    err = _np_rel_err(got, a.astype(numpy.float64) @ b.astype(numpy.float64))
+    check = _fp32_matmul_check(numpy, a, b, got, out["backend"])
     timings["jax_matmul_s"] = round(time.perf_counter() - started, 3)
-    out["checks"] = [
-        {
-            "op": "matmul",
-            "dtype": "fp32",
-            "device": out["backend"],
-            "max_rel_err": err,
-            "tolerance": TOLERANCES["fp32"],
-            "ok": bool(err <= TOLERANCES["fp32"]),
-        }
-    ]
+    out["checks"] = [check]
     return out
 
 

@@ -16,7 +16,8 @@ the record stored in Redis (`worker.smoke.store`).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -189,6 +190,27 @@ def recorded_job(
     return job
 
 
+@contextmanager
+def _recorded_job_locked(
+    coord: Coordinator,
+    redis: RedisClient,
+    repo: str,
+    pr_number: int,
+    head_sha: str,
+    check_run_id: int,
+) -> Iterator[SmokeJob | None]:
+    """The `recorded_job` of this check run, held under the PR's lock; None (and no lock)
+    when the review side dispatched no such job."""
+    job = recorded_job(redis, repo, pr_number, head_sha, check_run_id)
+    if job is None:
+        yield None
+        return
+    with coord.lock(
+        lock_key(repo, pr_number, head_sha), timeout_s=LOCK_TIMEOUT_S, wait_s=LOCK_WAIT_S
+    ):
+        yield job
+
+
 #: The key a runner signs its outcomes with, by runner name (review side: derived).
 RunnerKeys = Callable[[str], bytes | None]
 
@@ -255,12 +277,9 @@ def publish_smoke(
     touches only its own check run. Returns what it did.
     """
     repo = api.repo.full_name
-    job = recorded_job(redis, repo, pr_number, head_sha, check_run_id)
-    if job is None:
-        return "rejected"
-    with coord.lock(
-        lock_key(repo, pr_number, head_sha), timeout_s=LOCK_TIMEOUT_S, wait_s=LOCK_WAIT_S
-    ):
+    with _recorded_job_locked(coord, redis, repo, pr_number, head_sha, check_run_id) as job:
+        if job is None:
+            return "rejected"
         outcome = _verified_outcome(redis, job, runner_keys)
         if outcome is None:
             if watchdog_after_s is None:
@@ -315,12 +334,9 @@ def mark_smoke_started(
     alone, so a late notice never reopens a finished check. Returns what it did.
     """
     repo = api.repo.full_name
-    job = recorded_job(redis, repo, pr_number, head_sha, check_run_id)
-    if job is None:
-        return "rejected"
-    with coord.lock(
-        lock_key(repo, pr_number, head_sha), timeout_s=LOCK_TIMEOUT_S, wait_s=LOCK_WAIT_S
-    ):
+    with _recorded_job_locked(coord, redis, repo, pr_number, head_sha, check_run_id) as job:
+        if job is None:
+            return "rejected"
         if load_outcome(redis, repo, check_run_id, runner=job.runner) is not None:
             return "already-finished"
         run = next(

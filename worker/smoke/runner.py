@@ -568,23 +568,21 @@ def prune_cache(cache_dir: Path, max_bytes: int, *, uv: str | None = None) -> di
         return report
     uv = uv or find_uv()
     env = sandbox_env(env_dir=None, home=cache_dir.parent, cache_dir=cache_dir)
-    subprocess.run(
-        [uv, "cache", "prune", "--cache-dir", str(cache_dir)],
-        env=env,
-        capture_output=True,
-        timeout=600,
-        check=False,
-    )
-    report["pruned"] = 1
-    after = dir_size(cache_dir)
-    if after > max_bytes:
+
+    def uv_cache(command: str) -> None:
         subprocess.run(
-            [uv, "cache", "clean", "--cache-dir", str(cache_dir)],
+            [uv, "cache", command, "--cache-dir", str(cache_dir)],
             env=env,
             capture_output=True,
             timeout=600,
             check=False,
         )
+
+    uv_cache("prune")
+    report["pruned"] = 1
+    after = dir_size(cache_dir)
+    if after > max_bytes:
+        uv_cache("clean")
         report["cleaned"] = 1
         after = dir_size(cache_dir)
     report["after"] = after

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from core.task_auth import outcome_signed_by, sign_outcome, without_signature
 from worker.smoke.outcome_auth import own_runner_key, runner_of_queue
@@ -15,6 +15,8 @@ from worker.smoke.registry import RedisClient
 logger = logging.getLogger(__name__)
 
 RECORD_TTL_S = 14 * 24 * 3600
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,11 +92,16 @@ def save(redis: RedisClient, record: SmokeRecord) -> None:
 
 def load(redis: RedisClient, repo: str, pr_number: int, head_sha: str) -> SmokeRecord | None:
     """The stored record of one PR head, if any (a malformed one reads as none)."""
-    raw = redis.get(record_key(repo, pr_number, head_sha))
+    return _load(redis, record_key(repo, pr_number, head_sha), SmokeRecord.from_json)
+
+
+def _load(redis: RedisClient, key: str, parse: Callable[[str | bytes], _T]) -> _T | None:
+    """The value stored at `key` as `parse` reads it; None when missing or malformed."""
+    raw = redis.get(key)
     if raw is None:
         return None
     try:
-        return SmokeRecord.from_json(raw)
+        return parse(raw)
     except (ValueError, KeyError, TypeError):
         return None
 
@@ -259,10 +266,4 @@ def record_job(redis: RedisClient, job: SmokeJob) -> None:
 
 def load_job(redis: RedisClient, repo: str, check_run_id: int) -> SmokeJob | None:
     """The job recorded for one smoke check run, if any (a malformed one reads as none)."""
-    raw = redis.get(job_key(repo, check_run_id))
-    if raw is None:
-        return None
-    try:
-        return SmokeJob.from_json(raw)
-    except (ValueError, KeyError, TypeError):
-        return None
+    return _load(redis, job_key(repo, check_run_id), SmokeJob.from_json)
