@@ -1,7 +1,8 @@
 """Targets: the Python × platform (× CUDA) an environment is installed on, with the evidence.
 
-`Target` is the one model of a target (the resolver's `worker.resolve.model.Target` should
-become this). `targets_for(config)` gives the config's targets for marker evaluation; the
+`Target` is the one model of a target (the resolver runs each as a
+`worker.resolve.model.ResolveTarget`, derived from it: full Python, uv platform triple).
+`targets_for(config)` gives the config's targets for marker evaluation; the
 targets one environment will actually be installed on, read from the repository's evidence,
 come from `rules.checks.support.evidence.targets_for_environment`.
 """

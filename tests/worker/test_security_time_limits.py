@@ -257,7 +257,7 @@ def test_a_soft_limit_inside_a_conda_solve_is_not_swallowed(
     # to publish a passing conclusion.
     import worker.resolve.conda as conda
     from worker.resolve.indexes import IndexPolicy
-    from worker.resolve.model import Target
+    from worker.resolve.model import ResolveTarget
     from worker.resolve.pypi import RunOptions
 
     def run(coro: Any) -> Any:
@@ -267,4 +267,4 @@ def test_a_soft_limit_inside_a_conda_solve_is_not_swallowed(
     monkeypatch.setattr(conda, "_run", run)
     options = RunOptions(policy=IndexPolicy(allowed_hosts=("channel.example",)))
     with celery_soft_limit_handler(), pytest.raises(SoftTimeLimitExceeded):
-        conda.solve(["numpy"], ["https://channel.example/conda-forge"], Target(), options)
+        conda.solve(["numpy"], ["https://channel.example/conda-forge"], ResolveTarget(), options)

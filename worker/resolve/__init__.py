@@ -17,7 +17,7 @@ from worker.resolve.egress import EndpointCheck, Resolver, public_web_endpoint, 
 from worker.resolve.indexes import IndexPolicy
 from worker.resolve.inputs import Mode, ResolutionInput, inputs_for, select, touched_names
 from worker.resolve.locks import lock_findings, lock_resolutions
-from worker.resolve.model import Resolution, ResolveReport, Target
+from worker.resolve.model import Resolution, ResolveReport, ResolveTarget
 from worker.resolve.pipcheck import resolution_findings as pipcheck_findings
 from worker.resolve.pypi import RunOptions, resolve_pypi
 from worker.resolve.targets import environment_targets
@@ -32,7 +32,7 @@ MAX_ASSUMED_TRIES = 3
 __all__ = [
     "Resolution",
     "ResolveReport",
-    "Target",
+    "ResolveTarget",
     "resolve_change",
     "resolve_snapshot",
 ]
@@ -68,20 +68,20 @@ def _options(
     )
 
 
-def _resolve_input(inp: ResolutionInput, target: Target, options: RunOptions) -> Resolution:
+def _resolve_input(inp: ResolutionInput, target: ResolveTarget, options: RunOptions) -> Resolution:
     if inp.mode is Mode.CONDA:
         return resolve_conda(inp, target, options)
     return resolve_pypi(inp, target, options)
 
 
-def _by_python(targets: list[Target]) -> list[list[Target]]:
-    groups: dict[str, list[Target]] = {}
+def _by_python(targets: list[ResolveTarget]) -> list[list[ResolveTarget]]:
+    groups: dict[str, list[ResolveTarget]] = {}
     for target in targets:
         groups.setdefault(target.python, []).append(target)
     return list(groups.values())
 
 
-def _first_choice(targets: list[Target]) -> list[Target]:
+def _first_choice(targets: list[ResolveTarget]) -> list[ResolveTarget]:
     """Evidenced targets as they are; of assumed ones, the first Python worth trying."""
     if not targets or not targets[0].assumed:
         return targets
@@ -90,7 +90,7 @@ def _first_choice(targets: list[Target]) -> list[Target]:
 
 def _resolve_environment(
     inp: ResolutionInput,
-    targets: list[Target],
+    targets: list[ResolveTarget],
     options: RunOptions,
     texts: Mapping[str, str] | None,
 ) -> list[Resolution]:
@@ -110,7 +110,7 @@ def _resolve_environment(
 
 def _resolve_targets(
     inp: ResolutionInput,
-    targets: list[Target],
+    targets: list[ResolveTarget],
     options: RunOptions,
     texts: Mapping[str, str] | None,
 ) -> list[Resolution]:
@@ -169,7 +169,7 @@ def resolve_snapshot(
     resolutions: list[Resolution] = []
     findings: list[Finding] = []
 
-    def targets(environment: str) -> list[Target]:
+    def targets(environment: str) -> list[ResolveTarget]:
         return environment_targets(snapshot, config, environment)
 
     locked = lock_resolutions(snapshot, lambda env: _first_choice(targets(env)), texts=texts)

@@ -1,7 +1,7 @@
 """An assumed Python never produces an error: failures that depend on it become notices.
 
 When no file says which Python an environment runs on, it is resolved for an assumed one
-(`Target.assumed`). A failure whose explanation involves the Python (a wheel without a
+(`ResolveTarget.assumed`). A failure whose explanation involves the Python (a wheel without a
 matching Python tag, `Requires-Python`) says nothing certain about the repository, so it
 becomes a `resolution-python-assumed` notice. A failure that does not involve the Python
 (two requirements that exclude each other) stays what it is.
@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 
 from rules.findings import Finding, Severity
-from worker.resolve.model import Target
+from worker.resolve.model import ResolveTarget
 
 _PYTHON_DEPENDENT = re.compile(
     r"Python (?:ABI|version|implementation) tag"
@@ -49,7 +49,7 @@ def _reason(text: str) -> str | None:
     return None
 
 
-def assumed_notice(environment: str, target: Target, explanation: str) -> Finding:
+def assumed_notice(environment: str, target: ResolveTarget, explanation: str) -> Finding:
     """`On Python 3.14 (assumed: no evidence ...), X has no wheel ...` as a notice."""
     reason = _reason(explanation) or "the resolver found no version set for that Python"
     return Finding(
@@ -69,7 +69,7 @@ def assumed_notice(environment: str, target: Target, explanation: str) -> Findin
 
 
 def settle(
-    findings: Sequence[Finding], environment: str, target: Target, explanation: str
+    findings: Sequence[Finding], environment: str, target: ResolveTarget, explanation: str
 ) -> tuple[Finding, ...]:
     """The findings of a failed resolution, with errors that hinge on an assumed Python
     replaced by one notice."""

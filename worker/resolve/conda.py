@@ -22,7 +22,7 @@ from worker.resolve.egress import EgressProxy, Refusal
 from worker.resolve.explain import mentioned
 from worker.resolve.indexes import index_url, redact, refused_finding, untrusted
 from worker.resolve.inputs import ResolutionInput
-from worker.resolve.model import Resolution, Target
+from worker.resolve.model import Resolution, ResolveTarget
 from worker.resolve.network import (
     Outcome,
     cause,
@@ -56,7 +56,7 @@ def _parses(parser: Any, text: str) -> bool:
     return True
 
 
-def virtual_packages(target: Target) -> list[Any]:
+def virtual_packages(target: ResolveTarget) -> list[Any]:
     """The virtual packages of a target machine (`__cuda` as CONDA_OVERRIDE_CUDA sets it)."""
     from rattler import BuildString, GenericVirtualPackage, PackageName, Version
 
@@ -115,7 +115,7 @@ def proxied_client(proxy: EgressProxy, folder: Path) -> Any:
 
 
 def solve(
-    specs: Sequence[str], channels: Sequence[str], target: Target, options: RunOptions
+    specs: Sequence[str], channels: Sequence[str], target: ResolveTarget, options: RunOptions
 ) -> Solved:
     """Pins (name → version) of a rattler solve, or its error and what the error means;
     every request goes through an egress proxy enforcing the options' index policy."""
@@ -145,15 +145,17 @@ def solve(
         return Solved({r.name.normalized: str(r.version) for r in records}, refused=proxy.refusals)
 
 
-def _solved_target(target: Target, pins: dict[str, str], environment: str) -> Target:
+def _solved_target(target: ResolveTarget, pins: dict[str, str], environment: str) -> ResolveTarget:
     """The target with the Python the solve installed (conda picks it; nothing is assumed)."""
     python = full_python(pins.get("python", ""))
     if python is None:
         return target
-    return Target(python, target.platform, target.cuda, False, f"the conda solve of {environment}")
+    return ResolveTarget(
+        python, target.platform, target.cuda, False, f"the conda solve of {environment}"
+    )
 
 
-def resolve_conda(inp: ResolutionInput, target: Target, options: RunOptions) -> Resolution:
+def resolve_conda(inp: ResolutionInput, target: ResolveTarget, options: RunOptions) -> Resolution:
     """Solve the conda part, then the pip part with uv for the solved Python.
 
     A channel that cannot be read (after retries) gives a `resolution-incomplete` notice,
@@ -251,7 +253,7 @@ def index_url_default() -> str:
     return "https://conda.anaconda.org/conda-forge"
 
 
-def conda_conflict(error: str, inp: ResolutionInput, target: Target) -> Finding:
+def conda_conflict(error: str, inp: ResolutionInput, target: ResolveTarget) -> Finding:
     """A `conflict` error carrying rattler's explanation, at the first involved line."""
     lines = [line.rstrip() for line in error.splitlines() if line.strip()]
     names = mentioned(lines)

@@ -9,7 +9,7 @@ from packaging.utils import canonicalize_name
 
 from rules.findings import Finding, Severity
 from rules.manifests.model import Requirement
-from worker.resolve.model import Target
+from worker.resolve.model import ResolveTarget
 
 _TOKEN = re.compile(r"(?<![\w.+-])([A-Za-z0-9][A-Za-z0-9._-]*)")
 _DEPEND_ON = re.compile(r"depends? on ([A-Za-z0-9][A-Za-z0-9._-]*?)(?=[<>=!~{\[\s,]|$)")
@@ -68,7 +68,7 @@ def failure_findings(
     declared: Sequence[Requirement],
     *,
     environment: str,
-    target: Target,
+    target: ResolveTarget,
     index_urls: Sequence[str] = (),
 ) -> list[Finding]:
     """Findings for a failed resolution: sdist-only notices, else one `conflict` error."""
@@ -123,7 +123,7 @@ def _conflict_message(
     involved: Sequence[Requirement],
     primary: Requirement | None,
     environment: str,
-    target: Target,
+    target: ResolveTarget,
     index_urls: Sequence[str],
 ) -> str:
     text = " ".join(lines)
@@ -157,7 +157,7 @@ def _sdist_finding(
     lines: Sequence[str],
     declared: Sequence[Requirement],
     environment: str,
-    target: Target,
+    target: ResolveTarget,
 ) -> Finding:
     req = next((r for r in declared if canonicalize_name(r.name) == name), None)
     if req is None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from packaging.utils import canonicalize_name
 
-from worker.resolve.model import Target
+from worker.resolve.model import ResolveTarget
 from worker.resolve.pipcheck import marker_applies
 
 
@@ -27,7 +27,7 @@ def _is_root(entry: Mapping[str, Any]) -> bool:
     return isinstance(source, Mapping) and source.get("virtual") == "."
 
 
-def _applies(entry: Mapping[str, Any], target: Target) -> bool:
+def _applies(entry: Mapping[str, Any], target: ResolveTarget) -> bool:
     markers = entry.get("resolution-markers")
     if not isinstance(markers, list) or not markers:
         return True
@@ -44,7 +44,7 @@ def _wheels(entry: Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(found)
 
 
-def installed(lock_text: str, target: Target, group: str | None) -> Installed:
+def installed(lock_text: str, target: ResolveTarget, group: str | None) -> Installed:
     """The packages `uv sync` (with `group`, when given) would install on `target`."""
     data = tomllib.loads(lock_text)
     entries = [e for e in data.get("package", []) if isinstance(e, Mapping) and "name" in e]

@@ -18,7 +18,7 @@ from rules.findings import Finding, Severity
 from rules.manifests.model import Ecosystem, FileKind, ManifestFile, Snapshot
 from rules.manifests.poetry_constraints import poetry_to_pep440
 from worker.resolve import uv
-from worker.resolve.model import Resolution, Target
+from worker.resolve.model import Resolution, ResolveTarget
 from worker.resolve.pipcheck import marker_applies
 from worker.resolve.poetryhash import is_fresh
 
@@ -110,7 +110,7 @@ def _uv_requires(entry: dict[str, Any]) -> list[str]:
 
 def lock_resolutions(
     snapshot: Snapshot,
-    targets: Sequence[Target] | Callable[[str], Sequence[Target]],
+    targets: Sequence[ResolveTarget] | Callable[[str], Sequence[ResolveTarget]],
     *,
     texts: Mapping[str, str] | None = None,
 ) -> list[Resolution]:

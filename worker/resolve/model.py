@@ -1,4 +1,5 @@
-"""Value types of resolution: a target, one environment's resolution, the report of a change."""
+"""Value types of resolution: a resolve target, one environment's resolution, the report of a
+change."""
 
 from __future__ import annotations
 
@@ -8,11 +9,13 @@ from types import MappingProxyType
 from typing import Any
 
 from rules.findings import Finding, Severity
+from rules.targets import Target, platform_triple
 
 
 @dataclass(frozen=True, slots=True)
-class Target:
-    """Where a resolution is for: a full Python version, a uv platform triple, a CUDA version.
+class ResolveTarget:
+    """A `rules.targets.Target` (the one target model) as the resolver runs it: a full Python
+    version, a uv platform triple, a CUDA version (`of` derives it from a rules target).
 
     `assumed` is True when no file of the repository says which Python the environment runs
     on (the Python was picked from a declared range or the default set); `evidence` says
@@ -24,6 +27,11 @@ class Target:
     cuda: str | None = None
     assumed: bool = False
     evidence: str = field(default="", compare=False)
+
+    @classmethod
+    def of(cls, target: Target, python: str, *, assumed: bool, evidence: str) -> ResolveTarget:
+        """`target` resolved for `python` (its full X.Y.Z) on its platform's uv triple."""
+        return cls(python, platform_triple(target.platform), target.cuda, assumed, evidence)
 
     @property
     def label(self) -> str:
@@ -59,7 +67,7 @@ class Resolution:
     `lines` the line of each pin in a lock file.
     """
 
-    target: Target
+    target: ResolveTarget
     environment: str
     pins: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     via: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
@@ -102,7 +110,7 @@ class Resolution:
         """The inverse of `to_json`."""
         target = data["target"]
         return cls(
-            target=Target(
+            target=ResolveTarget(
                 str(target["python"]),
                 str(target["platform"]),
                 target.get("cuda"),
@@ -123,37 +131,41 @@ class Resolution:
         )
 
 
+#: The `Finding` fields the resolution cache keeps (not `end_line`, not `new`).
+_FINDING_FIELDS = (
+    "rule",
+    "category",
+    "severity",
+    "message",
+    "file",
+    "line",
+    "column",
+    "package",
+    "fix",
+    "evidence",
+    "fingerprint",
+    "extra",
+)
+
+
 def _finding_to_json(finding: Finding) -> dict[str, Any]:
-    return {
-        "rule": finding.rule,
-        "category": finding.category,
+    data = {name: getattr(finding, name) for name in _FINDING_FIELDS}
+    return data | {
         "severity": finding.severity.value,
-        "message": finding.message,
-        "file": finding.file,
-        "line": finding.line,
-        "column": finding.column,
-        "package": finding.package,
-        "fix": finding.fix,
         "evidence": list(finding.evidence),
-        "fingerprint": finding.fingerprint,
         "extra": [list(pair) for pair in finding.extra],
     }
 
 
 def _finding_from_json(data: Mapping[str, Any]) -> Finding:
+    fields = {name: data[name] for name in _FINDING_FIELDS}
     return Finding(
-        rule=data["rule"],
-        category=data["category"],
-        severity=Severity(data["severity"]),
-        message=data["message"],
-        file=data["file"],
-        line=data["line"],
-        column=data["column"],
-        package=data["package"],
-        fix=data["fix"],
-        evidence=tuple(data["evidence"]),
-        fingerprint=data["fingerprint"],
-        extra=tuple((str(k), str(v)) for k, v in data["extra"]),
+        **fields
+        | {
+            "severity": Severity(data["severity"]),
+            "evidence": tuple(data["evidence"]),
+            "extra": tuple((str(k), str(v)) for k, v in data["extra"]),
+        }
     )
 
 

@@ -30,7 +30,7 @@ from typing import TypeVar
 
 from rules.findings import Finding, Severity
 from worker.resolve.indexes import redact
-from worker.resolve.model import Target
+from worker.resolve.model import ResolveTarget
 
 T = TypeVar("T")
 
@@ -131,7 +131,7 @@ class Unreachable:
 
 
 def unreachable_earlier(
-    environment: str, target: Target, where: str, *, resolver: str = "uv"
+    environment: str, target: ResolveTarget, where: str, *, resolver: str = "uv"
 ) -> Finding:
     """A notice: `environment` was not resolved, `where` having been unreachable earlier in
     this review (not waited on again)."""
@@ -147,7 +147,7 @@ def unreachable_earlier(
 
 def incomplete_finding(
     environment: str,
-    target: Target,
+    target: ResolveTarget,
     *,
     where: str | None,
     detail: str,

@@ -11,13 +11,13 @@ from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
 from rules.findings import Finding, Severity
-from worker.resolve.model import Resolution, Target
+from worker.resolve.model import Resolution, ResolveTarget
 
 _SYS_PLATFORM = {"linux": "linux", "darwin": "darwin", "windows": "win32"}
 _SYSTEM = {"linux": "Linux", "darwin": "Darwin", "windows": "Windows"}
 
 
-def marker_environment(target: Target) -> dict[str, str]:
+def marker_environment(target: ResolveTarget) -> dict[str, str]:
     """PEP 508 marker variables for a target (python version, OS, machine)."""
     os_key = next((key for key in _SYSTEM if key in target.platform), "linux")
     arch = target.platform.split("-", 1)[0]
@@ -41,7 +41,7 @@ def marker_environment(target: Target) -> dict[str, str]:
     }
 
 
-def marker_applies(marker: str | None, target: Target) -> bool:
+def marker_applies(marker: str | None, target: ResolveTarget) -> bool:
     """True when `marker` holds for `target` (unparseable markers count as holding)."""
     if not marker:
         return True
@@ -72,7 +72,7 @@ class Broken:
 
 
 def check(
-    pins: Mapping[str, str], requires: Mapping[str, Sequence[str]], target: Target
+    pins: Mapping[str, str], requires: Mapping[str, Sequence[str]], target: ResolveTarget
 ) -> list[Broken]:
     """Every requirement of a pin that the pinned set does not satisfy on `target`."""
     broken = []

@@ -15,7 +15,7 @@ from worker.resolve.explain import failure_findings
 from worker.resolve.indexes import IndexPolicy, redact, refusal_fix, refused_finding, untrusted
 from worker.resolve.inputs import ResolutionInput, requirement_line
 from worker.resolve.metadata import requires_of
-from worker.resolve.model import Resolution, Target
+from worker.resolve.model import Resolution, ResolveTarget
 from worker.resolve.network import (
     Outcome,
     Retry,
@@ -62,7 +62,10 @@ def index_names(inp: ResolutionInput, options: RunOptions) -> list[str]:
 
 
 def run_with_retries(
-    attempt: Callable[[], uv.UvRun], inp: ResolutionInput, target: Target, options: RunOptions
+    attempt: Callable[[], uv.UvRun],
+    inp: ResolutionInput,
+    target: ResolveTarget,
+    options: RunOptions,
 ) -> tuple[uv.UvRun, Finding | None]:
     """Run uv (again, after a pause, while it cannot reach an index); the notice when it never
     could. An index already found down in this review is not waited on again."""
@@ -126,7 +129,7 @@ def refused_inputs(
 
 
 def refusal_outcome(
-    run: uv.UvRun, inp: ResolutionInput, target: Target, skipped: Sequence[Finding] = ()
+    run: uv.UvRun, inp: ResolutionInput, target: ResolveTarget, skipped: Sequence[Finding] = ()
 ) -> Resolution | None:
     """The resolution when the egress proxy refused a request of `run` (None when not):
     what uv made of the refusal (a 403, "not found", "no solution") is not a result."""
@@ -138,7 +141,7 @@ def refusal_outcome(
 
 def resolve_pypi(
     inp: ResolutionInput,
-    target: Target,
+    target: ResolveTarget,
     options: RunOptions,
     *,
     requirements: Sequence[Requirement] | None = None,
@@ -207,7 +210,7 @@ def resolve_pypi(
 def _outcome(
     run: uv.UvRun,
     inp: ResolutionInput,
-    target: Target,
+    target: ResolveTarget,
     reqs: Sequence[Requirement],
     skipped: list[Finding],
     options: RunOptions,
@@ -233,7 +236,7 @@ def _outcome(
 def failed_resolution(
     run: uv.UvRun,
     inp: ResolutionInput,
-    target: Target,
+    target: ResolveTarget,
     options: RunOptions,
     reqs: Sequence[Requirement],
     skipped: Sequence[Finding],
@@ -282,7 +285,7 @@ def untrusted_url(req: Requirement, policy: IndexPolicy) -> Finding:
     )
 
 
-def timeout_finding(inp: ResolutionInput, target: Target, options: RunOptions) -> Finding:
+def timeout_finding(inp: ResolutionInput, target: ResolveTarget, options: RunOptions) -> Finding:
     """A notice: resolving `inp` for `target` ran past the time limit."""
     return Finding(
         rule="resolution-timeout",

@@ -11,9 +11,8 @@ from rules.checks.support.evidence import targets_for_environment
 from rules.config import RepoConfig
 from rules.manifests.model import Snapshot
 from rules.manifests.poetry_constraints import poetry_to_pep440
-from rules.targets import LATEST_PATCH, Evidence, platform_triple
-from rules.targets import Target as RulesTarget
-from worker.resolve.model import Target
+from rules.targets import LATEST_PATCH, Evidence, Target
+from worker.resolve.model import ResolveTarget
 
 #: Most Pythons an environment is resolved for when the repository names several.
 MAX_PYTHONS = 3
@@ -96,7 +95,7 @@ def _where(source: Evidence) -> str:
     return f"{source.text or source.how}{where}"
 
 
-def _convert(target: RulesTarget, range_only: bool) -> Target:
+def _convert(target: Target, range_only: bool) -> ResolveTarget:
     python_sources = [s for s in target.sources if s.what == "python"]
     if target.assumed:
         evidence = "no evidence of the Python it runs on"
@@ -104,21 +103,16 @@ def _convert(target: RulesTarget, range_only: bool) -> Target:
         evidence = f"{_where(python_sources[0])} allows it"
     else:
         evidence = _where(python_sources[0]) if python_sources else ""
-    return Target(
-        full_python(target.python) or target.python,
-        platform_triple(target.platform),
-        target.cuda,
-        target.assumed or range_only,
-        evidence,
-    )
+    python = full_python(target.python) or target.python
+    return ResolveTarget.of(target, python, assumed=target.assumed or range_only, evidence=evidence)
 
 
-def _is_range(target: RulesTarget) -> bool:
+def _is_range(target: Target) -> bool:
     hows = {s.how for s in target.sources if s.what == "python"}
     return bool(hows) and hows <= {"requires-python"}
 
 
-def environment_targets(snapshot: Snapshot, config: Any, environment: str) -> list[Target]:
+def environment_targets(snapshot: Snapshot, config: Any, environment: str) -> list[ResolveTarget]:
     """The targets an environment is resolved for, from `rules.targets` (the one
     target model), as full Python versions and uv platform triples.
 
@@ -134,7 +128,7 @@ def environment_targets(snapshot: Snapshot, config: Any, environment: str) -> li
         return []
     range_only = all(t.assumed or _is_range(t) for t in found)
     converted = [_convert(t, range_only) for t in found]
-    by_minor: dict[str, list[Target]] = {}
+    by_minor: dict[str, list[ResolveTarget]] = {}
     for target in converted:
         by_minor.setdefault(target.minor, []).append(target)
     if range_only:

@@ -16,7 +16,7 @@ from packaging.utils import canonicalize_name
 
 from rules.manifests.model import Index, IndexKind
 from worker.resolve.egress import EgressPolicy, EgressProxy, Refusal
-from worker.resolve.model import Target
+from worker.resolve.model import ResolveTarget
 
 #: Environment variables passed through to uv (nothing that configures uv or names a proxy:
 #: every request goes through the egress proxy, see `worker.resolve.egress`).
@@ -169,7 +169,7 @@ def pip_compile(
     requirements: Sequence[str],
     constraints: Sequence[str],
     *,
-    target: Target,
+    target: ResolveTarget,
     indexes: Sequence[Index],
     index_strategy: str,
     cache_dir: Path | None,

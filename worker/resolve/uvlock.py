@@ -11,7 +11,7 @@ from worker.resolve.cache import cache_key
 from worker.resolve.inputs import ResolutionInput
 from worker.resolve.lockgraph import installed
 from worker.resolve.metadata import requires_of
-from worker.resolve.model import Resolution, Target
+from worker.resolve.model import Resolution, ResolveTarget
 from worker.resolve.pypi import (
     RunOptions,
     failed_resolution,
@@ -30,7 +30,7 @@ def _sibling(path: str, name: str) -> str:
 
 def resolve_uv_project(
     inp: ResolutionInput,
-    targets: Sequence[Target],
+    targets: Sequence[ResolveTarget],
     options: RunOptions,
     texts: Mapping[str, str],
 ) -> list[Resolution] | None:
@@ -107,7 +107,7 @@ def _outcome(
     locked: str | None,
     project: Project,
     inp: ResolutionInput,
-    target: Target,
+    target: ResolveTarget,
     options: RunOptions,
 ) -> Resolution:
     skipped = tuple(skipped_finding(req, inp.environment) for req in project.skipped)

@@ -17,7 +17,7 @@ from rules.manifests.model import IndexKind, Requirement
 from worker.resolve import uv
 from worker.resolve.egress import EgressPolicy
 from worker.resolve.inputs import ResolutionInput, requirement_line
-from worker.resolve.model import Target
+from worker.resolve.model import ResolveTarget
 
 #: [tool.uv] settings copied into the virtual project (they change what uv picks).
 _KEPT_SETTINGS = ("index-strategy", "prerelease", "resolution", "fork-strategy")
@@ -58,7 +58,7 @@ def _root(environment: str) -> tuple[str, str | None]:
     return path, group or None
 
 
-def requires_python(data: Mapping[str, Any], targets: Sequence[Target]) -> str:
+def requires_python(data: Mapping[str, Any], targets: Sequence[ResolveTarget]) -> str:
     """The project's requires-python, else `>=X.Y` of the lowest target (uv's own default)."""
     declared = data.get("project", {}).get("requires-python")
     if isinstance(declared, str) and declared.strip():
@@ -95,7 +95,7 @@ def _sources(data: Mapping[str, Any], group: str | None, index_names: set[str]) 
 def virtual_project(
     inp: ResolutionInput,
     text: str,
-    targets: Sequence[Target],
+    targets: Sequence[ResolveTarget],
     *,
     default_index_url: str | None = None,
 ) -> Project:

@@ -11,7 +11,7 @@ from tests.worker.resolve.conftest import config, snap
 from tests.worker.resolve.wheels import Universe
 from worker.resolve import resolve_change
 from worker.resolve.cache import ResolutionCache, cache_key
-from worker.resolve.model import Resolution, Target
+from worker.resolve.model import Resolution, ResolveTarget
 
 
 class FakeStore:
@@ -54,7 +54,7 @@ def test_cache_key(a: dict[str, Any], b: dict[str, Any], same: bool) -> None:
 
 def test_resolution_round_trips_through_json() -> None:
     resolution = Resolution(
-        Target("3.11.14", "x86_64-unknown-linux-gnu", "12.1"),
+        ResolveTarget("3.11.14", "x86_64-unknown-linux-gnu", "12.1"),
         "requirements.txt",
         {"numpy": "2.1.0"},
         {"numpy": ("-r requirements.txt",)},

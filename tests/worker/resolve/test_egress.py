@@ -39,7 +39,7 @@ from worker.resolve.egress import (
     public_address,
 )
 from worker.resolve.indexes import IndexPolicy, redact
-from worker.resolve.model import Target
+from worker.resolve.model import ResolveTarget
 from worker.resolve.pypi import RunOptions
 from worker.resolve.uvproject import Project, lock
 from worker.review.analysis import analyze
@@ -314,7 +314,7 @@ def _compile(indexes: Sequence[Index], policy: EgressPolicy, tmp: Path) -> uv.Uv
     return uv.pip_compile(
         ["numpy==1.26.4"],
         [],
-        target=Target("3.11.14"),
+        target=ResolveTarget("3.11.14"),
         indexes=indexes,
         index_strategy="first-index",
         cache_dir=tmp / "cache",
@@ -526,7 +526,9 @@ def test_rattler_reaches_no_channel_off_the_list(tmp_path: Path) -> None:
         options = RunOptions(
             policy=IndexPolicy(allowed_hosts=(ALLOWED,)), cache_dir=tmp_path, timeout_s=30
         )
-        solved = solve(["numpy"], [f"http://127.0.0.1:{target.port}/chan"], Target(), options)
+        solved = solve(
+            ["numpy"], [f"http://127.0.0.1:{target.port}/chan"], ResolveTarget(), options
+        )
     assert target.requests == [] and target.connections == 0
     assert solved.error is not None and [r.host for r in solved.refused] == ["127.0.0.1"]
 
@@ -543,7 +545,7 @@ def test_rattler_reads_an_allowed_channel_through_the_proxy(tmp_path: Path) -> N
             timeout_s=30,
         )
         url = f"http://channel.example:{channel.port}/chan"
-        solved = solve(["numpy"], [url], Target(), options)
+        solved = solve(["numpy"], [url], ResolveTarget(), options)
     assert solved.refused == () and channel.requests
     assert all(r.split(" ")[1].startswith("/chan/") for r in channel.requests)
 

@@ -11,7 +11,7 @@ import pytest
 
 from rules.manifests.model import Requirement, Span
 from worker.resolve.explain import failure_findings
-from worker.resolve.model import Target
+from worker.resolve.model import ResolveTarget
 
 MARKER = (
     "error: No solution found when resolving dependencies\n"
@@ -34,7 +34,7 @@ def test_the_missing_version_is_named_without_its_marker(stderr: str) -> None:
         stderr,
         [req],
         environment="requirements.txt",
-        target=Target("3.8.20", "x86_64-unknown-linux-gnu"),
+        target=ResolveTarget("3.8.20", "x86_64-unknown-linux-gnu"),
     )
     assert "`torch==1.8.0+cu101` (requirements.txt:1)" in finding.message
     assert "No declared index serves `+cu101` builds" in finding.message

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from worker.resolve.model import Target
+from worker.resolve.model import ResolveTarget
 from worker.resolve.pipcheck import check
 
-LINUX = Target("3.11.14", "x86_64-unknown-linux-gnu")
-WINDOWS = Target("3.11.14", "x86_64-pc-windows-msvc")
+LINUX = ResolveTarget("3.11.14", "x86_64-unknown-linux-gnu")
+WINDOWS = ResolveTarget("3.11.14", "x86_64-pc-windows-msvc")
 
 
 @pytest.mark.parametrize(
@@ -35,6 +35,6 @@ WINDOWS = Target("3.11.14", "x86_64-pc-windows-msvc")
     ],
 )
 def test_check(
-    pins: dict[str, str], requires: dict[str, list[str]], target: Target, expected: list[str]
+    pins: dict[str, str], requires: dict[str, list[str]], target: ResolveTarget, expected: list[str]
 ) -> None:
     assert [b.describe() for b in check(pins, requires, target)] == expected

@@ -13,16 +13,16 @@ from collections.abc import Mapping, Sequence
 import pytest
 
 from rules.findings import Severity
-from worker.resolve.model import Resolution, Target
+from worker.resolve.model import Resolution, ResolveTarget
 from worker.resolve.transitive import changes, cuda_major, transitive_findings
 
 Pins = Mapping[str, tuple[str, Sequence[str]]]  # name -> (version, via)
 
-PY39 = Target("3.9.25")
-PY311 = Target("3.11.14")
+PY39 = ResolveTarget("3.9.25")
+PY311 = ResolveTarget("3.11.14")
 
 
-def res(pins: Pins, target: Target = PY311, env: str = "requirements.txt") -> Resolution:
+def res(pins: Pins, target: ResolveTarget = PY311, env: str = "requirements.txt") -> Resolution:
     return Resolution(
         target,
         env,

@@ -11,7 +11,7 @@ from tests.worker.resolve.conftest import config, snap
 from tests.worker.resolve.wheels import Dist, write_flat, write_simple
 from worker.resolve import MAX_ENVIRONMENTS, resolve_snapshot
 from worker.resolve.metadata import requires_of
-from worker.resolve.model import Resolution, Target
+from worker.resolve.model import Resolution, ResolveTarget
 from worker.resolve.pipcheck import resolution_findings
 from worker.resolve.pypi import RunOptions
 
@@ -207,7 +207,7 @@ def test_pip_check_reads_requires_dist_from_wheels_on_disk(tmp_path: Path, sourc
         )
     requires = requires_of(pins, wheels=wheels, index_urls=index_urls, cache_dir=cache)
     assert requires["lib-a"] == ("lib-b>=2",)
-    resolution = Resolution(Target(), "requirements.txt", pins, requires=requires)
+    resolution = Resolution(ResolveTarget(), "requirements.txt", pins, requires=requires)
     (finding,) = resolution_findings(resolution)
     assert (finding.rule, finding.package, finding.file) == (
         "broken-pin-set",
