@@ -32,6 +32,7 @@ from rules.manifests._install_commands import (
     classify,
     interpret,
     pip_install_arguments,
+    pip_options,
 )
 from rules.manifests._shellwords import Word, split_commands, strip_prefix
 from rules.manifests.errors import parse_error
@@ -43,10 +44,12 @@ from rules.manifests.model import (
     Fact,
     FactKind,
     FileKind,
+    IndexKind,
     ManifestFile,
     Span,
     SystemPackage,
 )
+from rules.manifests.shell_scripts import script_call, script_reference
 
 __all__ = ["DockerfileParser", "ImageInfo", "decode_image"]
 
@@ -59,6 +62,46 @@ _ENV_FACTS = {
     "TORCH_CUDA_ARCH_LIST": FactKind.TORCH_CUDA_ARCH_LIST,
     "PYTHON_VERSION": FactKind.PYTHON,
 }
+
+
+#: Variables that set the index of pip (``pip``) or of ``uv pip`` (``uv``), with the kind of
+#: index each sets and the command-line options that override it.
+_INDEX_VARIABLES: dict[str, tuple[tuple[str, IndexKind], ...]] = {
+    "pip": (
+        ("PIP_INDEX_URL", IndexKind.INDEX_URL),
+        ("PIP_EXTRA_INDEX_URL", IndexKind.EXTRA_INDEX_URL),
+    ),
+    "uv": (
+        ("UV_DEFAULT_INDEX", IndexKind.INDEX_URL),
+        ("UV_INDEX_URL", IndexKind.INDEX_URL),
+        ("UV_INDEX", IndexKind.EXTRA_INDEX_URL),
+        ("UV_EXTRA_INDEX_URL", IndexKind.EXTRA_INDEX_URL),
+    ),
+}
+#: Command-line options that replace an index setting of their kind.
+_OPTION_KINDS = {
+    "-i": IndexKind.INDEX_URL,
+    "--index-url": IndexKind.INDEX_URL,
+    "--default-index": IndexKind.INDEX_URL,
+    "--extra-index-url": IndexKind.EXTRA_INDEX_URL,
+    "--index": IndexKind.EXTRA_INDEX_URL,
+}
+#: `pip config set` keys that set an index.
+_PIP_CONFIG_KEYS = {
+    "index-url": IndexKind.INDEX_URL,
+    "extra-index-url": IndexKind.EXTRA_INDEX_URL,
+}
+#: The `PIP_OPTION` fact value prefix of each kind of index a stage sets for every install.
+_OPTION_OF = {IndexKind.INDEX_URL: "--index-url=", IndexKind.EXTRA_INDEX_URL: "--extra-index-url="}
+
+
+@dataclass(frozen=True, slots=True)
+class _Setting:
+    """An index a stage sets for the pip calls after it: the URL(s), where, and the text."""
+
+    value: str
+    location: Span
+    text: str
 
 
 #: Joins a stage label and an installer key in the provisional environment of a requirement
@@ -103,6 +146,10 @@ class _Stage:
     extras_by: dict[str, list[str]] = field(default_factory=dict)
     named: dict[str, PythonEvidence] = field(default_factory=dict)
     keys: list[str] = field(default_factory=list)
+    #: Where each ARG/ENV variable of the stage was set (ENV's are inherited by child stages).
+    set_at: dict[str, _Setting] = field(default_factory=dict)
+    #: Index settings ``pip config set`` wrote into the image (inherited by child stages).
+    pip_config: dict[IndexKind, _Setting] = field(default_factory=dict)
 
     def use(self, key: str) -> str:
         """Note that installer `key` installs here; its provisional environment."""
@@ -295,6 +342,9 @@ class _Reader:
                 parse_error(self.path, span.line, span.column, message, self._text(span.line))
             )
         labels = {k: v for stage in self.stages for k, v in stage.labels().items()}
+        facts = [
+            replace(f, environment=labels.get(f.environment, f.environment)) for f in self.facts
+        ]
         return ManifestFile(
             path=self.path,
             kind=FileKind.DOCKERFILE,
@@ -306,7 +356,7 @@ class _Reader:
                 replace(i, environment=labels[i.environment]) if i.environment in labels else i
                 for i in self.installs.indexes
             ),
-            facts=tuple(self.facts),
+            facts=tuple(dict.fromkeys(facts)),
             includes=tuple(self.installs.includes),
             include_paths=tuple(self.installs.include_paths),
             errors=tuple(self.errors),
@@ -381,6 +431,8 @@ class _Reader:
         if parent is not None:
             stage.parent = parent.label
             stage.env = dict(parent.env)
+            stage.set_at = {k: v for k, v in parent.set_at.items() if k in parent.env}
+            stage.pip_config = dict(parent.pip_config)
             stage.os = parent.os
             stage.python = parent.default_python()
             stage.venvs = dict(parent.venvs)
@@ -410,7 +462,6 @@ class _Reader:
 
     def _arg(self, line: LogicalLine, start: int) -> None:
         for key, value, offset in _key_values(line.text[start:]):
-            del offset
             if not self.stages:
                 resolved = None if value == "\0" else substitute(value, self.global_args)[0]
                 self.global_args[key] = resolved
@@ -420,6 +471,10 @@ class _Reader:
                 stage.variables[key] = self.global_args.get(key)
             else:
                 stage.variables[key] = substitute(value, self._variables())[0]
+            found = stage.variables[key]
+            if found:
+                where = self._span(line, start + offset)
+                stage.set_at[key] = _Setting(found, where, f"ARG {key}={found}")
 
     def _env(self, line: LogicalLine, start: int) -> None:
         rest = line.text[start:]
@@ -434,6 +489,8 @@ class _Reader:
                 continue
             expanded, _unset = substitute(value, self._variables())
             stage.env[key] = expanded
+            where = self._span(line, start + offset)
+            stage.set_at[key] = _Setting(expanded, where, f"ENV {key}={value}")
             if key == "VIRTUAL_ENV" and expanded.startswith("/"):
                 stage.venvs.setdefault(posixpath.normpath(expanded), None)
             kind = _ENV_FACTS.get(key)
@@ -566,6 +623,8 @@ class _Reader:
             before_includes = len(self.installs.include_paths)
             before_reqs = len(self.installs.requirements)
             interpret(words, locate, expand, environment, self.installs)
+            self._pip_config(words, locate, expand)
+            self._ambient_indexes(words, locate, environment)
             paths = self.installs.include_paths
             for index in range(before_includes, len(paths)):
                 paths[index] = stage.paths.repo_path(paths[index])
@@ -577,6 +636,7 @@ class _Reader:
                         self._python(PythonEvidence(version, "conda", req.location, req.raw))
             self._local_installs(words, expand, key)
             self._make_installs(words, locate, expand)
+            self._script_installs(words, locate, expand)
 
     def _venv(
         self, created: tuple[str, str | None], words: list[Word], locate: Callable[[int], Span]
@@ -688,3 +748,108 @@ class _Reader:
                     extras.extend(
                         f"{path}#{extra.strip()}" for extra in wanted.split(",") if extra.strip()
                     )
+
+    def _pip_config(self, words: list[Word], locate: Callable[[int], Span], expand: Expand) -> None:
+        """`pip config [--global|--user|--site] set global.extra-index-url URL`: an index every
+        later pip call of the stage (and of the stages built FROM it) uses."""
+        stripped = strip_prefix(words)
+        if not stripped:
+            return
+        head, rest = posixpath.basename(stripped[0].value), stripped[1:]
+        if re.match(r"^python(\d+(\.\d+)?)?$", head) and len(rest) >= 2 and rest[0].value == "-m":
+            head, rest = rest[1].value, rest[2:]
+        if not re.match(r"^pip(\d+(\.\d+)?)?$", head):
+            return
+        values = [w for w in rest if not w.value.startswith("-")]
+        if len(values) < 4 or values[0].value != "config" or values[1].value != "set":
+            return
+        key, value = values[2], values[3]
+        kind = _PIP_CONFIG_KEYS.get(key.value.split(".", 1)[-1])
+        url = expand(value.value, value.single_quoted)
+        if kind is None or not url or key.value.split(".", 1)[0] not in {"global", "install"}:
+            return
+        text = " ".join(w.value for w in stripped)
+        self.stages[-1].pip_config[kind] = _Setting(url, locate(key.start), text)
+
+    def _ambient_indexes(
+        self, words: list[Word], locate: Callable[[int], Span], environment: str
+    ) -> None:
+        """The indexes a pip / uv pip install takes from the stage rather than its own options:
+        ``ENV``/``ARG PIP_INDEX_URL``/``PIP_EXTRA_INDEX_URL`` (``UV_INDEX_URL``,
+        ``UV_EXTRA_INDEX_URL``, ``UV_DEFAULT_INDEX``, ``UV_INDEX`` for uv), a ``VAR=url``
+        prefix of the command itself, and ``pip config set`` before it. An option the
+        command passes replaces the setting of its kind. Each is recorded once per
+        environment as a `PIP_OPTION` fact at the line that set it."""
+        found = classify(words)
+        if found is None or found[0] != "pip":
+            return
+        stage = self.stages[-1]
+        stripped = strip_prefix(words)
+        tool = "uv" if any(posixpath.basename(w.value) == "uv" for w in stripped[:3]) else "pip"
+        given = {
+            _OPTION_KINDS[option]
+            for option, _word, _text in pip_options(found[1])
+            if option in _OPTION_KINDS
+        }
+        settings: dict[IndexKind, list[tuple[str, _Setting]]] = {}
+        if tool == "pip":
+            for kind, setting in stage.pip_config.items():
+                settings[kind] = [("pip config", setting)]
+        inline = {
+            w.value.split("=", 1)[0]: w
+            for w in words[: len(words) - len(stripped)]
+            if "=" in w.value
+        }
+        for name, kind in _INDEX_VARIABLES[tool]:
+            word = inline.get(name)
+            known = stage.set_at.get(name)
+            if word is not None:
+                value = word.value.split("=", 1)[1]
+                setting = _Setting(value, locate(word.start), word.value)
+            elif known is not None:
+                value, setting = self._variables().get(name) or "", known
+            else:
+                continue
+            if not value or "$" in value:
+                continue
+            if settings.get(kind, [("", setting)])[0][0] == "pip config":
+                del settings[kind]  # an environment variable wins over pip's config file
+            settings.setdefault(kind, []).append((name, replace(setting, value=value)))
+        for kind, chosen in settings.items():
+            if kind in given:
+                continue
+            for name, setting in chosen:
+                for url in setting.value.split():
+                    url = url.split("=", 1)[1] if "=" in url.split("://", 1)[0] else url
+                    fact = Fact(
+                        FactKind.PIP_OPTION,
+                        _OPTION_OF[kind] + url,
+                        setting.location,
+                        name,
+                        environment,
+                    )
+                    if fact not in self.facts:
+                        self._add_fact(fact)
+
+    def _script_installs(
+        self, words: list[Word], locate: Callable[[int], Span], expand: Expand
+    ) -> None:
+        """`bash /tmp/install.sh` / `./scripts/install.sh` of a script the stage COPY'd in: a
+        `shell_scripts.script_reference` (the snapshot replaces it with the files the script's
+        own pip installs install, taken from the build context folder the WORKDIR maps to, else
+        the context root). A script that was not copied in is not followed."""
+        called = script_call(words, absolute=True)
+        if called is None or not words:
+            return
+        stage = self.stages[-1]
+        path = expand(called, False)
+        source = stage.paths.resolve(path) if path else None
+        if source is None or source.startswith("/") or source.startswith("../"):
+            return
+        folder = stage.paths.resolve(stage.paths.workdir) or ""
+        if folder.startswith(("/", "../")):
+            folder = ""
+        reference = script_reference(folder, posixpath.relpath(source, folder or "."))
+        stage.installs.append(reference)
+        self.installs.include_paths.append(reference)
+        self.installs.includes.append(locate(strip_prefix(words)[0].start))

@@ -23,9 +23,10 @@ _SHELLS = frozenset({"bash", "sh", "dash", "zsh"})
 MAX_SCRIPT = 200_000
 
 
-def script_call(words: list[Word]) -> str | None:
+def script_call(words: list[Word], absolute: bool = False) -> str | None:
     """The repository script (relative path, as written) a simple shell command runs, or
-    None: ``bash ./x.sh``, ``sh -e x.sh``, ``./x.sh``, ``scripts/x.sh``."""
+    None: ``bash ./x.sh``, ``sh -e x.sh``, ``./x.sh``, ``scripts/x.sh``; with `absolute`,
+    also ``bash /tmp/x.sh`` and ``/opt/x.sh`` (a Dockerfile maps them through its COPYs)."""
     words = strip_prefix(words)
     if not words:
         return None
@@ -34,18 +35,20 @@ def script_call(words: list[Word]) -> str | None:
         rest = [w.value for w in words[1:]]
         while rest and rest[0].startswith("-"):
             if rest[0] in ("-c", "-s", "--"):
-                return None if rest[0] != "--" else _script(rest[1] if len(rest) > 1 else "")
+                if rest[0] != "--":
+                    return None
+                return _script(rest[1] if len(rest) > 1 else "", absolute)
             rest = rest[1:]
-        return _script(rest[0]) if rest else None
-    if first.startswith("./") or ("/" in first and not first.startswith("/")):
-        return _script(first) if first.endswith(".sh") else None
+        return _script(rest[0], absolute) if rest else None
+    if first.startswith("./") or ("/" in first and (absolute or not first.startswith("/"))):
+        return _script(first, absolute) if first.endswith(".sh") else None
     return None
 
 
-def _script(path: str) -> str | None:
-    if not path or path.startswith("/") or "$" in path or not path.endswith(".sh"):
+def _script(path: str, absolute: bool = False) -> str | None:
+    if not path or (path.startswith("/") and not absolute) or "$" in path:
         return None
-    return path
+    return path if path.endswith(".sh") else None
 
 
 def script_reference(directory: str, script: str) -> str:

@@ -7,7 +7,8 @@ An index applies only to the environment that uses it:
   the requirements files that stage installs with ``pip install -r`` when the index belongs
   to that install command: on the same line, or nearer to that ``-r`` than to any other
   install of the stage (a command continued over several lines). ``PIP_INDEX_URL`` /
-  ``PIP_EXTRA_INDEX_URL`` set for the stage (`PIP_OPTION` facts) apply to all its installs.
+  ``PIP_EXTRA_INDEX_URL`` (``UV_*``, ``pip config set``) set for the stage (`PIP_OPTION`
+  facts, ``--index-url=`` ones replacing PyPI) apply to all its installs.
   One Dockerfile's indexes never serve another Dockerfile or a file it does not install.
 """
 
@@ -86,10 +87,11 @@ def _option_indexes(manifest: ManifestFile) -> list[Index]:
         if fact.kind != FactKind.PIP_OPTION:
             continue
         for url in _URL.findall(f"{fact.value} {fact.detail}"):
+            primary = fact.value.startswith("--index-url=")
             found.append(
                 Index(
                     url.rstrip(",;"),
-                    IndexKind.EXTRA_INDEX_URL,
+                    IndexKind.INDEX_URL if primary else IndexKind.EXTRA_INDEX_URL,
                     fact.location,
                     environment=fact.environment or fact.location.file,
                 )
