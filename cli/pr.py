@@ -44,8 +44,6 @@ class PrReview:
 
     review: Review
     ignores: IgnoreSet
-    base_sha: str
-    head_sha: str
     #: Said when GitHub listed only the PR's first files (the App adds it to its check run).
     note: str = ""
 
@@ -65,11 +63,13 @@ def review_pr(spec: str, token: str, settings: Settings | None = None) -> PrRevi
     changes = pull_changes(api, settings, number, base.tree, head.tree, pull)
     note = "" if changes.listed_in_full else listing_note(settings.max_pr_files)
     inputs = side_inputs(base, head, changes.paths, read_dependabot(api, pull))
-    ignores = ignore_source(api)(number, inputs.base_config.commands.allow_self_ignore)
+    # As the App reads them (`run_review`'s `ignore_source(api, job.head_sha)`): an ignore
+    # bound to a commit applies only when it names the head under review.
+    ignores = ignore_source(api, head_sha)(number, inputs.base_config.commands.allow_self_ignore)
     result = analyze_inputs(
         inputs,
         base_ref=base_sha,
         head_ref=head_sha,
         extra_ignores=ignores.rules,
     )
-    return PrReview(result, ignores, base_sha, head_sha, note)
+    return PrReview(result, ignores, note)
