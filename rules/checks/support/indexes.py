@@ -184,7 +184,8 @@ class FileInstall:
 
 def preinstalled(snapshot: Snapshot, req: Requirement, label: str) -> list[FileInstall]:
     """Each Dockerfile line that ``pip install -r``s `req`'s file, with the earlier install of
-    the same stage (same RUN or an earlier one) that installs `req`'s project, at a version its
+    the same stage (same RUN or an earlier one, or a stage it is built FROM) that installs
+    `req`'s project, at a version its
     pin admits, from a PyTorch index serving `label` builds. pip keeps an installed build that
     satisfies a pin, so ``torch==2.7.1+cu128`` in the file then needs no index of its own."""
     root = env_root(req.environment or req.location.file)
@@ -196,14 +197,14 @@ def preinstalled(snapshot: Snapshot, req: Requirement, label: str) -> list[FileI
             continue
         lines = set(_installs(manifest, snapshot, root))
         for at in (span for span in manifest.includes if span.line in lines):
-            stage = _stage_at(manifest, at.line)
+            stages = _lineage(manifest, _stage_at(manifest, at.line))
             first = next(
                 (
                     (r, index)
                     for r in manifest.requirements
                     if r.name == req.name
                     and (r.location.line, r.location.column) < (at.line, at.column)
-                    and _stage_at(manifest, r.location.line) == stage
+                    and (stage := _stage_at(manifest, r.location.line)) in stages
                     and (r.local is None or r.local.lower() == label)
                     and (not r.specifier or _admits(r.specifier, version))
                     and (index := _command_index(manifest, r, stage, label)) is not None
@@ -214,9 +215,22 @@ def preinstalled(snapshot: Snapshot, req: Requirement, label: str) -> list[FileI
     return found
 
 
+def _lineage(manifest: ManifestFile, stage: str) -> set[str]:
+    """`stage` and the stages it is built ``FROM`` (their installs are in its image)."""
+    parents = {s.label: s.parent for s in manifest.stages if s.within is None}
+    found = {stage}
+    while (parent := parents.get(stage)) is not None and parent not in found:
+        found.add(parent)
+        stage = parent
+    return found
+
+
 def _admits(specifier: str, version: str) -> bool:
     try:
-        return SpecifierSet(specifier).contains(Version(version).public, prereleases=True)
+        spec, exact = SpecifierSet(specifier), Version(version)
+        return spec.contains(exact.public, prereleases=True) or spec.contains(
+            exact, prereleases=True
+        )  # ``==2.1.0+cu118`` admits 2.1.0+cu118 only with its label
     except (InvalidSpecifier, InvalidVersion):
         return False
 

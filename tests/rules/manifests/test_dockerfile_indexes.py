@@ -232,3 +232,30 @@ def test_scripts_a_stage_runs(
     snapshot = build_snapshot({"Dockerfile": text, **files})
     (stage,) = snapshot.files["Dockerfile"].stages
     assert stage.installs == installs
+
+
+PARENT = (
+    f"{IMAGE.strip()} AS base\n"
+    f"RUN pip install torch==2.1.0+cu118 --index-url {CU118}\n"
+    "FROM base AS final\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n"
+)
+PARENT_CASES: list[tuple[str, str, str]] = [
+    ("the parent stage installed the build from its index", PARENT, "notice"),
+    ("the same install in the stage itself", PARENT.replace("FROM base AS final\n", ""), "notice"),
+    (
+        "an unrelated earlier stage installs nothing into this one",
+        PARENT.replace("FROM base AS final", f"{IMAGE.strip()} AS final"),
+        "error",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "severity"), PARENT_CASES, ids=[c[0] for c in PARENT_CASES]
+)
+def test_parent_stage_installs_count(name: str, text: str, severity: str) -> None:
+    """pip keeps the torch 2.1.0+cu118 a stage built FROM installed from the cu118 index: the
+    requirements file's ``torch==2.1.0+cu118`` needs no index of its own there."""
+    head = {"Dockerfile": text, "requirements.txt": "torch==2.1.0+cu118\n"}
+    found = [f for f in findings(head) if f[1] == "missing-pytorch-index"]
+    assert [f[0] for f in found] == [severity]
