@@ -229,6 +229,26 @@ def _under_marker(claim: _Claim, req: Requirement) -> _Claim | None:
     return _Claim(claim.evidence, minors, claim.ranged)
 
 
+def _may_pick_unusable(
+    option: _Options, minor: str, fitting: list[Version], wheels: WheelIndex
+) -> bool:
+    """Whether pip / uv might pick, on `minor`, an admitted release newer than the newest one
+    that supports it: one they consider there (its Requires-Python admits it and it has an
+    sdist; `source_builds` words that case where the KB has the release row) or one the KB
+    cannot say they skip (Requires-Python and files not recorded). torch and TensorFlow
+    publish wheels only and jax's range is its Requires-Python, so their unsupported
+    releases are always skipped."""
+    best = max(fitting)
+    for version, support in option.rows:
+        if version <= best or not isinstance(support, _WheelSupport):
+            continue
+        if support.admits(minor) is False and (
+            wheels.pip_candidate(support.framework, str(version), minor) is not False
+        ):
+            return True
+    return False
+
+
 class PythonVersionIncompatible:
     """Pythons that will run an environment that its pinned torch / TensorFlow / jax release
     does not support (targets from `_targets.targets_for_environment`; never assumed ones)."""
@@ -269,16 +289,21 @@ class PythonVersionIncompatible:
                             continue
                         found_all = self._judge(claim, option.req, option.picked)
                     else:
-                        found_all = self._judge_range(claim, option)
+                        found_all = self._judge_range(claim, option, wheels)
                     for found in found_all:
                         if found.identity not in seen:
                             seen.add(found.identity)
                             yield found
 
-    def _judge_range(self, claim: _Claim, option: _Options) -> Iterator[Finding]:
+    def _judge_range(
+        self, claim: _Claim, option: _Options, wheels: WheelIndex
+    ) -> Iterator[Finding]:
         """A range: an error when no admitted release supports a Python that certainly runs
-        the environment (or any Python a declared range allows); a warning when the release a
-        fresh install picks lacks it but an older admitted one has it."""
+        the environment (or any Python a declared range allows). When an older admitted
+        release supports it, pip / uv install that one on that Python (they skip releases
+        whose Requires-Python excludes it or that have no file for it; an sdist they would
+        build is `source_builds`'): nothing is said, unless the KB does not know whether a
+        newer release is skipped there (a warning)."""
         ev, req, minors = claim.evidence, option.req, claim.minors
         spec = req.specifier or "(any version)"
         where = f"{ev.file}:{ev.line}" if ev.file and ev.line else (ev.file or "the config")
@@ -297,6 +322,10 @@ class PythonVersionIncompatible:
             if not bad:
                 return
             stuck = [m for m in bad if not fitting(m)]
+            if not stuck:
+                bad = [m for m in bad if _may_pick_unusable(option, m, fitting(m), wheels)]
+                if not bad:
+                    return
             certain = ev.how in _CERTAIN
             severity = Severity.ERROR if stuck and certain else Severity.WARNING
             bad = stuck or bad

@@ -313,3 +313,57 @@ def test_a_marker_keeps_a_requirement_off_the_pythons_it_excludes() -> None:
     open_ended = dataclasses.replace(guarded, marker="python_version >= '3.8'")
     found = run(RULE, snap(py("3.14", ".python-version"), open_ended))
     assert [(f.package, f.severity.value) for f in found] == [("tensorflow", "error")]
+
+
+# A range on several Pythons at once (a CI matrix): pip / uv pick, per Python, the newest
+# admitted release that installs there. Real KB rows (package index listing of pandas, read
+# 2026-12-04, KB wheels.json): pandas 2.0.3 cp38-cp311 Requires-Python >=3.8; 2.3.3
+# cp39-cp314 >=3.9; 3.0.0 / 3.1.1 >=3.11. Files shaped after martius-lab/cluster_utils@eff82d2
+# (pyproject.toml pandas[output_formatting]>=2.0.3; .github/workflows/nox.yml matrix 3.8-3.11).
+def _matrix(pythons: str, line: str) -> dict[str, str]:
+    workflow = (
+        "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n"
+        f"        python_version: [{pythons}]\n    steps:\n"
+        "      - uses: actions/setup-python@v5\n        with:\n"
+        "          python-version: ${{ matrix.python_version }}\n"
+        "      - run: pip install .\n"
+    )
+    project = f'[project]\nname = "x"\nversion = "0"\ndependencies = ["{line}"]\n'
+    return {".github/workflows/ci.yml": workflow, "pyproject.toml": project}
+
+
+MATRIX_CASES: list[tuple[str, str, str, list[tuple[str, str]]]] = [
+    # 3.1.1 needs >=3.11: on 3.8 pip takes 2.0.3, on 3.9/3.10 2.3.3, on 3.11 3.1.1
+    ("pandas>=2.0.3 on 3.8-3.11: each Python gets a release", '"3.8", "3.9", "3.10", "3.11"',
+     "pandas[output_formatting]>=2.0.3", []),
+    ("pandas>=2.0.3,<3 on 3.9-3.10", '"3.9", "3.10"', "pandas>=2.0.3,<3", []),
+    # every admitted release (3.0.0 onward) needs Python >= 3.11
+    ("pandas>=3 on 3.10: none installs", '"3.10"', "pandas>=3", [("pandas", "error")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "pythons", "line", "expected"), MATRIX_CASES, ids=[c[0] for c in MATRIX_CASES]
+)
+def test_a_range_on_a_matrix_is_judged_per_python(
+    name: str, pythons: str, line: str, expected: list[tuple[str, str]]
+) -> None:
+    findings = run(RULE, build_snapshot(_matrix(pythons, line)))
+    assert [(f.package, f.severity.value) for f in findings] == expected, name
+
+
+class _UnknownCandidates(FakeWheels):
+    """Wheels known, Requires-Python and sdists not: pip's choice is not knowable."""
+
+    def pip_candidate(self, package: str, version: str, python: str) -> bool | None:
+        return None
+
+
+def test_a_newer_release_pip_may_not_skip_keeps_a_warning() -> None:
+    """gensim 4.4.0 (no cp38 wheel) with nothing recorded about its Requires-Python or sdist:
+    a fresh install on 3.8 may pick it; with the record (FakeWheels: no sdist) it is skipped."""
+    files = _matrix('"3.8", "3.12"', "gensim>=4.3")
+    unknown = PythonVersionIncompatible(wheels=_UnknownCandidates(GENSIM.table))
+    found = run(unknown, build_snapshot(files))
+    assert [(f.package, f.severity.value) for f in found] == [("gensim", "warning")]
+    assert run(PythonVersionIncompatible(wheels=GENSIM), build_snapshot(files)) == []
