@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from packaging.version import Version
+
+from rules.kb import load_kb
 from rules.manifests.ngc_releases import NGC_PYTORCH, NGC_TENSORFLOW
+from rules.manifests.tf_images import MOVING_TAG_NOTE, tf_tag
 
 _DOCKER_HUB = {"docker.io", "index.docker.io", "registry-1.docker.io", "registry.hub.docker.com"}
 
@@ -42,8 +46,9 @@ class ImageRef:
 class ImageInfo:
     """What a known base image tells about the environment; None fields are unknown.
 
-    `family` is ``nvidia-cuda``, ``pytorch``, ``ngc-pytorch``, ``ngc-tensorflow``, ``python``,
-    ``ubuntu`` or ``debian``. `has_cudnn` is
+    `family` is ``nvidia-cuda``, ``pytorch``, ``ngc-pytorch``, ``ngc-tensorflow``,
+    ``tensorflow``, ``python``, ``ubuntu`` or ``debian``. `note` says how sure a moving tag's
+    reading is (``tensorflow/tensorflow:latest-gpu``). `has_cudnn` is
     true when the tag says cuDNN is included; `cudnn` is its major version when the tag gives
     one (``cudnn8``); the unnumbered ``-cudnn-`` tags of recent nvidia/cuda images give none.
     """
@@ -62,6 +67,7 @@ class ImageInfo:
     variant: str | None = None
     ngc_release: str | None = None
     tensorflow: str | None = None
+    note: str | None = None
 
 
 def parse_image_ref(ref: str) -> ImageRef | None:
@@ -105,6 +111,8 @@ def decode_image(ref: str) -> ImageInfo | None:
         return _ngc_pytorch(ref, repo, tag)
     if repo == "nvidia/tensorflow" and registry == "nvcr.io":
         return _ngc_tensorflow(ref, repo, tag)
+    if repo == "tensorflow/tensorflow" and registry is None:
+        return _tensorflow(ref, repo, tag)
     if repo == "python" and registry is None:
         return _python(ref, repo, tag)
     if repo in ("ubuntu", "debian") and registry is None:
@@ -185,6 +193,33 @@ def _ngc_tensorflow(ref: str, repo: str, tag: str | None) -> ImageInfo:
         python=known.python,
         ngc_release=release,
         tensorflow=tensorflow,
+    )
+
+
+def _tensorflow(ref: str, repo: str, tag: str | None) -> ImageInfo:
+    """Docker Hub's `tensorflow/tensorflow:<X.Y.Z|latest>[-gpu][-jupyter]` (rules.manifests.
+    tf_images): TensorFlow, its tested CUDA / cuDNN on GPU tags (KB), the image's Python."""
+    decoded = tf_tag(tag)
+    if decoded is None:
+        return ImageInfo(ref, "tensorflow", repo, tag)
+    kb = load_kb()
+    note = None
+    version = decoded.version
+    if version is None:
+        version = str(max(Version(r.tensorflow) for r in kb.tensorflow.releases))
+        note = f"{MOVING_TAG_NOTE} (TensorFlow {version})"
+    release = kb.tensorflow_release(version) if decoded.gpu else None
+    return ImageInfo(
+        ref,
+        "tensorflow",
+        repo,
+        tag,
+        cuda=release.cuda if release else None,
+        cudnn=release.cudnn.split(".")[0] if release else None,
+        has_cudnn=release is not None,
+        python=decoded.python,
+        tensorflow=version,
+        note=note,
     )
 
 
