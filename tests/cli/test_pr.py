@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,10 +14,11 @@ import pytest
 import respx
 
 from cli.main import EXIT_FAIL, EXIT_PASS, EXIT_USAGE, main
+from cli.pr import review_pr
 from tests.worker.github.conftest import API, REPO, fixture
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "torch-bump"
-BASE, HEAD = "b" * 40, "h" * 40
+BASE, HEAD = "b" * 40, "c" * 40
 
 
 def _tree(root: Path) -> dict[str, bytes]:
@@ -115,6 +117,36 @@ def test_a_cut_file_list_falls_back_to_the_trees_as_the_app_does(
     report = json.loads(captured.out)
     assert report["changed_files"] == ["requirements.txt"]  # found from the trees
     assert "comparing the trees" in captured.err
+
+
+def test_an_ignore_bound_to_the_reviewed_head_applies_after_a_push(github: Any) -> None:
+    """As in the App (`ignore_source(api, head_sha)`): `at <sha>` is checked against the head
+    under review, not the PR's head when the comments are read (here moved by a push)."""
+    pulls = []
+    for head in (HEAD, "d" * 40):
+        pull = fixture("pulls/get-pull-request.200.json")
+        pull["head"]["sha"], pull["base"]["sha"] = head, BASE
+        pulls.append(pull)
+    github.get(f"{REPO}/pulls/1347").mock(
+        side_effect=[httpx.Response(200, json=p) for p in (pulls[0], *[pulls[1]] * 5)]
+    )
+    [comment] = fixture("issues/list-issue-comments.200.json")
+    comment["user"]["login"] = "hubot"  # not the PR's author
+    comment["created_at"] = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    comment["body"] = f"@depreview ignore cuda-base-image-mismatch at {HEAD[:12]} -- rebuilt"
+    github.get(f"{REPO}/issues/1347/comments").mock(
+        return_value=httpx.Response(200, json=[comment])
+    )
+    github.get(f"{REPO}/collaborators/hubot/permission").mock(
+        return_value=httpx.Response(
+            200, json=fixture("collaborators/get-collaborator-permission.200.json")
+        )
+    )
+    result = review_pr("octocat/Hello-World#1347", "ghp_test_token_not_real")
+    assert [(i.rule.rule or i.rule.category, i.sha) for i in result.ignores.active] == [
+        ("cuda-base-image-mismatch", HEAD[:12])
+    ]
+    assert not result.ignores.stale
 
 
 @pytest.mark.parametrize(
