@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
+
+_T = TypeVar("_T", int, str)
+#: How a PayloadError names the type a field must have.
+_KINDS: dict[type, str] = {int: "an integer", str: "a string"}
 
 
 class PayloadError(ValueError):
@@ -62,15 +66,21 @@ class Event:
 
     def pr_numbers(self, *path: str) -> tuple[int, ...]:
         """PR numbers from a `pull_requests` list at `path` (check runs and suites)."""
+        return self.field_of_each(path, "number", int)
+
+    def field_of_each(self, path: tuple[str, ...], field: str, kind: type[_T]) -> tuple[_T, ...]:
+        """`field` of every object in the list at `path` (() when the list is absent);
+        PayloadError when it is not a list or an item's `field` is not a `kind`."""
+        where = ".".join(path)
         items = self.get(*path)
         if items is None:
             return ()
         if not isinstance(items, list):
-            raise PayloadError(f"{self.name}: payload field {'.'.join(path)} must be a list")
-        numbers = []
+            raise PayloadError(f"{self.name}: payload field {where} must be a list")
+        values: list[_T] = []
         for item in items:
-            number = item.get("number") if isinstance(item, Mapping) else None
-            if isinstance(number, bool) or not isinstance(number, int):
-                raise PayloadError(f"{self.name}: {'.'.join(path)}[].number must be an integer")
-            numbers.append(number)
-        return tuple(numbers)
+            value = item.get(field) if isinstance(item, Mapping) else None
+            if isinstance(value, bool) or not isinstance(value, kind):
+                raise PayloadError(f"{self.name}: {where}[].{field} must be {_KINDS[kind]}")
+            values.append(value)
+        return tuple(values)

@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from core.contract import HandleInstallation, TaskSpec
-from service.webhooks.event import Event, PayloadError
+from service.webhooks.event import Event
 from service.webhooks.routing import Router
 
 router = Router()
 
 
 def _full_names(event: Event, key: str) -> tuple[str, ...]:
-    items = event.get(key)
-    if items is None:
-        return ()
-    if not isinstance(items, list):
-        raise PayloadError(f"{event.name}: payload field {key} must be a list")
-    names = []
-    for item in items:
-        name = item.get("full_name") if isinstance(item, Mapping) else None
-        if not isinstance(name, str):
-            raise PayloadError(f"{event.name}: {key}[].full_name must be a string")
-        names.append(name)
-    return tuple(names)
+    return event.field_of_each((key,), "full_name", str)
 
 
 @router.register(
