@@ -26,7 +26,6 @@ folder. Never raises: malformed lines become located `MakeError`s and are skippe
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 from collections.abc import Callable, Mapping
@@ -34,6 +33,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from rules.manifests._install_commands import installed_files
+from rules.manifests._references import decode, encode
 from rules.manifests._shellwords import Word, split_commands, strip_prefix
 
 #: The names GNU make looks for, in its order.
@@ -195,26 +195,18 @@ def make_reference(directory: str, makefile: str | None, goal: str) -> str:
     """The install target a workflow or Dockerfile records for ``make goal`` run in the
     repository folder `directory` (``""`` goal: the default one); `resolve_reference` reads it
     back. The snapshot replaces it with the files the goal installs."""
-    return _REFERENCE_PREFIX + json.dumps([directory, makefile, goal])
+    return encode(_REFERENCE_PREFIX, (directory, makefile, goal))
 
 
 def resolve_reference(text: str) -> tuple[str, str | None, str] | None:
     """(folder, -f file or None, goal) of a `make_reference` string; None for a plain path."""
-    if not text.startswith(_REFERENCE_PREFIX + "["):
+    parts = decode(_REFERENCE_PREFIX, text, 3)
+    if parts is None:
         return None
-    try:
-        value = json.loads(text[len(_REFERENCE_PREFIX) :])
-    except ValueError:
+    directory, makefile, goal = parts
+    if directory is None or goal is None:
         return None
-    if (
-        isinstance(value, list)
-        and len(value) == 3
-        and isinstance(value[0], str)
-        and (value[1] is None or isinstance(value[1], str))
-        and isinstance(value[2], str)
-    ):
-        return value[0], value[1], value[2]
-    return None
+    return directory, makefile, goal
 
 
 # --- reading ----------------------------------------------------------------------------------

@@ -11,10 +11,10 @@ a script it calls in turn and shell functions are not followed.
 
 from __future__ import annotations
 
-import json
 import posixpath
 
 from rules.manifests._install_commands import installed_files
+from rules.manifests._references import decode, encode
 from rules.manifests._shellwords import Word, split_commands, strip_prefix
 
 _REFERENCE_PREFIX = "script:"
@@ -54,21 +54,18 @@ def _script(path: str, absolute: bool = False) -> str | None:
 def script_reference(directory: str, script: str) -> str:
     """The install target a workflow records for running `script` in the repository folder
     `directory`; `resolve_script_reference` reads it back."""
-    return _REFERENCE_PREFIX + json.dumps([directory, script])
+    return encode(_REFERENCE_PREFIX, (directory, script))
 
 
 def resolve_script_reference(text: str) -> tuple[str, str] | None:
     """(folder, the script's repository path) of a `script_reference`; None otherwise."""
-    if not text.startswith(_REFERENCE_PREFIX + "["):
+    parts = decode(_REFERENCE_PREFIX, text, 2)
+    if parts is None:
         return None
-    try:
-        value = json.loads(text[len(_REFERENCE_PREFIX) :])
-    except ValueError:
+    directory, script = parts
+    if directory is None or script is None:
         return None
-    if isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value):
-        directory, script = value
-        return directory, _join(directory, script)
-    return None
+    return directory, _join(directory, script)
 
 
 def _join(directory: str, path: str) -> str:
