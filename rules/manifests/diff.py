@@ -166,32 +166,47 @@ def _pair(
             )
 
 
+def _one_sided(
+    kind: ChangeKind,
+    name: str,
+    file: str,
+    shown: str,
+    location: Span,
+    ecosystem: Ecosystem,
+    *,
+    locked: bool = False,
+    group_name: str | None = None,
+) -> PackageChange:
+    """An ADDED change (`shown` is the new side) or a REMOVED one (`shown` is the old side)."""
+    added = kind is ChangeKind.ADDED
+    return PackageChange(
+        name,
+        file,
+        kind,
+        None if added else shown,
+        shown if added else None,
+        None,
+        location,
+        ecosystem,
+        locked=locked,
+        group_name=group_name,
+    )
+
+
 def _requirement_change(old: Requirement | None, new: Requirement | None) -> PackageChange | None:
-    if old is None and new is not None:
-        return PackageChange(
-            new.name,
-            new.location.file,
-            ChangeKind.ADDED,
-            None,
-            _shown(new),
-            None,
-            new.location,
-            new.ecosystem,
-            group_name=new.group_name,
+    if old is None or new is None:
+        lone = old if new is None else new
+        assert lone is not None
+        kind = ChangeKind.ADDED if old is None else ChangeKind.REMOVED
+        return _one_sided(
+            kind,
+            lone.name,
+            lone.location.file,
+            _shown(lone),
+            lone.location,
+            lone.ecosystem,
+            group_name=lone.group_name,
         )
-    if new is None and old is not None:
-        return PackageChange(
-            old.name,
-            old.location.file,
-            ChangeKind.REMOVED,
-            _shown(old),
-            None,
-            None,
-            old.location,
-            old.ecosystem,
-            group_name=old.group_name,
-        )
-    assert old is not None and new is not None
     moved = _compare(_version(old), _version(new))
     if moved is not None:
         kind, semver = moved
@@ -257,32 +272,15 @@ def _pin_changes(base: Snapshot, head: Snapshot) -> Iterator[PackageChange]:
                 locked=True,
             )
             continue
-        for pin in new:
-            if pin.version not in old_versions:
-                yield PackageChange(
-                    name,
-                    file,
-                    ChangeKind.ADDED,
-                    None,
-                    pin.version,
-                    None,
-                    pin.location,
-                    pin.ecosystem,
-                    locked=True,
-                )
-        for pin in old:
-            if pin.version not in new_versions:
-                yield PackageChange(
-                    name,
-                    file,
-                    ChangeKind.REMOVED,
-                    pin.version,
-                    None,
-                    None,
-                    pin.location,
-                    pin.ecosystem,
-                    locked=True,
-                )
+        for pins, others, kind in (
+            (new, old_versions, ChangeKind.ADDED),
+            (old, new_versions, ChangeKind.REMOVED),
+        ):
+            for pin in pins:
+                if pin.version not in others:
+                    yield _one_sided(
+                        kind, name, file, pin.version, pin.location, pin.ecosystem, locked=True
+                    )
 
 
 def _fact_changes(base: Snapshot, head: Snapshot) -> Iterator[FactChange]:
