@@ -445,14 +445,6 @@ def _closing(text: str, start: int, opener: str) -> int:
     return -1
 
 
-@dataclass
-class _Budget:
-    """Work left to one expansion: characters produced and references followed."""
-
-    chars: int = MAX_EXPANSION
-    references: int = MAX_REFERENCES
-
-
 def expand(
     text: str,
     lookup: Callable[[str], str | None],
@@ -462,72 +454,69 @@ def expand(
     """`text` with make's variable references replaced; `lookup` gives a variable's (raw,
     to be expanded again) value or None when unknown. `$$` becomes `$`. Bounded: past
     `MAX_EXPANSION` characters or `MAX_REFERENCES` references the rest is unknown."""
-    return _expand(text, lookup, on_error, 0, _Budget())
+    return _Expansion(lookup, on_error).expand(text, 0)
 
 
-def _expand(
-    text: str,
-    lookup: Callable[[str], str | None],
-    on_error: Callable[[str], None] | None,
-    depth: int,
-    budget: _Budget,
-) -> str:
-    out: list[str] = []
-    index = 0
-    while index < len(text):
-        dollar = text.find("$", index)
-        literal = text[index:] if dollar < 0 else text[index:dollar]
-        budget.chars -= len(literal)
-        if budget.chars < 0:
-            out.append(_unknown("too-long"))
-            break
-        out.append(literal)
-        if dollar < 0:
-            break
-        if dollar + 1 >= len(text):
-            out.append("$")
-            break
-        char = text[dollar + 1]
-        if char == "$":
-            out.append("$")
-            index = dollar + 2
-            continue
-        if char in "({":
-            close = _closing(text, dollar + 2, char)
-            if close < 0:
-                if on_error is not None:
-                    on_error("unterminated variable reference")
-                out.append(_unknown(text[dollar + 2 :]))
+@dataclass
+class _Expansion:
+    """One expansion: how it looks variables up and reports errors, and the work left to it
+    (characters produced, references followed)."""
+
+    lookup: Callable[[str], str | None]
+    on_error: Callable[[str], None] | None
+    chars: int = MAX_EXPANSION
+    references: int = MAX_REFERENCES
+
+    def expand(self, text: str, depth: int) -> str:
+        out: list[str] = []
+        index = 0
+        while index < len(text):
+            dollar = text.find("$", index)
+            literal = text[index:] if dollar < 0 else text[index:dollar]
+            self.chars -= len(literal)
+            if self.chars < 0:
+                out.append(_unknown("too-long"))
                 break
-            inner = text[dollar + 2 : close]
-            index = close + 1
-        else:
-            inner = char
-            index = dollar + 2
-        budget.references -= 1
-        if budget.references < 0 or budget.chars < 0:
-            out.append(_unknown("too-long"))
-            break
-        out.append(_reference(inner, lookup, on_error, depth, budget))
-    return "".join(out)
+            out.append(literal)
+            if dollar < 0:
+                break
+            if dollar + 1 >= len(text):
+                out.append("$")
+                break
+            char = text[dollar + 1]
+            if char == "$":
+                out.append("$")
+                index = dollar + 2
+                continue
+            if char in "({":
+                close = _closing(text, dollar + 2, char)
+                if close < 0:
+                    if self.on_error is not None:
+                        self.on_error("unterminated variable reference")
+                    out.append(_unknown(text[dollar + 2 :]))
+                    break
+                inner = text[dollar + 2 : close]
+                index = close + 1
+            else:
+                inner = char
+                index = dollar + 2
+            self.references -= 1
+            if self.references < 0 or self.chars < 0:
+                out.append(_unknown("too-long"))
+                break
+            out.append(self.reference(inner, depth))
+        return "".join(out)
 
-
-def _reference(
-    inner: str,
-    lookup: Callable[[str], str | None],
-    on_error: Callable[[str], None] | None,
-    depth: int,
-    budget: _Budget,
-) -> str:
-    if depth >= MAX_DEPTH:
-        return _unknown(inner)
-    if any(ch in inner for ch in " \t,:="):
-        return _unknown(inner.split(None, 1)[0] if inner.strip() else inner)  # a function
-    name = _expand(inner, lookup, on_error, depth + 1, budget) if "$" in inner else inner
-    value = lookup(name)
-    if value is None:
-        return _unknown(name)
-    return _expand(value, lookup, on_error, depth + 1, budget)
+    def reference(self, inner: str, depth: int) -> str:
+        if depth >= MAX_DEPTH:
+            return _unknown(inner)
+        if any(ch in inner for ch in " \t,:="):
+            return _unknown(inner.split(None, 1)[0] if inner.strip() else inner)  # a function
+        name = self.expand(inner, depth + 1) if "$" in inner else inner
+        value = self.lookup(name)
+        if value is None:
+            return _unknown(name)
+        return self.expand(value, depth + 1)
 
 
 # --- what a goal installs ---------------------------------------------------------------------
