@@ -256,8 +256,9 @@ def _image_facts(info: ImageInfo, span: Span, environment: str) -> list[Fact]:
         (FactKind.IMAGE_TORCH, info.torch),
         (FactKind.PYTHON, info.python),
     ]
+    detail = f"{info.ref}, {info.note}" if info.note else info.ref
     return [
-        Fact(kind, value, span, detail=info.ref, environment=environment)
+        Fact(kind, value, span, detail=detail, environment=environment)
         for kind, value in pairs
         if value
     ]
@@ -453,7 +454,9 @@ class _Reader:
                     self._add_fact(fact)
                 stage.os = info.os
                 if info.python:
-                    stage.python = PythonEvidence(info.python, "image", span, image)
+                    stage.python = PythonEvidence(
+                        info.python, "image", span, f"{image}, {info.note}" if info.note else image
+                    )
         if platform is not None:
             value, unset = substitute(platform[0], self.global_args)
             if value and not unset:

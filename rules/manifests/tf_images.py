@@ -27,8 +27,7 @@ TF_IMAGE_PYTHON: dict[str, str] = {"2.10": "3.8"}
 TF_LATEST_PYTHON = "3.11"
 #: Why a moving tag is read as the newest release (said in the image's description).
 MOVING_TAG_NOTE = (
-    "a moving tag: a fresh build pulls the newest TensorFlow image; the KB's newest release "
-    "is assumed"
+    "a moving tag: a fresh build pulls the newest image, read as the KB's newest release"
 )
 
 _TF_TAG = re.compile(

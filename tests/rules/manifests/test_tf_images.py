@@ -67,10 +67,16 @@ def test_latest_gpu_with_an_old_tensorflow_pin_fails() -> None:
         "requirements.txt": "numpy==1.22.3\ntensorflow==2.8.0\n",
     }
     snapshot = build_snapshot(files)
-    python = [(f.category, f.severity.value) for f in run(PYTHON_RULES[0], snapshot)]
-    assert ("python-version-incompatible", "error") in python
-    cuda = [(f.category, f.severity.value) for f in run(TF_RULES[0], snapshot)]
-    assert ("tensorflow-cuda-mismatch", "error") in cuda
+    python = run(PYTHON_RULES[0], snapshot)
+    assert ("python-version-incompatible", "error") in [
+        (f.category, f.severity.value) for f in python
+    ]
+    cuda = run(TF_RULES[0], snapshot)
+    assert ("tensorflow-cuda-mismatch", "error") in [(f.category, f.severity.value) for f in cuda]
+    # the findings say that latest-gpu is a moving tag read as the KB's newest release
+    for finding in [*python, *cuda]:
+        assert "a moving tag" in finding.message
+        assert f"TensorFlow {NEWEST}" in finding.message
 
 
 def test_the_matching_pinned_image_is_clean() -> None:
