@@ -81,11 +81,16 @@ def _by_python(targets: list[ResolveTarget]) -> list[list[ResolveTarget]]:
     return list(groups.values())
 
 
+def _choices(targets: list[ResolveTarget]) -> list[list[ResolveTarget]]:
+    """Evidenced targets as one group; assumed ones as one group per candidate Python, in order."""
+    if not targets or not targets[0].assumed:
+        return [targets]
+    return _by_python(targets)
+
+
 def _first_choice(targets: list[ResolveTarget]) -> list[ResolveTarget]:
     """Evidenced targets as they are; of assumed ones, the first Python worth trying."""
-    if not targets or not targets[0].assumed:
-        return targets
-    return _by_python(targets)[0]
+    return _choices(targets)[0]
 
 
 def _resolve_environment(
@@ -97,10 +102,9 @@ def _resolve_environment(
     """Resolve for the evidenced targets; for assumed ones, try the candidate Pythons in
     order until one resolves or fails for a reason that is not its Python (at most
     MAX_ASSUMED_TRIES). Conda environments pick their own Python: the first candidate."""
-    if inp.mode is Mode.CONDA or not targets or not targets[0].assumed:
-        return _resolve_targets(inp, _first_choice(targets), options, texts)
+    groups = _choices(targets)[: 1 if inp.mode is Mode.CONDA else MAX_ASSUMED_TRIES]
     tried: list[Resolution] = []
-    for group in _by_python(targets)[:MAX_ASSUMED_TRIES]:
+    for group in groups:
         got = _resolve_targets(inp, group, options, texts)
         tried.extend(got)
         if any(r.ok for r in got) or not all(any(map(demoted, r.findings)) for r in got):
