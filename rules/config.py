@@ -167,6 +167,13 @@ class IgnoreRule(_Model):
         return self.expires is not None and self.expires < today
 
 
+def _each_matches(items: list[str], pattern: re.Pattern[str], what: str) -> None:
+    """Raise a ValueError naming the first item that `pattern` does not match."""
+    for item in items:
+        if not pattern.match(item):
+            raise ValueError(f"{item!r} is not {what}")
+
+
 class Targets(_Model):
     """The environments the project supports: Pythons, platforms, CUDA versions."""
 
@@ -189,17 +196,13 @@ class Targets(_Model):
     @field_validator("python")
     @classmethod
     def _python_versions(cls, value: list[str]) -> list[str]:
-        for item in value:
-            if not _PYTHON_VERSION.match(item):
-                raise ValueError(f"{item!r} is not a Python version like '3.11' or '3.11.7'")
+        _each_matches(value, _PYTHON_VERSION, "a Python version like '3.11' or '3.11.7'")
         return value
 
     @field_validator("cuda")
     @classmethod
     def _cuda_versions(cls, value: list[str]) -> list[str]:
-        for item in value:
-            if not _DOTTED.match(item):
-                raise ValueError(f"{item!r} is not a CUDA version like '12.1'")
+        _each_matches(value, _DOTTED, "a CUDA version like '12.1'")
         if len(set(value)) > MAX_TARGET_CUDA:
             raise ValueError(
                 f"{len(set(value))} CUDA versions; depreview checks at most {MAX_TARGET_CUDA}"
@@ -464,18 +467,27 @@ def _compiled(pattern: str) -> tuple[bool, tuple[wcfnmatch.WcMatcher[str] | None
 
 
 def _config_finding(
-    path: str, message: str, line: int | None, column: int | None, key: str, *, fix: str | None
+    path: str,
+    message: str,
+    line: int | None,
+    column: int | None,
+    key: str,
+    *,
+    fix: str | None,
+    severity: Severity = Severity.WARNING,
+    fingerprint: str | None = None,
 ) -> Finding:
+    """A `config-error` finding on `path` (fingerprinted by key and message unless given)."""
     return Finding(
         rule="config-error",
         category="config-error",
-        severity=Severity.WARNING,
+        severity=severity,
         message=f"{path}: {message}",
         file=path,
         line=line,
         column=column,
         fix=fix,
-        fingerprint=f"{path}:{key}:{message}",
+        fingerprint=fingerprint or f"{path}:{key}:{message}",
     )
 
 
@@ -666,16 +678,15 @@ def _unknown_rule_keys(config: RepoConfig, root: yaml.Node | None, path: str) ->
             continue
         line, column = _mark(_node_at(root, ("rules", key)))
         findings.append(
-            Finding(
-                rule="config-error",
-                category="config-error",
-                severity=Severity.NOTICE,
-                message=f"{path}: `rules.{key}` names no known rule or category; it has no effect",
-                file=path,
-                line=line,
-                column=column,
+            _config_finding(
+                path,
+                f"`rules.{key}` names no known rule or category; it has no effect",
+                line,
+                column,
+                key,
                 fix=f"Use a category such as `conflict` or a rule id; known: "
                 f"{', '.join(sorted(CATEGORIES))}",
+                severity=Severity.NOTICE,
                 fingerprint=f"{path}:unknown-rule:{key}",
             )
         )

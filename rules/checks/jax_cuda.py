@@ -294,34 +294,39 @@ class JaxCudaMismatch:
         if have is None:
             return None
         solved = _solved_with(decl)
+
+        def mismatch(message: str, fix: str, fingerprint: str) -> Finding:
+            evidence = (f"build {build.text}", decl.describe(), _KB_CONDA)
+            return finding(
+                self,
+                message,
+                at,
+                package="jaxlib",
+                fix=fix,
+                evidence=evidence,
+                fingerprint=fingerprint,
+            )
+
         if have[0] != major and (solved or have[0] < major):
             consequence = (
                 "the environment does not solve"
                 if solved
                 else f"a host set up for CUDA {have[0]} (driver, __cuda) cannot run it"
             )
-            return finding(
-                self,
+            return mismatch(
                 f"{what} is conda-forge's jaxlib built for {build.label} (it requires "
                 f"{runtime}) but this environment declares {decl.describe()}: {consequence}.",
-                at,
-                package="jaxlib",
-                fix=f"jaxlib=*=cuda{have[0]}*  # a conda-forge jaxlib built for CUDA {have[0]}",
-                evidence=(f"build {build.text}", decl.describe(), _KB_CONDA),
-                fingerprint=f"conda-jaxlib-cuda:{major}",
+                f"jaxlib=*=cuda{have[0]}*  # a conda-forge jaxlib built for CUDA {have[0]}",
+                f"conda-jaxlib-cuda:{major}",
             )
         wanted = major_minor(build.cuda) if build.cuda else None
         if solved and decl.how in _CONDA_PINS and has_minor(decl.cuda) and wanted and have < wanted:
-            return finding(
-                self,
+            return mismatch(
                 f"{what} is conda-forge's jaxlib built for CUDA {build.cuda} (it requires "
                 f"{runtime}) but {decl.describe()} pins an older CUDA {major} minor: the "
                 f"environment does not solve.",
-                at,
-                package="jaxlib",
-                fix=f"{decl.how}={build.cuda}",
-                evidence=(f"build {build.text}", decl.describe(), _KB_CONDA),
-                fingerprint=f"conda-jaxlib-minor:{build.cuda}",
+                f"{decl.how}={build.cuda}",
+                f"conda-jaxlib-minor:{build.cuda}",
             )
         return None
 

@@ -11,7 +11,7 @@ METADATA) and ``nvidia_wheels.json``
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from packaging.requirements import InvalidRequirement, Requirement
@@ -198,6 +198,16 @@ def release_pythons(tags: list[str]) -> tuple[str, str | None]:
     return collapse(exact), lowest_open(floors)
 
 
+def _listed(
+    packages: Mapping[str, Any], names: Iterable[str]
+) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """Each of `names` with its record in `packages`, skipping those the source does not list."""
+    for name in names:
+        entry = packages.get(name)
+        if entry is not None:
+            yield name, entry
+
+
 def _releases(name: str, entry: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
     releases = entry.get("releases")
     if not isinstance(releases, Mapping):
@@ -217,10 +227,7 @@ def _releases(name: str, entry: Mapping[str, Any]) -> list[tuple[str, Mapping[st
 def _wheels(provenance: Mapping[str, Any], packages: Mapping[str, Any]) -> dict[str, Any]:
     seen: set[str] = set()
     table: dict[str, Any] = {}
-    for name in WHEEL_PACKAGES:
-        entry = packages.get(name)
-        if entry is None:
-            continue
+    for name, entry in _listed(packages, WHEEL_PACKAGES):
         rows = []
         for version, record in _releases(name, entry):
             exact, floor = release_pythons(record["linux_x86_64"])
@@ -282,10 +289,7 @@ def _tensorflow(
         for row in tested_source.get("linux_gpu_tested_tensorflow_gpu_only", [])
     }
     table: dict[str, list[dict[str, Any]]] = {}
-    for name in METADATA_PACKAGES:
-        entry = packages.get(name)
-        if entry is None:
-            continue
+    for name, entry in _listed(packages, METADATA_PACKAGES):
         rows = []
         for version, record in _releases(name, entry):
             exact, floor = release_pythons(record["linux_x86_64"])
@@ -339,10 +343,7 @@ def _tensorflow(
 
 def _nvidia(provenance: Mapping[str, Any], packages: Mapping[str, Any]) -> dict[str, Any]:
     table: dict[str, Any] = {}
-    for name in NVIDIA_PACKAGES:
-        entry = packages.get(name)
-        if entry is None:
-            continue
+    for name, entry in _listed(packages, NVIDIA_PACKAGES):
         versions = [v for v, r in _releases(name, entry) if not r.get("yanked")]
         stubs = [v for v in versions if Version(v).major == 0]
         real = [v for v in versions if Version(v).major > 0]

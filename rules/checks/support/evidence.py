@@ -25,12 +25,12 @@ from __future__ import annotations
 
 import posixpath
 import re
-import weakref
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from rules.checks.support.cuda import conda_cuda
 from rules.checks.support.environments import env_root
+from rules.checks.support.memo import PerSnapshotEnv
 from rules.config import RepoConfig
 from rules.kb.cudaver import major_minor
 from rules.manifests.model import DockerStage, FactKind, FileKind, ManifestFile, Snapshot
@@ -354,9 +354,9 @@ def targets_for_environment(
     )
 
 
-#: sole_python's answers per live snapshot (by identity; dropped when the snapshot is freed):
-#: rules ask it for every framework requirement, and each answer scans the whole snapshot.
-_SOLE: dict[int, dict[str, str | None]] = {}
+#: sole_python's answers: rules ask it for every framework requirement, and each answer scans
+#: the whole snapshot.
+_SOLE: PerSnapshotEnv[str | None] = PerSnapshotEnv()
 
 
 def sole_python(snapshot: Snapshot, env: str) -> str | None:
@@ -364,12 +364,9 @@ def sole_python(snapshot: Snapshot, env: str) -> str | None:
     ``python=``, a ``.python-version``...), or None when it names none (assumed) or several
     (a workflow matrix: each Python picks its own release). Computed once per snapshot and
     environment."""
-    key = id(snapshot)
-    memo = _SOLE.get(key)
-    if memo is None:
-        memo = _SOLE[key] = {}
-        weakref.finalize(snapshot, _SOLE.pop, key, None)
-    if env not in memo:
+
+    def compute() -> str | None:
         pythons = {t.python for t in targets_for_environment(snapshot, env) if not t.assumed}
-        memo[env] = next(iter(pythons)) if len(pythons) == 1 else None
-    return memo[env]
+        return next(iter(pythons)) if len(pythons) == 1 else None
+
+    return _SOLE.get(snapshot, env, compute)

@@ -19,7 +19,6 @@ it does on the one Python the evidence names, else on some Python `pin_pythons` 
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -28,6 +27,7 @@ from packaging.version import Version
 from rules.checks.support.environments import env_of, version_of
 from rules.checks.support.evidence import KNOWN_MINORS, sole_python, targets_for_environment
 from rules.checks.support.markers import holds
+from rules.checks.support.memo import PerSnapshotEnv
 from rules.config import PLATFORMS
 from rules.kb.wheels import pip_candidate
 from rules.manifests.model import Ecosystem, Requirement, Snapshot
@@ -103,22 +103,19 @@ def narrow(
     return PinPythons(tuple(sorted(minors, key=_key)), tuple(deciding))
 
 
-#: pin_pythons' answers per live snapshot (by identity; dropped when the snapshot is freed).
-_MEMO: dict[int, dict[str, PinPythons | None]] = {}
+#: pin_pythons' answers.
+_MEMO: PerSnapshotEnv[PinPythons | None] = PerSnapshotEnv()
 
 
 def pin_pythons(snapshot: Snapshot, env: str) -> PinPythons | None:
     """The Pythons a fresh install of `env` can run on, from its exact pins, when no file
     names its Python (see the module docstring). Computed once per snapshot and environment."""
-    key = id(snapshot)
-    memo = _MEMO.get(key)
-    if memo is None:
-        memo = _MEMO[key] = {}
-        weakref.finalize(snapshot, _MEMO.pop, key, None)
-    if env not in memo:
+
+    def compute() -> PinPythons | None:
         named = any(not t.assumed for t in targets_for_environment(snapshot, env))
-        memo[env] = None if named else narrow(exact_pins(snapshot, env))
-    return memo[env]
+        return None if named else narrow(exact_pins(snapshot, env))
+
+    return _MEMO.get(snapshot, env, compute)
 
 
 def installable_for(
