@@ -21,6 +21,12 @@ numpy_caps.json reads counts too when the numpy pin is below what the release re
 (``tensorflow==2.5.0`` requires ``numpy~=1.19.2``; ``numpy==1.16.2`` is refused); a numpy pin
 above its cap (NumPy 2 under ``numpy<2``) stays numpy-abi's.
 
+NVIDIA wheels of two pins. An exact PyPI pin of torch and one of jax with a CUDA extra
+(``jax[cuda11_pip]==0.4.14``) conflict when their ``nvidia-*`` requirements on Linux x86_64
+exclude each other (nvidia_requires.json: torch 2.0.1 pins ``nvidia-cuda-runtime-cu11==11.7.99``,
+jax 0.4.14's ``cuda11_pip`` needs ``>=11.8``); only with Linux x86_64 among the targets and no
+index that may replace PyPI (rules/checks/support/nvidia_pins.py).
+
 Environments follow `Requirement.environment`: a requirements file with its `-r`/`-c`
 includes, a conda file with its pip section, a pyproject's runtime dependencies together
 with each group or extra (`path#group`). Markers are evaluated per target (config
@@ -41,8 +47,11 @@ from packaging.version import InvalidVersion, Version
 from rules.checks.base import RuleContext
 from rules.checks.support.environments import unconditional_pin
 from rules.checks.support.fixes import finding_at
+from rules.checks.support.indexes import indexes_for
+from rules.checks.support.nvidia_pins import NvidiaClash, nvidia_clashes
 from rules.findings import Finding, Severity
 from rules.kb.numpy_caps import CapRelease, load_numpy_caps
+from rules.kb.nvidia_requires import provenance as nvidia_provenance
 from rules.kb.tensorflow_wheels import tensorflow_wheel
 from rules.manifests.model import FileKind, Requirement, Snapshot
 from rules.manifests.snapshot import environment_requirements
@@ -329,6 +338,53 @@ class ConflictRule:
                 if finding.fingerprint not in seen_metadata:
                     seen_metadata.add(finding.fingerprint)
                     yield finding
+            indexes = indexes_for(ctx.snapshot, env)
+            for clash in nvidia_clashes(reqs, targets, indexes, _satisfiable):
+                finding = self._nvidia_finding(env, clash)
+                if finding.fingerprint not in seen_metadata:
+                    seen_metadata.add(finding.fingerprint)
+                    yield finding
+
+    def _nvidia_finding(self, env: str, clash: NvidiaClash) -> Finding:
+        """Two pins whose releases' nvidia-* requirements exclude each other on Linux x86_64."""
+        first, second = clash.first, clash.second
+        listed = "; ".join(
+            f"{a.package} {a.version} requires `{a.text}`, {b.package} {b.version} `{b.text}`"
+            for a, b in clash.pairs
+        )
+        message = (
+            f"{first.name} ({_where(first)}) and {second.name} ({_where(second)}) cannot be "
+            f"installed together in environment `{env}` on Linux x86_64: their metadata "
+            f"requires NVIDIA wheels no version satisfies ({listed}). "
+            "pip stops with ResolutionImpossible."
+        )
+        fix = (
+            f"# pin releases of {first.name} and {second.name} built for the same CUDA, "
+            f"or install one of them without its NVIDIA wheels"
+        )
+        lines = dict.fromkeys(
+            f"{n.package} {n.version} ({n.source}): Requires-Dist: {n.line}"
+            for pair in clash.pairs
+            for n in pair
+        )
+        return finding_at(
+            self,
+            message,
+            second.location,
+            package=str(canonicalize_name(second.name)),
+            fix=fix,
+            evidence=(
+                f"{first.raw.strip()} ({_where(first)})",
+                f"{second.raw.strip()} ({_where(second)})",
+                *lines,
+                "nvidia_requires.json: " + nvidia_provenance(),
+            ),
+            severity=Severity.ERROR,
+            fingerprint=(
+                f"conflict:{second.location.file}:{canonicalize_name(first.name)}:"
+                f"{canonicalize_name(second.name)}:nvidia"
+            ),
+        )
 
     def _against_metadata(self, env: str, reqs: Sequence[Requirement]) -> Iterator[Finding]:
         """Exact pins that an exactly pinned package's recorded Requires-Dist excludes."""

@@ -1,0 +1,113 @@
+"""The ``nvidia-*`` requirements of torch's and jax's releases, as their metadata states them.
+
+torch's Linux x86_64 PyPI wheels from 1.13 on pin NVIDIA's CUDA wheels
+(``nvidia-cuda-runtime-cu11==11.7.99; platform_system == "Linux" and platform_machine ==
+"x86_64"`` in torch 2.0.1); jax's CUDA extras (``cuda11_pip``, ``cuda12_pip``, ``cuda12``…)
+put floors on the same projects (``nvidia-cuda-runtime-cu11>=11.8; extra == "cuda11_pip"`` in
+jax 0.4.14). Data: rules/kb/data/nvidia_requires.json, written by
+scripts/nvidia_requires_from_index.py from the package index (the METADATA of one wheel per
+release, or an sdist's egg-info/requires.txt for a jax release without wheels).
+Pure: reads the packaged data file, nothing else.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from packaging.markers import Marker
+from packaging.requirements import InvalidRequirement, Requirement
+from packaging.utils import canonicalize_name
+from packaging.version import Version
+
+DATA = "nvidia_requires.json"
+
+#: The Pythons a line's marker must hold on for the line to count (certainty: a line whose
+#: marker depends on the Python is used only when it holds on every one of them).
+_PYTHONS = ("3.8", "3.9", "3.10", "3.11", "3.12", "3.13")
+
+_LINUX_X86_64 = {
+    "platform_system": "Linux",
+    "sys_platform": "linux",
+    "platform_machine": "x86_64",
+    "os_name": "posix",
+    "implementation_name": "cpython",
+    "platform_python_implementation": "CPython",
+    "platform_release": "",
+    "platform_version": "",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class NvidiaRequirement:
+    """One ``nvidia-*`` requirement of a release: the project, its specifier, the line as the
+    metadata writes it and the file it was read from."""
+
+    package: str
+    version: Version
+    dep: str
+    requirement: Requirement
+    line: str
+    source: str
+
+    @property
+    def text(self) -> str:
+        """``nvidia-cuda-runtime-cu11==11.7.99``."""
+        return f"{self.requirement.name}{self.requirement.specifier}"
+
+
+def _holds(marker: Marker | None, extra: str) -> bool:
+    if marker is None:
+        return True
+    for python in _PYTHONS:
+        env = {**_LINUX_X86_64, "python_version": python, "python_full_version": f"{python}.0"}
+        env["implementation_version"] = env["python_full_version"]
+        env["extra"] = extra
+        if not marker.evaluate(env):
+            return False
+    return True
+
+
+@cache
+def _data() -> dict[str, Any]:
+    text = resources.files("rules.kb").joinpath("data", DATA).read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def provenance() -> str:
+    """Where the data was read (the file's ``_provenance``)."""
+    return str(_data().get("_provenance", ""))
+
+
+def recorded(package: str, version: Version) -> bool:
+    """Whether the data has a reading of `package` `version`."""
+    releases = _data()["packages"].get(str(canonicalize_name(package)), {})
+    return str(version) in releases
+
+
+def nvidia_requirements(
+    package: str, version: Version, extras: tuple[str, ...] = ()
+) -> tuple[NvidiaRequirement, ...]:
+    """The ``nvidia-*`` requirements `package`==`version` installed with `extras` brings on
+    Linux x86_64 on every Python (lines of other extras or platforms left out); () when the
+    data has no reading of the release."""
+    name = str(canonicalize_name(package))
+    row = _data()["packages"].get(name, {}).get(str(version))
+    if row is None:
+        return ()
+    wanted = ("", *(str(canonicalize_name(e)) for e in extras))
+    source = f"{row['file']} {row['read']}"
+    out = []
+    for line in row["lines"]:
+        try:
+            req = Requirement(line)
+        except InvalidRequirement:
+            continue
+        if any(_holds(req.marker, extra) for extra in wanted):
+            dep = str(canonicalize_name(req.name))
+            out.append(NvidiaRequirement(name, version, dep, req, line, source))
+    return tuple(out)
