@@ -71,8 +71,6 @@ def nvidia_clashes(
     ordered = sorted(reqs, key=lambda r: (r.location.file, r.location.line, r.location.column))
     clashes = []
     for (first, left), (second, right) in combinations(_pinned(ordered), 2):
-        if canonicalize_name(first.name) == canonicalize_name(second.name):
-            continue
         by_dep = {n.dep: n for n in right}
         pairs = tuple(
             (need, by_dep[need.dep])
