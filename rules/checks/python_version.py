@@ -176,7 +176,7 @@ def _options(
 _CERTAIN = frozenset(
     {
         "image", "apt", "os-default", "interpreter", "conda", "env", "workflow",
-        "python-version", "note", "dockerfile",
+        "python-version", "note", "dockerfile", "installer",
     }
 )  # fmt: skip
 

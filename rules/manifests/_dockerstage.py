@@ -6,6 +6,7 @@ Paths: the build context is taken to be the repository root. ``COPY``/``ADD`` (w
 
 Python: each piece of evidence has a strength; the strongest (the latest among equals)
 decides the stage's Python. ``pythonX.Y -m pip`` (interpreter) > conda ``python=X.Y`` >
+a Miniconda installer the stage runs (installer, `conda_installers`) >
 ``apt-get install pythonX.Y`` (apt) > the base image's Python (image) > ``ENV
 PYTHON_VERSION`` (env) > the OS release's own ``python3`` when the stage installs
 ``python3`` from apt (os-default).
@@ -27,8 +28,9 @@ PYTHON_STRENGTH: dict[str, int] = {
     "env": 2,
     "image": 3,
     "apt": 4,
-    "conda": 5,
-    "interpreter": 6,
+    "installer": 5,
+    "conda": 6,
+    "interpreter": 7,
 }
 _APT_TOOLS = {"apt-get", "apt", "aptitude"}
 #: OS package managers and the subcommands that install: manager label, install verbs.

@@ -35,6 +35,7 @@ from rules.manifests._install_commands import (
     pip_options,
 )
 from rules.manifests._shellwords import Word, split_commands, strip_prefix
+from rules.manifests.conda_installers import run_installer
 from rules.manifests.errors import parse_error
 from rules.manifests.images import ImageInfo, decode_image, os_python3, parse_image_ref
 from rules.manifests.makefile import MAKEFILE_NAMES, make_call, make_reference
@@ -712,9 +713,14 @@ class _Reader:
             self.installs.includes.append(locate(words[0].start))
 
     def _stage_evidence(self, words: list[Word], locate: Callable[[int], Span]) -> None:
-        """Python evidence of one command: `apt-get install python3.X`, `python3.X -m pip`."""
+        """Python evidence of one command: `apt-get install python3.X`, `python3.X -m pip`,
+        `bash Miniconda3-py39_…-Linux-x86_64.sh` (the installer's base environment)."""
         stage = self.stages[-1]
         stage.system_packages.extend(system_packages(words, locate))
+        conda = run_installer(words)
+        if conda is not None:
+            where = locate(conda.word.start)
+            self._python(PythonEvidence(conda.version, "installer", where, conda.text), True)
         for word, version in apt_python(words):
             if version is not None:
                 self._python(PythonEvidence(version, "apt", locate(word.start), word.value), True)

@@ -1,0 +1,129 @@
+"""The Python of a Miniconda installer a Dockerfile runs, and what python-version-incompatible
+says of the conda installs after it.
+
+The Dockerfiles are alibaba/FederatedScope's: head
+https://github.com/alibaba/FederatedScope@0692ebcb46e5f48d40dac73efad0323662b33bd5:docker_files/federatedscope-torch1.10.Dockerfile
+(and federatedscope-torch1.8.Dockerfile) run ``Miniconda3-latest``; issue
+https://github.com/alibaba/FederatedScope/issues/535 (numpy=1.21.2 needs Python <= 3.9 on the
+newest conda), fixed by https://github.com/alibaba/FederatedScope/pull/536 (b4c12d01), which
+pins ``Miniconda3-py39_23.1.0-1-Linux-x86_64.sh``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rules.checks.python_version import RULES
+from rules.manifests._shellwords import split_commands
+from rules.manifests.conda_installers import MINICONDA_LATEST_PYTHON, run_installer
+from rules.manifests.dockerfile import DockerfileParser
+from rules.manifests.model import FactKind
+from rules.manifests.snapshot import build_snapshot
+from tests.rules.checks.mlsnap import run
+
+#: (command, the Python of the base environment it installs, or None: not an installer run)
+COMMANDS: list[tuple[str, str | None]] = [
+    ("bash Miniconda3-py39_23.1.0-1-Linux-x86_64.sh -b", "3.9"),
+    ("bash Miniconda3-py310_23.1.0-1-Linux-x86_64.sh -b -p /opt/conda", "3.10"),
+    ("sh ./Miniconda3-py38_4.12.0-Linux-x86_64.sh -b", "3.8"),  # no -N build suffix
+    ("bash -b Miniconda3-py311_24.1.2-0-Linux-aarch64.sh", "3.11"),
+    ("/bin/bash /tmp/Miniconda3-latest-Linux-x86_64.sh -b", MINICONDA_LATEST_PYTHON),
+    ("./Miniconda3-latest-Linux-x86_64.sh -b", MINICONDA_LATEST_PYTHON),
+    ("wget https://repo.example/miniconda/Miniconda3-latest-Linux-x86_64.sh", None),
+    ("rm Miniconda3-latest-Linux-x86_64.sh", None),
+    ("bash Miniforge3-Linux-x86_64.sh -b", None),  # Miniforge's Python is not read
+    ("bash install.sh", None),
+]
+
+
+@pytest.mark.parametrize(("command", "python"), COMMANDS, ids=[c[0] for c in COMMANDS])
+def test_installer_python(command: str, python: str | None) -> None:
+    [words] = split_commands(command)
+    found = run_installer(words)
+    assert (found.version if found else None) == python
+
+
+HEAD_INSTALL = (
+    "RUN wget https://repo.example/miniconda/Miniconda3-latest-Linux-x86_64.sh \\\n"
+    "    && bash Miniconda3-latest-Linux-x86_64.sh -b \\\n"
+    "    && rm Miniconda3-latest-Linux-x86_64.sh\n"
+)
+FIXED_INSTALL = (
+    "RUN wget https://repo.example/miniconda/Miniconda3-py39_23.1.0-1-Linux-x86_64.sh \\\n"
+    "    && bash Miniconda3-py39_23.1.0-1-Linux-x86_64.sh -b \\\n"
+    "    && rm Miniconda3-py39_23.1.0-1-Linux-x86_64.sh\n"
+)
+
+
+def federatedscope(base: str, install: str, torch: str) -> str:
+    """The FederatedScope Dockerfile (trimmed to its conda steps) with one installer."""
+    return (
+        f"FROM {base}\n"
+        'SHELL ["/bin/bash", "-c"]\n'
+        "RUN apt-get update -y \\\n    && apt-get install -y wget\n"
+        f"{install}"
+        "ENV PATH=/root/miniconda3/bin:${PATH}\n"
+        "RUN source activate\n"
+        "RUN conda update -y conda \\\n    && conda config --add channels conda-forge\n"
+        "RUN conda install -y numpy=1.21.2 scikit-learn=1.0.2 scipy=1.7.3 pandas=1.4.1 "
+        "-c scikit-learn \\\n    && conda clean -a -y\n"
+        f"RUN conda install -y {torch} -c pytorch \\\n    && conda clean -a -y\n"
+    )
+
+
+TORCH110 = "pytorch=1.10.1 torchvision=0.11.2 torchaudio=0.10.1 cudatoolkit=11.3"
+TORCH18 = "pytorch==1.8.0 torchvision==0.9.0 torchaudio==0.8.0 cudatoolkit=10.2"
+#: (case, Dockerfile, the stage's Python and how, python-version errors by package)
+DOCKERFILES: list[tuple[str, str, tuple[str, str], list[str]]] = [
+    (
+        "head torch1.10: Miniconda3-latest",
+        federatedscope("nvidia/cuda:11.3.1-runtime-ubuntu20.04", HEAD_INSTALL, TORCH110),
+        (MINICONDA_LATEST_PYTHON, "installer"),
+        ["pytorch", "torchaudio", "torchvision"],
+    ),
+    (
+        "head torch1.8: Miniconda3-latest",
+        federatedscope("nvidia/cuda:10.2-runtime-ubuntu18.04", HEAD_INSTALL, TORCH18),
+        (MINICONDA_LATEST_PYTHON, "installer"),
+        ["pytorch", "torchaudio", "torchvision"],
+    ),
+    (
+        "PR 536 torch1.10: Miniconda3-py39_23.1.0-1",
+        federatedscope("nvidia/cuda:11.3.1-runtime-ubuntu20.04", FIXED_INSTALL, TORCH110),
+        ("3.9", "installer"),
+        [],
+    ),
+    (
+        "PR 536 torch1.8: Miniconda3-py39_23.1.0-1",
+        federatedscope("nvidia/cuda:10.2-runtime-ubuntu18.04", FIXED_INSTALL, TORCH18),
+        ("3.9", "installer"),
+        [],
+    ),
+    (
+        "conda python=3.8 after the installer decides the base environment's Python",
+        federatedscope(
+            "nvidia/cuda:11.3.1-runtime-ubuntu20.04",
+            HEAD_INSTALL + "RUN conda install -y python=3.8\n",
+            TORCH110,
+        ),
+        ("3.8", "conda"),
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "python", "errors"), DOCKERFILES, ids=[c[0] for c in DOCKERFILES]
+)
+def test_federatedscope_dockerfiles(
+    name: str, text: str, python: tuple[str, str], errors: list[str]
+) -> None:
+    path = "docker_files/federatedscope.Dockerfile"
+    parsed = DockerfileParser().parse(path, text)
+    [stage] = parsed.stages
+    assert (stage.python, stage.python_how) == python, name
+    if python[1] == "installer":
+        assert [f.value for f in parsed.facts if f.kind == FactKind.PYTHON] == [python[0]]
+    findings = run(RULES[0], build_snapshot({path: text}))
+    found = sorted({f.package or "" for f in findings if f.severity.value == "error"})
+    assert found == errors, name
