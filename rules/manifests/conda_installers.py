@@ -58,10 +58,37 @@ def installer_python(name: str) -> tuple[str, str] | None:
     return f"{match['major']}.{match['minor']}", "the pyXY in the installer's name"
 
 
-def run_installer(words: list[Word]) -> InstallerPython | None:
+def downloaded(words: list[Word]) -> tuple[str, str] | None:
+    """`wget URL/Miniconda3-…sh -O /tmp/m.sh` / `curl -sSL URL/Miniconda3-…sh -o m.sh`:
+    (the path it is saved as, the installer's name) when the URL names an installer this
+    module reads and the command saves it under another name."""
+    words = strip_prefix(words)
+    if not words or posixpath.basename(words[0].value) not in {"wget", "curl"}:
+        return None
+    flags = {"wget": ("-O", "--output-document"), "curl": ("-o", "--output")}
+    short, long = flags[posixpath.basename(words[0].value)]
+    url: str | None = None
+    saved: str | None = None
+    values = [w.value for w in words[1:]]
+    for index, value in enumerate(values):
+        if value in {short, long} and index + 1 < len(values):
+            saved = values[index + 1]
+        elif value.startswith(f"{long}="):
+            saved = value.split("=", 1)[1]
+        elif value.startswith(short) and len(value) > len(short) and not value.startswith("--"):
+            saved = value[len(short) :]
+        elif "://" in value and installer_python(value.rstrip("/")) is not None:
+            url = value
+    if url is None or not saved or saved == "-":
+        return None
+    return saved, posixpath.basename(url)
+
+
+def run_installer(words: list[Word], saved: dict[str, str] | None = None) -> InstallerPython | None:
     """`bash Miniconda3-py39_23.1.0-1-Linux-x86_64.sh -b` / `sh ./Miniconda3-latest-…sh` /
-    `./Miniconda3-latest-…sh`: the Python of the base environment it installs. Downloading the
-    installer (`wget …sh`) is not running it."""
+    `./Miniconda3-latest-…sh`: the Python of the base environment it installs; `saved` maps
+    a file a download renamed (`-O /tmp/miniconda.sh`) to the installer's own name.
+    Downloading the installer (`wget …sh`) is not running it."""
     words = strip_prefix(words)
     if not words:
         return None
@@ -74,8 +101,9 @@ def run_installer(words: list[Word]) -> InstallerPython | None:
         script = head
     if script is None:
         return None
-    found = installer_python(script.value)
+    name = (saved or {}).get(posixpath.normpath(script.value), script.value)
+    found = installer_python(name)
     if found is None:
         return None
     version, why = found
-    return InstallerPython(version, script, f"{posixpath.basename(script.value)} ({why})")
+    return InstallerPython(version, script, f"{posixpath.basename(name)} ({why})")

@@ -35,7 +35,7 @@ from rules.manifests._install_commands import (
     pip_options,
 )
 from rules.manifests._shellwords import Word, split_commands, strip_prefix
-from rules.manifests.conda_installers import run_installer
+from rules.manifests.conda_installers import downloaded, run_installer
 from rules.manifests.errors import parse_error
 from rules.manifests.images import ImageInfo, decode_image, os_python3, parse_image_ref
 from rules.manifests.makefile import MAKEFILE_NAMES, make_call, make_reference
@@ -151,6 +151,8 @@ class _Stage:
     set_at: dict[str, _Setting] = field(default_factory=dict)
     #: Index settings ``pip config set`` wrote into the image (inherited by child stages).
     pip_config: dict[IndexKind, _Setting] = field(default_factory=dict)
+    #: Conda installers downloaded under another name: saved path -> installer name.
+    installers: dict[str, str] = field(default_factory=dict)
 
     def use(self, key: str) -> str:
         """Note that installer `key` installs here; its provisional environment."""
@@ -717,7 +719,10 @@ class _Reader:
         `bash Miniconda3-py39_…-Linux-x86_64.sh` (the installer's base environment)."""
         stage = self.stages[-1]
         stage.system_packages.extend(system_packages(words, locate))
-        conda = run_installer(words)
+        saved = downloaded(words)
+        if saved is not None:
+            stage.installers[posixpath.normpath(saved[0])] = saved[1]
+        conda = run_installer(words, stage.installers)
         if conda is not None:
             where = locate(conda.word.start)
             self._python(PythonEvidence(conda.version, "installer", where, conda.text), True)

@@ -15,7 +15,7 @@ import pytest
 
 from rules.checks.python_version import RULES
 from rules.manifests._shellwords import split_commands
-from rules.manifests.conda_installers import MINICONDA_LATEST_PYTHON, run_installer
+from rules.manifests.conda_installers import MINICONDA_LATEST_PYTHON, downloaded, run_installer
 from rules.manifests.dockerfile import DockerfileParser
 from rules.manifests.model import FactKind
 from rules.manifests.snapshot import build_snapshot
@@ -40,6 +40,44 @@ COMMANDS: list[tuple[str, str | None]] = [
 def test_installer_python(command: str, python: str | None) -> None:
     [words] = split_commands(command)
     found = run_installer(words)
+    assert (found.version if found else None) == python
+
+
+#: (commands of one RUN, the Python of the installer the last one runs, or None)
+RENAMED: list[tuple[str, str | None]] = [
+    (
+        "wget -q https://repo.example/miniconda/Miniconda3-py310_23.5.2-0-Linux-x86_64.sh "
+        "-O /tmp/miniconda.sh && bash /tmp/miniconda.sh -b -p /opt/conda",
+        "3.10",
+    ),
+    (
+        "curl -sSL https://repo.example/miniconda/Miniconda3-latest-Linux-x86_64.sh "
+        "-o miniconda.sh && sh ./miniconda.sh -b",
+        MINICONDA_LATEST_PYTHON,
+    ),
+    (
+        "wget --output-document=m.sh https://repo.example/Miniconda3-py38_4.12.0-Linux-x86_64.sh"
+        " && bash m.sh -b",
+        "3.8",
+    ),
+    (
+        "curl -sSL https://repo.example/miniconda/Miniconda3-4.7.10-Linux-x86_64.sh "
+        "-o /tmp/miniconda.sh && bash /tmp/miniconda.sh -bfp /usr/local",
+        None,  # no pyXY in the name: the Python is not known
+    ),
+    ("bash /tmp/miniconda.sh -b", None),
+]
+
+
+@pytest.mark.parametrize(("commands", "python"), RENAMED, ids=[c[1] or "-" for c in RENAMED])
+def test_a_renamed_download_is_followed(commands: str, python: str | None) -> None:
+    saved: dict[str, str] = {}
+    found = None
+    for words in split_commands(commands):
+        path = downloaded(words)
+        if path is not None:
+            saved[path[0].removeprefix("./")] = path[1]
+        found = run_installer(words, saved) or found
     assert (found.version if found else None) == python
 
 
@@ -98,6 +136,17 @@ DOCKERFILES: list[tuple[str, str, tuple[str, str], list[str]]] = [
         federatedscope("nvidia/cuda:10.2-runtime-ubuntu18.04", FIXED_INSTALL, TORCH18),
         ("3.9", "installer"),
         [],
+    ),
+    (
+        "Miniconda3-latest saved as /tmp/miniconda.sh in one RUN, run in the next",
+        federatedscope(
+            "nvidia/cuda:11.3.1-runtime-ubuntu20.04",
+            "RUN curl -sSL https://repo.example/miniconda/Miniconda3-latest-Linux-x86_64.sh "
+            "-o /tmp/miniconda.sh\nRUN bash /tmp/miniconda.sh -bfp /usr/local\n",
+            TORCH110,
+        ),
+        (MINICONDA_LATEST_PYTHON, "installer"),
+        ["pytorch", "torchaudio", "torchvision"],
     ),
     (
         "conda python=3.8 after the installer decides the base environment's Python",
