@@ -46,6 +46,12 @@ CATALOGUE: tuple[RuleInfo, ...] = (
         "rule",
         "a conda pytorch release its channels never published (pytorch channel: up to 2.5)",
     ),
+    RuleInfo(
+        "placeholder-package",
+        "conflict",
+        "rule",
+        "a PyPI placeholder project that refuses to install (pytorch, sklearn, tensorflow-gpu)",
+    ),
     RuleInfo("cuda-variant-mismatch", "cuda-variant-mismatch", "rule", "CUDA builds that differ"),
     RuleInfo("torch-family-mismatch", "torch-family-mismatch", "rule", "vision/audio vs torch"),
     RuleInfo("cuda-base-image-mismatch", "cuda-base-image-mismatch", "rule", "CUDA vs image"),
