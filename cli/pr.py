@@ -1,9 +1,10 @@
 """`depreview review --pr OWNER/REPO#N`: review a GitHub PR with a plain token, no App needed.
 
-The App's path, called, not copied (worker.review): every dependency file at base and head
-plus the files their `-r`/`-c` lines name (`read_side`), the PR's changed dependency paths
-(`pull_changes`), its Dependabot metadata (`read_dependabot`), its `@depreview ignore`
-comments (`ignore_source`), then `analyze_inputs` and the App's comment (`review_comment`).
+The App's path, called, not copied (worker.review.pr_read): every dependency file at base and
+head plus the files their `-r`/`-c` lines name and the PR's changed dependency paths
+(`read_change`), its Dependabot metadata (`read_dependabot`) and `@depreview ignore` comments
+(`ignore_source`) into the inputs (`ChangeRead.inputs`), then `analyze_inputs`
+(`PrInputs.analyze`) and the App's comment (`review_comment`).
 Not done here: the resolver (the App's `DEPREVIEW_RESOLVE_ENABLED`), the GPU smoke decision,
 and publishing.
 """
@@ -18,10 +19,10 @@ from rules.review import Review
 from worker.commands.ignores import IgnoreSet
 from worker.github.api import RepoRef
 from worker.github.client import GitHubRepoApi, token_client
-from worker.review.analysis import analyze_inputs
 from worker.review.comment import listing_note, review_comment
-from worker.review.inputs import pull_changes, read_dependabot, read_side, side_inputs
+from worker.review.inputs import read_dependabot
 from worker.review.job import ignore_source
+from worker.review.pr_read import read_change
 
 _SPEC = re.compile(r"^(?P<repo>[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)#(?P<number>[1-9]\d{0,9})$")
 
@@ -59,17 +60,9 @@ def review_pr(spec: str, token: str, settings: Settings | None = None) -> PrRevi
     api = GitHubRepoApi(token_client(settings, token), repo)
     pull = api.get_pull(number)
     head_sha, base_sha = str(pull["head"]["sha"]), str(pull["base"]["sha"])
-    base, head = read_side(api, base_sha, "base"), read_side(api, head_sha, "head")
-    changes = pull_changes(api, settings, number, base.tree, head.tree, pull)
-    note = "" if changes.listed_in_full else listing_note(settings.max_pr_files)
-    inputs = side_inputs(base, head, changes.paths, read_dependabot(api, pull))
+    read = read_change(api, settings, base_sha, head_sha, pr_number=number, pull=pull)
+    note = "" if read.listed_in_full else listing_note(settings.max_pr_files)
     # As the App reads them (`run_review`'s `ignore_source(api, job.head_sha)`): an ignore
     # bound to a commit applies only when it names the head under review.
-    ignores = ignore_source(api, head_sha)(number, inputs.base_config.commands.allow_self_ignore)
-    result = analyze_inputs(
-        inputs,
-        base_ref=base_sha,
-        head_ref=head_sha,
-        extra_ignores=ignores.rules,
-    )
-    return PrReview(result, ignores, note)
+    prepared = read.inputs(read_dependabot(api, pull), ignore_source(api, head_sha))
+    return PrReview(prepared.analyze(), prepared.ignores, note)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Literal
@@ -26,7 +25,6 @@ from worker.coordination import Coordinator, RedisCoordinator, lock_key
 from worker.errors import is_retryable
 from worker.github.api import JSON, InteractionApi, RepoApi
 from worker.github.buttons import check_actions, completion_extras
-from worker.github.fetch import changed_between
 from worker.github.publish import (
     AppIdentity,
     CheckRun,
@@ -39,14 +37,8 @@ from worker.github.session import CachedRepoApi
 from worker.installations import is_suspended
 from worker.metrics import StageTimer
 from worker.review import comment
-from worker.review.analysis import analyze_inputs
-from worker.review.inputs import (
-    ReviewInputs,
-    pull_changes,
-    read_dependabot,
-    read_side,
-    side_inputs,
-)
+from worker.review.inputs import ReviewInputs, read_dependabot
+from worker.review.pr_read import IgnoreSource, read_change
 from worker.smoke.plan import SmokeHooks, SmokePlan, gpu_relevant, plan_smoke
 
 if TYPE_CHECKING:
@@ -108,10 +100,6 @@ def external_id(job: ReviewJob, base_sha: str) -> str:
     """The check run's external id: what was compared (head against base)."""
     pr = f"pr={job.pr_number};" if job.pr_number is not None else ""
     return f"{pr}base={base_sha}"
-
-
-#: PR-scoped ignores for (PR number, whether the base config allows self-ignores).
-IgnoreSource = Callable[[int, bool], IgnoreSet]
 
 
 def ignore_source(api: InteractionApi, head_sha: str | None = None) -> IgnoreSource:
@@ -266,34 +254,20 @@ def _review_and_publish(
 ) -> Outcome:
     api, settings, job, timer = locked.api, locked.settings, locked.job, locked.timer
     started = time.monotonic()
-    base = read_side(api, base_sha, "base", timer)
-    head = read_side(api, job.head_sha, "head", timer)
-    note = ""
-    if job.pr_number is not None:
-        with timer.stage("fetch"):
-            changes = pull_changes(api, settings, job.pr_number, base.tree, head.tree, pull)
-        changed = set(changes.paths)
-        note = "" if changes.listed_in_full else comment.listing_note(settings.max_pr_files)
-    else:
-        changed = set(changed_between(base.tree, head.tree))
-    if not changed:
+    read = read_change(
+        api, settings, base_sha, job.head_sha, pr_number=job.pr_number, pull=pull, timer=timer
+    )
+    note = "" if read.listed_in_full else comment.listing_note(settings.max_pr_files)
+    if not read.changed:
         output = comment.no_changes_output(note)
         with timer.stage("publish"):
             complete_check_run(api, run.id, "success", title=output.title, summary=output.summary)
         return Outcome("no-dependency-changes", run.id, "success")
 
-    inputs = side_inputs(base, head, changed, dependabot)
+    prepared = read.inputs(dependabot, locked.pr_ignores, timer)
+    inputs, ignores = prepared.inputs, prepared.ignores
     resolved: list[ResolveReport] = []  # the resolver's report, when analyze resolves
-    ignores = IgnoreSet()
-    if job.pr_number is not None and locked.pr_ignores is not None:
-        with timer.stage("fetch"):
-            allow_self = inputs.base_config.commands.allow_self_ignore
-            ignores = locked.pr_ignores(job.pr_number, allow_self)
-    result = analyze_inputs(
-        inputs,
-        base_ref=base_sha,
-        head_ref=job.head_sha,
-        extra_ignores=ignores.rules,
+    result = prepared.analyze(
         resolve=settings.resolve_enabled,
         settings=settings,
         resolve_cache=locked.resolve_cache,
@@ -319,7 +293,7 @@ def _review_and_publish(
             identity = AppIdentity.of(settings.github_app_id, run)
             action, comment_id = upsert_comment(api, job.pr_number, body, identity)
     smoke_note = plan.note if plan is not None else ""
-    output = comment.review_output(result, (note, comment.skipped_note(head.tree), smoke_note))
+    output = comment.review_output(result, (note, comment.skipped_note(read.head.tree), smoke_note))
     actions = check_actions(
         smoke=job.pr_number is not None
         and gpu_relevant(inputs.base, inputs.head, inputs.base_config)
