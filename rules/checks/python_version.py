@@ -249,6 +249,12 @@ def _may_pick_unusable(
     return False
 
 
+def _none_installs(req: Requirement) -> str:
+    """How the finding says nothing installs: pip / uv look for a wheel; conda solves for a
+    channel build (`describe()` then names what the KB records for the release)."""
+    return "no conda build installs" if req.ecosystem == Ecosystem.CONDA else "no wheel installs"
+
+
 class PythonVersionIncompatible:
     """Pythons that will run an environment that its pinned torch / TensorFlow / jax release
     does not support (targets from `_targets.targets_for_environment`; never assumed ones)."""
@@ -335,7 +341,7 @@ class PythonVersionIncompatible:
             text = (
                 f"{where} runs Python {runs} ({declared}) but no release {req.name} {spec} "
                 f"admits supports it ({option.decided.describe()}; "
-                f"{option.picked.describe() if option.picked else ''}): no wheel installs."
+                f"{option.picked.describe() if option.picked else ''}): {_none_installs(req)}."
             )
             fix = f"a {req.name} release that supports Python {bad[0]}"
         else:
@@ -377,7 +383,7 @@ class PythonVersionIncompatible:
                 f"{where} allows Python {ev.value} ({declared}) but {req.raw.strip()} "
                 f"supports {support.describe()}: "
                 + (
-                    "no wheel installs."
+                    f"{_none_installs(req)}."
                     if not ok
                     else f"Python {bad[0]} cannot install it, and uv / Poetry refuse to "
                     "lock a range that includes it."
@@ -390,7 +396,7 @@ class PythonVersionIncompatible:
             how = "runs" if certain else "targets"
             text = (
                 f"{where} {how} Python {runs} ({declared}) but {req.raw.strip()} supports "
-                f"{support.describe()}: no wheel installs"
+                f"{support.describe()}: {_none_installs(req)}"
                 + (f" on Python {runs}." if len(minors) > 1 else ".")
             )
         at = Span(ev.file, ev.line) if ev.file and ev.line else req.location

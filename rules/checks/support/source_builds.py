@@ -11,6 +11,9 @@ Releases with no sdist are left to the caller (pip skips them: older releases or
 so are requirements files that pass ``--only-binary`` (no sdist is built) or ``--prefer-binary``
 with an older admitted release that has a wheel (pip installs that one). A pip command line
 in a Dockerfile with those options (or ``PIP_PREFER_BINARY``) is not seen (a known limit).
+A conda requirement (``conda install`` in a Dockerfile, environment.yml dependencies) is never
+built from a PyPI sdist: the same finding (same severity) says instead that the KB's PyPI
+wheel data shows no wheel for that Python and that conda channels may differ.
 
 Data: the KB wheel table's release rows (`rules.kb.wheels.WheelRelease`) through the rule's
 `WheelIndex` (``release_row``); an index without rows (a test fake) gives no source builds.
@@ -32,7 +35,7 @@ from rules.checks.support.versions import Admitted
 from rules.checks.support.wheels import WheelIndex
 from rules.findings import Finding, Severity
 from rules.kb.pyspec import py_key
-from rules.manifests.model import FactKind, Requirement, Snapshot, Span
+from rules.manifests.model import Ecosystem, FactKind, Requirement, Snapshot, Span
 from rules.targets import Evidence
 
 
@@ -164,6 +167,7 @@ def source_builds(
     pick = f"{package} {first.version}" + (
         "" if decided.exact else f" (the newest release {req.specifier or '(any)'} admits)"
     )
+    conda = req.ecosystem == Ecosystem.CONDA
     head = (
         f"{where} runs Python {pythons} ({declared}) and installs {req.raw.strip()}: "
         f"{pick} has no {tags} wheel (Linux x86_64 wheels for Python "
@@ -171,7 +175,25 @@ def source_builds(
     )
     best = _best_python(first.row, first.python)
     older = _older_with_wheel(wheels, package, decided, first.python)
-    if absent is not None:
+    if conda:
+        # conda installs channel builds, never a PyPI sdist: the KB's PyPI wheel table is
+        # the only evidence here, and a channel may build for Pythons PyPI has no wheel for.
+        text = (
+            f"{where} runs Python {pythons} ({declared}) and installs {req.raw.strip()} "
+            f"with conda: the KB's PyPI wheel data shows no {tags} wheel of {pick} (Linux "
+            f"x86_64 wheels for Python {_wheel_pythons(first.row)} only), so there is likely "
+            f"no {package} {first.version} build for Python {first.python} on the conda "
+            "channels either and the solve fails (conda channels publish their own builds and "
+            "may differ)."
+        )
+        fixes = [
+            f"Python {best}  # {package} {first.version} has PyPI wheels for it" if best else "",
+            f"{package}={older}  # has a cp{first.python.replace('.', '')} PyPI wheel"
+            if older
+            else "",
+        ]
+        severity = Severity.ERROR if absent is not None else Severity.WARNING
+    elif absent is not None:
         severity = Severity.ERROR
         text = (
             f"{head}, which needs a C compiler: {absent.describe()}. The build fails, and "
@@ -206,7 +228,7 @@ def source_builds(
         f"newest release without a {tags} wheel: {package} {first.version} "
         f"(sdist: yes; wheels for Python {_wheel_pythons(first.row)})",
         first.row.source,
-        absent.describe() if absent is not None else "",
+        absent.describe() if absent is not None and not conda else "",
     ]
     made = finding(
         rule,

@@ -226,3 +226,33 @@ def test_the_newest_release_is_built_unless_binaries_are_preferred(
     assert [(f.package, f.severity.value) for f in findings] == expected
     if expected and expected[0][1] == "error":
         assert findings[0].fix is not None and "toy==1.0" in findings[0].fix
+
+
+def test_conda_requirements_are_not_built_from_an_sdist() -> None:
+    # numpy 1.21.2: Linux x86_64 wheels for CPython 3.7-3.10 only (KB wheel table). A conda
+    # install never builds the PyPI sdist: the finding says the KB's PyPI data shows no
+    # cp311 wheel and that conda channels may differ; the severity is unchanged (warning).
+    files = {
+        "Dockerfile": "FROM ubuntu:22.04\n"
+        "RUN bash Miniconda3-py311_23.5.2-0-Linux-x86_64.sh -b -p /opt/conda\n"
+        "RUN conda install -y numpy=1.21.2\n",
+    }
+    found = run(RULE, build_snapshot(files))
+    assert [(f.package, f.severity.value) for f in found] == [("numpy", "warning")]
+    message = found[0].message
+    assert "sdist" not in message and "pip builds" not in message
+    assert "PyPI wheel data" in message and "conda channels" in message
+    assert found[0].fix is not None and "numpy=1.21.2" not in found[0].fix
+
+
+def test_a_conda_framework_pin_says_no_conda_build_installs() -> None:
+    # pytorch 1.10.1 supports Python 3.6-3.9 (KB support table): the error (unchanged) says
+    # no conda build installs, not that no wheel does.
+    files = {
+        "Dockerfile": "FROM ubuntu:22.04\n"
+        "RUN bash Miniconda3-py311_23.5.2-0-Linux-x86_64.sh -b -p /opt/conda\n"
+        "RUN conda install -y pytorch=1.10.1 -c pytorch\n",
+    }
+    [found] = run(RULE, build_snapshot(files))
+    assert (found.package, found.severity.value) == ("pytorch", "error")
+    assert "no conda build installs" in found.message and "wheel installs" not in found.message

@@ -15,7 +15,12 @@ import pytest
 
 from rules.checks.python_version import RULES
 from rules.manifests._shellwords import split_commands
-from rules.manifests.conda_installers import MINICONDA_LATEST_PYTHON, downloaded, run_installer
+from rules.manifests.conda_installers import (
+    MINICONDA_LATEST_PYTHON,
+    MINIFORGE_LATEST_PYTHON,
+    downloaded,
+    run_installer,
+)
 from rules.manifests.dockerfile import DockerfileParser
 from rules.manifests.model import FactKind
 from rules.manifests.snapshot import build_snapshot
@@ -31,7 +36,13 @@ COMMANDS: list[tuple[str, str | None]] = [
     ("./Miniconda3-latest-Linux-x86_64.sh -b", MINICONDA_LATEST_PYTHON),
     ("wget https://repo.example/miniconda/Miniconda3-latest-Linux-x86_64.sh", None),
     ("rm Miniconda3-latest-Linux-x86_64.sh", None),
-    ("bash Miniforge3-Linux-x86_64.sh -b", None),  # Miniforge's Python is not read
+    ("bash Miniforge3-Linux-x86_64.sh -b", None),  # unversioned, download not seen
+    ("bash Miniforge3-24.3.0-0-Linux-x86_64.sh -b -p /opt/conda", "3.10"),
+    ("bash Miniforge3-4.10.3-7-Linux-x86_64.sh -b", "3.9"),
+    ("bash Miniforge3-24.5.0-0-Linux-aarch64.sh -b", "3.12"),
+    ("bash Miniforge3-26.1.0-0-Linux-x86_64.sh -b", "3.13"),
+    ("bash Miniforge3-99.1.0-0-Linux-x86_64.sh -b", None),  # newer than the table
+    ("bash Miniforge3-pypy3-24.3.0-0-Linux-x86_64.sh -b", None),  # PyPy: not read
     ("bash install.sh", None),
 ]
 
@@ -66,6 +77,34 @@ RENAMED: list[tuple[str, str | None]] = [
         None,  # no pyXY in the name: the Python is not known
     ),
     ("bash /tmp/miniconda.sh -b", None),
+    # Miniforge (conda-forge/miniforge construct.yaml per release tag; module docstring).
+    # jonaden94/DaNuMa2024_setup@6cb7ce5b216546a599e79c6919e52e23ef61ecc5:files/install_miniforge.sh
+    (
+        'wget -O Miniforge3.sh "https://github.com/conda-forge/miniforge/releases/latest/'
+        'download/Miniforge3-$(uname)-$(uname -m).sh" && bash Miniforge3.sh -b -p "conda"',
+        MINIFORGE_LATEST_PYTHON,
+    ),
+    (
+        "wget https://github.com/conda-forge/miniforge/releases/latest/download/"
+        "Miniforge3-Linux-x86_64.sh && bash Miniforge3-Linux-x86_64.sh -b -p /opt/conda",
+        MINIFORGE_LATEST_PYTHON,
+    ),
+    (
+        "curl -L -O https://github.com/conda-forge/miniforge/releases/download/24.3.0-0/"
+        "Miniforge3-Linux-x86_64.sh && bash ./Miniforge3-Linux-x86_64.sh -b",
+        "3.10",
+    ),
+    (
+        "curl -sSL https://github.com/conda-forge/miniforge/releases/download/4.14.0-0/"
+        "Miniforge3-4.14.0-0-Linux-x86_64.sh -o /tmp/miniforge3.sh "
+        "&& bash /tmp/miniforge3.sh -bfp /usr/local",
+        "3.10",
+    ),
+    (
+        "curl -L https://github.com/conda-forge/miniforge/releases/latest/download/"
+        "Miniforge3-Linux-x86_64.sh | tee m.log && bash Miniforge3-Linux-x86_64.sh -b",
+        None,  # curl without -O writes to stdout: the file run is not the download
+    ),
 ]
 
 
