@@ -107,6 +107,15 @@ def platform_triple(name: str) -> str:
     return PLATFORM_TRIPLES.get(name.strip().lower(), name.strip())
 
 
+def platform_name(triple: str) -> str | None:
+    """The config's platform name (`rules.config.PLATFORMS`) of a uv triple; None for a
+    triple that is none of theirs."""
+    return _TRIPLE_PLATFORMS.get(triple.strip())
+
+
+_TRIPLE_PLATFORMS: dict[str, str] = {PLATFORM_TRIPLES[name]: name for name in _PLATFORM_ENV}
+
+
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """Why a target has a Python, platform or CUDA: what, the value, how it was read, where.

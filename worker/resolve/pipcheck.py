@@ -11,34 +11,21 @@ from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
 from rules.findings import Finding, Severity
+from rules.targets import Target, platform_name
 from worker.resolve.model import Resolution, ResolveTarget
-
-_SYS_PLATFORM = {"linux": "linux", "darwin": "darwin", "windows": "win32"}
-_SYSTEM = {"linux": "Linux", "darwin": "Darwin", "windows": "Windows"}
 
 
 def marker_environment(target: ResolveTarget) -> dict[str, str]:
-    """PEP 508 marker variables for a target (python version, OS, machine)."""
-    os_key = next((key for key in _SYSTEM if key in target.platform), "linux")
-    arch = target.platform.split("-", 1)[0]
-    machine = {"x86_64": "AMD64" if os_key == "windows" else "x86_64"}.get(arch, arch)
-    if os_key == "darwin" and arch == "aarch64":
-        machine = "arm64"
-    minor = ".".join(target.python.split(".")[:2])
-    return {
-        "python_version": minor,
-        "python_full_version": target.python,
-        "implementation_name": "cpython",
-        "implementation_version": target.python,
-        "platform_python_implementation": "CPython",
-        "os_name": "nt" if os_key == "windows" else "posix",
-        "sys_platform": _SYS_PLATFORM[os_key],
-        "platform_system": _SYSTEM[os_key],
-        "platform_machine": machine,
-        "platform_release": "",
-        "platform_version": "",
-        "extra": "",
-    }
+    """PEP 508 marker variables for a target (python version, OS, machine): the rules'
+    `Target.environment()` for the config platform whose uv triple the target runs on.
+
+    The resolver's triples are always one of the config's five platforms'
+    (`ResolveTarget.of` → `platform_triple`); any other triple counts as `linux_x86_64`.
+    A target's Python is its full X.Y.Z, so `python_full_version` is as the resolver runs it
+    (an X.Y alone reads as X.Y.0, equal under PEP 440).
+    """
+    platform = platform_name(target.platform) or "linux_x86_64"
+    return Target(target.python, platform).environment()
 
 
 def marker_applies(marker: str | None, target: ResolveTarget) -> bool:
