@@ -58,7 +58,8 @@ _MINIFORGE_NEWEST = (26, 3, 2, 3)
 MINIFORGE_LATEST_PYTHON = "3.13"
 MOVING_MINIFORGE_NOTE = (
     "a moving name: releases/latest downloads the newest Miniforge installer "
-    f"(Python {MINIFORGE_LATEST_PYTHON} in conda-forge/miniforge's construct.yaml, 2026-07)"
+    f"(Python {MINIFORGE_LATEST_PYTHON} in the newest conda-forge/miniforge release read, "
+    "2026-07; a later one may be newer)"
 )
 _MINIFORGE_NAME = re.compile(
     r"^Miniforge3-(?:(?P<tag>\d+\.\d+\.\d+-\d+)-)?"
@@ -82,8 +83,10 @@ class InstallerPython:
     text: str
 
 
-def _miniforge_release(tag: str) -> str | None:
+def miniforge_release_python(tag: str) -> str | None:
     """The CPython of one Miniforge release tag (``24.3.0-0``); None outside the table."""
+    if re.fullmatch(r"\d+\.\d+\.\d+-\d+", tag) is None:
+        return None
     key = tuple(int(p) for p in re.split(r"[.-]", tag))
     if key < _MINIFORGE[0][0] or key > _MINIFORGE_NEWEST:
         return None
@@ -96,12 +99,12 @@ def _miniforge(name: str) -> tuple[str, str] | None:
     if match is None:
         return None
     if match["tag"]:
-        python = _miniforge_release(match["tag"])
+        python = miniforge_release_python(match["tag"])
         return (python, f"Miniforge {match['tag']}'s construct.yaml") if python else None
     if "/releases/latest/download/" in name:
         return MINIFORGE_LATEST_PYTHON, MOVING_MINIFORGE_NOTE
     release = _RELEASE_TAG.search(name)
-    if release is not None and (python := _miniforge_release(release["tag"])):
+    if release is not None and (python := miniforge_release_python(release["tag"])):
         return python, f"Miniforge {release['tag']}'s construct.yaml"
     return None  # unversioned, and the stage does not show where it came from
 

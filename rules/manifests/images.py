@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from packaging.version import Version
 
 from rules.kb import load_kb
+from rules.manifests.conda_images import miniconda_image_python, miniforge_image_python
 from rules.manifests.ngc_releases import NGC_PYTORCH, NGC_TENSORFLOW
 from rules.manifests.tf_images import MOVING_TAG_NOTE, tf_tag
 
@@ -47,8 +48,9 @@ class ImageInfo:
     """What a known base image tells about the environment; None fields are unknown.
 
     `family` is ``nvidia-cuda``, ``pytorch``, ``ngc-pytorch``, ``ngc-tensorflow``,
-    ``tensorflow``, ``python``, ``ubuntu`` or ``debian``. `note` says how sure a moving tag's
-    reading is (``tensorflow/tensorflow:latest-gpu``). `has_cudnn` is
+    ``tensorflow``, ``python``, ``ubuntu``, ``debian``, ``miniconda`` (continuumio/miniconda3)
+    or ``miniforge`` (condaforge/miniforge3; `rules.manifests.conda_images`). `note` says
+    how sure a moving tag's reading is (``tensorflow/tensorflow:latest-gpu``). `has_cudnn` is
     true when the tag says cuDNN is included; `cudnn` is its major version when the tag gives
     one (``cudnn8``); the unnumbered ``-cudnn-`` tags of recent nvidia/cuda images give none.
     """
@@ -97,7 +99,8 @@ def parse_image_ref(ref: str) -> ImageRef | None:
 
 
 def decode_image(ref: str) -> ImageInfo | None:
-    """Decode nvidia/cuda, pytorch/pytorch, NGC PyTorch / TensorFlow, python, ubuntu, debian."""
+    """Decode nvidia/cuda, pytorch/pytorch, NGC PyTorch / TensorFlow, python, ubuntu, debian,
+    continuumio/miniconda3 and condaforge/miniforge3."""
     parsed = parse_image_ref(ref)
     if parsed is None:
         return None
@@ -117,6 +120,12 @@ def decode_image(ref: str) -> ImageInfo | None:
         return _python(ref, repo, tag)
     if repo in ("ubuntu", "debian") and registry is None:
         return _distro(ref, repo, tag)
+    if repo == "continuumio/miniconda3" and registry is None:
+        return ImageInfo(ref, "miniconda", repo, tag, python=miniconda_image_python(tag))
+    if repo == "condaforge/miniforge3" and registry in {None, "quay.io"}:
+        forge = miniforge_image_python(tag)
+        python, note = forge if forge else (None, None)
+        return ImageInfo(ref, "miniforge", repo, tag, python=python, note=note)
     return None
 
 
