@@ -137,20 +137,20 @@ def test_self_ignore_allowed_only_by_the_base_config(settings: Settings) -> None
 
 def _new_categories(gh: CommandsFake, settings: Settings) -> set[str]:
     """The categories of the new findings a run reports (the Review the job rendered)."""
-    import worker.review.job as job_module
+    import worker.review.pr_read as read_module  # where the job's review calls analyze_inputs
 
     captured: list[Review] = []
-    real = job_module.analyze_inputs
+    real = read_module.analyze_inputs
 
     def capture(*args: Any, **kwargs: Any) -> Review:
         captured.append(real(*args, **kwargs))
         return captured[-1]
 
-    job_module.analyze_inputs = capture
+    read_module.analyze_inputs = capture
     try:
         run_review(gh, FakeCoordinator(), settings, JOB, ignores=ignore_source(gh))
     finally:
-        job_module.analyze_inputs = real
+        read_module.analyze_inputs = real
     return {f.category for f in captured[-1].findings if f.new}
 
 
