@@ -19,6 +19,7 @@ from packaging.utils import InvalidWheelFilename, canonicalize_name, parse_wheel
 from packaging.version import Version
 
 from rules.kb.build_wheels import WHEELS_SOURCE, build_wheels
+from rules.kb.pyspec import linux_x86_64_env
 from rules.kb.schema import SOURCE_FILES
 
 #: Packages whose index records (scripts/kb_from_index.py) feed the KB, with the first release read.
@@ -664,15 +665,6 @@ def _conda(src: Mapping[str, Any]) -> dict[str, Any]:
 
 # The package index (scripts/kb_from_index.py records) ---------------------------------
 
-_LINUX_X86 = {
-    "platform_system": "Linux",
-    "sys_platform": "linux",
-    "platform_machine": "x86_64",
-    "os_name": "posix",
-    "implementation_name": "cpython",
-    "platform_python_implementation": "CPython",
-    "extra": "",
-}
 _CUDA_RUNTIME = re.compile(r"^nvidia-cuda-runtime-cu(\d+)$")
 _CUDNN = re.compile(r"^nvidia-cudnn-cu(\d+)$")
 _VERSION_PY_CUDA = re.compile(r"^cuda\s*[:=][^'\"]*(?:['\"]([0-9.]+)['\"]|None)")
@@ -710,11 +702,7 @@ def _wheel_python(filename: str) -> str | None:
 
 def _requirements(record: Mapping[str, Any]) -> list[tuple[Requirement, str]]:
     """The Requires-Dist lines that apply on Linux x86_64, parsed, with their text."""
-    env = dict(_LINUX_X86)
-    python = _wheel_python(str(record.get("metadata_file", "")))
-    if python:
-        env["python_version"] = python
-        env["python_full_version"] = python + ".0"
+    env = linux_x86_64_env(_wheel_python(str(record.get("metadata_file", ""))))
     out = []
     for line in record.get("requires_dist", []):
         try:

@@ -23,22 +23,13 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
+from rules.kb.pyspec import linux_x86_64_env
+
 DATA = "nvidia_requires.json"
 
 #: The Pythons a line's marker must hold on for the line to count (certainty: a line whose
 #: marker depends on the Python is used only when it holds on every one of them).
 _PYTHONS = ("3.8", "3.9", "3.10", "3.11", "3.12", "3.13")
-
-_LINUX_X86_64 = {
-    "platform_system": "Linux",
-    "sys_platform": "linux",
-    "platform_machine": "x86_64",
-    "os_name": "posix",
-    "implementation_name": "cpython",
-    "platform_python_implementation": "CPython",
-    "platform_release": "",
-    "platform_version": "",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,13 +53,7 @@ class NvidiaRequirement:
 def _holds(marker: Marker | None, extra: str) -> bool:
     if marker is None:
         return True
-    for python in _PYTHONS:
-        env = {**_LINUX_X86_64, "python_version": python, "python_full_version": f"{python}.0"}
-        env["implementation_version"] = env["python_full_version"]
-        env["extra"] = extra
-        if not marker.evaluate(env):
-            return False
-    return True
+    return all(marker.evaluate(linux_x86_64_env(python, extra)) for python in _PYTHONS)
 
 
 @cache

@@ -9,6 +9,30 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+#: PEP 508 marker values of CPython on Linux x86_64, the platform the KB's metadata readings
+#: judge (host-dependent names pinned, so a reading never depends on the machine it runs on).
+LINUX_X86_64_MARKERS = {
+    "platform_system": "Linux",
+    "sys_platform": "linux",
+    "platform_machine": "x86_64",
+    "os_name": "posix",
+    "implementation_name": "cpython",
+    "platform_python_implementation": "CPython",
+    "platform_release": "",
+    "platform_version": "",
+}
+
+
+def linux_x86_64_env(python: str | None = None, extra: str = "") -> dict[str, str]:
+    """Marker values of CPython `python` (a minor, "3.11"; None: left to the caller) on Linux
+    x86_64, with `extra`."""
+    env = {**LINUX_X86_64_MARKERS, "extra": extra}
+    if python:
+        env["python_version"] = python
+        env["python_full_version"] = env["implementation_version"] = f"{python}.0"
+    return env
+
+
 _CP = re.compile(r"^cp3(\d+)$")
 _PY = re.compile(r"^py3(\d*)$")
 

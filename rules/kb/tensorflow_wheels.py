@@ -22,17 +22,7 @@ from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
 from rules.kb.build_wheels import TENSORFLOW_DATA
-from rules.kb.pyspec import expand, minor_of
-
-_LINUX = {
-    "platform_system": "Linux",
-    "sys_platform": "linux",
-    "platform_machine": "x86_64",
-    "os_name": "posix",
-    "implementation_name": "cpython",
-    "platform_python_implementation": "CPython",
-    "extra": "",
-}
+from rules.kb.pyspec import expand, linux_x86_64_env, minor_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,12 +96,8 @@ class TensorflowWheel:
 
 def _linux_markers(python: str | None) -> tuple[dict[str, str], str | None]:
     """Marker values on Linux x86_64 with `python`'s minor ("3.8") when given, and that minor."""
-    env = dict(_LINUX)
     minor = minor_of(python) if python else None
-    if minor is not None:
-        env["python_version"] = minor.rstrip("t")
-        env["python_full_version"] = minor.rstrip("t") + ".0"
-    return env, minor
+    return linux_x86_64_env(minor.rstrip("t") if minor else None), minor
 
 
 def tensorflow_wheel(package: str, version: str | Version) -> TensorflowWheel | None:
