@@ -204,10 +204,10 @@ def _version_of(filename: str) -> str | None:
     return None
 
 
-def read_package(
-    index_url: str, package: str, since: Version, known: dict[str, Any]
-) -> dict[str, Any]:
-    """Records for every final release of `package` from `since` on (reusing `known` ones)."""
+def files_by_version(
+    index_url: str, package: str, since: Version
+) -> dict[str, list[dict[str, Any]]]:
+    """The index's files of `package` (PEP 691 JSON) grouped by final release, from `since` on."""
     page = json.loads(_get(f"{index_url.rstrip('/')}/{package}/", accept=_ACCEPT))
     by_version: dict[str, list[dict[str, Any]]] = {}
     for file in page["files"]:
@@ -215,6 +215,14 @@ def read_package(
         parsed = _final(version) if version else None
         if parsed is not None and parsed >= since:
             by_version.setdefault(str(parsed), []).append(file)
+    return by_version
+
+
+def read_package(
+    index_url: str, package: str, since: Version, known: dict[str, Any]
+) -> dict[str, Any]:
+    """Records for every final release of `package` from `since` on (reusing `known` ones)."""
+    by_version = files_by_version(index_url, package, since)
     out: dict[str, Any] = {}
     for version in sorted(by_version, key=Version):
         files = by_version[version]

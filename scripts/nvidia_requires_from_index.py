@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from email.parser import HeaderParser
 
-from kb_from_index import _ACCEPT, _final, _get, _metadata, _representative, _version_of
+from kb_from_index import _get, _metadata, _representative, files_by_version
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.version import Version
 
@@ -96,13 +96,7 @@ def sdist_lines(file: dict[str, Any]) -> list[str]:
 
 
 def read(index_url: str, package: str, since: Version) -> dict[str, Any]:
-    page = json.loads(_get(f"{index_url.rstrip('/')}/{package}/", accept=_ACCEPT))
-    by_version: dict[str, list[dict[str, Any]]] = {}
-    for file in page["files"]:
-        version = _version_of(file["filename"])
-        parsed = _final(version) if version else None
-        if parsed is not None and parsed >= since:
-            by_version.setdefault(str(parsed), []).append(file)
+    by_version = files_by_version(index_url, package, since)
     releases: dict[str, Any] = {}
     for version in sorted(by_version, key=Version):
         wheel = _representative(by_version[version])
