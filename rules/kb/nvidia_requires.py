@@ -12,17 +12,14 @@ Pure: reads the packaged data file, nothing else.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
-from typing import Any
 
 from packaging.markers import Marker
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
+from rules.kb.datafile import data_json, provenance_of
 from rules.kb.pyspec import linux_x86_64_env
 
 DATA = "nvidia_requires.json"
@@ -56,21 +53,14 @@ def _holds(marker: Marker | None, extra: str) -> bool:
     return all(marker.evaluate(linux_x86_64_env(python, extra)) for python in _PYTHONS)
 
 
-@cache
-def _data() -> dict[str, Any]:
-    text = resources.files("rules.kb").joinpath("data", DATA).read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
-
-
 def provenance() -> str:
     """Where the data was read (the file's ``_provenance``)."""
-    return str(_data().get("_provenance", ""))
+    return provenance_of(DATA)
 
 
 def recorded(package: str, version: Version) -> bool:
     """Whether the data has a reading of `package` `version`."""
-    releases = _data()["packages"].get(str(canonicalize_name(package)), {})
+    releases = data_json(DATA)["packages"].get(str(canonicalize_name(package)), {})
     return str(version) in releases
 
 
@@ -81,7 +71,7 @@ def nvidia_requirements(
     Linux x86_64 on every Python (lines of other extras or platforms left out); () when the
     data has no reading of the release."""
     name = str(canonicalize_name(package))
-    row = _data()["packages"].get(name, {}).get(str(version))
+    row = data_json(DATA)["packages"].get(name, {}).get(str(version))
     if row is None:
         return ()
     wanted = ("", *(str(canonicalize_name(e)) for e in extras))

@@ -10,14 +10,13 @@ Pure: reads the packaged data file, nothing else.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from typing import Any
 
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
+
+from rules.kb.datafile import data_json, provenance_of
 
 DATA = "pypi_placeholders.json"
 
@@ -46,16 +45,9 @@ class Placeholder:
         return tuple(sorted((*self.refusing, *self.installing, *self.shims)))
 
 
-@cache
-def _data() -> dict[str, Any]:
-    text = resources.files("rules.kb").joinpath("data", DATA).read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
-
-
 def provenance() -> str:
     """Where the data was read (the file's ``_provenance``)."""
-    return str(_data().get("_provenance", ""))
+    return provenance_of(DATA)
 
 
 def _versions(releases: dict[str, str], state: str) -> tuple[Version, ...]:
@@ -74,7 +66,7 @@ def _versions(releases: dict[str, str], state: str) -> tuple[Version, ...]:
 def placeholder(name: str) -> Placeholder | None:
     """The refusing-project record of PyPI project `name`, or None when it is not one."""
     key = str(canonicalize_name(name))
-    row = _data()["projects"].get(key)
+    row = data_json(DATA)["projects"].get(key)
     if row is None:
         return None
     releases: dict[str, str] = row["releases"]
@@ -92,4 +84,4 @@ def placeholder(name: str) -> Placeholder | None:
 
 def names() -> tuple[str, ...]:
     """Every project the data records."""
-    return tuple(sorted(_data()["projects"]))
+    return tuple(sorted(data_json(DATA)["projects"]))
