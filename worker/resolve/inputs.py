@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from packaging.utils import canonicalize_name
 
+from rules.checks.support.indexes import declared_indexes
 from rules.manifests.model import (
     Ecosystem,
     FileKind,
@@ -104,7 +105,7 @@ def inputs_for(snapshot: Snapshot) -> list[ResolutionInput]:
         files = {req.location.file for req in reqs} | {env, root}
         all_indexes = tuple(
             index
-            for index in snapshot.indexes()
+            for index in declared_indexes(snapshot)
             if index.environment in envs or (not index.environment and index.location.file in files)
         )
         channels = tuple(i for i in all_indexes if i.kind is IndexKind.CONDA_CHANNEL)

@@ -42,3 +42,18 @@ def test_each_venv_resolves_for_the_python_that_made_it() -> None:
         "Dockerfile#venv /v37": ["3.7"],
         "Dockerfile#venv /v39": ["3.9"],
     }
+
+
+def test_an_index_the_stage_sets_is_an_index_of_its_installs() -> None:
+    """ENV PIP_EXTRA_INDEX_URL (and pip config set) serve the stage's later pip installs, so the
+    resolver gets them as it gets a `--extra-index-url` of the command (the allow-list and the
+    egress proxy judge them like any other index)."""
+    dockerfile = (
+        "FROM python:3.11\n"
+        "ENV PIP_EXTRA_INDEX_URL=https://download.pytorch.org/whl/cu118\n"
+        "RUN pip install torch==2.1.0+cu118\n"
+    )
+    (found,) = inputs_for(build_snapshot({"Dockerfile": dockerfile}))
+    assert [(i.url, i.location.line) for i in found.indexes] == [
+        ("https://download.pytorch.org/whl/cu118", 2)
+    ]

@@ -441,6 +441,11 @@ def _attacks(port: int) -> dict[str, dict[str, str]]:
         "conda channel backslash": {
             "environment.yml": ENVIRONMENT.format(url=f"{here}\\@conda.example/chan")
         },
+        # A Dockerfile stage's index setting reaches the resolver since it reads ENV indexes.
+        "dockerfile env backslash": {
+            "Dockerfile": f"FROM python:3.11\nENV PIP_INDEX_URL={here}\\@{ALLOWED}/simple/\n"
+            "RUN pip install numpy==1.26.4\n"
+        },
         "head config widens the list": {
             ".github/depreview.yml": 'version: 1\nallowed_index_hosts: ["127.0.0.1"]\n',
             "requirements.txt": f"--index-url {here}/simple/\nnumpy==1.26.4\n",
