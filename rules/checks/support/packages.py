@@ -9,39 +9,6 @@ from pathlib import PurePosixPath
 from rules.checks.support.environments import env_of
 from rules.manifests.model import Ecosystem, FileKind, Group, ManifestFile, Requirement, Snapshot
 
-#: ML frameworks whose exact version decides behaviour; pin them exactly in applications.
-#: Conda names (`pytorch`) are listed beside PyPI names.
-FRAMEWORKS: frozenset[str] = frozenset(
-    {
-        "torch",
-        "pytorch",
-        "torchvision",
-        "torchaudio",
-        "tensorflow",
-        "tensorflow-cpu",
-        "tensorflow-gpu",
-        "tf-keras",
-        "keras",
-        "jax",
-        "jaxlib",
-        "flax",
-        "transformers",
-        "diffusers",
-        "accelerate",
-        "peft",
-        "deepspeed",
-        "vllm",
-        "xformers",
-        "onnxruntime",
-        "onnxruntime-gpu",
-        "pytorch-lightning",
-        "lightning",
-        "paddlepaddle",
-        "paddlepaddle-gpu",
-        "mxnet",
-    }
-)
-
 #: Framework families: bumping members of one family together is the right way to update.
 FAMILIES: dict[str, str] = {
     "torch": "torch",
@@ -62,6 +29,23 @@ FAMILIES: dict[str, str] = {
     "pytorch-lightning": "lightning",
     "lightning": "lightning",
 }
+
+#: ML frameworks whose exact version decides behaviour; pin them exactly in applications.
+#: Every member of a family above, and these. Conda names (`pytorch`) stand beside PyPI names.
+FRAMEWORKS: frozenset[str] = frozenset(
+    {
+        *FAMILIES,
+        "flax",
+        "transformers",
+        "diffusers",
+        "accelerate",
+        "peft",
+        "deepspeed",
+        "vllm",
+        "xformers",
+        "mxnet",
+    }
+)
 
 #: Development tools that do not belong in a production install.
 DEV_TOOLS: frozenset[str] = frozenset(
