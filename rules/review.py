@@ -214,17 +214,12 @@ def review_trees(
     base_files: Mapping[str, bytes | str],
     head_files: Mapping[str, bytes | str],
     *,
-    changed_paths: Iterable[str] | None = None,
     config_override_text: str | None = None,
     config_path: str = CONFIG_PATH,
-    extra_findings: Sequence[Finding] = (),
-    base_extra_findings: Sequence[Finding] = (),
-    dependabot: DependabotUpdate | None = None,
     today: date | None = None,
-    extra_ignores: Sequence[IgnoreRule] = (),
-    reraise: tuple[type[BaseException], ...] = (),
 ) -> Review:
-    """The single entry point of the CLI and the worker: two file trees in, one `Review` out.
+    """Two file trees in, one `Review` out: the rules alone, for tests and tools (the CLI and
+    the worker go through `worker.review.analysis`, which also resolves and adds findings).
 
     `*_files` map repository paths to contents (only dependency files and the config are
     needed). The config is the BASE commit's `.github/depreview.yml` (a change cannot decide
@@ -232,28 +227,18 @@ def review_trees(
     `config_path` names that file in findings). A head that edits the config gets a
     `config-change` finding listing what would change after merge; the head config's own
     problems are reported too, but none of its settings apply.
-    `extra_ignores` are appended to the config's `ignore:` list (PR-scoped ignores).
     """
     from rules.manifests.snapshot import build_snapshot
 
-    base = build_snapshot(base_files, ref="base")
-    head = build_snapshot(head_files, ref="head")
     config, config_findings = review_config(
         base_files, head_files, override_text=config_override_text, override_path=config_path
     )
-    if extra_ignores:
-        config = config.model_copy(update={"ignore": [*config.ignore, *extra_ignores]})
     return review(
-        base,
-        head,
+        build_snapshot(base_files, ref="base"),
+        build_snapshot(head_files, ref="head"),
         config,
-        changed_paths=changed_paths,
-        extra_findings=extra_findings,
-        base_extra_findings=base_extra_findings,
-        dependabot=dependabot,
         config_findings=config_findings,
         today=today,
-        reraise=reraise,
     )
 
 
