@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from packaging.version import Version
 
@@ -104,40 +105,42 @@ def decode_image(ref: str) -> ImageInfo | None:
     parsed = parse_image_ref(ref)
     if parsed is None:
         return None
-    repo, tag = parsed.repository, parsed.tag
-    registry = parsed.registry
-    if repo == "nvidia/cuda" and registry in {None, "nvcr.io"}:
-        return _nvidia_cuda(ref, repo, tag)
-    if repo == "pytorch/pytorch" and registry is None:
-        return _pytorch(ref, repo, tag)
-    if repo == "nvidia/pytorch" and registry == "nvcr.io":
-        return _ngc_pytorch(ref, repo, tag)
-    if repo == "nvidia/tensorflow" and registry == "nvcr.io":
-        return _ngc_tensorflow(ref, repo, tag)
-    if repo == "tensorflow/tensorflow" and registry is None:
-        return _tensorflow(ref, repo, tag)
-    if repo == "python" and registry is None:
-        return _python(ref, repo, tag)
-    if repo in ("ubuntu", "debian") and registry is None:
-        return _distro(ref, repo, tag)
-    if repo == "continuumio/miniconda3" and registry is None:
-        return ImageInfo(ref, "miniconda", repo, tag, python=miniconda_image_python(tag))
-    if repo == "condaforge/miniforge3" and registry in {None, "quay.io"}:
-        forge = miniforge_image_python(tag)
-        python, note = forge if forge else (None, None)
-        return ImageInfo(ref, "miniforge", repo, tag, python=python, note=note)
-    return None
+    family = _FAMILIES.get(parsed.repository)
+    if family is None or parsed.registry not in family.registries:
+        return None
+    return family.decode(ImageInfo(ref, family.name, parsed.repository, parsed.tag))
 
 
-def _nvidia_cuda(ref: str, repo: str, tag: str | None) -> ImageInfo:
-    match = _NVIDIA_CUDA_TAG.match(tag or "")
-    if match is None:
-        return ImageInfo(ref, "nvidia-cuda", repo, tag)
-    return ImageInfo(
-        ref,
-        "nvidia-cuda",
-        repo,
-        tag,
+#: A decoder: the bare reading of an image of its family (ref, family, repository, tag) in,
+#: what its tag tells filled in.
+_Decode = Callable[[ImageInfo], ImageInfo]
+
+
+@dataclass(frozen=True, slots=True)
+class _Family:
+    """A known image repository: its family name, the registries it is served from (None for
+    Docker Hub) and the decoder of its tags."""
+
+    name: str
+    registries: frozenset[str | None]
+    decode: _Decode
+
+
+def _by_tag(
+    pattern: re.Pattern[str], fill: Callable[[ImageInfo, re.Match[str]], ImageInfo]
+) -> _Decode:
+    """A decoder reading the tag with `pattern`; a tag it does not match tells nothing."""
+
+    def decode(bare: ImageInfo) -> ImageInfo:
+        match = pattern.match(bare.tag or "")
+        return bare if match is None else fill(bare, match)
+
+    return decode
+
+
+def _nvidia_cuda(bare: ImageInfo, match: re.Match[str]) -> ImageInfo:
+    return replace(
+        bare,
         cuda=match["cuda"],
         cudnn=match["cudnn_major"],
         has_cudnn=match["cudnn"] is not None,
@@ -146,15 +149,9 @@ def _nvidia_cuda(ref: str, repo: str, tag: str | None) -> ImageInfo:
     )
 
 
-def _pytorch(ref: str, repo: str, tag: str | None) -> ImageInfo:
-    match = _PYTORCH_TAG.match(tag or "")
-    if match is None:
-        return ImageInfo(ref, "pytorch", repo, tag)
-    return ImageInfo(
-        ref,
-        "pytorch",
-        repo,
-        tag,
+def _pytorch(bare: ImageInfo, match: re.Match[str]) -> ImageInfo:
+    return replace(
+        bare,
         cuda=match["cuda"],
         cudnn=match["cudnn"],
         has_cudnn=True,
@@ -163,54 +160,35 @@ def _pytorch(ref: str, repo: str, tag: str | None) -> ImageInfo:
     )
 
 
-def _ngc_pytorch(ref: str, repo: str, tag: str | None) -> ImageInfo:
-    match = _NGC_TAG.match(tag or "")
-    if match is None:
-        return ImageInfo(ref, "ngc-pytorch", repo, tag)
+def _ngc_pytorch(bare: ImageInfo, match: re.Match[str]) -> ImageInfo:
+    """`<yy.mm>-py3[-<suffix>]`: the release's CUDA, torch and Python (ngc_releases)."""
     release = match["release"]
     known = NGC_PYTORCH.get(release)
     if known is None:
-        return ImageInfo(ref, "ngc-pytorch", repo, tag, ngc_release=release)
-    return ImageInfo(
-        ref,
-        "ngc-pytorch",
-        repo,
-        tag,
-        cuda=known.cuda,
-        torch=known.torch,
-        python=known.python,
-        ngc_release=release,
+        return replace(bare, ngc_release=release)
+    return replace(
+        bare, cuda=known.cuda, torch=known.torch, python=known.python, ngc_release=release
     )
 
 
-def _ngc_tensorflow(ref: str, repo: str, tag: str | None) -> ImageInfo:
+def _ngc_tensorflow(bare: ImageInfo, match: re.Match[str]) -> ImageInfo:
     """`<yy.mm>-tf2-py3`, `<yy.mm>-tf1-py3` and the older `<yy.mm>-py3`/`-py2` (TF 1)."""
-    match = _NGC_TF_TAG.match(tag or "")
-    if match is None:
-        return ImageInfo(ref, "ngc-tensorflow", repo, tag)
     release = match["release"]
     known = NGC_TENSORFLOW.get(release)
     if known is None or match["py"] != "3":
-        return ImageInfo(ref, "ngc-tensorflow", repo, tag, ngc_release=release)
+        return replace(bare, ngc_release=release)
     tensorflow = known.tf2 if match["tf"] == "2" else known.tf1
-    return ImageInfo(
-        ref,
-        "ngc-tensorflow",
-        repo,
-        tag,
-        cuda=known.cuda,
-        python=known.python,
-        ngc_release=release,
-        tensorflow=tensorflow,
+    return replace(
+        bare, cuda=known.cuda, python=known.python, ngc_release=release, tensorflow=tensorflow
     )
 
 
-def _tensorflow(ref: str, repo: str, tag: str | None) -> ImageInfo:
+def _tensorflow(bare: ImageInfo) -> ImageInfo:
     """Docker Hub's `tensorflow/tensorflow:<X.Y.Z|latest>[-gpu][-jupyter]` (rules.manifests.
     tf_images): TensorFlow, its tested CUDA / cuDNN on GPU tags (KB), the image's Python."""
-    decoded = tf_tag(tag)
+    decoded = tf_tag(bare.tag)
     if decoded is None:
-        return ImageInfo(ref, "tensorflow", repo, tag)
+        return bare
     kb = load_kb()
     note = None
     version = decoded.version
@@ -218,11 +196,8 @@ def _tensorflow(ref: str, repo: str, tag: str | None) -> ImageInfo:
         version = str(max(Version(r.tensorflow) for r in kb.tensorflow.releases))
         note = f"{MOVING_TAG_NOTE} (TensorFlow {version})"
     release = kb.tensorflow_release(version) if decoded.gpu else None
-    return ImageInfo(
-        ref,
-        "tensorflow",
-        repo,
-        tag,
+    return replace(
+        bare,
         cuda=release.cuda if release else None,
         cudnn=release.cudnn.split(".")[0] if release else None,
         has_cudnn=release is not None,
@@ -232,16 +207,23 @@ def _tensorflow(ref: str, repo: str, tag: str | None) -> ImageInfo:
     )
 
 
-def _python(ref: str, repo: str, tag: str | None) -> ImageInfo:
-    match = _PYTHON_TAG.match(tag or "")
-    if match is None:
-        return ImageInfo(ref, "python", repo, tag)
+def _python(bare: ImageInfo, match: re.Match[str]) -> ImageInfo:
     variant = match["variant"]
     os_name = None
     if variant:
         parts = [p for p in variant.split("-") if p != "slim"]
         os_name = parts[-1] if parts else None
-    return ImageInfo(ref, "python", repo, tag, python=match["python"], variant=variant, os=os_name)
+    return replace(bare, python=match["python"], variant=variant, os=os_name)
+
+
+def _miniconda(bare: ImageInfo) -> ImageInfo:
+    return replace(bare, python=miniconda_image_python(bare.tag))
+
+
+def _miniforge(bare: ImageInfo) -> ImageInfo:
+    forge = miniforge_image_python(bare.tag)
+    python, note = forge if forge else (None, None)
+    return replace(bare, python=python, note=note)
 
 
 #: The `python3` that each distribution release installs from its own archive (the
@@ -288,9 +270,9 @@ def os_python3(os_name: str | None) -> str | None:
     return OS_PYTHON3.get(key) if key else None
 
 
-def _distro(ref: str, repo: str, tag: str | None) -> ImageInfo:
+def _distro(bare: ImageInfo) -> ImageInfo:
     """`ubuntu:22.04`, `ubuntu:jammy-20240101`, `debian:bullseye-slim`, `debian:11`."""
-    text = (tag or "").lower()
+    text = (bare.tag or "").lower()
     head = text.split("-", 1)[0]
     os_name: str | None = None
     if head in OS_CODENAMES:
@@ -299,8 +281,31 @@ def _distro(ref: str, repo: str, tag: str | None) -> ImageInfo:
         match = _OS_TAG.match(text)
         if match:
             version = match["version"]
-            if repo == "debian":
+            if bare.repository == "debian":
                 os_name = f"debian{version.split('.')[0]}"
             elif "." in version:
                 os_name = f"ubuntu{version}"
-    return ImageInfo(ref, repo, repo, tag, os=os_name)
+    return replace(bare, os=os_name)
+
+
+_HUB: frozenset[str | None] = frozenset({None})
+
+#: The known image repositories (as `parse_image_ref` writes them), by repository.
+_FAMILIES: dict[str, _Family] = {
+    "nvidia/cuda": _Family(
+        "nvidia-cuda", frozenset({None, "nvcr.io"}), _by_tag(_NVIDIA_CUDA_TAG, _nvidia_cuda)
+    ),
+    "pytorch/pytorch": _Family("pytorch", _HUB, _by_tag(_PYTORCH_TAG, _pytorch)),
+    "nvidia/pytorch": _Family(
+        "ngc-pytorch", frozenset({"nvcr.io"}), _by_tag(_NGC_TAG, _ngc_pytorch)
+    ),
+    "nvidia/tensorflow": _Family(
+        "ngc-tensorflow", frozenset({"nvcr.io"}), _by_tag(_NGC_TF_TAG, _ngc_tensorflow)
+    ),
+    "tensorflow/tensorflow": _Family("tensorflow", _HUB, _tensorflow),
+    "python": _Family("python", _HUB, _by_tag(_PYTHON_TAG, _python)),
+    "ubuntu": _Family("ubuntu", _HUB, _distro),
+    "debian": _Family("debian", _HUB, _distro),
+    "continuumio/miniconda3": _Family("miniconda", _HUB, _miniconda),
+    "condaforge/miniforge3": _Family("miniforge", frozenset({None, "quay.io"}), _miniforge),
+}
