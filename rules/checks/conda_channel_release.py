@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 
 from packaging.version import Version
 
-from rules.checks.base import Rule, RuleContext
+from rules.checks.base import Rule, RuleContext, StaticRule
 from rules.checks.conda_hygiene import channel_name
 from rules.checks.support.environments import spec_contains
 from rules.checks.support.fixes import finding_at
@@ -47,12 +47,10 @@ def _prefix_channel(req: Requirement) -> str | None:
     return raw.split("::", 1)[0].strip().lower() if "::" in raw else None
 
 
-class CondaReleaseNotOnChannels:
+class CondaReleaseNotOnChannels(
+    StaticRule, id="conda-release-not-on-channels", severity=Severity.ERROR
+):
     """``pytorch=X`` in a conda environment whose channels never published X."""
-
-    id = "conda-release-not-on-channels"
-    category = "conflict"
-    default_severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """A finding per conda environment file asking for a pytorch past the channel's."""

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from rules.checks.base import RuleContext
+from rules.checks.base import RuleContext, StaticRule
 from rules.checks.support.fixes import finding_at
 from rules.checks.support.packages import files_of
 from rules.findings import Finding, Severity
@@ -84,12 +84,8 @@ def _strict_priority(manifest: ManifestFile) -> bool:
     return meta.get("channel_priority", meta.get("channel-priority", "")).lower() == "strict"
 
 
-class CondaChannelMixingRule:
+class CondaChannelMixingRule(StaticRule, id="conda-channel-mixing", severity=Severity.WARNING):
     """`defaults` with `conda-forge` (or `pytorch` with `conda-forge`) in one environment."""
-
-    id = "conda-channel-mixing"
-    category = "conda-channel-mixing"
-    default_severity = Severity.WARNING
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """A warning for the first conda file (in path order) that mixes `conda-forge` with
@@ -139,12 +135,10 @@ def _is_pip_cuda(req: Requirement) -> bool:
     return req.name in _PIP_CUDA or req.name.startswith("nvidia-")
 
 
-class PipInCondaForCudaPackageRule:
+class PipInCondaForCudaPackageRule(
+    StaticRule, id="pip-in-conda-for-cuda-package", severity=Severity.WARNING
+):
     """A CUDA-bearing package pip-installed into a conda env that already has conda CUDA."""
-
-    id = "pip-in-conda-for-cuda-package"
-    category = "pip-in-conda-for-cuda-package"
-    default_severity = Severity.WARNING
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """A warning per pip-section CUDA package in a conda file with conda CUDA packages."""

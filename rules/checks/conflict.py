@@ -44,7 +44,7 @@ from packaging.specifiers import InvalidSpecifier, Specifier, SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
-from rules.checks.base import RuleContext
+from rules.checks.base import RuleContext, StaticRule
 from rules.checks.support.environments import unconditional_pin
 from rules.checks.support.fixes import finding_at
 from rules.checks.support.indexes import indexes_for
@@ -301,12 +301,8 @@ def _sort_key(req: Requirement) -> tuple[str, int, int]:
     return (req.location.file, req.location.line, req.location.column)
 
 
-class ConflictRule:
+class ConflictRule(StaticRule, id="conflict", severity=Severity.ERROR):
     """No version satisfies all declared constraints on a package in one environment."""
-
-    id = "conflict"
-    category = "conflict"
-    default_severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """One finding per (environment, package) whose constraints cannot all hold."""

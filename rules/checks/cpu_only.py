@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from packaging.version import Version
 
-from rules.checks.base import Rule, RuleContext
+from rules.checks.base import Rule, RuleContext, StaticRule
 from rules.checks.support.builds import decide
 from rules.checks.support.cuda import config_cuda, declared_cuda, image_cuda_for
 from rules.checks.support.environments import each_env, local_label, project
@@ -64,12 +64,8 @@ def _variant_for(kb: KnowledgeBase, version: Version | None, cuda: str | None) -
     return max(cu, key=lambda v: major_minor(variant_cuda(v)) or (0, 0)) if cu else None
 
 
-class CpuOnlyRisk:
+class CpuOnlyRisk(StaticRule, id="cpu-only-risk", severity=Severity.WARNING):
     """torch without a CUDA variant or index in an environment that needs CUDA."""
-
-    id = "cpu-only-risk"
-    category = "cpu-only-risk"
-    default_severity = Severity.WARNING
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """Findings for every environment that needs CUDA."""

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator
 
 from packaging.version import Version
 
-from rules.checks.base import Rule, RuleContext
+from rules.checks.base import Rule, RuleContext, StaticRule
 from rules.checks.support.builds import Build, Candidates, candidates
 from rules.checks.support.cuda import (
     CudaDecl,
@@ -119,12 +119,8 @@ def extension_builds(snapshot: Snapshot, env: str, reqs: list[Requirement]) -> l
     return [r for r in reqs if r.ecosystem == Ecosystem.PYPI and r.name in CUDA_EXTENSION_BUILDS]
 
 
-class CudaBaseImageMismatch:
+class CudaBaseImageMismatch(StaticRule, id="cuda-base-image-mismatch", severity=Severity.ERROR):
     """torch / TF / JAX built for a CUDA newer than the base image or declared CUDA."""
-
-    id = "cuda-base-image-mismatch"
-    category = "cuda-base-image-mismatch"
-    default_severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """Findings for every environment of the snapshot."""

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 
 from packaging.version import Version
 
-from rules.checks.base import Rule, RuleContext
+from rules.checks.base import Rule, RuleContext, StaticRule
 from rules.checks.support.builds import candidates, decide, only_index, torch_variants
 from rules.checks.support.cuda import conda_cuda
 from rules.checks.support.environments import each_env, local_label, project, version_of
@@ -57,15 +57,11 @@ def _agree(a: str, b: str) -> bool:
     return not (has_minor(a) and has_minor(b)) or ma[1] == mb[1]
 
 
-class CudaVariantMismatch:
+class CudaVariantMismatch(StaticRule, id="cuda-variant-mismatch", severity=Severity.ERROR):
     """torch+cu118 with torchvision+cu121; a +cu121 pin with a /whl/cu118 index; conda CUDA mix.
 
     A pip wheel against the conda CUDA selector is cuda-base-image-mismatch's to report.
     """
-
-    id = "cuda-variant-mismatch"
-    category = "cuda-variant-mismatch"
-    default_severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """Findings for every environment of the snapshot."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from rules.checks.base import Rule, RuleContext
+from rules.checks.base import Rule, RuleContext, StaticRule
 from rules.checks.support.builds import Build, builds
 from rules.checks.support.cuda import conda_cuda, dockerfile_cuda
 from rules.checks.support.environments import each_env, version_of
@@ -64,12 +64,8 @@ def _demands(ctx: RuleContext) -> list[_Demand]:
     return list(found.values())
 
 
-class DriverTooOld:
+class DriverTooOld(StaticRule, id="driver-too-old", severity=Severity.ERROR):
     """A runner whose driver is older than what the repo's CUDA needs."""
-
-    id = "driver-too-old"
-    category = "driver-too-old"
-    default_severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """One finding per (demand, runner) the runner's driver cannot meet."""
@@ -155,12 +151,8 @@ def _unsupported(kb: KnowledgeBase, build: Build, capability: str) -> str | None
     return None
 
 
-class GpuArchUnsupported:
+class GpuArchUnsupported(StaticRule, id="gpu-arch-unsupported", severity=Severity.ERROR):
     """A runner GPU whose compute capability the framework build has no kernels for."""
-
-    id = "gpu-arch-unsupported"
-    category = "gpu-arch-unsupported"
-    default_severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """One finding per (build, GPU model) that cannot run."""

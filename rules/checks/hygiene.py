@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
-from rules.checks.base import RuleContext
+from rules.checks.base import RuleContext, StaticRule
 from rules.checks.support.fixes import finding_at
 from rules.checks.support.packages import (
     DECLARING_KINDS,
@@ -35,12 +35,8 @@ _UPPER = frozenset({"<", "<=", "==", "~=", "==="})
 _NOT_PACKAGES = frozenset({"python", "pip", "setuptools", "wheel"})
 
 
-class ParseErrorRule:
+class ParseErrorRule(StaticRule, id="parse-error", severity=Severity.ERROR):
     """Passes the parsers' `parse-error` findings through unchanged."""
-
-    id = "parse-error"
-    category = "parse-error"
-    default_severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """Every snapshot-level and file-level parse error."""
@@ -116,12 +112,8 @@ def _lower_bound(req: Requirement) -> str | None:
     return None
 
 
-class UnpinnedFrameworkRule:
+class UnpinnedFrameworkRule(StaticRule, id="unpinned-framework", severity=Severity.WARNING):
     """An ML framework not pinned exactly (`==`) in an application's production file."""
-
-    id = "unpinned-framework"
-    category = "unpinned-framework"
-    default_severity = Severity.WARNING
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """A warning per framework requirement that is not pinned by the file, env or a lock."""
@@ -175,12 +167,8 @@ def _has_upper_bound(req: Requirement) -> bool:
     return any(clause.operator in _UPPER for clause in spec)
 
 
-class UnboundedDependencyRule:
+class UnboundedDependencyRule(StaticRule, id="unbounded-dependency", severity=Severity.NOTICE):
     """Utilities in an application's production file with no upper bound (a notice per file)."""
-
-    id = "unbounded-dependency"
-    category = "unpinned-framework"
-    default_severity = Severity.NOTICE
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """One notice per file listing its unbounded, unlocked utility requirements."""
@@ -212,12 +200,10 @@ def _bounded(req: Requirement) -> str:
     return f">={lower}"
 
 
-class DevDependencyInProductionRule:
+class DevDependencyInProductionRule(
+    StaticRule, id="dev-dependency-in-production", severity=Severity.WARNING
+):
     """Test, lint and notebook tools among production requirements."""
-
-    id = "dev-dependency-in-production"
-    category = "dev-dependency-in-production"
-    default_severity = Severity.WARNING
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """A finding per dev tool in a production file (a notice in conda environments)."""
@@ -250,12 +236,8 @@ def _dev_fix(manifest: ManifestFile, req: Requirement) -> str:
     return f"# requirements-dev.txt\n-r requirements.txt\n{req.raw.strip()}"
 
 
-class NoLockfileRule:
+class NoLockfileRule(StaticRule, id="no-lockfile", severity=Severity.NOTICE):
     """Production requirements with no lock or freeze: transitive versions drift."""
-
-    id = "no-lockfile"
-    category = "no-lockfile"
-    default_severity = Severity.NOTICE
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """A notice per production file with loose requirements and no lock beside it."""

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import Version
 
-from rules.checks.base import Rule, RuleContext
+from rules.checks.base import Rule, RuleContext, StaticRule
 from rules.checks.support.builds import JAX_CUDA_LABEL, decide
 from rules.checks.support.cuda import (
     CONDA_CUDA_SELECTORS,
@@ -104,12 +104,8 @@ def _system_cuda(jax: Requirement, reqs: list[Requirement]) -> bool:
     )
 
 
-class JaxCudaMismatch:
+class JaxCudaMismatch(StaticRule, id="jax-cuda-mismatch", severity=Severity.ERROR):
     """jax versions, extras and cuDNN that do not fit together."""
-
-    id = "jax-cuda-mismatch"
-    category = "jax-cuda-mismatch"
-    default_severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """Findings for every environment with a pinned jax (its Linux install: the jax CUDA

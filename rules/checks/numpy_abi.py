@@ -46,7 +46,7 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
-from rules.checks.base import Rule, RuleContext
+from rules.checks.base import Rule, RuleContext, StaticRule
 from rules.checks.support.environments import (
     each_env,
     env_of,
@@ -236,12 +236,8 @@ def _first_numpy2(kb: KnowledgeBase, caps: NumpyCaps, name: str) -> tuple[Versio
     return None
 
 
-class NumpyAbi:
+class NumpyAbi(StaticRule, id="numpy-abi", severity=Severity.ERROR):
     """Compiled packages next to a NumPy they cannot install or import with, and reverse."""
-
-    id = "numpy-abi"
-    category = "numpy-abi"
-    default_severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """Findings for every environment of the snapshot."""

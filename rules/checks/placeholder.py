@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import Version
 
-from rules.checks.base import Rule, RuleContext
+from rules.checks.base import Rule, RuleContext, StaticRule
 from rules.checks.support.fixes import finding
 from rules.checks.support.packages import environments_of, files_of
 from rules.findings import Finding, Severity
@@ -81,13 +81,9 @@ def _listed(versions: Iterable[Version]) -> str:
     return ", ".join(str(v) for v in versions)
 
 
-class PlaceholderPackage:
+class PlaceholderPackage(StaticRule, id="placeholder-package", severity=Severity.ERROR):
     """A requirement on a PyPI placeholder project (``pytorch``, ``sklearn``, ``tensorflow-gpu``)
     that cannot install."""
-
-    id = "placeholder-package"
-    category = "conflict"
-    default_severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """A finding per placeholder requirement that fails, or installs only as a shim."""

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import Version
 
-from rules.checks.base import Rule, RuleContext
+from rules.checks.base import Rule, RuleContext, StaticRule
 from rules.checks.support.builds import decide
 from rules.checks.support.environments import each_env, env_of, project, version_of
 from rules.checks.support.evidence import exact_minor, targets_for_environment
@@ -255,13 +255,11 @@ def _none_installs(req: Requirement) -> str:
     return "no conda build installs" if req.ecosystem == Ecosystem.CONDA else "no wheel installs"
 
 
-class PythonVersionIncompatible:
+class PythonVersionIncompatible(
+    StaticRule, id="python-version-incompatible", severity=Severity.ERROR
+):
     """Pythons that will run an environment that its pinned torch / TensorFlow / jax release
     does not support (targets from `_targets.targets_for_environment`; never assumed ones)."""
-
-    id = "python-version-incompatible"
-    category = "python-version-incompatible"
-    default_severity = Severity.ERROR
 
     def __init__(self, wheels: WheelIndex | None = None) -> None:
         self._wheels = wheels

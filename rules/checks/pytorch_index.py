@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from rules.checks.base import Rule, RuleContext
+from rules.checks.base import Rule, RuleContext, StaticRule
 from rules.checks.pytorch_primary_index import PytorchIndexReplacesPypi
 from rules.checks.support.environments import each_env, env_root, local_label
 from rules.checks.support.fixes import finding
@@ -50,12 +50,8 @@ def _fix(snapshot: Snapshot, req: Requirement, label: str) -> str:
     )
 
 
-class MissingPytorchIndex:
+class MissingPytorchIndex(StaticRule, id="missing-pytorch-index", severity=Severity.ERROR):
     """A +cuXXX / +cpu pin with no index (requirements option, Poetry source, uv index) for it."""
-
-    id = "missing-pytorch-index"
-    category = "missing-pytorch-index"
-    default_severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """Findings for every environment of the snapshot."""
@@ -141,12 +137,10 @@ def _pytorch(snapshot: Snapshot, kind: IndexKind) -> Iterator[Index]:
             yield index
 
 
-class PoetryPytorchSourcePriority:
+class PoetryPytorchSourcePriority(
+    StaticRule, id="poetry-pytorch-source-priority", severity=Severity.WARNING
+):
     """A PyTorch Poetry source that is not `explicit` or `supplemental`."""
-
-    id = "poetry-pytorch-source-priority"
-    category = "missing-pytorch-index"
-    default_severity = Severity.WARNING
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """One finding per PyTorch Poetry source with a primary / default priority."""
@@ -170,12 +164,10 @@ class PoetryPytorchSourcePriority:
             )
 
 
-class UvPytorchIndexNotExplicit:
+class UvPytorchIndexNotExplicit(
+    StaticRule, id="uv-pytorch-index-not-explicit", severity=Severity.NOTICE
+):
     """A PyTorch uv index without `explicit = true`."""
-
-    id = "uv-pytorch-index-not-explicit"
-    category = "missing-pytorch-index"
-    default_severity = Severity.NOTICE
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """One finding per non-explicit PyTorch `[[tool.uv.index]]`."""

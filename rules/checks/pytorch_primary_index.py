@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from rules.checks.base import Rule, RuleContext
+from rules.checks.base import Rule, RuleContext, StaticRule
 from rules.checks.support.environments import each_env, env_root, project
 from rules.checks.support.fixes import finding
 from rules.checks.support.indexes import declared_at, indexes_for
@@ -176,12 +176,10 @@ def _fix(primary: _Primary, reqs: list[Requirement]) -> str:
     )
 
 
-class PytorchIndexReplacesPypi:
+class PytorchIndexReplacesPypi(
+    StaticRule, id="pytorch-index-replaces-pypi", severity=Severity.ERROR
+):
     """A PyTorch index as the primary index of an install that needs packages it lacks."""
-
-    id = "pytorch-index-replaces-pypi"
-    category = "missing-pytorch-index"
-    default_severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """One finding per environment (or Dockerfile install command) that cannot install."""

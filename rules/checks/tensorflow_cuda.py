@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 
 from packaging.version import Version
 
-from rules.checks.base import Rule, RuleContext
+from rules.checks.base import Rule, RuleContext, StaticRule
 from rules.checks.support.builds import Build, tensorflow_candidates
 from rules.checks.support.cuda import (
     config_cuda,
@@ -66,12 +66,8 @@ def _major(version: str) -> int | None:
     return mm[0] if mm else None
 
 
-class TensorflowCudaMismatch:
+class TensorflowCudaMismatch(StaticRule, id="tensorflow-cuda-mismatch", severity=Severity.ERROR):
     """Pinned TensorFlow vs declared CUDA major, cuDNN major, and Windows GPU targets."""
-
-    id = "tensorflow-cuda-mismatch"
-    category = "tensorflow-cuda-mismatch"
-    default_severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """Findings for every environment with a pinned TensorFlow the KB knows."""

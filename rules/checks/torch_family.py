@@ -20,7 +20,7 @@ from functools import partial
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
-from rules.checks.base import Rule, RuleContext
+from rules.checks.base import Rule, RuleContext, StaticRule
 from rules.checks.support.environments import (
     each_env,
     local_label,
@@ -142,12 +142,8 @@ def _fitting(kb: KnowledgeBase, member: str, torch: str) -> str | None:
     return str(max(fits)) if fits else None
 
 
-class TorchFamilyMismatch:
+class TorchFamilyMismatch(StaticRule, id="torch-family-mismatch", severity=Severity.ERROR):
     """torchvision / torchaudio (or torch) constraints that exclude the matching release."""
-
-    id = "torch-family-mismatch"
-    category = "torch-family-mismatch"
-    default_severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """Findings for every environment of the snapshot, one install at a time: the

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from rules.checks.base import RuleContext
+from rules.checks.base import RuleContext, StaticRule
 from rules.checks.support.fixes import finding_at
 from rules.checks.support.indexes import declared_indexes
 from rules.findings import Finding, Severity
@@ -33,12 +33,8 @@ def _judged(url: str, allowed: Sequence[str]) -> ParsedUrl | None:
     return parsed
 
 
-class UntrustedIndexRule:
+class UntrustedIndexRule(StaticRule, id="untrusted-index", severity=Severity.WARNING):
     """An index, source, find-links or channel URL on a host the repo config does not allow."""
-
-    id = "untrusted-index"
-    category = "untrusted-index"
-    default_severity = Severity.WARNING
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """A warning per declared index (a Dockerfile stage's index settings included) or locked
