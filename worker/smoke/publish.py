@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -190,25 +191,44 @@ def recorded_job(
     return job
 
 
-@contextmanager
-def _recorded_job_locked(
-    coord: Coordinator,
-    redis: RedisClient,
-    repo: str,
-    pr_number: int,
-    head_sha: str,
-    check_run_id: int,
-) -> Iterator[SmokeJob | None]:
-    """The `recorded_job` of this check run, held under the PR's lock; None (and no lock)
-    when the review side dispatched no such job."""
-    job = recorded_job(redis, repo, pr_number, head_sha, check_run_id)
-    if job is None:
-        yield None
-        return
-    with coord.lock(
-        lock_key(repo, pr_number, head_sha), timeout_s=LOCK_TIMEOUT_S, wait_s=LOCK_WAIT_S
-    ):
-        yield job
+@dataclass(frozen=True, slots=True)
+class SmokeCheckRun:
+    """The smoke check run a GPU notice names (`worker.smoke_started`, `worker.publish_smoke`),
+    with what the review side reaches it through: the App's client on the repository, the PR
+    lock's coordinator, Redis and the App id."""
+
+    api: RepoApi
+    coord: Coordinator
+    redis: RedisClient
+    app_id: int | None
+    pr_number: int
+    head_sha: str
+    check_run_id: int
+
+    @property
+    def repo(self) -> str:
+        """The repository's `owner/name`."""
+        return self.api.repo.full_name
+
+    @contextmanager
+    def recorded_job_locked(self) -> Iterator[SmokeJob | None]:
+        """The `recorded_job` of this check run, held under the PR's lock; None (and no lock)
+        when the review side dispatched no such job."""
+        job = recorded_job(self.redis, self.repo, self.pr_number, self.head_sha, self.check_run_id)
+        if job is None:
+            yield None
+            return
+        with self.coord.lock(
+            lock_key(self.repo, self.pr_number, self.head_sha),
+            timeout_s=LOCK_TIMEOUT_S,
+            wait_s=LOCK_WAIT_S,
+        ):
+            yield job
+
+    def as_listed(self) -> JSON | None:
+        """This check run as GitHub lists the head's smoke runs (None: not among them)."""
+        runs = smoke_runs(self.api, self.head_sha, self.app_id)
+        return next((r for r in runs if int(r["id"]) == self.check_run_id), None)
 
 
 #: The key a runner signs its outcomes with, by runner name (review side: derived).
@@ -255,60 +275,55 @@ def upsert_section(api: RepoApi, pr_number: int, markdown: str, app_id: int | No
 
 
 def publish_smoke(
-    api: RepoApi,
-    coord: Coordinator,
-    redis: RedisClient,
+    run: SmokeCheckRun,
     *,
-    pr_number: int,
-    head_sha: str,
-    check_run_id: int,
-    app_id: int | None,
     watchdog_after_s: int | None = None,
     runner_keys: RunnerKeys = dispatched_runner_key,
 ) -> str:
-    """Publish the stored outcome of smoke run `check_run_id`; idempotent.
+    """Publish the stored outcome of smoke run `run`; idempotent.
 
     Only a job the review side recorded at dispatch is published, and only an outcome that
     the runner the job went to signed (`runner_keys`) and that carries that job's id,
     repository, PR and head (anything else is logged and dropped: `rejected`). With
     `watchdog_after_s`, a run that has no valid outcome and is still open
-    is closed as `timed_out`. The comment's region changes only while `head_sha` is the
+    is closed as `timed_out`. The comment's region changes only while `run.head_sha` is the
     PR's head and this run is the head's newest smoke run; a cancelled (superseded) run
     touches only its own check run. Returns what it did.
     """
-    repo = api.repo.full_name
-    with _recorded_job_locked(coord, redis, repo, pr_number, head_sha, check_run_id) as job:
+    api, redis, repo = run.api, run.redis, run.repo
+    with run.recorded_job_locked() as job:
         if job is None:
             return "rejected"
         outcome = _verified_outcome(redis, job, runner_keys)
         if outcome is None:
             if watchdog_after_s is None:
-                stored = load_outcome(redis, repo, check_run_id, runner=job.runner) is not None
+                stored = load_outcome(redis, repo, run.check_run_id, runner=job.runner) is not None
                 return "rejected" if stored else "no-outcome"
-            runs = {int(r["id"]): r for r in smoke_runs(api, head_sha, app_id)}
-            run = runs.get(check_run_id)
-            if run is not None and run.get("status") == "completed":
+            listed = run.as_listed()
+            if listed is not None and listed.get("status") == "completed":
                 return "already-completed"
-            outcome = no_result_in_time(repo, pr_number, head_sha, watchdog_after_s, job.job_id)
+            outcome = no_result_in_time(
+                repo, run.pr_number, run.head_sha, watchdog_after_s, job.job_id
+            )
             key = runner_keys(job.runner) if job.runner else None
-            save_outcome(redis, repo, check_run_id, outcome, key, runner=job.runner)
-        record = SmokeRecord.from_outcome(outcome, check_run_id)
-        complete_smoke_run(api, check_run_id, record)
-        current = load(redis, repo, pr_number, head_sha)
-        if current is not None and current.check_run_id not in (0, check_run_id):
+            save_outcome(redis, repo, run.check_run_id, outcome, key, runner=job.runner)
+        record = SmokeRecord.from_outcome(outcome, run.check_run_id)
+        complete_smoke_run(api, run.check_run_id, record)
+        current = load(redis, repo, run.pr_number, run.head_sha)
+        if current is not None and current.check_run_id not in (0, run.check_run_id):
             return "check-only"  # a newer smoke run of this head owns the comment
         if record.conclusion == "cancelled":
             return "check-only"  # superseded: the newer push's review owns the comment
-        if str(api.get_pull(pr_number)["head"]["sha"]) != head_sha:
+        if str(api.get_pull(run.pr_number)["head"]["sha"]) != run.head_sha:
             return "check-only"
         save(redis, record)
-        done = upsert_section(api, pr_number, record.markdown, app_id)
+        done = upsert_section(api, run.pr_number, record.markdown, run.app_id)
     logger.info(
         "smoke published",
         extra={
             "repo": repo,
-            "pr": pr_number,
-            "head_sha": head_sha,
+            "pr": run.pr_number,
+            "head_sha": run.head_sha,
             "conclusion": record.conclusion,
             "comment": done,
         },
@@ -316,43 +331,35 @@ def publish_smoke(
     return "published"
 
 
-def mark_smoke_started(
-    api: RepoApi,
-    coord: Coordinator,
-    redis: RedisClient,
-    *,
-    pr_number: int,
-    head_sha: str,
-    check_run_id: int,
-    app_id: int | None,
-    now: datetime | None = None,
-) -> str:
-    """Move smoke run `check_run_id` from `queued` to `in_progress`; idempotent.
+def mark_smoke_started(run: SmokeCheckRun, *, now: datetime | None = None) -> str:
+    """Move smoke run `run` from `queued` to `in_progress`; idempotent.
 
     Sent by the GPU worker when the job holds its GPU. A run that already has an outcome
     (stored by the GPU worker or the watchdog) or that GitHub shows completed is left
     alone, so a late notice never reopens a finished check. Returns what it did.
     """
-    repo = api.repo.full_name
-    with _recorded_job_locked(coord, redis, repo, pr_number, head_sha, check_run_id) as job:
+    with run.recorded_job_locked() as job:
         if job is None:
             return "rejected"
-        if load_outcome(redis, repo, check_run_id, runner=job.runner) is not None:
+        if load_outcome(run.redis, run.repo, run.check_run_id, runner=job.runner) is not None:
             return "already-finished"
-        run = next(
-            (r for r in smoke_runs(api, head_sha, app_id) if int(r["id"]) == check_run_id), None
-        )
-        if run is None:
+        listed = run.as_listed()
+        if listed is None:
             return "unknown-run"
-        status = run.get("status")
+        status = listed.get("status")
         if status == "completed":
             return "already-completed"
         if status == "in_progress":
             return "unchanged"
         started = (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
-        api.update_check_run(check_run_id, {"status": "in_progress", "started_at": started})
+        run.api.update_check_run(run.check_run_id, {"status": "in_progress", "started_at": started})
     logger.info(
         "smoke started",
-        extra={"repo": repo, "pr": pr_number, "head_sha": head_sha, "check_run_id": check_run_id},
+        extra={
+            "repo": run.repo,
+            "pr": run.pr_number,
+            "head_sha": run.head_sha,
+            "check_run_id": run.check_run_id,
+        },
     )
     return "in-progress"

@@ -10,8 +10,8 @@ GitHub secret.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from celery import Task
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -23,6 +23,9 @@ from worker.coordination import RedisCoordinator
 from worker.errors import retryable_failures
 from worker.metrics import StageTimer
 from worker.tasks._base import ReviewTask, repo_api, settings, shared_redis, task
+
+if TYPE_CHECKING:
+    from worker.smoke.publish import SmokeCheckRun
 
 logger = logging.getLogger(__name__)
 
@@ -196,22 +199,22 @@ class SmokeStartedTask(ReviewTask):
         logger.warning("could not mark the smoke check run in progress", exc_info=exc)
 
 
-def _on_the_check_run(
-    step: Callable[..., str], installation_id: int, repo_full_name: str, **ids: Any
-) -> str:
-    """Run a review-side step of the smoke check run (`worker.smoke.publish`).
+def _check_run(
+    installation_id: int, repo_full_name: str, pr_number: int, head_sha: str, check_run_id: int
+) -> SmokeCheckRun:
+    """The smoke check run a GPU notice names, reached with the App's client, the PR lock's
+    coordinator, Redis and the App id (for a review-side step of `worker.smoke.publish`)."""
+    from worker.smoke.publish import SmokeCheckRun
 
-    The step gets the App's client, the PR lock's coordinator, Redis and the App id; its
-    failures are classified for retry like every review task's.
-    """
-    with retryable_failures():
-        return step(
-            repo_api(installation_id, repo_full_name),
-            RedisCoordinator(shared_redis()),
-            shared_redis(),
-            app_id=settings().github_app_id,
-            **ids,
-        )
+    return SmokeCheckRun(
+        api=repo_api(installation_id, repo_full_name),
+        coord=RedisCoordinator(shared_redis()),
+        redis=shared_redis(),
+        app_id=settings().github_app_id,
+        pr_number=pr_number,
+        head_sha=head_sha,
+        check_run_id=check_run_id,
+    )
 
 
 @task("worker.smoke_started", base=SmokeStartedTask)
@@ -227,14 +230,9 @@ def smoke_started(
     """Mark a smoke check run `in_progress` once its GPU job started (never after completion)."""
     from worker.smoke.publish import mark_smoke_started
 
-    return _on_the_check_run(
-        mark_smoke_started,
-        installation_id,
-        repo_full_name,
-        pr_number=pr_number,
-        head_sha=head_sha,
-        check_run_id=check_run_id,
-    )
+    with retryable_failures():  # failures are classified for retry like every review task's
+        run = _check_run(installation_id, repo_full_name, pr_number, head_sha, check_run_id)
+        return mark_smoke_started(run)
 
 
 @task("worker.publish_smoke", base=SmokePublishTask)
@@ -251,12 +249,6 @@ def publish_smoke(
     """Publish a smoke run's stored outcome (or, as the watchdog, close a silent run)."""
     from worker.smoke.publish import publish_smoke as publish
 
-    return _on_the_check_run(
-        publish,
-        installation_id,
-        repo_full_name,
-        pr_number=pr_number,
-        head_sha=head_sha,
-        check_run_id=check_run_id,
-        watchdog_after_s=watchdog_after_s,
-    )
+    with retryable_failures():
+        run = _check_run(installation_id, repo_full_name, pr_number, head_sha, check_run_id)
+        return publish(run, watchdog_after_s=watchdog_after_s)

@@ -23,7 +23,7 @@ from tests.redis_proc import RedisServer, redis_binary
 from tests.worker.smoke.conftest import smoke_job
 from worker.github.api import RepoRef
 from worker.smoke.gpu_job import execute_smoke
-from worker.smoke.publish import SMOKE_CHECK_NAME, publish_smoke
+from worker.smoke.publish import SMOKE_CHECK_NAME, SmokeCheckRun, publish_smoke
 from worker.smoke.runner import SmokeResult
 from worker.smoke.store import SmokeJob, load_outcome, outcome_key, record_job, save_outcome
 
@@ -81,10 +81,10 @@ def _victim() -> tuple[FakeGitHub, int]:
 
 
 def _publish(gh: FakeGitHub, redis: Redis, run_id: int, **kw: Any) -> str:
-    return publish_smoke(
-        gh, Coordinator(), redis, pr_number=1347, head_sha=HEAD, check_run_id=run_id,
-        app_id=None, **kw,
-    )  # fmt: skip
+    run = SmokeCheckRun(
+        gh, Coordinator(), redis, app_id=None, pr_number=1347, head_sha=HEAD, check_run_id=run_id
+    )
+    return publish_smoke(run, **kw)
 
 
 def _state(gh: FakeGitHub) -> tuple[str, str | None, bool]:

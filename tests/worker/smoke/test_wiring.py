@@ -25,6 +25,7 @@ from worker.smoke.publish import (
     SECTION_END,
     SECTION_START,
     SMOKE_CHECK_NAME,
+    SmokeCheckRun,
     publish_smoke,
     section_of,
 )
@@ -274,9 +275,13 @@ def _run_on_gpu(redis: FakeRedis, spec: SmokeJobSpec, tmp_path: Path, result: Sm
 
 
 def _publish(gh: FakeGitHub, redis: FakeRedis, spec: SmokeJobSpec, **kw: Any) -> str:
-    return publish_smoke(
-        gh, FakeCoordinator(), redis, pr_number=spec.pr_number, head_sha=spec.head_sha,
-        check_run_id=spec.check_run_id, app_id=None, **kw,
+    return publish_smoke(_check_run(gh, redis, spec), **kw)
+
+
+def _check_run(gh: FakeGitHub, redis: FakeRedis, spec: SmokeJobSpec) -> SmokeCheckRun:
+    return SmokeCheckRun(
+        gh, FakeCoordinator(), redis, app_id=None, pr_number=spec.pr_number,
+        head_sha=spec.head_sha, check_run_id=spec.check_run_id,
     )  # fmt: skip
 
 
@@ -610,10 +615,7 @@ def test_smoke_tasks_are_registered_and_routed() -> None:
 def _started(gh: FakeGitHub, redis: FakeRedis, spec: SmokeJobSpec) -> str:
     from worker.smoke.publish import mark_smoke_started
 
-    return mark_smoke_started(
-        gh, FakeCoordinator(), redis, pr_number=spec.pr_number, head_sha=spec.head_sha,
-        check_run_id=spec.check_run_id, app_id=None,
-    )  # fmt: skip
+    return mark_smoke_started(_check_run(gh, redis, spec))
 
 
 def _patches(gh: FakeGitHub, spec: SmokeJobSpec) -> list[Any]:
