@@ -30,6 +30,7 @@ from rules.checks.support.environments import (
 )
 from rules.checks.support.fixes import finding, pinned_line
 from rules.checks.support.markers import LINUX, View, on_linux, per_install
+from rules.checks.support.torchcodec_abi import torchcodec_findings
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase, TorchFamily
 from rules.manifests.model import Ecosystem, Fact, FactKind, Requirement, Snapshot
@@ -160,14 +161,17 @@ class TorchFamilyMismatch(StaticRule, id="torch-family-mismatch", severity=Sever
         if torch is not None and version_of(torch) is None and torch.specifier:
             yield from self._torch_range(ctx.kb, torch, reqs)
         else:
-            yield from self._env(ctx.kb, reqs)
+            linux = not view.targets or any(t.platform in LINUX for t in view.targets)
+            yield from self._env(ctx.kb, reqs, linux=linux)
         image = _pytorch_image(ctx.snapshot, env)
         if image is not None and (
             not view.targets or any(t.platform in LINUX for t in view.targets)
         ):
             yield from self._on_image(ctx.kb, [r for r in reqs if on_linux(r)], image)
 
-    def _env(self, kb: KnowledgeBase, reqs: list[Requirement]) -> Iterator[Finding]:
+    def _env(
+        self, kb: KnowledgeBase, reqs: list[Requirement], *, linux: bool = True
+    ) -> Iterator[Finding]:
         found = _anchor(kb, reqs)
         if found is None:
             return
@@ -179,6 +183,10 @@ class TorchFamilyMismatch(StaticRule, id="torch-family-mismatch", severity=Sever
             if req is anchor or member not in (*_MEMBERS, *_REQUIRERS):
                 continue
             if member in _WHEEL_ONLY and req.ecosystem == Ecosystem.CONDA:
+                continue
+            if member == "torchcodec":
+                if exact_torch and linux:  # the table and the fresh pick are Linux wheels'
+                    yield from torchcodec_findings(self, kb, req, anchor, family.torch)
                 continue
             version = version_of(req)
             if version is None and member in _WHEEL_ONLY:
