@@ -24,10 +24,8 @@ def _review_again(event: Event, source: str) -> ReviewCheckSuite:
     """Review the head SHA of the delivery's `source` (`check_run` / `check_suite`) again, for
     the pull requests it lists."""
     return ReviewCheckSuite(
-        installation_id=event.installation_id(),
-        repo_full_name=event.repo_full_name(),
+        **event.repo_task_ids(),
         head_sha=event.str_at(source, "head_sha"),
-        delivery_id=event.delivery_id,
         pr_numbers=event.pr_numbers(source, "pull_requests"),
         action=event.action,
     )
@@ -37,13 +35,11 @@ def _review_again(event: Event, source: str) -> ReviewCheckSuite:
 def press_button(event: Event) -> TaskSpec | None:
     """A button on our check run was pressed; the worker checks who may do what."""
     return HandleCheckAction(
-        installation_id=event.installation_id(),
-        repo_full_name=event.repo_full_name(),
+        **event.repo_task_ids(),
         check_run_id=event.int_at("check_run", "id"),
         head_sha=event.str_at("check_run", "head_sha"),
         identifier=event.str_at("requested_action", "identifier"),
         sender_login=event.str_at("sender", "login"),
-        delivery_id=event.delivery_id,
     )
 
 

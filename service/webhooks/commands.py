@@ -37,11 +37,9 @@ def command_comment(event: Event) -> TaskSpec | None:
     ):
         return None
     return HandleCommand(
-        installation_id=event.installation_id(),
-        repo_full_name=event.repo_full_name(),
+        **event.repo_task_ids(),
         pr_number=event.int_at("issue", "number"),
         comment_id=event.int_at("comment", "id"),
-        delivery_id=event.delivery_id,
         action=event.action,
         previous_command=_previous_command(event),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, TypedDict, TypeVar
 
 _T = TypeVar("_T", int, str)
 #: How a PayloadError names the type a field must have.
@@ -17,6 +17,14 @@ class PayloadError(ValueError):
     def diagnostics(self) -> str:
         """A one-line explanation for the 400 answer."""
         return str(self)
+
+
+class RepoTaskIds(TypedDict):
+    """The ids a task about one repository carries (core/contract.py), as keyword arguments."""
+
+    installation_id: int
+    repo_full_name: str
+    delivery_id: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +71,15 @@ class Event:
     def repo_full_name(self) -> str:
         """`owner/name` of the repository the delivery is about."""
         return self.str_at("repository", "full_name")
+
+    def repo_task_ids(self) -> RepoTaskIds:
+        """The installation, repository and delivery of a task about the delivery's repository
+        (`Spec(**event.repo_task_ids(), ...)`); PayloadError when the payload lacks one."""
+        return RepoTaskIds(
+            installation_id=self.installation_id(),
+            repo_full_name=self.repo_full_name(),
+            delivery_id=self.delivery_id,
+        )
 
     def pr_numbers(self, *path: str) -> tuple[int, ...]:
         """PR numbers from a `pull_requests` list at `path` (check runs and suites)."""

@@ -13,9 +13,7 @@ router = Router()
 def review_merge_group(event: Event) -> TaskSpec | None:
     """Review the group's head SHA against the queue's base SHA."""
     return ReviewMergeGroup(
-        installation_id=event.installation_id(),
-        repo_full_name=event.repo_full_name(),
+        **event.repo_task_ids(),
         head_sha=event.str_at("merge_group", "head_sha"),
         base_sha=event.str_at("merge_group", "base_sha"),
-        delivery_id=event.delivery_id,
     )

@@ -21,11 +21,9 @@ router.reads(
 
 def _review(event: Event) -> ReviewPullRequest:
     return ReviewPullRequest(
-        installation_id=event.installation_id(),
-        repo_full_name=event.repo_full_name(),
+        **event.repo_task_ids(),
         pr_number=event.int_at("pull_request", "number"),
         head_sha=event.str_at("pull_request", "head", "sha"),
-        delivery_id=event.delivery_id,
     )
 
 
