@@ -158,3 +158,19 @@ def test_packaged_table_is_the_scripts_output() -> None:
     )
     assert data["_provenance"].startswith("meta-pytorch/torchcodec@")
     assert all(":README.md:" in row["source"] for row in data["releases"])
+
+
+@pytest.mark.parametrize(
+    ("torch", "torchdata", "fix"),
+    [
+        # torchdata-0.6.1 wheel METADATA: "Requires-Dist: torch (==2.0.1)" (KB torch.json)
+        ("torch==2.1.0", "torchdata==0.6.1", "torchdata==0.11.0"),  # newest admitting 2.1.0
+        ("torch==2.0.1", "torchdata==0.6.1", None),
+        # torchdata-0.8.0 METADATA: "Requires-Dist: torch (>=2)"
+        ("torch==2.3.1", "torchdata==0.8.0", None),
+    ],
+)
+def test_torchdata_pins_torch_by_its_wheel(torch: str, torchdata: str, fix: str | None) -> None:
+    """torchdata is judged by its wheel's own torch requirement (the generic requirer path)."""
+    findings = [f for f in run(RULE, snap(req(torch), req(torchdata))) if f.package == "torchdata"]
+    assert [f.fix for f in findings] == ([fix] if fix else [])
