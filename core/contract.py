@@ -196,6 +196,28 @@ class HandleCheckAction(_TaskSpec, task=HANDLE_CHECK_ACTION):
 
 
 @dataclass(frozen=True, slots=True)
+class SmokeNotice:
+    """The keyword arguments of a GPU worker's notices about one smoke check run
+    (`GPU_NOTICES`): these ids and nothing more, since a GPU worker holds no task key to tag
+    them with (a review worker refuses an untagged notice with any other argument)."""
+
+    installation_id: int
+    repo_full_name: str
+    pr_number: int
+    head_sha: str
+    check_run_id: int
+    delivery_id: str = ""
+
+    def kwargs(self) -> dict[str, Any]:
+        """The notice's keyword arguments."""
+        return _as_kwargs(self)
+
+
+#: The keyword arguments an untagged GPU notice may carry.
+GPU_NOTICE_KWARGS: Final = frozenset(field.name for field in dataclasses.fields(SmokeNotice))
+
+
+@dataclass(frozen=True, slots=True)
 class SmokeJobSpec:
     """The `worker.gpu_smoke` message: ids and the environment to install, no secrets."""
 
@@ -220,6 +242,18 @@ class SmokeJobSpec:
         del out["queue"]
         out["pins"] = dict(self.pins)
         return out
+
+    def notice(self) -> SmokeNotice:
+        """What the GPU worker's notices about this job carry (`worker.smoke_started`,
+        `worker.publish_smoke`)."""
+        return SmokeNotice(
+            installation_id=self.installation_id,
+            repo_full_name=self.repo_full_name,
+            pr_number=self.pr_number,
+            head_sha=self.head_sha,
+            check_run_id=self.check_run_id,
+            delivery_id=self.delivery_id,
+        )
 
     @property
     def soft_time_limit_s(self) -> int:

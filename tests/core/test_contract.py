@@ -72,3 +72,19 @@ def test_smoke_job_limits_follow_its_timeout(
     )
     assert (spec.soft_time_limit_s, spec.time_limit_s, spec.watchdog_s) == (soft, hard, watchdog)
     assert json.loads(json.dumps(spec.kwargs()))["pins"] == {"torch": "2.4.1"}
+
+
+def test_a_smoke_jobs_notice_carries_its_ids_and_nothing_more() -> None:
+    spec = contract.SmokeJobSpec(
+        1, "o/r", 2, "a" * 40, 9, {"torch": "2.4.1"}, "gpu.x", delivery_id="d-1", job_id="j"
+    )
+    notice = spec.notice().kwargs()
+    assert set(notice) == contract.GPU_NOTICE_KWARGS
+    assert notice == {
+        "installation_id": 1,
+        "repo_full_name": "o/r",
+        "pr_number": 2,
+        "head_sha": "a" * 40,
+        "check_run_id": 9,
+        "delivery_id": "d-1",
+    }

@@ -14,7 +14,7 @@ from celery.exceptions import Ignore
 from celery.signals import before_task_publish, worker_ready
 from redis import Redis
 
-from core.contract import GPU_NOTICES, GPU_SMOKE
+from core.contract import GPU_NOTICE_KWARGS, GPU_NOTICES, GPU_SMOKE
 from core.settings import Settings, get_settings
 from core.task_auth import TAG_HEADER, Verdict, tag_task, task_key, verify_task
 from worker.celery_app import app
@@ -45,12 +45,6 @@ def task(name: str, **options: Any) -> Callable[[F], F]:
 
 
 # -- authenticated task messages (core/task_auth.py) --------------------------------------------
-
-
-#: What the GPU worker puts in its notices (worker/tasks/smoke.py, `gpu_smoke`).
-GPU_NOTICE_KWARGS = frozenset(
-    {"installation_id", "repo_full_name", "pr_number", "head_sha", "check_run_id", "delivery_id"}
-)
 
 
 def current_task_key() -> bytes | None:

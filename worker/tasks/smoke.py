@@ -60,15 +60,7 @@ def send_smoke(spec: SmokeJobSpec) -> None:
     )
     app.send_task(
         "worker.publish_smoke",
-        kwargs={
-            "installation_id": spec.installation_id,
-            "repo_full_name": spec.repo_full_name,
-            "pr_number": spec.pr_number,
-            "head_sha": spec.head_sha,
-            "check_run_id": spec.check_run_id,
-            "watchdog_after_s": spec.watchdog_s,
-            "delivery_id": spec.delivery_id,
-        },
+        kwargs={**spec.notice().kwargs(), "watchdog_after_s": spec.watchdog_s},  # tagged
         countdown=spec.watchdog_s,
     )
 
@@ -147,13 +139,11 @@ def gpu_smoke(
             facts=read_runner_facts(labels=config.labels, name=config.name),
             config=config,
             soft_limit=SoftTimeLimitExceeded,
-            on_start=lambda: app.send_task(
-                "worker.smoke_started", kwargs={**ids, "check_run_id": check_run_id}
-            ),
+            on_start=lambda: app.send_task("worker.smoke_started", kwargs=job.notice().kwargs()),
         )
     if ran:  # a redelivered job that found its stored outcome ran nothing
         timer.observe()
-    app.send_task("worker.publish_smoke", kwargs={**ids, "check_run_id": check_run_id})
+    app.send_task("worker.publish_smoke", kwargs=job.notice().kwargs())
     return {"status": "ran" if ran else "stored-before", "conclusion": outcome.get("conclusion")}
 
 
