@@ -18,13 +18,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import yaml
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from rattler import MatchSpec as RattlerMatchSpec
 
-from rules.findings import Finding
 from rules.manifests.errors import parse_error
 from rules.manifests.model import (
     Ecosystem,
@@ -35,6 +34,7 @@ from rules.manifests.model import (
     Index,
     IndexKind,
     ManifestFile,
+    ManifestParts,
     Requirement,
     Span,
 )
@@ -159,13 +159,9 @@ def _build_cuda(build: str) -> str | None:
 
 
 @dataclass
-class _Builder:
+class _Builder(ManifestParts):
     path: str
     lines: list[str]
-    requirements: list[Requirement] = field(default_factory=list)
-    indexes: list[Index] = field(default_factory=list)
-    facts: list[Fact] = field(default_factory=list)
-    errors: list[Finding] = field(default_factory=list)
     entries: int = 0
 
     def span(self, node: yaml.Node) -> Span:
@@ -313,14 +309,5 @@ class CondaEnvironmentParser:
             )
         except Exception as exc:  # a parser never raises; this is a bug, reported as one
             b.errors.append(parse_error(path, 1, 1, f"cannot read YAML: {exc!r}"))
-        return ManifestFile(
-            path=path,
-            kind=self.kind,
-            requirements=(*b.requirements, *reader.requirements),
-            indexes=(*b.indexes, *reader.indexes),
-            facts=(*b.facts, *reader.facts),
-            includes=tuple(reader.includes),
-            include_paths=tuple(reader.include_paths),
-            errors=(*b.errors, *reader.errors),
-            metadata=tuple(reader.metadata),
-        )
+        b.extend(reader)  # the conda dependencies, then the pip section's
+        return b.manifest_file(path, self.kind)

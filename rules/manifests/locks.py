@@ -21,6 +21,7 @@ from rules.manifests.model import (
     IndexKind,
     LockedPin,
     ManifestFile,
+    ManifestParts,
     Span,
 )
 from rules.manifests.tomlspans import ArrayTableLocator, line_text, load_toml
@@ -395,29 +396,17 @@ class CondaLockParser:
             walker.errors.append(
                 parse_error(path, 1, 1, "document too large to read (YAML aliases expand it)")
             )
-        return ManifestFile(
-            path=path,
-            kind=self.kind,
-            pins=tuple(walker.pins),
-            indexes=tuple(walker.indexes),
-            facts=tuple(walker.facts),
-            errors=tuple(walker.errors),
-            metadata=tuple(walker.metadata),
-        )
+        return walker.manifest_file(path, self.kind)
 
 
-class _CondaLockWalk(Walker):
+class _CondaLockWalk(Walker, ManifestParts):
     """State of one conda-lock walk."""
 
     def __init__(self, path: str, lines: list[str]) -> None:
-        super().__init__()
+        Walker.__init__(self)
+        ManifestParts.__init__(self)
         self.path = path
         self.lines = lines
-        self.pins: list[LockedPin] = []
-        self.indexes: list[Index] = []
-        self.facts: list[Fact] = []
-        self.errors: list[Finding] = []
-        self.metadata: list[tuple[str, str]] = []
 
     def _error(self, node: yaml.Node | None, expected: str) -> None:
         line, column = position(node) if node is not None else (1, 1)

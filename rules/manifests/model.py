@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from types import MappingProxyType
 
@@ -232,6 +232,41 @@ class ManifestFile:
     metadata: tuple[tuple[str, str], ...] = ()
     #: Dockerfiles only: their build stages in order.
     stages: tuple[DockerStage, ...] = ()
+
+
+@dataclass(kw_only=True)
+class ManifestParts:
+    """What a parser has read from one file so far, in the order read; `manifest_file` gives
+    the `ManifestFile`. Parsers' builders extend it with their own state."""
+
+    requirements: list[Requirement] = field(default_factory=list)
+    indexes: list[Index] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    pins: list[LockedPin] = field(default_factory=list)
+    includes: list[Span] = field(default_factory=list)
+    include_paths: list[str] = field(default_factory=list)
+    errors: list[Finding] = field(default_factory=list)
+    metadata: list[tuple[str, str]] = field(default_factory=list)
+
+    def extend(self, other: ManifestParts) -> None:
+        """Add everything `other` read after what this one read."""
+        for part in fields(ManifestParts):
+            getattr(self, part.name).extend(getattr(other, part.name))
+
+    def manifest_file(self, path: str, kind: FileKind) -> ManifestFile:
+        """The `ManifestFile` of everything read."""
+        return ManifestFile(
+            path=path,
+            kind=kind,
+            requirements=tuple(self.requirements),
+            indexes=tuple(self.indexes),
+            facts=tuple(self.facts),
+            pins=tuple(self.pins),
+            includes=tuple(self.includes),
+            include_paths=tuple(self.include_paths),
+            errors=tuple(self.errors),
+            metadata=tuple(self.metadata),
+        )
 
 
 @dataclass(frozen=True)

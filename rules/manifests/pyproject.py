@@ -14,14 +14,14 @@ from __future__ import annotations
 import json
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from packaging.markers import InvalidMarker, Marker
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.utils import canonicalize_name
 
-from rules.findings import Finding, Severity
+from rules.findings import Severity
 from rules.manifests.errors import parse_error
 from rules.manifests.model import (
     Ecosystem,
@@ -32,6 +32,7 @@ from rules.manifests.model import (
     Index,
     IndexKind,
     ManifestFile,
+    ManifestParts,
     Requirement,
     Span,
 )
@@ -45,15 +46,10 @@ _Table = tuple[str, ...]
 
 
 @dataclass
-class _Builder:
+class _Builder(ManifestParts):
     path: str
     lines: list[str]
     locator: TomlLocator
-    requirements: list[Requirement] = field(default_factory=list)
-    indexes: list[Index] = field(default_factory=list)
-    facts: list[Fact] = field(default_factory=list)
-    errors: list[Finding] = field(default_factory=list)
-    metadata: list[tuple[str, str]] = field(default_factory=list)
 
     def span(self, at: tuple[int, int]) -> Span:
         return Span(self.path, at[0], at[1])
@@ -497,12 +493,5 @@ class PyprojectParser:
                 step(builder, data)
         except Exception as exc:  # a parser never raises; this is a bug, reported as one
             builder.errors.append(parse_error(path, 1, 1, f"internal parser error: {exc!r}"))
-        return ManifestFile(
-            path=path,
-            kind=self.kind,
-            requirements=tuple(builder.requirements),
-            indexes=tuple(builder.indexes),
-            facts=tuple(builder.facts),
-            errors=tuple(dict.fromkeys(builder.errors)),
-            metadata=tuple(builder.metadata),
-        )
+        builder.errors = list(dict.fromkeys(builder.errors))
+        return builder.manifest_file(path, self.kind)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from urllib.parse import unquote
 
@@ -36,7 +36,7 @@ from packaging.utils import (
 )
 from packaging.version import InvalidVersion, Version
 
-from rules.findings import Finding, Severity
+from rules.findings import Severity
 from rules.kb.cudaver import variant_cuda
 from rules.manifests.errors import parse_error
 from rules.manifests.model import (
@@ -48,6 +48,7 @@ from rules.manifests.model import (
     Index,
     IndexKind,
     ManifestFile,
+    ManifestParts,
     Requirement,
     Span,
 )
@@ -278,7 +279,7 @@ def _cuda_value(value: str) -> str | None:
 
 
 @dataclass
-class RequirementsReader:
+class RequirementsReader(ManifestParts):
     """Accumulates what requirements lines declare; shared by requirements and conda files."""
 
     path: str
@@ -286,13 +287,6 @@ class RequirementsReader:
     constraint: bool = False
     group: Group = Group.RUNTIME
     group_name: str | None = None
-    requirements: list[Requirement] = field(default_factory=list)
-    indexes: list[Index] = field(default_factory=list)
-    facts: list[Fact] = field(default_factory=list)
-    includes: list[Span] = field(default_factory=list)
-    include_paths: list[str] = field(default_factory=list)
-    errors: list[Finding] = field(default_factory=list)
-    metadata: list[tuple[str, str]] = field(default_factory=list)
     _limit_reported: bool = False
 
     def __post_init__(self) -> None:
@@ -332,20 +326,6 @@ class RequirementsReader:
             self._options(body, start, logical)
         else:
             self._requirement(body, start, logical, editable=False)
-
-    def manifest(self, kind: FileKind = FileKind.REQUIREMENTS) -> ManifestFile:
-        """The `ManifestFile` of everything read."""
-        return ManifestFile(
-            path=self.path,
-            kind=kind,
-            requirements=tuple(self.requirements),
-            indexes=tuple(self.indexes),
-            facts=tuple(self.facts),
-            includes=tuple(self.includes),
-            include_paths=tuple(self.include_paths),
-            errors=tuple(self.errors),
-            metadata=tuple(self.metadata),
-        )
 
     # -- pieces -----------------------------------------------------------------------
     def _span(self, logical: _Logical, offset: int) -> Span:
@@ -625,4 +605,4 @@ class RequirementsParser:
             reader.read_text(text)
         except Exception as exc:  # a parser never raises; this is a bug, reported as one
             reader.errors.append(parse_error(path, 1, 1, f"internal parser error: {exc!r}"))
-        return reader.manifest()
+        return reader.manifest_file(path, self.kind)
