@@ -212,6 +212,13 @@ class _Builder(ManifestParts):
         if spec.build and (cuda := _build_cuda(spec.build)):
             self.fact(FactKind.CUDA, cuda, node, text)
 
+    def sequence(self, node: yaml.Node, message: str) -> list[yaml.Node]:
+        """The items of a YAML list; none, and `message` as an error, for anything else."""
+        if isinstance(node, yaml.SequenceNode):
+            return list(node.value)
+        self.error(node, message)
+        return []
+
     def counted(self, items: list[yaml.Node]) -> Iterator[yaml.Node]:
         """`items` while the file has read at most MAX_ENTRIES dependencies (then one error)."""
         for item in items:
@@ -222,10 +229,7 @@ class _Builder(ManifestParts):
             yield item
 
     def pip_section(self, node: yaml.Node, reader: RequirementsReader) -> None:
-        if not isinstance(node, yaml.SequenceNode):
-            self.error(node, "pip: expected a list of requirement lines")
-            return
-        for item in self.counted(node.value):
+        for item in self.counted(self.sequence(node, "pip: expected a list of requirement lines")):
             if isinstance(item, yaml.ScalarNode):
                 span = self.span(item)
                 quoted = 1 if item.style in ("'", '"') else 0
@@ -249,10 +253,7 @@ def _walk(b: _Builder, root: yaml.Node, reader: RequirementsReader) -> None:
 
 
 def _channels(b: _Builder, node: yaml.Node) -> None:
-    if not isinstance(node, yaml.SequenceNode):
-        b.error(node, "channels: expected a list")
-        return
-    for position, item in enumerate(node.value[:MAX_ENTRIES]):
+    for position, item in enumerate(b.sequence(node, "channels: expected a list")[:MAX_ENTRIES]):
         if isinstance(item, yaml.ScalarNode) and item.value:
             b.indexes.append(
                 Index(
@@ -269,10 +270,7 @@ def _channels(b: _Builder, node: yaml.Node) -> None:
 
 
 def _dependencies(b: _Builder, node: yaml.Node, reader: RequirementsReader) -> None:
-    if not isinstance(node, yaml.SequenceNode):
-        b.error(node, "dependencies: expected a list")
-        return
-    for item in b.counted(node.value):
+    for item in b.counted(b.sequence(node, "dependencies: expected a list")):
         if isinstance(item, yaml.ScalarNode):
             b.conda_dependency(item)
         elif isinstance(item, yaml.MappingNode) and len(item.value) == 1:
