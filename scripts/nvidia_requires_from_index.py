@@ -1,18 +1,20 @@
-"""Record the ``nvidia-*`` Requires-Dist lines of torch's and jax's releases from the package index.
+"""Record the ``nvidia-*`` Requires-Dist lines of torch's, jax's and jax's CUDA plugins' releases.
 
 Usage: python scripts/nvidia_requires_from_index.py [--index-url URL]
        [--out rules/kb/data/nvidia_requires.json]
 
 The index URL comes from --index-url, else UV_INDEX_URL, else PIP_INDEX_URL (a PEP 691 JSON
-simple API, ``https://<host>/simple``). For every final release of torch from 1.13.0 on and of
-jax from 0.4.0 on, the METADATA of one wheel is read (torch: a manylinux x86_64 wheel; jax: its
-one py3-none-any wheel), through the PEP 658 ``.metadata`` file, else HTTP Range reads of the
-wheel; a release with no wheel (jax before 0.4.16 shipped an sdist only) is read from its sdist's
-``<name>.egg-info/requires.txt`` (``[cuda11_pip]`` sections written back as
-``; extra == "cuda11_pip"`` markers). The ``Requires-Dist`` lines naming an ``nvidia-*``
-project are kept as written (markers and ``extra == "cuda11_pip"`` kept). torch's other
-Requires-Dist lines and jax's
-non-nvidia extras are left out. The output is rules/kb/data/nvidia_requires.json, read by
+simple API, ``https://<host>/simple``). For every final release of torch from 1.13.0 on, of
+jax from 0.4.0 on and of jax's CUDA plugins (``jax-cuda12-plugin``, ``jax-cuda12-pjrt`` and
+their cuda13 counterparts: ``jax[cuda12]`` from 0.4.30 on brings its NVIDIA wheels through
+``jax-cuda12-plugin[with-cuda]``), the METADATA of one wheel is read (a manylinux x86_64 wheel
+where there is one, else the py3-none-any wheel), through the PEP 658 ``.metadata`` file,
+else HTTP Range reads of the wheel; a release with no wheel (jax before 0.4.16 shipped an
+sdist only) is read from its sdist's ``<name>.egg-info/requires.txt`` (``[cuda11_pip]``
+sections written back as ``; extra == "cuda11_pip"`` markers). The ``Requires-Dist`` lines
+naming an ``nvidia-*`` project or a jax CUDA plugin (``jax-cuda12-plugin[with-cuda]<=0.6.0,
+>=0.6.0; extra == "cuda12"``, the link the reader follows) are kept as written, markers
+included; every other line is left out. The output is rules/kb/data/nvidia_requires.json, read by
 rules/kb/nvidia_requires.py; review its diff.
 """
 
@@ -23,6 +25,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 import sys
 import tarfile
 from pathlib import Path
@@ -37,19 +40,35 @@ from kb_from_index import _get, _metadata, _representative, files_by_version
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.version import Version
 
-#: The packages read and the first release kept (torch 1.13: the first with nvidia-* wheels).
-PACKAGES = {"torch": Version("1.13.0"), "jax": Version("0.4.0")}
+#: The packages read and the first release kept (torch 1.13: the first with nvidia-* wheels;
+#: each plugin from its first release).
+PACKAGES = {
+    "torch": Version("1.13.0"),
+    "jax": Version("0.4.0"),
+    "jax-cuda12-plugin": Version("0.0"),
+    "jax-cuda12-pjrt": Version("0.0"),
+    "jax-cuda13-plugin": Version("0.0"),
+    "jax-cuda13-pjrt": Version("0.0"),
+}
+
+
+def kept(name: str) -> bool:
+    """Whether a requirement on `name` is recorded: an ``nvidia-*`` wheel or a jax CUDA plugin."""
+    name = name.lower().replace("_", "-")
+    plugin = re.fullmatch(r"jax-cuda\d+-(plugin|pjrt)", name)
+    return name.startswith("nvidia-") or plugin is not None
 
 
 def nvidia_lines(metadata: str) -> list[str]:
-    """The ``Requires-Dist`` lines of a METADATA text that name an ``nvidia-*`` project."""
+    """The ``Requires-Dist`` lines of a METADATA text that name an ``nvidia-*`` project or a jax
+    CUDA plugin."""
     out = []
     for line in HeaderParser().parsestr(metadata).get_all("Requires-Dist") or []:
         try:
-            name = Requirement(line).name.lower()
+            name = Requirement(line).name
         except InvalidRequirement:
             continue
-        if name.startswith("nvidia-"):
+        if kept(name):
             out.append(" ".join(line.split()))
     return out
 
@@ -69,7 +88,10 @@ def requires_txt_lines(text: str) -> list[str]:
         if line.startswith("[") and line.endswith("]"):
             extra, _, marker = line[1:-1].partition(":")
             continue
-        if not line.lower().startswith("nvidia-"):
+        try:
+            if not kept(Requirement(line).name):
+                continue
+        except InvalidRequirement:
             continue
         parts = [f"({marker})"] if marker else []
         if extra:
@@ -126,8 +148,9 @@ def main() -> None:
     today = dt.datetime.now(dt.UTC).date().isoformat()
     data = {
         "_provenance": (
-            "package index (PEP 691 simple API): Requires-Dist lines naming nvidia-* projects from "
-            "the METADATA of one wheel per release (torch: manylinux x86_64) or, for a release "
+            "package index (PEP 691 simple API): Requires-Dist lines naming nvidia-* projects or "
+            "jax CUDA plugins from the METADATA of one wheel per release (manylinux x86_64 where "
+            "there is one) or, for a release "
             f"without wheels, its sdist's egg-info/requires.txt; read {today} by "
             "scripts/nvidia_requires_from_index.py"
         ),

@@ -24,8 +24,10 @@ above its cap (NumPy 2 under ``numpy<2``) stays numpy-abi's.
 NVIDIA wheels of two pins. An exact PyPI pin of torch and one of jax with a CUDA extra
 (``jax[cuda11_pip]==0.4.14``) conflict when their ``nvidia-*`` requirements on Linux x86_64
 exclude each other (nvidia_requires.json: torch 2.0.1 pins ``nvidia-cuda-runtime-cu11==11.7.99``,
-jax 0.4.14's ``cuda11_pip`` needs ``>=11.8``); only with Linux x86_64 among the targets and no
-index that may replace PyPI (rules/checks/support/nvidia_pins.py).
+jax 0.4.14's ``cuda11_pip`` needs ``>=11.8``); jax's CUDA plugin (``jax[cuda12]`` from 0.4.30 on)
+and a declared ``nvidia-*`` requirement count too, and a range is judged on every release it
+admits (an error when all clash, a warning when only the fresh pick does); only with Linux
+x86_64 among the targets and no index that may replace PyPI (rules/checks/support/nvidia_pins.py).
 
 Environments follow `Requirement.environment`: a requirements file with its `-r`/`-c`
 includes, a conda file with its pip section, a pyproject's runtime dependencies together
@@ -344,25 +346,24 @@ class ConflictRule(StaticRule, id="conflict", severity=Severity.ERROR):
     def _nvidia_finding(self, env: str, clash: NvidiaClash) -> Finding:
         """Two pins whose releases' nvidia-* requirements exclude each other on Linux x86_64."""
         first, second = clash.first, clash.second
-        listed = "; ".join(
-            f"{a.package} {a.version} requires `{a.text}`, {b.package} {b.version} `{b.text}`"
-            for a, b in clash.pairs
+        outcome = (
+            "pip stops with ResolutionImpossible."
+            if clash.certain
+            else "It can fail to resolve or install an older release than expected."
         )
         message = (
-            f"{first.name} ({_where(first)}) and {second.name} ({_where(second)}) cannot be "
-            f"installed together in environment `{env}` on Linux x86_64: their metadata "
-            f"requires NVIDIA wheels no version satisfies ({listed}). "
-            "pip stops with ResolutionImpossible."
+            f"{first.name} ({_where(first)}) and {second.name} ({_where(second)}) "
+            + ("cannot be installed together" if clash.certain else "clash")
+            + f" in environment `{env}` on Linux x86_64: their metadata "
+            f"requires NVIDIA wheels no version satisfies ({clash.listed()})"
+            + (f"; {clash.detail}. " if clash.detail else ". ")
+            + outcome
         )
         fix = (
             f"# pin releases of {first.name} and {second.name} built for the same CUDA, "
             f"or install one of them without its NVIDIA wheels"
         )
-        lines = dict.fromkeys(
-            f"{n.package} {n.version} ({n.source}): Requires-Dist: {n.line}"
-            for pair in clash.pairs
-            for n in pair
-        )
+        lines = clash.lines()
         return finding_at(
             self,
             message,
@@ -375,7 +376,7 @@ class ConflictRule(StaticRule, id="conflict", severity=Severity.ERROR):
                 *lines,
                 "nvidia_requires.json: " + nvidia_provenance(),
             ),
-            severity=Severity.ERROR,
+            severity=Severity.ERROR if clash.certain else Severity.WARNING,
             fingerprint=(
                 f"conflict:{second.location.file}:{canonicalize_name(first.name)}:"
                 f"{canonicalize_name(second.name)}:nvidia"

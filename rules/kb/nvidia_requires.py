@@ -4,7 +4,10 @@ torch's Linux x86_64 PyPI wheels from 1.13 on pin NVIDIA's CUDA wheels
 (``nvidia-cuda-runtime-cu11==11.7.99; platform_system == "Linux" and platform_machine ==
 "x86_64"`` in torch 2.0.1); jax's CUDA extras (``cuda11_pip``, ``cuda12_pip``, ``cuda12``…)
 put floors on the same projects (``nvidia-cuda-runtime-cu11>=11.8; extra == "cuda11_pip"`` in
-jax 0.4.14). Data: rules/kb/data/nvidia_requires.json, written by
+jax 0.4.14). From jax 0.4.30 on the extra names a plugin instead
+(``jax-cuda12-plugin[with-cuda]<=0.6.0,>=0.6.0; extra == "cuda12"``) whose ``with-cuda`` extra
+holds the ranges (``nvidia-cudnn-cu12<10.0,>=9.8`` in jax-cuda12-plugin 0.6.0): such a link,
+pinned to one release, is followed. Data: rules/kb/data/nvidia_requires.json, written by
 scripts/nvidia_requires_from_index.py from the package index (the METADATA of one wheel per
 release, or an sdist's egg-info/requires.txt for a jax release without wheels).
 Pure: reads the packaged data file, nothing else.
@@ -16,8 +19,9 @@ from dataclasses import dataclass
 
 from packaging.markers import Marker
 from packaging.requirements import InvalidRequirement, Requirement
+from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
-from packaging.version import Version
+from packaging.version import InvalidVersion, Version
 
 from rules.kb.datafile import data_json, provenance_of
 from rules.kb.pyspec import linux_x86_64_env
@@ -53,6 +57,16 @@ def _holds(marker: Marker | None, extra: str) -> bool:
     return all(marker.evaluate(linux_x86_64_env(python, extra)) for python in _PYTHONS)
 
 
+def holds_on_linux_x86_64(marker: Marker) -> bool:
+    """Whether a requirement's `marker` holds on Linux x86_64 on every Python."""
+    return _holds(marker, "")
+
+
+def never_on_linux_x86_64(marker: Marker) -> bool:
+    """Whether a requirement's `marker` holds on Linux x86_64 on no Python."""
+    return not any(marker.evaluate(linux_x86_64_env(python, "")) for python in _PYTHONS)
+
+
 def provenance() -> str:
     """Where the data was read (the file's ``_provenance``)."""
     return provenance_of(DATA)
@@ -64,25 +78,69 @@ def recorded(package: str, version: Version) -> bool:
     return str(version) in releases
 
 
-def nvidia_requirements(
-    package: str, version: Version, extras: tuple[str, ...] = ()
-) -> tuple[NvidiaRequirement, ...]:
+def releases(package: str) -> tuple[Version, ...]:
+    """The releases of `package` the data has read, ascending (every final release from the
+    first one read on); () for a package it does not cover."""
+    rows = data_json(DATA)["packages"].get(str(canonicalize_name(package)), {})
+    return tuple(sorted(Version(v) for v in rows))
+
+
+def _one_release(package: str, specifier: SpecifierSet) -> Version | None:
+    """The one version a link's specifier admits (``==0.6.0``, ``<=0.6.0,>=0.6.0``), else None."""
+    found: set[Version] = set()
+    for clause in specifier:
+        if clause.operator not in ("==", "<=", ">="):
+            return None
+        try:
+            found.add(Version(clause.version))
+        except InvalidVersion:
+            return None
+    operators = {c.operator for c in specifier}
+    if len(found) != 1 or not ("==" in operators or operators == {"<=", ">="}):
+        return None
+    (version,) = found
+    return version
+
+
+def requirements_of(
+    package: str, version: Version, extras: tuple[str, ...] = (), *, _via: str = ""
+) -> tuple[NvidiaRequirement, ...] | None:
     """The ``nvidia-*`` requirements `package`==`version` installed with `extras` brings on
-    Linux x86_64 on every Python (lines of other extras or platforms left out); () when the
-    data has no reading of the release."""
+    Linux x86_64 on every Python (lines of other extras or platforms left out), following a
+    jax CUDA plugin it requires (each of its lines' `source` then names the link); None when
+    the data has no reading of the release or of a plugin release it links to."""
     name = str(canonicalize_name(package))
     row = data_json(DATA)["packages"].get(name, {}).get(str(version))
     if row is None:
-        return ()
+        return None
     wanted = ("", *(str(canonicalize_name(e)) for e in extras))
-    source = f"{row['file']} {row['read']}"
-    out = []
+    source = f"{row['file']} {row['read']}{_via}"
+    out: list[NvidiaRequirement] = []
     for line in row["lines"]:
         try:
             req = Requirement(line)
         except InvalidRequirement:
             continue
-        if any(_holds(req.marker, extra) for extra in wanted):
-            dep = str(canonicalize_name(req.name))
+        if not any(_holds(req.marker, extra) for extra in wanted):
+            continue
+        dep = str(canonicalize_name(req.name))
+        if dep.startswith("nvidia-"):
             out.append(NvidiaRequirement(name, version, dep, req, line, source))
+            continue
+        linked = _one_release(dep, req.specifier)
+        if linked is None:
+            return None
+        via = f", required by {name} {version}: {line}"
+        found = requirements_of(dep, linked, tuple(sorted(req.extras)), _via=via)
+        if found is None:
+            return None
+        out.extend(found)
     return tuple(out)
+
+
+def nvidia_requirements(
+    package: str, version: Version, extras: tuple[str, ...] = ()
+) -> tuple[NvidiaRequirement, ...]:
+    """`requirements_of`, with () where it is None (a release or plugin the data has not
+    read)."""
+    return requirements_of(package, version, extras) or ()

@@ -1,0 +1,162 @@
+"""`conflict`: torch's exact ``nvidia-*-cu12`` pins against jax's CUDA 12 plugin and declared pins.
+
+From jax 0.4.30 on ``jax[cuda12]`` (and ``jax[cuda]``) requires
+``jax-cuda12-plugin[with-cuda]==<same release>``, whose ``with-cuda`` extra holds the NVIDIA
+ranges (jax-cuda12-plugin 0.6.0: ``nvidia-cudnn-cu12<10.0,>=9.8``); torch's PyPI wheels pin
+them exactly (torch 2.4.0 – 2.6.0: ``nvidia-cudnn-cu12==9.1.0.70``). Lines from
+rules/kb/data/nvidia_requires.json (package index METADATA, read 2026-12-04).
+
+Real evidence (the expected findings were written before depreview ran on them):
+- rdyro/torch2jax issue 29 (https://github.com/rdyro/torch2jax/issues/29):
+  ``uv pip install -U "jax[cuda]==0.6.0" torch`` → "No solution found": torch 2.2.0 – 2.3.1 pin
+  ``nvidia-cudnn-cu12==8.9.2.26``, 2.4.0 – 2.6.0 ``==9.1.0.70``, jax 0.6.0 needs cuDNN ≥ 9.8.
+- apple/axlearn issue 858 (https://github.com/apple/axlearn/issues/858): torch 2.1.1 (through
+  ``torchvision==0.16.1``) and ``jax[cuda12]==0.4.33`` (cudnn ``<10.0,>=9.1``): pip reports the
+  conflict, then ``import torch`` fails on libcudnn.so.8 or jax on "DNN library initialization
+  failed". apple/axlearn@d0edead3:pyproject.toml puts ``torch>=1.12.1`` and
+  ``torchvision==0.16.1`` in the ``dev`` extra (lines 76-77) and ``jax[cuda12]==0.4.33`` in
+  ``gpu`` (line 129): installed one after the other, so two environments here, and a torch
+  range that a fresh install satisfies with a torch on other CUDA wheels.
+- Physical-Intelligence/openpi@449fcaba:pyproject.toml pins ``jax[cuda12]==0.5.3`` (line 17)
+  and ``torch==2.7.1`` (line 29): cuDNN 9.5.1.17 lies inside jax-cuda12-plugin 0.5.3's
+  ``<10.0,>=9.1`` (it also takes torch from a PyTorch uv index, so nothing is judged there).
+- AI-Hypercomputer/maxtext pull 557 (https://github.com/AI-Hypercomputer/maxtext/pull/557)
+  pins ``nvidia-cudnn-cu12==8.9.7.29`` in a requirements file; next to ``torch==2.4.0``
+  (``==9.1.0.70``) no version is left.
+"""
+
+from __future__ import annotations
+
+import pytest
+from packaging.version import Version
+
+from rules.checks.base import RuleContext
+from rules.checks.conflict import ConflictRule
+from rules.config import DEFAULT_CONFIG
+from rules.findings import Finding
+from rules.kb import load_kb
+from rules.kb.nvidia_requires import releases, requirements_of
+from rules.manifests.snapshot import build_snapshot
+
+FILE = "requirements.txt"
+
+
+def run(text: str) -> list[Finding]:
+    snap = build_snapshot({FILE: text})
+    found = ConflictRule().check(RuleContext(snap, DEFAULT_CONFIG, load_kb()))
+    return [f for f in found if f.fingerprint.endswith(":nvidia")]
+
+
+@pytest.mark.parametrize(
+    ("text", "severity", "says"),
+    [
+        # rdyro/torch2jax#29: the torch releases uv names, against jax[cuda]==0.6.0
+        (
+            "jax[cuda]==0.6.0\ntorch==2.6.0\n",
+            "error",
+            (
+                "jax-cuda12-plugin 0.6.0 requires `nvidia-cudnn-cu12<10.0,>=9.8`, "
+                "torch 2.6.0 `nvidia-cudnn-cu12==9.1.0.70`"
+            ),
+        ),
+        ("jax[cuda12]==0.6.0\ntorch==2.3.1\n", "error", "torch 2.3.1 `nvidia-cudnn-cu12==8.9.2.26"),
+        ("jax[cuda12]==0.6.0\ntorch==2.7.0\n", "error", "`nvidia-cudnn-cu12==9.5.1.17`"),
+        # torch 2.8.0 pins cuDNN 9.10.2.21: inside >=9.8,<10
+        ("jax[cuda12]==0.6.0\ntorch==2.8.0\n", None, ""),
+        # apple/axlearn#858, both in one environment
+        (
+            "torch==2.1.1\njax[cuda12]==0.4.33\n",
+            "error",
+            "jax-cuda12-plugin 0.4.33 `nvidia-cudnn-cu12<10.0,>=9.1`",
+        ),
+        # axlearn's own dev line: a torch range, a fresh install takes a torch that fits
+        ("torch>=1.12.1\njax[cuda12]==0.4.33\n", None, ""),
+        # openpi: torch 2.7.1's cuDNN 9.5.1.17 fits jax-cuda12-plugin 0.5.3's >=9.1,<10
+        ("jax[cuda12]==0.5.3\ntorch==2.7.1\n", None, ""),
+        # no CUDA extra: jax brings no plugin
+        ("jax==0.6.0\ntorch==2.6.0\n", None, ""),
+        # cuda12-local: the plugin without its with-cuda extra, no NVIDIA wheels
+        ("jax[cuda12-local]==0.6.0\ntorch==2.6.0\n", None, ""),
+        # the plugin pinned by itself, with its extra
+        (
+            "jax-cuda12-plugin[with-cuda]==0.6.0\ntorch==2.6.0\n",
+            "error",
+            "`nvidia-cudnn-cu12<10.0,>=9.8`",
+        ),
+        # maxtext#557's pin next to torch 2.4.0
+        (
+            "nvidia-cudnn-cu12==8.9.7.29\ntorch==2.4.0\n",
+            "error",
+            "`nvidia-cudnn-cu12==8.9.7.29` is declared, torch 2.4.0 `nvidia-cudnn-cu12==9.1.0.70`",
+        ),
+        # the pin torch itself makes: nothing to report
+        ("nvidia-cudnn-cu12==9.1.0.70\ntorch==2.4.0\n", None, ""),
+        # a declared range only some torch pins break: its own versions decide (certain)
+        ("nvidia-cudnn-cu12<9\ntorch==2.4.0\n", "error", "`nvidia-cudnn-cu12<9` is declared"),
+        # every jax release the range admits (0.6.0 - 0.6.2) needs cuDNN >= 9.8
+        (
+            "jax[cuda12]>=0.6,<0.7\ntorch==2.6.0\n",
+            "error",
+            "every release of jax `<0.7,>=0.6` admits (0.6.0 – 0.6.2)",
+        ),
+        # every torch the range admits (2.4.0 - 2.6.0) pins 9.1.0.70
+        ("torch>=2.4,<2.7\njax[cuda12]==0.6.0\n", "error", "every release of torch"),
+        # an open jax range: the fresh pick clashes, an older release fits: warning at most
+        ("torch==2.4.0\njax[cuda12]\n", "warning", "the resolver falls back to jax 0.5.3"),
+        # a marker that holds on Linux x86_64 on every Python counts
+        ('jax[cuda12]==0.6.0\ntorch==2.6.0; sys_platform == "linux"\n', "error", "9.1.0.70"),
+        # one that holds on some Pythons only does not
+        ('jax[cuda12]==0.6.0\ntorch==2.6.0; python_version < "3.11"\n', None, ""),
+        # a PyTorch extra index: its cu124 builds pin the same cuDNN 9.1.0.70 as PyPI's
+        # (https://github.com/pytorch/pytorch/issues/193491), and pip still stops
+        (
+            "--extra-index-url https://download.pytorch.org/whl/cu124\n"
+            "jax[cuda12]==0.6.0\ntorch==2.6.0\n",
+            "error",
+            "9.1.0.70",
+        ),
+        # an index that replaces PyPI: its torch need not be PyPI's
+        (
+            "--index-url https://example.invalid/simple\njax[cuda12]==0.6.0\ntorch==2.6.0\n",
+            None,
+            "",
+        ),
+    ],
+)
+def test_table(text: str, severity: str | None, says: str) -> None:
+    found = run(text)
+    if severity is None:
+        assert found == []
+        return
+    (finding,) = found
+    assert finding.severity == severity
+    assert says in finding.message
+
+
+def test_evidence_names_the_plugin_link() -> None:
+    (finding,) = run("jax[cuda]==0.6.0\ntorch==2.6.0\n")
+    evidence = "\n".join(finding.evidence)
+    assert (
+        'required by jax 0.6.0: jax-cuda12-plugin[with-cuda]<=0.6.0,>=0.6.0; extra == "cuda"'
+    ) in evidence
+    assert 'nvidia-cudnn-cu12<10.0,>=9.8; extra == "with-cuda"' in evidence
+    assert (finding.file, finding.line) == (FILE, 2)
+
+
+def test_reader_follows_the_plugin() -> None:
+    needs = requirements_of("jax", Version("0.6.0"), ("cuda12",))
+    assert needs is not None
+    cudnn = {n.dep: n for n in needs}["nvidia-cudnn-cu12"]
+    assert (cudnn.package, str(cudnn.version)) == ("jax-cuda12-plugin", "0.6.0")
+    assert str(cudnn.requirement.specifier) == "<10.0,>=9.8"
+    # the legacy extras stay jax's own lines
+    legacy = requirements_of("jax", Version("0.4.26"), ("cuda12",))
+    assert legacy is not None and {n.package for n in legacy} == {"jax"}
+    # a release the data has not read
+    assert requirements_of("jax", Version("0.4.15"), ("cuda12",)) is None
+
+
+def test_plugin_releases_are_recorded() -> None:
+    plugin = releases("jax-cuda12-plugin")
+    assert Version("0.4.30") in plugin and Version("0.6.0") in plugin
+    assert releases("torch")[0] == Version("1.13.0")
