@@ -16,6 +16,7 @@ Pure: reads the packaged data file, nothing else.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from packaging.markers import Marker
 from packaging.requirements import InvalidRequirement, Requirement
@@ -102,6 +103,7 @@ def _one_release(package: str, specifier: SpecifierSet) -> Version | None:
     return version
 
 
+@cache
 def requirements_of(
     package: str, version: Version, extras: tuple[str, ...] = (), *, _via: str = ""
 ) -> tuple[NvidiaRequirement, ...] | None:

@@ -158,7 +158,10 @@ def _declared(req: Requirement, spec: SpecifierSet) -> _Option | None:
 
 
 def _side(
-    name: str, reqs: Sequence[Requirement], satisfiable: Callable[[Sequence[SpecifierSet]], bool]
+    name: str,
+    reqs: Sequence[Requirement],
+    satisfiable: Callable[[Sequence[SpecifierSet]], bool],
+    overridden: set[str],
 ) -> _Side | None:
     spec = _spec(reqs)
     if spec is None or any(r.url or r.ecosystem != Ecosystem.PYPI for r in reqs):
@@ -176,8 +179,16 @@ def _side(
     closed = not satisfiable([spec, SpecifierSet(f"<{known[0]}")]) and not satisfiable(
         [spec, SpecifierSet(f">{known[-1]}")]
     )
-    options = tuple(_Option(v, requirements_of(name, v, extras)) for v in admitted)
+    options = tuple(
+        _Option(v, _kept(requirements_of(name, v, extras), overridden)) for v in admitted
+    )
     return _Side(reqs[0], name, str(spec), options, closed)
+
+
+def _kept(
+    needs: tuple[NvidiaRequirement, ...] | None, overridden: set[str]
+) -> tuple[NvidiaRequirement, ...] | None:
+    return None if needs is None else tuple(n for n in needs if n.dep not in overridden)
 
 
 def _local(req: Requirement) -> bool:
@@ -190,7 +201,10 @@ def _sides(
     satisfiable: Callable[[Sequence[SpecifierSet]], bool],
 ) -> list[_Side]:
     by_name: dict[str, list[Requirement]] = {}
-    skipped: set[str] = set()
+    # uv's override-dependencies replace every requirement on the project: an overridden
+    # nvidia-* wheel is no longer torch's pin, an overridden torch or jax not the one declared
+    overridden = {str(canonicalize_name(r.name)) for r in reqs if r.group_name == "override"}
+    skipped: set[str] = set(overridden)
     for req in reqs:
         name = str(canonicalize_name(req.name))
         if not (name.startswith("nvidia-") or _recorded_name(name)):
@@ -204,7 +218,7 @@ def _sides(
             by_name.setdefault(name, []).append(req)
     sides = []
     for name, group in by_name.items():
-        side = None if name in skipped else _side(name, group, satisfiable)
+        side = None if name in skipped else _side(name, group, satisfiable, overridden)
         if side is not None and side.options:
             sides.append(side)
     return sides
@@ -282,6 +296,8 @@ def _judge(
     exact, ranged = (left, right) if left.exact else (right, left)
     fits = [o for o in ranged.options[:-1] if _pairs(exact.options[0], o, meets) == ()]
     fallback = ranged.label(fits[-1]) if fits else "an older release"
+    if fits and fits[-1].needs == ():
+        fallback += " (which brings no NVIDIA wheels)"
     detail = (
         f"a fresh install picks {ranged.label(ranged.options[-1])}, the newest release "
         f"`{ranged.name}{ranged.specifier}` admits that the data has read, which cannot be "

@@ -103,6 +103,14 @@ def run(text: str) -> list[Finding]:
         ("torch>=2.4,<2.7\njax[cuda12]==0.6.0\n", "error", "every release of torch"),
         # an open jax range: the fresh pick clashes, an older release fits: warning at most
         ("torch==2.4.0\njax[cuda12]\n", "warning", "the resolver falls back to jax 0.5.3"),
+        # jax 0.4.26 - 0.4.28's own cuda12 lines (cuDNN <9.0,>=8.9.2.26) fit torch 2.1.2
+        ("torch==2.1.2\njax[cuda12]>=0.4.20,<0.4.30\n", "warning", "falls back to jax 0.4.28"),
+        # below them only releases without a `cuda12` extra fit: a jax on CPU
+        (
+            "torch==2.1.2\njax[cuda12]>=0.4.20,<0.4.26\n",
+            "warning",
+            "falls back to jax 0.4.21 (which brings no NVIDIA wheels)",
+        ),
         # a marker that holds on Linux x86_64 on every Python counts
         ('jax[cuda12]==0.6.0\ntorch==2.6.0; sys_platform == "linux"\n', "error", "9.1.0.70"),
         # one that holds on some Pythons only does not
@@ -131,6 +139,30 @@ def test_table(text: str, severity: str | None, says: str) -> None:
     (finding,) = found
     assert finding.severity == severity
     assert says in finding.message
+
+
+def run_pyproject(text: str) -> list[Finding]:
+    snap = build_snapshot({"pyproject.toml": text})
+    found = ConflictRule().check(RuleContext(snap, DEFAULT_CONFIG, load_kb()))
+    return [f for f in found if f.fingerprint.endswith(":nvidia")]
+
+
+PYPROJECT = """[project]
+name = "demo"
+version = "0"
+dependencies = ["torch==2.9.1", "nvidia-cudnn-cu12>=9.15.0"]
+"""
+
+
+def test_uv_override_replaces_torchs_pin() -> None:
+    # nvidia-cosmos/cosmos-predict2.5 pull 147
+    # (https://github.com/nvidia-cosmos/cosmos-predict2.5/pull/147) overrides torch 2.9.1's
+    # cuDNN pin with ``override-dependencies = [..., "nvidia-cudnn-cu13>=9.15.0"]``: uv then
+    # ignores torch's ``==`` pin. (torch 2.9.1 from PyPI pins the cu12 wheel 9.10.2.21.)
+    (plain,) = run_pyproject(PYPROJECT)
+    assert plain.severity == "error" and "9.10.2.21" in plain.message
+    overridden = PYPROJECT + '[tool.uv]\noverride-dependencies = ["nvidia-cudnn-cu12>=9.15.0"]\n'
+    assert run_pyproject(overridden) == []
 
 
 def test_evidence_names_the_plugin_link() -> None:
