@@ -17,7 +17,7 @@ from worker.resolve.egress import EndpointCheck, Resolver, public_web_endpoint, 
 from worker.resolve.indexes import IndexPolicy
 from worker.resolve.inputs import Mode, ResolutionInput, inputs_for, select, touched_names
 from worker.resolve.locks import lock_findings, lock_resolutions
-from worker.resolve.model import Resolution, ResolveReport, ResolveTarget
+from worker.resolve.model import Resolution, ResolveReport, ResolveTarget, environment_finding
 from worker.resolve.pipcheck import resolution_findings as pipcheck_findings
 from worker.resolve.pypi import RunOptions, resolve_pypi
 from worker.resolve.targets import environment_targets
@@ -36,36 +36,6 @@ __all__ = [
     "resolve_change",
     "resolve_snapshot",
 ]
-
-
-def _options(
-    config: Any,
-    cache: ResolutionCache | KeyValueStore | None,
-    cache_dir: Path | None,
-    timeout_s: float,
-    allow_file_urls: bool,
-    default_index_url: str | None,
-    offline: bool,
-    endpoint_allowed: EndpointCheck,
-    resolver: Resolver,
-) -> RunOptions:
-    if cache is not None and not isinstance(cache, ResolutionCache):
-        cache = ResolutionCache(cache)
-    policy = IndexPolicy.from_config(
-        config,
-        allow_file_urls=allow_file_urls,
-        default_index_url=default_index_url,
-        endpoint_allowed=endpoint_allowed,
-        resolver=resolver,
-    )
-    return RunOptions(
-        policy=policy,
-        cache=cache,
-        cache_dir=cache_dir,
-        timeout_s=timeout_s,
-        default_index_url=default_index_url,
-        offline=offline,
-    )
 
 
 def _resolve_input(inp: ResolutionInput, target: ResolveTarget, options: RunOptions) -> Resolution:
@@ -132,18 +102,13 @@ def _resolve_targets(
 
 
 def _no_uv_lock_notice(inp: ResolutionInput) -> Finding:
-    path = inp.environment.partition("#")[0]
-    return Finding(
-        rule="resolution-approximated",
-        category="conflict",
-        severity=Severity.NOTICE,
-        message=(
-            f"{inp.environment} was resolved with `uv pip compile` semantics, not `uv lock`: "
-            f"no Python interpreter here satisfies the project's requires-python, so "
-            f"[tool.uv.sources] index pins were treated as extra indexes."
-        ),
-        file=path,
-        fingerprint=f"resolution-approximated:{inp.environment}",
+    return environment_finding(
+        "resolution-approximated",
+        Severity.NOTICE,
+        f"{inp.environment} was resolved with `uv pip compile` semantics, not `uv lock`: "
+        f"no Python interpreter here satisfies the project's requires-python, so "
+        f"[tool.uv.sources] index pins were treated as extra indexes.",
+        environment=inp.environment,
     )
 
 
@@ -232,16 +197,22 @@ def resolve_change(
     Every request of uv and rattler goes through an egress proxy (`worker.resolve.egress`);
     `endpoint_allowed` and `resolver` replace its address check and DNS (tests only).
     """
-    options = _options(
+    if cache is not None and not isinstance(cache, ResolutionCache):
+        cache = ResolutionCache(cache)
+    policy = IndexPolicy.from_config(
         config,
-        cache,
-        cache_dir,
-        timeout_s,
-        allow_file_urls,
-        default_index_url,
-        offline,
-        endpoint_allowed,
-        resolver,
+        allow_file_urls=allow_file_urls,
+        default_index_url=default_index_url,
+        endpoint_allowed=endpoint_allowed,
+        resolver=resolver,
+    )
+    options = RunOptions(
+        policy=policy,
+        cache=cache,
+        cache_dir=cache_dir,
+        timeout_s=timeout_s,
+        default_index_url=default_index_url,
+        offline=offline,
     )
     head_res, head_findings = resolve_snapshot(head, config, options, texts=head_texts)
     base_res, base_findings = resolve_snapshot(base, config, options, texts=base_texts)

@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 
 from rules.findings import Finding, Severity
-from worker.resolve.model import ResolveTarget
+from worker.resolve.model import ResolveTarget, environment_finding
 
 _PYTHON_DEPENDENT = re.compile(
     r"Python (?:ABI|version|implementation) tag"
@@ -52,19 +52,16 @@ def _reason(text: str) -> str | None:
 def assumed_notice(environment: str, target: ResolveTarget, explanation: str) -> Finding:
     """`On Python 3.14 (assumed: no evidence ...), X has no wheel ...` as a notice."""
     reason = _reason(explanation) or "the resolver found no version set for that Python"
-    return Finding(
-        rule="resolution-python-assumed",
-        category="conflict",
-        severity=Severity.NOTICE,
-        message=(
-            f"On {target.describe()}, {reason}. Nothing says {environment} runs on that "
-            f"Python, so this is not an error; name the Python (a Dockerfile `FROM python:X.Y`, "
-            f"`.python-version`, or `targets.python` in .github/depreview.yml) to check it."
-        ),
-        file=environment.partition("#")[0],
-        evidence=tuple(line.strip() for line in explanation.splitlines() if line.strip()),
-        fingerprint=f"resolution-python-assumed:{environment}:{target.minor}",
-        extra=(("target", target.label),),
+    return environment_finding(
+        "resolution-python-assumed",
+        Severity.NOTICE,
+        f"On {target.describe()}, {reason}. Nothing says {environment} runs on that "
+        f"Python, so this is not an error; name the Python (a Dockerfile `FROM python:X.Y`, "
+        f"`.python-version`, or `targets.python` in .github/depreview.yml) to check it.",
+        environment=environment,
+        key=target.minor,
+        target=target,
+        evidence=(line.strip() for line in explanation.splitlines() if line.strip()),
     )
 
 

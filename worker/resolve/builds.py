@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rules.findings import Finding, Severity
 from rules.kb.cudaver import variant_cuda
-from worker.resolve.model import Resolution
+from worker.resolve.model import Resolution, environment_finding
 
 #: Packages published in per-CUDA builds with local version labels.
 VARIANT_PACKAGES: tuple[str, ...] = ("torch", "torchvision", "torchaudio")
@@ -41,18 +41,16 @@ def build_findings(resolution: Resolution) -> list[Finding]:
             else ""
         )
         findings.append(
-            Finding(
-                rule="resolved-build",
+            environment_finding(
+                "resolved-build",
+                severity,
+                f"{resolution.environment} installs {name}=={version} for "
+                f"{resolution.target.label}: {phrase}{extra}.",
+                environment=resolution.environment,
+                key=f"{name}:{version}",
+                target=resolution.target,
                 category="cpu-only-risk" if cpu_only else "transitive-change",
-                severity=severity,
-                message=(
-                    f"{resolution.environment} installs {name}=={version} for "
-                    f"{resolution.target.label}: {phrase}{extra}."
-                ),
-                file=resolution.environment.partition("#")[0],
                 package=name,
-                fingerprint=f"resolved-build:{resolution.environment}:{name}:{version}",
-                extra=(("target", resolution.target.label),),
             )
         )
     return findings

@@ -192,9 +192,7 @@ def resolve_conda(inp: ResolutionInput, target: ResolveTarget, options: RunOptio
             lambda got: got.outcome is Outcome.NETWORK and not got.refused,
         )
         if solved.refused:
-            finding = refused_finding(
-                inp.environment, target.label, solved.refused, resolver="rattler"
-            )
+            finding = refused_finding(inp.environment, target, solved.refused, resolver="rattler")
             return Resolution(
                 target, inp.environment, ok=False, findings=(finding,), source="rattler"
             )

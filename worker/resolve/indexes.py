@@ -22,6 +22,7 @@ from worker.resolve.egress import (
     system_resolver,
     url_host,
 )
+from worker.resolve.model import ResolveTarget, environment_finding
 from worker.resolve.targets import config_value
 
 #: Hosts allowed when the repo config names none: the public indexes ML projects use, only
@@ -231,7 +232,7 @@ def untrusted(indexes: Iterable[Index], policy: IndexPolicy) -> list[Finding]:
 
 
 def refused_finding(
-    environment: str, target_label: str, refusals: Sequence[Refusal], *, resolver: str = "uv"
+    environment: str, target: ResolveTarget, refusals: Sequence[Refusal], *, resolver: str = "uv"
 ) -> Finding:
     """An `untrusted-index` warning: the egress proxy refused requests the resolver made (a
     file link or redirect of an index, or a URL the manifests did not show)."""
@@ -242,17 +243,15 @@ def refused_finding(
         fix = f"If you trust {listed}, add it to `allowed_index_hosts` in .github/depreview.yml."
     else:
         fix = "depreview fetches only from public addresses of the allowed index hosts."
-    return Finding(
-        rule="untrusted-index",
+    return environment_finding(
+        "untrusted-index",
+        Severity.WARNING,
+        f"While resolving {environment} for {target.label}, {resolver} asked for {listed} "
+        f"({reasons}); depreview refused the request, so {environment} was not checked.",
+        environment=environment,
+        key=",".join(hosts),
+        target=target,
         category="untrusted-index",
-        severity=Severity.WARNING,
-        message=(
-            f"While resolving {environment} for {target_label}, {resolver} asked for {listed} "
-            f"({reasons}); depreview refused the request, so {environment} was not checked."
-        ),
-        file=environment.partition("#")[0],
         fix=fix,
-        evidence=tuple(f"{resolver} request to {h} refused" for h in hosts),
-        fingerprint=f"untrusted-index:{environment}:" + ",".join(hosts),
-        extra=(("target", target_label),),
+        evidence=(f"{resolver} request to {h} refused" for h in hosts),
     )

@@ -3,7 +3,7 @@ change."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -166,6 +166,38 @@ def _finding_from_json(data: Mapping[str, Any]) -> Finding:
             "evidence": tuple(data["evidence"]),
             "extra": tuple((str(k), str(v)) for k, v in data["extra"]),
         }
+    )
+
+
+def environment_finding(
+    rule: str,
+    severity: Severity,
+    message: str,
+    *,
+    environment: str,
+    key: str | None = None,
+    target: ResolveTarget | None = None,
+    category: str = "conflict",
+    package: str | None = None,
+    fix: str | None = None,
+    evidence: Iterable[str] = (),
+    extra: tuple[tuple[str, str], ...] = (),
+) -> Finding:
+    """A resolver finding about `environment` as a whole (not one of its lines): located at
+    the environment's file (``pyproject.toml#dev`` → ``pyproject.toml``), fingerprinted
+    ``rule:environment`` (``:key`` added when given), the `target` it was resolved for named
+    first in `extra`."""
+    return Finding(
+        rule=rule,
+        category=category,
+        severity=severity,
+        message=message,
+        file=environment.partition("#")[0],
+        package=package,
+        fix=fix,
+        evidence=tuple(evidence),
+        fingerprint=f"{rule}:{environment}" if key is None else f"{rule}:{environment}:{key}",
+        extra=(("target", target.label), *extra) if target is not None else extra,
     )
 
 

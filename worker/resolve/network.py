@@ -30,7 +30,7 @@ from typing import TypeVar
 
 from rules.findings import Finding, Severity
 from worker.resolve.indexes import redact
-from worker.resolve.model import ResolveTarget
+from worker.resolve.model import ResolveTarget, environment_finding
 
 T = TypeVar("T")
 
@@ -157,17 +157,14 @@ def incomplete_finding(
     """A notice: `environment` was not (fully) resolved because an index could not be read."""
     place = where or "an index"
     tried = f" after {tries} tries" if tries > 1 else ""
-    return Finding(
-        rule="resolution-incomplete",
-        category="conflict",
-        severity=Severity.NOTICE,
-        message=(
-            f"Resolution of {environment} for {target.label} is incomplete: {place} could not "
-            f"be read{tried} ({detail}). Nothing is known to be wrong; this environment was not "
-            f"checked by the {resolver} resolver."
-        ),
-        file=environment.partition("#")[0],
+    return environment_finding(
+        "resolution-incomplete",
+        Severity.NOTICE,
+        f"Resolution of {environment} for {target.label} is incomplete: {place} could not "
+        f"be read{tried} ({detail}). Nothing is known to be wrong; this environment was not "
+        f"checked by the {resolver} resolver.",
+        environment=environment,
+        target=target,
         evidence=(f"{resolver}: {detail}",),
-        fingerprint=f"resolution-incomplete:{environment}",
-        extra=(("target", target.label), ("index", place)),
+        extra=(("index", place),),
     )

@@ -15,7 +15,7 @@ from worker.resolve.explain import failure_findings
 from worker.resolve.indexes import IndexPolicy, redact, refusal_fix, refused_finding, untrusted
 from worker.resolve.inputs import ResolutionInput, requirement_line
 from worker.resolve.metadata import requires_of
-from worker.resolve.model import Resolution, ResolveTarget
+from worker.resolve.model import Resolution, ResolveTarget, environment_finding
 from worker.resolve.network import (
     Outcome,
     Retry,
@@ -135,7 +135,7 @@ def refusal_outcome(
     what uv made of the refusal (a 403, "not found", "no solution") is not a result."""
     if not run.refused:
         return None
-    finding = refused_finding(inp.environment, target.label, run.refused)
+    finding = refused_finding(inp.environment, target, run.refused)
     return Resolution(target, inp.environment, ok=False, findings=(*skipped, finding))
 
 
@@ -287,14 +287,10 @@ def untrusted_url(req: Requirement, policy: IndexPolicy) -> Finding:
 
 def timeout_finding(inp: ResolutionInput, target: ResolveTarget, options: RunOptions) -> Finding:
     """A notice: resolving `inp` for `target` ran past the time limit."""
-    return Finding(
-        rule="resolution-timeout",
-        category="conflict",
-        severity=Severity.NOTICE,
-        message=(
-            f"Resolving {inp.environment} for {target.label} took longer than "
-            f"{options.timeout_s:g} s; it was not checked."
-        ),
-        file=inp.environment.partition("#")[0],
-        fingerprint=f"resolution-timeout:{inp.environment}",
+    return environment_finding(
+        "resolution-timeout",
+        Severity.NOTICE,
+        f"Resolving {inp.environment} for {target.label} took longer than "
+        f"{options.timeout_s:g} s; it was not checked.",
+        environment=inp.environment,
     )
