@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 from rules.findings import Finding
@@ -34,6 +34,7 @@ from rules.manifests._install_commands import (
     pip_install_arguments,
     pip_options,
 )
+from rules.manifests._pipconfig import config_indexes, config_tool
 from rules.manifests._shellwords import Word, split_commands, strip_prefix
 from rules.manifests.conda_installers import downloaded, run_installer
 from rules.manifests.errors import parse_error
@@ -52,7 +53,7 @@ from rules.manifests.model import (
 )
 from rules.manifests.shell_scripts import script_call, script_reference
 
-__all__ = ["DockerfileParser", "ImageInfo", "decode_image"]
+__all__ = ["CONFIG_PREFIX", "DockerfileParser", "ImageInfo", "decode_image", "link_config_files"]
 
 _INSTRUCTION = re.compile(r"^(?P<word>[A-Za-z]+)(?=\s|$)")
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
@@ -103,6 +104,16 @@ class _Setting:
     value: str
     location: Span
     text: str
+    #: Where a configuration file's setting came from (its repository path); "" otherwise.
+    label: str = ""
+
+
+#: Variables an ``export`` inside a RUN can set for the rest of that RUN.
+_EXPORTABLE = frozenset(name for pairs in _INDEX_VARIABLES.values() for name, _ in pairs)
+#: A `include_paths` entry for a pip/uv configuration file a stage copies in that the parse
+#: was not given: the prefix and a JSON list of the repository paths it may be
+#: (`link_config_files` reads them and parses the Dockerfile again, or asks for them).
+CONFIG_PREFIX = "config:"
 
 
 #: Joins a stage label and an installer key in the provisional environment of a requirement
@@ -149,8 +160,11 @@ class _Stage:
     keys: list[str] = field(default_factory=list)
     #: Where each ARG/ENV variable of the stage was set (ENV's are inherited by child stages).
     set_at: dict[str, _Setting] = field(default_factory=dict)
-    #: Index settings ``pip config set`` wrote into the image (inherited by child stages).
+    #: Index settings ``pip config set`` or a copied pip.conf wrote into the image (inherited
+    #: by child stages).
     pip_config: dict[IndexKind, _Setting] = field(default_factory=dict)
+    #: Index settings of a uv.toml copied into the image (inherited by child stages).
+    uv_config: dict[IndexKind, _Setting] = field(default_factory=dict)
     #: Conda installers downloaded under another name: saved path -> installer name.
     installers: dict[str, str] = field(default_factory=dict)
 
@@ -291,21 +305,90 @@ def _key_values(text: str) -> list[tuple[str, str, int]]:
     return out
 
 
+def _exports(
+    words: list[Word], locate: Callable[[int], Span], expand: Expand
+) -> dict[str, _Setting]:
+    """The index variables ``export NAME=value`` (or ``unset NAME``: "") sets for the rest of
+    its RUN; a value only known at build time reads as "" (it hides the ``ENV`` one)."""
+    stripped = strip_prefix(words)
+    if not stripped or stripped[0].value not in {"export", "unset"}:
+        return {}
+    found: dict[str, _Setting] = {}
+    for word in stripped[1:]:
+        name, eq, value = word.value.partition("=")
+        if name not in _EXPORTABLE or (stripped[0].value == "export" and not eq):
+            continue
+        expanded = expand(value, word.single_quoted) if eq else ""
+        text = " ".join(w.value for w in stripped)
+        found[name] = _Setting(expanded or "", locate(word.start), text)
+    return found
+
+
 class DockerfileParser:
     """Dockerfile / Containerfile: FROM stages, ARG substitution, ENV facts, RUN installs."""
 
     kind = FileKind.DOCKERFILE
 
-    def parse(self, path: str, text: str) -> ManifestFile:
-        """Parse a Dockerfile; never raises."""
-        return _Reader(path, text).read()
+    def parse(self, path: str, text: str, configs: Mapping[str, str] | None = None) -> ManifestFile:
+        """Parse a Dockerfile (with the text of the pip/uv configuration files it copies in,
+        by repository path, when known); never raises."""
+        return _Reader(path, text, configs).read()
+
+
+def config_reference(candidates: list[str]) -> str:
+    """The `include_paths` entry of a configuration file that may be any of `candidates`."""
+    return CONFIG_PREFIX + json.dumps(candidates)
+
+
+def config_candidates(target: str) -> list[str] | None:
+    """The repository paths of a `config_reference`; None for any other include path."""
+    if not target.startswith(CONFIG_PREFIX + "["):
+        return None
+    try:
+        value = json.loads(target[len(CONFIG_PREFIX) :])
+    except ValueError:
+        return None
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return [str(v) for v in value]
+    return None
+
+
+def link_config_files(manifest: ManifestFile, read: Callable[[str], str | None]) -> ManifestFile:
+    """`manifest` (a Dockerfile) read again with the pip.conf / uv.toml files it copies in that
+    `read` finds, so that their index settings count like ``pip config set``; a file still
+    absent becomes its possible repository paths in `include_paths` (for the worker to fetch,
+    as an absent Makefile or script is). Unchanged when it copies no configuration file."""
+    if manifest.kind != FileKind.DOCKERFILE:
+        return manifest
+    references = [t for t in manifest.include_paths if config_candidates(t) is not None]
+    if not references:
+        return manifest
+    configs: dict[str, str] = {}
+    for reference in references:
+        for candidate in config_candidates(reference) or []:
+            text = read(candidate)
+            if text is not None:
+                configs[candidate] = text
+    if configs:
+        own = read(manifest.path)
+        if own is not None:
+            manifest = DockerfileParser().parse(manifest.path, own, configs)
+    paths: list[str] = []
+    spans: list[Span] = []
+    for target, span in zip(manifest.include_paths, manifest.includes, strict=False):
+        for path in config_candidates(target) or [target]:
+            if path not in paths:
+                paths.append(path)
+                spans.append(span)
+    return replace(manifest, include_paths=tuple(paths), includes=tuple(spans))
 
 
 class _Reader:
     """State of one Dockerfile read."""
 
-    def __init__(self, path: str, text: str) -> None:
+    def __init__(self, path: str, text: str, configs: Mapping[str, str] | None = None) -> None:
         self.path = path
+        self.configs = dict(configs or {})
         self.physical = text.split("\n")
         self.lines = join_lines(self.physical, escape=escape_char(self.physical))
         self.global_args: dict[str, str | None] = {}
@@ -437,6 +520,7 @@ class _Reader:
             stage.env = dict(parent.env)
             stage.set_at = {k: v for k, v in parent.set_at.items() if k in parent.env}
             stage.pip_config = dict(parent.pip_config)
+            stage.uv_config = dict(parent.uv_config)
             stage.os = parent.os
             stage.python = parent.default_python()
             stage.venvs = dict(parent.venvs)
@@ -499,6 +583,11 @@ class _Reader:
             stage.set_at[key] = _Setting(expanded, where, f"ENV {key}={value}")
             if key == "VIRTUAL_ENV" and expanded.startswith("/"):
                 stage.venvs.setdefault(posixpath.normpath(expanded), None)
+            if key in {"PIP_CONFIG_FILE", "UV_CONFIG_FILE"} and expanded:
+                source = stage.paths.files.get(stage.paths.absolute(expanded))
+                tool = config_tool(stage.paths.absolute(expanded), stage.env)
+                if source is not None and tool is not None:
+                    self._config_file(tool, source, where)
             kind = _ENV_FACTS.get(key)
             if kind is not None and expanded:
                 span = self._span(line, start + offset)
@@ -550,7 +639,41 @@ class _Reader:
             stage.copies_from.append(source_stage.lower())
             return
         if len(words) >= 2:
+            before = dict(stage.paths.files)
             stage.paths.copy(words[:-1], words[-1])
+            for target, source in stage.paths.files.items():
+                tool = config_tool(target, stage.env)
+                if tool is not None and before.get(target) != source:
+                    self._config_file(tool, source, self._config_span(line, start, source))
+
+    def _config_span(self, line: LogicalLine, start: int, source: str) -> Span:
+        """Where a COPY line names `source` (the instruction when not found)."""
+        text = line.text
+        name = posixpath.basename(source)
+        at = text.find(name, start)
+        return self._span(line, at if at >= 0 else start)
+
+    def _config_file(self, tool: str, source: str, span: Span) -> None:
+        """A pip.conf / uv.toml (build-context path `source`) the stage copied to where `tool`
+        reads it: its index settings count from here on, like ``pip config set``; when the
+        parse was not given the file, a `config_reference` asks for it."""
+        here = posixpath.dirname(self.path)
+        candidates = [
+            c
+            for c in dict.fromkeys([source, posixpath.normpath(posixpath.join(here, source))])
+            if c and not c.startswith(("/", "../")) and c != ".." and "$" not in c
+        ]
+        if not candidates:
+            return
+        found = next((c for c in candidates if c in self.configs), None)
+        if found is None:
+            self.installs.include_paths.append(config_reference(candidates))
+            self.installs.includes.append(span)
+            return
+        stage = self.stages[-1]
+        settings = stage.pip_config if tool == "pip" else stage.uv_config
+        for kind, value in config_indexes(tool, self.configs[found]).items():
+            settings[kind] = _Setting(value, span, f"{found}: {value}", label=found)
 
     def _run(self, line: LogicalLine, start: int) -> None:
         if self.installs.overflow is not None:
@@ -569,15 +692,16 @@ class _Reader:
         saved = (dict(paths.files), list(paths.folders))
         for source, target in bind_mounts(flags):
             paths.copy([source], target)
+        exported: dict[str, _Setting] = {}  # `export PIP_INDEX_URL=…` earlier in this RUN
         try:
             if stripped.startswith("["):
                 words = self._exec_words(line, offset)
                 if words is not None:
                     self._commands(line, [words])
                     return
-            self._commands(line, split_commands(line.text[offset:]), offset)
+            self._commands(line, split_commands(line.text[offset:]), offset, exported)
             for body in line.heredocs:
-                self._commands(body, split_commands(body.text))
+                self._commands(body, split_commands(body.text), 0, exported)
         finally:
             paths.files, paths.folders = saved
 
@@ -594,9 +718,16 @@ class _Reader:
             return None
         return [Word(v, m.start()) for v, m in zip(values, matches, strict=True)]
 
-    def _commands(self, line: LogicalLine, commands: list[list[Word]], base: int = 0) -> None:
+    def _commands(
+        self,
+        line: LogicalLine,
+        commands: list[list[Word]],
+        base: int = 0,
+        exported: dict[str, _Setting] | None = None,
+    ) -> None:
         stage = self.stages[-1]
-        variables = self._variables()
+        exported = {} if exported is None else exported
+        variables = {**self._variables(), **{k: v.value for k, v in exported.items()}}
 
         def locate(at: int) -> Span:
             return self._span(line, base + at)
@@ -611,16 +742,19 @@ class _Reader:
 
         active: str | None = None  # the venv a `. /p/bin/activate` of this RUN opened
         for words in commands:
+            for name, setting in _exports(words, locate, expand).items():
+                exported[name] = setting
+                variables[name] = setting.value
             self._stage_evidence(words, locate)
             created = venv_created(words, expand)
             if created is not None:
                 self._venv(created, words, locate)
             opened = activated(words, expand)
-            exported = exported_path(words)
+            new_path = exported_path(words)
             if opened is not None:
                 active = stage.paths.absolute(opened)
-            elif exported is not None:
-                active = path_venv(exported, stage.venvs)
+            elif new_path is not None:
+                active = path_venv(new_path, stage.venvs)
             elif strip_prefix(words)[:1] and strip_prefix(words)[0].value == "deactivate":
                 active = None
             key = self._installer(words, locate, expand, active)
@@ -630,7 +764,7 @@ class _Reader:
             before_reqs = len(self.installs.requirements)
             interpret(words, locate, expand, environment, self.installs)
             self._pip_config(words, locate, expand)
-            self._ambient_indexes(words, locate, environment)
+            self._ambient_indexes(words, locate, environment, exported)
             paths = self.installs.include_paths
             for index in range(before_includes, len(paths)):
                 paths[index] = stage.paths.repo_path(paths[index])
@@ -786,14 +920,20 @@ class _Reader:
         self.stages[-1].pip_config[kind] = _Setting(url, locate(key.start), text)
 
     def _ambient_indexes(
-        self, words: list[Word], locate: Callable[[int], Span], environment: str
+        self,
+        words: list[Word],
+        locate: Callable[[int], Span],
+        environment: str,
+        exported: Mapping[str, _Setting],
     ) -> None:
         """The indexes a pip / uv pip install takes from the stage rather than its own options:
         ``ENV``/``ARG PIP_INDEX_URL``/``PIP_EXTRA_INDEX_URL`` (``UV_INDEX_URL``,
-        ``UV_EXTRA_INDEX_URL``, ``UV_DEFAULT_INDEX``, ``UV_INDEX`` for uv), a ``VAR=url``
-        prefix of the command itself, and ``pip config set`` before it. An option the
-        command passes replaces the setting of its kind. Each is recorded once per
-        environment as a `PIP_OPTION` fact at the line that set it."""
+        ``UV_EXTRA_INDEX_URL``, ``UV_DEFAULT_INDEX``, ``UV_INDEX`` for uv), an ``export`` of
+        one earlier in the same RUN, a ``VAR=url`` prefix of the command itself, and ``pip
+        config set`` or a copied pip.conf (a copied uv.toml for uv) before it. An option the
+        command passes replaces the setting of its kind, an environment variable the
+        configuration file's. Each is recorded once per environment as a `PIP_OPTION` fact at
+        the line that set it."""
         found = classify(words)
         if found is None or found[0] != "pip":
             return
@@ -805,10 +945,11 @@ class _Reader:
             for option, _word, _text in pip_options(found[1])
             if option in _OPTION_KINDS
         }
-        settings: dict[IndexKind, list[tuple[str, _Setting]]] = {}
-        if tool == "pip":
-            for kind, setting in stage.pip_config.items():
-                settings[kind] = [("pip config", setting)]
+        config = stage.pip_config if tool == "pip" else stage.uv_config
+        settings: dict[IndexKind, list[tuple[str, _Setting]]] = {
+            kind: [(setting.label or "pip config", setting)] for kind, setting in config.items()
+        }
+        from_config = set(settings)
         inline = {
             w.value.split("=", 1)[0]: w
             for w in words[: len(words) - len(stripped)]
@@ -820,14 +961,17 @@ class _Reader:
             if word is not None:
                 value = word.value.split("=", 1)[1]
                 setting = _Setting(value, locate(word.start), word.value)
+            elif name in exported:
+                value, setting = exported[name].value, exported[name]
             elif known is not None:
                 value, setting = self._variables().get(name) or "", known
             else:
                 continue
             if not value or "$" in value:
                 continue
-            if settings.get(kind, [("", setting)])[0][0] == "pip config":
+            if kind in from_config:
                 del settings[kind]  # an environment variable wins over pip's config file
+                from_config.discard(kind)
             settings.setdefault(kind, []).append((name, replace(setting, value=value)))
         for kind, chosen in settings.items():
             if kind in given:

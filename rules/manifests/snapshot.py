@@ -24,6 +24,7 @@ from types import MappingProxyType
 
 from rules.findings import Finding, Severity
 from rules.manifests._make_links import link_make
+from rules.manifests.dockerfile import link_config_files
 from rules.manifests.errors import parse_error
 from rules.manifests.file_cache import FileCache
 from rules.manifests.model import (
@@ -144,7 +145,8 @@ def _follow_make(state: _State) -> None:
         return text
 
     for path in sorted(p for p, m in state.manifests.items() if m.kind in _REFERENCING):
-        state.manifests[path] = link_make(state.manifests[path], read)
+        manifest = link_config_files(state.manifests[path], read)  # a COPY'd pip.conf
+        state.manifests[path] = link_make(manifest, read)
 
 
 def _follow_references(state: _State) -> None:
