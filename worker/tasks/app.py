@@ -8,6 +8,7 @@ from typing import Any, cast
 
 from celery import Task
 
+from core.contract import ReviewCheckSuite, ReviewPullRequest
 from worker.commands.actions import ButtonPress, button_action
 from worker.commands.handler import CommandJob
 from worker.commands.handler import handle_command as run_command
@@ -39,17 +40,15 @@ class CeleryActions:
     def _rerun(self, head_sha: str, pr_numbers: list[int]) -> None:
         from worker.celery_app import app
 
-        app.send_task(
-            "worker.review_check_suite",
-            kwargs={
-                "installation_id": self.installation_id,
-                "repo_full_name": self.repo_full_name,
-                "head_sha": head_sha,
-                "delivery_id": self.delivery_id,
-                "pr_numbers": pr_numbers,
-                "action": "rerequested",
-            },
+        review = ReviewCheckSuite(
+            installation_id=self.installation_id,
+            repo_full_name=self.repo_full_name,
+            head_sha=head_sha,
+            delivery_id=self.delivery_id,
+            pr_numbers=tuple(pr_numbers),
+            action="rerequested",
         )
+        app.send_task(review.task_name, kwargs=review.kwargs())
 
     def smoke(self, pr_number: int, head_sha: str, requested_by: str) -> str:
         """A review that asks for the GPU smoke test as a maintainer's request."""
@@ -151,17 +150,14 @@ def handle_installation(
         drop_installation_token(cast(Any, shared_redis()), cfg.github_app_id, installation_id)
 
     def enqueue(pull: OpenPull, countdown: float) -> None:
-        app.send_task(
-            "worker.review_pull_request",
-            kwargs={
-                "installation_id": installation_id,
-                "repo_full_name": pull.repo,
-                "pr_number": pull.number,
-                "head_sha": pull.head_sha,
-                "delivery_id": delivery_id,
-            },
-            countdown=countdown,
+        review = ReviewPullRequest(
+            installation_id=installation_id,
+            repo_full_name=pull.repo,
+            pr_number=pull.number,
+            head_sha=pull.head_sha,
+            delivery_id=delivery_id,
         )
+        app.send_task(review.task_name, kwargs=review.kwargs(), countdown=countdown)
 
     return cast(
         dict[str, Any],
