@@ -98,15 +98,17 @@ def gpu_smoke(
     goes through `@depreview smoke` or the check's button; security review §4.3). `extra`
     carries `job_id`, which the stored outcome must echo for the publisher to accept it.
     """
-    ids = {
-        "installation_id": installation_id,
-        "repo_full_name": repo_full_name,
-        "pr_number": pr_number,
-        "head_sha": head_sha,
-        "delivery_id": delivery_id,
-    }
     if pins is None or not check_run_id:
-        logger.warning("gpu_smoke message without pins or check run dropped", extra=ids)
+        logger.warning(
+            "gpu_smoke message without pins or check run dropped",
+            extra={
+                "installation_id": installation_id,
+                "repo_full_name": repo_full_name,
+                "pr_number": pr_number,
+                "head_sha": head_sha,
+                "delivery_id": delivery_id,
+            },
+        )
         return {"status": "rejected"}
     from celery.exceptions import SoftTimeLimitExceeded
 
