@@ -19,9 +19,11 @@ requirement; its options are the releases its specifier admits among those the d
 with every admitted release of the other, each side admits only releases the data has read
 (nothing older than the first read, nothing newer than the last), torch without a local
 variant label (``+cu118`` builds bundle CUDA), no index that may replace PyPI, and Linux
-x86_64 among the targets. A PyTorch extra index does not stop the check: EasyLM's file has
-one and pip still stopped on PyPI's torch 2.0.1 pins (issue 92), and the cu124 builds pin the
-same ``nvidia-cudnn-cu12==9.1.0.70`` as PyPI's (pytorch/pytorch issue 193491). A
+x86_64 among the targets. A PyTorch index of CPU (or ROCm) builds takes torch out: pip picks
+its ``torch 2.6.0+cpu`` for ``torch==2.6.0`` (keras-team/keras's requirements-jax-cuda.txt pairs
+it with ``jax[cuda12]==0.6.2``). A CUDA one does not: EasyLM's file has the cu118 index and pip
+still stopped on PyPI's torch 2.0.1 pins (issue 92), and the cu124 builds pin the same
+``nvidia-cudnn-cu12==9.1.0.70`` as PyPI's (pytorch/pytorch issue 193491). A
 warning when one side is exact and the release a fresh install picks for the other (its
 newest admitted) clashes while an older admitted one may not: the resolver falls back to it.
 Requirements count when unconditional or when their marker holds on Linux x86_64 on every
@@ -42,6 +44,7 @@ from packaging.utils import canonicalize_name
 from packaging.version import Version
 
 from rules.checks.support.environments import local_label, version_of
+from rules.kb.cudaver import is_pytorch_index, url_variant
 from rules.kb.nvidia_requires import (
     NvidiaRequirement,
     holds_on_linux_x86_64,
@@ -238,6 +241,8 @@ def nvidia_clashes(
         return []
     ordered = sorted(reqs, key=lambda r: (r.location.file, r.location.line, r.location.column))
     sides = _sides(ordered, satisfiable)
+    if any(_cpu_torch_index(i) for i in indexes):
+        sides = [s for s in sides if s.name != "torch"]
     meets = _meets(satisfiable)
     clashes = []
     for i, left in enumerate(sides):
@@ -248,6 +253,15 @@ def nvidia_clashes(
             if clash is not None:
                 clashes.append(clash)
     return clashes
+
+
+def _cpu_torch_index(index: Index) -> bool:
+    """A PyTorch index of CPU or ROCm builds: pip takes its ``2.6.0+cpu`` for ``torch==2.6.0``
+    (a local version sorts above the public one), and those builds need no nvidia-* wheel."""
+    if not index.url or not is_pytorch_index(index.url):
+        return False
+    variant = url_variant(index.url)
+    return variant is not None and (variant == "cpu" or variant.startswith("rocm"))
 
 
 def _meets(

@@ -123,6 +123,18 @@ def run(text: str) -> list[Finding]:
             "error",
             "9.1.0.70",
         ),
+        # keras-team/keras requirements-jax-cuda.txt (corpus case
+        # keras-team__keras__nightly-py313-tf218, lines 6-11): the CPU index's torch 2.6.0+cpu
+        # needs no NVIDIA wheel
+        (
+            "tensorflow-cpu~=2.18.1\ntf2onnx\n\n# Torch cpu-only version (needed for testing).\n"
+            "--extra-index-url https://download.pytorch.org/whl/cpu\ntorch==2.6.0\n\n"
+            "# Jax with cuda support.\n"
+            "--find-links https://storage.googleapis.com/jax-releases/jax_cuda_releases.html\n"
+            "jax[cuda12]==0.6.2\nflax\n",
+            None,
+            "",
+        ),
         # an index that replaces PyPI: its torch need not be PyPI's
         (
             "--index-url https://example.invalid/simple\njax[cuda12]==0.6.0\ntorch==2.6.0\n",
