@@ -116,6 +116,47 @@ _EXPORTABLE = frozenset(name for pairs in _INDEX_VARIABLES.values() for name, _ 
 CONFIG_PREFIX = "config:"
 
 
+#: ``echo '…' > /etc/pip.conf`` / ``printf "…" >> ~/.pip/pip.conf`` inside a RUN: one quoted
+#: argument written (or appended) to a file.
+_WRITE = re.compile(
+    r"""(?<![\w-])(?P<cmd>echo|printf)\s+(?:-[neE]{1,3}\s+)*"""
+    r"""(?P<body>'[^']*'|"(?:[^"\\]|\\.)*")\s*(?P<op>>>?)\s*(?P<target>[^\s;&|)]+)"""
+)
+_ESCAPES = {"n": "\n", "t": "\t", "\\": "\\"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Write:
+    """A RUN's ``echo``/``printf`` into a file: where, the file, and the text (None: not
+    knowable, such as a ``printf`` with ``%s`` arguments or an unset variable)."""
+
+    offset: int
+    target: str
+    append: bool
+    text: str | None
+
+
+def _config_writes(text: str, start: int, variables: Mapping[str, str | None]) -> list[_Write]:
+    """The ``echo``/``printf`` writes of a RUN's text (from offset `start`) into files; backslash
+    escapes (``\\n``) are read as ``/bin/sh`` (dash) and ``printf`` read them."""
+    found: list[_Write] = []
+    for match in _WRITE.finditer(text, start):
+        body = match["body"]
+        value: str | None = body[1:-1]
+        if body.startswith('"') and value is not None:
+            value = re.sub(r'\\(["\\$`])', r"\1", value)
+            if "$" in value:
+                value, unset = substitute(value, variables)
+                value = None if unset or "$" in value else value
+        if value is not None and match["cmd"] == "printf":
+            value = None if re.search(r"%[^%]", value) else value.replace("%%", "%")
+        if value is not None:
+            value = re.sub(r"\\([nt\\])", lambda m: _ESCAPES[m.group(1)], value)
+            value += "\n" if match["cmd"] == "echo" else ""
+        found.append(_Write(match.start(), match["target"], match["op"] == ">>", value))
+    return found
+
+
 #: Joins a stage label and an installer key in the provisional environment of a requirement
 #: (replaced by the environment's final name once the whole file is read).
 _SUB = "\0"
@@ -165,6 +206,9 @@ class _Stage:
     pip_config: dict[IndexKind, _Setting] = field(default_factory=dict)
     #: Index settings of a uv.toml copied into the image (inherited by child stages).
     uv_config: dict[IndexKind, _Setting] = field(default_factory=dict)
+    #: Configuration files RUN lines wrote with echo/printf: container path -> text (None:
+    #: not knowable).
+    written: dict[str, str | None] = field(default_factory=dict)
     #: Conda installers downloaded under another name: saved path -> installer name.
     installers: dict[str, str] = field(default_factory=dict)
 
@@ -521,6 +565,7 @@ class _Reader:
             stage.set_at = {k: v for k, v in parent.set_at.items() if k in parent.env}
             stage.pip_config = dict(parent.pip_config)
             stage.uv_config = dict(parent.uv_config)
+            stage.written = dict(parent.written)
             stage.os = parent.os
             stage.python = parent.default_python()
             stage.venvs = dict(parent.venvs)
@@ -646,6 +691,27 @@ class _Reader:
                 if tool is not None and before.get(target) != source:
                     self._config_file(tool, source, self._config_span(line, start, source))
 
+    def _config_write(self, line: LogicalLine, write: _Write) -> None:
+        """An ``echo … > /etc/pip.conf`` of a RUN: the file's index settings from here on (a
+        setting that keeps its value keeps the line that first wrote it)."""
+        stage = self.stages[-1]
+        path = stage.paths.absolute(write.target)
+        tool = config_tool(path, stage.env)
+        if tool is None:
+            return
+        before = stage.written.get(path, "") if write.append else ""
+        text = None if before is None or write.text is None else before + write.text
+        stage.written[path] = text
+        settings = stage.pip_config if tool == "pip" else stage.uv_config
+        old = {kind: s for kind, s in settings.items() if s.label == path}
+        for kind in old:
+            del settings[kind]
+        span = self._span(line, write.offset)
+        for kind, value in config_indexes(tool, text or "").items():
+            kept = old.get(kind)
+            where = kept.location if kept is not None and kept.value == value else span
+            settings[kind] = _Setting(value, where, f"{path}: {value}", label=path)
+
     def _config_span(self, line: LogicalLine, start: int, source: str) -> Span:
         """Where a COPY line names `source` (the instruction when not found)."""
         text = line.text
@@ -699,7 +765,10 @@ class _Reader:
                 if words is not None:
                     self._commands(line, [words])
                     return
-            self._commands(line, split_commands(line.text[offset:]), offset, exported)
+            writes = _config_writes(line.text, offset, self._variables())
+            self._commands(line, split_commands(line.text[offset:]), offset, exported, writes)
+            for write in writes:  # after the RUN's last command: for the later RUNs
+                self._config_write(line, write)
             for body in line.heredocs:
                 self._commands(body, split_commands(body.text), 0, exported)
         finally:
@@ -724,8 +793,12 @@ class _Reader:
         commands: list[list[Word]],
         base: int = 0,
         exported: dict[str, _Setting] | None = None,
+        writes: list[_Write] | None = None,
     ) -> None:
+        """Read the commands of a RUN; `exported` and the pending `writes` (taken off the list
+        once done, before the first command after them) carry from one command to the next."""
         stage = self.stages[-1]
+        writes = [] if writes is None else writes
         exported = {} if exported is None else exported
         variables = {**self._variables(), **{k: v.value for k, v in exported.items()}}
 
@@ -742,6 +815,8 @@ class _Reader:
 
         active: str | None = None  # the venv a `. /p/bin/activate` of this RUN opened
         for words in commands:
+            while writes and writes[0].offset < base + words[0].start:
+                self._config_write(line, writes.pop(0))
             for name, setting in _exports(words, locate, expand).items():
                 exported[name] = setting
                 variables[name] = setting.value

@@ -16,6 +16,9 @@ Real shapes (the Dockerfile lines below are excerpts of these files):
   then ``pip install torchrec==1.2.0``; its docker/pip.conf
   (@7367bd825fc30d3312e4224d089362d0fc95219b) sets ``index-url =
   http://mirrors.aliyun.com/pypi/simple``.
+- binary-husky/gpt_academic@0892f1ac8872283e330019007127ae355702c8a4:Dockerfile: ``RUN echo
+  '[global]' > /etc/pip.conf && echo 'index-url = https://mirrors.aliyun.com/pypi/simple/' >>
+  /etc/pip.conf && …`` then ``pip3 install -r requirements.txt``.
 Other cases are written for the tests in those shapes (``COPY pip.conf /etc/pip.conf`` with
 ``ENV PIP_CONFIG_FILE`` and a uv.toml ``[[index]]`` are common in public Dockerfiles; code-index
 search, files without a recorded repository).
@@ -74,6 +77,13 @@ EASYREC_CONF = (
     "trusted-host = mirrors.aliyun.com\ntimeout = 120\n"
 )
 ALIYUN = "http://mirrors.aliyun.com/pypi/simple"
+GPT_ACADEMIC = (
+    "FROM python:3.11\n\n"
+    "RUN echo '[global]' > /etc/pip.conf && \\\n"
+    "    echo 'index-url = https://mirrors.aliyun.com/pypi/simple/' >> /etc/pip.conf && \\\n"
+    "    echo 'trusted-host = mirrors.aliyun.com' >> /etc/pip.conf\n\n\n"
+    "WORKDIR /gpt\nCOPY requirements.txt .\nRUN pip3 install -r requirements.txt\n"
+)
 NV = "https://pypi.nvidia.com"
 CONF_CU118 = f"[global]\nextra-index-url =\n    {CU118}\n    {NV}\n"
 
@@ -197,6 +207,41 @@ CASES: list[tuple[str, dict[str, str], str, list[tuple[str, IndexKind, str, int]
         {
             "Dockerfile": f"{IMAGE}COPY pip.conf /app/\nRUN pip install torch\n",
             "pip.conf": CONF_CU118,
+        },
+        "Dockerfile",
+        [],
+    ),
+    (
+        "gpt_academic: echo lines append a pip.conf",
+        {"Dockerfile": GPT_ACADEMIC, "requirements.txt": "numpy\n"},
+        "requirements.txt",
+        [("https://mirrors.aliyun.com/pypi/simple/", PRIMARY, "Dockerfile", 4)],
+    ),
+    (
+        "one echo with \\n escapes (as /bin/sh reads them), then pip in the same RUN",
+        {
+            "Dockerfile": f"{IMAGE}RUN echo '[global]\\nextra-index-url = {CU118}' > "
+            "/etc/pip.conf && pip install torch\n"
+        },
+        "Dockerfile",
+        [(CU118, EXTRA, "Dockerfile", 2)],
+    ),
+    (
+        "a pip install before the echo in its RUN does not see it, a later RUN does",
+        {
+            "Dockerfile": f"{IMAGE}RUN pip install torch && "
+            f'printf "[global]\\nindex-url = {CU118}\\n" > ~/.config/pip/pip.conf\n'
+            "RUN pip install torchvision\n"
+        },
+        "Dockerfile",
+        [(CU118, PRIMARY, "Dockerfile", 2)],
+    ),
+    (
+        "printf with %s arguments: not knowable",
+        {
+            "Dockerfile": f"{IMAGE}ARG IDX={CU118}\n"
+            "RUN printf '[global]\\nindex-url = %s\\n' \"$IDX\" > /etc/pip.conf\n"
+            "RUN pip install torch\n"
         },
         "Dockerfile",
         [],
