@@ -50,6 +50,12 @@ class RunOptions:
     uv_http_retries: int | None = None
     unreachable: Unreachable = field(default_factory=Unreachable, compare=False)
 
+    def uv_settings(self) -> uv.UvSettings:
+        """How each uv run of these resolutions goes (the policy's egress built per run)."""
+        return uv.UvSettings(
+            self.cache_dir, self.timeout_s, self.offline, self.uv_http_retries, self.policy.egress()
+        )
+
 
 def index_names(inp: ResolutionInput, options: RunOptions) -> list[str]:
     """The (redacted) indexes a resolution of `inp` reads, the default one included."""
@@ -182,15 +188,11 @@ def resolve_pypi(
         lambda: uv.pip_compile(
             lines,
             constraints,
+            options.uv_settings(),
             target=target,
             indexes=inp.indexes,
             index_strategy=inp.index_strategy,
-            cache_dir=options.cache_dir,
-            timeout_s=options.timeout_s,
             default_index_url=options.default_index_url,
-            offline=options.offline,
-            http_retries=options.uv_http_retries,
-            egress=options.policy.egress(),
         ),
         inp,
         target,

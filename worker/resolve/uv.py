@@ -165,22 +165,42 @@ def _text(data: bytes | str | None) -> str:
     return data.decode(errors="replace") if isinstance(data, bytes) else data
 
 
+@dataclass(frozen=True, slots=True)
+class UvSettings:
+    """How a resolving uv run goes (`pip_compile`, `uvproject.lock`): its cache folder (None:
+    a throwaway one), time limit, offline mode, request retries (None: uv's default) and what
+    the egress proxy lets through (None: nothing)."""
+
+    cache_dir: Path | None = None
+    timeout_s: float = 120.0
+    offline: bool = False
+    http_retries: int | None = None
+    egress: EgressPolicy | None = None
+
+    def run(self, args: Sequence[str], cwd: Path, *, project_config: bool = False) -> UvRun:
+        """`run_uv` of `args` in `cwd` under these settings."""
+        return run_uv(
+            args,
+            cwd=cwd,
+            timeout_s=self.timeout_s,
+            project_config=project_config,
+            http_retries=self.http_retries,
+            egress=self.egress,
+        )
+
+
 def pip_compile(
     requirements: Sequence[str],
     constraints: Sequence[str],
+    settings: UvSettings,
     *,
     target: ResolveTarget,
     indexes: Sequence[Index],
     index_strategy: str,
-    cache_dir: Path | None,
-    timeout_s: float,
     default_index_url: str | None = None,
-    offline: bool = False,
-    http_retries: int | None = None,
-    egress: EgressPolicy | None = None,
 ) -> UvRun:
-    """`uv pip compile` of the given lines for one target; `--no-build` always; requests
-    through the egress proxy (`egress`: what it lets through)."""
+    """`uv pip compile` of the given lines for one target under `settings`; `--no-build`
+    always; requests through the egress proxy (`settings.egress`: what it lets through)."""
     with tempfile.TemporaryDirectory(prefix="depreview-uv-") as tmp:
         work = Path(tmp)
         (work / "requirements.in").write_text("\n".join(requirements) + "\n", encoding="utf-8")
@@ -201,7 +221,7 @@ def pip_compile(
             "--index-strategy",
             index_strategy,
             "--cache-dir",
-            str(cache_dir or work / "cache"),
+            str(settings.cache_dir or work / "cache"),
         ]
         if constraints:
             (work / "constraints.txt").write_text("\n".join(constraints) + "\n", encoding="utf-8")
@@ -209,9 +229,9 @@ def pip_compile(
         if default_index_url and not any(i.kind is IndexKind.INDEX_URL for i in indexes):
             args += ["--default-index", default_index_url]
         args += index_args(indexes)
-        if offline:
+        if settings.offline:
             args.append("--offline")
-        return run_uv(args, cwd=work, timeout_s=timeout_s, http_retries=http_retries, egress=egress)
+        return settings.run(args, work)
 
 
 def parse_pins(stdout: str) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:

@@ -69,15 +69,7 @@ def resolve_uv_project(
     outputs: list[str | None] = [None]
 
     def attempt() -> uv.UvRun:
-        run, outputs[0] = lock(
-            project,
-            lock_text=lock_text,
-            cache_dir=options.cache_dir,
-            timeout_s=options.timeout_s,
-            offline=options.offline,
-            http_retries=options.uv_http_retries,
-            egress=options.policy.egress(),
-        )
+        run, outputs[0] = lock(project, options.uv_settings(), lock_text=lock_text)
         return run
 
     run, incomplete = run_with_retries(attempt, inp, targets[0], options)

@@ -15,7 +15,6 @@ from packaging.utils import canonicalize_name
 
 from rules.manifests.model import IndexKind, Requirement
 from worker.resolve import uv
-from worker.resolve.egress import EgressPolicy
 from worker.resolve.inputs import ResolutionInput, requirement_line
 from worker.resolve.model import ResolveTarget
 
@@ -167,33 +166,20 @@ def virtual_project(
 
 
 def lock(
-    project: Project,
-    *,
-    lock_text: str | None,
-    cache_dir: Path | None,
-    timeout_s: float,
-    offline: bool = False,
-    http_retries: int | None = None,
-    egress: EgressPolicy | None = None,
+    project: Project, settings: uv.UvSettings, *, lock_text: str | None
 ) -> tuple[uv.UvRun, str | None]:
-    """`uv lock --no-build` of the virtual project (the repo's uv.lock as preferences)."""
+    """`uv lock --no-build` of the virtual project (the repo's uv.lock as preferences) under
+    `settings`."""
     with tempfile.TemporaryDirectory(prefix="depreview-uvlock-") as tmp:
         work = Path(tmp) / "project"
         work.mkdir()
         (work / "pyproject.toml").write_text(project.text, encoding="utf-8")
         if lock_text is not None:
             (work / "uv.lock").write_text(lock_text, encoding="utf-8")
-        args = ["lock", "--no-build", "--cache-dir", str(cache_dir or Path(tmp) / "cache")]
-        if offline:
+        args = ["lock", "--no-build", "--cache-dir", str(settings.cache_dir or Path(tmp) / "cache")]
+        if settings.offline:
             args.append("--offline")
-        run = uv.run_uv(
-            args,
-            cwd=work,
-            timeout_s=timeout_s,
-            project_config=True,
-            http_retries=http_retries,
-            egress=egress,
-        )
+        run = settings.run(args, work, project_config=True)
         out = work / "uv.lock"
         text = out.read_text(encoding="utf-8") if run.ok and out.exists() else None
         shutil.rmtree(work, ignore_errors=True)

@@ -314,13 +314,10 @@ def _compile(indexes: Sequence[Index], policy: EgressPolicy, tmp: Path) -> uv.Uv
     return uv.pip_compile(
         ["numpy==1.26.4"],
         [],
+        uv.UvSettings(cache_dir=tmp / "cache", timeout_s=60, http_retries=0, egress=policy),
         target=ResolveTarget("3.11.14"),
         indexes=indexes,
         index_strategy="first-index",
-        cache_dir=tmp / "cache",
-        timeout_s=60,
-        http_retries=0,
-        egress=policy,
     )
 
 
@@ -514,14 +511,13 @@ def test_uv_lock_reaches_no_uv_index_off_the_list(tmp_path: Path) -> None:
     with recording(Recorder()) as target:
         url = f"http://127.0.0.1:{target.port}/simple"
         project = Project(PYPROJECT.format(url=url) + "[tool.uv]\npackage = false\n", None, ())
-        run, locked = lock(
-            project,
-            lock_text=None,
+        settings = uv.UvSettings(
             cache_dir=tmp_path / "cache",
             timeout_s=60,
             http_retries=0,
             egress=EgressPolicy.of([ALLOWED]),
         )
+        run, locked = lock(project, settings, lock_text=None)
     assert target.requests == [] and target.connections == 0
     assert locked is None and [r.host for r in run.refused] == ["127.0.0.1"]
 
