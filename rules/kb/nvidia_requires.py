@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from itertools import product
 
 from packaging.markers import Marker
 from packaging.requirements import InvalidRequirement, Requirement
@@ -86,38 +87,50 @@ def releases(package: str) -> tuple[Version, ...]:
     return tuple(sorted(Version(v) for v in rows))
 
 
-def _one_release(package: str, specifier: SpecifierSet) -> Version | None:
-    """The one version a link's specifier admits (``==0.6.0``, ``<=0.6.0,>=0.6.0``), else None."""
-    found: set[Version] = set()
+def _linked(package: str, specifier: SpecifierSet) -> tuple[Version, ...] | None:
+    """The releases a link's specifier admits (``<=0.6.0,>=0.6.0``: one; jax 0.4.35's
+    ``<=0.4.35,>=0.4.34``: two), ascending; None unless it is bounded on both sides within
+    the releases the data has read (nothing unread can be picked)."""
+    known = releases(package)
+    if not known:
+        return None
+    upper: Version | None = None
+    lower: Version | None = None
     for clause in specifier:
-        if clause.operator not in ("==", "<=", ">="):
-            return None
         try:
-            found.add(Version(clause.version))
+            at = Version(clause.version)
         except InvalidVersion:
             return None
-    operators = {c.operator for c in specifier}
-    if len(found) != 1 or not ("==" in operators or operators == {"<=", ">="}):
+        if clause.operator in ("==", "<=", "<"):
+            upper = at if upper is None else min(upper, at)
+        if clause.operator in ("==", ">=", ">"):
+            lower = at if lower is None else max(lower, at)
+        if clause.operator not in ("==", "<=", "<", ">=", ">"):
+            return None
+    if upper is None or lower is None or upper > known[-1] or lower < known[0]:
         return None
-    (version,) = found
-    return version
+    admitted = tuple(v for v in known if specifier.contains(v, prereleases=True))
+    return admitted or None
 
 
 @cache
-def requirements_of(
+def alternatives_of(
     package: str, version: Version, extras: tuple[str, ...] = (), *, _via: str = ""
-) -> tuple[NvidiaRequirement, ...] | None:
+) -> tuple[tuple[NvidiaRequirement, ...], ...] | None:
     """The ``nvidia-*`` requirements `package`==`version` installed with `extras` brings on
-    Linux x86_64 on every Python (lines of other extras or platforms left out), following a
-    jax CUDA plugin it requires (each of its lines' `source` then names the link); None when
-    the data has no reading of the release or of a plugin release it links to."""
+    Linux x86_64 on every Python (lines of other extras or platforms left out), one tuple per
+    choice the resolver has: a jax CUDA plugin it requires is followed (each of its lines'
+    `source` then names the link), and a link that admits two plugin releases gives two
+    alternatives (ascending: the last is the resolver's first choice). None when the data has
+    no reading of the release or of a plugin release a link admits."""
     name = str(canonicalize_name(package))
     row = data_json(DATA)["packages"].get(name, {}).get(str(version))
     if row is None:
         return None
     wanted = ("", *(str(canonicalize_name(e)) for e in extras))
     source = f"{row['file']} {row['read']}{_via}"
-    out: list[NvidiaRequirement] = []
+    own: list[NvidiaRequirement] = []
+    choices: list[tuple[tuple[NvidiaRequirement, ...], ...]] = []
     for line in row["lines"]:
         try:
             req = Requirement(line)
@@ -127,17 +140,29 @@ def requirements_of(
             continue
         dep = str(canonicalize_name(req.name))
         if dep.startswith("nvidia-"):
-            out.append(NvidiaRequirement(name, version, dep, req, line, source))
+            own.append(NvidiaRequirement(name, version, dep, req, line, source))
             continue
-        linked = _one_release(dep, req.specifier)
+        linked = _linked(dep, req.specifier)
         if linked is None:
             return None
         via = f", required by {name} {version}: {line}"
-        found = requirements_of(dep, linked, tuple(sorted(req.extras)), _via=via)
-        if found is None:
-            return None
-        out.extend(found)
-    return tuple(out)
+        alternatives: list[tuple[NvidiaRequirement, ...]] = []
+        for release in linked:
+            found = alternatives_of(dep, release, tuple(sorted(req.extras)), _via=via)
+            if found is None:
+                return None
+            alternatives.extend(found)
+        choices.append(tuple(alternatives))
+    return tuple((*own, *(n for part in combo for n in part)) for combo in product(*choices))
+
+
+def requirements_of(
+    package: str, version: Version, extras: tuple[str, ...] = ()
+) -> tuple[NvidiaRequirement, ...] | None:
+    """The resolver's first choice among `alternatives_of` (the newest plugin a link admits);
+    None when the data has not read the release or a plugin it links to."""
+    found = alternatives_of(package, version, extras)
+    return found[-1] if found else None
 
 
 def nvidia_requirements(

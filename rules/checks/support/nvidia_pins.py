@@ -27,7 +27,9 @@ still stopped on PyPI's torch 2.0.1 pins (issue 92), and the cu124 builds pin th
 warning when one side is exact and the release a fresh install picks for the other (its
 newest admitted) clashes while an older admitted one may not: the resolver falls back to it.
 Requirements count when unconditional or when their marker holds on Linux x86_64 on every
-Python; a marker that holds on only some Pythons leaves the package out.
+Python; a marker that holds on only some Pythons leaves the package out. uv's
+``override-dependencies`` replace every requirement on a project: an overridden ``nvidia-*``
+wheel is compared no more, an overridden torch or jax is not judged.
 """
 
 from __future__ import annotations
@@ -47,10 +49,10 @@ from rules.checks.support.environments import local_label, version_of
 from rules.kb.cudaver import is_pytorch_index, url_variant
 from rules.kb.nvidia_requires import (
     NvidiaRequirement,
+    alternatives_of,
     holds_on_linux_x86_64,
     never_on_linux_x86_64,
     releases,
-    requirements_of,
 )
 from rules.manifests.model import Ecosystem, Index, IndexKind, Requirement
 from rules.targets import Target
@@ -86,7 +88,8 @@ class _Side:
 
     @property
     def exact(self) -> bool:
-        return self.closed and len(self.options) == 1
+        """One release (a jax pin whose link admits two plugin releases has two options)."""
+        return self.closed and len({o.version for o in self.options}) == 1
 
     def label(self, option: _Option) -> str:
         return self.name if option.version is None else f"{self.name} {option.version}"
@@ -183,9 +186,20 @@ def _side(
         [spec, SpecifierSet(f">{known[-1]}")]
     )
     options = tuple(
-        _Option(v, _kept(requirements_of(name, v, extras), overridden)) for v in admitted
+        _Option(v, _kept(needs, overridden))
+        for v in admitted
+        for needs in _choices(name, v, extras)
     )
     return _Side(reqs[0], name, str(spec), options, closed)
+
+
+def _choices(
+    name: str, version: Version, extras: tuple[str, ...]
+) -> tuple[tuple[NvidiaRequirement, ...] | None, ...]:
+    """Each plugin release the resolver may take with `name` `version` (one when none is
+    linked); (None,) when the data has not read it."""
+    found = alternatives_of(name, version, extras)
+    return found if found else (None,)
 
 
 def _kept(
@@ -308,7 +322,7 @@ def _judge(
     if left.exact == right.exact:
         return None
     exact, ranged = (left, right) if left.exact else (right, left)
-    fits = [o for o in ranged.options[:-1] if _pairs(exact.options[0], o, meets) == ()]
+    fits = [o for o in ranged.options[:-1] if any(_pairs(e, o, meets) == () for e in exact.options)]
     fallback = ranged.label(fits[-1]) if fits else "an older release"
     if fits and fits[-1].needs == ():
         fallback += " (which brings no NVIDIA wheels)"

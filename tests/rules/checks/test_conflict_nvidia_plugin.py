@@ -35,7 +35,7 @@ from rules.checks.conflict import ConflictRule
 from rules.config import DEFAULT_CONFIG
 from rules.findings import Finding
 from rules.kb import load_kb
-from rules.kb.nvidia_requires import releases, requirements_of
+from rules.kb.nvidia_requires import alternatives_of, releases, requirements_of
 from rules.manifests.snapshot import build_snapshot
 
 FILE = "requirements.txt"
@@ -69,6 +69,8 @@ def run(text: str) -> list[Finding]:
             "error",
             "jax-cuda12-plugin 0.4.33 `nvidia-cudnn-cu12<10.0,>=9.1`",
         ),
+        # jax 0.4.35 admits plugin 0.4.34 or 0.4.35: both need cuDNN >= 9.1
+        ("torch==2.1.1\njax[cuda12]==0.4.35\n", "error", "`nvidia-cudnn-cu12<10.0,>=9.1`"),
         # axlearn's own dev line: a torch range, a fresh install takes a torch that fits
         ("torch>=1.12.1\njax[cuda12]==0.4.33\n", None, ""),
         # openpi: torch 2.7.1's cuDNN 9.5.1.17 fits jax-cuda12-plugin 0.5.3's >=9.1,<10
@@ -177,6 +179,46 @@ def test_uv_override_replaces_torchs_pin() -> None:
     assert run_pyproject(overridden) == []
 
 
+#: younggyoseo/FastTD3@229ed59:requirements/requirements_playground.txt, lines 12-34 (the file
+#: the README installs for MuJoCo Playground): torch 2.6.0 with jax[cuda12]==0.4.35 and every
+#: nvidia-* wheel pinned to torch 2.6.0's own versions (cuDNN 9.1.0.70 fits the plugin's
+#: >=9.1,<10; nvcc 12.8.93 is the plugin's alone).
+FASTTD3 = """torchrl==0.7.2
+tensordict==0.7.2
+tyro
+loguru
+torch==2.6.0 --index-url https://download.pytorch.org/whl/cu124
+torchvision==0.21.0 --index-url https://download.pytorch.org/whl/cu124
+torchaudio==2.6.0 --index-url https://download.pytorch.org/whl/cu124
+jax[cuda12]==0.4.35
+nvidia-cublas-cu12==12.4.5.8
+nvidia-cuda-cupti-cu12==12.4.127
+nvidia-cuda-nvcc-cu12==12.8.93
+nvidia-cuda-nvrtc-cu12==12.4.127
+nvidia-cuda-runtime-cu12==12.4.127
+nvidia-cudnn-cu12==9.1.0.70
+nvidia-cufft-cu12==11.2.1.3
+nvidia-curand-cu12==10.3.5.147
+nvidia-cusolver-cu12==11.6.1.9
+nvidia-cusparse-cu12==12.3.1.170
+nvidia-cusparselt-cu12==0.6.2
+nvidia-nccl-cu12==2.21.5
+nvidia-nvjitlink-cu12==12.4.127
+nvidia-nvtx-cu12==12.4.127
+"""
+
+
+def test_fasttd3_pins_agree() -> None:
+    assert run(FASTTD3) == []
+    # the same pins without the per-line index options (torch from PyPI): still no clash
+    plain = FASTTD3.replace(" --index-url https://download.pytorch.org/whl/cu124", "")
+    assert run(plain) == []
+    # a copy whose cuDNN pin was changed is judged on the same lines: torch's pin and the
+    # plugin's range both refuse it
+    changed = plain.replace("nvidia-cudnn-cu12==9.1.0.70", "nvidia-cudnn-cu12==8.9.7.29")
+    assert sorted(f.message.split(" (")[0] for f in run(changed)) == ["jax", "torch"]
+
+
 def test_evidence_names_the_plugin_link() -> None:
     (finding,) = run("jax[cuda]==0.6.0\ntorch==2.6.0\n")
     evidence = "\n".join(finding.evidence)
@@ -198,6 +240,10 @@ def test_reader_follows_the_plugin() -> None:
     assert legacy is not None and {n.package for n in legacy} == {"jax"}
     # a release the data has not read
     assert requirements_of("jax", Version("0.4.15"), ("cuda12",)) is None
+    # jax 0.4.35 admits two plugin releases (``<=0.4.35,>=0.4.34``): two alternatives
+    two = alternatives_of("jax", Version("0.4.35"), ("cuda12",))
+    assert two is not None
+    assert [str(a[0].version) for a in two] == ["0.4.34", "0.4.35"]
 
 
 def test_plugin_releases_are_recorded() -> None:
