@@ -6,10 +6,12 @@ torch's Linux x86_64 PyPI wheels from 1.13 on pin NVIDIA's CUDA wheels
 put floors on the same projects (``nvidia-cuda-runtime-cu11>=11.8; extra == "cuda11_pip"`` in
 jax 0.4.14). From jax 0.4.30 on the extra names a plugin instead
 (``jax-cuda12-plugin[with-cuda]<=0.6.0,>=0.6.0; extra == "cuda12"``) whose ``with-cuda`` extra
-holds the ranges (``nvidia-cudnn-cu12<10.0,>=9.8`` in jax-cuda12-plugin 0.6.0): such a link,
-pinned to one release, is followed. Data: rules/kb/data/nvidia_requires.json, written by
-scripts/nvidia_requires_from_index.py from the package index (the METADATA of one wheel per
-release, or an sdist's egg-info/requires.txt for a jax release without wheels).
+holds the ranges (``nvidia-cudnn-cu12<10.0,>=9.8`` in jax-cuda12-plugin 0.6.0): such a link is
+followed when it admits only plugin releases the data has read (one, or two as jax 0.4.35's
+``<=0.4.35,>=0.4.34``: each is an alternative the resolver may take).
+Data: rules/kb/data/nvidia_requires.json, written by scripts/nvidia_requires_from_index.py
+from the package index (the METADATA of one wheel per release, or an sdist's
+egg-info/requires.txt for a jax release without wheels).
 Pure: reads the packaged data file, nothing else.
 """
 
