@@ -30,9 +30,12 @@ from rules.checks.support.environments import (
 )
 from rules.checks.support.fixes import finding, pinned_line
 from rules.checks.support.markers import LINUX, View, on_linux, per_install
+from rules.checks.support.pyg_abi import EXTENSIONS as PYG_EXTENSIONS
+from rules.checks.support.pyg_abi import pyg_findings
 from rules.checks.support.torchcodec_abi import torchcodec_findings
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase, TorchFamily
+from rules.kb.cudaver import to_version
 from rules.manifests.model import Ecosystem, Fact, FactKind, Requirement, Snapshot
 
 _MEMBERS = ("torch", "torchvision", "torchaudio")
@@ -51,7 +54,7 @@ _REQUIRERS = (
 #: (a conda build of them carries other dependencies).
 _WHEEL_ONLY = ("torchtext", "torchdata", "torchcodec", "xformers", "vllm", "torch-tensorrt")
 #: The requirements whose markers decide which lines are paired (conda's `pytorch` too).
-_PAIRED = frozenset({*_MEMBERS, *_REQUIRERS, "pytorch"})
+_PAIRED = frozenset({*_MEMBERS, *_REQUIRERS, *PYG_EXTENSIONS, "pytorch"})
 
 
 def _expected(family: TorchFamily, member: str) -> str | None:
@@ -164,10 +167,28 @@ class TorchFamilyMismatch(StaticRule, id="torch-family-mismatch", severity=Sever
             linux = not view.targets or any(t.platform in LINUX for t in view.targets)
             yield from self._env(ctx.kb, reqs, linux=linux)
         image = _pytorch_image(ctx.snapshot, env)
+        yield from self._pyg(ctx, env, view, torch, image)
         if image is not None and (
             not view.targets or any(t.platform in LINUX for t in view.targets)
         ):
             yield from self._on_image(ctx.kb, [r for r in reqs if on_linux(r)], image)
+
+    def _pyg(
+        self, ctx: RuleContext, env: str, view: View, torch: Requirement | None, image: Fact | None
+    ) -> Iterator[Finding]:
+        """PyG extension wheels built for another torch than the install's exact torch (its
+        pin, else the pytorch/pytorch image's torch); Linux targets only."""
+        if view.targets and not any(t.platform in LINUX for t in view.targets):
+            return
+        reqs = list(view.reqs)
+        pinned = version_of(torch) if torch is not None else None
+        if torch is not None and pinned is not None:
+            at = f"{torch.location.file}:{torch.location.line}"
+            yield from pyg_findings(self, ctx.snapshot, env, reqs, torch.raw.strip(), at, pinned)
+        elif torch is None and image is not None and (pinned := to_version(image.value)):
+            at = f"{image.location.file}:{image.location.line}"
+            text = f"torch {pinned} of the base image {image.detail}"
+            yield from pyg_findings(self, ctx.snapshot, env, reqs, text, at, pinned)
 
     def _env(
         self, kb: KnowledgeBase, reqs: list[Requirement], *, linux: bool = True
