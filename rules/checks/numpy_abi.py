@@ -41,6 +41,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from enum import Enum
 from functools import partial
+from typing import NamedTuple
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.utils import canonicalize_name
@@ -122,20 +123,39 @@ def _spec(text: str) -> SpecifierSet | None:
         return None
 
 
-def _locked(snapshot: Snapshot, env: str) -> dict[str, tuple[Version, Span]]:
+class _Lock(NamedTuple):
+    """A lock's entry for a project: its version, where, and the Pythons it is for (when the
+    lock splits the project by Python)."""
+
+    version: Version
+    at: Span
+    pythons: str | None = None
+
+    def text(self, name: str) -> str:
+        """``poetry.lock locks numpy 2.1.3`` (``… for Python >=3.10`` on a split)."""
+        where = f" for Python {self.pythons}" if self.pythons else ""
+        return f"{self.at.file} locks {name} {self.version}{where}"
+
+
+def _locked(snapshot: Snapshot, env: str) -> dict[str, _Lock]:
     """Versions pinned by lock files in the environment's folder: name → (version, the lock's
-    entry for it)."""
+    entry for it). A lock that splits a package by Python (poetry.lock: numpy 1.24.4 for
+    ``>=3.8`` and 2.1.3 for ``>=3.10``) gives its newest entry: the one the newest Pythons
+    install, paired with the newest entries of the packages next to it."""
     here = folder(env_root(env))
-    found: dict[str, tuple[Version, Span]] = {}
+    found: dict[str, _Lock] = {}
     for manifest, pin in snapshot.pins():
         if manifest.kind not in LOCK_KINDS or folder(manifest.path) != here:
             continue
         try:
-            version = Version(pin.version)
+            version = Version(Version(pin.version).public)
         except ValueError:
             continue
         name = str(canonicalize_name(pin.name))
-        found.setdefault(name, (Version(version.public), pin.location))
+        if name not in found:
+            found[name] = _Lock(version, pin.location)
+        elif pin.python_versions and version > found[name].version:
+            found[name] = _Lock(version, pin.location, pin.python_versions)
     return found
 
 
@@ -171,16 +191,17 @@ def _view_pythons(pythons: tuple[str, ...] | None, view: View) -> tuple[str, ...
 def _numpy_side(
     caps: NumpyCaps,
     reqs: list[Requirement],
-    locked: Mapping[str, tuple[Version, Span]],
+    locked: Mapping[str, _Lock],
     pythons: tuple[str, ...] | None = None,
 ) -> _Side | None:
     numpy_reqs = [r for r in reqs if project(r) == "numpy"]
     first = numpy_reqs[0] if numpy_reqs else None
     specs = [s for s in (_spec(r.specifier) for r in numpy_reqs) if s is not None]
     if "numpy" in locked:
-        version, entry = locked["numpy"]
+        lock = locked["numpy"]
+        version, entry = lock.version, lock.at
         if all(s.contains(version, prereleases=True) for s in specs):  # the lock is in sync
-            text = f"{entry.file} locks numpy {version}"
+            text = lock.text("numpy")
             return _Side((version,), LOCK, text, first, locked_at=entry)
     for req in numpy_reqs:
         pin = version_of(req)
@@ -198,16 +219,14 @@ def _numpy_side(
     return _Side(admitted, RANGE, text, first, pythons)
 
 
-def _package_side(
-    caps: NumpyCaps, req: Requirement, locked: Mapping[str, tuple[Version, Span]]
-) -> _Side | None:
+def _package_side(caps: NumpyCaps, req: Requirement, locked: Mapping[str, _Lock]) -> _Side | None:
     name = project(req)
     spec = _spec(req.specifier)
     if req.ecosystem == Ecosystem.PYPI and name in locked:
-        version, entry = locked[name]
+        lock = locked[name]
+        version, entry = lock.version, lock.at
         if spec is None or spec.contains(version, prereleases=True):
-            text = f"{entry.file} locks {name} {version}"
-            return _Side((version,), LOCK, text, req, locked_at=entry)
+            return _Side((version,), LOCK, lock.text(name), req, locked_at=entry)
     pin = version_of(req)
     if pin is not None:
         return _Side((Version(pin.public),), EXACT, req.raw.strip(), req)
@@ -276,7 +295,7 @@ class NumpyAbi(StaticRule, id="numpy-abi", severity=Severity.ERROR):
         caps: NumpyCaps,
         reqs: list[Requirement],
         context: list[Requirement],
-        locked: Mapping[str, tuple[Version, Span]],
+        locked: Mapping[str, _Lock],
         pythons: tuple[str, ...] | None,
     ) -> Iterator[Finding]:
         """The findings of one install on `pythons` (every one of them runs it; None: any)."""

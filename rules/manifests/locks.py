@@ -145,6 +145,13 @@ def _version(entry: Mapping[str, Any]) -> str | None:
     return None
 
 
+def _python_versions(value: Any) -> str | None:
+    """poetry.lock's ``python-versions`` of an entry; None for ``*`` or no value."""
+    if isinstance(value, str) and value.strip() not in ("", "*"):
+        return value.strip()
+    return None
+
+
 def _poetry_marker(markers: Any) -> str | None:
     if isinstance(markers, str):
         return markers or None
@@ -195,6 +202,7 @@ class PoetryLockParser(_TomlLock):
             marker=_poetry_marker(entry.get("markers")),
             dependencies=_dependency_names(dependencies) if isinstance(dependencies, dict) else (),
             urls=_poetry_urls(entry.get("source")),
+            python_versions=_python_versions(entry.get("python-versions")),
         )
 
     def _metadata(

@@ -164,6 +164,10 @@ class LockedPin:
     #: Every network URL the lock records for this pin (its registry, sdist, wheel or archive
     #: files), as written; VCS and local sources are not listed. Installing the lock fetches them.
     urls: tuple[str, ...] = ()
+    #: The Pythons the entry is for, where the lock says (poetry.lock's ``python-versions``):
+    #: a lock that splits by Python holds one entry per branch (numpy 1.24.4 for >=3.8 and
+    #: 2.1.3 for >=3.10).
+    python_versions: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
