@@ -24,6 +24,7 @@ from types import MappingProxyType
 
 from rules.findings import Finding, Severity
 from rules.manifests._make_links import link_make
+from rules.manifests._workflow_calls import link_workflow_calls
 from rules.manifests.dockerfile import link_config_files
 from rules.manifests.errors import parse_error
 from rules.manifests.file_cache import FileCache
@@ -144,6 +145,7 @@ def _follow_make(state: _State) -> None:
         text, _ = decode(path, state.files[original])
         return text
 
+    state.manifests.update(link_workflow_calls(state.manifests, read))  # reusable workflows
     for path in sorted(p for p, m in state.manifests.items() if m.kind in _REFERENCING):
         manifest = link_config_files(state.manifests[path], read)  # a COPY'd pip.conf
         state.manifests[path] = link_make(manifest, read)

@@ -57,9 +57,9 @@ class WorkflowParser:
         try:
             for _, job in walker.mapping(walker.get(root, "jobs")):
                 pythons = _job_pythons(walker, path, job)
-                installs = _job_installs(walker, path, job)
+                installs = job_installs(walker, path, job)
                 for target, span in installs:
-                    if not target.endswith("pyproject.toml"):
+                    if "#" not in target and not target.endswith("pyproject.toml"):
                         includes.setdefault(target, span)
                 for version, span, detail in pythons:
                     for environment in [t for t, _ in installs] or [""]:
@@ -107,12 +107,7 @@ def _versions(
         return [(minor, _span(path, node), detail)] if minor else []
     key = ref.group(1)
     out: list[tuple[str, Span, str]] = []
-    values = list(walker.sequence(walker.get(matrix, key)))
-    for entry in walker.sequence(walker.get(matrix, "include")):
-        extra = walker.get(entry, key)
-        if extra is not None:
-            values.append(extra)
-    for value in values:
+    for value in matrix_values(walker, matrix, key):
         raw = walker.scalar(value)
         minor = python_minor(raw) if raw else None
         if minor:
@@ -120,9 +115,21 @@ def _versions(
     return out
 
 
-def _job_installs(walker: Walker, path: str, job: yaml.Node) -> list[tuple[str, Span]]:
+def matrix_values(walker: Walker, matrix: yaml.Node | None, key: str) -> list[yaml.Node]:
+    """The values of ``matrix.<key>``: the key's list, then its ``include`` entries' values."""
+    values = list(walker.sequence(walker.get(matrix, key)))
+    values += [
+        v
+        for entry in walker.sequence(walker.get(matrix, "include"))
+        if (v := walker.get(entry, key)) is not None
+    ]
+    return values
+
+
+def job_installs(walker: Walker, path: str, job: yaml.Node) -> list[tuple[str, Span]]:
     """Repository paths a job installs (requirements files, pyproject.toml), each with the
-    place of the `run:` step that installs it."""
+    place of the `run:` step that installs it; a project installed with extras
+    (``pip install -e .[ml]``) also gives its extras' environments (``pyproject.toml#ml``)."""
     found: dict[str, Span] = {}
     matrix = walker.get(walker.get(job, "strategy"), "matrix")
     for step in walker.sequence(walker.get(job, "steps")):
@@ -144,15 +151,30 @@ def _folders(walker: Walker, folder: str, matrix: yaml.Node | None) -> list[str]
     ref = _MATRIX_REF.match(folder.strip())
     if ref is None:
         return [folder]
-    key = ref.group(1)
-    values = list(walker.sequence(walker.get(matrix, key)))
-    values += [
-        v
-        for entry in walker.sequence(walker.get(matrix, "include"))
-        if (v := walker.get(entry, key)) is not None
-    ]
-    found = [walker.scalar(v) for v in values]
+    found = [walker.scalar(v) for v in matrix_values(walker, matrix, ref.group(1))]
     return list(dict.fromkeys(f.strip() for f in found if f and "${{" not in f))
+
+
+#: A local project named with extras: ``.[ml]``, ``./pkg[docs,ml]``.
+_EXTRAS = re.compile(r"^(?:\.{1,2}|\.{0,2}/[^\[\]\s]*)\[([A-Za-z0-9_.,\s-]+)\]$")
+
+
+def _with_extras(words: list[Word], installed: list[str]) -> list[str]:
+    """`installed`, and for a pyproject.toml installed with extras each extra's environment
+    (``pyproject.toml#ml``): `pip install .[ml]` installs the runtime requirements and that
+    extra, never the other extras."""
+    extras = [
+        e.strip().lower()
+        for w in words
+        if (m := _EXTRAS.match(w.value))
+        for e in m.group(1).split(",")
+        if e.strip()
+    ]
+    out = list(installed)
+    for target in installed:
+        if target.endswith("pyproject.toml"):
+            out.extend(f"{target}#{extra}" for extra in extras)
+    return out
 
 
 def _command_installs(words: list[Word], folder: str) -> list[str]:
@@ -166,4 +188,4 @@ def _command_installs(words: list[Word], folder: str) -> list[str]:
     script = script_call(words)
     if script is not None:  # `bash ./x.sh`: the snapshot links what the script installs
         return [script_reference(folder, script)]
-    return installed_files(words, folder)
+    return _with_extras(words, installed_files(words, folder))

@@ -33,7 +33,14 @@ from rules.checks.support.environments import env_root
 from rules.checks.support.memo import PerSnapshotEnv
 from rules.config import RepoConfig
 from rules.kb.cudaver import major_minor
-from rules.manifests.model import DockerStage, FactKind, FileKind, ManifestFile, Snapshot
+from rules.manifests.model import (
+    DockerStage,
+    FactKind,
+    FileKind,
+    Group,
+    ManifestFile,
+    Snapshot,
+)
 from rules.manifests.snapshot import referenced_path
 from rules.targets import DEFAULT_PYTHONS, Evidence, Target
 
@@ -137,9 +144,31 @@ def _stage_decl(stage: DockerStage) -> PythonDecl | None:
     )
 
 
-def _workflow_decls(snapshot: Snapshot, root: str, *, unnamed: bool) -> list[PythonDecl]:
-    """Workflow Python facts for `root` (or, with `unnamed`, those of jobs naming nothing)."""
+def _extra_key(environment: str) -> str:
+    """``pyproject.toml#Docs_Extra`` → ``pyproject.toml#docs-extra`` (PEP 685 extra names)."""
+    path, _, extra = environment.partition("#")
+    return f"{posixpath.normpath(path)}#{re.sub(r'[-_.]+', '-', extra).lower()}"
+
+
+def _is_extra(snapshot: Snapshot, env: str) -> bool:
+    """Whether `env` is a pyproject extra (``[project.optional-dependencies]``): only an
+    install that names it (``pip install .[ml]``) installs it."""
+    manifest = snapshot.files.get(env_root(env))
+    return (
+        "#" in env
+        and manifest is not None
+        and any(r.environment == env and r.group == Group.OPTIONAL for r in manifest.requirements)
+    )
+
+
+def _workflow_decls(
+    snapshot: Snapshot, root: str, *, unnamed: bool, env: str = ""
+) -> list[PythonDecl]:
+    """Workflow Python facts for `root` (or, with `unnamed`, those of jobs naming nothing).
+    A job's ``pip install .[ml]`` gives the extra's environment its Python; a plain
+    ``pip install .`` does not reach an extra."""
     found: list[PythonDecl] = []
+    extra = _is_extra(snapshot, env) if env else False
     for fact in snapshot.facts(FactKind.PYTHON):
         manifest = snapshot.files.get(fact.location.file)
         if manifest is None or manifest.kind != FileKind.WORKFLOW:
@@ -147,7 +176,10 @@ def _workflow_decls(snapshot: Snapshot, root: str, *, unnamed: bool) -> list[Pyt
         if unnamed:
             if fact.environment:
                 continue
-        elif not fact.environment or posixpath.normpath(fact.environment) != root:
+        elif "#" in fact.environment:
+            if not extra or _extra_key(fact.environment) != _extra_key(env):
+                continue
+        elif not fact.environment or posixpath.normpath(fact.environment) != root or extra:
             continue
         minors = admitted(fact.value)
         if minors:
@@ -240,7 +272,7 @@ def python_decls(snapshot: Snapshot, env: str) -> list[PythonDecl]:
     if root_kind == FileKind.CONDA and any(d.how == "conda" for d in exact):
         return [d for d in exact if d.how == "conda"]
     sites = [d for _, s in installing_stages(snapshot, env) if (d := _stage_decl(s))]
-    sites += _workflow_decls(snapshot, root, unnamed=False)
+    sites += _workflow_decls(snapshot, root, unnamed=False, env=env)
     if sites:
         return sites + ranges
     if not exact and "/" not in root and root_kind in (FileKind.REQUIREMENTS, FileKind.PYPROJECT):

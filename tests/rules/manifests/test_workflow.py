@@ -69,12 +69,16 @@ CASES: list[tuple[str, str, list[tuple[str, int, str]], tuple[str, ...]]] = [
         [
             ("3.9", 5, "requirements/test.txt"),
             ("3.9", 5, "pyproject.toml"),
+            ("3.9", 5, "pyproject.toml#test"),  # `pip install ".[test]"`: the extra too
             ("3.10", 5, "requirements/test.txt"),
             ("3.10", 5, "pyproject.toml"),
+            ("3.10", 5, "pyproject.toml#test"),
             ("3.11", 5, "requirements/test.txt"),
             ("3.11", 5, "pyproject.toml"),
+            ("3.11", 5, "pyproject.toml#test"),
             ("3.12", 7, "requirements/test.txt"),
             ("3.12", 7, "pyproject.toml"),
+            ("3.12", 7, "pyproject.toml#test"),
         ],
         ("requirements/test.txt",),
     ),
