@@ -28,14 +28,16 @@ from rules.checks.support.environments import (
     spec_contains,
     version_of,
 )
+from rules.checks.support.family_files import no_linux_file_findings
 from rules.checks.support.fixes import finding, pinned_line
+from rules.checks.support.indexes import indexes_for
 from rules.checks.support.markers import LINUX, View, on_linux, per_install
 from rules.checks.support.pyg_abi import EXTENSIONS as PYG_EXTENSIONS
 from rules.checks.support.pyg_abi import pyg_findings
 from rules.checks.support.torchcodec_abi import torchcodec_findings
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase, TorchFamily
-from rules.kb.cudaver import to_version
+from rules.kb.cudaver import is_pytorch_index, to_version
 from rules.manifests.model import Ecosystem, Fact, FactKind, Requirement, Snapshot
 
 _MEMBERS = ("torch", "torchvision", "torchaudio")
@@ -168,6 +170,10 @@ class TorchFamilyMismatch(StaticRule, id="torch-family-mismatch", severity=Sever
             yield from self._env(ctx.kb, reqs, linux=linux)
         image = _pytorch_image(ctx.snapshot, env)
         yield from self._pyg(ctx, env, view, torch, image)
+        if not view.targets or any(t.platform == "linux_x86_64" for t in view.targets):
+            pytorch_index = any(is_pytorch_index(i.url) for i in indexes_for(ctx.snapshot, env))
+            members = [r for r in reqs if _name(r) in _REQUIRERS and on_linux(r)]
+            yield from no_linux_file_findings(self, ctx.kb, members, pytorch_index=pytorch_index)
         if image is not None and (
             not view.targets or any(t.platform in LINUX for t in view.targets)
         ):

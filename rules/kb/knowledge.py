@@ -221,6 +221,12 @@ class KnowledgeBase:
     def torch_requirement(self, package: str, version: VersionLike) -> FamilyRequirement | None:
         """What a torchvision / torchaudio / torchtext / torchdata / torchcodec release requires
         of torch (its wheel's Requires-Dist, exact pin or range, or none), when the KB read it."""
+        row = self.torch_requirement_row(package, version)
+        return row if row is not None and row.linux_wheel else None
+
+    def torch_requirement_row(self, package: str, version: VersionLike) -> FamilyRequirement | None:
+        """The KB's index row of a torch-family release, also when it has no Linux wheel (its
+        source then lists the files the index serves)."""
         name = str(canonicalize_name(package))
         parsed = _version(version)
         if parsed is None:
@@ -230,7 +236,7 @@ class KnowledgeBase:
             (
                 row
                 for row in self.torch.family_requirements
-                if row.package == name and row.linux_wheel and Version(row.version) == public
+                if row.package == name and Version(row.version) == public
             ),
             None,
         )
