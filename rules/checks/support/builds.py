@@ -224,6 +224,9 @@ def tensorflow_candidates(
     for version in decided.releases:
         release = kb.tensorflow_release(version)
         if release is None:
+            older = _tensorflow_before_2_1(kb, req, version, evidence)
+            if older is not None:
+                builds.append(older)
             continue
         builds.append(
             Build(
@@ -238,6 +241,26 @@ def tensorflow_candidates(
         )
     picked = _picked(decided, builds, False)
     return Candidates(req, "tensorflow", picked, tuple(builds), decided)
+
+
+def _tensorflow_before_2_1(
+    kb: KnowledgeBase, req: Requirement, version: Version, evidence: str
+) -> Build | None:
+    """A GPU TensorFlow release before the tested-build table (1.15, 2.0: ``tensorflow-gpu``,
+    and ``tensorflow`` 1.15, whose Linux wheel includes GPU support): the CUDA its wheel
+    row records from TensorFlow's tested-build table."""
+    wheel = kb.tensorflow_wheel(project(req), version)
+    if wheel is None or not wheel.gpu or wheel.tested_cuda is None:
+        return None
+    return Build(
+        req,
+        "tensorflow",
+        wheel.tested_cuda,
+        f"{project(req)} {version} is built and tested with CUDA {wheel.tested_cuda} / cuDNN "
+        f"{wheel.tested_cudnn or '?'} ({wheel.tested_source or 'KB tensorflow_wheels.json'})",
+        version,
+        evidence,
+    )
 
 
 def torch_build(kb: KnowledgeBase, req: Requirement, indexes: Iterable[Index]) -> Build | None:
