@@ -142,6 +142,15 @@ FILE_CASES: list[tuple[str, dict[str, str], list[tuple[str, str, str]]]] = [
         [("tensorflow", "error", "Dockerfile")],
     ),
     (
+        "apt-get python3.14 cannot install tensorflow 2.15 (no cp314 wheel)",
+        {
+            "Dockerfile": "FROM ubuntu:24.04\nRUN apt-get install -y python3.14 python3.14-venv\n"
+            "COPY requirements.txt /r.txt\nRUN python3.14 -m pip install -r /r.txt\n",
+            "requirements.txt": "tensorflow==2.15.0\n",
+        },
+        [("tensorflow", "error", "Dockerfile")],
+    ),
+    (
         "deadsnakes python3.10 on ubuntu 18.04 is fine for tensorflow 2.11",
         {
             "Dockerfile": "FROM ubuntu:18.04\nRUN apt-get install -y python3.10 python3.10-dev\n"
