@@ -50,7 +50,9 @@ class _Support:
             return self.spec.contains(f"{minor}.0") or self.spec.contains(f"{minor}.99")
         return self.low <= mm and (self.high is None or mm <= self.high)
 
-    def describe(self) -> str:
+    def describe(self, minor: str | None = None) -> str:
+        """The Pythons it supports (`minor`: unused, the wheel rows' signature)."""
+        del minor
         if self.spec is not None:
             return f"Python {self.spec}"
         high = f"{self.high[0]}.{self.high[1]}" if self.high else "…"
@@ -116,8 +118,19 @@ class _WheelSupport:
     def admits(self, minor: str) -> bool | None:
         return self.wheels.has_wheel(self.framework, str(self.version), minor)
 
-    def describe(self) -> str:
-        return f"wheels of {self.framework} {self.version} for other Pythons only"
+    def describe(self, minor: str | None = None) -> str:
+        """Which Pythons its wheels are for; when Requires-Python excludes `minor` too, that
+        pip does not build its sdist there either."""
+        text = f"wheels of {self.framework} {self.version} for other Pythons only"
+        row = getattr(self.wheels, "release_row", lambda *_: None)(
+            self.framework, str(self.version)
+        )
+        if minor is not None and row is not None and row.requires_python and not row.admits(minor):
+            text += (
+                f" (its Requires-Python is {row.requires_python}, so pip does not take its sdist "
+                "either)"
+            )
+        return text
 
 
 _Any = _Support | _WheelSupport
@@ -394,7 +407,7 @@ class PythonVersionIncompatible(
             how = "runs" if certain else "targets"
             text = (
                 f"{where} {how} Python {runs} ({declared}) but {req.raw.strip()} supports "
-                f"{support.describe()}: {_none_installs(req)}"
+                f"{support.describe(bad[0])}: {_none_installs(req)}"
                 + (f" on Python {runs}." if len(minors) > 1 else ".")
             )
         at = Span(ev.file, ev.line) if ev.file and ev.line else req.location

@@ -146,8 +146,9 @@ def source_builds(
         if found is None:
             continue
         version, row = found
-        if row.covers(minor) or not row.sdist:
-            continue
+        refused = not row.admits(minor) and req.ecosystem != Ecosystem.CONDA
+        if row.covers(minor) or not row.sdist or refused:
+            continue  # a wheel fits; or no sdist, or pip's Requires-Python check refuses it
         if binary and not decided.exact and _older_with_wheel(wheels, package, decided, minor):
             continue  # --prefer-binary: pip installs that older wheel (the caller warns)
         handled.append(minor)

@@ -142,6 +142,17 @@ FILE_CASES: list[tuple[str, dict[str, str], list[tuple[str, str, str]]]] = [
         [("tensorflow", "error", "Dockerfile")],
     ),
     (
+        # bucketeer-io/bucketeer Renovate PR #222, reverted by #240: "numpy 1.22 requires
+        # python >= 3.8" (python/Dockerfile on python:3.7.6-slim-buster)
+        "numpy 1.22.0 on python:3.7: Requires-Python >=3.8 refuses its sdist too (error)",
+        {
+            "Dockerfile": "FROM python:3.7.6-slim-buster\nCOPY requirements.txt /app/\n"
+            "RUN pip install -r /app/requirements.txt\n",
+            "requirements.txt": "numpy==1.22.0\n",
+        },
+        [("numpy", "error", "Dockerfile")],
+    ),
+    (
         "apt-get python3.14 cannot install tensorflow 2.15 (no cp314 wheel)",
         {
             "Dockerfile": "FROM ubuntu:24.04\nRUN apt-get install -y python3.14 python3.14-venv\n"
