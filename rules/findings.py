@@ -77,6 +77,11 @@ class Finding:
     fingerprint: str = ""
     new: bool = True
     extra: tuple[tuple[str, str], ...] = field(default=())
+    #: Other (file, line) places the same problem is fixed at: the requirement that an image's
+    #: or a workflow's Python meets. The review reports a new finding there when the change
+    #: leaves the finding's own file untouched but touches one of these (a Renovate bump of
+    #: requirements.txt gets its annotation on the line it changed, not on the Dockerfile).
+    also_at: tuple[tuple[str, int], ...] = field(default=())
 
     def __post_init__(self) -> None:
         if self.category not in CATEGORIES:

@@ -138,12 +138,13 @@ def review(
         },
         key=_total_order,
     )
-    marked = _collapsed(marked)
+    changed = _changed_files(base, head, changed_paths)
+    marked = sorted((_at_the_change(f, set(changed)) for f in _collapsed(marked)), key=_total_order)
     summary = _summarize(marked, ignored)
     return Review(
         conclusion=_conclusion(marked, config),
         findings=_capped(marked),
-        changed_files=_changed_files(base, head, changed_paths),
+        changed_files=changed,
         summary=summary,
         dependabot=dependabot,
         config_findings=tuple(f for f in marked if f.category == "config-error"),
@@ -451,6 +452,29 @@ def several_frameworks_bumped(base: Snapshot, head: Snapshot) -> list[Finding]:
             fingerprint="several-frameworks-bumped:" + ",".join(families),
         )
     ]
+
+
+def _at_the_change(found: Finding, changed: set[str]) -> Finding:
+    """A new finding whose own file the change leaves untouched, moved to the first of its
+    `also_at` places the change touches (the requirement a Renovate bump changed, rather than
+    the Dockerfile whose Python it meets), so that its annotation is on a line of the diff."""
+    if not found.new or not found.also_at or found.file is None or found.file in changed:
+        return found
+    for file, line in found.also_at:
+        if file in changed:
+            note = (
+                f"reported at {file}:{line}, the line this change touched "
+                f"({found.file}:{found.line} is unchanged)"
+            )
+            return replace(
+                found,
+                file=file,
+                line=line,
+                column=None,
+                end_line=None,
+                evidence=(*found.evidence, note),
+            )
+    return found
 
 
 def _changed_files(

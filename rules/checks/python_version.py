@@ -375,6 +375,7 @@ class PythonVersionIncompatible(
             evidence=(f"{req.location.file}:{req.location.line}: {req.raw.strip()}", *sources),
             severity=severity,
             fingerprint=f"{req.name}:{at.file}",
+            also_at=(req.location,),
         )
 
     def _judge(self, claim: _Claim, req: Requirement, support: _Any) -> Iterator[Finding]:
@@ -423,6 +424,7 @@ class PythonVersionIncompatible(
             ),
             severity=severity,
             fingerprint=f"{req.name}:{at.file}",
+            also_at=(req.location,),
         )
 
 

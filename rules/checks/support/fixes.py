@@ -72,6 +72,7 @@ def finding(
     severity: Severity | None = None,
     fingerprint: str = "",
     fix_as_run: bool = True,
+    also_at: Iterable[Span] = (),
 ) -> Finding:
     """A finding of `rule` (its id, category, default severity) located at `at`.
 
@@ -91,6 +92,7 @@ def finding(
         evidence=evidence,
         severity=severity,
         fingerprint=f"{at.file}:{fingerprint}" if fingerprint and at else fingerprint,
+        also_at=also_at,
     )
 
 
@@ -104,6 +106,7 @@ def finding_at(
     evidence: Iterable[str] = (),
     severity: Severity | None = None,
     fingerprint: str = "",
+    also_at: Iterable[Span] = (),
 ) -> Finding:
     """A finding of `rule` (its id, category, default severity) located at `at`, with its fix
     and fingerprint exactly as given (`finding` scopes the fingerprint to the file and writes
@@ -120,6 +123,7 @@ def finding_at(
         fix=fix,
         evidence=tuple(evidence),
         fingerprint=fingerprint,
+        also_at=tuple((s.file, s.line) for s in also_at if at is None or s.file != at.file),
     )
 
 

@@ -240,5 +240,6 @@ def source_builds(
         evidence=[p for p in proof if p],
         severity=severity,
         fingerprint=f"{package}:{at.file if at else ''}",
+        also_at=(req.location,) if req.location else (),
     )
     return handled, [made]
