@@ -331,6 +331,8 @@ class NumpyAbi(StaticRule, id="numpy-abi", severity=Severity.ERROR):
         name = project(req)
         first = _first_numpy2(kb, caps, name)
         conda = req.ecosystem != Ecosystem.PYPI
+        if conda and numpy.how == UNDECLARED:
+            return  # conda solves numpy from the package's own recorded dependencies (unknown)
         verdicts = [
             _judge(None if conda else caps.release(name, v), v, first, numpy, env_numpy)
             for v in side.versions
