@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import os
+import posixpath
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
+from rules.manifests.snapshot import build_snapshot
 from worker.github.fetch import MAX_FILE_BYTES, MAX_FILES_PER_TREE, wanted
+from worker.review.inputs import MAX_INCLUDE_ROUNDS
 
 _SKIP_DIRS = frozenset({".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".nox"})
 _GIT_TIMEOUT_S = 30.0
@@ -48,6 +52,44 @@ def default_base(repo: Path, head: str = "HEAD") -> str:
     raise LocalRepoError("no origin/main, main or master branch: pass --base REF")
 
 
+def with_includes(
+    files: dict[str, bytes], read_one: Callable[[str], bytes | None], *, max_files: int
+) -> dict[str, bytes]:
+    """`files` plus the repository files their manifests name that the registry did not
+    select (a `-r` file named otherwise, a script or Makefile a workflow runs, a pip.conf a
+    Dockerfile copies), in at most `MAX_INCLUDE_ROUNDS` rounds: what the App fetches for the
+    same review (`worker.review.inputs.read_side`)."""
+    out = dict(files)
+    for _ in range(MAX_INCLUDE_ROUNDS):
+        snapshot = build_snapshot(out)
+        missing = sorted(
+            {
+                path
+                for manifest in snapshot.files.values()
+                for path in manifest.include_paths
+                if path not in out and _inside(path)
+            }
+        )
+        added = 0
+        for path in missing:
+            if len(out) >= max_files:
+                break
+            data = read_one(path)
+            if data is not None:
+                out[path] = data
+                added += 1
+        if not added:
+            break
+    return out
+
+
+def _inside(path: str) -> bool:
+    """A repository-relative path that stays inside the repository (no `..`, not absolute,
+    no unexpanded variable)."""
+    clean = posixpath.normpath(path)
+    return not (clean.startswith(("../", "/")) or clean in (".", "..") or "$" in clean)
+
+
 def read_ref(
     repo: Path,
     ref: str,
@@ -71,7 +113,17 @@ def read_ref(
         if size > max_bytes or len(files) >= max_files:
             continue
         files[path] = _git(repo, "cat-file", "blob", parts[2].decode())
-    return files
+
+    def read_one(path: str) -> bytes | None:
+        try:
+            size = int(_git(repo, "cat-file", "-s", f"{sha}:{path}").strip() or b"0")
+            if size > max_bytes:
+                return None
+            return _git(repo, "cat-file", "blob", f"{sha}:{path}")
+        except (LocalRepoError, ValueError):
+            return None
+
+    return with_includes(files, read_one, max_files=max_files)
 
 
 def read_dir(
@@ -95,7 +147,18 @@ def read_dir(
             if full.stat().st_size > max_bytes or len(files) >= max_files:
                 continue
             files[rel] = full.read_bytes()
-    return files
+    top = root.resolve()
+
+    def read_one(path: str) -> bytes | None:
+        full = root / path
+        # Never follow a symlink, nor a path that leaves the reviewed tree.
+        if full.is_symlink() or not full.is_file() or not full.resolve().is_relative_to(top):
+            return None
+        if full.stat().st_size > max_bytes:
+            return None
+        return full.read_bytes()
+
+    return with_includes(files, read_one, max_files=max_files)
 
 
 def changed_paths(base: dict[str, bytes], head: dict[str, bytes]) -> list[str]:

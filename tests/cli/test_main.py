@@ -152,3 +152,29 @@ def test_local_review_uses_the_base_config(
     config = tmp_path / "local.yml"
     config.write_text("version: 1\nrules: {conflict: off}\n")
     assert main([*argv, "--config", str(config)]) == 0  # the local override still works
+
+
+def test_readers_follow_what_the_files_name(tmp_path: Path) -> None:
+    """A script a workflow runs (neptune-ai/examples' run_examples.sh, which pip installs its
+    folder's requirements.txt) is read by both readers, as the App fetches it; a script named
+    through a link out of the tree, or with `..`, is not."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    root = tmp_path / "repo"
+    (root / ".github/workflows").mkdir(parents=True)
+    (root / "ex").mkdir()
+    (root / ".github/workflows/ci.yml").write_text(
+        "jobs:\n  t:\n    steps:\n      - uses: actions/setup-python@v5\n"
+        "        with:\n          python-version: '3.6'\n"
+        "      - run: bash ./run_examples.sh\n        working-directory: ex\n"
+        "      - run: bash ../outside.sh\n"
+    )
+    (root / "ex/run_examples.sh").write_text("pip install -r requirements.txt\n")
+    (root / "ex/requirements.txt").write_text("tensorflow==2.7.2\n")
+    (tmp_path / "outside.sh").write_text("pip install -r secret.txt\n")
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "x")
+    for files in (read_dir(root), read_ref(root, "HEAD")):
+        assert "ex/run_examples.sh" in files
+        assert not any("outside" in p for p in files)
