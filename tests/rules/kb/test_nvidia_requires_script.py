@@ -1,8 +1,9 @@
 """scripts/nvidia_requires_from_index.py: which Requires-Dist lines it keeps.
 
-The METADATA lines are excerpts of jax 0.6.0's and jax-cuda12-plugin 0.6.0's as the package index serves
-them (jax-0.6.0-py3-none-any.whl, jax_cuda12_plugin-0.6.0-cp310-cp310-manylinux2014_x86_64.whl,
-read 2026-12-04; rules/kb/data/nvidia_requires.json holds the same lines).
+The METADATA lines are excerpts of jax 0.6.0's and jax-cuda12-plugin 0.6.0's as the
+package index serves them (jax-0.6.0-py3-none-any.whl,
+jax_cuda12_plugin-0.6.0-cp310-cp310-manylinux2014_x86_64.whl, read 2026-12-04;
+rules/kb/data/nvidia_requires.json holds the same lines).
 """
 
 from __future__ import annotations
