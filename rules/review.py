@@ -463,8 +463,8 @@ def _at_the_change(found: Finding, changed: set[str]) -> Finding:
     for file, line in found.also_at:
         if file in changed:
             note = (
-                f"reported at {file}:{line}, the line this change touched "
-                f"({found.file}:{found.line} is unchanged)"
+                f"reported at {file}:{line}, in a file this change touched "
+                f"({found.file}, where it was found, is unchanged)"
             )
             return replace(
                 found,

@@ -30,7 +30,7 @@ def test_a_requirement_bump_is_reported_at_the_bumped_line() -> None:
     head = {"Dockerfile": DOCKERFILE, "requirements.txt": "pandas==1.3.5\nnumpy==1.22.0\n"}
     assert _found(base, head) == [("requirements.txt", 2)]
     (finding,) = [f for f in review_trees(base, head).findings if f.new and f.package == "numpy"]
-    assert "Dockerfile:1 is unchanged" in finding.evidence[-1]
+    assert "(Dockerfile, where it was found, is unchanged)" in finding.evidence[-1]
 
 
 def test_an_image_change_stays_at_the_image() -> None:
