@@ -233,6 +233,8 @@ def _sides(
             skipped.add(name)
         elif holds:
             by_name.setdefault(name, []).append(req)
+    if len(set(by_name) - skipped) < 2:
+        return []  # a clash takes two projects (and each side's ranges cost time to read)
     sides = []
     for name, group in by_name.items():
         side = None if name in skipped else _side(name, group, satisfiable, overridden)
