@@ -36,7 +36,9 @@ def tree(side: str) -> dict[str, str]:
     return {
         str(p.relative_to(root)): p.read_text(encoding="utf-8")
         for p in root.rglob("*")
-        if p.is_file() and p.name != ".gitkeep"
+        # the script the workflows run is left out: these tests read the dependency files
+        # alone (the worker fetches the script in a second round, and the case holds it)
+        if p.is_file() and p.name not in (".gitkeep", "run_examples.sh")
     }
 
 
