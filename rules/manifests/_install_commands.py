@@ -165,6 +165,8 @@ def classify(words: list[Word]) -> tuple[str, list[Word]] | None:
         head, rest = rest[1].value, rest[2:]
     if head == "uv" and rest and rest[0].value == "pip":
         head, rest = "pip", rest[1:]
+    if head == "mim" and rest and rest[0].value == "install":
+        return "pip", rest[1:]  # OpenMMLab's `mim install`: pip install (plus its wheel pages)
     if _PIP.match(head):
         rest = _skip_options(rest)
         if rest and rest[0].value == "install":

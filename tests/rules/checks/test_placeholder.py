@@ -128,6 +128,16 @@ CASES: list[tuple[str, dict[str, str], list[tuple[str, int | None, str | None]]]
         [],
     ),
     ("tensorflow-gpu<2.12 admits real releases only", {"r.txt": "tensorflow-gpu<2.12\n"}, []),
+    (
+        # open-mmlab/mmpretrain@12d8c782:docker/Dockerfile (fixed by bf9f3bbd: mmcv>=2.0rc0)
+        "mim install mmcv-full>=2.0rc0: MMCV 2 is published as mmcv",
+        {
+            "Dockerfile": "FROM pytorch/pytorch:1.8.1-cuda10.2-cudnn7-devel\n"
+            'RUN pip install openmim && mim install mmengine "mmcv-full>=2.0rc0"\n'
+        },
+        [("error", 2, "RUN pip install 'mmcv>=2.0rc0'")],
+    ),
+    ("mmcv-full 1.7.2 is a real release", {"requirements.txt": "mmcv-full==1.7.2\n"}, []),
     ("torch itself", {"requirements.txt": "torch==2.0.1\n"}, []),
     (
         "pyproject dependency on pytorch",
@@ -184,7 +194,7 @@ def test_messages_say_what_fails_and_where_the_facts_come_from() -> None:
 
 
 def test_kb_records_each_project_with_provenance() -> None:
-    assert names() == ("pytorch", "sklearn", "tensorflow-gpu")
+    assert names() == ("mmcv-full", "pytorch", "sklearn", "tensorflow-gpu")
     assert "2026-12-04" in provenance()
     pytorch = placeholder("PyTorch")
     assert pytorch is not None and pytorch.use == "torch" and not pytorch.installing
