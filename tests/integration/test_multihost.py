@@ -43,6 +43,11 @@ __all__ = ["fake_github"]
 HOSTS = ("host-a", "host-b")
 
 
+def _succeeded(running: Stack) -> bool:
+    log = running.log("host-b")
+    return "review_pull_request[" in log and "succeeded" in log
+
+
 def start_host_worker(running: Stack, host: str) -> subprocess.Popen[bytes]:
     """A review worker as host `host` would run it: its own node name, directories, HOSTNAME."""
     home = running.tmp_path / host
@@ -105,9 +110,10 @@ def test_host_b_finishes_the_review_of_a_dead_host_a(
         hold.release.set()
         done = _until("host B to finish", lambda: _done(gh), 180)
         assert running.workers["host-b"].poll() is None
+        # Celery logs the task's success just after the review is published: wait for it.
+        _until("host B's log to say the task succeeded", lambda: _succeeded(running), 30)
         log_b = running.log("host-b")
         assert "lease expired" in log_b  # host B's sweeper found host A's review
-        assert "review_pull_request[" in log_b and "succeeded" in log_b
     _report("host A killed mid-review, kill to completed check run by host B", done - killed)
     assert done - killed < 120
     _exactly_one_run_and_comment(gh)
