@@ -439,9 +439,36 @@ def installed_files(words: list[Word], folder: str = "", expand: Expand = _ident
     into = InstallFindings()
     interpret(words, lambda at: Span("", 1, at + 1), expand, "", into)
     out = [here(p) for p in into.include_paths]
-    for value in pip_install_arguments(found[1], expand):
-        local = value.split("[", 1)[0].rstrip("/") or "."
-        if local == "." or (local.startswith("./") and "." not in local.rsplit("/", 1)[-1]):
-            project = here(local)
-            out.append(posixpath.join(project, "pyproject.toml") if project else "pyproject.toml")
+    out += [_project_file(here(local)) for local, _ in _local_projects(found[1], expand)]
     return out
+
+
+def installed_extras(words: list[Word], folder: str = "", expand: Expand = _identity) -> list[str]:
+    """The extras environments (``pyproject.toml#ml``) of the local projects a ``pip install``
+    run in `folder` names with extras (``.[ml]``, ``"./pkg[docs,ml]"``): it installs those
+    extras, and no other."""
+    found = classify(words)
+    if found is None or found[0] != "pip":
+        return []
+    return [
+        f"{_project_file(posixpath.normpath(posixpath.join(folder, local)))}#{extra}"
+        for local, extras in _local_projects(found[1], expand)
+        for extra in extras
+    ]
+
+
+def _project_file(project: str) -> str:
+    """The pyproject.toml of a project folder (repository-relative, "" or "." the root)."""
+    project = "" if project == "." else project.removeprefix("./")
+    return posixpath.join(project, "pyproject.toml") if project else "pyproject.toml"
+
+
+def _local_projects(args: list[Word], expand: Expand) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """The local project folders a ``pip install`` names (``.``, ``./pkg``, ``-e .``), each
+    with the extras it asks for (``.[docs,ml]``)."""
+    for value in pip_install_arguments(args, expand):
+        head, _, rest = value.partition("[")
+        local = head.rstrip("/") or "."
+        if local == "." or (local.startswith("./") and "." not in local.rsplit("/", 1)[-1]):
+            wanted = rest.split("]", 1)[0] if rest else ""
+            yield local, tuple(e.strip() for e in wanted.split(",") if e.strip())

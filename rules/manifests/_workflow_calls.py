@@ -22,23 +22,25 @@ from dataclasses import replace
 
 import yaml
 
-from rules.manifests._yaml_nodes import BudgetExceeded, Walker, compose, position
+from rules.manifests._yaml_nodes import BudgetExceeded, Walker, compose
 from rules.manifests.model import Fact, FactKind, FileKind, ManifestFile, Span
-from rules.manifests.workflow import SETUP_PYTHON, job_installs, matrix_values, python_minor
+from rules.manifests.workflow import (
+    MATRIX_REF,
+    SETUP_PYTHON,
+    job_installs,
+    matrix_values,
+    python_minor,
+    setup_python_nodes,
+    span_of,
+)
 
 #: Reads a repository path's text (None when the snapshot does not hold it).
 Read = Callable[[str], str | None]
 
 _INPUT_REF = re.compile(r"^\$\{\{\s*inputs\.([A-Za-z0-9_-]+)\s*\}\}$")
-_MATRIX_REF = re.compile(r"^\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}$")
 
 #: One value a caller passes: the raw text and where the caller writes it.
 _Passed = tuple[str, Span]
-
-
-def _span(path: str, node: yaml.Node) -> Span:
-    line, column = position(node)
-    return Span(path, line, column)
 
 
 def _calls(path: str, text: str) -> dict[str, dict[str, list[_Passed]]]:
@@ -61,15 +63,15 @@ def _calls(path: str, text: str) -> dict[str, dict[str, list[_Passed]]]:
                 raw = walker.scalar(value)
                 if not name or raw is None:
                     continue
-                ref = _MATRIX_REF.match(raw.strip())
+                ref = MATRIX_REF.match(raw.strip())
                 if ref is None:
                     if "${{" not in raw:
-                        inputs.setdefault(name, []).append((raw.strip(), _span(path, value)))
+                        inputs.setdefault(name, []).append((raw.strip(), span_of(path, value)))
                     continue
                 for node in matrix_values(walker, matrix, ref.group(1)):
                     text_value = walker.scalar(node)
                     if text_value is not None and "${{" not in text_value:
-                        inputs.setdefault(name, []).append((text_value, _span(path, node)))
+                        inputs.setdefault(name, []).append((text_value, span_of(path, node)))
             for name in [n for n, v in inputs.items() if not v]:
                 del inputs[name]
             inputs.setdefault("", [])  # the call itself (defaults apply)
@@ -87,7 +89,7 @@ def _defaults(walker: Walker, root: yaml.Node, path: str) -> dict[str, _Passed]:
         default = walker.get(spec, "default")
         raw = walker.scalar(default)
         if name and raw is not None and default is not None and "${{" not in raw:
-            out[name] = (raw, _span(path, default))
+            out[name] = (raw, span_of(path, default))
     return out
 
 
@@ -102,13 +104,9 @@ def _called_facts(path: str, text: str, passed: Mapping[str, list[_Passed]]) -> 
         defaults = _defaults(walker, root, path)
         for _, job in walker.mapping(walker.get(root, "jobs")):
             installs = [t for t, _ in job_installs(walker, path, job)] or [""]
-            for step in walker.sequence(walker.get(job, "steps")):
-                uses = walker.scalar(walker.get(step, "uses")) or ""
-                if not uses.lower().startswith(SETUP_PYTHON):
-                    continue
-                node = walker.get(walker.get(step, "with"), "python-version")
-                ref = _INPUT_REF.match((walker.scalar(node) or "").strip()) if node else None
-                if ref is None or node is None:
+            for node in setup_python_nodes(walker, job):
+                ref = _INPUT_REF.match((walker.scalar(node) or "").strip())
+                if ref is None:
                     continue
                 name = ref.group(1)
                 values = passed.get(name) or ([defaults[name]] if name in defaults else [])
@@ -120,7 +118,7 @@ def _called_facts(path: str, text: str, passed: Mapping[str, list[_Passed]]) -> 
                         continue
                     for environment in installs:
                         facts.append(
-                            Fact(FactKind.PYTHON, minor, _span(path, node), detail, environment)
+                            Fact(FactKind.PYTHON, minor, span_of(path, node), detail, environment)
                         )
     except BudgetExceeded:
         return []

@@ -18,17 +18,18 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterator
 
 import yaml
 
-from rules.manifests._install_commands import installed_files
+from rules.manifests._install_commands import installed_extras, installed_files
 from rules.manifests._shellwords import Word, split_commands
 from rules.manifests._yaml_nodes import BudgetExceeded, Walker, compose, position
 from rules.manifests.makefile import make_call, make_reference
 from rules.manifests.model import Fact, FactKind, FileKind, ManifestFile, Span
 from rules.manifests.shell_scripts import script_call, script_reference
 
-_MATRIX_REF = re.compile(r"^\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}$")
+MATRIX_REF = re.compile(r"^\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}$")
 _VERSION = re.compile(r"^(3)\.(\d+)(?:\.\d+)?(?:-dev)?$")
 SETUP_PYTHON = "actions/setup-python"
 
@@ -75,20 +76,28 @@ class WorkflowParser:
         )
 
 
-def _span(path: str, node: yaml.Node) -> Span:
+def span_of(path: str, node: yaml.Node) -> Span:
+    """Where a YAML node starts in `path`."""
     line, column = position(node)
     return Span(path, line, column)
 
 
-def _job_pythons(walker: Walker, path: str, job: yaml.Node) -> list[tuple[str, Span, str]]:
-    found: list[tuple[str, Span, str]] = []
-    matrix = walker.get(walker.get(job, "strategy"), "matrix")
+def setup_python_nodes(walker: Walker, job: yaml.Node) -> Iterator[yaml.Node]:
+    """The ``with: python-version`` node of each `actions/setup-python` step of a job."""
     for step in walker.sequence(walker.get(job, "steps")):
         uses = walker.scalar(walker.get(step, "uses")) or ""
         if not uses.lower().startswith(SETUP_PYTHON):
             continue
         node = walker.get(walker.get(step, "with"), "python-version")
-        for value_node in walker.sequence(node) or ([node] if node is not None else []):
+        if node is not None:
+            yield node
+
+
+def _job_pythons(walker: Walker, path: str, job: yaml.Node) -> list[tuple[str, Span, str]]:
+    found: list[tuple[str, Span, str]] = []
+    matrix = walker.get(walker.get(job, "strategy"), "matrix")
+    for node in setup_python_nodes(walker, job):
+        for value_node in walker.sequence(node) or [node]:
             text = walker.scalar(value_node)
             if text is None:
                 continue
@@ -100,18 +109,18 @@ def _job_pythons(walker: Walker, path: str, job: yaml.Node) -> list[tuple[str, S
 def _versions(
     walker: Walker, path: str, text: str, node: yaml.Node, matrix: yaml.Node | None
 ) -> list[tuple[str, Span, str]]:
-    ref = _MATRIX_REF.match(text)
+    ref = MATRIX_REF.match(text)
     if ref is None:
         minor = python_minor(text)
         detail = f"{SETUP_PYTHON} python-version: {text}"
-        return [(minor, _span(path, node), detail)] if minor else []
+        return [(minor, span_of(path, node), detail)] if minor else []
     key = ref.group(1)
     out: list[tuple[str, Span, str]] = []
     for value in matrix_values(walker, matrix, key):
         raw = walker.scalar(value)
         minor = python_minor(raw) if raw else None
         if minor:
-            out.append((minor, _span(path, value), f"matrix.{key}: {raw} ({SETUP_PYTHON})"))
+            out.append((minor, span_of(path, value), f"matrix.{key}: {raw} ({SETUP_PYTHON})"))
     return out
 
 
@@ -141,40 +150,18 @@ def job_installs(walker: Walker, path: str, job: yaml.Node) -> list[tuple[str, S
         for directory in _folders(walker, folder, matrix):
             for words in split_commands(script):
                 for target in _command_installs(words, directory):
-                    found.setdefault(target, _span(path, node))
+                    found.setdefault(target, span_of(path, node))
     return list(found.items())
 
 
 def _folders(walker: Walker, folder: str, matrix: yaml.Node | None) -> list[str]:
     """The folders a step runs in: its ``working-directory``, one per matrix entry when that
     is ``${{ matrix.<key> }}`` (the key's list and its ``include`` values)."""
-    ref = _MATRIX_REF.match(folder.strip())
+    ref = MATRIX_REF.match(folder.strip())
     if ref is None:
         return [folder]
     found = [walker.scalar(v) for v in matrix_values(walker, matrix, ref.group(1))]
     return list(dict.fromkeys(f.strip() for f in found if f and "${{" not in f))
-
-
-#: A local project named with extras: ``.[ml]``, ``./pkg[docs,ml]``.
-_EXTRAS = re.compile(r"^(?:\.{1,2}|\.{0,2}/[^\[\]\s]*)\[([A-Za-z0-9_.,\s-]+)\]$")
-
-
-def _with_extras(words: list[Word], installed: list[str]) -> list[str]:
-    """`installed`, and for a pyproject.toml installed with extras each extra's environment
-    (``pyproject.toml#ml``): `pip install .[ml]` installs the runtime requirements and that
-    extra, never the other extras."""
-    extras = [
-        e.strip().lower()
-        for w in words
-        if (m := _EXTRAS.match(w.value))
-        for e in m.group(1).split(",")
-        if e.strip()
-    ]
-    out = list(installed)
-    for target in installed:
-        if target.endswith("pyproject.toml"):
-            out.extend(f"{target}#{extra}" for extra in extras)
-    return out
 
 
 def _command_installs(words: list[Word], folder: str) -> list[str]:
@@ -188,4 +175,4 @@ def _command_installs(words: list[Word], folder: str) -> list[str]:
     script = script_call(words)
     if script is not None:  # `bash ./x.sh`: the snapshot links what the script installs
         return [script_reference(folder, script)]
-    return _with_extras(words, installed_files(words, folder))
+    return installed_files(words, folder) + installed_extras(words, folder)

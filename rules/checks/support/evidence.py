@@ -144,12 +144,6 @@ def _stage_decl(stage: DockerStage) -> PythonDecl | None:
     )
 
 
-def _extra_key(environment: str) -> str:
-    """``pyproject.toml#Docs_Extra`` → ``pyproject.toml#docs-extra`` (PEP 685 extra names)."""
-    path, _, extra = environment.partition("#")
-    return f"{posixpath.normpath(path)}#{re.sub(r'[-_.]+', '-', extra).lower()}"
-
-
 def _is_extra(snapshot: Snapshot, env: str) -> bool:
     """Whether `env` is a pyproject extra (``[project.optional-dependencies]``): only an
     install that names it (``pip install .[ml]``) installs it."""
@@ -177,7 +171,7 @@ def _workflow_decls(
             if fact.environment:
                 continue
         elif "#" in fact.environment:
-            if not extra or _extra_key(fact.environment) != _extra_key(env):
+            if not extra or _group_key(fact.environment) != _group_key(env):
                 continue
         elif not fact.environment or posixpath.normpath(fact.environment) != root or extra:
             continue
