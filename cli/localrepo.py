@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import os
-import posixpath
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-from rules.manifests.snapshot import build_snapshot
+from rules.manifests.snapshot import build_snapshot, missing_includes
 from worker.github.fetch import MAX_FILE_BYTES, MAX_FILES_PER_TREE, wanted
 from worker.review.inputs import MAX_INCLUDE_ROUNDS
 
@@ -61,15 +60,7 @@ def with_includes(
     same review (`worker.review.inputs.read_side`)."""
     out = dict(files)
     for _ in range(MAX_INCLUDE_ROUNDS):
-        snapshot = build_snapshot(out)
-        missing = sorted(
-            {
-                path
-                for manifest in snapshot.files.values()
-                for path in manifest.include_paths
-                if path not in out and _inside(path)
-            }
-        )
+        missing = sorted(missing_includes(build_snapshot(out), out))
         added = 0
         for path in missing:
             if len(out) >= max_files:
@@ -81,13 +72,6 @@ def with_includes(
         if not added:
             break
     return out
-
-
-def _inside(path: str) -> bool:
-    """A repository-relative path that stays inside the repository (no `..`, not absolute,
-    no unexpanded variable)."""
-    clean = posixpath.normpath(path)
-    return not (clean.startswith(("../", "/")) or clean in (".", "..") or "$" in clean)
 
 
 def read_ref(

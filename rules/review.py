@@ -139,7 +139,8 @@ def review(
         key=_total_order,
     )
     changed = _changed_files(base, head, changed_paths)
-    marked = sorted((_at_the_change(f, set(changed)) for f in _collapsed(marked)), key=_total_order)
+    touched = set(changed)
+    marked = sorted((_at_the_change(f, touched) for f in _collapsed(marked)), key=_total_order)
     summary = _summarize(marked, ignored)
     return Review(
         conclusion=_conclusion(marked, config),

@@ -27,7 +27,7 @@ from rules.checks.support.environments import each_env, env_of, project, version
 from rules.checks.support.evidence import exact_minor, targets_for_environment
 from rules.checks.support.fixes import finding
 from rules.checks.support.fresh import installable_for
-from rules.checks.support.source_builds import source_builds
+from rules.checks.support.source_builds import release_row, source_builds
 from rules.checks.support.versions import Admitted, admitted
 from rules.checks.support.wheels import WheelIndex, kb_wheels
 from rules.findings import Finding, Severity
@@ -122,9 +122,7 @@ class _WheelSupport:
         """Which Pythons its wheels are for; when Requires-Python excludes `minor` too, that
         pip does not build its sdist there either."""
         text = f"wheels of {self.framework} {self.version} for other Pythons only"
-        row = getattr(self.wheels, "release_row", lambda *_: None)(
-            self.framework, str(self.version)
-        )
+        row = release_row(self.wheels, self.framework, self.version)
         if minor is not None and row is not None and row.requires_python and not row.admits(minor):
             text += (
                 f" (its Requires-Python is {row.requires_python}, so pip does not take its sdist "

@@ -162,31 +162,33 @@ class TorchFamilyMismatch(StaticRule, id="torch-family-mismatch", severity=Sever
     def _view(self, ctx: RuleContext, env: str, view: View) -> Iterator[Finding]:
         """The findings of one set of requirements installed together."""
         reqs = list(view.reqs)
+        platforms = {t.platform for t in view.targets}
+        linux = not platforms or any(p in LINUX for p in platforms)
         torch = next((r for r in reqs if project(r) == "torch"), None)
         if torch is not None and version_of(torch) is None and torch.specifier:
             yield from self._torch_range(ctx.kb, torch, reqs)
         else:
-            linux = not view.targets or any(t.platform in LINUX for t in view.targets)
             yield from self._env(ctx.kb, reqs, linux=linux)
         image = _pytorch_image(ctx.snapshot, env)
-        yield from self._pyg(ctx, env, view, torch, image)
-        if not view.targets or any(t.platform == "linux_x86_64" for t in view.targets):
+        if linux:
+            yield from self._pyg(ctx, env, reqs, torch, image)
+        if not platforms or "linux_x86_64" in platforms:
             pytorch_index = any(is_pytorch_index(i.url) for i in indexes_for(ctx.snapshot, env))
             members = [r for r in reqs if _name(r) in _REQUIRERS and on_linux(r)]
             yield from no_linux_file_findings(self, ctx.kb, members, pytorch_index=pytorch_index)
-        if image is not None and (
-            not view.targets or any(t.platform in LINUX for t in view.targets)
-        ):
+        if image is not None and linux:
             yield from self._on_image(ctx.kb, [r for r in reqs if on_linux(r)], image)
 
     def _pyg(
-        self, ctx: RuleContext, env: str, view: View, torch: Requirement | None, image: Fact | None
+        self,
+        ctx: RuleContext,
+        env: str,
+        reqs: list[Requirement],
+        torch: Requirement | None,
+        image: Fact | None,
     ) -> Iterator[Finding]:
         """PyG extension wheels built for another torch than the install's exact torch (its
-        pin, else the pytorch/pytorch image's torch); Linux targets only."""
-        if view.targets and not any(t.platform in LINUX for t in view.targets):
-            return
-        reqs = list(view.reqs)
+        pin, else the pytorch/pytorch image's torch)."""
         pinned = version_of(torch) if torch is not None else None
         if torch is not None and pinned is not None:
             at = f"{torch.location.file}:{torch.location.line}"

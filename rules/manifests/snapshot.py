@@ -18,7 +18,7 @@ can fetch `missing_includes` and build again). Never raises.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
@@ -323,12 +323,16 @@ def build_snapshot(files: Mapping[str, str | bytes], ref: str = "") -> Snapshot:
     )
 
 
-def missing_includes(snapshot: Snapshot) -> set[str]:
-    """Included paths (inside the repository) that the snapshot did not have."""
+def missing_includes(snapshot: Snapshot, present: Collection[str] = ()) -> set[str]:
+    """Included paths (inside the repository) that the snapshot did not have: neither parsed
+    nor among the `present` file paths it was built from (a script or a pip.conf is read,
+    not parsed). What a reader fetches before it builds the snapshot again."""
     missing: set[str] = set()
     for manifest in snapshot.files.values():
         for target in manifest.include_paths:
-            if target in snapshot.files or target.startswith(("../", "/")) or target == "..":
+            if target in snapshot.files or target in present:
+                continue
+            if target.startswith(("../", "/")) or target == "..":
                 continue
             if "${" not in target:
                 missing.add(target)

@@ -20,7 +20,7 @@ from rules.config import CONFIG_PATH, RepoConfig, config_text, load_config
 from rules.findings import Finding
 from rules.manifests.dependabot import DependabotUpdate, parse_commit_message
 from rules.manifests.model import Snapshot
-from rules.manifests.snapshot import build_snapshot
+from rules.manifests.snapshot import build_snapshot, missing_includes
 from rules.review import review_config
 from worker.github.api import JSON, RepoApi
 from worker.github.fetch import (
@@ -130,7 +130,7 @@ def read_side(api: RepoApi, sha: str, ref: str, timer: StageTimer | None = None)
     for _ in range(MAX_INCLUDE_ROUNDS):
         with timer.stage("parse"):
             snapshot = build_snapshot(dict(files.files), ref=ref)
-            missing = _missing_includes(snapshot, files)
+            missing = sorted(missing_includes(snapshot, files.files))
         if not missing:
             return Side(files, snapshot)
         with timer.stage("fetch"):
@@ -139,18 +139,6 @@ def read_side(api: RepoApi, sha: str, ref: str, timer: StageTimer | None = None)
             return Side(files, snapshot)
     with timer.stage("parse"):
         return Side(files, build_snapshot(dict(files.files), ref=ref))
-
-
-def _missing_includes(snapshot: Snapshot, files: TreeFiles) -> list[str]:
-    """Paths that `-r`/`-c` lines name but the registry did not select."""
-    return sorted(
-        {
-            path
-            for manifest in snapshot.files.values()
-            for path in manifest.include_paths
-            if path not in files.files
-        }
-    )
 
 
 @dataclass(frozen=True, slots=True)

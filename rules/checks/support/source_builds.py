@@ -48,7 +48,9 @@ class _Build:
     row: Any  # rules.kb.wheels.WheelRelease
 
 
-def _row(wheels: WheelIndex, package: str, version: Version) -> Any:
+def release_row(wheels: WheelIndex, package: str, version: Version) -> Any:
+    """The KB wheel table's row of one release (None: not recorded, or an index without rows,
+    such as a test fake)."""
     lookup = getattr(wheels, "release_row", None)
     return lookup(package, str(version)) if lookup is not None else None
 
@@ -61,11 +63,11 @@ def _candidate(
     if decided.picked is None:
         return None
     if decided.exact:
-        row = _row(wheels, package, decided.picked)
+        row = release_row(wheels, package, decided.picked)
         return (decided.picked, row) if row is not None else None
     stable = [v for v in decided.releases if not v.is_prerelease and not v.is_devrelease]
     for version in reversed(stable or list(decided.releases)):
-        row = _row(wheels, package, version)
+        row = release_row(wheels, package, version)
         if row is None:
             return None  # unknown release: pip's choice is not knowable
         if not row.yanked and row.admits(python):
