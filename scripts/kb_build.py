@@ -760,7 +760,8 @@ def _torch_index(record: Mapping[str, Any]) -> dict[str, Any]:
 
 def _without_wheel(package: str, version: str, record: Mapping[str, Any]) -> dict[str, Any]:
     """The row of a release the index serves no Linux wheel of (its requirement unknown)."""
-    files = ", ".join(str(f) for f in record.get("files", [])) or "none"
+    names = [str(f) for f in record.get("files", [])]
+    files = ", ".join(names) or "none"
     return {
         "package": package,
         "version": version,
@@ -768,6 +769,7 @@ def _without_wheel(package: str, version: str, record: Mapping[str, Any]) -> dic
         "requires_python": None,
         "pure_python": False,
         "linux_wheel": False,
+        "files": names,
         "source": f"package index: no Linux wheel of {package} {version} (files: {files})",
     }
 

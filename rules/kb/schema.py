@@ -78,7 +78,8 @@ class FamilyRequirement(_Model):
     `requires_torch` is the specifier of its wheel's ``Requires-Dist: torch`` line on Linux
     x86_64 ("==1.6.0", ">=2.11"), or None when the wheel does not require torch at all.
     `linux_wheel` is False for a release the index serves no Linux wheel of (sdist only, or
-    other platforms): what it requires is unknown, and `requires_torch` is None.
+    other platforms): what it requires is unknown, and `requires_torch` is None; `files` then
+    lists the file names the index serves for it (empty when it lists none).
     """
 
     package: str
@@ -87,6 +88,7 @@ class FamilyRequirement(_Model):
     requires_python: str | None = None
     pure_python: bool = False
     linux_wheel: bool = True
+    files: tuple[str, ...] = ()
     source: str
 
 

@@ -2,9 +2,9 @@
 torch-family-mismatch).
 
 The KB's index reading (rules/kb/data/torch.json ``family_requirements``) records, for a
-release whose Linux wheel it could not read, the files the index lists for it. When none of
-them is a Linux x86_64 wheel and none is a source archive, ``pip install X==V`` on Linux
-x86_64 from PyPI alone finds no matching distribution (torchtext 0.15.0, yanked: macOS,
+release whose Linux wheel it could not read, the files the index lists for it (``files``).
+When none of them is a Linux x86_64 wheel and none is a source archive, ``pip install X==V``
+on Linux x86_64 from PyPI alone finds no matching distribution (torchtext 0.15.0, yanked: macOS,
 Windows and aarch64 wheels only; bond005/pisets#2). A PyTorch index serves its own builds,
 so an environment with one is not judged.
 """
@@ -21,17 +21,8 @@ from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
 from rules.manifests.model import Requirement
 
-_FILES = re.compile(r"\(files: (?P<files>[^)]*)\)\s*$")
 _LINUX_X86 = re.compile(r"-(?:manylinux[0-9_a-z]*|linux)_x86_64(?:\.[a-z0-9_]+)*\.whl$")
 _SDIST = (".tar.gz", ".zip", ".tar.bz2")
-
-
-def listed_files(source: str) -> tuple[str, ...] | None:
-    """The file names a KB row's source lists (``… (files: a.whl, b.whl)``), or None."""
-    match = _FILES.search(source)
-    if match is None or match["files"].strip() in ("", "none"):
-        return None
-    return tuple(f.strip() for f in match["files"].split(",") if f.strip())
 
 
 def _installable_on_linux_x86(files: tuple[str, ...]) -> bool:
@@ -53,8 +44,8 @@ def no_linux_file_findings(
         row = kb.torch_requirement_row(req.name, version)
         if row is None or row.linux_wheel:
             continue
-        files = listed_files(row.source)
-        if files is None or _installable_on_linux_x86(files):
+        files = row.files
+        if not files or _installable_on_linux_x86(files):
             continue
         shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
         yield finding(

@@ -8,10 +8,11 @@ index reading records); PR #2 of that repository moved off it.
 from __future__ import annotations
 
 import pytest
+from packaging.version import Version
 
-from rules.checks.support.family_files import listed_files
 from rules.checks.torch_family import RULES
 from rules.findings import Severity
+from rules.kb import load_kb
 from rules.manifests.snapshot import build_snapshot
 from tests.rules.checks.mlsnap import run
 
@@ -53,10 +54,10 @@ def test_no_linux_file(name: str, files: dict[str, str], expected: list[tuple[st
     )
 
 
-def test_listed_files() -> None:
-    source = (
-        "package index: no Linux wheel of x 1.0 (files: a-1.0-py3-none-macosx.whl, a-1.0.tar.gz)"
-    )
-    assert listed_files(source) == ("a-1.0-py3-none-macosx.whl", "a-1.0.tar.gz")
-    assert listed_files("package index: no Linux wheel of x 1.0 (files: none)") is None
-    assert listed_files("x METADATA: Requires-Dist: torch") is None
+def test_the_kb_lists_the_files_of_a_release_without_a_linux_wheel() -> None:
+    """The index reading writes the file names as a field (the rule does not parse prose)."""
+    row = load_kb().torch_requirement_row("torchtext", Version("0.15.0"))
+    assert row is not None and not row.linux_wheel
+    assert row.files and all(name.startswith("torchtext-0.15.0-") for name in row.files)
+    assert not any("manylinux" in name and "x86_64" in name for name in row.files)
+    assert all(name in row.source for name in row.files)
