@@ -21,7 +21,7 @@ import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 PROBE_VERSION = 1
@@ -67,6 +67,16 @@ def _tail(text: str, lines: int = _TAIL_LINES) -> str:
 def _stage(name: str) -> None:
     sys.stderr.write("##probe-stage " + name + "\n")
     sys.stderr.flush()
+
+
+@contextlib.contextmanager
+def _timed(stage: str, timings: dict[str, float]) -> Iterator[None]:
+    """Announce `stage` and record how long its block took as `timings["<stage>_s"]` (dots
+    become underscores: `torch.import` → `torch_import_s`); a block that raises records none."""
+    _stage(stage)
+    started = time.perf_counter()
+    yield
+    timings[stage.replace(".", "_") + "_s"] = round(time.perf_counter() - started, 3)
 
 
 class _CaptureFd2:
@@ -275,11 +285,8 @@ def _torch_checks(torch: Any, device: str, timings: dict[str, float]) -> list[di
 
 def probe_torch(timings: dict[str, float]) -> dict[str, Any]:
     """torch build, CUDA visibility, device capability vs arch list, numerics."""
-    _stage("torch.import")
-    started = time.perf_counter()
-    torch = importlib.import_module("torch")
-
-    timings["torch_import_s"] = round(time.perf_counter() - started, 3)
+    with _timed("torch.import", timings):
+        torch = importlib.import_module("torch")
     out: dict[str, Any] = {
         "present": True,
         "torch": getattr(torch, "__version__", None),
@@ -290,14 +297,12 @@ def probe_torch(timings: dict[str, float]) -> dict[str, Any]:
     except Exception as exc:
         out["cudnn"] = None
         out["cudnn_error"] = str(exc)[:500]
-    _stage("torch.cuda_init")
-    started = time.perf_counter()
-    try:
-        available = bool(torch.cuda.is_available())
-    except Exception as exc:
-        available = False
-        out["cuda_error"] = f"{type(exc).__name__}: {str(exc)[:500]}"
-    timings["torch_cuda_init_s"] = round(time.perf_counter() - started, 3)
+    with _timed("torch.cuda_init", timings):
+        try:
+            available = bool(torch.cuda.is_available())
+        except Exception as exc:
+            available = False
+            out["cuda_error"] = f"{type(exc).__name__}: {str(exc)[:500]}"
     out["cuda_available"] = available
     if not available:
         out["device_count"] = 0
@@ -367,12 +372,9 @@ def _fp32_matmul_check(numpy: Any, a: Any, b: Any, got: Any, device: str) -> dic
 
 def probe_tensorflow(timings: dict[str, float]) -> dict[str, Any]:
     """TensorFlow build, visible GPUs, one fp32 matmul checked against float64."""
-    _stage("tensorflow.import")
-    started = time.perf_counter()
-    numpy = importlib.import_module("numpy")
-    tf = importlib.import_module("tensorflow")
-
-    timings["tensorflow_import_s"] = round(time.perf_counter() - started, 3)
+    with _timed("tensorflow.import", timings):
+        numpy = importlib.import_module("numpy")
+        tf = importlib.import_module("tensorflow")
     out: dict[str, Any] = {"present": True, "tensorflow": getattr(tf, "__version__", None)}
     try:
         info = tf.sysconfig.get_build_info()
@@ -384,37 +386,30 @@ def probe_tensorflow(timings: dict[str, float]) -> dict[str, Any]:
     gpus = tf.config.list_physical_devices("GPU")
     out["gpus"] = [getattr(g, "name", str(g)) for g in gpus]
     a, b = _fp32_operands(numpy)
-    _stage("tensorflow.matmul")
-    tf.config.experimental.enable_tensor_float_32_execution(False)
-    started = time.perf_counter()
-    with tf.device("/GPU:0" if gpus else "/CPU:0"):
-        got = tf.linalg.matmul(a, b).numpy()
-    check = _fp32_matmul_check(numpy, a, b, got, "gpu" if gpus else "cpu")
-    timings["tensorflow_matmul_s"] = round(time.perf_counter() - started, 3)
+    with _timed("tensorflow.matmul", timings):
+        tf.config.experimental.enable_tensor_float_32_execution(False)
+        with tf.device("/GPU:0" if gpus else "/CPU:0"):
+            got = tf.linalg.matmul(a, b).numpy()
+        check = _fp32_matmul_check(numpy, a, b, got, "gpu" if gpus else "cpu")
     out["checks"] = [check]
     return out
 
 
 def probe_jax(timings: dict[str, float]) -> dict[str, Any]:
     """JAX devices and backend, one fp32 matmul checked against float64."""
-    _stage("jax.import")
-    started = time.perf_counter()
-    jax = importlib.import_module("jax")
-    numpy = importlib.import_module("numpy")
-
-    timings["jax_import_s"] = round(time.perf_counter() - started, 3)
+    with _timed("jax.import", timings):
+        jax = importlib.import_module("jax")
+        numpy = importlib.import_module("numpy")
     out: dict[str, Any] = {"present": True, "jax": getattr(jax, "__version__", None)}
     _stage("jax.devices")
     devices = jax.devices()
     out["devices"] = [str(d) for d in devices]
     out["backend"] = jax.default_backend()
     a, b = _fp32_operands(numpy)
-    _stage("jax.matmul")
-    started = time.perf_counter()
-    jnp = importlib.import_module("jax.numpy")
-    got = numpy.asarray(jnp.matmul(a, b, precision="highest"))
-    check = _fp32_matmul_check(numpy, a, b, got, out["backend"])
-    timings["jax_matmul_s"] = round(time.perf_counter() - started, 3)
+    with _timed("jax.matmul", timings):
+        jnp = importlib.import_module("jax.numpy")
+        got = numpy.asarray(jnp.matmul(a, b, precision="highest"))
+        check = _fp32_matmul_check(numpy, a, b, got, out["backend"])
     out["checks"] = [check]
     return out
 
