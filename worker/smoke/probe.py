@@ -120,17 +120,38 @@ def import_one(module: str) -> dict[str, Any]:
             "import_s": seconds,
             "version": version if isinstance(version, str) else None,
         }
-    message = str(error)
     text = capture.text + "\n" + formatted
+    return _import_failure(
+        module,
+        seconds,
+        type(error).__name__,
+        str(error)[:_MAX_TEXT],
+        classify_error(type(error).__name__, text),
+        stderr=capture.text,
+        traceback_text=formatted,
+    )
+
+
+def _import_failure(
+    module: str,
+    seconds: float,
+    error_class: str,
+    message: str,
+    classification: str,
+    stderr: str,
+    traceback_text: str = "",
+) -> dict[str, Any]:
+    """The row of an import that failed (in this process, or a child that hung or crashed):
+    its error, classification and the tails of its traceback and stderr."""
     return {
         "module": module,
         "ok": False,
         "import_s": seconds,
-        "error_class": type(error).__name__,
-        "message": message[:_MAX_TEXT],
-        "classification": classify_error(type(error).__name__, text),
-        "traceback_tail": _tail(formatted),
-        "stderr_tail": _tail(capture.text),
+        "error_class": error_class,
+        "message": message,
+        "classification": classification,
+        "traceback_tail": _tail(traceback_text),
+        "stderr_tail": _tail(stderr),
     }
 
 
@@ -142,16 +163,14 @@ def import_isolated(module: str, timeout: float) -> dict[str, Any]:
         done = subprocess.run(cmd, capture_output=True, timeout=max(timeout, 1.0))
     except subprocess.TimeoutExpired as exc:
         err = exc.stderr.decode("utf-8", "replace") if exc.stderr else ""
-        return {
-            "module": module,
-            "ok": False,
-            "import_s": round(time.perf_counter() - started, 3),
-            "error_class": "Timeout",
-            "message": f"import did not finish within {timeout:.0f} s",
-            "classification": "timeout",
-            "traceback_tail": "",
-            "stderr_tail": _tail(err),
-        }
+        return _import_failure(
+            module,
+            round(time.perf_counter() - started, 3),
+            "Timeout",
+            f"import did not finish within {timeout:.0f} s",
+            "timeout",
+            stderr=err,
+        )
     out = done.stdout.decode("utf-8", "replace")
     err = done.stderr.decode("utf-8", "replace")
     try:
@@ -165,16 +184,14 @@ def import_isolated(module: str, timeout: float) -> dict[str, Any]:
         if done.returncode < 0
         else f"exited with code {done.returncode}"
     )
-    return {
-        "module": module,
-        "ok": False,
-        "import_s": round(time.perf_counter() - started, 3),
-        "error_class": "Crash",
-        "message": f"the interpreter importing {module} {how}",
-        "classification": classify_error("Crash", err) if err else "crash",
-        "traceback_tail": "",
-        "stderr_tail": _tail(err),
-    }
+    return _import_failure(
+        module,
+        round(time.perf_counter() - started, 3),
+        "Crash",
+        f"the interpreter importing {module} {how}",
+        classify_error("Crash", err) if err else "crash",
+        stderr=err,
+    )
 
 
 def _top_level_of(dist: Any) -> list[str]:
