@@ -458,7 +458,8 @@ def several_frameworks_bumped(base: Snapshot, head: Snapshot) -> list[Finding]:
 def _at_the_change(found: Finding, changed: set[str]) -> Finding:
     """A new finding whose own file the change leaves untouched, moved to the first of its
     `also_at` places the change touches (the requirement a Renovate bump changed, rather than
-    the Dockerfile whose Python it meets), so that its annotation is on a line of the diff."""
+    the Dockerfile whose Python it meets), so that its annotation is on a line of the diff; the
+    place it was found becomes one of its `also_at` places."""
     if not found.new or not found.also_at or found.file is None or found.file in changed:
         return found
     for file, line in found.also_at:
@@ -467,6 +468,7 @@ def _at_the_change(found: Finding, changed: set[str]) -> Finding:
                 f"reported at {file}:{line}, in a file this change touched "
                 f"({found.file}, where it was found, is unchanged)"
             )
+            elsewhere = tuple(place for place in found.also_at if place != (file, line))
             return replace(
                 found,
                 file=file,
@@ -474,6 +476,7 @@ def _at_the_change(found: Finding, changed: set[str]) -> Finding:
                 column=None,
                 end_line=None,
                 evidence=(*found.evidence, note),
+                also_at=((found.file, found.line or 1), *elsewhere),
             )
     return found
 

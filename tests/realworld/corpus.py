@@ -205,12 +205,19 @@ def _best(candidates: Sequence[Finding]) -> Finding | None:
     return min(candidates, key=lambda f: f.severity.rank, default=None)
 
 
+def _at(found: Finding, file: str) -> bool:
+    """Whether a finding stands at `file`: its own place, or one of its `also_at` places (the
+    other end of the same problem: the requirement an image's Python meets, or the Dockerfile
+    a finding was moved from to the line the change touched)."""
+    return found.file == file or any(place == file for place, _ in found.also_at)
+
+
 def score(case: Case, findings: Sequence[Finding], seconds: float = 0.0) -> Score:
     """Compare a review's findings with the case's expectations (new findings only)."""
     new = [f for f in findings if f.new]
     result = Score(case=case, seconds=seconds)
     for exp in case.expected:
-        hits = [f for f in new if f.category in exp.categories and f.file == exp.file]
+        hits = [f for f in new if f.category in exp.categories and _at(f, exp.file)]
         result.found.append((exp, _best(hits)))
     result.new_errors = [f for f in new if f.severity is Severity.ERROR]
     result.new_warnings = [f for f in new if f.severity is Severity.WARNING]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,16 @@ def test_score_counts_only_new_findings_at_the_expected_file(tmp_path: Path) -> 
         case, [*findings, _finding("tensorflow-cuda-mismatch", "Dockerfile", Severity.ERROR)]
     )
     assert (result.recalled, result.at_error, result.passes) == (1, 1, True)
+
+
+def test_score_credits_the_other_end_of_a_finding(tmp_path: Path) -> None:
+    """A finding moved to the line the change touched still stands at the file it was found
+    in (its `also_at`); a finding elsewhere with no such place does not."""
+    case = load_case(_write(tmp_path, GOOD))
+    moved = replace(
+        _finding("tensorflow-cuda-mismatch", "requirements.txt", Severity.ERROR),
+        also_at=(("Dockerfile", 1),),
+    )
+    assert score(case, [moved]).at_error == 1
+    elsewhere = replace(moved, also_at=(("other/Dockerfile", 1),))
+    assert score(case, [elsewhere]).recalled == 0

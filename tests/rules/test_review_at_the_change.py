@@ -31,6 +31,7 @@ def test_a_requirement_bump_is_reported_at_the_bumped_line() -> None:
     assert _found(base, head) == [("requirements.txt", 2)]
     (finding,) = [f for f in review_trees(base, head).findings if f.new and f.package == "numpy"]
     assert "(Dockerfile, where it was found, is unchanged)" in finding.evidence[-1]
+    assert finding.also_at == (("Dockerfile", 1),)  # the other end of the same problem
 
 
 def test_an_image_change_stays_at_the_image() -> None:
