@@ -383,6 +383,9 @@ class TorchFamilyMismatch(StaticRule, id="torch-family-mismatch", severity=Sever
         for req in reqs:
             member = _name(req)
             version = version_of(req)
+            if member in ("torchvision", "torchaudio") and version is None and req.specifier:
+                yield from self._ranges(kb, torch, req, admitted)
+                continue
             if member not in _REQUIRERS or version is None:
                 continue
             known = _requires(kb, member, version)
@@ -423,6 +426,75 @@ class TorchFamilyMismatch(StaticRule, id="torch-family-mismatch", severity=Sever
                 severity=Severity.ERROR if every else Severity.WARNING,
                 fingerprint=f"{torch.name}:{req.name}",
             )
+
+    def _ranges(
+        self, kb: KnowledgeBase, torch: Requirement, req: Requirement, admitted: list[Version]
+    ) -> Iterator[Finding]:
+        """A torch range next to a torchvision / torchaudio range: an error when no release
+        the member's range admits (the KB's releases, and the pre-releases of their minors when
+        the range admits those: nightlies pin a build of the paired torch minor) requires a
+        torch the torch range admits. Nothing when either range admits releases the KB does
+        not know yet (a newer member might pair with an admitted torch)."""
+        member = _name(req)
+        releases = _member_releases(kb, member)
+        if not releases or _admits_newer(req.specifier, releases[-1]):
+            return
+        inside = [v for v in releases if spec_contains(req.specifier, v) is True]
+        nightly_minors = {
+            (v.major, v.minor)
+            for v in releases
+            if spec_contains(req.specifier, f"{v.major}.{v.minor}.0.dev0") is True
+        }
+        if not inside and not nightly_minors:
+            return
+        open_torch = _admits_newer(torch.specifier, kb.torch_versions()[-1])
+        needs: set[str] = set()
+        judged: list[Version] = []
+        for version in inside:
+            known = _requires(kb, member, version)
+            row = kb.torch_requirement_row(member, version)
+            if known is None and row is not None and not row.linux_wheel:
+                continue  # no Linux wheel (torchvision 0.15.0, yanked): pip never picks it
+            if known is None:
+                return  # a release whose requirement the KB does not know: no verdict
+            spec = known[0]
+            if spec is None or any(spec_contains(spec, t) is True for t in admitted):
+                return
+            exact = spec.startswith("==") and "," not in spec
+            if open_torch and not exact:
+                return  # a torch newer than the KB knows might satisfy a range requirement
+            needs.add(f"torch{spec}")
+            judged.append(version)
+        for minor in sorted(nightly_minors):
+            torch_minor = _torch_minor_of(kb, member, minor)
+            if torch_minor is None:
+                return
+            probes = [f"{torch_minor}.0.dev0", f"{torch_minor}.0rc1", f"{torch_minor}.99"]
+            if any(spec_contains(torch.specifier, p) is not False for p in probes):
+                return
+            needs.add(f"a torch {torch_minor} pre-release for its {minor[0]}.{minor[1]} ones")
+        if not needs:
+            return
+        shown = ", ".join(str(v) for v in judged)
+        if nightly_minors:
+            minors = "/".join(f"{m[0]}.{m[1]}" for m in sorted(nightly_minors))
+            shown = f"{shown} and {minors} pre-releases" if shown else f"{minors} pre-releases"
+        yield finding(
+            self,
+            f"{torch.raw.strip()} next to {req.raw.strip()}: every {member} release the range "
+            f"admits ({shown}) requires a torch the torch range excludes "
+            f"({', '.join(sorted(needs))}), so the install cannot resolve (decided by the "
+            f"ranges: every admitted pair breaks).",
+            torch.location,
+            package=torch.name,
+            fix=None,
+            evidence=(
+                f"{req.location.file}:{req.location.line}: {req.raw.strip()}",
+                f"KB torch.json: {member} releases {shown}",
+            ),
+            severity=Severity.ERROR,
+            fingerprint=f"{torch.name}:{req.name}",
+        )
 
     def _on_image(
         self, kb: KnowledgeBase, reqs: list[Requirement], image: Fact
@@ -468,6 +540,28 @@ class TorchFamilyMismatch(StaticRule, id="torch-family-mismatch", severity=Sever
             severity=Severity.WARNING,
             fingerprint="image-family",
         )
+
+
+def _member_releases(kb: KnowledgeBase, member: str) -> list[Version]:
+    """Every torchvision / torchaudio release the KB lists (release tables and index rows)."""
+    found: set[Version] = set()
+    for line in kb.torch.minors:
+        for patch in line.patches:
+            value = patch.torchvision if member == "torchvision" else patch.torchaudio
+            if value:
+                found.add(Version(value))
+    found |= {Version(r.version) for r in kb.torch.family_requirements if r.package == member}
+    return sorted(v for v in found if not v.is_prerelease)
+
+
+def _torch_minor_of(kb: KnowledgeBase, member: str, minor: tuple[int, int]) -> str | None:
+    """The torch minor (``2.3``) a torchvision / torchaudio minor is released with."""
+    for line in kb.torch.minors:
+        for patch in line.patches:
+            value = patch.torchvision if member == "torchvision" else patch.torchaudio
+            if value and Version(value).release[:2] == minor:
+                return line.minor
+    return None
 
 
 def _admits_newer(specifier: str, newest: Version) -> bool:
