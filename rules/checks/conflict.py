@@ -39,7 +39,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from packaging.requirements import Requirement as PackagingRequirement
 from packaging.specifiers import InvalidSpecifier, Specifier, SpecifierSet
@@ -52,6 +52,7 @@ from rules.checks.support.fixes import finding_at
 from rules.checks.support.indexes import indexes_for
 from rules.checks.support.nvidia_pins import NvidiaClash, nvidia_clashes
 from rules.findings import Finding, Severity
+from rules.kb import KnowledgeBase
 from rules.kb.numpy_caps import CapRelease, load_numpy_caps
 from rules.kb.nvidia_requires import provenance as nvidia_provenance
 from rules.kb.tensorflow_wheels import tensorflow_wheel
@@ -299,6 +300,48 @@ def _recorded_requires(name: str, version: Version) -> list[_Needed]:
     return found
 
 
+#: Packages whose wheels may pin torch exactly (their requirement comes from the KB).
+_TORCH_REQUIRERS = (
+    "torchvision",
+    "torchaudio",
+    "torchtext",
+    "torchdata",
+    "xformers",
+    "vllm",
+    "torch-tensorrt",
+)
+
+
+def _implied_torch(
+    kb: KnowledgeBase, reqs: Sequence[Requirement]
+) -> dict[Requirement, Requirement]:
+    """The torch an environment gets without naming it: the one exact torch every exact PyPI
+    pin of a torch-family package requires (``vllm==0.5.5`` and ``xformers==0.0.27.post2``:
+    ``torch==2.4.0``, their wheels' Requires-Dist), as a requirement at the first such pin
+    (mapped to that pin), so that its ``nvidia-*`` pins are compared too. Empty when torch (or
+    conda's pytorch) is named, or when the pins require different or no exact torch."""
+    names = {str(canonicalize_name(r.name)) for r in reqs}
+    if names & {"torch", "pytorch"}:
+        return {}
+    implied: dict[str, tuple[Requirement, str]] = {}
+    for req in reqs:
+        name = str(canonicalize_name(req.name))
+        pin = unconditional_pin(req)
+        if name not in _TORCH_REQUIRERS or pin is None:
+            continue
+        row = kb.torch_requirement(name, pin)
+        spec = row.requires_torch if row is not None else None
+        if row is None or spec is None or not spec.startswith("==") or "," in spec:
+            return {}
+        implied.setdefault(spec[2:], (req, row.source))
+    if len(implied) != 1:
+        return {}
+    ((torch, (by, source)),) = implied.items()
+    raw = f"torch=={torch} (required by {by.raw.strip()}: {source})"
+    made = replace(by, name="torch", raw=raw, specifier=f"=={torch}", pinned=torch, extras=())
+    return {made: by}
+
+
 def _sort_key(req: Requirement) -> tuple[str, int, int]:
     return (req.location.file, req.location.line, req.location.column)
 
@@ -337,22 +380,33 @@ class ConflictRule(StaticRule, id="conflict", severity=Severity.ERROR):
                     seen_metadata.add(finding.fingerprint)
                     yield finding
             indexes = indexes_for(ctx.snapshot, env)
-            for clash in nvidia_clashes(reqs, targets, indexes, _satisfiable):
-                finding = self._nvidia_finding(env, clash)
+            implied = _implied_torch(ctx.kb, reqs)
+            for clash in nvidia_clashes([*reqs, *implied], targets, indexes, _satisfiable):
+                finding = self._nvidia_finding(env, clash, implied)
                 if finding.fingerprint not in seen_metadata:
                     seen_metadata.add(finding.fingerprint)
                     yield finding
 
-    def _nvidia_finding(self, env: str, clash: NvidiaClash) -> Finding:
-        """Two pins whose releases' nvidia-* requirements exclude each other on Linux x86_64."""
+    def _nvidia_finding(
+        self, env: str, clash: NvidiaClash, implied: dict[Requirement, Requirement]
+    ) -> Finding:
+        """Two pins whose releases' nvidia-* requirements exclude each other on Linux x86_64
+        (`implied`: a torch no line names, with the pin that requires it)."""
         first, second = clash.first, clash.second
+
+        def named(req: Requirement) -> str:
+            by = implied.get(req)
+            if by is None:
+                return f"{req.name} ({_where(req)})"
+            return f"{req.name} {req.pinned} (required by {by.raw.strip()}, {_where(req)})"
+
         outcome = (
             "pip stops with ResolutionImpossible."
             if clash.certain
             else "It can fail to resolve or install an older release than expected."
         )
         message = (
-            f"{first.name} ({_where(first)}) and {second.name} ({_where(second)}) "
+            f"{named(first)} and {named(second)} "
             + ("cannot be installed together" if clash.certain else "clash")
             + f" in environment `{env}` on Linux x86_64: their metadata "
             f"requires NVIDIA wheels no version satisfies ({clash.listed()})"

@@ -21,6 +21,7 @@ Data: the KB wheel table's release rows (`rules.kb.wheels.WheelRelease`) through
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -125,6 +126,18 @@ def _image_fix(image: str, python: str, best: str) -> str | None:
     return "FROM " + image.replace(python, best, 1)
 
 
+_CONDA_PY_BUILD = re.compile(r"^py(3)(\d{1,2})(?![0-9])")
+
+
+def _conda_build_for(req: Requirement) -> str | None:
+    """The Python a conda match spec's build string names (``psutil=5.9.0=py312h5eee18b_0``:
+    3.12; a conda export lists the builds the channel had), or None."""
+    if req.ecosystem != Ecosystem.CONDA or not req.build:
+        return None
+    match = _CONDA_PY_BUILD.match(req.build)
+    return f"{match.group(1)}.{match.group(2)}" if match else None
+
+
 def source_builds(
     rule: Rule,
     snapshot: Snapshot,
@@ -144,6 +157,9 @@ def source_builds(
     handled: list[str] = []
     builds: list[_Build] = []
     for minor in minors:
+        if _conda_build_for(req) == minor:
+            handled.append(minor)
+            continue  # the match spec names the channel's build for this Python
         found = _candidate(wheels, package, decided, minor)
         if found is None:
             continue

@@ -124,3 +124,51 @@ def test_lines_of_other_extras_are_left_out() -> None:
     assert nvidia_requirements("jax", Version("0.4.14")) == ()
     cu12 = nvidia_requirements("jax", Version("0.4.14"), ("cuda12_pip",))
     assert cu12 and all(n.dep.endswith("-cu12") for n in cu12)
+
+
+# wrh14/deep_unlearning@ffb471c3cbf28a3d3f585d3d77876fb16256a658:environment.yml (issue 1:
+# "torch 2.4.0 depends on nvidia-cuda-nvrtc-cu12==12.1.105"): no torch line, but vllm==0.5.5
+# and xformers==0.0.27.post2 both require torch==2.4.0 (their wheels' Requires-Dist), and the
+# pip block pins the CUDA 12.4 runtime wheels; fixed in 96fb9c26 by deleting the nvidia pins.
+@pytest.mark.parametrize(
+    ("reqs", "clashes"),
+    [
+        ((pin("nvidia-cuda-nvrtc-cu12==12.4.99", 130), pin("vllm==0.5.5", 193)), 1),
+        (
+            (
+                pin("nvidia-cuda-nvrtc-cu12==12.4.99", 130),
+                pin("vllm==0.5.5", 193),
+                pin("xformers==0.0.27.post2", 197),
+            ),
+            1,
+        ),
+        # the versions torch 2.4.0 pins: nothing to report
+        ((pin("nvidia-cuda-nvrtc-cu12==12.1.105", 130), pin("vllm==0.5.5", 193)), 0),
+        # torch named: the implied one is not added (the named torch is judged)
+        (
+            (
+                pin("nvidia-cuda-nvrtc-cu12==12.4.99", 130),
+                pin("vllm==0.5.5", 193),
+                req("torch", FILE, 194),
+            ),
+            0,
+        ),
+        # pins requiring different torches: no single implied torch
+        (
+            (
+                pin("nvidia-cuda-nvrtc-cu12==12.4.99", 130),
+                pin("vllm==0.5.5", 193),
+                pin("torchvision==0.15.2", 195),
+            ),
+            0,
+        ),
+    ],
+)
+def test_a_torch_required_by_a_pin(reqs: tuple[Requirement, ...], clashes: int) -> None:
+    found = run(*reqs)
+    assert len(found) == clashes
+    for finding in found:
+        assert "torch 2.4.0 (required by vllm==0.5.5, scripts/gpu_environment.yml:193)" in (
+            finding.message
+        )
+        assert finding.line == 193

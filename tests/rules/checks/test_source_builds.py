@@ -256,3 +256,19 @@ def test_a_conda_framework_pin_says_no_conda_build_installs() -> None:
     [found] = run(RULE, build_snapshot(files))
     assert (found.package, found.severity.value) == ("pytorch", "error")
     assert "no conda build installs" in found.message and "wheel installs" not in found.message
+
+
+# wrh14/deep_unlearning@ffb471c3cbf28a3d3f585d3d77876fb16256a658:environment.yml is a conda
+# export: `python=3.12.4=h5148396_1` with `psutil=5.9.0=py312h5eee18b_0` (PyPI has no cp312
+# wheel of psutil 5.9.0, but the build string names the channel's Python 3.12 build).
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("  - psutil=5.9.0=py312h5eee18b_0\n", []),
+        ("  - psutil=5.9.0\n", [("psutil", "warning")]),
+    ],
+)
+def test_a_conda_build_string_names_its_python(line: str, expected: list[tuple[str, str]]) -> None:
+    env = "name: x\nchannels:\n  - defaults\ndependencies:\n  - python=3.12.4=h5148396_1\n" + line
+    findings = run(RULE, build_snapshot({"environment.yml": env}))
+    assert [(f.package, f.severity.value) for f in findings] == expected
