@@ -16,14 +16,20 @@ allows, and fail).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import Version
 
 from rules.checks.base import Rule, RuleContext, StaticRule
 from rules.checks.support.builds import decide
-from rules.checks.support.environments import each_env, env_of, project, version_of
+from rules.checks.support.environments import (
+    each_env,
+    env_of,
+    is_job_environment,
+    project,
+    version_of,
+)
 from rules.checks.support.evidence import exact_minor, targets_for_environment
 from rules.checks.support.fixes import finding
 from rules.checks.support.fresh import installable_for
@@ -260,6 +266,14 @@ def _may_pick_unusable(
     return False
 
 
+def _per_python(found: Finding, claim: _Claim, per_python: bool) -> Finding:
+    """A workflow job's combinations are jobs of their own: there, one problem per package and
+    Python (the base's numpy-on-3.15 job does not hide the head's new numpy-on-3.14 job)."""
+    if not per_python or not found.fingerprint:
+        return found
+    return replace(found, fingerprint=f"{found.fingerprint}:python {', '.join(claim.minors)}")
+
+
 def _none_installs(req: Requirement) -> str:
     """How the finding says nothing installs: pip / uv look for a wheel; conda solves for a
     channel build (`describe()` then names what the KB records for the release)."""
@@ -284,6 +298,7 @@ class PythonVersionIncompatible(
             if not options:
                 continue
             claims = _claims(targets_for_environment(ctx.snapshot, env, ctx.config))
+            per_python = is_job_environment(ctx.snapshot, env)
             for every in claims:
                 for option in options:
                     claim = _under_marker(every, option.req)
@@ -294,6 +309,7 @@ class PythonVersionIncompatible(
                             self, ctx.snapshot, env, claim.evidence, claim.minors,
                             option.req, option.decided, wheels,
                         )  # fmt: skip
+                        built = [_per_python(f, claim, per_python) for f in built]
                         yield from (f for f in built if _first(f, seen))
                         rest = [m for m in claim.minors if m not in handled]
                         if not rest:
@@ -305,7 +321,7 @@ class PythonVersionIncompatible(
                         found_all = self._judge(claim, option.req, option.picked)
                     else:
                         found_all = self._judge_range(claim, option, wheels)
-                    for found in found_all:
+                    for found in (_per_python(f, claim, per_python) for f in found_all):
                         if found.identity not in seen:
                             seen.add(found.identity)
                             yield found

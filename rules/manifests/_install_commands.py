@@ -119,6 +119,8 @@ _CONDA_SPEC = re.compile(
     r"(?P<rest>.*)$"
 )
 _PYTHON = re.compile(r"^python(\d+(\.\d+)?)?$")
+#: A `==`/`!=` prefix match (``==2.2.*``): the only `*` a requirement word may hold.
+_WILDCARD_VERSION = re.compile(r"(?<=[=!]=)\s*[0-9][0-9A-Za-z.!+]*\.\*")
 _PIP = re.compile(r"^pip(\d+(\.\d+)?)?$")
 _CONDA_TOOLS = {"conda", "mamba", "micromamba"}
 
@@ -309,8 +311,10 @@ def _pypi_requirement(
     primary: str | None,
     into: InstallFindings,
 ) -> Requirement | None:
-    if not value or _is_local(value) or any(ch in value for ch in "`*?{}"):
+    if not value or _is_local(value) or any(ch in value for ch in "`?{}"):
         return None
+    if "*" in _WILDCARD_VERSION.sub("", value):
+        return None  # a shell glob; `numpy==2.2.*` is a PEP 440 prefix match (pip reads it)
     span = locate(word.start)
     try:
         parsed = Pep508(value)

@@ -36,7 +36,14 @@ def split_commands(text: str) -> list[list[Word]]:
     Redirections and their targets are dropped, `#` comments end the line; `$(...)` and
     backticks are not interpreted (their words stay in the command that holds them).
     """
+    return [words for words, _ in split_chain(text)]
+
+
+def split_chain(text: str) -> list[tuple[list[Word], str]]:
+    """`split_commands`, each command with the separator that follows it (`&&`, `||`, `;`,
+    `|`, `&`, a newline, or "" at the end)."""
     commands: list[list[Word]] = [[]]
+    separators: list[str] = [""]
     index, length = 0, len(text)
     skip_next = False
     while index < length:
@@ -47,7 +54,9 @@ def split_commands(text: str) -> list[list[Word]]:
         separator = next((s for s in _SEPARATORS if text.startswith(s, index)), None)
         if separator is not None:
             if commands[-1]:
+                separators[-1] = separator
                 commands.append([])
+                separators.append("")
             index += len(separator)
             continue
         if char == "#":
@@ -64,7 +73,7 @@ def split_commands(text: str) -> list[list[Word]]:
             skip_next = False
             continue
         commands[-1].append(word)
-    return [c for c in commands if c]
+    return [(c, sep) for c, sep in zip(commands, separators, strict=True) if c]
 
 
 def _read_word(text: str, index: int) -> tuple[Word, int]:

@@ -24,20 +24,16 @@ import yaml
 
 from rules.manifests._install_commands import installed_extras, installed_files
 from rules.manifests._shellwords import Word, split_commands
-from rules.manifests._yaml_nodes import BudgetExceeded, Walker, compose, position
+from rules.manifests._workflow_jobs import python_minor, read_jobs, span_of
+from rules.manifests._yaml_nodes import BudgetExceeded, Walker, compose
 from rules.manifests.makefile import make_call, make_reference
 from rules.manifests.model import Fact, FactKind, FileKind, ManifestFile, Span
 from rules.manifests.shell_scripts import script_call, script_reference
 
+__all__ = ["MATRIX_REF", "SETUP_PYTHON", "WorkflowParser", "python_minor", "span_of"]
+
 MATRIX_REF = re.compile(r"^\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}$")
-_VERSION = re.compile(r"^(3)\.(\d+)(?:\.\d+)?(?:-dev)?$")
 SETUP_PYTHON = "actions/setup-python"
-
-
-def python_minor(text: str) -> str | None:
-    """`3.10` for `3.10`, `3.10.4`, `3.13-dev`; None for `3.x`, `pypy-3.9`, expressions."""
-    match = _VERSION.match(text.strip())
-    return f"{match.group(1)}.{match.group(2)}" if match else None
 
 
 class WorkflowParser:
@@ -67,19 +63,16 @@ class WorkflowParser:
                         facts.append(Fact(FactKind.PYTHON, version, span, detail, environment))
         except BudgetExceeded:
             return ManifestFile(path=path, kind=self.kind)
+        jobs = read_jobs(path, text, root)  # packages installed by name: environments of their own
         return ManifestFile(
             path=path,
             kind=self.kind,
-            facts=tuple(dict.fromkeys(facts)),
+            requirements=tuple(jobs.requirements),
+            indexes=tuple(jobs.indexes),
+            facts=tuple(dict.fromkeys([*facts, *jobs.facts])),
             includes=tuple(includes.values()),
             include_paths=tuple(includes),
         )
-
-
-def span_of(path: str, node: yaml.Node) -> Span:
-    """Where a YAML node starts in `path`."""
-    line, column = position(node)
-    return Span(path, line, column)
 
 
 def setup_python_nodes(walker: Walker, job: yaml.Node) -> Iterator[yaml.Node]:

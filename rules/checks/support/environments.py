@@ -1,8 +1,8 @@
 """Environments and what their requirements say: project names, pins, variant labels.
 
 An environment is `Requirement.environment` (the root requirements file, the conda file with
-its pip section, a pyproject path or ``path#group``, a Dockerfile stage ``Dockerfile#stage``);
-its *root* is the file part.
+its pip section, a pyproject path or ``path#group``, a Dockerfile stage ``Dockerfile#stage``,
+a CI workflow job ``ci.yml#job (key=value, …)``); its *root* is the file part.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import Version
 
 from rules.kb.cudaver import is_variant, to_version
-from rules.manifests.model import Ecosystem, Requirement, Snapshot
+from rules.manifests.model import Ecosystem, FileKind, Requirement, Snapshot
 
 #: conda names of PyPI projects the ML rules look at.
 CONDA_TO_PYPI: Mapping[str, str] = {"pytorch": "torch", "pytorch-gpu": "torch"}
@@ -37,6 +37,14 @@ def env_of(req: Requirement) -> str:
 def env_root(env: str) -> str:
     """The file part of an environment name (``pyproject.toml#dev`` → ``pyproject.toml``)."""
     return env.split("#", 1)[0]
+
+
+def is_job_environment(snapshot: Snapshot, env: str) -> bool:
+    """Whether `env` is a CI workflow job's own environment (``ci.yml#test (py=3.12)``: the
+    packages its steps install by name, one per matrix combination)."""
+    root = env_root(env)
+    manifest = snapshot.files.get(root)
+    return env != root and manifest is not None and manifest.kind == FileKind.WORKFLOW
 
 
 def environments(snapshot: Snapshot) -> dict[str, list[Requirement]]:

@@ -167,7 +167,9 @@ def _workflow_decls(
         manifest = snapshot.files.get(fact.location.file)
         if manifest is None or manifest.kind != FileKind.WORKFLOW:
             continue
-        if unnamed:
+        if env and fact.environment == env and env_root(env) == fact.location.file:
+            pass  # a job's own environment (its by-name installs, `_workflow_jobs`)
+        elif unnamed:
             if fact.environment:
                 continue
         elif "#" in fact.environment:

@@ -1,0 +1,701 @@
+"""Packages a CI workflow job installs by name: one environment per job and matrix combination.
+
+A job whose ``run:`` steps install packages by name (``pip install torch==${{
+matrix.torch-version }}``, ``uv pip install "numpy==$NP_VERSION.*"``, ``conda install …``)
+is an environment of its own, as a Dockerfile stage is: ``<workflow>#<job>``, and, when the
+Python or the install words read the job's ``strategy.matrix``, one per combination of the
+keys they read, ``<workflow>#<job> (np=2.2, py=3.14)``. Its requirements are located at the
+install line (where the user fixes them); its `FactKind.PYTHON` fact, with that environment,
+at the matrix value or ``python-version`` line that names the Python (as the file-level facts
+of `workflow.WorkflowParser`). Files a step installs (``-r x.txt``, ``.``) stay environments
+of their own (the workflow parser's facts): a Dockerfile stage's ``pip install -r`` does not
+join the stage's by-name requirements either.
+
+The matrix follows GitHub's documented expansion: the cross product of the keys' lists, less
+every combination an ``exclude`` entry matches (all of the entry's keys equal), then each
+``include`` entry is added to every original combination none of whose original values it
+would change (values an earlier ``include`` added may be overwritten), or, when it fits no
+original combination, becomes a combination of its own. A key missing from a combination
+reads as ``""`` (what GitHub substitutes).
+
+The Python of an install step is that of the job's last setup step before it:
+``actions/setup-python`` (its ``python-version``; of a list, the last entry, which setup-python
+makes the default), ``astral-sh/setup-uv`` and ``conda-incubator/setup-miniconda``
+(``python-version``), ``mamba-org/setup-micromamba`` (a ``python=3.x`` word of
+``create-args``). Versions that name no single CPython minor give no Python fact.
+
+Expressions: ``${{ matrix.<key>[.<field>…] }}`` and ``${{ env.<NAME> }}`` are substituted
+(in the script text, as GitHub does, before the shell splits it); ``$VAR`` / ``${VAR}`` (and
+``${VAR:-x}``) read the step's, the job's and the workflow's ``env:`` (values substituted the
+same way). Anything else (``${{ inputs.x }}``, ``${{ steps.… }}``, a variable the runner or an
+earlier step sets, one the script assigns itself or writes to ``$GITHUB_ENV``) is unknown,
+and a word holding it gives no requirement: nothing is guessed.
+
+Bounds (hostile or generated workflows): at most `MAX_COMBINATIONS` (256, GitHub's own limit
+of jobs per matrix) combinations per job, a cross product of at most `MAX_PRODUCT` before
+``exclude`` and at most `MAX_ENTRIES` ``include`` / ``exclude`` entries; a matrix beyond
+these is read as unknown (its values give nothing, the job one environment). At most
+`MAX_SCRIPT_CHARS` characters of ``run:`` scripts are read per workflow over all
+combinations, and at most `InstallFindings.limit` requirements; the nodes visited count
+against a `Walker` budget of their own, so the file-level facts never suffer.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from dataclasses import dataclass, field, replace
+
+import yaml
+
+from rules.manifests._dockerlines import substitute
+from rules.manifests._install_commands import InstallFindings, interpret
+from rules.manifests._shellwords import Word, split_chain, split_commands, strip_prefix
+from rules.manifests._workflow_conditions import UNKNOWN, Value, evaluate
+from rules.manifests._yaml_nodes import BudgetExceeded, Walker, position
+from rules.manifests.model import Fact, FactKind, Index, Requirement, Span
+
+#: GitHub runs at most 256 jobs of one matrix; a bigger one is read as unknown.
+MAX_COMBINATIONS = 256
+#: Most combinations of the cross product (before ``exclude``) enumerated for one job.
+MAX_PRODUCT = 4_096
+#: Most ``include`` / ``exclude`` entries read for one job.
+MAX_ENTRIES = 256
+#: Most characters of ``run:`` scripts read per workflow, over all jobs and combinations.
+MAX_SCRIPT_CHARS = 1_000_000
+#: Most YAML nodes visited per workflow for job environments.
+NODE_BUDGET = 200_000
+#: Longest matrix value text written into an environment's name.
+_LABEL_VALUE = 40
+
+_VERSION = re.compile(r"^(3)\.(\d+)(?:\.\d+)?(?:-dev)?$")
+_EXPRESSION = re.compile(r"\$\{\{(.*?)\}\}", re.DOTALL)
+_MATRIX_PATH = re.compile(r"^matrix((?:\.[A-Za-z0-9_-]+)+)$")
+_ENV_PATH = re.compile(r"^env\.([A-Za-z_][A-Za-z0-9_]*)$")
+_MATRIX_KEY = re.compile(r"\bmatrix\.([A-Za-z0-9_-]+)")
+_GITHUB_ENV_WRITE = re.compile(r"\b([A-Za-z_][A-Za-z0-9_]*)=[^\n]*>>\s*\"?\$\{?GITHUB_ENV")
+_CONDA_PYTHON = re.compile(r"^python(?:==?|=)(3\.\d+)(?:\.[0-9*]+)*$")
+#: A word no variable defines: what an expression that cannot be read becomes in a script.
+_UNKNOWN = "${DEPREVIEW_UNKNOWN_EXPRESSION}"
+_ASSIGNERS = frozenset({"export", "declare", "typeset", "local", "readonly", "unset", "read"})
+
+#: Setup actions and the input that names their Python.
+_SETUP_INPUTS = {
+    "actions/setup-python": "python-version",
+    "astral-sh/setup-uv": "python-version",
+    "conda-incubator/setup-miniconda": "python-version",
+    "mamba-org/setup-micromamba": "create-args",
+}
+
+
+def python_minor(text: str) -> str | None:
+    """`3.10` for `3.10`, `3.10.4`, `3.13-dev`; None for `3.x`, `pypy-3.9`, expressions."""
+    match = _VERSION.match(text.strip())
+    return f"{match.group(1)}.{match.group(2)}" if match else None
+
+
+def span_of(path: str, node: yaml.Node) -> Span:
+    """Where a YAML node starts in `path`."""
+    line, column = position(node)
+    return Span(path, line, column)
+
+
+@dataclass
+class JobEnvironments:
+    """What the by-name installs of a workflow's jobs declare (requirements, the indexes of
+    their commands, and each environment's Python)."""
+
+    requirements: list[Requirement] = field(default_factory=list)
+    indexes: list[Index] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+
+
+# --- the matrix ---------------------------------------------------------------------------
+
+_Combination = dict[str, yaml.Node]
+
+
+def _canon(walker: Walker, node: yaml.Node | None) -> str:
+    """A value's identity for equality (``exclude`` / ``include`` matching, deduplication)."""
+    if node is None:
+        return ""
+    text = walker.scalar(node)
+    if text is not None:
+        return text
+    if isinstance(node, yaml.SequenceNode):
+        return "[" + ",".join(_canon(walker, v) for v in walker.sequence(node)) + "]"
+    pairs = sorted((walker.scalar(k) or "", _canon(walker, v)) for k, v in walker.mapping(node))
+    return "{" + ",".join(f"{k}:{v}" for k, v in pairs) + "}"
+
+
+def _entries(walker: Walker, node: yaml.Node | None) -> list[dict[str, yaml.Node]] | None:
+    """The mappings of an ``include`` / ``exclude`` list; None past `MAX_ENTRIES` or when it
+    is not a list of mappings (an expression)."""
+    if node is None:
+        return []
+    if not isinstance(node, yaml.SequenceNode) or len(node.value) > MAX_ENTRIES:
+        return None
+    out: list[dict[str, yaml.Node]] = []
+    for entry in walker.sequence(node):
+        if not isinstance(entry, yaml.MappingNode):
+            return None
+        out.append({k: v for kn, v in walker.mapping(entry) if (k := walker.scalar(kn))})
+    return out
+
+
+def matrix_combinations(walker: Walker, matrix: yaml.Node | None) -> list[_Combination] | None:
+    """The job's matrix combinations (GitHub's expansion, see the module docstring); [{}]
+    without a matrix; None when the matrix cannot be read or is beyond the bounds."""
+    if matrix is None:
+        return [{}]
+    if not isinstance(matrix, yaml.MappingNode):
+        return None  # ``matrix: ${{ fromJSON(...) }}``
+    dimensions: list[tuple[str, list[yaml.Node]]] = []
+    for key_node, value in walker.mapping(matrix):
+        key = walker.scalar(key_node)
+        if not key or key in {"include", "exclude"}:
+            continue
+        if not isinstance(value, yaml.SequenceNode):
+            return None  # a key given by an expression: its values are not known
+        dimensions.append((key, walker.sequence(value)))
+    size = 1
+    for _, values in dimensions:
+        size *= len(values)
+        if size > MAX_PRODUCT:
+            return None
+    excludes = _entries(walker, walker.get(matrix, "exclude"))
+    includes = _entries(walker, walker.get(matrix, "include"))
+    if excludes is None or includes is None:
+        return None
+    canon: dict[int, str] = {}
+
+    def key_of(node: yaml.Node | None) -> str:
+        if node is None:
+            return "\0missing"
+        if id(node) not in canon:
+            canon[id(node)] = _canon(walker, node)
+        return canon[id(node)]
+
+    originals: list[_Combination] = []
+    if dimensions:
+        names = [k for k, _ in dimensions]
+        for row in itertools.product(*(v for _, v in dimensions)):
+            combination: _Combination = dict(zip(names, row, strict=True))
+            if any(
+                all(key_of(combination.get(k)) == key_of(v) for k, v in entry.items())
+                for entry in excludes
+            ):
+                continue
+            originals.append(combination)
+    base_keys = {k for k, _ in dimensions}
+    extra: list[_Combination] = []
+    for entry in includes:
+        fits = False
+        for combination in originals:
+            if all(
+                key_of(combination.get(k)) == key_of(v) for k, v in entry.items() if k in base_keys
+            ):
+                combination.update(entry)
+                fits = True
+        if not fits:
+            extra.append(dict(entry))
+    combinations = originals + extra
+    if not dimensions and not includes:
+        combinations = [{}]
+    if len(combinations) > MAX_COMBINATIONS:
+        return None
+    return combinations
+
+
+# --- expressions and offsets ---------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    """What expressions read for one combination: its matrix values (None: not known), the
+    variables defined so far (None: defined, value not known) and the runner's OS."""
+
+    walker: Walker
+    combination: _Combination | None
+    variables: dict[str, str | None]
+    runner_os: str | None = None
+
+
+def _runner_os(ctx: _Context, runs_on: str) -> str | None:
+    """``runner.os`` of a job's ``runs-on`` label (``ubuntu-22.04`` → ``Linux``)."""
+    label = _substitute(ctx, runs_on)
+    if label.unknown:
+        return None
+    text = label.text.strip().lower()
+    for prefix, name in (("ubuntu", "Linux"), ("windows", "Windows"), ("macos", "macOS")):
+        if text.startswith(prefix):
+            return name
+    return None
+
+
+def _holds(ctx: _Context, condition: str) -> bool | None:
+    """Whether an ``if:`` holds for this combination (None: not known)."""
+
+    def resolve(name: str) -> Value:
+        matrix = _MATRIX_PATH.match(name)
+        if matrix is not None:
+            text, _ = _matrix_value(ctx, matrix.group(1)[1:])
+            return UNKNOWN if text is None else text
+        env = _ENV_PATH.match(name)
+        if env is not None:
+            value = ctx.variables.get(env.group(1))
+            return UNKNOWN if value is None else value
+        if name.lower() == "runner.os" and ctx.runner_os is not None:
+            return ctx.runner_os
+        return UNKNOWN
+
+    return evaluate(condition, resolve)
+
+
+def _matrix_value(ctx: _Context, path: str) -> tuple[str | None, yaml.Node | None]:
+    """(text, node) of ``matrix.<path>``: "" for a key the combination lacks, None for a value
+    that is not a plain scalar or a matrix not known."""
+    if ctx.combination is None:
+        return None, None
+    parts = path.split(".")
+    node: yaml.Node | None = ctx.combination.get(parts[0])
+    for part in parts[1:]:
+        if node is None:
+            break
+        if not isinstance(node, yaml.MappingNode):
+            return None, None
+        node = ctx.walker.get(node, part)
+    if node is None:
+        return "", None
+    text = ctx.walker.scalar(node)
+    return (text, node) if text is not None else (None, None)
+
+
+def _expression(ctx: _Context, inner: str) -> tuple[str | None, yaml.Node | None]:
+    """The value of the expression ``${{ inner }}`` (None: not known) and the matrix value
+    node it reads."""
+    inner = inner.strip()
+    matrix = _MATRIX_PATH.match(inner)
+    if matrix is not None:
+        return _matrix_value(ctx, matrix.group(1)[1:])
+    env = _ENV_PATH.match(inner)
+    if env is not None:
+        return ctx.variables.get(env.group(1)), None
+    return None, None
+
+
+@dataclass
+class _Text:
+    """A text with its expressions substituted, and where each part came from."""
+
+    text: str
+    #: (start, end) in `text`, start in the original, copied verbatim?, the matrix value node
+    pieces: list[tuple[int, int, int, bool, yaml.Node | None]]
+    unknown: bool
+
+    def _piece(self, offset: int) -> tuple[int, int, int, bool, yaml.Node | None] | None:
+        index = bisect.bisect_right([p[0] for p in self.pieces], offset) - 1
+        return self.pieces[index] if index >= 0 else None
+
+    def original(self, offset: int) -> int:
+        """The offset in the original text of `offset` in the substituted one."""
+        piece = self._piece(offset)
+        if piece is None:
+            return offset
+        start, _, origin, verbatim, _ = piece
+        return origin + (offset - start) if verbatim else origin
+
+    def node_at(self, offset: int) -> yaml.Node | None:
+        """The matrix value node substituted at `offset`, if any."""
+        piece = self._piece(offset)
+        return piece[4] if piece is not None and offset < piece[1] else None
+
+
+def _substitute(ctx: _Context, text: str) -> _Text:
+    """`text` with its ``${{ }}`` expressions replaced by their values (a variable no one
+    defines for those that cannot be read)."""
+    out: list[str] = []
+    pieces: list[tuple[int, int, int, bool, yaml.Node | None]] = []
+    length = 0
+    last = 0
+    missing = False
+
+    def add(value: str, origin: int, verbatim: bool, node: yaml.Node | None) -> None:
+        nonlocal length
+        pieces.append((length, length + len(value), origin, verbatim, node))
+        out.append(value)
+        length += len(value)
+
+    for match in _EXPRESSION.finditer(text):
+        if match.start() > last:
+            add(text[last : match.start()], last, True, None)
+        value, node = _expression(ctx, match.group(1))
+        if value is None:
+            missing = True
+            value = _UNKNOWN
+        add(value, match.start(), False, node)
+        last = match.end()
+    if last < len(text):
+        add(text[last:], last, True, None)
+    return _Text("".join(out), pieces, missing)
+
+
+def _matrix_keys(text: str) -> set[str]:
+    """The matrix keys the expressions of `text` read."""
+    return {
+        key for match in _EXPRESSION.finditer(text) for key in _MATRIX_KEY.findall(match.group(1))
+    }
+
+
+# --- a job's steps, read once --------------------------------------------------------------
+
+
+@dataclass
+class _Setup:
+    """A setup step: the action, the node of the input that names its Python, its ``if:``."""
+
+    action: str
+    node: yaml.Node | None
+    condition: str | None = None
+
+
+@dataclass
+class _Run:
+    """A ``run:`` step: its script, node, ``env:`` and ``if:``."""
+
+    script: str
+    node: yaml.Node
+    env: list[tuple[str, str]]
+    condition: str | None = None
+
+
+def _env_pairs(walker: Walker, node: yaml.Node | None) -> list[tuple[str, str]]:
+    return [
+        (name, value)
+        for key, value_node in walker.mapping(node)
+        if (name := walker.scalar(key)) and (value := walker.scalar(value_node)) is not None
+    ]
+
+
+def _steps(walker: Walker, job: yaml.Node) -> list[_Setup | _Run]:
+    steps: list[_Setup | _Run] = []
+    for step in walker.sequence(walker.get(job, "steps")):
+        uses = (walker.scalar(walker.get(step, "uses")) or "").strip().lower()
+        action = uses.split("@", 1)[0]
+        condition = walker.scalar(walker.get(step, "if"))
+        if action in _SETUP_INPUTS:
+            node = walker.get(walker.get(step, "with"), _SETUP_INPUTS[action])
+            steps.append(_Setup(action, node, condition))
+            continue
+        node = walker.get(step, "run")
+        script = walker.scalar(node)
+        if script is not None and node is not None:
+            pairs = _env_pairs(walker, walker.get(step, "env"))
+            steps.append(_Run(script, node, pairs, condition))
+    return steps
+
+
+# --- locations -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Locator:
+    """File positions of offsets into a ``run:`` script's value."""
+
+    path: str
+    lines: tuple[str, ...]
+    node: yaml.Node
+    script: str
+
+    def span(self, offset: int) -> Span:
+        node = self.node
+        first = node.start_mark.line  # 0-based line of the value (the `|` of a block)
+        script_line = self.script.count("\n", 0, offset)
+        line_start = self.script.rfind("\n", 0, offset) + 1
+        column = offset - line_start
+        if getattr(node, "style", None) == "|":
+            index = first + 1 + script_line
+            if 0 <= index < len(self.lines):
+                text = self.lines[index]
+                content = self.script[line_start:].split("\n", 1)[0]
+                indent = len(text) - len(content) if content and text.endswith(content) else 0
+                return Span(self.path, index + 1, indent + column + 1)
+            return span_of(self.path, node)
+        if node.start_mark.line == node.end_mark.line:
+            quoted = 1 if getattr(node, "style", None) in {"'", '"'} else 0
+            return Span(self.path, first + 1, node.start_mark.column + 1 + quoted + offset)
+        word = re.match(r"\S+", self.script[offset:])
+        snippet = word.group(0) if word else ""
+        for index in range(first, min(node.end_mark.line + 1, len(self.lines))):
+            at = self.lines[index].find(snippet) if snippet else -1
+            if at >= 0:
+                return Span(self.path, index + 1, at + 1)
+        return span_of(self.path, node)
+
+
+# --- the Python of a setup step ------------------------------------------------------------
+
+
+def _setup_python(ctx: _Context, path: str, setup: _Setup) -> tuple[str, Span, str] | None:
+    """(minor, where, how) of the Python a setup step sets up for this combination."""
+    walker, node = ctx.walker, setup.node
+    if node is None:
+        return None
+    if setup.action == "mamba-org/setup-micromamba":
+        return _micromamba_python(ctx, path, node)
+    items = walker.sequence(node) or [node]
+    last = items[-1]
+    raw = walker.scalar(last)
+    if raw is None:
+        return None
+    lines = [line.strip() for line in raw.split("\n") if line.strip()]
+    if not lines:
+        return None
+    text = lines[-1]
+    whole = _EXPRESSION.fullmatch(text)
+    if whole is not None:
+        value, value_node = _expression(ctx, whole.group(1))
+        minor = python_minor(value) if value else None
+        if minor is None:
+            return None
+        where = value_node if value_node is not None else last
+        return minor, span_of(path, where), f"{whole.group(1).strip()}: {value} ({setup.action})"
+    substituted = _substitute(ctx, text)
+    minor = None if substituted.unknown else python_minor(substituted.text)
+    if minor is None:
+        return None
+    return minor, span_of(path, last), f"{setup.action} python-version: {substituted.text}"
+
+
+def _micromamba_python(ctx: _Context, path: str, node: yaml.Node) -> tuple[str, Span, str] | None:
+    raw = ctx.walker.scalar(node)
+    if raw is None:
+        return None
+    substituted = _substitute(ctx, raw)
+    for command in split_commands(substituted.text):
+        for word in command:
+            match = _CONDA_PYTHON.match(word.value)
+            if match is None:
+                continue
+            offsets = range(word.start, word.start + len(word.value))
+            where = next((n for at in offsets if (n := substituted.node_at(at))), node)
+            detail = f"{word.value} (mamba-org/setup-micromamba create-args)"
+            return match.group(1), span_of(path, where), detail
+    return None
+
+
+# --- the jobs ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Budget:
+    """What is left of the per-workflow script budget."""
+
+    chars: int = MAX_SCRIPT_CHARS
+
+
+def _label(path: str, job: str, keys: list[str], ctx: _Context) -> str:
+    if not keys or ctx.combination is None:
+        return f"{path}#{job}"
+    parts = []
+    for key in keys:
+        text = _canon(ctx.walker, ctx.combination.get(key))
+        if len(text) > _LABEL_VALUE:
+            text = text[: _LABEL_VALUE - 1] + "…"
+        parts.append(f"{key}={text}")
+    return f"{path}#{job} ({', '.join(parts)})"
+
+
+def _referenced_keys(steps: list[_Setup | _Run], walker: Walker, env_texts: list[str]) -> set[str]:
+    keys: set[str] = set()
+    for step in steps:
+        if isinstance(step, _Setup):
+            for node in walker.sequence(step.node) or ([step.node] if step.node else []):
+                keys |= _matrix_keys(walker.scalar(node) or "")
+        elif "install" in step.script:
+            keys |= _matrix_keys(step.script)
+            keys |= {k for _, value in step.env for k in _matrix_keys(value)}
+    for text in env_texts:
+        keys |= _matrix_keys(text)
+    return keys
+
+
+def _resolve_env(
+    ctx: _Context, pairs: list[tuple[str, str]], into: dict[str, str | None]
+) -> dict[str, str | None]:
+    out = dict(into)
+    for name, value in pairs:
+        lookup = _Context(ctx.walker, ctx.combination, out)
+        substituted = _substitute(lookup, value)
+        out[name] = None if substituted.unknown else substituted.text
+    return out
+
+
+def _assigned(words: list[Word]) -> list[str]:
+    """Variables a command sets in the shell (``X=1``, ``export X=1``, ``unset X``)."""
+    stripped = strip_prefix(words)
+    if not stripped:
+        return [w.value.split("=", 1)[0] for w in words if "=" in w.value]
+    if stripped[0].value in _ASSIGNERS:
+        return [w.value.split("=", 1)[0] for w in stripped[1:] if not w.value.startswith("-")]
+    return []
+
+
+def _read_script(
+    ctx: _Context,
+    locator: _Locator,
+    environment: str,
+    into: InstallFindings,
+) -> None:
+    """Record what one ``run:`` script installs by name into `environment`."""
+    substituted = _substitute(ctx, locator.script)
+    text = substituted.text.replace("\\\r\n", "   ").replace("\\\n", "  ")
+    variables = dict(ctx.variables)
+
+    def expand(value: str, single_quoted: bool) -> str | None:
+        if "$" not in value:
+            return value
+        if single_quoted:
+            return None
+        result, unset = substitute(value, variables)
+        return None if unset or "$" in result else result
+
+    def locate(at: int) -> Span:
+        return locator.span(substituted.original(at))
+
+    depth = 0  # inside `if … fi` / `case … esac`: an install the shell may skip
+    after = ""  # the separator before this command
+    for words, separator in split_chain(text):
+        before_separator, after = after, separator
+        head = words[0].value
+        if head in {"if", "case"}:
+            depth += 1
+        for name in _assigned(words):
+            variables[name] = None
+        if head in {"fi", "esac"} or (words[-1].value in {"fi", "esac"} and depth):
+            depth = max(0, depth - 1)
+            continue
+        if depth or "||" in {before_separator, separator}:
+            continue  # conditional (`a || b`: a may fail, b runs only then): not certain
+        before = len(into.requirements)
+        interpret(words, locate, expand, environment, into)
+        for index in range(before, len(into.requirements)):
+            req = into.requirements[index]
+            written = expand(req.raw, False) if "$" in req.raw else None
+            if written is not None:  # the text this combination installs: numpy==2.2.*
+                into.requirements[index] = replace(req, raw=written)
+
+
+def read_jobs(path: str, text: str, root: yaml.Node, limit: int = 5_000) -> JobEnvironments:
+    """The job environments of a composed workflow (see the module docstring); never raises."""
+    walker = Walker(NODE_BUDGET)
+    found = JobEnvironments()
+    into = InstallFindings(limit=limit)
+    lines = tuple(text.split("\n"))
+    budget = _Budget()
+    try:
+        workflow_env = _env_pairs(walker, walker.get(root, "env"))
+        for key_node, job in walker.mapping(walker.get(root, "jobs")):
+            job_id = walker.scalar(key_node)
+            if job_id is None:
+                continue
+            _read_job(walker, path, lines, job_id, job, workflow_env, found, into, budget)
+            if into.overflow is not None or budget.chars <= 0:
+                break
+    except BudgetExceeded:
+        pass
+    return found
+
+
+def _read_job(
+    walker: Walker,
+    path: str,
+    lines: tuple[str, ...],
+    job_id: str,
+    job: yaml.Node,
+    workflow_env: list[tuple[str, str]],
+    found: JobEnvironments,
+    into: InstallFindings,
+    budget: _Budget,
+) -> None:
+    steps = _steps(walker, job)
+    if not any(isinstance(s, _Run) and "install" in s.script for s in steps):
+        return
+    job_env = _env_pairs(walker, walker.get(job, "env"))
+    env_texts = [v for _, v in workflow_env + job_env]
+    keys = sorted(_referenced_keys(steps, walker, env_texts))
+    matrix = walker.get(walker.get(job, "strategy"), "matrix")
+    combinations: list[_Combination | None]
+    expanded = matrix_combinations(walker, matrix) if keys else [{}]
+    if expanded is None:
+        combinations = [None]
+    else:
+        seen: dict[tuple[str, ...], _Combination] = {}
+        for each in expanded:
+            identity = tuple(_canon(walker, each.get(k)) for k in keys)
+            seen.setdefault(identity, each)
+        combinations = list(seen.values())
+    setups = sum(isinstance(s, _Setup) for s in steps)
+    job_if = walker.scalar(walker.get(job, "if"))
+    runs_on = walker.scalar(walker.get(job, "runs-on")) or ""
+    for combination in combinations:
+        ctx = _Context(walker, combination, {})
+        ctx.variables = _resolve_env(ctx, workflow_env, {})
+        ctx.variables = _resolve_env(ctx, job_env, ctx.variables)
+        ctx.runner_os = _runner_os(ctx, runs_on)
+        if job_if is not None and _holds(ctx, job_if) is False:
+            continue  # a job-level condition not known either way: the job counts
+        label = _label(path, job_id, keys if combination is not None else [], ctx)
+        _read_combination(ctx, path, lines, steps, label, setups, found, into, budget)
+        if into.overflow is not None or budget.chars <= 0:
+            return
+
+
+def _read_combination(
+    ctx: _Context,
+    path: str,
+    lines: tuple[str, ...],
+    steps: list[_Setup | _Run],
+    label: str,
+    setups: int,
+    found: JobEnvironments,
+    into: InstallFindings,
+    budget: _Budget,
+) -> None:
+    python: tuple[str, Span, str] | None = None
+    seen_setups = 0
+    later_unknown: set[str] = set()
+    with_python: set[str] = set()
+    for step in steps:
+        runs = True if step.condition is None else _holds(ctx, step.condition)
+        if isinstance(step, _Setup):
+            seen_setups += 1
+            python = _setup_python(ctx, path, step) if runs else None
+            continue
+        if runs is not True:
+            continue  # a step only some runs take (or not this combination)
+        environment = label if setups <= 1 else f"{label} [setup {max(seen_setups, 1)}]"
+        if "install" in step.script:
+            budget.chars -= len(step.script)
+            if budget.chars < 0:
+                return
+            variables = _resolve_env(ctx, step.env, ctx.variables)
+            for name in later_unknown:
+                if name not in dict(step.env):
+                    variables[name] = None
+            step_ctx = _Context(ctx.walker, ctx.combination, variables)
+            before = (len(into.requirements), len(into.indexes))
+            locator = _Locator(path, lines, step.node, step.script)
+            _read_script(step_ctx, locator, environment, into)
+            added = into.requirements[before[0] :]
+            found.requirements.extend(added)
+            if added:
+                found.indexes.extend(into.indexes[before[1] :])
+                if python is not None and environment not in with_python:
+                    with_python.add(environment)
+                    minor, span, detail = python
+                    found.facts.append(Fact(FactKind.PYTHON, minor, span, detail, environment))
+            if into.overflow is not None:
+                return
+        later_unknown |= set(_GITHUB_ENV_WRITE.findall(step.script))
