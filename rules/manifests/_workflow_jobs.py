@@ -33,11 +33,12 @@ and a word holding it gives no requirement: nothing is guessed.
 
 Bounds (hostile or generated workflows): at most `MAX_COMBINATIONS` (256, GitHub's own limit
 of jobs per matrix) combinations per job, a cross product of at most `MAX_PRODUCT` before
-``exclude`` and at most `MAX_ENTRIES` ``include`` / ``exclude`` entries; a matrix beyond
-these is read as unknown (its values give nothing, the job one environment). At most
-`MAX_SCRIPT_CHARS` characters of ``run:`` scripts are read per workflow over all
-combinations, and at most `InstallFindings.limit` requirements; the nodes visited count
-against a `Walker` budget of their own, so the file-level facts never suffer.
+``exclude``, at most `MAX_ENTRIES` ``include`` / ``exclude`` entries and `MAX_MATRIX_WORK`
+comparisons; a matrix beyond these is read as unknown (its values give nothing, the job one
+environment). Per workflow, at most `MAX_ENVIRONMENTS` job environments, `MAX_REQUIREMENTS`
+requirements and `MAX_SCRIPT_CHARS` characters of ``run:`` scripts (over all combinations)
+are read, the rest is left out; the nodes visited count against a `Walker` budget of their
+own, so the file-level facts never suffer.
 """
 
 from __future__ import annotations
@@ -64,6 +65,13 @@ MAX_PRODUCT = 4_096
 MAX_ENTRIES = 256
 #: Most characters of ``run:`` scripts read per workflow, over all jobs and combinations.
 MAX_SCRIPT_CHARS = 1_000_000
+#: Most job environments per workflow (the rules judge each one: a generated workflow with a
+#: hundred 256-entry matrices must not make a review judge 25,600 environments).
+MAX_ENVIRONMENTS = 64
+#: Most requirements read per workflow, over all its job environments.
+MAX_REQUIREMENTS = 2_000
+#: Most (combination, include/exclude entry) comparisons of one job's matrix expansion.
+MAX_MATRIX_WORK = 65_536
 #: Most YAML nodes visited per workflow for job environments.
 NODE_BUDGET = 200_000
 #: Longest matrix value text written into an environment's name.
@@ -109,6 +117,8 @@ class JobEnvironments:
     requirements: list[Requirement] = field(default_factory=list)
     indexes: list[Index] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    #: The environments found so far (at most `MAX_ENVIRONMENTS`).
+    environments: set[str] = field(default_factory=set)
 
 
 # --- the matrix ---------------------------------------------------------------------------
@@ -167,6 +177,8 @@ def matrix_combinations(walker: Walker, matrix: yaml.Node | None) -> list[_Combi
     excludes = _entries(walker, walker.get(matrix, "exclude"))
     includes = _entries(walker, walker.get(matrix, "include"))
     if excludes is None or includes is None:
+        return None
+    if size * (len(excludes) + len(includes) + 1) > MAX_MATRIX_WORK:
         return None
     canon: dict[int, str] = {}
 
@@ -587,7 +599,9 @@ def _read_script(
                 into.requirements[index] = replace(req, raw=written)
 
 
-def read_jobs(path: str, text: str, root: yaml.Node, limit: int = 5_000) -> JobEnvironments:
+def read_jobs(
+    path: str, text: str, root: yaml.Node, limit: int = MAX_REQUIREMENTS
+) -> JobEnvironments:
     """The job environments of a composed workflow (see the module docstring); never raises."""
     walker = Walker(NODE_BUDGET)
     found = JobEnvironments()
@@ -677,6 +691,12 @@ def _read_combination(
             continue  # a step only some runs take (or not this combination)
         environment = label if setups <= 1 else f"{label} [setup {max(seen_setups, 1)}]"
         if "install" in step.script:
+            if (
+                environment not in found.environments
+                and len(found.environments) >= MAX_ENVIRONMENTS
+            ):
+                budget.chars = 0  # the workflow's share of environments is read: stop
+                return
             budget.chars -= len(step.script)
             if budget.chars < 0:
                 return
@@ -691,6 +711,7 @@ def _read_combination(
             added = into.requirements[before[0] :]
             found.requirements.extend(added)
             if added:
+                found.environments.add(environment)
                 found.indexes.extend(into.indexes[before[1] :])
                 if python is not None and environment not in with_python:
                     with_python.add(environment)

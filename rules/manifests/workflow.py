@@ -12,6 +12,9 @@ Each (Python, installed file) pair becomes a `FactKind.PYTHON` fact located at t
 line, whose `environment` is the installed file; a job that installs nothing the parser can
 name gives facts with an empty environment (targets apply those to the top-level files).
 Versions that name no single CPython minor (``3.x``, ``pypy-3.9``) give no fact.
+Packages a job installs by name (``pip install torch==${{ matrix.torch }}``) make the job an
+environment of its own, one per matrix combination, with its own Python fact
+(`_workflow_jobs.read_jobs`); the facts above are unchanged by them.
 """
 
 from __future__ import annotations
