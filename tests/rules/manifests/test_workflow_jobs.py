@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rules.manifests._workflow_conditions import UNKNOWN, Value, evaluate
-from rules.manifests._workflow_jobs import MAX_COMBINATIONS, matrix_combinations
+from rules.manifests._workflow_jobs import MAX_COMBINATIONS, MAX_ENVIRONMENTS, matrix_combinations
 from rules.manifests._yaml_nodes import Walker
 from rules.manifests.model import IndexKind, ManifestFile
 from rules.manifests.workflow import WorkflowParser
@@ -563,3 +563,20 @@ def test_arbitrary_workflows_never_raise(data: dict[str, object]) -> None:
 @given(st.text(max_size=300))
 def test_arbitrary_text_never_raises(text: str) -> None:
     WorkflowParser().parse(PATH, text)
+
+
+def test_environments_per_workflow_are_bounded() -> None:
+    """A hundred 256-entry matrices give `MAX_ENVIRONMENTS` environments, not 25,600."""
+    values = "[" + ", ".join(f'"{i}"' for i in range(16)) + "]"
+    job = (
+        "  j{n}:\n    strategy:\n      matrix:\n"
+        f"        py: {values}\n        v: {values}\n    steps:\n"
+        "      - uses: actions/setup-python@v5\n"
+        "        with: {{python-version: '3.${{{{ matrix.py }}}}'}}\n"
+        "      - run: pip install numpy==1.${{{{ matrix.v }}}}\n"
+    )
+    text = "jobs:\n" + "".join(job.format(n=n) for n in range(100))
+    started = time.perf_counter()
+    manifest = WorkflowParser().parse(PATH, text)
+    assert time.perf_counter() - started < 5
+    assert len({r.environment for r in manifest.requirements}) == MAX_ENVIRONMENTS
