@@ -79,7 +79,13 @@ CATALOGUE: tuple[RuleInfo, ...] = (
     RuleInfo("jax-cuda-mismatch", "jax-cuda-mismatch", "rule", "jax/jaxlib vs CUDA/cuDNN"),
     RuleInfo("driver-too-old", "driver-too-old", "rule", "runner driver older than the CUDA"),
     RuleInfo("gpu-arch-unsupported", "gpu-arch-unsupported", "rule", "runner GPU arch not built"),
-    RuleInfo("numpy-abi", "numpy-abi", "rule", "NumPy 2 next to builds for NumPy 1"),
+    RuleInfo(
+        "numpy-abi",
+        "numpy-abi",
+        "rule",
+        "NumPy 2 next to builds for NumPy 1 (a numpy its metadata refuses: a conflict)",
+        also=frozenset({"conflict"}),
+    ),
     RuleInfo(
         "python-version-incompatible",
         "python-version-incompatible",

@@ -393,6 +393,7 @@ class NumpyAbi(StaticRule, id="numpy-abi", severity=Severity.ERROR):
             evidence=evidence,
             severity=Severity.ERROR,
             fingerprint=f"old:{req.name}",
+            category="conflict",  # the resolver refuses it: not an import-time ABI break
         )
 
     def _abi_break(

@@ -73,6 +73,7 @@ def finding(
     fingerprint: str = "",
     fix_as_run: bool = True,
     also_at: Iterable[Span] = (),
+    category: str | None = None,
 ) -> Finding:
     """A finding of `rule` (its id, category, default severity) located at `at`.
 
@@ -93,6 +94,7 @@ def finding(
         severity=severity,
         fingerprint=f"{at.file}:{fingerprint}" if fingerprint and at else fingerprint,
         also_at=also_at,
+        category=category,
     )
 
 
@@ -107,13 +109,15 @@ def finding_at(
     severity: Severity | None = None,
     fingerprint: str = "",
     also_at: Iterable[Span] = (),
+    category: str | None = None,
 ) -> Finding:
     """A finding of `rule` (its id, category, default severity) located at `at`, with its fix
     and fingerprint exactly as given (`finding` scopes the fingerprint to the file and writes
-    a Dockerfile's fix as a RUN line)."""
+    a Dockerfile's fix as a RUN line). `category` is one of the further categories the
+    catalogue lists for the rule (`RuleInfo.also`), when not the rule's own."""
     return Finding(
         rule=rule.id,
-        category=rule.category,
+        category=category or rule.category,
         severity=severity or rule.default_severity,
         message=message,
         file=at.file if at else None,
