@@ -207,9 +207,10 @@ class _Claim:
     ranged: bool
 
 
-def _claims(targets: Iterable[Target]) -> list[_Claim]:
+def _claims(targets: Iterable[Target], per_python: bool = False) -> list[_Claim]:
     """The evidence behind `targets`, each with the minors it names (grouped per file for
-    workflow matrices, so that one matrix gives one finding)."""
+    workflow matrices, so that one matrix gives one finding; not with `per_python`, a
+    workflow job's environment, where each Python is a job of its own)."""
     claims: dict[tuple[str, ...], _Claim] = {}
     for target in targets:
         if target.assumed:
@@ -218,7 +219,7 @@ def _claims(targets: Iterable[Target]) -> list[_Claim]:
             if ev.what != "python":
                 continue
             ranged = exact_minor(ev.value) is None and ev.how != "config"
-            grouped = ev.how == "workflow" and not ranged
+            grouped = ev.how == "workflow" and not ranged and not per_python
             key = (ev.how, ev.file or "", "" if grouped else f"{ev.line}:{ev.value}")
             claim = claims.setdefault(key, _Claim(ev, [], ranged))
             if target.python not in claim.minors:
@@ -297,8 +298,8 @@ class PythonVersionIncompatible(
             options = [o for r in reqs if (o := _options(ctx.kb, ctx.snapshot, r, wheels))]
             if not options:
                 continue
-            claims = _claims(targets_for_environment(ctx.snapshot, env, ctx.config))
             per_python = is_job_environment(ctx.snapshot, env)
+            claims = _claims(targets_for_environment(ctx.snapshot, env, ctx.config), per_python)
             for every in claims:
                 for option in options:
                     claim = _under_marker(every, option.req)

@@ -2,12 +2,13 @@
 
 A job whose ``run:`` steps install packages by name (``pip install torch==${{
 matrix.torch-version }}``, ``uv pip install "numpy==$NP_VERSION.*"``, ``conda install …``)
-is an environment of its own, as a Dockerfile stage is: ``<workflow>#<job>``, and, when the
-Python or the install words read the job's ``strategy.matrix``, one per combination of the
-keys they read, ``<workflow>#<job> (np=2.2, py=3.14)``. Its requirements are located at the
-install line (where the user fixes them); its `FactKind.PYTHON` fact, with that environment,
-at the matrix value or ``python-version`` line that names the Python (as the file-level facts
-of `workflow.WorkflowParser`). Files a step installs (``-r x.txt``, ``.``) stay environments
+is an environment of its own, as a Dockerfile stage is: ``<workflow>#<job>``, and, when what
+it installs reads the job's ``strategy.matrix`` (install words, their ``env:`` and ``if:``),
+one per combination of the keys it reads, ``<workflow>#<job> (np=2.2)``. Its requirements
+are located at the install line (where the user fixes them); its `FactKind.PYTHON` facts (one
+per Python the combinations installing it set up), with that environment, at the matrix
+value or ``python-version`` line that names the Python (as the file-level facts of
+`workflow.WorkflowParser`). Files a step installs (``-r x.txt``, ``.``) stay environments
 of their own (the workflow parser's facts): a Dockerfile stage's ``pip install -r`` does not
 join the stage's by-name requirements either.
 
@@ -18,7 +19,9 @@ would change (values an earlier ``include`` added may be overwritten), or, when 
 original combination, becomes a combination of its own. A key missing from a combination
 reads as ``""`` (what GitHub substitutes).
 
-The Python of an install step is that of the job's last setup step before it:
+Jobs (combinations) whose ``runs-on`` names a Windows or macOS runner are not read: the rules
+judge Linux installs. The Python of an install step is that of the job's last setup step
+before it:
 ``actions/setup-python`` (its ``python-version``; of a list, the last entry, which setup-python
 makes the default), ``astral-sh/setup-uv`` and ``conda-incubator/setup-miniconda``
 (``python-version``), ``mamba-org/setup-micromamba`` (a ``python=3.x`` word of
@@ -119,6 +122,19 @@ class JobEnvironments:
     facts: list[Fact] = field(default_factory=list)
     #: The environments found so far (at most `MAX_ENVIRONMENTS`).
     environments: set[str] = field(default_factory=set)
+    #: The environments whose installs are read (a later combination only adds its Python).
+    read: set[str] = field(default_factory=set)
+    _seen: set[Fact] = field(default_factory=set)
+
+    def add_python(self, environment: str, python: tuple[str, Span, str] | None) -> None:
+        """Note that `environment` runs on `python` (once)."""
+        if python is None:
+            return
+        minor, span, detail = python
+        fact = Fact(FactKind.PYTHON, minor, span, detail, environment)
+        if fact not in self._seen:
+            self._seen.add(fact)
+            self.facts.append(fact)
 
 
 # --- the matrix ---------------------------------------------------------------------------
@@ -519,18 +535,27 @@ def _label(path: str, job: str, keys: list[str], ctx: _Context) -> str:
     return f"{path}#{job} ({', '.join(parts)})"
 
 
-def _referenced_keys(steps: list[_Setup | _Run], walker: Walker, env_texts: list[str]) -> set[str]:
-    keys: set[str] = set()
+def _keys(texts: list[str]) -> set[str]:
+    return {key for text in texts for key in _matrix_keys(text)}
+
+
+def _referenced_keys(
+    steps: list[_Setup | _Run], walker: Walker, env_texts: list[str], job_if: str, runs_on: str
+) -> tuple[set[str], set[str]]:
+    """(the matrix keys what a job installs reads: its install scripts, their ``env:`` and
+    ``if:``, the job's and workflow's ``env:``, the job's ``if:``; the keys its Python reads)."""
+    installs: list[str] = [*env_texts, job_if]
+    pythons: list[str] = []
     for step in steps:
         if isinstance(step, _Setup):
-            for node in walker.sequence(step.node) or ([step.node] if step.node else []):
-                keys |= _matrix_keys(walker.scalar(node) or "")
+            nodes = walker.sequence(step.node) or ([step.node] if step.node else [])
+            pythons += [walker.scalar(node) or "" for node in nodes]
+            pythons.append(step.condition or "")
         elif "install" in step.script:
-            keys |= _matrix_keys(step.script)
-            keys |= {k for _, value in step.env for k in _matrix_keys(value)}
-    for text in env_texts:
-        keys |= _matrix_keys(text)
-    return keys
+            installs += [step.script, step.condition or "", *(v for _, v in step.env)]
+            if "runner.os" in (step.condition or "").lower():
+                installs.append(runs_on)
+    return _keys(installs), _keys(pythons)
 
 
 def _resolve_env(
@@ -638,7 +663,10 @@ def _read_job(
         return
     job_env = _env_pairs(walker, walker.get(job, "env"))
     env_texts = [v for _, v in workflow_env + job_env]
-    keys = sorted(_referenced_keys(steps, walker, env_texts))
+    job_if = walker.scalar(walker.get(job, "if"))
+    runs_on = walker.scalar(walker.get(job, "runs-on")) or ""
+    installs, pythons = _referenced_keys(steps, walker, env_texts, job_if or "", runs_on)
+    keys = sorted(installs | pythons | _keys([runs_on]))
     matrix = walker.get(walker.get(job, "strategy"), "matrix")
     combinations: list[_Combination | None]
     expanded = matrix_combinations(walker, matrix) if keys else [{}]
@@ -651,17 +679,19 @@ def _read_job(
             seen.setdefault(identity, each)
         combinations = list(seen.values())
     setups = sum(isinstance(s, _Setup) for s in steps)
-    job_if = walker.scalar(walker.get(job, "if"))
-    runs_on = walker.scalar(walker.get(job, "runs-on")) or ""
     for combination in combinations:
         ctx = _Context(walker, combination, {})
         ctx.variables = _resolve_env(ctx, workflow_env, {})
         ctx.variables = _resolve_env(ctx, job_env, ctx.variables)
         ctx.runner_os = _runner_os(ctx, runs_on)
+        if ctx.runner_os not in {None, "Linux"}:
+            continue  # the rules judge Linux installs: a Windows or macOS job is not read
         if job_if is not None and _holds(ctx, job_if) is False:
             continue  # a job-level condition not known either way: the job counts
-        label = _label(path, job_id, keys if combination is not None else [], ctx)
+        named = sorted(installs) if combination is not None else []
+        label = _label(path, job_id, named, ctx)
         _read_combination(ctx, path, lines, steps, label, setups, found, into, budget)
+        found.read.add(label)
         if into.overflow is not None or budget.chars <= 0:
             return
 
@@ -680,7 +710,7 @@ def _read_combination(
     python: tuple[str, Span, str] | None = None
     seen_setups = 0
     later_unknown: set[str] = set()
-    with_python: set[str] = set()
+    replay = label in found.read  # installs as an earlier combination's: only its Python
     for step in steps:
         runs = True if step.condition is None else _holds(ctx, step.condition)
         if isinstance(step, _Setup):
@@ -690,7 +720,10 @@ def _read_combination(
         if runs is not True:
             continue  # a step only some runs take (or not this combination)
         environment = label if setups <= 1 else f"{label} [setup {max(seen_setups, 1)}]"
-        if "install" in step.script:
+        if replay and "install" in step.script:
+            if environment in found.environments:
+                found.add_python(environment, python)
+        elif "install" in step.script:
             if (
                 environment not in found.environments
                 and len(found.environments) >= MAX_ENVIRONMENTS
@@ -713,10 +746,8 @@ def _read_combination(
             if added:
                 found.environments.add(environment)
                 found.indexes.extend(into.indexes[before[1] :])
-                if python is not None and environment not in with_python:
-                    with_python.add(environment)
-                    minor, span, detail = python
-                    found.facts.append(Fact(FactKind.PYTHON, minor, span, detail, environment))
+            if environment in found.environments:
+                found.add_python(environment, python)
             if into.overflow is not None:
                 return
         later_unknown |= set(_GITHUB_ENV_WRITE.findall(step.script))
