@@ -34,6 +34,13 @@ same way). Anything else (``${{ inputs.x }}``, ``${{ steps.… }}``, a variable 
 earlier step sets, one the script assigns itself or writes to ``$GITHUB_ENV``) is unknown,
 and a word holding it gives no requirement: nothing is guessed.
 
+What is not certain to run is not read: a step whose ``if:`` is false for the combination or
+not knowable from the workflow (`_workflow_conditions`: matrix values, ``env``, ``runner.os``
+from ``runs-on`` and the status functions are known, ``github.event_name`` is not), both
+sides of ``a || b`` (``a`` may fail, ``b`` runs only then) and installs inside a script's
+``if … fi`` / ``case … esac``. A job-level ``if:`` that is false skips the combination; one
+not knowable counts (it usually selects events, not installs).
+
 Bounds (hostile or generated workflows): at most `MAX_COMBINATIONS` (256, GitHub's own limit
 of jobs per matrix) combinations per job, a cross product of at most `MAX_PRODUCT` before
 ``exclude``, at most `MAX_ENTRIES` ``include`` / ``exclude`` entries and `MAX_MATRIX_WORK`
