@@ -38,8 +38,12 @@ INDEX_PACKAGES: dict[str, str] = {
 #: The optional source file with those index records (absent: the KB uses the tables alone).
 INDEX_SOURCE = "pypi_index.json"
 
-#: Every optional source file (the index records, the wheel listings).
-OPTIONAL_SOURCES: tuple[str, ...] = (INDEX_SOURCE, WHEELS_SOURCE)
+#: The optional source file with the wheel readings of scripts/numpy2_abi_from_index.py (absent:
+#: numpy2_abi.json is the hand table alone).
+NUMPY2_SOURCE = "pypi_numpy2.json"
+
+#: Every optional source file (the index records, the wheel listings, the NumPy-2 readings).
+OPTIONAL_SOURCES: tuple[str, ...] = (INDEX_SOURCE, WHEELS_SOURCE, NUMPY2_SOURCE)
 
 _PROVENANCE_KEYS = ("source", "snapshot_date", "notes", "cross_checks")
 
@@ -131,7 +135,9 @@ def build_data(sources: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
         "cuda_driver.json": _cuda_driver(sources["cuda_driver.json"]),
         "tensorflow.json": _tensorflow(sources["tensorflow.json"]),
         "jax.json": _jax(sources["jax.json"], text["jax.json"]),
-        "numpy2_abi.json": _numpy2(sources["numpy2_abi.json"], text["numpy2_abi.json"]),
+        "numpy2_abi.json": _numpy2(
+            sources["numpy2_abi.json"], text["numpy2_abi.json"], sources.get(NUMPY2_SOURCE)
+        ),
         "conda_pytorch_cuda.json": _conda(sources["conda_pytorch_cuda.json"]),
     }
     wheels = sources.get(WHEELS_SOURCE)
@@ -611,7 +617,9 @@ def _conda_jaxlib(src: Mapping[str, Any] | None) -> dict[str, Any] | None:
 _VERSION = re.compile(r"^\d+(\.\d+)*$")
 
 
-def _numpy2(src: Mapping[str, Any], text: str) -> dict[str, Any]:
+def _numpy2(
+    src: Mapping[str, Any], text: str, readings: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
     packages = []
     for row in src["packages"]:
         raw = row["first_numpy2_version"]
@@ -639,10 +647,191 @@ def _numpy2(src: Mapping[str, Any], text: str) -> dict[str, Any]:
                 "source": f"numpy2_abi.json notes: {needle}",
             }
         )
+    provenance = _provenance(src)
+    if readings is not None:  # written by scripts/numpy2_abi_from_index.py
+        packages, provenance = _numpy2_read(packages, provenance, readings)
     return {
-        "provenance": _provenance(src),
+        "provenance": provenance,
         "packages": packages,
         "numpy_requirements": requirements,
+    }
+
+
+_NUMPY2_WHEEL_NOTE = (
+    "Rows with evidence_kind 'wheel' are read from the release's own Linux x86_64 wheels by "
+    "scripts/numpy2_abi_from_index.py (source file pypi_numpy2.json): compiled members built "
+    "with NumPy 2's C headers contain 'numpy._core._multiarray_umath'; NumPy 1.x headers only "
+    "'numpy.core._multiarray_umath'. Those readings replace the hand-collected values; "
+    "disagreements are listed in cross_checks."
+)
+
+_NO_ABI_NOTE = "no compiled numpy use: NumPy-2 readiness is not an ABI question"
+
+
+def _numpy2_read(
+    hand: list[dict[str, Any]], provenance: dict[str, Any], readings: Mapping[str, Any]
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """The hand rows with every value the wheel readings decide replaced (the hand value is kept
+    where a reading is undecided), one row per package read that the table lacks, and a
+    cross-check per disagreement."""
+    _expect_keys(NUMPY2_SOURCE, readings, frozenset({"provenance", "packages"}), required=False)
+    read: Mapping[str, Any] = readings["packages"]
+    meta: Mapping[str, Any] = readings["provenance"]
+    checks = list(provenance["cross_checks"])
+    rows = []
+    covered: set[str] = set()
+    for row in hand:
+        names = [str(canonicalize_name(n)) for n in row["names"]]
+        package = next((n for n in names if n in read and "read_as" not in read[n]), None)
+        package = package or next((read[n]["read_as"] for n in names if n in read), None)
+        covered.update(n for n in names if n in read)
+        if package is None or package not in read:
+            rows.append(row)
+            continue
+        covered.add(package)
+        new = _numpy2_row(row, package, read[package], meta)
+        unsure = row["confidence"] in ("low", "none") and new["evidence_kind"] == "wheel"
+        if new["first_numpy2_version"] != row["first_numpy2_version"] or unsure:
+            checks.append(_numpy2_check(row, new))
+        rows.append(new)
+    for package in sorted(set(read) - covered):
+        if "read_as" in read[package]:
+            continue
+        blank = {
+            "key": package,
+            "names": [package],
+            "first_numpy2_version": None,
+            "claimed": None,
+            "evidence_kind": None,
+            "evidence": None,
+            "notes": "",
+            "confidence": "none",
+        }
+        rows.append(_numpy2_row(blank, package, read[package], meta))
+    source = [
+        *provenance["source"],
+        {
+            "script": str(meta["script"]),
+            "file": NUMPY2_SOURCE,
+            "used_for": "first_numpy2_version from each release's own wheels (rows with "
+            "evidence_kind 'wheel')",
+        },
+    ]
+    notes = [*provenance["notes"], _NUMPY2_WHEEL_NOTE]
+    snapshot = max(str(provenance["snapshot_date"]), str(meta["snapshot_date"]))
+    out = dict(provenance, source=source, notes=notes, cross_checks=checks, snapshot_date=snapshot)
+    return rows, out
+
+
+def _numpy2_row(
+    row: Mapping[str, Any], package: str, read: Mapping[str, Any], meta: Mapping[str, Any]
+) -> dict[str, Any]:
+    """One table row from the reading of `package` (the hand row where it is undecided)."""
+    result = read["result"]
+    wheels = list(read["readings"])
+    via = (
+        ""
+        if package in row["names"] and len(row["names"]) == 1
+        else f" (read from {package}'s wheels: the row's other names are pure Python and run "
+        f"on the {package} installed with them)"
+    )
+    if result == "numpy2":
+        first = read["first_numpy2_version"]
+        at = [w for w in wheels if w["version"] == first]
+        before = [w for w in wheels if Version(w["version"]) < Version(first)]
+        evidence = _wheel_text(at[0])
+        notes = [f"First release whose Linux x86_64 wheels are built against NumPy 2{via}."]
+        if before:
+            notes.append(f"The release before: {_wheel_text(before[-1])}.")
+        notes += [f"Its other wheel read agrees: {_wheel_text(w)}." for w in at[1:]]
+        older = sorted({m for w in at for m in w.get("numpy_core_only_members", [])})
+        if older:
+            notes.append(
+                f"{', '.join(older)} names only numpy.core.multiarray (as pybind11 before 2.12 "
+                "does), which NumPy 2 still serves through its numpy.core shim."
+            )
+        for sdist in read.get("sdist", []):
+            lines = sdist.get("build_requires_numpy")
+            if lines is not None:
+                notes.append(
+                    f"{sdist['file']} {sdist['member']} [build-system] requires: "
+                    + ("; ".join(lines) or "no numpy")
+                    + "."
+                )
+        if row["notes"] and row["first_numpy2_version"] == first:
+            notes.append(row["notes"])
+        return dict(
+            row,
+            first_numpy2_version=first,
+            claimed=None,
+            evidence_kind="wheel",
+            evidence=evidence,
+            notes=" ".join(notes),
+            confidence="high",
+        )
+    if result == "no-numpy-abi":
+        evidence = "; ".join(
+            f"{w['file']}: {w['members_read']} of its {w['compiled_members']} compiled members "
+            + (
+                f"read before the cap ({w['compressed_bytes_read'] >> 20} MiB), none naming NumPy"
+                if w.get("capped")
+                else "read, none naming NumPy"
+            )
+            for w in wheels
+        )
+        return dict(
+            row,
+            first_numpy2_version=None,
+            claimed=None,
+            evidence_kind="wheel",
+            evidence=evidence,
+            notes=f"{_NO_ABI_NOTE}{via}.",
+            confidence="high",
+        )
+    if result == "numpy1":
+        return dict(
+            row,
+            first_numpy2_version=None,
+            claimed=None,
+            evidence_kind="wheel",
+            evidence=f"newest release: {_wheel_text(wheels[-1])}",
+            notes=f"No release built against NumPy 2 by {meta['snapshot_date']}{via}.",
+            confidence="high",
+        )
+    why = "; ".join(
+        f"{w['file']}: {w['members_read']} of {w['compiled_members']} compiled members read, "
+        f"{w['compressed_bytes_read'] >> 20} MiB{' (capped)' if w.get('capped') else ''}"
+        for w in wheels
+    )
+    kept = (row["notes"] + " " if row["notes"] else "") + (
+        f"The wheel reading did not decide ({why}); the documented source is kept."
+    )
+    return dict(row, notes=kept)
+
+
+def _wheel_text(reading: Mapping[str, Any]) -> str:
+    """``file: member contains 'string'`` (what one wheel reading rests on)."""
+    string = reading.get("string")
+    if string is None:
+        return f"{reading['file']}: no NumPy string in its compiled members"
+    only = "" if reading["verdict"] == "numpy2" else "only "
+    yanked = " (release yanked)" if reading.get("yanked") else ""
+    return f"{reading['file']}{yanked}: {reading['member']} contains {only}'{string}'"
+
+
+def _numpy2_check(hand: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any]:
+    said = hand["first_numpy2_version"] or hand["claimed"]
+    return {
+        "topic": f"{hand['key']}: first release built for NumPy 2",
+        "sources": {
+            "hand table (release notes / issues)": (
+                f"{said} ({hand['confidence']}: {hand['evidence'] or hand['notes']})"
+                if said
+                else f"none ({hand['notes']})"
+            ),
+            "wheel reading": new["first_numpy2_version"] or new["notes"],
+        },
+        "decision": "Use the wheel reading (the release's own compiled members).",
     }
 
 

@@ -7,10 +7,11 @@ numpy2_abi.json and conda_pytorch_cuda.json in the shape of the compat reference
 source / snapshot_date / notes / cross_checks), and optionally pypi_index.json (the package
 index records written by scripts/kb_from_index.py) and pypi_wheels.json (the wheel listings
 written by scripts/wheels_from_index.py, built into wheels.json, tensorflow_wheels.json and
-nvidia_wheels.json). When new releases appear: update those source
-files (with their sources), run this script, review the diff of rules/kb/data, copy the new
-sources into tests/fixtures/compat/ and run tests/rules/kb. `--check` writes nothing and exits
-1 when the data on disk differs from what the sources give.
+nvidia_wheels.json) and pypi_numpy2.json (the wheel readings written by
+scripts/numpy2_abi_from_index.py, merged into numpy2_abi.json). When new releases appear: update
+those source files (with their sources), run this script, review the diff of rules/kb/data,
+copy the new sources into tests/fixtures/compat/ and run tests/rules/kb. `--check` writes
+nothing and exits 1 when the data on disk differs from what the sources give.
 """
 
 from __future__ import annotations

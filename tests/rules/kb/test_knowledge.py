@@ -265,8 +265,11 @@ def test_jax_unknown_and_floors() -> None:
         ("jax", "0.4.26"),
         ("opencv-python-headless", "4.10.0.84"),
         ("tensorflow", "2.18.0"),
-        ("h5py", None),
-        ("scikit-image", None),
+        # read from the wheels (scripts/numpy2_abi_from_index.py): h5py 3.10.0 / scikit-image
+        # 0.22.0 are built on NumPy 1; xgboost uses no NumPy C API (ctypes)
+        ("h5py", "3.11.0"),
+        ("scikit-image", "0.23.0"),
+        ("xgboost", None),
         ("requests", None),
     ],
 )
