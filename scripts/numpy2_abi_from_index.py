@@ -344,17 +344,23 @@ def sdist_build_requires(file: dict[str, Any], cap: int) -> dict[str, Any] | Non
     """The numpy entries of the sdist's pyproject.toml [build-system] requires."""
     request = urllib.request.Request(file["url"])
     with urllib.request.urlopen(request, timeout=120) as response:
-        limited = _Limited(response, cap)
-        try:
-            with tarfile.open(fileobj=limited, mode="r|gz") as tar:  # type: ignore[call-overload]
-                for info in tar:
-                    if re.fullmatch(r"[^/]+/pyproject\.toml", info.name):
-                        handle = tar.extractfile(info)
-                        text = handle.read().decode("utf-8", "replace") if handle else ""
-                        return {"file": file["filename"], "member": info.name, **_numpy_build(text)}
-        except (tarfile.TarError, EOFError, zlib.error):
-            pass
-    return {"file": file["filename"], "capped": True} if limited.capped else None
+        return read_sdist(file["filename"], response, cap)
+
+
+def read_sdist(filename: str, raw: BinaryIO, cap: int) -> dict[str, Any] | None:
+    """The top-level pyproject.toml's [build-system] numpy lines of a .tar.gz stream, reading
+    at most `cap` compressed bytes (None: no pyproject.toml)."""
+    limited = _Limited(raw, cap)
+    try:
+        with tarfile.open(fileobj=limited, mode="r|gz") as tar:  # type: ignore[call-overload]
+            for info in tar:
+                if re.fullmatch(r"[^/]+/pyproject\.toml", info.name):
+                    handle = tar.extractfile(info)
+                    text = handle.read().decode("utf-8", "replace") if handle else ""
+                    return {"file": filename, "member": info.name, **_numpy_build(text)}
+    except (tarfile.TarError, EOFError, zlib.error):
+        pass
+    return {"file": filename, "capped": True} if limited.capped else None
 
 
 def _numpy_build(text: str) -> dict[str, Any]:

@@ -7,9 +7,11 @@ from (tests/fixtures/compat/pypi_numpy2.json, written by that script from the pa
 
 from __future__ import annotations
 
+import copy
 import io
 import json
 import os
+import tarfile
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,6 +29,7 @@ from scripts.numpy2_abi_from_index import (
     READ_AS,
     central_directory,
     compiled_members,
+    read_sdist,
     read_wheel,
 )
 from scripts.numpy_caps_from_index import PACKAGES
@@ -240,3 +243,82 @@ def test_the_provenance_names_the_script_and_the_hand_sources() -> None:
 def test_known_pairs(package: str, first: str) -> None:
     assert READINGS["packages"][package]["first_numpy2_version"] == first
     assert load_kb().numpy2_first_release(package) == Version(first)
+
+
+def sdist(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode="w:gz") as tar:
+        for name, body in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(body)
+            tar.addfile(info, io.BytesIO(body))
+    return out.getvalue()
+
+
+def test_the_sdist_build_requirements_on_numpy() -> None:
+    # pandas-2.2.2.tar.gz's pyproject.toml names numpy>=2.0.0rc1 (read from the index).
+    pyproject = b'[build-system]\nrequires = ["meson-python==0.13.1", "numpy>=2.0.0rc1"]\n'
+    data = sdist({"pkg-1.0/src/a.c": b"int a;", "pkg-1.0/pyproject.toml": pyproject})
+    got = read_sdist("pkg-1.0.tar.gz", io.BytesIO(data), 1 << 20)
+    assert got == {
+        "file": "pkg-1.0.tar.gz",
+        "member": "pkg-1.0/pyproject.toml",
+        "build_requires_numpy": ["numpy>=2.0.0rc1"],
+    }
+    nested = sdist({"pkg-1.0/sub/pyproject.toml": pyproject})
+    assert read_sdist("pkg-1.0.tar.gz", io.BytesIO(nested), 1 << 20) is None
+
+
+def test_the_sdist_read_is_capped() -> None:
+    data = sdist({"pkg-1.0/big.bin": os.urandom(200_000), "pkg-1.0/pyproject.toml": b""})
+    assert read_sdist("pkg-1.0.tar.gz", io.BytesIO(data), 10_000) == {
+        "file": "pkg-1.0.tar.gz",
+        "capped": True,
+    }
+
+
+def _merged(package: str, reading: dict[str, Any]) -> dict[str, Any]:
+    sources = _sources()
+    sources[NUMPY2_SOURCE] = copy.deepcopy(sources[NUMPY2_SOURCE])
+    sources[NUMPY2_SOURCE]["packages"][package] = reading
+    table = build_data(sources)["numpy2_abi.json"]
+    row: dict[str, Any] = next(r for r in table["packages"] if package in r["names"])
+    return row
+
+
+def test_an_undecided_reading_keeps_the_hand_row_and_says_why() -> None:
+    capped = {
+        "version": "2.3.0",
+        "file": "torch-2.3.0-cp312-cp312-manylinux1_x86_64.whl",
+        "verdict": "undecided",
+        "compiled_members": 14,
+        "members_read": 9,
+        "compressed_bytes_read": 512 << 20,
+        "capped": True,
+    }
+    row = _merged("torch", {"result": "undecided", "readings": [capped]})
+    hand = json.loads((FIXTURES / "numpy2_abi.json").read_text("utf-8"))
+    torch = next(r for r in hand["packages"] if r["package"] == "torch")
+    assert row["first_numpy2_version"] == torch["first_numpy2_version"] == "2.3.0"
+    assert row["evidence"] == torch["evidence"]
+    assert row["notes"].startswith(torch["notes"])
+    assert "9 of 14 compiled members read, 512 MiB (capped)" in row["notes"]
+
+
+def test_a_package_never_rebuilt_has_no_first_release() -> None:
+    newest = {
+        "version": "4.3.3",
+        "file": "gensim-4.3.3-cp312-cp312-manylinux_2_17_x86_64.whl",
+        "verdict": "numpy1",
+        "member": "gensim/_matutils.cpython-312-x86_64-linux-gnu.so",
+        "string": "numpy.core._multiarray_umath",
+        "reading": "numpy1-headers",
+        "compiled_members": 10,
+        "members_read": 1,
+        "compressed_bytes_read": 1000,
+    }
+    row = _merged("gensim", {"result": "numpy1", "readings": [newest]})
+    assert row["first_numpy2_version"] is None
+    assert row["evidence_kind"] == "wheel"
+    assert "contains only 'numpy.core._multiarray_umath'" in row["evidence"]
+    assert row["notes"].startswith("No release built against NumPy 2")
