@@ -132,8 +132,16 @@ def inputs_for(snapshot: Snapshot) -> list[ResolutionInput]:
 
 
 def select(inputs: list[ResolutionInput], limit: int) -> tuple[list[ResolutionInput], list[str]]:
-    """At most `limit` inputs, runtime environments first; and the environments left out."""
-    ordered = sorted(inputs, key=lambda inp: ("#" in inp.environment, inp.environment))
+    """At most `limit` inputs, runtime environments first, a CI workflow job's by-name
+    installs (``.github/workflows/ci.yml#job``) last; and the environments left out."""
+    ordered = sorted(
+        inputs,
+        key=lambda inp: (
+            "#" in inp.environment,
+            inp.environment.startswith(".github/workflows/"),
+            inp.environment,
+        ),
+    )
     return ordered[:limit], [inp.environment for inp in ordered[limit:]]
 
 
