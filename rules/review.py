@@ -140,7 +140,9 @@ def review(
     )
     changed = _changed_files(base, head, changed_paths)
     touched = set(changed)
-    marked = sorted((_at_the_change(f, touched) for f in _collapsed(marked)), key=_total_order)
+    marked = sorted(
+        (_at_the_change(f, touched) for f in _collapsed(_one_per_place(marked))), key=_total_order
+    )
     summary = _summarize(marked, ignored)
     return Review(
         conclusion=_conclusion(marked, config),
@@ -151,6 +153,16 @@ def review(
         config_findings=tuple(f for f in marked if f.category == "config-error"),
         rule_errors=tuple(rule_errors),
     )
+
+
+def _one_per_place(findings: Sequence[Finding]) -> list[Finding]:
+    """One finding per problem and place: a file's requirement judged in its own environment
+    and again in the Docker stage that installs it (`with_installed`) can be worded twice
+    (what decides its numpy differs); the first in total order stays."""
+    kept: dict[tuple[object, ...], Finding] = {}
+    for f in sorted(findings, key=_total_order):
+        kept.setdefault((f.identity, f.severity, f.new, f.file, f.line), f)
+    return list(kept.values())
 
 
 def _collapsed(findings: Sequence[Finding]) -> list[Finding]:

@@ -304,13 +304,9 @@ class NumpyAbi(StaticRule, id="numpy-abi", severity=Severity.ERROR):
             together = [r for r in context if not r.is_constraint and project(r) != "numpy"]
             installed = [r for r in reqs if not r.is_constraint and project(r) != "numpy"]
             sides = {id(r): _package_side(caps, r, locked) for r in together}
+            refused = _refused_by(caps, numpy, [(r, sides[id(r)]) for r in together])
             for req in installed:
-                others = [
-                    (project(r), s)
-                    for r in together
-                    if r is not req and (s := sides[id(r)]) is not None
-                ]
-                env_numpy = _env_numpy(caps, numpy, others)
+                env_numpy = _env_numpy(numpy, refused, req)
                 side = sides[id(req)]
                 if project(req) == "jax" and any(project(r) == "jaxlib" for r in installed):
                     side = None  # jax is pure Python: the jaxlib next to it is what is judged
@@ -584,19 +580,34 @@ def _forces_numpy2(numpy: _Side) -> bool:
     return numpy.how in (EXACT, LOCK) and numpy.newest >= _NUMPY2
 
 
-def _env_numpy(
-    caps: NumpyCaps, numpy: _Side, others: Iterable[tuple[str, _Side]]
-) -> tuple[Version, ...]:
-    """NumPy versions the environment can get once the other packages' caps are applied.
-
-    A package limits NumPy to what the metadata of *some* release it admits allows (the
-    resolver may pick any of them); packages without recorded metadata limit nothing.
-    """
-    pool = numpy.versions
-    for name, side in others:
+def _refused_by(
+    caps: NumpyCaps, numpy: _Side, together: Iterable[tuple[Requirement, _Side | None]]
+) -> dict[Version, set[int]]:
+    """For each NumPy version the environment's numpy admits, the requirements (by id) whose
+    admitted releases' metadata all cap it away: a package limits NumPy to what the metadata
+    of *some* release it admits allows (the resolver may pick any of them); packages without
+    recorded metadata limit nothing."""
+    refused: dict[Version, set[int]] = {n: set() for n in numpy.versions}
+    for req, side in together:
+        if side is None:
+            continue
+        name = project(req)
         rows = [r for r in (caps.release(name, v) for v in side.versions) if r is not None]
-        if rows:
-            pool = tuple(n for n in pool if any(r.admits_below_cap(n) for r in rows))
+        if not rows:
+            continue
+        for n in numpy.versions:
+            if not any(r.admits_below_cap(n) for r in rows):
+                refused[n].add(id(req))
+    return refused
+
+
+def _env_numpy(
+    numpy: _Side, refused: Mapping[Version, set[int]], req: Requirement
+) -> tuple[Version, ...]:
+    """NumPy versions the environment can get once the caps of the packages other than `req`
+    are applied (every version, when they leave none)."""
+    own = {id(req)}
+    pool = tuple(n for n in numpy.versions if refused[n] <= own)
     return pool or numpy.versions
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -55,8 +55,14 @@ class NumpyLine:
 
     def admits_below_cap(self, numpy: Version) -> bool:
         """Whether `numpy` is within this line's upper bounds (lower bounds ignored)."""
-        upper = SpecifierSet(self.upper or "")
-        return upper.contains(numpy, prereleases=True)
+        return _below(self.upper or "", numpy)
+
+
+@lru_cache(maxsize=65536)
+def _below(upper: str, numpy: Version) -> bool:
+    """Whether `numpy` meets the upper-bound clauses `upper` (rules ask this of the same few
+    caps and NumPy releases for every requirement of every environment)."""
+    return SpecifierSet(upper).contains(numpy, prereleases=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +124,14 @@ class NumpyCaps:
     snapshot_date: str
     #: Requires-Python of each NumPy release, where its files state one.
     numpy_python: Mapping[Version, SpecifierSet] = field(default_factory=dict)
+    #: Each package's rows by version (built once: rules look releases up per requirement).
+    _by_version: Mapping[str, Mapping[Version, CapRelease]] = field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        index = {name: {r.version: r for r in rows} for name, rows in self.packages.items()}
+        object.__setattr__(self, "_by_version", index)
 
     def releases(self, package: str) -> tuple[CapRelease, ...]:
         """Releases of `package` (ascending), () when the data does not hold it."""
@@ -125,8 +139,7 @@ class NumpyCaps:
 
     def release(self, package: str, version: Version) -> CapRelease | None:
         """The row of one release, when recorded."""
-        public = Version(version.public)
-        return next((r for r in self.releases(package) if r.version == public), None)
+        return self._by_version.get(canonical(package), {}).get(Version(version.public))
 
     def first_built_for_numpy2(self, package: str) -> CapRelease | None:
         """The first release whose ``build`` extra requires NumPy >= 2, when one does."""

@@ -22,6 +22,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
+from rules.config import PLATFORMS
 from rules.findings import Finding, Severity
 from rules.manifests._make_links import link_make
 from rules.manifests._workflow_calls import link_workflow_calls
@@ -38,6 +39,7 @@ from rules.manifests.model import (
 )
 from rules.manifests.registry import kind_by_content, kind_for, parser_for
 from rules.manifests.text import decode, split_lines
+from rules.targets import Target, applies
 
 #: Most files parsed into one snapshot.
 MAX_FILES = 2_000
@@ -340,7 +342,9 @@ def missing_includes(snapshot: Snapshot, present: Collection[str] = ()) -> set[s
 
 
 def environment_requirements(snapshot: Snapshot) -> dict[str, tuple[Requirement, ...]]:
-    """Every environment (a root file, ``path#group``) and all requirements installed into it."""
+    """Every environment (a root file, ``path#group``) and all requirements installed into it
+    (a Dockerfile stage's by-name installs only: the `conflict` rule's environments, where one
+    pip command must satisfy every line; `with_installed` adds the files a stage installs)."""
     found: dict[str, list[Requirement]] = {}
     for path in sorted(snapshot.files):
         manifest = snapshot.files[path]
@@ -349,3 +353,54 @@ def environment_requirements(snapshot: Snapshot) -> dict[str, tuple[Requirement,
             for environment in dict.fromkeys([req.environment, *roots]):
                 found.setdefault(environment, []).append(req)
     return {environment: tuple(reqs) for environment, reqs in sorted(found.items())}
+
+
+_LINUX = tuple(p for p in PLATFORMS if p.startswith("linux"))
+_MINORS = tuple(f"3.{m}" for m in range(6, 15))
+
+
+def _on_linux(marker: str | None) -> bool:
+    """Whether a requirement with this marker is installed on Linux for some Python (an image
+    is Linux: a ``sys_platform == 'darwin'`` line of a file it installs is not installed)."""
+    return not marker or any(applies(marker, Target(py, p)) for p in _LINUX for py in _MINORS)
+
+
+def installed_together(snapshot: Snapshot) -> dict[str, tuple[str, ...]]:
+    """The environments each Dockerfile stage installs into itself: the files its ``pip install
+    -r`` / ``conda env create -f`` lines install (``requirements.txt``, ``pyproject.toml``) and
+    the extras of ``pip install '.[a]'`` (``pyproject.toml#a``), by the stage's environment."""
+    together: dict[str, tuple[str, ...]] = {}
+    for path in sorted(snapshot.files):
+        manifest = snapshot.files[path]
+        if manifest.kind != FileKind.DOCKERFILE:
+            continue
+        for stage in manifest.stages:
+            installed = tuple(dict.fromkeys((*stage.installs, *stage.extras)))
+            if installed:
+                together[stage.label] = installed
+    return together
+
+
+def with_installed(
+    snapshot: Snapshot, grouped: Mapping[str, list[Requirement]]
+) -> dict[str, list[Requirement]]:
+    """`grouped` (requirements by environment) where each Dockerfile stage that installs two or
+    more sources (files, or files and packages by name) also holds the requirements of every
+    file it installs: what one image ends up with is judged together, as pip sees it when
+    one command names them all (``pip install -r a.txt -r b.txt``) and as the image holds
+    them when one command follows another. The files stay environments of their own; lines
+    whose marker excludes Linux are not installed into an image."""
+    out = {env: list(reqs) for env, reqs in grouped.items()}
+    for env, installed in installed_together(snapshot).items():
+        sources = [p for p in installed if grouped.get(p)]
+        if len(sources) + (1 if grouped.get(env) else 0) < 2:
+            continue
+        merged = list(grouped.get(env, []))
+        seen = {id(r) for r in merged}
+        for source in sources:
+            for req in grouped[source]:
+                if id(req) not in seen and _on_linux(req.marker):
+                    seen.add(id(req))
+                    merged.append(req)
+        out[env] = merged
+    return out

@@ -15,6 +15,7 @@ from packaging.version import Version
 
 from rules.kb.cudaver import is_variant, to_version
 from rules.manifests.model import Ecosystem, FileKind, Requirement, Snapshot
+from rules.manifests.snapshot import with_installed
 
 #: conda names of PyPI projects the ML rules look at.
 CONDA_TO_PYPI: Mapping[str, str] = {"pytorch": "torch", "pytorch-gpu": "torch"}
@@ -48,11 +49,12 @@ def is_job_environment(snapshot: Snapshot, env: str) -> bool:
 
 
 def environments(snapshot: Snapshot) -> dict[str, list[Requirement]]:
-    """Requirements grouped by environment, in path order (constraints included)."""
+    """Requirements grouped by environment, in path order (constraints included); a Dockerfile
+    stage also holds the requirements of the files it installs (`with_installed`)."""
     grouped: dict[str, list[Requirement]] = {}
     for req in snapshot.requirements():
         grouped.setdefault(env_of(req), []).append(req)
-    return grouped
+    return with_installed(snapshot, grouped)
 
 
 def version_of(req: Requirement) -> Version | None:
