@@ -52,7 +52,8 @@ CASES: list[tuple[str, dict[str, str], list[tuple[str, str, str]]]] = [
     (
         "NumPy 2 installed by name next to a file's build for NumPy 1",
         {
-            "Dockerfile": "FROM python:3.11\nCOPY b.txt /\nRUN pip install -r /b.txt numpy==2.0.2\n",
+            "Dockerfile": "FROM python:3.11\nCOPY b.txt /\n"
+            "RUN pip install -r /b.txt numpy==2.0.2\n",
             "b.txt": "pandas==2.0.3\n",
         },
         [("numpy-abi", "b.txt", "error")],
@@ -71,8 +72,6 @@ def test_installed_together(
 ) -> None:
     review = review_trees({}, head)
     found = [
-        (f.rule, f.file, f.severity.value)
-        for f in review.findings
-        if f.severity.value == "error"
+        (f.rule, f.file, f.severity.value) for f in review.findings if f.severity.value == "error"
     ]
     assert found == expected
