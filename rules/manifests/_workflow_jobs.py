@@ -56,16 +56,17 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 import yaml
 
 from rules.manifests._dockerlines import substitute
-from rules.manifests._install_commands import InstallFindings, interpret
+from rules.manifests._install_commands import InstallFindings, interpret, pip_options
 from rules.manifests._shellwords import Word, split_chain, split_commands, strip_prefix
 from rules.manifests._workflow_conditions import UNKNOWN, Value, evaluate
 from rules.manifests._yaml_nodes import BudgetExceeded, Walker, position
-from rules.manifests.model import Fact, FactKind, Index, Requirement, Span
+from rules.manifests.model import Fact, FactKind, Index, IndexKind, Requirement, Span
 
 #: GitHub runs at most 256 jobs of one matrix; a bigger one is read as unknown.
 MAX_COMBINATIONS = 256
@@ -255,6 +256,8 @@ class _Context:
     combination: _Combination | None
     variables: dict[str, str | None]
     runner_os: str | None = None
+    #: The ``env:`` value node of each variable (the workflow's, the job's, the step's).
+    env_nodes: dict[str, yaml.Node] = field(default_factory=dict)
 
 
 def _runner_os(ctx: _Context, runs_on: str) -> str | None:
@@ -403,6 +406,7 @@ class _Run:
     node: yaml.Node
     env: list[tuple[str, str]]
     condition: str | None = None
+    env_nodes: dict[str, yaml.Node] = field(default_factory=dict)
 
 
 def _env_pairs(walker: Walker, node: yaml.Node | None) -> list[tuple[str, str]]:
@@ -411,6 +415,11 @@ def _env_pairs(walker: Walker, node: yaml.Node | None) -> list[tuple[str, str]]:
         for key, value_node in walker.mapping(node)
         if (name := walker.scalar(key)) and (value := walker.scalar(value_node)) is not None
     ]
+
+
+def _env_nodes(walker: Walker, node: yaml.Node | None) -> dict[str, yaml.Node]:
+    """Each ``env:`` variable's value node (where an index it sets is located)."""
+    return {name: value for key, value in walker.mapping(node) if (name := walker.scalar(key))}
 
 
 def _steps(walker: Walker, job: yaml.Node) -> list[_Setup | _Run]:
@@ -426,8 +435,9 @@ def _steps(walker: Walker, job: yaml.Node) -> list[_Setup | _Run]:
         node = walker.get(step, "run")
         script = walker.scalar(node)
         if script is not None and node is not None:
-            pairs = _env_pairs(walker, walker.get(step, "env"))
-            steps.append(_Run(script, node, pairs, condition))
+            env = walker.get(step, "env")
+            pairs = _env_pairs(walker, env)
+            steps.append(_Run(script, node, pairs, condition, _env_nodes(walker, env)))
     return steps
 
 
@@ -586,6 +596,56 @@ def _assigned(words: list[Word]) -> list[str]:
     return []
 
 
+#: The variables that set the index of pip / of ``uv pip`` (an option of the same kind on the
+#: command line replaces them).
+_INDEX_VARIABLES: dict[str, tuple[tuple[str, IndexKind], ...]] = {
+    "pip": (
+        ("PIP_INDEX_URL", IndexKind.INDEX_URL),
+        ("PIP_EXTRA_INDEX_URL", IndexKind.EXTRA_INDEX_URL),
+        ("PIP_FIND_LINKS", IndexKind.FIND_LINKS),
+    ),
+    "uv": (
+        ("UV_DEFAULT_INDEX", IndexKind.INDEX_URL),
+        ("UV_INDEX_URL", IndexKind.INDEX_URL),
+        ("UV_INDEX", IndexKind.EXTRA_INDEX_URL),
+        ("UV_EXTRA_INDEX_URL", IndexKind.EXTRA_INDEX_URL),
+        ("UV_FIND_LINKS", IndexKind.FIND_LINKS),
+    ),
+}
+_OPTION_KINDS = {
+    "-i": IndexKind.INDEX_URL,
+    "--index-url": IndexKind.INDEX_URL,
+    "--default-index": IndexKind.INDEX_URL,
+    "--extra-index-url": IndexKind.EXTRA_INDEX_URL,
+    "--index": IndexKind.EXTRA_INDEX_URL,
+    "-f": IndexKind.FIND_LINKS,
+    "--find-links": IndexKind.FIND_LINKS,
+}
+
+
+def _ambient_indexes(
+    ctx: _Context,
+    path: str,
+    words: list[Word],
+    variables: Mapping[str, str | None],
+    environment: str,
+    into: InstallFindings,
+) -> None:
+    """The indexes the ``env:`` variables give a pip / ``uv pip`` install (``PIP_EXTRA_INDEX_URL``
+    in the job's ``env:``), located at the variable's value; an option of the same kind on the
+    command line replaces them."""
+    stripped = strip_prefix(words)
+    tool = "uv" if stripped and stripped[0].value.rsplit("/", 1)[-1] == "uv" else "pip"
+    passed = {_OPTION_KINDS[o] for o, _, _ in pip_options(words) if o in _OPTION_KINDS}
+    for name, kind in _INDEX_VARIABLES[tool]:
+        value = variables.get(name)
+        node = ctx.env_nodes.get(name)
+        if not value or kind in passed or node is None:
+            continue
+        for url in value.split():
+            into.indexes.append(Index(url, kind, span_of(path, node), environment=environment))
+
+
 def _read_script(
     ctx: _Context,
     locator: _Locator,
@@ -624,6 +684,8 @@ def _read_script(
             continue  # conditional (`a || b`: a may fail, b runs only then): not certain
         before = len(into.requirements)
         interpret(words, locate, expand, environment, into)
+        if len(into.requirements) > before:
+            _ambient_indexes(ctx, locator.path, words, variables, environment, into)
         for index in range(before, len(into.requirements)):
             req = into.requirements[index]
             written = expand(req.raw, False) if "$" in req.raw else None
@@ -646,7 +708,7 @@ def read_jobs(
             job_id = walker.scalar(key_node)
             if job_id is None:
                 continue
-            _read_job(walker, path, lines, job_id, job, workflow_env, found, into, budget)
+            _read_job(walker, path, lines, job_id, job, (root, workflow_env), found, into, budget)
             if into.overflow is not None or budget.chars <= 0:
                 break
     except BudgetExceeded:
@@ -660,15 +722,20 @@ def _read_job(
     lines: tuple[str, ...],
     job_id: str,
     job: yaml.Node,
-    workflow_env: list[tuple[str, str]],
+    workflow: tuple[yaml.Node, list[tuple[str, str]]],
     found: JobEnvironments,
     into: InstallFindings,
     budget: _Budget,
 ) -> None:
+    root, workflow_env = workflow
     steps = _steps(walker, job)
     if not any(isinstance(s, _Run) and "install" in s.script for s in steps):
         return
     job_env = _env_pairs(walker, walker.get(job, "env"))
+    env_nodes = {
+        **_env_nodes(walker, walker.get(root, "env")),
+        **_env_nodes(walker, walker.get(job, "env")),
+    }
     env_texts = [v for _, v in workflow_env + job_env]
     job_if = walker.scalar(walker.get(job, "if"))
     runs_on = walker.scalar(walker.get(job, "runs-on")) or ""
@@ -691,6 +758,7 @@ def _read_job(
         ctx.variables = _resolve_env(ctx, workflow_env, {})
         ctx.variables = _resolve_env(ctx, job_env, ctx.variables)
         ctx.runner_os = _runner_os(ctx, runs_on)
+        ctx.env_nodes = env_nodes
         if ctx.runner_os not in {None, "Linux"}:
             continue  # the rules judge Linux installs: a Windows or macOS job is not read
         if job_if is not None and _holds(ctx, job_if) is False:
@@ -744,7 +812,8 @@ def _read_combination(
             for name in later_unknown:
                 if name not in dict(step.env):
                     variables[name] = None
-            step_ctx = _Context(ctx.walker, ctx.combination, variables)
+            nodes = {**ctx.env_nodes, **step.env_nodes}
+            step_ctx = _Context(ctx.walker, ctx.combination, variables, ctx.runner_os, nodes)
             before = (len(into.requirements), len(into.indexes))
             locator = _Locator(path, lines, step.node, step.script)
             _read_script(step_ctx, locator, environment, into)

@@ -561,3 +561,24 @@ def test_environments_per_workflow_are_bounded() -> None:
     manifest = WorkflowParser().parse(PATH, text)
     assert time.perf_counter() - started < 5
     assert len({r.environment for r in manifest.requirements}) == MAX_ENVIRONMENTS
+
+
+def test_an_index_variable_in_env_is_the_installs_index() -> None:
+    """``PIP_EXTRA_INDEX_URL`` in the workflow's ``env:`` reaches a plain ``pip install`` (at
+    the variable's line); ``uv pip`` reads ``UV_*`` only; an option replaces its kind."""
+    text = """\
+env:
+  PIP_EXTRA_INDEX_URL: https://download.pytorch.org/whl/cpu
+jobs:
+  t:
+    runs-on: ubuntu-latest
+    steps:
+      - run: pip install torch==2.1.0+cpu
+      - run: uv pip install numpy==1.26.4
+      - run: pip install torchvision==0.16.0 --extra-index-url https://example.org/simple
+"""
+    manifest = WorkflowParser().parse(PATH, text)
+    assert [(i.url, i.location.line) for i in manifest.indexes] == [
+        ("https://download.pytorch.org/whl/cpu", 2),
+        ("https://example.org/simple", 9),
+    ]
