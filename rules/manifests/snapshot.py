@@ -366,16 +366,22 @@ def _on_linux(marker: str | None) -> bool:
 
 
 def installed_together(snapshot: Snapshot) -> dict[str, tuple[str, ...]]:
-    """The environments each Dockerfile stage installs into itself: the files its ``pip install
-    -r`` / ``conda env create -f`` lines install (``requirements.txt``, ``pyproject.toml``) and
-    the extras of ``pip install '.[a]'`` (``pyproject.toml#a``), by the stage's environment."""
+    """What each Dockerfile stage installs into itself, in order: the stage it is built
+    ``FROM`` (its environment, with all that one holds), then the files its ``pip install -r``
+    / ``conda env create -f`` lines install (``requirements.txt``, ``pyproject.toml``) and the
+    extras of ``pip install '.[a]'`` (``pyproject.toml#a``), by the stage's environment. A
+    venv or other Python inside a stage starts empty (it is not built FROM the stage)."""
     together: dict[str, tuple[str, ...]] = {}
     for path in sorted(snapshot.files):
         manifest = snapshot.files[path]
         if manifest.kind != FileKind.DOCKERFILE:
             continue
+        labels = {stage.label for stage in manifest.stages}
         for stage in manifest.stages:
-            installed = tuple(dict.fromkeys((*stage.installs, *stage.extras)))
+            parent = stage.parent if stage.within is None and stage.parent in labels else None
+            installed = tuple(
+                dict.fromkeys((*([parent] if parent else []), *stage.installs, *stage.extras))
+            )
             if installed:
                 together[stage.label] = installed
     return together
@@ -385,22 +391,25 @@ def with_installed(
     snapshot: Snapshot, grouped: Mapping[str, list[Requirement]]
 ) -> dict[str, list[Requirement]]:
     """`grouped` (requirements by environment) where each Dockerfile stage that installs two or
-    more sources (files, or files and packages by name) also holds the requirements of every
-    file it installs: what one image ends up with is judged together, as pip sees it when
-    one command names them all (``pip install -r a.txt -r b.txt``) and as the image holds
-    them when one command follows another. The files stay environments of their own; lines
-    whose marker excludes Linux are not installed into an image."""
+    more sources (its parent stage, files, packages by name) holds what the image ends up
+    with: the requirements of each source in install order, a later source's line on a
+    project replacing an earlier source's (``pip install -r b.txt`` after ``-r a.txt``
+    reinstalls what both name; packages by name count last). The files stay environments of
+    their own; lines whose marker excludes Linux are not installed into an image."""
     out = {env: list(reqs) for env, reqs in grouped.items()}
+    holds: dict[str, list[Requirement]] = {}  # what each stage ends up with (parents first)
     for env, installed in installed_together(snapshot).items():
-        sources = [p for p in installed if grouped.get(p)]
-        if len(sources) + (1 if grouped.get(env) else 0) < 2:
+        sources = [held for p in installed if (held := holds.get(p, grouped.get(p)))]
+        own = grouped.get(env, [])
+        if len(sources) + (1 if own else 0) < 2:
+            holds[env] = [r for r in (sources[0] if sources else own) if _on_linux(r.marker)]
             continue
-        merged = list(grouped.get(env, []))
-        seen = {id(r) for r in merged}
-        for source in sources:
-            for req in grouped[source]:
-                if id(req) not in seen and _on_linux(req.marker):
-                    seen.add(id(req))
-                    merged.append(req)
-        out[env] = merged
+        merged: list[Requirement] = []
+        for source in [*sources, own]:
+            kept = [r for r in source if _on_linux(r.marker)]
+            names = {r.name for r in kept if not r.is_constraint}
+            merged = [r for r in merged if r.name not in names or r.is_constraint]
+            present = {id(r) for r in merged}
+            merged.extend(r for r in kept if id(r) not in present)
+        out[env] = holds[env] = merged
     return out

@@ -59,6 +59,33 @@ CASES: list[tuple[str, dict[str, str], list[tuple[str, str, str]]]] = [
         [("numpy-abi", "b.txt", "error")],
     ),
     (
+        "a stage built FROM another has what the other installed",
+        {
+            "Dockerfile": "FROM python:3.10 AS base\nCOPY a.txt /\nRUN pip install -r /a.txt\n"
+            "FROM base AS app\nRUN pip install torchvision==0.15.2\n",
+            "a.txt": "torch==2.1.0\n",
+        },
+        [("torch-family-mismatch", "Dockerfile", "error")],
+    ),
+    (
+        "a later install of the same project replaces the earlier one",
+        {
+            "Dockerfile": "FROM python:3.10 AS base\nCOPY a.txt /\nRUN pip install -r /a.txt\n"
+            "FROM base AS app\nRUN pip install torch==2.0.1 torchvision==0.15.2\n",
+            "a.txt": "torch==2.1.0\n",
+        },
+        [],
+    ),
+    (
+        "a venv made in the stage starts empty",
+        {
+            "Dockerfile": "FROM python:3.10\nCOPY a.txt /\nRUN pip install -r /a.txt\n"
+            "RUN python -m venv /v && /v/bin/pip install torchvision==0.15.2\n",
+            "a.txt": "torch==2.1.0\n",
+        },
+        [],
+    ),
+    (
         "one command after another: a later numpy pin replaces the earlier (no conflict error)",
         {"Dockerfile": STAGE, "a.txt": "numpy==1.24.4\n", "b.txt": "numpy==1.26.4\n"},
         [],
