@@ -294,7 +294,9 @@ class PythonVersionIncompatible(
         """Findings for every (Python evidence, framework requirement) pair that disagree."""
         wheels = self._wheels if self._wheels is not None else kb_wheels()
         seen: set[tuple[str, ...]] = set()
-        for env, reqs in each_env(ctx.snapshot):
+        # The files a Dockerfile stage or CI job installs get its Python as facts of their
+        # own environments (judged there once); its union would judge them again.
+        for env, reqs in each_env(ctx.snapshot, together=False):
             options = [o for r in reqs if (o := _options(ctx.kb, ctx.snapshot, r, wheels))]
             if not options:
                 continue

@@ -39,6 +39,7 @@ from rules.manifests.model import (
 )
 from rules.manifests.registry import kind_by_content, kind_for, parser_for
 from rules.manifests.text import decode, split_lines
+from rules.manifests.workflow import INSTALLED_TOGETHER
 from rules.targets import Target, applies
 
 #: Most files parsed into one snapshot.
@@ -366,7 +367,8 @@ def _on_linux(marker: str | None) -> bool:
 
 
 def installed_together(snapshot: Snapshot) -> dict[str, tuple[str, ...]]:
-    """What each Dockerfile stage installs into itself, in order: the stage it is built
+    """What each Dockerfile stage (and CI workflow job: `workflow.INSTALLED_TOGETHER`)
+    installs into itself, in order: the stage it is built
     ``FROM`` (its environment, with all that one holds), then the files its ``pip install -r``
     / ``conda env create -f`` lines install (``requirements.txt``, ``pyproject.toml``) and the
     extras of ``pip install '.[a]'`` (``pyproject.toml#a``), by the stage's environment. A
@@ -374,6 +376,13 @@ def installed_together(snapshot: Snapshot) -> dict[str, tuple[str, ...]]:
     together: dict[str, tuple[str, ...]] = {}
     for path in sorted(snapshot.files):
         manifest = snapshot.files[path]
+        if manifest.kind == FileKind.WORKFLOW:
+            jobs: dict[str, list[str]] = {}
+            for key, value in manifest.metadata:
+                if key == INSTALLED_TOGETHER:
+                    env, _, file = value.partition("\n")
+                    jobs.setdefault(env, []).append(file)
+            together.update((env, tuple(dict.fromkeys(files))) for env, files in jobs.items())
         if manifest.kind != FileKind.DOCKERFILE:
             continue
         labels = {stage.label for stage in manifest.stages}

@@ -54,10 +54,14 @@ class WorkflowParser:
         walker = Walker()
         facts: list[Fact] = []
         includes: dict[str, Span] = {}
+        installed_by: dict[str, list[str]] = {}
         try:
-            for _, job in walker.mapping(walker.get(root, "jobs")):
+            for key, job in walker.mapping(walker.get(root, "jobs")):
                 pythons = _job_pythons(walker, path, job)
                 installs = job_installs(walker, path, job)
+                job_id = walker.scalar(key)
+                if job_id is not None:
+                    installed_by[job_id] = [t for t, _ in installs]
                 for target, span in installs:
                     if "#" not in target and not target.endswith("pyproject.toml"):
                         includes.setdefault(target, span)
@@ -75,7 +79,27 @@ class WorkflowParser:
             facts=tuple(dict.fromkeys([*facts, *jobs.facts])),
             includes=tuple(includes.values()),
             include_paths=tuple(includes),
+            metadata=tuple(_installed_together(path, installed_by, jobs.environments)),
         )
+
+
+#: `ManifestFile.metadata` key: an environment and a file it installs (``env\nfile``).
+INSTALLED_TOGETHER = "installed-together"
+
+
+def _installed_together(
+    path: str, installed_by: dict[str, list[str]], environments: set[str]
+) -> Iterator[tuple[str, str]]:
+    """For each job that installs files: its environments (those of its by-name installs, else
+    ``<workflow>#<job>``) and each file they install, in the job's order."""
+    for job_id, files in installed_by.items():
+        if not files:
+            continue
+        own = f"{path}#{job_id}"
+        envs = sorted(e for e in environments if e == own or e.startswith(own + " "))
+        for env in envs or [own]:
+            for file in files:
+                yield INSTALLED_TOGETHER, f"{env}\n{file}"
 
 
 def setup_python_nodes(walker: Walker, job: yaml.Node) -> Iterator[yaml.Node]:

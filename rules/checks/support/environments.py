@@ -48,13 +48,14 @@ def is_job_environment(snapshot: Snapshot, env: str) -> bool:
     return env != root and manifest is not None and manifest.kind == FileKind.WORKFLOW
 
 
-def environments(snapshot: Snapshot) -> dict[str, list[Requirement]]:
-    """Requirements grouped by environment, in path order (constraints included); a Dockerfile
-    stage also holds the requirements of the files it installs (`with_installed`)."""
+def environments(snapshot: Snapshot, *, together: bool = True) -> dict[str, list[Requirement]]:
+    """Requirements grouped by environment, in path order (constraints included); with
+    `together`, a Dockerfile stage or CI job also holds the requirements of the files it
+    installs (`with_installed`)."""
     grouped: dict[str, list[Requirement]] = {}
     for req in snapshot.requirements():
         grouped.setdefault(env_of(req), []).append(req)
-    return with_installed(snapshot, grouped)
+    return with_installed(snapshot, grouped) if together else grouped
 
 
 def version_of(req: Requirement) -> Version | None:
@@ -128,8 +129,10 @@ def spec_version(specifier: str) -> str | None:
     return match.group(0) if match else None
 
 
-def each_env(snapshot: Snapshot) -> Iterator[tuple[str, list[Requirement]]]:
-    """(environment, requirements) pairs in a stable order."""
-    grouped = environments(snapshot)
+def each_env(
+    snapshot: Snapshot, *, together: bool = True
+) -> Iterator[tuple[str, list[Requirement]]]:
+    """(environment, requirements) pairs in a stable order (`together`: as `environments`)."""
+    grouped = environments(snapshot, together=together)
     for env in sorted(grouped):
         yield env, grouped[env]

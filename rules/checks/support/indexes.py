@@ -34,6 +34,7 @@ from rules.manifests.model import (
     Snapshot,
     Span,
 )
+from rules.manifests.snapshot import installed_together
 
 _URL = re.compile(r"https?://[^\s'\"]+")
 
@@ -43,7 +44,17 @@ def _env_of(index: Index) -> str:
 
 
 def indexes_for(snapshot: Snapshot, env: str) -> list[Index]:
-    """Indexes that apply to environment `env` (its own, then the Dockerfile installs of it)."""
+    """Indexes that apply to environment `env` (its own, then the Dockerfile installs of it);
+    for a Dockerfile stage or CI job that installs files (`installed_together`), also those
+    of each file it installs (each served its own install command)."""
+    found = _own_indexes(snapshot, env)
+    for source in installed_together(snapshot).get(env, ()):
+        if source != env:
+            found += [i for i in indexes_for(snapshot, source) if i not in found]
+    return found
+
+
+def _own_indexes(snapshot: Snapshot, env: str) -> list[Index]:
     root = env_root(env)
     manifest = snapshot.files.get(root)
     if manifest is not None and manifest.kind == FileKind.DOCKERFILE:

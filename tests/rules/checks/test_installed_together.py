@@ -93,6 +93,43 @@ CASES: list[tuple[str, dict[str, str], list[tuple[str, str, str]]]] = [
 ]
 
 
+WORKFLOW = """on: push
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.10"
+      - run: |
+          pip install -r requirements.txt
+          pip install -r dev-requirements.txt
+"""
+
+CASES += [
+    (
+        "tnt #877: a CI job installs requirements.txt, then dev-requirements.txt",
+        {
+            ".github/workflows/test.yaml": WORKFLOW,
+            "requirements.txt": "torch>=2.3.0\n",
+            "dev-requirements.txt": "torchvision==0.15.2\n",
+        },
+        [("torch-family-mismatch", "requirements.txt", "error")],
+    ),
+    (
+        "trlx: a file's own PyTorch index serves its +cu118 pin in the job's union",
+        {
+            ".github/workflows/test.yaml": WORKFLOW.replace(
+                "pip install -r dev-requirements.txt", "pip install bitsandbytes scipy"
+            ),
+            "requirements.txt": "--extra-index-url https://download.pytorch.org/whl/cu118\n"
+            "torch==2.0.1+cu118\n",
+        },
+        [],
+    ),
+]
+
+
 @pytest.mark.parametrize(("name", "head", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_installed_together(
     name: str, head: dict[str, str], expected: list[tuple[str, str, str]]
