@@ -24,8 +24,15 @@ from rules.checks.support.markers import per_install
 from rules.checks.support.versions import torch_releases
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
-from rules.kb.cudaver import has_minor, major_minor, serves_all_variants, url_variant, variant_cuda
-from rules.manifests.model import Ecosystem, Index, Requirement
+from rules.kb.cudaver import (
+    has_minor,
+    major_minor,
+    serves_all_variants,
+    to_version,
+    url_variant,
+    variant_cuda,
+)
+from rules.manifests.model import Ecosystem, FactKind, Index, Requirement, Snapshot
 
 _TORCH_FAMILY = ("torch", "torchvision", "torchaudio")
 #: A conda pin's torch minor: `==2.3.1.*` (pytorch=2.3.1), `==2.3` or `==2.3.*`.
@@ -81,6 +88,52 @@ class CudaVariantMismatch(StaticRule, id="cuda-variant-mismatch", severity=Sever
             yield from self._conda_channel(ctx.kb, reqs)
             yield from self._unpublished(ctx.kb, reqs, indexes_for(ctx.snapshot, env))
             yield from self._cuda_named(ctx, env, reqs)
+        yield from self._image_tags(ctx.kb, ctx.snapshot)
+
+    def _image_tags(self, kb: KnowledgeBase, snapshot: Snapshot) -> Iterator[Finding]:
+        """A pytorch/pytorch image tag that names a CUDA build its torch release never had
+        (``2.7.1-cuda12.4-cudnn9-runtime``: 2.7.1 was built for CUDA 11.8, 12.6 and 12.8):
+        PyTorch publishes its images for the builds it released, so the tag does not exist
+        and the build stops at FROM."""
+        cudas = {
+            (f.location.file, f.location.line, f.detail): f.value
+            for f in snapshot.facts(FactKind.CUDA)
+        }
+        for fact in snapshot.facts(FactKind.IMAGE_TORCH):
+            if not fact.detail.startswith(("pytorch/pytorch:", "docker.io/pytorch/pytorch:")):
+                continue
+            cuda = cudas.get((fact.location.file, fact.location.line, fact.detail))
+            torch = to_version(fact.value)
+            if cuda is None or torch is None or not has_minor(cuda):
+                continue
+            known = torch_variants(kb, torch)
+            parts = major_minor(cuda)
+            if parts is None:
+                continue
+            written = f"{parts[0]}.{parts[1]}"
+            label = f"cu{parts[0]}{parts[1]}"
+            cuda_builds = [v for v in known.labels if v.startswith("cu")] if known else []
+            if known is None or len(cuda_builds) < 2 or label in known.labels:
+                continue
+            nearest = _newest_cuda(known.labels)
+            tag = fact.detail.split(":", 1)[1]
+            fix = None
+            if nearest:
+                fixed = tag.replace(f"cuda{written}", f"cuda{variant_cuda(nearest)}", 1)
+                fix = f"FROM {fact.detail.split(':', 1)[0]}:{fixed}" if fixed != tag else None
+            yield finding(
+                self,
+                f"{fact.detail}: torch {torch.public} was not published as a {label} build "
+                f"(builds: {', '.join(cuda_builds)}), and PyTorch publishes its images for "
+                f"the builds it released: this tag does not exist and the build stops at FROM "
+                f"(manifest unknown).",
+                fact.location,
+                package="torch",
+                fix=fix,
+                fix_as_run=False,
+                evidence=(known.source,),
+                fingerprint=f"image-tag:{fact.detail}",
+            )
 
     def _labels(self, reqs: list[Requirement]) -> Iterator[Finding]:
         labelled = [(r, lbl) for r in reqs if (lbl := local_label(r)) is not None]
