@@ -25,6 +25,8 @@ class FileKind(StrEnum):
     PYTHON_VERSION = "python-version"
     RUNTIME_TXT = "runtime-txt"
     WORKFLOW = "ci-workflow"
+    SETUP_CFG = "setup-cfg"
+    SETUP_PY = "setup-py"
     CONFIG = "depreview-config"
 
 

@@ -6,6 +6,7 @@ Selection is by path only (the worker picks files from a PR's file list before f
   or last word (``requirements-dev.txt``, ``dev-requirements.txt``, ``ci_requirements_gpu.txt``),
   any ``.txt``/``.in`` under a ``requirements/`` folder, ``constraints*.txt``
 - pyproject: ``pyproject.toml``
+- setuptools: ``setup.cfg``, ``setup.py`` (read statically, never run)
 - conda: ``environment*.yml``/``.yaml``, any ``.yml``/``.yaml`` under ``envs/`` or ``conda/``
   (but not ``conda-lock.yml``)
 - locks: ``poetry.lock``, ``uv.lock``, ``pylock.toml``/``pylock.<name>.toml``,
@@ -73,6 +74,8 @@ _PARSERS: dict[FileKind, tuple[str, str]] = {
     FileKind.PYTHON_VERSION: ("rules.manifests.pythonversion", "PythonVersionParser"),
     FileKind.RUNTIME_TXT: ("rules.manifests.pythonversion", "RuntimeTxtParser"),
     FileKind.WORKFLOW: ("rules.manifests.workflow", "WorkflowParser"),
+    FileKind.SETUP_CFG: ("rules.manifests.setupcfg", "SetupCfgParser"),
+    FileKind.SETUP_PY: ("rules.manifests.setuppy", "SetupPyParser"),
 }
 
 
@@ -95,6 +98,10 @@ def kind_for(path: str) -> FileKind | None:
     lower = name.lower()
     if lower == "pyproject.toml":
         return FileKind.PYPROJECT
+    if lower == "setup.cfg":
+        return FileKind.SETUP_CFG
+    if lower == "setup.py":
+        return FileKind.SETUP_PY
     if lower == "poetry.lock":
         return FileKind.POETRY_LOCK
     if lower == "uv.lock":

@@ -51,9 +51,14 @@ _DECLARING = {
     FileKind.CONDA: "conda",
     FileKind.REQUIREMENTS: "note",
     FileKind.PYPROJECT: "requires-python",
+    FileKind.SETUP_CFG: "requires-python",
+    FileKind.SETUP_PY: "requires-python",
     FileKind.PYTHON_VERSION: "python-version",
     FileKind.RUNTIME_TXT: "python-version",
 }
+
+#: Root kinds whose unnamed-workflow Pythons count (a job installing nothing it names).
+_PROJECT_KINDS = (FileKind.REQUIREMENTS, FileKind.PYPROJECT, FileKind.SETUP_CFG, FileKind.SETUP_PY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,7 +276,7 @@ def python_decls(snapshot: Snapshot, env: str) -> list[PythonDecl]:
     sites += _workflow_decls(snapshot, root, unnamed=False, env=env)
     if sites:
         return sites + ranges
-    if not exact and "/" not in root and root_kind in (FileKind.REQUIREMENTS, FileKind.PYPROJECT):
+    if not exact and "/" not in root and root_kind in _PROJECT_KINDS:
         exact = _workflow_decls(snapshot, root, unnamed=True)
     if not exact:
         exact = _unnamed_dockerfile_decls(snapshot, root)

@@ -72,6 +72,8 @@ from rules.manifests.registry import (
         ("src\\requirements.txt", FileKind.REQUIREMENTS),
         (".github/workflows/ci.yml", FileKind.WORKFLOW),
         (".github/workflows/gpu-tests.yaml", FileKind.WORKFLOW),
+        ("setup.py", FileKind.SETUP_PY),
+        ("pkg/setup.cfg", FileKind.SETUP_CFG),
     ],
 )
 def test_dependency_files(path: str, kind: FileKind) -> None:
@@ -83,8 +85,9 @@ def test_dependency_files(path: str, kind: FileKind) -> None:
     "path",
     [
         "README.md",
-        "setup.py",
         "src/model.py",
+        "setup.py.bak",
+        "src/setup_utils.py",
         "docs/requirements.md",
         "notes.txt",
         "package.json",

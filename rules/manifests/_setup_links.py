@@ -1,0 +1,122 @@
+"""Snapshot links for setuptools projects (setup.py, setup.cfg).
+
+Two links, made once every file is parsed (`link_setup`):
+
+- A requirements file that a setup.py or setup.cfg reads in place (metadata
+  ``requirements-file``: ``<environment>\\n<path>``, ``setup.py#dev`` for an extra) gets
+  that environment as a ``("root", env)`` metadata entry: its requirements are installed
+  into it (`snapshot.environment_requirements`), while the file stays an environment of
+  its own, as a file that two roots reach with ``-r`` does.
+- ``pip install .`` / ``-e ".[dev]"`` in a Dockerfile or CI workflow names the folder's
+  ``pyproject.toml`` (`_install_commands.installed_files`). When that pyproject.toml does not
+  declare the project (no ``[project]`` name, or it is absent) and the folder's setup.cfg or
+  setup.py does (a name, requirements, a Python range or a requirements file), the install
+  names that file instead (setup.cfg first, as setuptools merges setup.cfg into setup.py's
+  call): in workflow facts and ``installed-together`` metadata and in Dockerfile stages'
+  installs and extras.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Mapping
+from dataclasses import replace
+
+from rules.manifests.model import DockerStage, FileKind, ManifestFile
+from rules.manifests.setupcfg import REQUIREMENTS_FILE
+from rules.manifests.workflow import INSTALLED_TOGETHER
+
+_SETUP_KINDS = (FileKind.SETUP_CFG, FileKind.SETUP_PY)
+
+
+def _declares(manifest: ManifestFile) -> bool:
+    return bool(
+        manifest.requirements
+        or manifest.facts
+        or manifest.include_paths
+        or any(key == "name" for key, _ in manifest.metadata)
+    )
+
+
+def _project_file(folder: str, manifests: Mapping[str, ManifestFile]) -> str | None:
+    """The setuptools file that declares the project of `folder`, when its pyproject.toml
+    does not."""
+    pyproject = manifests.get(posixpath.join(folder, "pyproject.toml"))
+    if pyproject is not None and pyproject.kind == FileKind.PYPROJECT:
+        meta = dict(pyproject.metadata)
+        dynamic = {value for key, value in pyproject.metadata if key == "dynamic"}
+        if "name" in meta and "dependencies" not in dynamic:
+            return None
+    for name in ("setup.cfg", "setup.py"):
+        manifest = manifests.get(posixpath.join(folder, name))
+        if manifest is not None and manifest.kind in _SETUP_KINDS and _declares(manifest):
+            return manifest.path
+    return None
+
+
+def _mapper(manifests: Mapping[str, ManifestFile]) -> dict[str, str]:
+    """``folder/pyproject.toml`` -> the setuptools file that declares that folder's project."""
+    out: dict[str, str] = {}
+    for manifest in manifests.values():
+        if manifest.kind not in _SETUP_KINDS:
+            continue
+        folder = posixpath.dirname(manifest.path)
+        found = _project_file(folder, manifests)
+        if found is not None:
+            out[posixpath.join(folder, "pyproject.toml")] = found
+    return out
+
+
+def _mapped(target: str, mapping: Mapping[str, str]) -> str:
+    path, sep, extra = target.partition("#")
+    found = mapping.get(path.removeprefix("./"))
+    return f"{found}{sep}{extra}" if found is not None else target
+
+
+def _workflow(manifest: ManifestFile, mapping: Mapping[str, str]) -> ManifestFile:
+    facts = tuple(replace(f, environment=_mapped(f.environment, mapping)) for f in manifest.facts)
+    metadata: list[tuple[str, str]] = []
+    for key, value in manifest.metadata:
+        if key == INSTALLED_TOGETHER:
+            env, _, file = value.partition("\n")
+            value = f"{env}\n{_mapped(file, mapping)}"
+        metadata.append((key, value))
+    return replace(manifest, facts=facts, metadata=tuple(metadata))
+
+
+def _stage(stage: DockerStage, mapping: Mapping[str, str]) -> DockerStage:
+    return replace(
+        stage,
+        installs=tuple(_mapped(t, mapping) for t in stage.installs),
+        extras=tuple(_mapped(t, mapping) for t in stage.extras),
+    )
+
+
+def link_setup(manifests: Mapping[str, ManifestFile]) -> dict[str, ManifestFile]:
+    """The manifests these links change, by path (see the module docstring)."""
+    changed: dict[str, ManifestFile] = {}
+    roots: dict[str, list[str]] = {}
+    for manifest in manifests.values():
+        if manifest.kind not in _SETUP_KINDS:
+            continue
+        for key, value in manifest.metadata:
+            if key == REQUIREMENTS_FILE:
+                env, _, path = value.partition("\n")
+                if path in manifests and path != manifest.path:
+                    roots.setdefault(path, []).append(env)
+    for path, envs in roots.items():
+        manifest = manifests[path]
+        known = {value for key, value in manifest.metadata if key == "root"}
+        added = [("root", env) for env in dict.fromkeys(envs) if env not in known]
+        if added:
+            changed[path] = replace(manifest, metadata=(*manifest.metadata, *added))
+    mapping = _mapper(manifests)
+    if not mapping:
+        return changed
+    for path, manifest in manifests.items():
+        if manifest.kind == FileKind.WORKFLOW:
+            changed[path] = _workflow(manifest, mapping)
+        elif manifest.kind == FileKind.DOCKERFILE and manifest.stages:
+            stages = tuple(_stage(s, mapping) for s in manifest.stages)
+            changed[path] = replace(manifest, stages=stages)
+    return changed

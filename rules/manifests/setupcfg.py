@@ -1,0 +1,205 @@
+"""setup.cfg (setuptools' declarative configuration): ``[options]`` and its extras.
+
+Read as setuptools reads it (``configparser`` rules, keys case-sensitive, ``-`` and ``_``
+alike in option names): ``[options] install_requires`` (one requirement per line of a
+dangling list; a single-line value is split at ``;`` as setuptools splits it, so a marker
+belongs on a line of a dangling list), ``python_requires`` (a `FactKind.PYTHON` fact whose
+value is a PEP 440 specifier and whose detail is the line as written), and each key of
+``[options.extras_require]`` (an extra: environment ``setup.cfg#<extra>``, group OPTIONAL).
+Full-line ``#``/``;`` comments and `` #`` inline comments are dropped (setuptools drops
+them when it reads requirements). ``file: requirements.txt`` values are listed in
+metadata as ``requirements-file`` (``<environment>\\n<path>``) and in `include_paths`, like
+setup.py's (`rules.manifests.setuppy`); the snapshot links the file into the environment.
+Metadata also carries ``name`` ([metadata]). Not read: ``setup_requires``,
+``tests_require``, ``%`` interpolation, ``attr:`` values.
+
+Bad input (a line outside any section, a line that is neither a key nor a continuation, a
+requirement that is not PEP 508) gives located parse errors; the parser never raises.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+from rules.manifests.errors import parse_error
+from rules.manifests.model import (
+    Fact,
+    FactKind,
+    FileKind,
+    Group,
+    ManifestFile,
+    ManifestParts,
+    Span,
+)
+from rules.manifests.requirements import parse_pep508
+from rules.manifests.text import split_lines
+
+#: Most lines of a setup.cfg read; the rest is reported once and skipped.
+MAX_LINES = 50_000
+#: `ManifestFile.metadata` key: an environment and a requirements file it installs.
+REQUIREMENTS_FILE = "requirements-file"
+
+_SECTION = re.compile(r"^\[(?P<name>[^\]]*)\]\s*(?:[#;].*)?$")
+_KEY = re.compile(r"^(?P<key>[^=:\s][^=:]*?)\s*(?P<sep>[=:])[ \t]*")
+_INLINE_COMMENT = re.compile(r"\s+#")
+
+
+@dataclass
+class _Entry:
+    """One option: its key, section, and value pieces (text, line, column) as written."""
+
+    section: str
+    key: str
+    line: int
+    column: int
+    pieces: list[tuple[str, int, int]] = field(default_factory=list)
+
+    @property
+    def dangling(self) -> bool:
+        return len(self.pieces) > 1 or (bool(self.pieces) and self.pieces[0][1] != self.line)
+
+
+def _option(key: str) -> str:
+    return key.replace("-", "_")
+
+
+@dataclass
+class _Builder(ManifestParts):
+    path: str = ""
+    lines: list[str] = field(default_factory=list)
+
+    def error(self, line: int, column: int, message: str) -> None:
+        text = self.lines[line - 1] if 0 < line <= len(self.lines) else None
+        self.errors.append(parse_error(self.path, line, column, message, text))
+
+    def entries(self) -> list[_Entry]:
+        """configparser's reading: sections, keys and their (continued) values."""
+        entries: list[_Entry] = []
+        section: str | None = None
+        current: _Entry | None = None
+        for number, raw in enumerate(self.lines[:MAX_LINES], start=1):
+            text = raw.rstrip("\r\n")
+            stripped = text.strip()
+            indent = len(text) - len(text.lstrip())
+            if not stripped or stripped.startswith(("#", ";")):
+                continue  # configparser: comments and blank lines (a blank line ends no value)
+            if indent and current is not None:
+                current.pieces.append((stripped, number, indent + 1))
+                continue
+            header = _SECTION.match(stripped)
+            if header is not None and not indent:
+                section, current = header["name"].strip(), None
+                continue
+            match = _KEY.match(text[indent:])
+            if match is None:
+                self.error(number, indent + 1, "expected `[section]`, `key = value` or a comment")
+                current = None
+                continue
+            if section is None:
+                self.error(number, indent + 1, "expected a `[section]` header before this key")
+                current = None
+                continue
+            current = _Entry(section, match["key"].strip(), number, indent + 1)
+            value = text[indent + match.end() :]
+            if value.strip():
+                current.pieces.append((value.rstrip(), number, indent + match.end() + 1))
+            entries.append(current)
+        if len(self.lines) > MAX_LINES:
+            self.error(MAX_LINES + 1, 1, f"setup.cfg longer than {MAX_LINES} lines: rest not read")
+        return entries
+
+    def environment(self, extra: str | None) -> str:
+        return self.path if extra is None else f"{self.path}#{extra}"
+
+    def requirement_list(self, entry: _Entry, extra: str | None) -> None:
+        pieces = entry.pieces
+        if not entry.dangling:  # one line: `file:` or a list split at `;`
+            text, line, column = pieces[0]
+            if text.startswith("file:"):
+                self.requirements_file(text, line, column, extra)
+                return
+            pieces = _split_semicolons(text, line, column)
+        for text, line, column in pieces:
+            body = _INLINE_COMMENT.split(text, maxsplit=1)[0].strip()
+            if body and not body.startswith("#"):
+                self.requirement(body, line, column, extra)
+
+    def requirement(self, text: str, line: int, column: int, extra: str | None) -> None:
+        parsed = parse_pep508(text)
+        if isinstance(parsed, tuple):
+            message, offset = parsed
+            self.error(line, column + offset, message)
+            return
+        self.requirements.append(
+            parsed.requirement(
+                text,
+                Span(self.path, line, column),
+                group=Group.RUNTIME if extra is None else Group.OPTIONAL,
+                group_name=extra,
+                environment=self.environment(extra),
+            )
+        )
+
+    def requirements_file(self, text: str, line: int, column: int, extra: str | None) -> None:
+        """``file: requirements.txt`` (setuptools >= 62.6): the file's lines, linked later."""
+        names = text[len("file:") :].split(",")
+        folder = posixpath.dirname(self.path)
+        for name in names:
+            name = name.strip()
+            if not name or name.startswith(("/", "..")):
+                continue
+            target = posixpath.normpath(posixpath.join(folder, name))
+            self.includes.append(Span(self.path, line, column))
+            self.include_paths.append(target)
+            self.metadata.append((REQUIREMENTS_FILE, f"{self.environment(extra)}\n{target}"))
+
+    def python(self, entry: _Entry) -> None:
+        if not entry.pieces:
+            return
+        _, line, column = entry.pieces[0]
+        raw = " ".join(p[0] for p in entry.pieces)
+        value = _INLINE_COMMENT.split(raw, maxsplit=1)[0].strip()
+        try:
+            normalized = str(SpecifierSet(value))
+        except InvalidSpecifier:
+            self.error(line, column, f"python_requires is not a PEP 440 specifier: {value!r}")
+            normalized = value
+        detail = f"{entry.key} = {value}"
+        location = Span(self.path, entry.line, entry.column)
+        self.facts.append(Fact(FactKind.PYTHON, normalized, location, detail, self.path))
+
+
+def _split_semicolons(text: str, line: int, column: int) -> list[tuple[str, int, int]]:
+    """A single-line list split at ``;`` (setuptools' `_parse_list_semicolon`)."""
+    out: list[tuple[str, int, int]] = []
+    offset = 0
+    for piece in text.split(";"):
+        lead = len(piece) - len(piece.lstrip())
+        out.append((piece.strip(), line, column + offset + lead))
+        offset += len(piece) + 1
+    return out
+
+
+class SetupCfgParser:
+    """``setup.cfg``: install_requires, extras_require and python_requires of ``[options]``."""
+
+    kind = FileKind.SETUP_CFG
+
+    def parse(self, path: str, text: str) -> ManifestFile:
+        """Parse a setup.cfg; never raises."""
+        b = _Builder(path=path, lines=split_lines(text))
+        for entry in b.entries():
+            key = _option(entry.key)
+            if entry.section == "metadata" and key == "name" and entry.pieces:
+                b.metadata.append(("name", entry.pieces[0][0].strip()))
+            elif entry.section == "options" and key == "install_requires" and entry.pieces:
+                b.requirement_list(entry, None)
+            elif entry.section == "options" and key == "python_requires":
+                b.python(entry)
+            elif entry.section == "options.extras_require" and entry.pieces:
+                b.requirement_list(entry, entry.key)
+        return b.manifest_file(path, self.kind)

@@ -1,0 +1,372 @@
+"""setup.py, read statically: the literal arguments of its ``setup(...)`` call.
+
+The file is parsed with `ast` and never executed. From the first ``setup(...)`` call (or
+``setuptools.setup(...)``) it reads ``install_requires`` (environment: the path),
+``extras_require`` (each extra ``setup.py#<extra>``, group OPTIONAL), ``python_requires`` (a
+`FactKind.PYTHON` fact, PEP 440 specifier as value) and ``name`` (metadata), when their
+values are:
+
+- literals (strings, lists, tuples, dicts of them, ``+`` of lists);
+- names bound once, to such a value (``REQUIRED = ["torch>=2.1"]``; a name bound twice,
+  augmented or mutated with ``.append``/``.extend`` is computed, and skipped);
+- a requirements file read in place: ``open("requirements.txt").read().splitlines()``,
+  ``.readlines()``, ``Path(...).read_text().splitlines()``, a comprehension over
+  ``open(...)``, a name bound by ``with open("requirements.txt") as f`` then read, or a call
+  of a function of the file that opens a file (``read_requirements("requirements.txt")``,
+  or a helper without arguments whose body names one ``.txt``/``.in`` file). File names
+  may be wrapped in ``os.path.join(here, "x")``, ``Path(__file__).parent / "x"`` or a
+  one-argument path helper. Such a file is listed in `include_paths` (for the worker to fetch
+  and the snapshot to parse) and in metadata as ``requirements-file``
+  (``<environment>\\n<path>``): the snapshot links its requirements into the environment,
+  as ``-r`` does.
+
+Anything else (computed lists, conditionals, ``extras_require`` keys with a ``:marker``) is
+skipped silently: no guess. A setup.py that is not valid Python, or larger than
+`MAX_BYTES`, gives nothing and no error (it is code, not a dependency file). A literal
+requirement that is not PEP 508 is a located parse error (setuptools would refuse it too).
+"""
+
+from __future__ import annotations
+
+import ast
+import posixpath
+import re
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+from rules.manifests.errors import parse_error
+from rules.manifests.model import Fact, FactKind, FileKind, Group, ManifestFile, ManifestParts, Span
+from rules.manifests.requirements import parse_pep508
+from rules.manifests.setupcfg import REQUIREMENTS_FILE
+from rules.manifests.text import split_lines
+
+#: Largest setup.py read (bigger ones are generated code, not worth the parse).
+MAX_BYTES = 512 * 1024
+#: Most AST nodes visited in one file.
+MAX_NODES = 200_000
+#: Deepest chain of names followed to a value.
+MAX_DEPTH = 12
+_MUTATORS = frozenset({"append", "extend", "insert", "remove", "pop", "clear", "update"})
+_READS = frozenset({"read", "readlines", "read_text", "splitlines", "split", "strip"})
+_QUOTE = re.compile(r"[rRuUbBfF]{0,2}('''|\"\"\"|'|\")")
+_FILE_NAME = re.compile(r"^[\w./-]+\.(txt|in)$")
+
+
+@dataclass(frozen=True)
+class _File:
+    """A requirements file read in place, named at `node`."""
+
+    path: str
+    node: ast.AST
+
+
+@dataclass(frozen=True)
+class _Text:
+    """A string literal: its value and node."""
+
+    value: str
+    node: ast.expr
+
+
+_Item = _Text | _File
+_Value = list[_Item] | dict[str, list[_Item]] | _Text | _File
+
+
+class _Skip(Exception):
+    """The value is computed: not read."""
+
+
+@dataclass
+class _Module:
+    tree: ast.Module
+    lines: list[str]
+    bindings: dict[str, ast.expr | None] = field(default_factory=dict)
+    handles: dict[str, ast.expr] = field(default_factory=dict)
+    functions: dict[str, ast.FunctionDef] = field(default_factory=dict)
+
+    def index(self, nodes: list[ast.AST]) -> None:
+        """Names bound once (a second binding or a mutation makes them None)."""
+        for node in nodes:
+            if isinstance(node, ast.Assign):
+                for target in node.targets:
+                    self.bind(target, node.value)
+            elif isinstance(node, ast.AnnAssign) and node.value is not None:
+                self.bind(node.target, node.value)
+            elif isinstance(node, ast.AugAssign | ast.NamedExpr | ast.For | ast.comprehension):
+                self.bind(node.target, None)
+            elif isinstance(node, ast.With):
+                for item in node.items:
+                    if isinstance(item.optional_vars, ast.Name):
+                        self.handles[item.optional_vars.id] = item.context_expr
+            elif isinstance(node, ast.FunctionDef):
+                self.functions.setdefault(node.name, node)
+            elif (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in _MUTATORS
+                and isinstance(node.func.value, ast.Name)
+            ):
+                self.bindings[node.func.value.id] = None
+
+    def bind(self, target: ast.expr, value: ast.expr | None) -> None:
+        if isinstance(target, ast.Name):
+            self.bindings[target.id] = None if target.id in self.bindings else value
+        elif isinstance(target, ast.Tuple | ast.List):
+            for element in target.elts:
+                self.bind(element, None)
+
+    # -- values ------------------------------------------------------------------------
+    def value(self, node: ast.expr, depth: int = 0) -> _Value:
+        if depth > MAX_DEPTH:
+            raise _Skip
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return _Text(node.value, node)
+        if isinstance(node, ast.List | ast.Tuple):
+            return [item for element in node.elts for item in self.items(element, depth + 1)]
+        if isinstance(node, ast.Dict):
+            out: dict[str, list[_Item]] = {}
+            for key, element in zip(node.keys, node.values, strict=True):
+                if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+                    raise _Skip
+                out[key.value] = self.items(element, depth + 1)
+            return out
+        if isinstance(node, ast.Name):
+            bound = self.bindings.get(node.id)
+            if bound is None:
+                raise _Skip
+            return self.value(bound, depth + 1)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            return self.items(node.left, depth + 1) + self.items(node.right, depth + 1)
+        found = self.file_read(node, depth + 1)
+        if found is None:
+            raise _Skip
+        return _File(found, node)
+
+    def items(self, node: ast.expr, depth: int) -> list[_Item]:
+        value = self.value(node, depth)
+        if isinstance(value, dict):
+            raise _Skip
+        return value if isinstance(value, list) else [value]
+
+    def file_read(self, node: ast.expr, depth: int) -> str | None:
+        """The file name a requirements-reading expression reads, or None."""
+        if depth > MAX_DEPTH:
+            return None
+        if isinstance(node, ast.ListComp | ast.GeneratorExp):
+            return self.file_read(node.generators[0].iter, depth + 1)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            if node.func.id == "list" and len(node.args) == 1:
+                return self.file_read(node.args[0], depth + 1)
+            if node.func.id in {"open", "filter", "map"} and node.args:
+                if node.func.id == "open":
+                    return self.file_name(node.args[0], depth + 1)
+                return self.file_read(node.args[-1], depth + 1)
+            return self.helper(node, depth + 1)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            attr, inner = node.func.attr, node.func.value
+            if attr in {"open", "read_text"} and not node.args:
+                return self.file_name(inner, depth + 1)  # Path("x").read_text()
+            if attr == "open" and isinstance(inner, ast.Name) and node.args:
+                return self.file_name(node.args[0], depth + 1)  # io.open("x")
+            if attr in _READS:
+                return self.file_read(inner, depth + 1)
+            return None
+        if isinstance(node, ast.Name) and node.id in self.handles:
+            return self.file_read(self.handles[node.id], depth + 1)
+        if isinstance(node, ast.Name) and self.bindings.get(node.id) is not None:
+            bound = self.bindings[node.id]
+            return self.file_read(bound, depth + 1) if bound is not None else None
+        return None
+
+    def file_name(self, node: ast.expr, depth: int) -> str | None:
+        """A requirements file's name from ``"x"``, ``join(here, "x")``, ``p / "x"``."""
+        if depth > MAX_DEPTH:
+            return None
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return node.value if _FILE_NAME.match(node.value) else None
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+            return self.file_name(node.right, depth + 1)
+        if isinstance(node, ast.Call) and node.args:
+            return self.file_name(node.args[-1], depth + 1)  # os.path.join / Path / a helper
+        if isinstance(node, ast.Name) and self.bindings.get(node.id) is not None:
+            bound = self.bindings[node.id]
+            return self.file_name(bound, depth + 1) if bound is not None else None
+        return None
+
+    def helper(self, call: ast.Call, depth: int) -> str | None:
+        """``read_requirements("requirements.txt")``: a function of this file that opens a
+        file, called with the file's name (or naming one requirements file itself)."""
+        assert isinstance(call.func, ast.Name)
+        function = self.functions.get(call.func.id)
+        if function is None or not _opens_file(function):
+            return None
+        if len(call.args) == 1 and not call.keywords:
+            return self.file_name(call.args[0], depth + 1)
+        if call.args or call.keywords:
+            return None
+        names = {
+            n.value
+            for n in ast.walk(function)
+            if isinstance(n, ast.Constant)
+            and isinstance(n.value, str)
+            and _FILE_NAME.match(n.value)
+        }
+        return names.pop() if len(names) == 1 else None
+
+
+def _opens_file(function: ast.FunctionDef) -> bool:
+    for node in ast.walk(function):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            if name in {"open", "read_text", "readlines"}:
+                return True
+    return False
+
+
+def _walk(tree: ast.AST) -> Iterator[ast.AST]:
+    """`ast.walk` in source order, at most `MAX_NODES` nodes."""
+    stack: list[ast.AST] = [tree]
+    seen = 0
+    while stack and seen < MAX_NODES:
+        node = stack.pop()
+        seen += 1
+        yield node
+        stack.extend(reversed(list(ast.iter_child_nodes(node))))
+
+
+def _setup_call(nodes: list[ast.AST]) -> ast.Call | None:
+    for node in nodes:
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Name) and func.id == "setup":
+            return node
+        if (
+            isinstance(func, ast.Attribute)
+            and func.attr == "setup"
+            and isinstance(func.value, ast.Name)
+            and func.value.id in {"setuptools", "distutils"}
+        ):
+            return node
+    return None
+
+
+@dataclass
+class _Builder(ManifestParts):
+    path: str = ""
+    lines: list[str] = field(default_factory=list)
+
+    def environment(self, extra: str | None) -> str:
+        return self.path if extra is None else f"{self.path}#{extra}"
+
+    def span(self, node: ast.AST, *, inside_quotes: bool = False) -> Span:
+        line = getattr(node, "lineno", 1)
+        offset = getattr(node, "col_offset", 0)
+        text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        column = len(text.encode("utf-8")[:offset].decode("utf-8", "replace")) + 1
+        if inside_quotes and getattr(node, "end_lineno", line) == line:
+            quote = _QUOTE.match(text, column - 1)
+            if quote is not None:
+                column = quote.end() + 1
+        return Span(self.path, line, column)
+
+    def items(self, items: list[_Item], extra: str | None) -> None:
+        for item in items:
+            if isinstance(item, _File):
+                self.requirements_file(item, extra)
+                continue
+            for piece in item.value.splitlines() or [""]:
+                self.requirement(piece.strip(), item.node, extra, len(item.value.splitlines()))
+
+    def requirement(self, text: str, node: ast.expr, extra: str | None, pieces: int) -> None:
+        if not text or text.startswith("#"):
+            return
+        span = self.span(node, inside_quotes=pieces == 1)
+        parsed = parse_pep508(text)
+        if isinstance(parsed, tuple):
+            message, offset = parsed
+            line = self.lines[span.line - 1] if 0 < span.line <= len(self.lines) else None
+            shift = offset if pieces == 1 else 0
+            self.errors.append(
+                parse_error(self.path, span.line, span.column + shift, message, line)
+            )
+            return
+        self.requirements.append(
+            parsed.requirement(
+                text,
+                span,
+                group=Group.RUNTIME if extra is None else Group.OPTIONAL,
+                group_name=extra,
+                environment=self.environment(extra),
+            )
+        )
+
+    def requirements_file(self, item: _File, extra: str | None) -> None:
+        name = item.path
+        if name.startswith(("/", "..")):
+            return
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(self.path), name))
+        self.includes.append(self.span(item.node))
+        self.include_paths.append(target)
+        self.metadata.append((REQUIREMENTS_FILE, f"{self.environment(extra)}\n{target}"))
+
+    def python(self, value: _Text) -> None:
+        try:
+            normalized = str(SpecifierSet(value.value))
+        except InvalidSpecifier:
+            return  # a computed-looking or odd value: setup.py is code, no guess
+        detail = f'python_requires="{value.value}"'
+        self.facts.append(
+            Fact(FactKind.PYTHON, normalized, self.span(value.node), detail, self.path)
+        )
+
+
+def _read(b: _Builder, module: _Module, call: ast.Call) -> None:
+    for keyword in call.keywords:
+        if keyword.arg not in {"install_requires", "extras_require", "python_requires", "name"}:
+            continue
+        try:
+            value = module.value(keyword.value)
+        except (_Skip, RecursionError):
+            continue
+        if keyword.arg == "name" and isinstance(value, _Text):
+            b.metadata.append(("name", value.value))
+        elif keyword.arg == "python_requires" and isinstance(value, _Text):
+            b.python(value)
+        elif keyword.arg == "install_requires" and not isinstance(value, dict):
+            b.items(value if isinstance(value, list) else [value], None)
+        elif keyword.arg == "extras_require" and isinstance(value, dict):
+            for extra, items in value.items():
+                if ":" not in extra and extra.strip():
+                    b.items(items, extra.strip())
+
+
+class SetupPyParser:
+    """``setup.py``: the literal requirements and Python range of its ``setup(...)`` call."""
+
+    kind = FileKind.SETUP_PY
+
+    def parse(self, path: str, text: str) -> ManifestFile:
+        """Read a setup.py statically; never raises, never runs it."""
+        empty = ManifestFile(path=path, kind=self.kind)
+        if len(text) > MAX_BYTES or "setup" not in text:
+            return empty
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                tree = ast.parse(text, filename=path)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return empty
+        nodes = list(_walk(tree))
+        call = _setup_call(nodes)
+        if call is None:
+            return empty
+        module = _Module(tree, split_lines(text))
+        module.index(nodes)
+        b = _Builder(path=path, lines=module.lines)
+        _read(b, module, call)
+        return b.manifest_file(path, self.kind)
