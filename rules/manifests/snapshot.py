@@ -25,7 +25,9 @@ from types import MappingProxyType
 from rules.config import PLATFORMS
 from rules.findings import Finding, Severity
 from rules.manifests._make_links import link_make
+from rules.manifests._setup_links import link_setup
 from rules.manifests._workflow_calls import link_workflow_calls
+from rules.manifests.build_args import builds_by_dockerfile
 from rules.manifests.dockerfile import link_config_files
 from rules.manifests.errors import parse_error
 from rules.manifests.file_cache import FileCache
@@ -149,14 +151,17 @@ def _follow_make(state: _State) -> None:
         return text
 
     state.manifests.update(link_workflow_calls(state.manifests, read))  # reusable workflows
+    builds = builds_by_dockerfile(state.paths, read)  # compose, workflow, script build args
     for path in sorted(p for p, m in state.manifests.items() if m.kind in _REFERENCING):
-        manifest = link_config_files(state.manifests[path], read)  # a COPY'd pip.conf
+        manifest = link_config_files(state.manifests[path], read, builds.get(path, ()))
         state.manifests[path] = link_make(manifest, read)
 
 
 def _follow_references(state: _State) -> None:
-    """Parse the files that Dockerfiles and workflows install, whatever they are named."""
-    for path in sorted(p for p, m in state.manifests.items() if m.kind in _REFERENCING):
+    """Parse the files that Dockerfiles and workflows install (and that setup.py / setup.cfg
+    read as requirements), whatever they are named."""
+    referencing = (*_REFERENCING, FileKind.SETUP_PY, FileKind.SETUP_CFG)
+    for path in sorted(p for p, m in state.manifests.items() if m.kind in referencing):
         for target in state.manifests[path].include_paths:
             found = referenced_path(state.manifests[path], target, state.paths)
             if found is None or found in state.manifests or found in state.skipped:
@@ -304,6 +309,7 @@ def build_snapshot(files: Mapping[str, str | bytes], ref: str = "") -> Snapshot:
     _follow_includes(state)
     _cycles(state)
     _environments(state)
+    state.manifests.update(link_setup(state.manifests))  # setuptools projects (`_setup_links`)
     if state.skipped:
         first = state.skipped[0]
         state.errors.append(
