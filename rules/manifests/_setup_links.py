@@ -13,7 +13,9 @@ Two links, made once every file is parsed (`link_setup`):
   setup.py does (a name, requirements, a Python range or a requirements file), the install
   names that file instead (setup.cfg first, as setuptools merges setup.cfg into setup.py's
   call): in workflow facts and ``installed-together`` metadata and in Dockerfile stages'
-  installs and extras.
+  installs and extras. The requirements files that file reads for the installed
+  environments follow it there (a stage or job that installs ``.[dev]`` installs
+  requirements.txt and dev-requirements.txt, judged together as ``-r`` lines are).
 """
 
 from __future__ import annotations
@@ -73,22 +75,43 @@ def _mapped(target: str, mapping: Mapping[str, str]) -> str:
     return f"{found}{sep}{extra}" if found is not None else target
 
 
-def _workflow(manifest: ManifestFile, mapping: Mapping[str, str]) -> ManifestFile:
-    facts = tuple(replace(f, environment=_mapped(f.environment, mapping)) for f in manifest.facts)
+def _expanded(target: str, mapping: Mapping[str, str], reads: Mapping[str, list[str]]) -> list[str]:
+    """The install target as mapped, then the requirements files it reads."""
+    mapped = _mapped(target, mapping)
+    return [mapped, *reads.get(mapped, [])] if mapped != target else [target]
+
+
+def _workflow(
+    manifest: ManifestFile, mapping: Mapping[str, str], reads: Mapping[str, list[str]]
+) -> ManifestFile:
+    facts = tuple(
+        dict.fromkeys(
+            replace(f, environment=env)
+            for f in manifest.facts
+            for env in _expanded(f.environment, mapping, reads)
+        )
+    )
     metadata: list[tuple[str, str]] = []
     for key, value in manifest.metadata:
-        if key == INSTALLED_TOGETHER:
-            env, _, file = value.partition("\n")
-            value = f"{env}\n{_mapped(file, mapping)}"
-        metadata.append((key, value))
-    return replace(manifest, facts=facts, metadata=tuple(metadata))
+        if key != INSTALLED_TOGETHER:
+            metadata.append((key, value))
+            continue
+        env, _, file = value.partition("\n")
+        metadata.extend((key, f"{env}\n{t}") for t in _expanded(file, mapping, reads))
+    return replace(manifest, facts=facts, metadata=tuple(dict.fromkeys(metadata)))
 
 
-def _stage(stage: DockerStage, mapping: Mapping[str, str]) -> DockerStage:
+def _stage(
+    stage: DockerStage, mapping: Mapping[str, str], reads: Mapping[str, list[str]]
+) -> DockerStage:
+    installs = [t for i in stage.installs for t in _expanded(i, mapping, reads)]
+    extras: list[str] = []
+    for target in stage.extras:
+        mapped, *files = _expanded(target, mapping, reads)
+        extras.append(mapped)
+        installs.extend(files)  # an extra's requirements file: installed like `-r`
     return replace(
-        stage,
-        installs=tuple(_mapped(t, mapping) for t in stage.installs),
-        extras=tuple(_mapped(t, mapping) for t in stage.extras),
+        stage, installs=tuple(dict.fromkeys(installs)), extras=tuple(dict.fromkeys(extras))
     )
 
 
@@ -96,6 +119,7 @@ def link_setup(manifests: Mapping[str, ManifestFile]) -> dict[str, ManifestFile]
     """The manifests these links change, by path (see the module docstring)."""
     changed: dict[str, ManifestFile] = {}
     roots: dict[str, list[str]] = {}
+    reads: dict[str, list[str]] = {}
     for manifest in manifests.values():
         if manifest.kind not in _SETUP_KINDS:
             continue
@@ -104,6 +128,7 @@ def link_setup(manifests: Mapping[str, ManifestFile]) -> dict[str, ManifestFile]
                 env, _, path = value.partition("\n")
                 if path in manifests and path != manifest.path:
                     roots.setdefault(path, []).append(env)
+                    reads.setdefault(env, []).append(path)
     for path, envs in roots.items():
         manifest = manifests[path]
         known = {value for key, value in manifest.metadata if key == "root"}
@@ -115,8 +140,8 @@ def link_setup(manifests: Mapping[str, ManifestFile]) -> dict[str, ManifestFile]
         return changed
     for path, manifest in manifests.items():
         if manifest.kind == FileKind.WORKFLOW:
-            changed[path] = _workflow(manifest, mapping)
+            changed[path] = _workflow(manifest, mapping, reads)
         elif manifest.kind == FileKind.DOCKERFILE and manifest.stages:
-            stages = tuple(_stage(s, mapping) for s in manifest.stages)
+            stages = tuple(_stage(s, mapping, reads) for s in manifest.stages)
             changed[path] = replace(manifest, stages=stages)
     return changed

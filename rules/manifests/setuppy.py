@@ -13,13 +13,15 @@ values are:
   ``.readlines()``, ``Path(...).read_text().splitlines()``, a comprehension over
   ``open(...)``, a name bound by ``with open("requirements.txt") as f`` then read, or a call
   of a function of the file that opens a file (``read_requirements("requirements.txt")``,
-  or a helper without arguments whose body names one ``.txt``/``.in`` file). File names
+  or a helper without arguments whose body names one ``.txt``/``.in`` file; pip's
+  ``parse_requirements("requirements.txt", ...)``). File names
   may be wrapped in ``os.path.join(here, "x")``, ``Path(__file__).parent / "x"`` or a
   one-argument path helper. Such a file is listed in `include_paths` (for the worker to fetch
   and the snapshot to parse) and in metadata as ``requirements-file``
   (``<environment>\\n<path>``): the snapshot links its requirements into the environment,
   as ``-r`` does.
 
+Keyword arguments passed as ``**name`` (a dict literal or ``dict(...)`` bound once) count.
 Anything else (computed lists, conditionals, ``extras_require`` keys with a ``:marker``) is
 skipped silently: no guess. A setup.py that is not valid Python, or larger than
 `MAX_BYTES`, gives nothing and no error (it is code, not a dependency file). A literal
@@ -164,6 +166,9 @@ class _Module:
                 if node.func.id == "open":
                     return self.file_name(node.args[0], depth + 1)
                 return self.file_read(node.args[-1], depth + 1)
+            if node.func.id == "parse_requirements" and node.func.id not in self.functions:
+                # pip's own (`from pip._internal.req import parse_requirements`)
+                return self.file_name(node.args[0], depth + 1) if node.args else None
             return self.helper(node, depth + 1)
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             attr, inner = node.func.attr, node.func.value
@@ -325,21 +330,43 @@ class _Builder(ManifestParts):
         )
 
 
-def _read(b: _Builder, module: _Module, call: ast.Call) -> None:
+def _keywords(module: _Module, call: ast.Call) -> Iterator[tuple[str, ast.expr]]:
+    """The call's keyword arguments, and those of a ``**name`` bound once to a dict literal
+    or a ``dict(key=...)`` call."""
     for keyword in call.keywords:
-        if keyword.arg not in {"install_requires", "extras_require", "python_requires", "name"}:
+        if keyword.arg is not None:
+            yield keyword.arg, keyword.value
+            continue
+        bound = keyword.value
+        if isinstance(bound, ast.Name):
+            bound = module.bindings.get(bound.id) or bound
+        if isinstance(bound, ast.Dict):
+            for key, value in zip(bound.keys, bound.values, strict=True):
+                if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                    yield key.value, value
+        elif (
+            isinstance(bound, ast.Call)
+            and isinstance(bound.func, ast.Name)
+            and bound.func.id == "dict"
+        ):
+            yield from ((k.arg, k.value) for k in bound.keywords if k.arg is not None)
+
+
+def _read(b: _Builder, module: _Module, call: ast.Call) -> None:
+    for arg, node in _keywords(module, call):
+        if arg not in {"install_requires", "extras_require", "python_requires", "name"}:
             continue
         try:
-            value = module.value(keyword.value)
+            value = module.value(node)
         except (_Skip, RecursionError):
             continue
-        if keyword.arg == "name" and isinstance(value, _Text):
+        if arg == "name" and isinstance(value, _Text):
             b.metadata.append(("name", value.value))
-        elif keyword.arg == "python_requires" and isinstance(value, _Text):
+        elif arg == "python_requires" and isinstance(value, _Text):
             b.python(value)
-        elif keyword.arg == "install_requires" and not isinstance(value, dict):
+        elif arg == "install_requires" and not isinstance(value, dict):
             b.items(value if isinstance(value, list) else [value], None)
-        elif keyword.arg == "extras_require" and isinstance(value, dict):
+        elif arg == "extras_require" and isinstance(value, dict):
             for extra, items in value.items():
                 if ":" not in extra and extra.strip():
                     b.items(items, extra.strip())

@@ -60,6 +60,9 @@ _DECLARING = {
 #: Root kinds whose unnamed-workflow Pythons count (a job installing nothing it names).
 _PROJECT_KINDS = (FileKind.REQUIREMENTS, FileKind.PYPROJECT, FileKind.SETUP_CFG, FileKind.SETUP_PY)
 
+#: Files whose ``#extra`` environments only a ``pip install '.[extra]'`` installs.
+_PROJECT_FILES = frozenset({"pyproject.toml", "setup.cfg", "setup.py"})
+
 
 @dataclass(frozen=True, slots=True)
 class PythonDecl:
@@ -110,7 +113,7 @@ def _dockerfiles(snapshot: Snapshot) -> list[ManifestFile]:
 def installing_stages(snapshot: Snapshot, env: str) -> list[tuple[ManifestFile, DockerStage]]:
     """The Dockerfile stages that install environment `env` (or are it)."""
     root = env_root(env)
-    group = env != root and root.rsplit("/", 1)[-1] == "pyproject.toml"
+    group = env != root and root.rsplit("/", 1)[-1] in _PROJECT_FILES
     found: list[tuple[ManifestFile, DockerStage]] = []
     for manifest in _dockerfiles(snapshot):
         for stage in manifest.stages:

@@ -1,0 +1,235 @@
+"""setup.py, read statically: the literal arguments of setup() and the files it reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from rules.manifests.model import FactKind, FileKind, Group, ManifestFile, Span
+from rules.manifests.setuppy import MAX_BYTES, SetupPyParser
+
+CASES = Path(__file__).parents[2] / "realworld" / "cases"
+
+
+def _parse(text: str, path: str = "setup.py") -> ManifestFile:
+    return SetupPyParser().parse(path, text)
+
+
+def _files(manifest: ManifestFile) -> list[str]:
+    return [value for key, value in manifest.metadata if key == "requirements-file"]
+
+
+def test_tnt_helper_reads_requirements_files() -> None:
+    # pytorch/tnt@123453efc5344884dfeb417cf708c269a3432cbe:setup.py (realworld case
+    # meta-pytorch__tnt__torch-ge-230-vs-tv0152-dev): read_requirements("requirements.txt")
+    # inside `if __name__ == "__main__":`, the 'dev' extra from dev-requirements.txt
+    text = (CASES / "meta-pytorch__tnt__torch-ge-230-vs-tv0152-dev/head/setup.py").read_text()
+    manifest = _parse(text)
+    assert manifest.kind == FileKind.SETUP_PY
+    assert manifest.errors == ()
+    assert manifest.requirements == ()
+    assert _files(manifest) == ["setup.py\nrequirements.txt", "setup.py#dev\ndev-requirements.txt"]
+    assert manifest.include_paths == ("requirements.txt", "dev-requirements.txt")
+    (python,) = manifest.facts
+    assert (python.kind, python.value, python.environment) == (FactKind.PYTHON, ">=3.7", "setup.py")
+    assert python.location.line == text.splitlines().index('        python_requires=">=3.7",') + 1
+
+
+# speedcell4/torchdevice@282df5286ea28575306fef4070f82052ad1bea92:setup.py
+TORCHDEVICE = """\
+from pathlib import Path
+
+from setuptools import setup, find_packages
+
+name = 'torchdevice'
+
+root_dir = Path(__file__).parent.resolve()
+with (root_dir / 'requirements.txt').open(mode='r', encoding='utf-8') as fp:
+    install_requires = [install_require.strip() for install_require in fp]
+
+setup(
+    name=name,
+    version='0.1.1',
+    packages=[package for package in find_packages() if package.startswith(name)],
+    url=f'https://github.com/speedcell4/{name}',
+    python_requires='>=3.8',
+    install_requires=install_requires,
+)
+"""
+
+# xingcw/Transformer-Explainability@7f0d07e71890af5739efa574a1ae83c3a1af8051:setup.py
+# (abridged: the package-directory loop left out)
+TRANSFORMER_EXPLAINABILITY = """\
+import setuptools
+from pip._internal.req import parse_requirements
+
+
+install_reqs = parse_requirements("requirements.txt", session="test")
+reqs = [str(ir.requirement) for ir in install_reqs]
+
+setuptools.setup(
+    name='trans_exp',
+    # Only put dependencies that's not depends on cuda directly.
+    install_requires=reqs
+)
+"""
+
+# pablovegan/Python-tips-tools@76751226a5ea543cd409b9c659499080181cce7b:setup.py (abridged)
+PYTHON_TIPS = """\
+from setuptools import setup
+
+
+def main() -> None:
+    with open("requirements.txt") as f:
+        install_requires = f.read().strip().split("\\n")
+
+    metadata = dict(install_requires=install_requires)
+    setup(**metadata)
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "name", "files"),
+    [
+        (TORCHDEVICE, "setup.py", "torchdevice", ["setup.py\nrequirements.txt"]),
+        (TRANSFORMER_EXPLAINABILITY, "setup.py", "trans_exp", ["setup.py\nrequirements.txt"]),
+        (PYTHON_TIPS, "tools/setup.py", None, ["tools/setup.py\ntools/requirements.txt"]),
+        (
+            "from setuptools import setup\n"
+            "with open('requirements.txt') as f:\n    requirements = f.read().splitlines()\n"
+            "setup(name='x', install_requires=requirements)\n",
+            "setup.py",
+            "x",
+            ["setup.py\nrequirements.txt"],
+        ),
+        (
+            "import os\nfrom setuptools import setup\nhere = os.path.dirname(__file__)\n"
+            "setup(install_requires=open(os.path.join(here, 'reqs/base.txt')).read().splitlines(),\n"
+            "      extras_require={'gpu': [l for l in open('reqs/gpu.txt')]})\n",
+            "setup.py",
+            None,
+            ["setup.py\nreqs/base.txt", "setup.py#gpu\nreqs/gpu.txt"],
+        ),
+        (
+            "from setuptools import setup\n"
+            "def get_install_requires():\n"
+            "    with open('requirements.txt') as f:\n        return f.readlines()\n"
+            "setup(install_requires=get_install_requires())\n",
+            "setup.py",
+            None,
+            ["setup.py\nrequirements.txt"],
+        ),
+    ],
+)
+def test_requirements_files_read_in_place(
+    text: str, path: str, name: str | None, files: list[str]
+) -> None:
+    manifest = _parse(text, path)
+    assert manifest.errors == ()
+    assert _files(manifest) == files
+    assert manifest.include_paths == tuple(f.split("\n")[1] for f in files)
+    assert dict(manifest.metadata).get("name") == name
+
+
+def test_literals_names_and_extras() -> None:
+    text = """\
+from setuptools import setup
+
+REQUIRED = [
+    "torch>=2.1",  # the model
+    'numpy<2 ; python_version < "3.12"',
+]
+EXTRAS = {"dev": ["pytest"], "gpu": ["nvidia-ml-py"] + ["pynvml"], "tf:python_version<'3.12'": ["tf"]}
+
+setup(
+    name="pkg",
+    install_requires=REQUIRED + ["tqdm"],
+    extras_require=EXTRAS,
+    python_requires=">=3.9",
+)
+"""
+    manifest = _parse(text)
+    assert manifest.errors == ()
+    found = [(r.name, r.environment, r.group, r.location) for r in manifest.requirements]
+    assert found == [
+        ("torch", "setup.py", Group.RUNTIME, Span("setup.py", 4, 6)),
+        ("numpy", "setup.py", Group.RUNTIME, Span("setup.py", 5, 6)),
+        ("tqdm", "setup.py", Group.RUNTIME, Span("setup.py", 11, 35)),
+        ("pytest", "setup.py#dev", Group.OPTIONAL, Span("setup.py", 7, 20)),
+        ("nvidia-ml-py", "setup.py#gpu", Group.OPTIONAL, Span("setup.py", 7, 39)),
+        ("pynvml", "setup.py#gpu", Group.OPTIONAL, Span("setup.py", 7, 58)),
+    ]
+    numpy = manifest.requirements[1]
+    assert numpy.marker == 'python_version < "3.12"'
+    (python,) = manifest.facts
+    assert (python.value, python.location, python.detail) == (
+        ">=3.9",
+        Span("setup.py", 13, 21),
+        'python_requires=">=3.9"',
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # computed: no guess
+        "from setuptools import setup\nreqs = []\nreqs = ['torch']\nsetup(install_requires=reqs)\n",
+        "from setuptools import setup\nreqs = ['torch']\nreqs.append('numpy')\nsetup(install_requires=reqs)\n",
+        "from setuptools import setup\nimport sys\n"
+        "setup(install_requires=['torch'] if sys.platform == 'linux' else [])\n",
+        "from setuptools import setup\nsetup(install_requires=get_deps())\n",
+        "from setuptools import setup\nsetup(install_requires=open('README.md').read().splitlines())\n",
+        # not Python, too big, no setup() call
+        "def broken(:\n    setup(install_requires=['torch'])\n",
+        "import torch\nprint(torch.__version__)\n",
+        "from setuptools import setup\nsetup()\n" + "# padding\n" * (MAX_BYTES // 10),
+        "from setuptools import setup\nsetup(install_requires=[\0])\n",
+    ],
+)
+def test_skipped_silently(text: str) -> None:
+    manifest = _parse(text)
+    assert manifest.requirements == ()
+    assert manifest.include_paths == ()
+    assert manifest.errors == ()
+
+
+def test_bad_literal_requirement_is_a_located_error() -> None:
+    manifest = _parse("from setuptools import setup\nsetup(install_requires=['torch>=>2'])\n")
+    (error,) = manifest.errors
+    assert (error.line, error.column) == (2, 31)
+    assert error.rule == "parse-error"
+
+
+def test_columns_count_characters_not_bytes() -> None:
+    manifest = _parse(
+        "from setuptools import setup\nsetup(description='é', install_requires=['torch'])\n"
+    )
+    (torch,) = manifest.requirements
+    assert torch.location == Span("setup.py", 2, 43)
+
+
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SYNTAX = st.sampled_from(
+    [*"()[]{}=:,'\"\n +/", "setup(", "install_requires=", "extras_require=", "python_requires=",
+     "open('requirements.txt')", ".read().splitlines()", "'torch>=2'", "x = ", "def f():\n    ",
+     "with open('r.txt') as f:\n    ", "**kw"]
+)  # fmt: skip
+TEXT = st.lists(st.one_of(st.text(max_size=6), SYNTAX), max_size=40).map("".join)
+
+
+@SETTINGS
+@given(text=TEXT)
+def test_never_raises_and_locations_stay_in_the_file(text: str) -> None:
+    manifest = _parse(text)
+    lines = max(1, len(text.splitlines()))
+    spans = [r.location for r in manifest.requirements] + [f.location for f in manifest.facts]
+    spans += list(manifest.includes)
+    for span in spans:
+        assert 1 <= span.line <= lines
+        assert span.column >= 1
+    for error in manifest.errors:
+        assert error.line is not None
+        assert 1 <= error.line <= lines
