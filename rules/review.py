@@ -19,7 +19,8 @@ from rules.config import CONFIG_PATH, IgnoreRule, RepoConfig, config_text, load_
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase, load_kb
 from rules.manifests.dependabot import DependabotUpdate
-from rules.manifests.model import Snapshot
+from rules.manifests.dockerfile import BUILD_ARG_SOURCE, build_arg_places
+from rules.manifests.model import FileKind, Snapshot
 
 Conclusion = Literal["success", "neutral", "failure"]
 
@@ -140,8 +141,13 @@ def review(
     )
     changed = _changed_files(base, head, changed_paths)
     touched = set(changed)
+    places = _build_arg_places(head)
     marked = sorted(
-        (_at_the_change(f, touched) for f in _collapsed(_one_per_place(marked))), key=_total_order
+        (
+            _at_the_change(_with_build_args(f, places), touched)
+            for f in _collapsed(_one_per_place(marked))
+        ),
+        key=_total_order,
     )
     summary = _summarize(marked, ignored)
     return Review(
@@ -493,11 +499,43 @@ def _at_the_change(found: Finding, changed: set[str]) -> Finding:
     return found
 
 
+def _build_arg_places(snapshot: Snapshot) -> dict[str, dict[int, list[tuple[str, int]]]]:
+    """Dockerfile -> line -> the places (compose, workflow, script, KEY=VALUE lines) that set
+    the ``--build-arg`` values the line uses."""
+    return {
+        path: places
+        for path, manifest in snapshot.files.items()
+        if manifest.kind == FileKind.DOCKERFILE and (places := build_arg_places(manifest))
+    }
+
+
+def _with_build_args(
+    found: Finding, places: Mapping[str, Mapping[int, list[tuple[str, int]]]]
+) -> Finding:
+    """A finding on a Dockerfile line that uses build-arg values, with the places that set
+    them among its `also_at` places (where `_at_the_change` may move it)."""
+    if found.file is None or found.line is None:
+        return found
+    extra = [p for p in places.get(found.file, {}).get(found.line, []) if p not in found.also_at]
+    return replace(found, also_at=(*found.also_at, *extra)) if extra else found
+
+
+def _build_arg_sources(snapshot: Snapshot) -> set[str]:
+    """The files (compose, workflow, script, KEY=VALUE) whose build args Dockerfiles use."""
+    return {
+        value
+        for manifest in snapshot.files.values()
+        for key, value in manifest.metadata
+        if key == BUILD_ARG_SOURCE
+    }
+
+
 def _changed_files(
     base: Snapshot, head: Snapshot, changed_paths: Iterable[str] | None
 ) -> tuple[str, ...]:
-    """Dependency files the change touched (given paths, or files whose parse differs)."""
-    known = set(base.files) | set(head.files)
+    """Dependency files the change touched (given paths, or files whose parse differs), and
+    the files whose build args a Dockerfile uses (when the paths are given)."""
+    known = set(base.files) | set(head.files) | _build_arg_sources(base) | _build_arg_sources(head)
     if changed_paths is not None:
         return tuple(sorted(set(changed_paths) & known))
     return tuple(sorted(p for p in known if base.files.get(p) != head.files.get(p)))

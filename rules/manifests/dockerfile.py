@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from rules.findings import Finding
@@ -36,6 +36,7 @@ from rules.manifests._install_commands import (
 )
 from rules.manifests._pipconfig import config_indexes, config_tool
 from rules.manifests._shellwords import Word, split_commands, strip_prefix
+from rules.manifests.build_args import MAX_BUILDS, SCRIPT_NAMES, Build
 from rules.manifests.conda_installers import downloaded, run_installer
 from rules.manifests.errors import parse_error
 from rules.manifests.images import ImageInfo, decode_image, os_python3, parse_image_ref
@@ -368,15 +369,63 @@ def _exports(
     return found
 
 
+#: `ManifestFile.metadata` key: ``"<line>\t<file>\t<line>"``, a Dockerfile line that uses a
+#: ``--build-arg`` value and the place (a compose, workflow, script or KEY=VALUE line) that
+#: sets it (`build_arg_places`).
+BUILD_ARG_AT = "build-arg-at"
+#: `ManifestFile.metadata` key: a file whose build-arg values the Dockerfile was read with.
+BUILD_ARG_SOURCE = "build-arg-source"
+#: `ManifestFile.metadata` key: an ARG without a default that no known build sets.
+EXTERNAL_ARG = "external-arg"
+#: The ARGs Docker predefines (proxies, the target platform): never asked of a build.
+_PREDEFINED_ARGS = frozenset(
+    {
+        *(f"{p}_PROXY" for p in ("HTTP", "HTTPS", "FTP", "NO", "ALL")),
+        *(f"{p}_proxy" for p in ("http", "https", "ftp", "no", "all")),
+        *(f"{w}{x}" for w in ("TARGET", "BUILD") for x in ("PLATFORM", "OS", "ARCH", "VARIANT")),
+    }
+)
+_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)|([A-Za-z_][A-Za-z0-9_]*))")
+
+
+def _referenced(text: str) -> list[str]:
+    """The variable names `$X` / `${X...}` in `text`, in order."""
+    return [m.group(1) or m.group(2) for m in _REFERENCE.finditer(text)]
+
+
+def build_arg_places(manifest: ManifestFile) -> dict[int, list[tuple[str, int]]]:
+    """Line of a Dockerfile -> the places that set the build-arg values it uses."""
+    out: dict[int, list[tuple[str, int]]] = {}
+    for key, value in manifest.metadata:
+        if key != BUILD_ARG_AT:
+            continue
+        line, _, rest = value.partition("\t")
+        file, _, at = rest.rpartition("\t")
+        if line.isdigit() and at.isdigit() and file:
+            places = out.setdefault(int(line), [])
+            if (file, int(at)) not in places:
+                places.append((file, int(at)))
+    return out
+
+
 class DockerfileParser:
     """Dockerfile / Containerfile: FROM stages, ARG substitution, ENV facts, RUN installs."""
 
     kind = FileKind.DOCKERFILE
 
-    def parse(self, path: str, text: str, configs: Mapping[str, str] | None = None) -> ManifestFile:
+    def parse(
+        self,
+        path: str,
+        text: str,
+        configs: Mapping[str, str] | None = None,
+        build_args: Mapping[str, tuple[str, Span]] | None = None,
+        build: str = "",
+    ) -> ManifestFile:
         """Parse a Dockerfile (with the text of the pip/uv configuration files it copies in,
-        by repository path, when known); never raises."""
-        return _Reader(path, text, configs).read()
+        by repository path, when known); never raises. `build_args` are the ``--build-arg``
+        values of one build (name -> value and the place that sets it), and `build` names
+        that build in the environments' labels (when a Dockerfile has several)."""
+        return _Reader(path, text, configs, build_args, build).read()
 
 
 def config_reference(candidates: list[str]) -> str:
@@ -397,26 +446,42 @@ def config_candidates(target: str) -> list[str] | None:
     return None
 
 
-def link_config_files(manifest: ManifestFile, read: Callable[[str], str | None]) -> ManifestFile:
+def link_config_files(
+    manifest: ManifestFile,
+    read: Callable[[str], str | None],
+    builds: Sequence[Build] = (),
+) -> ManifestFile:
     """`manifest` (a Dockerfile) read again with the pip.conf / uv.toml files it copies in that
     `read` finds, so that their index settings count like ``pip config set``; a file still
     absent becomes its possible repository paths in `include_paths` (for the worker to fetch,
-    as an absent Makefile or script is). Unchanged when it copies no configuration file."""
+    as an absent Makefile or script is). Unchanged when it copies no configuration file.
+
+    `builds` are the builds of this Dockerfile other files describe (`build_args`): each
+    distinct set of ``--build-arg`` values is read as one build; several builds give
+    environments of their own (``Dockerfile#build docker-compose.yml:web``). A Dockerfile
+    with an ARG no build sets asks for the build scripts beside it (`SCRIPT_NAMES`), and a
+    build's KEY=VALUE file that `read` does not find is asked for too."""
     if manifest.kind != FileKind.DOCKERFILE:
         return manifest
     references = [t for t in manifest.include_paths if config_candidates(t) is not None]
-    if not references:
-        return manifest
     configs: dict[str, str] = {}
     for reference in references:
         for candidate in config_candidates(reference) or []:
             text = read(candidate)
             if text is not None:
                 configs[candidate] = text
-    if configs:
+    external = [value for key, value in manifest.metadata if key == EXTERNAL_ARG]
+    asked: list[str] = []
+    if external and not builds:
+        folder = posixpath.dirname(manifest.path)
+        asked = [posixpath.join(folder, name) for name in SCRIPT_NAMES]
+        asked = [path for path in asked if read(path) is None]
+    for build in builds:
+        asked.extend(f for f in build.arg_files if f not in asked and read(f) is None)
+    if configs or builds:
         own = read(manifest.path)
         if own is not None:
-            manifest = DockerfileParser().parse(manifest.path, own, configs)
+            manifest = _read_builds(manifest.path, own, configs, builds[:MAX_BUILDS])
     paths: list[str] = []
     spans: list[Span] = []
     for target, span in zip(manifest.include_paths, manifest.includes, strict=False):
@@ -424,15 +489,69 @@ def link_config_files(manifest: ManifestFile, read: Callable[[str], str | None])
             if path not in paths:
                 paths.append(path)
                 spans.append(span)
+    where = spans[0] if spans else Span(manifest.path, 1)
+    for path in asked:
+        if path not in paths:
+            paths.append(path)
+            spans.append(where)
     return replace(manifest, include_paths=tuple(paths), includes=tuple(spans))
+
+
+def _read_builds(
+    path: str, text: str, configs: Mapping[str, str], builds: Sequence[Build]
+) -> ManifestFile:
+    """The Dockerfile read once per build (one build, or none: its plain labels), merged."""
+    parser = DockerfileParser()
+    if len(builds) <= 1:
+        args = dict(builds[0].args) if builds else None
+        return parser.parse(path, text, configs, args)
+    reads = [parser.parse(path, text, configs, dict(b.args), b.source) for b in builds]
+    first = reads[0]
+
+    def joined(field_of: Callable[[ManifestFile], tuple[object, ...]]) -> tuple[object, ...]:
+        return tuple(dict.fromkeys(item for found in reads for item in field_of(found)))
+
+    pairs = list(
+        dict.fromkeys(
+            pair
+            for found in reads
+            for pair in zip(found.include_paths, found.includes, strict=False)
+        )
+    )
+    return replace(
+        first,
+        requirements=joined(lambda m: m.requirements),  # type: ignore[arg-type]
+        indexes=joined(lambda m: m.indexes),  # type: ignore[arg-type]
+        facts=joined(lambda m: m.facts),  # type: ignore[arg-type]
+        errors=joined(lambda m: m.errors),  # type: ignore[arg-type]
+        stages=joined(lambda m: m.stages),  # type: ignore[arg-type]
+        metadata=joined(lambda m: m.metadata),  # type: ignore[arg-type]
+        include_paths=tuple(p for p, _ in pairs),
+        includes=tuple(s for _, s in pairs),
+    )
 
 
 class _Reader:
     """State of one Dockerfile read."""
 
-    def __init__(self, path: str, text: str, configs: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        path: str,
+        text: str,
+        configs: Mapping[str, str] | None = None,
+        build_args: Mapping[str, tuple[str, Span]] | None = None,
+        build: str = "",
+    ) -> None:
         self.path = path
         self.configs = dict(configs or {})
+        self.build_args = dict(build_args or {})
+        self.build = build
+        #: Variables whose value comes (directly or through another) from a build arg.
+        self.from_build: dict[str, list[Span]] = {}
+        #: Physical line -> the build-arg places its variables' values come from.
+        self.build_lines: dict[int, list[Span]] = {}
+        #: ARGs without a default that no build arg sets (their value is unknown).
+        self.external: list[str] = []
         self.physical = text.split("\n")
         self.lines = join_lines(self.physical, escape=escape_char(self.physical))
         self.global_args: dict[str, str | None] = {}
@@ -446,6 +565,8 @@ class _Reader:
     def read(self) -> ManifestFile:
         for line in self.lines:
             word, rest = self._instruction(line)
+            if self.build_args and word:
+                self._trace_build_args(line, word, rest)
             if word == "FROM":
                 self._from(line, rest)
             elif word == "ARG":
@@ -479,6 +600,7 @@ class _Reader:
         return ManifestFile(
             path=self.path,
             kind=FileKind.DOCKERFILE,
+            metadata=self._build_metadata(),
             requirements=tuple(
                 replace(r, environment=labels[r.environment]) if r.environment in labels else r
                 for r in self.installs.requirements
@@ -493,6 +615,44 @@ class _Reader:
             errors=tuple(self.errors),
             stages=tuple(env for stage in self.stages for env in stage.frozen()),
         )
+
+    def _trace_build_args(self, line: LogicalLine, word: str, start: int) -> None:
+        """Note which physical lines of `line` use a value a build arg set (directly, or
+        through an ARG/ENV set from one), for `build_arg_places`."""
+        spans: list[Span] = []
+        for index, number in enumerate(line.lines):
+            end = line.starts[index + 1] if index + 1 < len(line.starts) else len(line.text)
+            piece = line.text[line.starts[index] : end]
+            own = [s for name in _referenced(piece) for s in self.from_build.get(name, [])]
+            if own:
+                self.build_lines.setdefault(number, []).extend(own)
+            spans.extend(own)
+        if spans:
+            for number in line.lines:
+                self.build_lines.setdefault(number, []).extend(spans)
+        if word not in {"ARG", "ENV"}:
+            return
+        for key, value, _ in _key_values(line.text[start:]):
+            if word == "ARG" and key in self.build_args:
+                self.from_build[key] = [self.build_args[key][1]]
+            elif value != "\0":
+                via = [s for name in _referenced(value) for s in self.from_build.get(name, [])]
+                if via:
+                    self.from_build[key] = via
+                else:
+                    self.from_build.pop(key, None)
+
+    def _build_metadata(self) -> tuple[tuple[str, str], ...]:
+        """`BUILD_ARG_AT` entries (a line and the places its build-arg values are set),
+        `BUILD_ARG_SOURCE` entries (the files that set them) and `EXTERNAL_ARG` entries."""
+        out: list[tuple[str, str]] = []
+        for number in sorted(self.build_lines):
+            for span in dict.fromkeys(self.build_lines[number]):
+                out.append((BUILD_ARG_AT, f"{number}\t{span.file}\t{span.line}"))
+        used = {s.file for spans in self.build_lines.values() for s in spans}
+        out.extend((BUILD_ARG_SOURCE, file) for file in sorted(used))
+        out.extend((EXTERNAL_ARG, name) for name in dict.fromkeys(self.external))
+        return tuple(out)
 
     @staticmethod
     def _instruction(line: LogicalLine) -> tuple[str, int]:
@@ -552,6 +712,8 @@ class _Reader:
             label = f"{self.path}#{name}"
         elif self.stage_count > 1:
             label = f"{self.path}#{index}"
+        if self.build:
+            label += f"{', ' if '#' in label else '#'}build {self.build}"
         span = self._span(line, start + offset)
         stage = _Stage(label=label, name=name.lower() if name else None, location=span)
         stage.base = image
@@ -597,18 +759,24 @@ class _Reader:
 
     def _arg(self, line: LogicalLine, start: int) -> None:
         for key, value, offset in _key_values(line.text[start:]):
+            given = self.build_args.get(key)
+            inherited = bool(self.stages) and self.global_args.get(key) is not None
+            if given is None and value == "\0" and key not in _PREDEFINED_ARGS and not inherited:
+                self.external.append(key)
             if not self.stages:
                 resolved = None if value == "\0" else substitute(value, self.global_args)[0]
-                self.global_args[key] = resolved
+                self.global_args[key] = given[0] if given is not None else resolved
                 continue
             stage = self.stages[-1]
-            if value == "\0":
+            if given is not None:
+                stage.variables[key] = given[0]
+            elif value == "\0":
                 stage.variables[key] = self.global_args.get(key)
             else:
                 stage.variables[key] = substitute(value, self._variables())[0]
             found = stage.variables[key]
             if found:
-                where = self._span(line, start + offset)
+                where = given[1] if given is not None else self._span(line, start + offset)
                 stage.set_at[key] = _Setting(found, where, f"ARG {key}={found}")
 
     def _env(self, line: LogicalLine, start: int) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from rules.config import CONFIG_PATH, default_excluded
+from rules.manifests.build_args import is_compose_file
 from rules.manifests.registry import is_dependency_file
 from worker.github.api import RepoApi
 
@@ -36,9 +37,12 @@ class TreeFiles:
 
 
 def wanted(path: str) -> bool:
-    """Whether a path is the repo config or a dependency file outside test data and vendored
+    """Whether a path is the repo config, a dependency file or a docker-compose file (read
+    for the build args of the Dockerfiles it builds) outside test data and vendored
     environments (`rules.config.DEFAULT_EXCLUDE`, which no repo config can re-include)."""
-    return path == CONFIG_PATH or (is_dependency_file(path) and not default_excluded(path))
+    return path == CONFIG_PATH or (
+        (is_dependency_file(path) or is_compose_file(path)) and not default_excluded(path)
+    )
 
 
 #: "Responses include a maximum of 3000 files" (REST description, pulls/list-files).

@@ -159,7 +159,9 @@ def pull_changes(
     pull: JSON | None = None,
 ) -> Changes:
     """The PR's changed dependency paths (compared trees when GitHub listed only the first
-    files)."""
+    files): the files `wanted` selects and those the trees hold because a manifest names
+    them (a script a workflow runs, a KEY=VALUE file whose lines are a Dockerfile's build
+    args), so that a finding can be reported where the change touched them."""
     count = pull.get("changed_files") if pull is not None else None
     listed = list_changed_files(
         api,
@@ -167,7 +169,7 @@ def pull_changes(
         settings.max_pr_files,
         changed_files=int(count) if isinstance(count, int) else None,
     )
-    changed = {p for p in listed.paths if wanted(p)}
+    changed = {p for p in listed.paths if wanted(p) or p in base.files or p in head.files}
     if listed.complete:
         return Changes(frozenset(changed))
     return Changes(frozenset(changed | set(changed_between(base, head))), listed_in_full=False)
