@@ -158,9 +158,10 @@ jobs:
           build-args: CUDA_VER=${{ matrix.CUDA_VER }}
 """
 
-# Block `build-args: |` lines next to an unknown `${{ }}` one, and a `docker build` run step
-# (the shape of inseefrlab/images-datascience's main-workflow-template.yml build-args block
-# and of meadowrun's `docker build --build-arg PYTHON_VERSION=3.10 -f CudaPythonDockerfile .`).
+# Block `build-args: |` lines next to an unknown `${{ }}` one (the shape of
+# InseeFrLab/images-datascience@05e40a6876c76b3f008f5b2304f5eabb529f3efb:
+# .github/workflows/main-workflow-template.yml, values made literal here), and a `docker
+# build --build-arg K=V -f file .` run step.
 BLOCK_WORKFLOW = """\
 jobs:
   image:
@@ -236,7 +237,8 @@ DOCKERFILE_PATH="$SRCDIR/$DOCKERFILE"
 docker build --rm --pull $CACHE_FLAG -t "$IMAGE_TAG" -f "$DOCKERFILE_PATH" $BUILD_ARGS .
 """
 
-# yantonov/dl-docker docker/hooks/build.sh shape: values from plain variables; cnstark/
+# yantonov/dl-docker@ba9c108243c4d7319606768b03819dde6066d4d6:docker/hooks/build.sh: values
+# from plain variables (`-f` made literal here); cnstark/
 # pytorch-docker@68d08e4ed45bf5f2a51c2fa267d4c8a97f60a8d3:docker/ubuntu-cuda/build.sh: values
 # from the caller's environment (unknown), `-f docker/ubuntu-cuda/Dockerfile .`.
 PLAIN_SCRIPT = """\
