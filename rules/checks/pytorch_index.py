@@ -17,7 +17,7 @@ from rules.checks.support.indexes import (
     serving_indexes,
 )
 from rules.findings import Finding, Severity
-from rules.kb.cudaver import is_pytorch_index, variant_cuda
+from rules.kb.cudaver import is_pytorch_index, project_page, variant_cuda
 from rules.manifests.model import FileKind, Index, IndexKind, Requirement, Snapshot
 
 PYTORCH_INDEX = "https://download.pytorch.org/whl"
@@ -77,6 +77,14 @@ class MissingPytorchIndex(StaticRule, id="missing-pytorch-index", severity=Sever
                 if pytorch_indexes(serving):
                     continue
                 named = ", ".join(sorted({i.url for i in serving})) or "PyPI only"
+                pages = sorted(
+                    {i.url for i in serving if is_pytorch_index(i.url) and project_page(i.url)}
+                )
+                if pages:
+                    named += (
+                        f"; {', '.join(pages)} is the page of one project, not an index: pip "
+                        f"looks for <url>/{req.name}/ below it and finds nothing"
+                    )
                 installs = preinstalled(ctx.snapshot, req, label)
                 if _all_served(ctx.snapshot, req, installs):
                     yield self._served_by_installs(ctx.snapshot, req, label, installs)

@@ -86,6 +86,30 @@ def is_pytorch_index(url: str) -> bool:
     return _PYTORCH_URL.search(parts.path.rstrip("/") + "/") is not None
 
 
+_PROJECT_PAGE = re.compile(r"/whl/(?:(?:nightly|test)/)?([A-Za-z0-9][A-Za-z0-9_.-]*)/$")
+_NOT_PROJECTS = frozenset({"nightly", "test", "lts", "cpu", "xpu"})
+
+
+def project_page(url: str) -> str | None:
+    """The project whose page a PyTorch-index URL is (``…/whl/torch/`` → ``torch``): a page
+    listing every build of that one project, not an index root; None for anything else."""
+    parts = urlsplit(url)
+    if not is_pytorch_host(parts.hostname) and "/whl/" not in parts.path:
+        return None
+    match = _PROJECT_PAGE.search(parts.path.rstrip("/") + "/")
+    if match is None or url_variant(url) is not None:
+        return None
+    name = match.group(1).lower()
+    if name in _NOT_PROJECTS or name.endswith(".html") or name.startswith(("rocm", "cu")):
+        return None
+    return name
+
+
+def is_pytorch_host(host: str | None) -> bool:
+    """Whether a host name is the PyTorch wheel host."""
+    return host == "download.pytorch.org"
+
+
 def serves_all_variants(url: str) -> bool:
     """Whether a PyTorch index URL lists every variant (…/whl, …/whl/torch_stable.html)."""
     path = urlsplit(url).path.rstrip("/")

@@ -55,6 +55,7 @@ class WorkflowParser:
         facts: list[Fact] = []
         includes: dict[str, Span] = {}
         installed_by: dict[str, list[str]] = {}
+        jobs = read_jobs(path, text, root)  # packages installed by name: environments of their own
         try:
             for key, job in walker.mapping(walker.get(root, "jobs")):
                 pythons = _job_pythons(walker, path, job)
@@ -65,12 +66,18 @@ class WorkflowParser:
                 for target, span in installs:
                     if "#" not in target and not target.endswith("pyproject.toml"):
                         includes.setdefault(target, span)
+                # A job that installs no file: its Python is a guess for the repository's
+                # top-level files (empty environment), unless all it installs is named
+                # packages (its own environment: `pip install yapf` says nothing of them).
+                named = job_id is not None and bool(
+                    _job_environments(path, job_id, jobs.environments)
+                )
+                unnamed = [] if named else [""]
                 for version, span, detail in pythons:
-                    for environment in [t for t, _ in installs] or [""]:
+                    for environment in [t for t, _ in installs] or unnamed:
                         facts.append(Fact(FactKind.PYTHON, version, span, detail, environment))
         except BudgetExceeded:
             return ManifestFile(path=path, kind=self.kind)
-        jobs = read_jobs(path, text, root)  # packages installed by name: environments of their own
         return ManifestFile(
             path=path,
             kind=self.kind,
@@ -87,6 +94,13 @@ class WorkflowParser:
 INSTALLED_TOGETHER = "installed-together"
 
 
+def _job_environments(path: str, job_id: str, environments: set[str]) -> list[str]:
+    """The environments of one job's by-name installs (``ci.yml#test``, ``ci.yml#test
+    (py=3.12)``)."""
+    own = f"{path}#{job_id}"
+    return sorted(e for e in environments if e == own or e.startswith(own + " "))
+
+
 def _installed_together(
     path: str, installed_by: dict[str, list[str]], environments: set[str]
 ) -> Iterator[tuple[str, str]]:
@@ -95,9 +109,7 @@ def _installed_together(
     for job_id, files in installed_by.items():
         if not files:
             continue
-        own = f"{path}#{job_id}"
-        envs = sorted(e for e in environments if e == own or e.startswith(own + " "))
-        for env in envs or [own]:
+        for env in _job_environments(path, job_id, environments) or [f"{path}#{job_id}"]:
             for file in files:
                 yield INSTALLED_TOGETHER, f"{env}\n{file}"
 

@@ -23,7 +23,7 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
 from rules.checks.support.environments import env_root
-from rules.kb.cudaver import is_pytorch_index, serves_all_variants, url_variant
+from rules.kb.cudaver import is_pytorch_index, project_page, serves_all_variants, url_variant
 from rules.manifests.model import (
     FactKind,
     FileKind,
@@ -286,8 +286,16 @@ def _nearest(line: int, items: list[int], *, stage_of: ManifestFile, stages: set
 
 
 def pytorch_indexes(indexes: Iterable[Index]) -> list[Index]:
-    """The PyTorch wheel indexes among `indexes`."""
-    return [i for i in indexes if i.url and is_pytorch_index(i.url)]
+    """The PyTorch wheel indexes among `indexes`: not a project's page (``…/whl/torch/``)
+    given as an index URL, where pip looks for ``…/whl/torch/torch/`` and finds nothing (as
+    ``--find-links`` that page lists every build of its project)."""
+    return [
+        i
+        for i in indexes
+        if i.url
+        and is_pytorch_index(i.url)
+        and (i.kind == IndexKind.FIND_LINKS or project_page(i.url) is None)
+    ]
 
 
 def serving_indexes(req: Requirement, indexes: Iterable[Index]) -> list[Index]:
@@ -305,8 +313,11 @@ def serving_indexes(req: Requirement, indexes: Iterable[Index]) -> list[Index]:
 
 
 def serves_variant(index: Index, label: str) -> bool:
-    """Whether a PyTorch index carries wheels with local label `label`."""
+    """Whether a PyTorch index carries wheels with local label `label` (a project's page
+    given as find-links lists all its builds)."""
     if serves_all_variants(index.url):
+        return True
+    if index.kind == IndexKind.FIND_LINKS and project_page(index.url) is not None:
         return True
     return url_variant(index.url) == label
 

@@ -82,7 +82,8 @@ CASES: list[tuple[str, str, list[tuple[str, int, str]], tuple[str, ...]]] = [
         ],
         ("requirements/test.txt",),
     ),
-    ("a scalar version, nothing named installed", SCALAR, [("3.8", 6, "")], ()),
+    # the lint job installs flake8 by name (its own environment): no guess at other files
+    ("a scalar version, only a named package installed", SCALAR, [], ()),
     (
         "a multi-line list; 3.x and pypy give nothing; working-directory",
         LIST_AND_FOLDER,
@@ -122,3 +123,28 @@ def test_workflow(
 )
 def test_python_minor(text: str, minor: str | None) -> None:
     assert python_minor(text) == minor
+
+
+# isl-org/Open3D-ML's style.yml: Python 3.6 for a job that installs only its linters by name.
+LINT_ONLY = """\
+jobs:
+  style:
+    steps:
+      - uses: actions/setup-python@v2
+        with:
+          python-version: 3.6
+      - run: python -m pip install -U yapf==0.30.0 nbformat pydocstyle==6.0.0
+"""
+
+
+def test_a_job_that_installs_only_named_packages_says_nothing_of_the_repositorys_files() -> None:
+    manifest = WorkflowParser().parse(PATH, LINT_ONLY)
+    assert [f.environment for f in manifest.facts] == [f"{PATH}#style"]
+
+
+def test_a_job_that_installs_nothing_nameable_still_guesses_the_top_level_files() -> None:
+    text = LINT_ONLY.replace(
+        "python -m pip install -U yapf==0.30.0 nbformat pydocstyle==6.0.0", "source ci.sh"
+    )
+    manifest = WorkflowParser().parse(PATH, text)
+    assert [f.environment for f in manifest.facts] == [""]
