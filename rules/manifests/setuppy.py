@@ -51,6 +51,8 @@ MAX_BYTES = 512 * 1024
 MAX_NODES = 200_000
 #: Deepest chain of names followed to a value.
 MAX_DEPTH = 12
+#: Most values read (list items, names followed) in one file.
+MAX_STEPS = 20_000
 _MUTATORS = frozenset({"append", "extend", "insert", "remove", "pop", "clear", "update"})
 _READS = frozenset({"read", "readlines", "read_text", "splitlines", "split", "strip"})
 _QUOTE = re.compile(r"[rRuUbBfF]{0,2}('''|\"\"\"|'|\")")
@@ -88,6 +90,10 @@ class _Module:
     bindings: dict[str, ast.expr | None] = field(default_factory=dict)
     handles: dict[str, ast.expr] = field(default_factory=dict)
     functions: dict[str, ast.FunctionDef] = field(default_factory=dict)
+    #: what each helper function reads, once known (see `reader`)
+    helpers: dict[tuple[str, str | None], str | None] = field(default_factory=dict)
+    #: steps left for reading values: a file that asks for more than `MAX_STEPS` is skipped
+    steps: int = 0
 
     def index(self, nodes: list[ast.AST]) -> None:
         """Names bound once (a second binding or a mutation makes them None)."""
@@ -122,7 +128,8 @@ class _Module:
 
     # -- values ------------------------------------------------------------------------
     def value(self, node: ast.expr, depth: int = 0) -> _Value:
-        if depth > MAX_DEPTH:
+        self.steps -= 1
+        if depth > MAX_DEPTH or self.steps < 0:
             raise _Skip
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             return _Text(node.value, node)
@@ -206,20 +213,36 @@ class _Module:
         file, called with the file's name (or naming one requirements file itself)."""
         assert isinstance(call.func, ast.Name)
         function = self.functions.get(call.func.id)
-        if function is None or not _opens_file(function):
+        if function is None:
             return None
         if len(call.args) == 1 and not call.keywords:
-            return self.file_name(call.args[0], depth + 1)
+            name = self.file_name(call.args[0], depth + 1)
+            return name if name is not None and self.reader(function, None) == "" else None
         if call.args or call.keywords:
             return None
-        names = {
-            n.value
-            for n in ast.walk(function)
-            if isinstance(n, ast.Constant)
-            and isinstance(n.value, str)
-            and _FILE_NAME.match(n.value)
-        }
-        return names.pop() if len(names) == 1 else None
+        return self.reader(function, "") or None
+
+    def reader(self, function: ast.FunctionDef, own: str | None) -> str | None:
+        """With `own` None: "" when `function` opens a file; with `own` "": the one
+        requirements file it opens and names. None otherwise; each function is walked once
+        per question."""
+        key = (function.name, own)
+        if key not in self.helpers:
+            found: str | None = None
+            if _opens_file(function):
+                names = {
+                    n.value
+                    for n in ast.walk(function)
+                    if isinstance(n, ast.Constant)
+                    and isinstance(n.value, str)
+                    and _FILE_NAME.match(n.value)
+                }
+                if own is None:
+                    found = ""
+                elif len(names) == 1:
+                    found = names.pop()
+            self.helpers[key] = found
+        return self.helpers[key]
 
 
 def _opens_file(function: ast.FunctionDef) -> bool:
@@ -315,9 +338,13 @@ class _Builder(ManifestParts):
         if name.startswith(("/", "..")):
             return
         target = posixpath.normpath(posixpath.join(posixpath.dirname(self.path), name))
-        self.includes.append(self.span(item.node))
-        self.include_paths.append(target)
-        self.metadata.append((REQUIREMENTS_FILE, f"{self.environment(extra)}\n{target}"))
+        entry = (REQUIREMENTS_FILE, f"{self.environment(extra)}\n{target}")
+        if entry in self.metadata:
+            return
+        if target not in self.include_paths:
+            self.includes.append(self.span(item.node))
+            self.include_paths.append(target)
+        self.metadata.append(entry)
 
     def python(self, value: _Text) -> None:
         try:
@@ -392,7 +419,7 @@ class SetupPyParser:
         call = _setup_call(nodes)
         if call is None:
             return empty
-        module = _Module(tree, split_lines(text))
+        module = _Module(tree, split_lines(text), steps=MAX_STEPS)
         module.index(nodes)
         b = _Builder(path=path, lines=module.lines)
         _read(b, module, call)

@@ -107,7 +107,8 @@ def main() -> None:
         ),
         (
             "import os\nfrom setuptools import setup\nhere = os.path.dirname(__file__)\n"
-            "setup(install_requires=open(os.path.join(here, 'reqs/base.txt')).read().splitlines(),\n"
+            "setup(install_requires=open(os.path.join(here, 'reqs/base.txt'))"
+            ".read().splitlines(),\n"
             "      extras_require={'gpu': [l for l in open('reqs/gpu.txt')]})\n",
             "setup.py",
             None,
@@ -142,7 +143,7 @@ REQUIRED = [
     "torch>=2.1",  # the model
     'numpy<2 ; python_version < "3.12"',
 ]
-EXTRAS = {"dev": ["pytest"], "gpu": ["nvidia-ml-py"] + ["pynvml"], "tf:python_version<'3.12'": ["tf"]}
+EXTRAS = {"dev": ["pytest"], "gpu": ["nvidia-ml-py"] + ["pynvml"], "tf:python_version<'3'": ["tf"]}
 
 setup(
     name="pkg",
@@ -177,11 +178,13 @@ setup(
     [
         # computed: no guess
         "from setuptools import setup\nreqs = []\nreqs = ['torch']\nsetup(install_requires=reqs)\n",
-        "from setuptools import setup\nreqs = ['torch']\nreqs.append('numpy')\nsetup(install_requires=reqs)\n",
+        "from setuptools import setup\nreqs = ['torch']\nreqs.append('numpy')\n"
+        "setup(install_requires=reqs)\n",
         "from setuptools import setup\nimport sys\n"
         "setup(install_requires=['torch'] if sys.platform == 'linux' else [])\n",
         "from setuptools import setup\nsetup(install_requires=get_deps())\n",
-        "from setuptools import setup\nsetup(install_requires=open('README.md').read().splitlines())\n",
+        "from setuptools import setup\n"
+        "setup(install_requires=open('README.md').read().splitlines())\n",
         # not Python, too big, no setup() call
         "def broken(:\n    setup(install_requires=['torch'])\n",
         "import torch\nprint(torch.__version__)\n",
@@ -233,3 +236,15 @@ def test_never_raises_and_locations_stay_in_the_file(text: str) -> None:
     for error in manifest.errors:
         assert error.line is not None
         assert 1 <= error.line <= lines
+
+
+def test_work_is_bounded() -> None:
+    # names that double at each step: skipped once the step budget is spent, not 2**60 reads
+    text = "from setuptools import setup\nx0 = ['a']\n"
+    text += "".join(f"x{i + 1} = x{i} + x{i}\n" for i in range(60))
+    assert _parse(text + "setup(install_requires=x60)\n").requirements == ()
+    # one helper called thousands of times is walked once; its file is linked once
+    helper = "def r(x):\n" + "    y = 1\n" * 2000 + "    return open(x).read().splitlines()\n"
+    calls = ",".join("r('a.txt')" for _ in range(3000))
+    manifest = _parse(f"from setuptools import setup\n{helper}setup(install_requires=[{calls}])\n")
+    assert manifest.include_paths == ("a.txt",)
