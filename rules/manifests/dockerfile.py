@@ -57,6 +57,14 @@ from rules.manifests.shell_scripts import script_call, script_reference
 __all__ = ["CONFIG_PREFIX", "DockerfileParser", "ImageInfo", "decode_image", "link_config_files"]
 
 _INSTRUCTION = re.compile(r"^(?P<word>[A-Za-z]+)(?=\s|$)")
+#: Every instruction the Dockerfile reference lists (docker build refuses any other word).
+_INSTRUCTIONS = frozenset(
+    {
+        "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK",
+        "LABEL", "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME",
+        "WORKDIR",
+    }
+)  # fmt: skip
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 #: Most requirements read from the RUN instructions of one Dockerfile (bounds hostile input).
 MAX_INSTALLED = 5_000
@@ -565,6 +573,15 @@ class _Reader:
     def read(self) -> ManifestFile:
         for line in self.lines:
             word, rest = self._instruction(line)
+            if word not in _INSTRUCTIONS:
+                shown = (line.text.split(maxsplit=1) or [""])[0][:40]
+                self._error(
+                    line,
+                    0,
+                    f"expected a Dockerfile instruction, got {shown!r} (docker build stops: "
+                    "'unknown instruction'; a line of the RUN before that lost its `\\`?)",
+                )
+                continue
             if self.build_args and word:
                 self._trace_build_args(line, word, rest)
             if word == "FROM":

@@ -362,6 +362,9 @@ def environment_requirements(snapshot: Snapshot) -> dict[str, tuple[Requirement,
     return {environment: tuple(reqs) for environment, reqs in sorted(found.items())}
 
 
+#: Most requirements the unions of one snapshot hold (`with_installed`): every rule judges each
+#: union again, so 200 chained stages that each install a 2,000-line file would cost minutes.
+MAX_UNION_REQUIREMENTS = 20_000
 _LINUX = tuple(p for p in PLATFORMS if p.startswith("linux"))
 _MINORS = tuple(f"3.{m}" for m in range(6, 15))
 
@@ -372,7 +375,15 @@ def _on_linux(marker: str | None) -> bool:
     return not marker or any(applies(marker, Target(py, p)) for p in _LINUX for py in _MINORS)
 
 
-def installed_together(snapshot: Snapshot) -> dict[str, tuple[str, ...]]:
+def installed_together(snapshot: Snapshot) -> Mapping[str, tuple[str, ...]]:
+    """`_installed_together`, worked out once per snapshot (rules ask for it per environment)."""
+    memo: dict[str, Mapping[str, tuple[str, ...]]] = snapshot.__dict__.setdefault("_memo", {})
+    if "installed_together" not in memo:
+        memo["installed_together"] = MappingProxyType(_installed_together(snapshot))
+    return memo["installed_together"]
+
+
+def _installed_together(snapshot: Snapshot) -> dict[str, tuple[str, ...]]:
     """What each Dockerfile stage (and CI workflow job: `workflow.INSTALLED_TOGETHER`)
     installs into itself, in order: the stage it is built
     ``FROM`` (its environment, with all that one holds), then the files its ``pip install -r``
@@ -410,9 +421,11 @@ def with_installed(
     with: the requirements of each source in install order, a later source's line on a
     project replacing an earlier source's (``pip install -r b.txt`` after ``-r a.txt``
     reinstalls what both name; packages by name count last). The files stay environments of
-    their own; lines whose marker excludes Linux are not installed into an image."""
+    their own; lines whose marker excludes Linux are not installed into an image. Bounded:
+    once the unions hold `MAX_UNION_REQUIREMENTS`, later stages and jobs keep their own."""
     out = {env: list(reqs) for env, reqs in grouped.items()}
     holds: dict[str, list[Requirement]] = {}  # what each stage ends up with (parents first)
+    budget = MAX_UNION_REQUIREMENTS
     for env, installed in installed_together(snapshot).items():
         sources = [held for p in installed if (held := holds.get(p, grouped.get(p)))]
         own = grouped.get(env, [])
@@ -426,5 +439,8 @@ def with_installed(
             merged = [r for r in merged if r.name not in names or r.is_constraint]
             present = {id(r) for r in merged}
             merged.extend(r for r in kept if id(r) not in present)
-        out[env] = holds[env] = merged
+        holds[env] = merged
+        budget -= len(merged)
+        if budget >= 0:  # past the bound, a stage or job keeps its own installs only
+            out[env] = merged
     return out

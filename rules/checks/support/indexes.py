@@ -47,11 +47,15 @@ def indexes_for(snapshot: Snapshot, env: str) -> list[Index]:
     """Indexes that apply to environment `env` (its own, then the Dockerfile installs of it);
     for a Dockerfile stage or CI job that installs files (`installed_together`), also those
     of each file it installs (each served its own install command)."""
+    memo: dict[str, list[Index]] = snapshot.__dict__.setdefault("_indexes_for", {})
+    if env in memo:
+        return list(memo[env])
     found = _own_indexes(snapshot, env)
     for source in installed_together(snapshot).get(env, ()):
         if source != env:
             found += [i for i in indexes_for(snapshot, source) if i not in found]
-    return found
+    memo[env] = found
+    return list(found)
 
 
 def _own_indexes(snapshot: Snapshot, env: str) -> list[Index]:
