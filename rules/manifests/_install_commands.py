@@ -257,7 +257,8 @@ def interpret(
         _conda(args, locate, expand, environment, into, tool == "conda-env")
 
 
-_PIP_INDEX_KINDS = {
+#: pip / uv pip options that name an index or a find-links page, with the kind of each.
+INDEX_OPTIONS: dict[str, IndexKind] = {
     "-i": IndexKind.INDEX_URL,
     "--index-url": IndexKind.INDEX_URL,
     "--default-index": IndexKind.INDEX_URL,
@@ -265,6 +266,22 @@ _PIP_INDEX_KINDS = {
     "--index": IndexKind.EXTRA_INDEX_URL,
     "-f": IndexKind.FIND_LINKS,
     "--find-links": IndexKind.FIND_LINKS,
+}
+#: Environment variables that set the index of pip (``pip``) or of ``uv pip`` (``uv``), with
+#: the kind of index each sets.
+INDEX_VARIABLES: dict[str, tuple[tuple[str, IndexKind], ...]] = {
+    "pip": (
+        ("PIP_INDEX_URL", IndexKind.INDEX_URL),
+        ("PIP_EXTRA_INDEX_URL", IndexKind.EXTRA_INDEX_URL),
+        ("PIP_FIND_LINKS", IndexKind.FIND_LINKS),
+    ),
+    "uv": (
+        ("UV_DEFAULT_INDEX", IndexKind.INDEX_URL),
+        ("UV_INDEX_URL", IndexKind.INDEX_URL),
+        ("UV_INDEX", IndexKind.EXTRA_INDEX_URL),
+        ("UV_EXTRA_INDEX_URL", IndexKind.EXTRA_INDEX_URL),
+        ("UV_FIND_LINKS", IndexKind.FIND_LINKS),
+    ),
 }
 
 
@@ -282,8 +299,8 @@ def _pip(
         elif option in {"-r", "--requirement", "-c", "--constraint"}:
             into.includes.append(locate(word.start))
             into.include_paths.append(value)
-        elif option in _PIP_INDEX_KINDS:
-            kind = _PIP_INDEX_KINDS[option]
+        elif option in INDEX_OPTIONS:
+            kind = INDEX_OPTIONS[option]
             into.indexes.append(Index(value, kind, locate(word.start), environment=environment))
             if kind is IndexKind.INDEX_URL:
                 primary = value

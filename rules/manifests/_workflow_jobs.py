@@ -62,11 +62,17 @@ from dataclasses import dataclass, field, replace
 import yaml
 
 from rules.manifests._dockerlines import substitute
-from rules.manifests._install_commands import InstallFindings, interpret, pip_options
+from rules.manifests._install_commands import (
+    INDEX_OPTIONS,
+    INDEX_VARIABLES,
+    InstallFindings,
+    interpret,
+    pip_options,
+)
 from rules.manifests._shellwords import Word, split_chain, split_commands, strip_prefix
 from rules.manifests._workflow_conditions import UNKNOWN, Value, evaluate
 from rules.manifests._yaml_nodes import BudgetExceeded, Walker, position
-from rules.manifests.model import Fact, FactKind, Index, IndexKind, Requirement, Span
+from rules.manifests.model import Fact, FactKind, Index, Requirement, Span
 
 #: GitHub runs at most 256 jobs of one matrix; a bigger one is read as unknown.
 MAX_COMBINATIONS = 256
@@ -596,33 +602,6 @@ def _assigned(words: list[Word]) -> list[str]:
     return []
 
 
-#: The variables that set the index of pip / of ``uv pip`` (an option of the same kind on the
-#: command line replaces them).
-_INDEX_VARIABLES: dict[str, tuple[tuple[str, IndexKind], ...]] = {
-    "pip": (
-        ("PIP_INDEX_URL", IndexKind.INDEX_URL),
-        ("PIP_EXTRA_INDEX_URL", IndexKind.EXTRA_INDEX_URL),
-        ("PIP_FIND_LINKS", IndexKind.FIND_LINKS),
-    ),
-    "uv": (
-        ("UV_DEFAULT_INDEX", IndexKind.INDEX_URL),
-        ("UV_INDEX_URL", IndexKind.INDEX_URL),
-        ("UV_INDEX", IndexKind.EXTRA_INDEX_URL),
-        ("UV_EXTRA_INDEX_URL", IndexKind.EXTRA_INDEX_URL),
-        ("UV_FIND_LINKS", IndexKind.FIND_LINKS),
-    ),
-}
-_OPTION_KINDS = {
-    "-i": IndexKind.INDEX_URL,
-    "--index-url": IndexKind.INDEX_URL,
-    "--default-index": IndexKind.INDEX_URL,
-    "--extra-index-url": IndexKind.EXTRA_INDEX_URL,
-    "--index": IndexKind.EXTRA_INDEX_URL,
-    "-f": IndexKind.FIND_LINKS,
-    "--find-links": IndexKind.FIND_LINKS,
-}
-
-
 def _ambient_indexes(
     ctx: _Context,
     path: str,
@@ -636,8 +615,8 @@ def _ambient_indexes(
     command line replaces them."""
     stripped = strip_prefix(words)
     tool = "uv" if stripped and stripped[0].value.rsplit("/", 1)[-1] == "uv" else "pip"
-    passed = {_OPTION_KINDS[o] for o, _, _ in pip_options(words) if o in _OPTION_KINDS}
-    for name, kind in _INDEX_VARIABLES[tool]:
+    passed = {INDEX_OPTIONS[o] for o, _, _ in pip_options(words) if o in INDEX_OPTIONS}
+    for name, kind in INDEX_VARIABLES[tool]:
         value = variables.get(name)
         node = ctx.env_nodes.get(name)
         if not value or kind in passed or node is None:

@@ -119,12 +119,18 @@ def _pair(text: str) -> tuple[str, str] | None:
 # --- docker-compose ---------------------------------------------------------------------
 
 
+def _root(path: str, text: str) -> yaml.Node | None:
+    """The composed YAML of a compose file or workflow (None: too long or not YAML)."""
+    if len(text) > MAX_TEXT:
+        return None
+    root, error = compose(path, text)
+    return root if error is None else None
+
+
 def compose_builds(path: str, text: str) -> list[Build]:
     """The builds of a docker-compose file's services (never raises)."""
-    if len(text) > MAX_TEXT:
-        return []
-    root, error = compose(path, text)
-    if root is None or error is not None:
+    root = _root(path, text)
+    if root is None:
         return []
     walker = Walker()
     try:
@@ -192,10 +198,8 @@ def _compose_args(walker: Walker, path: str, node: yaml.Node | None) -> dict[str
 def workflow_builds(path: str, text: str) -> list[Build]:
     """The builds of a GitHub workflow: ``docker/build-push-action`` steps and ``docker
     build`` commands in ``run:`` steps (never raises)."""
-    if len(text) > MAX_TEXT:
-        return []
-    root, error = compose(path, text)
-    if root is None or error is not None:
+    root = _root(path, text)
+    if root is None:
         return []
     walker = Walker()
     found: list[Build] = []

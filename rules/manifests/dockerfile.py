@@ -27,6 +27,8 @@ from rules.manifests._dockervenv import (
     venv_created,
 )
 from rules.manifests._install_commands import (
+    INDEX_OPTIONS,
+    INDEX_VARIABLES,
     Expand,
     InstallFindings,
     classify,
@@ -78,25 +80,11 @@ _ENV_FACTS = {
 #: Variables that set the index of pip (``pip``) or of ``uv pip`` (``uv``), with the kind of
 #: index each sets and the command-line options that override it.
 _INDEX_VARIABLES: dict[str, tuple[tuple[str, IndexKind], ...]] = {
-    "pip": (
-        ("PIP_INDEX_URL", IndexKind.INDEX_URL),
-        ("PIP_EXTRA_INDEX_URL", IndexKind.EXTRA_INDEX_URL),
-    ),
-    "uv": (
-        ("UV_DEFAULT_INDEX", IndexKind.INDEX_URL),
-        ("UV_INDEX_URL", IndexKind.INDEX_URL),
-        ("UV_INDEX", IndexKind.EXTRA_INDEX_URL),
-        ("UV_EXTRA_INDEX_URL", IndexKind.EXTRA_INDEX_URL),
-    ),
-}
+    tool: tuple(pair for pair in pairs if pair[1] != IndexKind.FIND_LINKS)
+    for tool, pairs in INDEX_VARIABLES.items()
+}  # find-links settings of an image are not read (SUPPORTED.md)
 #: Command-line options that replace an index setting of their kind.
-_OPTION_KINDS = {
-    "-i": IndexKind.INDEX_URL,
-    "--index-url": IndexKind.INDEX_URL,
-    "--default-index": IndexKind.INDEX_URL,
-    "--extra-index-url": IndexKind.EXTRA_INDEX_URL,
-    "--index": IndexKind.EXTRA_INDEX_URL,
-}
+_OPTION_KINDS = {o: k for o, k in INDEX_OPTIONS.items() if k != IndexKind.FIND_LINKS}
 #: `pip config set` keys that set an index.
 _PIP_CONFIG_KEYS = {
     "index-url": IndexKind.INDEX_URL,
