@@ -20,6 +20,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from types import MappingProxyType
 
 from rules.config import PLATFORMS
@@ -371,8 +372,14 @@ _MINORS = tuple(f"3.{m}" for m in range(6, 15))
 
 def _on_linux(marker: str | None) -> bool:
     """Whether a requirement with this marker is installed on Linux for some Python (an image
-    is Linux: a ``sys_platform == 'darwin'`` line of a file it installs is not installed)."""
-    return not marker or any(applies(marker, Target(py, p)) for p in _LINUX for py in _MINORS)
+    is Linux, and so are the CI jobs read: a ``sys_platform == 'darwin'`` line of a file they
+    install is not installed)."""
+    return not marker or _marker_on_linux(marker)
+
+
+@lru_cache(maxsize=4096)
+def _marker_on_linux(marker: str) -> bool:
+    return any(applies(marker, Target(py, p)) for p in _LINUX for py in _MINORS)
 
 
 def installed_together(snapshot: Snapshot) -> Mapping[str, tuple[str, ...]]:
@@ -416,9 +423,9 @@ def _installed_together(snapshot: Snapshot) -> dict[str, tuple[str, ...]]:
 def with_installed(
     snapshot: Snapshot, grouped: Mapping[str, list[Requirement]]
 ) -> dict[str, list[Requirement]]:
-    """`grouped` (requirements by environment) where each Dockerfile stage that installs two or
-    more sources (its parent stage, files, packages by name) holds what the image ends up
-    with: the requirements of each source in install order, a later source's line on a
+    """`grouped` (requirements by environment) where each Dockerfile stage or CI job that
+    installs two or more sources (its parent stage, files, packages by name) holds what the
+    image ends up with: the requirements of each source in install order, a later source's line on a
     project replacing an earlier source's (``pip install -r b.txt`` after ``-r a.txt``
     reinstalls what both name; packages by name count last). The files stay environments of
     their own; lines whose marker excludes Linux are not installed into an image. Bounded:
