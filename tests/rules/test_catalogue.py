@@ -12,14 +12,21 @@ from rules.checks.registry import ALL_RULES
 from rules.findings import CATEGORIES
 
 ROOT = Path(__file__).resolve().parents[2]
+#: The catalogue itself: its rows are what the scan checks, not what the code emits.
+CATALOGUE_FILE = ROOT / "rules" / "catalogue.py"
+#: Finding factories whose first argument is the rule id, with their default category.
+FACTORIES = {"environment_finding": "conflict"}
 
 
 def _emitted() -> set[tuple[str, str, str]]:
-    """(rule id, category, file:line) of every `rule=`/`category=` literal pair, and of
-    every call whose first two arguments are a literal id and a literal known category."""
+    """(rule id, category, file:line) of every `rule=`/`category=` literal pair, of every
+    call whose first two arguments are a literal id and a literal known category, and of
+    every call of a `FACTORIES` function with a literal id (rules/catalogue.py left out)."""
     found: set[tuple[str, str, str]] = set()
     for package in ("rules", "worker", "service"):
         for path in sorted((ROOT / package).rglob("*.py")):
+            if path == CATALOGUE_FILE:
+                continue
             tree = ast.parse(path.read_text(encoding="utf-8"))
             names = _module_strings(tree)
             for node in ast.walk(tree):
@@ -40,6 +47,12 @@ def _emitted() -> set[tuple[str, str, str]]:
                     and args[1].value in CATEGORIES
                 ):
                     found.add((args[0].value, str(args[1].value), where))
+                name = node.func.id if isinstance(node.func, ast.Name) else None
+                if name in FACTORIES and args:
+                    default = {FACTORIES[name]}
+                    for rule in _literals(args[0], names):
+                        for c in _literals(kw.get("category"), names) or default:
+                            found.add((rule, c, where))
     return found
 
 
