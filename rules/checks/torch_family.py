@@ -544,24 +544,17 @@ class TorchFamilyMismatch(StaticRule, id="torch-family-mismatch", severity=Sever
 
 def _member_releases(kb: KnowledgeBase, member: str) -> list[Version]:
     """Every torchvision / torchaudio release the KB lists (release tables and index rows)."""
-    found: set[Version] = set()
-    for line in kb.torch.minors:
-        for patch in line.patches:
-            value = patch.torchvision if member == "torchvision" else patch.torchaudio
-            if value:
-                found.add(Version(value))
+    found = {release for release, _torch, _minor in kb.family_pairs(member)}
     found |= {Version(r.version) for r in kb.torch.family_requirements if r.package == member}
     return sorted(v for v in found if not v.is_prerelease)
 
 
 def _torch_minor_of(kb: KnowledgeBase, member: str, minor: tuple[int, int]) -> str | None:
     """The torch minor (``2.3``) a torchvision / torchaudio minor is released with."""
-    for line in kb.torch.minors:
-        for patch in line.patches:
-            value = patch.torchvision if member == "torchvision" else patch.torchaudio
-            if value and Version(value).release[:2] == minor:
-                return line.minor
-    return None
+    return next(
+        (line for release, _torch, line in kb.family_pairs(member) if release.release[:2] == minor),
+        None,
+    )
 
 
 def _admits_newer(specifier: str, newest: Version) -> bool:

@@ -204,15 +204,28 @@ class KnowledgeBase:
         parsed = _version(version)
         if parsed is None or name not in ("torchvision", "torchaudio"):
             return None
-        for line in self.torch.minors:
-            for patch in line.patches:
-                value = patch.torchvision if name == "torchvision" else patch.torchaudio
-                if value is not None and Version(value) == Version(parsed.public):
-                    return patch.torch
+        public = Version(parsed.public)
+        for member, torch, _minor in self.family_pairs(name):
+            if member == public:
+                return torch
         pinned = self.torch_requirement(name, parsed)
         if pinned is not None and pinned.requires_torch and pinned.requires_torch[:2] == "==":
             return pinned.requires_torch[2:]
         return None
+
+    def family_pairs(self, package: str) -> tuple[tuple[Version, str, str], ...]:
+        """(torchvision / torchaudio release, the torch it was released with, that torch's
+        minor line) for every pair the release tables list, in table order; () for any other
+        package."""
+        name = canonicalize_name(package)
+        if name not in ("torchvision", "torchaudio"):
+            return ()
+        return tuple(
+            (Version(value), patch.torch, line.minor)
+            for line in self.torch.minors
+            for patch in line.patches
+            if (value := patch.torchvision if name == "torchvision" else patch.torchaudio)
+        )
 
     def torch_versions(self) -> tuple[Version, ...]:
         """Every torch release the KB lists, oldest first."""

@@ -22,6 +22,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from types import MappingProxyType
+from typing import Any
 
 from rules.config import PLATFORMS
 from rules.findings import Finding, Severity
@@ -382,12 +383,20 @@ def _marker_on_linux(marker: str) -> bool:
     return any(applies(marker, Target(py, p)) for p in _LINUX for py in _MINORS)
 
 
+def memo(snapshot: Snapshot) -> dict[str, Any]:
+    """Values worked out once per snapshot (a snapshot never changes: its files are read-only),
+    kept on the snapshot itself so that they go with it."""
+    found: dict[str, Any] = snapshot.__dict__.setdefault("_memo", {})
+    return found
+
+
 def installed_together(snapshot: Snapshot) -> Mapping[str, tuple[str, ...]]:
     """`_installed_together`, worked out once per snapshot (rules ask for it per environment)."""
-    memo: dict[str, Mapping[str, tuple[str, ...]]] = snapshot.__dict__.setdefault("_memo", {})
-    if "installed_together" not in memo:
-        memo["installed_together"] = MappingProxyType(_installed_together(snapshot))
-    return memo["installed_together"]
+    cached = memo(snapshot)
+    if "installed_together" not in cached:
+        cached["installed_together"] = MappingProxyType(_installed_together(snapshot))
+    together: Mapping[str, tuple[str, ...]] = cached["installed_together"]
+    return together
 
 
 def _installed_together(snapshot: Snapshot) -> dict[str, tuple[str, ...]]:

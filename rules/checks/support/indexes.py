@@ -34,7 +34,7 @@ from rules.manifests.model import (
     Snapshot,
     Span,
 )
-from rules.manifests.snapshot import installed_together
+from rules.manifests.snapshot import installed_together, memo
 
 _URL = re.compile(r"https?://[^\s'\"]+")
 
@@ -47,14 +47,14 @@ def indexes_for(snapshot: Snapshot, env: str) -> list[Index]:
     """Indexes that apply to environment `env` (its own, then the Dockerfile installs of it);
     for a Dockerfile stage or CI job that installs files (`installed_together`), also those
     of each file it installs (each served its own install command)."""
-    memo: dict[str, list[Index]] = snapshot.__dict__.setdefault("_indexes_for", {})
-    if env in memo:
-        return list(memo[env])
+    known: dict[str, list[Index]] = memo(snapshot).setdefault("indexes_for", {})
+    if env in known:
+        return list(known[env])
     found = _own_indexes(snapshot, env)
     for source in installed_together(snapshot).get(env, ()):
         if source != env:
             found += [i for i in indexes_for(snapshot, source) if i not in found]
-    memo[env] = found
+    known[env] = found
     return list(found)
 
 
