@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import io
 import json
 import os
 import re
@@ -30,7 +29,6 @@ import sys
 import time
 import urllib.error
 import urllib.request
-import zipfile
 from email.parser import HeaderParser
 from pathlib import Path
 from typing import Any
@@ -40,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from packaging.utils import parse_sdist_filename, parse_wheel_filename
 from packaging.version import InvalidVersion, Version
 
+from scripts._remote_wheel import Fetch, is_metadata, wheel_member
 from scripts.kb_build import INDEX_PACKAGES
 
 _ACCEPT = "application/vnd.pypi.simple.v1+json"
@@ -71,52 +70,11 @@ def _get(url: str, accept: str | None = None, byte_range: str | None = None) -> 
     raise RuntimeError(f"cannot read {url}: {last}")
 
 
-class _RangeFile(io.RawIOBase):
-    """A read-only, seekable view of a remote file through HTTP Range requests."""
+def _fetch(url: str) -> Fetch:
+    def fetch(start: int, end: int) -> bytes:
+        return _get(url, byte_range=f"bytes={start}-{end - 1}")
 
-    def __init__(self, url: str, size: int) -> None:
-        self.url = url
-        self.size = size
-        self.pos = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def tell(self) -> int:
-        return self.pos
-
-    def seek(self, offset: int, whence: int = 0) -> int:
-        base = {0: 0, 1: self.pos, 2: self.size}[whence]
-        self.pos = max(0, base + offset)
-        return self.pos
-
-    def read(self, n: int | None = -1) -> bytes:
-        if n is None or n < 0:
-            n = self.size - self.pos
-        if n == 0 or self.pos >= self.size:
-            return b""
-        end = min(self.size, self.pos + n) - 1
-        data = _get(self.url, byte_range=f"bytes={self.pos}-{end}")
-        self.pos += len(data)
-        return data
-
-    def readinto(self, buffer: Any) -> int:
-        data = self.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
-
-
-def _wheel_member(url: str, size: int, suffix: str) -> str | None:
-    """The text of the first member of a remote wheel whose name ends with `suffix`."""
-    remote = io.BufferedReader(_RangeFile(url, size), buffer_size=256 * 1024)
-    with zipfile.ZipFile(remote) as wheel:
-        for name in wheel.namelist():
-            if name.endswith(suffix) and name.count("/") == 1:
-                return wheel.read(name).decode("utf-8", "replace")
-    return None
+    return fetch
 
 
 def _metadata(file: dict[str, Any]) -> tuple[str, str]:
@@ -124,7 +82,7 @@ def _metadata(file: dict[str, Any]) -> tuple[str, str]:
     try:
         return _get(file["url"] + ".metadata").decode("utf-8", "replace"), "metadata file"
     except urllib.error.HTTPError:
-        text = _wheel_member(file["url"], int(file["size"]), ".dist-info/METADATA")
+        text = wheel_member(_fetch(file["url"]), int(file["size"]), is_metadata)
         if text is None:
             raise RuntimeError(f"{file['filename']}: no METADATA in the wheel") from None
         return text, "wheel METADATA (range read)"
@@ -165,7 +123,9 @@ def _record(package: str, version: str, files: list[dict[str, Any]]) -> dict[str
     if package == "torch" and not any(
         re.match(r"(nvidia-|cuda-toolkit)", r) for r in record["requires_dist"]
     ):
-        version_py = _wheel_member_any(chosen, "torch/version.py")
+        version_py = wheel_member(
+            _fetch(chosen["url"]), int(chosen["size"]), lambda name: name == "torch/version.py"
+        )
         if version_py is not None:
             record["version_py_file"] = chosen["filename"]
             record["version_py"] = [
@@ -174,14 +134,6 @@ def _record(package: str, version: str, files: list[dict[str, Any]]) -> dict[str
                 if re.match(r"\s*(cuda|__version__|git_version)\s*[:=]", line)
             ]
     return record
-
-
-def _wheel_member_any(file: dict[str, Any], path: str) -> str | None:
-    remote = io.BufferedReader(_RangeFile(file["url"], int(file["size"])), buffer_size=256 * 1024)
-    with zipfile.ZipFile(remote) as wheel:
-        if path in wheel.namelist():
-            return wheel.read(path).decode("utf-8", "replace")
-    return None
 
 
 def _final(version: str) -> Version | None:

@@ -59,7 +59,8 @@ from packaging.version import InvalidVersion, Version
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.numpy_caps_from_index import _ACCEPT, PACKAGES, _get, index_url
+from scripts._remote_wheel import Fetch, open_zip
+from scripts.numpy_caps_from_index import _ACCEPT, PACKAGES, _fetch, _get, index_url
 
 #: Names the KB reads through another package's row (rules/kb/knowledge.py aliases); jax is pure
 #: Python and is judged through the jaxlib it installs.
@@ -82,13 +83,8 @@ NUMPY1 = "numpy1-headers"
 PYBIND_RUNTIME = "pybind11-runtime-choice"
 CORE_ONLY = "numpy-core-only"
 
-_EOCD = b"PK\x05\x06"
-_EOCD64_LOCATOR = b"PK\x06\x07"
-_CENTRAL = b"PK\x01\x02"
-_TAIL = 1 << 16
 
-#: Reads bytes [start, end) of the artefact; `Stream` yields them in chunks.
-Fetch = Callable[[int, int], bytes]
+#: Yields bytes [start, end) of the artefact in chunks.
 Stream = Callable[[int, int], Iterator[bytes]]
 
 
@@ -105,47 +101,11 @@ class Member:
 
 def central_directory(fetch: Fetch, size: int) -> list[Member]:
     """Every member of a zip of `size` bytes, from its end records and central directory."""
-    start = max(0, size - _TAIL)
-    tail = fetch(start, size)
-    at = tail.rfind(_EOCD)
-    if at < 0:
-        raise ValueError("no end of central directory record")
-    _, _, _, _, count, cd_size, cd_offset, _ = struct.unpack("<4s4H2LH", tail[at : at + 22])
-    locator = tail.rfind(_EOCD64_LOCATOR, 0, at)
-    if locator >= 0 and (cd_offset == 0xFFFFFFFF or count == 0xFFFF):
-        (eocd64,) = struct.unpack("<Q", tail[locator + 8 : locator + 16])
-        record = fetch(eocd64, eocd64 + 56)
-        count, cd_size, cd_offset = struct.unpack("<QQQ", record[32:56])
-    data = fetch(cd_offset, cd_offset + cd_size)
-    members, pos = [], 0
-    while pos + 46 <= len(data) and data[pos : pos + 4] == _CENTRAL:
-        (method,) = struct.unpack("<H", data[pos + 10 : pos + 12])
-        compressed, plain = struct.unpack("<LL", data[pos + 20 : pos + 28])
-        name_len, extra_len, comment_len = struct.unpack("<HHH", data[pos + 28 : pos + 34])
-        (offset,) = struct.unpack("<L", data[pos + 42 : pos + 46])
-        name = data[pos + 46 : pos + 46 + name_len].decode("utf-8", "replace")
-        extra = data[pos + 46 + name_len : pos + 46 + name_len + extra_len]
-        compressed, plain, offset = _zip64(extra, compressed, plain, offset)
-        members.append(Member(name, method, compressed, plain, offset))
-        pos += 46 + name_len + extra_len + comment_len
-    return members
-
-
-def _zip64(extra: bytes, compressed: int, plain: int, offset: int) -> tuple[int, int, int]:
-    """Sizes and offset from the zip64 extra field where the 32-bit fields overflow."""
-    pos = 0
-    while pos + 4 <= len(extra):
-        tag, length = struct.unpack("<HH", extra[pos : pos + 4])
-        if tag == 1:
-            values = iter(struct.unpack(f"<{length // 8}Q", extra[pos + 4 : pos + 4 + length]))
-            if plain == 0xFFFFFFFF:
-                plain = next(values)
-            if compressed == 0xFFFFFFFF:
-                compressed = next(values)
-            if offset == 0xFFFFFFFF:
-                offset = next(values)
-        pos += 4 + length
-    return compressed, plain, offset
+    with open_zip(fetch, size) as archive:
+        return [
+            Member(i.filename, i.compress_type, i.compress_size, i.file_size, i.header_offset)
+            for i in archive.infolist()
+        ]
 
 
 def compiled_members(members: Iterable[Member]) -> list[Member]:
@@ -315,13 +275,6 @@ def read_wheel(file: str, size: int, fetch: Fetch, stream: Stream, cap: int) -> 
 # HTTP -----------------------------------------------------------------------------------
 
 
-def _http_fetch(url: str) -> Fetch:
-    def fetch(start: int, end: int) -> bytes:
-        return _get(url, {"Range": f"bytes={start}-{end - 1}"})
-
-    return fetch
-
-
 def _http_stream(url: str) -> Stream:
     def stream(start: int, end: int) -> Iterator[bytes]:
         if end <= start:
@@ -337,7 +290,7 @@ def _http_stream(url: str) -> Stream:
 def read_remote_wheel(file: dict[str, Any], cap: int) -> WheelReading:
     """`read_wheel` over HTTP Range requests."""
     url = file["url"]
-    return read_wheel(file["filename"], int(file["size"]), _http_fetch(url), _http_stream(url), cap)
+    return read_wheel(file["filename"], int(file["size"]), _fetch(url), _http_stream(url), cap)
 
 
 def sdist_build_requires(file: dict[str, Any], cap: int) -> dict[str, Any] | None:

@@ -16,20 +16,22 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import io
 import json
 import os
 import re
 import sys
 import urllib.request
-import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import InvalidWheelFilename, parse_wheel_filename
 from packaging.version import InvalidVersion, Version
+
+from scripts._remote_wheel import Fetch, is_metadata, wheel_member
 
 #: Compiled packages (and the oldest release worth recording) whose numpy requirement matters.
 PACKAGES: dict[str, str] = {
@@ -57,7 +59,6 @@ PACKAGES: dict[str, str] = {
 }
 
 _ACCEPT = "application/vnd.pypi.simple.v1+json"
-_BLOCK = 1 << 16
 
 
 def index_url(arg: str | None) -> str:
@@ -85,64 +86,23 @@ def _get(url: str, headers: dict[str, str] | None = None) -> bytes:
     raise AssertionError("unreachable")
 
 
-class _RangeFile(io.RawIOBase):
-    """A read-only, seekable view of a remote file through HTTP Range requests."""
+def _fetch(url: str) -> Fetch:
+    """Reads bytes [start, end) of the file at `url` (HTTP Range)."""
 
-    def __init__(self, url: str, size: int) -> None:
-        self.url, self.size, self.pos = url, size, 0
-        self.blocks: dict[int, bytes] = {}
+    def fetch(start: int, end: int) -> bytes:
+        return _get(url, {"Range": f"bytes={start}-{end - 1}"})
 
-    def seekable(self) -> bool:
-        return True
-
-    def readable(self) -> bool:
-        return True
-
-    def tell(self) -> int:
-        return self.pos
-
-    def seek(self, offset: int, whence: int = 0) -> int:
-        base = {0: 0, 1: self.pos, 2: self.size}[whence]
-        self.pos = base + offset
-        return self.pos
-
-    def _block(self, number: int) -> bytes:
-        if number not in self.blocks:
-            start = number * _BLOCK
-            end = min(self.size, start + _BLOCK) - 1
-            self.blocks[number] = _get(self.url, {"Range": f"bytes={start}-{end}"})
-        return self.blocks[number]
-
-    def read(self, size: int = -1) -> bytes:
-        end = self.size if size < 0 else min(self.size, self.pos + size)
-        if end - self.pos > _BLOCK:  # one request for a long read (the central directory)
-            data = _get(self.url, {"Range": f"bytes={self.pos}-{end - 1}"})
-            self.pos += len(data)
-            return data
-        out = bytearray()
-        while self.pos < end:
-            block = self._block(self.pos // _BLOCK)
-            offset = self.pos % _BLOCK
-            chunk = block[offset : offset + end - self.pos]
-            if not chunk:
-                break
-            out += chunk
-            self.pos += len(chunk)
-        return bytes(out)
-
-    def readinto(self, buffer: Any) -> int:
-        data = self.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
+    return fetch
 
 
 def read_metadata(file: dict[str, Any]) -> str:
     """The METADATA text of one wheel of the index listing."""
     if file.get("core-metadata") or file.get("dist-info-metadata"):
         return _get(file["url"] + ".metadata").decode("utf-8", "replace")
-    with zipfile.ZipFile(_RangeFile(file["url"], int(file["size"]))) as wheel:
-        name = next(n for n in wheel.namelist() if n.endswith(".dist-info/METADATA"))
-        return wheel.read(name).decode("utf-8", "replace")
+    text = wheel_member(_fetch(file["url"]), int(file["size"]), is_metadata)
+    if text is None:
+        raise RuntimeError(f"{file['filename']}: no METADATA in the wheel")
+    return text
 
 
 def _wheel_rank(filename: str) -> tuple[int, int, int]:
