@@ -35,6 +35,7 @@ from rules.checks.support.markers import LINUX, View, on_linux, per_install
 from rules.checks.support.pyg_abi import EXTENSIONS as PYG_EXTENSIONS
 from rules.checks.support.pyg_abi import pyg_findings
 from rules.checks.support.torchcodec_abi import torchcodec_findings
+from rules.checks.support.torchtext_abi import torchtext_findings
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase, TorchFamily
 from rules.kb.cudaver import is_pytorch_index, to_version
@@ -172,6 +173,7 @@ class TorchFamilyMismatch(StaticRule, id="torch-family-mismatch", severity=Sever
         image = _pytorch_image(ctx.snapshot, env)
         if linux:
             yield from self._pyg(ctx, env, reqs, torch, image)
+            yield from torchtext_findings(self, ctx.kb, reqs, torch, image)
         if not platforms or "linux_x86_64" in platforms:
             pytorch_index = any(is_pytorch_index(i.url) for i in indexes_for(ctx.snapshot, env))
             members = [r for r in reqs if _name(r) in _REQUIRERS and on_linux(r)]
