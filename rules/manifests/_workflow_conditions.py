@@ -143,31 +143,28 @@ class _Parser:
         return token
 
     def expression(self) -> Value:
-        left = self.conjunction()
-        while (token := self.peek()) is not None and token[1] == "||":
-            self.take()
-            right = self.conjunction()
-            lt, rt = _truthy(left), _truthy(right)
-            if lt is True:
-                continue
-            if lt is False:
-                left = right
-            else:
-                left = right if rt is True else UNKNOWN
-        return left
+        return self.chain("||", self.conjunction, decides=True)
 
     def conjunction(self) -> Value:
-        left = self.comparison()
-        while (token := self.peek()) is not None and token[1] == "&&":
+        return self.chain("&&", self.comparison, decides=False)
+
+    def chain(self, op: str, operand: Callable[[], Value], decides: bool) -> Value:
+        """`a op b op …` left to right, as GitHub does: a left operand whose truth is `decides`
+        is the result, one of the other truth gives the right operand; an unknown one still
+        decides when the right operand's truth is `decides` (``x || true``, ``x && false``)."""
+        left = operand()
+        while (token := self.peek()) is not None and token[1] == op:
             self.take()
-            right = self.comparison()
+            right = operand()
             lt, rt = _truthy(left), _truthy(right)
-            if lt is False:
+            if lt is decides:
                 continue
-            if lt is True:
+            if lt is not UNKNOWN:
                 left = right
+            elif rt is decides:
+                left = right if decides else False
             else:
-                left = False if rt is False else UNKNOWN
+                left = UNKNOWN
         return left
 
     def comparison(self) -> Value:
