@@ -1,10 +1,13 @@
-"""Install targets that stand for more than one path: ``make:[…]`` and ``script:[…]`` (pure).
+"""Install targets that stand for more than one path: ``make:[…]``, ``script:[…]`` and
+``config:[…]`` (pure).
 
 Where a direct ``pip install -r x`` records the path ``x``, a workflow step or Dockerfile RUN
 that runs ``make setup`` or ``bash ./x.sh`` records a reference: a prefix (``make:``,
 ``script:``) and a JSON list of its parts (`makefile.make_reference`,
 `shell_scripts.script_reference`). `_make_links` later replaces each reference with the files
-the target or script installs. This module writes and reads that one format.
+the target or script installs. A Dockerfile's pip/uv configuration file that may be any of
+several paths is one too (``config:``, `dockerfile.config_reference`). This module writes and
+reads that one format.
 """
 
 from __future__ import annotations
@@ -18,9 +21,10 @@ def encode(prefix: str, parts: Sequence[str | None]) -> str:
     return prefix + json.dumps(list(parts))
 
 
-def decode(prefix: str, text: str, size: int) -> tuple[str | None, ...] | None:
-    """The `size` parts (each a string or None) of an `encode(prefix, …)` string; None for
-    any other text (a plain path, another prefix, a list of another length or content)."""
+def decode(prefix: str, text: str, size: int | None) -> tuple[str | None, ...] | None:
+    """The `size` parts (each a string or None; any number for size None) of an
+    `encode(prefix, …)` string; None for any other text (a plain path, another prefix, a list
+    of another length or content)."""
     if not text.startswith(prefix + "["):
         return None
     try:
@@ -29,7 +33,7 @@ def decode(prefix: str, text: str, size: int) -> tuple[str | None, ...] | None:
         return None
     if (
         isinstance(value, list)
-        and len(value) == size
+        and (size is None or len(value) == size)
         and all(part is None or isinstance(part, str) for part in value)
     ):
         return tuple(value)

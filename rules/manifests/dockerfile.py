@@ -37,6 +37,7 @@ from rules.manifests._install_commands import (
     pip_options,
 )
 from rules.manifests._pipconfig import config_indexes, config_tool
+from rules.manifests._references import decode, encode
 from rules.manifests._shellwords import Word, split_commands, strip_prefix
 from rules.manifests.build_args import MAX_BUILDS, SCRIPT_NAMES, Build
 from rules.manifests.conda_installers import downloaded, run_installer
@@ -426,20 +427,15 @@ class DockerfileParser:
 
 def config_reference(candidates: list[str]) -> str:
     """The `include_paths` entry of a configuration file that may be any of `candidates`."""
-    return CONFIG_PREFIX + json.dumps(candidates)
+    return encode(CONFIG_PREFIX, candidates)
 
 
 def config_candidates(target: str) -> list[str] | None:
     """The repository paths of a `config_reference`; None for any other include path."""
-    if not target.startswith(CONFIG_PREFIX + "["):
+    parts = decode(CONFIG_PREFIX, target, None)
+    if parts is None or None in parts:
         return None
-    try:
-        value = json.loads(target[len(CONFIG_PREFIX) :])
-    except ValueError:
-        return None
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return [str(v) for v in value]
-    return None
+    return [str(part) for part in parts]
 
 
 def link_config_files(
