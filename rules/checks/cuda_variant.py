@@ -10,7 +10,7 @@ from packaging.version import Version
 
 from rules.checks.base import Rule, RuleContext, StaticRule
 from rules.checks.support.builds import candidates, decide, only_index, torch_variants
-from rules.checks.support.cuda import conda_cuda
+from rules.checks.support.cuda import CONDA_CUDA_SELECTORS, conda_build_cuda, conda_cuda
 from rules.checks.support.environments import each_env, local_label, project, version_of
 from rules.checks.support.fixes import finding, pinned_line
 from rules.checks.support.indexes import (
@@ -189,7 +189,10 @@ class CudaVariantMismatch(StaticRule, id="cuda-variant-mismatch", severity=Sever
             )
 
     def _conda(self, reqs: list[Requirement]) -> Iterator[Finding]:
-        decls = conda_cuda(reqs)
+        """Two CUDA lines in one conda environment: selector packages (``cudatoolkit=8.0``,
+        ``pytorch-cuda=11.8``) and the CUDA a pinned pytorch / cudnn build string is built for
+        (``pytorch=0.4.0=py35_cuda9.0.176_cudnn7.1.2_1`` depends on cudatoolkit 9.0)."""
+        decls = [*conda_cuda(reqs), *conda_build_cuda(reqs)]
         if not decls:
             return
         first = decls[0]
@@ -201,8 +204,12 @@ class CudaVariantMismatch(StaticRule, id="cuda-variant-mismatch", severity=Sever
                     f"{first.cuda} in the same conda environment: the solver fails or mixes "
                     f"two CUDA runtimes.",
                     other.location,
-                    package=other.how,
-                    fix=f"{other.how}={first.cuda}" if other.how != "pytorch-cuda" else None,
+                    package=other.how.removesuffix(" build"),
+                    fix=(
+                        f"{other.how}={first.cuda}"
+                        if other.how in CONDA_CUDA_SELECTORS and other.how != "pytorch-cuda"
+                        else None
+                    ),
                     evidence=(first.describe(), other.describe()),
                     fingerprint=f"conda:{other.how}:{first.how}",
                 )

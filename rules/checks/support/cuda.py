@@ -134,6 +134,38 @@ def conda_cuda(reqs: Iterable[Requirement]) -> list[CudaDecl]:
     return found
 
 
+#: conda packages whose build strings name the CUDA they are built for: the pytorch channel's
+#: ``py3.9_cuda11.6_cudnn8.3.2_0`` / ``py35_cuda9.0.176_cudnn7.1.2_1`` and cuDNN's ``cuda8.0_0``
+#: (their dependencies pin that CUDA's toolkit minor), conda-forge's ``cuda112py39h…_300``.
+_BUILT_FOR_CUDA = ("pytorch", "cudnn")
+_DOTTED_BUILD = re.compile(r"(?:^|_)cuda(\d+)\.(\d+)")
+_FORGE_BUILD = re.compile(r"^cuda(\d{2,3})_?py")
+
+
+def conda_build_cuda(reqs: Iterable[Requirement]) -> list[CudaDecl]:
+    """CUDA versions that conda build strings of pytorch / cudnn pins are built for.
+
+    A dotted build (``cuda9.0.176``, ``cuda11.6``) depends on that CUDA's toolkit minor; a
+    conda-forge build (``cuda112py39…``) of CUDA 11.2 or newer accepts any 11.x toolkit from
+    11.2 on, so only its major is declared (``11``); older conda-forge builds name their minor.
+    """
+    found = []
+    for req in reqs:
+        if req.ecosystem != Ecosystem.CONDA or req.name not in _BUILT_FOR_CUDA or not req.build:
+            continue
+        cuda = None
+        if dotted := _DOTTED_BUILD.search(req.build):
+            cuda = f"{dotted.group(1)}.{dotted.group(2)}"
+        elif forge := _FORGE_BUILD.match(req.build):
+            digits = forge.group(1)
+            major, minor = int(digits[:-1]), int(digits[-1])
+            cuda = str(major) if (major, minor) >= (11, 2) else f"{major}.{minor}"
+        if cuda is not None:
+            how = f"{req.name} build"
+            found.append(CudaDecl(cuda, how, req.location, req.raw.strip() or req.name))
+    return found
+
+
 def config_cuda(config: RepoConfig) -> list[str]:
     """The CUDA versions a repo config targets (``targets.cuda``)."""
     return [str(c) for c in config.targets.cuda]
