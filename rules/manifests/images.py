@@ -160,6 +160,30 @@ def _pytorch(bare: ImageInfo, match: re.Match[str]) -> ImageInfo:
     )
 
 
+#: The Python of the moving ``pytorch/pytorch:latest`` image (also what an untagged
+#: ``FROM pytorch/pytorch`` pulls). The official image installs ``python=${PYTHON_VERSION}``
+#: with conda, and pytorch/pytorch@01343dcd3e6c849a177125b5f500ffd222305ec8:Dockerfile sets
+#: ``ARG PYTHON_VERSION=3.11``; mosaicml/composer PR #3290 (2024-05: "The latest python version
+#: was not updated from 3.10 -> 3.11"); rlan/notebooks#144 (2024-12:
+#: ``pytorch/pytorch:2.5.1-cuda12.4-cudnn9-runtime`` uses Python 3.11.10).
+PYTORCH_LATEST_PYTHON = "3.11"
+
+
+def _pytorch_hub(bare: ImageInfo) -> ImageInfo:
+    """Docker Hub's pytorch/pytorch: a ``<torch>-cuda<X.Y>-cudnn<N>-<flavour>`` tag as it says;
+    the moving ``latest`` tag (or none) as the KB's newest torch on the latest image's Python."""
+    if bare.tag in (None, "latest"):
+        newest = str(max(load_kb().torch_versions()))
+        return replace(
+            bare,
+            torch=newest,
+            python=PYTORCH_LATEST_PYTHON,
+            note=f"{MOVING_TAG_NOTE} (torch {newest}, Python {PYTORCH_LATEST_PYTHON})",
+        )
+    match = _PYTORCH_TAG.match(bare.tag)
+    return bare if match is None else _pytorch(bare, match)
+
+
 def _ngc_pytorch(bare: ImageInfo, match: re.Match[str]) -> ImageInfo:
     """`<yy.mm>-py3[-<suffix>]`: the release's CUDA, torch and Python (ngc_releases)."""
     release = match["release"]
@@ -295,7 +319,7 @@ _FAMILIES: dict[str, _Family] = {
     "nvidia/cuda": _Family(
         "nvidia-cuda", frozenset({None, "nvcr.io"}), _by_tag(_NVIDIA_CUDA_TAG, _nvidia_cuda)
     ),
-    "pytorch/pytorch": _Family("pytorch", _HUB, _by_tag(_PYTORCH_TAG, _pytorch)),
+    "pytorch/pytorch": _Family("pytorch", _HUB, _pytorch_hub),
     "nvidia/pytorch": _Family(
         "ngc-pytorch", frozenset({"nvcr.io"}), _by_tag(_NGC_TAG, _ngc_pytorch)
     ),
