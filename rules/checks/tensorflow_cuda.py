@@ -26,9 +26,10 @@ from rules.checks.support.cuda import (
     installed_by_image,
     installed_note,
 )
-from rules.checks.support.environments import each_env, env_root
+from rules.checks.support.environments import each_env, env_root, project
 from rules.checks.support.fixes import finding
 from rules.checks.support.markers import installed_on, on_linux
+from rules.checks.support.tf_cudnn import cudnn_less_image
 from rules.findings import Finding, Severity
 from rules.kb.cudaver import has_minor, major_minor, short
 from rules.kb.image_cudnn import image_cudnn
@@ -74,6 +75,8 @@ class TensorflowCudaMismatch(StaticRule, id="tensorflow-cuda-mismatch", severity
         platforms = [str(p) for p in ctx.config.targets.platforms]
         for env, reqs in each_env(ctx.snapshot):
             for req in reqs:
+                if on_linux(req):
+                    yield from self._no_cudnn(ctx, env, req, reqs)
                 found = tensorflow_candidates(ctx.kb, req, ctx.snapshot)
                 build = found.picked if found is not None else None
                 if build is None or build.cuda is None:
@@ -125,6 +128,38 @@ class TensorflowCudaMismatch(StaticRule, id="tensorflow-cuda-mismatch", severity
                 fingerprint=f"{req.name}:cuda:{decl.how}",
             )
             return
+
+    def _no_cudnn(
+        self, ctx: RuleContext, env: str, req: Requirement, reqs: list[Requirement]
+    ) -> Iterator[Finding]:
+        """GPU TensorFlow installed on an nvidia/cuda image without cuDNN (`support.tf_cudnn`):
+        an error, or a warning when torch or jax installs with it (TensorFlow may be there for
+        TensorBoard or data loading only, and they bring their own cuDNN)."""
+        found = cudnn_less_image(ctx.snapshot, env, req, reqs)
+        if found is None:
+            return
+        stage, info = found
+        shared = sorted({project(r) for r in reqs} & {"torch", "jax", "jaxlib"})
+        where = f"{stage.location.file}:{stage.location.line}"
+        message = (
+            f"{req.raw.strip()} loads the system's CUDA and cuDNN libraries, but its stage's "
+            f"base image {info.ref} ({where}) has no cuDNN (NVIDIA's cuDNN images carry "
+            f"'cudnn' in the tag): TensorFlow skips registering the GPU and runs on the CPU."
+        )
+        if shared:
+            message += f" ({', '.join(shared)} installs with it, so it may not need the GPU.)"
+        image = stage.location if stage.location.file != req.location.file else None
+        yield finding(
+            self,
+            message + (installed_note(req, image) if image is not None else ""),
+            req.location,
+            package=req.name,
+            fix=f"an nvidia/cuda image tagged cudnn (e.g. nvidia/cuda:{info.cuda}-cudnn-…), or "
+            f"{project(req)}[and-cuda]",
+            evidence=(f"{where}: FROM {info.ref}",),
+            severity=Severity.WARNING if shared else Severity.ERROR,
+            fingerprint=f"{req.name}:no-cudnn",
+        )
 
     def _cudnn(
         self, ctx: RuleContext, env: str, req: Requirement, build: Build, how: str

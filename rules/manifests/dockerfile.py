@@ -382,6 +382,30 @@ _PREDEFINED_ARGS = frozenset(
         *(f"{w}{x}" for w in ("TARGET", "BUILD") for x in ("PLATFORM", "OS", "ARCH", "VARIANT")),
     }
 )
+#: A word that is one variable reference, nothing else (``$PIP_CMD``, ``${PIP}``).
+_WHOLE_REFERENCE = re.compile(r"^\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)$")
+
+
+def _field_split(
+    words: list[Word], text: str, base: int, variables: Mapping[str, str | None]
+) -> list[Word]:
+    """The shell's field splitting of unquoted whole-variable words: ``ENV PIP_CMD="python3.11
+    -m pip"`` then ``RUN ${PIP_CMD} install x`` runs ``python3.11 -m pip install x``. Each
+    field keeps the variable's place in the line; a quoted or unknown reference stays one word."""
+    out: list[Word] = []
+    for word in words:
+        value = (
+            variables.get(word.value.strip("${}")) if _WHOLE_REFERENCE.match(word.value) else None
+        )
+        raw_at = base + word.start
+        unquoted = raw_at < len(text) and text[raw_at] == "$"
+        if value is None or not unquoted or not value.split() or len(value.split()) == 1:
+            out.append(word)
+            continue
+        out.extend(Word(field, word.start) for field in value.split())
+    return out
+
+
 _REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)|([A-Za-z_][A-Za-z0-9_]*))")
 
 
@@ -983,7 +1007,8 @@ class _Reader:
             return None if unset or "$" in value else value
 
         active: str | None = None  # the venv a `. /p/bin/activate` of this RUN opened
-        for words in commands:
+        for unsplit in commands:
+            words = _field_split(unsplit, line.text, base, variables)
             while writes and writes[0].offset < base + words[0].start:
                 self._config_write(line, writes.pop(0))
             for name, setting in _exports(words, locate, expand).items():
