@@ -278,12 +278,13 @@ class _Needed:
         return self.requirement.specifier.contains(version, prereleases=True)
 
 
-def _recorded_requires(name: str, version: Version) -> list[_Needed]:
+def _recorded_requires(kb: KnowledgeBase, name: str, version: Version) -> list[_Needed]:
     """What the KB records `name==version` requires: every install requirement of the TensorFlow
     packages (tensorflow_wheels.json; those whose marker holds on every Python) and the numpy
     requirement of the compiled packages numpy_caps.json reads (all its lines: a numpy no line
     admits is refused on every Python; only a NumPy below the floor counts here, one above
-    the cap is numpy-abi's)."""
+    the cap is numpy-abi's), and torch's exact pins other than its nvidia-* wheels
+    (``sympy==1.13.1``, ``triton==3.2.0``: `KnowledgeBase.torch_pins`)."""
     found: list[_Needed] = []
     caps = load_numpy_caps().release(name, version)
     if caps is not None and caps.lines:
@@ -296,6 +297,10 @@ def _recorded_requires(name: str, version: Version) -> list[_Needed]:
             if dep == "numpy" and caps is not None:
                 continue
             source = f"{wheel.source}: Requires-Dist: {req}"
+            found.append(_Needed(dep, f"{req.name}{req.specifier}", source, requirement=req))
+    if name == "torch":
+        for req, source in kb.torch_pins(version):
+            dep = str(canonicalize_name(req.name))
             found.append(_Needed(dep, f"{req.name}{req.specifier}", source, requirement=req))
     return found
 
@@ -375,7 +380,7 @@ class ConflictRule(StaticRule, id="conflict", severity=Severity.ERROR):
                     continue
                 seen.add(key)
                 yield finding
-            for finding in self._against_metadata(env, reqs):
+            for finding in self._against_metadata(ctx.kb, env, reqs):
                 if finding.fingerprint not in seen_metadata:
                     seen_metadata.add(finding.fingerprint)
                     yield finding
@@ -437,7 +442,9 @@ class ConflictRule(StaticRule, id="conflict", severity=Severity.ERROR):
             ),
         )
 
-    def _against_metadata(self, env: str, reqs: Sequence[Requirement]) -> Iterator[Finding]:
+    def _against_metadata(
+        self, kb: KnowledgeBase, env: str, reqs: Sequence[Requirement]
+    ) -> Iterator[Finding]:
         """Exact pins that an exactly pinned package's recorded Requires-Dist excludes."""
         pins: dict[str, tuple[Requirement, Version]] = {}
         for req in sorted(reqs, key=_sort_key):
@@ -446,7 +453,7 @@ class ConflictRule(StaticRule, id="conflict", severity=Severity.ERROR):
                 pins.setdefault(str(canonicalize_name(req.name)), (req, version))
         for name, (req, version) in pins.items():
             clashes = []
-            for needed in _recorded_requires(name, version):
+            for needed in _recorded_requires(kb, name, version):
                 if needed.dep == name or needed.dep not in pins:
                     continue
                 other, pinned = pins[needed.dep]

@@ -9,12 +9,14 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
 from rules.kb import wheels
 from rules.kb.cudaver import major_minor, to_version, variant_cuda
 from rules.kb.nvidia_wheels import cuda_major
+from rules.kb.pyspec import linux_x86_64_env
 from rules.kb.schema import (
     SOURCE_FILES,
     CondaJaxlibRelease,
@@ -189,6 +191,28 @@ class KnowledgeBase:
         public = Version(parsed.public)
         patch = next((p for p in line.patches if Version(p.torch) == public), None)
         return TorchRelease(version=parsed, line=line, patch=patch)
+
+    def torch_pins(self, torch_version: VersionLike) -> tuple[tuple[Requirement, str], ...]:
+        """The exact pins of a torch release's Linux x86_64 PyPI wheel other than its nvidia-*
+        wheels (``sympy==1.13.1``, ``triton==3.2.0``) whose marker holds on Linux x86_64 for
+        every Python the release has wheels for, each with its source; () when not recorded."""
+        release = self.torch_release(torch_version)
+        if release is None or release.patch is None or not release.patch.pins:
+            return ()
+        pythons = release.line.python_wheels_linux_x86_64 or (release.line.python_min,)
+        source = f"KB torch.json: {release.patch.pins_source}"
+        out = []
+        for line in release.patch.pins:
+            try:
+                req = Requirement(line)
+            except InvalidRequirement:
+                continue
+            marker = req.marker
+            if marker is None or all(
+                marker.evaluate(linux_x86_64_env(python.rstrip("t"), "")) for python in pythons
+            ):
+                out.append((req, f"{source}: Requires-Dist: {line}"))
+        return tuple(out)
 
     def torch_family(self, torch_version: VersionLike) -> TorchFamily | None:
         """The torchvision / torchaudio released with `torch_version`, when listed."""
