@@ -512,6 +512,22 @@ class RequirementsReader(ManifestParts):
         while i < len(tokens):
             token, offset = tokens[i]
             name, value = _split_option(token)
+            if name in _VALUE_OPTIONS or name in _FLAG_OPTIONS:
+                # pip parses the line's options with its full parser and keeps only the
+                # per-requirement ones: a global option here is accepted and ignored
+                # (pypa/pip#7050; pip's req_file.handle_requirement_line).
+                shown = _VALUE_OPTIONS.get(name, name)
+                self._error(
+                    logical,
+                    offset,
+                    f"pip ignores {shown} after a requirement (only --hash, --config-settings "
+                    f"and --global-option apply to one requirement): put it on a line of its own",
+                    warn=True,
+                )
+                if name in _VALUE_OPTIONS and not value:
+                    i += 1  # its value
+                i += 1
+                continue
             if name not in _PER_REQUIREMENT:
                 self._error(logical, offset, f"option {name!r} is not allowed after a requirement")
                 return False

@@ -357,7 +357,8 @@ def test_ordinary_comments_are_not_facts(comment: str) -> None:
         ("--unknown-thing\n", 1, 1, "unknown pip option"),
         ("--hash=sha256:abc\n", 1, 1, "must follow a requirement"),
         ("torch==2.1 --hash=md5\n", 1, 12, "--hash=<algorithm>"),
-        ("torch==2.1 --index-url x\n", 1, 12, "not allowed after a requirement"),
+        ("torch==2.1 --index-url x\n", 1, 12, "pip ignores --index-url after a requirement"),
+        ("torch==2.1 --bogus x\n", 1, 12, "not allowed after a requirement"),
         ("-r\n", 1, 3, "needs a value"),
         ("torch==${TORCH_VERSION}\n", 1, 6, "not expanded"),
     ],
@@ -407,3 +408,25 @@ def test_huge_requirements_file_is_bounded() -> None:
     assert len(manifest.requirements) == requirements_module.MAX_REQUIREMENTS
     assert [e.line for e in manifest.errors] == [requirements_module.MAX_REQUIREMENTS + 1]
     assert elapsed < 4  # about 0.5 s on an idle core; generous for a loaded CI box
+
+
+@pytest.mark.parametrize(
+    ("text", "option"),
+    [
+        # thetacursed/clean-ui requirements.txt line 3 (corpus case thetacursed__clean-ui__
+        # torch241-cu121-inline-index-url): pip ignored the option and
+        # failed "No matching distribution found for torch==2.4.1+cu121" (clean-ui issue #1)
+        ("torch==2.4.1+cu121 --index-url https://download.pytorch.org/whl/cu121\n", "--index-url"),
+        ("click==7.0 -i https://example.invalid/simple\n", "--index-url"),  # pipenv#3181
+        ("x==1 --extra-index-url=https://example.invalid/simple\n", "--extra-index-url"),
+        ("x==1 --pre\n", "--pre"),
+    ],
+)
+def test_global_option_after_a_requirement_is_ignored(text: str, option: str) -> None:
+    """pip accepts a global option after a requirement and ignores it (pypa/pip#7050): the
+    requirement is kept, the option's index is not, and a located warning says so."""
+    manifest = PARSER.parse("requirements.txt", text)
+    assert [r.name for r in manifest.requirements] == [text.split("==")[0]]
+    assert manifest.indexes == ()
+    assert [(e.severity, e.line) for e in manifest.errors] == [("warning", 1)]
+    assert f"pip ignores {option} after a requirement" in manifest.errors[0].message
