@@ -33,11 +33,13 @@ from rules.checks.support.environments import (
     version_of,
 )
 from rules.checks.support.fixes import finding
+from rules.checks.support.indexes import indexes_for
 from rules.checks.support.markers import on_linux
 from rules.checks.tensorflow_cuda import cudnn_facts
 from rules.findings import Finding, Severity
 from rules.kb.conda_jaxlib import CondaJaxlibBuild, jaxlib_build
 from rules.kb.cudaver import has_minor, major_minor
+from rules.kb.jax_local import FIND_LINKS, local_jaxlib
 from rules.kb.schema import JaxRelease
 from rules.manifests.model import Ecosystem, FileKind, Requirement, Span
 
@@ -115,6 +117,8 @@ class JaxCudaMismatch(StaticRule, id="jax-cuda-mismatch", severity=Severity.ERRO
             reqs = [r for r in every if on_linux(r)]
             yield from self._jaxlib_builds(ctx, env, reqs)
             yield from self._conda_builds(ctx, env, reqs)
+            for pinned in (r for r in reqs if project(r) == "jax"):
+                yield from self._find_links(ctx, env, pinned, reqs)
             jax = next((r for r in reqs if project(r) == "jax" and _release(ctx, r, reqs)), None)
             if jax is None:
                 continue
@@ -422,6 +426,35 @@ class JaxCudaMismatch(StaticRule, id="jax-cuda-mismatch", severity=Severity.ERRO
                 fingerprint=f"local:{extra}",
             )
             return
+
+    def _find_links(
+        self, ctx: RuleContext, env: str, jax: Requirement, reqs: list[Requirement]
+    ) -> Iterator[Finding]:
+        """A pinned jax whose CUDA extra requires a local-version jaxlib (``jax[cuda12_pip]==
+        0.4.25``: ``jaxlib==0.4.25+cuda12.cudnn89``) in an environment with no jax find-links
+        page: PyPI has no such jaxlib and the install stops (xai-org/grok-1#106). Nothing when
+        any index other than PyPI is configured (it might mirror the page) or the environment
+        names its jaxlib itself."""
+        version = version_of(jax)
+        if version is None or jax.ecosystem != Ecosystem.PYPI:
+            return
+        needed = local_jaxlib(Version(version.public), jax.extras)
+        if needed is None or any(project(r) == "jaxlib" for r in reqs):
+            return
+        if indexes_for(ctx.snapshot, env):
+            return
+        yield finding(
+            self,
+            f"{jax.raw.strip()}: its {needed.extra} extra requires {needed.requirement}, a "
+            f"jaxlib build only jax's find-links page serves ({FIND_LINKS}); this environment "
+            f"uses no such page (a -f after a requirement is ignored by pip), so pip stops with "
+            f"'Could not find a version that satisfies the requirement {needed.requirement}'.",
+            jax.location,
+            package=jax.name,
+            fix=f"-f {FIND_LINKS}  # on a line of its own",
+            evidence=(f"KB jax_local_jaxlib.json: {needed.source}",),
+            fingerprint=f"find-links:{jax.name}:{needed.extra}",
+        )
 
 
 RULES: tuple[Rule, ...] = (JaxCudaMismatch(),)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from rules.checks.jax_cuda import RULES
-from rules.manifests.model import FactKind, Snapshot
-from tests.rules.checks.mlsnap import base_image, fact, req, run, snap
+from rules.manifests.model import FactKind, IndexKind, Snapshot
+from tests.rules.checks.mlsnap import base_image, fact, index, req, run, snap
 
 RULE = RULES[0]
 
@@ -31,7 +31,17 @@ CASES: list[tuple[str, Snapshot, list[tuple[str, str]]]] = [
         snap(req("jax==0.4.30", extras=("cuda11_pip",))),
         [("jax", "error")],
     ),
-    ("CUDA 11 extra before 0.4.26", snap(req("jax==0.4.25", extras=("cuda11_pip",))), []),
+    (
+        "CUDA 11 extra before 0.4.26 (with jax's find-links page for its local jaxlib)",
+        snap(
+            req("jax==0.4.25", extras=("cuda11_pip",)),
+            index(
+                "https://storage.googleapis.com/jax-releases/jax_cuda_releases.html",
+                kind=IndexKind.FIND_LINKS,
+            ),
+        ),
+        [],
+    ),
     (
         "cuda12_local spelled cuda12-local after 0.6.0",
         snap(req("jax==0.6.0", extras=("cuda12_local",))),

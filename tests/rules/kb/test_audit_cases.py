@@ -84,13 +84,21 @@ CASES: list[tuple[str, dict[str, str], set[tuple[str, str]], set[str]]] = [
     ),
     (
         "C19 jax[cuda12_local] 0.4.29 with cuDNN 9.1 (0.4.29 installs the cudnn91 build; W7)",
-        {"requirements.txt": "# CUDA: 12.4\n# cuDNN: 9.1\njax[cuda12_local]==0.4.29\n"},
+        {
+            "requirements.txt": "# CUDA: 12.4\n# cuDNN: 9.1\n"
+            "-f https://storage.googleapis.com/jax-releases/jax_cuda_releases.html\n"
+            "jax[cuda12_local]==0.4.29\n"
+        },
         set(),
         {"jax-cuda-mismatch"},
     ),
     (
         "C19b the same jax with cuDNN 8.9",
-        {"requirements.txt": "# CUDA: 12.4\n# cuDNN: 8.9\njax[cuda12_local]==0.4.29\n"},
+        {
+            "requirements.txt": "# CUDA: 12.4\n# cuDNN: 8.9\n"
+            "-f https://storage.googleapis.com/jax-releases/jax_cuda_releases.html\n"
+            "jax[cuda12_local]==0.4.29\n"
+        },
         {("jax-cuda-mismatch", "error")},
         set(),
     ),
