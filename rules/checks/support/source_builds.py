@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
+from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
 from rules.checks.base import Rule
@@ -36,6 +37,7 @@ from rules.checks.support.versions import Admitted
 from rules.checks.support.wheels import WheelIndex
 from rules.findings import Finding, Severity
 from rules.kb.pyspec import py_key
+from rules.kb.sdist_builds import SdistBreak, sdist_break
 from rules.manifests.model import Ecosystem, FactKind, Requirement, Snapshot, Span
 from rules.targets import Evidence
 
@@ -126,6 +128,8 @@ def _image_fix(image: str, python: str, best: str) -> str | None:
     return "FROM " + image.replace(python, best, 1)
 
 
+_NO_BREAK = SdistBreak("", SpecifierSet(), SpecifierSet(), "", ())
+
 _CONDA_PY_BUILD = re.compile(r"^py(3)(\d{1,2})(?![0-9])")
 
 
@@ -136,6 +140,12 @@ def _conda_build_for(req: Requirement) -> str | None:
         return None
     match = _CONDA_PY_BUILD.match(req.build)
     return f"{match.group(1)}.{match.group(2)}" if match else None
+
+
+def _sdist_break(package: str, builds: Sequence[_Build]) -> SdistBreak | None:
+    """The recorded reason every one of these sdist builds fails (`rules.kb.sdist_builds`)."""
+    found = [sdist_break(package, b.version, b.python) for b in builds]
+    return found[0] if found and all(found) else None
 
 
 def source_builds(
@@ -212,6 +222,13 @@ def source_builds(
             else "",
         ]
         severity = Severity.ERROR if absent is not None else Severity.WARNING
+    elif (broken := _sdist_break(package, builds)) is not None:
+        severity = Severity.ERROR
+        text = f"{head}, and {broken.why}. The install fails."
+        fixes = [
+            f"{package}=={older}  # has a cp{first.python.replace('.', '')} wheel" if older else "",
+            f"Python {best}  # {package} {first.version} has wheels for it" if best else "",
+        ]
     elif absent is not None:
         severity = Severity.ERROR
         text = (
@@ -248,6 +265,7 @@ def source_builds(
         f"(sdist: yes; wheels for Python {_wheel_pythons(first.row)})",
         first.row.source,
         absent.describe() if absent is not None and not conda else "",
+        *((_sdist_break(package, builds) or _NO_BREAK).sources if not conda else ()),
     ]
     made = finding(
         rule,

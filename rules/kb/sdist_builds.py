@@ -1,0 +1,58 @@
+"""Releases whose sdist cannot build on some Pythons, for a reason the wheel table cannot show.
+
+numpy releases before 1.26.0 build with ``numpy.distutils``, which needs the standard library's
+``distutils`` module; Python 3.12 removed it (PEP 632), so pip (or uv) building such an sdist on
+3.12 or newer stops with "ModuleNotFoundError: No module named 'distutils'" — uv says
+"distutils was removed from the standard library in Python 3.12. Consider adding a constraint
+(like `numpy >1.24.4`) to avoid building a version of numpy that depends on distutils"
+(mit-ll/MaDDG#1); pip: ggml-org/llama.cpp#4740 (numpy 1.24.4 on 3.12), numpy/numpy#24318
+(1.25.2 on 3.13). numpy 1.26.0 is the first release built with meson (its release notes:
+Python 3.12 support). Pure: a table in code, each row with its sources.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from packaging.specifiers import SpecifierSet
+from packaging.utils import canonicalize_name
+from packaging.version import Version
+
+
+@dataclass(frozen=True, slots=True)
+class SdistBreak:
+    """Releases of `package` in `releases` whose sdist fails to build on `pythons`."""
+
+    package: str
+    releases: SpecifierSet
+    pythons: SpecifierSet
+    why: str
+    sources: tuple[str, ...]
+
+
+BREAKS: tuple[SdistBreak, ...] = (
+    SdistBreak(
+        "numpy",
+        SpecifierSet("<1.26.0"),
+        SpecifierSet(">=3.12"),
+        "numpy releases before 1.26.0 build with numpy.distutils, which needs the distutils "
+        'module Python 3.12 removed: the build stops with "ModuleNotFoundError: No module '
+        "named 'distutils'\"",
+        (
+            "https://github.com/mit-ll/MaDDG/issues/1 (uv: 'distutils was removed from the "
+            "standard library in Python 3.12. Consider adding a constraint (like `numpy "
+            ">1.24.4`)')",
+            "https://github.com/ggml-org/llama.cpp/issues/4740 (pip, numpy 1.24.4 on 3.12)",
+            "https://github.com/numpy/numpy/issues/24318 (numpy 1.25.2 on 3.13)",
+        ),
+    ),
+)
+
+
+def sdist_break(package: str, version: Version, python: str) -> SdistBreak | None:
+    """The reason `package` `version`'s sdist cannot build on Python `python`, or None."""
+    name = str(canonicalize_name(package))
+    for row in BREAKS:
+        if row.package == name and version in row.releases and f"{python}.0" in row.pythons:
+            return row
+    return None
