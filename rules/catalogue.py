@@ -92,6 +92,12 @@ CATALOGUE: tuple[RuleInfo, ...] = (
         "rule",
         "a Python the pinned packages ship no wheel for",
     ),
+    RuleInfo(
+        "externally-managed-python",
+        "python-version-incompatible",
+        "rule",
+        "pip into a distribution's Python that PEP 668 marks externally managed",
+    ),
     RuleInfo("unpinned-framework", "unpinned-framework", "rule", "an ML framework not pinned"),
     RuleInfo("unbounded-dependency", "unpinned-framework", "rule", "no upper bound at all"),
     RuleInfo(

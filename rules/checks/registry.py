@@ -16,6 +16,7 @@ from rules.checks import (
     cuda_base_image,
     cuda_variant,
     driver,
+    externally_managed,
     hygiene,
     jax_cuda,
     numpy_abi,
@@ -47,6 +48,7 @@ RULE_MODULES: tuple[ModuleType, ...] = (
     driver,
     numpy_abi,
     python_version,
+    externally_managed,
 )
 
 

@@ -36,13 +36,19 @@ from rules.manifests._install_commands import (
     pip_install_arguments,
     pip_options,
 )
+from rules.manifests._pep668 import (
+    EXTERNALLY_MANAGED,
+    bypassed,
+    managed_python,
+    switches_off,
+)
 from rules.manifests._pipconfig import config_indexes, config_tool
 from rules.manifests._references import decode, encode
 from rules.manifests._shellwords import Word, split_commands, strip_prefix
 from rules.manifests.build_args import MAX_BUILDS, SCRIPT_NAMES, Build
 from rules.manifests.conda_installers import downloaded, run_installer
 from rules.manifests.errors import parse_error
-from rules.manifests.images import ImageInfo, decode_image, os_python3, parse_image_ref
+from rules.manifests.images import ImageInfo, decode_image, os_key, os_python3, parse_image_ref
 from rules.manifests.makefile import MAKEFILE_NAMES, make_call, make_reference
 from rules.manifests.model import (
     DockerStage,
@@ -209,6 +215,8 @@ class _Stage:
     written: dict[str, str | None] = field(default_factory=dict)
     #: Conda installers downloaded under another name: saved path -> installer name.
     installers: dict[str, str] = field(default_factory=dict)
+    #: A RUN line removed the PEP 668 marker or told pip to ignore it (`_pep668`).
+    pep668_off: bool = False
 
     def use(self, key: str) -> str:
         """Note that installer `key` installs here; its provisional environment."""
@@ -568,6 +576,7 @@ class _Reader:
         self.build_lines: dict[int, list[Span]] = {}
         #: ARGs without a default that no build arg sets (their value is unknown).
         self.external: list[str] = []
+        self.pep668: list[str] = []
         self.physical = text.split("\n")
         self.lines = join_lines(self.physical, escape=escape_char(self.physical))
         self.global_args: dict[str, str | None] = {}
@@ -677,6 +686,7 @@ class _Reader:
         used = {s.file for spans in self.build_lines.values() for s in spans}
         out.extend((BUILD_ARG_SOURCE, file) for file in sorted(used))
         out.extend((EXTERNAL_ARG, name) for name in dict.fromkeys(self.external))
+        out.extend((EXTERNALLY_MANAGED, entry) for entry in dict.fromkeys(self.pep668))
         return tuple(out)
 
     @staticmethod
@@ -758,6 +768,7 @@ class _Reader:
             stage.venvs = dict(parent.venvs)
             stage.venv_at = dict(parent.venv_at)
             stage.system_packages = list(parent.system_packages)
+            stage.pep668_off = parent.pep668_off
             stage.paths = PathMap(
                 parent.paths.workdir, dict(parent.paths.files), list(parent.paths.folders)
             )
@@ -1027,6 +1038,7 @@ class _Reader:
             elif strip_prefix(words)[:1] and strip_prefix(words)[0].value == "deactivate":
                 active = None
             key = self._installer(words, locate, expand, active)
+            self._externally_managed(words, key, locate, variables)
             environment = stage.use(key) if classify(words) is not None else stage.label
             installs = stage.installs_by.setdefault(key, []) if key else stage.installs
             before_includes = len(self.installs.include_paths)
@@ -1046,6 +1058,47 @@ class _Reader:
             self._local_installs(words, expand, key)
             self._make_installs(words, locate, expand)
             self._script_installs(words, locate, expand)
+
+    def _externally_managed(
+        self,
+        words: list[Word],
+        key: str,
+        locate: Callable[[int], Span],
+        variables: Mapping[str, str | None],
+    ) -> None:
+        """Note a pip install the stage's system Python refuses under PEP 668 (`_pep668`);
+        a command that removes the marker or configures pip around it switches that off."""
+        stage = self.stages[-1]
+        found = classify(words)
+        if found is None or found[0] != "pip":
+            if switches_off(" ".join(w.value for w in words)):
+                stage.pep668_off = True
+            return
+        head = strip_prefix(words)
+        uv = bool(head) and posixpath.basename(head[0].value) == "uv"
+        if stage.pep668_off or bypassed(words, variables) or not head:
+            return
+        if uv and not any(w.value == "--system" for w in head):
+            return  # uv pip without --system installs into a venv (or asks for one)
+        if key == "":
+            evidence = stage.default_python()
+        elif key.startswith("python:"):
+            evidence = stage.interpreters.get(key.split(":", 1)[1])
+            if evidence is not None and stage.python is not None:
+                evidence = replace(evidence, how=stage.python.how)
+        else:
+            return  # a venv
+        os_name = os_key(stage.os)
+        marked = managed_python(
+            os_name,
+            evidence.version if evidence else None,
+            evidence.how if evidence else None,
+        )
+        if marked is None or os_name is None:
+            return
+        span = locate(head[0].start)
+        text = " ".join(w.value for w in head)
+        self.pep668.append(f"{span.line}\t{span.column}\t{os_name}\t{marked}\t{text}")
 
     def _venv(
         self, created: tuple[str, str | None], words: list[Word], locate: Callable[[int], Span]
