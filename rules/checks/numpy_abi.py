@@ -65,7 +65,8 @@ from rules.checks.support.versions import EXACT, LOCK, RANGE
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
 from rules.kb.numpy_caps import CapRelease, NumpyCaps, load_numpy_caps
-from rules.manifests.model import Ecosystem, Requirement, Snapshot, Span
+from rules.manifests.images import decode_image
+from rules.manifests.model import Ecosystem, FileKind, Requirement, Snapshot, Span
 
 #: What happens when a package built for NumPy 1 meets NumPy 2 (numpy2_abi.json notes).
 _BROKEN = (
@@ -168,6 +169,32 @@ def _stage_installs(snapshot: Snapshot, env: str) -> tuple[str, ...]:
     return tuple(p for st in manifest.stages if st.label == env for p in st.installs)
 
 
+#: Base images whose own TensorFlow / torch came with a NumPy (official TensorFlow and PyTorch
+#: images, NGC's): pip keeps that NumPy unless a requirement asks for another one.
+_NUMPY_IMAGES = frozenset({"tensorflow", "pytorch", "ngc-pytorch", "ngc-tensorflow"})
+
+
+def _image_numpy(snapshot: Snapshot, env: str) -> str | None:
+    """The framework base image that provides NumPy wherever `env` is installed: every
+    Dockerfile stage that installs it (its own RUN lines, or a file it installs) starts from
+    one of `_NUMPY_IMAGES`, and no CI job installs it. None otherwise."""
+    root = env_root(env)
+    found: list[str] = []
+    for manifest in snapshot.files.values():
+        if manifest.kind == FileKind.WORKFLOW and root in manifest.include_paths:
+            return None
+        if manifest.kind != FileKind.DOCKERFILE:
+            continue
+        for stage in manifest.stages:
+            if stage.label != env and root not in stage.installs:
+                continue
+            info = decode_image(stage.base) if stage.base else None
+            if info is None or info.family not in _NUMPY_IMAGES:
+                return None
+            found.append(info.ref)
+    return found[0] if found else None
+
+
 def _pythons(snapshot: Snapshot, env: str) -> tuple[str, ...] | None:
     """The Python minors the environment is installed on, when an exact source names them
     (a Dockerfile stage, a CI job, conda ``python=``, a note); None when only ranges or
@@ -266,6 +293,8 @@ class NumpyAbi(StaticRule, id="numpy-abi", severity=Severity.ERROR):
             context = every + [
                 r for path in _stage_installs(ctx.snapshot, env) for r in grouped.get(path, [])
             ]
+            if not any(project(r) == "numpy" for r in context) and _image_numpy(ctx.snapshot, env):
+                continue  # the image's own NumPy stays: nothing here asks for another one
             judge = partial(self._install, ctx, caps, env, every)
             yield from per_install(ctx.snapshot, env, context, ctx.config, judge)
 
