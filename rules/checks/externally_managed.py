@@ -17,7 +17,13 @@ from rules.findings import Finding, Severity
 from rules.manifests._pep668 import EXTERNALLY_MANAGED
 from rules.manifests.model import FileKind, Span
 
-_OS_NAMES = {"debian12": "Debian 12", "debian13": "Debian 13", "ubuntu24.04": "Ubuntu 24.04"}
+_OS_NAMES = {
+    "debian12": "Debian 12",
+    "debian13": "Debian 13",
+    "ubuntu24.04": "Ubuntu 24.04",
+    "ubuntu-latest": "ubuntu:latest (Ubuntu 24.04 or later)",
+    "debian-latest": "debian:latest (Debian 12 or later)",
+}
 
 
 class ExternallyManagedPython(StaticRule, id="externally-managed-python", severity=Severity.ERROR):
@@ -34,12 +40,16 @@ class ExternallyManagedPython(StaticRule, id="externally-managed-python", severi
                     continue
                 line, column, os_name, python, command = value.split("\t", 4)
                 shown = _OS_NAMES.get(os_name, os_name)
+                marker = (
+                    f"/usr/lib/python{python}/EXTERNALLY-MANAGED"
+                    if python != "3"
+                    else ("/usr/lib/python3.X/EXTERNALLY-MANAGED")
+                )
                 yield finding_at(
                     self,
                     f"`{command}` runs with {shown}'s system Python {python}, which the OS "
-                    f"marks externally managed (PEP 668: /usr/lib/python{python}/"
-                    f"EXTERNALLY-MANAGED): pip refuses with 'error: externally-managed-"
-                    f"environment' and the build stops here.",
+                    f"marks externally managed (PEP 668: {marker}): pip refuses with "
+                    f"'error: externally-managed-environment' and the build stops here.",
                     Span(path, int(line), int(column)),
                     package="pip",
                     fix=(

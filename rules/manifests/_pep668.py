@@ -27,6 +27,10 @@ EXTERNALLY_MANAGED = "externally-managed"
 #: Python it marks: Debian 12's python3.11 (debian.org/releases/bookworm release notes,
 #: "Python interpreters marked externally-managed"), Debian 13's 3.13, Ubuntu 24.04's 3.12.
 MANAGED_OS: dict[str, str] = {"debian12": "3.11", "debian13": "3.13", "ubuntu24.04": "3.12"}
+#: ``ubuntu:latest`` / ``debian:latest`` (or no tag): Ubuntu's newest LTS has been 24.04 or
+#: later since mid-2024 and Debian's stable 12 or later since June 2023, all marked; which
+#: Python they carry is not pinned, so only the plain ``pip``/``python3`` of the OS counts.
+MOVING_MANAGED = frozenset({"ubuntu-latest", "debian-latest"})
 
 #: Text that, anywhere in a RUN line other than a pip install, turns the check off for what
 #: follows (``rm /usr/lib/python3.12/EXTERNALLY-MANAGED``, ``pip config set
@@ -58,7 +62,10 @@ def bypassed(words: list[Word], variables: Mapping[str, str | None]) -> bool:
 def managed_python(os_key: str | None, python: str | None, how: str | None) -> str | None:
     """The marked Python when a pip run by the stage's system interpreter meets the marker:
     the OS release marks its python3, the stage's Python is that version, and it came from the
-    OS (apt, the OS default), not from the base image; else None."""
+    OS (apt, the OS default), not from the base image; on a moving ``latest`` tag, the stage's
+    default pip with no other Python in sight ("3"); else None."""
+    if os_key in MOVING_MANAGED:
+        return "3" if python is None and how is None else None
     marked = MANAGED_OS.get(os_key or "")
     if marked is None or python != marked or how not in {"apt", "os-default", "interpreter"}:
         return None

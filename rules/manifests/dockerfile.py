@@ -38,6 +38,7 @@ from rules.manifests._install_commands import (
 )
 from rules.manifests._pep668 import (
     EXTERNALLY_MANAGED,
+    MOVING_MANAGED,
     bypassed,
     managed_python,
     switches_off,
@@ -1082,7 +1083,7 @@ class _Reader:
             return  # uv pip without --system installs into a venv (or asks for one)
         if key == "":
             evidence = stage.default_python()
-        elif key.startswith("python:"):
+        elif key.startswith("python:") and os_key(stage.os) not in MOVING_MANAGED:
             evidence = stage.interpreters.get(key.split(":", 1)[1])
             if evidence is not None and stage.python is not None:
                 evidence = replace(evidence, how=stage.python.how)

@@ -278,11 +278,20 @@ OS_CODENAMES: dict[str, str] = {
 _OS_TAG = re.compile(r"^(?P<version>\d+(?:\.\d+)?)(?:[-.].*)?$")
 
 
+#: The moving ``latest`` tags (and no tag) of the distribution images: the newest release
+#: when the image is pulled (Ubuntu's newest LTS, Debian's stable); which one is not pinned
+#: here, so they have no `OS_PYTHON3` entry.
+MOVING_OS = frozenset({"ubuntu-latest", "debian-latest"})
+
+
 def os_key(os_name: str | None) -> str | None:
-    """`ubuntu22.04` / `jammy` / `debian11` / `bullseye` as an `OS_PYTHON3` key, or None."""
+    """`ubuntu22.04` / `jammy` / `debian11` / `bullseye` as an `OS_PYTHON3` key (or a
+    `MOVING_OS` name), or None."""
     if not os_name:
         return None
     lower = os_name.lower()
+    if lower in MOVING_OS:
+        return lower
     if lower in OS_PYTHON3:
         return lower
     return OS_CODENAMES.get(lower)
@@ -299,7 +308,9 @@ def _distro(bare: ImageInfo) -> ImageInfo:
     text = (bare.tag or "").lower()
     head = text.split("-", 1)[0]
     os_name: str | None = None
-    if head in OS_CODENAMES:
+    if text in ("", "latest"):
+        os_name = f"{bare.repository}-latest"  # a moving tag: its release is not pinned here
+    elif head in OS_CODENAMES:
         os_name = OS_CODENAMES[head]
     else:
         match = _OS_TAG.match(text)
