@@ -86,6 +86,19 @@ CASES: list[tuple[str, str, list[int]]] = [
         _df(N, "RUN apt-get install -y python3.11 python3-pip", "RUN python3.11 -m pip install x"),
         [],
     ),
+    (  # mpi4py/shmem4py f29b839 (ubuntu:22.04 -> ubuntu:latest), fixed by PR #32 (a venv)
+        "ubuntu:latest: the newest LTS is marked",
+        _df("ubuntu:latest", PIP3, "RUN python -m pip install numpy cffi"),
+        [3],
+    ),
+    ("untagged ubuntu", _df("ubuntu", PIP3, "RUN pip install x"), [3]),
+    (
+        "ubuntu:latest with a deadsnakes python3.11: not known to be marked",
+        _df(
+            "ubuntu:latest", "RUN apt-get install -y python3.11", "RUN python3.11 -m pip install x"
+        ),
+        [],
+    ),
     (
         "uv pip --system",
         _df(N, "RUN apt-get install -y python3", "RUN uv pip install --system x"),
