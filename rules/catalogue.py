@@ -52,6 +52,12 @@ CATALOGUE: tuple[RuleInfo, ...] = (
         "rule",
         "a PyPI placeholder project that refuses to install (pytorch, sklearn, tensorflow-gpu)",
     ),
+    RuleInfo(
+        "release-not-published",
+        "conflict",
+        "rule",
+        "an exact pin on a release the package never published on PyPI",
+    ),
     RuleInfo("cuda-variant-mismatch", "cuda-variant-mismatch", "rule", "CUDA builds that differ"),
     RuleInfo("torch-family-mismatch", "torch-family-mismatch", "rule", "vision/audio vs torch"),
     RuleInfo("cuda-base-image-mismatch", "cuda-base-image-mismatch", "rule", "CUDA vs image"),

@@ -25,6 +25,7 @@ from rules.checks import (
     pytorch_index,
     tensorflow_cuda,
     torch_family,
+    unpublished,
     untrusted_index,
 )
 from rules.checks.base import Rule
@@ -38,6 +39,7 @@ RULE_MODULES: tuple[ModuleType, ...] = (
     untrusted_index,
     conflict,
     placeholder,
+    unpublished,
     cuda_variant,
     torch_family,
     cuda_base_image,

@@ -1,0 +1,83 @@
+"""release-not-published: an exact pin on a release the package never published on PyPI.
+
+``numpy==1.99.0`` or ``torch==2.1.5``: pip and uv stop with "No matching distribution found"
+(every install of the environment fails). The release lists are the KB's package index
+listings (rules/kb/data/wheels.json: every release of each recorded package from its
+listing's first recorded release on, yanked ones included, as the index served them on the
+listing's date; final and post releases only, so a pre-release pin is not judged). Judged
+only where nothing else could serve the release: a PyPI requirement
+with no local label (``+cu121`` builds are another index's), no URL, in an environment with
+no index, find-links page or pip configuration other than PyPI, pinning a version inside the
+listing (older than its first recorded release or newer than its last: unknown, not wrong).
+Conda requirements are left alone (conda channels publish their own version lists).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from packaging.version import Version
+
+from rules.checks.base import Rule, RuleContext, StaticRule
+from rules.checks.support.environments import each_env, project, version_of
+from rules.checks.support.fixes import finding, pinned_line
+from rules.checks.support.indexes import indexes_for
+from rules.checks.support.wheels import WheelIndex, kb_wheels
+from rules.findings import Finding, Severity
+from rules.manifests.model import Ecosystem
+
+
+def _nearest(releases: tuple[Version, ...], pinned: Version) -> list[Version]:
+    """The releases either side of `pinned` (the one below, the one above)."""
+    below = [v for v in releases if v < pinned and not v.is_prerelease]
+    above = [v for v in releases if v > pinned and not v.is_prerelease]
+    return [*below[-1:], *above[:1]]
+
+
+class ReleaseNotPublished(StaticRule, id="release-not-published", severity=Severity.ERROR):
+    """Exact PyPI pins on releases the package's index listing does not have."""
+
+    def __init__(self, wheels: WheelIndex | None = None) -> None:
+        self._wheels = wheels
+
+    def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        """One error per such requirement."""
+        wheels = self._wheels if self._wheels is not None else kb_wheels()
+        seen: set[tuple[str, int, str]] = set()
+        for env, reqs in each_env(ctx.snapshot, together=False):
+            if indexes_for(ctx.snapshot, env):
+                continue  # another index (or page) might serve it
+            for req in reqs:
+                pinned = version_of(req)
+                if pinned is None or req.ecosystem != Ecosystem.PYPI or req.url or pinned.local:
+                    continue
+                if pinned.is_prerelease or pinned.is_devrelease:
+                    continue  # the listings hold final (and post) releases only
+                where = (req.location.file, req.location.line, req.name)
+                if where in seen:
+                    continue
+                releases = wheels.releases(project(req))
+                if not releases or not releases[0] <= pinned <= releases[-1]:
+                    continue
+                if pinned in releases:
+                    continue
+                seen.add(where)
+                near = _nearest(releases, pinned)
+                shown = " and ".join(str(v) for v in near)
+                yield finding(
+                    self,
+                    f"{req.raw.strip()}: {project(req)} never published {pinned} on PyPI "
+                    f"(its releases next to it: {shown}), so pip stops with 'No matching "
+                    f"distribution found for {req.name}=={pinned}'.",
+                    req.location,
+                    package=req.name,
+                    fix=pinned_line(req, str(near[0])) if near else None,
+                    evidence=(
+                        f"KB wheels.json: {len(releases)} releases of {project(req)} from "
+                        f"{releases[0]} to {releases[-1]}, none {pinned}",
+                    ),
+                    fingerprint=f"unpublished:{req.name}:{pinned}",
+                )
+
+
+RULES: tuple[Rule, ...] = (ReleaseNotPublished(),)

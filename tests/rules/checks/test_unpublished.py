@@ -1,0 +1,46 @@
+"""release-not-published: an exact PyPI pin on a release the package's index listing lacks.
+
+pip's answer to such a pin is "ERROR: No matching distribution found for torch==2.1.5" (the
+listing read into rules/kb/data/wheels.json has torch 2.1.2, then 2.2.0). Pins outside the
+listing's span, pre-releases, local-label builds, URLs and environments with another index are
+not judged.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rules.checks.unpublished import RULES
+from rules.manifests.snapshot import build_snapshot
+from tests.rules.checks.mlsnap import run
+
+RULE = RULES[0]
+
+
+@pytest.mark.parametrize(
+    ("files", "fix"),
+    [
+        ({"requirements.txt": "torch==2.1.5\n"}, "torch==2.1.2"),
+        ({"requirements.txt": "numpy==1.99.0\n"}, "numpy==1.26.4"),
+        ({"requirements.txt": "numpy==1.26.4\n"}, None),
+        ({"requirements.txt": "scikit-learn==1.4.1.post1\n"}, None),  # a post release exists
+        ({"requirements.txt": "numpy==2.0.0rc1\n"}, None),  # pre-releases are not listed
+        ({"requirements.txt": "numpy==9.0.0\n"}, None),  # newer than the listing: unknown
+        ({"requirements.txt": "tensorflow==0.14\n"}, None),  # older than the listing: unknown
+        ({"requirements.txt": "torch==2.1.0+cu118\n"}, None),  # another index's build
+        ({"requirements.txt": "-i https://mirror.example.invalid/simple\ntorch==2.1.5\n"}, None),
+        ({"environment.yml": "name: e\ndependencies:\n  - numpy=1.99\n"}, None),  # conda
+        (
+            {
+                "Dockerfile": "FROM python:3.11\nRUN pip install numpy==1.99.0\n",
+            },
+            "RUN pip install numpy==1.26.4",  # the fix rewrites the Dockerfile line
+        ),
+    ],
+)
+def test_unpublished(files: dict[str, str], fix: str | None) -> None:
+    findings = run(RULE, build_snapshot(files))
+    assert [f.fix for f in findings] == ([fix] if fix else [])
+    for found in findings:
+        assert found.severity == "error" and found.category == "conflict"
+        assert "No matching distribution" in found.message
