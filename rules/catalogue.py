@@ -165,7 +165,7 @@ CATALOGUE: tuple[RuleInfo, ...] = (
         "resolution-environments-capped", "conflict", "resolver", "more environments than cap"
     ),
     RuleInfo("broken-pin-set", "conflict", "resolver", "pins whose metadata disagree"),
-    RuleInfo("lock-out-of-sync", "lock-out-of-sync", "resolver", "a lock behind its manifest"),
+    RuleInfo("lock-out-of-sync", "lock-out-of-sync", "rule", "a lock behind its manifest"),
     RuleInfo("transitive-change", "transitive-change", "resolver", "transitive versions moved"),
     RuleInfo(
         "resolved-build",

@@ -37,6 +37,7 @@ from rules.manifests.model import (
     Span,
 )
 from rules.manifests.poetry_constraints import poetry_to_pep440
+from rules.manifests.poetry_hash import content_hash
 from rules.manifests.requirements import parse_pep508
 from rules.manifests.text import split_lines
 from rules.manifests.tomlspans import TomlLocator, toml_error_position
@@ -387,6 +388,19 @@ def _poetry_sources(b: _Builder, poetry: Mapping[str, Any]) -> None:
         )
 
 
+#: `ManifestFile.metadata` keys: the content-hash Poetry writes into poetry.lock for this
+#: pyproject (`rules.manifests.poetry_hash`), and the one Poetry before 2.3 wrote (no
+#: dependency groups hashed).
+POETRY_HASH = "poetry-content-hash"
+POETRY_HASH_BEFORE_2_3 = "poetry-content-hash-before-2.3"
+
+
+def _poetry_hashes(b: _Builder, data: Mapping[str, Any]) -> None:
+    """What a poetry.lock beside this pyproject must record to be in sync with it."""
+    b.metadata.append((POETRY_HASH, content_hash(data)))
+    b.metadata.append((POETRY_HASH_BEFORE_2_3, content_hash(data, with_dependency_groups=False)))
+
+
 def _uv(b: _Builder, data: Mapping[str, Any]) -> None:
     uv = _table(data, "tool", "uv")
     if not uv:
@@ -489,7 +503,7 @@ class PyprojectParser:
             )
         builder = _Builder(path=path, lines=lines, locator=TomlLocator(lines))
         try:
-            for step in (_pep621, _dependency_groups, _build_system, _poetry, _uv):
+            for step in (_pep621, _dependency_groups, _build_system, _poetry, _uv, _poetry_hashes):
                 step(builder, data)
         except Exception as exc:  # a parser never raises; this is a bug, reported as one
             builder.errors.append(parse_error(path, 1, 1, f"internal parser error: {exc!r}"))

@@ -6,10 +6,12 @@ what a maintainer would agree with. Cases marked "found dogfooding" were wrong b
 
 from __future__ import annotations
 
+import tomllib
 from datetime import date
 
 import pytest
 
+from rules.manifests.poetry_hash import content_hash
 from rules.review import review_trees
 
 TODAY = date(2026, 11, 26)
@@ -74,7 +76,7 @@ reference = "pytorch-cu121"
 [metadata]
 lock-version = "2.0"
 python-versions = ">=3.10,<3.13"
-content-hash = "0"
+content-hash = "HASH"
 """
 
 UV_PYPROJECT = """[project]
@@ -124,9 +126,12 @@ def _fill(text: str, **values: str) -> str:
 
 
 def poetry(torch: str, tv: str) -> dict[str, str]:
+    """A pyproject and the poetry.lock Poetry would write for it (its content-hash included)."""
+    pyproject = _fill(POETRY_PYPROJECT, torch=torch, tv=tv)
+    digest = content_hash(tomllib.loads(pyproject))
     return {
-        "pyproject.toml": _fill(POETRY_PYPROJECT, torch=torch, tv=tv),
-        "poetry.lock": _fill(POETRY_LOCK, torch=torch, tv=tv),
+        "pyproject.toml": pyproject,
+        "poetry.lock": _fill(POETRY_LOCK, torch=torch, tv=tv, hash=digest),
     }
 
 
@@ -199,7 +204,13 @@ def uv_extras(cpu: str, gpu: str) -> dict[str, str]:
         ']\n[[tool.uv.index]]\nname = "pytorch-cpu"\nurl = "https://download.pytorch.org/whl/cpu"'
         '\nexplicit = true\n[[tool.uv.index]]\nname = "pytorch-cu121"\n'
         'url = "https://download.pytorch.org/whl/cu121"\nexplicit = true\n',
-        "uv.lock": 'version = 1\nrequires-python = ">=3.10"\n',
+        "uv.lock": 'version = 1\nrequires-python = ">=3.10"\n\n'
+        '[[package]]\nname = "numpy"\nversion = "1.26.4"\n'
+        'source = { registry = "https://pypi.org/simple" }\n\n'
+        '[[package]]\nname = "torch"\nversion = "2.3.1+cpu"\n'
+        'source = { registry = "https://download.pytorch.org/whl/cpu" }\n\n'
+        '[[package]]\nname = "torch"\nversion = "2.3.1+cu121"\n'
+        'source = { registry = "https://download.pytorch.org/whl/cu121" }\n',
     }
 
 

@@ -10,17 +10,15 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.utils import canonicalize_name
-from packaging.version import InvalidVersion, Version
 
-from rules.findings import Finding, Severity
+from rules.checks.lock_sync import LOCK_KINDS, out_of_sync, sibling, static_lock_findings
+from rules.findings import Finding
 from rules.manifests.model import Ecosystem, FileKind, ManifestFile, Snapshot
 from rules.manifests.poetry_constraints import poetry_to_pep440
 from worker.resolve import uv
 from worker.resolve.model import Resolution, ResolveTarget
 from worker.resolve.pipcheck import marker_applies
-from worker.resolve.poetryhash import is_fresh
 
 #: The PyPI lock files whose pins stand for the head resolution (conda locks are not read
 #: here; rules.checks.support.packages.LOCK_KINDS is every lock kind).
@@ -34,18 +32,13 @@ _NEEDS_UPDATE = re.compile(
 )
 
 
-def _sibling(path: str, name: str) -> str:
-    head, sep, _ = path.rpartition("/")
-    return f"{head}{sep}{name}"
-
-
 def _locks(snapshot: Snapshot) -> list[ManifestFile]:
     return [m for _, m in sorted(snapshot.files.items()) if m.kind in PYPI_LOCK_KINDS]
 
 
 def lock_environment(snapshot: Snapshot, lock: ManifestFile) -> str:
     """The environment a lock installs: its pyproject.toml when present, else the lock."""
-    pyproject = _sibling(lock.path, "pyproject.toml")
+    pyproject = sibling(lock.path, "pyproject.toml")
     return pyproject if pyproject in snapshot.files else lock.path
 
 
@@ -147,108 +140,11 @@ def lock_resolutions(
     return resolutions
 
 
-def _out_of_sync(
-    lock: ManifestFile,
-    message: str,
-    line: int | None,
-    evidence: Sequence[str],
-    package: str | None = None,
-) -> Finding:
-    tool = "poetry lock" if lock.kind is FileKind.POETRY_LOCK else "uv lock"
-    return Finding(
-        rule="lock-out-of-sync",
-        category="lock-out-of-sync",
-        severity=Severity.ERROR,
-        message=message,
-        file=lock.path,
-        line=line,
-        package=package,
-        fix=f"Run `{tool}` and commit the updated {lock.path.rpartition('/')[2]}.",
-        evidence=tuple(evidence),
-        fingerprint=f"lock-out-of-sync:{lock.path}:{package or ''}",
-    )
-
-
-def declared_vs_locked(snapshot: Snapshot, lock: ManifestFile) -> list[Finding]:
-    """Declared requirements of the pyproject that no locked version satisfies."""
-    pyproject = _sibling(lock.path, "pyproject.toml")
-    manifest = snapshot.files.get(pyproject)
-    if manifest is None:
-        return []
-    locked: dict[str, list[str]] = {}
-    for pin in lock.pins:
-        locked.setdefault(pin.name, []).append(pin.version)
-    findings = []
-    for req in manifest.requirements:
-        if req.ecosystem is not Ecosystem.PYPI or req.name == "python" or req.url:
-            continue
-        name = canonicalize_name(req.name)
-        versions = locked.get(name)
-        where = f"{req.location.file}:{req.location.line}"
-        if not versions:
-            if req.marker:
-                continue
-            message = f"{lock.path} does not lock {name}, which {where} declares."
-        elif not _any_satisfies(req.specifier, versions):
-            message = (
-                f"{lock.path} locks {name} {', '.join(versions)}, but {where} requires "
-                f"`{name}{req.specifier}`."
-            )
-        else:
-            continue
-        findings.append(_out_of_sync(lock, message, None, [req.raw], name))
-    return findings
-
-
-def _any_satisfies(specifier: str, versions: Sequence[str]) -> bool:
-    try:
-        spec = SpecifierSet(specifier)
-    except InvalidSpecifier:
-        return True
-    for version in versions:
-        try:
-            if spec.contains(Version(version), prereleases=True):
-                return True
-        except InvalidVersion:
-            return True
-    return False
-
-
-def poetry_hash_finding(lock: ManifestFile, texts: Mapping[str, str]) -> Finding | None:
-    """`lock-out-of-sync` when poetry.lock's content-hash is not the pyproject's hash."""
-    pyproject_text = texts.get(_sibling(lock.path, "pyproject.toml"))
-    lock_text = texts.get(lock.path)
-    if pyproject_text is None or lock_text is None:
-        return None
-    try:
-        pyproject = tomllib.loads(pyproject_text)
-        metadata = tomllib.loads(lock_text).get("metadata", {})
-    except tomllib.TOMLDecodeError:
-        return None
-    recorded = metadata.get("content-hash")
-    if not isinstance(recorded, str):
-        return None
-    first = lock_text.splitlines()[0] if lock_text else ""
-    if is_fresh(pyproject, recorded, first):
-        return None
-    line = next(
-        (n for n, text in enumerate(lock_text.splitlines(), 1) if text.startswith("content-hash")),
-        None,
-    )
-    return _out_of_sync(
-        lock,
-        f"{lock.path} was not generated from the current pyproject.toml: its content-hash "
-        f"does not match the dependency sections of the pyproject.",
-        line,
-        [f"content-hash in the lock: {recorded}"],
-    )
-
-
 def uv_lock_check(
     lock: ManifestFile, texts: Mapping[str, str], *, cache_dir: Path | None, timeout_s: float
 ) -> Finding | None:
     """`uv lock --check --offline` on a copy of pyproject.toml and uv.lock (nothing is built)."""
-    pyproject_text = texts.get(_sibling(lock.path, "pyproject.toml"))
+    pyproject_text = texts.get(sibling(lock.path, "pyproject.toml"))
     lock_text = texts.get(lock.path)
     if pyproject_text is None or lock_text is None:
         return None
@@ -271,7 +167,7 @@ def uv_lock_check(
     if run.ok or not _NEEDS_UPDATE.search(run.stderr):
         return None
     lines = [line.strip() for line in run.stderr.splitlines() if line.strip()]
-    return _out_of_sync(
+    return out_of_sync(
         lock, f"{lock.path} is out of date with pyproject.toml (`uv lock --check`).", None, lines
     )
 
@@ -283,18 +179,17 @@ def lock_findings(
     cache_dir: Path | None = None,
     timeout_s: float = 120.0,
 ) -> list[Finding]:
-    """`lock-out-of-sync` findings for each poetry.lock / uv.lock of the snapshot."""
+    """`lock-out-of-sync` findings for each poetry.lock / uv.lock of the snapshot: the static
+    readings (`rules.checks.lock_sync`, the same findings the static rule gives), and for a
+    uv.lock they leave unjudged, `uv lock --check`."""
     findings: list[Finding] = []
     for lock in _locks(snapshot):
-        if lock.kind not in (FileKind.POETRY_LOCK, FileKind.UV_LOCK):
+        if lock.kind not in LOCK_KINDS:
             continue
-        exact: Finding | None = None
-        if texts is not None and lock.kind is FileKind.POETRY_LOCK:
-            exact = poetry_hash_finding(lock, texts)
-        semantic = declared_vs_locked(snapshot, lock)
-        if texts is not None and lock.kind is FileKind.UV_LOCK and not semantic:
+        static = static_lock_findings(snapshot, lock)
+        findings.extend(static)
+        if texts is not None and lock.kind is FileKind.UV_LOCK and not static:
             exact = uv_lock_check(lock, texts, cache_dir=cache_dir, timeout_s=timeout_s)
-        findings.extend(semantic)
-        if exact is not None:
-            findings.append(exact)
+            if exact is not None:
+                findings.append(exact)
     return findings
