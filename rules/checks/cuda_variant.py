@@ -291,17 +291,26 @@ class CudaVariantMismatch(StaticRule, id="cuda-variant-mismatch", severity=Sever
         names = ", ".join(sorted(v for v in variants if v))
         builds = ", ".join(v for v in known.labels if not v.startswith("rocm"))
         fitting = _newest_cuda(known.labels)
+        replaces = only_index(req, served)
+        outcome = (
+            "pip finds no torch to install ('No matching distribution found')"
+            if replaces
+            else "pip installs PyPI's torch instead (--extra-index-url keeps PyPI), not a "
+            f"{names} build"
+        )
         yield finding(
             self,
             f"{req.raw.strip()}: torch {version.public} has no {names} build (builds: "
-            f"{builds}), and the PyTorch index this environment uses "
-            f"serves only {names}: the install fails or falls back to another index's build.",
+            f"{builds}), and the PyTorch index this environment uses serves only {names}: "
+            f"{outcome}.",
             req.location,
             package=req.name,
-            fix=f"--extra-index-url https://download.pytorch.org/whl/{fitting}"
+            fix=f"--{'index' if replaces else 'extra-index'}-url "
+            f"https://download.pytorch.org/whl/{fitting}"
             if fitting
             else None,
             evidence=(known.source,),
+            severity=Severity.ERROR if replaces else Severity.WARNING,
             fingerprint=f"not-on-index:{req.name}",
         )
 

@@ -120,7 +120,14 @@ CASES: list[tuple[str, Snapshot, list[tuple[str, str]]]] = [
     (
         "unlabelled torch 2.9 from a cu118-only index (2.9 has no cu118 build)",
         snap(req("torch==2.9.0"), index(f"{PT}/cu118")),
-        [("torch", f"--extra-index-url {PT}/cu130")],
+        [("torch", f"--index-url {PT}/cu130")],
+    ),
+    (
+        # ludwig-ai/ludwig 19bf7729 -> dca6b172: torch==2.12.0 with the cu124 index; as an
+        # extra index (the base) PyPI still serves it (a warning), as the only one it fails
+        "unlabelled torch 2.12 with cu124 as an extra index: PyPI's build instead",
+        snap(req("torch==2.12.0"), index(f"{PT}/cu124", kind=IndexKind.EXTRA_INDEX_URL)),
+        [("torch", f"--extra-index-url {PT}/cu132")],
     ),
     (
         "unlabelled torch 2.1 from the cu118 index",
@@ -210,3 +217,15 @@ def test_a_range_no_build_of_the_only_index_admits(
 ) -> None:
     findings = run(RULE, snap(req(line), index(f"{PT}/cu118", kind=kind)))
     assert [f.severity.value for f in findings] == expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "severity"), [(IndexKind.INDEX_URL, "error"), (IndexKind.EXTRA_INDEX_URL, "warning")]
+)
+def test_not_on_index_fails_only_when_the_index_replaces_pypi(
+    kind: IndexKind, severity: str
+) -> None:
+    """ludwig-ai/ludwig 19bf7729 turned `--extra-index-url .../cu124` into `--index-url`: with
+    PyPI gone, torch==2.12.0 (no cu124 build) has nothing to install; before, PyPI's did."""
+    findings = run(RULE, snap(req("torch==2.12.0"), index(f"{PT}/cu124", kind=kind)))
+    assert [f.severity for f in findings] == [severity]
