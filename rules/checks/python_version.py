@@ -33,6 +33,7 @@ from rules.checks.support.environments import (
 from rules.checks.support.evidence import exact_minor, targets_for_environment
 from rules.checks.support.fixes import finding
 from rules.checks.support.fresh import installable_for
+from rules.checks.support.project_python import project_python_findings
 from rules.checks.support.source_builds import release_row, source_builds
 from rules.checks.support.versions import Admitted, admitted
 from rules.checks.support.wheels import WheelIndex, kb_wheels
@@ -296,6 +297,10 @@ class PythonVersionIncompatible(
         seen: set[tuple[str, ...]] = set()
         # The files a Dockerfile stage or CI job installs get its Python as facts of their
         # own environments (judged there once); its union would judge them again.
+        for path in sorted(ctx.snapshot.files):  # a project's own Requires-Python
+            for found in project_python_findings(self, ctx.snapshot, path):
+                if _first(found, seen):
+                    yield found
         for env, reqs in each_env(ctx.snapshot, together=False):
             options = [o for r in reqs if (o := _options(ctx.kb, ctx.snapshot, r, wheels))]
             if not options:

@@ -149,7 +149,15 @@ def _nvidia_cuda(bare: ImageInfo, match: re.Match[str]) -> ImageInfo:
     )
 
 
+#: The Python of a versioned ``pytorch/pytorch`` image, by torch minor, where a source says it:
+#: 1.13: RaoFoundation/bittensor PR #1089 ("This image has python 3.10.8"); 2.5:
+#: rlan/notebooks#144 (``2.5.1-cuda12.4-cudnn9-runtime`` uses Python 3.11.10); 2.6:
+#: ludwig-ai/ludwig 2277c19e ("pytorch/pytorch:2.6.0-cuda12.4-cudnn9-devel ships Python 3.11").
+PYTORCH_IMAGE_PYTHON: dict[str, str] = {"1.13": "3.10", "2.5": "3.11", "2.6": "3.11"}
+
+
 def _pytorch(bare: ImageInfo, match: re.Match[str]) -> ImageInfo:
+    minor = ".".join(match["torch"].split(".")[:2])
     return replace(
         bare,
         cuda=match["cuda"],
@@ -157,6 +165,7 @@ def _pytorch(bare: ImageInfo, match: re.Match[str]) -> ImageInfo:
         has_cudnn=True,
         flavour=match["flavour"],
         torch=match["torch"],
+        python=PYTORCH_IMAGE_PYTHON.get(minor),
     )
 
 

@@ -1,0 +1,76 @@
+"""A project installed (``pip install .``) with a Python its own Requires-Python excludes.
+
+pip reads the project's ``requires-python`` / ``python_requires`` before anything else and stops:
+"ERROR: Package 'ludwig' requires a different Python: 3.11.11 not in '>=3.12'"
+(ludwig-ai/ludwig 0e62f2b7 raised it to >=3.12 while docker/ludwig-gpu stayed on
+``pytorch/pytorch:2.6.0-cuda12.4-cudnn9-devel``, Python 3.11; fixed by 2277c19e). Judged where
+the Python is certain and the install is seen: a Dockerfile stage that installs the project
+(its image, apt or interpreter Python) and a CI job that installs it (its setup Python).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+from rules.checks.base import Rule
+from rules.checks.support.environments import env_root
+from rules.checks.support.evidence import PythonDecl, python_decls
+from rules.checks.support.fixes import finding
+from rules.findings import Finding
+from rules.manifests.model import FileKind, Snapshot, Span
+
+#: The project files whose Requires-Python pip checks when it installs the project.
+PROJECT_FILES = ("pyproject.toml", "setup.py", "setup.cfg")
+_DOCKER = frozenset({"image", "apt", "os-default", "interpreter"})
+
+
+def _installs(snapshot: Snapshot, decl: PythonDecl, root: str) -> bool:
+    """Whether the source of `decl` installs the project file `root`."""
+    manifest = snapshot.files.get(decl.file or "")
+    if manifest is None:
+        return False
+    if manifest.kind == FileKind.WORKFLOW:
+        return decl.how == "workflow"  # a job's Python is a fact of each file it installs
+    if manifest.kind != FileKind.DOCKERFILE or decl.how not in _DOCKER:
+        return False
+    return any(root in stage.installs for stage in manifest.stages)
+
+
+def project_python_findings(rule: Rule, snapshot: Snapshot, env: str) -> Iterator[Finding]:
+    """One error per certain installing Python outside the project's own Requires-Python."""
+    root = env_root(env)
+    if root != env or root.rpartition("/")[2] not in PROJECT_FILES:
+        return
+    decls = python_decls(snapshot, env)
+    declared = next((d for d in decls if d.how == "requires-python"), None)
+    if declared is None or declared.file != root:
+        return
+    try:
+        spec = SpecifierSet(declared.value)
+    except InvalidSpecifier:
+        return
+    for decl in decls:
+        if not decl.exact or decl.file is None or not _installs(snapshot, decl, root):
+            continue
+        minor = decl.minors[0]
+        if spec.contains(f"{minor}.0") or spec.contains(f"{minor}.99"):
+            continue
+        where = Span(decl.file, decl.line or 1)
+        yield finding(
+            rule,
+            f"{decl.file}:{decl.line} installs the project ({root}) with Python {minor} "
+            f"({decl.text}), but its own Requires-Python is {declared.value} "
+            f"({root}:{declared.line}): pip stops with 'requires a different Python: {minor} "
+            f"not in {declared.value!r}'.",
+            where,
+            package=root,
+            fix=f"a Python the project admits ({declared.value}) where {decl.file} installs it",
+            evidence=(
+                f"{decl.file}:{decl.line}: {decl.text}",
+                f"{root}:{declared.line}: {declared.text}",
+            ),
+            fingerprint=f"project-python:{root}:{decl.file}:{minor}",
+            also_at=(Span(root, declared.line or 1),),
+        )

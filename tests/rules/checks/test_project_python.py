@@ -1,0 +1,86 @@
+"""python-version-incompatible: a project installed with a Python its own Requires-Python refuses.
+
+ludwig-ai/ludwig 0e62f2b7 set ``python_requires=">=3.12"`` while docker/ludwig-gpu/Dockerfile
+stayed ``FROM pytorch/pytorch:2.6.0-cuda12.4-cudnn9-devel`` (Python 3.11) and ran ``pip install
+'.[full]'``; fix 2277c19e: "pytorch/pytorch:2.6.0-cuda12.4-cudnn9-devel ships Python 3.11 but
+Ludwig requires Python 3.12". pip: "Package 'ludwig' requires a different Python".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rules.checks.python_version import RULES
+from rules.manifests.images import decode_image
+from rules.manifests.snapshot import build_snapshot
+from tests.rules.checks.mlsnap import run
+
+RULE = RULES[0]
+PYPROJECT = '[project]\nname = "x"\nversion = "1"\nrequires-python = "{spec}"\n'
+SETUP = 'from setuptools import setup\nsetup(name="x", python_requires="{spec}")\n'
+WORKFLOW = (
+    "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n"
+    "      - uses: actions/setup-python@v5\n        with:\n          python-version: '{py}'\n"
+    "      - run: pip install .\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("files", "lines"),
+    [
+        (
+            {
+                "pyproject.toml": PYPROJECT,
+                "Dockerfile": "FROM python:3.11\nCOPY . .\nRUN pip install .\n",
+            },
+            [("Dockerfile", 1)],
+        ),
+        (
+            {
+                "pyproject.toml": PYPROJECT,
+                "Dockerfile": "FROM python:3.12\nCOPY . .\nRUN pip install .\n",
+            },
+            [],
+        ),
+        (  # ludwig: setup.py's python_requires, the pytorch/pytorch 2.6.0 image's Python 3.11
+            {
+                "setup.py": SETUP,
+                "Dockerfile": "FROM pytorch/pytorch:2.6.0-cuda12.4-cudnn9-devel\nCOPY . .\n"
+                "RUN pip install --no-cache-dir '.[full]'\n",
+            },
+            [("Dockerfile", 1)],
+        ),
+        (  # the image does not install the project: its Python is no evidence against it
+            {
+                "pyproject.toml": PYPROJECT,
+                "Dockerfile": "FROM python:3.11\nRUN pip install numpy\n",
+            },
+            [],
+        ),
+        (
+            {"pyproject.toml": PYPROJECT, ".github/workflows/ci.yml": WORKFLOW.format(py="3.11")},
+            [(".github/workflows/ci.yml", 8)],
+        ),
+        ({"pyproject.toml": PYPROJECT, ".github/workflows/ci.yml": WORKFLOW.format(py="3.13")}, []),
+    ],
+)
+def test_project_python(files: dict[str, str], lines: list[tuple[str, int]]) -> None:
+    files = {k: v.replace("{spec}", ">=3.12") for k, v in files.items()}
+    findings = [f for f in run(RULE, build_snapshot(files)) if "Requires-Python is" in f.message]
+    assert [(f.file, f.line) for f in findings] == lines
+    for found in findings:
+        assert found.severity == "error" and "requires a different Python" in found.message
+
+
+@pytest.mark.parametrize(
+    ("image", "python"),
+    [
+        ("pytorch/pytorch:2.6.0-cuda12.4-cudnn9-devel", "3.11"),  # ludwig 2277c19e
+        ("pytorch/pytorch:2.5.1-cuda12.4-cudnn9-runtime", "3.11"),  # rlan/notebooks#144
+        ("pytorch/pytorch:1.13.1-cuda11.6-cudnn8-runtime", "3.10"),  # bittensor PR #1089
+        ("pytorch/pytorch:2.1.0-cuda12.1-cudnn8-runtime", None),  # no source: unknown
+    ],
+)
+def test_pytorch_image_python(image: str, python: str | None) -> None:
+    info = decode_image(image)
+    assert info is not None and info.python == python
