@@ -111,7 +111,7 @@ def _where(text: str, needle: str, occurrence: int = 1) -> tuple[int, int]:
             "devel",
             None,
             "2.5.1",
-            None,
+            "3.11",  # rlan/notebooks#144: the 2.5.1 image's Python 3.11.10
         ),
         (
             "nvcr.io/nvidia/pytorch:25.12-py3",
