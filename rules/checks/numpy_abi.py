@@ -48,6 +48,7 @@ from packaging.utils import canonicalize_name
 from packaging.version import Version
 
 from rules.checks.base import Rule, RuleContext, StaticRule
+from rules.checks.support.builds import installed_by_workflow
 from rules.checks.support.environments import (
     each_env,
     env_of,
@@ -180,9 +181,9 @@ def _image_numpy(snapshot: Snapshot, env: str) -> str | None:
     one of `_NUMPY_IMAGES`, and no CI job installs it. None otherwise."""
     root = env_root(env)
     found: list[str] = []
+    if installed_by_workflow(snapshot, root):
+        return None
     for manifest in snapshot.files.values():
-        if manifest.kind == FileKind.WORKFLOW and root in manifest.include_paths:
-            return None
         if manifest.kind != FileKind.DOCKERFILE:
             continue
         for stage in manifest.stages:

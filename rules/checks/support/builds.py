@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from packaging.version import InvalidVersion, Version
 
-from rules.checks.support.environments import env_of, local_label, project
+from rules.checks.support.environments import env_of, env_root, local_label, project
 from rules.checks.support.fresh import installable_for
 from rules.checks.support.indexes import indexes_for, pytorch_indexes, serving_indexes
 from rules.checks.support.markers import on_linux
@@ -25,7 +25,15 @@ from rules.kb import KnowledgeBase
 from rules.kb.conda_jaxlib import jaxlib_build
 from rules.kb.cudaver import is_variant, major_minor, url_variant, variant_cuda
 from rules.kb.torch_variants import legacy_builds
-from rules.manifests.model import Ecosystem, FileKind, Index, IndexKind, Requirement, Snapshot
+from rules.manifests.model import (
+    Ecosystem,
+    FactKind,
+    FileKind,
+    Index,
+    IndexKind,
+    Requirement,
+    Snapshot,
+)
 
 #: A jax extra or jaxlib local label naming a CUDA major: ``cuda12``, ``cuda12_pip``,
 #: ``cuda12.cudnn89`` (legacy extras such as ``cuda111`` name CUDA 11.1).
@@ -84,16 +92,69 @@ def locked_version(snapshot: Snapshot, req: Requirement) -> Version | None:
     return None
 
 
+def installed_by_workflow(snapshot: Snapshot, root: str) -> bool:
+    """Whether a CI workflow job installs the file `root` (``pip install -r``, ``pip install .``:
+    an include, a job Python fact of that file, or an installed-together entry)."""
+    for manifest in snapshot.files.values():
+        if manifest.kind != FileKind.WORKFLOW:
+            continue
+        if root in manifest.include_paths:
+            return True
+        if any(f.kind == FactKind.PYTHON and f.environment == root for f in manifest.facts):
+            return True
+        if any(value.split("\n")[-1] == root for _, value in manifest.metadata):
+            return True
+    return False
+
+
+def image_kept(snapshot: Snapshot, req: Requirement) -> Version | None:
+    """The torch every Dockerfile stage that installs `req` already has from its base image
+    (a pytorch/pytorch or NGC PyTorch tag), when they agree: pip installs a range's newest
+    release only when nothing installed satisfies it, so that torch stays. None when no
+    stage installs it, a stage's image brings no known torch, or the stages differ."""
+    if project(req) != "torch":
+        return None
+    root = env_root(req.environment or req.location.file)
+    if installed_by_workflow(snapshot, root):
+        return None  # a CI job installs it too, without the image
+    found: set[str] = set()
+    for manifest in snapshot.files.values():
+        if manifest.kind != FileKind.DOCKERFILE:
+            continue
+        for stage in manifest.stages:
+            if stage.label != req.environment and root not in stage.installs:
+                continue
+            torch = [
+                f.value
+                for f in manifest.facts
+                if f.kind == FactKind.IMAGE_TORCH and f.environment == stage.label
+            ]
+            if not torch:
+                return None
+            found.add(torch[-1])
+    if len(found) != 1:
+        return None
+    try:
+        return Version(found.pop())
+    except InvalidVersion:
+        return None
+
+
 def decide(kb: KnowledgeBase, snapshot: Snapshot | None, req: Requirement) -> Admitted:
     """What `req`'s specifier admits among the KB's releases, and what an install picks
     (on the environment's Python when the repository names exactly one, else on some Python
     its exact pins install on: `fresh.installable_for`)."""
     locked = locked_version(snapshot, req) if snapshot is not None else None
+    kept = image_kept(snapshot, req) if snapshot is not None and locked is None else None
     installable = (
         installable_for(snapshot, env_of(req), project(req)) if snapshot is not None else None
     )
     return admitted(
-        req.specifier, releases_of(kb, project(req)), locked=locked, installable=installable
+        req.specifier,
+        releases_of(kb, project(req)),
+        locked=locked,
+        installable=installable,
+        kept=kept,
     )
 
 

@@ -29,6 +29,8 @@ _LOCAL = re.compile(r"\+[A-Za-z0-9.]+")
 EXACT = "exact pin"
 LOCK = "lock"
 RANGE = "range"
+#: The base image already has a release the range admits: pip keeps it (`builds.image_kept`).
+KEPT = "kept"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +51,7 @@ class Admitted:
     @property
     def exact(self) -> bool:
         """Whether one version is certain (an exact pin or a lock)."""
-        return self.how in (EXACT, LOCK)
+        return self.how in (EXACT, LOCK, KEPT)
 
     def describe(self) -> str:
         """`exact pin 2.5.1`, `lock: 2.3.1`, `range >=2.1: newest admitted 2.14.0`."""
@@ -59,6 +61,11 @@ class Admitted:
             return f"exact pin {self.picked}"
         if self.how == LOCK:
             return f"lock: {self.picked}"
+        if self.how == KEPT:
+            return (
+                f"the base image's {self.picked}, which {self.specifier or 'the requirement'} "
+                f"admits: pip keeps it"
+            )
         return f"range {self.specifier or '(any version)'}: newest admitted {self.picked}"
 
 
@@ -94,11 +101,14 @@ def admitted(
     *,
     locked: Version | None = None,
     installable: Callable[[Version], bool] | None = None,
+    kept: Version | None = None,
 ) -> Admitted:
     """What `specifier` admits among the `known` releases, and what an install picks.
 
     An exact pin picks itself; a `locked` version (from a lock file in sync with the
-    requirement) picks the lock's version; otherwise the newest admitted stable release.
+    requirement) picks the lock's version; a `kept` version (already in the base image, see
+    `builds.image_kept`) that the range admits stays; otherwise the newest admitted stable
+    release.
     `installable` (the environment's one Python has a wheel of it) narrows a range the way
     pip and uv do: a release without a wheel for that Python is skipped, so the pick is the
     newest one that installs — unless none does, then every admitted release is kept (and
@@ -114,6 +124,8 @@ def admitted(
     inside = tuple(v for v in releases if spec.contains(v, prereleases=True))
     if locked is not None and spec.contains(_public(locked), prereleases=True):
         return Admitted((locked,), locked, LOCK, specifier)
+    if kept is not None and spec.contains(_public(kept), prereleases=True):
+        return Admitted((kept,), kept, KEPT, specifier)
     if installable is not None:
         inside = tuple(v for v in inside if installable(v)) or inside
     stable = [v for v in inside if not v.is_prerelease and not v.is_devrelease]
