@@ -51,6 +51,8 @@ class ReleaseNotPublished(StaticRule, id="release-not-published", severity=Sever
                 pinned = version_of(req)
                 if pinned is None or req.ecosystem != Ecosystem.PYPI or req.url or pinned.local:
                     continue
+                if req.is_constraint:
+                    continue  # pip applies a constraint only to a package something requires
                 if pinned.is_prerelease or pinned.is_devrelease:
                     continue  # the listings hold final (and post) releases only
                 where = (req.location.file, req.location.line, req.name)

@@ -30,6 +30,10 @@ RULE = RULES[0]
         ({"requirements.txt": "torch==2.1.0+cu118\n"}, None),  # another index's build
         ({"requirements.txt": "-i https://mirror.example.invalid/simple\ntorch==2.1.5\n"}, None),
         ({"environment.yml": "name: e\ndependencies:\n  - numpy=1.99\n"}, None),  # conda
+        (  # a constraint: pip uses it only if something requires numpy
+            {"requirements.txt": "-c constraints.txt\nsix\n", "constraints.txt": "numpy==1.99.0\n"},
+            None,
+        ),
         (
             {
                 "Dockerfile": "FROM python:3.11\nRUN pip install numpy==1.99.0\n",
