@@ -146,7 +146,9 @@ def _fact_value(spec: MatchSpec) -> str:
     return spec.specifier or spec.version
 
 
-def _build_cuda(build: str) -> str | None:
+def build_cuda(build: str) -> str | None:
+    """The CUDA a conda build string names (``py3.9_cuda11.8_cudnn8.7.0_0``: 11.8; ``cuda112py39…``:
+    11.2; a glob ``cuda12*``: 12), or None."""
     match = _BUILD_CUDA.search(build)
     if match is None:
         return None
@@ -209,7 +211,7 @@ class _Builder(ManifestParts):
             self.fact(FactKind.CUDA, _fact_value(spec), node, text)
         elif spec.name == "cudnn" and spec.version:
             self.fact(FactKind.CUDNN, _fact_value(spec), node, text)
-        if spec.build and (cuda := _build_cuda(spec.build)):
+        if spec.build and (cuda := build_cuda(spec.build)):
             self.fact(FactKind.CUDA, cuda, node, text)
 
     def sequence(self, node: yaml.Node, message: str) -> list[yaml.Node]:

@@ -17,6 +17,7 @@ from pathlib import PurePosixPath
 from rules.checks.support.environments import env_root, spec_version
 from rules.config import RepoConfig
 from rules.kb.cudaver import major_minor
+from rules.manifests.conda import build_cuda
 from rules.manifests.model import Ecosystem, Fact, FactKind, FileKind, Requirement, Snapshot, Span
 
 _NVIDIA_CUDA_IMAGE = re.compile(r"(?:^|/)nvidia/cuda:(\d+\.\d+(?:\.\d+)?)")
@@ -138,31 +139,30 @@ def conda_cuda(reqs: Iterable[Requirement]) -> list[CudaDecl]:
 #: ``py3.9_cuda11.6_cudnn8.3.2_0`` / ``py35_cuda9.0.176_cudnn7.1.2_1`` and cuDNN's ``cuda8.0_0``
 #: (their dependencies pin that CUDA's toolkit minor), conda-forge's ``cuda112py39h…_300``.
 _BUILT_FOR_CUDA = ("pytorch", "cudnn")
-_DOTTED_BUILD = re.compile(r"(?:^|_)cuda(\d+)\.(\d+)")
-_FORGE_BUILD = re.compile(r"^cuda(\d{2,3})_?py")
+#: conda-forge's build strings (``cuda112py39…``, ``cuda120_py310…``), not the pytorch channel's.
+_FORGE_BUILD = re.compile(r"^cuda\d{2,3}_?py")
 
 
 def conda_build_cuda(reqs: Iterable[Requirement]) -> list[CudaDecl]:
-    """CUDA versions that conda build strings of pytorch / cudnn pins are built for.
+    """CUDA versions that conda build strings of pytorch / cudnn pins are built for (read as
+    the conda parser reads them, `rules.manifests.conda.build_cuda`).
 
-    A dotted build (``cuda9.0.176``, ``cuda11.6``) depends on that CUDA's toolkit minor; a
-    conda-forge build (``cuda112py39…``) of CUDA 11.2 or newer accepts any 11.x toolkit from
-    11.2 on, so only its major is declared (``11``); older conda-forge builds name their minor.
+    A pytorch-channel build (``cuda9.0.176``, ``cuda11.6``) depends on that CUDA's toolkit
+    minor; a conda-forge build (``cuda112py39…``) of CUDA 11.2 or newer accepts any 11.x toolkit
+    from 11.2 on, so only its major is declared (``11``); older conda-forge builds name their
+    minor.
     """
     found = []
     for req in reqs:
         if req.ecosystem != Ecosystem.CONDA or req.name not in _BUILT_FOR_CUDA or not req.build:
             continue
-        cuda = None
-        if dotted := _DOTTED_BUILD.search(req.build):
-            cuda = f"{dotted.group(1)}.{dotted.group(2)}"
-        elif forge := _FORGE_BUILD.match(req.build):
-            digits = forge.group(1)
-            major, minor = int(digits[:-1]), int(digits[-1])
-            cuda = str(major) if (major, minor) >= (11, 2) else f"{major}.{minor}"
-        if cuda is not None:
-            how = f"{req.name} build"
-            found.append(CudaDecl(cuda, how, req.location, req.raw.strip() or req.name))
+        cuda = build_cuda(req.build)
+        version = major_minor(cuda) if cuda else None
+        if cuda is None or version is None:
+            continue
+        if _FORGE_BUILD.match(req.build) and version >= (11, 2):
+            cuda = str(version[0])
+        found.append(CudaDecl(cuda, f"{req.name} build", req.location, req.raw.strip() or req.name))
     return found
 
 
