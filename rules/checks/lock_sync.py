@@ -25,6 +25,7 @@ from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
 from rules.checks.base import Rule, RuleContext, StaticRule
+from rules.checks.support.packages import sibling
 from rules.findings import Finding, Severity
 from rules.manifests.locks import ROOT_REQUIRES
 from rules.manifests.model import Ecosystem, FileKind, Group, ManifestFile, Snapshot
@@ -32,12 +33,6 @@ from rules.manifests.pyproject import POETRY_HASH, POETRY_HASH_BEFORE_2_3
 
 #: Locks read here (pylock.toml and conda locks record no manifest to compare with).
 LOCK_KINDS = (FileKind.POETRY_LOCK, FileKind.UV_LOCK)
-
-
-def sibling(path: str, name: str) -> str:
-    """`name` in the folder of `path`."""
-    head, sep, _ = path.rpartition("/")
-    return f"{head}{sep}{name}"
 
 
 def out_of_sync(

@@ -8,6 +8,7 @@ from enum import StrEnum
 from packaging.utils import canonicalize_name
 
 from rules.checks.support.indexes import declared_indexes
+from rules.checks.support.packages import sibling
 from rules.manifests.model import (
     Ecosystem,
     FileKind,
@@ -64,20 +65,15 @@ def requirement_line(req: Requirement) -> str | None:
     return f"{line} ; {req.marker}" if req.marker else line
 
 
-def _sibling(path: str, name: str) -> str:
-    head, sep, _ = path.rpartition("/")
-    return f"{head}{sep}{name}"
-
-
 def _mode(snapshot: Snapshot, root: str, indexes: tuple[Index, ...]) -> Mode:
     manifest = snapshot.files.get(root)
     if manifest is not None and manifest.kind is FileKind.CONDA:
         return Mode.CONDA
     if manifest is not None and manifest.kind is FileKind.PYPROJECT:
         kinds = {index.kind for index in indexes}
-        if IndexKind.UV_INDEX in kinds or _sibling(root, "uv.lock") in snapshot.files:
+        if IndexKind.UV_INDEX in kinds or sibling(root, "uv.lock") in snapshot.files:
             return Mode.UV
-        if IndexKind.POETRY_SOURCE in kinds or _sibling(root, "poetry.lock") in snapshot.files:
+        if IndexKind.POETRY_SOURCE in kinds or sibling(root, "poetry.lock") in snapshot.files:
             return Mode.POETRY
     return Mode.PIP
 

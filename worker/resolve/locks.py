@@ -12,7 +12,8 @@ from typing import Any
 
 from packaging.utils import canonicalize_name
 
-from rules.checks.lock_sync import LOCK_KINDS, out_of_sync, sibling, static_lock_findings
+from rules.checks.lock_sync import LOCK_KINDS, out_of_sync, static_lock_findings
+from rules.checks.support.packages import sibling
 from rules.findings import Finding
 from rules.manifests.model import Ecosystem, FileKind, ManifestFile, Snapshot
 from rules.manifests.poetry_constraints import poetry_to_pep440

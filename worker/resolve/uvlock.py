@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from rules.checks.support.packages import sibling
 from rules.manifests.model import IndexKind
 from worker.resolve import uv
 from worker.resolve.cache import cache_key
@@ -21,11 +22,6 @@ from worker.resolve.pypi import (
     skipped_finding,
 )
 from worker.resolve.uvproject import NO_INTERPRETER, Project, lock, virtual_project
-
-
-def _sibling(path: str, name: str) -> str:
-    head, sep, _ = path.rpartition("/")
-    return f"{head}{sep}{name}"
 
 
 def resolve_uv_project(
@@ -47,7 +43,7 @@ def resolve_uv_project(
         project = virtual_project(inp, text, targets, default_index_url=options.default_index_url)
     except (ValueError, TypeError, AttributeError):  # a pyproject uv could not read either
         return None
-    lock_text = texts.get(_sibling(path, "uv.lock"))
+    lock_text = texts.get(sibling(path, "uv.lock"))
     key = cache_key(
         {
             "kind": "uv-lock",

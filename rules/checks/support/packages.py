@@ -189,6 +189,12 @@ def is_library(manifest: ManifestFile, snapshot: Snapshot) -> bool:
     return has_project and has_build and not has_lock_beside(manifest.path, snapshot)
 
 
+def sibling(path: str, name: str) -> str:
+    """`name` in the folder of `path` (``a/pyproject.toml`` → ``a/uv.lock``)."""
+    head, sep, _ = path.rpartition("/")
+    return f"{head}{sep}{name}"
+
+
 def folder(path: str) -> str:
     """The folder of a repository path ("" for the root)."""
     parent = str(PurePosixPath(path).parent)
