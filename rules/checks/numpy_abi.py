@@ -61,13 +61,13 @@ from rules.checks.support.evidence import python_decls
 from rules.checks.support.fixes import finding, pinned_line
 from rules.checks.support.fresh import PinPythons, pin_pythons
 from rules.checks.support.markers import View, per_install
-from rules.checks.support.packages import LOCK_KINDS, folder
+from rules.checks.support.packages import LOCK_KINDS, folder, installing_stages
 from rules.checks.support.versions import EXACT, LOCK, RANGE
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
 from rules.kb.numpy_caps import CapRelease, NumpyCaps, load_numpy_caps
 from rules.manifests.images import decode_image
-from rules.manifests.model import Ecosystem, FileKind, Requirement, Snapshot, Span
+from rules.manifests.model import Ecosystem, Requirement, Snapshot, Span
 
 #: What happens when a package built for NumPy 1 meets NumPy 2 (numpy2_abi.json notes).
 _BROKEN = (
@@ -183,16 +183,11 @@ def _image_numpy(snapshot: Snapshot, env: str) -> str | None:
     found: list[str] = []
     if installed_by_workflow(snapshot, root):
         return None
-    for manifest in snapshot.files.values():
-        if manifest.kind != FileKind.DOCKERFILE:
-            continue
-        for stage in manifest.stages:
-            if stage.label != env and root not in stage.installs:
-                continue
-            info = decode_image(stage.base) if stage.base else None
-            if info is None or info.family not in _NUMPY_IMAGES:
-                return None
-            found.append(info.ref)
+    for _, stage in installing_stages(snapshot, {root}, {env}):
+        info = decode_image(stage.base) if stage.base else None
+        if info is None or info.family not in _NUMPY_IMAGES:
+            return None
+        found.append(info.ref)
     return found[0] if found else None
 
 

@@ -19,7 +19,7 @@ from rules.checks.support.environments import env_of, env_root, local_label, pro
 from rules.checks.support.fresh import installable_for
 from rules.checks.support.indexes import indexes_for, pytorch_indexes, serving_indexes
 from rules.checks.support.markers import on_linux
-from rules.checks.support.packages import folder
+from rules.checks.support.packages import folder, installing_stages
 from rules.checks.support.versions import Admitted, admitted, releases_of
 from rules.kb import KnowledgeBase
 from rules.kb.conda_jaxlib import jaxlib_build
@@ -118,20 +118,15 @@ def image_kept(snapshot: Snapshot, req: Requirement) -> Version | None:
     if installed_by_workflow(snapshot, root):
         return None  # a CI job installs it too, without the image
     found: set[str] = set()
-    for manifest in snapshot.files.values():
-        if manifest.kind != FileKind.DOCKERFILE:
-            continue
-        for stage in manifest.stages:
-            if stage.label != req.environment and root not in stage.installs:
-                continue
-            torch = [
-                f.value
-                for f in manifest.facts
-                if f.kind == FactKind.IMAGE_TORCH and f.environment == stage.label
-            ]
-            if not torch:
-                return None
-            found.add(torch[-1])
+    for manifest, stage in installing_stages(snapshot, {root}, {req.environment}):
+        torch = [
+            f.value
+            for f in manifest.facts
+            if f.kind == FactKind.IMAGE_TORCH and f.environment == stage.label
+        ]
+        if not torch:
+            return None
+        found.add(torch[-1])
     if len(found) != 1:
         return None
     try:

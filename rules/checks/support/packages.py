@@ -7,7 +7,15 @@ from collections.abc import Collection, Iterator
 from pathlib import PurePosixPath
 
 from rules.checks.support.environments import env_of
-from rules.manifests.model import Ecosystem, FileKind, Group, ManifestFile, Requirement, Snapshot
+from rules.manifests.model import (
+    DockerStage,
+    Ecosystem,
+    FileKind,
+    Group,
+    ManifestFile,
+    Requirement,
+    Snapshot,
+)
 
 #: Framework families: bumping members of one family together is the right way to update.
 FAMILIES: dict[str, str] = {
@@ -187,6 +195,20 @@ def is_library(manifest: ManifestFile, snapshot: Snapshot) -> bool:
     has_project = any(k in meta for k in ("project", "project-name", "name"))
     has_build = any(k in meta for k in ("build-system", "build-backend", "build_backend"))
     return has_project and has_build and not has_lock_beside(manifest.path, snapshot)
+
+
+def installing_stages(
+    snapshot: Snapshot, files: Collection[str], labels: Collection[str]
+) -> Iterator[tuple[ManifestFile, DockerStage]]:
+    """Each Dockerfile stage (with its Dockerfile) that installs one of the repository files
+    `files` (``pip install -r``, ``pip install .``) or is one of the environments `labels` (its
+    own RUN installs)."""
+    for manifest in snapshot.files.values():
+        if manifest.kind != FileKind.DOCKERFILE:
+            continue
+        for stage in manifest.stages:
+            if stage.label in labels or any(f in stage.installs for f in files):
+                yield manifest, stage
 
 
 def sibling(path: str, name: str) -> str:

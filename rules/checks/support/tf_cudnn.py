@@ -17,8 +17,9 @@ from collections.abc import Iterator
 from packaging.version import Version
 
 from rules.checks.support.environments import env_root, project, version_of
+from rules.checks.support.packages import installing_stages
 from rules.manifests.images import ImageInfo, decode_image
-from rules.manifests.model import DockerStage, FileKind, Requirement, Snapshot
+from rules.manifests.model import DockerStage, Requirement, Snapshot
 
 #: The projects that install GPU TensorFlow on Linux.
 TENSORFLOW_GPU = frozenset({"tensorflow", "tensorflow-gpu", "tf-nightly", "tf-nightly-gpu"})
@@ -38,14 +39,9 @@ def gpu_tensorflow(req: Requirement) -> bool:
 def _stages(snapshot: Snapshot, env: str, req: Requirement) -> Iterator[DockerStage]:
     """The Dockerfile stages that install `req`: its own RUN line's stage, or a stage that
     installs its file."""
-    root = env_root(env)
-    for manifest in snapshot.files.values():
-        if manifest.kind != FileKind.DOCKERFILE:
-            continue
-        for stage in manifest.stages:
-            own = stage.label in (env, req.environment)
-            if own or root in stage.installs or req.location.file in stage.installs:
-                yield stage
+    files = {env_root(env), req.location.file}
+    for _, stage in installing_stages(snapshot, files, {env, req.environment}):
+        yield stage
 
 
 def _brings_cudnn(stage: DockerStage, reqs: list[Requirement]) -> bool:
