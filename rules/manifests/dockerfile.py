@@ -1039,8 +1039,9 @@ class _Reader:
             elif strip_prefix(words)[:1] and strip_prefix(words)[0].value == "deactivate":
                 active = None
             key = self._installer(words, locate, expand, active)
-            self._externally_managed(words, key, locate, variables)
-            environment = stage.use(key) if classify(words) is not None else stage.label
+            kind = classify(words)
+            self._externally_managed(words, kind, key, locate, variables)
+            environment = stage.use(key) if kind is not None else stage.label
             installs = stage.installs_by.setdefault(key, []) if key else stage.installs
             before_includes = len(self.installs.include_paths)
             before_reqs = len(self.installs.requirements)
@@ -1063,15 +1064,16 @@ class _Reader:
     def _externally_managed(
         self,
         words: list[Word],
+        kind: tuple[str, list[Word]] | None,
         key: str,
         locate: Callable[[int], Span],
         variables: Mapping[str, str | None],
     ) -> None:
-        """Note a pip install the stage's system Python refuses under PEP 668 (`_pep668`);
-        a command that removes the marker or configures pip around it switches that off."""
+        """Note a pip install (`kind`: `classify(words)`) the stage's system Python refuses
+        under PEP 668 (`_pep668`); a command that removes the marker or configures pip around
+        it switches that off."""
         stage = self.stages[-1]
-        found = classify(words)
-        if found is None or found[0] != "pip":
+        if kind is None or kind[0] != "pip":
             if switches_off(" ".join(w.value for w in words)):
                 stage.pep668_off = True
             return
