@@ -15,6 +15,9 @@ named file too; a target that installs nothing is dropped the same way.
 A workflow step that runs a repository shell script (``bash ./run_examples.sh``) records a
 `shell_scripts.script_reference` the same way: it becomes what the script's own ``pip install``
 lines install, taken from the step's folder, or the script's path (to fetch) when absent.
+A step that uses a local composite action (``uses: ./.github/actions/x``) records a
+`local_actions.action_reference`: it becomes what the action's ``run:`` steps install (their
+make and script calls followed in turn), or the action file's paths when absent.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import posixpath
 from collections.abc import Callable
 from dataclasses import replace
 
+from rules.manifests.local_actions import action_files, action_installs, resolve_action_reference
 from rules.manifests.makefile import MAKEFILE_NAMES, installs, parse_makefile, resolve_reference
 from rules.manifests.model import Fact, ManifestFile, Span
 from rules.manifests.shell_scripts import resolve_script_reference, script_installs
@@ -32,7 +36,32 @@ Read = Callable[[str], str | None]
 
 
 def _is_reference(target: str) -> bool:
-    return resolve_reference(target) is not None or resolve_script_reference(target) is not None
+    return (
+        resolve_reference(target) is not None
+        or resolve_script_reference(target) is not None
+        or resolve_action_reference(target) is not None
+    )
+
+
+def _resolve_action(reference: str, read: Read) -> tuple[list[str], list[str]] | None:
+    """(installed repository paths, the action files to fetch) for an action reference: what
+    the composite action's ``run:`` steps install (their make and script calls followed)."""
+    folder = resolve_action_reference(reference)
+    if folder is None:
+        return None
+    candidates = action_files(folder)
+    for candidate in candidates:
+        text = read(candidate)
+        if text is None:
+            continue
+        paths: list[str] = []
+        fetch: list[str] = []
+        for target in action_installs(candidate, text):
+            found, more = _resolve(target, read)
+            paths.extend(p for p in found if p not in paths and not p.startswith(("../", "/")))
+            fetch.extend(p for p in more if p not in fetch)
+        return paths, fetch
+    return [], candidates
 
 
 def _resolve_script(reference: str, read: Read) -> tuple[list[str], list[str]] | None:
@@ -51,7 +80,11 @@ def _resolve_script(reference: str, read: Read) -> tuple[list[str], list[str]] |
 
 
 def _resolve(reference: str, read: Read) -> tuple[list[str], list[str]]:
-    """(installed repository paths, Makefile or script paths to fetch) for one reference."""
+    """(installed repository paths, Makefile, script or action paths to fetch) for one
+    reference."""
+    action = _resolve_action(reference, read)
+    if action is not None:
+        return action
     script = _resolve_script(reference, read)
     if script is not None:
         return script

@@ -6,10 +6,14 @@ For every job: the versions its `actions/setup-python` step asks for (a scalar, 
 ``pip install .``/``-e .``/``".[test]"``, ``poetry install``/``uv sync`` → ``pyproject.toml``;
 ``make <target>`` → a `makefile.make_reference` the snapshot replaces with what the target
 installs; ``bash ./x.sh`` → a `shell_scripts.script_reference`, replaced with what the script's
-own lines install). A step's ``working-directory`` is where its paths start; ``${{
-matrix.<key> }}`` there gives one folder per matrix value.
+own lines install; ``uses: ./.github/actions/x`` → a `local_actions.action_reference`,
+replaced with what the composite action's ``run:`` steps install). A step's
+``working-directory`` is where its paths start; ``${{ matrix.<key> }}`` there gives one folder
+per matrix value.
 Each (Python, installed file) pair becomes a `FactKind.PYTHON` fact located at the version's
-line, whose `environment` is the installed file; a job that installs nothing the parser can
+line, whose `environment` is the installed file: a file gets the Pythons of the last
+setup-python step before the step that installs it (what ``pip`` is there), or all the
+job's when no setup step comes before; a job that installs nothing the parser can
 name gives facts with an empty environment (targets apply those to the top-level files).
 Versions that name no single CPython minor (``3.x``, ``pypy-3.9``) give no fact.
 Packages a job installs by name (``pip install torch==${{ matrix.torch }}``) make the job an
@@ -19,19 +23,17 @@ environment of its own, one per matrix combination, with its own Python fact
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Iterator
 
 import yaml
 
-from rules.manifests._install_commands import installed_extras, installed_files
-from rules.manifests._shellwords import Word, split_commands
+from rules.manifests._shellwords import split_commands
+from rules.manifests._step_installs import command_installs
 from rules.manifests._workflow_jobs import python_minor, read_jobs, span_of
 from rules.manifests._yaml_nodes import BudgetExceeded, Walker, compose
-from rules.manifests.makefile import make_call, make_reference
+from rules.manifests.local_actions import action_reference, local_action
 from rules.manifests.model import Fact, FactKind, FileKind, ManifestFile, Span
-from rules.manifests.shell_scripts import script_call, script_reference
 
 __all__ = ["MATRIX_REF", "SETUP_PYTHON", "WorkflowParser", "python_minor", "span_of"]
 
@@ -59,7 +61,8 @@ class WorkflowParser:
         try:
             for key, job in walker.mapping(walker.get(root, "jobs")):
                 pythons = _job_pythons(walker, path, job)
-                installs = job_installs(walker, path, job)
+                steps = _step_installs(walker, path, job)
+                installs = _first_places(steps)
                 job_id = walker.scalar(key)
                 if job_id is not None:
                     installed_by[job_id] = [t for t, _ in installs]
@@ -72,10 +75,15 @@ class WorkflowParser:
                 named = job_id is not None and bool(
                     _job_environments(path, job_id, jobs.environments)
                 )
-                unnamed = [] if named else [""]
-                for version, span, detail in pythons:
-                    for environment in [t for t, _ in installs] or unnamed:
-                        facts.append(Fact(FactKind.PYTHON, version, span, detail, environment))
+                if not steps and not named:
+                    facts.extend(Fact(FactKind.PYTHON, v, s, d, "") for v, s, d in pythons)
+                # A file gets the Python of the last setup-python step before the step that
+                # installs it (what `python`/`pip` is there); all the job's when none is.
+                in_effect = _pythons_in_effect(walker, path, job)
+                for python in pythons:
+                    for index, target, _ in steps:
+                        if python in (in_effect.get(index) or pythons):
+                            facts.append(Fact(FactKind.PYTHON, *python, target))
         except BudgetExceeded:
             return ManifestFile(path=path, kind=self.kind)
         return ManifestFile(
@@ -117,24 +125,39 @@ def _installed_together(
 def setup_python_nodes(walker: Walker, job: yaml.Node) -> Iterator[yaml.Node]:
     """The ``with: python-version`` node of each `actions/setup-python` step of a job."""
     for step in walker.sequence(walker.get(job, "steps")):
-        uses = walker.scalar(walker.get(step, "uses")) or ""
-        if not uses.lower().startswith(SETUP_PYTHON):
-            continue
-        node = walker.get(walker.get(step, "with"), "python-version")
+        node = _setup_python_version(walker, step)
         if node is not None:
             yield node
+
+
+def _setup_python_version(walker: Walker, step: yaml.Node) -> yaml.Node | None:
+    """The ``with: python-version`` node of an `actions/setup-python` step; None otherwise."""
+    uses = walker.scalar(walker.get(step, "uses")) or ""
+    if not uses.lower().startswith(SETUP_PYTHON):
+        return None
+    return walker.get(walker.get(step, "with"), "python-version")
 
 
 def _job_pythons(walker: Walker, path: str, job: yaml.Node) -> list[tuple[str, Span, str]]:
     found: list[tuple[str, Span, str]] = []
     matrix = walker.get(walker.get(job, "strategy"), "matrix")
     for node in setup_python_nodes(walker, job):
-        for value_node in walker.sequence(node) or [node]:
-            text = walker.scalar(value_node)
-            if text is None:
-                continue
-            for line in text.split("\n"):
-                found.extend(_versions(walker, path, line.strip(), value_node, matrix))
+        found.extend(_node_versions(walker, path, node, matrix))
+    return found
+
+
+def _node_versions(
+    walker: Walker, path: str, node: yaml.Node, matrix: yaml.Node | None
+) -> list[tuple[str, Span, str]]:
+    """The Pythons one ``python-version`` input names (a scalar, lines, a list, a matrix
+    reference)."""
+    found: list[tuple[str, Span, str]] = []
+    for value_node in walker.sequence(node) or [node]:
+        text = walker.scalar(value_node)
+        if text is None:
+            continue
+        for line in text.split("\n"):
+            found.extend(_versions(walker, path, line.strip(), value_node, matrix))
     return found
 
 
@@ -171,19 +194,58 @@ def job_installs(walker: Walker, path: str, job: yaml.Node) -> list[tuple[str, S
     """Repository paths a job installs (requirements files, pyproject.toml), each with the
     place of the `run:` step that installs it; a project installed with extras
     (``pip install -e .[ml]``) also gives its extras' environments (``pyproject.toml#ml``)."""
+    return _first_places(_step_installs(walker, path, job))
+
+
+def _first_places(steps: list[tuple[int, str, Span]]) -> list[tuple[str, Span]]:
     found: dict[str, Span] = {}
+    for _, target, span in steps:
+        found.setdefault(target, span)
+    return list(found.items())
+
+
+def _step_installs(walker: Walker, path: str, job: yaml.Node) -> list[tuple[int, str, Span]]:
+    """(step index, install target, the step's place) for each target each step installs:
+    its ``run:`` script's commands, or the local composite action it uses
+    (`local_actions.action_reference`)."""
+    found: list[tuple[int, str, Span]] = []
     matrix = walker.get(walker.get(job, "strategy"), "matrix")
-    for step in walker.sequence(walker.get(job, "steps")):
+    for index, step in enumerate(walker.sequence(walker.get(job, "steps"))):
+        uses_node = walker.get(step, "uses")
+        action = local_action(walker.scalar(uses_node) or "")
+        if action is not None and uses_node is not None:
+            found.append((index, action_reference(action), span_of(path, uses_node)))
+            continue
         node = walker.get(step, "run")
         script = walker.scalar(node)
         if not script or node is None:
             continue
         folder = walker.scalar(walker.get(step, "working-directory")) or ""
+        seen: set[str] = set()
         for directory in _folders(walker, folder, matrix):
             for words in split_commands(script):
-                for target in _command_installs(words, directory):
-                    found.setdefault(target, span_of(path, node))
-    return list(found.items())
+                for target in command_installs(words, directory):
+                    if target not in seen:
+                        seen.add(target)
+                        found.append((index, target, span_of(path, node)))
+    return found
+
+
+def _pythons_in_effect(
+    walker: Walker, path: str, job: yaml.Node
+) -> dict[int, list[tuple[str, Span, str]]]:
+    """For each step after a setup-python step: the versions of the last such step before it
+    (steps before the first have none)."""
+    matrix = walker.get(walker.get(job, "strategy"), "matrix")
+    current: list[tuple[str, Span, str]] = []
+    out: dict[int, list[tuple[str, Span, str]]] = {}
+    for index, step in enumerate(walker.sequence(walker.get(job, "steps"))):
+        if current:
+            out[index] = current
+        node = _setup_python_version(walker, step)
+        if node is not None:
+            current = _node_versions(walker, path, node, matrix)
+    return out
 
 
 def _folders(walker: Walker, folder: str, matrix: yaml.Node | None) -> list[str]:
@@ -194,17 +256,3 @@ def _folders(walker: Walker, folder: str, matrix: yaml.Node | None) -> list[str]
         return [folder]
     found = [walker.scalar(v) for v in matrix_values(walker, matrix, ref.group(1))]
     return list(dict.fromkeys(f.strip() for f in found if f and "${{" not in f))
-
-
-def _command_installs(words: list[Word], folder: str) -> list[str]:
-    folder = posixpath.normpath(folder) if folder else ""
-    folder = "" if folder == "." else folder
-    call = make_call(words)
-    if call is not None:  # `make setup`: the snapshot links what the Makefile's target installs
-        directory = posixpath.normpath(posixpath.join(folder, call.directory))
-        directory = "" if directory == "." else directory
-        return [make_reference(directory, call.makefile, g) for g in call.goals or ("",)]
-    script = script_call(words)
-    if script is not None:  # `bash ./x.sh`: the snapshot links what the script installs
-        return [script_reference(folder, script)]
-    return installed_files(words, folder) + installed_extras(words, folder)
