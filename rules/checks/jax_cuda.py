@@ -33,7 +33,7 @@ from rules.checks.support.environments import (
     version_of,
 )
 from rules.checks.support.fixes import finding
-from rules.checks.support.indexes import indexes_for
+from rules.checks.support.indexes import pip_indexes_for
 from rules.checks.support.markers import on_linux
 from rules.checks.tensorflow_cuda import cudnn_facts
 from rules.findings import Finding, Severity
@@ -143,6 +143,7 @@ class JaxCudaMismatch(StaticRule, id="jax-cuda-mismatch", severity=Severity.ERRO
                 continue
             major, cudnn = int(build.group(1)[:2]), build.group(2)
             cudnn_text = ".".join(cudnn)  # cudnn86 is 8.6, cudnn805 is 8.0.5
+            yield from self._unserved_build(ctx, env, req)
             decl = _other_major(ctx, env, reqs, major)
             if decl is not None:
                 yield finding(
@@ -427,6 +428,26 @@ class JaxCudaMismatch(StaticRule, id="jax-cuda-mismatch", severity=Severity.ERRO
             )
             return
 
+    def _unserved_build(self, ctx: RuleContext, env: str, req: Requirement) -> Iterator[Finding]:
+        """``jaxlib==0.4.20+cuda11.cudnn86`` in an environment with no index or find-links page
+        but PyPI: PyPI holds no local versions (it refuses them on upload), so pip stops with
+        'No matching distribution found' (Genentech/Islander#1, optimal_transport_reward#4).
+        Nothing for a URL requirement or when any other index or page is configured."""
+        if req.ecosystem != Ecosystem.PYPI or req.url or pip_indexes_for(ctx.snapshot, env):
+            return
+        yield finding(
+            self,
+            f"{req.raw.strip()} is a jaxlib build only jax's find-links page serves "
+            f"({FIND_LINKS}); PyPI holds no local versions and this environment names no other "
+            f"index or page, so pip stops with 'No matching distribution found for "
+            f"{req.raw.strip()}'.",
+            req.location,
+            package=req.name,
+            fix=f"-f {FIND_LINKS}  # on a line of its own, before the pin",
+            evidence=(f"{req.location.file}:{req.location.line}: {req.raw.strip()}",),
+            fingerprint=f"find-links:{req.name}:build",
+        )
+
     def _find_links(
         self, ctx: RuleContext, env: str, jax: Requirement, reqs: list[Requirement]
     ) -> Iterator[Finding]:
@@ -441,7 +462,7 @@ class JaxCudaMismatch(StaticRule, id="jax-cuda-mismatch", severity=Severity.ERRO
         needed = local_jaxlib(Version(version.public), jax.extras)
         if needed is None or any(project(r) == "jaxlib" for r in reqs):
             return
-        if indexes_for(ctx.snapshot, env):
+        if pip_indexes_for(ctx.snapshot, env):
             return
         yield finding(
             self,

@@ -21,7 +21,7 @@ from packaging.version import Version
 from rules.checks.base import Rule, RuleContext, StaticRule
 from rules.checks.support.environments import each_env, project, version_of
 from rules.checks.support.fixes import finding, pinned_line
-from rules.checks.support.indexes import indexes_for
+from rules.checks.support.indexes import pip_indexes_for
 from rules.checks.support.wheels import WheelIndex, kb_wheels
 from rules.findings import Finding, Severity
 from rules.manifests.model import Ecosystem
@@ -45,8 +45,8 @@ class ReleaseNotPublished(StaticRule, id="release-not-published", severity=Sever
         wheels = self._wheels if self._wheels is not None else kb_wheels()
         seen: set[tuple[str, int, str]] = set()
         for env, reqs in each_env(ctx.snapshot, together=False):
-            if indexes_for(ctx.snapshot, env):
-                continue  # another index (or page) might serve it
+            if pip_indexes_for(ctx.snapshot, env):
+                continue  # another index (or page) might serve it (conda channels serve conda)
             for req in reqs:
                 pinned = version_of(req)
                 if pinned is None or req.ecosystem != Ecosystem.PYPI or req.url or pinned.local:

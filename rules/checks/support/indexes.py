@@ -58,6 +58,12 @@ def indexes_for(snapshot: Snapshot, env: str) -> list[Index]:
     return list(found)
 
 
+def pip_indexes_for(snapshot: Snapshot, env: str) -> list[Index]:
+    """`indexes_for` less conda channels: what pip (a conda environment's ``pip:`` block,
+    too) may install from besides PyPI."""
+    return [i for i in indexes_for(snapshot, env) if i.kind != IndexKind.CONDA_CHANNEL]
+
+
 def _own_indexes(snapshot: Snapshot, env: str) -> list[Index]:
     root = env_root(env)
     manifest = snapshot.files.get(root)

@@ -144,6 +144,36 @@ CASES: list[tuple[str, Snapshot, list[tuple[str, str]]]] = [
         snap(req("torch==2.1.0+cu118"), req("cupy-cuda11x==12.2.0"), index(f"{PT}/cu118")),
         [],
     ),
+    (
+        # Genentech/Islander env.yml (7a1c6c80): torch 2.1.1 from PyPI (cu121) with its cu12
+        # wheels, and jaxlib's CUDA 11 build with the cu11 wheels it loads: not torch's
+        "cu11 NVIDIA libraries a jaxlib CUDA 11 build uses, beside a cu121 torch",
+        snap(
+            req("torch==2.1.1"),
+            req("nvidia-cudnn-cu12==8.9.2.26"),
+            req("nvidia-cudnn-cu11==8.9.6.50"),
+            req("jaxlib==0.4.20+cuda11.cudnn86"),
+        ),
+        [],
+    ),
+    (
+        "cu11 NVIDIA libraries jax[cuda11_pip] uses, beside a cu121 torch",
+        snap(
+            req("torch==2.1.1"),
+            req("nvidia-cudnn-cu11==8.9.6.50"),
+            req("jax", extras=("cuda11_pip",)),
+        ),
+        [],
+    ),
+    (
+        "cu11 NVIDIA libraries with a jax CUDA 12 plugin only, beside a cu121 torch",
+        snap(
+            req("torch==2.1.1"),
+            req("nvidia-cudnn-cu11==8.9.6.50"),
+            req("jax-cuda12-plugin==0.4.30"),
+        ),
+        [("nvidia-cudnn-cu11", "")],
+    ),
 ]
 
 

@@ -31,7 +31,8 @@ PAGE = "https://storage.googleapis.com/jax-releases/jax_cuda_releases.html"
         ("jax[cuda12]==0.4.25\n", False),  # cuda12: plain jaxlib from PyPI plus plugins
         ("jax[cuda12_pip]==0.4.30\n", False),  # 0.4.30: no extra needs a local jaxlib
         ("jax[cuda12_pip]>=0.4.20\n", False),  # a range: not judged
-        ("jax[cuda12_pip]==0.4.25\njaxlib==0.4.25+cuda12.cudnn89\n", False),  # named itself
+        # named itself: not the extra's finding, but the jaxlib build still needs the page
+        ("jax[cuda12_pip]==0.4.25\njaxlib==0.4.25+cuda12.cudnn89\n", True),
         ("--index-url https://mirror.example.invalid/simple\njax[cuda12_pip]==0.4.25\n", False),
     ],
 )
@@ -68,3 +69,41 @@ def test_script_reads_requirement_lines() -> None:
         "numpy",
         "jaxlib==0.4.7+cuda11.cudnn86; extra == 'cuda11_pip'",
     ]
+
+
+ISLANDER = (
+    "name: scIntegrater\nchannels:\n  - defaults\ndependencies:\n  - python=3.9.18\n  - pip:\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("files", "found"),
+    [
+        # Genentech/Islander env.yml (7a1c6c80): a conda env whose pip: block pins the
+        # jaxlib CUDA build with no page: issue #1, "Pip failed"
+        ({"env.yml": ISLANDER + "      - jax==0.4.20\n      - jaxlib==0.4.20+cuda11.cudnn86\n"}, 1),
+        ({"requirements.txt": "jaxlib==0.4.19+cuda11.cudnn86\n"}, 1),
+        ({"requirements.txt": f"-f {PAGE}\njaxlib==0.4.19+cuda11.cudnn86\n"}, 0),
+        (
+            {
+                "requirements.txt": "--extra-index-url https://mirror.example.invalid/simple\n"
+                "jaxlib==0.4.19+cuda11.cudnn86\n"
+            },
+            0,
+        ),  # another index might mirror the page
+        ({"requirements.txt": "jaxlib==0.4.19\n"}, 0),  # PyPI's own build
+        (
+            {
+                "requirements.txt": "jaxlib @ https://storage.googleapis.com/jax-releases/cuda11/"
+                "jaxlib-0.4.19+cuda11.cudnn86-cp39-cp39-manylinux2014_x86_64.whl\n"
+            },
+            0,
+        ),
+        ({"env.yml": ISLANDER + f"      - -f {PAGE}\n      - jaxlib==0.4.20+cuda11.cudnn86\n"}, 0),
+    ],
+)
+def test_a_jaxlib_build_needs_the_find_links_page(files: dict[str, str], found: int) -> None:
+    findings = [f for f in run(RULE, build_snapshot(files)) if f.fingerprint.endswith(":build")]
+    assert len(findings) == found
+    for finding in findings:
+        assert "No matching distribution" in finding.message and PAGE in (finding.fix or "")

@@ -30,6 +30,21 @@ RULE = RULES[0]
         ({"requirements.txt": "torch==2.1.0+cu118\n"}, None),  # another index's build
         ({"requirements.txt": "-i https://mirror.example.invalid/simple\ntorch==2.1.5\n"}, None),
         ({"environment.yml": "name: e\ndependencies:\n  - numpy=1.99\n"}, None),  # conda
+        (  # a conda env's pip: block: its channels serve conda, not pip
+            {
+                "environment.yml": "name: e\nchannels:\n  - defaults\ndependencies:\n"
+                "  - python=3.9\n  - pip:\n      - numpy==1.99.0\n"
+            },
+            "numpy==1.26.4",
+        ),
+        (
+            {
+                "environment.yml": "name: e\ndependencies:\n  - pip:\n"
+                "      - --extra-index-url https://mirror.example.invalid/simple\n"
+                "      - numpy==1.99.0\n"
+            },
+            None,
+        ),
         (  # a constraint: pip uses it only if something requires numpy
             {"requirements.txt": "-c constraints.txt\nsix\n", "constraints.txt": "numpy==1.99.0\n"},
             None,
