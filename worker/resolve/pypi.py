@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import functools
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+from packaging.utils import canonicalize_name
 
 from rules.findings import Finding, Severity
 from rules.manifests.model import IndexKind, Requirement
 from worker.resolve import uv
 from worker.resolve.assumed import settle
 from worker.resolve.cache import ResolutionCache, cache_key
-from worker.resolve.explain import failure_findings
+from worker.resolve.explain import explanation, failure_findings, sdist_only
 from worker.resolve.indexes import IndexPolicy, redact, refusal_fix, refused_finding, untrusted
 from worker.resolve.inputs import ResolutionInput, requirement_line
 from worker.resolve.metadata import requires_of
@@ -158,12 +161,14 @@ def resolve_pypi(
     if refused:
         return Resolution(target, inp.environment, ok=False, findings=tuple(refused))
     lines, skipped = [], []
+    named: list[tuple[str, str]] = []  # (canonical name, line): what `beyond_sdists` leaves out
     for req in reqs:
         line = requirement_line(req)
         if line is None:
             skipped.append(skipped_finding(req, inp.environment))
         else:
             lines.append(line)
+            named.append((canonicalize_name(req.name), line))
     constraints = [line for req in inp.constraints if (line := requirement_line(req))]
     key = cache_key(
         {
@@ -184,26 +189,30 @@ def resolve_pypi(
         cached = options.cache.get(key)
         if cached is not None:
             return replace(cached, target=target)
-    run, incomplete = run_with_retries(
-        lambda: uv.pip_compile(
-            lines,
+
+    def compile_lines(left_out: Collection[str] = ()) -> uv.UvRun:
+        return uv.pip_compile(
+            [line for name, line in named if name not in left_out] if left_out else lines,
             constraints,
             options.uv_settings(),
             target=target,
             indexes=inp.indexes,
             index_strategy=inp.index_strategy,
             default_index_url=options.default_index_url,
-        ),
-        inp,
-        target,
-        options,
-    )
+        )
+
+    run, incomplete = run_with_retries(compile_lines, inp, target, options)
     blocked = refusal_outcome(run, inp, target, skipped)
     if blocked is not None:
         return blocked
     if incomplete is not None:
         return Resolution(target, inp.environment, ok=False, findings=(*skipped, incomplete))
     resolution = _outcome(run, inp, target, reqs, skipped, options)
+    if not resolution.ok and not run.timed_out:
+        direct = {name for name, _ in named}
+        beyond = beyond_sdists(run, compile_lines, direct, inp, target, reqs, options)
+        if beyond:
+            resolution = replace(resolution, findings=(*resolution.findings, *beyond))
     if options.cache is not None and not run.timed_out:
         options.cache.put(key, resolution)
     return resolution
@@ -233,6 +242,57 @@ def _outcome(
             target, inp.environment, pins, via, True, tuple(skipped), requires=requires
         )
     return failed_resolution(run, inp, target, options, reqs, skipped)
+
+
+#: Most reruns with more sdist-only requirements left out (`beyond_sdists`).
+MAX_OPAQUE_ROUNDS = 3
+
+
+def beyond_sdists(
+    first: uv.UvRun,
+    compile_lines: Callable[[Collection[str]], uv.UvRun],
+    direct: Collection[str],
+    inp: ResolutionInput,
+    target: ResolveTarget,
+    reqs: Sequence[Requirement],
+    options: RunOptions,
+) -> list[Finding]:
+    """The conflict the rest of an environment has when uv stopped at requirements of its own
+    that publish only an sdist (which depreview never builds, so their metadata is unknown):
+    resolved again without those lines, up to `MAX_OPAQUE_ROUNDS` times as more come up.
+    Leaving a requirement out (and whatever it requires) only removes constraints, so a
+    conflict without it is a conflict with it. An sdist-only package that is not one of the
+    environment's own requirements (`direct`) cannot be left out: nothing more is said, as
+    is the case for a rerun that resolves, times out or cannot reach an index (the sdist
+    notices stand alone, as before)."""
+    stuck = sdist_only(explanation(first.stderr))
+    left_out: set[str] = set()
+    for _ in range(MAX_OPAQUE_ROUNDS):
+        more = {name for name in stuck if name in direct} - left_out
+        if not more:
+            return []
+        left_out |= more
+        run, incomplete = run_with_retries(
+            functools.partial(compile_lines, frozenset(left_out)), inp, target, options
+        )
+        if incomplete is not None or run.refused or run.timed_out or run.ok:
+            return []
+        stuck = sdist_only(explanation(run.stderr))
+        if stuck:
+            continue
+        failed = failed_resolution(run, inp, target, options, reqs, ())
+        names = ", ".join(sorted(left_out))
+        return [
+            replace(
+                f,
+                message=f"{f.message} This holds without {names} (only an sdist is "
+                f"published, which depreview does not build): its requirements could only "
+                f"add to the conflict.",
+            )
+            for f in failed.findings
+            if f.rule == "resolution-conflict"
+        ]
+    return []
 
 
 def failed_resolution(

@@ -104,7 +104,12 @@ def _convert(target: Target, range_only: bool) -> ResolveTarget:
     else:
         evidence = _where(python_sources[0]) if python_sources else ""
     python = full_python(target.python) or target.python
-    return ResolveTarget.of(target, python, assumed=target.assumed or range_only, evidence=evidence)
+    # A Python only requires-python admits is a candidate, not evidence: next to a Dockerfile's
+    # or CI's Python it is resolved too, but a failure that depends on it is a notice.
+    assumed = target.assumed or range_only or _is_range(target)
+    if assumed and not target.assumed and not range_only:
+        evidence = f"{_where(python_sources[0])} allows it"
+    return ResolveTarget.of(target, python, assumed=assumed, evidence=evidence)
 
 
 def _is_range(target: Target) -> bool:
@@ -118,7 +123,9 @@ def environment_targets(snapshot: Snapshot, config: Any, environment: str) -> li
 
     Targets that evidence names (the config, the installing Dockerfile stage, conda
     `python=`, `.python-version`, a CI matrix...) are not assumed (at most MAX_PYTHONS of
-    them: the lowest, the middle, the highest). Without such evidence the Pythons are
+    them: the lowest, the middle, the highest); the Pythons a requires-python range adds
+    beside them are resolved with them but count as assumed (their Python-dependent failures
+    are notices). Without such evidence the Pythons are
     `assumed` candidates, from a declared range (requires-python) or the default set, in
     the order worth trying (newest, oldest, then the rest newest first); the caller stops
     at the first that resolves.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,10 @@ from rules.findings import Finding, Severity
 from tests.worker.resolve.conftest import config, snap
 from tests.worker.resolve.wheels import Universe
 from worker.resolve import resolve_change, resolve_snapshot
-from worker.resolve.model import Resolution
-from worker.resolve.pypi import RunOptions
+from worker.resolve.inputs import Mode, ResolutionInput
+from worker.resolve.model import Resolution, ResolveTarget
+from worker.resolve.pypi import RunOptions, beyond_sdists
+from worker.resolve.uv import UvRun
 
 
 def _head(
@@ -95,6 +98,59 @@ def test_sdist_only_package_is_a_notice_not_a_pass(universe: Universe, options: 
         "legacy-only",
     )
     assert "Not resolved past legacy-only" in finding.message
+
+
+def test_a_conflict_beyond_an_sdist_only_requirement_is_found(
+    universe: Universe, options: RunOptions
+) -> None:
+    """apple/axlearn 43b33994: importlab (sdist only) stopped uv before it reached
+    numpy==1.26.4 against apache-beam 2.52.0's numpy<1.25. Without the sdist-only line the
+    conflict stands (its own requirements could only add to it)."""
+    files = {"requirements.txt": "--index-url PYPI\nlegacy-only==0.1.0\nlib-a\nlib-b\n"}
+    resolutions, findings = _head(universe, files, options)
+    assert not resolutions[0].ok
+    assert [f.rule for f in findings] == ["resolution-sdist-only", "resolution-conflict"]
+    conflict = findings[1]
+    assert (conflict.severity, conflict.file) == (Severity.ERROR, "requirements.txt")
+    assert conflict.line in (3, 4)
+    assert "holds without legacy-only" in conflict.message
+
+
+def test_an_sdist_only_requirement_left_out_that_resolves_stays_a_notice(
+    universe: Universe, options: RunOptions
+) -> None:
+    files = {"requirements.txt": "--index-url PYPI\nlegacy-only\nscipy==1.10.1\n"}
+    resolutions, findings = _head(universe, files, options)
+    assert not resolutions[0].ok
+    assert [f.rule for f in findings] == ["resolution-sdist-only"]
+
+
+STUCK = (
+    "error: No solution found when resolving dependencies:\n"
+    "  cause: Because legacy-only==0.1.0 has no usable wheels and uses-legacy==1.0.0 depends "
+    "on legacy-only==0.1.0, we can conclude that uses-legacy==1.0.0 cannot be used.\n"
+    "hint: Wheels are required for `legacy-only` because building from source is disabled "
+    "for all packages (i.e., with `--no-build`)\n"
+)
+
+
+def test_a_transitive_sdist_only_package_is_not_left_out(options: RunOptions) -> None:
+    """uses-legacy needs legacy-only: a line cannot take it out, so uv is not run again and
+    nothing past it is judged."""
+    calls: list[Collection[str]] = []
+
+    def compile_lines(left_out: Collection[str]) -> UvRun:
+        calls.append(left_out)
+        return UvRun(1, "", STUCK)
+
+    inp = ResolutionInput(environment="requirements.txt", mode=Mode.PIP)
+    target = ResolveTarget(python="3.11.9", platform="x86_64-unknown-linux-gnu")
+    first = UvRun(1, "", STUCK)
+    assert beyond_sdists(first, compile_lines, {"uses-legacy"}, inp, target, (), options) == []
+    assert calls == []
+    # a direct sdist-only line is left out, once per round, never more than the bound
+    assert beyond_sdists(first, compile_lines, {"legacy-only"}, inp, target, (), options) == []
+    assert calls == [{"legacy-only"}]
 
 
 def test_pins_and_via(universe: Universe, options: RunOptions) -> None:

@@ -119,6 +119,19 @@ def test_a_declared_range_bounds_the_assumed_candidates() -> None:
     assert 'requires-python = ">=3.9,<3.12"' in targets[0].describe()
 
 
+def test_a_range_beside_evidence_adds_assumed_pythons() -> None:
+    """apple/axlearn: python:3.9-slim installs the project, whose requires-python is >=3.9.
+    3.9 is evidence; the newer Pythons the range admits are resolved too, as assumed ones
+    (their Python-dependent failures are notices, not errors)."""
+    docker = "FROM python:3.9-slim\nCOPY . .\nRUN pip install .\n"
+    pyproject = PYPROJECT.replace(">=3.9,<3.12", ">=3.9")
+    files = {"Dockerfile": docker, "pyproject.toml": pyproject}
+    targets = environment_targets(snap(files), config(), "pyproject.toml")
+    assert [(t.minor, t.assumed) for t in targets][0] == ("3.9", False)
+    assert [t.assumed for t in targets[1:]] == [True] * (len(targets) - 1) and targets[1:]
+    assert all("allows it" in t.evidence for t in targets[1:])
+
+
 def test_cuda_from_config() -> None:
     (target,) = environment_targets(
         snap({"Dockerfile": DOCKER_38, "requirements.txt": "six\n"}),
