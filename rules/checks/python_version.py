@@ -15,8 +15,8 @@ allows, and fail).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import Version
@@ -206,6 +206,16 @@ class _Claim:
     evidence: Evidence
     minors: list[str]
     ranged: bool
+    #: Each minor's own evidence (a grouped workflow matrix: the entry that names it).
+    by_minor: dict[str, Evidence] = field(default_factory=dict)
+
+    def at(self, minors: Sequence[str]) -> Evidence:
+        """The evidence of the first of `minors` (where a finding about them stands)."""
+        return self.by_minor.get(minors[0], self.evidence) if minors else self.evidence
+
+    def only(self, minors: list[str]) -> _Claim:
+        """This claim for `minors` alone."""
+        return _Claim(self.evidence, minors, self.ranged, self.by_minor)
 
 
 def _claims(targets: Iterable[Target], per_python: bool = False) -> list[_Claim]:
@@ -225,6 +235,7 @@ def _claims(targets: Iterable[Target], per_python: bool = False) -> list[_Claim]
             claim = claims.setdefault(key, _Claim(ev, [], ranged))
             if target.python not in claim.minors:
                 claim.minors.append(target.python)
+                claim.by_minor.setdefault(target.python, ev)
     for claim in claims.values():
         claim.minors.sort(key=lambda m: tuple(int(p) for p in m.split(".")[:2]))
     return list(claims.values())
@@ -245,7 +256,7 @@ def _under_marker(claim: _Claim, req: Requirement) -> _Claim | None:
     minors = [m for m in claim.minors if applies(req.marker, Target(m, "linux_x86_64"))]
     if not minors:
         return None
-    return _Claim(claim.evidence, minors, claim.ranged)
+    return claim.only(minors)
 
 
 def _may_pick_unusable(
@@ -315,14 +326,14 @@ class PythonVersionIncompatible(
                     if not claim.ranged and isinstance(option.picked, _WheelSupport):
                         handled, built = source_builds(
                             self, ctx.snapshot, env, claim.evidence, claim.minors,
-                            option.req, option.decided, wheels,
+                            option.req, option.decided, wheels, evidence_at=claim.at,
                         )  # fmt: skip
                         built = [_per_python(f, claim, per_python) for f in built]
                         yield from (f for f in built if _first(f, seen))
                         rest = [m for m in claim.minors if m not in handled]
                         if not rest:
                             continue
-                        claim = _Claim(claim.evidence, rest, claim.ranged)
+                        claim = claim.only(rest)
                     if option.decided.exact:
                         if option.picked is None:
                             continue
@@ -368,6 +379,9 @@ class PythonVersionIncompatible(
             certain = ev.how in _CERTAIN
             severity = Severity.ERROR if stuck and certain else Severity.WARNING
             bad = stuck or bad
+            ev = claim.at(bad)
+            where = f"{ev.file}:{ev.line}" if ev.file and ev.line else (ev.file or "the config")
+            declared = ev.text or ev.value
         runs = ", ".join(bad)
         older = [fitting(m) for m in bad]
         if severity == Severity.ERROR or not all(older):
@@ -407,6 +421,7 @@ class PythonVersionIncompatible(
         bad = [m for m in minors if support.admits(m) is False]
         if not bad:
             return
+        ev = claim.at(bad) if not claim.ranged else ev
         where = f"{ev.file}:{ev.line}" if ev.file and ev.line else (ev.file or "the config")
         declared = ev.text or ev.value
         if claim.ranged:

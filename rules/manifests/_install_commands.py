@@ -460,8 +460,19 @@ def installed_files(words: list[Word], folder: str = "", expand: Expand = _ident
     into = InstallFindings()
     interpret(words, lambda at: Span("", 1, at + 1), expand, "", into)
     out = [here(p) for p in into.include_paths]
-    out += [_project_file(here(local)) for local, _ in _local_projects(found[1], expand)]
+    if not _no_deps(found[1]):  # `pip install . --no-deps`: none of the project's requirements
+        out += [_project_file(here(local)) for local, _ in _local_projects(found[1], expand)]
     return out
+
+
+_NO_DEPS = frozenset({"--no-deps", "--no-dependencies"})
+
+
+def _no_deps(args: list[Word]) -> bool:
+    """Whether a pip install's arguments say ``--no-deps`` (a local project it names is
+    installed without any of its requirements; pyiron_atomistics' CI installs the conda
+    environment first, then ``pip install . --no-deps``)."""
+    return any(w.value in _NO_DEPS for w in args)
 
 
 def installed_extras(words: list[Word], folder: str = "", expand: Expand = _identity) -> list[str]:
@@ -469,7 +480,7 @@ def installed_extras(words: list[Word], folder: str = "", expand: Expand = _iden
     run in `folder` names with extras (``.[ml]``, ``"./pkg[docs,ml]"``): it installs those
     extras, and no other."""
     found = classify(words)
-    if found is None or found[0] != "pip":
+    if found is None or found[0] != "pip" or _no_deps(found[1]):
         return []
     return [
         f"{_project_file(posixpath.normpath(posixpath.join(folder, local)))}#{extra}"

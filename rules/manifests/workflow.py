@@ -23,6 +23,7 @@ environment of its own, one per matrix combination, with its own Python fact
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterator
 
@@ -141,13 +142,20 @@ def _setup_python_version(walker: Walker, step: yaml.Node) -> yaml.Node | None:
 def _job_pythons(walker: Walker, path: str, job: yaml.Node) -> list[tuple[str, Span, str]]:
     found: list[tuple[str, Span, str]] = []
     matrix = walker.get(walker.get(job, "strategy"), "matrix")
-    for node in setup_python_nodes(walker, job):
-        found.extend(_node_versions(walker, path, node, matrix))
+    for step in walker.sequence(walker.get(job, "steps")):
+        found.extend(_conda_setup_versions(walker, path, step, matrix))
+        node = _setup_python_version(walker, step)
+        if node is not None:
+            found.extend(_node_versions(walker, path, node, matrix))
     return found
 
 
 def _node_versions(
-    walker: Walker, path: str, node: yaml.Node, matrix: yaml.Node | None
+    walker: Walker,
+    path: str,
+    node: yaml.Node,
+    matrix: yaml.Node | None,
+    action: str = SETUP_PYTHON,
 ) -> list[tuple[str, Span, str]]:
     """The Pythons one ``python-version`` input names (a scalar, lines, a list, a matrix
     reference)."""
@@ -157,17 +165,22 @@ def _node_versions(
         if text is None:
             continue
         for line in text.split("\n"):
-            found.extend(_versions(walker, path, line.strip(), value_node, matrix))
+            found.extend(_versions(walker, path, line.strip(), value_node, matrix, action))
     return found
 
 
 def _versions(
-    walker: Walker, path: str, text: str, node: yaml.Node, matrix: yaml.Node | None
+    walker: Walker,
+    path: str,
+    text: str,
+    node: yaml.Node,
+    matrix: yaml.Node | None,
+    action: str = SETUP_PYTHON,
 ) -> list[tuple[str, Span, str]]:
     ref = MATRIX_REF.match(text)
     if ref is None:
         minor = python_minor(text)
-        detail = f"{SETUP_PYTHON} python-version: {text}"
+        detail = f"{action} python-version: {text}"
         return [(minor, span_of(path, node), detail)] if minor else []
     key = ref.group(1)
     out: list[tuple[str, Span, str]] = []
@@ -175,7 +188,7 @@ def _versions(
         raw = walker.scalar(value)
         minor = python_minor(raw) if raw else None
         if minor:
-            out.append((minor, span_of(path, value), f"matrix.{key}: {raw} ({SETUP_PYTHON})"))
+            out.append((minor, span_of(path, value), f"matrix.{key}: {raw} ({action})"))
     return out
 
 
@@ -216,6 +229,10 @@ def _step_installs(walker: Walker, path: str, job: yaml.Node) -> list[tuple[int,
         if action is not None and uses_node is not None:
             found.append((index, action_reference(action), span_of(path, uses_node)))
             continue
+        environment_file = _conda_environment_file(walker, step)
+        if environment_file is not None:
+            found.append((index, environment_file[0], span_of(path, environment_file[1])))
+            continue
         node = walker.get(step, "run")
         script = walker.scalar(node)
         if not script or node is None:
@@ -240,12 +257,68 @@ def _pythons_in_effect(
     current: list[tuple[str, Span, str]] = []
     out: dict[int, list[tuple[str, Span, str]]] = {}
     for index, step in enumerate(walker.sequence(walker.get(job, "steps"))):
+        conda = _conda_setup_versions(walker, path, step, matrix)
+        if conda:  # its Python is that of the environment file it creates, too
+            current = conda
         if current:
             out[index] = current
         node = _setup_python_version(walker, step)
         if node is not None:
             current = _node_versions(walker, path, node, matrix)
     return out
+
+
+#: Conda setup actions: the input naming the environment file they create, and the input
+#: whose ``python=3.x`` (or version) names its Python.
+CONDA_SETUPS = {
+    "conda-incubator/setup-miniconda": "python-version",
+    "mamba-org/setup-micromamba": "create-args",
+    "mamba-org/provision-with-micromamba": "extra-specs",
+}
+_CONDA_PYTHON_WORD = re.compile(r"(?<![\w.-])python(?:==?|=)(\$\{\{.*?\}\}|[^\s'\"]+)")
+
+
+def _conda_action(walker: Walker, step: yaml.Node) -> str | None:
+    uses = (walker.scalar(walker.get(step, "uses")) or "").strip().lower()
+    action = uses.split("@", 1)[0]
+    return action if action in CONDA_SETUPS else None
+
+
+def _conda_environment_file(walker: Walker, step: yaml.Node) -> tuple[str, yaml.Node] | None:
+    """(repository path, node) of a conda setup step's ``environment-file`` (relative to the
+    workspace root); None for another step, ``false`` or an expression."""
+    if _conda_action(walker, step) is None:
+        return None
+    node = walker.get(walker.get(step, "with"), "environment-file")
+    text = (walker.scalar(node) or "").strip()
+    if node is None or not text or text.lower() == "false" or "${{" in text:
+        return None
+    clean = posixpath.normpath(text.removeprefix("./"))
+    if clean.startswith(("../", "/")) or clean == "..":
+        return None
+    return clean, node
+
+
+def _conda_setup_versions(
+    walker: Walker, path: str, step: yaml.Node, matrix: yaml.Node | None
+) -> list[tuple[str, Span, str]]:
+    """The Pythons a conda setup step creates its environment with: setup-miniconda's
+    ``python-version``, a ``python=3.x`` word (or ``python=${{ matrix.k }}``) of
+    setup-micromamba's ``create-args`` / provision-with-micromamba's ``extra-specs``."""
+    action = _conda_action(walker, step)
+    if action is None:
+        return []
+    node = walker.get(walker.get(step, "with"), CONDA_SETUPS[action])
+    if node is None:
+        return []
+    if action == "conda-incubator/setup-miniconda":
+        return _node_versions(walker, path, node, matrix, action)
+    found: list[tuple[str, Span, str]] = []
+    for value_node in walker.sequence(node) or [node]:
+        for match in _CONDA_PYTHON_WORD.finditer(walker.scalar(value_node) or ""):
+            text = match.group(1).strip("'\"")
+            found.extend(_versions(walker, path, text, value_node, matrix, action))
+    return found
 
 
 def _folders(walker: Walker, folder: str, matrix: yaml.Node | None) -> list[str]:

@@ -22,7 +22,7 @@ Data: the KB wheel table's release rows (`rules.kb.wheels.WheelRelease`) through
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
@@ -157,9 +157,11 @@ def source_builds(
     req: Requirement,
     decided: Admitted,
     wheels: WheelIndex,
+    evidence_at: Callable[[list[str]], Evidence] | None = None,
 ) -> tuple[list[str], list[Finding]]:
     """(the minors of `minors` this module decided, its findings) for one requirement and one
-    exact piece of Python evidence. Undecided minors are left to the caller."""
+    exact piece of Python evidence (`evidence_at`: each minor's own, for a grouped matrix).
+    Undecided minors are left to the caller."""
     package = req.name
     binary = _binary_option(snapshot, req)
     if binary == "--only-binary":
@@ -185,6 +187,8 @@ def source_builds(
     if not builds:
         return handled, []
     first = builds[0]
+    if evidence_at is not None:
+        evidence = evidence_at([b.python for b in builds])
     pythons = ", ".join(b.python for b in builds)
     tags = ", ".join(f"cp{b.python.replace('.', '')}" for b in builds)
     where = f"{evidence.file}:{evidence.line}" if evidence.file and evidence.line else "the config"
@@ -221,7 +225,16 @@ def source_builds(
             if older
             else "",
         ]
-        severity = Severity.ERROR if absent is not None else Severity.WARNING
+        excluded = first.row.requires_python and not first.row.admits(first.python)
+        if excluded:
+            # the release's own Requires-Python refuses this Python: a channel's build runs
+            # `pip install .` of that source, which refuses it too (conda-forge builds only
+            # the Pythons upstream admits: pyiron_atomistics#1504, scipy 1.14.0 on 3.9)
+            text += (
+                f" Its Requires-Python is {first.row.requires_python}: no channel builds it "
+                f"for Python {first.python}."
+            )
+        severity = Severity.ERROR if absent is not None or excluded else Severity.WARNING
     elif (broken := _sdist_break(package, builds)) is not None:
         severity = Severity.ERROR
         text = f"{head}, and {broken.why}. The install fails."

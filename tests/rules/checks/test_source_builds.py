@@ -228,21 +228,33 @@ def test_the_newest_release_is_built_unless_binaries_are_preferred(
         assert findings[0].fix is not None and "toy==1.0" in findings[0].fix
 
 
-def test_conda_requirements_are_not_built_from_an_sdist() -> None:
-    # numpy 1.21.2: Linux x86_64 wheels for CPython 3.7-3.10 only (KB wheel table). A conda
-    # install never builds the PyPI sdist: the finding says the KB's PyPI data shows no
-    # cp311 wheel and that conda channels may differ; the severity is unchanged (warning).
+@pytest.mark.parametrize(
+    ("installer", "pin", "severity", "requires_python"),
+    [
+        # numpy 1.24.4: Linux x86_64 wheels for CPython 3.8-3.11 only, Requires-Python >=3.8.
+        # A conda install never builds the PyPI sdist: the finding says the KB's PyPI data
+        # shows no cp312 wheel and that conda channels may differ (a warning).
+        ("Miniconda3-py312_24.1.2-0", "numpy=1.24.4", "warning", False),
+        # numpy 1.21.2: Requires-Python >=3.7,<3.11: a channel's build of that source refuses
+        # Python 3.11 as pip does (conda-forge builds only what upstream admits): an error
+        ("Miniconda3-py311_23.5.2-0", "numpy=1.21.2", "error", True),
+    ],
+)
+def test_conda_requirements_are_not_built_from_an_sdist(
+    installer: str, pin: str, severity: str, requires_python: bool
+) -> None:
     files = {
         "Dockerfile": "FROM ubuntu:22.04\n"
-        "RUN bash Miniconda3-py311_23.5.2-0-Linux-x86_64.sh -b -p /opt/conda\n"
-        "RUN conda install -y numpy=1.21.2\n",
+        f"RUN bash {installer}-Linux-x86_64.sh -b -p /opt/conda\n"
+        f"RUN conda install -y {pin}\n",
     }
     found = run(RULE, build_snapshot(files))
-    assert [(f.package, f.severity.value) for f in found] == [("numpy", "warning")]
+    assert [(f.package, f.severity.value) for f in found] == [("numpy", severity)]
     message = found[0].message
     assert "sdist" not in message and "pip builds" not in message
     assert "PyPI wheel data" in message and "conda channels" in message
-    assert found[0].fix is not None and "numpy=1.21.2" not in found[0].fix
+    assert ("Requires-Python is" in message) == requires_python
+    assert found[0].fix is not None and pin not in found[0].fix
 
 
 def test_a_conda_framework_pin_says_no_conda_build_installs() -> None:

@@ -156,13 +156,15 @@ DOCKERFILES: list[tuple[str, str, tuple[str, str], list[str]]] = [
         "head torch1.10: Miniconda3-latest",
         federatedscope("nvidia/cuda:11.3.1-runtime-ubuntu20.04", HEAD_INSTALL, TORCH110),
         (MINICONDA_LATEST_PYTHON, "installer"),
-        ["pytorch", "torchaudio", "torchvision"],
+        # numpy 1.21.2 and scipy 1.7.3: Requires-Python <3.11, so no channel build for 3.13
+        ["numpy", "pytorch", "scipy", "torchaudio", "torchvision"],
     ),
     (
         "head torch1.8: Miniconda3-latest",
         federatedscope("nvidia/cuda:10.2-runtime-ubuntu18.04", HEAD_INSTALL, TORCH18),
         (MINICONDA_LATEST_PYTHON, "installer"),
-        ["pytorch", "torchaudio", "torchvision"],
+        # numpy 1.21.2 and scipy 1.7.3: Requires-Python <3.11, so no channel build for 3.13
+        ["numpy", "pytorch", "scipy", "torchaudio", "torchvision"],
     ),
     (
         "PR 536 torch1.10: Miniconda3-py39_23.1.0-1",
@@ -185,7 +187,8 @@ DOCKERFILES: list[tuple[str, str, tuple[str, str], list[str]]] = [
             TORCH110,
         ),
         (MINICONDA_LATEST_PYTHON, "installer"),
-        ["pytorch", "torchaudio", "torchvision"],
+        # numpy 1.21.2 and scipy 1.7.3: Requires-Python <3.11, so no channel build for 3.13
+        ["numpy", "pytorch", "scipy", "torchaudio", "torchvision"],
     ),
     (
         "conda python=3.8 after the installer decides the base environment's Python",

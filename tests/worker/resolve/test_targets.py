@@ -127,7 +127,7 @@ def test_a_range_beside_evidence_adds_assumed_pythons() -> None:
     pyproject = PYPROJECT.replace(">=3.9,<3.12", ">=3.9")
     files = {"Dockerfile": docker, "pyproject.toml": pyproject}
     targets = environment_targets(snap(files), config(), "pyproject.toml")
-    assert [(t.minor, t.assumed) for t in targets][0] == ("3.9", False)
+    assert (targets[0].minor, targets[0].assumed) == ("3.9", False)
     assert [t.assumed for t in targets[1:]] == [True] * (len(targets) - 1) and targets[1:]
     assert all("allows it" in t.evidence for t in targets[1:])
 

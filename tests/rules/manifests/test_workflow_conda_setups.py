@@ -1,0 +1,117 @@
+"""Conda setup actions in workflows: the environment file they create and its Python, and
+``pip install . --no-deps`` (the project without its requirements).
+
+Real files: pyiron/pyiron_atomistics at the head of PR #1504 (cbdf569; the corpus cases
+pyiron__pyiron_atomistics__ci-py39-conda-scipy1140 and __ci-lower-bound-py39-clean hold the
+bytes, BSD-3-Clause). unittests.yml's matrix gains a Python 3.9 job whose
+``conda-incubator/setup-miniconda`` step creates ``.ci_support/environment.yml`` (``scipy
+=1.14.0``) with ``python-version: ${{ matrix.python-version }}``; the PR quotes the solver:
+scipy 1.14.0 would require python >=3.10 (commit 7ee5c78 drops the job three minutes later).
+unittests_old.yml runs 3.9 with environment-old.yml and then ``pip install . --no-deps``:
+pyproject's scipy==1.14.0 is never installed there.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rules.checks.support.evidence import targets_for_environment
+from rules.manifests._install_commands import installed_files
+from rules.manifests._shellwords import split_commands
+from rules.manifests.snapshot import build_snapshot
+from rules.review import review_trees
+
+CASES = Path(__file__).resolve().parents[2] / "realworld/cases"
+BREAKING = CASES / "pyiron__pyiron_atomistics__ci-py39-conda-scipy1140"
+CLEAN = CASES / "pyiron__pyiron_atomistics__ci-lower-bound-py39-clean"
+
+
+def tree(case: Path, side: str) -> dict[str, str]:
+    root = case / side
+    return {
+        str(p.relative_to(root)): p.read_text(encoding="utf-8")
+        for p in root.rglob("*")
+        if p.is_file() and p.name != ".gitkeep"
+    }
+
+
+def pythons(files: dict[str, str], env: str) -> list[str]:
+    return [t.python for t in targets_for_environment(build_snapshot(files), env) if not t.assumed]
+
+
+def workflow(step: str) -> dict[str, str]:
+    text = (
+        "jobs:\n  t:\n    strategy:\n      matrix:\n        python: ['3.9', '3.11']\n"
+        f"    steps:\n{step}"
+    )
+    return {".github/workflows/ci.yml": text, "env/ci.yml": "dependencies:\n  - numpy\n"}
+
+
+SETUPS: list[tuple[str, str, list[str]]] = [
+    (
+        "setup-miniconda python-version from the matrix",
+        "      - uses: conda-incubator/setup-miniconda@v3\n        with:\n"
+        "          python-version: ${{ matrix.python }}\n"
+        "          environment-file: env/ci.yml\n",
+        ["3.9", "3.11"],
+    ),
+    (
+        "setup-micromamba create-args python=",
+        "      - uses: mamba-org/setup-micromamba@v2\n        with:\n"
+        "          environment-file: ./env/ci.yml\n"
+        "          create-args: >-\n            python=${{ matrix.python }}\n            pytest\n",
+        ["3.9", "3.11"],
+    ),
+    (
+        "provision-with-micromamba extra-specs",
+        "      - uses: mamba-org/provision-with-micromamba@main\n        with:\n"
+        "          environment-file: env/ci.yml\n"
+        "          extra-specs: |\n            python=3.10\n",
+        ["3.10"],
+    ),
+    (
+        "environment-file: false creates no file's environment",
+        "      - uses: mamba-org/setup-micromamba@v2\n        with:\n"
+        "          environment-file: false\n          create-args: python=3.10\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "step", "expected"), SETUPS, ids=[s[0] for s in SETUPS])
+def test_conda_setup_creates_its_environment_file(
+    name: str, step: str, expected: list[str]
+) -> None:
+    assert pythons(workflow(step), "env/ci.yml") == expected
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("pip install . --no-deps --no-build-isolation", []),
+        ("pip install --no-dependencies -e .", []),
+        ("pip install -r requirements.txt --no-deps", ["requirements.txt"]),
+        ("pip install .", ["pyproject.toml"]),
+    ],
+)
+def test_no_deps_installs_no_project_requirements(command: str, expected: list[str]) -> None:
+    assert installed_files(split_commands(command)[0]) == expected
+
+
+def test_the_new_py39_job_cannot_solve_scipy_1_14() -> None:
+    new = [
+        f for f in review_trees(tree(BREAKING, "base"), tree(BREAKING, "head")).findings if f.new
+    ]
+    scipy = [f for f in new if f.package == "scipy" and f.rule == "python-version-incompatible"]
+    assert [(f.severity.value, f.file, f.line) for f in scipy] == [
+        ("error", ".github/workflows/unittests.yml", 42)  # the 3.9 matrix entry
+    ]
+    assert "Requires-Python is >=3.10" in scipy[0].message
+    assert "setup-miniconda" in scipy[0].message
+
+
+def test_the_lower_bound_job_installs_the_project_without_its_requirements() -> None:
+    new = [f for f in review_trees(tree(CLEAN, "base"), tree(CLEAN, "head")).findings if f.new]
+    assert [f for f in new if f.severity.value == "error"] == []
