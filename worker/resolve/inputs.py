@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from packaging.utils import canonicalize_name
 
-from rules.checks.support.indexes import declared_indexes
+from rules.checks.support.indexes import declared_indexes, indexes_for
 from rules.checks.support.packages import sibling
 from rules.manifests.model import (
     Ecosystem,
@@ -99,11 +99,16 @@ def inputs_for(snapshot: Snapshot) -> list[ResolutionInput]:
         reqs = [*by_env.get(root, ()), *by_env[env]] if group and not own else by_env[env]
         envs = (env,) if own else (env, root)
         files = {req.location.file for req in reqs} | {env, root}
-        all_indexes = tuple(
+        declared = [
             index
             for index in declared_indexes(snapshot)
             if index.environment in envs or (not index.environment and index.location.file in files)
-        )
+        ]
+        # and the indexes of the commands that install it (a Dockerfile's `pip install -r
+        # requirements.txt --extra-index-url …`, its stage's PIP_FIND_LINKS): what the rules
+        # say serves the environment
+        installing = [i for e in envs for i in indexes_for(snapshot, e)]
+        all_indexes = tuple(dict.fromkeys([*declared, *installing]))
         channels = tuple(i for i in all_indexes if i.kind is IndexKind.CONDA_CHANNEL)
         indexes = tuple(i for i in all_indexes if i.kind is not IndexKind.CONDA_CHANNEL)
         pypi = [r for r in reqs if r.ecosystem is Ecosystem.PYPI and r.name != "python"]

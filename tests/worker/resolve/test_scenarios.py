@@ -153,6 +153,22 @@ def test_a_transitive_sdist_only_package_is_not_left_out(options: RunOptions) ->
     assert calls == [{"legacy-only"}]
 
 
+def test_the_index_a_dockerfile_installs_the_file_with_is_used(
+    universe: Universe, options: RunOptions
+) -> None:
+    """`RUN pip install -r requirements.txt --extra-index-url <cu118>`: the file's +cu118 pin
+    resolves from that index (it was resolved without it: a false error)."""
+    files = {
+        "Dockerfile": "FROM python:3.11-slim\nCOPY requirements.txt .\n"
+        "RUN pip install -r requirements.txt --extra-index-url CU118\n",
+        "requirements.txt": "--index-url PYPI\ntorch==2.1.0+cu118\n",
+    }
+    resolutions, findings = _head(universe, files, options)
+    reqs = [r for r in resolutions if r.environment == "requirements.txt"]
+    assert [r.ok for r in reqs] == [True] and reqs[0].pins["torch"] == "2.1.0+cu118"
+    assert [f for f in findings if f.severity is Severity.ERROR] == []
+
+
 def test_pins_and_via(universe: Universe, options: RunOptions) -> None:
     files = {"requirements.txt": "--index-url PYPI\npandas\n", "constraints.txt": ""}
     files["requirements.txt"] += "-c constraints.txt\n"
