@@ -25,16 +25,18 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 import yaml
 
+from rules.manifests._install_commands import InstallFindings, installed_files, interpret
 from rules.manifests._shellwords import split_commands
 from rules.manifests._step_installs import command_installs
 from rules.manifests._workflow_jobs import python_minor, read_jobs, span_of
 from rules.manifests._yaml_nodes import BudgetExceeded, Walker, compose
 from rules.manifests.local_actions import action_reference, local_action
-from rules.manifests.model import Fact, FactKind, FileKind, ManifestFile, Span
+from rules.manifests.model import Fact, FactKind, FileKind, Index, IndexKind, ManifestFile, Span
 
 __all__ = ["MATRIX_REF", "SETUP_PYTHON", "WorkflowParser", "python_minor", "span_of"]
 
@@ -56,6 +58,7 @@ class WorkflowParser:
             return ManifestFile(path=path, kind=self.kind)
         walker = Walker()
         facts: list[Fact] = []
+        indexes: list[Index] = []
         includes: dict[str, Span] = {}
         installed_by: dict[str, list[str]] = {}
         jobs = read_jobs(path, text, root)  # packages installed by name: environments of their own
@@ -63,6 +66,7 @@ class WorkflowParser:
             for key, job in walker.mapping(walker.get(root, "jobs")):
                 pythons = _job_pythons(walker, path, job)
                 steps = _step_installs(walker, path, job)
+                indexes.extend(file_indexes(walker, path, job))
                 installs = _first_places(steps)
                 job_id = walker.scalar(key)
                 if job_id is not None:
@@ -91,7 +95,7 @@ class WorkflowParser:
             path=path,
             kind=self.kind,
             requirements=tuple(jobs.requirements),
-            indexes=tuple(jobs.indexes),
+            indexes=tuple(dict.fromkeys([*jobs.indexes, *indexes])),
             facts=tuple(dict.fromkeys([*facts, *jobs.facts])),
             includes=tuple(includes.values()),
             include_paths=tuple(includes),
@@ -246,6 +250,43 @@ def _step_installs(walker: Walker, path: str, job: yaml.Node) -> list[tuple[int,
                         seen.add(target)
                         found.append((index, target, span_of(path, node)))
     return found
+
+
+def file_indexes(walker: Walker, path: str, job: yaml.Node) -> list[Index]:
+    """The indexes a ``run:`` command passes while it installs files (``pip install -r
+    requirements.txt --extra-index-url <cu118>``), each as an index of every file (and
+    project) that command installs: what serves those files where the repository installs
+    them, as a Dockerfile's install command does."""
+    found: list[Index] = []
+    matrix = walker.get(walker.get(job, "strategy"), "matrix")
+    for step in walker.sequence(walker.get(job, "steps")):
+        node = walker.get(step, "run")
+        script = walker.scalar(node)
+        if not script or node is None:
+            continue
+        folder = walker.scalar(walker.get(step, "working-directory")) or ""
+        for directory in _folders(walker, folder, matrix):
+            for words in split_commands(script):
+                targets = [t for t in installed_files(words, directory) if "#" not in t]
+                if not targets:
+                    continue
+                into = InstallFindings()
+                interpret(words, _at(span_of(path, node)), _no_expansion, "", into)
+                for index in into.indexes:
+                    if "${" in index.url or index.kind == IndexKind.CONDA_CHANNEL:
+                        continue
+                    found.extend(replace(index, environment=target) for target in targets)
+    return list(dict.fromkeys(found))
+
+
+def _at(span: Span) -> Callable[[int], Span]:
+    """A locator that puts every word of a ``run:`` value at the value's start."""
+    return lambda _: span
+
+
+def _no_expansion(text: str, single_quoted: bool) -> str | None:
+    del single_quoted
+    return text
 
 
 def _pythons_in_effect(

@@ -115,3 +115,32 @@ def test_the_new_py39_job_cannot_solve_scipy_1_14() -> None:
 def test_the_lower_bound_job_installs_the_project_without_its_requirements() -> None:
     new = [f for f in review_trees(tree(CLEAN, "base"), tree(CLEAN, "head")).findings if f.new]
     assert [f for f in new if f.severity.value == "error"] == []
+
+
+CI_INDEX = """jobs:
+  t:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/setup-python@v5
+        with:
+          python-version: '3.10'
+      - run: pip install -r requirements.txt --extra-index-url https://download.pytorch.org/whl/cu118
+      - run: pip install -r docs.txt
+"""
+
+
+def test_a_ci_install_command_s_index_serves_the_file_it_installs() -> None:
+    """The workflow installs requirements.txt with the cu118 index: its +cu118 pin is served
+    where the repository installs it (as a Dockerfile's install command would serve it)."""
+    files = {
+        ".github/workflows/ci.yml": CI_INDEX,
+        "requirements.txt": "numpy==1.26.4\ntorch==2.1.0+cu118\n",
+        "docs.txt": "torch==2.1.0+cu118\n",
+    }
+    snapshot = build_snapshot(files)
+    indexes = snapshot.files[".github/workflows/ci.yml"].indexes
+    assert [(i.url, i.environment) for i in indexes] == [
+        ("https://download.pytorch.org/whl/cu118", "requirements.txt")
+    ]
+    new = [f for f in review_trees({}, files).findings if f.rule == "missing-pytorch-index"]
+    assert [(f.file, f.severity.value) for f in new] == [("docs.txt", "error")]
