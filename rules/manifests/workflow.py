@@ -31,7 +31,7 @@ from dataclasses import replace
 import yaml
 
 from rules.manifests._install_commands import InstallFindings, installed_files, interpret
-from rules.manifests._shellwords import split_commands
+from rules.manifests._shellwords import Word, split_commands
 from rules.manifests._step_installs import command_installs
 from rules.manifests._workflow_jobs import python_minor, read_jobs, span_of
 from rules.manifests._yaml_nodes import BudgetExceeded, Walker, compose
@@ -221,35 +221,40 @@ def _first_places(steps: list[tuple[int, str, Span]]) -> list[tuple[str, Span]]:
     return list(found.items())
 
 
-def _step_installs(walker: Walker, path: str, job: yaml.Node) -> list[tuple[int, str, Span]]:
-    """(step index, install target, the step's place) for each target each step installs:
-    its ``run:`` script's commands, or the local composite action it uses
-    (`local_actions.action_reference`)."""
-    found: list[tuple[int, str, Span]] = []
+def _run_commands(
+    walker: Walker, job: yaml.Node
+) -> Iterator[tuple[int, yaml.Node, str, list[Word]]]:
+    """(step index, the ``run:`` node, folder, words) for each simple command of each
+    ``run:`` step, once per folder its ``working-directory`` names."""
     matrix = walker.get(walker.get(job, "strategy"), "matrix")
     for index, step in enumerate(walker.sequence(walker.get(job, "steps"))):
-        uses_node = walker.get(step, "uses")
-        action = local_action(walker.scalar(uses_node) or "")
-        if action is not None and uses_node is not None:
-            found.append((index, action_reference(action), span_of(path, uses_node)))
-            continue
-        environment_file = _conda_environment_file(walker, step)
-        if environment_file is not None:
-            found.append((index, environment_file[0], span_of(path, environment_file[1])))
-            continue
         node = walker.get(step, "run")
         script = walker.scalar(node)
         if not script or node is None:
             continue
         folder = walker.scalar(walker.get(step, "working-directory")) or ""
-        seen: set[str] = set()
         for directory in _folders(walker, folder, matrix):
             for words in split_commands(script):
-                for target in command_installs(words, directory):
-                    if target not in seen:
-                        seen.add(target)
-                        found.append((index, target, span_of(path, node)))
-    return found
+                yield index, node, directory, words
+
+
+def _step_installs(walker: Walker, path: str, job: yaml.Node) -> list[tuple[int, str, Span]]:
+    """(step index, install target, the step's place) for each target each step installs:
+    its ``run:`` script's commands, the local composite action it uses
+    (`local_actions.action_reference`) or the environment file a conda setup creates."""
+    found: dict[tuple[int, str], Span] = {}
+    for index, step in enumerate(walker.sequence(walker.get(job, "steps"))):
+        uses_node = walker.get(step, "uses")
+        action = local_action(walker.scalar(uses_node) or "")
+        if action is not None and uses_node is not None:
+            found[(index, action_reference(action))] = span_of(path, uses_node)
+        environment_file = _conda_environment_file(walker, step)
+        if environment_file is not None:
+            found[(index, environment_file[0])] = span_of(path, environment_file[1])
+    for index, node, directory, words in _run_commands(walker, job):
+        for target in command_installs(words, directory):
+            found.setdefault((index, target), span_of(path, node))
+    return sorted(((i, t, span) for (i, t), span in found.items()), key=lambda f: f[0])
 
 
 def file_indexes(walker: Walker, path: str, job: yaml.Node) -> list[Index]:
@@ -258,24 +263,16 @@ def file_indexes(walker: Walker, path: str, job: yaml.Node) -> list[Index]:
     project) that command installs: what serves those files where the repository installs
     them, as a Dockerfile's install command does."""
     found: list[Index] = []
-    matrix = walker.get(walker.get(job, "strategy"), "matrix")
-    for step in walker.sequence(walker.get(job, "steps")):
-        node = walker.get(step, "run")
-        script = walker.scalar(node)
-        if not script or node is None:
+    for _, node, directory, words in _run_commands(walker, job):
+        targets = [t for t in installed_files(words, directory) if "#" not in t]
+        if not targets:
             continue
-        folder = walker.scalar(walker.get(step, "working-directory")) or ""
-        for directory in _folders(walker, folder, matrix):
-            for words in split_commands(script):
-                targets = [t for t in installed_files(words, directory) if "#" not in t]
-                if not targets:
-                    continue
-                into = InstallFindings()
-                interpret(words, _at(span_of(path, node)), _no_expansion, "", into)
-                for index in into.indexes:
-                    if "${" in index.url or index.kind == IndexKind.CONDA_CHANNEL:
-                        continue
-                    found.extend(replace(index, environment=target) for target in targets)
+        into = InstallFindings()
+        interpret(words, _at(span_of(path, node)), _no_expansion, "", into)
+        for index in into.indexes:
+            if "${" in index.url or index.kind == IndexKind.CONDA_CHANNEL:
+                continue
+            found.extend(replace(index, environment=target) for target in targets)
     return list(dict.fromkeys(found))
 
 
