@@ -29,6 +29,9 @@ _NGC_TAG = re.compile(r"^(?P<release>\d{2}\.\d{2})-py3(?:-[a-z0-9]+)?$")
 _NGC_TF_TAG = re.compile(
     r"^(?P<release>\d{2}\.\d{2})-(?:tf(?P<tf>[12])-)?py(?P<py>[23])(?:-[a-z0-9]+)?$"
 )
+#: PyTorch/XLA's images: ``r2.1.0_3.10_tpuvm``, ``nightly_3.8_tpuvm_20231128``,
+#: ``r2.7.0_3.10_cuda_12.6``: the segment after the release is the image's Python.
+_XLA_TAG = re.compile(r"^(?:nightly|r\d+(?:\.\d+){1,2})_(?P<python>3\.\d+)(?:_.*)?$")
 _PYTHON_TAG = re.compile(
     r"^(?P<python>\d+(?:\.\d+){0,2}(?:(?:a|b|rc)\d+)?)(?:-(?P<variant>[A-Za-z0-9.\-]+))?$"
 )
@@ -49,11 +52,12 @@ class ImageInfo:
     """What a known base image tells about the environment; None fields are unknown.
 
     `family` is ``nvidia-cuda``, ``pytorch``, ``ngc-pytorch``, ``ngc-tensorflow``,
-    ``tensorflow``, ``python``, ``ubuntu``, ``debian``, ``miniconda`` (continuumio/miniconda3)
-    or ``miniforge`` (condaforge/miniforge3; `rules.manifests.conda_images`). `note` says
-    how sure a moving tag's reading is (``tensorflow/tensorflow:latest-gpu``). `has_cudnn` is
-    true when the tag says cuDNN is included; `cudnn` is its major version when the tag gives
-    one (``cudnn8``); the unnumbered ``-cudnn-`` tags of recent nvidia/cuda images give none.
+    ``tensorflow``, ``python``, ``ubuntu``, ``debian``, ``miniconda`` (continuumio/miniconda3),
+    ``miniforge`` (condaforge/miniforge3; `rules.manifests.conda_images`) or ``pytorch-xla``.
+    `note` says how sure a moving tag's reading is (``tensorflow/tensorflow:latest-gpu``).
+    `has_cudnn` is true when the tag says cuDNN is included; `cudnn` is its major version when
+    the tag gives one (``cudnn8``); the unnumbered ``-cudnn-`` tags of recent nvidia/cuda
+    images give none.
     """
 
     ref: str
@@ -150,10 +154,17 @@ def _nvidia_cuda(bare: ImageInfo, match: re.Match[str]) -> ImageInfo:
 
 
 #: The Python of a versioned ``pytorch/pytorch`` image, by torch minor, where a source says it:
-#: 1.13: RaoFoundation/bittensor PR #1089 ("This image has python 3.10.8"); 2.5:
+#: 1.13: RaoFoundation/bittensor PR #1089 ("This image has python 3.10.8"); 2.1:
+#: google/gemma_pytorch#79 (``pytorch/pytorch:2.1.2-cuda11.8-cudnn8-runtime``: "requires a
+#: different Python: 3.10.13 not in '>=3.11'"); 2.5:
 #: rlan/notebooks#144 (``2.5.1-cuda12.4-cudnn9-runtime`` uses Python 3.11.10); 2.6:
 #: ludwig-ai/ludwig 2277c19e ("pytorch/pytorch:2.6.0-cuda12.4-cudnn9-devel ships Python 3.11").
-PYTORCH_IMAGE_PYTHON: dict[str, str] = {"1.13": "3.10", "2.5": "3.11", "2.6": "3.11"}
+PYTORCH_IMAGE_PYTHON: dict[str, str] = {
+    "1.13": "3.10",
+    "2.1": "3.10",
+    "2.5": "3.11",
+    "2.6": "3.11",
+}
 
 
 def _pytorch(bare: ImageInfo, match: re.Match[str]) -> ImageInfo:
@@ -191,6 +202,15 @@ def _pytorch_hub(bare: ImageInfo) -> ImageInfo:
         )
     match = _PYTORCH_TAG.match(bare.tag)
     return bare if match is None else _pytorch(bare, match)
+
+
+def _xla(bare: ImageInfo, match: re.Match[str]) -> ImageInfo:
+    """PyTorch/XLA's images name their Python in the tag: pytorch/xla's README ("Available
+    docker images and wheels": ``xla:r2.1.0_3.10_tpuvm`` … ``nightly_3.10_tpuvm`` next to
+    the cp310 wheels; the older ``gcr.io/tpu-pytorch/xla:r2.0_3.8_tpuvm``), and
+    google/gemma_pytorch's xla_gpu.Dockerfile installs a cp38 torch_xla wheel on
+    ``nightly_3.8_cuda_11.8_20231128``."""
+    return replace(bare, python=match["python"])
 
 
 def _ngc_pytorch(bare: ImageInfo, match: re.Match[str]) -> ImageInfo:
@@ -352,4 +372,8 @@ _FAMILIES: dict[str, _Family] = {
     "debian": _Family("debian", _HUB, _distro),
     "continuumio/miniconda3": _Family("miniconda", _HUB, _miniconda),
     "condaforge/miniforge3": _Family("miniforge", frozenset({None, "quay.io"}), _miniforge),
+    "tpu-pytorch-releases/docker/xla": _Family(
+        "pytorch-xla", frozenset({"us-central1-docker.pkg.dev"}), _by_tag(_XLA_TAG, _xla)
+    ),
+    "tpu-pytorch/xla": _Family("pytorch-xla", frozenset({"gcr.io"}), _by_tag(_XLA_TAG, _xla)),
 }

@@ -78,9 +78,45 @@ def test_project_python(files: dict[str, str], lines: list[tuple[str, int]]) -> 
         ("pytorch/pytorch:2.6.0-cuda12.4-cudnn9-devel", "3.11"),  # ludwig 2277c19e
         ("pytorch/pytorch:2.5.1-cuda12.4-cudnn9-runtime", "3.11"),  # rlan/notebooks#144
         ("pytorch/pytorch:1.13.1-cuda11.6-cudnn8-runtime", "3.10"),  # bittensor PR #1089
-        ("pytorch/pytorch:2.1.0-cuda12.1-cudnn8-runtime", None),  # no source: unknown
+        ("pytorch/pytorch:2.1.2-cuda11.8-cudnn8-runtime", "3.10"),  # gemma_pytorch#79
+        ("pytorch/pytorch:2.2.0-cuda12.1-cudnn8-runtime", None),  # no source: unknown
+        # PyTorch/XLA: the tag's segment after the release is the Python
+        (
+            "us-central1-docker.pkg.dev/tpu-pytorch-releases/docker/xla:nightly_3.8_tpuvm_20231128",
+            "3.8",
+        ),
+        (
+            "us-central1-docker.pkg.dev/tpu-pytorch-releases/docker/xla:r2.7.0_3.10_cuda_12.6",
+            "3.10",
+        ),
+        ("gcr.io/tpu-pytorch/xla:r2.0_3.8_tpuvm", "3.8"),
+        ("gcr.io/tpu-pytorch/xla:nightly", None),
+        ("docker.io/tpu-pytorch/xla:r2.0_3.8_tpuvm", None),  # not PyTorch/XLA's registry
     ],
 )
 def test_pytorch_image_python(image: str, python: str | None) -> None:
     info = decode_image(image)
-    assert info is not None and info.python == python
+    assert (info.python if info is not None else None) == python
+
+
+def test_gemma3_requires_311_on_the_unchanged_images() -> None:
+    """google/gemma_pytorch cb7c015: setup.py's python_requires >=3.11 while docker/Dockerfile
+    (pytorch/pytorch:2.1.2, Python 3.10) and the two XLA Dockerfiles (nightly_3.8) still run
+    ``pip install -e .`` (#79: "requires a different Python: 3.10.13 not in '>=3.11'")."""
+    dockerfile = (
+        "FROM {image}\nCOPY . /workspace/gemma/\nWORKDIR /workspace/gemma/\nRUN pip install -e .\n"
+    )
+    files = {
+        "setup.py": SETUP.replace("{spec}", ">=3.11"),
+        "docker/Dockerfile": dockerfile.format(
+            image="pytorch/pytorch:2.1.2-cuda11.8-cudnn8-runtime"
+        ),
+        "docker/xla.Dockerfile": dockerfile.format(
+            image="us-central1-docker.pkg.dev/tpu-pytorch-releases/docker/xla:nightly_3.8_tpuvm_20231128"
+        ),
+    }
+    findings = [f for f in run(RULE, build_snapshot(files)) if "Requires-Python is" in f.message]
+    assert sorted((f.file, f.severity.value) for f in findings) == [
+        ("docker/Dockerfile", "error"),
+        ("docker/xla.Dockerfile", "error"),
+    ]
