@@ -100,7 +100,7 @@ def _where(text: str, needle: str, occurrence: int = 1) -> tuple[int, int]:
             "runtime",
             None,
             "2.1.0",
-            None,
+            "3.10",  # gemma_pytorch#79: the 2.1 images' Python
         ),
         (
             "pytorch/pytorch:2.5.1-cuda12.4-cudnn9-devel",

@@ -26,7 +26,8 @@ NEWEST = str(max(load_kb().torch_versions()))
         ("pytorch/pytorch", NEWEST, None, "3.11", True),
         ("pytorch/pytorch:latest", NEWEST, None, "3.11", True),
         ("docker.io/pytorch/pytorch:latest", NEWEST, None, "3.11", True),
-        ("pytorch/pytorch:2.1.0-cuda12.1-cudnn8-runtime", "2.1.0", "12.1", None, False),
+        ("pytorch/pytorch:2.1.0-cuda12.1-cudnn8-runtime", "2.1.0", "12.1", "3.10", False),
+        ("pytorch/pytorch:2.3.1-cuda12.1-cudnn8-runtime", "2.3.1", "12.1", None, False),
         ("pytorch/pytorch:nightly", None, None, None, False),
     ],
 )
