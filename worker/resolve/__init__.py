@@ -141,14 +141,20 @@ def resolve_snapshot(
     def targets(environment: str) -> list[ResolveTarget]:
         return environment_targets(snapshot, config, environment)
 
-    locked = lock_resolutions(snapshot, lambda env: _first_choice(targets(env)), texts=texts)
+    stale = lock_findings(
+        snapshot, texts=texts, cache_dir=options.cache_dir, timeout_s=options.timeout_s
+    )
+    findings.extend(stale)
+    # A lock in sync says what is installed; one out of sync says nothing: its environment is
+    # resolved from what the project declares (jamjet: uv.lock without the new jamjet-engram).
+    stale_locks = {f.file for f in stale if f.rule == "lock-out-of-sync"}
+    locked = [
+        r
+        for r in lock_resolutions(snapshot, lambda env: _first_choice(targets(env)), texts=texts)
+        if r.source not in stale_locks
+    ]
     locked_envs = {r.environment for r in locked}
     resolutions.extend(locked)
-    findings.extend(
-        lock_findings(
-            snapshot, texts=texts, cache_dir=options.cache_dir, timeout_s=options.timeout_s
-        )
-    )
     chosen, left_out = select(
         [inp for inp in inputs_for(snapshot) if inp.environment not in locked_envs],
         MAX_ENVIRONMENTS,

@@ -228,3 +228,42 @@ def test_uv_resolutions_carry_requires_dist_for_pip_check(
         "triton==2.1.0 ; platform_system == 'Linux'",
     )
     assert not [f for f in findings if f.rule == "broken-pin-set"]
+
+
+#: A uv.lock written before numpy joined the project's dependencies (its root lists torch only).
+STALE_LOCK = """\
+version = 1
+requires-python = ">=3.11"
+
+[[package]]
+name = "demo"
+version = "0.1.0"
+source = { editable = "." }
+dependencies = [
+    { name = "torch" },
+]
+
+[package.metadata]
+requires-dist = [{ name = "torch", index = "CUDA" }]
+
+[[package]]
+name = "torch"
+version = "2.1.0+cu121"
+source = { registry = "CUDA" }
+"""
+
+
+def test_a_lock_out_of_sync_is_not_the_installed_set(
+    indexes: tuple[str, str], options: RunOptions
+) -> None:
+    """A lock out of sync says nothing of what installs: the environment is resolved from the
+    declarations (jamjet-labs/jamjet 3613e37: uv.lock without the newly declared
+    jamjet-engram). A lock in sync is read as the installed set
+    (test_locks.py::test_locked_versions_are_the_head_resolution_and_are_pip_checked)."""
+    files = _project(indexes)
+    files["uv.lock"] = STALE_LOCK.replace("CUDA", indexes[1])
+    resolutions, findings = resolve_snapshot(snap(files), config(), options, texts=files)
+    runtime = [r for r in resolutions if r.environment == "pyproject.toml"]
+    assert [f.rule for f in findings if "numpy" in f.message][:1] == ["lock-out-of-sync"]
+    assert [(r.source, r.ok) for r in runtime] == [("uv lock", True)]
+    assert runtime[0].pins["numpy"] == "1.26.4"  # resolved: the stale lock has no numpy
