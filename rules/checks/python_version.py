@@ -33,6 +33,7 @@ from rules.checks.support.environments import (
 from rules.checks.support.evidence import exact_minor, targets_for_environment
 from rules.checks.support.fixes import finding
 from rules.checks.support.fresh import installable_for
+from rules.checks.support.packages import sibling
 from rules.checks.support.project_python import project_python_findings
 from rules.checks.support.source_builds import release_row, source_builds
 from rules.checks.support.versions import Admitted, admitted
@@ -287,6 +288,12 @@ def _per_python(found: Finding, claim: _Claim, per_python: bool) -> Finding:
     return replace(found, fingerprint=f"{found.fingerprint}:python {', '.join(claim.minors)}")
 
 
+def _locked(snapshot: Snapshot, req: Requirement) -> bool:
+    """Whether `req`'s project is locked by uv or Poetry (a uv.lock / poetry.lock beside it)."""
+    root = (req.environment or req.location.file).partition("#")[0]
+    return any(sibling(root, lock) in snapshot.files for lock in ("uv.lock", "poetry.lock"))
+
+
 def _none_installs(req: Requirement) -> str:
     """How the finding says nothing installs: pip / uv look for a wheel; conda solves for a
     channel build (`describe()` then names what the KB records for the release)."""
@@ -339,14 +346,14 @@ class PythonVersionIncompatible(
                             continue
                         found_all = self._judge(claim, option.req, option.picked)
                     else:
-                        found_all = self._judge_range(claim, option, wheels)
+                        found_all = self._judge_range(claim, option, wheels, ctx.snapshot)
                     for found in (_per_python(f, claim, per_python) for f in found_all):
                         if found.identity not in seen:
                             seen.add(found.identity)
                             yield found
 
     def _judge_range(
-        self, claim: _Claim, option: _Options, wheels: WheelIndex
+        self, claim: _Claim, option: _Options, wheels: WheelIndex, snapshot: Snapshot
     ) -> Iterator[Finding]:
         """A range: an error when no admitted release supports a Python that certainly runs
         the environment (or any Python a declared range allows). When an older admitted
@@ -363,7 +370,11 @@ class PythonVersionIncompatible(
             return [v for v, s in option.rows if s.admits(minor) is not False]
 
         if claim.ranged:
-            if not option.rows or any(fitting(m) for m in minors):
+            if not option.rows:
+                return
+            if any(fitting(m) for m in minors):
+                if ev.how == "requires-python" and not fitting(minors[0]):
+                    yield self._range_start(_locked(snapshot, req), claim, option, fitting)
                 return
             bad, severity = minors, Severity.ERROR
         else:
@@ -411,6 +422,45 @@ class PythonVersionIncompatible(
             evidence=(f"{req.location.file}:{req.location.line}: {req.raw.strip()}", *sources),
             severity=severity,
             fingerprint=f"{req.name}:{at.file}",
+            also_at=(req.location,),
+        )
+
+    def _range_start(
+        self,
+        locked: bool,
+        claim: _Claim,
+        option: _Options,
+        fitting: Callable[[str], list[Version]],
+    ) -> Finding:
+        """The project's own requires-python starts at a Python no release of a requirement's
+        range supports (syne-tune#1038: ``requires-python >=3.8`` with ``numpy>=1.26.0``):
+        pip cannot install the project there, and uv / Poetry, which lock for the whole
+        range, fail ("No solution found ... split (python_full_version == '3.8.*')"). An
+        error where the project is locked by uv or Poetry (a uv.lock / poetry.lock beside
+        it), else a warning."""
+        ev, req, start = claim.evidence, option.req, claim.minors[0]
+        where = f"{ev.file}:{ev.line}" if ev.file and ev.line else ev.file
+        first = next((m for m in claim.minors if fitting(m)), start)
+        text = (
+            f"{where} allows Python {start} ({ev.text or ev.value}) but no release "
+            f"{req.name} {req.specifier or '(any version)'} admits supports it "
+            f"({option.decided.describe()}): the project cannot be installed on Python {start}, "
+            f"and uv / Poetry, which lock for every Python the range allows, find no solution "
+            f"for it."
+        )
+        at = Span(ev.file, ev.line) if ev.file and ev.line else req.location
+        return finding(
+            self,
+            text,
+            at,
+            package=req.name,
+            fix=f'requires-python = ">={first}"',
+            evidence=(
+                f"{req.location.file}:{req.location.line}: {req.raw.strip()}",
+                *[s.source for _, s in option.rows[-1:]],
+            ),
+            severity=Severity.ERROR if locked else Severity.WARNING,
+            fingerprint=f"{req.name}:{at.file}:range-start",
             also_at=(req.location,),
         )
 

@@ -387,3 +387,33 @@ def test_a_newer_release_pip_may_not_skip_keeps_a_warning() -> None:
     found = run(unknown, build_snapshot(files))
     assert [(f.package, f.severity.value) for f in found] == [("gensim", "warning")]
     assert run(PythonVersionIncompatible(wheels=GENSIM), build_snapshot(files)) == []
+
+
+SYNE = (
+    '[project]\nname = "syne-tune"\nversion = "0"\nrequires-python = "{python}"\n'
+    'dependencies = ["numpy>=1.26.0, <3.0.0"]\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("python", "lock", "expected"),
+    [
+        # syne-tune 19e8ea4 (#1038): every numpy >=1.26 requires Python >=3.9; pip cannot
+        # install the project on 3.8, uv / Poetry find no lock for the range
+        (">=3.8", None, [("warning", 'requires-python = ">=3.9"')]),
+        (">=3.8", "uv.lock", [("error", 'requires-python = ">=3.9"')]),
+        (">=3.8", "poetry.lock", [("error", 'requires-python = ">=3.9"')]),
+        (">=3.9", "uv.lock", []),  # the range starts where numpy installs
+        (">=3.12", None, []),
+    ],
+)
+def test_the_requires_python_range_starts_below_every_admitted_release(
+    python: str, lock: str | None, expected: list[tuple[str, str]]
+) -> None:
+    files = {PY: SYNE.replace("{python}", python)}
+    if lock:
+        files[lock] = ""
+    found = [f for f in run(RULE, build_snapshot(files)) if f.fingerprint.endswith("range-start")]
+    assert [(f.severity.value, f.fix) for f in found] == expected
+    for finding in found:
+        assert (finding.file, finding.line) == (PY, 4) and "uv / Poetry" in finding.message
