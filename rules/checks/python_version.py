@@ -411,19 +411,8 @@ class PythonVersionIncompatible(
                 f"only older releases install (newest: {best})."
             )
             fix = f"{req.name}=={best}  # or a Python the newest release supports"
-        at = Span(ev.file, ev.line) if ev.file and ev.line else req.location
         sources = [s.source for _, s in option.rows[-1:]]
-        yield finding(
-            self,
-            text,
-            at,
-            package=req.name,
-            fix=fix,
-            evidence=(f"{req.location.file}:{req.location.line}: {req.raw.strip()}", *sources),
-            severity=severity,
-            fingerprint=f"{req.name}:{at.file}",
-            also_at=(req.location,),
-        )
+        yield self._at_evidence(ev, req, text, fix, sources, severity)
 
     def _range_start(
         self,
@@ -448,21 +437,10 @@ class PythonVersionIncompatible(
             f"and uv / Poetry, which lock for every Python the range allows, find no solution "
             f"for it."
         )
-        at = Span(ev.file, ev.line) if ev.file and ev.line else req.location
-        return finding(
-            self,
-            text,
-            at,
-            package=req.name,
-            fix=f'requires-python = ">={first}"',
-            evidence=(
-                f"{req.location.file}:{req.location.line}: {req.raw.strip()}",
-                *[s.source for _, s in option.rows[-1:]],
-            ),
-            severity=Severity.ERROR if locked else Severity.WARNING,
-            fingerprint=f"{req.name}:{at.file}:range-start",
-            also_at=(req.location,),
-        )
+        sources = [s.source for _, s in option.rows[-1:]]
+        severity = Severity.ERROR if locked else Severity.WARNING
+        fix = f'requires-python = ">={first}"'
+        return self._at_evidence(ev, req, text, fix, sources, severity, ":range-start")
 
     def _judge(self, claim: _Claim, req: Requirement, support: _Any) -> Iterator[Finding]:
         ev = claim.evidence
@@ -498,19 +476,30 @@ class PythonVersionIncompatible(
                 f"{support.describe(bad[0])}: {_none_installs(req)}"
                 + (f" on Python {runs}." if len(minors) > 1 else ".")
             )
+        fix = f"Python {ok[-1]}" if ok else f"a {req.name} release that supports Python {bad[0]}"
+        yield self._at_evidence(ev, req, text, fix, [support.source], severity)
+
+    def _at_evidence(
+        self,
+        ev: Evidence,
+        req: Requirement,
+        text: str,
+        fix: str,
+        sources: list[str],
+        severity: Severity,
+        kind: str = "",
+    ) -> Finding:
+        """The finding at the evidence of the Python (also at the requirement's line)."""
         at = Span(ev.file, ev.line) if ev.file and ev.line else req.location
-        yield finding(
+        return finding(
             self,
             text,
             at,
             package=req.name,
-            fix=f"Python {ok[-1]}" if ok else f"a {req.name} release that supports Python {bad[0]}",
-            evidence=(
-                f"{req.location.file}:{req.location.line}: {req.raw.strip()}",
-                support.source,
-            ),
+            fix=fix,
+            evidence=(f"{req.location.file}:{req.location.line}: {req.raw.strip()}", *sources),
             severity=severity,
-            fingerprint=f"{req.name}:{at.file}",
+            fingerprint=f"{req.name}:{at.file}{kind}",
             also_at=(req.location,),
         )
 
