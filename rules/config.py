@@ -39,12 +39,16 @@ MAX_CONFIG_CHARS = 256 * 1024
 SUPPORTED_VERSIONS = (1,)
 
 #: Index hosts every repository may use; a config's `allowed_index_hosts` adds to these.
-#: Besides the registries: the official wheel hosts of PyTorch, NVIDIA (pypi.nvidia.com,
-#: NGC's pypi.ngc.nvidia.com) and PyG (data.pyg.org); only their vendors publish there.
+#: Besides the registries: the official wheel hosts of PyTorch (download.pytorch.org and the
+#: download-r2.pytorch.org it serves its wheel files from, which uv.lock records as each
+#: file's URL: microsoft/winml-cli and boschresearch/blackboxopt's uv.lock), NVIDIA
+#: (pypi.nvidia.com, NGC's pypi.ngc.nvidia.com) and PyG (data.pyg.org); only their vendors
+#: publish there.
 DEFAULT_ALLOWED_INDEX_HOSTS: tuple[str, ...] = (
     "pypi.org",
     "files.pythonhosted.org",
     "download.pytorch.org",
+    "download-r2.pytorch.org",
     "pypi.nvidia.com",
     "pypi.ngc.nvidia.com",
     "data.pyg.org",

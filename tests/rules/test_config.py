@@ -88,6 +88,8 @@ def test_absent_or_empty_config_is_the_default(text: str | None) -> None:
 def test_default_config() -> None:
     assert RepoConfig() == DEFAULT_CONFIG
     assert "download.pytorch.org" in DEFAULT_CONFIG.allowed_index_hosts
+    # uv.lock records PyTorch's wheel files on its R2 host (microsoft/winml-cli's uv.lock)
+    assert "download-r2.pytorch.org" in DEFAULT_CONFIG.allowed_index_hosts
     assert "pypi.org" in DEFAULT_CONFIG.allowed_index_hosts
     assert DEFAULT_CONFIG.conclusion.warning == "neutral"
     assert DEFAULT_CONFIG.rules == {} and DEFAULT_CONFIG.ignore == []
