@@ -119,7 +119,7 @@ def solve(
 ) -> Solved:
     """Pins (name → version) of a rattler solve, or its error and what the error means;
     every request goes through an egress proxy enforcing the options' index policy."""
-    from rattler import Channel, Gateway, Subdir
+    from rattler import Channel, Gateway, MatchSpec, Subdir
     from rattler import solve as rattler_solve
 
     subdir = CONDA_SUBDIRS.get(target.platform, "linux-64")
@@ -129,7 +129,10 @@ def solve(
             records = _run(
                 rattler_solve(
                     sources=[Channel(url) for url in channels],
-                    specs=list(specs),
+                    # parsed here, leniently: given strings, the solver parses them strictly
+                    # and refuses what `conda env export` writes (`_libgcc_mutex=0.1=main`:
+                    # "the build string '=main' is not valid"; builds with dots, too)
+                    specs=[MatchSpec(spec) for spec in specs],
                     platforms=[Subdir(subdir), Subdir("noarch")],
                     virtual_packages=virtual_packages(target),
                     gateway=Gateway(cache_dir=cache_dir, client=proxied_client(proxy, Path(tmp))),

@@ -75,6 +75,25 @@ def test_cuda_virtual_package_from_config(
         assert any("__cuda >=11.8" in line for line in finding.evidence)
 
 
+def test_an_exported_environment_s_build_strings_are_solved(
+    channel: str, options: RunOptions
+) -> None:
+    """`conda env export` writes name=version=build (olsson-group/RL-GraphINVENT's
+    environment.yml: `_libgcc_mutex=0.1=main`, `pytorch=1.3.1=py3.6_cuda10.0.130_cudnn7.6.3_0`);
+    given as strings, rattler's solver refused them ("the build string '=main' is not
+    valid"), so the whole environment came back as an unreadable index."""
+    text = (
+        f"name: ml\nchannels:\n  - {channel}\n"
+        "dependencies:\n  - python=3.11.7=h0_0\n  - pytorch=2.1.0=cuda118_0\n"
+        "  - numpy=1.26.4=py311_0\n"
+    )
+    (resolution,), findings = resolve_snapshot(
+        snap({"environment.yml": text}), config(targets={"cuda": ["12.2"]}), options
+    )
+    assert findings == [] and resolution.ok
+    assert dict(resolution.pins) == {"python": "3.11.7", "pytorch": "2.1.0", "numpy": "1.26.4"}
+
+
 def test_pip_section_resolves_on_the_conda_python(
     channel: str, universe: Universe, options: RunOptions
 ) -> None:
