@@ -43,32 +43,6 @@ _CUDA_NAMED = (
 )
 
 
-#: Packages that bring (or are built for) a CUDA major's runtime of their own: jaxlib's
-#: ``+cuda11.cudnn86`` builds, jax's ``cuda11*`` extras and CUDA plugins.
-_JAXLIB_CUDA = re.compile(r"^cuda(\d+)\.")
-_JAX_EXTRA = re.compile(r"^cuda(\d+)")
-_JAX_PLUGIN = re.compile(r"^jax-cuda(\d+)-(?:plugin|pjrt)$")
-
-
-def _other_user(reqs: list[Requirement], major: str) -> Requirement | None:
-    """A requirement of the environment other than torch that uses CUDA `major`'s
-    ``nvidia-*`` wheels (a jaxlib CUDA build, a jax CUDA extra or plugin): those wheels are
-    its, not a mistake about torch's CUDA (Genentech/Islander's env.yml: jaxlib
-    0.4.20+cuda11.cudnn86 with nvidia-*-cu11 next to torch 2.1.1 and its nvidia-*-cu12)."""
-    for req in reqs:
-        name = project(req)
-        version = version_of(req)
-        found: list[str] = []
-        if name == "jaxlib" and version is not None and version.local:
-            found += [m.group(1) for m in [_JAXLIB_CUDA.match(version.local)] if m]
-        if name == "jax":
-            found += [m.group(1) for e in req.extras if (m := _JAX_EXTRA.match(e.lower()))]
-        found += [m.group(1) for m in [_JAX_PLUGIN.match(name)] if m]
-        if any(f[:2] == major[:2] for f in found):
-            return req
-    return None
-
-
 def _newest_cuda(variants: Iterable[str]) -> str | None:
     """The CUDA variant label with the highest CUDA version (not the last one listed)."""
     cu = [v for v in variants if variant_cuda(v)]
@@ -393,16 +367,19 @@ class CudaVariantMismatch(StaticRule, id="cuda-variant-mismatch", severity=Sever
         depends on; the other major's wheels shadow or duplicate them (cuDNN / cuBLAS load
         errors, or a second CUDA runtime that nothing uses but ``LD_LIBRARY_PATH`` picks up).
         """
-        torch = next(
-            (
-                c.picked
-                for c in candidates(ctx.kb, ctx.snapshot, env, reqs)
-                if c.framework == "torch" and c.picked is not None and c.picked.cuda
-            ),
-            None,
-        )
+        builds = [
+            c.picked
+            for c in candidates(ctx.kb, ctx.snapshot, env, reqs)
+            if c.picked is not None and c.picked.cuda
+        ]
+        torch = next((b for b in builds if b.framework == "torch"), None)
         if torch is None:
             return
+        # the CUDA majors a jax CUDA build of the environment uses (jaxlib +cuda11.cudnn86, a
+        # jax cuda11 extra or plugin): their nvidia-* wheels are jax's, not a mistake about
+        # torch's CUDA (Genentech/Islander's env.yml: jaxlib 0.4.20+cuda11.cudnn86 with
+        # nvidia-*-cu11 next to torch 2.1.1 and its nvidia-*-cu12)
+        jax_majors = {(b.cuda or "").split(".")[0] for b in builds if b.framework == "jax"}
         cuda = torch.cuda or ""
         for req in reqs:
             for pattern in _CUDA_NAMED:
@@ -411,7 +388,7 @@ class CudaVariantMismatch(StaticRule, id="cuda-variant-mismatch", severity=Sever
                     continue
                 major = match.group(1)
                 major = major[:2] if len(major) == 3 else major
-                if not _agree(cuda, major) and _other_user(reqs, major) is None:
+                if not _agree(cuda, major) and major not in jax_majors:
                     yield finding(
                         self,
                         f"{req.raw.strip()} is a CUDA {major} package but "

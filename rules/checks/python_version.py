@@ -33,14 +33,14 @@ from rules.checks.support.environments import (
 from rules.checks.support.evidence import exact_minor, targets_for_environment
 from rules.checks.support.fixes import finding
 from rules.checks.support.fresh import installable_for
-from rules.checks.support.packages import sibling
+from rules.checks.support.packages import has_lock_beside
 from rules.checks.support.project_python import project_python_findings
 from rules.checks.support.source_builds import release_row, source_builds
 from rules.checks.support.versions import Admitted, admitted
 from rules.checks.support.wheels import WheelIndex, kb_wheels
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
-from rules.manifests.model import Ecosystem, Requirement, Snapshot, Span
+from rules.manifests.model import Ecosystem, FileKind, Requirement, Snapshot, Span
 from rules.targets import Evidence, Target, applies
 
 
@@ -291,7 +291,7 @@ def _per_python(found: Finding, claim: _Claim, per_python: bool) -> Finding:
 def _locked(snapshot: Snapshot, req: Requirement) -> bool:
     """Whether `req`'s project is locked by uv or Poetry (a uv.lock / poetry.lock beside it)."""
     root = (req.environment or req.location.file).partition("#")[0]
-    return any(sibling(root, lock) in snapshot.files for lock in ("uv.lock", "poetry.lock"))
+    return has_lock_beside(root, snapshot, (FileKind.UV_LOCK, FileKind.POETRY_LOCK))
 
 
 def _none_installs(req: Requirement) -> str:

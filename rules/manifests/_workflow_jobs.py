@@ -95,14 +95,15 @@ NODE_BUDGET = 200_000
 _LABEL_VALUE = 40
 
 _VERSION = re.compile(r"^(3)\.(\d+)(?:\.\d+)?(?:-dev)?$")
-_EXPRESSION = re.compile(r"\$\{\{(.*?)\}\}", re.DOTALL)
+#: A GitHub expression ``${{ … }}`` (its inside as group 1).
+EXPRESSION = re.compile(r"\$\{\{(.*?)\}\}", re.DOTALL)
 _MATRIX_PATH = re.compile(r"^matrix((?:\.[A-Za-z0-9_-]+)+)$")
 _ENV_PATH = re.compile(r"^env\.([A-Za-z_][A-Za-z0-9_]*)$")
 _MATRIX_KEY = re.compile(r"\bmatrix\.([A-Za-z0-9_-]+)")
 _GITHUB_ENV_WRITE = re.compile(r"\b([A-Za-z_][A-Za-z0-9_]*)=[^\n]*>>\s*\"?\$\{?GITHUB_ENV")
 _CONDA_PYTHON = re.compile(r"^python(?:==?|=)(3\.\d+)(?:\.[0-9*]+)*$")
 #: A word no variable defines: what an expression that cannot be read becomes in a script.
-_UNKNOWN = "${DEPREVIEW_UNKNOWN_EXPRESSION}"
+UNKNOWN_EXPRESSION = "${DEPREVIEW_UNKNOWN_EXPRESSION}"
 _ASSIGNERS = frozenset({"export", "declare", "typeset", "local", "readonly", "unset", "read"})
 
 #: Setup actions and the input that names their Python.
@@ -371,13 +372,13 @@ def _substitute(ctx: _Context, text: str) -> _Text:
         out.append(value)
         length += len(value)
 
-    for match in _EXPRESSION.finditer(text):
+    for match in EXPRESSION.finditer(text):
         if match.start() > last:
             add(text[last : match.start()], last, True, None)
         value, node = _expression(ctx, match.group(1))
         if value is None:
             missing = True
-            value = _UNKNOWN
+            value = UNKNOWN_EXPRESSION
         add(value, match.start(), False, node)
         last = match.end()
     if last < len(text):
@@ -388,7 +389,7 @@ def _substitute(ctx: _Context, text: str) -> _Text:
 def _matrix_keys(text: str) -> set[str]:
     """The matrix keys the expressions of `text` read."""
     return {
-        key for match in _EXPRESSION.finditer(text) for key in _MATRIX_KEY.findall(match.group(1))
+        key for match in EXPRESSION.finditer(text) for key in _MATRIX_KEY.findall(match.group(1))
     }
 
 
@@ -504,7 +505,7 @@ def _setup_python(ctx: _Context, path: str, setup: _Setup) -> tuple[str, Span, s
     if not lines:
         return None
     text = lines[-1]
-    whole = _EXPRESSION.fullmatch(text)
+    whole = EXPRESSION.fullmatch(text)
     if whole is not None:
         value, value_node = _expression(ctx, whole.group(1))
         minor = python_minor(value) if value else None

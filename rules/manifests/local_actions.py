@@ -18,19 +18,16 @@ substituted: a path holding it gives nothing).
 from __future__ import annotations
 
 import posixpath
-import re
 
 from rules.manifests._references import decode, encode
 from rules.manifests._shellwords import split_commands
 from rules.manifests._step_installs import command_installs
+from rules.manifests._workflow_jobs import EXPRESSION, UNKNOWN_EXPRESSION
 from rules.manifests._yaml_nodes import BudgetExceeded, Walker, compose
 
 _REFERENCE_PREFIX = "action:"
 #: The file names GitHub reads an action's metadata from, in its order.
 ACTION_FILES = ("action.yml", "action.yaml")
-_EXPRESSION = re.compile(r"\$\{\{.*?\}\}", re.DOTALL)
-#: What an expression becomes before the shell splits the script: a variable nothing defines.
-_UNKNOWN = "${DEPREVIEW_UNKNOWN_EXPRESSION}"
 #: Largest action file read (characters); longer ones are read up to here.
 MAX_ACTION = 200_000
 
@@ -85,7 +82,7 @@ def action_installs(path: str, text: str) -> list[str]:
             folder = walker.scalar(walker.get(step, "working-directory")) or ""
             if "${{" in folder:
                 continue
-            for words in split_commands(_EXPRESSION.sub(_UNKNOWN, script)):
+            for words in split_commands(EXPRESSION.sub(UNKNOWN_EXPRESSION, script)):
                 for target in command_installs(words, folder):
                     if target not in found and "${" not in target:
                         found.append(target)
