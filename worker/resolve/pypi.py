@@ -160,15 +160,15 @@ def resolve_pypi(
     refused = refused_inputs(inp, reqs, options.policy)
     if refused:
         return Resolution(target, inp.environment, ok=False, findings=tuple(refused))
-    lines, skipped = [], []
+    skipped = []
     named: list[tuple[str, str]] = []  # (canonical name, line): what `beyond_sdists` leaves out
     for req in reqs:
         line = requirement_line(req)
         if line is None:
             skipped.append(skipped_finding(req, inp.environment))
         else:
-            lines.append(line)
             named.append((canonicalize_name(req.name), line))
+    lines = [line for _, line in named]
     constraints = [line for req in inp.constraints if (line := requirement_line(req))]
     key = cache_key(
         {
@@ -192,7 +192,7 @@ def resolve_pypi(
 
     def compile_lines(left_out: Collection[str] = ()) -> uv.UvRun:
         return uv.pip_compile(
-            [line for name, line in named if name not in left_out] if left_out else lines,
+            [line for name, line in named if name not in left_out],
             constraints,
             options.uv_settings(),
             target=target,

@@ -97,19 +97,17 @@ def _where(source: Evidence) -> str:
 
 def _convert(target: Target, range_only: bool) -> ResolveTarget:
     python_sources = [s for s in target.sources if s.what == "python"]
+    # A Python only requires-python admits is a candidate, not evidence: next to a Dockerfile's
+    # or CI's Python it is resolved too, but a failure that depends on it is a notice.
+    ranged = range_only or _is_range(target)
     if target.assumed:
         evidence = "no evidence of the Python it runs on"
-    elif range_only:
+    elif ranged:
         evidence = f"{_where(python_sources[0])} allows it"
     else:
         evidence = _where(python_sources[0]) if python_sources else ""
     python = full_python(target.python) or target.python
-    # A Python only requires-python admits is a candidate, not evidence: next to a Dockerfile's
-    # or CI's Python it is resolved too, but a failure that depends on it is a notice.
-    assumed = target.assumed or range_only or _is_range(target)
-    if assumed and not target.assumed and not range_only:
-        evidence = f"{_where(python_sources[0])} allows it"
-    return ResolveTarget.of(target, python, assumed=assumed, evidence=evidence)
+    return ResolveTarget.of(target, python, assumed=target.assumed or ranged, evidence=evidence)
 
 
 def _is_range(target: Target) -> bool:
