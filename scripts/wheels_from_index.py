@@ -43,7 +43,7 @@ from packaging.utils import (
     parse_sdist_filename,
     parse_wheel_filename,
 )
-from packaging.version import Version
+from packaging.version import InvalidVersion, Version
 
 from rules.kb.build_wheels import (
     METADATA_PACKAGES,
@@ -158,11 +158,17 @@ def read_package(
     if page is None:
         return {"read_on": read_on, "absent": True, "releases": {}}
     by_version: dict[str, list[dict[str, Any]]] = {}
+    prereleases: set[Version] = set()
     for file in page["files"]:
         version = version_of(file["filename"])
         parsed = _final(version) if version else None
         if parsed is not None:
             by_version.setdefault(str(parsed), []).append(file)
+        elif version:
+            try:
+                prereleases.add(Version(version))
+            except InvalidVersion:
+                continue
     releases: dict[str, Any] = {}
     old_releases = known.get("releases", {})
     for version in sorted(by_version, key=Version):
@@ -188,6 +194,8 @@ def read_package(
     return {
         "read_on": read_on,
         "last_serial": page.get("meta", {}).get("_last-serial"),
+        # every pre-release and dev release the listing has, whatever its date
+        "prereleases": [str(v) for v in sorted(prereleases)],
         "releases": releases,
     }
 
@@ -258,6 +266,7 @@ def main(argv: list[str] | None = None) -> int:
             f"Releases first uploaded on or after {args.since} (TensorFlow packages: from the "
             "version given in METADATA_PACKAGES; nvidia-* runtime wheels: every final release).",
             "requires_python: the value most of the release's wheels state in the listing.",
+            "prereleases: every pre-release and dev release file the listing has, any date.",
             "requires_dist (TensorFlow packages only): every Requires-Dist line of the "
             "METADATA of metadata_file (requires_dist_all: true).",
         ],

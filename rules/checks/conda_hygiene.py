@@ -141,7 +141,9 @@ class PipInCondaForCudaPackageRule(
     """A CUDA-bearing package pip-installed into a conda env that already has conda CUDA."""
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
-        """A warning per pip-section CUDA package in a conda file with conda CUDA packages."""
+        """One warning per conda file whose pip section installs CUDA packages next to conda
+        CUDA packages, at the first such line, naming them all (one warning per package made
+        a pip section of twelve nvidia-* wheels twelve warnings: dlyuangod/TinyGPT-V)."""
         for path, manifest in files_of(ctx.snapshot, {FileKind.CONDA}):
             conda_cuda = sorted(
                 {
@@ -152,27 +154,45 @@ class PipInCondaForCudaPackageRule(
             )
             if not conda_cuda:
                 continue
-            for req in manifest.requirements:
-                if req.ecosystem != Ecosystem.PYPI or not _is_pip_cuda(req):
-                    continue
-                yield finding_at(
-                    self,
-                    f"{req.name} is installed by pip into the conda environment of {path}, "
-                    f"which also gets CUDA from conda ({', '.join(conda_cuda)}). pip's "
-                    f"wheel brings its own CUDA libraries: two CUDA stacks in one "
-                    f"environment, and conda cannot see or update the pip copy.",
-                    req.location,
-                    package=req.name,
-                    fix=(
-                        f"Install {req.name} from conda (e.g. `pytorch` with `pytorch-cuda`) "
-                        f"or drop the conda CUDA packages and let the pip wheels bring CUDA."
-                        if req.name in ("torch", "torchvision", "torchaudio")
-                        else f"Install {req.name} from conda, or drop the conda CUDA packages "
-                        f"and let the pip wheels bring CUDA."
-                    ),
-                    evidence=(req.raw.strip(), *conda_cuda),
-                    fingerprint=f"pip-in-conda:{path}:{req.name}",
-                )
+            pip_cuda = sorted(
+                (
+                    r
+                    for r in manifest.requirements
+                    if r.ecosystem == Ecosystem.PYPI and _is_pip_cuda(r)
+                ),
+                key=lambda r: (r.location.line, r.location.column),
+            )
+            if not pip_cuda:
+                continue
+            names = list(dict.fromkeys(r.name for r in pip_cuda))
+            first = pip_cuda[0]
+            torch_like = any(n in ("torch", "torchvision", "torchaudio") for n in names)
+            subject = (
+                f"{names[0]} is"
+                if len(names) == 1
+                else f"{len(names)} CUDA packages ({', '.join(names)}) are"
+            )
+            yield finding_at(
+                self,
+                f"{subject} installed by pip into the conda environment of {path}, "
+                f"which also gets CUDA from conda ({', '.join(conda_cuda)}). pip's "
+                f"wheels bring their own CUDA libraries: two CUDA stacks in one "
+                f"environment, and conda cannot see or update the pip copies.",
+                first.location,
+                package=first.name,
+                fix=(
+                    "Install torch from conda (e.g. `pytorch` with `pytorch-cuda`) "
+                    "or drop the conda CUDA packages and let the pip wheels bring CUDA."
+                    if torch_like
+                    else "Install them from conda, or drop the conda CUDA packages "
+                    "and let the pip wheels bring CUDA."
+                ),
+                evidence=(
+                    *(f"{path}:{r.location.line}: {r.raw.strip()}" for r in pip_cuda),
+                    *conda_cuda,
+                ),
+                fingerprint=f"pip-in-conda:{path}",
+            )
 
 
 RULES = (CondaChannelMixingRule(), PipInCondaForCudaPackageRule())

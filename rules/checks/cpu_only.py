@@ -27,6 +27,11 @@ from rules.manifests.model import Ecosystem, Requirement, Snapshot
 
 _ALL_PLATFORMS = ("linux_x86_64", "linux_aarch64", "windows_amd64", "macos_arm64")
 
+#: Conda packages only linux-64 has: an environment exported with them (``conda env export``
+#: on Linux x86_64 writes ``_libgcc_mutex``, ``ld_impl_linux-64``, ``libgcc-ng``) is created
+#: for that platform, whatever PyPI gives Windows or macOS (dlyuangod/TinyGPT-V environment.yml).
+_LINUX_64_ONLY = frozenset({"_libgcc_mutex", "ld_impl_linux-64", "sysroot_linux-64"})
+
 
 def _picked(kb: KnowledgeBase, req: Requirement, snapshot: Snapshot) -> Version | None:
     """The torch release an install of `req` gets: its pin, a lock, else the newest admitted."""
@@ -79,11 +84,10 @@ class CpuOnlyRisk(StaticRule, id="cpu-only-risk", severity=Severity.WARNING):
             if not reasons:
                 continue
             cuda = decls[0].cuda if decls else wanted_cuda[0]
-            on = platforms or (
-                ["linux_x86_64"]
-                if image_cuda_for(ctx.snapshot, env) is not None
-                else list(_ALL_PLATFORMS)
+            linux_64 = image_cuda_for(ctx.snapshot, env) is not None or any(
+                r.ecosystem == Ecosystem.CONDA and r.name in _LINUX_64_ONLY for r in reqs
             )
+            on = platforms or (["linux_x86_64"] if linux_64 else list(_ALL_PLATFORMS))
             for req in reqs:
                 if project(req) != "torch" or req.ecosystem != Ecosystem.PYPI:
                     continue

@@ -33,14 +33,13 @@ from rules.checks.support.environments import (
 from rules.checks.support.evidence import exact_minor, targets_for_environment
 from rules.checks.support.fixes import finding
 from rules.checks.support.fresh import installable_for
-from rules.checks.support.packages import has_lock_beside
 from rules.checks.support.project_python import project_python_findings
 from rules.checks.support.source_builds import release_row, source_builds
 from rules.checks.support.versions import Admitted, admitted
 from rules.checks.support.wheels import WheelIndex, kb_wheels
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
-from rules.manifests.model import Ecosystem, FileKind, Requirement, Snapshot, Span
+from rules.manifests.model import Ecosystem, Requirement, Snapshot, Span
 from rules.targets import Evidence, Target, applies
 
 
@@ -288,12 +287,6 @@ def _per_python(found: Finding, claim: _Claim, per_python: bool) -> Finding:
     return replace(found, fingerprint=f"{found.fingerprint}:python {', '.join(claim.minors)}")
 
 
-def _locked(snapshot: Snapshot, req: Requirement) -> bool:
-    """Whether `req`'s project is locked by uv or Poetry (a uv.lock / poetry.lock beside it)."""
-    root = (req.environment or req.location.file).partition("#")[0]
-    return has_lock_beside(root, snapshot, (FileKind.UV_LOCK, FileKind.POETRY_LOCK))
-
-
 def _none_installs(req: Requirement) -> str:
     """How the finding says nothing installs: pip / uv look for a wheel; conda solves for a
     channel build (`describe()` then names what the KB records for the release)."""
@@ -374,7 +367,7 @@ class PythonVersionIncompatible(
                 return
             if any(fitting(m) for m in minors):
                 if ev.how == "requires-python" and not fitting(minors[0]):
-                    yield self._range_start(_locked(snapshot, req), claim, option, fitting)
+                    yield self._range_start(claim, option, fitting)
                 return
             bad, severity = minors, Severity.ERROR
         else:
@@ -416,7 +409,6 @@ class PythonVersionIncompatible(
 
     def _range_start(
         self,
-        locked: bool,
         claim: _Claim,
         option: _Options,
         fitting: Callable[[str], list[Version]],
@@ -425,8 +417,9 @@ class PythonVersionIncompatible(
         range supports (syne-tune#1038: ``requires-python >=3.8`` with ``numpy>=1.26.0``):
         pip cannot install the project there, and uv / Poetry, which lock for the whole
         range, fail ("No solution found ... split (python_full_version == '3.8.*')"). An
-        error where the project is locked by uv or Poetry (a uv.lock / poetry.lock beside
-        it), else a warning."""
+        error: the project declares a Python it cannot be installed on (upstream fixed each
+        such change: syne-tune#1038, traceroot-ai/traceroot#55, gt-lit-lab/litcoder_core#10;
+        a warning where no uv.lock / poetry.lock was beside it, before)."""
         ev, req, start = claim.evidence, option.req, claim.minors[0]
         where = f"{ev.file}:{ev.line}" if ev.file and ev.line else ev.file
         first = next((m for m in claim.minors if fitting(m)), start)
@@ -438,9 +431,8 @@ class PythonVersionIncompatible(
             f"for it."
         )
         sources = [s.source for _, s in option.rows[-1:]]
-        severity = Severity.ERROR if locked else Severity.WARNING
         fix = f'requires-python = ">={first}"'
-        return self._at_evidence(ev, req, text, fix, sources, severity, ":range-start")
+        return self._at_evidence(ev, req, text, fix, sources, Severity.ERROR, ":range-start")
 
     def _judge(self, claim: _Claim, req: Requirement, support: _Any) -> Iterator[Finding]:
         ev = claim.evidence
@@ -455,7 +447,10 @@ class PythonVersionIncompatible(
         if claim.ranged:
             if ok and support.admits(minors[0]) is not False:
                 return  # only Pythons above the range's start fail: a lock still works
-            severity = Severity.ERROR if not ok else Severity.WARNING
+            # the project's own requires-python starting at a Python the framework lacks: it
+            # cannot be installed there, and uv / Poetry cannot lock it (`_range_start`)
+            own = ev.how == "requires-python"
+            severity = Severity.ERROR if not ok or own else Severity.WARNING
             text = (
                 f"{where} allows Python {ev.value} ({declared}) but {req.raw.strip()} "
                 f"supports {support.describe()}: "

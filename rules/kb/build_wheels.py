@@ -240,6 +240,12 @@ def _wheels(provenance: Mapping[str, Any], packages: Mapping[str, Any]) -> dict[
             "last_serial": entry.get("last_serial"),
             "absent": bool(entry.get("absent")),
             "note": _note(rows, bool(entry.get("absent"))),
+            # every pre-release / dev release of the listing (absent: not read, unknown)
+            **(
+                {"prereleases": list(entry["prereleases"])}
+                if isinstance(entry.get("prereleases"), list)
+                else {}
+            ),
             "releases": rows,
         }
     return {

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -99,6 +99,9 @@ class WheelTable:
     #: Every CPython minor some recorded wheel names (the universe open floors expand to).
     pythons_seen: frozenset[str]
     snapshot_date: str
+    #: Every pre-release and dev release of a package's listing, any date (only packages
+    #: whose listing was read for them; others: unknown).
+    prerelease_lists: Mapping[str, frozenset[Version]] = field(default_factory=dict)
 
     def releases(self, package: str) -> tuple[WheelRelease, ...] | None:
         """The releases of `package`, oldest first; None when the data does not hold it."""
@@ -112,6 +115,10 @@ class WheelTable:
             return None
         public = Version(parsed.public)
         return next((r for r in rows if r.version == public), None)
+
+    def prereleases(self, package: str) -> frozenset[Version] | None:
+        """The pre-releases and dev releases the listing of `package` has; None: not read."""
+        return self.prerelease_lists.get(str(canonicalize_name(package)))
 
     def note(self, package: str) -> str | None:
         """What the rows say as a whole ("sdist only…", "pure Python…"), when anything."""
@@ -155,8 +162,13 @@ def from_raw(data: Mapping[str, Any]) -> WheelTable:
     read_by = data["provenance"]["source"][0].get("read_by", "the package index")
     packages: dict[str, tuple[WheelRelease, ...]] = {}
     notes: dict[str, str | None] = {}
+    prereleases: dict[str, frozenset[Version]] = {}
     for name, entry in data["packages"].items():
         key = str(canonicalize_name(name))
+        if isinstance(entry.get("prereleases"), list):
+            prereleases[key] = frozenset(
+                v for v in (_version(str(p)) for p in entry["prereleases"]) if v is not None
+            )
         source = f"package index listing of {name} read on {entry['read_on']} ({read_by})"
         packages[key] = tuple(
             WheelRelease(
@@ -177,6 +189,7 @@ def from_raw(data: Mapping[str, Any]) -> WheelTable:
         notes=notes,
         pythons_seen=expand(data["pythons_seen"]),
         snapshot_date=str(data["provenance"]["snapshot_date"]),
+        prerelease_lists=prereleases,
     )
 
 

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 _DIRECTIVE = re.compile(r"^#\s*([A-Za-z_]+)\s*=\s*(\S*)\s*$")
-_HEREDOC = re.compile(r"<<(?P<dash>-?)(?P<q>[\"']?)(?P<word>[A-Za-z_][A-Za-z0-9_]*)(?P=q)")
+#: A heredoc marker: BuildKit's lexer keeps blanks after ``<<`` in the word (``<< 'EOF'`` is
+#: a heredoc, moby/buildkit frontend/dockerfile/shell/lex.go processPossibleHeredoc).
+_HEREDOC = re.compile(r"<<(?P<dash>-?)[ \t]*(?P<q>[\"']?)(?P<word>[A-Za-z_][A-Za-z0-9_]*)(?P=q)")
+#: The instructions BuildKit reads heredocs for (parser.go heredocDirectives; ONBUILD wraps one).
+_HEREDOC_INSTRUCTIONS = frozenset({"RUN", "COPY", "ADD", "ONBUILD"})
 _VAR = re.compile(
     r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)(?:(?P<op>:?[-+])(?P<word>[^}]*))?\}"
     r"|(?P<plain>[A-Za-z_][A-Za-z0-9_]*))"
@@ -110,9 +114,9 @@ def _collect_heredocs(
     line: LogicalLine, lines: list[str], index: int, first_number: int, escape: str
 ) -> int:
     """Consume heredoc bodies that follow `line`; returns the next unread index."""
-    if "<<" not in line.text:
+    if "<<" not in line.text or not _may_hold_heredoc(line.text):
         return index
-    for match in _HEREDOC.finditer(line.text):
+    for match in _unquoted(_HEREDOC.finditer(line.text), line.text):
         word, dash = match["word"], bool(match["dash"])
         body_start = index
         while index < len(lines):
@@ -124,6 +128,31 @@ def _collect_heredocs(
         line.heredocs.extend(body)
         index = min(index + 1, len(lines))
     return index
+
+
+def _may_hold_heredoc(text: str) -> bool:
+    """Whether BuildKit looks for heredocs in this instruction (RUN/COPY/ADD, not JSON form)."""
+    words = text.split(None, 2)
+    if not words or words[0].upper() not in _HEREDOC_INSTRUCTIONS:
+        return False
+    rest = words[1:] if words[0].upper() != "ONBUILD" else words[2:]
+    return not (rest and rest[0].startswith("["))
+
+
+def _unquoted(matches: Iterator[re.Match[str]], text: str) -> Iterator[re.Match[str]]:
+    """The matches that do not start inside a quoted string (``"<<EOF"`` is a word, not a
+    heredoc: BuildKit lexes the line with its quotes kept)."""
+    quote = ""
+    position = 0
+    for match in matches:
+        for char in text[position : match.start()]:
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "'\"":
+                quote = char
+        position = match.start()
+        if not quote:
+            yield match
 
 
 def substitute(text: str, variables: Mapping[str, str | None]) -> tuple[str, bool]:

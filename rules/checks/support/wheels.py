@@ -87,6 +87,14 @@ class _KbWheels:
         except _UNREADABLE:
             return None
 
+    def prereleases(self, package: str) -> frozenset[Version] | None:
+        """The pre-releases and dev releases the KB's listing of `package` has (None: the
+        listing was not read for them, or the data is unreadable)."""
+        try:
+            return self._load().prereleases(package) if self._load is not None else None
+        except _UNREADABLE:
+            return None
+
     def has_wheel(self, package: str, version: str, python: str) -> bool | None:
         """The KB's answer, None when it has none (or cannot read its data)."""
         if self._has is None:

@@ -7,6 +7,7 @@ import pytest
 from rules.checks.cpu_only import RULES
 from rules.config import RepoConfig
 from rules.manifests.model import FactKind, Snapshot
+from rules.manifests.snapshot import build_snapshot
 from tests.rules.checks.mlsnap import base_image, config, fact, index, req, run, snap
 
 RULE = RULES[0]
@@ -79,3 +80,37 @@ def test_message_says_what_each_platform_installs() -> None:
     assert "windows_amd64: the CPU-only build" in found.message
     assert "macos_arm64" in found.message
     assert found.fix == f"torch==2.6.0+cu118\n--extra-index-url {PT}/cu118"
+
+
+_EXPORTED_ENV = """name: mllm
+channels:
+  - defaults
+dependencies:
+  - _libgcc_mutex=0.1=main
+  - cudatoolkit=11.8.0=h6a678d5_0
+  - ld_impl_linux-64=2.38=h1181459_1
+  - python=3.9.18=h955ad1f_0
+  - pip:
+    - torch==2.0.0
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # dlyuangod/TinyGPT-V environment.yml (0b13511): exported on linux-64 (its
+        # _libgcc_mutex and ld_impl_linux-64): PyPI's torch 2.0.0 there is the CUDA 11.7 build
+        (_EXPORTED_ENV, "notice"),
+        # the same file without linux-64-only packages may be created on Windows or macOS
+        (
+            _EXPORTED_ENV.replace("  - _libgcc_mutex=0.1=main\n", "").replace(
+                "  - ld_impl_linux-64=2.38=h1181459_1\n", ""
+            ),
+            "warning",
+        ),
+    ],
+)
+def test_a_conda_export_from_linux_64_is_judged_for_linux_64(text: str, expected: str) -> None:
+    (found,) = run(RULE, build_snapshot({"environment.yml": text}))
+    assert found.severity.value == expected
+    assert ("windows_amd64" in found.message) is (expected == "warning")

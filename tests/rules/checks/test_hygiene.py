@@ -291,6 +291,13 @@ def test_conda_channel_mixing(channels: list[str], meta: tuple, expected: str | 
         ),
         (["pytorch==2.1.0.*", "numpy"], ["torch==2.1.0"], []),
         (["cuda-version==12.1.*"], ["requests"], []),
+        # dlyuangod/TinyGPT-V environment.yml: twelve nvidia-* wheels and torch next to conda's
+        # cudatoolkit are one problem of the file: one warning, at the first, naming them all
+        (
+            ["cudatoolkit==11.8.0"],
+            ["nvidia-cublas-cu11==11.10.3.66", "nvidia-cudnn-cu11==8.5.0.96", "torch==2.0.0"],
+            ["nvidia-cublas-cu11"],
+        ),
     ],
 )
 def test_pip_in_conda_for_cuda_package(
@@ -299,7 +306,11 @@ def test_pip_in_conda_for_cuda_package(
     reqs = [req(t, "environment.yml", i + 1, conda=True) for i, t in enumerate(conda)]
     reqs += [req(t, "environment.yml", 20 + i) for i, t in enumerate(pip)]
     snap = snapshot(manifest("environment.yml", *reqs, kind=FileKind.CONDA))
-    assert packages(run(PipInCondaForCudaPackageRule(), snap)) == expected
+    found = run(PipInCondaForCudaPackageRule(), snap)
+    assert packages(found) == expected
+    for finding in found:
+        named = [t.split("==")[0] for t in pip if t.split("==")[0] in finding.message]
+        assert len(named) == sum(1 for e in finding.evidence if e.startswith("environment.yml:"))
 
 
 # --- untrusted-index --------------------------------------------------------------------

@@ -44,7 +44,7 @@ CASES: list[tuple[str, Snapshot, list[tuple[str, str]]]] = [
     (
         "requires-python >=3.9 with torch 2.9 (min 3.10)",
         snap(py(">=3.9", PY), req("torch==2.9.0", PY)),
-        [("torch", "warning")],
+        [("torch", "error")],  # the project declares a Python it cannot be installed on
     ),
     ("requires-python >=3.10 with torch 2.9", snap(py(">=3.10", PY), req("torch==2.9.0", PY)), []),
     (
@@ -399,8 +399,9 @@ SYNE = (
     ("python", "lock", "expected"),
     [
         # syne-tune 19e8ea4 (#1038): every numpy >=1.26 requires Python >=3.9; pip cannot
-        # install the project on 3.8, uv / Poetry find no lock for the range
-        (">=3.8", None, [("warning", 'requires-python = ">=3.9"')]),
+        # install the project on 3.8, uv / Poetry find no lock for the range (an error with
+        # or without a lock beside it: traceroot-ai/traceroot#55 had none)
+        (">=3.8", None, [("error", 'requires-python = ">=3.9"')]),
         (">=3.8", "uv.lock", [("error", 'requires-python = ">=3.9"')]),
         (">=3.8", "poetry.lock", [("error", 'requires-python = ">=3.9"')]),
         (">=3.9", "uv.lock", []),  # the range starts where numpy installs

@@ -2,7 +2,7 @@
 
 pip's answer to such a pin is "ERROR: No matching distribution found for torch==2.1.5" (the
 listing read into rules/kb/data/wheels.json has torch 2.1.2, then 2.2.0). Pins outside the
-listing's span, pre-releases, local-label builds, URLs and environments with another index are
+listing's span, release candidates, local-label builds, URLs and environments with another index are
 not judged.
 """
 
@@ -24,7 +24,12 @@ RULE = RULES[0]
         ({"requirements.txt": "numpy==1.99.0\n"}, "numpy==1.26.4"),
         ({"requirements.txt": "numpy==1.26.4\n"}, None),
         ({"requirements.txt": "scikit-learn==1.4.1.post1\n"}, None),  # a post release exists
-        ({"requirements.txt": "numpy==2.0.0rc1\n"}, None),  # pre-releases are not listed
+        ({"requirements.txt": "numpy==2.0.0rc1\n"}, None),  # release candidates: not judged
+        # stanford-crfm/mistral a99cd5c: a pip freeze of transformers installed from git
+        ({"requirements.txt": "transformers==4.4.0.dev0\n"}, "transformers==4.4.0"),
+        ({"requirements.txt": "transformers==4.37.0.dev0\n"}, "transformers==4.37.0"),
+        ({"requirements.txt": "transformers==99.0.0.dev0\n"}, None),  # newer than the listing
+        ({"requirements.txt": "safetensors==0.6.0.dev0\n"}, None),  # a dev release it uploaded
         ({"requirements.txt": "numpy==9.0.0\n"}, None),  # newer than the listing: unknown
         ({"requirements.txt": "tensorflow==0.14\n"}, None),  # older than the listing: unknown
         ({"requirements.txt": "torch==2.1.0+cu118\n"}, None),  # another index's build

@@ -475,6 +475,29 @@ def test_heredoc_body_is_not_read_as_instructions() -> None:
     assert [(r.name, r.location.line) for r in manifest.requirements] == [("y", 5)]
 
 
+@pytest.mark.parametrize(
+    ("run", "read"),
+    [
+        # traceroot-ai/traceroot docker/public/Dockerfile (bc8aeae6): BuildKit's lexer keeps the
+        # blank after << in the word, so this is a heredoc and its body is not instructions.
+        ("RUN cat > /app/start.sh << 'EOF'", False),
+        ('RUN cat > /x <<  "EOF"', False),
+        ("RUN cat > /x <<-EOF", False),
+        ("COPY <<EOF /app/x", False),
+        ("ONBUILD RUN cat <<EOF > /x", False),
+        # not heredocs: quoted, JSON form, an instruction BuildKit reads none for
+        ('RUN echo "<<EOF"', True),
+        ('RUN ["sh", "-c", "cat <<EOF"]', True),
+        ("ENV X=<<EOF", True),
+    ],
+)
+def test_heredoc_markers_as_buildkit_reads_them(run: str, read: bool) -> None:
+    text = f"FROM a\n{run}\nRUN pip install inside\nEOF\nRUN pip install after\n"
+    manifest = _parse(text)
+    names = [r.name for r in manifest.requirements]
+    assert names == (["inside", "after"] if read else ["after"])
+
+
 def test_installed_packages_are_capped() -> None:
     text = "FROM a\n" + "RUN pip install p\n" * (MAX_INSTALLED + 10)
     manifest = _parse(text)
