@@ -143,7 +143,13 @@ CATALOGUE: tuple[RuleInfo, ...] = (
         "more findings than one review lists (rules.review.MAX_FINDINGS): the rest counted",
     ),
     # The resolver (worker/resolve).
-    RuleInfo("resolution-conflict", "conflict", "resolver", "the resolver found no solution"),
+    RuleInfo(
+        "resolution-conflict",
+        "conflict",
+        "resolver",
+        "the resolver found no solution",
+        also=frozenset({"python-version-incompatible"}),  # the Python decided it
+    ),
     RuleInfo("resolution-error", "parse-error", "resolver", "the resolver crashed"),
     RuleInfo(
         "resolution-incomplete",

@@ -172,9 +172,13 @@ def resolve_snapshot(
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """One finding per problem: the same finding for several targets (a project's one `uv
+    lock` read for the range's start and its newest Python fails the same way for both) is
+    said once, for the first target (evidenced targets come first)."""
     seen: dict[tuple[object, ...], Finding] = {}
     for finding in findings:
-        seen.setdefault((*finding.identity, finding.message), finding)
+        key = (*finding.identity, finding.severity, finding.file, finding.line)
+        seen.setdefault(key, finding)
     return list(seen.values())
 
 

@@ -37,6 +37,12 @@ def python_dependent(text: str) -> bool:
     return _PYTHON_DEPENDENT.search(text) is not None
 
 
+def python_reason(lines: Sequence[str]) -> str | None:
+    """The part of a resolver's explanation that names the Python (``sae-lens>=5.0.0 depends
+    on Python>=3.10``), None when it does not involve the Python."""
+    return _reason("\n".join(lines))
+
+
 def _reason(text: str) -> str | None:
     for line in text.splitlines():
         match = _BECAUSE.search(line)

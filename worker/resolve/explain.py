@@ -9,12 +9,17 @@ from packaging.utils import canonicalize_name
 
 from rules.findings import Finding, Severity
 from rules.manifests.model import Requirement
+from worker.resolve.assumed import python_reason
 from worker.resolve.model import ResolveTarget
 
 _TOKEN = re.compile(r"(?<![\w.+-])([A-Za-z0-9][A-Za-z0-9._-]*)")
 _DEPEND_ON = re.compile(r"depends? on ([A-Za-z0-9][A-Za-z0-9._-]*?)(?=[<>=!~{\[\s,]|$)")
 _YOU_REQUIRE = re.compile(r"you require ([A-Za-z0-9][A-Za-z0-9._-]*)")
-_NO_WHEELS = re.compile(r"([A-Za-z0-9][A-Za-z0-9._-]*?)(?:==\S+)? has no usable wheels")
+#: `gensim>=4.0.0 has no usable wheels`: the name before any specifier (the version alone is
+#: not a name: gt-lit-lab/litcoder_core's notice named "4-0-0").
+_NO_WHEELS = re.compile(
+    r"(?<![\w.+-])([A-Za-z0-9][A-Za-z0-9._-]*?)(?:\{[^}]*\})?(?:[<>=!~]=?\S+)? has no usable wheels"
+)
 _WHEELS_REQUIRED = re.compile(r"Wheels are required for `([^`]+)`")
 #: uv names a requirement with a marker as `torch{sys_platform == 'linux'}==1.8.0+cu101`.
 _NO_VERSION = re.compile(r"there is no version of ([A-Za-z0-9][A-Za-z0-9._-]*)(?:\{[^}]*\})?(\S*)")
@@ -86,10 +91,14 @@ def failure_findings(
     primary = _primary(involved, contended, required)
     message = _conflict_message(lines, involved, primary, environment, target, index_urls)
     fingerprint_names = ",".join(sorted({canonicalize_name(r.name) for r in involved}))
+    because = python_reason(lines)
+    if because is not None and not target.assumed:
+        # the Python decides (a Requires-Python, no wheel for its ABI): said as such
+        message = f"{message} ({because})"
     return [
         Finding(
             rule="resolution-conflict",
-            category="conflict",
+            category="python-version-incompatible" if because else "conflict",
             severity=Severity.ERROR,
             message=message,
             file=primary.location.file if primary else environment,

@@ -95,10 +95,16 @@ def _where(source: Evidence) -> str:
     return f"{source.text or source.how}{where}"
 
 
-def _convert(target: Target, range_only: bool) -> ResolveTarget:
+def _convert(target: Target, range_only: bool, start: str | None = None) -> ResolveTarget:
     python_sources = [s for s in target.sources if s.what == "python"]
     # A Python only requires-python admits is a candidate, not evidence: next to a Dockerfile's
-    # or CI's Python it is resolved too, but a failure that depends on it is a notice.
+    # or CI's Python it is resolved too, but a failure that depends on it is a notice. The
+    # range's start is the exception: the project declares it can be installed there (pip
+    # installs it there; uv and Poetry lock for it), so a failure there is the project's.
+    if start is not None and _minor(target.python) == start and _is_range(target):
+        python = full_python(target.python) or target.python
+        evidence = f"{_where(python_sources[0])} starts at it"
+        return ResolveTarget.of(target, python, assumed=False, evidence=evidence)
     ranged = range_only or _is_range(target)
     if target.assumed:
         evidence = "no evidence of the Python it runs on"
@@ -123,20 +129,27 @@ def environment_targets(snapshot: Snapshot, config: Any, environment: str) -> li
     `python=`, `.python-version`, a CI matrix...) are not assumed (at most MAX_PYTHONS of
     them: the lowest, the middle, the highest); the Pythons a requires-python range adds
     beside them are resolved with them but count as assumed (their Python-dependent failures
-    are notices). Without such evidence the Pythons are
-    `assumed` candidates, from a declared range (requires-python) or the default set, in
-    the order worth trying (newest, oldest, then the rest newest first); the caller stops
-    at the first that resolves.
+    are notices). With only a requires-python range, its start is evidenced (the project
+    declares it installs there: a failure there is an error, as the static rule says) and
+    is resolved with the range's newest Python, which counts as assumed. Without any such
+    evidence the Pythons are `assumed` candidates from the default set, in the order worth
+    trying (newest, oldest, then the rest newest first); the caller stops at the first that
+    resolves.
     """
     found = targets_for_environment(snapshot, environment, _rules_config(config))
     if not found:
         return []
     range_only = all(t.assumed or _is_range(t) for t in found)
-    converted = [_convert(t, range_only) for t in found]
+    declared = [_minor(t.python) for t in found if not t.assumed and _is_range(t)]
+    start = min(declared, key=_key) if range_only and declared else None
+    converted = [_convert(t, range_only, start) for t in found]
     by_minor: dict[str, list[ResolveTarget]] = {}
     for target in converted:
         by_minor.setdefault(target.minor, []).append(target)
-    if range_only:
+    if start is not None:
+        # the range's start (evidenced) and its newest Python (assumed), resolved together
+        order = list(dict.fromkeys([start, max(by_minor, key=_key)]))
+    elif range_only:
         order = _assumed_order([], list(by_minor))
     else:
         order = [_minor(v) for v in _spread(list(by_minor))]

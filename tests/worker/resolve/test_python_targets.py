@@ -72,12 +72,11 @@ def test_no_evidence_gives_notices_never_an_error(index: str, options: RunOption
     assert "cp38only==1.0.0 has no wheels with a matching Python ABI tag" in notice.message
 
 
-def test_an_assumed_python_falls_back_to_one_that_resolves(index: str, options: RunOptions) -> None:
-    # a range admitting 3.8: the newest admitted Python fails, the oldest (3.8) resolves
+def _project(requires_python: str, dependency: str, index: str, options: RunOptions) -> tuple:
     files = {
         "pyproject.toml": (
-            '[project]\nname = "p"\nversion = "0"\nrequires-python = ">=3.8"\n'
-            'dependencies = ["needs-cp38"]\n'
+            f'[project]\nname = "p"\nversion = "0"\nrequires-python = "{requires_python}"\n'
+            f'dependencies = ["{dependency}"]\n'
         ),
         "requirements.txt": "",
     }
@@ -87,13 +86,38 @@ def test_an_assumed_python_falls_back_to_one_that_resolves(index: str, options: 
         timeout_s=options.timeout_s,
         default_index_url=index,
     )
-    resolutions, findings = resolve_snapshot(snap(files), config(), opts)
-    assert [r.ok for r in resolutions] == [False, True]
-    assert resolutions[-1].target.minor == "3.8" and resolutions[-1].target.assumed
+    return resolve_snapshot(snap(files), config(), opts)
+
+
+def test_a_range_is_resolved_at_its_start_and_its_newest(index: str, options: RunOptions) -> None:
+    # a range admitting 3.8: its start (declared) resolves, the newest admitted Python
+    # (assumed) fails: a notice, never an error
+    resolutions, findings = _project(">=3.8", "needs-cp38", index, options)
+    assert [(r.target.minor, r.ok, r.target.assumed) for r in resolutions] == [
+        ("3.8", True, False),
+        (resolutions[-1].target.minor, False, True),
+    ]
+    assert resolutions[-1].target.minor != "3.8"
+    assert (
+        resolutions[0].target.evidence == 'requires-python = ">=3.8", pyproject.toml:4 starts at it'
+    )
     assert [(f.rule, f.severity) for f in findings] == [
         ("resolution-python-assumed", Severity.NOTICE)
     ]
-    assert 'requires-python = ">=3.8"' in findings[0].message
+
+
+def test_a_dependency_that_excludes_the_range_start_is_an_error(
+    index: str, options: RunOptions
+) -> None:
+    # traceroot-ai/traceroot#55, gt-lit-lab/litcoder_core#10: requires-python >=3.8 (3.9)
+    # next to a dependency whose every release needs a newer Python: pip cannot install the
+    # project on the Python it declares, uv cannot lock it
+    resolutions, findings = _project(">=3.8", "newpy", index, options)
+    start = resolutions[0]
+    assert (start.target.minor, start.ok, start.target.assumed) == ("3.8", False, False)
+    assert any(f.severity is Severity.ERROR for f in findings)
+    _, fine = _project(">=3.10", "newpy", index, options)
+    assert not [f for f in fine if f.severity is Severity.ERROR]
 
 
 def test_a_conflict_that_does_not_involve_the_python_stays_an_error(

@@ -112,11 +112,14 @@ def test_no_evidence_gives_assumed_candidates_never_the_running_interpreter() ->
     assert "assumed: no evidence" in targets[0].describe()
 
 
-def test_a_declared_range_bounds_the_assumed_candidates() -> None:
+def test_a_declared_range_is_resolved_at_its_start_and_its_newest() -> None:
+    """The range's start is the project's own claim (an error there is the project's:
+    traceroot-ai/traceroot#55); its newest Python is resolved too, as an assumed one."""
     targets = environment_targets(snap({"pyproject.toml": PYPROJECT}), config(), "pyproject.toml")
-    assert [t.python for t in targets] == [LATEST_PATCH[m] for m in ("3.11", "3.9", "3.10")]
-    assert all(t.assumed for t in targets)
+    assert [t.python for t in targets] == [LATEST_PATCH[m] for m in ("3.9", "3.11")]
+    assert [t.assumed for t in targets] == [False, True]
     assert 'requires-python = ">=3.9,<3.12"' in targets[0].describe()
+    assert targets[0].evidence.endswith("starts at it")
 
 
 def test_a_range_beside_evidence_adds_assumed_pythons() -> None:

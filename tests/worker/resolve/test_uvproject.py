@@ -265,5 +265,6 @@ def test_a_lock_out_of_sync_is_not_the_installed_set(
     resolutions, findings = resolve_snapshot(snap(files), config(), options, texts=files)
     runtime = [r for r in resolutions if r.environment == "pyproject.toml"]
     assert [f.rule for f in findings if "numpy" in f.message][:1] == ["lock-out-of-sync"]
-    assert [(r.source, r.ok) for r in runtime] == [("uv lock", True)]
+    # the range's start and its newest Python: both read from the one `uv lock`
+    assert {(r.source, r.ok) for r in runtime} == {("uv lock", True)} and runtime
     assert runtime[0].pins["numpy"] == "1.26.4"  # resolved: the stale lock has no numpy
