@@ -223,12 +223,10 @@ def folder(path: str) -> str:
     return "" if parent == "." else parent
 
 
-def has_lock_beside(
-    path: str, snapshot: Snapshot, kinds: Collection[FileKind] = LOCK_KINDS
-) -> bool:
-    """True when a lock file (of one of `kinds`) sits in the same folder as `path`."""
+def has_lock_beside(path: str, snapshot: Snapshot) -> bool:
+    """True when a lock file sits in the same folder as `path`."""
     here = folder(path)
-    return any(m.kind in kinds and folder(m.path) == here for m in snapshot.files.values())
+    return any(m.kind in LOCK_KINDS and folder(m.path) == here for m in snapshot.files.values())
 
 
 def locked_names_beside(path: str, snapshot: Snapshot) -> frozenset[str]:
