@@ -57,6 +57,15 @@ class Expected:
     categories: frozenset[str]
     file: str
     why: str
+    #: Other files the case's author names as the same break's other end (the Dockerfile
+    #: that installs the environment file, the workflow whose Python the pyproject excludes):
+    #: a finding at one of them counts too. Written with the expectation, before any run.
+    also_at: tuple[str, ...] = ()
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        """Where a finding of this break may stand."""
+        return (self.file, *self.also_at)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +172,12 @@ def _expected(item: object, where: Path) -> Expected:
     unknown = sorted(set(cats) - CATEGORIES)
     if unknown:
         raise CaseError(f"{where}: unknown categories {unknown}")
-    return Expected(frozenset(cats), _str(item, "file", where), str(item.get("why", "")))
+    also = item.get("also_at", [])
+    if not isinstance(also, list) or not all(isinstance(a, str) and a for a in also):
+        raise CaseError(f"{where}: expected.also_at must be a list of file paths")
+    return Expected(
+        frozenset(cats), _str(item, "file", where), str(item.get("why", "")), tuple(also)
+    )
 
 
 def load_cases(ids: Iterable[str] | None = None) -> list[Case]:
@@ -217,7 +231,11 @@ def score(case: Case, findings: Sequence[Finding], seconds: float = 0.0) -> Scor
     new = [f for f in findings if f.new]
     result = Score(case=case, seconds=seconds)
     for exp in case.expected:
-        hits = [f for f in new if f.category in exp.categories and _at(f, exp.file)]
+        hits = [
+            f
+            for f in new
+            if f.category in exp.categories and any(_at(f, file) for file in exp.files)
+        ]
         result.found.append((exp, _best(hits)))
     result.new_errors = [f for f in new if f.severity is Severity.ERROR]
     result.new_warnings = [f for f in new if f.severity is Severity.WARNING]

@@ -109,3 +109,22 @@ def test_score_credits_the_other_end_of_a_finding(tmp_path: Path) -> None:
     assert score(case, [moved]).at_error == 1
     elsewhere = replace(moved, also_at=(("other/Dockerfile", 1),))
     assert score(case, [elsewhere]).recalled == 0
+
+
+def test_score_credits_the_places_the_expectation_names(tmp_path: Path) -> None:
+    """An expectation's `also_at` names the other files the same break may be reported at
+    (ageron/handson-ml2: the environment file, or the Dockerfile.gpu that installs it)."""
+    text = GOOD.replace('file = "Dockerfile"', 'file = "environment.yml"\nalso_at = ["Dockerfile"]')
+    case = load_case(_write(tmp_path, text))
+    assert case.expected[0].files == ("environment.yml", "Dockerfile")
+    at_dockerfile = _finding("tensorflow-cuda-mismatch", "Dockerfile", Severity.ERROR)
+    assert score(case, [at_dockerfile]).at_error == 1
+    elsewhere = _finding("tensorflow-cuda-mismatch", "requirements.txt", Severity.ERROR)
+    assert score(case, [elsewhere]).recalled == 0
+
+
+@pytest.mark.parametrize("also", ['"Dockerfile"', "[1]", '[""]'])
+def test_also_at_must_be_a_list_of_paths(tmp_path: Path, also: str) -> None:
+    text = GOOD.replace('file = "Dockerfile"', f'file = "Dockerfile"\nalso_at = {also}')
+    with pytest.raises(CaseError, match="also_at"):
+        load_case(_write(tmp_path, text))
