@@ -46,6 +46,9 @@ _SYSTEM_TOOLS: dict[str, tuple[str, frozenset[str]]] = {
 _APT_VERSIONED = re.compile(r"^python(3\.\d+)(?:-(?:dev|venv|distutils|full|minimal|lib2to3))?$")
 _APT_DEFAULT = re.compile(r"^python3(?:-(?:pip|dev|venv|full|minimal|distutils|setuptools))?$")
 _INTERPRETER = re.compile(r"^(?:.*/)?python(3\.\d+)$")
+#: NVIDIA's cuDNN packages pinned to a version: ``libcudnn8=8.0.4.30-1+cuda11.0`` (TensorFlow's
+#: own GPU Dockerfiles), ``libcudnn8-dev=…``, ``libcudnn9-cuda-12=9.1.0.70-1``.
+_APT_CUDNN = re.compile(r"^libcudnn(\d+)(?:-dev)?(?:-cuda-\d+)?=(\d+\.\d+\.\d+)(?:\.\d+)?[-+~]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,20 +156,36 @@ def bind_mounts(flags: list[str]) -> list[tuple[str, str]]:
 def apt_python(words: list[Word]) -> list[tuple[Word, str | None]]:
     """Python packages an `apt-get install` command installs: (word, "3.X" or None for the
     OS's own `python3`). Empty for any other command."""
-    words = strip_prefix(words)
-    if not words or posixpath.basename(words[0].value) not in _APT_TOOLS:
-        return []
-    rest = [w for w in words[1:] if not w.value.startswith("-")]
-    if not rest or rest[0].value != "install":
-        return []
     found: list[tuple[Word, str | None]] = []
-    for word in rest[1:]:
+    for word in _apt_installed(words):
         name = word.value.split("=", 1)[0]
         versioned = _APT_VERSIONED.match(name)
         if versioned:
             found.append((word, versioned.group(1)))
         elif _APT_DEFAULT.match(name):
             found.append((word, None))
+    return found
+
+
+def _apt_installed(words: list[Word]) -> list[Word]:
+    """The package words of an `apt-get install` command (empty for any other command)."""
+    words = strip_prefix(words)
+    if not words or posixpath.basename(words[0].value) not in _APT_TOOLS:
+        return []
+    rest = [w for w in words[1:] if not w.value.startswith("-")]
+    if not rest or rest[0].value != "install":
+        return []
+    return rest[1:]
+
+
+def apt_cudnn(words: list[Word]) -> list[tuple[Word, str]]:
+    """The cuDNN an `apt-get install libcudnn8=8.0.4.30-1+cuda11.0` installs: (word, "8.0.4").
+    A pin whose major and the package name disagree is not read."""
+    found: list[tuple[Word, str]] = []
+    for word in _apt_installed(words):
+        match = _APT_CUDNN.match(word.value)
+        if match and match.group(2).split(".")[0] == match.group(1):
+            found.append((word, match.group(2)))
     return found
 
 

@@ -13,6 +13,7 @@ from rules.manifests._dockerlines import LogicalLine, escape_char, join_lines, s
 from rules.manifests._dockerstage import (
     PathMap,
     PythonEvidence,
+    apt_cudnn,
     apt_python,
     bind_mounts,
     interpreter_python,
@@ -1026,7 +1027,7 @@ class _Reader:
             for name, setting in _exports(words, locate, expand).items():
                 exported[name] = setting
                 variables[name] = setting.value
-            self._stage_evidence(words, locate)
+            self._stage_evidence(words, locate, expand)
             created = venv_created(words, expand)
             if created is not None:
                 self._venv(created, words, locate)
@@ -1173,10 +1174,20 @@ class _Reader:
             self.installs.include_paths.append(reference)
             self.installs.includes.append(locate(words[0].start))
 
-    def _stage_evidence(self, words: list[Word], locate: Callable[[int], Span]) -> None:
+    def _stage_evidence(
+        self,
+        words: list[Word],
+        locate: Callable[[int], Span],
+        expand: Callable[[str, bool], str | None],
+    ) -> None:
         """Python evidence of one command: `apt-get install python3.X`, `python3.X -m pip`,
-        `bash Miniconda3-py39_…-Linux-x86_64.sh` (the installer's base environment)."""
+        `bash Miniconda3-py39_…-Linux-x86_64.sh` (the installer's base environment); the
+        cuDNN of `apt-get install libcudnn8=${CUDNN}+cuda${CUDA}` (ARGs expanded)."""
         stage = self.stages[-1]
+        expanded = [Word(expand(w.value, False) or w.value, w.start) for w in words]
+        for word, cudnn in apt_cudnn(expanded):
+            detail = f"{word.value} (apt-get install)"
+            self._add_fact(Fact(FactKind.CUDNN, cudnn, locate(word.start), detail, stage.label))
         stage.system_packages.extend(system_packages(words, locate))
         saved = downloaded(words)
         if saved is not None:

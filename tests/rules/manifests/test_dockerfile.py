@@ -504,3 +504,25 @@ def test_installed_packages_are_capped() -> None:
     assert len(manifest.requirements) == MAX_INSTALLED
     [error] = manifest.errors
     assert (error.line, error.column) == (MAX_INSTALLED + 2, len("RUN pip install ") + 1)
+
+
+@pytest.mark.parametrize(
+    ("run", "cudnn"),
+    [
+        # ageron/handson-ml2 docker/Dockerfile.gpu (TensorFlow's own GPU Dockerfile, copied)
+        ("apt-get install -y libcudnn8=${CUDNN}+cuda${CUDA}", "8.0.4"),
+        ("apt-get install -y --no-install-recommends libcudnn8-dev=8.1.0.77-1+cuda11.2", "8.1.0"),
+        ("apt-get install -y libcudnn9-cuda-12=9.1.0.70-1", "9.1.0"),
+        ("apt-get install -y libcudnn8", None),  # unpinned: the repository's newest, unknown
+        ("apt-get install -y libcudnn8=${UNSET}+cuda11.0", None),
+        ("apt-get install -y libcudnn7=8.0.4.30-1+cuda11.0", None),  # name and major disagree
+        ("pip install libcudnn8=8.0.4.30-1", None),
+    ],
+)
+def test_an_apt_installed_cudnn_is_a_fact_of_the_stage(run: str, cudnn: str | None) -> None:
+    text = (
+        f"FROM nvidia/cuda:11.0-base-ubuntu18.04\nARG CUDA=11.0\nARG CUDNN=8.0.4.30-1\nRUN {run}\n"
+    )
+    manifest = _parse(text)
+    found = [(f.value, f.location.line) for f in manifest.facts if f.kind is FactKind.CUDNN]
+    assert found == ([(cudnn, 4)] if cudnn else [])
