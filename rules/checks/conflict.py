@@ -40,6 +40,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 from packaging.requirements import Requirement as PackagingRequirement
 from packaging.specifiers import InvalidSpecifier, Specifier, SpecifierSet
@@ -50,6 +51,7 @@ from rules.checks.base import RuleContext, StaticRule
 from rules.checks.support.environments import unconditional_pin
 from rules.checks.support.fixes import finding_at
 from rules.checks.support.indexes import indexes_for
+from rules.checks.support.markers import View, per_install
 from rules.checks.support.nvidia_pins import NvidiaClash, nvidia_clashes
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
@@ -347,6 +349,10 @@ def _implied_torch(
     return {made: by}
 
 
+def _minor_key(python: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in python.split(".") if p.isdigit())
+
+
 def _sort_key(req: Requirement) -> tuple[str, int, int]:
     return (req.location.file, req.location.line, req.location.column)
 
@@ -380,7 +386,17 @@ class ConflictRule(StaticRule, id="conflict", severity=Severity.ERROR):
                     continue
                 seen.add(key)
                 yield finding
-            for finding in self._against_metadata(ctx.kb, env, reqs):
+            # per set of lines installed together: a Poetry export's markers
+            # (`python_version >= "3.9" and python_version < "4.0"` on every line) hold on
+            # every Python it is installed on (predibase/lorax server/requirements.txt)
+            judged = per_install(
+                ctx.snapshot,
+                env,
+                reqs,
+                ctx.config,
+                partial(self._view_against_metadata, ctx.kb, env),
+            )
+            for finding in judged:
                 if finding.fingerprint not in seen_metadata:
                     seen_metadata.add(finding.fingerprint)
                     yield finding
@@ -442,13 +458,25 @@ class ConflictRule(StaticRule, id="conflict", severity=Severity.ERROR):
             ),
         )
 
+    def _view_against_metadata(self, kb: KnowledgeBase, env: str, view: View) -> Iterator[Finding]:
+        """`_against_metadata` of the lines installed together on `view`'s targets, when
+        those include the newest Python it is judged on: a clash only the lines' markers
+        confine to older Pythons (``tensorboard==2.3.0; python_version < "3.8"``) is not
+        certain where no file names such a Python."""
+        if view.among:
+            newest = max((t.python for t in view.among), key=_minor_key)
+            if all(t.python != newest for t in view.targets):
+                return iter(())
+        return self._against_metadata(kb, env, view.reqs)
+
     def _against_metadata(
         self, kb: KnowledgeBase, env: str, reqs: Sequence[Requirement]
     ) -> Iterator[Finding]:
-        """Exact pins that an exactly pinned package's recorded Requires-Dist excludes."""
+        """Exact pins that an exactly pinned package's recorded Requires-Dist excludes, among
+        `reqs`, lines installed together (their markers, if any, hold together)."""
         pins: dict[str, tuple[Requirement, Version]] = {}
         for req in sorted(reqs, key=_sort_key):
-            version = unconditional_pin(req)
+            version = unconditional_pin(replace(req, marker=None))
             if version is not None:
                 pins.setdefault(str(canonicalize_name(req.name)), (req, version))
         for name, (req, version) in pins.items():

@@ -10,6 +10,7 @@ the Python is certain and the install is seen: a Dockerfile stage that installs 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
@@ -24,6 +25,7 @@ from rules.manifests.model import FileKind, Snapshot, Span
 #: The project files whose Requires-Python pip checks when it installs the project.
 PROJECT_FILES = ("pyproject.toml", "setup.py", "setup.cfg")
 _DOCKER = frozenset({"image", "apt", "os-default", "interpreter"})
+_FULL = re.compile(r"(?<![\d.])(3\.\d+)\.(\d+)(?![\d.])")
 
 
 def _installs(snapshot: Snapshot, decl: PythonDecl, root: str) -> bool:
@@ -36,6 +38,19 @@ def _installs(snapshot: Snapshot, decl: PythonDecl, root: str) -> bool:
     if manifest.kind != FileKind.DOCKERFILE or decl.how not in _DOCKER:
         return False
     return any(root in stage.installs for stage in manifest.stages)
+
+
+def _admits(spec: SpecifierSet, decl: PythonDecl, minor: str) -> bool:
+    """Whether `spec` admits the Python `decl` names: its patch when it names one (in its
+    value or its text: ``python-version: 3.11.0``), else some patch release of `minor` after
+    .0. A bare minor is never the .0 release: setup-python, python:X.Y images and the OS
+    packages install the newest patch, so ``<=3.11`` (that is ``<=3.11.0``) excludes them
+    (core-gatech-group/serpent-tools#492: "why 3.11 builds are failing", 3.11.4 not in
+    '<=3.11')."""
+    full = _FULL.search(f"{decl.value} {decl.text}")
+    if full is not None and full.group(1) == minor:
+        return spec.contains(f"{minor}.{full.group(2)}", prereleases=True)
+    return any(spec.contains(f"{minor}.{patch}", prereleases=True) for patch in range(1, 100))
 
 
 def project_python_findings(rule: Rule, snapshot: Snapshot, env: str) -> Iterator[Finding]:
@@ -55,15 +70,20 @@ def project_python_findings(rule: Rule, snapshot: Snapshot, env: str) -> Iterato
         if not decl.exact or decl.file is None or not _installs(snapshot, decl, root):
             continue
         minor = decl.minors[0]
-        if spec.contains(f"{minor}.0") or spec.contains(f"{minor}.99"):
+        if _admits(spec, decl, minor):
             continue
         where = Span(decl.file, decl.line or 1)
+        only_zero = (
+            f" (it admits {minor}.0 alone, and {decl.file} gets the newest {minor} patch)"
+            if spec.contains(f"{minor}.0", prereleases=True)
+            else ""
+        )
         yield finding(
             rule,
             f"{decl.file}:{decl.line} installs the project ({root}) with Python {minor} "
             f"({decl.text}), but its own Requires-Python is {declared.value} "
-            f"({root}:{declared.line}): pip stops with 'requires a different Python: {minor} "
-            f"not in {declared.value!r}'.",
+            f"({root}:{declared.line}){only_zero}: pip stops with 'requires a different "
+            f"Python: {minor}.x not in {declared.value!r}'.",
             where,
             package=root,
             fix=f"a Python the project admits ({declared.value}) where {decl.file} installs it",

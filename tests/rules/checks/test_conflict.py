@@ -301,3 +301,29 @@ def test_exact_pins_against_recorded_requires_dist(
     for f in found:
         assert (f.rule, f.category, f.severity) == ("conflict", "conflict", "error")
         assert "METADATA" in f.evidence[-1]
+
+
+POETRY_MARKER = 'python_version >= "3.9" and python_version < "4.0"'
+
+
+@pytest.mark.parametrize(
+    ("triton_marker", "found"),
+    [
+        # predibase/lorax server/requirements.txt (PR #769), a Poetry export: every line has
+        # the project's Python range as a marker; torch 2.6.0 requires sympy==1.13.1 and, on
+        # Linux, triton==3.2.0
+        ('python_version >= "3.9" and sys_platform == "linux" and python_version < "4.0"', 2),
+        ('python_version < "3.8"', 1),  # triton never with torch (only sympy clashes)
+    ],
+)
+def test_markers_every_line_carries_do_not_hide_a_clash(triton_marker: str, found: int) -> None:
+    reqs = (
+        req("sympy==1.13.3", "r.txt", 1, marker=POETRY_MARKER),
+        req("torch==2.6.0", "r.txt", 2, marker=POETRY_MARKER),
+        req("triton==3.0.0", "r.txt", 3, marker=triton_marker),
+    )
+    findings = run(*reqs)
+    assert len(findings) == found
+    assert all((f.package, f.line, f.severity) == ("torch", 2, "error") for f in findings)
+    assert any("sympy==1.13.1" in f.message for f in findings)
+    assert any("triton==3.2.0" in f.message for f in findings) is (found == 2)

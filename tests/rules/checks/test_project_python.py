@@ -73,6 +73,27 @@ def test_project_python(files: dict[str, str], lines: list[tuple[str, int]]) -> 
 
 
 @pytest.mark.parametrize(
+    ("spec", "py", "found"),
+    [
+        # core-gatech-group/serpent-tools#492: `<=3.11` is `<=3.11.0`; setup-python '3.11'
+        # installs the newest 3.11 patch (3.11.4 then), which it excludes
+        (">=3.8,<=3.11", "3.11", True),
+        (">=3.8,<3.12", "3.11", False),  # the fix, 7611914
+        (">=3.8,<=3.11", "3.10", False),
+        (">=3.8,<=3.11", "3.11.0", False),  # a job that asks for 3.11.0 gets it
+        (">=3.8,<=3.11.4", "3.11", False),  # some patches after .0 are admitted: not certain
+    ],
+)
+def test_a_bound_on_the_minor_alone_excludes_its_patches(spec: str, py: str, found: bool) -> None:
+    files = {"pyproject.toml": PYPROJECT, ".github/workflows/ci.yml": WORKFLOW.format(py=py)}
+    files = {k: v.replace("{spec}", spec) for k, v in files.items()}
+    findings = [f for f in run(RULE, build_snapshot(files)) if "Requires-Python is" in f.message]
+    assert bool(findings) is found
+    for finding in findings:
+        assert "admits 3.11.0 alone" in finding.message
+
+
+@pytest.mark.parametrize(
     ("image", "python"),
     [
         ("pytorch/pytorch:2.6.0-cuda12.4-cudnn9-devel", "3.11"),  # ludwig 2277c19e
