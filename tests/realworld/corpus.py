@@ -230,13 +230,28 @@ def score(case: Case, findings: Sequence[Finding], seconds: float = 0.0) -> Scor
     """Compare a review's findings with the case's expectations (new findings only)."""
     new = [f for f in findings if f.new]
     result = Score(case=case, seconds=seconds)
-    for exp in case.expected:
-        hits = [
-            f
-            for f in new
-            if f.category in exp.categories and any(_at(f, file) for file in exp.files)
-        ]
-        result.found.append((exp, _best(hits)))
+    # a finding at an expectation's own file first; one standing only at an `also_at` file
+    # counts for one expectation (two breaks that name the same other end need two findings)
+    owns = [
+        _best([f for f in new if f.category in exp.categories and _at(f, exp.file)])
+        for exp in case.expected
+    ]
+    credited = {id(f) for f in owns if f is not None}
+    for exp, own in zip(case.expected, owns, strict=True):
+        best = own
+        if best is None:
+            best = _best(
+                [
+                    f
+                    for f in new
+                    if f.category in exp.categories
+                    and id(f) not in credited
+                    and any(_at(f, file) for file in exp.also_at)
+                ]
+            )
+            if best is not None:
+                credited.add(id(best))
+        result.found.append((exp, best))
     result.new_errors = [f for f in new if f.severity is Severity.ERROR]
     result.new_warnings = [f for f in new if f.severity is Severity.WARNING]
     return result

@@ -128,3 +128,21 @@ def test_also_at_must_be_a_list_of_paths(tmp_path: Path, also: str) -> None:
     text = GOOD.replace('file = "Dockerfile"', f'file = "Dockerfile"\nalso_at = {also}')
     with pytest.raises(CaseError, match="also_at"):
         load_case(_write(tmp_path, text))
+
+
+def test_a_finding_at_a_shared_also_at_file_counts_once(tmp_path: Path) -> None:
+    """Two breaks whose expectations both name pyproject.toml as the other end (two images
+    that install the project on a Python it excludes) need two findings."""
+    two = GOOD.replace('file = "Dockerfile"', 'file = "a/Dockerfile"\nalso_at = ["pyproject.toml"]')
+    two += (
+        '[[expected]]\ncategories = ["tensorflow-cuda-mismatch"]\nfile = "b/Dockerfile"\n'
+        'also_at = ["pyproject.toml"]\nwhy = "x"\n'
+    )
+    case = load_case(_write(tmp_path, two))
+    at_a = replace(
+        _finding("tensorflow-cuda-mismatch", "a/Dockerfile", Severity.ERROR),
+        also_at=(("pyproject.toml", 1),),
+    )
+    assert score(case, [at_a]).recalled == 1
+    at_b = replace(at_a, file="b/Dockerfile")
+    assert score(case, [at_a, at_b]).recalled == 2
