@@ -315,6 +315,15 @@ def _frozen(
     )
 
 
+#: The OS packages that install the distribution's own Python (and with it the PEP 668 marker).
+_OS_PYTHON = re.compile(r"^python3(?:\.\d+)?(?:-[a-z0-9.]+)?$")
+
+
+def _os_python_installed(stage: _Stage) -> bool:
+    """Whether the stage (or a stage it is built FROM) apt-installs the OS's python3."""
+    return any(p.manager == "apt" and _OS_PYTHON.match(p.name) for p in stage.system_packages)
+
+
 def _image_facts(info: ImageInfo, span: Span, environment: str) -> list[Fact]:
     """The CUDA, cuDNN, flavour, OS, torch and Python facts a decoded image gives."""
     pairs = [
@@ -1093,6 +1102,15 @@ class _Reader:
         else:
             return  # a venv
         os_name = os_key(stage.os)
+        if (
+            evidence is not None
+            and evidence.how == "interpreter"
+            and not _os_python_installed(stage)
+        ):
+            # `python3.12 -m pip` names a Python the OS may not have installed: a source build
+            # (`make altinstall` under /usr/local) has no marker (vectorinstitute/
+            # vector-inference: nvidia/cuda ubuntu24.04 ships no python3; none is apt-installed)
+            return
         marked = managed_python(
             os_name,
             evidence.version if evidence else None,

@@ -32,6 +32,13 @@ _NGC_TF_TAG = re.compile(
 #: PyTorch/XLA's images: ``r2.1.0_3.10_tpuvm``, ``nightly_3.8_tpuvm_20231128``,
 #: ``r2.7.0_3.10_cuda_12.6``: the segment after the release is the image's Python.
 _XLA_TAG = re.compile(r"^(?:nightly|r\d+(?:\.\d+){1,2})_(?P<python>3\.\d+)(?:_.*)?$")
+#: AMD's ROCm PyTorch images name OS, Python and torch in the tag:
+#: ``rocm6.4.1_ubuntu22.04_py3.10_pytorch_release_2.6.0``,
+#: ``rocm6.0_ubuntu22.04_py3.9_pytorch_2.1.1``.
+_ROCM_TAG = re.compile(
+    r"^rocm\d+(?:\.\d+)*_ubuntu(?P<os>\d+\.\d+)_py(?P<python>3\.\d+)_pytorch"
+    r"(?:_release)?_(?P<torch>\d+\.\d+(?:\.\d+)?)(?:_.*)?$"
+)
 _PYTHON_TAG = re.compile(
     r"^(?P<python>\d+(?:\.\d+){0,2}(?:(?:a|b|rc)\d+)?)(?:-(?P<variant>[A-Za-z0-9.\-]+))?$"
 )
@@ -53,7 +60,8 @@ class ImageInfo:
 
     `family` is ``nvidia-cuda``, ``pytorch``, ``ngc-pytorch``, ``ngc-tensorflow``,
     ``tensorflow``, ``python``, ``ubuntu``, ``debian``, ``miniconda`` (continuumio/miniconda3),
-    ``miniforge`` (condaforge/miniforge3; `rules.manifests.conda_images`) or ``pytorch-xla``.
+    ``miniforge`` (condaforge/miniforge3; `rules.manifests.conda_images`), ``pytorch-xla`` or
+    ``rocm-pytorch``.
     `note` says how sure a moving tag's reading is (``tensorflow/tensorflow:latest-gpu``).
     `has_cudnn` is true when the tag says cuDNN is included; `cudnn` is its major version when
     the tag gives one (``cudnn8``); the unnumbered ``-cudnn-`` tags of recent nvidia/cuda
@@ -211,6 +219,14 @@ def _xla(bare: ImageInfo, match: re.Match[str]) -> ImageInfo:
     google/gemma_pytorch's xla_gpu.Dockerfile installs a cp38 torch_xla wheel on
     ``nightly_3.8_cuda_11.8_20231128``."""
     return replace(bare, python=match["python"])
+
+
+def _rocm(bare: ImageInfo, match: re.Match[str]) -> ImageInfo:
+    """ROCm's PyTorch images (``rocm/pytorch``): the Ubuntu release and the Python the tag
+    names (``rocm<ROCm>_ubuntu<Ubuntu>_py<Python>_pytorch[_release]_<torch>``, as
+    hiyouga/LLaMA-Factory's docker-rocm image uses it). The torch there is a ROCm build,
+    which the CUDA rules must not read as a PyPI one: it is not recorded."""
+    return replace(bare, python=match["python"], os=f"ubuntu{match['os']}")
 
 
 def _ngc_pytorch(bare: ImageInfo, match: re.Match[str]) -> ImageInfo:
@@ -376,4 +392,5 @@ _FAMILIES: dict[str, _Family] = {
         "pytorch-xla", frozenset({"us-central1-docker.pkg.dev"}), _by_tag(_XLA_TAG, _xla)
     ),
     "tpu-pytorch/xla": _Family("pytorch-xla", frozenset({"gcr.io"}), _by_tag(_XLA_TAG, _xla)),
+    "rocm/pytorch": _Family("rocm-pytorch", _HUB, _by_tag(_ROCM_TAG, _rocm)),
 }

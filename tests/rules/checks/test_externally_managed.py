@@ -43,6 +43,22 @@ CASES: list[tuple[str, str, list[int]]] = [
     ),
     ("python3 -m pip on 24.04", _df(N, PIP3, "RUN python3 -m pip install torch"), [3]),
     ("ubuntu 22.04: no marker", _df("ubuntu:22.04", PIP3, "RUN pip install torch"), []),
+    (  # vectorinstitute/vector-inference vllm.Dockerfile: Python built from source (altinstall
+        # under /usr/local, no marker) on an image that ships no python3
+        "a source-built python3.12 on 24.04",
+        _df(
+            "nvidia/cuda:12.8.1-cudnn-devel-ubuntu24.04",
+            "RUN ./configure --enable-optimizations && make altinstall",
+            "RUN python3.12 -m pip install --upgrade pip uv",
+            "RUN uv pip install --system --no-deps -r requirements.txt",
+        ),
+        [],
+    ),
+    (
+        "python3.12 -m pip with the OS's python3.12 apt-installed",
+        _df(N, "RUN apt-get install -y python3.12", "RUN python3.12 -m pip install torch"),
+        [3],
+    ),
     (
         "a venv on PATH",
         _df(

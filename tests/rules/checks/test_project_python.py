@@ -113,6 +113,10 @@ def test_a_bound_on_the_minor_alone_excludes_its_patches(spec: str, py: str, fou
         ("gcr.io/tpu-pytorch/xla:r2.0_3.8_tpuvm", "3.8"),
         ("gcr.io/tpu-pytorch/xla:nightly", None),
         ("docker.io/tpu-pytorch/xla:r2.0_3.8_tpuvm", None),  # not PyTorch/XLA's registry
+        # ROCm's PyTorch images name the Python in the tag (hiyouga/LLaMA-Factory docker-rocm)
+        ("rocm/pytorch:rocm6.4.1_ubuntu22.04_py3.10_pytorch_release_2.6.0", "3.10"),
+        ("rocm/pytorch:rocm6.0_ubuntu22.04_py3.9_pytorch_2.1.1", "3.9"),
+        ("rocm/pytorch:latest", None),
     ],
 )
 def test_pytorch_image_python(image: str, python: str | None) -> None:
