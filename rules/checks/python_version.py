@@ -138,7 +138,37 @@ class _WheelSupport:
         return text
 
 
-_Any = _Support | _WheelSupport
+@dataclass(frozen=True, slots=True)
+class _CondaSupport:
+    """One release of a package a conda range admits: only its Requires-Python counts (PyPI's
+    wheel tags say nothing of conda's builds, but a channel's build runs upstream's
+    ``pip install .``, which refuses a Python upstream's Requires-Python excludes:
+    conda-forge builds scipy 1.14 for Python >=3.10 only)."""
+
+    framework: str
+    version: Version
+    wheels: WheelIndex
+
+    @property
+    def source(self) -> str:
+        return f"KB wheels: {self.framework} {self.version} (Requires-Python of its PyPI files)"
+
+    def admits(self, minor: str) -> bool | None:
+        row = release_row(self.wheels, self.framework, self.version)
+        if row is None or not row.requires_python:
+            return None
+        return bool(row.admits(minor))
+
+    def describe(self, minor: str | None = None) -> str:
+        row = release_row(self.wheels, self.framework, self.version)
+        needs = row.requires_python if row is not None else "?"
+        return (
+            f"{self.framework} {self.version} requires Python {needs}, and conda channels "
+            "build only the Pythons upstream admits"
+        )
+
+
+_Any = _Support | _WheelSupport | _CondaSupport
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,9 +187,20 @@ def _options(
     """The releases `req` admits with their Python support (exact pins, locks and, for PyPI
     requirements, ranges); None when nothing is known."""
     name = project(req)
-    if version_of(req) is None and req.ecosystem != Ecosystem.PYPI:
-        return None  # conda ranges: conda-forge builds other Pythons than the wheels
     support: Callable[[Version], _Any | None]
+    if version_of(req) is None and req.ecosystem != Ecosystem.PYPI:
+        # a conda range: conda-forge builds other Pythons than the wheels, but none that
+        # upstream's Requires-Python excludes (wtclarke/spec2nii: scipy>=1.14 on a 3.9 job)
+        if name in _FRAMEWORKS or not (listed := wheels.releases(name)):
+            return None
+        decided = admitted(req.specifier, listed)
+
+        def support(v: Version) -> _Any | None:
+            return _CondaSupport(name, Version(v.public), wheels)
+
+        rows = tuple((v, s) for v in decided.releases if (s := support(v)) is not None)
+        picked = support(decided.picked) if decided.picked is not None else None
+        return _Options(req, decided, rows, picked) if rows else None
     if name in _FRAMEWORKS:
         decided = decide(kb, snapshot, req)
 

@@ -144,3 +144,33 @@ def test_a_ci_install_command_s_index_serves_the_file_it_installs() -> None:
     ]
     new = [f for f in review_trees({}, files).findings if f.rule == "missing-pytorch-index"]
     assert [(f.file, f.severity.value) for f in new] == [("docs.txt", "error")]
+
+
+@pytest.mark.parametrize(
+    ("spec", "severity"),
+    [
+        # wtclarke/spec2nii b7fbf1d (PR #155): `scipy>=1.14` in the conda file a 3.9 job
+        # creates; every scipy >=1.14 requires Python >=3.10, so no channel builds one for 3.9
+        ("scipy>=1.14", "error"),
+        ("scipy>=1.13", None),  # scipy 1.13 admits 3.9: the solver takes it
+        ("scipy", None),
+        ("matplotlib<3.5.3", None),  # Requires-Python admits 3.11: builds unknown, not judged
+    ],
+)
+def test_a_conda_range_every_release_of_which_excludes_the_python(
+    spec: str, severity: str | None
+) -> None:
+    files = workflow(
+        "      - uses: conda-incubator/setup-miniconda@v3\n        with:\n"
+        "          python-version: ${{ matrix.python }}\n"
+        "          environment-file: env/ci.yml\n"
+    )
+    files["env/ci.yml"] = f"dependencies:\n  - {spec}\n"
+    found = [
+        f
+        for f in review_trees({}, files).findings
+        if f.rule == "python-version-incompatible" and spec.split("<")[0].split(">")[0] in f.message
+    ]
+    assert [f.severity.value for f in found] == ([severity] if severity else [])
+    for finding in found:
+        assert "3.9" in finding.message and "upstream admits" in finding.message
