@@ -36,6 +36,7 @@ from rules.checks.support.pyg_abi import EXTENSIONS as PYG_EXTENSIONS
 from rules.checks.support.pyg_abi import pyg_findings
 from rules.checks.support.torchcodec_abi import torchcodec_findings
 from rules.checks.support.torchtext_abi import torchtext_findings
+from rules.checks.support.versions import admitted
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase, TorchFamily
 from rules.kb.cudaver import is_pytorch_index, to_version
@@ -79,6 +80,23 @@ def _anchor(kb: KnowledgeBase, reqs: list[Requirement]) -> tuple[Requirement, To
             family = kb.torch_family(torch) if torch else None
             if family is not None:
                 return req, family
+    return None
+
+
+def _one_minor_torch(kb: KnowledgeBase, reqs: list[Requirement]) -> tuple[Requirement, str] | None:
+    """A PyPI torch range every known release of which is one minor (``torch~=2.8.0``,
+    ``torch==2.8.*``): the requirement and its newest admitted release. What is built per
+    torch minor (torchcodec's compiled library) is decided by it as by a pin."""
+    for req in reqs:
+        if project(req) != "torch" or req.ecosystem != Ecosystem.PYPI or not req.specifier:
+            continue
+        if version_of(req) is not None:
+            return None
+        decided = admitted(req.specifier, kb.torch_versions())
+        minors = {v.release[:2] for v in decided.releases}
+        if len(minors) == 1 and decided.picked is not None:
+            return req, str(decided.picked)
+        return None
     return None
 
 
@@ -168,6 +186,8 @@ class TorchFamilyMismatch(StaticRule, id="torch-family-mismatch", severity=Sever
         torch = next((r for r in reqs if project(r) == "torch"), None)
         if torch is not None and version_of(torch) is None and torch.specifier:
             yield from self._torch_range(ctx.kb, torch, reqs)
+            if linux:  # the table and the fresh pick are Linux wheels'
+                yield from self._torchcodec_on_one_minor(ctx.kb, reqs)
         else:
             yield from self._env(ctx.kb, reqs, linux=linux)
         image = _pytorch_image(ctx.snapshot, env)
@@ -199,6 +219,19 @@ class TorchFamilyMismatch(StaticRule, id="torch-family-mismatch", severity=Sever
             at = f"{image.location.file}:{image.location.line}"
             text = f"torch {pinned} of the base image {image.detail}"
             yield from pyg_findings(self, ctx.snapshot, env, reqs, text, at, pinned)
+
+    def _torchcodec_on_one_minor(
+        self, kb: KnowledgeBase, reqs: list[Requirement]
+    ) -> Iterator[Finding]:
+        """torchcodec next to a torch range of one minor (m-bain/whisperX #1349: ``torch~=
+        2.8.0`` with ``torchcodec>=0.6.0``, whose fresh pick 0.10 is built for torch 2.10)."""
+        found = _one_minor_torch(kb, reqs)
+        if found is None:
+            return
+        torch_req, torch = found
+        for req in reqs:
+            if _name(req) == "torchcodec" and req.ecosystem == Ecosystem.PYPI:
+                yield from torchcodec_findings(self, kb, req, torch_req, torch)
 
     def _env(
         self, kb: KnowledgeBase, reqs: list[Requirement], *, linux: bool = True

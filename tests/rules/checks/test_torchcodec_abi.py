@@ -88,6 +88,23 @@ CASES: list[tuple[str, Snapshot, list[tuple[str, str | None, Severity]]]] = [
         [],
     ),
     (
+        # m-bain/whisperX #1349 (fixed by capping torchcodec<0.8): a torch range of one minor
+        # decides torchcodec's build as a pin does
+        "torch~=2.8.0 next to torchcodec>=0.6.0",
+        snap(req("torch~=2.8.0"), req("torchcodec>=0.6.0")),
+        [("torchcodec", "torchcodec==0.7.0", Severity.ERROR)],
+    ),
+    (
+        "torch==2.8.* next to torchcodec 0.7: built for 2.8",
+        snap(req("torch==2.8.*"), req("torchcodec==0.7.0")),
+        [],
+    ),
+    (
+        "torch>=2.8,<2.11 spans minors: not judged",
+        snap(req("torch>=2.8,<2.11"), req("torchcodec>=0.6.0")),
+        [],
+    ),
+    (
         "torch only for macOS: the table and the pick are Linux wheels",
         build_snapshot(
             {"requirements.txt": "torch==2.7.1; sys_platform == 'darwin'\ntorchcodec>=0.9.1\n"}
