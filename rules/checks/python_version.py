@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import Version
@@ -111,12 +112,22 @@ def _framework_support(kb: KnowledgeBase, name: str, version: Version) -> _Suppo
 
 
 @dataclass(frozen=True, slots=True)
-class _WheelSupport:
-    """One release of another package: the Pythons its wheels are built for (KB wheels)."""
+class _Release:
+    """One release of a package the KB wheel table records."""
 
     framework: str
     version: Version
     wheels: WheelIndex
+
+    @property
+    def row(self) -> Any:
+        """Its KB release row (a ``rules.kb.wheels.WheelRelease``), None when not recorded."""
+        return release_row(self.wheels, self.framework, self.version)
+
+
+@dataclass(frozen=True, slots=True)
+class _WheelSupport(_Release):
+    """One release of another package: the Pythons its wheels are built for (KB wheels)."""
 
     @property
     def source(self) -> str:
@@ -129,7 +140,7 @@ class _WheelSupport:
         """Which Pythons its wheels are for; when Requires-Python excludes `minor` too, that
         pip does not build its sdist there either."""
         text = f"wheels of {self.framework} {self.version} for other Pythons only"
-        row = release_row(self.wheels, self.framework, self.version)
+        row = self.row
         if minor is not None and row is not None and row.requires_python and not row.admits(minor):
             text += (
                 f" (its Requires-Python is {row.requires_python}, so pip does not take its sdist "
@@ -139,28 +150,24 @@ class _WheelSupport:
 
 
 @dataclass(frozen=True, slots=True)
-class _CondaSupport:
+class _CondaSupport(_Release):
     """One release of a package a conda range admits: only its Requires-Python counts (PyPI's
     wheel tags say nothing of conda's builds, but a channel's build runs upstream's
     ``pip install .``, which refuses a Python upstream's Requires-Python excludes:
     conda-forge builds scipy 1.14 for Python >=3.10 only)."""
-
-    framework: str
-    version: Version
-    wheels: WheelIndex
 
     @property
     def source(self) -> str:
         return f"KB wheels: {self.framework} {self.version} (Requires-Python of its PyPI files)"
 
     def admits(self, minor: str) -> bool | None:
-        row = release_row(self.wheels, self.framework, self.version)
+        row = self.row
         if row is None or not row.requires_python:
             return None
         return bool(row.admits(minor))
 
     def describe(self, minor: str | None = None) -> str:
-        row = release_row(self.wheels, self.framework, self.version)
+        row = self.row
         needs = row.requires_python if row is not None else "?"
         return (
             f"{self.framework} {self.version} requires Python {needs}, and conda channels "
