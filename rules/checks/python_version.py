@@ -205,10 +205,7 @@ def _options(
         def support(v: Version) -> _Any | None:
             return _CondaSupport(name, Version(v.public), wheels)
 
-        rows = tuple((v, s) for v in decided.releases if (s := support(v)) is not None)
-        picked = support(decided.picked) if decided.picked is not None else None
-        return _Options(req, decided, rows, picked) if rows else None
-    if name in _FRAMEWORKS:
+    elif name in _FRAMEWORKS:
         decided = decide(kb, snapshot, req)
 
         wheel_releases = frozenset(wheels.releases(name))
@@ -387,14 +384,14 @@ class PythonVersionIncompatible(
                             continue
                         found_all = self._judge(claim, option.req, option.picked)
                     else:
-                        found_all = self._judge_range(claim, option, wheels, ctx.snapshot)
+                        found_all = self._judge_range(claim, option, wheels)
                     for found in (_per_python(f, claim, per_python) for f in found_all):
                         if found.identity not in seen:
                             seen.add(found.identity)
                             yield found
 
     def _judge_range(
-        self, claim: _Claim, option: _Options, wheels: WheelIndex, snapshot: Snapshot
+        self, claim: _Claim, option: _Options, wheels: WheelIndex
     ) -> Iterator[Finding]:
         """A range: an error when no admitted release supports a Python that certainly runs
         the environment (or any Python a declared range allows). When an older admitted

@@ -83,7 +83,7 @@ class ReleaseNotPublished(StaticRule, id="release-not-published", severity=Sever
                 shown = " and ".join(str(v) for v in near)
                 same = Version(pinned.base_version)
                 to = same if pre and same in releases else (near[0] if near else None)
-                kinds = "pre-releases" if pre else "releases"
+                kind = "pre-release" if pre else "release"
                 yield finding(
                     self,
                     f"{req.raw.strip()}: {project(req)} never published {pinned} on PyPI "
@@ -96,7 +96,7 @@ class ReleaseNotPublished(StaticRule, id="release-not-published", severity=Sever
                         f"KB wheels.json: {len(releases)} releases of {project(req)} from "
                         f"{releases[0]} to {releases[-1]}"
                         + (f", {len(listed)} pre-releases" if pre else "")
-                        + f"; no {kinds[:-1]} {pinned}",
+                        + f"; no {kind} {pinned}",
                     ),
                     fingerprint=f"unpublished:{req.name}:{pinned}",
                 )

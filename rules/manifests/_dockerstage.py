@@ -46,6 +46,7 @@ _SYSTEM_TOOLS: dict[str, tuple[str, frozenset[str]]] = {
 _APT_VERSIONED = re.compile(r"^python(3\.\d+)(?:-(?:dev|venv|distutils|full|minimal|lib2to3))?$")
 _APT_DEFAULT = re.compile(r"^python3(?:-(?:pip|dev|venv|full|minimal|distutils|setuptools))?$")
 _INTERPRETER = re.compile(r"^(?:.*/)?python(3\.\d+)$")
+_OS_PYTHON = re.compile(r"^python3(?:\.\d+)?(?:-[a-z0-9.]+)?$")
 #: NVIDIA's cuDNN packages pinned to a version: ``libcudnn8=8.0.4.30-1+cuda11.0`` (TensorFlow's
 #: own GPU Dockerfiles), ``libcudnn8-dev=…``, ``libcudnn9-cuda-12=9.1.0.70-1``.
 _APT_CUDNN = re.compile(r"^libcudnn(\d+)(?:-dev)?(?:-cuda-\d+)?=(\d+\.\d+\.\d+)(?:\.\d+)?[-+~]")
@@ -178,15 +179,26 @@ def _apt_installed(words: list[Word]) -> list[Word]:
     return rest[1:]
 
 
-def apt_cudnn(words: list[Word]) -> list[tuple[Word, str]]:
-    """The cuDNN an `apt-get install libcudnn8=8.0.4.30-1+cuda11.0` installs: (word, "8.0.4").
-    A pin whose major and the package name disagree is not read."""
+def apt_cudnn(words: list[Word], expand: Callable[[str], str | None]) -> list[tuple[Word, str]]:
+    """The cuDNN an `apt-get install libcudnn8=8.0.4.30-1+cuda11.0` installs: (the word as
+    `expand` writes it, "8.0.4"); only the cuDNN words are expanded (ARGs, ENVs). A pin
+    whose major and the package name disagree is not read."""
     found: list[tuple[Word, str]] = []
     for word in _apt_installed(words):
-        match = _APT_CUDNN.match(word.value)
+        if not word.value.startswith("libcudnn"):
+            continue
+        value = expand(word.value) or word.value
+        match = _APT_CUDNN.match(value)
         if match and match.group(2).split(".")[0] == match.group(1):
-            found.append((word, match.group(2)))
+            found.append((Word(value, word.start), match.group(2)))
     return found
+
+
+def installs_os_python(package: str) -> bool:
+    """Whether an apt package installs the distribution's own python3 (and with it its PEP 668
+    marker): python3 and python3.X themselves, and any python3-* package, which depends on
+    python3. `apt_python` reads which Python a package names; this only whether one comes."""
+    return _OS_PYTHON.match(package) is not None
 
 
 def interpreter_python(words: list[Word]) -> tuple[Word, str] | None:

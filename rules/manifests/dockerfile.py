@@ -16,6 +16,7 @@ from rules.manifests._dockerstage import (
     apt_cudnn,
     apt_python,
     bind_mounts,
+    installs_os_python,
     interpreter_python,
     system_packages,
 )
@@ -315,13 +316,9 @@ def _frozen(
     )
 
 
-#: The OS packages that install the distribution's own Python (and with it the PEP 668 marker).
-_OS_PYTHON = re.compile(r"^python3(?:\.\d+)?(?:-[a-z0-9.]+)?$")
-
-
 def _os_python_installed(stage: _Stage) -> bool:
     """Whether the stage (or a stage it is built FROM) apt-installs the OS's python3."""
-    return any(p.manager == "apt" and _OS_PYTHON.match(p.name) for p in stage.system_packages)
+    return any(p.manager == "apt" and installs_os_python(p.name) for p in stage.system_packages)
 
 
 def _image_facts(info: ImageInfo, span: Span, environment: str) -> list[Fact]:
@@ -1202,8 +1199,7 @@ class _Reader:
         `bash Miniconda3-py39_…-Linux-x86_64.sh` (the installer's base environment); the
         cuDNN of `apt-get install libcudnn8=${CUDNN}+cuda${CUDA}` (ARGs expanded)."""
         stage = self.stages[-1]
-        expanded = [Word(expand(w.value, False) or w.value, w.start) for w in words]
-        for word, cudnn in apt_cudnn(expanded):
+        for word, cudnn in apt_cudnn(words, lambda text: expand(text, False)):
             detail = f"{word.value} (apt-get install)"
             self._add_fact(Fact(FactKind.CUDNN, cudnn, locate(word.start), detail, stage.label))
         stage.system_packages.extend(system_packages(words, locate))
