@@ -57,6 +57,7 @@ from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
 from rules.kb.numpy_caps import CapRelease, load_numpy_caps
 from rules.kb.nvidia_requires import provenance as nvidia_provenance
+from rules.kb.pyspec import py_key
 from rules.kb.tensorflow_wheels import tensorflow_wheel
 from rules.manifests.model import FileKind, Requirement, Snapshot
 from rules.manifests.snapshot import environment_requirements
@@ -349,10 +350,6 @@ def _implied_torch(
     return {made: by}
 
 
-def _minor_key(python: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in python.split(".") if p.isdigit())
-
-
 def _sort_key(req: Requirement) -> tuple[str, int, int]:
     return (req.location.file, req.location.line, req.location.column)
 
@@ -464,7 +461,7 @@ class ConflictRule(StaticRule, id="conflict", severity=Severity.ERROR):
         confine to older Pythons (``tensorboard==2.3.0; python_version < "3.8"``) is not
         certain where no file names such a Python."""
         if view.among:
-            newest = max((t.python for t in view.among), key=_minor_key)
+            newest = max((t.python for t in view.among), key=py_key)
             if all(t.python != newest for t in view.targets):
                 return iter(())
         return self._against_metadata(kb, env, view.reqs)
