@@ -11,7 +11,7 @@ This never reports a conflict that is not there (each candidate is checked again
 clause); it may miss a solution set narrower than the candidates' steps, which would need
 clauses a millionth of a release apart.
 
-Pins against recorded metadata. A package pinned exactly (``==``) whose install requirements
+Pins and ranges against recorded metadata. A package pinned exactly (``==``) whose install requirements
 the KB records in full (its wheel METADATA's ``Requires-Dist`` lines: the TensorFlow packages,
 rules/kb/tensorflow_wheels.py) conflicts with an exact pin of one of those requirements that the
 requirement's specifier excludes: ``tensorflow==2.4.0`` requires ``tensorboard~=2.4``, so
@@ -19,7 +19,11 @@ requirement's specifier excludes: ``tensorflow==2.4.0`` requires ``tensorboard~=
 lines whose marker holds on every Python are used. The numpy requirement of the compiled packages
 numpy_caps.json reads counts too when the numpy pin is below what the release requires
 (``tensorflow==2.5.0`` requires ``numpy~=1.19.2``; ``numpy==1.16.2`` is refused); a numpy pin
-above its cap (NumPy 2 under ``numpy<2``) stays numpy-abi's.
+above its cap (NumPy 2 under ``numpy<2``) stays numpy-abi's. A range (``scipy>=1.17``, or a bare
+name) is judged on every final release the KB records requirements of in it: when each of
+them clashes with the environment's exact pins, pip backtracks through all and stops
+(``scipy>=1.17.0,<2`` next to ``numpy==1.24.1``: every scipy 1.17 and 1.18 requires numpy >=
+1.26.4); when one admits the pins, pip installs that one and nothing is reported.
 
 NVIDIA wheels of two pins. An exact PyPI pin of torch and one of jax with a CUDA extra
 (``jax[cuda11_pip]==0.4.14``) conflict when their ``nvidia-*`` requirements on Linux x86_64
@@ -38,7 +42,7 @@ with each group or extra (`path#group`). Markers are evaluated per target (confi
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 
@@ -58,8 +62,8 @@ from rules.kb import KnowledgeBase
 from rules.kb.numpy_caps import CapRelease, load_numpy_caps
 from rules.kb.nvidia_requires import provenance as nvidia_provenance
 from rules.kb.pyspec import py_key
-from rules.kb.tensorflow_wheels import tensorflow_wheel
-from rules.manifests.model import FileKind, Requirement, Snapshot
+from rules.kb.tensorflow_wheels import load_tensorflow_wheels, tensorflow_wheel
+from rules.manifests.model import Ecosystem, FileKind, Requirement, Snapshot
 from rules.manifests.snapshot import environment_requirements
 from rules.targets import Target, applies, targets_for
 
@@ -350,6 +354,40 @@ def _implied_torch(
     return {made: by}
 
 
+def _clashes(
+    kb: KnowledgeBase, name: str, version: Version, pins: Mapping[str, tuple[Requirement, Version]]
+) -> list[tuple[_Needed, Requirement, Version]]:
+    """The exact pins among `pins` that `name==version`'s recorded requirements exclude."""
+    found = []
+    for needed in _recorded_requires(kb, name, version):
+        if needed.dep == name or needed.dep not in pins:
+            continue
+        other, pinned = pins[needed.dep]
+        if not needed.admits(pinned):
+            found.append((needed, other, pinned))
+    return found
+
+
+def _range_spec(req: Requirement) -> SpecifierSet | None:
+    """The specifier of a PyPI requirement that admits a range of releases in every install of
+    its environment (no marker, URL or constraint role; a bare name admits every release)."""
+    if req.ecosystem != Ecosystem.PYPI or req.url or req.marker or req.is_constraint:
+        return None
+    try:
+        return SpecifierSet(req.specifier)
+    except InvalidSpecifier:
+        return None
+
+
+def _listed_releases(name: str) -> tuple[Version, ...]:
+    """The final releases the KB records requirements of (numpy_caps.json and the TensorFlow
+    wheels), ascending; yanked ones left out (a range never installs them)."""
+    found = {r.version for r in load_numpy_caps().releases(name) if not r.yanked}
+    rows = load_tensorflow_wheels().get(name, ())
+    found.update(r.version for r in rows if not r.yanked and r.requires is not None)
+    return tuple(sorted(v for v in found if not v.is_prerelease))
+
+
 def _sort_key(req: Requirement) -> tuple[str, int, int]:
     return (req.location.file, req.location.line, req.location.column)
 
@@ -477,15 +515,27 @@ class ConflictRule(StaticRule, id="conflict", severity=Severity.ERROR):
             if version is not None:
                 pins.setdefault(str(canonicalize_name(req.name)), (req, version))
         for name, (req, version) in pins.items():
-            clashes = []
-            for needed in _recorded_requires(kb, name, version):
-                if needed.dep == name or needed.dep not in pins:
-                    continue
-                other, pinned = pins[needed.dep]
-                if not needed.admits(pinned):
-                    clashes.append((needed, other, pinned))
+            clashes = _clashes(kb, name, version, pins)
             if clashes:
                 yield self._metadata_finding(env, name, req, version, clashes)
+        for req in sorted(reqs, key=_sort_key):
+            name = str(canonicalize_name(req.name))
+            spec = _range_spec(replace(req, marker=None))
+            if name in pins or spec is None:
+                continue
+            admitted = [v for v in _listed_releases(name) if spec.contains(v)]
+            if not admitted:
+                continue
+            newest: list[tuple[_Needed, Requirement, Version]] = []
+            for version in reversed(admitted):
+                clashes = _clashes(kb, name, version, pins)
+                if not clashes:
+                    break
+                newest = newest or clashes
+            else:
+                yield self._metadata_finding(
+                    env, name, req, admitted[-1], newest, every=(admitted[0], len(admitted))
+                )
 
     def _metadata_finding(
         self,
@@ -494,15 +544,28 @@ class ConflictRule(StaticRule, id="conflict", severity=Severity.ERROR):
         req: Requirement,
         version: Version,
         clashes: Sequence[tuple[_Needed, Requirement, Version]],
+        every: tuple[Version, int] | None = None,
     ) -> Finding:
+        """`every`: `req` is a range, and each of the releases it admits (the oldest, how
+        many) clashes; `version` is the newest of them, whose clashes are shown."""
         listed = "; ".join(
             f"`{needed.text}`, but {_where(other)} pins `{other.name}=={pinned}`"
             for needed, other, pinned in clashes
         )
-        message = (
-            f"{name} {version} ({_where(req)}) cannot be installed in environment `{env}`: "
-            f"its metadata requires {listed}. pip stops with ResolutionImpossible."
-        )
+        if every is None:
+            message = (
+                f"{name} {version} ({_where(req)}) cannot be installed in environment `{env}`: "
+                f"its metadata requires {listed}. pip stops with ResolutionImpossible."
+            )
+        else:
+            oldest, count = every
+            releases = f"{oldest} to {version}, {count} releases" if count > 1 else f"{version}"
+            message = (
+                f"No release of {name} that `{req.raw.strip()}` ({_where(req)}) admits can be "
+                f"installed in environment `{env}` ({releases} the knowledge base lists): the "
+                f"newest, {version}, requires {listed}, and every older one clashes with the "
+                f"environment's pins too. pip stops with ResolutionImpossible."
+            )
         fix = "\n".join(
             [
                 f"# what {name} {version} requires (or pin a {name} release these pins satisfy):",

@@ -267,8 +267,17 @@ def test_a_conflict_among_thousands_of_bounds_is_found_and_listed_briefly() -> N
             ),
             [("tensorflow", 4, ("keras>=3.0.0",))],
         ),
-        # only exact pins on both sides; the same environment; no markers
+        # a range is judged on every release the KB lists in it: tensorflow 2.21.0 requires
+        # no tensorboard, so `tensorflow>=2.4` installs next to tensorboard 2.3.0
         ((req("tensorflow>=2.4", "r.txt", 1), req("tensorboard==2.3.0", "r.txt", 2)), []),
+        (  # every scipy 1.17/1.18 requires numpy>=1.26.4 (data-apis/array-api-extra #635/#639)
+            (req("scipy>=1.17.0,<2", "r.txt", 1), req("numpy==1.24.1", "r.txt", 2)),
+            [("scipy", 1, ("numpy<2.8,>=2.0.0",))],
+        ),
+        # scipy 1.10 admits numpy 1.24.1: pip backtracks to it
+        ((req("scipy>=1.10", "r.txt", 1), req("numpy==1.24.1", "r.txt", 2)), []),
+        ((req("scipy", "r.txt", 1), req("numpy==1.16.0", "r.txt", 2)), []),
+        # only exact pins on the other side; the same environment; no markers
         ((req("tensorflow==2.4.0", "r.txt", 1), req("tensorboard>=2.3", "r.txt", 2)), []),
         ((req("tensorflow==2.4.0", "a.txt", 1), req("tensorboard==2.3.0", "b.txt", 2)), []),
         (
