@@ -11,9 +11,9 @@ This never reports a conflict that is not there (each candidate is checked again
 clause); it may miss a solution set narrower than the candidates' steps, which would need
 clauses a millionth of a release apart.
 
-Pins and ranges against recorded metadata. A package pinned exactly (``==``) whose install requirements
-the KB records in full (its wheel METADATA's ``Requires-Dist`` lines: the TensorFlow packages,
-rules/kb/tensorflow_wheels.py) conflicts with an exact pin of one of those requirements that the
+Pins and ranges against recorded metadata. A package pinned exactly (``==``) whose install
+requirements the KB records in full (its wheel METADATA's ``Requires-Dist`` lines: the TensorFlow
+packages, rules/kb/tensorflow_wheels.py) conflicts with an exact pin of one of those requirements that the
 requirement's specifier excludes: ``tensorflow==2.4.0`` requires ``tensorboard~=2.4``, so
 ``tensorboard==2.3.0`` in the same environment makes pip stop with ResolutionImpossible. Only
 lines whose marker holds on every Python are used. The numpy requirement of the compiled packages

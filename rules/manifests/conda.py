@@ -53,7 +53,7 @@ _NUMBER = re.compile(r"^\d+(\.\d+)*$")
 #: no match spec here.
 _BUILD = re.compile(r"^[A-Za-z0-9_.+*]+$")
 _BUILD_CUDA = re.compile(r"cuda(\d+)(?:\.(\d+))?")
-_CUDA_PACKAGES = frozenset({"pytorch-cuda", "cudatoolkit", "cuda-version", "cuda-toolkit", "cuda"})
+CUDA_PACKAGES = frozenset({"pytorch-cuda", "cudatoolkit", "cuda-version", "cuda-toolkit", "cuda"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +207,7 @@ class _Builder(ManifestParts):
         )
         if spec.name == "python" and spec.version:
             self.fact(FactKind.PYTHON, _fact_value(spec), node, text)
-        elif spec.name in _CUDA_PACKAGES and spec.version:
+        elif spec.name in CUDA_PACKAGES and spec.version:
             self.fact(FactKind.CUDA, _fact_value(spec), node, text)
         elif spec.name == "cudnn" and spec.version:
             self.fact(FactKind.CUDNN, _fact_value(spec), node, text)

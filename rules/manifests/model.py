@@ -16,6 +16,7 @@ class FileKind(StrEnum):
     REQUIREMENTS = "requirements"
     PYPROJECT = "pyproject"
     CONDA = "conda"
+    PIXI = "pixi"
     POETRY_LOCK = "poetry-lock"
     UV_LOCK = "uv-lock"
     PYLOCK = "pylock"

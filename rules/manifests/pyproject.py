@@ -4,9 +4,10 @@ Environments: runtime requirements use the file path; extras, groups and the bui
 requirements use ``path#<name>`` (``path#build`` for build-system). PEP 735 groups are
 expanded: a group that includes another also lists the included group's requirements.
 `FactKind.PYTHON` facts from here carry a PEP 440 specifier (``>=3.10``) as value and the
-line as written as detail. Not read: PDM, Hatch environments, pixi, ``dynamic`` metadata
-(listed in metadata as ``dynamic``). Metadata also carries ``name`` ([project]) and
-``build-backend``, by which rules tell libraries from applications.
+line as written as detail. ``[tool.pixi]`` is read by rules.manifests.pixi. Not read: PDM,
+Hatch environments, ``dynamic`` metadata (listed in metadata as ``dynamic``). Metadata also
+carries ``name`` ([project]) and ``build-backend``, by which rules tell libraries from
+applications.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from rules.manifests.model import (
     Requirement,
     Span,
 )
+from rules.manifests.pixi import read_pixi
 from rules.manifests.poetry_constraints import poetry_to_pep440
 from rules.manifests.poetry_hash import content_hash
 from rules.manifests.requirements import parse_pep508
@@ -395,6 +397,13 @@ POETRY_HASH = "poetry-content-hash"
 POETRY_HASH_BEFORE_2_3 = "poetry-content-hash-before-2.3"
 
 
+def _pixi(b: _Builder, data: Mapping[str, Any]) -> None:
+    """``[tool.pixi]``: a pixi workspace in the pyproject (`rules.manifests.pixi`)."""
+    workspace = _table(data, "tool", "pixi")
+    if workspace:
+        b.extend(read_pixi(b.path, b.lines, b.locator, workspace, ("tool", "pixi")))
+
+
 def _poetry_hashes(b: _Builder, data: Mapping[str, Any]) -> None:
     """What a poetry.lock beside this pyproject must record to be in sync with it."""
     b.metadata.append((POETRY_HASH, content_hash(data)))
@@ -503,7 +512,15 @@ class PyprojectParser:
             )
         builder = _Builder(path=path, lines=lines, locator=TomlLocator(lines))
         try:
-            for step in (_pep621, _dependency_groups, _build_system, _poetry, _uv, _poetry_hashes):
+            for step in (
+                _pep621,
+                _dependency_groups,
+                _build_system,
+                _poetry,
+                _uv,
+                _pixi,
+                _poetry_hashes,
+            ):
                 step(builder, data)
         except Exception as exc:  # a parser never raises; this is a bug, reported as one
             builder.errors.append(parse_error(path, 1, 1, f"internal parser error: {exc!r}"))

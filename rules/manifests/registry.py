@@ -5,7 +5,7 @@ Selection is by path only (the worker picks files from a PR's file list before f
 - requirements: ``.txt``/``.in`` files whose stem has ``requirements`` as its first, second
   or last word (``requirements-dev.txt``, ``dev-requirements.txt``, ``ci_requirements_gpu.txt``),
   any ``.txt``/``.in`` under a ``requirements/`` folder, ``constraints*.txt``
-- pyproject: ``pyproject.toml``
+- pyproject: ``pyproject.toml``; pixi: ``pixi.toml``
 - setuptools: ``setup.cfg``, ``setup.py`` (read statically, never run)
 - conda: ``environment*.yml``/``.yaml``, any ``.yml``/``.yaml`` under ``envs/`` or ``conda/``
   (but not ``conda-lock.yml``)
@@ -65,6 +65,7 @@ _PARSERS: dict[FileKind, tuple[str, str]] = {
     FileKind.REQUIREMENTS: ("rules.manifests.requirements", "RequirementsParser"),
     FileKind.PYPROJECT: ("rules.manifests.pyproject", "PyprojectParser"),
     FileKind.CONDA: ("rules.manifests.conda", "CondaEnvironmentParser"),
+    FileKind.PIXI: ("rules.manifests.pixi_file", "PixiParser"),
     FileKind.POETRY_LOCK: ("rules.manifests.locks", "PoetryLockParser"),
     FileKind.UV_LOCK: ("rules.manifests.locks", "UvLockParser"),
     FileKind.PYLOCK: ("rules.manifests.locks", "PylockParser"),
@@ -98,6 +99,8 @@ def kind_for(path: str) -> FileKind | None:
     lower = name.lower()
     if lower == "pyproject.toml":
         return FileKind.PYPROJECT
+    if lower == "pixi.toml":
+        return FileKind.PIXI
     if lower == "setup.cfg":
         return FileKind.SETUP_CFG
     if lower == "setup.py":
