@@ -43,7 +43,8 @@ SUPPORTED_VERSIONS = (1,)
 #: download-r2.pytorch.org it serves its wheel files from, which uv.lock records as each
 #: file's URL: microsoft/winml-cli and boschresearch/blackboxopt's uv.lock), NVIDIA
 #: (pypi.nvidia.com, NGC's pypi.ngc.nvidia.com) and PyG (data.pyg.org); only their vendors
-#: publish there.
+#: publish there. Conda channels: anaconda.org's and prefix.dev's (pixi's default host, whose
+#: ``prefix.dev/conda-forge`` mirrors conda-forge), which host channels as anaconda.org does.
 DEFAULT_ALLOWED_INDEX_HOSTS: tuple[str, ...] = (
     "pypi.org",
     "files.pythonhosted.org",
@@ -54,6 +55,8 @@ DEFAULT_ALLOWED_INDEX_HOSTS: tuple[str, ...] = (
     "data.pyg.org",
     "conda.anaconda.org",
     "repo.anaconda.com",
+    "prefix.dev",
+    "repo.prefix.dev",
 )
 
 #: Platform names a config may target (`<os>_<arch>`).

@@ -12,18 +12,19 @@ clause); it may miss a solution set narrower than the candidates' steps, which w
 clauses a millionth of a release apart.
 
 Pins and ranges against recorded metadata. A package pinned exactly (``==``) whose install
-requirements the KB records in full (its wheel METADATA's ``Requires-Dist`` lines: the TensorFlow
-packages, rules/kb/tensorflow_wheels.py) conflicts with an exact pin of one of those requirements that the
-requirement's specifier excludes: ``tensorflow==2.4.0`` requires ``tensorboard~=2.4``, so
-``tensorboard==2.3.0`` in the same environment makes pip stop with ResolutionImpossible. Only
-lines whose marker holds on every Python are used. The numpy requirement of the compiled packages
-numpy_caps.json reads counts too when the numpy pin is below what the release requires
-(``tensorflow==2.5.0`` requires ``numpy~=1.19.2``; ``numpy==1.16.2`` is refused); a numpy pin
-above its cap (NumPy 2 under ``numpy<2``) stays numpy-abi's. A range (``scipy>=1.17``, or a bare
-name) is judged on every final release the KB records requirements of in it: when each of
-them clashes with the environment's exact pins, pip backtracks through all and stops
-(``scipy>=1.17.0,<2`` next to ``numpy==1.24.1``: every scipy 1.17 and 1.18 requires numpy >=
-1.26.4); when one admits the pins, pip installs that one and nothing is reported.
+requirements the KB records in full (its wheel METADATA's ``Requires-Dist`` lines: the
+TensorFlow packages, rules/kb/tensorflow_wheels.py) conflicts with an exact pin of one of those
+requirements that the requirement's specifier excludes: ``tensorflow==2.4.0`` requires
+``tensorboard~=2.4``, so ``tensorboard==2.3.0`` in the same environment makes pip stop with
+ResolutionImpossible. Only lines whose marker holds on every Python are used. The numpy
+requirement of the compiled packages numpy_caps.json reads counts too when the numpy pin is
+below what the release requires (``tensorflow==2.5.0`` requires ``numpy~=1.19.2``;
+``numpy==1.16.2`` is refused); a numpy pin above its cap (NumPy 2 under ``numpy<2``) stays
+numpy-abi's. A range (``scipy>=1.17``, or a bare name) is judged on every final release the KB
+records requirements of in it: when each of them clashes with the environment's exact pins, pip
+backtracks through all and stops (``scipy>=1.17.0,<2`` next to ``numpy==1.24.1``: every scipy
+1.17 and 1.18 requires numpy >= 1.26.4); when one admits the pins, pip installs that one and
+nothing is reported.
 
 NVIDIA wheels of two pins. An exact PyPI pin of torch and one of jax with a CUDA extra
 (``jax[cuda11_pip]==0.4.14``) conflict when their ``nvidia-*`` requirements on Linux x86_64
@@ -52,7 +53,7 @@ from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
 from rules.checks.base import RuleContext, StaticRule
-from rules.checks.support.environments import unconditional_pin
+from rules.checks.support.environments import unconditional_pin, version_of
 from rules.checks.support.fixes import finding_at
 from rules.checks.support.indexes import indexes_for
 from rules.checks.support.markers import View, per_install
@@ -354,13 +355,30 @@ def _implied_torch(
     return {made: by}
 
 
+#: conda packages whose builds follow other recipes than the PyPI wheels' METADATA (the
+#: pytorch and nvidia channels, conda-forge's TensorFlow and JAX feedstocks).
+_CONDA_OWN_RECIPES = frozenset(
+    {"pytorch", "torch", "tensorflow", "tensorflow-gpu", "tensorflow-cpu", "jax", "jaxlib"}
+)
+
+
 def _clashes(
-    kb: KnowledgeBase, name: str, version: Version, pins: Mapping[str, tuple[Requirement, Version]]
+    kb: KnowledgeBase,
+    req: Requirement,
+    version: Version,
+    pins: Mapping[str, tuple[Requirement, Version]],
 ) -> list[tuple[_Needed, Requirement, Version]]:
-    """The exact pins among `pins` that `name==version`'s recorded requirements exclude."""
+    """The exact pins among `pins` that `req`'s package at `version` requires otherwise. A
+    conda package counts with the NumPy floor of its PyPI release only: that floor is the
+    source's own (SciPy 1.17 needs NumPy's 1.26.4 API wherever it is built), while the
+    rest of a conda build's requirements are its recipe's."""
+    name = str(canonicalize_name(req.name))
+    conda = req.ecosystem == Ecosystem.CONDA
+    if conda and name in _CONDA_OWN_RECIPES:
+        return []
     found = []
     for needed in _recorded_requires(kb, name, version):
-        if needed.dep == name or needed.dep not in pins:
+        if needed.dep == name or needed.dep not in pins or (conda and needed.numpy is None):
             continue
         other, pinned = pins[needed.dep]
         if not needed.admits(pinned):
@@ -368,10 +386,21 @@ def _clashes(
     return found
 
 
+def _pin(req: Requirement) -> Version | None:
+    """The version an exact pin without a marker, URL or constraint role installs in every
+    install of its environment (a conda pin too: ``numpy=1.24.1``), or None."""
+    if req.ecosystem == Ecosystem.PYPI:
+        return unconditional_pin(req)
+    if req.url or req.marker or req.is_constraint:
+        return None
+    version = version_of(req)
+    return Version(version.public) if version is not None else None
+
+
 def _range_spec(req: Requirement) -> SpecifierSet | None:
-    """The specifier of a PyPI requirement that admits a range of releases in every install of
+    """The specifier of a requirement that admits a range of releases in every install of
     its environment (no marker, URL or constraint role; a bare name admits every release)."""
-    if req.ecosystem != Ecosystem.PYPI or req.url or req.marker or req.is_constraint:
+    if req.url or req.marker or req.is_constraint:
         return None
     try:
         return SpecifierSet(req.specifier)
@@ -511,11 +540,11 @@ class ConflictRule(StaticRule, id="conflict", severity=Severity.ERROR):
         `reqs`, lines installed together (their markers, if any, hold together)."""
         pins: dict[str, tuple[Requirement, Version]] = {}
         for req in sorted(reqs, key=_sort_key):
-            version = unconditional_pin(replace(req, marker=None))
+            version = _pin(replace(req, marker=None))
             if version is not None:
                 pins.setdefault(str(canonicalize_name(req.name)), (req, version))
         for name, (req, version) in pins.items():
-            clashes = _clashes(kb, name, version, pins)
+            clashes = _clashes(kb, req, version, pins)
             if clashes:
                 yield self._metadata_finding(env, name, req, version, clashes)
         for req in sorted(reqs, key=_sort_key):
@@ -528,7 +557,7 @@ class ConflictRule(StaticRule, id="conflict", severity=Severity.ERROR):
                 continue
             newest: list[tuple[_Needed, Requirement, Version]] = []
             for version in reversed(admitted):
-                clashes = _clashes(kb, name, version, pins)
+                clashes = _clashes(kb, req, version, pins)
                 if not clashes:
                     break
                 newest = newest or clashes
@@ -552,10 +581,16 @@ class ConflictRule(StaticRule, id="conflict", severity=Severity.ERROR):
             f"`{needed.text}`, but {_where(other)} pins `{other.name}=={pinned}`"
             for needed, other, pinned in clashes
         )
+        conda = any(r.ecosystem == Ecosystem.CONDA for r in (req, *(o for _, o, _ in clashes)))
+        outcome = (
+            "conda (or pixi) cannot solve the environment."
+            if conda
+            else "pip stops with ResolutionImpossible."
+        )
         if every is None:
             message = (
                 f"{name} {version} ({_where(req)}) cannot be installed in environment `{env}`: "
-                f"its metadata requires {listed}. pip stops with ResolutionImpossible."
+                f"its metadata requires {listed}. {outcome}"
             )
         else:
             oldest, count = every
@@ -564,7 +599,7 @@ class ConflictRule(StaticRule, id="conflict", severity=Severity.ERROR):
                 f"No release of {name} that `{req.raw.strip()}` ({_where(req)}) admits can be "
                 f"installed in environment `{env}` ({releases} the knowledge base lists): the "
                 f"newest, {version}, requires {listed}, and every older one clashes with the "
-                f"environment's pins too. pip stops with ResolutionImpossible."
+                f"environment's pins too. {outcome}"
             )
         fix = "\n".join(
             [

@@ -8,7 +8,8 @@ Python, in order of authority:
    inside it is one of its own, ``Dockerfile#venv /p``, with that Python), and every CI job that
    installs it (``actions/setup-python`` versions). A conda environment's own ``python=``
    beats a stage's Python (conda installs its own interpreter);
-2. when nothing installs it: what declares it: a conda file's ``python=``, ``# Python:``
+2. when nothing installs it: what declares it: a conda file's ``python=`` (a pixi
+   environment's ``python`` spec likewise beats everything else), ``# Python:``
    notes and pip-compile headers of its files, ``.python-version`` / ``runtime.txt`` in its
    folder or a parent, a workflow job that installs nothing nameable (top-level files
    only), a Dockerfile that installs nothing nameable (top-level files, when every such
@@ -49,6 +50,7 @@ KNOWN_MINORS: tuple[str, ...] = tuple(f"3.{m}" for m in range(6, 15))
 _EXACT = re.compile(r"^(?:python-?)?(3)\.(\d+)(?:\.\d+)?t?$")
 _DECLARING = {
     FileKind.CONDA: "conda",
+    FileKind.PIXI: "pixi",
     FileKind.REQUIREMENTS: "note",
     FileKind.PYPROJECT: "requires-python",
     FileKind.SETUP_CFG: "requires-python",
@@ -56,6 +58,9 @@ _DECLARING = {
     FileKind.PYTHON_VERSION: "python-version",
     FileKind.RUNTIME_TXT: "python-version",
 }
+
+#: How a pyproject's pixi environments are named (``pyproject.toml#pixi:tests``).
+_PIXI = "#pixi:"
 
 #: Root kinds whose unnamed-workflow Pythons count (a job installing nothing it names).
 _PROJECT_KINDS = (FileKind.REQUIREMENTS, FileKind.PYPROJECT, FileKind.SETUP_CFG, FileKind.SETUP_PY)
@@ -200,8 +205,9 @@ def _workflow_decls(
     return found
 
 
-def _declared(snapshot: Snapshot, root: str) -> tuple[list[PythonDecl], list[PythonDecl]]:
-    """(exact declarations, ranges) that files declare for the environment rooted at `root`."""
+def _declared(snapshot: Snapshot, root: str, env: str) -> tuple[list[PythonDecl], list[PythonDecl]]:
+    """(exact declarations, ranges) that files declare for the environment rooted at `root`
+    (a fact of one named environment, a pixi one's, counts for that environment only)."""
     folder = PurePosixPath(root).parent
     exact: list[PythonDecl] = []
     ranges: list[PythonDecl] = []
@@ -214,13 +220,15 @@ def _declared(snapshot: Snapshot, root: str) -> tuple[list[PythonDecl], list[Pyt
             here = PurePosixPath(fact.location.file).parent
             if here != folder and here not in folder.parents:
                 continue
-        elif env_root(fact.environment or fact.location.file) != root:
+        elif env_root(fact.environment or fact.location.file) != root or (
+            "#" in fact.environment and fact.environment != env
+        ):
             continue
         minors = admitted(fact.value)
         if not minors:
             continue
         assert kind is not None
-        how = _DECLARING[kind]
+        how = "pixi" if _PIXI in fact.environment else _DECLARING[kind]
         decl = PythonDecl(
             fact.value,
             how,
@@ -272,9 +280,11 @@ def python_decls(snapshot: Snapshot, env: str) -> list[PythonDecl]:
     """Every piece of Python evidence for `env` that decides (see the module docstring)."""
     root = env_root(env)
     root_kind = snapshot.files[root].kind if root in snapshot.files else None
-    exact, ranges = _declared(snapshot, root)
+    exact, ranges = _declared(snapshot, root, env)
     if root_kind == FileKind.CONDA and any(d.how == "conda" for d in exact):
         return [d for d in exact if d.how == "conda"]
+    if any(d.how == "pixi" for d in exact + ranges):  # pixi installs its own Python
+        return [d for d in exact + ranges if d.how == "pixi"]
     sites = [d for _, s in installing_stages(snapshot, env) if (d := _stage_decl(s))]
     sites += _workflow_decls(snapshot, root, unnamed=False, env=env)
     if sites:

@@ -11,6 +11,7 @@ from rules.findings import Finding
 from rules.manifests.conda import CondaEnvironmentParser
 from rules.manifests.diff import diff
 from rules.manifests.model import ManifestFile, Span
+from rules.manifests.pixi_file import PixiParser
 from rules.manifests.pyproject import PyprojectParser
 from rules.manifests.requirements import RequirementsParser
 from rules.manifests.snapshot import build_snapshot
@@ -69,10 +70,44 @@ dependencies:
     - torch==2.1.0+cu118
 """
 
+# data-apis/array-api-extra's pixi workspace, cut down (pyproject.toml at d83e7ccb)
+PIXI = """\
+[workspace]
+channels = ["https://prefix.dev/conda-forge"]
+platforms = ["linux-64", "osx-arm64"]
+
+[environments]
+tests-numpy1 = ["py311", "tests", "numpy1"]
+tests-cuda = { features = ["tests", "cuda"], solve-group = "cuda" }
+
+[dependencies]
+array-api-extra.path = "."
+
+[pypi-dependencies]
+torch = { version = ">=2.1", extras = ["opt"] }
+
+[feature.tests.dependencies]
+numpy = ">=1.22.0"
+scipy = ">=1.17.0,<2"
+
+[feature.py311.dependencies]
+python = "~=3.11.0"
+
+[feature.numpy1.dependencies]
+numpy = "=1.24.1"
+
+[feature.cuda.system-requirements]
+cuda = "12"
+
+[feature.cuda.target.linux-64.dependencies]
+cupy = { version = ">=13.6.0", channel = "conda-forge" }
+"""
+
 PARSERS: list[tuple[str, object, str]] = [
     ("requirements.txt", RequirementsParser(), REQUIREMENTS),
     ("pyproject.toml", PyprojectParser(), PYPROJECT),
     ("environment.yml", CondaEnvironmentParser(), CONDA),
+    ("pixi.toml", PixiParser(), PIXI),
 ]
 
 

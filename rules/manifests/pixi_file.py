@@ -1,0 +1,36 @@
+"""``pixi.toml``: a pixi workspace file (read by `rules.manifests.pixi`)."""
+
+from __future__ import annotations
+
+import tomllib
+
+from rules.manifests.errors import parse_error
+from rules.manifests.model import FileKind, ManifestFile, ManifestParts
+from rules.manifests.pixi import read_pixi
+from rules.manifests.text import split_lines
+from rules.manifests.tomlspans import TomlLocator, toml_error_position
+
+
+class PixiParser:
+    """``pixi.toml`` files."""
+
+    kind = FileKind.PIXI
+
+    def parse(self, path: str, text: str) -> ManifestFile:
+        """Parse one pixi.toml; TOML errors become one located parse error."""
+        lines = split_lines(text)
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            line, column = toml_error_position(exc, len(lines))
+            line_text = lines[line - 1] if line <= len(lines) else None
+            message = str(exc).split(" (at ")[0]
+            return ManifestFile(
+                path, self.kind, errors=(parse_error(path, line, column, message, line_text),)
+            )
+        parts = ManifestParts()
+        try:
+            parts.extend(read_pixi(path, lines, TomlLocator(lines), data, ()))
+        except Exception as exc:  # a parser never raises; this is a bug, reported as one
+            parts.errors.append(parse_error(path, 1, 1, f"internal parser error: {exc!r}"))
+        return parts.manifest_file(path, self.kind)
