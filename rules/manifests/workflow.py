@@ -30,11 +30,13 @@ from dataclasses import replace
 
 import yaml
 
+from rules.findings import Finding
 from rules.manifests._install_commands import InstallFindings, installed_files, interpret
 from rules.manifests._shellwords import Word, split_commands
 from rules.manifests._step_installs import command_installs
 from rules.manifests._workflow_jobs import python_minor, read_jobs, span_of
 from rules.manifests._yaml_nodes import BudgetExceeded, Walker, compose
+from rules.manifests.errors import parse_error
 from rules.manifests.local_actions import action_reference, local_action
 from rules.manifests.model import Fact, FactKind, FileKind, Index, IndexKind, ManifestFile, Span
 
@@ -58,6 +60,7 @@ class WorkflowParser:
             return ManifestFile(path=path, kind=self.kind)
         walker = Walker()
         facts: list[Fact] = []
+        errors: list[Finding] = []
         indexes: list[Index] = []
         includes: dict[str, Span] = {}
         installed_by: dict[str, list[str]] = {}
@@ -65,6 +68,7 @@ class WorkflowParser:
         try:
             for key, job in walker.mapping(walker.get(root, "jobs")):
                 pythons = _job_pythons(walker, path, job)
+                errors.extend(_number_versions(walker, path, text, job))
                 steps = _step_installs(walker, path, job)
                 indexes.extend(file_indexes(walker, path, job))
                 installs = _first_places(steps)
@@ -99,8 +103,48 @@ class WorkflowParser:
             facts=tuple(dict.fromkeys([*facts, *jobs.facts])),
             includes=tuple(includes.values()),
             include_paths=tuple(includes),
+            errors=tuple(dict.fromkeys(errors)),
             metadata=tuple(_installed_together(path, installed_by, jobs.environments)),
         )
+
+
+#: A plain YAML scalar that YAML reads as a number whose text loses a trailing zero
+#: (``3.10`` is the float 3.1).
+_TRAILING_ZERO = re.compile(r"^\d+\.\d*0$")
+_FLOAT_TAG = "tag:yaml.org,2002:float"
+
+
+def _number_versions(walker: Walker, path: str, text: str, job: yaml.Node) -> list[Finding]:
+    """Unquoted ``3.10`` among the Pythons a job's setup steps ask for: YAML reads a number,
+    GitHub passes ``3.1`` to the action, and no Python 3.1 is found (jeschkelab/DeerLab
+    #255, fixed by quoting in #257). A located error at the value."""
+    matrix = walker.get(walker.get(job, "strategy"), "matrix")
+    found: list[Finding] = []
+    lines = text.splitlines()
+    for step in walker.sequence(walker.get(job, "steps")):
+        node = _setup_python_version(walker, step)
+        if node is None:
+            continue
+        values = walker.sequence(node) or [node]
+        for value in list(values):
+            ref = MATRIX_REF.match(walker.scalar(value) or "")
+            if ref is not None:
+                values.extend(matrix_values(walker, matrix, ref.group(1)))
+        for value in values:
+            if not isinstance(value, yaml.ScalarNode) or value.tag != _FLOAT_TAG:
+                continue  # quoted, or not a number
+            if not _TRAILING_ZERO.match(value.value):
+                continue
+            read = str(float(value.value))
+            span = span_of(path, value)
+            line_text = lines[span.line - 1] if 0 < span.line <= len(lines) else None
+            message = (
+                f"python-version {value.value} is not quoted: YAML reads it as the number "
+                f"{read}, so actions/setup-python looks for Python {read} and the job fails "
+                f"at set-up. Quote it: '{value.value}'"
+            )
+            found.append(parse_error(path, span.line, span.column, message, line_text))
+    return found
 
 
 #: `ManifestFile.metadata` key: an environment and a file it installs (``env\nfile``).

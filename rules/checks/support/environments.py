@@ -17,8 +17,13 @@ from rules.kb.cudaver import is_variant, to_version
 from rules.manifests.model import Ecosystem, FileKind, Requirement, Snapshot
 from rules.manifests.snapshot import with_installed
 
-#: conda names of PyPI projects the ML rules look at.
-CONDA_TO_PYPI: Mapping[str, str] = {"pytorch": "torch", "pytorch-gpu": "torch"}
+#: conda names of PyPI projects the ML rules look at (conda-forge's ``pytables`` is PyPI's
+#: ``tables``: pyiron/pyiron_base's Dependabot pin ``pytables =3.10.1`` on a Python 3.9 job).
+CONDA_TO_PYPI: Mapping[str, str] = {
+    "pytorch": "torch",
+    "pytorch-gpu": "torch",
+    "pytables": "tables",
+}
 
 _FIRST_VERSION = re.compile(r"\d+(?:\.\d+)*")
 

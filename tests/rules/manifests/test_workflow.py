@@ -148,3 +148,40 @@ def test_a_job_that_installs_nothing_nameable_still_guesses_the_top_level_files(
     )
     manifest = WorkflowParser().parse(PATH, text)
     assert [f.environment for f in manifest.facts] == [""]
+
+
+_SETUP = """\
+jobs:
+  test:
+    strategy:
+      matrix:
+        python-version: {matrix}
+    steps:
+      - uses: actions/setup-python@v5
+        with:
+          python-version: {value}
+"""
+
+
+@pytest.mark.parametrize(
+    ("matrix", "value", "errors"),
+    [
+        # jeschkelab/DeerLab #255 (fixed by quoting in #257): YAML reads 3.10 as 3.1
+        ("[3.6, 3.7, 3.8, 3.9, 3.10]", "${{ matrix.python-version }}", [(5, 46, "3.1")]),
+        ("['3.9', '3.10']", "${{ matrix.python-version }}", []),
+        ('["3.10", 3.11]', "${{ matrix.python-version }}", []),
+        ("[3.9]", "3.10", [(9, 27, "3.1")]),
+        ("[3.9]", "3.20", [(9, 27, "3.2")]),
+        ("[3.9]", "'3.10'", []),
+        ("[3.9]", "3.x", []),
+    ],
+)
+def test_unquoted_version_with_trailing_zero(
+    matrix: str, value: str, errors: list[tuple[int, int, str]]
+) -> None:
+    text = _SETUP.format(matrix=matrix, value=value)
+    manifest = WorkflowParser().parse(".github/workflows/ci.yml", text)
+    got = [(e.line, e.column, e.message) for e in manifest.errors]
+    assert [(line, column) for line, column, _ in got] == [(line, col) for line, col, _ in errors]
+    for (_, _, message), (_, _, read) in zip(got, errors, strict=True):
+        assert f"looks for Python {read} " in message and "Quote it" in message
