@@ -62,7 +62,8 @@ from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
 from rules.kb.numpy_caps import CapRelease, load_numpy_caps
 from rules.kb.nvidia_requires import provenance as nvidia_provenance
-from rules.kb.pyspec import py_key
+from rules.kb.pyspec import linux_x86_64_env, py_key
+from rules.kb.requires_dist import load_requires_dist
 from rules.kb.tensorflow_wheels import load_tensorflow_wheels, tensorflow_wheel
 from rules.manifests.model import Ecosystem, FileKind, Requirement, Snapshot
 from rules.manifests.snapshot import environment_requirements
@@ -306,6 +307,15 @@ def _recorded_requires(kb: KnowledgeBase, name: str, version: Version) -> list[_
                 continue
             source = f"{wheel.source}: Requires-Dist: {req}"
             found.append(_Needed(dep, f"{req.name}{req.specifier}", source, requirement=req))
+    recorded = load_requires_dist().release(name, version)
+    if recorded is not None and wheel is None:
+        for req in recorded.requires:
+            dep = str(canonicalize_name(req.name))
+            if (dep == "numpy" and caps is not None) or not _on_every_python(req):
+                continue
+            found.append(
+                _Needed(dep, f"{req.name}{req.specifier}", recorded.source(req), requirement=req)
+            )
     if name == "torch":
         for req, source in kb.torch_pins(version):
             dep = str(canonicalize_name(req.name))
@@ -386,6 +396,12 @@ def _clashes(
     return found
 
 
+def _admits_older(spec: SpecifierSet, oldest: Version) -> bool:
+    """Whether `spec` admits a release older than `oldest` (the first the KB lists)."""
+    below = _below(oldest.release)
+    return below is not None and spec.contains(below)
+
+
 def _pin(req: Requirement) -> Version | None:
     """The version an exact pin without a marker, URL or constraint role installs in every
     install of its environment (a conda pin too: ``numpy=1.24.1``), or None."""
@@ -408,10 +424,22 @@ def _range_spec(req: Requirement) -> SpecifierSet | None:
         return None
 
 
+#: Linux x86_64 marker environments of the Pythons a recorded requirement line must hold on.
+_EVERY_PYTHON = tuple(linux_x86_64_env(f"3.{m}") for m in range(8, 15))
+
+
+def _on_every_python(req: PackagingRequirement) -> bool:
+    """Whether a Requires-Dist line applies on Linux x86_64 whatever the Python (3.8 on)."""
+    marker = req.marker
+    return marker is None or all(marker.evaluate(env) for env in _EVERY_PYTHON)
+
+
 def _listed_releases(name: str) -> tuple[Version, ...]:
-    """The final releases the KB records requirements of (numpy_caps.json and the TensorFlow
-    wheels), ascending; yanked ones left out (a range never installs them)."""
+    """The final releases the KB records requirements of (numpy_caps.json, the TensorFlow
+    wheels and requires_dist.json), ascending; yanked ones left out (a range never installs
+    them)."""
     found = {r.version for r in load_numpy_caps().releases(name) if not r.yanked}
+    found.update(load_requires_dist().releases(name))
     rows = load_tensorflow_wheels().get(name, ())
     found.update(r.version for r in rows if not r.yanked and r.requires is not None)
     return tuple(sorted(v for v in found if not v.is_prerelease))
@@ -552,9 +580,10 @@ class ConflictRule(StaticRule, id="conflict", severity=Severity.ERROR):
             spec = _range_spec(replace(req, marker=None))
             if name in pins or spec is None:
                 continue
-            admitted = [v for v in _listed_releases(name) if spec.contains(v)]
-            if not admitted:
-                continue
+            listed = _listed_releases(name)
+            admitted = [v for v in listed if spec.contains(v)]
+            if not admitted or _admits_older(spec, listed[0]):
+                continue  # a release older than the KB's listing may satisfy the pins
             newest: list[tuple[_Needed, Requirement, Version]] = []
             for version in reversed(admitted):
                 clashes = _clashes(kb, req, version, pins)

@@ -287,6 +287,7 @@ def _step_installs(walker: Walker, path: str, job: yaml.Node) -> list[tuple[int,
     its ``run:`` script's commands, the local composite action it uses
     (`local_actions.action_reference`) or the environment file a conda setup creates."""
     found: dict[tuple[int, str], Span] = {}
+    copies = _copies(walker, job)
     for index, step in enumerate(walker.sequence(walker.get(job, "steps"))):
         uses_node = walker.get(step, "uses")
         action = local_action(walker.scalar(uses_node) or "")
@@ -294,7 +295,9 @@ def _step_installs(walker: Walker, path: str, job: yaml.Node) -> list[tuple[int,
             found[(index, action_reference(action))] = span_of(path, uses_node)
         environment_file = _conda_environment_file(walker, step)
         if environment_file is not None:
-            found[(index, environment_file[0])] = span_of(path, environment_file[1])
+            copied = [src for at, dest, src in copies if at < index and dest == environment_file[0]]
+            target = copied[-1] if copied else environment_file[0]
+            found[(index, target)] = span_of(path, environment_file[1])
     for index, node, directory, words in _run_commands(walker, job):
         for target in command_installs(words, directory):
             found.setdefault((index, target), span_of(path, node))
@@ -364,6 +367,22 @@ def _conda_action(walker: Walker, step: yaml.Node) -> str | None:
     uses = (walker.scalar(walker.get(step, "uses")) or "").strip().lower()
     action = uses.split("@", 1)[0]
     return action if action in CONDA_SETUPS else None
+
+
+def _copies(walker: Walker, job: yaml.Node) -> list[tuple[int, str, str]]:
+    """(step index, destination, source) of each ``cp SRC DEST`` of a job's ``run:`` steps
+    between repository files: a conda setup step that creates ``environment.yml`` after
+    ``cp .ci_support/environment.yml environment.yml`` installs the latter
+    (pyiron/pyiron_atomistics' unittests.yml)."""
+    found: list[tuple[int, str, str]] = []
+    for index, _, directory, words in _run_commands(walker, job):
+        values = [w.value for w in words]
+        if len(values) != 3 or values[0] != "cp" or any(v.startswith("-") for v in values):
+            continue
+        src, dest = (posixpath.normpath(posixpath.join(directory, v)) for v in values[1:])
+        if not any(p.startswith(("..", "/")) or "$" in p for p in (src, dest)):
+            found.append((index, dest, src))
+    return found
 
 
 def _conda_environment_file(walker: Walker, step: yaml.Node) -> tuple[str, yaml.Node] | None:

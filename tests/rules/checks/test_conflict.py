@@ -277,6 +277,17 @@ def test_a_conflict_among_thousands_of_bounds_is_found_and_listed_briefly() -> N
         # scipy 1.10 admits numpy 1.24.1: pip backtracks to it
         ((req("scipy>=1.10", "r.txt", 1), req("numpy==1.24.1", "r.txt", 2)), []),
         ((req("scipy", "r.txt", 1), req("numpy==1.16.0", "r.txt", 2)), []),
+        # transformers' Requires-Dist (requires_dist.json): 4.35.2 requires
+        # tokenizers<0.19,>=0.14 (llmware-ai/llmware 113d00d0, fixed by 44b2b225)
+        (
+            (req("transformers==4.35.2", "r.txt", 1), req("tokenizers==0.13.3", "r.txt", 2)),
+            [("transformers", 1, ("tokenizers<0.19,>=0.14",))],
+        ),
+        ((req("transformers==4.35.2", "r.txt", 1), req("tokenizers==0.15.0", "r.txt", 2)), []),
+        # a range pip can satisfy with an older release (transformers 4.30 takes 0.13.3)
+        ((req("transformers>=4.30", "r.txt", 1), req("tokenizers==0.13.3", "r.txt", 2)), []),
+        # a range admitting releases older than the KB's listing says nothing
+        ((req("transformers<4.40", "r.txt", 1), req("tokenizers==0.99.0", "r.txt", 2)), []),
         # only exact pins on the other side; the same environment; no markers
         ((req("tensorflow==2.4.0", "r.txt", 1), req("tensorboard>=2.3", "r.txt", 2)), []),
         ((req("tensorflow==2.4.0", "a.txt", 1), req("tensorboard==2.3.0", "b.txt", 2)), []),

@@ -71,6 +71,23 @@ SETUPS: list[tuple[str, str, list[str]]] = [
         "          extra-specs: |\n            python=3.10\n",
         ["3.10"],
     ),
+    (  # pyiron/pyiron_atomistics' unittests.yml (the corpus case
+        # pyiron__atomistics__dependabot-scipy-1140-py39-ci): the file is copied into place first
+        "a file copied into place before the setup step",
+        "      - run: |\n          cp env/ci.yml environment.yml\n"
+        "      - uses: conda-incubator/setup-miniconda@v3\n        with:\n"
+        "          python-version: ${{ matrix.python }}\n"
+        "          environment-file: environment.yml\n",
+        ["3.9", "3.11"],
+    ),
+    (
+        "a copy made after the setup step is not what it creates",
+        "      - uses: conda-incubator/setup-miniconda@v3\n        with:\n"
+        "          python-version: ${{ matrix.python }}\n"
+        "          environment-file: environment.yml\n"
+        "      - run: cp env/ci.yml environment.yml\n",
+        [],
+    ),
     (
         "environment-file: false creates no file's environment",
         "      - uses: mamba-org/setup-micromamba@v2\n        with:\n"

@@ -1,0 +1,147 @@
+"""Record the install requirements (Requires-Dist) of packages whose pins clash with each other's.
+
+Usage: python scripts/requires_from_index.py --index-url URL [--package NAME ...]
+       [--since 2020-01-01] [--out rules/kb/data/requires_dist.json]
+
+The index URL comes from --index-url, else UV_INDEX_URL, else PIP_INDEX_URL (a PEP 691 JSON
+simple API, ``https://<host>/simple``). For every final release of each package (first uploaded
+on or after --since) one representative wheel's METADATA is read (manylinux x86_64 first, then
+any Linux wheel, then a pure-Python wheel; the PEP 658 ``.metadata`` file, else HTTP Range
+reads of the wheel): its Requires-Python and every Requires-Dist line that no extra guards
+(``extra == "torch"`` lines are not installed by a plain requirement). Consecutive releases with
+the same lines share one row. The packages are those whose exact pins real repositories write
+next to each other's and that pip then refuses (transformers 4.35.2 requires
+``tokenizers<0.19,>=0.14``: llmware-ai/llmware 113d00d0, kwai-kolors/kolors #47,
+eugeneyan/obsidian-copilot #9).
+
+Review the diff of the output before committing it: rules/kb/requires_dist.py reads it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from email.parser import HeaderParser
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from packaging.markers import Marker
+from packaging.requirements import InvalidRequirement, Requirement
+from packaging.version import Version
+
+from scripts.kb_from_index import _metadata, _representative, files_by_version
+
+#: The packages read by default.
+PACKAGES = (
+    "transformers",
+    "tokenizers",
+    "sentence-transformers",
+    "peft",
+    "accelerate",
+    "diffusers",
+    "huggingface-hub",
+    "safetensors",
+    "datasets",
+)
+
+OUT = Path(__file__).resolve().parent.parent / "rules" / "kb" / "data" / "requires_dist.json"
+
+
+def install_lines(lines: list[str]) -> list[str]:
+    """The Requires-Dist lines a plain install of the package installs (no extra guards them),
+    as written; unreadable lines are kept out."""
+    kept = []
+    for line in lines:
+        try:
+            req = Requirement(line)
+        except InvalidRequirement:
+            continue
+        if req.marker is not None and _names_extra(req.marker):
+            continue
+        kept.append(line.strip())
+    return kept
+
+
+def _names_extra(marker: Marker) -> bool:
+    return "extra" in str(marker)
+
+
+def read(index_url: str, package: str, since: dt.date) -> list[dict[str, Any]]:
+    """Rows of consecutive final releases with the same requirements, oldest first."""
+    by_version = files_by_version(index_url, package, Version("0"))
+    rows: list[dict[str, Any]] = []
+    for version in sorted(by_version, key=Version):
+        files = by_version[version]
+        uploaded = min((f.get("upload-time") or "9999" for f in files), default="9999")
+        if uploaded[:10] < since.isoformat():
+            continue
+        chosen = _representative(files)
+        if chosen is None:
+            continue
+        text, _ = _metadata(chosen)
+        headers = HeaderParser().parsestr(text)
+        requires = install_lines(list(headers.get_all("Requires-Dist") or []))
+        requires_python = headers.get("Requires-Python")
+        yanked = all(f.get("yanked") for f in files)
+        print(f"{package} {version}", file=sys.stderr)
+        last = rows[-1] if rows else None
+        if (
+            last is not None
+            and last["requires"] == requires
+            and last["requires_python"] == requires_python
+            and not yanked
+            and not last["yanked"]
+        ):
+            last["versions"].append(version)
+            continue
+        rows.append(
+            {
+                "versions": [version],
+                "file": chosen["filename"],
+                "requires_python": requires_python,
+                "requires": requires,
+                "yanked": yanked,
+            }
+        )
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument(
+        "--index-url", default=os.environ.get("UV_INDEX_URL") or os.environ.get("PIP_INDEX_URL")
+    )
+    parser.add_argument("--package", action="append")
+    parser.add_argument("--since", default="2020-01-01", type=dt.date.fromisoformat)
+    parser.add_argument("--out", default=str(OUT), type=Path)
+    args = parser.parse_args(argv)
+    if not args.index_url:
+        parser.error("--index-url (or UV_INDEX_URL / PIP_INDEX_URL) is required")
+    packages = {name: read(args.index_url, name, args.since) for name in args.package or PACKAGES}
+    data = {
+        "provenance": {
+            "script": "scripts/requires_from_index.py",
+            "snapshot_date": dt.date.today().isoformat(),
+            "since": args.since.isoformat(),
+            "method": (
+                "For each final release first uploaded on or after `since`: one wheel's METADATA "
+                "(manylinux x86_64, else any Linux, else pure Python; the PEP 658 metadata file, "
+                "else the wheel read by HTTP Range). Kept: Requires-Python and the Requires-Dist "
+                "lines no extra guards, as written. A row holds consecutive releases whose "
+                "lines are the same; `file` is the first release's wheel."
+            ),
+        },
+        "packages": packages,
+    }
+    args.out.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

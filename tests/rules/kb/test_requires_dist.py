@@ -1,0 +1,74 @@
+"""rules/kb/requires_dist.py and scripts/requires_from_index.py.
+
+The Requires-Dist lines are transformers 4.35.2's as the package index serves them
+(transformers-4.35.2-py3-none-any.whl METADATA, read 2026-12-05; rules/kb/data/requires_dist.json
+holds the same lines).
+"""
+
+from __future__ import annotations
+
+from packaging.version import Version
+
+from rules.kb.requires_dist import from_raw, load_requires_dist
+from scripts.requires_from_index import install_lines
+
+TRANSFORMERS_4352 = [
+    "filelock",
+    "huggingface-hub<1.0,>=0.16.4",
+    "numpy>=1.17",
+    "tokenizers<0.19,>=0.14",
+    "safetensors>=0.3.1",
+    'accelerate>=0.20.3; extra == "accelerate"',
+    'torch!=1.12.0,>=1.10; extra == "torch"',
+    "not a requirement ((",
+]
+
+
+def test_script_keeps_what_a_plain_install_installs() -> None:
+    assert install_lines(TRANSFORMERS_4352) == [
+        "filelock",
+        "huggingface-hub<1.0,>=0.16.4",
+        "numpy>=1.17",
+        "tokenizers<0.19,>=0.14",
+        "safetensors>=0.3.1",
+    ]
+
+
+def test_packaged_rows() -> None:
+    data = load_requires_dist()
+    row = data.release("transformers", Version("4.35.2"))
+    assert row is not None
+    assert "tokenizers<0.19,>=0.14" in [str(r) for r in row.requires]
+    assert row.source(row.requires[0]).endswith(f"METADATA: Requires-Dist: {row.requires[0]}")
+    assert Version("4.35.2") in data.releases("transformers")
+    assert data.release("transformers", Version("0.0.1")) is None
+    assert data.release("no-such-package", Version("1.0")) is None
+
+
+def test_rows_share_releases_and_yanked_ones_are_not_listed() -> None:
+    data = from_raw(
+        {
+            "provenance": {"snapshot_date": "2026-12-05"},
+            "packages": {
+                "Demo_Pkg": [
+                    {
+                        "versions": ["1.0", "1.1"],
+                        "file": "demo_pkg-1.0-py3-none-any.whl",
+                        "requires_python": ">=3.8",
+                        "requires": ["numpy>=1.20", "(("],
+                        "yanked": False,
+                    },
+                    {
+                        "versions": ["1.2"],
+                        "file": "demo_pkg-1.2-py3-none-any.whl",
+                        "requires_python": None,
+                        "requires": [],
+                        "yanked": True,
+                    },
+                ]
+            },
+        }
+    )
+    assert data.releases("demo-pkg") == (Version("1.0"), Version("1.1"))
+    row = data.release("demo-pkg", Version("1.1+local"))
+    assert row is not None and [str(r) for r in row.requires] == ["numpy>=1.20"]
