@@ -1,17 +1,18 @@
 """Record the install requirements (Requires-Dist) of packages whose pins clash with each other's.
 
 Usage: python scripts/requires_from_index.py --index-url URL [--package NAME ...]
-       [--since 2020-01-01] [--out rules/kb/data/requires_dist.json]
+       [--since 2020-01-01] [--merge] [--out rules/kb/data/requires_dist.json]
 
 The index URL comes from --index-url, else UV_INDEX_URL, else PIP_INDEX_URL (a PEP 691 JSON
 simple API, ``https://<host>/simple``). For every final release of each package (first uploaded
 on or after --since) one representative wheel's METADATA is read (manylinux x86_64 first, then
-any Linux wheel, then a pure-Python wheel; the PEP 658 ``.metadata`` file, else HTTP Range
-reads of the wheel): its Requires-Python and every Requires-Dist line that no extra guards
-(``extra == "torch"`` lines are not installed by a plain requirement). Consecutive releases with
-the same lines share one row. The packages are those whose exact pins real repositories write
-next to each other's and that pip then refuses (transformers 4.35.2 requires
-``tokenizers<0.19,>=0.14``: llmware-ai/llmware 113d00d0, kwai-kolors/kolors #47,
+any Linux wheel, then a pure-Python wheel; the PEP 658 ``.metadata`` file, else HTTP Range reads
+of the wheel): its Requires-Python and every Requires-Dist line that no extra guards (``extra ==
+"torch"`` lines are not installed by a plain requirement). Consecutive releases with the same
+lines share one row; with --merge the packages read are replaced in the existing file and the
+others kept (each keeps the `since` it was read with). The packages are those whose exact pins
+real repositories write next to each other's and that pip then refuses (transformers 4.35.2
+requires ``tokenizers<0.19,>=0.14``: llmware-ai/llmware 113d00d0, kwai-kolors/kolors #47,
 eugeneyan/obsidian-copilot #9).
 
 Review the diff of the output before committing it: rules/kb/requires_dist.py reads it.
@@ -37,7 +38,7 @@ from packaging.version import Version
 
 from scripts.kb_from_index import _metadata, _representative, files_by_version
 
-#: The packages read by default.
+#: The packages read by default (since 2020), and those read since 2022 (many releases each).
 PACKAGES = (
     "transformers",
     "tokenizers",
@@ -48,6 +49,19 @@ PACKAGES = (
     "huggingface-hub",
     "safetensors",
     "datasets",
+)
+RECENT_PACKAGES = (
+    "fastapi",
+    "pydantic",
+    "starlette",
+    "langchain",
+    "langchain-core",
+    "langchain-community",
+    "langchain-openai",
+    "openai",
+    "vllm",
+    "gradio",
+    "apache-beam",
 )
 
 OUT = Path(__file__).resolve().parent.parent / "rules" / "kb" / "data" / "requires_dist.json"
@@ -120,15 +134,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--package", action="append")
     parser.add_argument("--since", default="2020-01-01", type=dt.date.fromisoformat)
     parser.add_argument("--out", default=str(OUT), type=Path)
+    parser.add_argument("--merge", action="store_true")
     args = parser.parse_args(argv)
     if not args.index_url:
         parser.error("--index-url (or UV_INDEX_URL / PIP_INDEX_URL) is required")
-    packages = {name: read(args.index_url, name, args.since) for name in args.package or PACKAGES}
+    previous: dict[str, Any] = {"packages": {}, "provenance": {"since": {}}}
+    if args.merge and args.out.exists():
+        previous = json.loads(args.out.read_text(encoding="utf-8"))
+    read_now = {name: read(args.index_url, name, args.since) for name in args.package or PACKAGES}
+    packages = {**previous["packages"], **read_now}
+    since = {**previous["provenance"]["since"], **dict.fromkeys(read_now, args.since.isoformat())}
     data = {
         "provenance": {
             "script": "scripts/requires_from_index.py",
             "snapshot_date": dt.date.today().isoformat(),
-            "since": args.since.isoformat(),
+            "since": dict(sorted(since.items())),
             "method": (
                 "For each final release first uploaded on or after `since`: one wheel's METADATA "
                 "(manylinux x86_64, else any Linux, else pure Python; the PEP 658 metadata file, "

@@ -115,14 +115,17 @@ _FLOAT_TAG = "tag:yaml.org,2002:float"
 
 
 def _number_versions(walker: Walker, path: str, text: str, job: yaml.Node) -> list[Finding]:
-    """Unquoted ``3.10`` among the Pythons a job's setup steps ask for: YAML reads a number,
-    GitHub passes ``3.1`` to the action, and no Python 3.1 is found (jeschkelab/DeerLab
-    #255, fixed by quoting in #257). A located error at the value."""
+    """Unquoted ``3.10`` among the Pythons a job's setup-python or setup-miniconda steps ask
+    for: YAML reads a number, GitHub passes ``3.1`` to the action, and no Python 3.1 is found
+    (jeschkelab/DeerLab #255, fixed by quoting in #257). A located error at the value."""
     matrix = walker.get(walker.get(job, "strategy"), "matrix")
     found: list[Finding] = []
     lines = text.splitlines()
     for step in walker.sequence(walker.get(job, "steps")):
         node = _setup_python_version(walker, step)
+        action = SETUP_PYTHON
+        if node is None and _conda_action(walker, step) == _MINICONDA:
+            node, action = walker.get(walker.get(step, "with"), "python-version"), _MINICONDA
         if node is None:
             continue
         values = walker.sequence(node) or [node]
@@ -140,7 +143,7 @@ def _number_versions(walker: Walker, path: str, text: str, job: yaml.Node) -> li
             line_text = lines[span.line - 1] if 0 < span.line <= len(lines) else None
             message = (
                 f"python-version {value.value} is not quoted: YAML reads it as the number "
-                f"{read}, so actions/setup-python looks for Python {read} and the job fails "
+                f"{read}, so {action} looks for Python {read} and the job fails "
                 f"at set-up. Quote it: '{value.value}'"
             )
             found.append(parse_error(path, span.line, span.column, message, line_text))
@@ -355,8 +358,9 @@ def _pythons_in_effect(
 
 #: Conda setup actions: the input naming the environment file they create, and the input
 #: whose ``python=3.x`` (or version) names its Python.
+_MINICONDA = "conda-incubator/setup-miniconda"
 CONDA_SETUPS = {
-    "conda-incubator/setup-miniconda": "python-version",
+    _MINICONDA: "python-version",
     "mamba-org/setup-micromamba": "create-args",
     "mamba-org/provision-with-micromamba": "extra-specs",
 }

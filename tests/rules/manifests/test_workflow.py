@@ -185,3 +185,12 @@ def test_unquoted_version_with_trailing_zero(
     assert [(line, column) for line, column, _ in got] == [(line, col) for line, col, _ in errors]
     for (_, _, message), (_, _, read) in zip(got, errors, strict=True):
         assert f"looks for Python {read} " in message and "Quote it" in message
+
+
+def test_unquoted_version_for_miniconda() -> None:
+    text = _SETUP.format(matrix="[3.9, 3.10]", value="${{ matrix.python-version }}").replace(
+        "actions/setup-python@v5", "conda-incubator/setup-miniconda@v3"
+    )
+    (error,) = WorkflowParser().parse(".github/workflows/ci.yml", text).errors
+    assert (error.line, error.column) == (5, 31)
+    assert "conda-incubator/setup-miniconda looks for Python 3.1 " in error.message
