@@ -62,6 +62,7 @@ RECENT_PACKAGES = (
     "vllm",
     "gradio",
     "apache-beam",
+    "spacy",
 )
 
 OUT = Path(__file__).resolve().parent.parent / "rules" / "kb" / "data" / "requires_dist.json"

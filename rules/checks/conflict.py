@@ -313,6 +313,8 @@ def _recorded_requires(kb: KnowledgeBase, name: str, version: Version) -> list[_
             dep = str(canonicalize_name(req.name))
             if (dep == "numpy" and caps is not None) or not _on_every_python(req):
                 continue
+            if dep == "torch" and name in _TORCH_REQUIRERS:
+                continue  # torch-family-mismatch says it (vllm 0.5.4 requires torch==2.4.0)
             found.append(
                 _Needed(dep, f"{req.name}{req.specifier}", recorded.source(req), requirement=req)
             )
@@ -372,28 +374,85 @@ _CONDA_OWN_RECIPES = frozenset(
 )
 
 
+#: One clash: what a release requires, the line of the environment that excludes it, and
+#: how that line does (``pins `numpy==1.24.1```, ``requires `pydantic<2,>=1```).
+_Clash = tuple[_Needed, Requirement, str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Others:
+    """The rest of one install: its exact pins (in line order), the ranges of the projects
+    not pinned, and what each PyPI pin's recorded metadata requires."""
+
+    pins: Mapping[str, tuple[Requirement, Version]]
+    ranges: Mapping[str, list[tuple[Requirement, SpecifierSet]]]
+    needs: Mapping[str, list[_Needed]]
+
+
+def _range_clash(needed: _Needed, specs: Sequence[SpecifierSet]) -> bool:
+    """Whether no version the ranges `specs` admit satisfies `needed` (for NumPy: every NumPy
+    release they admit is below the floor; above a cap is numpy-abi's)."""
+    if needed.numpy is not None:
+        numpys = load_numpy_caps().numpy_releases
+        admitted = [n for n in numpys if all(s.contains(n) for s in specs)]
+        return bool(admitted) and not any(needed.admits(n) for n in admitted)
+    wanted = needed.requirement
+    return wanted is not None and not _satisfiable([wanted.specifier, *specs])
+
+
 def _clashes(
-    kb: KnowledgeBase,
-    req: Requirement,
-    version: Version,
-    pins: Mapping[str, tuple[Requirement, Version]],
-) -> list[tuple[_Needed, Requirement, Version]]:
-    """The exact pins among `pins` that `req`'s package at `version` requires otherwise. A
-    conda package counts with the NumPy floor of its PyPI release only: that floor is the
-    source's own (SciPy 1.17 needs NumPy's 1.26.4 API wherever it is built), while the
-    rest of a conda build's requirements are its recipe's."""
+    kb: KnowledgeBase, req: Requirement, version: Version, others: _Others
+) -> list[_Clash]:
+    """What `req`'s package at `version` requires that the rest of the install excludes: an
+    exact pin, the ranges of a project no line pins, or (for a pin) what an earlier pin's
+    recorded metadata requires of the same project (spacy 3.7.2's ``typer<0.10.0`` next to
+    gradio 4.31.4's ``typer>=0.12``: OpenBMB/MiniCPM-V #127). A conda package counts with the
+    NumPy floor of its PyPI release only: that floor is the source's own (SciPy 1.17 needs
+    NumPy's 1.26.4 API wherever it is built), while the rest of a conda build's requirements
+    are its recipe's."""
     name = str(canonicalize_name(req.name))
     conda = req.ecosystem == Ecosystem.CONDA
     if conda and name in _CONDA_OWN_RECIPES:
         return []
-    found = []
+    found: list[_Clash] = []
+    earlier = list(others.needs)[: list(others.pins).index(name)] if name in others.pins else []
     for needed in _recorded_requires(kb, name, version):
-        if needed.dep == name or needed.dep not in pins or (conda and needed.numpy is None):
+        dep = needed.dep
+        if dep == name or (conda and needed.numpy is None):
             continue
-        other, pinned = pins[needed.dep]
-        if not needed.admits(pinned):
-            found.append((needed, other, pinned))
+        if dep in others.pins:
+            other, pinned = others.pins[dep]
+            if not needed.admits(pinned):
+                found.append((needed, other, f"pins `{other.name}=={pinned}`"))
+        elif dep in others.ranges and (conda or needed.numpy is None):
+            # a PyPI package's NumPy floor against numpy ranges is numpy-abi's to say
+            ranges = others.ranges[dep]
+            if _range_clash(needed, [spec for _, spec in ranges]):
+                line = ranges[0][0]
+                found.append((needed, line, f"requires `{line.raw.strip()}`"))
+        elif needed.requirement is not None and not conda:
+            found.extend(_pairwise(needed, earlier, others))
     return found
+
+
+def _pairwise(needed: _Needed, earlier: Sequence[str], others: _Others) -> Iterator[_Clash]:
+    """What an earlier pin's recorded metadata requires of `needed`'s project that no version
+    satisfies together with `needed` (the first such pin only)."""
+    assert needed.requirement is not None
+    for other_name in earlier:
+        for theirs in others.needs.get(other_name, ()):
+            if theirs.dep != needed.dep or theirs.requirement is None:
+                continue
+            specs = [needed.requirement.specifier, theirs.requirement.specifier]
+            if not _satisfiable(specs):
+                line, pinned = others.pins[other_name]
+                yield (
+                    needed,
+                    line,
+                    f"pins `{line.name}=={pinned}`, whose metadata requires `{theirs.text}` "
+                    f"({theirs.source})",
+                )
+                return
 
 
 def _admits_older(spec: SpecifierSet, oldest: Version) -> bool:
@@ -571,8 +630,20 @@ class ConflictRule(StaticRule, id="conflict", severity=Severity.ERROR):
             version = _pin(replace(req, marker=None))
             if version is not None:
                 pins.setdefault(str(canonicalize_name(req.name)), (req, version))
+        ranges: dict[str, list[tuple[Requirement, SpecifierSet]]] = {}
+        for req in sorted(reqs, key=_sort_key):
+            name = str(canonicalize_name(req.name))
+            spec = _range_spec(replace(req, marker=None))
+            if name not in pins and spec is not None and str(spec):
+                ranges.setdefault(name, []).append((req, spec))
+        needs = {
+            name: _recorded_requires(kb, name, version)
+            for name, (req, version) in pins.items()
+            if req.ecosystem == Ecosystem.PYPI
+        }
+        others = _Others(pins, ranges, needs)
         for name, (req, version) in pins.items():
-            clashes = _clashes(kb, req, version, pins)
+            clashes = _clashes(kb, req, version, others)
             if clashes:
                 yield self._metadata_finding(env, name, req, version, clashes)
         for req in sorted(reqs, key=_sort_key):
@@ -584,9 +655,9 @@ class ConflictRule(StaticRule, id="conflict", severity=Severity.ERROR):
             admitted = [v for v in listed if spec.contains(v)]
             if not admitted or _admits_older(spec, listed[0]):
                 continue  # a release older than the KB's listing may satisfy the pins
-            newest: list[tuple[_Needed, Requirement, Version]] = []
+            newest: list[_Clash] = []
             for version in reversed(admitted):
-                clashes = _clashes(kb, req, version, pins)
+                clashes = _clashes(kb, req, version, others)
                 if not clashes:
                     break
                 newest = newest or clashes
@@ -601,14 +672,13 @@ class ConflictRule(StaticRule, id="conflict", severity=Severity.ERROR):
         name: str,
         req: Requirement,
         version: Version,
-        clashes: Sequence[tuple[_Needed, Requirement, Version]],
+        clashes: Sequence[_Clash],
         every: tuple[Version, int] | None = None,
     ) -> Finding:
         """`every`: `req` is a range, and each of the releases it admits (the oldest, how
         many) clashes; `version` is the newest of them, whose clashes are shown."""
         listed = "; ".join(
-            f"`{needed.text}`, but {_where(other)} pins `{other.name}=={pinned}`"
-            for needed, other, pinned in clashes
+            f"`{needed.text}`, but {_where(other)} {shown}" for needed, other, shown in clashes
         )
         conda = any(r.ecosystem == Ecosystem.CONDA for r in (req, *(o for _, o, _ in clashes)))
         outcome = (

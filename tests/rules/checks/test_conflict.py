@@ -288,8 +288,26 @@ def test_a_conflict_among_thousands_of_bounds_is_found_and_listed_briefly() -> N
         ((req("transformers>=4.30", "r.txt", 1), req("tokenizers==0.13.3", "r.txt", 2)), []),
         # a range admitting releases older than the KB's listing says nothing
         ((req("transformers<4.40", "r.txt", 1), req("tokenizers==0.99.0", "r.txt", 2)), []),
-        # only exact pins on the other side; the same environment; no markers
+        # a range on the other side that no required version meets (haotian-liu/LLaVA f04e1cc:
+        # gradio 4.16.0 requires pydantic>=2.0 next to pydantic<2,>=1)
+        (
+            (req("pydantic<2,>=1", "r.txt", 1), req("gradio==4.16.0", "r.txt", 2)),
+            [("gradio", 2, ("pydantic>=2.0",))],
+        ),
+        ((req("pydantic>=1", "r.txt", 1), req("gradio==4.16.0", "r.txt", 2)), []),
+        # two pins whose metadata requires disjoint ranges of a third project (OpenBMB/MiniCPM-V
+        # #127: spacy 3.7.2 requires typer<0.10.0, gradio 4.31.4 typer>=0.12), said once
+        (
+            (req("spacy==3.7.2", "r.txt", 1), req("gradio==4.31.4", "r.txt", 2)),
+            [("gradio", 2, ("typer<1.0,>=0.12",))],
+        ),
+        ((req("spacy==3.7.5", "r.txt", 1), req("gradio==4.31.4", "r.txt", 2)), []),
+        # the same environment only; no markers
         ((req("tensorflow==2.4.0", "r.txt", 1), req("tensorboard>=2.3", "r.txt", 2)), []),
+        (  # a range no release tensorflow 2.4.0 accepts is in it
+            (req("tensorflow==2.4.0", "r.txt", 1), req("tensorboard<2.4", "r.txt", 2)),
+            [("tensorflow", 1, ("tensorboard~=2.4",))],
+        ),
         ((req("tensorflow==2.4.0", "a.txt", 1), req("tensorboard==2.3.0", "b.txt", 2)), []),
         (
             (
