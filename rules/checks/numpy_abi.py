@@ -191,6 +191,18 @@ def _image_numpy(snapshot: Snapshot, env: str) -> str | None:
     return found[0] if found else None
 
 
+def _unread_image(snapshot: Snapshot, env: str) -> str | None:
+    """A base image depreview cannot read (not a stage of the same file, not an image family
+    `decode_image` knows) that some Dockerfile stage installing `env` starts from: such an
+    image (``rayproject/ray:nightly-gpu``) may hold its own NumPy, which pip keeps unless a
+    requirement asks for another (horovod/horovod's docker/horovod-ray). None otherwise."""
+    root = env_root(env)
+    for _, stage in installing_stages(snapshot, {root}, {env}):
+        if stage.parent is None and stage.base and decode_image(stage.base) is None:
+            return stage.base
+    return None
+
+
 def _pythons(snapshot: Snapshot, env: str) -> tuple[str, ...] | None:
     """The Python minors the environment is installed on, when an exact source names them
     (a Dockerfile stage, a CI job, conda ``python=``, a note); None when only ranges or
@@ -292,7 +304,20 @@ class NumpyAbi(StaticRule, id="numpy-abi", severity=Severity.ERROR):
             if not any(project(r) == "numpy" for r in context) and _image_numpy(ctx.snapshot, env):
                 continue  # the image's own NumPy stays: nothing here asks for another one
             judge = partial(self._install, ctx, caps, env, every)
-            yield from per_install(ctx.snapshot, env, context, ctx.config, judge)
+            found = per_install(ctx.snapshot, env, context, ctx.config, judge)
+            image = _unread_image(ctx.snapshot, env)
+            forced = any(project(r) == "numpy" and version_of(r) for r in context)
+            for item in found:
+                old = ":old:" in f":{item.fingerprint}" and item.severity == Severity.ERROR
+                if image and not forced and old:
+                    item = replace(
+                        item,
+                        severity=Severity.WARNING,
+                        message=f"{item.message} The base image {image} may already hold a "
+                        "NumPy 1, which pip keeps when nothing here pins numpy: depreview "
+                        "does not know what that image holds.",
+                    )
+                yield item
 
     def _install(
         self, ctx: RuleContext, caps: NumpyCaps, env: str, every: list[Requirement], view: View

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import fnmatch
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ _HEREDOC = re.compile(r"<<(?P<dash>-?)[ \t]*(?P<q>[\"']?)(?P<word>[A-Za-z_][A-Za
 #: The instructions BuildKit reads heredocs for (parser.go heredocDirectives; ONBUILD wraps one).
 _HEREDOC_INSTRUCTIONS = frozenset({"RUN", "COPY", "ADD", "ONBUILD"})
 _VAR = re.compile(
-    r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)(?:(?P<op>:?[-+])(?P<word>[^}]*))?\}"
+    r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)(?:(?P<op>:?[-+]|//?|##?|%%?)(?P<word>[^}]*))?\}"
     r"|(?P<plain>[A-Za-z_][A-Za-z0-9_]*))"
 )
 
@@ -155,8 +156,41 @@ def _unquoted(matches: Iterator[re.Match[str]], text: str) -> Iterator[re.Match[
             yield match
 
 
+#: Longest value (with its pattern) the shell's pattern forms are worked out for.
+_TRIM_MAX = 4096
+
+
+def _trim(value: str, op: str, pattern: str) -> str:
+    """The shell's ``${V#p}`` / ``${V##p}`` (shortest / longest prefix matching glob `p`
+    removed), ``${V%p}`` / ``${V%%p}`` (suffix), ``${V/p/r}`` / ``${V//p/r}`` (first / every
+    longest match of `p` replaced by `r`)."""
+    if op in ("/", "//"):
+        glob, _, replacement = pattern.partition("/")
+        regex = _glob_regex(glob)
+        if not glob:
+            return value
+        return regex.sub(replacement.replace("\\", "\\\\"), value, count=0 if op == "//" else 1)
+    cuts = range(len(value) + 1)
+    if op in ("##", "%%"):
+        cuts = range(len(value), -1, -1)
+    for cut in cuts:
+        if op.startswith("#") and fnmatch.fnmatchcase(value[:cut], pattern):
+            return value[cut:]
+        if op.startswith("%") and fnmatch.fnmatchcase(value[len(value) - cut :], pattern):
+            return value[: len(value) - cut]
+    return value
+
+
+def _glob_regex(glob: str) -> re.Pattern[str]:
+    """A shell glob as a regex matching anywhere, as long as it can (``*+`` in ``1.12.1+cu113``
+    matches ``1.12.1+``)."""
+    return re.compile(fnmatch.translate(glob).removeprefix("(?s:").removesuffix(")\\Z"), re.S)
+
+
 def substitute(text: str, variables: Mapping[str, str | None]) -> tuple[str, bool]:
-    """Expand `$VAR`, `${VAR}`, `${VAR:-x}`, `${VAR:+x}` (and `-`/`+`); True if any was unset."""
+    """Expand `$VAR`, `${VAR}`, `${VAR:-x}`, `${VAR:+x}` (and `-`/`+`), and the shell's pattern
+    forms `${VAR#p}`, `${VAR%p}`, `${VAR/p/r}` (RUN lines run a shell: horovod's
+    ``${PYTORCH_VERSION/*+/}``); True if any was unset."""
     unresolved = False
 
     def replace(match: re.Match[str]) -> str:
@@ -173,7 +207,10 @@ def substitute(text: str, variables: Mapping[str, str | None]) -> tuple[str, boo
         if value is None:
             unresolved = True
             return ""
-        return value
+        if op and len(value) + len(word) > _TRIM_MAX:
+            unresolved = True  # a pattern over a huge value: not worth the time
+            return ""
+        return _trim(value, op, word) if op else value
 
     out: list[str] = []
     position = 0

@@ -154,12 +154,18 @@ def bind_mounts(flags: list[str]) -> list[tuple[str, str]]:
     return found
 
 
-def apt_python(words: list[Word]) -> list[tuple[Word, str | None]]:
+def apt_python(
+    words: list[Word], expand: Callable[[str], str | None] | None = None
+) -> list[tuple[Word, str | None]]:
     """Python packages an `apt-get install` command installs: (word, "3.X" or None for the
-    OS's own `python3`). Empty for any other command."""
+    OS's own `python3`). Empty for any other command. With `expand`, a ``python${PY}`` word
+    is read with its ARGs and ENVs expanded (horovod's ``python${PYTHON_VERSION}``)."""
     found: list[tuple[Word, str | None]] = []
     for word in _apt_installed(words):
-        name = word.value.split("=", 1)[0]
+        value = word.value
+        if expand is not None and value.startswith("python") and "$" in value:
+            value = expand(value) or value
+        name = value.split("=", 1)[0]
         versioned = _APT_VERSIONED.match(name)
         if versioned:
             found.append((word, versioned.group(1)))

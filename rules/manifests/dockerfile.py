@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from rules.findings import Finding
+from rules.findings import Finding, Severity
 from rules.manifests._dockerlines import LogicalLine, escape_char, join_lines, substitute
 from rules.manifests._dockerstage import (
     PathMap,
@@ -594,6 +594,8 @@ class _Reader:
         self.facts: list[Fact] = []
         self.installs = InstallFindings(limit=MAX_INSTALLED)
         self.stage_count = sum(1 for line in self.lines if self._instruction(line)[0] == "FROM")
+        #: Whether an instruction before the first FROM was reported (once a file).
+        self.before_from = False
 
     def read(self) -> ManifestFile:
         for line in self.lines:
@@ -614,8 +616,20 @@ class _Reader:
             elif word == "ARG":
                 self._arg(line, rest)
             elif not self.stages:
-                if word:
-                    self._error(line, 0, "expected FROM (only ARG may come before the first FROM)")
+                if word and not self.before_from:
+                    self.before_from = True  # said once: each later line repeats the same cause
+                    if self.stage_count:
+                        self._error(
+                            line, 0, "expected FROM (only ARG may come before the first FROM)"
+                        )
+                    else:  # a fragment a build script puts after another file's FROM
+                        self._error(
+                            line,
+                            0,
+                            "no FROM in this file: read as a fragment that a build script puts "
+                            "after another file's FROM (docker build of it alone stops)",
+                            warn=True,
+                        )
             elif word == "ENV":
                 self._env(line, rest)
             elif word == "RUN":
@@ -711,11 +725,12 @@ class _Reader:
         number, column = line.position(offset)
         return Span(self.path, number, column)
 
-    def _error(self, line: LogicalLine | None, offset: int, expected: str) -> None:
+    def _error(
+        self, line: LogicalLine | None, offset: int, expected: str, *, warn: bool = False
+    ) -> None:
         span = self._span(line, offset) if line is not None else Span(self.path, 1, 1)
-        self.errors.append(
-            parse_error(self.path, span.line, span.column, expected, self._text(span.line))
-        )
+        found = parse_error(self.path, span.line, span.column, expected, self._text(span.line))
+        self.errors.append(replace(found, severity=Severity.WARNING) if warn else found)
 
     def _variables(self) -> dict[str, str | None]:
         if not self.stages:
@@ -1210,7 +1225,7 @@ class _Reader:
         if conda is not None:
             where = locate(conda.word.start)
             self._python(PythonEvidence(conda.version, "installer", where, conda.text), True)
-        for word, version in apt_python(words):
+        for word, version in apt_python(words, lambda text: expand(text, False)):
             if version is not None:
                 self._python(PythonEvidence(version, "apt", locate(word.start), word.value), True)
                 continue

@@ -44,5 +44,8 @@ def parse_error(
         file=file,
         line=line,
         column=column,
-        fingerprint=f"{file}:{expected}",
+        # the line's text too: two bad lines with the same complaint are two problems (a new
+        # `numpy=1.20.0` next to an old `scikit-learn>+0.24.2`: facebookresearch/Kats 9471d6d)
+        fingerprint=f"{file}:{expected}"
+        + (f":{line_text.strip()}" if line_text is not None else ""),
     )

@@ -118,3 +118,15 @@ def test_parse_errors_are_findings_and_the_rest_is_reviewed() -> None:
     result = review_trees(BASE, head, today=TODAY)
     assert "parse-error" in rules_of(result, new=True)
     assert "unpinned-framework" in rules_of(result, new=True)
+
+
+def test_a_second_bad_line_with_the_same_complaint_is_new() -> None:
+    """facebookresearch/Kats 9471d6d: `numpy>=1.20.0` became `numpy=1.20.0` next to an old
+    `scikit-learn>+0.24.2`; both read "Expected semicolon ... or end", and the new one fails the
+    check (fixed the next day by 1af6578)."""
+    base = {"requirements.txt": "numpy>=1.20.0\nscikit-learn>+0.24.2\n"}
+    head = {"requirements.txt": "numpy=1.20.0\nscikit-learn>+0.24.2\n"}
+    result = review_trees(base, head, today=TODAY)
+    errors = [(f.line, f.new) for f in result.findings if f.rule == "parse-error"]
+    assert errors == [(1, True), (2, False)]
+    assert result.conclusion == "failure"

@@ -65,3 +65,29 @@ REQS = "fuzzywuzzy==0.18.0\nkeras==2.3.1\npandas==1.0.3\nsqlalchemy==1.3.16\nwan
 def test_image_numpy(files: dict[str, str], errors: int) -> None:
     found = [f for f in run(RULE, build_snapshot(files)) if f.severity == "error"]
     assert len([f for f in found if f.package == "pandas"]) == errors
+
+
+# horovod/horovod #3720 (docker/horovod-ray/Dockerfile, Apache-2.0): ``FROM
+# rayproject/ray:${RAY_DOCKER_VERSION}-gpu`` then ``pip install tensorflow==2.9.2``, no numpy
+# line. depreview cannot read what the Ray image holds (it ships its own NumPy): a warning.
+RAY = "FROM rayproject/ray:nightly-gpu\nRUN pip install tensorflow==2.9.2 keras h5py\n"
+
+
+@pytest.mark.parametrize(
+    ("dockerfile", "severity"),
+    [
+        (RAY, "warning"),
+        (RAY.replace("keras h5py", "numpy==2.0.0"), "error"),  # numpy pinned: forced
+        (RAY.replace("rayproject/ray:nightly-gpu", "python:3.10"), "error"),  # a bare image
+        (  # a stage built FROM an earlier stage of the file is that stage's image
+            "FROM python:3.10 AS base\nFROM base\nRUN pip install tensorflow==2.9.2\n",
+            "error",
+        ),
+    ],
+)
+def test_an_image_depreview_cannot_read_may_hold_numpy(dockerfile: str, severity: str) -> None:
+    snapshot = build_snapshot({"Dockerfile": dockerfile})
+    found = [f for f in run(RULE, snapshot) if "old:" in f.fingerprint]
+    assert [f.severity for f in found if f.package == "tensorflow"] == [severity]
+    if severity == "warning":
+        assert "rayproject/ray:nightly-gpu may already hold a NumPy 1" in found[0].message

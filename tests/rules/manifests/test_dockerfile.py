@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from rules.manifests._dockerlines import substitute
 from rules.manifests.dockerfile import MAX_INSTALLED, DockerfileParser, decode_image
 from rules.manifests.images import ImageInfo, parse_image_ref
 from rules.manifests.model import Ecosystem, FactKind, FileKind, IndexKind, ManifestFile
@@ -526,3 +527,58 @@ def test_an_apt_installed_cudnn_is_a_fact_of_the_stage(run: str, cudnn: str | No
     manifest = _parse(text)
     found = [(f.value, f.location.line) for f in manifest.facts if f.kind is FactKind.CUDNN]
     assert found == ([(cudnn, 4)] if cudnn else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expanded"),
+    [
+        # horovod/horovod docker/horovod/Dockerfile: -f .../whl/${PYTORCH_VERSION/*+/}/...
+        ("${P/*+/}", "cu113"),
+        ("${P#*+}", "cu113"),
+        ("${P%+*}", "1.12.1"),
+        ("${P%%.*}", "1"),
+        ("${P##*.}", "1+cu113"),
+        ("${P//1/X}", "X.X2.X+cuXX3"),
+        ("${C#*ubuntu}", "20.04"),  # horovod's DIST=$(echo ${CUDA_DOCKER_VERSION#*ubuntu} ...)
+        ("${P:-x}", "1.12.1+cu113"),
+    ],
+)
+def test_shell_pattern_expansions(text: str, expanded: str) -> None:
+    variables = {"P": "1.12.1+cu113", "C": "11.3.1-devel-ubuntu20.04"}
+    assert substitute(text, variables) == (expanded, False)
+
+
+def test_a_pattern_over_a_huge_value_is_not_worked_out() -> None:
+    assert substitute("${P%%*x}", {"P": "a" * 10_000}) == ("", True)
+
+
+def test_apt_python_named_by_an_arg() -> None:
+    """horovod/horovod docker/horovod/Dockerfile: ``apt-get install python${PYTHON_VERSION}``
+    with ``ARG PYTHON_VERSION=3.8`` installs Python 3.8."""
+    text = (
+        "FROM nvidia/cuda:11.3.1-devel-ubuntu20.04\nARG PYTHON_VERSION=3.8\n"
+        "RUN apt-get update && apt-get install -y python${PYTHON_VERSION} "
+        "python${PYTHON_VERSION}-dev\n"
+        "RUN pip install tensorflow==2.9.2\n"
+    )
+    (stage,) = DockerfileParser().parse("Dockerfile", text).stages
+    assert (stage.python, stage.python_how) == ("3.8", "apt")
+
+
+@pytest.mark.parametrize(
+    ("text", "errors"),
+    [
+        # iot-salzburg/gpu-jupyter src/Dockerfile.gpulibs: a fragment its generate-Dockerfile.sh
+        # appends after src/Dockerfile.header's FROM
+        ("LABEL x=y\nRUN pip install torch\nRUN pip install numpy\n", [(1, "warning", "no FROM")]),
+        (  # a FROM after instructions: one error, at the first of them
+            "ARG V=1\nRUN echo\nRUN echo\nFROM python:3.12\n",
+            [(2, "error", "expected FROM")],
+        ),
+    ],
+)
+def test_instructions_before_any_from(text: str, errors: list[tuple[int, str, str]]) -> None:
+    found = DockerfileParser().parse("Dockerfile", text).errors
+    assert [(e.line, e.severity.value) for e in found] == [(line, sev) for line, sev, _ in errors]
+    for error, (_, _, words) in zip(found, errors, strict=True):
+        assert words in error.message
