@@ -15,7 +15,8 @@ _HEREDOC = re.compile(r"<<(?P<dash>-?)[ \t]*(?P<q>[\"']?)(?P<word>[A-Za-z_][A-Za
 #: The instructions BuildKit reads heredocs for (parser.go heredocDirectives; ONBUILD wraps one).
 _HEREDOC_INSTRUCTIONS = frozenset({"RUN", "COPY", "ADD", "ONBUILD"})
 _VAR = re.compile(
-    r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)(?:(?P<op>:?[-+]|//?|##?|%%?)(?P<word>[^}]*))?\}"
+    r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)"
+    r"(?:(?P<op>:?[-+]|//?|##?|%%?)(?P<word>(?:[^}$]|\$\{[^}]*\}|\$(?!\{))*))?\}"
     r"|(?P<plain>[A-Za-z_][A-Za-z0-9_]*))"
 )
 
@@ -198,12 +199,20 @@ def substitute(text: str, variables: Mapping[str, str | None]) -> tuple[str, boo
         name = match["braced"] or match["plain"]
         value = variables.get(name)
         op, word = match["op"], match["word"] or ""
+        inner_unset = False
+        if "$" in word:  # one nested expansion: `${TF_VERSION:+==${TF_VERSION}}` (renkulab)
+            word, inner_unset = substitute(word, variables)
         if op in {":-", "-"}:
             if value is None or (op == ":-" and value == ""):
+                unresolved = unresolved or inner_unset
                 return word
             return value
         if op in {":+", "+"}:
-            return word if value is not None and (op == "+" or value != "") else ""
+            if value is not None and (op == "+" or value != ""):
+                unresolved = unresolved or inner_unset
+                return word
+            return ""
+        unresolved = unresolved or inner_unset
         if value is None:
             unresolved = True
             return ""

@@ -44,6 +44,10 @@ _SYSTEM_TOOLS: dict[str, tuple[str, frozenset[str]]] = {
     "microdnf": ("yum", frozenset({"install"})),
 }
 _APT_VERSIONED = re.compile(r"^python(3\.\d+)(?:-(?:dev|venv|distutils|full|minimal|lib2to3))?$")
+#: yum / dnf names of one Python: CentOS 7's ``python36``, EL8's ``python38`` / ``python39``,
+#: EL9's ``python3.11`` (and their ``-devel`` / ``-pip`` / ``-libs`` packages).
+_YUM_VERSIONED = re.compile(r"^python(?:3(\d{1,2})|3\.(\d{1,2}))(?:-(?:devel|pip|libs))?$")
+_YUM_TOOLS = frozenset({"yum", "dnf", "microdnf"})
 _APT_DEFAULT = re.compile(r"^python3(?:-(?:pip|dev|venv|full|minimal|distutils|setuptools))?$")
 _INTERPRETER = re.compile(r"^(?:.*/)?python(3\.\d+)$")
 _OS_PYTHON = re.compile(r"^python3(?:\.\d+)?(?:-[a-z0-9.]+)?$")
@@ -157,10 +161,15 @@ def bind_mounts(flags: list[str]) -> list[tuple[str, str]]:
 def apt_python(
     words: list[Word], expand: Callable[[str], str | None] | None = None
 ) -> list[tuple[Word, str | None]]:
-    """Python packages an `apt-get install` command installs: (word, "3.X" or None for the
-    OS's own `python3`). Empty for any other command. With `expand`, a ``python${PY}`` word
+    """Python packages an `apt-get install` (or `yum` / `dnf install`: ``python36``, NVIDIA's
+    CentOS 7 TensorRT image) command installs: (word, "3.X" or None for the OS's own
+    `python3`, apt only). Empty for any other command. With `expand`, a ``python${PY}`` word
     is read with its ARGs and ENVs expanded (horovod's ``python${PYTHON_VERSION}``)."""
     found: list[tuple[Word, str | None]] = []
+    for word in _yum_installed(words):
+        yum = _YUM_VERSIONED.match(word.value)
+        if yum:
+            found.append((word, f"3.{yum.group(1) or yum.group(2)}"))
     for word in _apt_installed(words):
         value = word.value
         if expand is not None and value.startswith("python") and "$" in value:
@@ -172,6 +181,15 @@ def apt_python(
         elif _APT_DEFAULT.match(name):
             found.append((word, None))
     return found
+
+
+def _yum_installed(words: list[Word]) -> list[Word]:
+    """The package words of a `yum` / `dnf install` command (empty for any other command)."""
+    words = strip_prefix(words)
+    if not words or posixpath.basename(words[0].value) not in _YUM_TOOLS:
+        return []
+    rest = [w for w in words[1:] if not w.value.startswith("-")]
+    return rest[1:] if rest and rest[0].value == "install" else []
 
 
 def _apt_installed(words: list[Word]) -> list[Word]:

@@ -541,6 +541,10 @@ def test_an_apt_installed_cudnn_is_a_fact_of_the_stage(run: str, cudnn: str | No
         ("${P//1/X}", "X.X2.X+cuXX3"),
         ("${C#*ubuntu}", "20.04"),  # horovod's DIST=$(echo ${CUDA_DOCKER_VERSION#*ubuntu} ...)
         ("${P:-x}", "1.12.1+cu113"),
+        # SwissDataScienceCenter/renkulab-docker docker/cuda-tf/Dockerfile: one nested expansion
+        ("tf${P:+==${P}}", "tf==1.12.1+cu113"),
+        ("tf${Q:+==${Q}}", "tf"),
+        ("${Q:-${C}}", "11.3.1-devel-ubuntu20.04"),
     ],
 )
 def test_shell_pattern_expansions(text: str, expanded: str) -> None:
@@ -550,6 +554,7 @@ def test_shell_pattern_expansions(text: str, expanded: str) -> None:
 
 def test_a_pattern_over_a_huge_value_is_not_worked_out() -> None:
     assert substitute("${P%%*x}", {"P": "a" * 10_000}) == ("", True)
+    assert substitute("${Q:-${R}}", {}) == ("", True)  # the default is unset too
 
 
 def test_apt_python_named_by_an_arg() -> None:
@@ -582,3 +587,18 @@ def test_instructions_before_any_from(text: str, errors: list[tuple[int, str, st
     assert [(e.line, e.severity.value) for e in found] == [(line, sev) for line, sev, _ in errors]
     for error, (_, _, words) in zip(found, errors, strict=True):
         assert words in error.message
+
+
+@pytest.mark.parametrize(
+    ("install", "python"),
+    [
+        ("yum install -y python36 python3-devel", "3.6"),  # NVIDIA/TensorRT centos-7.Dockerfile
+        ("dnf install -y python39", "3.9"),
+        ("dnf -y install python3.11 python3.11-pip", "3.11"),
+        ("yum install -y python3-devel", None),  # the OS's own python3: not read for yum
+    ],
+)
+def test_yum_python(install: str, python: str | None) -> None:
+    text = f"FROM nvidia/cuda:11.6.2-cudnn8-devel-centos7\nRUN {install}\nRUN pip3 install numpy\n"
+    (stage,) = DockerfileParser().parse("Dockerfile", text).stages
+    assert stage.python == python
