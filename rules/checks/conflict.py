@@ -719,7 +719,9 @@ class ConflictRule(StaticRule, id="conflict", severity=Severity.ERROR):
             ),
             severity=Severity.ERROR,
             fingerprint=(
-                f"conflict:{req.location.file}:{name}:requires:"
+                # a range's clash and a pin's are two problems (openrlhf: the base's
+                # `vllm>0.8.2` extra clashed; the head's `vllm==0.8.3` extra is new)
+                f"conflict:{req.location.file}:{name}:{'range:' if every else ''}requires:"
                 + ",".join(needed.dep for needed, _, _ in clashes)
             ),
         )
