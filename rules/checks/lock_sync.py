@@ -28,7 +28,7 @@ from rules.checks.base import Rule, RuleContext, StaticRule
 from rules.checks.support.packages import sibling
 from rules.findings import Finding, Severity
 from rules.manifests.locks import ROOT_REQUIRES
-from rules.manifests.model import Ecosystem, FileKind, Group, ManifestFile, Snapshot
+from rules.manifests.model import Ecosystem, FactKind, FileKind, Group, ManifestFile, Snapshot
 from rules.manifests.pyproject import POETRY_HASH, POETRY_HASH_BEFORE_2_3
 
 #: Locks read here (pylock.toml and conda locks record no manifest to compare with).
@@ -81,9 +81,13 @@ def declared_vs_locked(snapshot: Snapshot, lock: ManifestFile) -> list[Finding]:
     for pin in lock.pins:
         locked.setdefault(pin.name, []).append(pin.version)
     findings = []
+    own = {str(canonicalize_name(n)) for n in _meta(manifest, "name")}
     for req in manifest.requirements:
         if req.ecosystem is not Ecosystem.PYPI or req.name == "python" or req.url:
             continue
+        if canonicalize_name(req.name) in own:
+            continue  # `all = ["pkg[a,b]"]`: the project itself, locked as its root
+
         if req.group in (Group.BUILD, Group.CONSTRAINT):
             continue  # [build-system] requires: the build frontend's, never locked
         name = canonicalize_name(req.name)
@@ -186,6 +190,49 @@ def uv_root_finding(snapshot: Snapshot, lock: ManifestFile) -> Finding | None:
     )
 
 
+def _lowest_minor(spec: str) -> tuple[int, int] | None:
+    """The oldest CPython minor (3.0 to 3.30) a requires-python value admits, or None."""
+    try:
+        parsed = SpecifierSet(spec)
+    except InvalidSpecifier:
+        return None
+    for minor in range(31):
+        if any(parsed.contains(f"3.{minor}.{patch}") for patch in (0, 99)):
+            return (3, minor)
+    return None
+
+
+def uv_python_finding(snapshot: Snapshot, lock: ManifestFile) -> Finding | None:
+    """`lock-out-of-sync` when the pyproject's requires-python starts at a newer Python than
+    the uv.lock's (NVIDIA/Megatron-Energon 3c93492: ``>=3.10`` against a lock made for
+    ``>=3.9``): uv locks for the project's range (a workspace's lock may start later than one
+    member, never earlier), so `uv sync --locked` refuses it."""
+    pyproject = snapshot.files.get(sibling(lock.path, "pyproject.toml"))
+    locked = _meta(lock, "requires-python")
+    if pyproject is None or not locked:
+        return None
+    declared = [
+        f
+        for f in pyproject.facts
+        if f.kind is FactKind.PYTHON and f.detail.startswith("requires-python")
+    ]
+    if not declared:
+        return None
+    project, recorded = _lowest_minor(declared[0].value), _lowest_minor(locked[0])
+    if project is None or recorded is None or project <= recorded:
+        return None
+    line = declared[0].location.line
+    return out_of_sync(
+        lock,
+        f"{lock.path} was made for requires-python `{locked[0]}`, but pyproject.toml:{line} "
+        f"now requires `{declared[0].value}`: `uv sync --locked` stops with 'The lockfile at "
+        f"`uv.lock` needs to be updated'.",
+        None,
+        [declared[0].detail, f"requires-python = {locked[0]!r} in {lock.path}"],
+        "python",
+    )
+
+
 def static_lock_findings(snapshot: Snapshot, lock: ManifestFile) -> list[Finding]:
     """Every reading above for one lock (the uv root comparison only when the others found
     nothing: they already say the lock is behind)."""
@@ -193,9 +240,12 @@ def static_lock_findings(snapshot: Snapshot, lock: ManifestFile) -> list[Finding
     if lock.kind is FileKind.POETRY_LOCK:
         hashed = poetry_hash_finding(snapshot, lock)
         found += [hashed] if hashed is not None else []
-    elif not found:
-        root = uv_root_finding(snapshot, lock)
-        found += [root] if root is not None else []
+    else:
+        python = uv_python_finding(snapshot, lock)
+        found += [python] if python is not None else []
+        if not found:
+            root = uv_root_finding(snapshot, lock)
+            found += [root] if root is not None else []
     return found
 
 

@@ -198,6 +198,25 @@ def _job_pythons(walker: Walker, path: str, job: yaml.Node) -> list[tuple[str, S
         node = _setup_python_version(walker, step)
         if node is not None:
             found.extend(_node_versions(walker, path, node, matrix))
+        found.extend(_uv_pins(walker, path, step, matrix))
+    return found
+
+
+def _uv_pins(
+    walker: Walker, path: str, step: yaml.Node, matrix: yaml.Node | None
+) -> list[tuple[str, Span, str]]:
+    """The Python a ``run:`` step's ``uv python pin 3.9`` makes the project's (the
+    ``.python-version`` every later ``uv sync`` / ``uv run`` uses): NVIDIA/Megatron-Energon's
+    tests.yml pins 3.9 before ``uv sync`` of a project that requires 3.10."""
+    node = walker.get(step, "run")
+    script = walker.scalar(node)
+    if not script or node is None or "uv" not in script:
+        return []
+    found: list[tuple[str, Span, str]] = []
+    for words in split_commands(script):
+        values = [w.value for w in words]
+        if values[:3] == ["uv", "python", "pin"] and len(values) >= 4:
+            found.extend(_versions(walker, path, values[3], node, matrix, "uv python pin"))
     return found
 
 
@@ -231,7 +250,9 @@ def _versions(
     ref = MATRIX_REF.match(text)
     if ref is None:
         minor = python_minor(text)
-        detail = f"{action} python-version: {text}"
+        detail = (
+            f"{action} {text}" if action.startswith("uv ") else f"{action} python-version: {text}"
+        )
         return [(minor, span_of(path, node), detail)] if minor else []
     key = ref.group(1)
     out: list[tuple[str, Span, str]] = []

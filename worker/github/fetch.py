@@ -9,13 +9,20 @@ from dataclasses import dataclass, field
 from rules.config import CONFIG_PATH, default_excluded
 from rules.manifests.build_args import is_compose_file
 from rules.manifests.registry import is_dependency_file
+from rules.manifests.snapshot import MAX_TOTAL_BYTES
+from rules.manifests.text import MAX_BYTES as TEXT_MAX_BYTES
 from worker.github.api import RepoApi
 
 logger = logging.getLogger(__name__)
 
 PER_PAGE = 100
 MAX_FILES_PER_TREE = 300
-MAX_FILE_BYTES = 1_000_000
+#: The largest file read: what the parsers read (rules.manifests.text.MAX_BYTES). A uv.lock of
+#: an ML project passes 1 MB (NVIDIA/earth2studio's: 1.7 MB), and a lock left unread is a
+#: lock-out-of-sync not seen.
+MAX_FILE_BYTES = TEXT_MAX_BYTES
+#: The most bytes read from one tree (rules.manifests.snapshot.MAX_TOTAL_BYTES).
+MAX_TREE_BYTES = MAX_TOTAL_BYTES
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +143,7 @@ def _fetch(
     max_files: int,
     max_bytes: int,
 ) -> None:
+    total = sum(len(data) for data in out.files.values())
     for path in chosen:
         blob_sha, size = blobs[path]
         out.blob_shas[path] = blob_sha
@@ -145,6 +153,10 @@ def _fetch(
         if len(out.files) >= max_files:
             out.skipped[path] = f"over the {max_files}-file limit"
             continue
+        if total + size > MAX_TREE_BYTES:
+            out.skipped[path] = f"over the {MAX_TREE_BYTES}-byte limit of one tree"
+            continue
         out.files[path] = api.get_blob(blob_sha)
+        total += len(out.files[path])
     if out.skipped:
         logger.info("dependency files not read", extra={"skipped": len(out.skipped)})

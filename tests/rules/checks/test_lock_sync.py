@@ -127,3 +127,39 @@ def test_build_requirements_are_never_locked() -> None:
     )
     lock = UV_LOCK.format(recorded='{ name = "six" }')
     assert run(RULE, build_snapshot({"pyproject.toml": pyproject, "uv.lock": lock})) == []
+
+
+def test_an_extra_naming_the_project_itself_is_not_a_missing_lock_entry() -> None:
+    """NVIDIA/earth2studio's pyproject: ``all = ["earth2studio[data,utils]"]``; the project is
+    the lock's root, not a locked dependency."""
+    pyproject = UV_PYPROJECT.format(
+        deps='"six"', extra='[project.optional-dependencies]\nall = ["demo[x]"]\nx = ["six"]\n'
+    )
+    recorded = (
+        '{ name = "six" }, { name = "six", marker = "extra == \'x\'" }, '
+        '{ name = "demo", extras = ["x"], marker = "extra == \'all\'" }'
+    )
+    lock = UV_LOCK.format(recorded=recorded)
+    found = run(RULE, build_snapshot({"pyproject.toml": pyproject, "uv.lock": lock}))
+    assert [f.message for f in found if "does not lock demo" in f.message] == []
+
+
+@pytest.mark.parametrize(
+    ("project", "locked", "stale"),
+    [
+        # NVIDIA/Megatron-Energon 3c93492: >=3.10 against a lock made for >=3.9
+        (">=3.10", ">=3.9", True),
+        (">=3.11", ">=3.11", False),
+        (">=3.11,<4", ">=3.11", False),
+        (">=3.9", ">=3.11", False),  # a workspace lock may start later than one member
+    ],
+)
+def test_uv_lock_made_for_an_older_python(project: str, locked: str, stale: bool) -> None:
+    pyproject = UV_PYPROJECT.format(deps='"six"', extra="").replace(
+        'version = "0.1.0"\n', f'version = "0.1.0"\nrequires-python = "{project}"\n'
+    )
+    lock = UV_LOCK.format(recorded='{ name = "six" }').replace(
+        'requires-python = ">=3.11"', f'requires-python = "{locked}"'
+    )
+    found = run(RULE, build_snapshot({"pyproject.toml": pyproject, "uv.lock": lock}))
+    assert [f.package for f in found] == (["python"] if stale else [])

@@ -194,3 +194,15 @@ def test_unquoted_version_for_miniconda() -> None:
     (error,) = WorkflowParser().parse(".github/workflows/ci.yml", text).errors
     assert (error.line, error.column) == (5, 31)
     assert "conda-incubator/setup-miniconda looks for Python 3.1 " in error.message
+
+
+def test_uv_python_pin_is_the_job_s_python() -> None:
+    """NVIDIA/Megatron-Energon tests.yml: ``uv python pin 3.9`` and then ``just dev-sync``."""
+    text = (
+        "jobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - uses: astral-sh/setup-uv@v5\n"
+        "      - run: |\n          uv python pin 3.9\n"
+        "      - run: just dev-sync\n"
+    )
+    manifest = WorkflowParser().parse(".github/workflows/tests.yml", text)
+    assert [(f.value, f.detail) for f in manifest.facts] == [("3.9", "uv python pin 3.9")]
