@@ -9,7 +9,9 @@ significantly since poetry.lock was last generated. Run `poetry lock` to fix the
   before Poetry 2.3 hashed no dependency groups);
 - uv: the requirements the lock recorded for the root project (``[package.metadata]
   requires-dist``: names and the extra each belongs to) against the pyproject's dependencies
-  and optional dependencies (a name added, dropped or moved to another extra);
+  and optional dependencies (a name added, dropped or moved to another extra), and the lock's
+  ``requires-python`` against the pyproject's (a project range that now starts at a newer
+  Python than the lock's);
 - both: a declared requirement no locked version satisfies.
 
 The resolver's `uv lock --check` (worker.resolve.locks) also sees specifier and marker changes
