@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import tomllib
-
 from rules.manifests.errors import parse_error
 from rules.manifests.model import FileKind, ManifestFile, ManifestParts
 from rules.manifests.pixi import read_pixi
 from rules.manifests.text import split_lines
-from rules.manifests.tomlspans import TomlLocator, toml_error_position
+from rules.manifests.tomlspans import TomlLocator, load_toml
 
 
 class PixiParser:
@@ -18,16 +16,10 @@ class PixiParser:
 
     def parse(self, path: str, text: str) -> ManifestFile:
         """Parse one pixi.toml; TOML errors become one located parse error."""
+        data, error = load_toml(path, text)
+        if data is None:
+            return ManifestFile(path, self.kind, errors=(error,) if error else ())
         lines = split_lines(text)
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            line, column = toml_error_position(exc, len(lines))
-            line_text = lines[line - 1] if line <= len(lines) else None
-            message = str(exc).split(" (at ")[0]
-            return ManifestFile(
-                path, self.kind, errors=(parse_error(path, line, column, message, line_text),)
-            )
         parts = ManifestParts()
         try:
             parts.extend(read_pixi(path, lines, TomlLocator(lines), data, ()))
