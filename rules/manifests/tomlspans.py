@@ -21,6 +21,7 @@ from typing import Any
 
 from rules.findings import Finding
 from rules.manifests.errors import parse_error
+from rules.manifests.text import split_lines
 
 _HEADER = re.compile(r"^\s*\[\[?\s*(?P<key>[^\[\]]+?)\s*\]\]?\s*(?:#.*)?$")
 _KEY_PART = re.compile(r'"((?:[^"\\]|\\.)*)"|\'([^\']*)\'|([A-Za-z0-9_-]+)')
@@ -182,7 +183,7 @@ def load_toml(path: str, text: str) -> tuple[dict[str, Any] | None, Finding | No
     try:
         return tomllib.loads(text), None
     except tomllib.TOMLDecodeError as exc:
-        lines = text.split("\n")
+        lines = split_lines(text)  # as the file shows (no line after a final newline)
         line, column = toml_error_position(exc, len(lines))
         message = _TOML_ERROR_POSITION.sub("", str(exc)).strip()
         return None, parse_error(
