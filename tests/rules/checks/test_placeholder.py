@@ -1,4 +1,4 @@
-"""placeholder-package: PyPI placeholder projects (pytorch, sklearn, tensorflow-gpu) whose
+"""placeholder-package: PyPI placeholder projects (pytorch, skimage, sklearn, tensorflow-gpu) whose
 releases refuse to install.
 
 Real cases:
@@ -102,6 +102,11 @@ CASES: list[tuple[str, dict[str, str], list[tuple[str, int | None, str | None]]]
         {"requirements.txt": "sklearn==0.0.post12\n"},
         [("error", 1, "scikit-learn")],
     ),
+    (  # dengzeshuai/SRTTA 8c7f6bde (issue #5)
+        "skimage==0.0: the placeholder sdist exits ('Please install the scikit-image package')",
+        {"requirements.txt": "numpy\nskimage==0.0\n"},
+        [("error", 2, "scikit-image")],
+    ),
     (
         "tensorflow-gpu==2.12.0: the placeholder sdist",
         {"requirements.txt": "tensorflow-gpu==2.12.0\n"},
@@ -194,7 +199,7 @@ def test_messages_say_what_fails_and_where_the_facts_come_from() -> None:
 
 
 def test_kb_records_each_project_with_provenance() -> None:
-    assert names() == ("mmcv-full", "pytorch", "sklearn", "tensorflow-gpu")
+    assert names() == ("mmcv-full", "pytorch", "skimage", "sklearn", "tensorflow-gpu")
     assert "2026-12-04" in provenance()
     pytorch = placeholder("PyTorch")
     assert pytorch is not None and pytorch.use == "torch" and not pytorch.installing
