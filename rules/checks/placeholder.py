@@ -2,11 +2,11 @@
 
 ML requirement files name ``pytorch`` (the PyPI project is a placeholder whose releases raise
 "The package named for PyTorch is torch"), ``skimage`` (a placeholder for scikit-image),
-``sklearn`` (deprecated: every release after 0.0 raises since 2023-12-01) and ``tensorflow-
-gpu`` (2.12.0 raises "has been removed"). FlagOpen/FlagData@7f3bc17:requirements.txt pinned
-``pytorch==2.0.1`` beside ``torch==2.1.1``: FlagOpen/FlagData#12 ``No matching distribution
-found for pytorch==2.0.1``. Facts: rules/kb/data/pypi_placeholders.json
-(rules/kb/placeholders.py).
+``sklearn`` (deprecated: every release after 0.0 raises since 2023-12-01) and
+``tensorflow-gpu`` (2.12.0 raises "has been removed").
+FlagOpen/FlagData@7f3bc17:requirements.txt pinned ``pytorch==2.0.1`` beside ``torch==2.1.1``:
+FlagOpen/FlagData#12 ``No matching distribution found for pytorch==2.0.1``. Facts:
+rules/kb/data/pypi_placeholders.json (rules/kb/placeholders.py).
 
 An error when the release pip and uv choose refuses or none exists: every admitted release
 refuses, the requirement admits no release at all (``pytorch==2.0.1``), or the newest one

@@ -2,11 +2,11 @@
 
 ``pytorch`` is a placeholder (its two releases raise "The package named for PyTorch is torch"),
 ``skimage`` is one too (its only release exits with "Please install the scikit-image package"),
-``sklearn`` is deprecated (every release after 0.0 raises since 2023-12-01) and ``tensorflow-
-gpu`` 2.12.0 is a placeholder sdist ("tensorflow-gpu has been removed"; up to 2.11.0 real
-wheels). Data: rules/kb/data/pypi_placeholders.json, each project's release list as read from
-the package index, with the setup.py behaviour of its refusing releases. Pure: reads the
-packaged data file, nothing else.
+``sklearn`` is deprecated (every release after 0.0 raises since 2023-12-01) and
+``tensorflow-gpu`` 2.12.0 is a placeholder sdist ("tensorflow-gpu has been removed"; up to
+2.11.0 real wheels). Data: rules/kb/data/pypi_placeholders.json, each project's release list as
+read from the package index, with the setup.py behaviour of its refusing releases. Pure: reads
+the packaged data file, nothing else.
 """
 
 from __future__ import annotations
