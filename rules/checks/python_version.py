@@ -34,12 +34,14 @@ from rules.checks.support.environments import (
 from rules.checks.support.evidence import exact_minor, targets_for_environment
 from rules.checks.support.fixes import finding
 from rules.checks.support.fresh import installable_for
+from rules.checks.support.locked_wheels import locked_wheel_findings
 from rules.checks.support.project_python import project_python_findings
 from rules.checks.support.source_builds import release_row, source_builds
 from rules.checks.support.versions import Admitted, admitted
 from rules.checks.support.wheels import WheelIndex, kb_wheels
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
+from rules.kb.wheels import load_wheels
 from rules.manifests.model import Ecosystem, Requirement, Snapshot, Span
 from rules.targets import Evidence, Target, applies
 
@@ -357,6 +359,9 @@ class PythonVersionIncompatible(
             for found in project_python_findings(self, ctx.snapshot, path):
                 if _first(found, seen):
                     yield found
+        for found in locked_wheel_findings(self, ctx.snapshot, load_wheels()):
+            if _first(found, seen):
+                yield found
         for env, reqs in each_env(ctx.snapshot, together=False):
             options = [o for r in reqs if (o := _options(ctx.kb, ctx.snapshot, r, wheels))]
             if not options:

@@ -563,6 +563,12 @@ def _read_builds(
     )
 
 
+#: Commands that install the WORKDIR's project from its pyproject.toml (and its lock).
+_SYNC_COMMANDS = frozenset(
+    {("uv", "sync"), ("poetry", "install"), ("pdm", "install"), ("pdm", "sync")}
+)
+
+
 class _Reader:
     """State of one Dockerfile read."""
 
@@ -1080,6 +1086,7 @@ class _Reader:
                     if version:
                         self._python(PythonEvidence(version, "conda", req.location, req.raw))
             self._local_installs(words, expand, key)
+            self._project_syncs(words, key)
             self._make_installs(words, locate, expand)
             self._script_installs(words, locate, expand)
 
@@ -1261,6 +1268,31 @@ class _Reader:
                     extras.extend(
                         f"{path}#{extra.strip()}" for extra in wanted.split(",") if extra.strip()
                     )
+
+    def _project_syncs(self, words: list[Word], key: str = "") -> None:
+        """`uv sync`, `poetry install`, `pdm install` / `pdm sync`: the WORKDIR's
+        pyproject.toml is installed, with the extras `--extra x` names (mozilla-ai/otari's
+        `COPY pyproject.toml uv.lock ./` then `RUN uv sync --frozen --no-dev`)."""
+        stripped = strip_prefix(words)
+        head = tuple(posixpath.basename(w.value) for w in stripped[:2])
+        if head not in _SYNC_COMMANDS:
+            return
+        options = [w.value for w in stripped[2:]]
+        if any(o.startswith(("--project", "--directory", "-C", "--package")) for o in options):
+            return  # another folder or a workspace member: not followed
+        stage = self.stages[-1]
+        folder = stage.paths.repo_path(".")
+        if folder.startswith("/"):
+            return
+        path = "pyproject.toml" if folder in {"", "."} else f"{folder}/pyproject.toml"
+        installs = stage.installs_by.setdefault(key, []) if key else stage.installs
+        extras = stage.extras_by.setdefault(key, []) if key else stage.extras
+        installs.append(path)
+        for option, value in zip(options, [*options[1:], ""], strict=True):
+            if option in ("--extra", "-E") and value and not value.startswith("-"):
+                extras.append(f"{path}#{value}")
+            elif option.startswith("--extra="):
+                extras.append(f"{path}#{option.split('=', 1)[1]}")
 
     def _pip_config(self, words: list[Word], locate: Callable[[int], Span], expand: Expand) -> None:
         """`pip config [--global|--user|--site] set global.extra-index-url URL`: an index every
