@@ -91,6 +91,11 @@ WHEEL_PACKAGES: tuple[str, ...] = (
     # more compiled packages ML / data projects commonly install: on a Python they have no
     # wheel for, pip builds their sdist (and needs a compiler)
     "psycopg2-binary",
+    # pure-Python packages whose Requires-Python floors break old CI legs (networkx 3.0 needs
+    # Python 3.8: mandiant/capa #1275, reverted in #1280)
+    "networkx",
+    "sympy",
+    "ipython",
     "hdbscan",
     "tiktoken",
     "pymupdf",
