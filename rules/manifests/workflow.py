@@ -44,6 +44,7 @@ __all__ = ["MATRIX_REF", "SETUP_PYTHON", "WorkflowParser", "python_minor", "span
 
 MATRIX_REF = re.compile(r"^\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}$")
 SETUP_PYTHON = "actions/setup-python"
+SETUP_UV = "astral-sh/setup-uv"
 
 
 class WorkflowParser:
@@ -123,7 +124,7 @@ def _number_versions(walker: Walker, path: str, text: str, job: yaml.Node) -> li
     lines = text.splitlines()
     for step in walker.sequence(walker.get(job, "steps")):
         node = _setup_python_version(walker, step)
-        action = SETUP_PYTHON
+        action = _setup_action(walker, step) or SETUP_PYTHON
         if node is None and _conda_action(walker, step) == _MINICONDA:
             node, action = walker.get(walker.get(step, "with"), "python-version"), _MINICONDA
         if node is None:
@@ -182,10 +183,17 @@ def setup_python_nodes(walker: Walker, job: yaml.Node) -> Iterator[yaml.Node]:
             yield node
 
 
+def _setup_action(walker: Walker, step: yaml.Node) -> str:
+    """`actions/setup-python` or `astral-sh/setup-uv` (whose ``python-version`` input is the
+    Python every later uv command of the job uses: it sets ``UV_PYTHON``), else ""."""
+    uses = (walker.scalar(walker.get(step, "uses")) or "").lower()
+    return next((a for a in (SETUP_PYTHON, SETUP_UV) if uses.startswith(a)), "")
+
+
 def _setup_python_version(walker: Walker, step: yaml.Node) -> yaml.Node | None:
-    """The ``with: python-version`` node of an `actions/setup-python` step; None otherwise."""
-    uses = walker.scalar(walker.get(step, "uses")) or ""
-    if not uses.lower().startswith(SETUP_PYTHON):
+    """The ``with: python-version`` node of an `actions/setup-python` or `astral-sh/setup-uv`
+    step; None otherwise."""
+    if not _setup_action(walker, step):
         return None
     return walker.get(walker.get(step, "with"), "python-version")
 
@@ -197,7 +205,7 @@ def _job_pythons(walker: Walker, path: str, job: yaml.Node) -> list[tuple[str, S
         found.extend(_conda_setup_versions(walker, path, step, matrix))
         node = _setup_python_version(walker, step)
         if node is not None:
-            found.extend(_node_versions(walker, path, node, matrix))
+            found.extend(_node_versions(walker, path, node, matrix, _setup_action(walker, step)))
         found.extend(_uv_pins(walker, path, step, matrix))
     return found
 
@@ -373,7 +381,7 @@ def _pythons_in_effect(
             out[index] = current
         node = _setup_python_version(walker, step)
         if node is not None:
-            current = _node_versions(walker, path, node, matrix)
+            current = _node_versions(walker, path, node, matrix, _setup_action(walker, step))
     return out
 
 

@@ -206,3 +206,18 @@ def test_uv_python_pin_is_the_job_s_python() -> None:
     )
     manifest = WorkflowParser().parse(".github/workflows/tests.yml", text)
     assert [(f.value, f.detail) for f in manifest.facts] == [("3.9", "uv python pin 3.9")]
+
+
+def test_setup_uv_python_version_is_the_job_s_python() -> None:
+    """crate/cratedb-examples timeseries.yml: ``astral-sh/setup-uv`` with ``python-version:
+    ${{ matrix.python-version }}`` (3.10, 3.14) and then ``uv pip install``."""
+    text = (
+        "jobs:\n  t:\n    strategy:\n      matrix:\n        python-version: ['3.10', '3.14']\n"
+        "    steps:\n      - uses: astral-sh/setup-uv@v7\n        with:\n"
+        "          python-version: ${{ matrix.python-version }}\n"
+        "      - run: uv pip install -r requirements.txt\n"
+    )
+    manifest = WorkflowParser().parse(".github/workflows/ci.yml", text)
+    found = {(f.value, f.environment) for f in manifest.facts}
+    assert found == {("3.10", "requirements.txt"), ("3.14", "requirements.txt")}
+    assert all("astral-sh/setup-uv" in f.detail for f in manifest.facts)
