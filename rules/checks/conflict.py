@@ -20,11 +20,18 @@ ResolutionImpossible. Only lines whose marker holds on every Python are used. Th
 requirement of the compiled packages numpy_caps.json reads counts too when the numpy pin is
 below what the release requires (``tensorflow==2.5.0`` requires ``numpy~=1.19.2``;
 ``numpy==1.16.2`` is refused); a numpy pin above its cap (NumPy 2 under ``numpy<2``) stays
-numpy-abi's. A range (``scipy>=1.17``, or a bare name) is judged on every final release the KB
-records requirements of in it: when each of them clashes with the environment's exact pins, pip
+numpy-abi's. A range (``scipy>=1.17``) is judged on every final release the KB records
+requirements of in it: when each of them clashes with the environment's requirements, pip
 backtracks through all and stops (``scipy>=1.17.0,<2`` next to ``numpy==1.24.1``: every scipy
-1.17 and 1.18 requires numpy >= 1.26.4); when one admits the pins, pip installs that one and
-nothing is reported.
+1.17 and 1.18 requires numpy >= 1.26.4); when one admits them, pip installs that one and nothing
+is reported. A range that admits a release older than the KB's listing (a bare name always does)
+is not judged. Besides exact pins, a recorded requirement is checked against the ranges of a
+project no line pins (gradio 4.16.0's ``pydantic>=2.0`` next to ``pydantic<2,>=1``) and against
+what an earlier pin's recorded metadata requires of the same project (spacy 3.7.2's
+``typer<0.10.0``, gradio 4.31.4's ``typer>=0.12``). The recorded requirements:
+rules/kb/requires_dist.py (the Hugging Face, LangChain, FastAPI/pydantic, gradio, vllm, spacy
+and apache-beam stacks) besides the tables above; a conda package counts with the NumPy floor of
+its PyPI release only.
 
 NVIDIA wheels of two pins. An exact PyPI pin of torch and one of jax with a CUDA extra
 (``jax[cuda11_pip]==0.4.14``) conflict when their ``nvidia-*`` requirements on Linux x86_64
@@ -698,7 +705,7 @@ class ConflictRule(StaticRule, id="conflict", severity=Severity.ERROR):
                 f"No release of {name} that `{req.raw.strip()}` ({_where(req)}) admits can be "
                 f"installed in environment `{env}` ({releases} the knowledge base lists): the "
                 f"newest, {version}, requires {listed}, and every older one clashes with the "
-                f"environment's pins too. {outcome}"
+                f"environment's requirements too. {outcome}"
             )
         fix = "\n".join(
             [
