@@ -32,7 +32,6 @@ PYTHON_STRENGTH: dict[str, int] = {
     "conda": 6,
     "interpreter": 7,
 }
-_APT_TOOLS = {"apt-get", "apt", "aptitude"}
 #: OS package managers and the subcommands that install: manager label, install verbs.
 _SYSTEM_TOOLS: dict[str, tuple[str, frozenset[str]]] = {
     "apt-get": ("apt", frozenset({"install"})),
@@ -47,7 +46,6 @@ _APT_VERSIONED = re.compile(r"^python(3\.\d+)(?:-(?:dev|venv|distutils|full|mini
 #: yum / dnf names of one Python: CentOS 7's ``python36``, EL8's ``python38`` / ``python39``,
 #: EL9's ``python3.11`` (and their ``-devel`` / ``-pip`` / ``-libs`` packages).
 _YUM_VERSIONED = re.compile(r"^python(?:3(\d{1,2})|3\.(\d{1,2}))(?:-(?:devel|pip|libs))?$")
-_YUM_TOOLS = frozenset({"yum", "dnf", "microdnf"})
 _APT_DEFAULT = re.compile(r"^python3(?:-(?:pip|dev|venv|full|minimal|distutils|setuptools))?$")
 _INTERPRETER = re.compile(r"^(?:.*/)?python(3\.\d+)$")
 _OS_PYTHON = re.compile(r"^python3(?:\.\d+)?(?:-[a-z0-9.]+)?$")
@@ -166,11 +164,11 @@ def apt_python(
     `python3`, apt only). Empty for any other command. With `expand`, a ``python${PY}`` word
     is read with its ARGs and ENVs expanded (horovod's ``python${PYTHON_VERSION}``)."""
     found: list[tuple[Word, str | None]] = []
-    for word in _yum_installed(words):
+    for word in _installed(words, "yum"):
         yum = _YUM_VERSIONED.match(word.value)
         if yum:
             found.append((word, f"3.{yum.group(1) or yum.group(2)}"))
-    for word in _apt_installed(words):
+    for word in _installed(words, "apt"):
         value = word.value
         if expand is not None and value.startswith("python") and "$" in value:
             value = expand(value) or value
@@ -183,24 +181,28 @@ def apt_python(
     return found
 
 
-def _yum_installed(words: list[Word]) -> list[Word]:
-    """The package words of a `yum` / `dnf install` command (empty for any other command)."""
+def _install_command(words: list[Word]) -> tuple[str, str, list[str], list[Word]] | None:
+    """(manager, verb, options, package words) of an OS package manager's install command
+    (`apt-get install -y gcc`, `yum groupinstall …`, `apk add g++`), or None."""
     words = strip_prefix(words)
-    if not words or posixpath.basename(words[0].value) not in _YUM_TOOLS:
-        return []
+    tool = _SYSTEM_TOOLS.get(posixpath.basename(words[0].value)) if words else None
+    if tool is None:
+        return None
+    manager, verbs = tool
     rest = [w for w in words[1:] if not w.value.startswith("-")]
-    return rest[1:] if rest and rest[0].value == "install" else []
+    if not rest or rest[0].value not in verbs:
+        return None
+    options = [w.value for w in words[1:] if w.value.startswith("-")]
+    return manager, rest[0].value, options, rest[1:]
 
 
-def _apt_installed(words: list[Word]) -> list[Word]:
-    """The package words of an `apt-get install` command (empty for any other command)."""
-    words = strip_prefix(words)
-    if not words or posixpath.basename(words[0].value) not in _APT_TOOLS:
+def _installed(words: list[Word], manager: str) -> list[Word]:
+    """The package words of `manager`'s plain `install` (``apt``: apt-get / apt / aptitude;
+    ``yum``: yum / dnf / microdnf); empty for any other command."""
+    found = _install_command(words)
+    if found is None or found[0] != manager or found[1] != "install":
         return []
-    rest = [w for w in words[1:] if not w.value.startswith("-")]
-    if not rest or rest[0].value != "install":
-        return []
-    return rest[1:]
+    return found[3]
 
 
 def apt_cudnn(words: list[Word], expand: Callable[[str], str | None]) -> list[tuple[Word, str]]:
@@ -208,7 +210,7 @@ def apt_cudnn(words: list[Word], expand: Callable[[str], str | None]) -> list[tu
     `expand` writes it, "8.0.4"); only the cuDNN words are expanded (ARGs, ENVs). A pin
     whose major and the package name disagree is not read."""
     found: list[tuple[Word, str]] = []
-    for word in _apt_installed(words):
+    for word in _installed(words, "apt"):
         if not word.value.startswith("libcudnn"):
             continue
         value = expand(word.value) or word.value
@@ -237,21 +239,14 @@ def interpreter_python(words: list[Word]) -> tuple[Word, str] | None:
 def system_packages(words: list[Word], locate: Callable[[int], Span]) -> list[SystemPackage]:
     """The OS packages one command installs (`apt-get install -y gcc`, `apk add g++`,
     `yum install gcc-c++`); empty for any other command."""
-    words = strip_prefix(words)
-    if not words:
+    found = _install_command(words)
+    if found is None:
         return []
-    tool = _SYSTEM_TOOLS.get(posixpath.basename(words[0].value))
-    if tool is None:
-        return []
-    manager, verbs = tool
-    options = [w.value for w in words[1:] if w.value.startswith("-")]
-    rest = [w for w in words[1:] if not w.value.startswith("-")]
-    if not rest or rest[0].value not in verbs:
-        return []
+    manager, _, options, packages = found
     recommends = manager == "apt" and not any(
         o in {"--no-install-recommends", "--no-install-recommends=true"} for o in options
     )
     return [
         SystemPackage(manager, w.value.split("=", 1)[0], locate(w.start), recommends)
-        for w in rest[1:]
+        for w in packages
     ]
