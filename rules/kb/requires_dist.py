@@ -9,16 +9,16 @@ consecutive releases with the same lines in one row. Pure: reads the packaged da
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
+
+from rules.kb.datafile import data_json
 
 DATA_FILE = "requires_dist.json"
 
@@ -94,5 +94,4 @@ def from_raw(data: Mapping[str, Any]) -> RequiresDist:
 @cache
 def load_requires_dist() -> RequiresDist:
     """The packaged rows, read once per process."""
-    folder = resources.files("rules.kb") / "data"
-    return from_raw(json.loads((folder / DATA_FILE).read_text(encoding="utf-8")))
+    return from_raw(data_json(DATA_FILE))
