@@ -221,6 +221,14 @@ class _Stage:
     #: A RUN line removed the PEP 668 marker or told pip to ignore it (`_pep668`).
     pep668_off: bool = False
 
+    def installs_of(self, key: str) -> list[str]:
+        """The files installer `key` installs ("": the stage's default pip)."""
+        return self.installs_by.setdefault(key, []) if key else self.installs
+
+    def extras_of(self, key: str) -> list[str]:
+        """The extras (``pyproject.toml#gpu``) installer `key` installs."""
+        return self.extras_by.setdefault(key, []) if key else self.extras
+
     def use(self, key: str) -> str:
         """Note that installer `key` installs here; its provisional environment."""
         if key and key not in self.keys:
@@ -1070,7 +1078,7 @@ class _Reader:
             kind = classify(words)
             self._externally_managed(words, kind, key, locate, variables)
             environment = stage.use(key) if kind is not None else stage.label
-            installs = stage.installs_by.setdefault(key, []) if key else stage.installs
+            installs = stage.installs_of(key)
             before_includes = len(self.installs.include_paths)
             before_reqs = len(self.installs.requirements)
             interpret(words, locate, expand, environment, self.installs)
@@ -1260,8 +1268,7 @@ class _Reader:
             folder = stage.paths.repo_path(local)
             if not folder.startswith("/"):
                 path = "pyproject.toml" if folder in {"", "."} else f"{folder}/pyproject.toml"
-                installs = stage.installs_by.setdefault(key, []) if key else stage.installs
-                extras = stage.extras_by.setdefault(key, []) if key else stage.extras
+                installs, extras = stage.installs_of(key), stage.extras_of(key)
                 installs.append(path)
                 if "[" in value:
                     wanted = value.split("[", 1)[1].split("]", 1)[0]
@@ -1285,8 +1292,7 @@ class _Reader:
         if folder.startswith("/"):
             return
         path = "pyproject.toml" if folder in {"", "."} else f"{folder}/pyproject.toml"
-        installs = stage.installs_by.setdefault(key, []) if key else stage.installs
-        extras = stage.extras_by.setdefault(key, []) if key else stage.extras
+        installs, extras = stage.installs_of(key), stage.extras_of(key)
         installs.append(path)
         for option, value in zip(options, [*options[1:], ""], strict=True):
             if option in ("--extra", "-E") and value and not value.startswith("-"):
