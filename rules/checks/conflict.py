@@ -69,7 +69,7 @@ from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
 from rules.kb.numpy_caps import CapRelease, load_numpy_caps
 from rules.kb.nvidia_requires import provenance as nvidia_provenance
-from rules.kb.pyspec import linux_x86_64_env, py_key
+from rules.kb.pyspec import holds_on_every_python, py_key
 from rules.kb.requires_dist import load_requires_dist
 from rules.kb.tensorflow_wheels import load_tensorflow_wheels, tensorflow_wheel
 from rules.manifests.model import Ecosystem, FileKind, Requirement, Snapshot
@@ -318,7 +318,7 @@ def _recorded_requires(kb: KnowledgeBase, name: str, version: Version) -> list[_
     if recorded is not None and wheel is None:
         for req in recorded.requires:
             dep = str(canonicalize_name(req.name))
-            if (dep == "numpy" and caps is not None) or not _on_every_python(req):
+            if (dep == "numpy" and caps is not None) or not holds_on_every_python(req.marker):
                 continue
             if dep == "torch" and name in _TORCH_REQUIRERS:
                 continue  # torch-family-mismatch says it (vllm 0.5.4 requires torch==2.4.0)
@@ -488,16 +488,6 @@ def _range_spec(req: Requirement) -> SpecifierSet | None:
         return SpecifierSet(req.specifier)
     except InvalidSpecifier:
         return None
-
-
-#: Linux x86_64 marker environments of the Pythons a recorded requirement line must hold on.
-_EVERY_PYTHON = tuple(linux_x86_64_env(f"3.{m}") for m in range(8, 15))
-
-
-def _on_every_python(req: PackagingRequirement) -> bool:
-    """Whether a Requires-Dist line applies on Linux x86_64 whatever the Python (3.8 on)."""
-    marker = req.marker
-    return marker is None or all(marker.evaluate(env) for env in _EVERY_PYTHON)
 
 
 def _listed_releases(name: str) -> tuple[Version, ...]:

@@ -27,8 +27,10 @@ from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
 from rules.checks.base import Rule, RuleContext, StaticRule
+from rules.checks.support.evidence import admitted
 from rules.checks.support.packages import sibling
 from rules.findings import Finding, Severity
+from rules.kb.pyspec import py_key
 from rules.manifests.locks import ROOT_REQUIRES
 from rules.manifests.model import Ecosystem, FactKind, FileKind, Group, ManifestFile, Snapshot
 from rules.manifests.pyproject import POETRY_HASH, POETRY_HASH_BEFORE_2_3
@@ -192,18 +194,6 @@ def uv_root_finding(snapshot: Snapshot, lock: ManifestFile) -> Finding | None:
     )
 
 
-def _lowest_minor(spec: str) -> tuple[int, int] | None:
-    """The oldest CPython minor (3.0 to 3.30) a requires-python value admits, or None."""
-    try:
-        parsed = SpecifierSet(spec)
-    except InvalidSpecifier:
-        return None
-    for minor in range(31):
-        if any(parsed.contains(f"3.{minor}.{patch}") for patch in (0, 99)):
-            return (3, minor)
-    return None
-
-
 def uv_python_finding(snapshot: Snapshot, lock: ManifestFile) -> Finding | None:
     """`lock-out-of-sync` when the pyproject's requires-python starts at a newer Python than
     the uv.lock's (NVIDIA/Megatron-Energon 3c93492: ``>=3.10`` against a lock made for
@@ -220,8 +210,8 @@ def uv_python_finding(snapshot: Snapshot, lock: ManifestFile) -> Finding | None:
     ]
     if not declared:
         return None
-    project, recorded = _lowest_minor(declared[0].value), _lowest_minor(locked[0])
-    if project is None or recorded is None or project <= recorded:
+    project, recorded = admitted(declared[0].value), admitted(locked[0])
+    if not project or not recorded or py_key(project[0]) <= py_key(recorded[0]):
         return None
     line = declared[0].location.line
     return out_of_sync(

@@ -66,8 +66,8 @@ from rules.checks.support.versions import EXACT, LOCK, RANGE
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
 from rules.kb.numpy_caps import CapRelease, NumpyCaps, load_numpy_caps
-from rules.manifests.images import decode_image
-from rules.manifests.model import Ecosystem, Requirement, Snapshot, Span
+from rules.manifests.images import ImageInfo, decode_image
+from rules.manifests.model import DockerStage, Ecosystem, Requirement, Snapshot, Span
 
 #: What happens when a package built for NumPy 1 meets NumPy 2 (numpy2_abi.json notes).
 _BROKEN = (
@@ -179,12 +179,10 @@ def _image_numpy(snapshot: Snapshot, env: str) -> str | None:
     """The framework base image that provides NumPy wherever `env` is installed: every
     Dockerfile stage that installs it (its own RUN lines, or a file it installs) starts from
     one of `_NUMPY_IMAGES`, and no CI job installs it. None otherwise."""
-    root = env_root(env)
-    found: list[str] = []
-    if installed_by_workflow(snapshot, root):
+    if installed_by_workflow(snapshot, env_root(env)):
         return None
-    for _, stage in installing_stages(snapshot, {root}, {env}):
-        info = decode_image(stage.base) if stage.base else None
+    found: list[str] = []
+    for _, info in _installing_bases(snapshot, env):
         if info is None or info.family not in _NUMPY_IMAGES:
             return None
         found.append(info.ref)
@@ -196,11 +194,17 @@ def _unread_image(snapshot: Snapshot, env: str) -> str | None:
     `decode_image` knows) that some Dockerfile stage installing `env` starts from: such an
     image (``rayproject/ray:nightly-gpu``) may hold its own NumPy, which pip keeps unless a
     requirement asks for another (horovod/horovod's docker/horovod-ray). None otherwise."""
-    root = env_root(env)
-    for _, stage in installing_stages(snapshot, {root}, {env}):
-        if stage.parent is None and stage.base and decode_image(stage.base) is None:
+    for stage, info in _installing_bases(snapshot, env):
+        if stage.parent is None and stage.base and info is None:
             return stage.base
     return None
+
+
+def _installing_bases(snapshot: Snapshot, env: str) -> list[tuple[DockerStage, ImageInfo | None]]:
+    """Each Dockerfile stage that installs `env`, with what `decode_image` reads of its base
+    (None: no base, or one it does not know)."""
+    stages = installing_stages(snapshot, {env_root(env)}, {env})
+    return [(stage, decode_image(stage.base) if stage.base else None) for _, stage in stages]
 
 
 def _pythons(snapshot: Snapshot, env: str) -> tuple[str, ...] | None:

@@ -21,20 +21,15 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import product
 
-from packaging.markers import Marker
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
 from rules.kb.datafile import data_json, provenance_of
-from rules.kb.pyspec import linux_x86_64_env
+from rules.kb.pyspec import holds_on_every_python
 
 DATA = "nvidia_requires.json"
-
-#: The Pythons a line's marker must hold on for the line to count (certainty: a line whose
-#: marker depends on the Python is used only when it holds on every one of them).
-_PYTHONS = ("3.8", "3.9", "3.10", "3.11", "3.12", "3.13")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,22 +48,6 @@ class NvidiaRequirement:
     def text(self) -> str:
         """``nvidia-cuda-runtime-cu11==11.7.99``."""
         return f"{self.requirement.name}{self.requirement.specifier}"
-
-
-def _holds(marker: Marker | None, extra: str) -> bool:
-    if marker is None:
-        return True
-    return all(marker.evaluate(linux_x86_64_env(python, extra)) for python in _PYTHONS)
-
-
-def holds_on_linux_x86_64(marker: Marker) -> bool:
-    """Whether a requirement's `marker` holds on Linux x86_64 on every Python."""
-    return _holds(marker, "")
-
-
-def never_on_linux_x86_64(marker: Marker) -> bool:
-    """Whether a requirement's `marker` holds on Linux x86_64 on no Python."""
-    return not any(marker.evaluate(linux_x86_64_env(python, "")) for python in _PYTHONS)
 
 
 def provenance() -> str:
@@ -138,7 +117,7 @@ def alternatives_of(
             req = Requirement(line)
         except InvalidRequirement:
             continue
-        if not any(_holds(req.marker, extra) for extra in wanted):
+        if not any(holds_on_every_python(req.marker, extra) for extra in wanted):
             continue
         dep = str(canonicalize_name(req.name))
         if dep.startswith("nvidia-"):

@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from packaging.markers import Marker
+from packaging.specifiers import SpecifierSet
+
 #: PEP 508 marker values of CPython on Linux x86_64, the platform the KB's metadata readings
 #: judge (host-dependent names pinned, so a reading never depends on the machine it runs on).
 LINUX_X86_64_MARKERS = {
@@ -31,6 +34,32 @@ def linux_x86_64_env(python: str | None = None, extra: str = "") -> dict[str, st
         env["python_version"] = python
         env["python_full_version"] = env["implementation_version"] = f"{python}.0"
     return env
+
+
+#: CPython minors a range can admit (those released by the review date; 3.15 is not).
+KNOWN_MINORS: tuple[str, ...] = tuple(f"3.{m}" for m in range(6, 15))
+
+
+def minors_admitted(spec: SpecifierSet) -> tuple[str, ...]:
+    """The `KNOWN_MINORS` a Python specifier admits (any patch of the minor), ascending."""
+    return tuple(m for m in KNOWN_MINORS if spec.contains(f"{m}.0") or spec.contains(f"{m}.99"))
+
+
+#: The CPython minors a requirement line must hold on to hold "whatever the Python" (3.8 on).
+EVERY_MINOR = tuple(f"3.{m}" for m in range(8, 15))
+
+
+def holds_on_every_python(marker: Marker | None, extra: str = "") -> bool:
+    """Whether a requirement's `marker` (None: no marker) holds on Linux x86_64 on every
+    Python of `EVERY_MINOR`, with `extra`."""
+    if marker is None:
+        return True
+    return all(marker.evaluate(linux_x86_64_env(python, extra)) for python in EVERY_MINOR)
+
+
+def holds_on_no_python(marker: Marker) -> bool:
+    """Whether a requirement's `marker` holds on Linux x86_64 on no Python of `EVERY_MINOR`."""
+    return not any(marker.evaluate(linux_x86_64_env(python)) for python in EVERY_MINOR)
 
 
 _CP = re.compile(r"^cp3(\d+)$")

@@ -31,6 +31,7 @@ from typing import Any
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
+from rules.kb.pyspec import minors_admitted
 from rules.manifests.conda import CUDA_PACKAGES, parse_match_spec
 from rules.manifests.errors import parse_error
 from rules.manifests.model import (
@@ -50,8 +51,6 @@ from rules.manifests.tomlspans import TomlLocator
 _Table = tuple[str, ...]
 #: ``target.<selector>`` tables that hold on Linux x86_64.
 _LINUX_SELECTORS = ("unix", "linux", "linux-64")
-#: CPython minors a Python spec can pin (released by the review date).
-_MINORS = tuple(f"3.{m}" for m in range(6, 15))
 DEFAULT = "default"
 
 
@@ -288,7 +287,7 @@ def _python(specifier: str) -> str:
         spec = SpecifierSet(specifier)
     except InvalidSpecifier:
         return specifier
-    minors = [m for m in _MINORS if spec.contains(f"{m}.0") or spec.contains(f"{m}.99")]
+    minors = minors_admitted(spec)
     return minors[0] if len(minors) == 1 else specifier
 
 

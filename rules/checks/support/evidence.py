@@ -34,6 +34,7 @@ from rules.checks.support.environments import env_root
 from rules.checks.support.memo import PerSnapshotEnv
 from rules.config import RepoConfig
 from rules.kb.cudaver import major_minor
+from rules.kb.pyspec import minors_admitted
 from rules.manifests.model import (
     DockerStage,
     FactKind,
@@ -45,8 +46,6 @@ from rules.manifests.model import (
 from rules.manifests.snapshot import referenced_path
 from rules.targets import DEFAULT_PYTHONS, Evidence, Target
 
-#: CPython minors a range can admit (those released by the review date; 3.15 is not).
-KNOWN_MINORS: tuple[str, ...] = tuple(f"3.{m}" for m in range(6, 15))
 _EXACT = re.compile(r"^(?:python-?)?(3)\.(\d+)(?:\.\d+)?t?$")
 _DECLARING = {
     FileKind.CONDA: "conda",
@@ -108,7 +107,7 @@ def admitted(value: str) -> tuple[str, ...]:
         spec = SpecifierSet(value.strip())
     except InvalidSpecifier:
         return ()
-    return tuple(m for m in KNOWN_MINORS if spec.contains(f"{m}.0") or spec.contains(f"{m}.99"))
+    return minors_admitted(spec)
 
 
 def _dockerfiles(snapshot: Snapshot) -> list[ManifestFile]:

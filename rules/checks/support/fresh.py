@@ -25,10 +25,11 @@ from dataclasses import dataclass
 from packaging.version import Version
 
 from rules.checks.support.environments import env_of, version_of
-from rules.checks.support.evidence import KNOWN_MINORS, sole_python, targets_for_environment
+from rules.checks.support.evidence import sole_python, targets_for_environment
 from rules.checks.support.markers import holds
 from rules.checks.support.memo import PerSnapshotEnv
 from rules.config import PLATFORMS
+from rules.kb.pyspec import KNOWN_MINORS
 from rules.kb.wheels import pip_candidate
 from rules.manifests.model import Ecosystem, Requirement, Snapshot
 from rules.targets import DEFAULT_PYTHONS, Target

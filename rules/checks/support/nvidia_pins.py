@@ -50,10 +50,9 @@ from rules.kb.cudaver import is_pytorch_index, url_variant
 from rules.kb.nvidia_requires import (
     NvidiaRequirement,
     alternatives_of,
-    holds_on_linux_x86_64,
-    never_on_linux_x86_64,
     releases,
 )
+from rules.kb.pyspec import holds_on_every_python, holds_on_no_python
 from rules.manifests.model import Ecosystem, Index, IndexKind, Requirement
 from rules.targets import Target
 
@@ -138,9 +137,9 @@ def _holds(req: Requirement) -> bool | None:
         marker = Marker(req.marker)
     except InvalidMarker:
         return None
-    if holds_on_linux_x86_64(marker):
+    if holds_on_every_python(marker):
         return True
-    return False if never_on_linux_x86_64(marker) else None
+    return False if holds_on_no_python(marker) else None
 
 
 def _spec(reqs: Sequence[Requirement]) -> SpecifierSet | None:
