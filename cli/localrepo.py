@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rules.manifests.snapshot import build_snapshot, missing_includes
@@ -17,6 +19,31 @@ _GIT_TIMEOUT_S = 30.0
 
 class LocalRepoError(RuntimeError):
     """A ref, repository or directory could not be read."""
+
+
+@dataclass(slots=True)
+class Listing:
+    """What a reader saw besides the files it read: each dependency file's content identity
+    (git blob id, or SHA-256 of a plain file), read or not, and why it left files out (the
+    same limits and wording as the App's `worker.github.fetch`)."""
+
+    identities: dict[str, str] = field(default_factory=dict)
+    skipped: dict[str, str] = field(default_factory=dict)
+
+    def leave_out(self, path: str, size: int, max_bytes: int, max_files: int) -> None:
+        """Record why `path` (`size` bytes) is not read."""
+        if size > max_bytes:
+            self.skipped[path] = f"{size} bytes, over the {max_bytes}-byte limit"
+        else:
+            self.skipped[path] = f"over the {max_files}-file limit"
+
+
+def _digest(path: Path) -> str:
+    hasher = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            hasher.update(chunk)
+    return hasher.hexdigest()
 
 
 def _git(repo: Path, *args: str) -> bytes:
@@ -80,12 +107,15 @@ def read_ref(
     *,
     max_files: int = MAX_FILES_PER_TREE,
     max_bytes: int = MAX_FILE_BYTES,
+    listing: Listing | None = None,
 ) -> dict[str, bytes]:
-    """Dependency files of `repo` at `ref` (`git ls-tree` + `git cat-file`), bounded."""
+    """Dependency files of `repo` at `ref` (`git ls-tree` + `git cat-file`), bounded; what
+    was left out (and every file's blob id) goes to `listing`."""
+    listing = listing if listing is not None else Listing()
     sha = resolve_ref(repo, ref)
-    listing = _git(repo, "ls-tree", "-r", "-l", "-z", sha).split(b"\0")
+    entries = _git(repo, "ls-tree", "-r", "-l", "-z", sha).split(b"\0")
     files: dict[str, bytes] = {}
-    for entry in listing:
+    for entry in entries:
         if not entry:
             continue
         meta, _, raw_path = entry.partition(b"\t")
@@ -94,7 +124,9 @@ def read_ref(
         if len(parts) < 4 or parts[1] != b"blob" or not wanted(path):
             continue
         size = int(parts[3]) if parts[3].isdigit() else 0
+        listing.identities[path] = parts[2].decode()
         if size > max_bytes or len(files) >= max_files:
+            listing.leave_out(path, size, max_bytes, max_files)
             continue
         files[path] = _git(repo, "cat-file", "blob", parts[2].decode())
 
@@ -115,8 +147,11 @@ def read_dir(
     *,
     max_files: int = MAX_FILES_PER_TREE,
     max_bytes: int = MAX_FILE_BYTES,
+    listing: Listing | None = None,
 ) -> dict[str, bytes]:
-    """Dependency files under a plain directory (skips .git, node_modules, virtualenvs)."""
+    """Dependency files under a plain directory (skips .git, node_modules, virtualenvs);
+    what was left out (and every file's SHA-256) goes to `listing`."""
+    listing = listing if listing is not None else Listing()
     if not root.is_dir():
         raise LocalRepoError(f"not a directory: {root}")
     files: dict[str, bytes] = {}
@@ -128,9 +163,13 @@ def read_dir(
             # Never follow a symlink: it may point out of the reviewed tree (`~/.env`).
             if not wanted(rel) or full.is_symlink() or not full.is_file():
                 continue
-            if full.stat().st_size > max_bytes or len(files) >= max_files:
+            size = full.stat().st_size
+            if size > max_bytes or len(files) >= max_files:
+                listing.identities[rel] = _digest(full)
+                listing.leave_out(rel, size, max_bytes, max_files)
                 continue
             files[rel] = full.read_bytes()
+            listing.identities[rel] = hashlib.sha256(files[rel]).hexdigest()
     top = root.resolve()
 
     def read_one(path: str) -> bytes | None:

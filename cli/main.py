@@ -8,7 +8,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from cli.localrepo import LocalRepoError, changed_paths, default_base, read_dir, read_ref
+from cli.localrepo import (
+    Listing,
+    LocalRepoError,
+    changed_paths,
+    default_base,
+    read_dir,
+    read_ref,
+)
+from rules.manifests.snapshot import unread_files
 
 EXIT_PASS = 0
 EXIT_FAIL = 1
@@ -74,7 +82,10 @@ def _renderer(fmt: str) -> Callable[[Any], str]:
 
 
 def _read_sides(
-    args: argparse.Namespace, parser: argparse.ArgumentParser
+    args: argparse.Namespace,
+    parser: argparse.ArgumentParser,
+    base_seen: Listing,
+    head_seen: Listing,
 ) -> tuple[dict[str, bytes], dict[str, bytes], str, str]:
     if args.base_dir is not None or args.head_dir is not None:
         if args.base_dir is None or args.head_dir is None:
@@ -82,15 +93,20 @@ def _read_sides(
         if args.base or args.head:
             parser.error("use either --base/--head or --base-dir/--head-dir")
         return (
-            read_dir(args.base_dir),
-            read_dir(args.head_dir),
+            read_dir(args.base_dir, listing=base_seen),
+            read_dir(args.head_dir, listing=head_seen),
             str(args.base_dir),
             str(args.head_dir),
         )
     repo: Path = args.repo
     head = args.head or "HEAD"
     base = args.base or default_base(repo, head)
-    return read_ref(repo, base), read_ref(repo, head), base, head
+    return (
+        read_ref(repo, base, listing=base_seen),
+        read_ref(repo, head, listing=head_seen),
+        base,
+        head,
+    )
 
 
 def review_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -100,7 +116,8 @@ def review_command(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
     if args.pr:
         return _review_pr(args, parser)
     try:
-        base_files, head_files, base_ref, head_ref = _read_sides(args, parser)
+        base_seen, head_seen = Listing(), Listing()
+        base_files, head_files, base_ref, head_ref = _read_sides(args, parser, base_seen, head_seen)
         config_text = args.config.read_text(encoding="utf-8") if args.config else None
     except (LocalRepoError, OSError) as exc:
         print(f"depreview: {exc}", file=sys.stderr)
@@ -117,6 +134,8 @@ def review_command(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
             allow_file_urls=True,
             base_ref=base_ref,
             head_ref=head_ref,
+            base_unread=unread_files(base_seen.skipped, base_seen.identities, head_seen.identities),
+            head_unread=unread_files(head_seen.skipped, head_seen.identities, base_seen.identities),
         )
     except ResolverUnavailableError as exc:
         print(f"depreview: --resolve: {exc}", file=sys.stderr)

@@ -39,6 +39,12 @@ class RuleInfo:
 CATALOGUE: tuple[RuleInfo, ...] = (
     # Static rules (rules/checks).
     RuleInfo("parse-error", "parse-error", "rule", "a dependency file that cannot be read"),
+    RuleInfo(
+        "file-not-read",
+        "parse-error",
+        "review",
+        "a dependency file over a size or count limit: not read (an error when the PR changes it)",
+    ),
     RuleInfo("conflict", "conflict", "rule", "constraints no version satisfies in one env"),
     RuleInfo(
         "conda-release-not-on-channels",

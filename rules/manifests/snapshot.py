@@ -12,7 +12,10 @@ path order) that reaches it, and each root reaching it is listed in its metadata
 ``("root", path)``; `environment_requirements` gives every environment's full set. A file
 reached only through ``-c`` is a constraints file. Include cycles are parse errors at the
 include line; includes missing from `files` are warnings at the include line (the worker
-can fetch `missing_includes` and build again). Never raises.
+can fetch `missing_includes` and build again). A dependency file the reader left out
+(`Unread`: too large, over a file or byte limit) is a `file-not-read` finding: an error
+when the change touches it (a review that cannot read a changed file must not pass), a
+warning when the other side holds the same content. Never raises.
 """
 
 from __future__ import annotations
@@ -55,6 +58,58 @@ _INCLUDING = (FileKind.REQUIREMENTS, FileKind.CONDA)
 #: Files that install other files without making them part of their own environment: a
 #: Dockerfile's `pip install -r` / `conda env create -f`, a CI workflow's `pip install -r`.
 _REFERENCING = (FileKind.DOCKERFILE, FileKind.WORKFLOW)
+
+
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """A dependency file the reader left out: why (``7340032 bytes, over the 5242880-byte
+    limit``), what it holds (a git blob id or a content digest, comparable across the two
+    sides of a change) and whether the other side holds something else (or nothing)."""
+
+    reason: str
+    identity: str
+    changed: bool = True
+
+
+def unread_files(
+    skipped: Mapping[str, str], identities: Mapping[str, str], other: Mapping[str, str]
+) -> dict[str, Unread]:
+    """The `Unread` of each `skipped` path (path -> reason) of one side, given the content
+    identities of that side's and of the other side's dependency files (read or not)."""
+    found: dict[str, Unread] = {}
+    for path, reason in skipped.items():
+        identity = identities.get(path, "")
+        changed = not identity or other.get(path) != identity
+        found[path] = Unread(reason, identity, changed)
+    return found
+
+
+def with_unread(snapshot: Snapshot, unread: Mapping[str, Unread]) -> Snapshot:
+    """`snapshot` with a `file-not-read` finding for each file its reader left out."""
+    if not unread:
+        return snapshot
+    found = tuple(unread_finding(p, u) for p, u in sorted(unread.items()))
+    return replace(snapshot, errors=(*found, *snapshot.errors))
+
+
+def unread_finding(path: str, unread: Unread) -> Finding:
+    """`file-not-read` for one left-out file (see `Unread`)."""
+    if unread.changed:
+        severity, tail = Severity.ERROR, "the change to it is not reviewed, so it cannot pass"
+    else:
+        severity, tail = Severity.WARNING, "it is the same on both sides of the change"
+    return Finding(
+        rule="file-not-read",
+        category="parse-error",
+        severity=severity,
+        message=f"{path} was not read ({unread.reason}): {tail}.",
+        file=path,
+        line=1,
+        column=1,
+        fix="Keep dependency files under the limit (split a large file, or exclude it in "
+        ".github/depreview.yml on the base branch if it is not a dependency file).",
+        fingerprint=f"{path}:not-read:{unread.identity or unread.reason}",
+    )
 
 
 @dataclass

@@ -178,3 +178,39 @@ def test_readers_follow_what_the_files_name(tmp_path: Path) -> None:
     for files in (read_dir(root), read_ref(root, "HEAD")):
         assert "ex/run_examples.sh" in files
         assert not any("outside" in p for p in files)
+
+
+def test_a_changed_file_over_the_size_limit_fails_the_local_review(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Padding a requirements file past the reader's limit must not turn the review green."""
+    from worker.github.fetch import MAX_FILE_BYTES
+
+    base, head = tmp_path / "base", tmp_path / "head"
+    base.mkdir()
+    head.mkdir()
+    (base / "requirements.txt").write_text("numpy==1.26.4\n")
+    padded = b"torch==2.1.0+cu118\n" + b"#" * (MAX_FILE_BYTES + 1) + b"\n"
+    (head / "requirements.txt").write_bytes(padded)
+    argv = ["review", "--base-dir", str(base), "--head-dir", str(head), "--format", "json"]
+    assert main(argv) == 1
+    report = json.loads(capsys.readouterr().out)
+    rules = [f["rule"] for f in report["findings"] if f["new"]]
+    assert rules == ["file-not-read"]
+    (base / "requirements.txt").write_bytes(padded)  # the same oversized file on both sides
+    assert main(argv) == 0
+
+
+def test_a_ref_read_lists_what_it_left_out_with_blob_ids(repo: Path) -> None:
+    from cli.localrepo import Listing
+
+    (repo / "environment.yml").write_bytes(b"name: x\n" + b"#" * 2_000 + b"\n")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "a large environment file")
+    seen = Listing()
+    files = read_ref(repo, "HEAD", max_bytes=1_000, listing=seen)
+    assert "environment.yml" not in files and "requirements.txt" in files
+    assert seen.skipped == {"environment.yml": "2009 bytes, over the 1000-byte limit"}
+    blob = _git(repo, "rev-parse", "HEAD:environment.yml")
+    assert seen.identities["environment.yml"] == blob
+    assert set(seen.identities) == {*files, "environment.yml"}

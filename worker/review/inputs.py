@@ -20,7 +20,13 @@ from rules.config import CONFIG_PATH, RepoConfig, config_text, load_config
 from rules.findings import Finding
 from rules.manifests.dependabot import DependabotUpdate, parse_commit_message
 from rules.manifests.model import Snapshot
-from rules.manifests.snapshot import build_snapshot, missing_includes
+from rules.manifests.snapshot import (
+    Unread,
+    build_snapshot,
+    missing_includes,
+    unread_files,
+    with_unread,
+)
 from rules.review import review_config
 from worker.github.api import JSON, RepoApi
 from worker.github.fetch import (
@@ -77,8 +83,12 @@ def review_inputs(
     config_override_text: str | None = None,
     config_path: str = CONFIG_PATH,
     dependabot: DependabotUpdate | None = None,
+    base_unread: Mapping[str, Unread] | None = None,
+    head_unread: Mapping[str, Unread] | None = None,
 ) -> ReviewInputs:
-    """The inputs of a review of `base_files` → `head_files` (snapshots built unless given)."""
+    """The inputs of a review of `base_files` → `head_files` (snapshots built unless given);
+    the files each side's reader left out (`base_unread`, `head_unread`) are findings of
+    that side's snapshot (`rules.manifests.snapshot.with_unread`)."""
     config, findings = review_config(
         base_files, head_files, override_text=config_override_text, override_path=config_path
     )
@@ -89,8 +99,14 @@ def review_inputs(
     return ReviewInputs(
         base_files=base_files,
         head_files=head_files,
-        base=base if base is not None else build_snapshot(base_files, ref="base"),
-        head=head if head is not None else build_snapshot(head_files, ref="head"),
+        base=with_unread(
+            base if base is not None else build_snapshot(base_files, ref="base"),
+            base_unread or {},
+        ),
+        head=with_unread(
+            head if head is not None else build_snapshot(head_files, ref="head"),
+            head_unread or {},
+        ),
         config=config,
         base_config=base_config,
         config_findings=tuple(findings),
@@ -113,6 +129,8 @@ def side_inputs(
         head=head.snapshot,
         changed_paths=changed_paths,
         dependabot=dependabot,
+        base_unread=unread_files(base.tree.skipped, base.tree.blob_shas, head.tree.blob_shas),
+        head_unread=unread_files(head.tree.skipped, head.tree.blob_shas, base.tree.blob_shas),
     )
 
 
