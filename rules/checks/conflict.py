@@ -438,8 +438,54 @@ def _clashes(
                 line = ranges[0][0]
                 found.append((needed, line, f"requires `{line.raw.strip()}`"))
         elif needed.requirement is not None and not conda:
-            found.extend(_pairwise(needed, earlier, others))
+            pairs = list(_pairwise(needed, earlier, others))
+            through = None if pairs else _through(kb, name, needed, others)
+            found.extend(pairs if through is None else [through])
     return found
+
+
+def _through(kb: KnowledgeBase, name: str, needed: _Needed, others: _Others) -> _Clash | None:
+    """A clash one step down: every release of `needed`'s project that its range admits
+    (the KB lists them all: the range admits nothing older than the listing) requires what
+    an exact pin of the install excludes. transformers 4.35.0 requires
+    ``tokenizers<0.15,>=0.14``, and each tokenizers 0.14.x requires ``huggingface_hub<0.18``,
+    so it never installs next to ``huggingface-hub==0.19.4`` (neuralwork/instruct-finetune-
+    mistral #1)."""
+    assert needed.requirement is not None
+    spec = needed.requirement.specifier
+    listed = _listed_releases(needed.dep)
+    admitted = [v for v in listed if spec.contains(v)]
+    if not admitted or _admits_older(spec, listed[0]):
+        return None
+    shown: _Clash | None = None
+    for version in reversed(admitted):
+        clash = next(
+            (
+                (theirs, others.pins[theirs.dep])
+                for theirs in _recorded_requires(kb, needed.dep, version)
+                if theirs.dep in others.pins
+                and theirs.dep not in (name, needed.dep)
+                and not theirs.admits(others.pins[theirs.dep][1])
+            ),
+            None,
+        )
+        if clash is None:
+            return None
+        if shown is None:
+            theirs, (line, pinned) = clash
+            releases = (
+                f"{admitted[0]} to {version}, {len(admitted)} releases"
+                if len(admitted) > 1
+                else f"{version}"
+            )
+            shown = (
+                needed,
+                line,
+                f"pins `{line.name}=={pinned}`, next to which no {needed.dep} release that "
+                f"range admits ({releases} the knowledge base lists) installs: {needed.dep} "
+                f"{version} requires `{theirs.text}` ({theirs.source})",
+            )
+    return shown
 
 
 def _pairwise(needed: _Needed, earlier: Sequence[str], others: _Others) -> Iterator[_Clash]:

@@ -18,7 +18,7 @@ from rules.checks.support.indexes import (
 )
 from rules.findings import Finding, Severity
 from rules.kb.cudaver import is_pytorch_index, project_page, variant_cuda
-from rules.manifests.model import FileKind, Index, IndexKind, Requirement, Snapshot
+from rules.manifests.model import RUNNER_KINDS, FileKind, Index, IndexKind, Requirement, Snapshot
 
 PYTORCH_INDEX = "https://download.pytorch.org/whl"
 
@@ -134,7 +134,7 @@ def _all_served(snapshot: Snapshot, req: Requirement, installs: list[FileInstall
         return False
     root = env_root(req.environment or req.location.file)
     return not any(
-        m.kind == FileKind.WORKFLOW and root in m.include_paths for m in snapshot.files.values()
+        m.kind in RUNNER_KINDS and root in m.include_paths for m in snapshot.files.values()
     )
 
 

@@ -24,7 +24,7 @@ import posixpath
 from collections.abc import Mapping
 from dataclasses import replace
 
-from rules.manifests.model import DockerStage, FileKind, ManifestFile
+from rules.manifests.model import RUNNER_KINDS, DockerStage, FileKind, ManifestFile
 from rules.manifests.setupcfg import REQUIREMENTS_FILE
 from rules.manifests.workflow import INSTALLED_TOGETHER
 
@@ -139,7 +139,7 @@ def link_setup(manifests: Mapping[str, ManifestFile]) -> dict[str, ManifestFile]
     if not mapping:
         return changed
     for path, manifest in manifests.items():
-        if manifest.kind == FileKind.WORKFLOW:
+        if manifest.kind in RUNNER_KINDS:
             changed[path] = _workflow(manifest, mapping, reads)
         elif manifest.kind == FileKind.DOCKERFILE and manifest.stages:
             stages = tuple(_stage(s, mapping, reads) for s in manifest.stages)

@@ -26,9 +26,15 @@ class FileKind(StrEnum):
     PYTHON_VERSION = "python-version"
     RUNTIME_TXT = "runtime-txt"
     WORKFLOW = "ci-workflow"
+    TOX = "tox"
     SETUP_CFG = "setup-cfg"
     SETUP_PY = "setup-py"
     CONFIG = "depreview-config"
+
+
+#: Kinds that install other files into environments they run on a Python (a CI workflow's
+#: jobs, tox's environments), the files staying environments of their own.
+RUNNER_KINDS = frozenset({FileKind.WORKFLOW, FileKind.TOX})
 
 
 class Group(StrEnum):

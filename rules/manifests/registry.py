@@ -75,6 +75,7 @@ _PARSERS: dict[FileKind, tuple[str, str]] = {
     FileKind.PYTHON_VERSION: ("rules.manifests.pythonversion", "PythonVersionParser"),
     FileKind.RUNTIME_TXT: ("rules.manifests.pythonversion", "RuntimeTxtParser"),
     FileKind.WORKFLOW: ("rules.manifests.workflow", "WorkflowParser"),
+    FileKind.TOX: ("rules.manifests.tox", "ToxParser"),
     FileKind.SETUP_CFG: ("rules.manifests.setupcfg", "SetupCfgParser"),
     FileKind.SETUP_PY: ("rules.manifests.setuppy", "SetupPyParser"),
 }
@@ -103,6 +104,8 @@ def kind_for(path: str) -> FileKind | None:
         return FileKind.PIXI
     if lower == "setup.cfg":
         return FileKind.SETUP_CFG
+    if lower == "tox.ini":
+        return FileKind.TOX
     if lower == "setup.py":
         return FileKind.SETUP_PY
     if lower == "poetry.lock":

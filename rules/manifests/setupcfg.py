@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
+from rules.manifests._ini import IniEntry, read_ini
 from rules.manifests.errors import parse_error
 from rules.manifests.model import (
     Fact,
@@ -38,29 +39,10 @@ from rules.manifests.model import (
 from rules.manifests.requirements import parse_pep508
 from rules.manifests.text import split_lines
 
-#: Most lines of a setup.cfg read; the rest is reported once and skipped.
-MAX_LINES = 50_000
 #: `ManifestFile.metadata` key: an environment and a requirements file it installs.
 REQUIREMENTS_FILE = "requirements-file"
 
-_SECTION = re.compile(r"^\[(?P<name>[^\]]*)\]\s*(?:[#;].*)?$")
-_KEY = re.compile(r"^(?P<key>[^=:\s][^=:]*?)\s*(?P<sep>[=:])[ \t]*")
 _INLINE_COMMENT = re.compile(r"\s+#")
-
-
-@dataclass
-class _Entry:
-    """One option: its key, section, and value pieces (text, line, column) as written."""
-
-    section: str
-    key: str
-    line: int
-    column: int
-    pieces: list[tuple[str, int, int]] = field(default_factory=list)
-
-    @property
-    def dangling(self) -> bool:
-        return len(self.pieces) > 1 or (bool(self.pieces) and self.pieces[0][1] != self.line)
 
 
 def _option(key: str) -> str:
@@ -76,46 +58,10 @@ class _Builder(ManifestParts):
         text = self.lines[line - 1] if 0 < line <= len(self.lines) else None
         self.errors.append(parse_error(self.path, line, column, message, text))
 
-    def entries(self) -> list[_Entry]:
-        """configparser's reading: sections, keys and their (continued) values."""
-        entries: list[_Entry] = []
-        section: str | None = None
-        current: _Entry | None = None
-        for number, raw in enumerate(self.lines[:MAX_LINES], start=1):
-            text = raw.rstrip("\r\n")
-            stripped = text.strip()
-            indent = len(text) - len(text.lstrip())
-            if not stripped or stripped.startswith(("#", ";")):
-                continue  # configparser: comments and blank lines (a blank line ends no value)
-            if indent and current is not None:
-                current.pieces.append((stripped, number, indent + 1))
-                continue
-            header = _SECTION.match(stripped)
-            if header is not None and not indent:
-                section, current = header["name"].strip(), None
-                continue
-            match = _KEY.match(text[indent:])
-            if match is None:
-                self.error(number, indent + 1, "expected `[section]`, `key = value` or a comment")
-                current = None
-                continue
-            if section is None:
-                self.error(number, indent + 1, "expected a `[section]` header before this key")
-                current = None
-                continue
-            current = _Entry(section, match["key"].strip(), number, indent + 1)
-            value = text[indent + match.end() :]
-            if value.strip():
-                current.pieces.append((value.rstrip(), number, indent + match.end() + 1))
-            entries.append(current)
-        if len(self.lines) > MAX_LINES:
-            self.error(MAX_LINES + 1, 1, f"setup.cfg longer than {MAX_LINES} lines: rest not read")
-        return entries
-
     def environment(self, extra: str | None) -> str:
         return self.path if extra is None else f"{self.path}#{extra}"
 
-    def requirement_list(self, entry: _Entry, extra: str | None) -> None:
+    def requirement_list(self, entry: IniEntry, extra: str | None) -> None:
         pieces = entry.pieces
         if not entry.dangling:  # one line: `file:` or a list split at `;`
             text, line, column = pieces[0]
@@ -157,7 +103,7 @@ class _Builder(ManifestParts):
             self.include_paths.append(target)
             self.metadata.append((REQUIREMENTS_FILE, f"{self.environment(extra)}\n{target}"))
 
-    def python(self, entry: _Entry) -> None:
+    def python(self, entry: IniEntry) -> None:
         if not entry.pieces:
             return
         _, line, column = entry.pieces[0]
@@ -192,7 +138,7 @@ class SetupCfgParser:
     def parse(self, path: str, text: str) -> ManifestFile:
         """Parse a setup.cfg; never raises."""
         b = _Builder(path=path, lines=split_lines(text))
-        for entry in b.entries():
+        for entry in read_ini(b.lines, "setup.cfg", b.error):
             key = _option(entry.key)
             if entry.section == "metadata" and key == "name" and entry.pieces:
                 b.metadata.append(("name", entry.pieces[0][0].strip()))

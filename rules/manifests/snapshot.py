@@ -37,6 +37,7 @@ from rules.manifests.dockerfile import link_config_files
 from rules.manifests.errors import parse_error
 from rules.manifests.file_cache import FileCache
 from rules.manifests.model import (
+    RUNNER_KINDS,
     FileKind,
     Group,
     ManifestFile,
@@ -57,7 +58,7 @@ MAX_TOTAL_BYTES = 64 * 1024 * 1024
 _INCLUDING = (FileKind.REQUIREMENTS, FileKind.CONDA)
 #: Files that install other files without making them part of their own environment: a
 #: Dockerfile's `pip install -r` / `conda env create -f`, a CI workflow's `pip install -r`.
-_REFERENCING = (FileKind.DOCKERFILE, FileKind.WORKFLOW)
+_REFERENCING = (FileKind.DOCKERFILE, *sorted(RUNNER_KINDS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -464,7 +465,7 @@ def _installed_together(snapshot: Snapshot) -> dict[str, tuple[str, ...]]:
     together: dict[str, tuple[str, ...]] = {}
     for path in sorted(snapshot.files):
         manifest = snapshot.files[path]
-        if manifest.kind == FileKind.WORKFLOW:
+        if manifest.kind in RUNNER_KINDS:
             jobs: dict[str, list[str]] = {}
             for key, value in manifest.metadata:
                 if key == INSTALLED_TOGETHER:

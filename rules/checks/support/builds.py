@@ -26,6 +26,7 @@ from rules.kb.conda_jaxlib import jaxlib_build
 from rules.kb.cudaver import is_variant, major_minor, url_variant, variant_cuda
 from rules.kb.torch_variants import legacy_builds
 from rules.manifests.model import (
+    RUNNER_KINDS,
     Ecosystem,
     FactKind,
     FileKind,
@@ -96,7 +97,7 @@ def installed_by_workflow(snapshot: Snapshot, root: str) -> bool:
     """Whether a CI workflow job installs the file `root` (``pip install -r``, ``pip install .``:
     an include, a job Python fact of that file, or an installed-together entry)."""
     for manifest in snapshot.files.values():
-        if manifest.kind != FileKind.WORKFLOW:
+        if manifest.kind not in RUNNER_KINDS:
             continue
         if root in manifest.include_paths:
             return True

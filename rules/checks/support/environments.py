@@ -14,7 +14,7 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import Version
 
 from rules.kb.cudaver import is_variant, to_version
-from rules.manifests.model import Ecosystem, FileKind, Requirement, Snapshot
+from rules.manifests.model import RUNNER_KINDS, Ecosystem, Requirement, Snapshot
 from rules.manifests.snapshot import with_installed
 
 #: conda names of PyPI projects the ML rules look at (conda-forge's ``pytables`` is PyPI's
@@ -50,7 +50,7 @@ def is_job_environment(snapshot: Snapshot, env: str) -> bool:
     packages its steps install by name, one per matrix combination)."""
     root = env_root(env)
     manifest = snapshot.files.get(root)
-    return env != root and manifest is not None and manifest.kind == FileKind.WORKFLOW
+    return env != root and manifest is not None and manifest.kind in RUNNER_KINDS
 
 
 def environments(snapshot: Snapshot, *, together: bool = True) -> dict[str, list[Requirement]]:

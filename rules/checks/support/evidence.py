@@ -36,6 +36,7 @@ from rules.config import RepoConfig
 from rules.kb.cudaver import major_minor
 from rules.kb.pyspec import minors_admitted
 from rules.manifests.model import (
+    RUNNER_KINDS,
     DockerStage,
     FactKind,
     FileKind,
@@ -177,7 +178,7 @@ def _workflow_decls(
     extra = _is_extra(snapshot, env) if env else False
     for fact in snapshot.facts(FactKind.PYTHON):
         manifest = snapshot.files.get(fact.location.file)
-        if manifest is None or manifest.kind != FileKind.WORKFLOW:
+        if manifest is None or manifest.kind not in RUNNER_KINDS:
             continue
         if env and fact.environment == env and env_root(env) == fact.location.file:
             pass  # a job's own environment (its by-name installs, `_workflow_jobs`)

@@ -20,7 +20,7 @@ from rules.checks.support.environments import env_root
 from rules.checks.support.evidence import PythonDecl, python_decls
 from rules.checks.support.fixes import finding
 from rules.findings import Finding
-from rules.manifests.model import FileKind, Snapshot, Span
+from rules.manifests.model import RUNNER_KINDS, FileKind, Snapshot, Span
 
 #: The project files whose Requires-Python pip checks when it installs the project.
 PROJECT_FILES = ("pyproject.toml", "setup.py", "setup.cfg")
@@ -33,7 +33,7 @@ def _installs(snapshot: Snapshot, decl: PythonDecl, root: str) -> bool:
     manifest = snapshot.files.get(decl.file or "")
     if manifest is None:
         return False
-    if manifest.kind == FileKind.WORKFLOW:
+    if manifest.kind in RUNNER_KINDS:
         return decl.how == "workflow"  # a job's Python is a fact of each file it installs
     if manifest.kind != FileKind.DOCKERFILE or decl.how not in _DOCKER:
         return False

@@ -284,6 +284,15 @@ def test_a_conflict_among_thousands_of_bounds_is_found_and_listed_briefly() -> N
             [("transformers", 1, ("tokenizers<0.19,>=0.14",))],
         ),
         ((req("transformers==4.35.2", "r.txt", 1), req("tokenizers==0.15.0", "r.txt", 2)), []),
+        # one step down: every tokenizers 0.14.x that transformers 4.35.0 admits requires
+        # huggingface_hub<0.18 (neuralwork/instruct-finetune-mistral #1)
+        (
+            (req("transformers==4.35.0", "r.txt", 1), req("huggingface-hub==0.19.4", "r.txt", 2)),
+            [("transformers", 1, ("tokenizers<0.15,>=0.14",))],
+        ),
+        # tokenizers 0.15.x (which transformers 4.36.0 admits) takes huggingface-hub 0.19.4
+        ((req("transformers==4.36.0", "r.txt", 1), req("huggingface-hub==0.19.4", "r.txt", 2)), []),
+        ((req("transformers==4.35.0", "r.txt", 1), req("huggingface-hub==0.17.3", "r.txt", 2)), []),
         # a range pip can satisfy with an older release (transformers 4.30 takes 0.13.3)
         ((req("transformers>=4.30", "r.txt", 1), req("tokenizers==0.13.3", "r.txt", 2)), []),
         # a range admitting releases older than the KB's listing says nothing

@@ -74,6 +74,8 @@ from rules.manifests.registry import (
         (".github/workflows/gpu-tests.yaml", FileKind.WORKFLOW),
         ("setup.py", FileKind.SETUP_PY),
         ("pkg/setup.cfg", FileKind.SETUP_CFG),
+        ("tox.ini", FileKind.TOX),
+        ("pkg/tox.ini", FileKind.TOX),
     ],
 )
 def test_dependency_files(path: str, kind: FileKind) -> None:
@@ -114,7 +116,6 @@ def test_dependency_files(path: str, kind: FileKind) -> None:
         "docs/how-to-write-good-requirements-files.txt",
         "node_modules/x/requirements.txt",
         ".venv/lib/python3.11/site-packages/pkg/requirements.txt",
-        "tox.ini",
         "some.lock",
         "Pipfile",
     ],

@@ -1,0 +1,254 @@
+"""tox.ini: the Python each tox environment runs, and the files it installs there.
+
+tox makes one virtualenv per environment of ``[tox] envlist`` (``env_list``; brace forms
+``py{38,39}-{cpu,gpu}`` expanded) and of each ``[testenv:NAME]`` section. Its Python is the
+environment's ``basepython`` (``python3.8``), else the one its name's factors name
+(``py37``, ``py3.8``, ``python3.8``, ``py310``), else none. Into it tox installs the ``deps``
+(here: the ``-r``/``-c`` files they name, ``-rrequirements.txt`` or
+``-r{toxinidir}/requirements.txt``), the project itself with its ``extras`` unless
+``skip_install`` (its ``pyproject.toml``/``setup.py`` next to tox.ini), and whatever
+``commands`` install (``pip install -r requirements.txt``). A deps/commands line guarded by
+factors (``gpu: ...``, ``py38,py39: ...``, ``!osx: ...``) counts for the environments whose
+factors meet it. ``[testenv:NAME]`` falls back to ``[testenv]`` for keys it does not set.
+
+So a tox.ini is read like a CI job (`FileKind.TOX` is one of `RUNNER_KINDS`): each file an
+environment with a known Python installs gets a `FactKind.PYTHON` fact at the place that
+names the Python, for that file's environment (OmicsML/dance #303: ``envlist =
+python3.8-{osx,cpu,gpu}`` installs ``requirements.txt``, where Dependabot put
+``scipy==1.11.1``, which needs Python 3.9), and the pairs go to metadata as
+`workflow.INSTALLED_TOGETHER`. Requirement strings in ``deps`` are not read as requirements.
+
+Bad lines give located parse errors (`_ini.read_ini`); the parser never raises.
+"""
+
+from __future__ import annotations
+
+import itertools
+import posixpath
+import re
+from dataclasses import dataclass, field
+
+from rules.manifests._ini import IniEntry, read_ini
+from rules.manifests._shellwords import split_commands
+from rules.manifests._step_installs import command_installs
+from rules.manifests.errors import parse_error
+from rules.manifests.model import Fact, FactKind, FileKind, ManifestFile, ManifestParts, Span
+from rules.manifests.text import split_lines
+from rules.manifests.workflow import INSTALLED_TOGETHER
+
+#: Most environments read from one tox.ini (brace products can multiply).
+MAX_ENVIRONMENTS = 256
+#: A factor that names a CPython minor: py38, py3.8, py310, python3.8.
+_PY_FACTOR = re.compile(r"^(?:py|python)(3)\.?(\d{1,2})$")
+_BASEPYTHON = re.compile(r"^(?:python)?(3)\.(\d{1,2})$")
+_BRACE = re.compile(r"\{([^{}]*)\}")
+_RANGE = re.compile(r"^(\d+)-(\d+)$")
+#: A deps/commands line's factor condition: ``gpu:``, ``py38,py39:``, ``!osx-cpu:``.
+_CONDITION = re.compile(r"^(?P<cond>!?[\w.{}]+(?:[-,]!?[\w.{}]+)*)\s*:\s+(?P<rest>.*)$")
+_SUBSTITUTIONS = (("{toxinidir}", "."), ("{envpython}", "python"), ("{posargs}", ""))
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """One value line: its text with any factor condition split off, and its place."""
+
+    text: str
+    condition: str
+    line: int
+    column: int
+
+
+@dataclass
+class _Env:
+    """One tox environment: its name, factors, and where its name was written."""
+
+    name: str
+    span: Span
+    how: str
+
+    @property
+    def factors(self) -> frozenset[str]:
+        return frozenset(self.name.split("-"))
+
+
+@dataclass
+class _Reader(ManifestParts):
+    path: str = ""
+    lines: list[str] = field(default_factory=list)
+
+    def error(self, line: int, column: int, message: str) -> None:
+        text = self.lines[line - 1] if 0 < line <= len(self.lines) else None
+        self.errors.append(parse_error(self.path, line, column, message, text))
+
+
+def _expand(name: str) -> list[str]:
+    """``py{38,39}-{cpu,gpu}`` -> the four names; ``py3{8-10}`` -> py38, py39, py310 (at
+    most `MAX_ENVIRONMENTS`: ``{a,b}`` thirty times over is a billion names)."""
+    parts: list[list[str]] = []
+    at = 0
+    for match in _BRACE.finditer(name):
+        parts.append([name[at : match.start()]])
+        choices = [c.strip() for c in match[1].split(",")]
+        ranged = _RANGE.match(match[1].strip())
+        if ranged and int(ranged[2]) - int(ranged[1]) < 64:
+            choices = [str(n) for n in range(int(ranged[1]), int(ranged[2]) + 1)]
+        parts.append(choices)
+        at = match.end()
+    parts.append([name[at:]])
+    names = ("".join(p) for p in itertools.product(*parts))
+    return [n for n in itertools.islice(names, MAX_ENVIRONMENTS) if n]
+
+
+def _split_top_commas(text: str) -> list[tuple[str, int]]:
+    """`text` split at commas outside braces, each piece with its offset."""
+    pieces: list[tuple[str, int]] = []
+    depth, start = 0, 0
+    for index, char in enumerate(text + ","):
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth = max(0, depth - 1)
+        elif char == "," and depth == 0:
+            pieces.append((text[start:index], start))
+            start = index + 1
+    return pieces
+
+
+def _values(entry: IniEntry | None) -> list[_Line]:
+    """The value lines of an option, each with its factor condition split off."""
+    if entry is None:
+        return []
+    found: list[_Line] = []
+    for text, line, column in entry.pieces:
+        match = _CONDITION.match(text)
+        if match is not None and not text.startswith(("-", "http")):
+            rest = match["rest"]
+            found.append(_Line(rest, match["cond"], line, column + match.start("rest")))
+        else:
+            found.append(_Line(text, "", line, column))
+    return found
+
+
+def _meets(condition: str, factors: frozenset[str]) -> bool:
+    """Whether an environment's `factors` meet a line's condition (``a-b,c``: a and b, or
+    c; ``!a``: not a; brace forms expanded)."""
+    if not condition:
+        return True
+    for alternative in _expand_condition(condition):
+        wanted = alternative.split("-")
+        if all((w[1:] not in factors) if w.startswith("!") else (w in factors) for w in wanted):
+            return True
+    return False
+
+
+def _expand_condition(condition: str) -> list[str]:
+    return [name for piece, _ in _split_top_commas(condition) for name in _expand(piece.strip())]
+
+
+def _python_of(env: _Env, options: dict[str, IniEntry]) -> tuple[str, Span, str] | None:
+    """(minor, where it is named, how) of one environment, or None."""
+    base = options.get("basepython")
+    if base is not None and base.pieces:
+        text, line, column = base.pieces[0]
+        match = _BASEPYTHON.match(text.strip())
+        if match is not None:
+            return f"{match[1]}.{match[2]}", Span("", line, column), f"basepython = {text}"
+        return None
+    for factor in env.name.split("-"):
+        match = _PY_FACTOR.match(factor)
+        if match is not None:
+            return f"{match[1]}.{match[2]}", env.span, f"tox env {env.name} ({env.how})"
+    return None
+
+
+def _installs(env: _Env, options: dict[str, IniEntry], folder: str) -> list[tuple[str, int, int]]:
+    """The repository files one environment installs, each with the line that says so."""
+    found: list[tuple[str, int, int]] = []
+    for item in _values(options.get("deps")):
+        if not _meets(item.condition, env.factors):
+            continue
+        text = _substitute(item.text)
+        for flag in ("-r", "-c", "--requirement", "--constraint"):
+            if text.startswith(flag):
+                target = text[len(flag) :].lstrip("= ").strip()
+                if target:
+                    found.append((_here(folder, target), item.line, item.column))
+                break
+    for item in _values(options.get("commands")) + _values(options.get("commands_pre")):
+        if not _meets(item.condition, env.factors):
+            continue
+        for words in split_commands(_substitute(item.text)):
+            for target in command_installs(words, folder):
+                found.append((target, item.line, item.column))
+    skip = options.get("skip_install")
+    skipped = skip is not None and bool(skip.pieces) and skip.pieces[0][0].lower() == "true"
+    if not skipped:
+        project = _here(folder, "pyproject.toml")
+        line = env.span.line
+        found.append((project, line, env.span.column))
+        extras = options.get("extras")
+        for item in _values(extras):
+            if not _meets(item.condition, env.factors):
+                continue
+            for extra, _ in _split_top_commas(item.text):
+                if extra.strip():
+                    found.append((f"{project}#{extra.strip()}", item.line, item.column))
+    return found
+
+
+def _substitute(text: str) -> str:
+    for old, new in _SUBSTITUTIONS:
+        text = text.replace(old, new)
+    return text.strip()
+
+
+def _here(folder: str, path: str) -> str:
+    joined = posixpath.normpath(posixpath.join(folder, path))
+    return joined.removeprefix("./")
+
+
+class ToxParser:
+    """``tox.ini``: each environment's Python and the files it installs."""
+
+    kind = FileKind.TOX
+
+    def parse(self, path: str, text: str) -> ManifestFile:
+        """Parse a tox.ini; never raises."""
+        reader = _Reader(path=path, lines=split_lines(text))
+        sections: dict[str, dict[str, IniEntry]] = {}
+        for entry in read_ini(reader.lines, "tox.ini", reader.error):
+            sections.setdefault(entry.section, {})[entry.key.replace("-", "_").lower()] = entry
+        folder = posixpath.dirname(path)
+        for env in _environments(path, sections)[:MAX_ENVIRONMENTS]:
+            options = {**sections.get("testenv", {}), **sections.get(f"testenv:{env.name}", {})}
+            python = _python_of(env, options)
+            if python is None:
+                continue
+            minor, where, how = python
+            span = Span(path, where.line, where.column)
+            for target, line, column in dict.fromkeys(_installs(env, options, folder)):
+                reader.facts.append(Fact(FactKind.PYTHON, minor, span, how, target))
+                reader.metadata.append((INSTALLED_TOGETHER, f"{path}#{env.name}\n{target}"))
+                if "#" not in target and target not in reader.include_paths:
+                    reader.include_paths.append(target)
+                    reader.includes.append(Span(path, line, column))
+        return reader.manifest_file(path, self.kind)
+
+
+def _environments(path: str, sections: dict[str, dict[str, IniEntry]]) -> list[_Env]:
+    """The environments of ``envlist`` (expanded), then those only a section names."""
+    found: dict[str, _Env] = {}
+    tox = sections.get("tox", {})
+    listed = tox.get("envlist") or tox.get("env_list")
+    for text, line, column in listed.pieces if listed is not None else []:
+        for piece, offset in _split_top_commas(text):
+            for name in _expand(piece.strip()):
+                span = Span(path, line, column + offset + len(piece) - len(piece.lstrip()))
+                found.setdefault(name, _Env(name, span, "envlist"))
+    for section, options in sections.items():
+        if section.startswith("testenv:"):
+            for name in _expand(section.removeprefix("testenv:").strip()):
+                entry = next(iter(options.values()), None)
+                line = entry.line if entry is not None else 1
+                found.setdefault(name, _Env(name, Span(path, line, 1), f"[{section}]"))
+    return list(found.values())
