@@ -53,6 +53,12 @@ CATALOGUE: tuple[RuleInfo, ...] = (
         "a conda pytorch release its channels never published (pytorch channel: up to 2.5)",
     ),
     RuleInfo(
+        "openmmlab-mmcv-range",
+        "conflict",
+        "rule",
+        "an OpenMMLab package (mmdet, mmseg, ...) next to an mmcv/mmengine its import refuses",
+    ),
+    RuleInfo(
         "placeholder-package",
         "conflict",
         "rule",
