@@ -12,6 +12,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from rules.manifests.errors import parse_error
+from rules.manifests.model import ManifestParts
+
 #: Most lines of one INI file read; the rest is reported once and skipped.
 MAX_LINES = 50_000
 
@@ -74,3 +77,16 @@ def read_ini(lines: Sequence[str], name: str, error: Report) -> list[IniEntry]:
     if len(lines) > MAX_LINES:
         error(MAX_LINES + 1, 1, f"{name} longer than {MAX_LINES} lines: rest not read")
     return entries
+
+
+@dataclass
+class IniParts(ManifestParts):
+    """What a reader of one INI file builds, with its lines and located errors."""
+
+    path: str = ""
+    lines: list[str] = field(default_factory=list)
+
+    def error(self, line: int, column: int, message: str) -> None:
+        """A parse error at `line`, `column` (1-based), the line's text shown."""
+        text = self.lines[line - 1] if 0 < line <= len(self.lines) else None
+        self.errors.append(parse_error(self.path, line, column, message, text))

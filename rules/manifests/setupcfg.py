@@ -21,19 +21,17 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
-from rules.manifests._ini import IniEntry, read_ini
-from rules.manifests.errors import parse_error
+from rules.manifests._ini import IniEntry, IniParts, read_ini
 from rules.manifests.model import (
     Fact,
     FactKind,
     FileKind,
     Group,
     ManifestFile,
-    ManifestParts,
     Span,
 )
 from rules.manifests.requirements import parse_pep508
@@ -50,14 +48,7 @@ def _option(key: str) -> str:
 
 
 @dataclass
-class _Builder(ManifestParts):
-    path: str = ""
-    lines: list[str] = field(default_factory=list)
-
-    def error(self, line: int, column: int, message: str) -> None:
-        text = self.lines[line - 1] if 0 < line <= len(self.lines) else None
-        self.errors.append(parse_error(self.path, line, column, message, text))
-
+class _Builder(IniParts):
     def environment(self, extra: str | None) -> str:
         return self.path if extra is None else f"{self.path}#{extra}"
 

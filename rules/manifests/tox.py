@@ -26,13 +26,12 @@ from __future__ import annotations
 import itertools
 import posixpath
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from rules.manifests._ini import IniEntry, read_ini
+from rules.manifests._ini import IniEntry, IniParts, read_ini
 from rules.manifests._shellwords import split_commands
 from rules.manifests._step_installs import command_installs
-from rules.manifests.errors import parse_error
-from rules.manifests.model import Fact, FactKind, FileKind, ManifestFile, ManifestParts, Span
+from rules.manifests.model import Fact, FactKind, FileKind, ManifestFile, Span
 from rules.manifests.text import split_lines
 from rules.manifests.workflow import INSTALLED_TOGETHER
 
@@ -69,16 +68,6 @@ class _Env:
     @property
     def factors(self) -> frozenset[str]:
         return frozenset(self.name.split("-"))
-
-
-@dataclass
-class _Reader(ManifestParts):
-    path: str = ""
-    lines: list[str] = field(default_factory=list)
-
-    def error(self, line: int, column: int, message: str) -> None:
-        text = self.lines[line - 1] if 0 < line <= len(self.lines) else None
-        self.errors.append(parse_error(self.path, line, column, message, text))
 
 
 def _expand(name: str) -> list[str]:
@@ -214,7 +203,7 @@ class ToxParser:
 
     def parse(self, path: str, text: str) -> ManifestFile:
         """Parse a tox.ini; never raises."""
-        reader = _Reader(path=path, lines=split_lines(text))
+        reader = IniParts(path=path, lines=split_lines(text))
         sections: dict[str, dict[str, IniEntry]] = {}
         for entry in read_ini(reader.lines, "tox.ini", reader.error):
             sections.setdefault(entry.section, {})[entry.key.replace("-", "_").lower()] = entry
