@@ -14,8 +14,9 @@ it admits refuses (an unpinned ``sklearn`` or ``tensorflow-gpu``: pip and uv tak
 release and stop when its build fails; a warning when the file passes ``--only-binary`` or
 ``--prefer-binary``, which may pick an older wheel). A warning for a release that installs
 but only pulls in the real project (``sklearn==0.0``). Only PyPI requirements of
-requirements files, pyproject dependencies, conda ``pip:`` blocks and Dockerfile pip
-installs: a conda ``pytorch`` package is the real PyTorch.
+requirements files, pyproject dependencies, setup.cfg / setup.py install_requires (Project-
+MONAI/MONAILabel #1092 added ``sklearn`` to both requirements.txt and setup.cfg), conda
+``pip:`` blocks and Dockerfile pip installs: a conda ``pytorch`` package is the real PyTorch.
 """
 
 from __future__ import annotations
@@ -40,7 +41,16 @@ from rules.manifests.model import (
 )
 
 #: Files whose PyPI requirements pip or uv install by name.
-_KINDS = frozenset({FileKind.REQUIREMENTS, FileKind.PYPROJECT, FileKind.CONDA, FileKind.DOCKERFILE})
+_KINDS = frozenset(
+    {
+        FileKind.REQUIREMENTS,
+        FileKind.PYPROJECT,
+        FileKind.SETUP_CFG,
+        FileKind.SETUP_PY,
+        FileKind.CONDA,
+        FileKind.DOCKERFILE,
+    }
+)
 
 
 def _admitted(req: Requirement, project: Placeholder) -> tuple[Version, ...] | None:

@@ -81,6 +81,17 @@ CASES: list[tuple[str, dict[str, str], list[tuple[str, int | None, str | None]]]
         [("error", 14, "scikit-learn")],
     ),
     (
+        # Project-MONAI/MONAILabel 20608cc (#1092) added sklearn to setup.cfg too (fixed in #1103)
+        "MONAILabel: setup.cfg install_requires sklearn",
+        {"setup.cfg": "[options]\ninstall_requires =\n    numpy>=1.21.2\n    sklearn\n"},
+        [("error", 4, "scikit-learn")],
+    ),
+    (
+        "setup.py install_requires sklearn",
+        {"setup.py": "from setuptools import setup\nsetup(name='x', install_requires=['sklearn'])\n"},
+        [("error", 2, "scikit-learn")],
+    ),
+    (
         "pytorch>=1: the only admitted release (1.0.2) refuses",
         {"requirements.txt": "pytorch>=1\n"},
         [("error", 1, "torch>=1")],
