@@ -88,7 +88,7 @@ CASES: list[tuple[str, dict[str, str], list[tuple[str, int | None, str | None]]]
     ),
     (
         "setup.py install_requires sklearn",
-        {"setup.py": "from setuptools import setup\nsetup(name='x', install_requires=['sklearn'])\n"},
+        {"setup.py": "from setuptools import setup\nsetup(install_requires=['sklearn'])\n"},
         [("error", 2, "scikit-learn")],
     ),
     (
