@@ -65,6 +65,12 @@ CATALOGUE: tuple[RuleInfo, ...] = (
         "a PyPI placeholder project that refuses to install (pytorch, sklearn, tensorflow-gpu)",
     ),
     RuleInfo(
+        "project-not-on-pypi",
+        "conflict",
+        "rule",
+        "a requirement on a name PyPI has no project for (an import name such as yaml)",
+    ),
+    RuleInfo(
         "release-not-published",
         "conflict",
         "rule",

@@ -5,8 +5,10 @@
 listings (rules/kb/data/wheels.json: every release of each recorded package from its
 listing's first recorded release on, yanked ones included, as the index served them on the
 listing's date; final and post releases, and every pre-release and dev release the listing
-has). Dev-release pins are judged too: ``transformers==4.4.0.dev0`` is the version a source
-install of transformers' main branch reports (``pip freeze`` writes it), never uploaded
+has); for a package that file does not list, rules/kb/data/release_lists.json (every release
+with a file of the most downloaded PyPI projects, read the same way, yanked ones included).
+Dev-release pins are judged too: ``transformers==4.4.0.dev0`` is the version a source install
+of transformers' main branch reports (``pip freeze`` writes it), never uploaded
 (stanford-crfm/mistral#1). Release candidates, alphas and betas are not judged: projects
 delete them once the final is out, so a listing without one says nothing. Judged only where
 nothing else could serve the release: a PyPI requirement with no local label (``+cu121``
@@ -19,6 +21,7 @@ Conda requirements are left alone (conda channels publish their own version list
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import NamedTuple, Protocol
 
 from packaging.version import Version
 
@@ -28,6 +31,7 @@ from rules.checks.support.fixes import finding, pinned_line
 from rules.checks.support.indexes import pip_indexes_for
 from rules.checks.support.wheels import WheelIndex, kb_wheels
 from rules.findings import Finding, Severity
+from rules.kb import release_lists
 from rules.manifests.model import Ecosystem
 
 
@@ -46,15 +50,69 @@ def _prereleases(wheels: WheelIndex, package: str) -> frozenset[Version] | None:
     return frozenset(found) if found is not None else None
 
 
+#: What reading a missing or malformed data file raises.
+_UNREADABLE = (OSError, KeyError, ValueError, TypeError, AttributeError)
+
+
+class ReleaseLists(Protocol):
+    """Release lists of packages the wheels KB does not list (``rules.kb.release_lists``)."""
+
+    def releases(self, package: str) -> tuple[Version, ...]:
+        """Final and post releases, ascending (() when not recorded)."""
+        ...
+
+    def prereleases(self, package: str) -> frozenset[Version] | None:
+        """Pre-releases and dev releases (None: not recorded)."""
+        ...
+
+    def read_on(self) -> str:
+        """The date the listings were read."""
+        ...
+
+    def absent(self, package: str) -> str | None:
+        """The project to use when the index has no `package` (None: it has one)."""
+        ...
+
+
+class _Listing(NamedTuple):
+    """One package's listing and the KB file it comes from."""
+
+    releases: tuple[Version, ...]
+    prereleases: frozenset[Version] | None
+    source: str
+    #: The listing holds every release since the project's first upload (release_lists.json):
+    #: a pin older than its first release was never there either (langchain-ollama==0.0.2,
+    #: saiakhil066/deepseek-rag-chatbot; the first release is 0.1.0).
+    whole: bool = False
+
+
+def _listing(wheels: WheelIndex, lists: ReleaseLists, package: str, pre: bool) -> _Listing:
+    """The wheels KB's listing of `package`, else the release lists' (empty: neither has it).
+    Pre-releases are looked up only for a dev-release pin (`pre`)."""
+    releases = wheels.releases(package)
+    if releases:
+        found = _prereleases(wheels, package) if pre else None
+        return _Listing(releases, found, "KB wheels.json")
+    try:
+        releases = lists.releases(package)
+        found = lists.prereleases(package) if pre and releases else None
+        when = lists.read_on() if releases else ""
+    except _UNREADABLE:
+        return _Listing((), None, "")
+    return _Listing(releases, found, f"KB release_lists.json (read on {when})", whole=True)
+
+
 class ReleaseNotPublished(StaticRule, id="release-not-published", severity=Severity.ERROR):
     """Exact PyPI pins on releases the package's index listing does not have."""
 
-    def __init__(self, wheels: WheelIndex | None = None) -> None:
+    def __init__(self, wheels: WheelIndex | None = None, lists: ReleaseLists | None = None) -> None:
         self._wheels = wheels
+        self._lists = lists
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """One error per such requirement."""
         wheels = self._wheels if self._wheels is not None else kb_wheels()
+        lists: ReleaseLists = self._lists if self._lists is not None else release_lists
         seen: set[tuple[str, int, str]] = set()
         for env, reqs in each_env(ctx.snapshot, together=False):
             if pip_indexes_for(ctx.snapshot, env):
@@ -68,15 +126,15 @@ class ReleaseNotPublished(StaticRule, id="release-not-published", severity=Sever
                 where = (req.location.file, req.location.line, req.name)
                 if where in seen:
                     continue
-                releases = wheels.releases(project(req))
                 if pinned.pre is not None:
                     continue  # rc/a/b releases are often deleted once the final is out
                 pre = pinned.is_devrelease
-                listed = _prereleases(wheels, project(req)) if pre else frozenset(releases)
+                releases, found, source, whole = _listing(wheels, lists, project(req), pre)
+                listed = found if pre else frozenset(releases)
                 if not releases or listed is None:
                     continue  # a dev-release pin: the listing's pre-releases were not read
                 newest = max((releases[-1], *listed))
-                if not releases[0] <= pinned <= newest or pinned in listed:
+                if pinned > newest or (pinned < releases[0] and not whole) or pinned in listed:
                     continue
                 seen.add(where)
                 near = _nearest(releases, pinned)
@@ -93,7 +151,7 @@ class ReleaseNotPublished(StaticRule, id="release-not-published", severity=Sever
                     package=req.name,
                     fix=pinned_line(req, str(to)) if to else None,
                     evidence=(
-                        f"KB wheels.json: {len(releases)} releases of {project(req)} from "
+                        f"{source}: {len(releases)} releases of {project(req)} from "
                         f"{releases[0]} to {releases[-1]}"
                         + (f", {len(listed)} pre-releases" if pre else "")
                         + f"; no {kind} {pinned}",
@@ -102,4 +160,50 @@ class ReleaseNotPublished(StaticRule, id="release-not-published", severity=Sever
                 )
 
 
-RULES: tuple[Rule, ...] = (ReleaseNotPublished(),)
+class ProjectNotOnPypi(StaticRule, id="project-not-on-pypi", severity=Severity.ERROR):
+    """A PyPI requirement on a name the index has no project for: an import name (``yaml``
+    for PyYAML: MouseLand/cellpose 767b752 "yaml --> pyyaml", Replicable-MARL/MARLlib a296c17)
+    or a standard-library module. pip stops with 'No matching distribution found'. Only the
+    names rules/kb/data/release_lists.json records as absent, and only where nothing but PyPI
+    serves the environment (another index or find-links page might have the name)."""
+
+    def __init__(self, lists: ReleaseLists | None = None) -> None:
+        self._lists = lists
+
+    def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        """One error per such requirement line."""
+        lists: ReleaseLists = self._lists if self._lists is not None else release_lists
+        seen: set[tuple[str, int]] = set()
+        for env, reqs in each_env(ctx.snapshot, together=False):
+            if pip_indexes_for(ctx.snapshot, env):
+                continue
+            for req in reqs:
+                if req.ecosystem != Ecosystem.PYPI or req.url or req.is_constraint:
+                    continue
+                where = (req.location.file, req.location.line)
+                try:
+                    use = lists.absent(project(req))
+                except _UNREADABLE:
+                    use = None
+                if use is None or where in seen:
+                    continue
+                seen.add(where)
+                what = (
+                    f"`{req.name}` is the import name of `{use}`"
+                    if use
+                    else f"`{req.name}` is a module of the standard library or the system, "
+                    "not a package"
+                )
+                yield finding(
+                    self,
+                    f"{req.raw.strip()}: PyPI has no project named {req.name} ({what}), so pip "
+                    f"stops with 'No matching distribution found for {req.name}'.",
+                    req.location,
+                    package=req.name,
+                    fix=use or f"remove `{req.raw.strip()}`",
+                    evidence=(f"KB release_lists.json: the index had no project {req.name}",),
+                    fingerprint=f"not-on-pypi:{project(req)}",
+                )
+
+
+RULES: tuple[Rule, ...] = (ReleaseNotPublished(), ProjectNotOnPypi())
