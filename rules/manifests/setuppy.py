@@ -23,7 +23,8 @@ values are:
 
 Keyword arguments passed as ``**name`` (a dict literal or ``dict(...)`` bound once) count.
 Anything else (computed lists, conditionals, ``extras_require`` keys with a ``:marker``) is
-skipped silently: no guess. A setup.py that is not valid Python, or larger than
+skipped silently: no guess (an extra whose list is computed is skipped alone, the others of a
+dict literal still read). A setup.py that is not valid Python, or larger than
 `MAX_BYTES`, gives nothing and no error (it is code, not a dependency file). A literal
 requirement that is not PEP 508 is a located parse error (setuptools would refuse it too).
 """
@@ -386,6 +387,8 @@ def _read(b: _Builder, module: _Module, call: ast.Call) -> None:
         try:
             value = module.value(node)
         except (_Skip, RecursionError):
+            if arg == "extras_require":
+                _extras_one_by_one(b, module, node)
             continue
         if arg == "name" and isinstance(value, _Text):
             b.metadata.append(("name", value.value))
@@ -397,6 +400,28 @@ def _read(b: _Builder, module: _Module, call: ast.Call) -> None:
             for extra, items in value.items():
                 if ":" not in extra and extra.strip():
                     b.items(items, extra.strip())
+
+
+def _extras_one_by_one(b: _Builder, module: _Module, node: ast.expr) -> None:
+    """The extras of an ``extras_require`` dict literal that are readable on their own, when
+    some are not (MouseLand/cellpose: ``'gui': gui_deps``, a list its setup.py changes under
+    conditions, next to ``'distributed': distributed_deps``, bound once)."""
+    if isinstance(node, ast.Name):
+        bound = module.bindings.get(node.id)
+        node = bound if bound is not None else node
+    if not isinstance(node, ast.Dict):
+        return
+    for key, element in zip(node.keys, node.values, strict=True):
+        if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+            continue
+        extra = key.value.strip()
+        if ":" in extra or not extra:
+            continue
+        try:
+            items = module.items(element, 1)
+        except (_Skip, RecursionError):
+            continue
+        b.items(items, extra)
 
 
 class SetupPyParser:

@@ -173,6 +173,38 @@ setup(
     )
 
 
+def test_an_extra_computed_at_run_time_is_skipped_alone() -> None:
+    """MouseLand/cellpose e62ae25 (abridged): gui_deps changes under conditions, so its extra
+    (and `all`, which adds it) is skipped; `distributed` (bound once) is read, with the `yaml`
+    that PyPI has no project for (fixed in 767b752, "yaml --> pyyaml")."""
+    text = """\
+import setuptools, sys
+install_deps = ['numpy>=1.20.0', 'torch>=1.6']
+gui_deps = ['pyqtgraph>=0.12.4', 'pyqt6']
+distributed_deps = ['dask', 'yaml', 'zarr']
+if sys.platform.startswith('darwin'):
+    gui_deps.remove('pyqt6')
+setuptools.setup(
+    name='cellpose',
+    install_requires=install_deps,
+    extras_require={
+        'gui': gui_deps,
+        'distributed': distributed_deps,
+        'all': gui_deps + distributed_deps,
+    },
+)
+"""
+    manifest = _parse(text)
+    found = [(r.name, r.environment) for r in manifest.requirements]
+    assert found == [
+        ("numpy", "setup.py"),
+        ("torch", "setup.py"),
+        ("dask", "setup.py#distributed"),
+        ("yaml", "setup.py#distributed"),
+        ("zarr", "setup.py#distributed"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
