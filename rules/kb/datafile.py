@@ -9,10 +9,15 @@ from typing import Any
 
 
 @cache
+def data_text(name: str) -> str:
+    """The text of ``rules/kb/data/<name>``."""
+    return resources.files("rules.kb").joinpath("data", name).read_text(encoding="utf-8")
+
+
+@cache
 def data_json(name: str) -> dict[str, Any]:
     """The JSON object of ``rules/kb/data/<name>``."""
-    text = resources.files("rules.kb").joinpath("data", name).read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
+    data: dict[str, Any] = json.loads(data_text(name))
     return data
 
 

@@ -150,3 +150,12 @@ def test_absent_accessor() -> None:
     assert release_lists.absent("tkinter") == ""
     assert release_lists.absent("pyyaml") is None
     assert release_lists.absent("depreview-not-a-listed-project") is None
+
+
+def test_the_line_index_reads_every_project() -> None:
+    """The accessor indexes the file's lines (one project a line, as the script writes it)
+    instead of parsing 220,000 versions: it must see every project the JSON holds."""
+    projects = data_json(release_lists.RELEASE_LISTS_DATA)["projects"]
+    assert set(release_lists._lines()) == set(projects)
+    for name in ("whisper", "yaml", "langchain-ollama"):
+        assert release_lists._entry(name) == projects[name]
