@@ -111,7 +111,8 @@ def _read_sides(
 
 def review_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     """Run `depreview review`; returns the exit status."""
-    from worker.review.analysis import ResolverUnavailableError, analyze
+    from worker.review.analysis import ResolverUnavailableError, analyze_inputs
+    from worker.review.inputs import review_inputs
 
     if args.pr:
         return _review_pr(args, parser)
@@ -123,19 +124,22 @@ def review_command(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
         print(f"depreview: {exc}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        result = analyze(
+        inputs = review_inputs(
             base_files,
             head_files,
             changed_paths=changed_paths(base_files, head_files),
-            config_text=config_text,
+            config_override_text=config_text,
             config_path=str(args.config) if args.config else ".github/depreview.yml",
+            base_unread=unread_files(base_seen.skipped, base_seen.identities, head_seen.identities),
+            head_unread=unread_files(head_seen.skipped, head_seen.identities, base_seen.identities),
+        )
+        result = analyze_inputs(
+            inputs,
             resolve=args.resolve,
             # Local files on the user's own machine: file:// indexes they declare may be read.
             allow_file_urls=True,
             base_ref=base_ref,
             head_ref=head_ref,
-            base_unread=unread_files(base_seen.skipped, base_seen.identities, head_seen.identities),
-            head_unread=unread_files(head_seen.skipped, head_seen.identities, base_seen.identities),
         )
     except ResolverUnavailableError as exc:
         print(f"depreview: --resolve: {exc}", file=sys.stderr)

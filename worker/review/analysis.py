@@ -12,7 +12,6 @@ from core.settings import Settings, get_settings
 from rules.config import CONFIG_PATH, IgnoreRule
 from rules.findings import Finding, Severity
 from rules.manifests.dependabot import DependabotUpdate
-from rules.manifests.snapshot import Unread
 from rules.review import Review, review
 from worker.review.inputs import ReviewInputs, review_inputs
 from worker.time_limits import time_limit_types
@@ -68,13 +67,10 @@ def analyze(
     config_text: str | None = None,
     config_path: str = CONFIG_PATH,
     dependabot: DependabotUpdate | None = None,
-    base_unread: Mapping[str, Unread] | None = None,
-    head_unread: Mapping[str, Unread] | None = None,
     **options: Unpack[AnalysisOptions],
 ) -> Review:
     """Review two file trees (BASE's repo config unless `config_text`): `analyze_inputs` on
-    the inputs built from them (the CLI's and the tests' entry; the App reads its inputs).
-    `base_unread` / `head_unread`: the files each side's reader left out."""
+    the inputs built from them (the tests' entry; the App and the CLI build their inputs)."""
     inputs = review_inputs(
         base_files,
         head_files,
@@ -82,8 +78,6 @@ def analyze(
         config_override_text=config_text,
         config_path=config_path,
         dependabot=dependabot,
-        base_unread=base_unread,
-        head_unread=head_unread,
     )
     return analyze_inputs(inputs, **options)
 
