@@ -38,7 +38,14 @@ class Listing:
             self.skipped[path] = f"over the {max_files}-file limit"
 
 
-def _digest(path: Path) -> str:
+#: Largest file whose content a left-out file's identity is hashed from; a larger one (a
+#: mis-named data file) is told apart by its size alone.
+_MAX_DIGEST_BYTES = 64 * 1024 * 1024
+
+
+def _digest(path: Path, size: int) -> str:
+    if size > _MAX_DIGEST_BYTES:
+        return f"size:{size}"
     hasher = hashlib.sha256()
     with path.open("rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
@@ -165,7 +172,7 @@ def read_dir(
                 continue
             size = full.stat().st_size
             if size > max_bytes or len(files) >= max_files:
-                listing.identities[rel] = _digest(full)
+                listing.identities[rel] = _digest(full, size)
                 listing.leave_out(rel, size, max_bytes, max_files)
                 continue
             files[rel] = full.read_bytes()
