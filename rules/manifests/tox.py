@@ -4,9 +4,10 @@ tox makes one virtualenv per environment of ``[tox] envlist`` (``env_list``; bra
 ``py{38,39}-{cpu,gpu}`` expanded) and of each ``[testenv:NAME]`` section. Its Python is the
 environment's ``basepython`` (``python3.8``), else the one its name's factors name
 (``py37``, ``py3.8``, ``python3.8``, ``py310``), else none. Into it tox installs the ``deps``
-(here: the ``-r``/``-c`` files they name, ``-rrequirements.txt`` or
-``-r{toxinidir}/requirements.txt``), the project itself with its ``extras`` unless
-``skip_install`` (its ``pyproject.toml``/``setup.py`` next to tox.ini), and whatever
+(here: the ``-r`` files they name, ``-rrequirements.txt`` or
+``-r{toxinidir}/requirements.txt``; a ``-c`` file only constrains), the project itself with
+its ``extras`` unless ``skip_install``, ``package = skip`` or ``[tox] skipsdist`` /
+``no_package`` (its ``pyproject.toml``/``setup.py`` next to tox.ini), and whatever
 ``commands`` install (``pip install -r requirements.txt``). A deps/commands line guarded by
 factors (``gpu: ...``, ``py38,py39: ...``, ``!osx: ...``) counts for the environments whose
 factors meet it. ``[testenv:NAME]`` falls back to ``[testenv]`` for keys it does not set.
@@ -157,7 +158,7 @@ def _installs(env: _Env, options: dict[str, IniEntry], folder: str) -> list[tupl
         if not _meets(item.condition, env.factors):
             continue
         text = _substitute(item.text)
-        for flag in ("-r", "-c", "--requirement", "--constraint"):
+        for flag in ("-r", "--requirement"):  # a -c file constrains, it installs nothing
             if text.startswith(flag):
                 target = text[len(flag) :].lstrip("= ").strip()
                 if target:
@@ -169,9 +170,7 @@ def _installs(env: _Env, options: dict[str, IniEntry], folder: str) -> list[tupl
         for words in split_commands(_substitute(item.text)):
             for target in command_installs(words, folder):
                 found.append((target, item.line, item.column))
-    skip = options.get("skip_install")
-    skipped = skip is not None and bool(skip.pieces) and skip.pieces[0][0].lower() == "true"
-    if not skipped:
+    if not _true(options.get("skip_install")) and not _is_skip(options.get("package")):
         project = _here(folder, "pyproject.toml")
         line = env.span.line
         found.append((project, line, env.span.column))
@@ -183,6 +182,14 @@ def _installs(env: _Env, options: dict[str, IniEntry], folder: str) -> list[tupl
                 if extra.strip():
                     found.append((f"{project}#{extra.strip()}", item.line, item.column))
     return found
+
+
+def _true(entry: IniEntry | None) -> bool:
+    return entry is not None and bool(entry.pieces) and entry.pieces[0][0].strip().lower() == "true"
+
+
+def _is_skip(entry: IniEntry | None) -> bool:
+    return entry is not None and bool(entry.pieces) and entry.pieces[0][0].strip() == "skip"
 
 
 def _substitute(text: str) -> str:
@@ -210,6 +217,10 @@ class ToxParser:
         folder = posixpath.dirname(path)
         for env in _environments(path, sections)[:MAX_ENVIRONMENTS]:
             options = {**sections.get("testenv", {}), **sections.get(f"testenv:{env.name}", {})}
+            tox = sections.get("tox", {})
+            for key in ("skipsdist", "skip_sdist", "no_package"):
+                if _true(tox.get(key)):
+                    options["skip_install"] = tox[key]
             python = _python_of(env, options)
             if python is None:
                 continue

@@ -99,6 +99,13 @@ def test_kmerdb_deps_file_gets_the_envlist_python() -> None:
         ("[tox]\nenvlist = lint\n[testenv:docs]\nbasepython = python3.11\nskip_install = true\n"
          "deps = -rdocs/requirements.txt\n",
          {("docs/requirements.txt", "3.11", 4)}),
+        # a -c file constrains, it installs nothing; skipsdist: no project install
+        ("[tox]\nenvlist = py38\nskipsdist = true\n[testenv]\ndeps =\n  -cc.txt\n  -rr.txt\n",
+         {("r.txt", "3.8", 2)}),
+        ("[tox]\nenvlist = py38\n[testenv]\npackage = skip\ndeps = -rr.txt\n",
+         {("r.txt", "3.8", 2)}),
+        ("[tox]\nenvlist = py38\nskipsdist = false\n[testenv]\ndeps = -rr.txt\n",
+         {("r.txt", "3.8", 2), ("pyproject.toml", "3.8", 2)}),
         # no Python named (py3, lint): nothing said
         ("[tox]\nenvlist = py3, lint\n[testenv]\ndeps = -rr.txt\n", set()),
         # commands' installs, with {toxinidir} and {envpython}
