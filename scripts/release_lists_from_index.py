@@ -42,13 +42,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kb_from_index import _ACCEPT, _get
 from packaging.utils import (
-    InvalidSdistFilename,
-    InvalidWheelFilename,
     canonicalize_name,
-    parse_sdist_filename,
-    parse_wheel_filename,
 )
 from packaging.version import InvalidVersion, Version
+from wheels_from_index import version_of as wheel_or_sdist_version
 
 _ROOT = Path(__file__).resolve().parent.parent
 _DATA = _ROOT / "rules/kb/data"
@@ -105,13 +102,10 @@ def version_of(filename: str, known: frozenset[str]) -> str | None:
 
     Wheels and ``.tar.gz`` / ``.zip`` sdists are parsed; other archives (``.egg``,
     ``.tar.bz2``, ``.exe``...) are matched against `known` (the listing's version strings)."""
-    try:
-        if filename.endswith(".whl"):
-            return str(parse_wheel_filename(filename)[1])
-        if filename.endswith((".tar.gz", ".zip")):
-            return str(parse_sdist_filename(filename)[1])
-    except (InvalidWheelFilename, InvalidSdistFilename, InvalidVersion):
-        pass
+    if filename.endswith((".whl", ".tar.gz", ".zip")):
+        parsed = wheel_or_sdist_version(filename)
+        if parsed is not None:
+            return parsed
     stem = _LEGACY.sub("", filename)
     if stem == filename:
         return None

@@ -81,7 +81,7 @@ def version_of(filename: str) -> str | None:
             return str(parse_wheel_filename(filename)[1])
         if filename.endswith((".tar.gz", ".zip")):
             return str(parse_sdist_filename(filename)[1])
-    except (InvalidWheelFilename, InvalidSdistFilename):
+    except (InvalidWheelFilename, InvalidSdistFilename, InvalidVersion):
         return None
     return None
 
