@@ -29,7 +29,7 @@ from rules.checks.base import Rule, RuleContext, StaticRule
 from rules.checks.support.environments import each_env, project, version_of
 from rules.checks.support.fixes import finding, pinned_line
 from rules.checks.support.indexes import pip_indexes_for
-from rules.checks.support.wheels import WheelIndex, kb_wheels
+from rules.checks.support.wheels import UNREADABLE, WheelIndex, kb_wheels
 from rules.findings import Finding, Severity
 from rules.kb import release_lists
 from rules.manifests.model import Ecosystem
@@ -48,10 +48,6 @@ def _prereleases(wheels: WheelIndex, package: str) -> frozenset[Version] | None:
     lookup = getattr(wheels, "prereleases", None)
     found = lookup(package) if lookup is not None else None
     return frozenset(found) if found is not None else None
-
-
-#: What reading a missing or malformed data file raises.
-_UNREADABLE = (OSError, KeyError, ValueError, TypeError, AttributeError)
 
 
 class ReleaseLists(Protocol):
@@ -97,7 +93,7 @@ def _listing(wheels: WheelIndex, lists: ReleaseLists, package: str, pre: bool) -
         releases = lists.releases(package)
         found = lists.prereleases(package) if pre and releases else None
         when = lists.read_on() if releases else ""
-    except _UNREADABLE:
+    except UNREADABLE:
         return _Listing((), None, "")
     return _Listing(releases, found, f"KB release_lists.json (read on {when})", whole=True)
 
@@ -183,7 +179,7 @@ class ProjectNotOnPypi(StaticRule, id="project-not-on-pypi", severity=Severity.E
                 where = (req.location.file, req.location.line)
                 try:
                     use = lists.absent(project(req))
-                except _UNREADABLE:
+                except UNREADABLE:
                     use = None
                 if use is None or where in seen:
                     continue

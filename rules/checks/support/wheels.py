@@ -17,7 +17,7 @@ from packaging.version import InvalidVersion, Version
 from rules.kb.numpy_caps import load_numpy_caps
 
 #: What reading a missing or malformed data file raises.
-_UNREADABLE = (OSError, KeyError, ValueError, TypeError, AttributeError)
+UNREADABLE = (OSError, KeyError, ValueError, TypeError, AttributeError)
 
 
 class WheelIndex(Protocol):
@@ -68,7 +68,7 @@ class _KbWheels:
         found: list[Version] = []
         try:
             rows = self._load().releases(package) if self._load is not None else None
-        except _UNREADABLE:
+        except UNREADABLE:
             rows = None
         for row in rows or ():
             try:
@@ -84,7 +84,7 @@ class _KbWheels:
         Pythons, Requires-Python), None when unknown or unreadable."""
         try:
             return self._load().release(package, version) if self._load is not None else None
-        except _UNREADABLE:
+        except UNREADABLE:
             return None
 
     def prereleases(self, package: str) -> frozenset[Version] | None:
@@ -92,7 +92,7 @@ class _KbWheels:
         listing was not read for them, or the data is unreadable)."""
         try:
             return self._load().prereleases(package) if self._load is not None else None
-        except _UNREADABLE:
+        except UNREADABLE:
             return None
 
     def has_wheel(self, package: str, version: str, python: str) -> bool | None:
@@ -101,7 +101,7 @@ class _KbWheels:
             return None
         try:
             answer = self._has(package, str(version), python)
-        except _UNREADABLE:
+        except UNREADABLE:
             return None
         return None if answer is None else bool(answer)
 
@@ -111,7 +111,7 @@ class _KbWheels:
             return self.has_wheel(package, version, python)
         try:
             answer = self._candidate(package, str(version), python)
-        except _UNREADABLE:
+        except UNREADABLE:
             return None
         return None if answer is None else bool(answer)
 
