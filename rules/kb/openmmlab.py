@@ -135,13 +135,19 @@ def import_ranges(package: str, version: str | Version) -> tuple[MmcvRange, ...]
     return _ranges().get((canonicalize_name(package), parsed), ())
 
 
+@cache
+def _releases_by_package() -> dict[str, tuple[Version, ...]]:
+    found: dict[str, list[Version]] = {}
+    for name, version in _ranges():
+        found.setdefault(name, []).append(version)
+    return {name: tuple(sorted(versions)) for name, versions in found.items()}
+
+
 def covered(package: str) -> bool:
     """Whether any release of `package` is recorded."""
-    name = canonicalize_name(package)
-    return any(key == name for key, _ in _ranges())
+    return canonicalize_name(package) in _releases_by_package()
 
 
 def releases(package: str) -> tuple[Version, ...]:
     """The recorded releases of `package`, oldest first."""
-    name = canonicalize_name(package)
-    return tuple(sorted(version for key, version in _ranges() if key == name))
+    return _releases_by_package().get(canonicalize_name(package), ())
