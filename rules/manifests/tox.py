@@ -27,17 +27,29 @@ from __future__ import annotations
 import itertools
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from rules.findings import Finding, Severity
 from rules.manifests._ini import IniEntry, IniParts, read_ini
 from rules.manifests._shellwords import split_commands
 from rules.manifests._step_installs import command_installs
+from rules.manifests.errors import parse_error
 from rules.manifests.model import Fact, FactKind, FileKind, ManifestFile, Span
 from rules.manifests.text import split_lines
 from rules.manifests.workflow import INSTALLED_TOGETHER
 
 #: Most environments read from one tox.ini (brace products can multiply).
 MAX_ENVIRONMENTS = 256
+#: Most (environment, installed file) pairs, and factor alternatives checked against
+#: environments, for one tox.ini; past them the rest is a located warning, not hours of work.
+MAX_PAIRS = 20_000
+MAX_CHECKS = 2_000_000
+
+
+class _TooLarge(Exception):
+    """The tox.ini asks for more work than `MAX_PAIRS` / `MAX_CHECKS` allow."""
+
+
 #: A factor that names a CPython minor: py38, py3.8, py310, python3.8.
 _PY_FACTOR = re.compile(r"^(?:py|python)(3)\.?(\d{1,2})$")
 _BASEPYTHON = re.compile(r"^(?:python)?(3)\.(\d{1,2})$")
@@ -119,16 +131,9 @@ def _values(entry: IniEntry | None) -> list[_Line]:
     return found
 
 
-def _meets(condition: str, factors: frozenset[str]) -> bool:
-    """Whether an environment's `factors` meet a line's condition (``a-b,c``: a and b, or
-    c; ``!a``: not a; brace forms expanded)."""
-    if not condition:
-        return True
-    for alternative in _expand_condition(condition):
-        wanted = alternative.split("-")
-        if all((w[1:] not in factors) if w.startswith("!") else (w in factors) for w in wanted):
-            return True
-    return False
+def _holds(wanted: tuple[str, ...], factors: frozenset[str]) -> bool:
+    """Whether `factors` hold every factor of one alternative (``!a``: a does not hold)."""
+    return all((w[1:] not in factors) if w.startswith("!") else (w in factors) for w in wanted)
 
 
 def _expand_condition(condition: str) -> list[str]:
@@ -151,36 +156,85 @@ def _python_of(env: _Env, options: dict[str, IniEntry]) -> tuple[str, Span, str]
     return None
 
 
-def _installs(env: _Env, options: dict[str, IniEntry], folder: str) -> list[tuple[str, int, int]]:
+#: One value line's factor condition and the files it installs, with its place.
+_Installs = tuple[str, tuple[tuple[str, int, int], ...]]
+
+
+class _Lines:
+    """What each deps / commands / extras option installs, read once per option and shared by
+    every environment that uses it (a tox.ini of 50,000 lines and 256 environments splits
+    each command once, not 256 times), and which conditions each environment meets."""
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+        self.read: dict[tuple[int, str], list[_Installs]] = {}
+        self.conditions: dict[tuple[str, frozenset[str]], bool] = {}
+        self.alternatives: dict[str, tuple[tuple[str, ...], ...]] = {}
+        self.checks = 0
+
+    def of(self, entry: IniEntry | None, key: str) -> list[_Installs]:
+        if entry is None:
+            return []
+        cached = self.read.get((id(entry), key))
+        if cached is None:
+            cached = [(item.condition, self._targets(item, key)) for item in _values(entry)]
+            self.read[(id(entry), key)] = cached
+        return cached
+
+    def _targets(self, item: _Line, key: str) -> tuple[tuple[str, int, int], ...]:
+        where = (item.line, item.column)
+        if key == "deps":
+            text = _substitute(item.text)
+            for flag in ("-r", "--requirement"):  # a -c file constrains, it installs nothing
+                if text.startswith(flag):
+                    target = text[len(flag) :].lstrip("= ").strip()
+                    return ((_here(self.folder, target), *where),) if target else ()
+            return ()
+        if key == "extras":
+            return tuple(
+                (extra.strip(), *where)
+                for extra, _ in _split_top_commas(item.text)
+                if extra.strip()
+            )
+        return tuple(
+            (target, *where)
+            for words in split_commands(_substitute(item.text))
+            for target in command_installs(words, self.folder)
+        )
+
+    def meets(self, condition: str, factors: frozenset[str]) -> bool:
+        """Whether an environment's `factors` meet a line's condition (``a-b,c``: a and b, or
+        c; ``!a``: not a; brace forms expanded), remembered per (condition, factors)."""
+        if not condition:
+            return True
+        key = (condition, factors)
+        known = self.conditions.get(key)
+        if known is None:
+            alternatives = self.alternatives.get(condition)
+            if alternatives is None:
+                alternatives = self.alternatives[condition] = tuple(
+                    tuple(a.split("-")) for a in _expand_condition(condition)
+                )
+            self.checks += len(alternatives)
+            if self.checks > MAX_CHECKS:
+                raise _TooLarge
+            known = self.conditions[key] = any(_holds(a, factors) for a in alternatives)
+        return known
+
+
+def _installs(env: _Env, options: dict[str, IniEntry], lines: _Lines) -> list[tuple[str, int, int]]:
     """The repository files one environment installs, each with the line that says so."""
     found: list[tuple[str, int, int]] = []
-    for item in _values(options.get("deps")):
-        if not _meets(item.condition, env.factors):
-            continue
-        text = _substitute(item.text)
-        for flag in ("-r", "--requirement"):  # a -c file constrains, it installs nothing
-            if text.startswith(flag):
-                target = text[len(flag) :].lstrip("= ").strip()
-                if target:
-                    found.append((_here(folder, target), item.line, item.column))
-                break
-    for item in _values(options.get("commands")) + _values(options.get("commands_pre")):
-        if not _meets(item.condition, env.factors):
-            continue
-        for words in split_commands(_substitute(item.text)):
-            for target in command_installs(words, folder):
-                found.append((target, item.line, item.column))
+    for key, option in (("deps", "deps"), ("commands", "commands"), ("commands", "commands_pre")):
+        for condition, targets in lines.of(options.get(option), key):
+            if lines.meets(condition, env.factors):
+                found.extend(targets)
     if not _true(options.get("skip_install")) and not _is_skip(options.get("package")):
-        project = _here(folder, "pyproject.toml")
-        line = env.span.line
-        found.append((project, line, env.span.column))
-        extras = options.get("extras")
-        for item in _values(extras):
-            if not _meets(item.condition, env.factors):
-                continue
-            for extra, _ in _split_top_commas(item.text):
-                if extra.strip():
-                    found.append((f"{project}#{extra.strip()}", item.line, item.column))
+        project = _here(lines.folder, "pyproject.toml")
+        found.append((project, env.span.line, env.span.column))
+        for condition, extras in lines.of(options.get("extras"), "extras"):
+            if lines.meets(condition, env.factors):
+                found.extend((f"{project}#{extra}", line, column) for extra, line, column in extras)
     return found
 
 
@@ -214,7 +268,8 @@ class ToxParser:
         sections: dict[str, dict[str, IniEntry]] = {}
         for entry in read_ini(reader.lines, "tox.ini", reader.error):
             sections.setdefault(entry.section, {})[entry.key.replace("-", "_").lower()] = entry
-        folder = posixpath.dirname(path)
+        lines = _Lines(posixpath.dirname(path))
+        pairs = 0
         for env in _environments(path, sections)[:MAX_ENVIRONMENTS]:
             options = {**sections.get("testenv", {}), **sections.get(f"testenv:{env.name}", {})}
             tox = sections.get("tox", {})
@@ -226,13 +281,45 @@ class ToxParser:
                 continue
             minor, where, how = python
             span = Span(path, where.line, where.column)
-            for target, line, column in dict.fromkeys(_installs(env, options, folder)):
+            installs = _first_lines(env, options, lines)
+            pairs += len(installs or ())
+            if installs is None or pairs > MAX_PAIRS:
+                reader.errors.append(_too_large(path, env))
+                break
+            for target, (line, column) in installs.items():
                 reader.facts.append(Fact(FactKind.PYTHON, minor, span, how, target))
                 reader.metadata.append((INSTALLED_TOGETHER, f"{path}#{env.name}\n{target}"))
                 if "#" not in target and target not in reader.include_paths:
                     reader.include_paths.append(target)
                     reader.includes.append(Span(path, line, column))
         return reader.manifest_file(path, self.kind)
+
+
+def _first_lines(
+    env: _Env, options: dict[str, IniEntry], lines: _Lines
+) -> dict[str, tuple[int, int]] | None:
+    """Each file one environment installs, with the first line that says so; None when the
+    tox.ini asks for more than `MAX_CHECKS` factor checks."""
+    try:
+        found = _installs(env, options, lines)
+    except _TooLarge:
+        return None
+    first: dict[str, tuple[int, int]] = {}
+    for target, line, column in found:
+        first.setdefault(target, (line, column))
+    return first
+
+
+def _too_large(path: str, env: _Env) -> Finding:
+    """The warning that the environments from `env` on were not read."""
+    found = parse_error(
+        path,
+        env.span.line,
+        env.span.column,
+        f"tox.ini too large to read whole: environment {env.name} and those after it not "
+        f"read (over {MAX_PAIRS} environment-file pairs or {MAX_CHECKS} factor checks)",
+    )
+    return replace(found, severity=Severity.WARNING)
 
 
 def _environments(path: str, sections: dict[str, dict[str, IniEntry]]) -> list[_Env]:

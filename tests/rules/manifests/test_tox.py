@@ -167,3 +167,37 @@ def test_a_brace_bomb_is_bounded() -> None:
     text = "[tox]\nenvlist = py38-" + "{a,b}" * 40 + "\n[testenv]\ndeps = -rr.txt\n"
     manifest = _parse(text)
     assert len({v for k, v in manifest.metadata if k == INSTALLED_TOGETHER}) == 2 * 256
+
+
+def test_each_line_is_read_once_and_repeated_lines_give_one_fact() -> None:
+    """A command line shared by 256 environments is split once; the same file installed by
+    2,000 lines is one fact per environment (was 4.8 s and 2,000 facts an environment)."""
+    factors = ",".join(f"f{i}" for i in range(50))
+    text = (
+        "[tox]\nenvlist = py3{8-13}-{"
+        + factors
+        + "}\nskipsdist = true\n[testenv]\ncommands =\n"
+        + "    pip install -r r.txt\n" * 2000
+    )
+    manifest = _parse(text)
+    assert len(manifest.facts) == 256 and not manifest.errors
+    assert manifest.include_paths == ("r.txt",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 50,000 distinct files for each environment: past MAX_PAIRS
+        "[tox]\nenvlist = py38\nskipsdist = true\n[testenv]\ndeps =\n"
+        + "".join(f"    -rr{i}.txt\n" for i in range(25_000)),
+        # 100 conditions of 2,000 alternatives each, against 256 environments: past MAX_CHECKS
+        "[tox]\nenvlist = py3{8-13}-{" + ",".join(f"f{i}" for i in range(50)) + "}\n"
+        "[testenv]\ndeps =\n"
+        + "".join("    " + f"a{i}," * 2000 + "b: -rr.txt\n" for i in range(100)),
+    ],
+)
+def test_too_much_work_is_a_located_warning(text: str) -> None:
+    manifest = _parse(text)
+    (warning,) = manifest.errors
+    assert warning.severity == "warning" and "tox.ini too large to read whole" in warning.message
+    assert (warning.line, warning.column) == (2, 11)
