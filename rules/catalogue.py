@@ -117,6 +117,18 @@ CATALOGUE: tuple[RuleInfo, ...] = (
         "a Python the pinned packages ship no wheel for",
     ),
     RuleInfo(
+        "apt-python-unavailable",
+        "python-version-incompatible",
+        "rule",
+        "apt-get install of a python3.X the OS release's archive does not carry",
+    ),
+    RuleInfo(
+        "venv-python-mismatch",
+        "python-version-incompatible",
+        "rule",
+        "a virtualenv copied from a stage with another Python",
+    ),
+    RuleInfo(
         "externally-managed-python",
         "python-version-incompatible",
         "rule",

@@ -15,6 +15,7 @@ from rules.checks import (
     cpu_only,
     cuda_base_image,
     cuda_variant,
+    docker_python,
     driver,
     externally_managed,
     hygiene,
@@ -55,6 +56,7 @@ RULE_MODULES: tuple[ModuleType, ...] = (
     numpy_abi,
     python_version,
     externally_managed,
+    docker_python,
 )
 
 

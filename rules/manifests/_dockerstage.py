@@ -49,6 +49,17 @@ _YUM_VERSIONED = re.compile(r"^python(?:3(\d{1,2})|3\.(\d{1,2}))(?:-(?:devel|pip
 _APT_DEFAULT = re.compile(r"^python3(?:-(?:pip|dev|venv|full|minimal|distutils|setuptools))?$")
 _INTERPRETER = re.compile(r"^(?:.*/)?python(3\.\d+)$")
 _OS_PYTHON = re.compile(r"^python3(?:\.\d+)?(?:-[a-z0-9.]+)?$")
+#: `ManifestFile.metadata` key: ``"<line>\t<column>\t<os>\t<python>\t<package>"``, an
+#: ``apt-get install python3.X`` of a Python the OS release's own archive does not carry
+#: (`rules.manifests.images.OS_APT_PYTHONS`) with no other apt source added before it.
+APT_PYTHON_MISSING = "apt-python-missing"
+#: `ManifestFile.metadata` key: ``"<line>\t<column>\t<venv>\t<venv python>\t<source stage>\t
+#: <stage python>\t<its evidence>"``, a virtualenv `COPY --from` brings from a stage whose
+#: Python differs from the Python of the stage that uses it.
+VENV_PYTHON_MISMATCH = "venv-python-mismatch"
+#: Text of a RUN command that adds an apt source (a PPA such as deadsnakes, a sources.list
+#: entry, a keyring for one): after it, which ``python3.X`` apt finds is not known here.
+_APT_SOURCES = ("add-apt-repository", "apt-add-repository", "ppa:", "deadsnakes", "sources.list")
 #: NVIDIA's cuDNN packages pinned to a version: ``libcudnn8=8.0.4.30-1+cuda11.0`` (TensorFlow's
 #: own GPU Dockerfiles), ``libcudnn8-dev=…``, ``libcudnn9-cuda-12=9.1.0.70-1``.
 _APT_CUDNN = re.compile(r"^libcudnn(\d+)(?:-dev)?(?:-cuda-\d+)?=(\d+\.\d+\.\d+)(?:\.\d+)?[-+~]")
@@ -179,6 +190,18 @@ def apt_python(
         elif _APT_DEFAULT.match(name):
             found.append((word, None))
     return found
+
+
+def adds_apt_source(text: str) -> bool:
+    """Whether a RUN line's text adds an apt source (`_APT_SOURCES`; a redirection into
+    sources.list is no word of a command, so the text is read whole)."""
+    return any(marker in text for marker in _APT_SOURCES)
+
+
+def package_manager(words: list[Word]) -> str | None:
+    """The OS package manager (``apt``, ``apk``, ``yum``) whose install command this is."""
+    found = _install_command(words)
+    return found[0] if found is not None else None
 
 
 def _install_command(words: list[Word]) -> tuple[str, str, list[str], list[Word]] | None:

@@ -11,13 +11,17 @@ from dataclasses import dataclass, field, replace
 from rules.findings import Finding, Severity
 from rules.manifests._dockerlines import LogicalLine, escape_char, join_lines, substitute
 from rules.manifests._dockerstage import (
+    APT_PYTHON_MISSING,
+    VENV_PYTHON_MISMATCH,
     PathMap,
     PythonEvidence,
+    adds_apt_source,
     apt_cudnn,
     apt_python,
     bind_mounts,
     installs_os_python,
     interpreter_python,
+    package_manager,
     system_packages,
 )
 from rules.manifests._dockervenv import (
@@ -51,7 +55,14 @@ from rules.manifests._shellwords import Word, split_commands, strip_prefix
 from rules.manifests.build_args import MAX_BUILDS, SCRIPT_NAMES, Build
 from rules.manifests.conda_installers import downloaded, run_installer
 from rules.manifests.errors import parse_error
-from rules.manifests.images import ImageInfo, decode_image, os_key, os_python3, parse_image_ref
+from rules.manifests.images import (
+    ImageInfo,
+    decode_image,
+    os_apt_pythons,
+    os_key,
+    os_python3,
+    parse_image_ref,
+)
 from rules.manifests.makefile import MAKEFILE_NAMES, make_call, make_reference
 from rules.manifests.model import (
     DockerStage,
@@ -220,6 +231,13 @@ class _Stage:
     installers: dict[str, str] = field(default_factory=dict)
     #: A RUN line removed the PEP 668 marker or told pip to ignore it (`_pep668`).
     pep668_off: bool = False
+    #: A RUN line added an apt source (a PPA, a sources.list entry): `APT_PYTHON_MISSING` is off.
+    apt_sources: bool = False
+    #: Virtualenvs `COPY --from` brought in: (container path, the Python that made it, the
+    #: COPY's place, the source stage's label).
+    copied_venvs: list[tuple[str, str, Span, str]] = field(default_factory=list)
+    #: The text of the stage's RUN / CMD / ENTRYPOINT lines (where a copied venv is used).
+    commands: list[str] = field(default_factory=list)
 
     def installs_of(self, key: str) -> list[str]:
         """The files installer `key` installs ("": the stage's default pip)."""
@@ -599,6 +617,7 @@ class _Reader:
         #: ARGs without a default that no build arg sets (their value is unknown).
         self.external: list[str] = []
         self.pep668: list[str] = []
+        self.apt_missing: list[str] = []
         self.physical = text.split("\n")
         self.lines = join_lines(self.physical, escape=escape_char(self.physical))
         self.global_args: dict[str, str | None] = {}
@@ -647,7 +666,10 @@ class _Reader:
             elif word == "ENV":
                 self._env(line, rest)
             elif word == "RUN":
+                self.stages[-1].commands.append(line.text)
                 self._run(line, rest)
+            elif word in {"CMD", "ENTRYPOINT"}:
+                self.stages[-1].commands.append(line.text)
             elif word == "WORKDIR":
                 self._workdir(line, rest)
             elif word in {"COPY", "ADD"}:
@@ -723,6 +745,8 @@ class _Reader:
         out.extend((BUILD_ARG_SOURCE, file) for file in sorted(used))
         out.extend((EXTERNAL_ARG, name) for name in dict.fromkeys(self.external))
         out.extend((EXTERNALLY_MANAGED, entry) for entry in dict.fromkeys(self.pep668))
+        out.extend((APT_PYTHON_MISSING, entry) for entry in dict.fromkeys(self.apt_missing))
+        out.extend((VENV_PYTHON_MISMATCH, entry) for entry in dict.fromkeys(self._venv_copies()))
         return tuple(out)
 
     @staticmethod
@@ -806,6 +830,7 @@ class _Reader:
             stage.venv_at = dict(parent.venv_at)
             stage.system_packages = list(parent.system_packages)
             stage.pep668_off = parent.pep668_off
+            stage.apt_sources = parent.apt_sources
             stage.paths = PathMap(
                 parent.paths.workdir, dict(parent.paths.files), list(parent.paths.folders)
             )
@@ -923,6 +948,9 @@ class _Reader:
         words = [substitute(w, variables)[0] for w in words]
         if source_stage is not None:
             stage.copies_from.append(source_stage.lower())
+            origin = self.named.get(source_stage.lower())
+            if origin is not None and len(words) >= 2:
+                self._copy_venvs(origin, words[:-1], words[-1], self._span(line, start))
             return
         if len(words) >= 2:
             before = dict(stage.paths.files)
@@ -931,6 +959,50 @@ class _Reader:
                 tool = config_tool(target, stage.env)
                 if tool is not None and before.get(target) != source:
                     self._config_file(tool, source, self._config_span(line, start, source))
+
+    def _copy_venvs(self, source: _Stage, paths: list[str], target: str, span: Span) -> None:
+        """`COPY --from=builder /app /app`: the virtualenvs of `source` at or below the copied
+        paths are venvs of this stage too, made by the source stage's Python (a venv's
+        ``bin/python`` links to that interpreter, which this stage may not have)."""
+        stage = self.stages[-1]
+        destination = stage.paths.absolute(target)
+        for written in paths:
+            copied = source.paths.absolute(written)
+            for venv, version in source.venvs.items():
+                if venv != copied and not venv.startswith(copied.rstrip("/") + "/"):
+                    continue
+                inner = posixpath.relpath(venv, copied)
+                path = posixpath.normpath(posixpath.join(destination, inner))
+                made = source.venv_at.get(venv) or source.default_python()
+                if version is None and made is not None:
+                    version = made.version  # `python -m venv`: the source stage's Python
+                stage.venvs[path] = version
+                if made is not None:
+                    stage.venv_at[path] = made
+                if version is not None:
+                    stage.copied_venvs.append((path, version, span, source.label))
+
+    def _venv_copies(self) -> list[str]:
+        """`VENV_PYTHON_MISMATCH` entries: each copied venv a stage uses (on ``PATH``, as
+        ``VIRTUAL_ENV``, or named by a later RUN / CMD / ENTRYPOINT) whose Python is not the
+        stage's own."""
+        out: list[str] = []
+        for stage in self.stages:
+            own = stage.python
+            if own is None:
+                continue
+            for path, version, span, source in stage.copied_venvs:
+                if version == own.version:
+                    continue
+                used = (
+                    path_venv(stage.env.get("PATH"), {path: version}) == path
+                    or stage.env.get("VIRTUAL_ENV") == path
+                    or any(f"{path}/bin/" in text for text in stage.commands)
+                )
+                if used:
+                    where = f"{span.line}\t{span.column}\t{path}\t{version}\t{source}"
+                    out.append(f"{where}\t{own.version}\t{own.text}")
+        return out
 
     def _config_write(self, line: LogicalLine, write: _Write) -> None:
         """An ``echo … > /etc/pip.conf`` of a RUN: the file's index settings from here on (a
@@ -996,6 +1068,8 @@ class _Reader:
             offset += len(stripped) - len(after.lstrip())
             stripped = after.lstrip()
         paths = self.stages[-1].paths
+        if adds_apt_source(line.text):
+            self.stages[-1].apt_sources = True
         saved = (dict(paths.files), list(paths.folders))
         for source, target in bind_mounts(flags):
             paths.copy([source], target)
@@ -1240,9 +1314,16 @@ class _Reader:
         if conda is not None:
             where = locate(conda.word.start)
             self._python(PythonEvidence(conda.version, "installer", where, conda.text), True)
+        apt = package_manager(words) == "apt"
         for word, version in apt_python(words, lambda text: expand(text, False)):
             if version is not None:
-                self._python(PythonEvidence(version, "apt", locate(word.start), word.value), True)
+                where = locate(word.start)
+                self._python(PythonEvidence(version, "apt", where, word.value), True)
+                carried = os_apt_pythons(stage.os)
+                missing = carried is not None and version not in carried
+                if apt and missing and not stage.apt_sources:
+                    entry = f"{where.line}\t{where.column}\t{os_key(stage.os)}\t{version}"
+                    self.apt_missing.append(f"{entry}\t{word.value}")
                 continue
             default = os_python3(stage.os)
             if default is not None:
@@ -1294,6 +1375,12 @@ class _Reader:
         path = "pyproject.toml" if folder in {"", "."} else f"{folder}/pyproject.toml"
         installs, extras = stage.installs_of(key), stage.extras_of(key)
         installs.append(path)
+        if head[0] == "uv":  # uv sync makes the project's venv (.venv, or UV_PROJECT_ENVIRONMENT)
+            venv = stage.paths.absolute(stage.env.get("UV_PROJECT_ENVIRONMENT") or ".venv")
+            python = stage.default_python()
+            stage.venvs[venv] = python.version if python is not None else None
+            if python is not None:
+                stage.venv_at[venv] = python
         for option, value in zip(options, [*options[1:], ""], strict=True):
             if option in ("--extra", "-E") and value and not value.startswith("-"):
                 extras.append(f"{path}#{value}")

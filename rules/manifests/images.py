@@ -43,6 +43,14 @@ _PYTHON_TAG = re.compile(
     r"^(?P<python>\d+(?:\.\d+){0,2}(?:(?:a|b|rc)\d+)?)(?:-(?P<variant>[A-Za-z0-9.\-]+))?$"
 )
 
+#: astral-sh's uv images: ``ghcr.io/astral-sh/uv:python3.12-bookworm-slim`` and
+#: ``uv:0.8-python3.12-bookworm`` are uv on the matching ``python:3.12-bookworm-slim`` image
+#: (docs.astral.sh/uv/guides/integration/docker, "Available images"); a tag without
+#: ``python`` (``uv:bookworm``, ``uv:0.8``) tells no Python.
+_UV_TAG = re.compile(
+    r"^(?:\d+(?:\.\d+){0,2}-)?python(?P<python>3\.\d+)(?:-(?P<variant>[A-Za-z0-9.\-]+))?$"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class ImageRef:
@@ -309,6 +317,23 @@ OS_PYTHON3: dict[str, str] = {
     "debian12": "3.11",
     "debian13": "3.13",
 }
+#: Every ``python3.X`` package each release's own archive carries (main and universe, with
+#: -updates), beyond `OS_PYTHON3`: packages.ubuntu.com/<codename>/python3.X and
+#: packages.debian.org/<codename>/python3.X. Ubuntu adds the next minor to universe during an
+#: LTS's life (bionic 3.7 and 3.8, focal 3.9, jammy 3.11); noble carries 3.12 only, and a Debian
+#: stable release only its own python3. Any other ``python3.X`` comes from a PPA (deadsnakes)
+#: or another source; `apt-get install` of it alone stops with "Unable to locate package"
+#: (ayutaz/piper-plus #378: python3.11 on ubuntu:24.04).
+OS_APT_PYTHONS: dict[str, frozenset[str]] = {
+    "ubuntu18.04": frozenset({"3.6", "3.7", "3.8"}),
+    "ubuntu20.04": frozenset({"3.8", "3.9"}),
+    "ubuntu22.04": frozenset({"3.10", "3.11"}),
+    "ubuntu24.04": frozenset({"3.12"}),
+    "debian10": frozenset({"3.7"}),
+    "debian11": frozenset({"3.9"}),
+    "debian12": frozenset({"3.11"}),
+    "debian13": frozenset({"3.13"}),
+}
 #: Release code names (in image tags and `FROM python:3.9-bullseye`) to `OS_PYTHON3` keys.
 OS_CODENAMES: dict[str, str] = {
     "bionic": "ubuntu18.04",
@@ -348,6 +373,13 @@ def os_python3(os_name: str | None) -> str | None:
     return OS_PYTHON3.get(key) if key else None
 
 
+def os_apt_pythons(os_name: str | None) -> frozenset[str] | None:
+    """The ``python3.X`` packages the OS release's own archive carries (`OS_APT_PYTHONS`), or
+    None when the release is unknown or moving."""
+    key = os_key(os_name)
+    return OS_APT_PYTHONS.get(key) if key else None
+
+
 def _distro(bare: ImageInfo) -> ImageInfo:
     """`ubuntu:22.04`, `ubuntu:jammy-20240101`, `debian:bullseye-slim`, `debian:11`."""
     text = (bare.tag or "").lower()
@@ -384,6 +416,7 @@ _FAMILIES: dict[str, _Family] = {
     ),
     "tensorflow/tensorflow": _Family("tensorflow", _HUB, _tensorflow),
     "python": _Family("python", _HUB, _by_tag(_PYTHON_TAG, _python)),
+    "astral-sh/uv": _Family("uv", frozenset({"ghcr.io"}), _by_tag(_UV_TAG, _python)),
     "ubuntu": _Family("ubuntu", _HUB, _distro),
     "debian": _Family("debian", _HUB, _distro),
     "continuumio/miniconda3": _Family("miniconda", _HUB, _miniconda),

@@ -12,10 +12,12 @@ from rules.review import review_trees
 
 #: The lines of uber/petastorm's docker/Dockerfile at 7214853c9d3b0d7123e2818c8b3e03416a9f5aff
 #: (https://github.com/uber/petastorm/pull/715) that set up its two venvs, byte-exact but for
-#: the lines in between (apt-get, ADD) left out.
-PETASTORM = """\
-FROM ubuntu:20.04
-RUN apt-get -qq install -y python3.7 python3.7-venv python3.9 python3.9-venv
+#: the lines in between (apt-get, ADD) left out; its deadsnakes PPA (focal's archive carries no
+#: python3.7), a RUN of its own there, is folded into the apt line here.
+PETASTORM = (
+    "FROM ubuntu:20.04\n"
+    "RUN add-apt-repository -y ppa:deadsnakes/ppa && "
+    """apt-get -qq install -y python3.7 python3.7-venv python3.9 python3.9-venv
 RUN python3.7 -m pip install pip --upgrade
 RUN python3.7 -m pip install wheel
 RUN python3.7 -m venv /petastorm_venv3.7
@@ -29,6 +31,7 @@ RUN /petastorm_venv3.9/bin/pip3.9 install --no-cache scikit-build
 RUN /petastorm_venv3.9/bin/pip3.9 install -U pyarrow==3.0.0 numpy==1.19.3 tensorflow==2.5.0 \
 pyspark==3.0.0
 """
+)
 
 V37 = "Dockerfile#venv /petastorm_venv3.7"
 V39 = "Dockerfile#venv /petastorm_venv3.9"
