@@ -203,11 +203,22 @@ def _job_pythons(walker: Walker, path: str, job: yaml.Node) -> list[tuple[str, S
     matrix = walker.get(walker.get(job, "strategy"), "matrix")
     for step in walker.sequence(walker.get(job, "steps")):
         found.extend(_conda_setup_versions(walker, path, step, matrix))
-        node = _setup_python_version(walker, step)
-        if node is not None:
-            found.extend(_node_versions(walker, path, node, matrix, _setup_action(walker, step)))
-        found.extend(_uv_pins(walker, path, step, matrix))
+        found.extend(_later_pythons(walker, path, step, matrix) or [])
     return found
+
+
+def _later_pythons(
+    walker: Walker, path: str, step: yaml.Node, matrix: yaml.Node | None
+) -> list[tuple[str, Span, str]] | None:
+    """The Pythons a step sets for the steps after it: a setup-python / setup-uv step's
+    ``python-version`` (empty when it names none that can be read), then a ``uv python pin``
+    of its ``run:``; None when it sets none."""
+    later: list[tuple[str, Span, str]] | None = None
+    node = _setup_python_version(walker, step)
+    if node is not None:
+        later = _node_versions(walker, path, node, matrix, _setup_action(walker, step))
+    pinned = _uv_pins(walker, path, step, matrix)
+    return pinned or later
 
 
 def _uv_pins(
@@ -368,8 +379,9 @@ def _no_expansion(text: str, single_quoted: bool) -> str | None:
 def _pythons_in_effect(
     walker: Walker, path: str, job: yaml.Node
 ) -> dict[int, list[tuple[str, Span, str]]]:
-    """For each step after a setup-python step: the versions of the last such step before it
-    (steps before the first have none)."""
+    """For each step after a step that sets the Python (`_later_pythons`; a conda setup for
+    itself too): the versions of the last such step before it (steps before the first have
+    none)."""
     matrix = walker.get(walker.get(job, "strategy"), "matrix")
     current: list[tuple[str, Span, str]] = []
     out: dict[int, list[tuple[str, Span, str]]] = {}
@@ -379,9 +391,9 @@ def _pythons_in_effect(
             current = conda
         if current:
             out[index] = current
-        node = _setup_python_version(walker, step)
-        if node is not None:
-            current = _node_versions(walker, path, node, matrix, _setup_action(walker, step))
+        later = _later_pythons(walker, path, step, matrix)
+        if later is not None:
+            current = later
     return out
 
 

@@ -208,6 +208,21 @@ def test_uv_python_pin_is_the_job_s_python() -> None:
     assert [(f.value, f.detail) for f in manifest.facts] == [("3.9", "uv python pin 3.9")]
 
 
+def test_uv_python_pin_after_setup_python_is_the_python_of_the_later_steps() -> None:
+    """A requirements file installed after ``uv python pin 3.9`` gets 3.9, not the 3.12 that an
+    earlier setup-python step set (both stay the job's Pythons)."""
+    text = (
+        "jobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.12'\n"
+        "      - run: pip install -r before.txt\n"
+        "      - run: uv python pin 3.9\n"
+        "      - run: pip install -r after.txt\n"
+    )
+    manifest = WorkflowParser().parse(".github/workflows/tests.yml", text)
+    placed = {(f.value, f.environment) for f in manifest.facts if f.environment}
+    assert placed == {("3.12", "before.txt"), ("3.9", "after.txt")}
+
+
 def test_setup_uv_python_version_is_the_job_s_python() -> None:
     """crate/cratedb-examples timeseries.yml: ``astral-sh/setup-uv`` with ``python-version:
     ${{ matrix.python-version }}`` (3.10, 3.14) and then ``uv pip install``."""
