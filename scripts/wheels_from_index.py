@@ -1,7 +1,7 @@
 """Record per-release wheel availability of the most used ML packages from the package index.
 
 Usage: python scripts/wheels_from_index.py [--index-url URL] [--package NAME ...]
-       [--since 2019-01-01] [--out tests/fixtures/compat/pypi_wheels.json]
+       [--since 2016-01-01] [--out tests/fixtures/compat/pypi_wheels.json]
 
 The index URL comes from --index-url, else UV_INDEX_URL, else PIP_INDEX_URL (a PEP 691 JSON
 simple API, ``https://<host>/simple``). Only the JSON listing of each package is read (one
@@ -171,13 +171,16 @@ def read_package(
                 continue
     releases: dict[str, Any] = {}
     old_releases = known.get("releases", {})
+    whole = True  # no final release of the listing left out
     for version in sorted(by_version, key=Version):
         files = by_version[version]
         first = min(f.get("upload-time") or "9999" for f in files)[:10]
         if first_version is not None:
             if Version(version) < Version(first_version):
+                whole = False
                 continue
         elif first < since:
+            whole = False
             continue
         record = release_record(files, False, package, version)
         if first_version is not None:
@@ -194,6 +197,8 @@ def read_package(
     return {
         "read_on": read_on,
         "last_serial": page.get("meta", {}).get("_last-serial"),
+        # every final release of the listing is kept (none is older than the date)
+        "whole": whole,
         # every pre-release and dev release the listing has, whatever its date
         "prereleases": [str(v) for v in sorted(prereleases)],
         "releases": releases,
@@ -231,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
     default_out = Path(__file__).parent.parent / "tests/fixtures/compat/pypi_wheels.json"
     parser.add_argument("--out", type=Path, default=default_out)
     parser.add_argument("--package", action="append", default=None)
-    parser.add_argument("--since", default="2019-01-01", help="first upload date kept")
+    parser.add_argument("--since", default="2016-01-01", help="first upload date kept")
     args = parser.parse_args(argv)
     index_url = args.index_url or os.environ.get("UV_INDEX_URL") or os.environ.get("PIP_INDEX_URL")
     if not index_url:

@@ -76,9 +76,10 @@ class _Listing(NamedTuple):
     releases: tuple[Version, ...]
     prereleases: frozenset[Version] | None
     source: str
-    #: The listing holds every release since the project's first upload (release_lists.json):
-    #: a pin older than its first release was never there either (langchain-ollama==0.0.2,
-    #: saiakhil066/deepseek-rag-chatbot; the first release is 0.1.0).
+    #: The listing holds every release since the project's first upload (release_lists.json,
+    #: and a wheels.json listing marked whole): a pin older than its first release was never
+    #: there either (langchain-ollama==0.0.2, saiakhil066/deepseek-rag-chatbot; the first
+    #: release is 0.1.0; tflite-runtime==2.1.0.post1, breizhn/DTLN: the first is 2.5.0).
     whole: bool = False
 
 
@@ -88,7 +89,8 @@ def _listing(wheels: WheelIndex, lists: ReleaseLists, package: str, pre: bool) -
     releases = wheels.releases(package)
     if releases:
         found = _prereleases(wheels, package) if pre else None
-        return _Listing(releases, found, "KB wheels.json")
+        whole = getattr(wheels, "whole", None)
+        return _Listing(releases, found, "KB wheels.json", bool(whole and whole(package)))
     try:
         releases = lists.releases(package)
         found = lists.prereleases(package) if pre and releases else None

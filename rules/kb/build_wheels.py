@@ -139,6 +139,28 @@ WHEEL_PACKAGES: tuple[str, ...] = (
     "insightface",
     "ctranslate2",
     "editdistance",
+    # compiled ML packages with per-Python wheels (ray==2.41.0 has cp39-cp312 only and no
+    # sdist: py-why/econml 4463a54b; tflite-runtime==2.9.0 was never uploaded:
+    # Seeed-Studio/ModelAssistant)
+    "ray",
+    "tflite-runtime",
+    "ml-dtypes",
+    "tensorstore",
+    "dm-tree",
+    "shap",
+    "open3d",
+    "rdkit",
+    "mujoco",
+    "tensorflow-text",
+    "tensorflow-addons",
+    "paddlepaddle",
+    "mxnet",
+    "opencv-contrib-python",
+    "av",
+    "decord",
+    "polars",
+    "numcodecs",
+    "torchtext",
 )
 
 #: Packages whose METADATA is read per release (from this version on): TensorFlow.
@@ -264,6 +286,8 @@ def _wheels(provenance: Mapping[str, Any], packages: Mapping[str, Any]) -> dict[
             "last_serial": entry.get("last_serial"),
             "absent": bool(entry.get("absent")),
             "note": _note(rows, bool(entry.get("absent"))),
+            # the listing's every final release is a row (none was older than the date kept)
+            **({"whole": True} if entry.get("whole") is True else {}),
             # every pre-release / dev release of the listing (absent: not read, unknown)
             **(
                 {"prereleases": list(entry["prereleases"])}

@@ -102,6 +102,9 @@ class WheelTable:
     #: Every pre-release and dev release of a package's listing, any date (only packages
     #: whose listing was read for them; others: unknown).
     prerelease_lists: Mapping[str, frozenset[Version]] = field(default_factory=dict)
+    #: Packages whose every final release is a row (the listing had none older than the
+    #: date the table keeps from): a version older than the first row was never uploaded.
+    whole_listings: frozenset[str] = frozenset()
 
     def releases(self, package: str) -> tuple[WheelRelease, ...] | None:
         """The releases of `package`, oldest first; None when the data does not hold it."""
@@ -119,6 +122,10 @@ class WheelTable:
     def prereleases(self, package: str) -> frozenset[Version] | None:
         """The pre-releases and dev releases the listing of `package` has; None: not read."""
         return self.prerelease_lists.get(str(canonicalize_name(package)))
+
+    def whole(self, package: str) -> bool:
+        """Whether the rows of `package` are its whole listing of final releases."""
+        return str(canonicalize_name(package)) in self.whole_listings
 
     def note(self, package: str) -> str | None:
         """What the rows say as a whole ("sdist only…", "pure Python…"), when anything."""
@@ -163,8 +170,11 @@ def from_raw(data: Mapping[str, Any]) -> WheelTable:
     packages: dict[str, tuple[WheelRelease, ...]] = {}
     notes: dict[str, str | None] = {}
     prereleases: dict[str, frozenset[Version]] = {}
+    whole: set[str] = set()
     for name, entry in data["packages"].items():
         key = str(canonicalize_name(name))
+        if entry.get("whole") is True:
+            whole.add(key)
         if isinstance(entry.get("prereleases"), list):
             prereleases[key] = frozenset(
                 v for v in (_version(str(p)) for p in entry["prereleases"]) if v is not None
@@ -190,6 +200,7 @@ def from_raw(data: Mapping[str, Any]) -> WheelTable:
         pythons_seen=expand(data["pythons_seen"]),
         snapshot_date=str(data["provenance"]["snapshot_date"]),
         prerelease_lists=prereleases,
+        whole_listings=frozenset(whole),
     )
 
 

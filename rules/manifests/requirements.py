@@ -69,7 +69,20 @@ _URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _VCS = re.compile(r"^(git|hg|svn|bzr)\+", re.IGNORECASE)
 _EGG = re.compile(r"[#&]egg=([A-Za-z0-9_.\-\[\],]+)")
 _ARCHIVE = (".whl", ".tar.gz", ".tgz", ".zip", ".tar.bz2", ".tar.xz")
-_DEV_WORDS = frozenset(
+#: An http(s) URL of a git repository itself (``https://github.com/o/r.git``, or a GitHub /
+#: GitLab / Bitbucket project page): without ``git+`` pip downloads it as a file, gets HTML
+#: and stops ("Cannot unpack file … cannot detect archive format"): jbusecke/xmip 3d0af10
+#: (``- https://github.com/mathause/regionmask.git`` in a conda ``pip:`` list, fixed by
+#: 8b6fae2 with ``git+``).
+_REPOSITORY_URL = re.compile(
+    r"^https?://(?:[^/?#]+/[^?#]*\.git/?"
+    r"|(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org)/[^/?#]+/[^/?#]+/?)(?:[?#]|$)",
+    re.IGNORECASE,
+)
+#: Words in a requirements file's path that make its requirements DEV ones
+#: (``requirements-dev.txt``, ``ci/test.txt``); `rules.checks.support.packages` adds the words
+#: of paths that are not production for the hygiene rules (examples, notebooks, benchmarks).
+DEV_WORDS = frozenset(
     {"dev", "develop", "devel", "test", "tests", "testing", "lint", "docs", "doc", "ci", "typing"}
 )
 
@@ -261,11 +274,15 @@ def _invalid(message: str) -> tuple[str, int]:
     return lines[0], offset
 
 
+def path_words(path: str) -> list[str]:
+    """The words of a path, split at ``/ - _ .`` and lowercased."""
+    return re.split(r"[-_./]+", path.lower())
+
+
 def group_for_path(path: str) -> tuple[Group, str | None]:
     """DEV (with the word that says so) for files like ``requirements-dev.txt``, else RUNTIME."""
-    words = re.split(r"[-_./]+", path.lower())
-    for word in words:
-        if word in _DEV_WORDS:
+    for word in path_words(path):
+        if word in DEV_WORDS:
             return Group.DEV, word
     return Group.RUNTIME, None
 
@@ -479,7 +496,11 @@ class RequirementsReader(ManifestParts):
                 return
         else:
             parsed = parse_pep508(req_text)
-            if isinstance(parsed, ParsedRequirement) and parsed.url and not parsed.specifier:
+            named_url = parsed.url if isinstance(parsed, ParsedRequirement) else None
+            wrong = repository_url_error(named_url) if named_url else None
+            if wrong and named_url:
+                parsed = wrong, max(req_text.find(named_url), 0)
+            elif isinstance(parsed, ParsedRequirement) and parsed.url and not parsed.specifier:
                 named = _url_requirement(parsed.url)
                 if isinstance(named, ParsedRequirement) and named.name == parsed.name:
                     parsed = replace(parsed, pinned=named.pinned, local=named.local)
@@ -566,9 +587,24 @@ def _is_url_or_path(text: str) -> bool:
     return "/" in text.split(";")[0] or text.lower().endswith(_ARCHIVE)
 
 
+def repository_url_error(url: str) -> str | None:
+    """Why pip cannot install an http(s) URL of a git repository (`_REPOSITORY_URL`), or None."""
+    path = url.strip().split("#")[0].split("?")[0].lower()
+    if not _REPOSITORY_URL.match(url.strip()) or path.endswith(_ARCHIVE):
+        return None
+    return (
+        f"{url.strip()} is a git repository, not an archive: pip downloads the page and stops "
+        f"('cannot detect archive format'); write git+{url.strip()}"
+    )
+
+
 def _url_requirement(text: str) -> ParsedRequirement | tuple[str, int] | None:
-    """Name a bare URL / VCS / path requirement: ``#egg=``, a wheel/sdist name, or its path."""
+    """Name a bare URL / VCS / path requirement: ``#egg=``, a wheel/sdist name, or its path;
+    (message, offset) for a URL pip cannot install (`repository_url_error`)."""
     url = text.split(";")[0].strip()
+    wrong = repository_url_error(url)
+    if wrong is not None:
+        return wrong, 0
     marker = text.split(";", 1)[1].strip() if ";" in text else None
     egg = _EGG.search(url)
     pinned: str | None = None

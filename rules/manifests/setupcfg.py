@@ -41,6 +41,10 @@ from rules.manifests.text import split_lines
 REQUIREMENTS_FILE = "requirements-file"
 
 _INLINE_COMMENT = re.compile(r"\s+#")
+#: A value line that is one configparser reference: ``%(test)s``.
+_REFERENCE = re.compile(r"%\(([^)]+)\)s")
+#: How many references deep one list is followed.
+_MAX_DEPTH = 8
 
 
 def _option(key: str) -> str:
@@ -52,7 +56,16 @@ class _Builder(IniParts):
     def environment(self, extra: str | None) -> str:
         return self.path if extra is None else f"{self.path}#{extra}"
 
-    def requirement_list(self, entry: IniEntry, extra: str | None) -> None:
+    def requirement_list(
+        self,
+        entry: IniEntry,
+        extra: str | None,
+        section: dict[str, IniEntry] | None = None,
+        seen: frozenset[str] = frozenset(),
+    ) -> None:
+        """The requirements of one option; a line ``%(test)s`` is the list of option ``test``
+        of the same `section` (configparser's interpolation, which setuptools reads setup.cfg
+        with: hbclab/NiBetaSeries's ``tests = %(test)s``), where that list is written."""
         pieces = entry.pieces
         if not entry.dangling:  # one line: `file:` or a list split at `;`
             text, line, column = pieces[0]
@@ -62,7 +75,12 @@ class _Builder(IniParts):
             pieces = _split_semicolons(text, line, column)
         for text, line, column in pieces:
             body = _INLINE_COMMENT.split(text, maxsplit=1)[0].strip()
-            if body and not body.startswith("#"):
+            reference = _REFERENCE.fullmatch(body)
+            named = section.get(reference[1]) if reference and section is not None else None
+            path = seen | {entry.key}
+            if named is not None and named.key not in path and len(path) <= _MAX_DEPTH:
+                self.requirement_list(named, extra, section, path)
+            elif body and not body.startswith("#"):
                 self.requirement(body, line, column, extra)
 
     def requirement(self, text: str, line: int, column: int, extra: str | None) -> None:
@@ -129,7 +147,9 @@ class SetupCfgParser:
     def parse(self, path: str, text: str) -> ManifestFile:
         """Parse a setup.cfg; never raises."""
         b = _Builder(path=path, lines=split_lines(text))
-        for entry in read_ini(b.lines, "setup.cfg", b.error):
+        entries = read_ini(b.lines, "setup.cfg", b.error)
+        extras = {e.key: e for e in entries if e.section == "options.extras_require"}
+        for entry in entries:
             key = _option(entry.key)
             if entry.section == "metadata" and key == "name" and entry.pieces:
                 b.metadata.append(("name", entry.pieces[0][0].strip()))
@@ -138,5 +158,5 @@ class SetupCfgParser:
             elif entry.section == "options" and key == "python_requires":
                 b.python(entry)
             elif entry.section == "options.extras_require" and entry.pieces:
-                b.requirement_list(entry, entry.key)
+                b.requirement_list(entry, entry.key, extras)
         return b.manifest_file(path, self.kind)

@@ -140,14 +140,28 @@ def _expand_condition(condition: str) -> list[str]:
     return [name for piece, _ in _split_top_commas(condition) for name in _expand(piece.strip())]
 
 
-def _python_of(env: _Env, options: dict[str, IniEntry]) -> tuple[str, Span, str] | None:
-    """(minor, where it is named, how) of one environment, or None."""
+#: ``{env:TOXPYTHON:python3.8}``: the variable's value when set, else the default after the
+#: second colon (hbclab/NiBetaSeries's ``py38: {env:TOXPYTHON:python3.8}``).
+_ENV_DEFAULT = re.compile(r"\{env:[^:{}]+:([^{}]*)\}")
+
+
+def _python_of(
+    env: _Env, options: dict[str, IniEntry], lines: _Lines
+) -> tuple[str, Span, str] | None:
+    """(minor, where it is named, how) of one environment, or None: the first ``basepython``
+    line whose factor condition the environment meets (``py38: python3.8``; a
+    ``{env:VAR:default}`` read as its default), else its name's factors."""
     base = options.get("basepython")
-    if base is not None and base.pieces:
-        text, line, column = base.pieces[0]
-        match = _BASEPYTHON.match(text.strip())
+    for value in _values(base):
+        if not lines.meets(value.condition, env.factors):
+            continue
+        text = _ENV_DEFAULT.sub(lambda m: m[1], value.text).strip()
+        match = _BASEPYTHON.match(text)
         if match is not None:
-            return f"{match[1]}.{match[2]}", Span("", line, column), f"basepython = {text}"
+            where = Span("", value.line, value.column)
+            return f"{match[1]}.{match[2]}", where, f"basepython = {value.text}"
+        return None
+    if base is not None and base.pieces and not any(v.condition for v in _values(base)):
         return None
     for factor in env.name.split("-"):
         match = _PY_FACTOR.match(factor)
@@ -276,7 +290,7 @@ class ToxParser:
             for key in ("skipsdist", "skip_sdist", "no_package"):
                 if _true(tox.get(key)):
                     options["skip_install"] = tox[key]
-            python = _python_of(env, options)
+            python = _python_of(env, options, lines)
             if python is None:
                 continue
             minor, where, how = python

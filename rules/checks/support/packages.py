@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterator
 from pathlib import PurePosixPath
 
@@ -16,6 +15,7 @@ from rules.manifests.model import (
     Requirement,
     Snapshot,
 )
+from rules.manifests.requirements import DEV_WORDS, path_words
 
 #: Framework families: bumping members of one family together is the right way to update.
 FAMILIES: dict[str, str] = {
@@ -91,22 +91,13 @@ DEV_TOOLS: frozenset[str] = frozenset(
     }
 )
 
-#: Words in a path that mark a file as not production (dev, test, docs, lint, CI).
-_DEV_WORDS = frozenset(
+#: Words in a path that mark a file as not production: the words that make a requirements
+#: file's requirements DEV ones (`DEV_WORDS`), and development, examples, notebooks,
+#: benchmarks and local files.
+_DEV_WORDS = DEV_WORDS | frozenset(
     {
-        "dev",
-        "devel",
-        "develop",
         "development",
-        "test",
-        "tests",
-        "testing",
-        "doc",
-        "docs",
-        "lint",
         "linting",
-        "ci",
-        "typing",
         "notebook",
         "notebooks",
         "examples",
@@ -150,8 +141,7 @@ def is_dev_tool(name: str) -> bool:
 
 def is_dev_path(path: str) -> bool:
     """True when a path names a dev/test/docs/CI file or folder (`requirements-dev.txt`)."""
-    words = set(re.split(r"[/\-_.]+", path.lower()))
-    return bool(words & _DEV_WORDS)
+    return not _DEV_WORDS.isdisjoint(path_words(path))
 
 
 def is_production(req: Requirement) -> bool:

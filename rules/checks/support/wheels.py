@@ -95,6 +95,14 @@ class _KbWheels:
         except UNREADABLE:
             return None
 
+    def whole(self, package: str) -> bool:
+        """Whether the KB's listing of `package` holds every final release it had (False when
+        not known, or the data is unreadable)."""
+        try:
+            return bool(self._load().whole(package)) if self._load is not None else False
+        except UNREADABLE:
+            return False
+
     def has_wheel(self, package: str, version: str, python: str) -> bool | None:
         """The KB's answer, None when it has none (or cannot read its data)."""
         if self._has is None:

@@ -23,6 +23,11 @@ RULE = RULES[0]
         ({"requirements.txt": "torch==2.1.5\n"}, "torch==2.1.2"),
         ({"requirements.txt": "numpy==1.99.0\n"}, "numpy==1.26.4"),
         ({"requirements.txt": "numpy==1.26.4\n"}, None),
+        # Seeed-Studio/ModelAssistant requirements/inference.txt: 2.8.0, then 2.9.1
+        ({"requirements.txt": "tflite-runtime==2.9.0\n"}, "tflite-runtime==2.8.0"),
+        # breizhn/DTLN tflite_env.yml: older than the first upload (2.5.0) of a listing read
+        # whole (no release older than the table's date was left out)
+        ({"requirements.txt": "tflite-runtime==2.1.0.post1\n"}, "tflite-runtime==2.5.0"),
         ({"requirements.txt": "scikit-learn==1.4.1.post1\n"}, None),  # a post release exists
         ({"requirements.txt": "numpy==2.0.0rc1\n"}, None),  # release candidates: not judged
         # stanford-crfm/mistral a99cd5c: a pip freeze of transformers installed from git

@@ -361,6 +361,11 @@ def test_ordinary_comments_are_not_facts(comment: str) -> None:
         ("torch==2.1 --bogus x\n", 1, 12, "not allowed after a requirement"),
         ("-r\n", 1, 3, "needs a value"),
         ("torch==${TORCH_VERSION}\n", 1, 6, "not expanded"),
+        # jbusecke/xmip 3d0af10 (fixed by 8b6fae2): a git URL without git+
+        ("x\nhttps://github.com/mathause/regionmask.git\n", 2, 1, "write git+https://"),
+        ("foo @ https://github.com/o/foo\n", 1, 7, "not an archive"),
+        ("https://gitlab.com/o/r.git@v1.0\n", 1, 1, "not an archive"),
+        ("https://example.org/scm/r.git#egg=r\n", 1, 1, "not an archive"),
     ],
 )
 def test_malformed_lines_are_located_errors(text: str, line: int, column: int, words: str) -> None:
@@ -371,6 +376,20 @@ def test_malformed_lines_are_located_errors(text: str, line: int, column: int, w
     assert (error.line, error.column) == (line, column)
     assert words in error.message
     assert error.message.splitlines()[-1].index("^") == 4 + column - 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "git+https://github.com/o/r.git",
+        "https://github.com/o/r/archive/refs/heads/main.zip",
+        "https://github.com/o/r/releases/download/v1/r-1.0-py3-none-any.whl",
+        "r @ https://github.com/o/r-1.0.tar.gz",
+        "https://example.org/download/r",
+    ],
+)
+def test_archive_and_vcs_urls_are_no_repository_errors(line: str) -> None:
+    assert PARSER.parse("requirements.txt", f"{line}\n").errors == ()
 
 
 def test_rest_of_file_is_read_after_an_error() -> None:

@@ -118,6 +118,28 @@ def test_shapes(text: str, expected: list[tuple[str, int, int]]) -> None:
     assert [(r.name, r.location.line, r.location.column) for r in manifest.requirements] == expected
 
 
+def test_an_extra_that_names_another_by_interpolation_gets_its_list() -> None:
+    """hbclab/NiBetaSeries setup.cfg: ``tests = %(test)s`` and ``all = %(test)s %(doc)s``
+    (configparser interpolation, which setuptools reads setup.cfg with)."""
+    manifest = _parse(
+        "[options.extras_require]\ntest =\n    pytest\ntests =\n    %(test)s\n"
+        "doc =\n    sphinx\nall =\n    %(test)s\n    %(doc)s\n    tox\n"
+        "loop =\n    %(loop)s\n    %(missing)s\n"
+    )
+    placed = [(r.environment, r.name, r.location.line) for r in manifest.requirements]
+    assert placed == [
+        ("setup.cfg#test", "pytest", 3),
+        ("setup.cfg#tests", "pytest", 3),
+        ("setup.cfg#doc", "sphinx", 7),
+        ("setup.cfg#all", "pytest", 3),
+        ("setup.cfg#all", "sphinx", 7),
+        ("setup.cfg#all", "tox", 11),
+    ]
+    # a reference to itself (configparser: InterpolationDepthError) or to no option stays a
+    # located error
+    assert [(e.line, e.column) for e in manifest.errors] == [(13, 5), (14, 5)]
+
+
 def test_file_directive_is_linked() -> None:
     manifest = _parse(
         "[options]\ninstall_requires = file: requirements.txt\n"

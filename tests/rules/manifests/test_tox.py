@@ -99,6 +99,14 @@ def test_kmerdb_deps_file_gets_the_envlist_python() -> None:
         ("[tox]\nenvlist = lint\n[testenv:docs]\nbasepython = python3.11\nskip_install = true\n"
          "deps = -rdocs/requirements.txt\n",
          {("docs/requirements.txt", "3.11", 4)}),
+        # hbclab/NiBetaSeries: basepython lines guarded by factors, with {env:VAR:default}
+        ("[tox]\nenvlist = py37,py38,docs\n[testenv]\nskip_install = true\ndeps = -rr.txt\n"
+         "basepython =\n    py37: {env:TOXPYTHON:python3.7}\n    py38: {env:TOXPYTHON:python3.8}\n"
+         "    {docs,lint}: {env:TOXPYTHON:python3}\n",
+         {("r.txt", "3.7", 7), ("r.txt", "3.8", 8)}),
+        # a basepython that names no minor: nothing said, not the name's factor
+        ("[tox]\nenvlist = py38\n[testenv]\nbasepython = python3\nskip_install = true\n"
+         "deps = -rr.txt\n", set()),
         # a -c file constrains, it installs nothing; skipsdist: no project install
         ("[tox]\nenvlist = py38\nskipsdist = true\n[testenv]\ndeps =\n  -cc.txt\n  -rr.txt\n",
          {("r.txt", "3.8", 2)}),
