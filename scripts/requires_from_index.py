@@ -38,7 +38,8 @@ from packaging.version import Version
 
 from scripts.kb_from_index import _metadata, _representative, files_by_version
 
-#: The packages read by default (since 2020), and those read since 2022 (many releases each).
+#: The packages read by default (since 2020), those read since 2022 (many releases each), and
+#: those read since 2019 (`OLDER_PACKAGES`); each is read with --merge and its own --since.
 PACKAGES = (
     "transformers",
     "tokenizers",
@@ -51,9 +52,7 @@ PACKAGES = (
     "datasets",
 )
 RECENT_PACKAGES = (
-    "fastapi",
-    "pydantic",
-    "starlette",
+    "ultralytics",  # opencv-python>=4.6.0 against an opencv 3 pin: 81Newark/AntiCAP #2
     "langchain",
     "langchain-core",
     "langchain-community",
@@ -64,6 +63,11 @@ RECENT_PACKAGES = (
     "apache-beam",
     "spacy",
 )
+
+#: Those read since 2019 (--since 2019-01-01): FastAPI's exact starlette pins of 2019-2021
+#: (shibuiwilliam/ml-system-in-actions #5: ``fastapi>=0.65.2`` against ``starlette==0.13.6``),
+#: kubernetes' pyyaml cap against tfx (googleforgames/clean-chat #6).
+OLDER_PACKAGES = ("fastapi", "starlette", "pydantic", "kubernetes", "tfx")
 
 OUT = Path(__file__).resolve().parent.parent / "rules" / "kb" / "data" / "requires_dist.json"
 

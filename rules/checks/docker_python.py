@@ -1,5 +1,12 @@
 """The Python a Dockerfile stage gets, against what the stage does with it.
 
+externally-managed-python: ``pip install`` into a distribution's own Python. Debian 12+ and
+Ubuntu 24.04 mark their python3 as externally managed (PEP 668), so a stage that installs the
+OS's python3 and then runs ``pip install`` outside a virtual environment stops at that line with
+"error: externally-managed-environment" (the reader's `rules.manifests._pep668` says which
+commands; a venv, ``--break-system-packages``, ``PIP_BREAK_SYSTEM_PACKAGES`` or removing the
+marker avoid it). Certain: the build fails.
+
 apt-python-unavailable: ``apt-get install python3.11`` on a release whose own archive has no
 such package (Ubuntu 24.04 carries python3.12 only: ayutaz/piper-plus #378), with no PPA or other
 apt source added before it: apt stops with "Unable to locate package". Certain: the build fails.
@@ -19,6 +26,7 @@ from rules.checks.base import Rule, RuleContext, StaticRule
 from rules.checks.support.fixes import finding_at
 from rules.findings import Finding, Severity
 from rules.manifests._dockerstage import APT_PYTHON_MISSING, VENV_PYTHON_MISMATCH
+from rules.manifests._pep668 import EXTERNALLY_MANAGED
 from rules.manifests.images import OS_APT_PYTHONS
 from rules.manifests.model import FileKind, Snapshot, Span
 
@@ -31,18 +39,52 @@ _OS_NAMES = {
     "debian11": "Debian 11",
     "debian12": "Debian 12",
     "debian13": "Debian 13",
+    "ubuntu-latest": "ubuntu:latest (Ubuntu 24.04 or later)",
+    "debian-latest": "debian:latest (Debian 12 or later)",
 }
 
 
-def _entries(snapshot: Snapshot, wanted: str) -> Iterator[tuple[str, list[str]]]:
-    """(Dockerfile path, fields) of each `wanted` metadata entry, files in path order."""
+def _entries(snapshot: Snapshot, wanted: str, fields: int) -> Iterator[tuple[str, list[str]]]:
+    """(Dockerfile path, fields) of each `wanted` metadata entry (tab-separated, the last of
+    the `fields` holding any further tabs), files in path order."""
     for path in sorted(snapshot.files):
         manifest = snapshot.files[path]
         if manifest.kind != FileKind.DOCKERFILE:
             continue
         for key, value in manifest.metadata:
             if key == wanted:
-                yield path, value.split("\t")
+                yield path, value.split("\t", fields - 1)
+
+
+class ExternallyManagedPython(StaticRule, id="externally-managed-python", severity=Severity.ERROR):
+    """Every pip command a Dockerfile runs with a PEP 668-marked system Python."""
+
+    def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        """One error per such command."""
+        for path, (line, column, os_name, python, command) in _entries(
+            ctx.snapshot, EXTERNALLY_MANAGED, 5
+        ):
+            shown = _OS_NAMES.get(os_name, os_name)
+            marker = f"/usr/lib/python{python if python != '3' else '3.X'}/EXTERNALLY-MANAGED"
+            yield finding_at(
+                self,
+                f"`{command}` runs with {shown}'s system Python {python}, which the OS marks "
+                f"externally managed (PEP 668: {marker}): pip refuses with "
+                "'error: externally-managed-environment' and the build stops here.",
+                Span(path, int(line), int(column)),
+                package="pip",
+                fix=(
+                    "RUN python3 -m venv /opt/venv  # (apt-get install python3-venv) then "
+                    'ENV PATH="/opt/venv/bin:$PATH"; or pip install --break-system-packages'
+                ),
+                evidence=(
+                    f"{path}:{line}: {command}",
+                    f"{shown}'s python3 ships EXTERNALLY-MANAGED (PEP 668); pip skips the check "
+                    "only in a venv, with --break-system-packages / PIP_BREAK_SYSTEM_PACKAGES, "
+                    "or with --target/--prefix/--root",
+                ),
+                fingerprint=f"externally-managed:{path}:{command}",
+            )
 
 
 class AptPythonUnavailable(StaticRule, id="apt-python-unavailable", severity=Severity.ERROR):
@@ -51,7 +93,7 @@ class AptPythonUnavailable(StaticRule, id="apt-python-unavailable", severity=Sev
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """One error per such package word."""
         for path, (line, column, os_name, python, package) in _entries(
-            ctx.snapshot, APT_PYTHON_MISSING
+            ctx.snapshot, APT_PYTHON_MISSING, 5
         ):
             shown = _OS_NAMES.get(os_name, os_name)
             carried = ", ".join(f"python{v}" for v in sorted(OS_APT_PYTHONS.get(os_name, ())))
@@ -79,7 +121,7 @@ class VenvPythonMismatch(StaticRule, id="venv-python-mismatch", severity=Severit
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """One error per copied venv and stage."""
-        for path, fields in _entries(ctx.snapshot, VENV_PYTHON_MISMATCH):
+        for path, fields in _entries(ctx.snapshot, VENV_PYTHON_MISMATCH, 7):
             line, column, venv, made_by, source, python, evidence = fields
             yield finding_at(
                 self,
@@ -101,4 +143,4 @@ class VenvPythonMismatch(StaticRule, id="venv-python-mismatch", severity=Severit
             )
 
 
-RULES: tuple[Rule, ...] = (AptPythonUnavailable(), VenvPythonMismatch())
+RULES: tuple[Rule, ...] = (ExternallyManagedPython(), AptPythonUnavailable(), VenvPythonMismatch())

@@ -17,7 +17,6 @@ from rules.checks import (
     cuda_variant,
     docker_python,
     driver,
-    externally_managed,
     hygiene,
     jax_cuda,
     lock_sync,
@@ -55,7 +54,6 @@ RULE_MODULES: tuple[ModuleType, ...] = (
     driver,
     numpy_abi,
     python_version,
-    externally_managed,
     docker_python,
 )
 

@@ -335,6 +335,24 @@ def test_a_conflict_among_thousands_of_bounds_is_found_and_listed_briefly() -> N
         # a release the KB does not record says nothing
         ((req("tensorflow==2.15.0", "r.txt", 1), req("numpy==2.0.0", "r.txt", 2)), []),
         ((req("tensorflow==9.9.9", "r.txt", 1), req("tensorboard==2.3.0", "r.txt", 2)), []),
+        # requires_dist.json read since 2019 for FastAPI: every fastapi from 0.65.2 on pins a
+        # starlette 0.14.2 or later (shibuiwilliam/ml-system-in-actions #5, fixed by #6)
+        (
+            (req("fastapi>=0.65.2", "r.txt", 1), req("starlette==0.13.6", "r.txt", 2)),
+            [("fastapi", 1, ("starlette>=1.6.0",))],  # the newest fastapi's, as the fix names it
+        ),
+        ((req("fastapi>=0.65.2", "r.txt", 1), req("starlette==0.14.2", "r.txt", 2)), []),
+        # kubernetes 10.1.0 requires pyyaml~=3.12, tfx 0.21.4 pyyaml<6,>=5 (googleforgames/
+        # clean-chat #6)
+        (
+            (req("kubernetes==10.1.0", "r.txt", 1), req("tfx==0.21.4", "r.txt", 2)),
+            [("tfx", 2, ("pyyaml<6,>=5",))],
+        ),
+        # every ultralytics 8.3.x requires opencv-python>=4.6.0 (81Newark/AntiCAP #2)
+        (
+            (req("opencv-python==3.4.16.59", "r.txt", 1), req("ultralytics~=8.3.96", "r.txt", 2)),
+            [("ultralytics", 2, ("opencv-python>=4.6.0",))],
+        ),
     ],
 )
 def test_exact_pins_against_recorded_requires_dist(

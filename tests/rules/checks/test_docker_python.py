@@ -22,7 +22,7 @@ def _df(image: str, *lines: str) -> str:
 N = "ubuntu:24.04"
 
 
-APT = RULES[0]
+APT = RULES[1]
 PIPER_PLUS = (  # ayutaz/piper-plus 150104fb docker/cpp-dev/Dockerfile (issue #378), shortened
     "FROM ubuntu:24.04\n"
     "RUN apt-get update && apt-get install -y \\\n"
@@ -88,7 +88,7 @@ def test_apt_python_unavailable(name: str, dockerfile: str, found: list[tuple[in
         assert "Unable to locate package" in finding.message
 
 
-VENV = RULES[1]
+VENV = RULES[2]
 WA_LLM = (  # ilanbenb/wa_llm's Dockerfile after the Dependabot bump, shortened
     "FROM ghcr.io/astral-sh/uv:python3.12-bookworm-slim AS builder\n"
     "WORKDIR /app\n"

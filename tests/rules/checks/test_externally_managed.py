@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from rules.checks.externally_managed import RULES
+from rules.checks.docker_python import RULES
 from rules.manifests.snapshot import build_snapshot
 from tests.rules.checks.mlsnap import run
 
