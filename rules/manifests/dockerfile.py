@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import posixpath
 import re
@@ -1381,7 +1382,7 @@ class _Reader:
             stage.venvs[venv] = python.version if python is not None else None
             if python is not None:
                 stage.venv_at[venv] = python
-        for option, value in zip(options, [*options[1:], ""], strict=True):
+        for option, value in itertools.pairwise([*options, ""]):
             if option in ("--extra", "-E") and value and not value.startswith("-"):
                 extras.append(f"{path}#{value}")
             elif option.startswith("--extra="):

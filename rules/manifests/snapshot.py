@@ -211,7 +211,12 @@ def _follow_make(state: _State) -> None:
     state.manifests.update(link_workflow_calls(state.manifests, read))  # reusable workflows
     builds = builds_by_dockerfile(state.paths, read)  # compose, workflow, script build args
     for path in sorted(p for p, m in state.manifests.items() if m.kind in _REFERENCING):
-        manifest = link_config_files(state.manifests[path], read, builds.get(path, ()))
+        manifest = state.manifests[path]
+        try:
+            manifest = link_config_files(manifest, read, builds.get(path, ()))
+        except Exception as exc:  # a second read (with build args) must not stop the review
+            error = parse_error(path, 1, 1, f"internal parser error: {exc!r}")
+            manifest = replace(manifest, errors=(*manifest.errors, error))
         state.manifests[path] = link_make(manifest, read)
 
 

@@ -381,6 +381,10 @@ def test_multistage_facts() -> None:
         ),
         ("FROM a\nRUN pip download torch && pip uninstall -y x\n", []),
         ("FROM a\nRUN poetry install --no-root\n", []),
+        # a project sync with no option at all (zip over an empty option list raised)
+        ("FROM a\nRUN poetry install\n", []),
+        ("FROM a\nWORKDIR /app\nRUN uv sync\n", []),
+        ("FROM a\nRUN pdm install\n", []),
         ("FROM a\nRUN echo 'pip install nope'\n", []),
         ("FROM a AS one\nFROM b\n RUN pip install q\n", [("q", "Dockerfile#1")]),
         ("# escape=`\nFROM a\nRUN pip install `\n    r\n", [("r", "Dockerfile")]),

@@ -41,7 +41,17 @@ MESSAGES = [p.read_text(encoding="utf-8") for p in sorted(DEPENDABOT.glob("*.txt
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 #: Characters that matter to these formats, mixed into random text.
 SYNTAX = st.sampled_from(
-    [*"[]{}=\"'\\\n\t #:-,.@$`|&;<>*", "[[package]]", "FROM ", "RUN pip install ", "<<EOF"]
+    [
+        *"[]{}=\"'\\\n\t #:-,.@$`|&;<>*",
+        "[[package]]",
+        "FROM ",
+        "RUN pip install ",
+        "<<EOF",
+        "RUN uv sync",
+        "RUN poetry install",
+        "COPY --from=b /a /a",
+        "RUN apt-get install -y python3.11",
+    ]
 )
 TEXT = st.lists(st.one_of(st.text(max_size=8), SYNTAX), max_size=40).map("".join)
 

@@ -159,3 +159,20 @@ def test_empty_snapshot() -> None:
     snapshot = build_snapshot({})
     assert dict(snapshot.files) == {}
     assert snapshot.errors == ()
+
+
+def test_a_failing_second_dockerfile_read_is_a_located_error_not_a_crash(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """link_config_files parses a Dockerfile again with its build args; a bug there must not
+    stop the review (as the first parse's may not)."""
+    import rules.manifests.snapshot as snapshot_module
+
+    def broken(*_args: object) -> object:
+        raise ValueError("boom")
+
+    monkeypatch.setattr(snapshot_module, "link_config_files", broken)
+    snapshot = build_snapshot({"Dockerfile": "FROM python:3.12\nRUN pip install torch\n"})
+    errors = snapshot.files["Dockerfile"].errors
+    assert [(e.line, e.column) for e in errors] == [(1, 1)]
+    assert "internal parser error" in errors[0].message
