@@ -13,7 +13,9 @@ Only the JSON listing of each project is read (one request per project, sequenti
 its ``files`` (name, upload time, yanked) the script keeps every version that has a file:
 final and post releases in ``releases`` (ascending, yanked ones included: an ``==`` pin still
 installs them), pre-releases and dev releases in ``prereleases``, and the first upload date of
-the oldest release (``first_upload``). Versions that are not PEP 440 are left out. A project
+the oldest release (``first_upload``), and the Requires-Python of each release as the listing
+states it (``requires_python``: the releases where it changes, with the new value). Versions
+that are not PEP 440 are left out. A project
 the index does not have is recorded as ``{"absent": true}``. --import-names reads the names in
 `IMPORT_NAMES` too: import names and standard-library modules that requirement files write as
 if they were projects (``yaml`` for PyYAML: MouseLand/cellpose 767b752, Replicable-MARL/MARLlib
@@ -34,6 +36,7 @@ import os
 import re
 import sys
 import urllib.error
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +55,8 @@ _DATA = _ROOT / "rules/kb/data"
 _OUT = _DATA / "release_lists.json"
 _WHEELS = _DATA / "wheels.json"
 #: Names requirement files write that are import names (or standard-library modules), with the
-#: project that provides them ("" for the standard library or the OS).
+#: project that provides them ("" for the standard library or the OS; "!where" for a name
+#: published outside PyPI, such as spaCy's models).
 IMPORT_NAMES = {
     "yaml": "pyyaml",
     "cv2": "opencv-python",
@@ -68,7 +72,25 @@ IMPORT_NAMES = {
     "MySQLdb": "mysqlclient",
     "win32api": "pywin32",
     "tensorflow_core": "tensorflow",
-    "detectron2": "",
+    # published outside PyPI ("!" and where): pip stops all the same
+    # (vsuthichai/paraphraser #11: "No matching distribution found for en-core-web-sm==2.0.0")
+    "detectron2": "!its git repository (pip install 'git+https://github.com/facebookresearch/"
+    "detectron2.git') or the wheel pages its install guide names",
+    **{
+        model: f"!spaCy's model releases (python -m spacy download {model}, or the release "
+        "wheel's URL from github.com/explosion/spacy-models)"
+        for model in (
+            "en_core_web_sm",
+            "en_core_web_md",
+            "en_core_web_lg",
+            "en_core_web_trf",
+            "de_core_news_sm",
+            "fr_core_news_sm",
+            "es_core_news_sm",
+            "zh_core_web_sm",
+            "xx_ent_wiki_sm",
+        )
+    },
     "tkinter": "",
     "sqlite3": "",
     "cPickle": "",
@@ -127,6 +149,7 @@ def project_entry(page: dict[str, Any]) -> dict[str, Any]:
     """The record of one project's JSON listing."""
     known = frozenset(str(v) for v in page.get("versions") or [])
     first_upload: dict[Version, str] = {}
+    requires: dict[Version, Counter[str]] = {}
     for file in page.get("files", []):
         raw = version_of(str(file.get("filename", "")), known)
         if raw is None:
@@ -138,6 +161,7 @@ def project_entry(page: dict[str, Any]) -> dict[str, Any]:
         when = str(file.get("upload-time") or "")[:10]
         if version not in first_upload or (when and when < first_upload[version]):
             first_upload[version] = when or first_upload.get(version, "")
+        requires.setdefault(version, Counter())[str(file.get("requires-python") or "").strip()] += 1
     finals = sorted(v for v in first_upload if not (v.is_prerelease or v.is_devrelease))
     pres = sorted(v for v in first_upload if v.is_prerelease or v.is_devrelease)
     entry: dict[str, Any] = {
@@ -146,7 +170,26 @@ def project_entry(page: dict[str, Any]) -> dict[str, Any]:
     }
     if finals and first_upload[finals[0]]:
         entry["first_upload"] = first_upload[finals[0]]
+    changes = _requires_changes(finals, requires)
+    if changes:
+        entry["requires_python"] = changes
     return entry
+
+
+def _requires_changes(
+    finals: list[Version], requires: dict[Version, Counter[str]]
+) -> list[list[str]]:
+    """Each final release whose Requires-Python (the value most of its files state in the
+    listing; "" for none) differs from the release before it, with that value: the value of a
+    release is the one of the last change at or before it. Empty when no release states one."""
+    changes: list[list[str]] = []
+    current: str | None = None
+    for version in finals:
+        value = requires[version].most_common(1)[0][0] if requires.get(version) else ""
+        if value != current:
+            changes.append([str(version), value])
+            current = value
+    return changes if any(value for _, value in changes) else []
 
 
 def read_project(index_url: str, name: str) -> dict[str, Any]:
@@ -215,7 +258,15 @@ def main(argv: list[str] | None = None) -> int:
             + ", less the projects wheels.json records. releases: every final and post "
             "release with a file (yanked ones included), ascending; prereleases: every "
             "pre-release and dev release with a file; first_upload: the oldest release's first "
-            "upload date; absent: the index has no such project."
+            "upload date; requires_python: each release where the Requires-Python its files "
+            "state (the most common value) changes, with the new value; absent: the index has "
+            "no such project"
+            + (
+                " (IMPORT_NAMES read too: absent ones name the project to use, or '!' and where "
+                "a name is published outside PyPI)."
+                if imports
+                else "."
+            )
         ),
         "read_on": today,
     }

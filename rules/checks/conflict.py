@@ -686,8 +686,13 @@ class ConflictRule(StaticRule, id="conflict", severity=Severity.ERROR):
         }
         others = _Others(pins, ranges, needs)
         for name, (req, version) in pins.items():
-            clashes = _clashes(kb, req, version, others)
-            if clashes:
+            by_dependency: dict[str, list[_Clash]] = {}
+            for clash in _clashes(kb, req, version, others):
+                by_dependency.setdefault(clash[0].dep, []).append(clash)
+            # each dependency the pin's metadata requires against another line is a problem
+            # of its own, fixed at its own line (kwai-kolors/kolors #47: transformers 4.42.4
+            # against tokenizers==0.13.2 and against safetensors==0.3.3)
+            for clashes in by_dependency.values():
                 yield self._metadata_finding(env, name, req, version, clashes)
         for req in sorted(reqs, key=_sort_key):
             name = str(canonicalize_name(req.name))

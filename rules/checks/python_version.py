@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Any
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
@@ -38,9 +39,9 @@ from rules.checks.support.locked_wheels import locked_wheel_findings
 from rules.checks.support.project_python import project_python_findings
 from rules.checks.support.source_builds import release_row, source_builds
 from rules.checks.support.versions import Admitted, admitted
-from rules.checks.support.wheels import WheelIndex, kb_wheels
+from rules.checks.support.wheels import UNREADABLE, WheelIndex, kb_wheels
 from rules.findings import Finding, Severity
-from rules.kb import KnowledgeBase
+from rules.kb import KnowledgeBase, release_lists
 from rules.kb.wheels import load_wheels
 from rules.manifests.model import Ecosystem, Requirement, Snapshot, Span
 from rules.targets import Evidence, Target, applies
@@ -177,7 +178,46 @@ class _CondaSupport(_Release):
         )
 
 
-_Any = _Support | _WheelSupport | _CondaSupport
+@cache
+def _requires_admits(requires: str, minor: str) -> bool | None:
+    """Whether a Requires-Python admits the minor `minor` (some patch of it); None when it
+    cannot be read."""
+    try:
+        spec = SpecifierSet(requires)
+    except InvalidSpecifier:
+        return None
+    return any(spec.contains(f"{minor.rstrip('t')}.{p}", prereleases=True) for p in (0, 99))
+
+
+@dataclass(frozen=True, slots=True)
+class _ListedSupport:
+    """One release of a package only the release lists record (`rules.kb.release_lists`):
+    the Requires-Python its files state in the index listing, which pip and uv obey (they do
+    not consider a release whose Requires-Python excludes the running Python:
+    Cloud-CV/EvalAI #5142, ``dnspython==2.6.1`` on ``python:3.7-slim``)."""
+
+    framework: str
+    version: Version
+    requires: str
+
+    @property
+    def source(self) -> str:
+        return (
+            f"KB release_lists.json: {self.framework} {self.version} (Requires-Python "
+            "of its files in the index listing)"
+        )
+
+    def admits(self, minor: str) -> bool | None:
+        return _requires_admits(self.requires, minor)
+
+    def describe(self, minor: str | None = None) -> str:
+        return (
+            f"Python {self.requires} only (the Requires-Python of {self.framework} "
+            f"{self.version}), so pip does not consider it there"
+        )
+
+
+_Any = _Support | _WheelSupport | _CondaSupport | _ListedSupport
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,12 +261,48 @@ def _options(
     else:
         known = wheels.releases(name)
         if not known:
-            return None
+            return _listed_options(snapshot, req, name)
         installable = installable_for(snapshot, env_of(req), name, wheels.pip_candidate)
         decided = admitted(req.specifier, known, installable=installable)
 
         def support(v: Version) -> _Any | None:
             return _WheelSupport(name, Version(v.public), wheels)
+
+    rows = tuple((v, s) for v in decided.releases if (s := support(v)) is not None)
+    picked = support(decided.picked) if decided.picked is not None else None
+    if picked is None and not rows:
+        return None
+    return _Options(req, decided, rows, picked)
+
+
+def _listed_options(snapshot: Snapshot, req: Requirement, name: str) -> _Options | None:
+    """`_options` for a PyPI package only the release lists record: each admitted release
+    with the Requires-Python its listing states (None: not recorded, or none stated)."""
+    try:
+        known = release_lists.releases(name)
+    except UNREADABLE:
+        return None
+    if not known:
+        return None
+
+    def requires(version: Version) -> str | None:
+        try:
+            return release_lists.requires_python(name, version)
+        except UNREADABLE:
+            return None
+
+    def candidate(package: str, version: str, python: str) -> bool | None:
+        stated = requires(Version(version))
+        if not stated:
+            return None
+        return _ListedSupport(package, Version(version), stated).admits(python)
+
+    installable = installable_for(snapshot, env_of(req), name, candidate)
+    decided = admitted(req.specifier, known, installable=installable)
+
+    def support(version: Version) -> _ListedSupport | None:
+        stated = requires(Version(version.public))
+        return _ListedSupport(name, Version(version.public), stated) if stated else None
 
     rows = tuple((v, s) for v in decided.releases if (s := support(v)) is not None)
     picked = support(decided.picked) if decided.picked is not None else None

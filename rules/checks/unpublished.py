@@ -186,12 +186,17 @@ class ProjectNotOnPypi(StaticRule, id="project-not-on-pypi", severity=Severity.E
                 if use is None or where in seen:
                     continue
                 seen.add(where)
-                what = (
-                    f"`{req.name}` is the import name of `{use}`"
-                    if use
-                    else f"`{req.name}` is a module of the standard library or the system, "
-                    "not a package"
-                )
+                elsewhere = use.removeprefix("!") if use.startswith("!") else None
+                if elsewhere is not None:
+                    what = f"`{req.name}` is published outside PyPI: {elsewhere}"
+                    use = f"install {req.name} from {elsewhere}"
+                elif use:
+                    what = f"`{req.name}` is the import name of `{use}`"
+                else:
+                    what = (
+                        f"`{req.name}` is a module of the standard library or the system, "
+                        "not a package"
+                    )
                 yield finding(
                     self,
                     f"{req.raw.strip()}: PyPI has no project named {req.name} ({what}), so pip "

@@ -5,7 +5,8 @@ JSON listing per project (the most downloaded PyPI projects, less those rules/kb
 records with more detail). Per project: every final and post release that has a file (yanked
 ones included), every pre-release and dev release that has one, or ``absent`` when the index
 had no such project (for an import name such as ``yaml``, with the project to use:
-``pyyaml``). Pure: reads the packaged data file, nothing else.
+``pyyaml``), and the Requires-Python each release's files state (where it changes). Pure:
+reads the packaged data file, nothing else.
 """
 
 from __future__ import annotations
@@ -67,6 +68,36 @@ def releases(package: str) -> tuple[Version, ...]:
     if entry is None or entry.get("absent"):
         return ()
     return tuple(sorted(set(_parsed(entry.get("releases")))))
+
+
+def requires_python(package: str, version: Version) -> str | None:
+    """The Requires-Python the listing states for release `version` of `package` ("" when it
+    states none); None when the release (or the project's Requires-Python) is not recorded."""
+    return _requires_table(str(canonicalize_name(package))).get(version)
+
+
+@cache
+def _requires_table(package: str) -> dict[Version, str]:
+    """Each final release of `package` with the Requires-Python of the last change at or
+    before it (empty: none recorded)."""
+    entry = _entry(package)
+    changes = entry.get("requires_python") if entry is not None else None
+    if not isinstance(changes, list) or entry is None or entry.get("absent"):
+        return {}
+    steps: list[tuple[Version, str]] = []
+    for first, stated in changes:
+        try:
+            steps.append((Version(str(first)), str(stated)))
+        except InvalidVersion:
+            continue
+    table: dict[Version, str] = {}
+    at = -1
+    for version in releases(package):
+        while at + 1 < len(steps) and steps[at + 1][0] <= version:
+            at += 1
+        if at >= 0:
+            table[version] = steps[at][1]
+    return table
 
 
 @cache

@@ -227,31 +227,50 @@ def _at(found: Finding, file: str) -> bool:
 
 
 def score(case: Case, findings: Sequence[Finding], seconds: float = 0.0) -> Score:
-    """Compare a review's findings with the case's expectations (new findings only)."""
+    """Compare a review's findings with the case's expectations (new findings only).
+
+    Each finding counts for one expectation at most (two breaks in one file need two
+    findings): a matching of expectations to findings, each expectation trying the findings at
+    its own file first, then those standing only at an `also_at` file, errors before warnings.
+    """
     new = [f for f in findings if f.new]
     result = Score(case=case, seconds=seconds)
-    # a finding at an expectation's own file first; one standing only at an `also_at` file
-    # counts for one expectation (two breaks that name the same other end need two findings)
-    owns = [
-        _best([f for f in new if f.category in exp.categories and _at(f, exp.file)])
+    candidates = [
+        sorted(
+            (f for f in new if f.category in exp.categories and _at(f, exp.file)),
+            key=lambda f: f.severity.rank,
+        )
+        + sorted(
+            (
+                f
+                for f in new
+                if f.category in exp.categories
+                and not _at(f, exp.file)
+                and any(_at(f, file) for file in exp.also_at)
+            ),
+            key=lambda f: f.severity.rank,
+        )
         for exp in case.expected
     ]
-    credited = {id(f) for f in owns if f is not None}
-    for exp, own in zip(case.expected, owns, strict=True):
-        best = own
-        if best is None:
-            best = _best(
-                [
-                    f
-                    for f in new
-                    if f.category in exp.categories
-                    and id(f) not in credited
-                    and any(_at(f, file) for file in exp.also_at)
-                ]
-            )
-            if best is not None:
-                credited.add(id(best))
-        result.found.append((exp, best))
+    holder: dict[int, int] = {}  # id(finding) -> the expectation it counts for
+    chosen: dict[int, Finding] = {}
+
+    def place(index: int, tried: set[int]) -> bool:
+        for found in candidates[index]:
+            if id(found) in tried:
+                continue
+            tried.add(id(found))
+            other = holder.get(id(found))
+            if other is None or place(other, tried):
+                holder[id(found)] = index
+                chosen[index] = found
+                return True
+        return False
+
+    for index in range(len(candidates)):
+        place(index, set())
+    for index, exp in enumerate(case.expected):
+        result.found.append((exp, chosen.get(index)))
     result.new_errors = [f for f in new if f.severity is Severity.ERROR]
     result.new_warnings = [f for f in new if f.severity is Severity.WARNING]
     return result

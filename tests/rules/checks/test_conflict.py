@@ -240,16 +240,10 @@ def test_a_conflict_among_thousands_of_bounds_is_found_and_listed_briefly() -> N
                 req("tensorflow==2.4.0", "requirements.txt", 70),
                 req("tensorflow-estimator==2.3.0", "requirements.txt", 71),
             ),
-            [
-                (
-                    "tensorflow",
-                    70,
-                    (
-                        "numpy~=1.19.2",
-                        "tensorboard~=2.4",
-                        "tensorflow-estimator<2.5.0,>=2.4.0rc0",
-                    ),
-                )
+            [  # one finding per dependency the release's metadata requires against a pin
+                ("tensorflow", 70, ("numpy~=1.19.2",)),
+                ("tensorflow", 70, ("tensorboard~=2.4",)),
+                ("tensorflow", 70, ("tensorflow-estimator<2.5.0,>=2.4.0rc0",)),
             ],
         ),
         (  # the maintainer's fix: pins inside the metadata's ranges
@@ -284,6 +278,17 @@ def test_a_conflict_among_thousands_of_bounds_is_found_and_listed_briefly() -> N
             [("transformers", 1, ("tokenizers<0.19,>=0.14",))],
         ),
         ((req("transformers==4.35.2", "r.txt", 1), req("tokenizers==0.15.0", "r.txt", 2)), []),
+        (  # kwai-kolors/kolors #47: two clashes of one pin are two findings
+            (
+                req("transformers==4.42.4", "r.txt", 1),
+                req("tokenizers==0.13.2", "r.txt", 2),
+                req("safetensors==0.3.3", "r.txt", 3),
+            ),
+            [
+                ("transformers", 1, ("safetensors>=0.4.1",)),
+                ("transformers", 1, ("tokenizers<0.20,>=0.19",)),
+            ],
+        ),
         # one step down: every tokenizers 0.14.x that transformers 4.35.0 admits requires
         # huggingface_hub<0.18 (neuralwork/instruct-finetune-mistral #1)
         (

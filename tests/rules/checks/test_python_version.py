@@ -178,6 +178,45 @@ FILE_CASES: list[tuple[str, dict[str, str], list[tuple[str, str, str]]]] = [
         },
         [("pytorch", "error", "conda_reqs.yml")],
     ),
+    # release_lists.json: the Requires-Python of the 3,000 most downloaded projects' files
+    # (Cloud-CV/EvalAI #5142: "No matching distribution found for dnspython==2.6.1" on the
+    # python:3.7-slim worker images)
+    (
+        "dnspython 2.6.1 (Requires-Python >=3.8) on python:3.7",
+        {
+            "Dockerfile": "FROM python:3.7-slim\nCOPY requirements.txt /app/\n"
+            "RUN pip install -r /app/requirements.txt\n",
+            "requirements.txt": "dnspython==2.6.1\n",
+        },
+        [("dnspython", "error", "Dockerfile")],
+    ),
+    (
+        "dnspython>=2.0 on python:3.7: pip takes 2.3.0, the newest admitting 3.7",
+        {
+            "Dockerfile": "FROM python:3.7-slim\nCOPY requirements.txt /app/\n"
+            "RUN pip install -r /app/requirements.txt\n",
+            "requirements.txt": "dnspython>=2.0\n",
+        },
+        [],
+    ),
+    (
+        "dnspython>=2.5 on python:3.7: no admitted release admits 3.7",
+        {
+            "Dockerfile": "FROM python:3.7-slim\nCOPY requirements.txt /app/\n"
+            "RUN pip install -r /app/requirements.txt\n",
+            "requirements.txt": "dnspython>=2.5\n",
+        },
+        [("dnspython", "error", "Dockerfile")],
+    ),
+    (
+        "dnspython 2.6.1 on python:3.12",
+        {
+            "Dockerfile": "FROM python:3.12-slim\nCOPY requirements.txt /app/\n"
+            "RUN pip install -r /app/requirements.txt\n",
+            "requirements.txt": "dnspython==2.6.1\n",
+        },
+        [],
+    ),
     (
         "no evidence: an assumed Python never gives a finding",
         {"requirements.txt": "tensorflow==2.9.1\n"},

@@ -159,3 +159,13 @@ def test_the_line_index_reads_every_project() -> None:
     assert set(release_lists._lines()) == set(projects)
     for name in ("whisper", "yaml", "langchain-ollama"):
         assert release_lists._entry(name) == projects[name]
+
+
+def test_a_name_published_outside_pypi_says_where() -> None:
+    """vsuthichai/paraphraser #11: ``en-core-web-sm==2.0.0`` (a spaCy model, published as
+    release wheels on GitHub) stops pip with 'No matching distribution found'."""
+    snapshot = build_snapshot({"requirements.txt": "spacy==2.0.5\nen-core-web-sm==2.0.0\n"})
+    (found,) = run(ProjectNotOnPypi(), snapshot)
+    assert (found.rule, found.severity.value, found.line) == ("project-not-on-pypi", "error", 2)
+    assert "published outside PyPI: spaCy's model releases" in found.message
+    assert found.fix is not None and found.fix.startswith("install en-core-web-sm from spaCy's")

@@ -72,3 +72,28 @@ def test_rows_share_releases_and_yanked_ones_are_not_listed() -> None:
     assert data.releases("demo-pkg") == (Version("1.0"), Version("1.1"))
     row = data.release("demo-pkg", Version("1.1+local"))
     assert row is not None and [str(r) for r in row.requires] == ["numpy>=1.20"]
+
+
+def test_release_lists_keep_the_requires_python_changes_only() -> None:
+    """scripts/release_lists_from_index.py: each release's Requires-Python (the value most of
+    its files state), written where it changes (dnspython's listing: 2.5.0 moves to >=3.8)."""
+    from collections import Counter
+
+    from packaging.version import Version
+
+    from scripts.release_lists_from_index import _requires_changes
+
+    finals = [Version(v) for v in ("2.4.0", "2.4.1", "2.5.0", "2.6.1", "2.7.0")]
+    requires = {
+        Version("2.4.0"): Counter({">=3.8,<4.0": 2}),
+        Version("2.4.1"): Counter({">=3.8,<4.0": 1, "": 1}),
+        Version("2.5.0"): Counter({">=3.8": 2}),
+        Version("2.6.1"): Counter({">=3.8": 2}),
+        Version("2.7.0"): Counter({">=3.9": 1, "": 2}),
+    }
+    assert _requires_changes(finals, requires) == [
+        ["2.4.0", ">=3.8,<4.0"],
+        ["2.5.0", ">=3.8"],
+        ["2.7.0", ""],
+    ]
+    assert _requires_changes(finals[:1], {Version("2.4.0"): Counter({"": 1})}) == []
