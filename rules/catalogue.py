@@ -126,7 +126,7 @@ CATALOGUE: tuple[RuleInfo, ...] = (
         "venv-python-mismatch",
         "python-version-incompatible",
         "rule",
-        "a virtualenv copied from a stage with another Python",
+        "a virtualenv or site-packages copied between stages of different Pythons",
     ),
     RuleInfo(
         "externally-managed-python",

@@ -11,11 +11,13 @@ apt-python-unavailable: ``apt-get install python3.11`` on a release whose own ar
 such package (Ubuntu 24.04 carries python3.12 only: ayutaz/piper-plus #378), with no PPA or other
 apt source added before it: apt stops with "Unable to locate package". Certain: the build fails.
 
-venv-python-mismatch: a stage runs a virtualenv that ``COPY --from`` brought from a stage with
-another Python (a uv:python3.12 builder's ``/app/.venv`` in a python:3.14 runtime, after a
-Dependabot bump of the runtime's FROM line alone: ilanbenb/wa_llm). The venv's ``bin/python``
-links to the builder's python3.12, which the runtime does not have, and its packages sit in
-``lib/python3.12``: every command through the venv fails. Certain: the image does not run.
+venv-python-mismatch: a stage runs a virtualenv (or imports from a site-packages folder) that
+``COPY --from`` brought from a stage with another Python (a uv:python3.12 builder's
+``/app/.venv`` in a python:3.14 runtime, after a Dependabot bump of the runtime's FROM line
+alone: ilanbenb/wa_llm). The venv's ``bin/python`` links to the builder's python3.12, which the
+runtime does not have, and its packages sit in ``lib/python3.12``: every command through the
+venv fails. A COPY of ``/usr/local/lib/python3.11/site-packages`` from a builder whose Python
+is now 3.12 finds nothing. Certain: the image does not build or does not run.
 """
 
 from __future__ import annotations
@@ -117,29 +119,52 @@ class AptPythonUnavailable(StaticRule, id="apt-python-unavailable", severity=Sev
 
 
 class VenvPythonMismatch(StaticRule, id="venv-python-mismatch", severity=Severity.ERROR):
-    """Every copied virtualenv a stage uses whose Python is not the stage's."""
+    """Every copied virtualenv or site-packages a stage uses whose Python is not the stage's,
+    and every COPY of a site-packages folder the source stage's Python does not have."""
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
-        """One error per copied venv and stage."""
-        for path, fields in _entries(ctx.snapshot, VENV_PYTHON_MISMATCH, 7):
-            line, column, venv, made_by, source, python, evidence = fields
-            yield finding_at(
-                self,
-                f"{venv} is copied from stage {source}, where Python {made_by} made it, into "
-                f"a stage whose Python is {python} ({evidence}): the venv's bin/python links "
-                f"to a python{made_by} this stage does not have and its packages are in "
-                f"lib/python{made_by}, so every command run through it fails.",
-                Span(path, int(line), int(column)),
-                package="python",
-                fix=(
+        """One error per copied folder and stage."""
+        for path, fields in _entries(ctx.snapshot, VENV_PYTHON_MISMATCH, 8):
+            line, column, copied, made_by, source, python, evidence, kind = fields
+            if kind == "source":
+                message = (
+                    f"COPY --from={source} names {copied}, but that stage's Python is {python} "
+                    f"({evidence}): it has no python{made_by} folder, so the COPY finds nothing "
+                    "and the build stops here."
+                )
+                fix = f"copy /usr/local/lib/python{python}/site-packages (or the venv) instead"
+            elif kind == "site":
+                message = (
+                    f"{copied} is Python {made_by}'s site-packages, copied from stage {source} "
+                    f"into a stage whose Python is {python} ({evidence}): python{python} does "
+                    "not read that folder, so nothing copied there imports."
+                )
+                fix = (
+                    f"copy into /usr/local/lib/python{python}/site-packages, from a builder "
+                    f"on Python {python}"
+                )
+            else:
+                message = (
+                    f"{copied} is copied from stage {source}, where Python {made_by} made it, "
+                    f"into a stage whose Python is {python} ({evidence}): the venv's bin/python "
+                    f"links to a python{made_by} this stage does not have and its packages are "
+                    f"in lib/python{made_by}, so every command run through it fails."
+                )
+                fix = (
                     f"build both stages on the same Python: a python:{made_by} runtime image, "
                     f"or a builder on Python {python}"
-                ),
+                )
+            yield finding_at(
+                self,
+                message,
+                Span(path, int(line), int(column)),
+                package="python",
+                fix=fix,
                 evidence=(
-                    f"{path}:{line}: COPY --from of {venv} (made with Python {made_by})",
-                    f"this stage's Python: {python} ({evidence})",
+                    f"{path}:{line}: COPY --from={source} of {copied} (Python {made_by})",
+                    f"the Python there: {python} ({evidence})",
                 ),
-                fingerprint=f"venv-python:{path}:{venv}",
+                fingerprint=f"venv-python:{path}:{copied}",
             )
 
 

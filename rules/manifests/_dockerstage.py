@@ -53,9 +53,11 @@ _OS_PYTHON = re.compile(r"^python3(?:\.\d+)?(?:-[a-z0-9.]+)?$")
 #: ``apt-get install python3.X`` of a Python the OS release's own archive does not carry
 #: (`rules.manifests.images.OS_APT_PYTHONS`) with no other apt source added before it.
 APT_PYTHON_MISSING = "apt-python-missing"
-#: `ManifestFile.metadata` key: ``"<line>\t<column>\t<venv>\t<venv python>\t<source stage>\t
-#: <stage python>\t<its evidence>"``, a virtualenv `COPY --from` brings from a stage whose
-#: Python differs from the Python of the stage that uses it.
+#: `ManifestFile.metadata` key: ``"<line>\t<column>\t<path>\t<its python>\t<source stage>\t
+#: <stage python>\t<its evidence>\t<kind>"``: a virtualenv `COPY --from` brings from a stage
+#: whose Python differs from the Python of the stage that uses it (kind ``venv``), one Python's
+#: site-packages copied into a stage whose Python is another (``site``), or a COPY source
+#: naming a site-packages of a Python the source stage does not have (``source``).
 VENV_PYTHON_MISMATCH = "venv-python-mismatch"
 #: Text of a RUN command that adds an apt source (a PPA such as deadsnakes, a sources.list
 #: entry, a keyring for one): after it, which ``python3.X`` apt finds is not known here.

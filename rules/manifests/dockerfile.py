@@ -591,6 +591,8 @@ def _read_builds(
 
 
 #: Commands that install the WORKDIR's project from its pyproject.toml (and its lock).
+#: A path inside one Python's site-packages (``/usr/local/lib/python3.11/site-packages``).
+_SITE_PACKAGES = re.compile(r"/lib/python(3\.\d+)/(?:site|dist)-packages(?:/|$)")
 _SYNC_COMMANDS = frozenset(
     {("uv", "sync"), ("poetry", "install"), ("pdm", "install"), ("pdm", "sync")}
 )
@@ -619,6 +621,8 @@ class _Reader:
         self.external: list[str] = []
         self.pep668: list[str] = []
         self.apt_missing: list[str] = []
+        #: `VENV_PYTHON_MISMATCH` entries of COPY sources that name another Python's folder.
+        self.copy_mismatch: list[str] = []
         self.physical = text.split("\n")
         self.lines = join_lines(self.physical, escape=escape_char(self.physical))
         self.global_args: dict[str, str | None] = {}
@@ -982,12 +986,31 @@ class _Reader:
                     stage.venv_at[path] = made
                 if version is not None:
                     stage.copied_venvs.append((path, version, span, source.label))
+            self._copy_site_packages(source, copied, destination, span)
+
+    def _copy_site_packages(
+        self, source: _Stage, copied: str, destination: str, span: Span
+    ) -> None:
+        """`COPY --from=builder /usr/local/lib/python3.11/site-packages /usr/local/lib/...`: a
+        path naming one Python's site-packages, which the builder must have (a Dependabot bump
+        of both FROM lines leaves the written 3.11 behind: the COPY finds nothing) and which
+        only that Python reads."""
+        stage = self.stages[-1]
+        builder = source.default_python()
+        named = _SITE_PACKAGES.search(copied)
+        if named is not None and builder is not None and named[1] != builder.version:
+            entry = f"{span.line}\t{span.column}\t{copied}\t{named[1]}\t{source.label}"
+            self.copy_mismatch.append(f"{entry}\t{builder.version}\t{builder.text}\tsource")
+        named = _SITE_PACKAGES.search(destination)
+        if named is not None:
+            stage.copied_venvs.append((destination, named[1], span, source.label))
 
     def _venv_copies(self) -> list[str]:
         """`VENV_PYTHON_MISMATCH` entries: each copied venv a stage uses (on ``PATH``, as
         ``VIRTUAL_ENV``, or named by a later RUN / CMD / ENTRYPOINT) whose Python is not the
         stage's own."""
-        out: list[str] = []
+        out: list[str] = list(self.copy_mismatch)
+        failed = {tuple(entry.split("\t", 2)[:2]) for entry in out}  # a COPY that finds nothing
         for stage in self.stages:
             own = stage.python
             if own is None:
@@ -995,14 +1018,17 @@ class _Reader:
             for path, version, span, source in stage.copied_venvs:
                 if version == own.version:
                     continue
+                site = _SITE_PACKAGES.search(path) is not None
                 used = (
-                    path_venv(stage.env.get("PATH"), {path: version}) == path
+                    site
+                    or path_venv(stage.env.get("PATH"), {path: version}) == path
                     or stage.env.get("VIRTUAL_ENV") == path
                     or any(f"{path}/bin/" in text for text in stage.commands)
                 )
-                if used:
+                if used and (str(span.line), str(span.column)) not in failed:
                     where = f"{span.line}\t{span.column}\t{path}\t{version}\t{source}"
-                    out.append(f"{where}\t{own.version}\t{own.text}")
+                    kind = "site" if site else "venv"
+                    out.append(f"{where}\t{own.version}\t{own.text}\t{kind}")
         return out
 
     def _config_write(self, line: LogicalLine, write: _Write) -> None:

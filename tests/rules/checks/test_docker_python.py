@@ -142,6 +142,27 @@ VENV_CASES: list[tuple[str, str, list[tuple[int, str]]]] = [
         'ENV PATH="/venv/bin:$PATH"\n',
         [(6, "/venv")],
     ),
+    (  # a Dependabot bump of both FROM lines leaves the written python3.11 path behind
+        "site-packages of 3.11 from a builder now on 3.12",
+        "FROM python:3.12-slim AS build\nRUN pip install --prefix=/usr/local torch\n"
+        "FROM python:3.12-slim\nCOPY --from=build /usr/local/lib/python3.11/site-packages "
+        "/usr/local/lib/python3.11/site-packages\n",
+        [(4, "COPY")],
+    ),
+    (
+        "site-packages of 3.11 into a 3.12 runtime",
+        "FROM python:3.11-slim AS build\nRUN pip install torch\n"
+        "FROM python:3.12-slim\nCOPY --from=build /usr/local/lib/python3.11/site-packages "
+        "/usr/local/lib/python3.11/site-packages\n",
+        [(4, "/usr/local/lib/python3.11/site-packages")],
+    ),
+    (
+        "site-packages of the same Python",
+        "FROM python:3.11-slim AS build\nRUN pip install torch\n"
+        "FROM python:3.11-slim\nCOPY --from=build /usr/local/lib/python3.11/site-packages "
+        "/usr/local/lib/python3.11/site-packages\n",
+        [],
+    ),
     (
         "only the project sources copied",
         "FROM python:3.11-slim AS build\nWORKDIR /app\nRUN uv sync\n"
