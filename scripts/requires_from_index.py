@@ -68,6 +68,10 @@ RECENT_PACKAGES = (
 #: (shibuiwilliam/ml-system-in-actions #5: ``fastapi>=0.65.2`` against ``starlette==0.13.6``),
 #: kubernetes' pyyaml cap against tfx (googleforgames/clean-chat #6).
 OLDER_PACKAGES = ("fastapi", "starlette", "pydantic", "kubernetes", "tfx")
+#: Those read since 2021 (--since 2021-01-01): the demo frameworks whose pins clash with
+#: Pillow and click (Shubhamsaboo/awesome-llm-apps #58: streamlit 1.30.0 requires pillow<11;
+#: thisis-developer/Llama-2-GGML-Medical-Chatbot #8: streamlit 0.89.0's click<8 against chainlit).
+DEMO_PACKAGES = ("streamlit", "chainlit")
 
 OUT = Path(__file__).resolve().parent.parent / "rules" / "kb" / "data" / "requires_dist.json"
 

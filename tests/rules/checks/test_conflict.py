@@ -353,6 +353,11 @@ def test_a_conflict_among_thousands_of_bounds_is_found_and_listed_briefly() -> N
             (req("kubernetes==10.1.0", "r.txt", 1), req("tfx==0.21.4", "r.txt", 2)),
             [("tfx", 2, ("pyyaml<6,>=5",))],
         ),
+        # streamlit 1.30.0 requires pillow<11 (Shubhamsaboo/awesome-llm-apps #58)
+        (
+            (req("streamlit==1.30.0", "r.txt", 1), req("Pillow==11.0.0", "r.txt", 2)),
+            [("streamlit", 1, ("pillow<11,>=7.1.0",))],
+        ),
         # every ultralytics 8.3.x requires opencv-python>=4.6.0 (81Newark/AntiCAP #2)
         (
             (req("opencv-python==3.4.16.59", "r.txt", 1), req("ultralytics~=8.3.96", "r.txt", 2)),
