@@ -32,7 +32,16 @@ from rules.kb.cudaver import (
     url_variant,
     variant_cuda,
 )
-from rules.manifests.model import Ecosystem, FactKind, Index, Requirement, Snapshot
+from rules.manifests.model import (
+    Ecosystem,
+    FactKind,
+    FileKind,
+    Index,
+    LockedPin,
+    Requirement,
+    Snapshot,
+)
+from rules.targets import Target, applies
 
 _TORCH_FAMILY = ("torch", "torchvision", "torchaudio")
 #: A conda pin's torch minor: `==2.3.1.*` (pytorch=2.3.1), `==2.3` or `==2.3.*`.
@@ -41,6 +50,13 @@ _CUDA_NAMED = (
     re.compile(r"^nvidia-[a-z0-9-]+-cu(\d+)$"),
     re.compile(r"^cupy-cuda(\d+)x$"),
 )
+
+
+def _from_pypi(pin: LockedPin) -> bool:
+    """Whether a lock takes `pin` from PyPI: no other source named (Poetry writes a
+    ``[package.source]`` only for another one), or uv's PyPI registry."""
+    source = (pin.source or "").lower()
+    return not source or "pypi.org" in source or "files.pythonhosted.org" in source
 
 
 def _newest_cuda(variants: Iterable[str]) -> str | None:
@@ -89,6 +105,62 @@ class CudaVariantMismatch(StaticRule, id="cuda-variant-mismatch", severity=Sever
             yield from self._unpublished(ctx.kb, reqs, indexes_for(ctx.snapshot, env))
             yield from self._cuda_named(ctx, env, reqs)
         yield from self._image_tags(ctx.kb, ctx.snapshot)
+        yield from self._locked_pypi_members(ctx.kb, ctx.snapshot)
+
+    def _locked_pypi_members(self, kb: KnowledgeBase, snapshot: Snapshot) -> Iterator[Finding]:
+        """A lock whose torch for Linux x86_64 is a labelled build (``2.6.0+cpu`` from the
+        PyTorch CPU source) next to torchvision / torchaudio locked from PyPI, whose Linux
+        x86_64 wheels are the CUDA build PyPI's torch of that release is (ahmetoner/
+        whisper-asr-webservice #284: torchaudio 2.6.0 from PyPI beside torch 2.6.0+cpu,
+        "OSError: libtorch_cuda.so: cannot open shared object file"). A CPU torch, or one of
+        another CUDA major, cannot load them."""
+        linux = Target("3.12", "linux_x86_64")
+        for path in sorted(snapshot.files):
+            lock = snapshot.files[path]
+            if lock.kind not in (FileKind.POETRY_LOCK, FileKind.UV_LOCK):
+                continue
+            torches = [
+                p
+                for p in lock.pins
+                if p.name == "torch" and "+" in p.version and applies(p.marker, linux)
+            ]
+            if len({p.version for p in torches}) != 1:
+                continue  # no labelled torch for Linux x86_64, or several: not judged
+            torch = torches[0]
+            label = torch.version.split("+", 1)[1]
+            for pin in lock.pins:
+                if pin.name not in ("torchvision", "torchaudio") or "+" in pin.version:
+                    continue
+                if not _from_pypi(pin) or not applies(pin.marker, linux):
+                    continue
+                paired = kb.torch_for(pin.name, pin.version)
+                release = kb.torch_release(paired) if paired else None
+                default = release.pypi_default_cuda if release is not None else None
+                ours = variant_cuda(label)
+                if default is None or (
+                    ours is not None and ours.split(".")[0] == default.split(".")[0]
+                ):
+                    continue
+                yield finding(
+                    self,
+                    f"{lock.path} locks {pin.name} {pin.version} from PyPI, whose Linux x86_64 "
+                    f"wheel is the CUDA {default} build (as PyPI's torch {paired} is), next to "
+                    f"torch {torch.version} ({_describe(label)}): {pin.name} loads CUDA "
+                    'libraries that torch does not bring ("libtorch_cuda.so: cannot open shared '
+                    'object file"), so importing it fails.',
+                    pin.location,
+                    package=pin.name,
+                    fix=(
+                        f"take {pin.name} from the same source as torch: "
+                        f"{pin.name}=={pin.version}+{label}"
+                    ),
+                    evidence=(
+                        f"{torch.location.file}:{torch.location.line}: torch {torch.version}",
+                        f"{pin.location.file}:{pin.location.line}: {pin.name} {pin.version} (PyPI)",
+                        f"KB torch {paired}: PyPI's Linux wheels are CUDA {default} builds",
+                    ),
+                    fingerprint=f"lock-pypi-member:{pin.name}:{label}",
+                )
 
     def _image_tags(self, kb: KnowledgeBase, snapshot: Snapshot) -> Iterator[Finding]:
         """A pytorch/pytorch image tag that names a CUDA build its torch release never had

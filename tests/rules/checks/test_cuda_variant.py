@@ -6,6 +6,7 @@ import pytest
 
 from rules.checks.cuda_variant import RULES
 from rules.manifests.model import IndexKind, Snapshot
+from rules.manifests.snapshot import build_snapshot
 from tests.rules.checks.mlsnap import index, req, run, snap
 
 RULE = RULES[0]
@@ -259,3 +260,45 @@ def test_not_on_index_fails_only_when_the_index_replaces_pypi(
     PyPI gone, torch==2.12.0 (no cu124 build) has nothing to install; before, PyPI's did."""
     findings = run(RULE, snap(req("torch==2.12.0"), index(f"{PT}/cu124", kind=kind)))
     assert [f.severity for f in findings] == [severity]
+
+
+def _poetry_lock(torch: str, member: str, member_source: bool = False) -> str:
+    """A poetry.lock with torch from the PyTorch CPU/CUDA source and torchaudio `member`."""
+    source = (
+        '\n[package.source]\ntype = "legacy"\nurl = "https://download.pytorch.org/whl/cpu"\n'
+        'reference = "pytorch"\n'
+    )
+    return (
+        f'[[package]]\nname = "torch"\nversion = "{torch}"\ndescription = ""\n'
+        'optional = false\npython-versions = ">=3.9.0"\nfiles = [\n'
+        f'    {{file = "torch-{torch}-cp310-cp310-linux_x86_64.whl", hash = "sha256:00"}},\n]\n'
+        + source
+        + f'\n[[package]]\nname = "torchaudio"\nversion = "{member}"\ndescription = ""\n'
+        'optional = false\npython-versions = "*"\nfiles = [\n'
+        f'    {{file = "torchaudio-{member}-cp310-cp310-manylinux1_x86_64.whl", '
+        'hash = "sha256:11"},\n]\n'
+        + (source if member_source else "")
+        + '\n[metadata]\nlock-version = "2.0"\npython-versions = "^3.10"\ncontent-hash = "x"\n'
+    )
+
+
+@pytest.mark.parametrize(
+    ("torch", "member", "member_source", "found"),
+    [
+        # ahmetoner/whisper-asr-webservice #284: torchaudio 2.6.0 from PyPI (CUDA 12.4)
+        ("2.6.0+cpu", "2.6.0", False, True),
+        ("2.6.0+cpu", "2.6.0+cpu", True, False),  # both from the CPU source
+        ("2.6.0+cu124", "2.6.0", False, False),  # PyPI's build is CUDA 12.4 too
+        ("2.6.0+cu118", "2.6.0", False, True),  # another CUDA major
+    ],
+)
+def test_a_locked_pypi_torchaudio_beside_a_labelled_torch(
+    torch: str, member: str, member_source: bool, found: bool
+) -> None:
+    lock = _poetry_lock(torch, member, member_source)
+    snapshot = build_snapshot({"poetry.lock": lock, "pyproject.toml": ""})
+    findings = [f for f in run(RULE, snapshot) if "lock-pypi-member" in f.fingerprint]
+    assert len(findings) == (1 if found else 0)
+    for finding in findings:
+        assert (finding.severity.value, finding.package) == ("error", "torchaudio")
+        assert "libtorch_cuda.so" in finding.message
