@@ -41,9 +41,14 @@ from rules.kb.conda_jaxlib import CondaJaxlibBuild, jaxlib_build
 from rules.kb.cudaver import has_minor, major_minor
 from rules.kb.jax_local import FIND_LINKS, local_jaxlib
 from rules.kb.schema import JaxRelease
+from rules.kb.wheels import load_wheels
 from rules.manifests.model import Ecosystem, FileKind, Requirement, Span
 
 _PAIRED = re.compile(r"^(jaxlib|jax-cuda\d+-(?:plugin|pjrt))$")
+#: The first jax whose metadata requires jaxlib (``jaxlib <=0.4.30,>=0.4.27``:
+#: requires_dist.json); earlier releases leave it to the user (their wheels' METADATA from
+#: 0.4.16, their setup.py's extras before).
+_JAX_REQUIRES_JAXLIB = Version("0.4.30")
 _PLUGIN = re.compile(r"^jax-cuda\d+-plugin$")
 _JAXLIB_BUILD = re.compile(r"^cuda(\d+)\.cudnn(\d+)$")
 #: conda packages whose pin a conda-forge CUDA build's run requirement must admit.
@@ -115,6 +120,7 @@ class JaxCudaMismatch(StaticRule, id="jax-cuda-mismatch", severity=Severity.ERRO
         yield from self._conda_locked(ctx)
         for env, every in each_env(ctx.snapshot):
             reqs = [r for r in every if on_linux(r)]
+            yield from self._fresh_jaxlib(reqs)
             yield from self._jaxlib_builds(ctx, env, reqs)
             yield from self._conda_builds(ctx, env, reqs)
             for pinned in (r for r in reqs if project(r) == "jax"):
@@ -330,6 +336,57 @@ class JaxCudaMismatch(StaticRule, id="jax-cuda-mismatch", severity=Severity.ERRO
                 f"conda-jaxlib-minor:{build.cuda}",
             )
         return None
+
+    def _fresh_jaxlib(self, reqs: list[Requirement]) -> Iterator[Finding]:
+        """A jax range whose newest release does not require jaxlib (every jax before 0.4.30:
+        its metadata leaves jaxlib to the user) next to a jaxlib line that admits newer
+        releases: pip installs today's newest jaxlib for the Python, which that jax refuses at
+        import ("jaxlib version 0.3.20 is newer than and incompatible with jax version
+        0.3.15": instadeepai/Mava PR #771, ``jax<=0.3.15`` beside ``jaxlib``). Certain when
+        even the oldest Python's newest jaxlib is newer than that jax."""
+        jax = next((r for r in reqs if project(r) == "jax" and r.ecosystem == Ecosystem.PYPI), None)
+        jaxlib = next((r for r in reqs if project(r) == "jaxlib"), None)
+        if jax is None or jaxlib is None or version_of(jax) is not None or jax.url:
+            return
+        if jaxlib.url or version_of(jaxlib) is not None or jaxlib.ecosystem != Ecosystem.PYPI:
+            return  # an exact jaxlib is `_pairing`'s (for an exact jax) or says what it installs
+        table = load_wheels()
+        listed = [r.version for r in table.releases("jax") or () if not r.yanked]
+        admitted_jax = [v for v in listed if spec_contains(jax.specifier, v)]
+        if not admitted_jax or not jax.specifier:
+            return
+        newest = max(admitted_jax)
+        if newest >= _JAX_REQUIRES_JAXLIB:
+            return
+        jaxlibs = [r for r in table.releases("jaxlib") or () if not r.yanked]
+        admitted = [r for r in jaxlibs if spec_contains(jaxlib.specifier, r.version)]
+        pythons = sorted(
+            {p for r in admitted for p in r.pythons(table.pythons_seen) if not p.endswith("t")},
+            key=lambda p: tuple(int(x) for x in p.split(".")),
+        )
+        if not pythons:
+            return
+        picks = {p: max(r.version for r in admitted if r.covers(p)) for p in pythons}
+        oldest, pick = pythons[0], picks[pythons[0]]
+        if min(picks.values()) <= newest:
+            return
+        yield finding(
+            self,
+            f"{jax.raw.strip()} installs jax {newest}, whose metadata does not require jaxlib, "
+            f"next to {jaxlib.raw.strip()}: pip installs the newest jaxlib for the Python "
+            f"({pick} on Python {oldest}, newer on later ones), and jax {newest} refuses it "
+            f"at import ('jaxlib version {pick} is newer than and incompatible with jax "
+            f"version {newest}').",
+            jaxlib.location,
+            package=jaxlib.name,
+            fix=f"jaxlib=={newest}  # or a jax range whose releases require their jaxlib",
+            evidence=(
+                f"{jax.location.file}:{jax.location.line}: {jax.raw.strip()}",
+                "KB wheels.json: the jax and jaxlib releases per Python; requires_dist.json: "
+                "jax requires jaxlib from 0.4.30 on",
+            ),
+            fingerprint=f"fresh-jaxlib:{jaxlib.name}",
+        )
 
     def _pairing(self, jax: Requirement, reqs: list[Requirement]) -> Iterator[Finding]:
         version = version_of(jax)

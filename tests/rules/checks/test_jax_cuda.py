@@ -241,3 +241,25 @@ def test_jaxlib_cudnn_against_the_image_release(pin: str, image: str, expected: 
     assert [f.severity.value for f in findings] == expected
     for found in findings:
         assert "cuda_image_cudnn.json" in " ".join(found.evidence)
+
+
+@pytest.mark.parametrize(
+    ("jax", "jaxlib", "found"),
+    [
+        # instadeepai/Mava PR #771: jax<=0.3.15 beside an unpinned jaxlib
+        ("jax<=0.3.15", "jaxlib", True),
+        ("jax<=0.4.20", "jaxlib>=0.4.13", False),  # Python 3.8 gets jaxlib 0.4.13
+        ("jax<=0.4.20", "jaxlib>=0.4.21", True),  # 3.9 on: 0.4.30 or newer
+        ("jax<=0.4.20", "jaxlib<=0.4.20", False),  # a jaxlib the jax accepts exists
+        ("jax>=0.4.30", "jaxlib", False),  # those require their own jaxlib
+        ("jax", "jaxlib", False),  # the newest jax requires its jaxlib
+        ("jax<=0.3.15", "jaxlib==0.4.13", False),  # an exact jaxlib: _pairing's (with a pin)
+    ],
+)
+def test_a_jax_range_that_leaves_jaxlib_to_the_newest(jax: str, jaxlib: str, found: bool) -> None:
+    snapshot = snap(req(jax, "setup.py", line=1), req(jaxlib, "setup.py", line=2))
+    findings = [f for f in run(RULE, snapshot) if "fresh-jaxlib" in f.fingerprint]
+    assert len(findings) == (1 if found else 0)
+    for finding in findings:
+        assert (finding.severity.value, finding.package, finding.line) == ("error", "jaxlib", 2)
+        assert "is newer than and incompatible with jax version" in finding.message
