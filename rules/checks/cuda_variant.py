@@ -52,6 +52,10 @@ _CUDA_NAMED = (
 )
 
 
+#: A wheel file (or its URL) for Linux x86_64.
+_LINUX_X86_WHEEL = re.compile(r"(?:manylinux[^/]*|linux)_x86_64\.whl", re.IGNORECASE)
+
+
 def _from_pypi(pin: LockedPin) -> bool:
     """Whether a lock takes `pin` from PyPI: no other source named (Poetry writes a
     ``[package.source]`` only for another one), or uv's PyPI registry."""
@@ -128,11 +132,14 @@ class CudaVariantMismatch(StaticRule, id="cuda-variant-mismatch", severity=Sever
                 continue  # no labelled torch for Linux x86_64, or several: not judged
             torch = torches[0]
             label = torch.version.split("+", 1)[1]
+            labelled = {p.name for p in lock.pins if "+" in p.version}
             for pin in lock.pins:
-                if pin.name not in ("torchvision", "torchaudio") or "+" in pin.version:
-                    continue
+                if pin.name not in ("torchvision", "torchaudio") or pin.name in labelled:
+                    continue  # a labelled twin: the lock splits the member by platform too
                 if not _from_pypi(pin) or not applies(pin.marker, linux):
                     continue
+                if pin.urls and not any(_LINUX_X86_WHEEL.search(u) for u in pin.urls):
+                    continue  # the entry's wheels are for other platforms (uv's split entries)
                 paired = kb.torch_for(pin.name, pin.version)
                 release = kb.torch_release(paired) if paired else None
                 default = release.pypi_default_cuda if release is not None else None

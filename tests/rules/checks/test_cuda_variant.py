@@ -302,3 +302,47 @@ def test_a_locked_pypi_torchaudio_beside_a_labelled_torch(
     for finding in findings:
         assert (finding.severity.value, finding.package) == ("error", "torchaudio")
         assert "libtorch_cuda.so" in finding.message
+
+
+def _uv_entry(name: str, version: str, registry: str, wheel: str) -> str:
+    return (
+        f'[[package]]\nname = "{name}"\nversion = "{version}"\n'
+        f'source = {{ registry = "{registry}" }}\n'
+        f'wheels = [\n    {{ url = "{wheel}", hash = "sha256:00" }},\n]\n\n'
+    )
+
+
+def test_a_uv_lock_split_by_platform_is_no_mismatch() -> None:
+    """microsoft/winml-cli: torch and torchvision from the CPU index on Linux x86_64 (their
+    +cpu entries), from PyPI on Windows only; the PyPI entries are for another platform."""
+    pypi, cpu = "https://pypi.org/simple", "https://download.pytorch.org/whl/cpu"
+    lock = (
+        'version = 1\nrequires-python = ">=3.11"\n\n'
+        + _uv_entry(
+            "torch",
+            "2.13.0+cpu",
+            cpu,
+            f"{cpu}/torch-2.13.0%2Bcpu-cp311-cp311-manylinux_2_28_x86_64.whl",
+        )
+        + _uv_entry(
+            "torch",
+            "2.13.0",
+            pypi,
+            "https://files.pythonhosted.org/p/torch-2.13.0-cp311-cp311-win_amd64.whl",
+        )
+        + _uv_entry(
+            "torchvision",
+            "0.28.0",
+            pypi,
+            "https://files.pythonhosted.org/p/torchvision-0.28.0-cp311-cp311-win_amd64.whl",
+        )
+        + _uv_entry(
+            "torchvision",
+            "0.28.0+cpu",
+            cpu,
+            f"{cpu}/torchvision-0.28.0%2Bcpu-cp311-cp311-manylinux_2_28_x86_64.whl",
+        )
+    )
+    snapshot = build_snapshot({"uv.lock": lock, "pyproject.toml": ""})
+    assert snapshot.files["uv.lock"].errors == ()
+    assert [f for f in run(RULE, snapshot) if "lock-pypi-member" in f.fingerprint] == []
