@@ -272,6 +272,26 @@ class CudaVariantMismatch(StaticRule, id="cuda-variant-mismatch", severity=Sever
         ``pytorch-cuda=11.8``) and the CUDA a pinned pytorch / cudnn build string is built for
         (``pytorch=0.4.0=py35_cuda9.0.176_cudnn7.1.2_1`` depends on cudatoolkit 9.0)."""
         decls = [*conda_cuda(reqs), *conda_build_cuda(reqs)]
+        for decl in decls:
+            major = decl.cuda.split(".")[0]
+            if decl.how == "cudatoolkit" and major.isdigit() and int(major) >= 12:
+                yield finding(
+                    self,
+                    f"{decl.text}: conda's cudatoolkit package ends at CUDA 11.8 on every "
+                    f"channel (conda-forge, nvidia, defaults); CUDA {decl.cuda} ships as "
+                    "cuda-version / cuda-toolkit / cuda-runtime packages, so the solver stops "
+                    "with PackagesNotFoundError.",
+                    decl.location,
+                    package="cudatoolkit",
+                    fix=f"cuda-version={decl.cuda}  # or pytorch-cuda={decl.cuda} (-c nvidia)",
+                    evidence=(
+                        decl.describe(),
+                        "NVIDIA/cuml-spark #414 and Vincentqyw/image-matching-webui #73: "
+                        "'PackagesNotFoundError: ... cudatoolkit=12.1' with the conda-forge, "
+                        "nvidia and defaults channels",
+                    ),
+                    fingerprint=f"conda-cudatoolkit-12:{decl.cuda}",
+                )
         if not decls:
             return
         first = decls[0]

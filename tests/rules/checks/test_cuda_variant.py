@@ -70,7 +70,10 @@ CASES: list[tuple[str, Snapshot, list[tuple[str, str]]]] = [
             req("pytorch-cuda==11.8", ENV, conda=True),
             req("cudatoolkit==12.*", ENV, conda=True),
         ),
-        [("cudatoolkit", "cudatoolkit=11.8")],
+        [  # and conda's cudatoolkit has no CUDA 12 at all
+            ("cudatoolkit", "cuda-version=12  # or pytorch-cuda=12 (-c nvidia)"),
+            ("cudatoolkit", "cudatoolkit=11.8"),
+        ],
     ),
     # found dogfooding: the pytorch channel has no pytorch 2.3 build for pytorch-cuda 12.4
     (
@@ -346,3 +349,19 @@ def test_a_uv_lock_split_by_platform_is_no_mismatch() -> None:
     snapshot = build_snapshot({"uv.lock": lock, "pyproject.toml": ""})
     assert snapshot.files["uv.lock"].errors == ()
     assert [f for f in run(RULE, snapshot) if "lock-pypi-member" in f.fingerprint] == []
+
+
+@pytest.mark.parametrize(
+    ("pin", "found"),
+    [
+        ("cudatoolkit=12.1", True),  # renezurbruegg/icg_net #3, NVIDIA/cuml-spark #414
+        ("cudatoolkit=13.3", True),
+        ("cudatoolkit=11.8", False),
+        ("cuda-version=12.1", False),
+    ],
+)
+def test_conda_cudatoolkit_ends_at_cuda_11(pin: str, found: bool) -> None:
+    env = f"name: e\nchannels:\n  - conda-forge\n  - nvidia\ndependencies:\n  - {pin}\n"
+    snapshot = build_snapshot({"environment.yml": env})
+    findings = [f for f in run(RULE, snapshot) if "conda-cudatoolkit-12" in f.fingerprint]
+    assert [(f.line, f.severity.value) for f in findings] == ([(6, "error")] if found else [])
