@@ -590,9 +590,9 @@ def _read_builds(
     )
 
 
-#: Commands that install the WORKDIR's project from its pyproject.toml (and its lock).
 #: A path inside one Python's site-packages (``/usr/local/lib/python3.11/site-packages``).
 _SITE_PACKAGES = re.compile(r"/lib/python(3\.\d+)/(?:site|dist)-packages(?:/|$)")
+#: Commands that install the WORKDIR's project from its pyproject.toml (and its lock).
 _SYNC_COMMANDS = frozenset(
     {("uv", "sync"), ("poetry", "install"), ("pdm", "install"), ("pdm", "sync")}
 )
@@ -968,7 +968,8 @@ class _Reader:
     def _copy_venvs(self, source: _Stage, paths: list[str], target: str, span: Span) -> None:
         """`COPY --from=builder /app /app`: the virtualenvs of `source` at or below the copied
         paths are venvs of this stage too, made by the source stage's Python (a venv's
-        ``bin/python`` links to that interpreter, which this stage may not have)."""
+        ``bin/python`` links to that interpreter, which this stage may not have); a copied
+        site-packages folder is `_copy_site_packages`'."""
         stage = self.stages[-1]
         destination = stage.paths.absolute(target)
         for written in paths:

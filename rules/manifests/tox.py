@@ -161,8 +161,6 @@ def _python_of(
             where = Span("", value.line, value.column)
             return f"{match[1]}.{match[2]}", where, f"basepython = {value.text}"
         return None
-    if base is not None and base.pieces and not any(v.condition for v in _values(base)):
-        return None
     for factor in env.name.split("-"):
         match = _PY_FACTOR.match(factor)
         if match is not None:
