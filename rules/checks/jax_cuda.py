@@ -40,6 +40,7 @@ from rules.findings import Finding, Severity
 from rules.kb.conda_jaxlib import CondaJaxlibBuild, jaxlib_build
 from rules.kb.cudaver import has_minor, major_minor
 from rules.kb.jax_local import FIND_LINKS, local_jaxlib
+from rules.kb.pyspec import py_key
 from rules.kb.schema import JaxRelease
 from rules.kb.wheels import load_wheels
 from rules.manifests.model import Ecosystem, FileKind, Requirement, Span
@@ -362,7 +363,7 @@ class JaxCudaMismatch(StaticRule, id="jax-cuda-mismatch", severity=Severity.ERRO
         admitted = [r for r in jaxlibs if spec_contains(jaxlib.specifier, r.version)]
         pythons = sorted(
             {p for r in admitted for p in r.pythons(table.pythons_seen) if not p.endswith("t")},
-            key=lambda p: tuple(int(x) for x in p.split(".")),
+            key=py_key,
         )
         if not pythons:
             return

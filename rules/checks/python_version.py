@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
 from typing import Any
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
@@ -42,6 +41,7 @@ from rules.checks.support.versions import Admitted, admitted
 from rules.checks.support.wheels import UNREADABLE, WheelIndex, kb_wheels
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase, release_lists
+from rules.kb.pyspec import requires_python_admits
 from rules.kb.wheels import load_wheels
 from rules.manifests.model import Ecosystem, Requirement, Snapshot, Span
 from rules.targets import Evidence, Target, applies
@@ -178,17 +178,6 @@ class _CondaSupport(_Release):
         )
 
 
-@cache
-def _requires_admits(requires: str, minor: str) -> bool | None:
-    """Whether a Requires-Python admits the minor `minor` (some patch of it); None when it
-    cannot be read."""
-    try:
-        spec = SpecifierSet(requires)
-    except InvalidSpecifier:
-        return None
-    return any(spec.contains(f"{minor.rstrip('t')}.{p}", prereleases=True) for p in (0, 99))
-
-
 @dataclass(frozen=True, slots=True)
 class _ListedSupport:
     """One release of a package only the release lists record (`rules.kb.release_lists`):
@@ -208,7 +197,7 @@ class _ListedSupport:
         )
 
     def admits(self, minor: str) -> bool | None:
-        return _requires_admits(self.requires, minor)
+        return requires_python_admits(self.requires, minor)
 
     def describe(self, minor: str | None = None) -> str:
         return (
@@ -268,6 +257,14 @@ def _options(
         def support(v: Version) -> _Any | None:
             return _WheelSupport(name, Version(v.public), wheels)
 
+    return _with_support(req, decided, support)
+
+
+def _with_support(
+    req: Requirement, decided: Admitted, support: Callable[[Version], _Any | None]
+) -> _Options | None:
+    """`decided` with the support of each admitted release and of the picked one; None when
+    none is known."""
     rows = tuple((v, s) for v in decided.releases if (s := support(v)) is not None)
     picked = support(decided.picked) if decided.picked is not None else None
     if picked is None and not rows:
@@ -293,22 +290,16 @@ def _listed_options(snapshot: Snapshot, req: Requirement, name: str) -> _Options
 
     def candidate(package: str, version: str, python: str) -> bool | None:
         stated = requires(Version(version))
-        if not stated:
-            return None
-        return _ListedSupport(package, Version(version), stated).admits(python)
+        return requires_python_admits(stated, python) if stated else None
 
     installable = installable_for(snapshot, env_of(req), name, candidate)
     decided = admitted(req.specifier, known, installable=installable)
 
-    def support(version: Version) -> _ListedSupport | None:
+    def support(version: Version) -> _Any | None:
         stated = requires(Version(version.public))
         return _ListedSupport(name, Version(version.public), stated) if stated else None
 
-    rows = tuple((v, s) for v in decided.releases if (s := support(v)) is not None)
-    picked = support(decided.picked) if decided.picked is not None else None
-    if picked is None and not rows:
-        return None
-    return _Options(req, decided, rows, picked)
+    return _with_support(req, decided, support)
 
 
 #: How sure each kind of evidence is that this Python runs the environment: an exact one of

@@ -26,6 +26,8 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
+from rules.kb.pyspec import spec_admits_minor
+
 DATA_FILE = "numpy_caps.json"
 
 #: Names under which the same wheels (and metadata) are published.
@@ -152,11 +154,7 @@ class NumpyCaps:
             n
             for n in self.numpy_releases
             if n not in self.numpy_python
-            or any(
-                self.numpy_python[n].contains(f"{m}.{p}", prereleases=True)
-                for m in minors
-                for p in (0, 99)
-            )
+            or any(spec_admits_minor(self.numpy_python[n], m) for m in minors)
         )
 
     def newest_numpy(self) -> Version:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from packaging.markers import Marker
-from packaging.specifiers import SpecifierSet
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
 #: PEP 508 marker values of CPython on Linux x86_64, the platform the KB's metadata readings
 #: judge (host-dependent names pinned, so a reading never depends on the machine it runs on).
@@ -43,6 +44,23 @@ KNOWN_MINORS: tuple[str, ...] = tuple(f"3.{m}" for m in range(6, 15))
 def minors_admitted(spec: SpecifierSet) -> tuple[str, ...]:
     """The `KNOWN_MINORS` a Python specifier admits (any patch of the minor), ascending."""
     return tuple(m for m in KNOWN_MINORS if spec.contains(f"{m}.0") or spec.contains(f"{m}.99"))
+
+
+def spec_admits_minor(spec: SpecifierSet, python: str) -> bool:
+    """Whether a Python specifier admits some patch of the minor `python` ("3.12", "3.13t"),
+    pre-releases included (a Requires-Python of ``>=3.13`` admits 3.13.0rc1)."""
+    base = python.rstrip("t")
+    return any(spec.contains(f"{base}.{p}", prereleases=True) for p in (0, 99))
+
+
+@cache
+def requires_python_admits(requires: str, python: str) -> bool | None:
+    """`spec_admits_minor` of a Requires-Python text; None when it cannot be read."""
+    try:
+        spec = SpecifierSet(requires)
+    except InvalidSpecifier:
+        return None
+    return spec_admits_minor(spec, python)
 
 
 #: The CPython minors a requirement line must hold on to hold "whatever the Python" (3.8 on).

@@ -19,12 +19,11 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
 from rules.kb.build_wheels import WHEELS_DATA
-from rules.kb.pyspec import expand, minor_of, py_key
+from rules.kb.pyspec import expand, minor_of, py_key, requires_python_admits
 
 #: Compiled packages whose sdist still installs without a compiler (the extension is optional
 #: and skipped when it does not build), with the source of that fact.
@@ -52,12 +51,7 @@ class WheelRelease:
         """Whether Requires-Python admits the minor `python` (some patch of it)."""
         if not self.requires_python:
             return True
-        try:
-            spec = SpecifierSet(self.requires_python)
-        except InvalidSpecifier:
-            return True
-        base = python.rstrip("t")
-        return any(spec.contains(f"{base}.{p}", prereleases=True) for p in (0, 99))
+        return requires_python_admits(self.requires_python, python) is not False
 
     def covers(self, python: str) -> bool:
         """Whether a wheel of this release installs on the minor `python` ("3.12", "3.13t")."""

@@ -1342,14 +1342,14 @@ class _Reader:
         if conda is not None:
             where = locate(conda.word.start)
             self._python(PythonEvidence(conda.version, "installer", where, conda.text), True)
-        apt = package_manager(words) == "apt"
         for word, version in apt_python(words, lambda text: expand(text, False)):
             if version is not None:
                 where = locate(word.start)
                 self._python(PythonEvidence(version, "apt", where, word.value), True)
                 carried = os_apt_pythons(stage.os)
                 missing = carried is not None and version not in carried
-                if apt and missing and not stage.apt_sources:
+                # yum's python36 is no apt package: asked only when the archive lacks it
+                if missing and not stage.apt_sources and package_manager(words) == "apt":
                     entry = f"{where.line}\t{where.column}\t{os_key(stage.os)}\t{version}"
                     self.apt_missing.append(f"{entry}\t{word.value}")
                 continue
