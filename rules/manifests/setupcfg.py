@@ -45,6 +45,9 @@ _INLINE_COMMENT = re.compile(r"\s+#")
 _REFERENCE = re.compile(r"%\(([^)]+)\)s")
 #: How many references deep one list is followed.
 _MAX_DEPTH = 8
+#: How many referenced lines one file may expand in all: lists that name each other ten times
+#: over, eight deep, would otherwise expand 10^8 lines (a located error, past it).
+MAX_EXPANDED = 20_000
 
 
 def _option(key: str) -> str:
@@ -53,6 +56,9 @@ def _option(key: str) -> str:
 
 @dataclass
 class _Builder(IniParts):
+    #: Referenced lines expanded so far (`MAX_EXPANDED`).
+    expanded: int = 0
+
     def environment(self, extra: str | None) -> str:
         return self.path if extra is None else f"{self.path}#{extra}"
 
@@ -79,6 +85,13 @@ class _Builder(IniParts):
             named = section.get(reference[1]) if reference and section is not None else None
             path = seen | {entry.key}
             if named is not None and named.key not in path and len(path) <= _MAX_DEPTH:
+                self.expanded += len(named.pieces)
+                if self.expanded > MAX_EXPANDED:
+                    if self.expanded - len(named.pieces) <= MAX_EXPANDED:  # said once
+                        self.error(
+                            line, column, f"more than {MAX_EXPANDED} %(name)s lines; not followed"
+                        )
+                    continue
                 self.requirement_list(named, extra, section, path)
             elif body and not body.startswith("#"):
                 self.requirement(body, line, column, extra)

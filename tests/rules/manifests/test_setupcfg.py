@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rules.manifests.model import FactKind, FileKind, Group, ManifestFile, Span
-from rules.manifests.setupcfg import SetupCfgParser
+from rules.manifests.setupcfg import MAX_EXPANDED, SetupCfgParser
 
 # astropy/reproject@80c1deda85974b19be80fe23e76103f28ff2acdd:setup.cfg (abridged: the
 # [options] and [options.extras_require] sections as written, tool sections dropped); the
@@ -195,3 +195,15 @@ def test_never_raises_and_locations_stay_in_the_file(text: str) -> None:
     for error in manifest.errors:
         assert error.line is not None
         assert 1 <= error.line <= lines + 1
+
+
+@pytest.mark.timeout(30)
+def test_references_that_fan_out_are_bounded() -> None:
+    """Lists that name each other ten times over, eight deep, would expand 10^8 lines."""
+    text = "[options.extras_require]\na8 =\n    x\n" + "".join(
+        f"a{i} =\n" + f"    %(a{i + 1})s\n" * 10 for i in range(8)
+    )
+    manifest = _parse(text)
+    assert len(manifest.requirements) <= MAX_EXPANDED
+    (error,) = manifest.errors
+    assert f"more than {MAX_EXPANDED} %(name)s lines" in error.message
