@@ -316,6 +316,37 @@ class _Stage:
         return [main, *subs]
 
 
+_BIN = "/bin/"
+#: Characters that end a path in a command's text (space, quotes, brackets, separators).
+_PATH_END = frozenset(" \t\n\"'[](),=:;")
+#: Most ``/bin/`` places read per stage, and the longest folder read before one:
+#: a folder past them is not seen as used (no finding), the read stays bounded.
+_MAX_BIN_PLACES = 1_000
+_MAX_FOLDER = 256
+
+
+def _bin_folders(texts: list[str]) -> set[str]:
+    """Every absolute folder ``/a/b`` (and each of its "/"-tails, ``/b``) that some text names
+    as ``/a/b/bin/...``: the venvs a RUN / CMD / ENTRYPOINT runs from, read in one pass over the
+    texts instead of one search per venv (a file of 75,000 COPY and RUN lines stays linear)."""
+    found: set[str] = set()
+    places = 0
+    for text in texts:
+        at = text.find(_BIN)
+        while at > 0 and places < _MAX_BIN_PLACES:
+            places += 1
+            start, limit = at, max(0, at - _MAX_FOLDER)
+            while start > limit and text[start - 1] not in _PATH_END:
+                start -= 1
+            folder = text[start:at]
+            cut = folder.find("/")
+            while cut != -1:
+                found.add(folder[cut:])
+                cut = folder.find("/", cut + 1)
+            at = text.find(_BIN, at + 1)
+    return found
+
+
 def _frozen(
     stage: _Stage,
     label: str,
@@ -1016,15 +1047,18 @@ class _Reader:
             own = stage.python
             if own is None:
                 continue
+            named: set[str] | None = None  # the folders whose bin/ a command names
             for path, version, span, source in stage.copied_venvs:
                 if version == own.version:
                     continue
                 site = _SITE_PACKAGES.search(path) is not None
+                if named is None:
+                    named = _bin_folders(stage.commands)
                 used = (
                     site
                     or path_venv(stage.env.get("PATH"), {path: version}) == path
                     or stage.env.get("VIRTUAL_ENV") == path
-                    or any(f"{path}/bin/" in text for text in stage.commands)
+                    or path in named
                 )
                 if used and (str(span.line), str(span.column)) not in failed:
                     where = f"{span.line}\t{span.column}\t{path}\t{version}\t{source}"

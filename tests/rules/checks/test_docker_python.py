@@ -183,3 +183,17 @@ def test_venv_python_mismatch(name: str, dockerfile: str, found: list[tuple[int,
     for finding in findings:
         assert finding.severity == "error"
         assert finding.category == "python-version-incompatible"
+
+
+@pytest.mark.timeout(60)
+def test_many_copied_venvs_and_commands_stay_bounded() -> None:
+    """20,000 COPY --from lines and 20,000 RUN lines: the commands are read once for the
+    folders whose bin/ they name, not once per copied venv."""
+    n = 20_000
+    dockerfile = (
+        "FROM python:3.11 AS b\nRUN python -m venv /v\nFROM python:3.12\n"
+        + "".join(f"COPY --from=b /v /d{i}\n" for i in range(n))
+        + "".join(f"RUN /d{i}/bin/python x\n" for i in range(n))
+    )
+    findings = run(VENV, build_snapshot({"Dockerfile": dockerfile}))
+    assert 0 < len(findings) <= n
