@@ -81,6 +81,18 @@ _PARSERS: dict[FileKind, tuple[str, str]] = {
 }
 
 
+#: File names (compared lower-cased) that are one kind wherever they stand.
+_EXACT_NAMES: dict[str, FileKind] = {
+    "pyproject.toml": FileKind.PYPROJECT,
+    "pixi.toml": FileKind.PIXI,
+    "setup.cfg": FileKind.SETUP_CFG,
+    "tox.ini": FileKind.TOX,
+    "setup.py": FileKind.SETUP_PY,
+    "poetry.lock": FileKind.POETRY_LOCK,
+    "uv.lock": FileKind.UV_LOCK,
+}
+
+
 def _normalize(path: str) -> str:
     path = path.replace("\\", "/")
     return posixpath.normpath(path).lstrip("/") if path else path
@@ -98,20 +110,8 @@ def kind_for(path: str) -> FileKind | None:
         return None
     name = posixpath.basename(path)
     lower = name.lower()
-    if lower == "pyproject.toml":
-        return FileKind.PYPROJECT
-    if lower == "pixi.toml":
-        return FileKind.PIXI
-    if lower == "setup.cfg":
-        return FileKind.SETUP_CFG
-    if lower == "tox.ini":
-        return FileKind.TOX
-    if lower == "setup.py":
-        return FileKind.SETUP_PY
-    if lower == "poetry.lock":
-        return FileKind.POETRY_LOCK
-    if lower == "uv.lock":
-        return FileKind.UV_LOCK
+    if lower in _EXACT_NAMES:
+        return _EXACT_NAMES[lower]
     if _PYLOCK.match(lower):
         return FileKind.PYLOCK
     if lower in ("conda-lock.yml", "conda-lock.yaml") or lower.endswith(
