@@ -27,6 +27,7 @@ from rules.kb import KnowledgeBase
 from rules.kb.cudaver import (
     has_minor,
     major_minor,
+    name_cuda_major,
     serves_all_variants,
     to_version,
     url_variant,
@@ -46,10 +47,6 @@ from rules.targets import Target, applies
 _TORCH_FAMILY = ("torch", "torchvision", "torchaudio")
 #: A conda pin's torch minor: `==2.3.1.*` (pytorch=2.3.1), `==2.3` or `==2.3.*`.
 _CONDA_MINOR = re.compile(r"^===?(\d+)\.(\d+)(?:[.*]|$)")
-_CUDA_NAMED = (
-    re.compile(r"^nvidia-[a-z0-9-]+-cu(\d+)$"),
-    re.compile(r"^cupy-cuda(\d+)x$"),
-)
 
 
 #: A wheel file (or its URL) for Linux x86_64.
@@ -481,12 +478,9 @@ class CudaVariantMismatch(StaticRule, id="cuda-variant-mismatch", severity=Sever
         jax_majors = {(b.cuda or "").split(".")[0] for b in builds if b.framework == "jax"}
         cuda = torch.cuda or ""
         for req in reqs:
-            for pattern in _CUDA_NAMED:
-                match = pattern.match(req.name)
-                if match is None:
-                    continue
-                major = match.group(1)
-                major = major[:2] if len(major) == 3 else major
+            named = name_cuda_major(req.name)
+            if named is not None:
+                major = str(named)
                 if not _agree(cuda, major) and major not in jax_majors:
                     yield finding(
                         self,

@@ -18,6 +18,7 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
+from rules.kb.cudaver import name_cuda_major
 from rules.kb.pyspec import collapse, lowest_open, tag_pythons
 
 #: The optional source file with the listings (absent: these data files are not built).
@@ -209,8 +210,6 @@ _TF_GPU_SINCE = (
     "`tensorflow-gpu`) for both Linux and Windows.",
 )
 
-_CU_SUFFIX = re.compile(r"-cu(\d{2})$")
-
 
 def build_wheels(
     source: Mapping[str, Any], tensorflow: Mapping[str, Any], tensorflow_text: str
@@ -351,7 +350,7 @@ def _tensorflow(
             numpy = [line for line in lines if _name(line) == "numpy" and not _extra(line)]
             requires = [line for line in lines if not _extra(line)]
             and_cuda = [line for line in lines if _extra(line) == "and-cuda"]
-            majors = sorted({m for m in (_suffix_major(_name(line)) for line in and_cuda) if m})
+            majors = sorted({m for m in (name_cuda_major(_name(line)) for line in and_cuda) if m})
             if name == "tensorflow-gpu":
                 gpu: bool | None = bool(exact or floor)
             elif name == "tensorflow-cpu":
@@ -401,7 +400,7 @@ def _nvidia(provenance: Mapping[str, Any], packages: Mapping[str, Any]) -> dict[
         versions = [v for v, r in _releases(name, entry) if not r.get("yanked")]
         stubs = [v for v in versions if Version(v).major == 0]
         real = [v for v in versions if Version(v).major > 0]
-        suffix = _suffix_major(name)
+        suffix = name_cuda_major(name)
         majors = sorted({Version(v).major for v in real})
         table[name] = {
             "read_on": entry.get("read_on"),
@@ -418,11 +417,6 @@ def _nvidia(provenance: Mapping[str, Any], packages: Mapping[str, Any]) -> dict[
 def _minor(version: str) -> str:
     parsed = Version(version)
     return f"{parsed.major}.{parsed.minor}"
-
-
-def _suffix_major(name: str) -> int | None:
-    match = _CU_SUFFIX.search(name)
-    return int(match.group(1)) if match else None
 
 
 def _name(line: str) -> str:

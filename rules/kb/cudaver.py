@@ -10,6 +10,9 @@ from packaging.version import InvalidVersion, Version
 _CU = re.compile(r"^cu(\d)(\d{1,2})$")
 _CU_LONG = re.compile(r"^cu(\d{2})(\d)$")
 _MAJOR_MINOR = re.compile(r"^\s*v?(\d+)(?:\.(\d+))?")
+#: A package built for one CUDA major, by its name: ``nvidia-cublas-cu12``, ``cupy-cuda12x``,
+#: ``cupy-cuda102``, ``nvidia-dali-cuda110``.
+_NAME_CUDA = re.compile(r"^(?:nvidia|cuda|cupy)-(?:[a-z0-9-]*-)?cu(?:da)?(\d{2,3})x?$")
 _VARIANT = re.compile(r"^(cpu|cu\d{2,3}|rocm\d+(?:\.\d+)*|xpu)$")
 _URL_VARIANT = re.compile(
     r"/whl/(?:nightly/|test/)?(cpu|cu\d{2,3}|rocm\d+(?:\.\d+)*|xpu)/(?:torch_stable\.html/)?$"
@@ -28,6 +31,19 @@ def variant_cuda(variant: str | None) -> str | None:
     if match is None:
         return None
     return f"{int(match.group(1))}.{int(match.group(2))}"
+
+
+def digits_major(digits: str) -> int:
+    """The CUDA major of a name's or label's digits: 12 of ``12``/``121``, 9 of ``92``, 10 of
+    ``102``."""
+    return int(digits[:2]) if len(digits) == 3 or digits.startswith("1") else int(digits[0])
+
+
+def name_cuda_major(name: str) -> int | None:
+    """The CUDA major a package is built for by its (canonical) name: 12 of
+    ``nvidia-cublas-cu12`` and ``cupy-cuda12x``, 10 of ``cupy-cuda102``; None for other names."""
+    match = _NAME_CUDA.match(name)
+    return digits_major(match.group(1)) if match else None
 
 
 def cuda_variant(cuda: str) -> str | None:

@@ -11,7 +11,6 @@ version's major. ``0.x`` versions of suffixed names are placeholders that point 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -22,8 +21,7 @@ from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
 from rules.kb.build_wheels import NVIDIA_DATA
-
-_SUFFIX = re.compile(r"^nvidia-[a-z0-9-]+-cu(\d{2})$")
+from rules.kb.cudaver import name_cuda_major
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,11 +59,11 @@ def cuda_major(package: str, version: str | Version | None = None) -> CudaMajor 
     parsed = _version(version)
     row = load_nvidia().get(name)
     where = row.source if row else "the wheel name"
-    suffix = _SUFFIX.match(name)
-    if suffix:
+    suffix = name_cuda_major(name) if name.startswith("nvidia-") else None
+    if suffix is not None:
         if parsed is not None and parsed.major == 0:
             return None
-        return CudaMajor(int(suffix.group(1)), f"{name}: the -cu{suffix.group(1)} suffix ({where})")
+        return CudaMajor(suffix, f"{name}: the -cu{suffix} suffix ({where})")
     unsuffixed = name == "cuda-toolkit" or (
         row is not None and row.cuda_major_from == "version major"
     )

@@ -35,6 +35,7 @@ from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
 from rules.findings import Finding, Severity
+from rules.kb.cudaver import digits_major, name_cuda_major
 from worker.resolve.model import Resolution
 
 #: Packages whose version decides binary compatibility (NumPy ABI, CUDA user-space).
@@ -53,12 +54,11 @@ SENSITIVE_EXACT = frozenset(
     }
 )
 SENSITIVE_PREFIXES = ("nvidia-", "cuda-", "cupy-")
-#: `nvidia-cublas-cu12`, `cupy-cuda12x`, `cupy-cuda102`; `+cu121` / `+cu92` build labels.
-_NAME_CUDA = re.compile(r"-cu(?:da)?(\d{2,3})x?$")
 #: CUDA runtime packages without a `-cuNN` suffix whose major is the CUDA major: CUDA 13's
 #: wheels (torch 2.15.0 on PyPI requires cuda-toolkit 13.2.2, which brings nvidia-cuda-runtime
 #: 13.2.86, next to nvidia-cudnn-cu13; read from uv's resolution of aeon's all_extras).
 _RUNTIME_BY_VERSION = frozenset({"cuda-toolkit", "nvidia-cuda-runtime", "nvidia-cuda-nvrtc"})
+#: `+cu121` / `+cu92` build labels.
 _LABEL_CUDA = re.compile(r"\+cu(\d{2,3})\b")
 
 
@@ -67,23 +67,18 @@ def sensitive(name: str) -> bool:
     return name in SENSITIVE_EXACT or name.startswith(SENSITIVE_PREFIXES)
 
 
-def _cuda_major(digits: str) -> int:
-    """`12` of `12`/`121`/`12x`, `9` of `92`, `10` of `102`."""
-    return int(digits[:2]) if len(digits) == 3 or digits.startswith("1") else int(digits[0])
-
-
 def cuda_major(name: str, version: str | None) -> int | None:
     """The CUDA major a pin is built for, from its name (`-cu12`) or build label (`+cu118`)."""
-    match = _NAME_CUDA.search(name)
-    if match is not None and sensitive(name):
-        return _cuda_major(match.group(1))
+    named = name_cuda_major(name)
+    if named is not None:
+        return named
     if name in _RUNTIME_BY_VERSION and version:
         try:
             return Version(version).major
         except InvalidVersion:
             return None
     label = _LABEL_CUDA.search(version or "")
-    return _cuda_major(label.group(1)) if label else None
+    return digits_major(label.group(1)) if label else None
 
 
 def cuda_majors(pins: Mapping[str, str]) -> frozenset[int]:
