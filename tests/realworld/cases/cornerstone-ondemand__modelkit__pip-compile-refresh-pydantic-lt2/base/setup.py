@@ -1,0 +1,5 @@
+import setuptools
+
+setuptools.setup(
+    version="0.0.29"
+)
