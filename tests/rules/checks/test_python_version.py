@@ -457,3 +457,38 @@ def test_the_requires_python_range_starts_below_every_admitted_release(
     assert [(f.severity.value, f.fix) for f in found] == expected
     for finding in found:
         assert (finding.file, finding.line) == (PY, 4) and "uv / Poetry" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        # pyro-ppl/pyro#3272 (merged, kept): setup.py's python_requires >=3.7 with torch>=2.0;
+        # pip reads it for the one Python it runs on, and nothing locks the range as a whole
+        (
+            {
+                "setup.py": "from setuptools import setup\nsetup(\n    name='pyro-ppl',\n"
+                "    python_requires='>=3.7',\n    install_requires=['numpy>=1.26.0'],\n)\n"
+            },
+            [("warning", "setup.py", 'python_requires=">=3.9"')],
+        ),
+        (
+            {
+                "setup.cfg": "[metadata]\nname = x\n\n[options]\npython_requires = >=3.8\n"
+                "install_requires =\n    numpy>=1.26.0\n"
+            },
+            [("warning", "setup.cfg", 'python_requires=">=3.9"')],
+        ),
+        # the same range in a pyproject: `uv sync` / `poetry lock` fail on any interpreter
+        (
+            {PY: SYNE.replace("{python}", ">=3.8")},
+            [("error", PY, 'requires-python = ">=3.9"')],
+        ),
+    ],
+)
+def test_a_range_start_is_an_error_only_where_uv_or_poetry_lock_the_range(
+    files: dict[str, str], expected: list[tuple[str, str, str]]
+) -> None:
+    found = [f for f in run(RULE, build_snapshot(files)) if f.fingerprint.endswith("range-start")]
+    assert [(f.severity.value, f.file, f.fix) for f in found] == expected
+    for finding in found:
+        assert ("uv / Poetry" in finding.message) == (finding.severity.value == "error")
