@@ -70,10 +70,12 @@ class _File:
 
 @dataclass(frozen=True)
 class _Text:
-    """A string literal: its value and node."""
+    """A string literal, or an f-string of literals and bound string names (`composed`): its
+    value and node."""
 
     value: str
     node: ast.expr
+    composed: bool = False
 
 
 _Item = _Text | _File
@@ -148,12 +150,35 @@ class _Module:
             if bound is None:
                 raise _Skip
             return self.value(bound, depth + 1)
+        if isinstance(node, ast.JoinedStr):
+            return _Text(self.joined(node, depth + 1), node, composed=True)
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
             return self.items(node.left, depth + 1) + self.items(node.right, depth + 1)
         found = self.file_read(node, depth + 1)
         if found is None:
             raise _Skip
         return _File(found, node)
+
+    def joined(self, node: ast.JoinedStr, depth: int) -> str:
+        """An f-string's text, where every part is a literal or a plain ``{name}`` bound to a
+        string (macs3-project/MACS f73cbb59: ``f"numpy>={numpy_requires}"`` with
+        ``numpy_requires = '>=1.17'`` reads ``numpy>=>=1.17``)."""
+        text = []
+        for part in node.values:
+            if isinstance(part, ast.Constant) and isinstance(part.value, str):
+                text.append(part.value)
+                continue
+            if not (
+                isinstance(part, ast.FormattedValue)
+                and part.conversion == -1
+                and part.format_spec is None
+            ):
+                raise _Skip
+            value = self.value(part.value, depth + 1)
+            if not isinstance(value, _Text):
+                raise _Skip
+            text.append(value.value)
+        return "".join(text)
 
     def items(self, node: ast.expr, depth: int) -> list[_Item]:
         value = self.value(node, depth)
@@ -308,16 +333,21 @@ class _Builder(ManifestParts):
             if isinstance(item, _File):
                 self.requirements_file(item, extra)
                 continue
+            pieces = 0 if item.composed else len(item.value.splitlines())
             for piece in item.value.splitlines() or [""]:
-                self.requirement(piece.strip(), item.node, extra, len(item.value.splitlines()))
+                self.requirement(piece.strip(), item.node, extra, pieces)
 
     def requirement(self, text: str, node: ast.expr, extra: str | None, pieces: int) -> None:
+        """One requirement line of a string (`pieces`: how many lines the literal has; 0 for
+        an f-string, whose text is not the source's)."""
         if not text or text.startswith("#"):
             return
         span = self.span(node, inside_quotes=pieces == 1)
         parsed = parse_pep508(text)
         if isinstance(parsed, tuple):
             message, offset = parsed
+            if not pieces:
+                message = f"{message} (the f-string reads {text!r})"
             line = self.lines[span.line - 1] if 0 < span.line <= len(self.lines) else None
             shift = offset if pieces == 1 else 0
             self.errors.append(

@@ -222,6 +222,11 @@ setuptools.setup(
         "import torch\nprint(torch.__version__)\n",
         "from setuptools import setup\nsetup()\n" + "# padding\n" * (MAX_BYTES // 10),
         "from setuptools import setup\nsetup(install_requires=[\0])\n",
+        # f-strings with a call, a conversion, a format spec or an unbound name: computed
+        "from setuptools import setup\nsetup(install_requires=[f'torch=={get()}'])\n",
+        "from setuptools import setup\nv = '2.1'\nsetup(install_requires=[f'torch=={v!r}'])\n",
+        "from setuptools import setup\nv = 2\nsetup(install_requires=[f'torch=={v:>3}'])\n",
+        "from setuptools import setup\nsetup(install_requires=[f'torch=={VERSION}'])\n",
     ],
 )
 def test_skipped_silently(text: str) -> None:
@@ -236,6 +241,34 @@ def test_bad_literal_requirement_is_a_located_error() -> None:
     (error,) = manifest.errors
     assert (error.line, error.column) == (2, 31)
     assert error.rule == "parse-error"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # macs3-project/MACS f73cbb59 (fixed in 70f776b7, issues #541/#544)
+        (
+            "from setuptools import setup\nnumpy_requires = '>=1.17'\n"
+            'install_requires = [f"numpy>={numpy_requires}",]\n'
+            "setup(install_requires=install_requires)\n",
+            ("error", 3, 21, "'numpy>=>=1.17'"),
+        ),
+        (
+            "from setuptools import setup\nv = '2.1.0'\ncu = 'cu121'\n"
+            "setup(install_requires=[f'torch=={v}+{cu}'])\n",
+            ("torch", "==2.1.0+cu121", 4, 25),
+        ),
+    ],
+)
+def test_an_f_string_of_bound_names_is_read(text: str, expected: tuple[object, ...]) -> None:
+    manifest = _parse(text)
+    if expected[0] == "error":
+        (error,) = manifest.errors
+        assert (error.line, error.column) == expected[1:3]
+        assert str(expected[3]) in error.message
+    else:
+        (req,) = manifest.requirements
+        assert (req.name, str(req.specifier), req.location.line, req.location.column) == expected
 
 
 def test_columns_count_characters_not_bytes() -> None:
