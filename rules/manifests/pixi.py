@@ -233,12 +233,7 @@ class PixiReader(ManifestParts):
     def _pypi(self, label: str, table: _Table, key: str, spec: object, held: str | None) -> None:
         at = self.place(table, key, spec)
         if isinstance(spec, str):
-            version = spec.strip()
-            text = (
-                key
-                if version in ("", "*")
-                else key + (f"=={version}" if version[:1].isdigit() else version)
-            )
+            text = _pep508(key, spec)
         elif isinstance(spec, Mapping):
             extras = spec.get("extras", [])
             head = key + (
@@ -254,12 +249,7 @@ class PixiReader(ManifestParts):
                 vcs = "git+" if "git" in spec and not source.startswith("git+") else ""
                 text = f"{head} @ {vcs}{source}"
             elif isinstance(version, str):
-                version = version.strip()
-                text = (
-                    head
-                    if version in ("", "*")
-                    else head + (f"=={version}" if version[:1].isdigit() else version)
-                )
+                text = _pep508(head, version)
             else:
                 self.error(at, f"{key}: expected a version string")
                 return
@@ -301,3 +291,12 @@ def read_pixi(
     parts = ManifestParts()
     parts.extend(reader)
     return parts
+
+
+def _pep508(head: str, version: str) -> str:
+    """A pixi PyPI version as a PEP 508 line: ``*`` or nothing is any version, a bare
+    version (``2.1.0``) is ``==2.1.0``, a specifier (``>=2.1``) stays."""
+    version = version.strip()
+    if version in ("", "*"):
+        return head
+    return head + (f"=={version}" if version[:1].isdigit() else version)
