@@ -90,7 +90,7 @@ def _start_lease_sweeper(sender: Any = None, **_: Any) -> None:
     """Every worker process watches for reviews whose worker died (worker/leases.py)."""
     from redis import Redis
 
-    from worker.leases import start_sweeper
+    from worker.leases import resend_lost, start_sweeper
 
     settings = get_settings()
     if settings.gpu_worker:  # runs no review; its Redis user may not read the leases
@@ -100,9 +100,7 @@ def _start_lease_sweeper(sender: Any = None, **_: Any) -> None:
         return Redis.from_url(settings.redis_url, socket_timeout=10, socket_connect_timeout=5)
 
     def run(redis: Any) -> object:
-        from worker.tasks.review import sweep_leases
-
-        return sweep_leases(redis)
+        return resend_lost(redis, app.send_task, max_recoveries=settings.lease_max_recoveries)
 
     start_sweeper(store, settings.lease_sweep_interval_s, run)
 

@@ -32,6 +32,13 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from core.contract import (
+    FAIL_LOST_REVIEW,
+    REVIEW_CHECK_SUITE,
+    REVIEW_MERGE_GROUP,
+    REVIEW_PULL_REQUEST,
+)
+
 logger = logging.getLogger(__name__)
 
 LEASES = "depreview:leases"
@@ -184,6 +191,27 @@ def sweep(
             )
             resend(task)
     return lost
+
+
+#: The tasks a sweeper may send again (a lease entry naming anything else is dropped).
+LEASED_TASKS = frozenset({REVIEW_PULL_REQUEST, REVIEW_CHECK_SUITE, REVIEW_MERGE_GROUP})
+
+
+def resend_lost(
+    store: LeaseStore, send_task: Callable[..., object], *, max_recoveries: int
+) -> list[LeasedTask]:
+    """One sweep: send each lost review (`LEASED_TASKS` only) again through `send_task` (the
+    Celery app's), or have its check run failed once it was lost too often."""
+
+    def resend(task: LeasedTask) -> None:
+        if task.name in LEASED_TASKS:
+            send_task(task.name, kwargs=task.kwargs)
+
+    def give_up(task: LeasedTask, count: int) -> None:
+        if task.name in LEASED_TASKS:
+            send_task(FAIL_LOST_REVIEW, kwargs={"job": task.kwargs, "recoveries": count})
+
+    return sweep(store, resend=resend, give_up=give_up, max_recoveries=max_recoveries)
 
 
 def sweep_once_per_fleet(store: LeaseStore, interval_s: float, run: Callable[[], object]) -> bool:

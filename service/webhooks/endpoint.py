@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 import logging
 import time
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, Protocol
 from urllib.parse import parse_qs
 
 from fastapi import Request, Response
@@ -14,8 +15,8 @@ from githubkit_schemas.latest.webhooks import VALID_EVENT_NAMES
 from pydantic_core import from_json
 from starlette.routing import Route
 
-from service.queue import Unavailable
-from service.state import ServiceState
+from service.metrics import Metrics
+from service.queue import DeliveryQueue, Unavailable
 from service.webhooks.event import Event, PayloadError
 from service.webhooks.projection import Decoder, Fields, decoder, merge
 from service.webhooks.routing import Router
@@ -37,6 +38,21 @@ LOG_FIELDS: Fields = {
 """What `_route` reads for its log line, on top of what the routes read."""
 
 
+class WebhookState(Protocol):
+    """What the endpoint reads of the app's state (`service.state.ServiceState` has it)."""
+
+    @property
+    def webhook_secret(self) -> str: ...
+    @property
+    def router(self) -> Router: ...
+    @property
+    def decoders(self) -> Mapping[str, Decoder]: ...
+    @property
+    def queue(self) -> DeliveryQueue: ...
+    @property
+    def metrics(self) -> Metrics: ...
+
+
 def payload_decoders(router: Router) -> dict[str, Decoder]:
     """Per routed event, a decoder of only the fields its routes and the log line read."""
     decoders = {}
@@ -47,7 +63,7 @@ def payload_decoders(router: Router) -> dict[str, Decoder]:
     return decoders
 
 
-def _answer(state: ServiceState, event: str, outcome: str, status: int, **body: Any) -> Response:
+def _answer(state: WebhookState, event: str, outcome: str, status: int, **body: Any) -> Response:
     state.metrics.delivery(event if event in KNOWN_EVENTS else "unknown", outcome)
     if status == 204:
         return Response(status_code=204)
@@ -104,7 +120,7 @@ async def github_webhook(request: Request) -> Response:
     A plain Starlette route: FastAPI's dependency solving cost more than the rest of the
     handler together (bench/webhook_bench.py).
     """
-    state: ServiceState = request.app.state.service
+    state: WebhookState = request.app.state.service
     headers = request.headers
     name = headers.get("x-github-event", "")
     try:
@@ -139,7 +155,7 @@ async def github_webhook(request: Request) -> Response:
     return await _route(state, Event(name=name, delivery_id=delivery_id, payload=payload))
 
 
-async def _route(state: ServiceState, event: Event) -> Response:
+async def _route(state: WebhookState, event: Event) -> Response:
     log: dict[str, Any] = {
         "delivery_id": event.delivery_id,
         "event": event.name,

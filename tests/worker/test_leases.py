@@ -10,7 +10,15 @@ import pytest
 from redis import Redis
 
 from worker.coordination import LockBusyError, RedisCoordinator
-from worker.leases import LEASES, LeasedTask, job_lease, lease_key, sweep, sweep_once_per_fleet
+from worker.leases import (
+    LEASES,
+    LeasedTask,
+    job_lease,
+    lease_key,
+    resend_lost,
+    sweep,
+    sweep_once_per_fleet,
+)
 
 KWARGS = {"installation_id": 1, "repo_full_name": "o/r", "pr_number": 7, "head_sha": "h" * 40,
           "delivery_id": "d"}  # fmt: skip
@@ -102,12 +110,9 @@ def test_recovery_counts_are_per_job_not_per_task_id() -> None:
     assert a.recovery_key() == b.recovery_key() != c.recovery_key()
 
 
-def test_the_sweeper_sends_only_review_tasks(store: Redis, monkeypatch: pytest.MonkeyPatch) -> None:
-    import worker.tasks.review as tasks
-
+def test_the_sweeper_sends_only_review_tasks(store: Redis) -> None:
     sent: list[tuple[str, Any]] = []
-    monkeypatch.setattr(tasks.app, "send_task", lambda name, kwargs: sent.append((name, kwargs)))
     _dead(store, "t4")
     store.hset(LEASES, "t5", '{"name": "os.system", "kwargs": {"command": "x"}}')
-    tasks.sweep_leases(store)
+    resend_lost(store, lambda name, kwargs: sent.append((name, kwargs)), max_recoveries=2)
     assert sent == [("worker.review_pull_request", KWARGS)]

@@ -8,7 +8,6 @@ from typing import Any
 
 from celery import Task
 
-from worker.celery_app import app
 from worker.coordination import RedisCoordinator
 from worker.errors import retryable_failures
 from worker.review.job import Outcome, ReviewJob, fail_job, ignore_source, run_review
@@ -130,33 +129,6 @@ def review_merge_group(
     """Review a merge queue group's head SHA against its base (no comment: there is no PR)."""
     return _run(
         ReviewJob(installation_id, repo_full_name, head_sha, delivery_id, base_sha=base_sha)
-    )
-
-
-# -- leases: reviews whose worker died --------------------------------------------------------
-
-#: The tasks a sweeper may send again (a lease entry naming anything else is dropped).
-LEASED_TASKS = frozenset(
-    {"worker.review_pull_request", "worker.review_check_suite", "worker.review_merge_group"}
-)
-
-
-def sweep_leases(store: Any) -> list[Any]:
-    """One sweep (worker/leases.py): send lost reviews again, or close them after too many."""
-    from worker.leases import LeasedTask, sweep
-
-    def resend(task: LeasedTask) -> None:
-        if task.name in LEASED_TASKS:
-            app.send_task(task.name, kwargs=task.kwargs)
-
-    def give_up(task: LeasedTask, count: int) -> None:
-        if task.name in LEASED_TASKS:
-            app.send_task(
-                "worker.fail_lost_review", kwargs={"job": task.kwargs, "recoveries": count}
-            )
-
-    return sweep(
-        store, resend=resend, give_up=give_up, max_recoveries=settings().lease_max_recoveries
     )
 
 
