@@ -24,7 +24,11 @@ from worker.github.client import GitHubRepoApi, installation_client
 from worker.github.pacing import RedisPacer
 from worker.github.ratelimit import RateLimitWaitTooLongError, retry_wait
 from worker.github.session import BlobCache, CachedRepoApi
+from worker.github.tokens import forget_if_dropped
+from worker.leases import job_lease
+from worker.metrics import current
 from worker.review.job import ReviewJob, fail_job
+from worker.smoke.outcome_auth import own_runner_key
 
 logger = logging.getLogger(__name__)
 
@@ -106,7 +110,6 @@ class AuthenticatedTask(Task):  # type: ignore[misc]
 
 
 def _refuse(task: Task, reason: str) -> None:
-    from worker.metrics import current
 
     kwargs = getattr(task.request, "kwargs", None)
     kwargs = kwargs if isinstance(kwargs, dict) else {}
@@ -147,8 +150,6 @@ def _check_keys(**_: Any) -> None:
     """`worker_ready`: say at start when this worker's messages cannot be authenticated."""
     cfg = settings()
     if cfg.gpu_worker:
-        from worker.smoke.outcome_auth import own_runner_key
-
         if own_runner_key() is None:
             logger.error(
                 "DEPREVIEW_RUNNER_OUTCOME_KEY is not set: the review side rejects this runner's "
@@ -199,7 +200,6 @@ def _pacer(installation_id: int) -> RedisPacer:
 
 def _client(installation_id: int) -> Any:
     """An installation's client; a token minted before a permission change is dropped first."""
-    from worker.github.tokens import forget_if_dropped
 
     forget_if_dropped(shared_redis(), settings().github_app_id, installation_id)
     return installation_client(settings(), installation_id, pacer=_pacer(installation_id))
@@ -238,7 +238,6 @@ class ReviewTask(AuthenticatedTask):
         task_id = getattr(self.request, "id", None)
         if not self.leased or not task_id or args or getattr(self.request, "called_directly", True):
             return super().run_verified(*args, **kwargs)
-        from worker.leases import job_lease
 
         with job_lease(shared_redis(), task_id, self.name, kwargs, settings().lease_ttl_s):
             return super().run_verified(*args, **kwargs)

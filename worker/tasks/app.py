@@ -9,12 +9,16 @@ from typing import Any, cast
 from celery import Task
 
 from core.contract import ReviewCheckSuite, ReviewPullRequest
+from worker.celery_app import app
 from worker.commands.actions import ButtonPress, button_action
 from worker.commands.handler import CommandJob
 from worker.commands.handler import handle_command as run_command
 from worker.commands.smoke import request_smoke
 from worker.errors import retryable_failures
 from worker.github.publish import AppIdentity
+from worker.github.redelivery import GitHubDeliveriesApi, app_client
+from worker.github.redelivery import redeliver_failed as redeliver
+from worker.github.tokens import drop_installation_token
 from worker.installations import OpenPull, handle_installation_event, is_suspended
 from worker.tasks._base import ReviewTask, repo_api, settings, shared_redis, task
 
@@ -38,7 +42,6 @@ class CeleryActions:
         self._rerun(head_sha, [])
 
     def _rerun(self, head_sha: str, pr_numbers: list[int]) -> None:
-        from worker.celery_app import app
 
         review = ReviewCheckSuite(
             installation_id=self.installation_id,
@@ -52,7 +55,6 @@ class CeleryActions:
 
     def smoke(self, pr_number: int, head_sha: str, requested_by: str) -> str:
         """A review that asks for the GPU smoke test as a maintainer's request."""
-        from worker.celery_app import app
 
         logger.info(
             "smoke test requested",
@@ -141,12 +143,9 @@ def handle_installation(
     repositories_removed: Sequence[str] = (),
 ) -> dict[str, Any]:
     """Track suspension; optionally review a new installation's open dependency PRs."""
-    from worker.celery_app import app
 
     cfg = settings()
     if event == "installation" and action == "new_permissions_accepted":
-        from worker.github.tokens import drop_installation_token
-
         drop_installation_token(cast(Any, shared_redis()), cfg.github_app_id, installation_id)
 
     def enqueue(pull: OpenPull, countdown: float) -> None:
@@ -220,8 +219,6 @@ def handle_check_action(
 @task("worker.redeliver_failed", base=AppTask)
 def redeliver_failed(self: Task) -> list[str]:
     """Periodic (Celery beat): ask GitHub to redeliver deliveries that never succeeded."""
-    from worker.github.redelivery import GitHubDeliveriesApi, app_client
-    from worker.github.redelivery import redeliver_failed as redeliver
 
     api = GitHubDeliveriesApi(app_client(settings()))
     store = cast(Any, shared_redis())

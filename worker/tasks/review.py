@@ -8,8 +8,10 @@ from typing import Any
 
 from celery import Task
 
+from worker.commands.actions import check_run_target
 from worker.coordination import RedisCoordinator
-from worker.errors import retryable_failures
+from worker.errors import LostWorkerError, retryable_failures
+from worker.github.ratelimit import RateLimitWaitTooLongError
 from worker.review.job import Outcome, ReviewJob, fail_job, ignore_source, run_review
 from worker.tasks._base import (
     ReviewTask,
@@ -97,8 +99,6 @@ def review_check_suite(
         for pr in pr_numbers
     ]
     if not jobs and force:
-        from worker.commands.actions import check_run_target
-
         api = repo_api(installation_id, repo_full_name)
         target = check_run_target(api, head_sha, settings().github_app_id)
         if target is not None and (target.pr_number is not None or target.base_sha):
@@ -135,7 +135,6 @@ def review_merge_group(
 @task("worker.fail_rate_limited_review", base=ReviewTask, leased=False)
 def fail_rate_limited_review(self: Task, job: dict[str, Any], wait_s: float) -> str:
     """Close the check run of a review failed by a long rate limit, once the limit reset."""
-    from worker.github.ratelimit import RateLimitWaitTooLongError
 
     return _fail(job, RateLimitWaitTooLongError(wait_s))
 
@@ -143,7 +142,6 @@ def fail_rate_limited_review(self: Task, job: dict[str, Any], wait_s: float) -> 
 @task("worker.fail_lost_review", base=ReviewTask, leased=False)
 def fail_lost_review(self: Task, job: dict[str, Any], recoveries: int) -> str:
     """Close the check run of a review whose workers kept dying (failure, with Re-run)."""
-    from worker.errors import LostWorkerError
 
     return _fail(job, LostWorkerError(recoveries))
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from celery import Task
+from celery.exceptions import SoftTimeLimitExceeded
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -22,10 +23,15 @@ from worker.celery_app import app
 from worker.coordination import RedisCoordinator
 from worker.errors import retryable_failures
 from worker.metrics import StageTimer
+from worker.smoke.config import RunnerConfig
+from worker.smoke.facts import read_runner_facts
+from worker.smoke.gpu_job import execute_smoke
+from worker.smoke.plan import SmokeHooks
+from worker.smoke.policy import runner_queue
+from worker.smoke.publish import SmokeCheckRun, complete_smoke_run, mark_smoke_started
+from worker.smoke.publish import publish_smoke as publish
+from worker.smoke.store import SmokeRecord
 from worker.tasks._base import ReviewTask, repo_api, settings, shared_redis, task
-
-if TYPE_CHECKING:
-    from worker.smoke.publish import SmokeCheckRun
 
 logger = logging.getLogger(__name__)
 
@@ -36,9 +42,8 @@ SMOKE_HARD_LIMIT_S = 1800 + 600
 SMOKE_MAX_RETRIES = 2
 
 
-def smoke_hooks() -> Any:
+def smoke_hooks() -> SmokeHooks:
     """What the review job needs to schedule smoke tests from this worker."""
-    from worker.smoke.plan import SmokeHooks
 
     return SmokeHooks(
         redis=shared_redis(),
@@ -110,12 +115,6 @@ def gpu_smoke(
             },
         )
         return {"status": "rejected"}
-    from celery.exceptions import SoftTimeLimitExceeded
-
-    from worker.smoke.config import RunnerConfig
-    from worker.smoke.facts import read_runner_facts
-    from worker.smoke.gpu_job import execute_smoke
-    from worker.smoke.policy import runner_queue
 
     config = RunnerConfig()
     job = SmokeJobSpec(
@@ -158,8 +157,6 @@ class SmokePublishTask(ReviewTask):
         self, exc: BaseException, task_id: str, args: Any, kwargs: Any, einfo: Any
     ) -> None:
         """Never leave the smoke check run open because publishing failed."""
-        from worker.smoke.publish import complete_smoke_run
-        from worker.smoke.store import SmokeRecord
 
         try:
             reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
@@ -196,7 +193,6 @@ def _check_run(
 ) -> SmokeCheckRun:
     """The smoke check run a GPU notice names, reached with the App's client, the PR lock's
     coordinator, Redis and the App id (for a review-side step of `worker.smoke.publish`)."""
-    from worker.smoke.publish import SmokeCheckRun
 
     return SmokeCheckRun(
         api=repo_api(installation_id, repo_full_name),
@@ -220,7 +216,6 @@ def smoke_started(
     delivery_id: str = "",
 ) -> str:
     """Mark a smoke check run `in_progress` once its GPU job started (never after completion)."""
-    from worker.smoke.publish import mark_smoke_started
 
     with retryable_failures():  # failures are classified for retry like every review task's
         run = _check_run(installation_id, repo_full_name, pr_number, head_sha, check_run_id)
@@ -239,7 +234,6 @@ def publish_smoke(
     delivery_id: str = "",
 ) -> str:
     """Publish a smoke run's stored outcome (or, as the watchdog, close a silent run)."""
-    from worker.smoke.publish import publish_smoke as publish
 
     with retryable_failures():
         run = _check_run(installation_id, repo_full_name, pr_number, head_sha, check_run_id)
