@@ -16,11 +16,13 @@ from rules.checks.base import Rule, RuleContext
 from rules.checks.registry import ALL_RULES
 from rules.checks.support.packages import FAMILIES, FRAMEWORKS, is_exact
 from rules.config import CONFIG_PATH, IgnoreRule, RepoConfig, config_text, load_config
+from rules.config_change import config_change_finding
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase, load_kb
 from rules.manifests.dependabot import DependabotUpdate
 from rules.manifests.dockerfile import BUILD_ARG_SOURCE, build_arg_places
 from rules.manifests.model import FileKind, Snapshot
+from rules.manifests.snapshot import build_snapshot
 
 Conclusion = Literal["success", "neutral", "failure"]
 
@@ -239,7 +241,6 @@ def review_trees(
     `config-change` finding listing what would change after merge; the head config's own
     problems are reported too, but none of its settings apply.
     """
-    from rules.manifests.snapshot import build_snapshot
 
     config, config_findings = review_config(
         base_files, head_files, override_text=config_override_text, override_path=config_path
@@ -267,7 +268,6 @@ def review_config(
     head that edits it gets a `config-change` finding; none of its settings apply. An
     unchanged config is parsed once.
     """
-    from rules.config_change import config_change_finding
 
     if override_text is not None:
         return load_config(override_text, override_path)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from celery import Celery
 from celery.signals import setup_logging, worker_ready
 from kombu.entity import Queue
+from redis import Redis
 
 from core.contract import QUEUE_GPU, QUEUE_REVIEW, REDELIVER_FAILED, TASK_QUEUES
+from core.logs import configure_logging
 from core.settings import Settings, get_settings
+from worker.leases import resend_lost, start_sweeper
 from worker.metrics_server import connect_signals
 from worker.smoke.bootstep import install_bootstep
 from worker.smoke.broker import gpu_worker_config
@@ -88,9 +92,6 @@ connect_signals()
 
 def _start_lease_sweeper(sender: Any = None, **_: Any) -> None:
     """Every worker process watches for reviews whose worker died (worker/leases.py)."""
-    from redis import Redis
-
-    from worker.leases import resend_lost, start_sweeper
 
     settings = get_settings()
     if settings.gpu_worker:  # runs no review; its Redis user may not read the leases
@@ -110,9 +111,6 @@ worker_ready.connect(_start_lease_sweeper, weak=False)
 
 def _json_logs(**_: Any) -> None:
     """Worker logs are JSON lines like the service's (delivery id, repo, PR, head SHA)."""
-    import logging
-
-    from core.logs import configure_logging
 
     configure_logging(get_settings().log_level)
     logging.getLogger("httpx").setLevel(logging.WARNING)

@@ -9,6 +9,8 @@ from typing import Protocol
 from redis import Redis
 from redis.exceptions import LockError, RedisError
 
+from worker.leases import keepalive
+
 
 class LockBusyError(RuntimeError):
     """Another job holds the lock for this PR; retry later."""
@@ -44,7 +46,6 @@ class RedisCoordinator:
         A heartbeat renews it every third of `timeout_s` while the block runs, so a long
         review keeps it and a killed worker frees it within `timeout_s`.
         """
-        from worker.leases import keepalive
 
         # thread_local=False: the heartbeat thread renews the token this thread acquired
         lock = self._redis.lock(key, timeout=timeout_s, blocking_timeout=wait_s, thread_local=False)

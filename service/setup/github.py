@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from githubkit import GitHub, UnauthAuthStrategy
+from githubkit.exception import RequestFailed
 
 from core.settings import Settings
 
@@ -25,7 +26,6 @@ class ManifestCodeError(RuntimeError):
 
 def convert_manifest(settings: Settings, code: str) -> dict[str, Any]:
     """POST /app-manifests/{code}/conversions (no auth: the code is the credential)."""
-    from githubkit.exception import RequestFailed
 
     gh: GitHub[Any] = GitHub(
         UnauthAuthStrategy(),

@@ -37,6 +37,7 @@ from redis.exceptions import RedisError
 
 from core.links import html_base
 from core.settings import Settings
+from service.setup.github import ManifestCodeError, convert_manifest, write_credentials
 from service.state import StateDep
 
 logger = logging.getLogger(__name__)
@@ -198,7 +199,6 @@ async def setup(
 async def setup_callback(service: StateDep, code: str = "", state: str = "") -> Response:
     """GitHub's redirect: check the state, trade the code, write the credentials (0600)."""
     # githubkit's REST client is loaded only when an operator finishes the setup flow.
-    from service.setup.github import ManifestCodeError, convert_manifest, write_credentials
 
     settings = service.settings
     output = settings.setup_output_path

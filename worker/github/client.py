@@ -24,6 +24,7 @@ from core.settings import Settings
 from worker.github.api import JSON, Page, RepoRef
 from worker.github.metrics import event_hooks
 from worker.github.pacing import Pacer
+from worker.github.ratelimit import retry_wait
 from worker.github.transport import GitHubTransport, RetryPolicy, api_version_for
 
 #: Which retries githubkit does: none. Celery owns retries (worker/errors.py, worker/tasks/), so a
@@ -202,7 +203,6 @@ class GitHubRepoApi:
         403 "Must have push access to view collaborator permission" (a token without push
         access, the CLI) also reads as `none`; a 403 rate limit does not.
         """
-        from worker.github.ratelimit import retry_wait
 
         try:
             resp = self._gh.rest.repos.get_collaborator_permission_level(
@@ -231,7 +231,6 @@ class GitHubRepoApi:
 
 def is_transient(exc: BaseException) -> bool:
     """Whether a GitHub failure is worth retrying later (5xx, rate limits, network)."""
-    from worker.github.ratelimit import retry_wait
 
     if isinstance(exc, RateLimitExceeded):
         return True

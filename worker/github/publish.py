@@ -11,6 +11,7 @@ from typing import Any, Literal, TypeVar
 from rules.render.checkrun import MAX_SUMMARY, MAX_TEXT
 from rules.render.markdown import MARKER, MAX_COMMENT
 from worker.github.api import JSON, RepoApi
+from worker.github.client import is_transient
 
 logger = logging.getLogger(__name__)
 
@@ -117,7 +118,6 @@ def _clamp_annotation(annotation: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _transient(exc: BaseException) -> bool:
-    from worker.github.client import is_transient
 
     return is_transient(exc)
 

@@ -13,6 +13,7 @@ check run is completed as failure, with the reason and Re-run, see worker/tasks/
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Mapping
 
@@ -94,7 +95,6 @@ class RateLimitWaitTooLongError(RuntimeError):
 
 def body_message(content: bytes) -> str:
     """The `message` of a GitHub error body ("" when it is not JSON)."""
-    import json
 
     try:
         body = json.loads(content)

@@ -7,8 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+import redis
 from celery import bootsteps
 
+from core.settings import get_settings
 from worker.smoke.config import RunnerConfig
 from worker.smoke.facts import RunnerFacts, read_runner_facts
 from worker.smoke.policy import runner_queue
@@ -42,9 +44,6 @@ def leave_shared_queue(c: Any) -> None:
 
 
 def _default_redis() -> RedisClient:
-    import redis
-
-    from core.settings import get_settings
 
     client: RedisClient = redis.Redis.from_url(get_settings().redis_url)
     return client

@@ -25,6 +25,8 @@ from urllib.parse import urlsplit
 
 from kombu.entity import Queue
 
+from worker.smoke.config import RunnerConfig
+
 logger = logging.getLogger(__name__)
 
 #: A runner's Redis user is this prefix and its name (deploy/redis/users.acl).
@@ -54,7 +56,6 @@ def user_mismatch(broker_url: str, runner: str) -> str | None:
 
 
 def _own_runner_name() -> str:
-    from worker.smoke.config import RunnerConfig
 
     return RunnerConfig().runner_name
 

@@ -20,6 +20,9 @@ from rules.config import RepoConfig
 from rules.manifests.diff import diff
 from rules.manifests.model import Ecosystem, FactKind, Snapshot
 from worker.github.api import JSON, RepoApi
+from worker.resolve.inputs import inputs_for, touched_names
+from worker.resolve.locks import lock_environment
+from worker.resolve.uv import index_args
 from worker.smoke.outcome import (
     NOT_QUEUED_TITLE,
     decision_outcome,
@@ -98,7 +101,6 @@ def gpu_relevant(base: Snapshot, head: Snapshot, base_config: RepoConfig) -> boo
 
 def changed_packages(base: Snapshot, head: Snapshot, report: Any | None = None) -> list[str]:
     """Packages the change touched: declarations that differ, and resolved pins that moved."""
-    from worker.resolve.inputs import inputs_for, touched_names
 
     base_inputs = {inp.environment: inp for inp in inputs_for(base)}
     names: set[str] = set()
@@ -118,8 +120,6 @@ def _facts(snapshot: Snapshot, kind: FactKind) -> set[str]:
 
 
 def _index_options(head: Snapshot, environment: str, default_index_url: str | None) -> list[str]:
-    from worker.resolve.inputs import inputs_for
-    from worker.resolve.uv import index_args
 
     indexes = next((i.indexes for i in inputs_for(head) if i.environment == environment), ())
     args = index_args(indexes)
@@ -130,7 +130,6 @@ def _index_options(head: Snapshot, environment: str, default_index_url: str | No
 
 def _declared_pins(head: Snapshot) -> dict[str, dict[str, str]]:
     """Exact pins per environment: a lock's pins, else the `==` requirements."""
-    from worker.resolve.locks import lock_environment
 
     by_env: dict[str, dict[str, str]] = {}
     for manifest in head.files.values():

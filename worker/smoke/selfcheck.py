@@ -19,7 +19,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from worker.smoke.facts import FactsError, facts_from_nvidia_smi, facts_from_nvml
+from worker.smoke.classify import classify_result, render_smoke_section, smoke_conclusion
+from worker.smoke.config import RunnerConfig
+from worker.smoke.facts import FactsError, facts_from_nvidia_smi, facts_from_nvml, read_runner_facts
+from worker.smoke.runner import run_smoke
 from worker.smoke.slots import GpuSlots, facts_for_slot, slot_indexes
 
 #: Exit codes: 0 fine, 1 the check ran and failed, 3 no usable NVIDIA GPU.
@@ -72,10 +75,6 @@ def run_job(
     base: str, workdir: Path, *, timeout_s: float, packages: Sequence[str] = ("torch", "numpy")
 ) -> dict[str, Any]:
     """A full smoke job on top of `base` with its own pins, pinned to one GPU slot."""
-    from worker.smoke.classify import classify_result, render_smoke_section, smoke_conclusion
-    from worker.smoke.config import RunnerConfig
-    from worker.smoke.facts import read_runner_facts
-    from worker.smoke.runner import run_smoke
 
     pins = base_pins(base, packages)
     facts = read_runner_facts(name="selfcheck")

@@ -29,6 +29,8 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
 from rules.checks.support.cuda import conda_cuda
 from rules.checks.support.environments import env_root
 from rules.checks.support.memo import PerSnapshotEnv
@@ -99,7 +101,6 @@ def _minor(value: str) -> str | None:
 
 def admitted(value: str) -> tuple[str, ...]:
     """The known minors a Python value admits (one for an exact version; () if unreadable)."""
-    from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
     minor = _minor(value)
     if minor is not None:
