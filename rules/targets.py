@@ -136,6 +136,19 @@ class Evidence:
     line: int | None = None
     text: str = ""
 
+    @property
+    def locked_whole(self) -> bool:
+        """Whether this is a requires-python range that uv / Poetry resolve as a whole: a
+        pyproject.toml's (PEP 621 or Poetry), which `uv sync` / `poetry lock` cannot lock
+        once one Python of it has no solution (syne-tune#1038, traceroot#55). A setup.py /
+        setup.cfg `python_requires` is read by pip for the one Python it runs on, so its
+        start failing fails only there (pyro-ppl/pyro#3272: python_requires >=3.7 with
+        torch>=2.0, merged and kept)."""
+        return (
+            self.how == "requires-python"
+            and (self.file or "").rsplit("/", 1)[-1] == "pyproject.toml"
+        )
+
     def describe(self) -> str:
         """`Python 3.10 (apt python3.10, Dockerfile:4)`."""
         where = f", {self.file}:{self.line}" if self.file and self.line else ""

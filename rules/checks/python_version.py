@@ -401,15 +401,6 @@ def _per_python(found: Finding, claim: _Claim, per_python: bool) -> Finding:
     return replace(found, fingerprint=f"{found.fingerprint}:python {', '.join(claim.minors)}")
 
 
-def _locked_whole(ev: Evidence) -> bool:
-    """Whether a requires-python range is one that uv / Poetry resolve as a whole: a
-    pyproject.toml's (PEP 621 or Poetry), which `uv sync` / `poetry lock` cannot lock once one
-    Python of it has no solution. A setup.py / setup.cfg `python_requires` is read by pip for
-    the one Python it runs on, so a range start no release supports fails only there
-    (pyro-ppl/pyro#3272: python_requires >=3.7 with torch>=2.0, merged and kept)."""
-    return (ev.file or "").rsplit("/", 1)[-1] == "pyproject.toml"
-
-
 def _none_installs(req: Requirement) -> str:
     """How the finding says nothing installs: pip / uv look for a wheel; conda solves for a
     channel build (`describe()` then names what the KB records for the release)."""
@@ -549,7 +540,7 @@ class PythonVersionIncompatible(
         ev, req, start = claim.evidence, option.req, claim.minors[0]
         where = f"{ev.file}:{ev.line}" if ev.file and ev.line else ev.file
         first = next((m for m in claim.minors if fitting(m)), start)
-        locked = _locked_whole(ev)
+        locked = ev.locked_whole
         text = (
             f"{where} allows Python {start} ({ev.text or ev.value}) but no release "
             f"{req.name} {req.specifier or '(any version)'} admits supports it "
@@ -581,7 +572,7 @@ class PythonVersionIncompatible(
                 return  # only Pythons above the range's start fail: a lock still works
             # the project's own requires-python starting at a Python the framework lacks: it
             # cannot be installed there, and uv / Poetry cannot lock it (`_range_start`)
-            own = ev.how == "requires-python" and _locked_whole(ev)
+            own = ev.locked_whole
             severity = Severity.ERROR if not ok or own else Severity.WARNING
             text = (
                 f"{where} allows Python {ev.value} ({declared}) but {req.raw.strip()} "

@@ -98,10 +98,16 @@ def _where(source: Evidence) -> str:
 def _convert(target: Target, range_only: bool, start: str | None = None) -> ResolveTarget:
     python_sources = [s for s in target.sources if s.what == "python"]
     # A Python only requires-python admits is a candidate, not evidence: next to a Dockerfile's
-    # or CI's Python it is resolved too, but a failure that depends on it is a notice. The
-    # range's start is the exception: the project declares it can be installed there (pip
-    # installs it there; uv and Poetry lock for it), so a failure there is the project's.
-    if start is not None and _minor(target.python) == start and _is_range(target):
+    # or CI's Python it is resolved too, but a failure that depends on it is a notice. A
+    # pyproject range's start is the exception: uv and Poetry lock the project for it, so a
+    # failure there is the project's (a setup.py / setup.cfg range's start is pip's concern
+    # on that one Python: `Evidence.locked_whole`).
+    if (
+        start is not None
+        and _minor(target.python) == start
+        and _is_range(target)
+        and python_sources[0].locked_whole
+    ):
         python = full_python(target.python) or target.python
         evidence = f"{_where(python_sources[0])} starts at it"
         return ResolveTarget.of(target, python, assumed=False, evidence=evidence)

@@ -122,6 +122,24 @@ def test_a_declared_range_is_resolved_at_its_start_and_its_newest() -> None:
     assert targets[0].evidence.endswith("starts at it")
 
 
+@pytest.mark.parametrize(
+    "files",
+    [
+        {"setup.py": "from setuptools import setup\nsetup(python_requires='>=3.9,<3.12',"
+         " install_requires=['six'])\n"},
+        {"setup.cfg": "[options]\npython_requires = >=3.9,<3.12\ninstall_requires =\n"
+         "    six\n"},
+    ],
+)  # fmt: skip
+def test_a_setuptools_range_start_is_assumed(files: dict[str, str]) -> None:
+    """pyro-ppl/pyro#3272: setup.py's python_requires is read by pip on the one Python it
+    runs on; nothing locks the range as a whole, so a failure at its start is a notice."""
+    path = next(iter(files))
+    targets = environment_targets(snap(files), config(), path)
+    assert [t.minor for t in targets] and all(t.assumed for t in targets)
+    assert not any(t.evidence.endswith("starts at it") for t in targets)
+
+
 def test_a_range_beside_evidence_adds_assumed_pythons() -> None:
     """apple/axlearn: python:3.9-slim installs the project, whose requires-python is >=3.9.
     3.9 is evidence; the newer Pythons the range admits are resolved too, as assumed ones
