@@ -14,7 +14,9 @@ delete them once the final is out, so a listing without one says nothing. Judged
 nothing else could serve the release: a PyPI requirement with no local label (``+cu121``
 builds are another index's), no URL, in an environment with no index, find-links page or
 pip configuration other than PyPI, pinning a version inside the listing (older than its
-first recorded release or newer than its last: unknown, not wrong).
+first recorded release or newer than its last: unknown, not wrong). A pin, or a range's
+floor, past the newest release by a jump no release series makes (torchvision 1.12.0 after
+0.29) is a warning: a typo, unless it was published after the listing was read.
 Conda requirements are left alone (conda channels publish their own version lists).
 """
 
@@ -29,10 +31,12 @@ from rules.checks.base import Rule, RuleContext, StaticRule
 from rules.checks.support.environments import each_env, project, version_of
 from rules.checks.support.fixes import finding, pinned_line
 from rules.checks.support.indexes import pip_indexes_for
+from rules.checks.support.versions import specifier_set
 from rules.checks.support.wheels import UNREADABLE, WheelIndex, kb_wheels
 from rules.findings import Finding, Severity
 from rules.kb import release_lists
-from rules.manifests.model import Ecosystem
+from rules.kb.cudaver import to_version
+from rules.manifests.model import Ecosystem, Requirement
 
 
 def _nearest(releases: tuple[Version, ...], pinned: Version) -> list[Version]:
@@ -116,13 +120,19 @@ class ReleaseNotPublished(StaticRule, id="release-not-published", severity=Sever
             if pip_indexes_for(ctx.snapshot, env):
                 continue  # another index (or page) might serve it (conda channels serve conda)
             for req in reqs:
-                pinned = version_of(req)
-                if pinned is None or req.ecosystem != Ecosystem.PYPI or req.url or pinned.local:
-                    continue
-                if req.is_constraint:
+                if req.ecosystem != Ecosystem.PYPI or req.url or req.is_constraint:
                     continue  # pip applies a constraint only to a package something requires
                 where = (req.location.file, req.location.line, req.name)
                 if where in seen:
+                    continue
+                pinned = version_of(req)
+                if pinned is None:
+                    beyond = self._beyond(req, _listing(wheels, lists, project(req), False))
+                    if beyond is not None:
+                        seen.add(where)
+                        yield beyond
+                    continue
+                if pinned.local:
                     continue
                 if pinned.pre is not None:
                     continue  # rc/a/b releases are often deleted once the final is out
@@ -132,6 +142,12 @@ class ReleaseNotPublished(StaticRule, id="release-not-published", severity=Sever
                 if not releases or listed is None:
                     continue  # a dev-release pin: the listing's pre-releases were not read
                 newest = max((releases[-1], *listed))
+                if pinned > newest and not pre:
+                    beyond = self._beyond(req, _Listing(releases, found, source, whole), pinned)
+                    if beyond is not None:
+                        seen.add(where)
+                        yield beyond
+                    continue
                 if pinned > newest or (pinned < releases[0] and not whole) or pinned in listed:
                     continue
                 seen.add(where)
@@ -156,6 +172,77 @@ class ReleaseNotPublished(StaticRule, id="release-not-published", severity=Sever
                     ),
                     fingerprint=f"unpublished:{req.name}:{pinned}",
                 )
+
+    def _beyond(
+        self, req: Requirement, listing: _Listing, pinned: Version | None = None
+    ) -> Finding | None:
+        """A warning for a pin (or a range's floor) past the newest listed release by a jump
+        no release sequence makes (`_implausible`): torchvision==1.12.0 when the newest is
+        0.2x (fszatkowski/cl-teacher-adaptation, a typo of 0.12.0), torchvision>=1.2.0
+        (transformify-plugins/segmentify f4269e07, "Change torchvision version to one that
+        exists"), azure-cognitiveservices-speech==12.19.0 after 1.4x (dougdouggithub/
+        babagaboosh #36). Not an error: it may have been published since the listing."""
+        releases = listing.releases
+        if not releases:
+            return None
+        floor = pinned if pinned is not None else _floor(req, releases)
+        if floor is None or not _implausible(releases[-1], floor):
+            return None
+        newest = releases[-1]
+        what = f"{req.name}=={floor}" if pinned is not None else f"{req.name}>={floor}"
+        return finding(
+            self,
+            f"{req.raw.strip()}: no {project(req)} release in the KB's listing reaches "
+            f"{floor} (newest: {newest}), and no release series jumps from {newest} to "
+            f"{floor}: unless {project(req)} published it since, pip stops with 'No matching "
+            f"distribution found for {what}' (a typo?).",
+            req.location,
+            package=req.name,
+            fix=_retyped(req, releases, pinned),
+            evidence=(
+                f"{listing.source}: {len(releases)} releases of {project(req)} from "
+                f"{releases[0]} to {newest}; none at or above {floor}",
+            ),
+            severity=Severity.WARNING,
+            fingerprint=f"unpublished:{req.name}:{floor}",
+        )
+
+
+def _floor(req: Requirement, releases: tuple[Version, ...]) -> Version | None:
+    """The lowest version a range with a lower bound admits, when no listed release is in it
+    (None: a listed release satisfies it, or it has no floor)."""
+    spec = specifier_set(req.specifier) if req.specifier else None
+    if spec is None or any(spec.contains(v, prereleases=False) for v in releases):
+        return None
+    floors = [
+        to_version(c.version)
+        for c in spec
+        if c.operator in (">=", ">", "~=", "==") and "*" not in c.version
+    ]
+    found = [v for v in floors if v is not None]
+    return max(found) if found else None
+
+
+def _retyped(req: Requirement, releases: tuple[Version, ...], pinned: Version | None) -> str | None:
+    """For a pin, the listed release with the same minor and micro and the nearest major
+    (1.12.0 -> 0.12.0, 12.19.0 -> 1.19.0): what the pin most likely meant."""
+    if pinned is None:
+        return None
+    same = [v for v in releases if (v.minor, v.micro) == (pinned.minor, pinned.micro)]
+    if not same:
+        return None
+    meant = min(same, key=lambda v: (abs(v.major - pinned.major), -v.major))
+    return pinned_line(req, str(meant))
+
+
+def _implausible(newest: Version, floor: Version) -> bool:
+    """Whether no release series goes from `newest` to `floor`: two majors or more past it,
+    or the next major past its .0 and .1 (1.2.0 after 0.29.1). Date versions (2023.x,
+    20231117) are left alone: the next one is any later date."""
+    if newest.major >= 1000 or floor.major >= 1000 or floor <= newest:
+        return False
+    jump = floor.major - newest.major
+    return jump >= 2 or (jump == 1 and floor.minor >= 2)
 
 
 class ProjectNotOnPypi(StaticRule, id="project-not-on-pypi", severity=Severity.ERROR):

@@ -35,7 +35,7 @@ RULE = RULES[0]
         ({"requirements.txt": "transformers==4.37.0.dev0\n"}, "transformers==4.37.0"),
         ({"requirements.txt": "transformers==99.0.0.dev0\n"}, None),  # newer than the listing
         ({"requirements.txt": "safetensors==0.6.0.dev0\n"}, None),  # a dev release it uploaded
-        ({"requirements.txt": "numpy==9.0.0\n"}, None),  # newer than the listing: unknown
+        ({"requirements.txt": "numpy==2.99.0\n"}, None),  # newer than the listing: unknown
         ({"requirements.txt": "tensorflow==0.14\n"}, None),  # older than the listing: unknown
         ({"requirements.txt": "torch==2.1.0+cu118\n"}, None),  # another index's build
         ({"requirements.txt": "-i https://mirror.example.invalid/simple\ntorch==2.1.5\n"}, None),
@@ -73,3 +73,33 @@ def test_unpublished(files: dict[str, str], fix: str | None) -> None:
     for found in findings:
         assert found.severity == "error" and found.category == "conflict"
         assert "No matching distribution" in found.message
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # fszatkowski/cl-teacher-adaptation: torchvision==1.12.0, a typo of 0.12.0
+        ("torchvision==1.12.0", ("warning", "torchvision==0.12.0")),
+        # transformify-plugins/segmentify f4269e07 ("Change torchvision version to one that
+        # exists"): a range no release reaches
+        ("torchvision>=1.2.0", ("warning", None)),
+        # dougdouggithub/babagaboosh #36: 12.19.0 after 1.4x (1.19.0 meant)
+        ("numpy==12.26.4", ("warning", "numpy==1.26.4")),
+        # the next major's first releases may have come out since the listing: nothing said
+        ("torchvision==1.0.0", None),
+        ("torchvision==1.1.0", None),
+        ("numpy==3.0.0", None),
+        ("numpy>=2.99", None),
+        # a date version: any later date may be a release
+        ("openai-whisper==30000101", None),
+        # a listed release satisfies the range
+        ("torchvision>=0.2.0", None),
+    ],
+)
+def test_a_jump_past_the_listing_no_release_series_makes_is_a_warning(
+    line: str, expected: tuple[str, str | None] | None
+) -> None:
+    findings = run(RULE, build_snapshot({"requirements.txt": line + "\n"}))
+    assert [(f.severity.value, f.fix) for f in findings] == ([expected] if expected else [])
+    for found in findings:
+        assert "no release series jumps" in found.message and found.category == "conflict"
