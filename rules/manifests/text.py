@@ -3,7 +3,8 @@
 Policy (one place, so every parser sees the same text):
 
 - A UTF-8 byte order mark is dropped; a UTF-16 one (PowerShell's ``pip freeze > file``)
-  decodes the file as UTF-16 and is reported as a warning.
+  decodes the file as UTF-16, reported as a warning except in a requirement file (``.txt``,
+  ``.in``), which pip and uv decode the same way.
 - A file with NUL bytes (after the UTF-16 case) is binary: it is skipped (``None``) with a
   ``parse-error`` finding at the first NUL.
 - Invalid UTF-8 is decoded with U+FFFD replacement characters and reported once, as a
@@ -30,6 +31,9 @@ MAX_LINE_LENGTH = 20_000
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+#: Requirement files, which pip (since 8.1, pypa/pip#3485) and uv (astral-sh/uv#2283) decode
+#: by their byte order mark: a UTF-16 one is no problem there.
+_TRANSCODED = (".txt", ".in")
 
 
 def _warning(finding: Finding) -> Finding:
@@ -55,9 +59,18 @@ def _decode_bytes(path: str, data: bytes) -> tuple[str | None, list[Finding]]:
             return None, [
                 parse_error(path, 1, 1, "file has a UTF-16 byte order mark but is not UTF-16")
             ]
-        findings.append(
-            _warning(parse_error(path, 1, 1, "file is UTF-16 encoded; pip expects UTF-8"))
-        )
+        if not path.lower().endswith(_TRANSCODED):
+            findings.append(
+                _warning(
+                    parse_error(
+                        path,
+                        1,
+                        1,
+                        "file is UTF-16 encoded; only requirement-file readers (pip, uv) "
+                        "decode it, TOML, YAML and Dockerfile readers expect UTF-8",
+                    )
+                )
+            )
         return text.lstrip("\ufeff"), findings
     if data.startswith(_UTF8_BOM):
         data = data[len(_UTF8_BOM) :]

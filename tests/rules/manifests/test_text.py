@@ -66,12 +66,28 @@ def test_invalid_utf8_line_counts_cr_only_line_ends() -> None:
     assert [(f.line, f.column) for f in findings] == [(3, 2)]
 
 
-def test_utf16_with_bom_is_decoded_and_reported() -> None:
+@pytest.mark.parametrize(
+    ("path", "reported"),
+    [
+        # pip (pypa/pip#3485) and uv (astral-sh/uv#2283) decode a requirement file by its BOM
+        # (karolynw/gpt-4-snake-ai's PowerShell `pip freeze > requirements.txt`)
+        ("requirements.txt", False),
+        ("requirements/dev.in", False),
+        # TOML, YAML and Dockerfile readers do not
+        ("pyproject.toml", True),
+        ("environment.yml", True),
+        ("Dockerfile", True),
+    ],
+)
+def test_utf16_with_bom_is_decoded_and_reported_where_readers_refuse_it(
+    path: str, reported: bool
+) -> None:
     data = "numpy==1.26\r\ntorch\r\n".encode("utf-16")
-    text, findings = decode("requirements.txt", data)
+    text, findings = decode(path, data)
     assert text == "numpy==1.26\ntorch\n"
-    assert len(findings) == 1
-    assert "UTF-16" in findings[0].message
+    assert [(f.severity, "UTF-16" in f.message) for f in findings] == (
+        [(Severity.WARNING, True)] if reported else []
+    )
 
 
 @pytest.mark.parametrize("kind", [bytes, str])
