@@ -7,7 +7,8 @@ numpy releases before 1.26.0 build with ``numpy.distutils``, which needs the sta
 (like `numpy >1.24.4`) to avoid building a version of numpy that depends on distutils"
 (mit-ll/MaDDG#1); pip: ggml-org/llama.cpp#4740 (numpy 1.24.4 on 3.12), numpy/numpy#24318
 (1.25.2 on 3.13). numpy 1.26.0 is the first release built with meson (its release notes:
-Python 3.12 support). Pure: a table in code, each row with its sources.
+Python 3.12 support). PyYAML 5.4 to 6.0 need Cython<3 to build (yaml/pyyaml#601). Pure: a
+table in code, each row with its sources.
 """
 
 from __future__ import annotations
@@ -44,6 +45,22 @@ BREAKS: tuple[SdistBreak, ...] = (
             ">1.24.4`)')",
             "https://github.com/ggml-org/llama.cpp/issues/4740 (pip, numpy 1.24.4 on 3.12)",
             "https://github.com/numpy/numpy/issues/24318 (numpy 1.25.2 on 3.13)",
+        ),
+    ),
+    SdistBreak(
+        "pyyaml",
+        SpecifierSet(">=5.4,<6.0.1"),
+        SpecifierSet(">=3"),
+        "PyYAML 5.4 to 6.0 build with an unpinned Cython (their pyproject's build requirements), "
+        "and a build environment made today gets Cython 3, under which setup.py stops with "
+        '"AttributeError: cython_sources" (6.0.1 pins Cython<3)',
+        (
+            "https://github.com/yaml/pyyaml/issues/601 ('AttributeError: cython_sources' with "
+            "Cython 3)",
+            "https://github.com/hubmapconsortium/portal-ui/pull/3403 (pyyaml==5.4 on "
+            "python3.9: 'Getting requirements to build wheel ... error')",
+            "https://github.com/etesync/server/pull/172 (pyyaml 6.0 on Python 3.10.13; 6.0.1 "
+            "builds)",
         ),
     ),
 )

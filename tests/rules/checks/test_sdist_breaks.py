@@ -32,6 +32,13 @@ RULE = RULES[0]
         ("numpy==1.26.0", "3.12", []),  # the first meson release, cp312 wheels
         ("numpy", "3.12", []),
         ("pandas==1.5.3", "3.12", [Severity.WARNING]),  # builds, with a compiler
+        # pycaret/pycaret ff05381 (Dependabot pyyaml 5.3.1 -> 5.4, CI on 3.10/3.11): PyYAML
+        # 5.4 has wheels up to cp39; its sdist needs Cython<3 (yaml/pyyaml#601)
+        ("pyyaml==5.4", "3.10", [Severity.ERROR]),
+        ("pyyaml==5.4.1", "3.11", [Severity.ERROR]),
+        ("pyyaml==6.0", "3.12", [Severity.ERROR]),  # etesync/server#172's 6.0 build
+        ("pyyaml==5.4.1", "3.9", []),  # a cp39 wheel
+        ("pyyaml==6.0.1", "3.12", []),  # pins Cython<3, and has cp312 wheels
     ],
 )
 def test_sdist_build_breaks(line: str, python: str, expected: list[Severity]) -> None:
@@ -40,8 +47,9 @@ def test_sdist_build_breaks(line: str, python: str, expected: list[Severity]) ->
     assert [f.severity for f in findings] == expected
     for found in findings:
         if found.severity == Severity.ERROR:
-            assert "distutils" in found.message
-            assert any("MaDDG" in e for e in found.evidence)
+            numpy = line.startswith("numpy")
+            assert ("distutils" if numpy else "cython_sources") in found.message
+            assert any(("MaDDG" if numpy else "pyyaml/issues/601") in e for e in found.evidence)
 
 
 def test_table() -> None:
@@ -50,3 +58,6 @@ def test_table() -> None:
     assert sdist_break("numpy", Version("1.26.0"), "3.12") is None
     assert sdist_break("numpy", Version("1.24.4"), "3.11") is None
     assert sdist_break("scipy", Version("1.10.1"), "3.12") is None
+    assert sdist_break("PyYAML", Version("5.4.1"), "3.10") is not None
+    assert sdist_break("pyyaml", Version("5.3.1"), "3.10") is None  # no Cython build step
+    assert sdist_break("pyyaml", Version("6.0.1"), "3.13") is None
