@@ -166,9 +166,17 @@ def review(
 def _one_per_place(findings: Sequence[Finding]) -> list[Finding]:
     """One finding per problem and place: a file's requirement judged in its own environment
     and again in the Docker stage that installs it (`with_installed`) can be worded twice
-    (what decides its numpy differs); the first in total order stays."""
+    (what decides its numpy differs); the first in total order stays. The same words at the
+    same place are said once too, whatever their fingerprints: a setup.py's extras resolved
+    one by one fail with one message at one line (pyro-ppl/pyro's `torch>=2.0` for Python 3.7,
+    five times, once per extra)."""
     kept: dict[tuple[object, ...], Finding] = {}
+    said: set[tuple[object, ...]] = set()
     for f in sorted(findings, key=_total_order):
+        words = (f.rule, f.severity, f.new, f.file, f.line, f.message)
+        if words in said:
+            continue
+        said.add(words)
         kept.setdefault((f.identity, f.severity, f.new, f.file, f.line), f)
     return list(kept.values())
 

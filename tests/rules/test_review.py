@@ -335,3 +335,15 @@ def test_the_same_problem_on_several_lines_is_one_finding() -> None:
     assert kept.evidence[-1] == "also at requirements.txt:43, requirements.txt:44"
     other = finding("numpy-abi", "numpy-abi", Severity.WARNING, fingerprint="other", line=50)
     assert len(run([], [*lines, other]).findings) == 2
+
+
+def test_the_same_words_at_the_same_place_are_said_once() -> None:
+    """pyro-ppl/pyro#3272 under --resolve: setup.py's five extras, resolved one by one, each
+    failed with one message at setup.py:105 (five fingerprints, one problem)."""
+    said = [
+        finding("resolution-conflict", "conflict", fingerprint=f"r:setup.py#{extra}", line=105)
+        for extra in ("dev", "test", "extras", "funsor", "horovod")
+    ]
+    assert len(run([], [], extra_findings=said).findings) == 1
+    other = finding("resolution-conflict", "conflict", fingerprint="r:setup.py", line=106)
+    assert len(run([], [], extra_findings=[*said, other]).findings) == 2
