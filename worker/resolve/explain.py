@@ -6,8 +6,11 @@ import re
 from collections.abc import Sequence
 
 from packaging.utils import canonicalize_name
+from packaging.version import Version
 
 from rules.findings import Finding, Severity
+from rules.kb.cudaver import to_version
+from rules.kb.sdist_builds import sdist_break
 from rules.manifests.model import Requirement
 from worker.resolve.assumed import python_reason
 from worker.resolve.model import ResolveTarget
@@ -18,7 +21,7 @@ _YOU_REQUIRE = re.compile(r"you require ([A-Za-z0-9][A-Za-z0-9._-]*)")
 #: `gensim>=4.0.0 has no usable wheels`: the name before any specifier (the version alone is
 #: not a name: gt-lit-lab/litcoder_core's notice named "4-0-0").
 _NO_WHEELS = re.compile(
-    r"(?<![\w.+-])([A-Za-z0-9][A-Za-z0-9._-]*?)(?:\{[^}]*\})?(?:[<>=!~]=?\S+)? has no usable wheels"
+    r"(?<![\w.+-])([A-Za-z0-9][A-Za-z0-9._-]*?)(?:\{[^}]*\})?([<>=!~]=?\S+)? has no usable wheels"
 )
 _WHEELS_REQUIRED = re.compile(r"Wheels are required for `([^`]+)`")
 #: uv names a requirement with a marker as `torch{sys_platform == 'linux'}==1.8.0+cu101`.
@@ -61,11 +64,22 @@ def _shown(req: Requirement) -> str:
 
 def sdist_only(lines: Sequence[str]) -> list[str]:
     """Packages the resolver stopped at because they only have a source distribution."""
-    names: dict[str, None] = {}
+    return list(_sdist_pins(lines))
+
+
+def _sdist_pins(lines: Sequence[str]) -> dict[str, Version | None]:
+    """`sdist_only`'s packages, each with the release uv names (``pyyaml==5.4.1 has no usable
+    wheels``; None where it names none)."""
+    names: dict[str, Version | None] = {}
     for line in lines:
-        for match in _NO_WHEELS.findall(line) + _WHEELS_REQUIRED.findall(line):
-            names.setdefault(canonicalize_name(match), None)
-    return list(names)
+        for name, spec in _NO_WHEELS.findall(line):
+            pinned = spec[2:] if spec.startswith("==") else ""
+            version = to_version(pinned) if pinned and "*" not in pinned else None
+            if names.get(canonicalize_name(name)) is None:
+                names[canonicalize_name(name)] = version
+        for name in _WHEELS_REQUIRED.findall(line):
+            names.setdefault(canonicalize_name(name), None)
+    return names
 
 
 def failure_findings(
@@ -78,9 +92,12 @@ def failure_findings(
 ) -> list[Finding]:
     """Findings for a failed resolution: sdist-only notices, else one `conflict` error."""
     lines = explanation(stderr)
-    stuck = sdist_only(lines)
+    stuck = _sdist_pins(lines)
     if stuck:
-        return [_sdist_finding(name, lines, declared, environment, target) for name in stuck]
+        return [
+            _sdist_finding(name, version, lines, declared, environment, target)
+            for name, version in stuck.items()
+        ]
     names = mentioned(lines)
     by_name: dict[str, list[Requirement]] = {}
     for req in declared:
@@ -163,15 +180,44 @@ def _conflict_message(
 
 def _sdist_finding(
     name: str,
+    version: Version | None,
     lines: Sequence[str],
     declared: Sequence[Requirement],
     environment: str,
     target: ResolveTarget,
 ) -> Finding:
+    """A notice: uv stopped at an sdist depreview does not build. An error where the KB
+    records that this release's sdist cannot build on the target's Python
+    (`rules.kb.sdist_builds`: PyYAML 5.4.1 under Cython 3) and the Python is evidenced: the
+    install fails there (crate-workbench/mlflow-cratedb 96d06ed: pycaret 3.3.1 requires
+    pyyaml==5.4.1, which has no cp310/cp311 wheel)."""
     req = next((r for r in declared if canonicalize_name(r.name) == name), None)
     if req is None:
         names = mentioned(lines)
         req = next((r for n in names for r in declared if canonicalize_name(r.name) == n), None)
+    broken = sdist_break(name, version, target.minor) if version is not None else None
+    if broken is not None and version is not None and not target.assumed:
+        return Finding(
+            rule="resolution-conflict",
+            category="python-version-incompatible",
+            severity=Severity.ERROR,
+            message=(
+                f"{name} {version} has no wheel for {target.describe()} on {target.platform}, so "
+                f"it is built from its sdist, and {broken.why}. "
+                + (
+                    f"`{_shown(req)}` ({_where(req)}) brings it in; the install fails."
+                    if req is not None and canonicalize_name(req.name) != name
+                    else "The install fails."
+                )
+            ),
+            file=req.location.file if req else environment,
+            line=req.location.line if req else None,
+            package=name,
+            fix=next((f"{name}>={c.version}" for c in broken.releases if c.operator == "<"), None),
+            evidence=(*lines, *broken.sources),
+            fingerprint=f"sdist-break:{environment}:{name}",
+            extra=(("target", target.label),),
+        )
     return Finding(
         rule="resolution-sdist-only",
         category="conflict",
