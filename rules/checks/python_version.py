@@ -534,9 +534,11 @@ class PythonVersionIncompatible(
         range supports (syne-tune#1038: ``requires-python >=3.8`` with ``numpy>=1.26.0``):
         pip cannot install the project there, and uv / Poetry, which lock for the whole
         range, fail ("No solution found ... split (python_full_version == '3.8.*')"). An
-        error: the project declares a Python it cannot be installed on (upstream fixed each
-        such change: syne-tune#1038, traceroot-ai/traceroot#55, gt-lit-lab/litcoder_core#10;
-        a warning where no uv.lock / poetry.lock was beside it, before)."""
+        error for a pyproject's range: the project declares a Python it cannot be installed
+        on (upstream fixed each such change: syne-tune#1038, traceroot-ai/traceroot#55,
+        gt-lit-lab/litcoder_core#10). A warning for a setup.py / setup.cfg `python_requires`,
+        which pip reads for the one Python it runs on and nothing locks as a whole
+        (`Evidence.locked_whole`)."""
         ev, req, start = claim.evidence, option.req, claim.minors[0]
         where = f"{ev.file}:{ev.line}" if ev.file and ev.line else ev.file
         first = next((m for m in claim.minors if fitting(m)), start)
