@@ -137,13 +137,14 @@ class ReleaseNotPublished(StaticRule, id="release-not-published", severity=Sever
                 if pinned.pre is not None:
                     continue  # rc/a/b releases are often deleted once the final is out
                 pre = pinned.is_devrelease
-                releases, found, source, whole = _listing(wheels, lists, project(req), pre)
+                listing = _listing(wheels, lists, project(req), pre)
+                releases, found, source, whole = listing
                 listed = found if pre else frozenset(releases)
                 if not releases or listed is None:
                     continue  # a dev-release pin: the listing's pre-releases were not read
                 newest = max((releases[-1], *listed))
                 if pinned > newest and not pre:
-                    beyond = self._beyond(req, _Listing(releases, found, source, whole), pinned)
+                    beyond = self._beyond(req, listing, pinned)
                     if beyond is not None:
                         seen.add(where)
                         yield beyond

@@ -75,8 +75,9 @@ def _sdist_pins(lines: Sequence[str]) -> dict[str, Version | None]:
         for name, spec in _NO_WHEELS.findall(line):
             pinned = spec[2:] if spec.startswith("==") else ""
             version = to_version(pinned) if pinned and "*" not in pinned else None
-            if names.get(canonicalize_name(name)) is None:
-                names[canonicalize_name(name)] = version
+            key = canonicalize_name(name)
+            if names.get(key) is None:
+                names[key] = version
         for name in _WHEELS_REQUIRED.findall(line):
             names.setdefault(canonicalize_name(name), None)
     return names
