@@ -54,6 +54,9 @@ MAX_NODES = 200_000
 MAX_DEPTH = 12
 #: Most values read (list items, names followed) in one file.
 MAX_STEPS = 20_000
+#: Most characters f-strings may compose in one file, all together: f-strings of f-strings
+#: would otherwise build gigabytes from a small file (100 copies of 100 copies of a literal).
+MAX_COMPOSED = MAX_BYTES
 _MUTATORS = frozenset({"append", "extend", "insert", "remove", "pop", "clear", "update"})
 _READS = frozenset({"read", "readlines", "read_text", "splitlines", "split", "strip"})
 _QUOTE = re.compile(r"[rRuUbBfF]{0,2}('''|\"\"\"|'|\")")
@@ -97,6 +100,8 @@ class _Module:
     helpers: dict[tuple[str, str | None], str | None] = field(default_factory=dict)
     #: steps left for reading values: a file that asks for more than `MAX_STEPS` is skipped
     steps: int = 0
+    #: characters left for f-strings to compose (`MAX_COMPOSED`); past it they are skipped
+    composable: int = MAX_COMPOSED
 
     def index(self, nodes: list[ast.AST]) -> None:
         """Names bound once (a second binding or a mutation makes them None)."""
@@ -176,6 +181,9 @@ class _Module:
                 raise _Skip
             value = self.value(part.value, depth + 1)
             if not isinstance(value, _Text):
+                raise _Skip
+            self.composable -= len(value.value)
+            if self.composable < 0:
                 raise _Skip
             text.append(value.value)
         return "".join(text)

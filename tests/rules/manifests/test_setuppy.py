@@ -313,3 +313,12 @@ def test_work_is_bounded() -> None:
     calls = ",".join("r('a.txt')" for _ in range(3000))
     manifest = _parse(f"from setuptools import setup\n{helper}setup(install_requires=[{calls}])\n")
     assert manifest.include_paths == ("a.txt",)
+    # f-strings of f-strings multiply a literal (100 copies of 100 copies of 200 KB: 2 GB):
+    # past MAX_COMPOSED characters (here 10 x 10 x 10 KB, a 1 MB name) the value is skipped
+    text = "from setuptools import setup\na = '" + "x" * 10_000 + "'\n"
+    text += "b = f'" + "{a}" * 10 + "'\nc = f'" + "{b}" * 10 + "'\n"
+    assert _parse(text + "setup(install_requires=[b])\n").requirements[0].name == "x" * 100_000
+    assert _parse(text + "setup(install_requires=[c])\n").requirements == ()
+    small = "from setuptools import setup\nv = '1.26.4'\nw = f'{v}'\n"
+    (req,) = _parse(small + "setup(install_requires=[f'numpy=={w}'])\n").requirements
+    assert str(req.specifier) == "==1.26.4"
