@@ -72,6 +72,43 @@ OLDER_PACKAGES = ("fastapi", "starlette", "pydantic", "kubernetes", "tfx")
 #: Pillow and click (Shubhamsaboo/awesome-llm-apps #58: streamlit 1.30.0 requires pillow<11;
 #: thisis-developer/Llama-2-GGML-Medical-Chatbot #8: streamlit 0.89.0's click<8 against chainlit).
 DEMO_PACKAGES = ("streamlit", "chainlit")
+#: Those read since 2021 (--since 2021-01-01): the libraries ML repositories pin next to torch,
+#: TensorFlow, JAX and each other, by field (training, TF/JAX add-ons, reinforcement learning,
+#: audio, LLM applications, tabular and probabilistic, vision, serving). Their own metadata
+#: caps or floors what the repository pins beside them: lerobot 0.5.1 requires torch<2.11.0,
+#: dm-control 1.0.31 mujoco>=3.3.3, coqui-tts 0.24.2 transformers<4.43, fairscale 0.4.12
+#: numpy>=1.22.0, librosa 0.9.1 scipy>=1.2.0 (real pins that pip refused: the corpus cases
+#: microsoft/physical-ai-toolchain, myohub/myosuite, neonbjb/tortoise-tts...). Chosen by what
+#: ML repositories install, not only by those cases; a package that ships no wheel (an sdist
+#: only) has no row.
+ML_PACKAGES = (
+    # training
+    "pytorch-lightning", "lightning", "torchmetrics", "timm", "deepspeed", "fairscale",
+    "bitsandbytes", "trl", "evaluate", "optimum", "open-clip-torch", "kornia",
+    "albumentations", "xformers", "facenet-pytorch",
+    # TensorFlow and JAX add-ons
+    "tensorflow-probability", "tensorflow-datasets", "tensorflow-hub", "tensorflow-text",
+    "tensorflow-addons", "tf-keras", "keras", "flax", "optax", "orbax-checkpoint", "chex",
+    # reinforcement learning and robotics
+    "gymnasium", "stable-baselines3", "dm-control", "mujoco", "ale-py", "shimmy",
+    "pettingzoo", "lerobot",
+    # audio and speech
+    "librosa", "faster-whisper", "ctranslate2", "pyannote-audio", "speechbrain", "coqui-tts",
+    "tts", "whisperx", "nemo-toolkit",
+    # LLM applications
+    "crewai", "embedchain", "llama-index", "chromadb", "instructor", "langgraph",
+    "haystack-ai", "farm-haystack", "autoawq", "auto-gptq", "browser-use",
+    # tabular, forecasting, probabilistic
+    "xgboost", "lightgbm", "catboost", "shap", "pycaret", "sktime", "darts", "prophet",
+    "cmdstanpy", "statsmodels", "pymc", "arviz", "pytensor", "numpyro", "imbalanced-learn",
+    "category-encoders", "optuna", "numba", "scikit-image",
+    # experiment tracking and orchestration
+    "mlflow", "ray", "wandb", "hydra-core",
+    # vision
+    "mmengine", "supervision", "easyocr", "paddleocr",
+    # serving and exchange formats
+    "bentoml", "onnxruntime", "onnx", "tritonclient",
+)  # fmt: skip
 
 OUT = Path(__file__).resolve().parent.parent / "rules" / "kb" / "data" / "requires_dist.json"
 

@@ -30,7 +30,9 @@ project no line pins (gradio 4.16.0's ``pydantic>=2.0`` next to ``pydantic<2,>=1
 what an earlier pin's recorded metadata requires of the same project (spacy 3.7.2's
 ``typer<0.10.0``, gradio 4.31.4's ``typer>=0.12``). The recorded requirements:
 rules/kb/requires_dist.py (the Hugging Face, LangChain, FastAPI/pydantic, gradio, vllm, spacy
-and apache-beam stacks) besides the tables above; a conda package counts with the NumPy floor of
+and apache-beam stacks, and some 80 ML libraries with wheels: training, TensorFlow/JAX add-ons,
+reinforcement learning, audio, LLM applications, tabular, vision, serving) besides the tables
+above; a conda package counts with the NumPy floor of
 its PyPI release only.
 
 NVIDIA wheels of two pins. An exact PyPI pin of torch and one of jax with a CUDA extra
@@ -40,6 +42,12 @@ jax 0.4.14's ``cuda11_pip`` needs ``>=11.8``); jax's CUDA plugin (``jax[cuda12]`
 and a declared ``nvidia-*`` requirement count too, and a range is judged on every release it
 admits (an error when all clash, a warning when only the fresh pick does); only with Linux
 x86_64 among the targets and no index that may replace PyPI (rules/checks/support/nvidia_pins.py).
+
+Install commands of one script (a Dockerfile's RUN lines, a workflow's steps) run one after
+another: each pip run resolves its own arguments, and a later one installs over what an earlier
+one left (`Requirement.command`). Pins of two commands never conflict; a pin's recorded
+requirement clashes with a later command's line as a warning only (pip installs it and warns;
+the import may fail), and not with an earlier one's (the pin's own run replaces it).
 
 Environments follow `Requirement.environment`: a requirements file with its `-r`/`-c`
 includes, a conda file with its pip section, a pyproject's runtime dependencies together
@@ -275,6 +283,29 @@ def _where(req: Requirement) -> str:
     return f"{req.location.file}:{req.location.line}"
 
 
+def _order(first: Requirement, second: Requirement) -> int:
+    """-1 when `second` is named by an install command of the same script that runs before
+    `first`'s, 1 when after it, 0 when both are resolved together (one command, or a file)."""
+    one, two = first.command, second.command
+    if one is None or two is None or one == two or first.location.file != second.location.file:
+        return 0
+    return 1 if two > one else -1
+
+
+def _resolved_together(clauses: Sequence[_Clause]) -> list[Sequence[_Clause]]:
+    """The sets of clauses one pip (or conda) run resolves: each install command of a script
+    with the clauses of files (no command); all of them when no two commands are involved.
+    ``RUN pip install numpy==1.22.0`` and a later ``RUN pip install numpy==1.24.0`` are two
+    runs: the second replaces the first's numpy, and neither fails."""
+    commands = {(c.req.location.file, c.req.command) for c in clauses if c.req.command is not None}
+    if len(commands) < 2:
+        return [clauses]
+    return [
+        [c for c in clauses if c.req.command is None or (c.req.location.file, c.req.command) == key]
+        for key in sorted(commands, key=lambda k: (k[0], k[1] or 0))
+    ]
+
+
 @dataclass(frozen=True, slots=True)
 class _Needed:
     """One recorded install requirement of a pinned release: the project it names, how it
@@ -416,7 +447,13 @@ def _clashes(
     gradio 4.31.4's ``typer>=0.12``: OpenBMB/MiniCPM-V #127). A conda package counts with the
     NumPy floor of its PyPI release only: that floor is the source's own (SciPy 1.17 needs
     NumPy's 1.26.4 API wherever it is built), while the rest of a conda build's requirements
-    are its recipe's."""
+    are its recipe's.
+
+    A line of an earlier install command than `req`'s (``RUN pip install setuptools==60.9.1``
+    before ``RUN pip install pytorch-lightning==1.5.10``, which requires setuptools==59.5.0:
+    microsoft/nni's Dockerfile) does not clash: the command that installs `req` installs what
+    it requires over that line's pin. A later command's line clashes, but not for certain
+    (`_metadata_finding` makes it a warning)."""
     name = str(canonicalize_name(req.name))
     conda = req.ecosystem == Ecosystem.CONDA
     if conda and name in _CONDA_OWN_RECIPES:
@@ -429,18 +466,20 @@ def _clashes(
             continue
         if dep in others.pins:
             other, pinned = others.pins[dep]
-            if not needed.admits(pinned):
+            if not needed.admits(pinned) and _order(req, other) >= 0:
                 found.append((needed, other, f"pins `{other.name}=={pinned}`"))
         elif dep in others.ranges and (conda or needed.numpy is None):
             # a PyPI package's NumPy floor against numpy ranges is numpy-abi's to say
-            ranges = others.ranges[dep]
-            if _range_clash(needed, [spec for _, spec in ranges]):
+            ranges = [(line, spec) for line, spec in others.ranges[dep] if _order(req, line) >= 0]
+            if ranges and _range_clash(needed, [spec for _, spec in ranges]):
                 line = ranges[0][0]
                 found.append((needed, line, f"requires `{line.raw.strip()}`"))
         elif needed.requirement is not None and not conda:
             pairs = list(_pairwise(needed, earlier, others))
             through = None if pairs else _through(kb, name, needed, others)
-            found.extend(pairs if through is None else [through])
+            if through is not None and _order(req, through[1]) >= 0:
+                pairs.append(through)
+            found.extend(pairs)
     return found
 
 
@@ -570,7 +609,14 @@ class ConflictRule(StaticRule, id="conflict", severity=Severity.ERROR):
                     continue
                 if all(c.req.is_constraint for c in clauses):
                     continue
-                found = self._check_package(env, name, clauses, targets)
+                found = next(
+                    (
+                        hit
+                        for together in _resolved_together(clauses)
+                        if (hit := self._check_package(env, name, together, targets))
+                    ),
+                    None,
+                )
                 if found is None:
                     continue
                 finding, (left, right) = found
@@ -671,8 +717,11 @@ class ConflictRule(StaticRule, id="conflict", severity=Severity.ERROR):
         pins: dict[str, tuple[Requirement, Version]] = {}
         for req in sorted(reqs, key=_sort_key):
             version = _pin(replace(req, marker=None))
-            if version is not None:
-                pins.setdefault(str(canonicalize_name(req.name)), (req, version))
+            key = str(canonicalize_name(req.name))
+            held = pins.get(key)
+            # the first pin, unless a later install command replaces it
+            if version is not None and (held is None or _order(held[0], req) > 0):
+                pins[key] = (req, version)
         ranges: dict[str, list[tuple[Requirement, SpecifierSet]]] = {}
         for req in sorted(reqs, key=_sort_key):
             name = str(canonicalize_name(req.name))
@@ -729,14 +778,22 @@ class ConflictRule(StaticRule, id="conflict", severity=Severity.ERROR):
             f"`{needed.text}`, but {_where(other)} {shown}" for needed, other, shown in clashes
         )
         conda = any(r.ecosystem == Ecosystem.CONDA for r in (req, *(o for _, o, _ in clashes)))
+        # every clashing line is installed by another command than `req`: each command
+        # installs, pip only warns of the broken requirement, and the import may fail
+        apart = all(_order(req, other) != 0 for _, other, _ in clashes)
         outcome = (
-            "conda (or pixi) cannot solve the environment."
+            f"The install commands run one after another: each installs, pip only warns that "
+            f"{name}'s requirement is broken, and {name} may fail when it is imported."
+            if apart
+            else "conda (or pixi) cannot solve the environment."
             if conda
             else "pip stops with ResolutionImpossible."
         )
         if every is None:
             message = (
-                f"{name} {version} ({_where(req)}) cannot be installed in environment `{env}`: "
+                f"{name} {version} ({_where(req)}) "
+                + ("does not fit" if apart else "cannot be installed in")
+                + f" environment `{env}`: "
                 f"its metadata requires {listed}. {outcome}"
             )
         else:
@@ -765,7 +822,7 @@ class ConflictRule(StaticRule, id="conflict", severity=Severity.ERROR):
                 *(f"{other.raw.strip()} ({_where(other)})" for _, other, _ in clashes),
                 *dict.fromkeys(needed.source for needed, _, _ in clashes),
             ),
-            severity=Severity.ERROR,
+            severity=Severity.WARNING if apart else Severity.ERROR,
             fingerprint=(
                 # a range's clash and a pin's are two problems (openrlhf: the base's
                 # `vllm>0.8.2` extra clashed; the head's `vllm==0.8.3` extra is new)

@@ -1,6 +1,8 @@
 """Install requirements (Requires-Dist) of packages whose pins real repositories write next to
-each other's: transformers, tokenizers, huggingface-hub, safetensors, sentence-transformers,
-peft, accelerate, diffusers, datasets.
+each other's: the Hugging Face stack (transformers, tokenizers, huggingface-hub, ...), the
+LangChain, FastAPI and demo-framework stacks, and the ML libraries that
+scripts/requires_from_index.py names (its PACKAGES tuples; the data's provenance lists each
+package with the date its releases are read from).
 
 Data: rules/kb/data/requires_dist.json, written by scripts/requires_from_index.py from one wheel
 METADATA per final release: its Requires-Python and the Requires-Dist lines no extra guards,
@@ -9,7 +11,7 @@ consecutive releases with the same lines in one row. Pure: reads the packaged da
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -67,28 +69,50 @@ def _requirements(lines: list[str]) -> tuple[Requirement, ...]:
     return tuple(found)
 
 
+def _package_rows(package: str, entries: list[Mapping[str, Any]]) -> dict[Version, RequiresRow]:
+    by_version: dict[Version, RequiresRow] = {}
+    for entry in entries:
+        try:
+            versions = tuple(Version(v) for v in entry["versions"])
+        except InvalidVersion:
+            continue
+        row = RequiresRow(
+            package=package,
+            versions=versions,
+            file=entry["file"],
+            requires_python=entry["requires_python"],
+            requires=_requirements(entry["requires"]),
+            yanked=bool(entry["yanked"]),
+        )
+        for version in versions:
+            by_version[version] = row
+    return by_version
+
+
+class _LazyRows(Mapping[str, Mapping[Version, RequiresRow]]):
+    """The rows by package, each package's parsed on its first look-up (a review looks up a
+    few of the hundred-odd packages; parsing every row took most of a second)."""
+
+    def __init__(self, raw: Mapping[str, list[Mapping[str, Any]]]) -> None:
+        self._raw = {str(canonicalize_name(name)): entries for name, entries in raw.items()}
+        self._parsed: dict[str, dict[Version, RequiresRow]] = {}
+
+    def __getitem__(self, package: str) -> Mapping[Version, RequiresRow]:
+        parsed = self._parsed.get(package)
+        if parsed is None:
+            parsed = self._parsed[package] = _package_rows(package, self._raw[package])
+        return parsed
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+
 def from_raw(data: Mapping[str, Any]) -> RequiresDist:
     """The rows of a parsed requires_dist.json."""
-    rows: dict[str, dict[Version, RequiresRow]] = {}
-    for name, entries in data["packages"].items():
-        package = str(canonicalize_name(name))
-        by_version = rows.setdefault(package, {})
-        for entry in entries:
-            try:
-                versions = tuple(Version(v) for v in entry["versions"])
-            except InvalidVersion:
-                continue
-            row = RequiresRow(
-                package=package,
-                versions=versions,
-                file=entry["file"],
-                requires_python=entry["requires_python"],
-                requires=_requirements(entry["requires"]),
-                yanked=bool(entry["yanked"]),
-            )
-            for version in versions:
-                by_version[version] = row
-    return RequiresDist(rows, data["provenance"]["snapshot_date"])
+    return RequiresDist(_LazyRows(data["packages"]), data["provenance"]["snapshot_date"])
 
 
 @cache

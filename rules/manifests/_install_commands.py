@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from packaging.requirements import InvalidRequirement
 from packaging.requirements import Requirement as Pep508
@@ -137,6 +137,8 @@ class InstallFindings:
     #: Most requirements recorded; the place of the first one left out is kept in `overflow`.
     limit: int = 5_000
     overflow: Span | None = None
+    #: How many pip / conda install commands were read (the `command` of their requirements).
+    commands: int = 0
 
     def full(self, span: Span) -> bool:
         """True (and remembers where) once `limit` requirements are recorded."""
@@ -290,6 +292,7 @@ def _pip(
 ) -> None:
     primary: str | None = None
     positional: list[tuple[Word, str]] = []
+    into.commands += 1
     for option, word, text in _options(args, _PIP_VALUE_OPTIONS):
         value = expand(text, word.single_quoted)
         if value is None:
@@ -309,7 +312,7 @@ def _pip(
             return
         requirement = _pypi_requirement(word, value, locate, environment, primary, into)
         if requirement is not None:
-            into.requirements.append(requirement)
+            into.requirements.append(replace(requirement, command=into.commands))
 
 
 def _is_local(value: str) -> bool:
@@ -350,6 +353,7 @@ def _conda(
     into: InstallFindings,
     env_command: bool,
 ) -> None:
+    into.commands += 1
     for option, word, text in _options(args, _CONDA_VALUE_OPTIONS | {"-f"}):
         value = expand(text, word.single_quoted)
         if value is None:
@@ -376,7 +380,7 @@ def _conda(
             if requirement is None:
                 into.bad.append((locate(word.start), "expected a conda match spec"))
             else:
-                into.requirements.append(requirement)
+                into.requirements.append(replace(requirement, command=into.commands))
 
 
 def conda_version_to_pep440(version: str) -> tuple[str, str | None]:

@@ -98,6 +98,11 @@ class Requirement:
     hashes: tuple[str, ...] = ()
     #: conda only: the build string or build glob the match spec names (``cuda120*``).
     build: str | None = None
+    #: The install command of a script (a Dockerfile's RUN lines, a workflow's run steps), counted
+    #: from 1 in the script's order, that names the requirement on its command line; None for a
+    #: requirement of a file installed as one resolution. Requirements of two commands are not
+    #: resolved together: a later ``pip install`` replaces what an earlier one installed.
+    command: int | None = None
 
 
 class IndexKind(StrEnum):

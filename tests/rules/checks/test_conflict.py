@@ -19,6 +19,7 @@ from rules.config import DEFAULT_CONFIG, RepoConfig, load_config
 from rules.findings import Finding
 from rules.kb import load_kb
 from rules.manifests.model import Requirement
+from rules.manifests.snapshot import build_snapshot
 from tests.rules.model_builders import manifest, req, snapshot
 
 
@@ -363,6 +364,23 @@ def test_a_conflict_among_thousands_of_bounds_is_found_and_listed_briefly() -> N
             (req("opencv-python==3.4.16.59", "r.txt", 1), req("ultralytics~=8.3.96", "r.txt", 2)),
             [("ultralytics", 2, ("opencv-python>=4.6.0",))],
         ),
+        # the ML libraries read since 2021 (scripts/requires_from_index.py ML_PACKAGES):
+        # lerobot 0.5.1 requires torch<2.11.0 (microsoft/physical-ai-toolchain), dm-control
+        # 1.0.31 mujoco>=3.3.3 (myohub/myosuite), coqui-tts 0.24.2 transformers<4.43
+        (
+            (req("lerobot==0.5.1", "r.txt", 1), req("torch==2.11.0", "r.txt", 2)),
+            [("lerobot", 1, ("torch<2.11.0,>=2.7",))],
+        ),
+        ((req("lerobot==0.5.1", "r.txt", 1), req("torch==2.10.0", "r.txt", 2)), []),
+        (
+            (req("mujoco==3.1.2", "r.txt", 1), req("dm-control==1.0.31", "r.txt", 2)),
+            [("dm-control", 2, ("mujoco>=3.3.3",))],
+        ),
+        ((req("mujoco==3.3.3", "r.txt", 1), req("dm-control==1.0.31", "r.txt", 2)), []),
+        (
+            (req("coqui-tts==0.24.2", "r.txt", 1), req("transformers==4.36.2", "r.txt", 2)),
+            [("coqui-tts", 1, ("transformers<4.43.0,>=4.42.0",))],
+        ),
     ],
 )
 def test_exact_pins_against_recorded_requires_dist(
@@ -402,3 +420,49 @@ def test_markers_every_line_carries_do_not_hide_a_clash(triton_marker: str, foun
     assert all((f.package, f.line, f.severity) == ("torch", 2, "error") for f in findings)
     assert any("sympy==1.13.1" in f.message for f in findings)
     assert any("triton==3.2.0" in f.message for f in findings) is (found == 2)
+
+
+DOCKER_BASE = "FROM python:3.10\n"
+
+
+@pytest.mark.parametrize(
+    ("runs", "expected"),
+    [
+        # one pip run resolves its arguments together
+        (["pip install numpy==1.22.0 numpy==1.24.0"], [("numpy", 2, "error")]),
+        (["pip install transformers==4.35.2 tokenizers==0.13.0"], [("transformers", 2, "error")]),
+        # a later pip run replaces an earlier run's pin: nothing fails
+        (["pip install numpy==1.22.0", "pip install numpy==1.24.0"], []),
+        (["pip install numpy==1.22.0 && pip install 'numpy>=1.24'"], []),
+        # microsoft/nni Dockerfile: setuptools==60.9.1, then pytorch-lightning==1.5.10 (which
+        # requires setuptools==59.5.0): the second run installs 59.5.0 over it
+        (
+            ["pip install setuptools==60.9.1", "pip install pytorch-lightning==1.5.10"],
+            [],
+        ),
+        (["pip install tokenizers==0.13.0", "pip install transformers==4.35.2"], []),
+        # a later run's pin breaks what an earlier run installed: pip installs it and warns
+        (
+            ["pip install transformers==4.35.2", "pip install tokenizers==0.13.0"],
+            [("transformers", 2, "warning")],
+        ),
+        # the last pin is what stays installed: judged against it
+        (
+            [
+                "pip install tokenizers==0.13.0",
+                "pip install transformers==4.35.2 tokenizers==0.15.0",
+            ],
+            [],
+        ),
+    ],
+)
+def test_install_commands_of_a_dockerfile_resolve_one_after_another(
+    runs: list[str], expected: list[tuple[str, int, str]]
+) -> None:
+    text = DOCKER_BASE + "".join(f"RUN {run}\n" for run in runs)
+    snap = build_snapshot({"Dockerfile": text})
+    found = list(ConflictRule().check(RuleContext(snap, DEFAULT_CONFIG, load_kb())))
+    assert [(f.package, f.line, f.severity) for f in found] == expected
+    for f in found:
+        if f.severity == "warning":
+            assert "one after another" in f.message and "may fail" in f.message
