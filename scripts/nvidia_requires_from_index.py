@@ -22,12 +22,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import io
 import json
 import os
 import re
 import sys
-import tarfile
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +34,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from email.parser import HeaderParser
 
+from _sdist_requires import requires_txt_lines as sdist_requires_txt_lines
+from _sdist_requires import sdist_requires
 from kb_from_index import _get, _metadata, _representative, files_by_version
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.version import Version
@@ -73,48 +73,15 @@ def nvidia_lines(metadata: str) -> list[str]:
     return out
 
 
-#: The largest sdist downloaded whole (jax's are about 1.3 MB).
-_SDIST_MAX = 30_000_000
-
-
 def requires_txt_lines(text: str) -> list[str]:
     """setuptools' ``requires.txt`` as Requires-Dist lines naming ``nvidia-*`` projects."""
-    out = []
-    extra, marker = "", ""
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line:
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            extra, _, marker = line[1:-1].partition(":")
-            continue
-        try:
-            if not kept(Requirement(line).name):
-                continue
-        except InvalidRequirement:
-            continue
-        parts = [f"({marker})"] if marker else []
-        if extra:
-            parts.append(f'extra == "{extra}"')
-        out.append(f"{line}; {' and '.join(parts)}" if parts else line)
-    return out
+    return sdist_requires_txt_lines(text, kept)
 
 
 def sdist_lines(file: dict[str, Any]) -> list[str]:
     """The nvidia-* requirements an sdist's top-level egg-info/requires.txt states."""
-    if int(file.get("size") or 0) > _SDIST_MAX:
-        raise RuntimeError(f"{file['filename']}: sdist too large to read")
-    with tarfile.open(fileobj=io.BytesIO(_get(file["url"])), mode="r:gz") as archive:
-        names = [
-            n
-            for n in archive.getnames()
-            if n.endswith(".egg-info/requires.txt") and n.count("/") == 2
-        ]
-        if not names:
-            return []
-        member = archive.extractfile(sorted(names)[0])
-        assert member is not None
-        return requires_txt_lines(member.read().decode("utf-8", "replace"))
+    found = sdist_requires(file, _get)
+    return requires_txt_lines(found[0]) if found is not None else []
 
 
 def read(index_url: str, package: str, since: Version) -> dict[str, Any]:

@@ -8,12 +8,14 @@ simple API, ``https://<host>/simple``). For every final release of each package 
 on or after --since) one representative wheel's METADATA is read (manylinux x86_64 first, then
 any Linux wheel, then a pure-Python wheel; the PEP 658 ``.metadata`` file, else HTTP Range reads
 of the wheel): its Requires-Python and every Requires-Dist line that no extra guards (``extra ==
-"torch"`` lines are not installed by a plain requirement). Consecutive releases with the same
-lines share one row; with --merge the packages read are replaced in the existing file and the
-others kept (each keeps the `since` it was read with). The packages are those whose exact pins
-real repositories write next to each other's and that pip then refuses (transformers 4.35.2
-requires ``tokenizers<0.19,>=0.14``: llmware-ai/llmware 113d00d0, kwai-kolors/kolors #47,
-eugeneyan/obsidian-copilot #9).
+"torch"`` lines are not installed by a plain requirement). A release with no wheel is read from
+its sdist's setuptools egg-info (``requires.txt`` and PKG-INFO; the row says ``"read":
+"egg-info/requires.txt"``), and left out when the sdist has none (another build backend).
+Consecutive releases with the same lines share one row; with --merge the packages read are
+replaced in the existing file and the others kept (each keeps the `since` it was read with).
+The packages are those whose exact pins real repositories write next to each other's and that
+pip then refuses (transformers 4.35.2 requires ``tokenizers<0.19,>=0.14``: llmware-ai/llmware
+113d00d0, kwai-kolors/kolors #47, eugeneyan/obsidian-copilot #9).
 
 Review the diff of the output before committing it: rules/kb/requires_dist.py reads it.
 """
@@ -36,7 +38,8 @@ from packaging.markers import Marker
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.version import Version
 
-from scripts.kb_from_index import _metadata, _representative, files_by_version
+from scripts._sdist_requires import requires_txt_lines, sdist_requires
+from scripts.kb_from_index import _get, _metadata, _representative, files_by_version
 
 #: The packages read by default (since 2020), those read since 2022 (many releases each), and
 #: those read since 2019 (`OLDER_PACKAGES`); each is read with --merge and its own --since.
@@ -82,7 +85,7 @@ DEMO_PACKAGES = ("streamlit", "chainlit")
 #: ML repositories install, not only by those cases; a package that ships no wheel (an sdist
 #: only) has no row.
 ML_PACKAGES = (
-    # training
+    # training ("gym" and "openai-whisper" ship sdists only: read from their egg-info)
     "pytorch-lightning", "lightning", "torchmetrics", "timm", "deepspeed", "fairscale",
     "bitsandbytes", "trl", "evaluate", "optimum", "open-clip-torch", "kornia",
     "albumentations", "xformers", "facenet-pytorch",
@@ -90,11 +93,11 @@ ML_PACKAGES = (
     "tensorflow-probability", "tensorflow-datasets", "tensorflow-hub", "tensorflow-text",
     "tensorflow-addons", "tf-keras", "keras", "flax", "optax", "orbax-checkpoint", "chex",
     # reinforcement learning and robotics
-    "gymnasium", "stable-baselines3", "dm-control", "mujoco", "ale-py", "shimmy",
+    "gym", "gymnasium", "stable-baselines3", "dm-control", "mujoco", "ale-py", "shimmy",
     "pettingzoo", "lerobot",
     # audio and speech
-    "librosa", "faster-whisper", "ctranslate2", "pyannote-audio", "speechbrain", "coqui-tts",
-    "tts", "whisperx", "nemo-toolkit",
+    "librosa", "openai-whisper", "faster-whisper", "ctranslate2", "pyannote-audio",
+    "speechbrain", "coqui-tts", "tts", "whisperx", "nemo-toolkit",
     # LLM applications
     "crewai", "embedchain", "llama-index", "chromadb", "instructor", "langgraph",
     "haystack-ai", "farm-haystack", "autoawq", "auto-gptq", "browser-use",
@@ -142,12 +145,20 @@ def read(index_url: str, package: str, since: dt.date) -> list[dict[str, Any]]:
         if uploaded[:10] < since.isoformat():
             continue
         chosen = _representative(files)
-        if chosen is None:
-            continue
-        text, _ = _metadata(chosen)
-        headers = HeaderParser().parsestr(text)
-        requires = install_lines(list(headers.get_all("Requires-Dist") or []))
-        requires_python = headers.get("Requires-Python")
+        read_from = "METADATA"
+        if chosen is not None:
+            text, _ = _metadata(chosen)
+            headers = HeaderParser().parsestr(text)
+            requires = install_lines(list(headers.get_all("Requires-Dist") or []))
+            requires_python = headers.get("Requires-Python")
+        else:  # no wheel: the sdist's egg-info, when setuptools built it
+            sdists = [f for f in files if f["filename"].endswith(".tar.gz") and not f.get("yanked")]
+            found = sdist_requires(sdists[0], _get) if sdists else None
+            if found is None:
+                continue
+            chosen, read_from = sdists[0], "egg-info/requires.txt"
+            requires = install_lines(requires_txt_lines(found[0]))
+            requires_python = found[1]
         yanked = all(f.get("yanked") for f in files)
         print(f"{package} {version}", file=sys.stderr)
         last = rows[-1] if rows else None
@@ -155,6 +166,7 @@ def read(index_url: str, package: str, since: dt.date) -> list[dict[str, Any]]:
             last is not None
             and last["requires"] == requires
             and last["requires_python"] == requires_python
+            and last.get("read", "METADATA") == read_from
             and not yanked
             and not last["yanked"]
         ):
@@ -167,6 +179,7 @@ def read(index_url: str, package: str, since: dt.date) -> list[dict[str, Any]]:
                 "requires_python": requires_python,
                 "requires": requires,
                 "yanked": yanked,
+                **({} if read_from == "METADATA" else {"read": read_from}),
             }
         )
     return rows
@@ -198,9 +211,11 @@ def main(argv: list[str] | None = None) -> int:
             "method": (
                 "For each final release first uploaded on or after `since`: one wheel's METADATA "
                 "(manylinux x86_64, else any Linux, else pure Python; the PEP 658 metadata file, "
-                "else the wheel read by HTTP Range). Kept: Requires-Python and the Requires-Dist "
-                "lines no extra guards, as written. A row holds consecutive releases whose "
-                "lines are the same; `file` is the first release's wheel."
+                "else the wheel read by HTTP Range); a release with no wheel: its sdist's "
+                "egg-info/requires.txt and PKG-INFO (rows with `read`). Kept: Requires-Python "
+                "and the Requires-Dist lines no extra guards, as written. A row holds "
+                "consecutive releases whose lines are the same; `file` is the first release's "
+                "wheel (or sdist)."
             ),
         },
         "packages": packages,

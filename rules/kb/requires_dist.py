@@ -35,11 +35,14 @@ class RequiresRow:
     requires_python: str | None
     requires: tuple[Requirement, ...]
     yanked: bool
+    #: Where in `file` the lines were read: a wheel's METADATA, or (a release with no wheel) its
+    #: sdist's ``egg-info/requires.txt``.
+    read: str = "METADATA"
 
     def source(self, requirement: Requirement) -> str:
         """`transformers-4.35.2-py3-none-any.whl METADATA: Requires-Dist: tokenizers<0.19,>=0.14`
         (the file named is the row's first release's)."""
-        return f"{self.file} METADATA: Requires-Dist: {requirement}"
+        return f"{self.file} {self.read}: Requires-Dist: {requirement}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +86,7 @@ def _package_rows(package: str, entries: list[Mapping[str, Any]]) -> dict[Versio
             requires_python=entry["requires_python"],
             requires=_requirements(entry["requires"]),
             yanked=bool(entry["yanked"]),
+            read=str(entry.get("read", "METADATA")),
         )
         for version in versions:
             by_version[version] = row

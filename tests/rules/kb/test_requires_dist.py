@@ -7,9 +7,13 @@ holds the same lines).
 
 from __future__ import annotations
 
+import io
+import tarfile
+
 from packaging.version import Version
 
 from rules.kb.requires_dist import from_raw, load_requires_dist
+from scripts._sdist_requires import requires_txt_lines, sdist_requires
 from scripts.requires_from_index import install_lines
 
 TRANSFORMERS_4352 = [
@@ -97,3 +101,56 @@ def test_release_lists_keep_the_requires_python_changes_only() -> None:
         ["2.7.0", ""],
     ]
     assert _requires_changes(finals[:1], {Version("2.4.0"): Counter({"": 1})}) == []
+
+
+# fairscale 0.4.12 ships an sdist only; its egg-info as the package index serves it
+# (fairscale-0.4.12.tar.gz, read 2026-12-05), with a made-up extra section to show it is dropped
+FAIRSCALE_REQUIRES_TXT = (
+    "torch>=1.8.0\nnumpy>=1.22.0\n\n[test]\npytest\n\n[:python_version < '3.8']\nfoo\n"
+)
+
+
+def _sdist(members: dict[str, str]) -> bytes:
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode="w:gz") as archive:
+        for name, text in members.items():
+            data = text.encode()
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    return out.getvalue()
+
+
+def test_a_release_without_wheels_is_read_from_its_sdist_egg_info() -> None:
+    blob = _sdist(
+        {
+            "fairscale-0.4.12/PKG-INFO": "Metadata-Version: 2.1\nName: fairscale\n",
+            "fairscale-0.4.12/fairscale.egg-info/PKG-INFO": (
+                "Metadata-Version: 2.1\nName: fairscale\nRequires-Python: >=3.8\n"
+            ),
+            "fairscale-0.4.12/fairscale.egg-info/requires.txt": FAIRSCALE_REQUIRES_TXT,
+        }
+    )
+    file = {"url": "https://index.invalid/fairscale-0.4.12.tar.gz", "size": len(blob)}
+    found = sdist_requires(file, lambda url: blob)
+    assert found is not None
+    text, requires_python = found
+    assert requires_python == ">=3.8"
+    assert install_lines(requires_txt_lines(text)) == [
+        "torch>=1.8.0",
+        "numpy>=1.22.0",
+        "foo; (python_version < '3.8')",
+    ]
+    # another build backend states no egg-info: nothing is read
+    other = _sdist({"pkg-1.0/PKG-INFO": "Metadata-Version: 2.1\nName: pkg\n"})
+    assert sdist_requires(file, lambda url: other) is None
+
+
+def test_packaged_sdist_row_names_where_it_was_read() -> None:
+    row = load_requires_dist().release("fairscale", Version("0.4.12"))
+    assert row is not None and row.read == "egg-info/requires.txt"
+    numpy = next(r for r in row.requires if r.name == "numpy")
+    assert (
+        row.source(numpy)
+        == "fairscale-0.4.9.tar.gz egg-info/requires.txt: Requires-Dist: numpy>=1.22.0"
+    )
