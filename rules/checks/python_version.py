@@ -393,6 +393,21 @@ def _may_pick_unusable(
     return False
 
 
+def _builds_from_sdist(support: _WheelSupport, minor: str) -> bool:
+    """Whether pip takes the release's sdist on `minor` (no wheel for it, Requires-Python
+    admits it, an sdist exists)."""
+    return support.wheels.pip_candidate(support.framework, str(support.version), minor) is True
+
+
+def _sdist_only_installs(support: _Any, minor: str) -> bool:
+    """Whether the release has no wheel for any Python and pip takes its sdist on `minor`: no
+    matter of the Python (flash-attn publishes sdists only on PyPI)."""
+    if not isinstance(support, _WheelSupport) or not _builds_from_sdist(support, minor):
+        return False
+    row = support.row
+    return row is not None and not (row.exact or row.open_floor)
+
+
 def _per_python(found: Finding, claim: _Claim, per_python: bool) -> Finding:
     """A workflow job's combinations are jobs of their own: there, one problem per package and
     Python (the base's numpy-on-3.15 job does not hide the head's new numpy-on-3.14 job)."""
@@ -477,7 +492,11 @@ class PythonVersionIncompatible(
         declared = ev.text or ev.value
 
         def fitting(minor: str) -> list[Version]:
-            return [v for v, s in option.rows if s.admits(minor) is not False]
+            return [
+                v
+                for v, s in option.rows
+                if s.admits(minor) is not False or _sdist_only_installs(s, minor)
+            ]
 
         if claim.ranged:
             if not option.rows:
@@ -564,6 +583,15 @@ class PythonVersionIncompatible(
         minors = claim.minors
         ok = [m for m in minors if support.admits(m) is not False]
         bad = [m for m in minors if support.admits(m) is False]
+        built: list[str] = []
+        if claim.ranged and isinstance(support, _WheelSupport):
+            # a declared range is not `source_builds`' (certain Pythons only): where pip
+            # takes the release's sdist it builds (a warning below), and a release with no
+            # wheel at all is no matter of the Python (deepspeed ships sdists only: uclaml/
+            # SPIN's setup.py pins deepspeed==0.12.2 under python_requires=">=3.10.2")
+            built = [m for m in bad if _builds_from_sdist(support, m)]
+            if any(_sdist_only_installs(support, m) for m in built):
+                return
         if not bad:
             return
         ev = claim.at(bad) if not claim.ranged else ev
@@ -586,6 +614,13 @@ class PythonVersionIncompatible(
                     "lock a range that includes it."
                 )
             )
+            if bad[0] in built:  # pip builds its sdist there: it may build, or fail to
+                severity = Severity.WARNING
+                text = (
+                    f"{where} allows Python {ev.value} ({declared}) but {req.raw.strip()} "
+                    f"supports {support.describe()}: on Python {bad[0]} pip builds it from its "
+                    "sdist, which needs a compiler and its build dependencies, and may fail."
+                )
         else:
             certain = ev.how in _CERTAIN
             severity = Severity.ERROR if certain else Severity.WARNING

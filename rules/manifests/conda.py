@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import yaml
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
@@ -309,5 +309,9 @@ class CondaEnvironmentParser:
             )
         except Exception as exc:  # a parser never raises; this is a bug, reported as one
             b.errors.append(parse_error(path, 1, 1, f"cannot read YAML: {exc!r}"))
+        # conda solves and installs the dependencies, then pip installs the pip section over
+        # them: two install commands (`Requirement.command`), not one resolution
+        b.requirements[:] = [replace(r, command=1) for r in b.requirements]
+        reader.requirements[:] = [replace(r, command=2) for r in reader.requirements]
         b.extend(reader)  # the conda dependencies, then the pip section's
         return b.manifest_file(path, self.kind)

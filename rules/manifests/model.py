@@ -100,8 +100,10 @@ class Requirement:
     build: str | None = None
     #: The install command of a script (a Dockerfile's RUN lines, a workflow's run steps), counted
     #: from 1 in the script's order, that names the requirement on its command line; None for a
-    #: requirement of a file installed as one resolution. Requirements of two commands are not
-    #: resolved together: a later ``pip install`` replaces what an earlier one installed.
+    #: requirement of a file installed as one resolution. A conda environment file's
+    #: dependencies are command 1 and its pip section command 2 (conda solves, then pip
+    #: installs over it). Requirements of two commands are not resolved together: a later
+    #: ``pip install`` replaces what an earlier one installed.
     command: int | None = None
 
 

@@ -466,3 +466,29 @@ def test_install_commands_of_a_dockerfile_resolve_one_after_another(
     for f in found:
         if f.severity == "warning":
             assert "one after another" in f.message and "may fail" in f.message
+
+
+CONDA_ENV = (
+    "name: x\nchannels:\n  - conda-forge\ndependencies:\n  - python=3.8\n{conda}  - pip:\n{pip}"
+)
+
+
+@pytest.mark.parametrize(
+    ("conda", "pip", "found"),
+    [
+        # conda solves its dependencies, then pip installs its section over them (a `conda env
+        # export` lists both: zaixizhang/PocketGen's pocketgen.yaml)
+        ("  - typing_extensions=4.7.1\n", "      - typing-extensions==4.8.0\n", 0),
+        ("  - anyio=3.5.0\n", "      - fastapi==0.104.0\n", 0),  # fastapi needs anyio>=3.7.1
+        # within the pip section, one resolution
+        ("", "      - fastapi==0.104.0\n      - anyio==3.5.0\n", 1),
+        ("  - numpy=1.19.5\n  - numpy=1.24.4\n", "", 1),
+    ],
+)
+def test_conda_dependencies_then_the_pip_section(conda: str, pip: str, found: int) -> None:
+    snap = build_snapshot(
+        {"environment.yml": CONDA_ENV.format(conda=conda, pip=pip or "      - six\n")}
+    )
+    findings = list(ConflictRule().check(RuleContext(snap, DEFAULT_CONFIG, load_kb())))
+    assert len(findings) == found
+    assert all(f.severity == "error" for f in findings)

@@ -116,6 +116,10 @@ jobs:
 TF291 = '[project]\nname = "x"\nversion = "1"\ndependencies = ["tensorflow==2.9.1"]\n'
 
 #: Real file shapes, parsed: (case, files, expected [(package, severity, file)])
+SETUP = (
+    "from setuptools import setup\n"
+    'setup(python_requires="{python}", install_requires=[{requires}])\n'
+)
 FILE_CASES: list[tuple[str, dict[str, str], list[tuple[str, str, str]]]] = [
     (
         "workflow matrix adds 3.11/3.12 for tensorflow 2.9.1 (one finding for the matrix)",
@@ -221,6 +225,22 @@ FILE_CASES: list[tuple[str, dict[str, str], list[tuple[str, str, str]]]] = [
         "no evidence: an assumed Python never gives a finding",
         {"requirements.txt": "tensorflow==2.9.1\n"},
         [],
+    ),
+    (
+        # uclaml/SPIN's setup.py: deepspeed publishes sdists only, for every Python alike
+        "a release with no wheel at all is no matter of a declared range",
+        {"setup.py": SETUP.format(python=">=3.10.2", requires='"deepspeed==0.12.2"')},
+        [],
+    ),
+    (
+        "nor a range of them (ServiceNow/Fast-LLM: flash-attn>=2.7.4,<2.8.0)",
+        {"setup.py": SETUP.format(python=">=3.12", requires='"flash-attn>=2.7.4,<2.8.0"')},
+        [],
+    ),
+    (
+        "a range start only the release's sdist installs on builds it: a warning",
+        {"setup.py": SETUP.format(python=">=3.10", requires='"numpy==1.21.0"')},
+        [("numpy", "warning", "setup.py")],
     ),
 ]
 
