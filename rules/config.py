@@ -45,9 +45,10 @@ SUPPORTED_VERSIONS = (1,)
 #: (pypi.nvidia.com, NGC's pypi.ngc.nvidia.com) and PyG (data.pyg.org); only their vendors
 #: publish there. Conda channels: anaconda.org's and prefix.dev's (pixi's default host, whose
 #: ``prefix.dev/conda-forge`` mirrors conda-forge), which host channels as anaconda.org does.
+#: PyPI's hosts: its simple index and the host it serves files from.
+PYPI_HOSTS: tuple[str, ...] = ("pypi.org", "files.pythonhosted.org")
 DEFAULT_ALLOWED_INDEX_HOSTS: tuple[str, ...] = (
-    "pypi.org",
-    "files.pythonhosted.org",
+    *PYPI_HOSTS,
     "download.pytorch.org",
     "download-r2.pytorch.org",
     "pypi.nvidia.com",

@@ -95,7 +95,21 @@ IMPORT_NAMES = {
     "sqlite3": "",
     "cPickle": "",
     "apt": "",
-}
+    # standard-library modules that hand-written requirement lists name (kyegomez/zeta b881bb5:
+    # `pickle = "*"` in Poetry's dependencies, "pickle was not found in the package registry");
+    # one the index does have (a squatted name or an old backport) is recorded as a project
+    **dict.fromkeys(
+        (
+            "pickle", "os", "sys", "json", "re", "math", "random", "time", "collections",
+            "itertools", "functools", "subprocess", "shutil", "glob", "csv", "copy", "datetime",
+            "string", "io", "warnings", "threading", "tempfile", "heapq", "queue", "struct",
+            "socket", "zipfile", "gzip", "base64", "signal", "platform", "traceback",
+            "operator", "abc", "ast", "inspect", "unittest", "urllib", "http", "email",
+            "xml", "html", "codecs", "errno", "select", "stat", "textwrap", "timeit",
+        ),
+        "",
+    ),
+}  # fmt: skip
 #: Archive suffixes of old-style distributions (whose names packaging does not parse).
 _LEGACY = re.compile(
     r"(\.tar\.gz|\.tar\.bz2|\.tar\.xz|\.tar\.Z|\.tgz|\.tbz|\.tar|\.zip|\.egg"

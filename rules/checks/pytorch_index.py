@@ -1,12 +1,23 @@
-"""missing-pytorch-index: +cuXXX / +cpu pins no index serves; how PyTorch sources are set up."""
+"""missing-pytorch-index: +cuXXX / +cpu pins no index serves; how PyTorch sources are set up.
+
+Any other local version pinned with PyPI as the only index fails too: PyPI refuses uploads
+with a local version label (``+pt113cu117``), so only the project's own wheel host has it. PyG
+publishes ``pyg-lib==0.2.0+pt113cu117`` and ``torch-scatter==2.1.1+pt113cu117`` as find-links
+pages (``https://data.pyg.org/whl/torch-1.13.0+cu117.html``): without that page pip stops with
+'No matching distribution found' (zaixizhang/PocketGen #4). Such a pin is judged only where the
+file names no index besides PyPI and nothing else installs the file: a Dockerfile, CI workflow
+or tox environment may bring the index on its command line, and a base image may have the build
+installed already (NGC's ``torch==2.1.0a0+32f93b1``).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, Sequence
 
 from rules.checks.base import Rule, RuleContext, StaticRule
 from rules.checks.pytorch_primary_index import PytorchIndexReplacesPypi
-from rules.checks.support.environments import each_env, env_root, local_label
+from rules.checks.support.environments import each_env, env_root, local_label, version_of
 from rules.checks.support.fixes import finding
 from rules.checks.support.indexes import (
     FileInstall,
@@ -16,9 +27,19 @@ from rules.checks.support.indexes import (
     pytorch_indexes,
     serving_indexes,
 )
+from rules.config import PYPI_HOSTS
 from rules.findings import Finding, Severity
 from rules.kb.cudaver import is_pytorch_index, project_page, variant_cuda
-from rules.manifests.model import RUNNER_KINDS, FileKind, Index, IndexKind, Requirement, Snapshot
+from rules.manifests.model import (
+    RUNNER_KINDS,
+    Ecosystem,
+    FileKind,
+    Index,
+    IndexKind,
+    Requirement,
+    Snapshot,
+)
+from rules.urls import host_matches, parse_url
 
 PYTORCH_INDEX = "https://download.pytorch.org/whl"
 
@@ -57,6 +78,7 @@ class MissingPytorchIndex(StaticRule, id="missing-pytorch-index", severity=Sever
         """Findings for every environment of the snapshot."""
         for env, reqs in each_env(ctx.snapshot):
             indexes = indexes_for(ctx.snapshot, env)
+            yield from self._other_locals(ctx.snapshot, reqs, indexes)
             for req in reqs:
                 label = local_label(req)
                 if label is None:
@@ -103,6 +125,55 @@ class MissingPytorchIndex(StaticRule, id="missing-pytorch-index", severity=Sever
                     evidence=(f"indexes for {env}: {named}",),
                     fingerprint=f"{req.name}:{label}",
                 )
+
+    def _other_locals(
+        self, snapshot: Snapshot, reqs: Sequence[Requirement], indexes: Sequence[Index]
+    ) -> Iterator[Finding]:
+        """Pins of local versions that are no PyTorch variant, where only PyPI is searched: one
+        finding per file and label (PyG's five extensions share ``+pt113cu117``)."""
+        pip_indexes = [i for i in indexes if i.kind != IndexKind.CONDA_CHANNEL]
+        if any(not _pypi(i.url) for i in pip_indexes):
+            return
+        groups: dict[tuple[str, str], list[Requirement]] = {}
+        for req in reqs:
+            version = version_of(req)
+            if version is None or not version.local or local_label(req) is not None:
+                continue
+            if req.ecosystem != Ecosystem.PYPI or req.url or req.name in _JUDGED_ELSEWHERE:
+                continue
+            file = req.location.file
+            manifest = snapshot.files.get(file)
+            if (
+                manifest is None
+                or manifest.kind == FileKind.DOCKERFILE
+                or _installed_by_scripts(snapshot, env_root(req.environment or file))
+            ):
+                continue
+            groups.setdefault((file, version.local), []).append(req)
+        for (file, label), pins in groups.items():
+            first = pins[0]
+            page = _pyg_page(label)
+            fix = (
+                f"--find-links {page}"
+                if page is not None and all(r.name in _PYG for r in pins)
+                else f"--extra-index-url <the index of the +{label} builds>"
+            )
+            named = ", ".join(r.raw.strip() for r in pins)
+            yield finding(
+                self,
+                f"{named} pin{'s' if len(pins) == 1 else ''} a local version (+{label}), which "
+                f"PyPI never hosts (it refuses uploads with a local label), and {file} names no "
+                f"other index or find-links page: pip stops with 'No matching distribution "
+                f"found'.",
+                first.location,
+                package=first.name,
+                fix=fix,
+                evidence=(
+                    f"indexes for {first.environment or file}: PyPI only",
+                    *(f"{r.raw.strip()} ({r.location.file}:{r.location.line})" for r in pins),
+                ),
+                fingerprint=f"local:{file}:{label}",
+            )
 
     def _served_by_installs(
         self, snapshot: Snapshot, req: Requirement, label: str, installs: list[FileInstall]
@@ -203,3 +274,34 @@ RULES: tuple[Rule, ...] = (
     UvPytorchIndexNotExplicit(),
     PytorchIndexReplacesPypi(),
 )
+
+
+#: Packages whose local versions another rule judges (jax-find-links: jaxlib's CUDA builds).
+_JUDGED_ELSEWHERE = frozenset({"jaxlib"})
+#: PyG's compiled extensions, published on its find-links pages per torch and CUDA build.
+_PYG = frozenset({"pyg-lib", "torch-scatter", "torch-sparse", "torch-cluster", "torch-spline-conv"})
+#: PyG's local label: torch 1.13 and CUDA 11.7 (``pt113cu117``), or the CPU build.
+_PYG_LABEL = re.compile(r"^pt(\d)(\d+)(cu\d+|cpu)$")
+
+
+def _pyg_page(label: str) -> str | None:
+    """PyG's find-links page for a local label (``pt113cu117`` -> torch-1.13.0+cu117.html)."""
+    match = _PYG_LABEL.match(label.lower())
+    if match is None:
+        return None
+    major, minor, build = match.groups()
+    return f"https://data.pyg.org/whl/torch-{major}.{minor}.0+{build}.html"
+
+
+def _pypi(url: str) -> bool:
+    """Whether an index URL is PyPI's."""
+    host = parse_url(url).host
+    return host is not None and host_matches(host, PYPI_HOSTS)
+
+
+def _installed_by_scripts(snapshot: Snapshot, root: str) -> bool:
+    """Whether a Dockerfile, CI workflow or tox environment installs the file `root`."""
+    return any(
+        (m.kind in RUNNER_KINDS or m.kind == FileKind.DOCKERFILE) and root in m.include_paths
+        for m in snapshot.files.values()
+    )

@@ -24,8 +24,8 @@ installs; a Makefile elsewhere is fetched when such a ``make -C dir`` names it.
 
 By content (`kind_by_content`, once the file is read): a YAML with top-level
 ``dependencies:`` and ``channels:`` or ``name:`` is a conda environment whatever its name;
-`is_dependency_file` also selects YAMLs whose name or folder hints at one (`may_be_conda`)
-so that the worker fetches them.
+`is_dependency_file` also selects YAMLs whose name or folder hints at one, and those at the
+repository's root (`may_be_conda`), so that the worker fetches them.
 
 Nothing under ``node_modules``, ``site-packages``, ``.venv``, ``venv``, ``.tox`` or ``.git``.
 """
@@ -173,6 +173,15 @@ _CONDA_NAME_HINTS = frozenset(
 _CONDA_FOLDER_HINTS = frozenset(
     {"conda", "mamba", "deps", "dependencies", "requirements", "environment", "environments"}
 )
+#: Root YAMLs that are tools' configurations, never conda environments (every other root
+#: YAML is fetched: zaixizhang/PocketGen's conda environment is its root pocketgen.yaml).
+_ROOT_TOOL_CONFIGS = frozenset(
+    {
+        "mkdocs", "codecov", "docker-compose", "compose", "config", "netlify", "app",
+        "appveyor", "azure-pipelines", "bitbucket-pipelines", "cloudbuild", "serverless",
+        "action", "renovate", "readthedocs", "citation", "crowdin", "sonar-project", "dockerfile",
+    }
+)  # fmt: skip
 _YAML_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.MULTILINE)
 #: Most bytes of a candidate YAML read to decide whether it is a conda environment.
 CONTENT_SNIFF_BYTES = 256 * 1024
@@ -181,7 +190,8 @@ CONTENT_SNIFF_BYTES = 256 * 1024
 def may_be_conda(path: str) -> bool:
     """Whether a `.yml`/`.yaml` that `kind_for` does not know may be a conda environment: a
     word of its name or a folder hints at one (``env-gpu.yaml``,
-    ``conda_reqs.yml``, ``deps/cuda.yml``). The content decides (`looks_like_conda`)."""
+    ``conda_reqs.yml``, ``deps/cuda.yml``), or it lies at the repository's root (not hidden,
+    no tool's configuration). The content decides (`looks_like_conda`)."""
     path = _normalize(path)
     lower = path.lower()
     if not lower.endswith((".yml", ".yaml")) or kind_for(path) is not None:
@@ -189,7 +199,10 @@ def may_be_conda(path: str) -> bool:
     parts = lower.split("/")
     if _SKIPPED_FOLDERS.intersection(parts[:-1]) or lower.startswith(".github/"):
         return False
-    words = set(re.split(r"[-_.]", parts[-1].rsplit(".", 1)[0]))
+    stem = parts[-1].rsplit(".", 1)[0]
+    words = set(re.split(r"[-_.]", stem))
+    if len(parts) == 1 and not stem.startswith(("_", ".")) and stem not in _ROOT_TOOL_CONFIGS:
+        return True  # a research repository's environment named after it: pocketgen.yaml
     return bool(words & _CONDA_NAME_HINTS) or bool(set(parts[:-1]) & _CONDA_FOLDER_HINTS)
 
 

@@ -9,6 +9,8 @@ values are:
 - literals (strings, lists, tuples, dicts of them, ``+`` of lists);
 - names bound once, to such a value (``REQUIRED = ["torch>=2.1"]``; a name bound twice,
   augmented or mutated with ``.append``/``.extend`` is computed, and skipped);
+- ``deps["vllm"]`` and ``deps_list("torch", ...)`` over a table a dict comprehension builds
+  from a list of requirement strings (Hugging Face's setup.py pattern): the list's entries;
 - a requirements file read in place: ``open("requirements.txt").read().splitlines()``,
   ``.readlines()``, ``Path(...).read_text().splitlines()``, a comprehension over
   ``open(...)``, a name bound by ``with open("requirements.txt") as f`` then read, or a call
@@ -159,6 +161,10 @@ class _Module:
             return _Text(self.joined(node, depth + 1), node, composed=True)
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
             return self.items(node.left, depth + 1) + self.items(node.right, depth + 1)
+        if isinstance(node, ast.Subscript):
+            return self.lookup(node.value, node.slice, depth + 1)
+        if isinstance(node, ast.Call) and (listed := self.table_call(node, depth + 1)):
+            return listed
         found = self.file_read(node, depth + 1)
         if found is None:
             raise _Skip
@@ -187,6 +193,55 @@ class _Module:
                 raise _Skip
             text.append(value.value)
         return "".join(text)
+
+    def lookup(self, table: ast.expr, key: ast.expr, depth: int) -> _Text:
+        """``deps["vllm"]``: a table a dict comprehension builds from a list of requirement
+        strings, by project name (Hugging Face's setup.py, copied by many: ``deps = {b: a for
+        a, b in (re.findall(r"^(([^!=<>~ ]+)(?:[!=<>~ ].*)?$)", x)[0] for x in _deps)}``;
+        uclaml/SPIN 585bf2b): the list's entry that names the key's project."""
+        if not (
+            isinstance(table, ast.Name)
+            and isinstance(key, ast.Constant)
+            and isinstance(key.value, str)
+        ):
+            raise _Skip
+        built = self.bindings.get(table.id)
+        if not isinstance(built, ast.DictComp):
+            raise _Skip
+        source: ast.expr = built
+        while isinstance(source, ast.DictComp | ast.GeneratorExp | ast.ListComp):
+            source = source.generators[0].iter
+        wanted = _project(key.value)
+        for item in self.items(source, depth + 1):
+            if isinstance(item, _Text) and _project(item.value) == wanted:
+                return item
+        raise _Skip
+
+    def table_call(self, call: ast.Call, depth: int) -> list[_Item] | None:
+        """``deps_list("torch", "numpy")``: a function of the file whose body returns
+        ``[deps[pkg] for pkg in pkgs]`` over its ``*pkgs``: each argument looked up in the
+        table (`lookup`)."""
+        if not isinstance(call.func, ast.Name):
+            return None
+        function = self.functions.get(call.func.id)
+        if function is None or function.args.vararg is None or len(function.body) != 1:
+            return None
+        body = function.body[0]
+        if not (isinstance(body, ast.Return) and isinstance(body.value, ast.ListComp)):
+            return None
+        comp = body.value
+        each, generator = comp.elt, comp.generators[0]
+        if not (
+            len(comp.generators) == 1
+            and isinstance(each, ast.Subscript)
+            and isinstance(each.slice, ast.Name)
+            and isinstance(generator.target, ast.Name)
+            and each.slice.id == generator.target.id
+            and isinstance(generator.iter, ast.Name)
+            and generator.iter.id == function.args.vararg.arg
+        ):
+            return None
+        return [self.lookup(each.value, argument, depth + 1) for argument in call.args]
 
     def items(self, node: ast.expr, depth: int) -> list[_Item]:
         value = self.value(node, depth)
@@ -487,3 +542,12 @@ class SetupPyParser:
         b = _Builder(path=path, lines=module.lines)
         _read(b, module, call)
         return b.manifest_file(path, self.kind)
+
+
+_PROJECT = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
+
+
+def _project(text: str) -> str | None:
+    """The canonical project name a requirement string starts with (``vllm==0.3.0``: vllm)."""
+    match = _PROJECT.match(text)
+    return re.sub(r"[-_.]+", "-", match.group(1)).lower() if match else None

@@ -192,3 +192,58 @@ def test_a_dockerfile_index_serves_only_the_installs_that_use_it(
     found = [f for f in run(MISSING, snapshot) if f.file == "requirements.txt"]
     assert [f.package for f in found] == missing
     assert not [f for f in run(MISSING, snapshot) if f.file != "requirements.txt"]
+
+
+PYG_ENV = (
+    "name: pocketgen\nchannels:\n  - pytorch\ndependencies:\n  - python=3.8\n  - pip\n  - pip:\n"
+    "{links}      - pyg-lib==0.2.0+pt113cu117\n      - torch-scatter==2.1.1+pt113cu117\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("files", "found"),
+    [
+        # zaixizhang/PocketGen 99eb5edd (#4: "No matching distribution found for pyg-lib"):
+        # PyPI refuses local versions, and no find-links page is named; one finding per label
+        ({"pocketgen.yaml": PYG_ENV.format(links="")}, 1),
+        (
+            {
+                "pocketgen.yaml": PYG_ENV.format(
+                    links="      - --find-links https://data.pyg.org/whl/torch-1.13.0+cu117.html\n"
+                )
+            },
+            0,
+        ),
+        # a versioneer build of a git checkout: no index has it either
+        ({"requirements.txt": "autodocktools-py3==1.5.7.post1+9.gda0c87c\n"}, 1),
+        # a Dockerfile (or CI) installing the file may name the index on its command line, and
+        # a base image may hold the build (NGC's torch 2.1.0a0+32f93b1)
+        (
+            {
+                "requirements.txt": "pyg-lib==0.2.0+pt113cu117\n",
+                "Dockerfile": "FROM python:3.10\nCOPY requirements.txt .\n"
+                "RUN pip install -r requirements.txt -f https://data.pyg.org/whl/torch-1.13.0+cu117.html\n",
+            },
+            0,
+        ),
+        (
+            {
+                "Dockerfile": "FROM nvcr.io/nvidia/pytorch:23.10-py3\n"
+                "RUN pip install torch==2.1.0a0+32f93b1\n"
+            },
+            0,
+        ),
+        # jaxlib's CUDA builds are jax-find-links'
+        ({"requirements.txt": "jaxlib==0.4.7+cuda11.cudnn86\n"}, 0),
+    ],
+)
+def test_local_versions_pypi_never_hosts(files: dict[str, str], found: int) -> None:
+    findings = [f for f in run(RULES[0], build_snapshot(files)) if "local version" in f.message]
+    assert len(findings) == found
+    for f in findings:
+        assert (f.rule, f.severity) == ("missing-pytorch-index", "error")
+        assert "No matching distribution found" in f.message
+    if found and "pocketgen.yaml" in files:
+        (f,) = findings
+        assert "pyg-lib==0.2.0+pt113cu117, torch-scatter==2.1.1+pt113cu117" in f.message
+        assert f.fix == "--find-links https://data.pyg.org/whl/torch-1.13.0+cu117.html"

@@ -127,6 +127,11 @@ def test_data_file() -> None:
         ("yaml>=5.1\n", "pyyaml"),
         ("cv2\n", "opencv-python"),
         ("sqlite3\n", "remove `sqlite3`"),
+        # kyegomez/zeta b881bb5 (`pickle = "*"`) and dalejn/cleanbib's environment.yml: modules
+        # of the standard library, which the index does not have
+        ("pickle\n", "remove `pickle`"),
+        ("os\n", "remove `os`"),
+        ("email\n", None),  # an old project of that name is published: it installs
         ("pyyaml\n", None),
         ("--extra-index-url https://example.org/simple\nyaml\n", None),  # another index
         ("yaml @ https://example.org/yaml-1.0-py3-none-any.whl\n", None),  # a URL

@@ -171,6 +171,13 @@ def test_config_has_no_parser() -> None:
         (".github/env.yml", False),
         ("node_modules/x/env.yml", False),
         ("env.json", False),
+        # a root YAML: a research repository's environment is often named after it
+        # (zaixizhang/PocketGen's pocketgen.yaml); tools' configurations are not fetched
+        ("pocketgen.yaml", True),
+        ("mkdocs.yml", False),
+        ("docker-compose.yml", False),
+        (".pre-commit-config.yaml", False),
+        ("_config.yml", False),
     ],
 )
 def test_may_be_conda(path: str, fetched: bool) -> None:

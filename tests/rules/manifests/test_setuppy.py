@@ -322,3 +322,47 @@ def test_work_is_bounded() -> None:
     small = "from setuptools import setup\nv = '1.26.4'\nw = f'{v}'\n"
     (req,) = _parse(small + "setup(install_requires=[f'numpy=={w}'])\n").requirements
     assert str(req.specifier) == "==1.26.4"
+
+
+def test_hugging_face_dependency_table() -> None:
+    # uclaml/SPIN 585bf2b setup.py (realworld case uclaml__spin__vllm030-pin-vs-transformers435),
+    # the pattern of huggingface/transformers' setup.py: `deps["vllm"]` and `deps_list(...)`
+    text = (CASES / "uclaml__spin__vllm030-pin-vs-transformers435/head/setup.py").read_text()
+    manifest = _parse(text)
+    runtime = {r.name: r.raw for r in manifest.requirements if r.environment == "setup.py"}
+    assert runtime["vllm"] == "vllm==0.3.0"
+    assert runtime["transformers"] == "transformers==4.35.0"
+    assert len(runtime) == 20
+    vllm = next(r for r in manifest.requirements if r.name == "vllm")
+    assert vllm.location.line == text.splitlines().index('    "vllm==0.3.0",') + 1
+    assert manifest.errors == ()
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # not a comprehension over a list: nothing is guessed
+        'deps = {"torch": "torch==2.0"}\ndeps = {}\n',
+        "deps = {b: a for a, b in pairs()}\n",
+    ],
+)
+def test_dependency_tables_that_are_not_read(table: str) -> None:
+    text = table + 'from setuptools import setup\nsetup(install_requires=[deps["torch"]])\n'
+    assert _parse(text).requirements == ()
+
+
+def test_deps_list_calls() -> None:
+    text = (
+        '_deps = ["torch==2.1.0", "numpy>=1.24", "black"]\n'
+        "deps = {b: a for a, b in (re.findall(r'^(([^!=<>~ ]+)(?:[!=<>~ ].*)?$)', x)[0]"
+        " for x in _deps)}\n"
+        "def deps_list(*pkgs):\n    return [deps[pkg] for pkg in pkgs]\n"
+        'setup(install_requires=deps_list("torch", "numpy"),'
+        ' extras_require={"dev": deps_list("black")})\n'
+    )
+    manifest = _parse(text)
+    assert [(r.raw, r.environment) for r in manifest.requirements] == [
+        ("torch==2.1.0", "setup.py"),
+        ("numpy>=1.24", "setup.py"),
+        ("black", "setup.py#dev"),
+    ]
