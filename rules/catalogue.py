@@ -79,7 +79,9 @@ CATALOGUE: tuple[RuleInfo, ...] = (
     RuleInfo("cuda-variant-mismatch", "cuda-variant-mismatch", "rule", "CUDA builds that differ"),
     RuleInfo("torch-family-mismatch", "torch-family-mismatch", "rule", "vision/audio vs torch"),
     RuleInfo("cuda-base-image-mismatch", "cuda-base-image-mismatch", "rule", "CUDA vs image"),
-    RuleInfo("missing-pytorch-index", "missing-pytorch-index", "rule", "+cuXXX without index"),
+    RuleInfo(
+        "missing-pytorch-index", "missing-pytorch-index", "rule", "+cuXXX or +local without index"
+    ),
     RuleInfo(
         "uv-pytorch-index-not-explicit",
         "missing-pytorch-index",
@@ -237,7 +239,10 @@ CATEGORY_HELP: dict[str, str] = {
     "cuda-variant-mismatch": "Packages built for different CUDA versions in one environment.",
     "torch-family-mismatch": "torchvision/torchaudio versions that do not belong to the torch.",
     "cuda-base-image-mismatch": "A framework built for a newer CUDA than the base image has.",
-    "missing-pytorch-index": "A +cuXXX/+cpu pin with no index that serves it: the install fails.",
+    "missing-pytorch-index": (
+        "A +cuXXX/+cpu pin (or any local version, which PyPI never hosts) with no index that "
+        "serves it: the install fails."
+    ),
     "cpu-only-risk": "torch will install as a CPU-only build where the repo expects a GPU.",
     "tensorflow-cuda-mismatch": "TensorFlow and the declared CUDA/cuDNN do not match.",
     "jax-cuda-mismatch": "jax/jaxlib and the CUDA plugin or declared CUDA do not match.",
