@@ -7,8 +7,9 @@ numpy releases before 1.26.0 build with ``numpy.distutils``, which needs the sta
 (like `numpy >1.24.4`) to avoid building a version of numpy that depends on distutils"
 (mit-ll/MaDDG#1); pip: ggml-org/llama.cpp#4740 (numpy 1.24.4 on 3.12), numpy/numpy#24318
 (1.25.2 on 3.13). numpy 1.26.0 is the first release built with meson (its release notes:
-Python 3.12 support). PyYAML 5.4 to 6.0 need Cython<3 to build (yaml/pyyaml#601). Pure: a
-table in code, each row with its sources.
+Python 3.12 support). PyYAML 5.4 to 6.0 need Cython<3 to build (yaml/pyyaml#601). pyarrow's
+sdist needs the Arrow C++ libraries installed (apache/arrow#44443). Pure: a table in code,
+each row with its sources.
 """
 
 from __future__ import annotations
@@ -61,6 +62,21 @@ BREAKS: tuple[SdistBreak, ...] = (
             "python3.9: 'Getting requirements to build wheel ... error')",
             "https://github.com/etesync/server/pull/172 (pyyaml 6.0 on Python 3.10.13; 6.0.1 "
             "builds)",
+        ),
+    ),
+    SdistBreak(
+        "pyarrow",
+        SpecifierSet(">=0"),
+        SpecifierSet(">=3"),
+        "pyarrow's sdist builds against the Arrow C++ libraries, which pip does not install: "
+        'without them CMake stops with "Could not find a package configuration file provided '
+        'by "Arrow"" (where it has cmake at all)',
+        (
+            "https://github.com/apache/arrow/issues/44443 (pyarrow 17.0.0 on Python 3.13: no "
+            "cp313 wheel, 'Failed building wheel for pyarrow'; 18.0.0 is the first with them)",
+            "https://github.com/apache/arrow/issues/46331 ('Could not find a package "
+            'configuration file provided by "Arrow"\')',
+            "https://github.com/astral-sh/uv/issues/7516 (uv: pyarrow==17.0.0 on 3.13)",
         ),
     ),
 )

@@ -15,7 +15,8 @@ Selection is by path only (the worker picks files from a PR's file list before f
 - Dockerfile, ``*.Dockerfile``/``*_Dockerfile``, ``Dockerfile.*``/``Dockerfile-*``/``Dockerfile_*``
   and ``DockerfileGPU``-style suffixes (not code, docs, data or
   templates: ``dockerfile.py``, ``Dockerfile.md``, ``Dockerfile.j2``), ``Containerfile``
-- ``.python-version``, ``runtime.txt``, ``.github/depreview.yml`` (the repo config)
+- ``.python-version``, ``runtime.txt`` (at the root or in ``binder/``; elsewhere, in a
+  ``requirements`` folder, a requirements file), ``.github/depreview.yml`` (the repo config)
 - CI workflows: ``.github/workflows/*.yml`` (their ``actions/setup-python`` versions)
 
 Fetched but not parsed as a dependency file: the root ``Makefile`` (``makefile``,
@@ -122,7 +123,9 @@ def kind_for(path: str) -> FileKind | None:
         return FileKind.CONDA_EXPLICIT
     if name == ".python-version":
         return FileKind.PYTHON_VERSION
-    if lower == "runtime.txt":
+    if lower == "runtime.txt" and (not folders or folders[-1] in ("binder", ".binder")):
+        # Heroku reads the root's, Binder its binder/ folder's: elsewhere a runtime.txt is a
+        # requirements file (open-mmlab/mmengine's requirements/runtime.txt)
         return FileKind.RUNTIME_TXT
     if _is_dockerfile(lower):
         return FileKind.DOCKERFILE

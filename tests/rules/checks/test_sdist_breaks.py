@@ -9,6 +9,8 @@ releases that is an error, for others a warning (a compiler and time).
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from packaging.version import Version
 
@@ -39,6 +41,11 @@ RULE = RULES[0]
         ("pyyaml==6.0", "3.12", [Severity.ERROR]),  # etesync/server#172's 6.0 build
         ("pyyaml==5.4.1", "3.9", []),  # a cp39 wheel
         ("pyyaml==6.0.1", "3.12", []),  # pins Cython<3, and has cp312 wheels
+        # pyarrow's sdist needs Arrow C++ (apache/arrow#44443: 17.0.0 on 3.13; caikit/caikit
+        # b8ff9b3's py313 job with pyarrow>=8,<16)
+        ("pyarrow==17.0.0", "3.13", [Severity.ERROR]),
+        ("pyarrow>=8,<16", "3.13", [Severity.ERROR]),
+        ("pyarrow==18.0.0", "3.13", []),  # cp313 wheels
     ],
 )
 def test_sdist_build_breaks(line: str, python: str, expected: list[Severity]) -> None:
@@ -47,9 +54,13 @@ def test_sdist_build_breaks(line: str, python: str, expected: list[Severity]) ->
     assert [f.severity for f in findings] == expected
     for found in findings:
         if found.severity == Severity.ERROR:
-            numpy = line.startswith("numpy")
-            assert ("distutils" if numpy else "cython_sources") in found.message
-            assert any(("MaDDG" if numpy else "pyyaml/issues/601") in e for e in found.evidence)
+            word, source = {
+                "numpy": ("distutils", "MaDDG"),
+                "pyyaml": ("cython_sources", "pyyaml/issues/601"),
+                "pyarrow": ("Arrow C++", "arrow/issues/44443"),
+            }[re.split(r"[=<>~!]", line)[0]]
+            assert word in found.message
+            assert any(source in e for e in found.evidence)
 
 
 def test_table() -> None:
@@ -61,3 +72,4 @@ def test_table() -> None:
     assert sdist_break("PyYAML", Version("5.4.1"), "3.10") is not None
     assert sdist_break("pyyaml", Version("5.3.1"), "3.10") is None  # no Cython build step
     assert sdist_break("pyyaml", Version("6.0.1"), "3.13") is None
+    assert sdist_break("pyarrow", Version("15.0.2"), "3.13") is not None

@@ -67,6 +67,9 @@ from rules.manifests.registry import (
         ("requirements/cu121/train.txt", FileKind.REQUIREMENTS),
         (".python-version", FileKind.PYTHON_VERSION),
         ("runtime.txt", FileKind.RUNTIME_TXT),
+        ("binder/runtime.txt", FileKind.RUNTIME_TXT),
+        # open-mmlab/mmengine: a requirements file named after what it installs
+        ("requirements/runtime.txt", FileKind.REQUIREMENTS),
         (".github/depreview.yml", FileKind.CONFIG),
         ("./requirements.txt", FileKind.REQUIREMENTS),
         ("src\\requirements.txt", FileKind.REQUIREMENTS),
