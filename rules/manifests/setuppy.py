@@ -104,6 +104,8 @@ class _Module:
     steps: int = 0
     #: characters left for f-strings to compose (`MAX_COMPOSED`); past it they are skipped
     composable: int = MAX_COMPOSED
+    #: the dependency tables read so far (`lookup`), by name: project -> its entry
+    tables: dict[str, dict[str, _Text]] = field(default_factory=dict)
 
     def index(self, nodes: list[ast.AST]) -> None:
         """Names bound once (a second binding or a mutation makes them None)."""
@@ -205,17 +207,23 @@ class _Module:
             and isinstance(key.value, str)
         ):
             raise _Skip
-        built = self.bindings.get(table.id)
-        if not isinstance(built, ast.DictComp):
+        entries = self.tables.get(table.id)
+        if entries is None:
+            built = self.bindings.get(table.id)
+            if not isinstance(built, ast.DictComp):
+                raise _Skip
+            source: ast.expr = built
+            while isinstance(source, ast.DictComp | ast.GeneratorExp | ast.ListComp):
+                source = source.generators[0].iter
+            entries = {}
+            for item in self.items(source, depth + 1):
+                if isinstance(item, _Text) and (name := _project(item.value)) is not None:
+                    entries.setdefault(name, item)
+            self.tables[table.id] = entries  # read once: Hugging Face's has ~100 entries
+        found = entries.get(_project(key.value) or "")
+        if found is None:
             raise _Skip
-        source: ast.expr = built
-        while isinstance(source, ast.DictComp | ast.GeneratorExp | ast.ListComp):
-            source = source.generators[0].iter
-        wanted = _project(key.value)
-        for item in self.items(source, depth + 1):
-            if isinstance(item, _Text) and _project(item.value) == wanted:
-                return item
-        raise _Skip
+        return found
 
     def table_call(self, call: ast.Call, depth: int) -> list[_Item] | None:
         """``deps_list("torch", "numpy")``: a function of the file whose body returns
