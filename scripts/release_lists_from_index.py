@@ -72,6 +72,8 @@ IMPORT_NAMES = {
     "MySQLdb": "mysqlclient",
     "win32api": "pywin32",
     "tensorflow_core": "tensorflow",
+    # newbeeer/Poisson_Flow 87116b9b (a pipreqs rewrite): `absl==0.0`; removed in 7887e65a
+    "absl": "absl-py",
     # published outside PyPI ("!" and where): pip stops all the same
     # (vsuthichai/paraphraser #11: "No matching distribution found for en-core-web-sm==2.0.0")
     "detectron2": "!its git repository (pip install 'git+https://github.com/facebookresearch/"

@@ -126,6 +126,7 @@ def test_data_file() -> None:
         ("yaml\n", "pyyaml"),
         ("yaml>=5.1\n", "pyyaml"),
         ("cv2\n", "opencv-python"),
+        ("absl==0.0\n", "absl-py"),  # newbeeer/Poisson_Flow 87116b9b (pipreqs)
         ("sqlite3\n", "remove `sqlite3`"),
         # kyegomez/zeta b881bb5 (`pickle = "*"`) and dalejn/cleanbib's environment.yml: modules
         # of the standard library, which the index does not have
