@@ -13,7 +13,7 @@ from rules.kb.cudaver import to_version
 from rules.kb.sdist_builds import sdist_break
 from rules.manifests.model import Requirement
 from worker.resolve.assumed import python_reason
-from worker.resolve.model import ResolveTarget
+from worker.resolve.model import ResolveTarget, environment_finding
 
 _TOKEN = re.compile(r"(?<![\w.+-])([A-Za-z0-9][A-Za-z0-9._-]*)")
 _DEPEND_ON = re.compile(r"depends? on ([A-Za-z0-9][A-Za-z0-9._-]*?)(?=[<>=!~{\[\s,]|$)")
@@ -29,6 +29,14 @@ _NO_VERSION = re.compile(r"there is no version of ([A-Za-z0-9][A-Za-z0-9._-]*)(?
 _LOCAL_CUDA = re.compile(r"\+(cu\d+|rocm[\d.]+|cpu)\b")
 
 _NOISE = ("Resolved ", "Resolving ", "Using ", "warning: ")
+#: uv failing before it resolves anything, for want of a Python interpreter (`uv lock` needs
+#: one that the project's requires-python admits; a broken pyenv shim for python3.12 ends it
+#: with "Failed to inspect Python interpreter"; with downloads off or unreachable, none is
+#: found): the worker's failing, not the repository's.
+_INTERPRETER = re.compile(
+    r"Failed to inspect Python interpreter[^\n]*|No interpreter found for[^\n]*"
+    r"|Failed to download Python[^\n]*"
+)
 
 
 def explanation(stderr: str) -> list[str]:
@@ -91,7 +99,11 @@ def failure_findings(
     target: ResolveTarget,
     index_urls: Sequence[str] = (),
 ) -> list[Finding]:
-    """Findings for a failed resolution: sdist-only notices, else one `conflict` error."""
+    """Findings for a failed resolution: sdist-only notices, else one `conflict` error; a
+    notice that it is incomplete when uv could not use a Python interpreter at all."""
+    interpreter = _INTERPRETER.search(stderr)
+    if interpreter is not None:
+        return [_no_interpreter(interpreter.group(0), environment, target)]
     lines = explanation(stderr)
     stuck = _sdist_pins(lines)
     if stuck:
@@ -234,4 +246,19 @@ def _sdist_finding(
         evidence=tuple(lines),
         fingerprint=f"resolution-sdist-only:{environment}:{name}",
         extra=(("target", target.label),),
+    )
+
+
+def _no_interpreter(detail: str, environment: str, target: ResolveTarget) -> Finding:
+    """A notice: uv could not use a Python interpreter for `target`, so `environment` was not
+    resolved (nothing is known to be wrong with it)."""
+    return environment_finding(
+        "resolution-incomplete",
+        Severity.NOTICE,
+        f"Resolution of {environment} for {target.label} is incomplete: uv could not use a "
+        f"Python interpreter for it on this worker ({detail.strip()}). Nothing is known to be "
+        f"wrong; this environment was not checked by the uv resolver.",
+        environment=environment,
+        target=target,
+        evidence=(f"uv: {detail.strip()}",),
     )

@@ -89,3 +89,31 @@ def test_an_sdist_recorded_not_to_build_is_an_error_on_an_evidenced_python(
         assert finding.category == "python-version-incompatible"
         assert "cython_sources" in finding.message and "pycaret==3.3.1" in finding.message
         assert finding.fix == "pyyaml>=6.0.1"  # the first release that builds
+
+
+#: `uv lock` of fieldsoftheworld/ftw-baselines 2f993ef (requires-python >=3.12) on a worker
+#: whose PATH holds a pyenv shim for a python3.12 it does not have (the path made neutral)
+NO_INTERPRETER = (
+    "error: Failed to inspect Python interpreter from search path at `/opt/shims/python3.12`\n"
+    "  Caused by: Querying Python at `/opt/shims/python3.12` failed with exit status "
+    "exit status: 127\n\n[stderr]\npyenv: python3.12: command not found\n"
+)
+
+
+@pytest.mark.parametrize(
+    "stderr",
+    [
+        NO_INTERPRETER,
+        "error: No interpreter found for Python >=3.12 in managed installations or search path",
+    ],
+)
+def test_no_python_interpreter_leaves_the_resolution_incomplete(stderr: str) -> None:
+    (finding,) = failure_findings(
+        stderr,
+        [],
+        environment="pyproject.toml#dev",
+        target=ResolveTarget("3.12.12", "x86_64-unknown-linux-gnu"),
+    )
+    assert (finding.rule, finding.severity) == ("resolution-incomplete", "notice")
+    assert "could not use a Python interpreter" in finding.message
+    assert "Nothing is known to be wrong" in finding.message
