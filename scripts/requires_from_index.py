@@ -82,10 +82,10 @@ DEMO_PACKAGES = ("streamlit", "chainlit")
 #: dm-control 1.0.31 mujoco>=3.3.3, coqui-tts 0.24.2 transformers<4.43, fairscale 0.4.12
 #: numpy>=1.22.0, librosa 0.9.1 scipy>=1.2.0 (real pins that pip refused: the corpus cases
 #: microsoft/physical-ai-toolchain, myohub/myosuite, neonbjb/tortoise-tts...). Chosen by what
-#: ML repositories install, not only by those cases; a package that ships no wheel (an sdist
-#: only) has no row.
+#: ML repositories install, not only by those cases. Releases that ship no wheel are read from
+#: their sdist's egg-info (fairscale, deepspeed, gym, openai-whisper).
 ML_PACKAGES = (
-    # training ("gym" and "openai-whisper" ship sdists only: read from their egg-info)
+    # training
     "pytorch-lightning", "lightning", "torchmetrics", "timm", "deepspeed", "fairscale",
     "bitsandbytes", "trl", "evaluate", "optimum", "open-clip-torch", "kornia",
     "albumentations", "xformers", "facenet-pytorch",

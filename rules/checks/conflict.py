@@ -30,7 +30,7 @@ project no line pins (gradio 4.16.0's ``pydantic>=2.0`` next to ``pydantic<2,>=1
 what an earlier pin's recorded metadata requires of the same project (spacy 3.7.2's
 ``typer<0.10.0``, gradio 4.31.4's ``typer>=0.12``). The recorded requirements:
 rules/kb/requires_dist.py (the Hugging Face, LangChain, FastAPI/pydantic, gradio, vllm, spacy
-and apache-beam stacks, and some 80 ML libraries with wheels: training, TensorFlow/JAX add-ons,
+and apache-beam stacks, and some 90 ML libraries: training, TensorFlow/JAX add-ons,
 reinforcement learning, audio, LLM applications, tabular, vision, serving) besides the tables
 above; a conda package counts with the NumPy floor of
 its PyPI release only.
