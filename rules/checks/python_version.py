@@ -402,8 +402,15 @@ def _builds_from_sdist(support: _WheelSupport, minor: str) -> bool:
 def _sdist_only_installs(support: _Any, minor: str) -> bool:
     """Whether the release has no wheel for any Python and pip takes its sdist on `minor`: no
     matter of the Python (flash-attn publishes sdists only on PyPI)."""
-    if not isinstance(support, _WheelSupport) or not _builds_from_sdist(support, minor):
-        return False
+    return (
+        isinstance(support, _WheelSupport)
+        and _builds_from_sdist(support, minor)
+        and _sdist_only(support)
+    )
+
+
+def _sdist_only(support: _WheelSupport) -> bool:
+    """Whether the release has no wheel for any Python (only its sdist installs)."""
     row = support.row
     return row is not None and not (row.exact or row.open_floor)
 
@@ -590,7 +597,7 @@ class PythonVersionIncompatible(
             # wheel at all is no matter of the Python (deepspeed ships sdists only: uclaml/
             # SPIN's setup.py pins deepspeed==0.12.2 under python_requires=">=3.10.2")
             built = [m for m in bad if _builds_from_sdist(support, m)]
-            if any(_sdist_only_installs(support, m) for m in built):
+            if built and _sdist_only(support):
                 return
         if not bad:
             return

@@ -13,7 +13,7 @@ installed already (NGC's ``torch==2.1.0a0+32f93b1``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 
 from rules.checks.base import Rule, RuleContext, StaticRule
 from rules.checks.pytorch_primary_index import PytorchIndexReplacesPypi
@@ -146,7 +146,7 @@ class MissingPytorchIndex(StaticRule, id="missing-pytorch-index", severity=Sever
             if (
                 manifest is None
                 or manifest.kind == FileKind.DOCKERFILE
-                or _installed_by_scripts(snapshot, env_root(req.environment or file))
+                or _installed_by(snapshot, env_root(req.environment or file), _SCRIPT_KINDS)
             ):
                 continue
             groups.setdefault((file, version.local), []).append(req)
@@ -203,10 +203,7 @@ def _all_served(snapshot: Snapshot, req: Requirement, installs: list[FileInstall
     indexes are not read), and so does a file nothing installs."""
     if not installs or any(i.first is None for i in installs):
         return False
-    root = env_root(req.environment or req.location.file)
-    return not any(
-        m.kind in RUNNER_KINDS and root in m.include_paths for m in snapshot.files.values()
-    )
+    return not _installed_by(snapshot, env_root(req.environment or req.location.file), RUNNER_KINDS)
 
 
 def _pytorch(snapshot: Snapshot, kind: IndexKind) -> Iterator[Index]:
@@ -299,9 +296,10 @@ def _pypi(url: str) -> bool:
     return host is not None and host_matches(host, PYPI_HOSTS)
 
 
-def _installed_by_scripts(snapshot: Snapshot, root: str) -> bool:
-    """Whether a Dockerfile, CI workflow or tox environment installs the file `root`."""
-    return any(
-        (m.kind in RUNNER_KINDS or m.kind == FileKind.DOCKERFILE) and root in m.include_paths
-        for m in snapshot.files.values()
-    )
+_SCRIPT_KINDS = RUNNER_KINDS | {FileKind.DOCKERFILE}
+
+
+def _installed_by(snapshot: Snapshot, root: str, kinds: Collection[FileKind]) -> bool:
+    """Whether a file of one of `kinds` (CI workflows, tox, Dockerfiles) installs the file
+    `root`."""
+    return any(m.kind in kinds and root in m.include_paths for m in snapshot.files.values())
