@@ -68,13 +68,19 @@ CATALOGUE: tuple[RuleInfo, ...] = (
         "project-not-on-pypi",
         "conflict",
         "rule",
-        "a requirement on a name PyPI has no project for (an import name such as yaml)",
+        "a requirement on a name PyPI has no project for (an import name such as yaml, a typo)",
     ),
     RuleInfo(
         "release-not-published",
         "conflict",
         "rule",
         "an exact pin on a release the package never published on PyPI",
+    ),
+    RuleInfo(
+        "build-needs-torch",
+        "missing-pytorch-index",
+        "rule",
+        "a package PyPI has only as an sdist whose build imports torch (torch-scatter, flash-attn)",
     ),
     RuleInfo("cuda-variant-mismatch", "cuda-variant-mismatch", "rule", "CUDA builds that differ"),
     RuleInfo("torch-family-mismatch", "torch-family-mismatch", "rule", "vision/audio vs torch"),
@@ -240,8 +246,9 @@ CATEGORY_HELP: dict[str, str] = {
     "torch-family-mismatch": "torchvision/torchaudio versions that do not belong to the torch.",
     "cuda-base-image-mismatch": "A framework built for a newer CUDA than the base image has.",
     "missing-pytorch-index": (
-        "A +cuXXX/+cpu pin (or any local version, which PyPI never hosts) with no index that "
-        "serves it: the install fails."
+        "A +cuXXX/+cpu pin (or any local version, which PyPI never hosts), or a torch "
+        "extension PyPI has only as source, with no index that serves its build: the install "
+        "fails."
     ),
     "cpu-only-risk": "torch will install as a CPU-only build where the repo expects a GPU.",
     "tensorflow-cuda-mismatch": "TensorFlow and the declared CUDA/cuDNN do not match.",

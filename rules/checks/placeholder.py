@@ -16,7 +16,8 @@ release and stop when its build fails; a warning when the file passes ``--only-b
 but only pulls in the real project (``sklearn==0.0``). Only PyPI requirements of
 requirements files, pyproject dependencies, setup.cfg / setup.py install_requires (Project-
 MONAI/MONAILabel #1092 added ``sklearn`` to both requirements.txt and setup.cfg), conda
-``pip:`` blocks and Dockerfile pip installs: a conda ``pytorch`` package is the real PyTorch.
+``pip:`` blocks, pixi's PyPI dependencies, and the pip installs of Dockerfiles, CI workflows
+and tox environments: a conda ``pytorch`` package is the real PyTorch.
 """
 
 from __future__ import annotations
@@ -48,7 +49,12 @@ _KINDS = frozenset(
         FileKind.SETUP_CFG,
         FileKind.SETUP_PY,
         FileKind.CONDA,
+        FileKind.PIXI,
         FileKind.DOCKERFILE,
+        # benedekrozemberczki/pytorch_geometric_temporal 2bd4e5d: a workflow's `python -m pip
+        # install pytorch==1.11.0`, fixed to torch==1.11.0 six minutes later (4c8f670)
+        FileKind.WORKFLOW,
+        FileKind.TOX,
     }
 )
 

@@ -81,7 +81,9 @@ class MissingPytorchIndex(StaticRule, id="missing-pytorch-index", severity=Sever
             yield from self._other_locals(ctx.snapshot, reqs, indexes)
             for req in reqs:
                 label = local_label(req)
-                if label is None:
+                if label is None or req.url:
+                    # a wheel's URL needs no index (pytorch_geometric_temporal's docs/
+                    # requirements.txt: https://download.pytorch.org/whl/cpu/torch-1.5.0%2Bcpu-...)
                     continue
                 serving = serving_indexes(req, indexes)
                 if req.index and not serving:

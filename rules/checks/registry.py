@@ -9,6 +9,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from rules.checks import (
+    build_needs_torch,
     conda_channel_release,
     conda_hygiene,
     conflict,
@@ -20,6 +21,7 @@ from rules.checks import (
     hygiene,
     jax_cuda,
     lock_sync,
+    not_on_pypi,
     numpy_abi,
     openmmlab,
     placeholder,
@@ -43,11 +45,13 @@ RULE_MODULES: tuple[ModuleType, ...] = (
     lock_sync,
     placeholder,
     unpublished,
+    not_on_pypi,
     cuda_variant,
     torch_family,
     openmmlab,
     cuda_base_image,
     pytorch_index,
+    build_needs_torch,
     cpu_only,
     tensorflow_cuda,
     jax_cuda,

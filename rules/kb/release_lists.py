@@ -109,6 +109,12 @@ def prereleases(package: str) -> frozenset[Version] | None:
     return frozenset(_parsed(entry.get("prereleases")))
 
 
+@cache
+def projects() -> frozenset[str]:
+    """The projects the lists record as present (not ``absent``): the most downloaded."""
+    return frozenset(name for name, text in _lines().items() if '"absent":true' not in text)
+
+
 def absent(package: str) -> str | None:
     """When the index had no project `package`: the project to use instead ("" when none is
     known, or for a standard-library module); None when it has one or it was not read."""

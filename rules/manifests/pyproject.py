@@ -390,6 +390,9 @@ def _poetry_sources(b: _Builder, poetry: Mapping[str, Any]) -> None:
         )
 
 
+#: `ManifestFile.metadata` key: a package uv builds without isolation (``[tool.uv]
+#: no-build-isolation-package``; ``*``: ``no-build-isolation = true``).
+NO_BUILD_ISOLATION = "no-build-isolation"
 #: `ManifestFile.metadata` keys: the content-hash Poetry writes into poetry.lock for this
 #: pyproject (`rules.manifests.poetry_hash`), and the one Poetry before 2.3 wrote (no
 #: dependency groups hashed).
@@ -415,6 +418,13 @@ def _uv(b: _Builder, data: Mapping[str, Any]) -> None:
     if not uv:
         return
     table: _Table = ("tool", "uv")
+    # builds that see the environment's torch (rules.kb.torch_builds): `*` for every package
+    if uv.get("no-build-isolation") is True:
+        b.metadata.append((NO_BUILD_ISOLATION, "*"))
+    packages = uv.get("no-build-isolation-package")
+    for package in packages if isinstance(packages, list) else []:
+        if isinstance(package, str):
+            b.metadata.append((NO_BUILD_ISOLATION, str(canonicalize_name(package))))
     for key, group, name in (
         ("dev-dependencies", Group.DEV, "dev"),
         ("constraint-dependencies", Group.CONSTRAINT, "constraint"),

@@ -185,6 +185,17 @@ CASES: list[tuple[str, dict[str, str], list[tuple[str, int | None, str | None]]]
         [("error", 2, "RUN pip install torch==2.0.1")],
     ),
     (
+        # benedekrozemberczki/pytorch_geometric_temporal 2bd4e5d (fixed six minutes later)
+        "a CI workflow's pip install of pytorch",
+        {
+            ".github/workflows/main.yml": "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n"
+            "    steps:\n      - uses: actions/setup-python@v5\n        with:\n"
+            "          python-version: '3.10'\n"
+            "      - run: python -m pip install pytorch==1.11.0 torchvision==0.12.0\n"
+        },
+        [("error", 9, "torch==1.11.0")],
+    ),
+    (
         "a constraint is not an install",
         {"requirements.txt": "-c constraints.txt\nnumpy\n", "constraints.txt": "sklearn\n"},
         [],

@@ -79,6 +79,17 @@ MISSING_CASES: list[tuple[str, Snapshot, list[tuple[str, str]]]] = [
         [],
     ),
     ("plain pin needs no PyTorch index", snap(req("torch==2.1.0")), []),
+    # benedekrozemberczki/pytorch_geometric_temporal's docs/requirements.txt: a wheel's URL
+    (
+        "a +cpu wheel by URL needs no index",
+        build_snapshot(
+            {
+                "requirements.txt": "https://download.pytorch.org/whl/cpu/"
+                "torch-1.5.0%2Bcpu-cp37-cp37m-linux_x86_64.whl\n"
+            }
+        ),
+        [],
+    ),
 ]
 
 

@@ -17,8 +17,9 @@ from importlib import resources
 import pytest
 from packaging.version import Version
 
+from rules.checks.not_on_pypi import ProjectNotOnPypi
 from rules.checks.support.wheels import NoWheels
-from rules.checks.unpublished import RULES, ProjectNotOnPypi, ReleaseNotPublished
+from rules.checks.unpublished import RULES, ReleaseNotPublished
 from rules.kb import release_lists
 from rules.kb.datafile import data_json
 from rules.manifests.snapshot import build_snapshot

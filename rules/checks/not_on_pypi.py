@@ -1,0 +1,248 @@
+"""project-not-on-pypi: a PyPI requirement on a name the index has no project for.
+
+Three kinds of name, each where nothing but PyPI serves the environment (another index or a
+find-links page might have it), for requirements with no URL and no named source:
+
+- an import name (``yaml`` for PyYAML: MouseLand/cellpose 767b752 "yaml --> pyyaml",
+  Replicable-MARL/MARLlib a296c17), a standard-library module (``pickle``: kyegomez/zeta
+  b881bb5) or a name published outside PyPI (spaCy's models): the names
+  rules/kb/data/release_lists.json records as absent, each with what to install instead;
+- any other name the index's list of every project (rules/kb/data/pypi_names.txt.xz) lacks.
+  One edit from a name the index has (a letter left out, added or changed, two swapped:
+  ``jeiba`` for jieba, EleutherAI/lm-evaluation-harness; ``asteroid_filterbank`` for
+  asteroid-filterbanks, clovaai/voxceleb_trainer), or two edits from one of the most
+  downloaded projects (``opnevc-python`` for opencv-python, Lornatang/UGATIT-PyTorch), it is a
+  typo: an error. A name like no other is a warning: it may have been published after the
+  list was read, or come from an index configured outside the repository (pip.conf, a CI
+  secret), which depreview cannot see.
+
+pip stops with "No matching distribution found" either way. Names the repository defines
+(a pyproject, setup.py or setup.cfg ``name``, a lock's entries) are left alone: a monorepo
+installs its own packages from their folders.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import Protocol
+
+from packaging.utils import canonicalize_name
+
+from rules.checks.base import Rule, RuleContext, StaticRule
+from rules.checks.support.environments import each_env, project, version_of
+from rules.checks.support.fixes import finding
+from rules.checks.support.indexes import pip_indexes_for
+from rules.checks.support.wheels import UNREADABLE, WheelIndex, kb_wheels
+from rules.findings import Finding, Severity
+from rules.kb import project_names, release_lists
+from rules.kb.wheels import load_wheels
+from rules.manifests.model import Ecosystem, Requirement, Snapshot
+
+#: A project name as PEP 508 writes it (a name built from a variable is not one).
+_NAME = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$")
+
+
+class ReleaseLists(Protocol):
+    """The most downloaded projects' listings (``rules.kb.release_lists``)."""
+
+    def absent(self, package: str) -> str | None:
+        """The project to use when the index has no `package` (None: it has one)."""
+        ...
+
+    def projects(self) -> frozenset[str]:
+        """The projects the lists record as present."""
+        ...
+
+
+class ProjectNames(Protocol):
+    """Every project name the index had (``rules.kb.project_names``)."""
+
+    def has(self, package: str) -> bool:
+        """Whether the index had a project `package`."""
+        ...
+
+    def neighbours(self, package: str) -> list[str]:
+        """The index's names one edit from `package`."""
+        ...
+
+    def read_on(self) -> str:
+        """The date the names were read."""
+        ...
+
+
+class ProjectNotOnPypi(StaticRule, id="project-not-on-pypi", severity=Severity.ERROR):
+    """A PyPI requirement on a name the index has no project for."""
+
+    def __init__(
+        self,
+        lists: ReleaseLists | None = None,
+        names: ProjectNames | None = None,
+        wheels: WheelIndex | None = None,
+    ) -> None:
+        self._lists = lists
+        self._names = names
+        self._wheels = wheels
+
+    def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        """One finding per such requirement line."""
+        lists: ReleaseLists = self._lists if self._lists is not None else release_lists
+        seen: set[tuple[str, int]] = set()
+        own = _own_names(ctx.snapshot)
+        for env, reqs in each_env(ctx.snapshot, together=False):
+            if pip_indexes_for(ctx.snapshot, env):
+                continue
+            for req in reqs:
+                if req.ecosystem != Ecosystem.PYPI or req.url or req.index or req.is_constraint:
+                    continue
+                where = (req.location.file, req.location.line)
+                if where in seen or not _NAME.match(req.name):
+                    continue
+                version = version_of(req)
+                if version is not None and version.local:
+                    continue  # another index's build (pytorch-index judges it): pyg-lib
+                    # ==0.2.0+pt113cu117 is on PyG's wheel pages, never on PyPI
+                try:
+                    use = lists.absent(project(req))
+                    found = (
+                        self._import_name(req, use)
+                        if use is not None
+                        else self._unlisted(req, lists, own)
+                    )
+                except UNREADABLE:
+                    continue
+                if found is not None:
+                    seen.add(where)
+                    yield found
+
+    def _import_name(self, req: Requirement, use: str) -> Finding:
+        """A name release_lists.json records as absent, with what to install instead."""
+        elsewhere = use.removeprefix("!") if use.startswith("!") else None
+        if elsewhere is not None:
+            what = f"`{req.name}` is published outside PyPI: {elsewhere}"
+            use = f"install {req.name} from {elsewhere}"
+        elif use:
+            what = f"`{req.name}` is the import name of `{use}`"
+        else:
+            what = f"`{req.name}` is a module of the standard library or the system, not a package"
+        return finding(
+            self,
+            f"{req.raw.strip()}: PyPI has no project named {req.name} ({what}), so pip "
+            f"stops with 'No matching distribution found for {req.name}'.",
+            req.location,
+            package=req.name,
+            fix=use or f"remove `{req.raw.strip()}`",
+            evidence=(f"KB release_lists.json: the index had no project {req.name}",),
+            fingerprint=f"not-on-pypi:{project(req)}",
+        )
+
+    def _unlisted(
+        self, req: Requirement, lists: ReleaseLists, own: frozenset[str]
+    ) -> Finding | None:
+        """A name missing from the index's list of every project."""
+        name = str(canonicalize_name(req.name))
+        wheels = self._wheels if self._wheels is not None else kb_wheels()
+        if name in own or name in lists.projects() or wheels.releases(name):
+            return None
+        names: ProjectNames = self._names if self._names is not None else project_names
+        if names.has(name):
+            return None
+        popular = lists.projects() | (_wheel_projects() if self._wheels is None else frozenset())
+        near = _popular_near(name, popular) or names.neighbours(name)
+        when = names.read_on()
+        said = f"PyPI had no project named {req.name} when its {when} list of projects was read"
+        if near:
+            shown = " or ".join(near[:3])
+            return finding(
+                self,
+                f"{req.raw.strip()}: {said} (a typo of {shown}?): pip stops "
+                f"with 'No matching distribution found for {req.name}'.",
+                req.location,
+                package=req.name,
+                fix=near[0],
+                evidence=(f"KB pypi_names.txt.xz (read on {when}): no project {name}",),
+                fingerprint=f"not-on-pypi:{name}",
+            )
+        return finding(
+            self,
+            f"{req.raw.strip()}: {said}, so pip stops with 'No matching distribution found "
+            f"for {req.name}', unless it was published since or an index configured outside "
+            "the repository serves it.",
+            req.location,
+            package=req.name,
+            fix=f"the project's name on PyPI, or the index that serves {req.name} "
+            "(--extra-index-url in the file)",
+            evidence=(f"KB pypi_names.txt.xz (read on {when}): no project {name}",),
+            severity=Severity.WARNING,
+            fingerprint=f"not-on-pypi:{name}",
+        )
+
+
+@cache
+def _wheel_projects() -> frozenset[str]:
+    """The projects rules/kb/data/wheels.json records (opencv-python, numpy, torch...)."""
+    return frozenset(load_wheels().packages)
+
+
+def _own_names(snapshot: Snapshot) -> frozenset[str]:
+    """The names the repository's own packages go by: each manifest's ``name`` and every
+    lock entry (a lock lists the workspace's members and its path dependencies)."""
+    names = {
+        str(canonicalize_name(value))
+        for manifest in snapshot.files.values()
+        for key, value in manifest.metadata
+        if key == "name"
+    }
+    names.update(
+        str(canonicalize_name(pin.name))
+        for manifest in snapshot.files.values()
+        for pin in manifest.pins
+    )
+    return frozenset(names)
+
+
+def _popular_near(name: str, popular: frozenset[str]) -> list[str]:
+    """The most downloaded projects two edits or fewer from `name` (one for a name of eight
+    letters or fewer: ``sander`` is no typo of pandera), nearest first."""
+    limit = 1 if len(name) <= 8 else 2
+    scored = sorted(
+        (distance, other)
+        for other in _by_length(popular, len(name), limit)
+        if (distance := _osa(name, other, limit)) <= limit
+    )
+    return [other for _, other in scored]
+
+
+def _by_length(popular: frozenset[str], length: int, limit: int) -> Iterator[str]:
+    table = _lengths(popular)
+    for size in range(length - limit, length + limit + 1):
+        yield from table.get(size, ())
+
+
+@cache
+def _lengths(popular: frozenset[str]) -> dict[int, tuple[str, ...]]:
+    table: dict[int, list[str]] = {}
+    for name in popular:
+        table.setdefault(len(name), []).append(name)
+    return {size: tuple(sorted(names)) for size, names in table.items()}
+
+
+def _osa(a: str, b: str, limit: int) -> int:
+    """The optimal-string-alignment distance of `a` and `b` (edits, and swaps of neighbouring
+    letters), or ``limit + 1`` once it must exceed `limit`."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], previous2[j - 2] + 1)
+        if min(row) > limit:
+            return limit + 1
+        previous2, previous = previous, row
+    return min(previous[-1], limit + 1)
+
+
+RULES: tuple[Rule, ...] = (ProjectNotOnPypi(),)

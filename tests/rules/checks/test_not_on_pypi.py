@@ -1,0 +1,177 @@
+"""project-not-on-pypi on names the index's list of every project lacks.
+
+Real typos from the corpus (each fixed upstream): ``jeiba`` for jieba (EleutherAI/lm-evaluation-
+harness, the longbench extra), ``asteroid_filterbank`` for asteroid-filterbanks (clovaai/
+voxceleb_trainer), ``opnevc-python`` for opencv-python (Lornatang/UGATIT-PyTorch). The table
+runs on the packaged list (rules/kb/data/pypi_names.txt.xz); the fakes pin the decisions.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rules.checks.not_on_pypi import ProjectNotOnPypi, _osa, _popular_near
+from rules.checks.support.wheels import NoWheels
+from rules.kb import project_names
+from rules.kb.project_names import _listed, _one_edit
+from rules.manifests.snapshot import build_snapshot
+from tests.rules.checks.mlsnap import run
+
+
+@pytest.mark.parametrize(
+    ("text", "severity", "fix"),
+    [
+        ("jeiba\n", "error", "jieba"),  # one swap from a project the index has
+        ("asteroid_filterbank>=0.4\n", "error", "asteroid-filterbanks"),  # a letter left out
+        ("opnevc-python\n", "error", "opencv-python"),  # two swaps from a popular project
+        ("tourch==2.1.0\n", "error", "torch"),
+        ("scikitlearn\n", "error", "scikit-learn"),
+        # like no name the index has: published since, or a private index's
+        ("depreview-not-a-listed-project\n", "warning", None),
+        ("jieba\n", None, None),  # the real ones
+        ("asteroid-filterbanks\n", None, None),
+        ("Asteroid_Filterbanks\n", None, None),  # any spelling PEP 503 folds together
+        ("numpy\n", None, None),
+        ("${PACKAGE}\n", None, None),  # no name
+        ("--extra-index-url https://example.org/simple\njeiba\n", None, None),  # another index
+        ("jeiba @ https://example.org/jeiba-1.0-py3-none-any.whl\n", None, None),  # a URL
+        ("-c constraints.txt\n", None, None),
+    ],
+)
+def test_names_the_index_lacks(text: str, severity: str | None, fix: str | None) -> None:
+    findings = run(ProjectNotOnPypi(), build_snapshot({"requirements.txt": text}))
+    assert [f.severity.value for f in findings] == ([severity] if severity else [])
+    for found in findings:
+        assert (found.rule, found.category) == ("project-not-on-pypi", "conflict")
+        assert "No matching distribution found" in found.message
+        assert project_names.read_on() in found.message
+        if fix is not None:
+            assert found.fix == fix and f"a typo of {fix}" in found.message
+        assert found.evidence[0].startswith("KB pypi_names.txt.xz (read on ")
+
+
+def test_the_repositorys_own_packages_are_left_alone() -> None:
+    """A monorepo installs its own packages from their folders: a pyproject's name, or a
+    lock's entry, is not looked up."""
+    files = {
+        "core/pyproject.toml": '[project]\nname = "depreview-core-x"\nversion = "1"\n',
+        "app/requirements.txt": "depreview-core-x\n",
+    }
+    assert run(ProjectNotOnPypi(), build_snapshot(files)) == []
+    files["app/requirements.txt"] = "depreview-core-y\n"
+    (found,) = run(ProjectNotOnPypi(), build_snapshot(files))
+    assert found.severity.value == "warning"
+
+
+class _Names:
+    """Three projects, read on a fixed date."""
+
+    def has(self, package: str) -> bool:
+        return package in {"alpha-tools", "beta", "gamma"}
+
+    def neighbours(self, package: str) -> list[str]:
+        return sorted(n for n in ("alpha-tools", "beta", "gamma") if _osa(n, package, 1) == 1)
+
+    def read_on(self) -> str:
+        return "2000-01-01"
+
+
+class _Lists:
+    def absent(self, package: str) -> str | None:
+        return "pyyaml" if package == "yaml" else None
+
+    def projects(self) -> frozenset[str]:
+        return frozenset({"popular-lib"})
+
+
+@pytest.mark.parametrize(
+    ("line", "severity", "fix"),
+    [
+        ("alpha-tool\n", "error", "alpha-tools"),  # one edit from a name the index has
+        ("popular-lbi\n", "error", "popular-lib"),  # near a popular one
+        ("poplar-lbi\n", "error", "popular-lib"),  # two edits from a popular one
+        ("pplar-lbi\n", "warning", None),  # three
+        ("pyg-lib==0.2.0+pt113cu117\n", None, None),  # a wheel page's build: not PyPI's
+        ("delta-x\n", "warning", None),
+        ("beta\n", None, None),
+        ("popular-lib\n", None, None),
+        ("yaml\n", "error", "pyyaml"),  # an import name, as before
+    ],
+)
+def test_injected_names(line: str, severity: str | None, fix: str | None) -> None:
+    rule = ProjectNotOnPypi(lists=_Lists(), names=_Names(), wheels=NoWheels())
+    findings = run(rule, build_snapshot({"requirements.txt": line}))
+    assert [f.severity.value for f in findings] == ([severity] if severity else [])
+    if fix is not None:
+        assert findings[0].fix == fix
+    for found in findings:
+        if found.rule == "project-not-on-pypi" and "pyyaml" not in (found.fix or ""):
+            assert "2000-01-01" in found.message
+
+
+def test_short_names_take_one_edit_only() -> None:
+    assert _popular_near("tqm", frozenset({"tqdm"})) == ["tqdm"]
+    assert _popular_near("sander", frozenset({"pandera"})) == []  # two edits, six letters
+    assert _popular_near("tq", frozenset({"tqdm"})) == []
+    assert _popular_near("scikitlearn", frozenset({"scikit-learn", "scikit-image"})) == [
+        "scikit-learn"
+    ]
+
+
+def _reference_osa(a: str, b: str) -> int:
+    """The textbook optimal-string-alignment distance (no cut-off)."""
+    d = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i in range(len(a) + 1):
+        d[i][0] = i
+    for j in range(len(b) + 1):
+        d[0][j] = j
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[len(a)][len(b)]
+
+
+_WORD = st.text(alphabet="abc-", max_size=8)
+
+
+@given(_WORD, _WORD, st.integers(min_value=0, max_value=3))
+def test_osa_cut_off_agrees_with_the_textbook(a: str, b: str, limit: int) -> None:
+    assert _osa(a, b, limit) == min(_reference_osa(a, b), limit + 1)
+
+
+@given(st.lists(st.from_regex(r"[a-z0-9][a-z0-9-]{0,6}", fullmatch=True), max_size=40), _WORD)
+def test_bisection_finds_exactly_the_lines(names: list[str], probe: str) -> None:
+    lines = sorted(set(names))
+    blob = "\n".join(lines).encode()
+    for name in lines:
+        assert _listed(blob, name.encode())
+    assert _listed(blob, probe.encode()) == (probe in lines)
+
+
+@given(st.from_regex(r"[a-z][a-z0-9-]{0,8}[a-z]", fullmatch=True))
+def test_one_edit_names_are_one_edit_away(name: str) -> None:
+    for edit in _one_edit(name):
+        assert _reference_osa(name, edit) <= 1
+        assert re.fullmatch(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?", edit) and "--" not in edit
+
+
+def test_packaged_list() -> None:
+    """The list holds the index's projects, normalized, and its date."""
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", project_names.read_on())
+    assert "project_names_from_index.py" in project_names.provenance()
+    for name in ("numpy", "torch", "jieba", "asteroid-filterbanks", "zope-interface"):
+        assert project_names.has(name)
+    assert project_names.has("Zope.Interface")
+    for name in ("jeiba", "opnevc-python", "depreview-not-a-listed-project", "ünïcode"):
+        assert not project_names.has(name)
+    assert "jieba" in project_names.neighbours("jeiba")
+    blob = project_names._blob()
+    assert blob.count(b"\n") + 1 > 500_000
+    assert b"/work/" not in blob and b"pypi.org" not in blob
