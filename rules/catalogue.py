@@ -77,6 +77,12 @@ CATALOGUE: tuple[RuleInfo, ...] = (
         "an exact pin on a release the package never published on PyPI",
     ),
     RuleInfo(
+        "foreign-build-path",
+        "conflict",
+        "rule",
+        "requirements installed from another machine's folders (a pip freeze in conda)",
+    ),
+    RuleInfo(
         "build-needs-torch",
         "missing-pytorch-index",
         "rule",

@@ -639,7 +639,13 @@ class PythonVersionIncompatible(
                 + (f" on Python {runs}." if len(minors) > 1 else ".")
             )
         fix = f"Python {ok[-1]}" if ok else f"a {req.name} release that supports Python {bad[0]}"
-        yield self._at_evidence(ev, req, text, fix, [support.source], severity)
+        found = self._at_evidence(ev, req, text, fix, [support.source], severity)
+        if claim.ranged:
+            # one problem however many packages share it: the range's first Python cannot
+            # install the project (quic/efficient-transformers: numpy 1.26.4 already kept 3.8
+            # out of ">=3.8,<3.11" when transformers 4.50.0 joined it)
+            found = replace(found, fingerprint=f"range-start:{found.file}:{bad[0]}")
+        yield found
 
     def _at_evidence(
         self,

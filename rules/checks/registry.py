@@ -10,6 +10,7 @@ from types import ModuleType
 
 from rules.checks import (
     build_needs_torch,
+    build_paths,
     conda_channel_release,
     conda_hygiene,
     conflict,
@@ -46,6 +47,7 @@ RULE_MODULES: tuple[ModuleType, ...] = (
     placeholder,
     unpublished,
     not_on_pypi,
+    build_paths,
     cuda_variant,
     torch_family,
     openmmlab,

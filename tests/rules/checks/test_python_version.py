@@ -512,3 +512,23 @@ def test_a_range_start_is_an_error_only_where_uv_or_poetry_lock_the_range(
     assert [(f.severity.value, f.file, f.fix) for f in found] == expected
     for finding in found:
         assert ("uv / Poetry" in finding.message) == (finding.severity.value == "error")
+
+
+def test_a_range_start_is_one_problem_whatever_package_keeps_it_out() -> None:
+    """pyiron/executorlib's Dependabot bump of matplotlib to 3.10.0 (Requires-Python >=3.10)
+    in the graph extra: networkx 3.4.2 there already kept ">=3.9, <3.14"'s Python 3.9 out, so
+    the problem has one fingerprint (one finding) and the review does not call the bump new."""
+    text = (
+        '[project]\nname = "x"\nversion = "1"\nrequires-python = ">=3.9, <3.14"\n'
+        '[project.optional-dependencies]\ngraph = ["matplotlib==3.10.0", "networkx==3.4.2"]\n'
+    )
+    findings = run(RULES[0], build_snapshot({"pyproject.toml": text}))
+    assert [f.fingerprint for f in findings] == ["range-start:pyproject.toml:3.9"]
+    base = '"matplotlib==3.9.4", "networkx==3.4.2"'
+    (before,) = run(
+        RULES[0],
+        build_snapshot(
+            {"pyproject.toml": text.replace('"matplotlib==3.10.0", "networkx==3.4.2"', base)}
+        ),
+    )
+    assert (before.package, before.fingerprint) == ("networkx", findings[0].fingerprint)
