@@ -16,7 +16,9 @@ find-links page might have it), for requirements with no URL and no named source
   list was read, or come from an index configured outside the repository (pip.conf, a CI
   secret), which depreview cannot see.
 
-pip stops with "No matching distribution found" either way. Names the repository defines
+pip stops with "No matching distribution found" either way. Typos are looked for among the
+first 50 missing names of a review only (a private index's file of thousands stays fast); the
+rest are warnings. Names the repository defines
 (a pyproject, setup.py or setup.cfg ``name``, a lock's entries) are left alone: a monorepo
 installs its own packages from their folders.
 """
@@ -40,6 +42,9 @@ from rules.kb import project_names, release_lists
 from rules.kb.wheels import load_wheels
 from rules.manifests.model import Ecosystem, Requirement, Snapshot
 
+#: How many missing names one review looks for typos of (each look-up is some 20 ms); the
+#: names past it are still reported, as warnings.
+_NEAR_BUDGET = 50
 #: A project name as PEP 508 writes it (a name built from a variable is not one).
 _NAME = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$")
 
@@ -90,6 +95,7 @@ class ProjectNotOnPypi(StaticRule, id="project-not-on-pypi", severity=Severity.E
         lists: ReleaseLists = self._lists if self._lists is not None else release_lists
         seen: set[tuple[str, int]] = set()
         own = _own_names(ctx.snapshot)
+        budget = [_NEAR_BUDGET]
         for env, reqs in each_env(ctx.snapshot, together=False):
             if pip_indexes_for(ctx.snapshot, env):
                 continue
@@ -108,7 +114,7 @@ class ProjectNotOnPypi(StaticRule, id="project-not-on-pypi", severity=Severity.E
                     found = (
                         self._import_name(req, use)
                         if use is not None
-                        else self._unlisted(req, lists, own)
+                        else self._unlisted(req, lists, own, budget)
                     )
                 except UNREADABLE:
                     continue
@@ -138,7 +144,7 @@ class ProjectNotOnPypi(StaticRule, id="project-not-on-pypi", severity=Severity.E
         )
 
     def _unlisted(
-        self, req: Requirement, lists: ReleaseLists, own: frozenset[str]
+        self, req: Requirement, lists: ReleaseLists, own: frozenset[str], budget: list[int]
     ) -> Finding | None:
         """A name missing from the index's list of every project."""
         name = str(canonicalize_name(req.name))
@@ -148,8 +154,11 @@ class ProjectNotOnPypi(StaticRule, id="project-not-on-pypi", severity=Severity.E
         names: ProjectNames = self._names if self._names is not None else project_names
         if names.has(name):
             return None
-        popular = lists.projects() | (_wheel_projects() if self._wheels is None else frozenset())
-        near = _popular_near(name, popular) or names.neighbours(name)
+        near: list[str] = []
+        if budget[0] > 0:  # a file of thousands of unknown names (a private index's) stays fast
+            budget[0] -= 1
+            extra = _wheel_projects() if self._wheels is None else frozenset()
+            near = _popular_near(name, lists.projects() | extra) or names.neighbours(name)
         when = names.read_on()
         said = f"PyPI had no project named {req.name} when its {when} list of projects was read"
         if near:

@@ -175,3 +175,10 @@ def test_packaged_list() -> None:
     blob = project_names._blob()
     assert blob.count(b"\n") + 1 > 500_000
     assert b"/work/" not in blob and b"pypi.org" not in blob
+
+
+def test_typos_are_looked_for_within_a_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the budget a missing name is still reported, as a warning (no typo look-up)."""
+    monkeypatch.setattr("rules.checks.not_on_pypi._NEAR_BUDGET", 1)
+    findings = run(ProjectNotOnPypi(), build_snapshot({"requirements.txt": "jeiba\ntourch\n"}))
+    assert [(f.line, f.severity.value) for f in findings] == [(1, "error"), (2, "warning")]
