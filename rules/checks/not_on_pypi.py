@@ -45,6 +45,8 @@ from rules.manifests.model import Ecosystem, Requirement, Snapshot
 #: How many missing names one review looks for typos of (each look-up is some 20 ms); the
 #: names past it are still reported, as warnings.
 _NEAR_BUDGET = 50
+#: The longest name a typo is looked for (the edits of a name grow with its length).
+_LONGEST = 64
 #: A project name as PEP 508 writes it (a name built from a variable is not one).
 _NAME = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$")
 
@@ -155,7 +157,7 @@ class ProjectNotOnPypi(StaticRule, id="project-not-on-pypi", severity=Severity.E
         if names.has(name):
             return None
         near: list[str] = []
-        if budget[0] > 0:  # a file of thousands of unknown names (a private index's) stays fast
+        if budget[0] > 0 and len(name) <= _LONGEST:  # a private index's thousands stay fast
             budget[0] -= 1
             extra = _wheel_projects() if self._wheels is None else frozenset()
             near = _popular_near(name, lists.projects() | extra) or names.neighbours(name)

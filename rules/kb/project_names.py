@@ -20,6 +20,8 @@ from rules.kb.datafile import data_json
 #: The packaged data files.
 NAMES_DATA = "pypi_names.txt.xz"
 NAMES_HEAD = "pypi_names.json"
+#: The longest name whose neighbours are looked for.
+_LONGEST = 100
 #: What a normalized project name is made of (PEP 503).
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789-"
 
@@ -63,6 +65,8 @@ def neighbours(package: str) -> list[str]:
     """The index's names one edit from `package` (a letter left out, added, changed, or two
     neighbouring letters swapped), sorted: what a typo of them looks like."""
     name = str(canonicalize_name(package))
+    if len(name) > _LONGEST:
+        return []  # no typo: its edits would be 74 times its length, each as long
     blob = _blob()
     found = {
         candidate

@@ -182,3 +182,11 @@ def test_typos_are_looked_for_within_a_budget(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr("rules.checks.not_on_pypi._NEAR_BUDGET", 1)
     findings = run(ProjectNotOnPypi(), build_snapshot({"requirements.txt": "jeiba\ntourch\n"}))
     assert [(f.line, f.severity.value) for f in findings] == [(1, "error"), (2, "warning")]
+
+
+def test_a_name_longer_than_any_gets_no_typo_search() -> None:
+    """security-poc pathological.py's requirements.txt of 200,000 'a': its one-edit names
+    would have filled the memory; it is a warning, found at once."""
+    (found,) = run(ProjectNotOnPypi(), build_snapshot({"requirements.txt": "a" * 200_000}))
+    assert found.severity.value == "warning"
+    assert project_names.neighbours("a" * 101) == []
