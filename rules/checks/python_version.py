@@ -290,14 +290,17 @@ def _listed_options(snapshot: Snapshot, req: Requirement, name: str) -> _Options
 
     def candidate(package: str, version: str, python: str) -> bool | None:
         stated = requires(Version(version))
-        return requires_python_admits(stated, python) if stated else None
+        return requires_python_admits(stated, python) if stated is not None else None
 
     installable = installable_for(snapshot, env_of(req), name, candidate)
     decided = admitted(req.specifier, known, installable=installable)
 
     def support(version: Version) -> _Any | None:
+        # "" (no Requires-Python stated) admits every Python: pip considers the release
+        # there (chroma-core/chroma: posthog >=2.4.0 on Python 3.8 takes 4.3.1, whose files
+        # state none, not "no release")
         stated = requires(Version(version.public))
-        return _ListedSupport(name, Version(version.public), stated) if stated else None
+        return _ListedSupport(name, Version(version.public), stated) if stated is not None else None
 
     return _with_support(req, decided, support)
 

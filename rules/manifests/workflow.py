@@ -321,8 +321,9 @@ def _run_commands(
             continue
         folder = walker.scalar(walker.get(step, "working-directory")) or ""
         for directory in _folders(walker, folder, matrix):
-            for words in split_commands(script):
-                yield index, node, directory, words
+            for text in _scripts(walker, script, matrix):
+                for words in split_commands(text):
+                    yield index, node, directory, words
 
 
 def _step_installs(walker: Walker, path: str, job: yaml.Node) -> list[tuple[int, str, Span]]:
@@ -465,6 +466,28 @@ def _conda_setup_versions(
             text = match.group(1).strip("'\"")
             found.extend(_versions(walker, path, text, value_node, matrix, action))
     return found
+
+
+#: ``${{ matrix.<key> }}`` inside a script.
+_MATRIX_IN_SCRIPT = re.compile(r"\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}")
+#: The most values one script is read with (one script per value of its first matrix key).
+_MOST_SCRIPTS = 16
+
+
+def _scripts(walker: Walker, script: str, matrix: yaml.Node | None) -> list[str]:
+    """A ``run:`` script as each value of the first matrix key it names makes it (GitHub puts
+    the value in before the shell splits words: NREL/bifacial_radiance's ``pip install ${{
+    matrix.env }}`` with ``env: ['-r requirements.txt .[all]', ...]`` installs
+    requirements.txt); the script itself when it names none, or no value is a string."""
+    ref = _MATRIX_IN_SCRIPT.search(script)
+    if ref is None:
+        return [script]
+    values = [walker.scalar(v) for v in matrix_values(walker, matrix, ref.group(1))]
+    texts = [
+        script.replace(ref.group(0), value)
+        for value in dict.fromkeys(v for v in values if v is not None and "${{" not in v)
+    ]
+    return texts[:_MOST_SCRIPTS] or [script]
 
 
 def _folders(walker: Walker, folder: str, matrix: yaml.Node | None) -> list[str]:

@@ -532,3 +532,18 @@ def test_a_range_start_is_one_problem_whatever_package_keeps_it_out() -> None:
         ),
     )
     assert (before.package, before.fingerprint) == ("networkx", findings[0].fingerprint)
+
+
+def test_a_release_that_states_no_requires_python_admits_every_python() -> None:
+    """chroma-core/chroma #1715 loosened `posthog >= 2.4.0` with a Python 3.8 CI leg: posthog
+    4.3.1's files state no Requires-Python (4.3.2 says >=3.9), so pip takes it on 3.8."""
+    workflow = (
+        "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.8'\n"
+        "      - run: pip install -r requirements.txt\n"
+    )
+    files = {".github/workflows/t.yml": workflow, "requirements.txt": "posthog >= 2.4.0\n"}
+    assert run(RULES[0], build_snapshot(files)) == []
+    files["requirements.txt"] = "posthog >= 4.3.2\n"
+    (found,) = run(RULES[0], build_snapshot(files))
+    assert found.severity.value == "error" and "posthog" in found.message

@@ -236,3 +236,40 @@ def test_setup_uv_python_version_is_the_job_s_python() -> None:
     found = {(f.value, f.environment) for f in manifest.facts}
     assert found == {("3.10", "requirements.txt"), ("3.14", "requirements.txt")}
     assert all("astral-sh/setup-uv" in f.detail for f in manifest.facts)
+
+
+_MATRIX_INSTALL = """on: push
+jobs:
+  pytest:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        python-version: ["3.7", "3.10"]
+        env: ['-r requirements.txt .[all]', '--upgrade --upgrade-strategy=eager .[all]']
+    steps:
+      - uses: actions/setup-python@v2
+        with:
+          python-version: ${{ matrix.python-version }}
+      - run: |
+          pip install ${{ matrix.env }}
+"""
+
+
+def test_a_matrix_value_is_put_in_before_the_words_are_split() -> None:
+    """NREL/bifacial_radiance's pytest.yaml: `pip install ${{ matrix.env }}` with env
+    '-r requirements.txt .[all]' installs requirements.txt on both Pythons (its Dependabot
+    numpy 1.22.0 bump broke the 3.7 leg, #425/#436)."""
+    manifest = WorkflowParser().parse(".github/workflows/pytest.yaml", _MATRIX_INSTALL)
+    assert manifest.include_paths == ("requirements.txt",)
+    pythons = {(f.value, f.environment) for f in manifest.facts}
+    assert {("3.7", "requirements.txt"), ("3.10", "requirements.txt")} <= pythons
+    assert ("3.7", "pyproject.toml#all") in pythons
+
+
+def test_a_matrix_key_with_no_string_value_leaves_the_script_as_written() -> None:
+    text = _MATRIX_INSTALL.replace(
+        "env: ['-r requirements.txt .[all]', '--upgrade --upgrade-strategy=eager .[all]']",
+        "env: [{a: 1}]",
+    )
+    manifest = WorkflowParser().parse(".github/workflows/pytest.yaml", text)
+    assert manifest.include_paths == ()
