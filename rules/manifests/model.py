@@ -27,6 +27,7 @@ class FileKind(StrEnum):
     RUNTIME_TXT = "runtime-txt"
     WORKFLOW = "ci-workflow"
     TOX = "tox"
+    READTHEDOCS = "readthedocs"
     SETUP_CFG = "setup-cfg"
     SETUP_PY = "setup-py"
     CONFIG = "depreview-config"
@@ -34,7 +35,7 @@ class FileKind(StrEnum):
 
 #: Kinds that install other files into environments they run on a Python (a CI workflow's
 #: jobs, tox's environments), the files staying environments of their own.
-RUNNER_KINDS = frozenset({FileKind.WORKFLOW, FileKind.TOX})
+RUNNER_KINDS = frozenset({FileKind.WORKFLOW, FileKind.TOX, FileKind.READTHEDOCS})
 
 
 class Group(StrEnum):

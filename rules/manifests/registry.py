@@ -17,7 +17,8 @@ Selection is by path only (the worker picks files from a PR's file list before f
   templates: ``dockerfile.py``, ``Dockerfile.md``, ``Dockerfile.j2``), ``Containerfile``
 - ``.python-version``, ``runtime.txt`` (at the root or in ``binder/``; elsewhere, in a
   ``requirements`` folder, a requirements file), ``.github/depreview.yml`` (the repo config)
-- CI workflows: ``.github/workflows/*.yml`` (their ``actions/setup-python`` versions)
+- CI workflows: ``.github/workflows/*.yml`` (their ``actions/setup-python`` versions); Read the
+  Docs' ``.readthedocs.yaml`` (``.yml``, or without the dot) at the root
 
 Fetched but not parsed as a dependency file: the root ``Makefile`` (``makefile``,
 ``GNUmakefile``), whose targets tell what a workflow's or Dockerfile's ``make setup``
@@ -60,6 +61,10 @@ _REQUIREMENTS_WORD = re.compile(r"^requirements?$")
 _SKIPPED_FOLDERS = frozenset({"node_modules", "site-packages", ".venv", "venv", ".tox", ".git"})
 _CONFIG_PATHS = frozenset({".github/depreview.yml", ".github/depreview.yaml"})
 _WORKFLOW = re.compile(r"^\.github/workflows/[^/]+\.ya?ml$")
+#: Read the Docs' configuration, at the root.
+_READTHEDOCS = frozenset(
+    {".readthedocs.yaml", ".readthedocs.yml", "readthedocs.yml", "readthedocs.yaml"}
+)
 
 #: kind -> (module, class) of its parser; modules are imported on first use.
 _PARSERS: dict[FileKind, tuple[str, str]] = {
@@ -77,6 +82,7 @@ _PARSERS: dict[FileKind, tuple[str, str]] = {
     FileKind.RUNTIME_TXT: ("rules.manifests.pythonversion", "RuntimeTxtParser"),
     FileKind.WORKFLOW: ("rules.manifests.workflow", "WorkflowParser"),
     FileKind.TOX: ("rules.manifests.tox", "ToxParser"),
+    FileKind.READTHEDOCS: ("rules.manifests.readthedocs", "ReadTheDocsParser"),
     FileKind.SETUP_CFG: ("rules.manifests.setupcfg", "SetupCfgParser"),
     FileKind.SETUP_PY: ("rules.manifests.setuppy", "SetupPyParser"),
 }
@@ -106,6 +112,8 @@ def kind_for(path: str) -> FileKind | None:
         return FileKind.CONFIG
     if _WORKFLOW.match(path):
         return FileKind.WORKFLOW
+    if path.lower() in _READTHEDOCS:
+        return FileKind.READTHEDOCS
     folders = [part.lower() for part in path.split("/")[:-1]]
     if _SKIPPED_FOLDERS.intersection(folders):
         return None
