@@ -14,7 +14,9 @@ find-links page might have it), for requirements with no URL and no named source
   downloaded projects (``opnevc-python`` for opencv-python, Lornatang/UGATIT-PyTorch), it is a
   typo: an error. A name like no other is a warning: it may have been published after the
   list was read, or come from an index configured outside the repository (pip.conf, a CI
-  secret), which depreview cannot see.
+  secret), which depreview cannot see; so it is reported only for files nothing but
+  themselves install (not on a Dockerfile's, workflow's or tox's command line, nor for a file
+  one of those installs, where a variable, a secret or a copied pip.conf may name the index).
 
 pip stops with "No matching distribution found" either way. Typos are looked for among the
 first 50 missing names of a review only (a private index's file of thousands stays fast); the
@@ -33,15 +35,17 @@ from typing import Protocol
 from packaging.utils import canonicalize_name
 
 from rules.checks.base import Rule, RuleContext, StaticRule
-from rules.checks.support.environments import each_env, project, version_of
+from rules.checks.support.environments import each_env, env_root, project, version_of
 from rules.checks.support.fixes import finding
 from rules.checks.support.indexes import pip_indexes_for
 from rules.checks.support.wheels import UNREADABLE, WheelIndex, kb_wheels
 from rules.findings import Finding, Severity
 from rules.kb import project_names, release_lists
 from rules.kb.wheels import load_wheels
-from rules.manifests.model import Ecosystem, Requirement, Snapshot
+from rules.manifests.model import RUNNER_KINDS, Ecosystem, FileKind, Requirement, Snapshot
 
+#: Files whose commands may read an index the review cannot see.
+_SCRIPT_KINDS = RUNNER_KINDS | {FileKind.DOCKERFILE}
 #: How many missing names one review looks for typos of (each look-up is some 20 ms); the
 #: names past it are still reported, as warnings.
 _NEAR_BUDGET = 50
@@ -116,7 +120,7 @@ class ProjectNotOnPypi(StaticRule, id="project-not-on-pypi", severity=Severity.E
                     found = (
                         self._import_name(req, use)
                         if use is not None
-                        else self._unlisted(req, lists, own, budget)
+                        else self._unlisted(ctx.snapshot, req, lists, own, budget)
                     )
                 except UNREADABLE:
                     continue
@@ -146,7 +150,12 @@ class ProjectNotOnPypi(StaticRule, id="project-not-on-pypi", severity=Severity.E
         )
 
     def _unlisted(
-        self, req: Requirement, lists: ReleaseLists, own: frozenset[str], budget: list[int]
+        self,
+        snapshot: Snapshot,
+        req: Requirement,
+        lists: ReleaseLists,
+        own: frozenset[str],
+        budget: list[int],
     ) -> Finding | None:
         """A name missing from the index's list of every project."""
         name = str(canonicalize_name(req.name))
@@ -175,6 +184,10 @@ class ProjectNotOnPypi(StaticRule, id="project-not-on-pypi", severity=Severity.E
                 evidence=(f"KB pypi_names.txt.xz (read on {when}): no project {name}",),
                 fingerprint=f"not-on-pypi:{name}",
             )
+        if _scripted(snapshot, req):
+            # a Dockerfile's or workflow's pip may read an index from a variable, a secret or
+            # a copied pip.conf, none of which the review sees: only a typo is reported there
+            return None
         return finding(
             self,
             f"{req.raw.strip()}: {said}, so pip stops with 'No matching distribution found "
@@ -188,6 +201,16 @@ class ProjectNotOnPypi(StaticRule, id="project-not-on-pypi", severity=Severity.E
             severity=Severity.WARNING,
             fingerprint=f"not-on-pypi:{name}",
         )
+
+
+def _scripted(snapshot: Snapshot, req: Requirement) -> bool:
+    """Whether `req` is on a Dockerfile's, workflow's or tox's command line, or its file is
+    installed by one."""
+    manifest = snapshot.files.get(req.location.file)
+    if manifest is not None and manifest.kind in _SCRIPT_KINDS:
+        return True
+    root = env_root(req.environment or req.location.file)
+    return any(m.kind in _SCRIPT_KINDS and root in m.include_paths for m in snapshot.files.values())
 
 
 @cache

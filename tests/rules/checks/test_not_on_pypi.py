@@ -190,3 +190,36 @@ def test_a_name_longer_than_any_gets_no_typo_search() -> None:
     (found,) = run(ProjectNotOnPypi(), build_snapshot({"requirements.txt": "a" * 200_000}))
     assert found.severity.value == "warning"
     assert project_names.neighbours("a" * 101) == []
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        # an index from a build arg: the review cannot see it, so only a typo is reported
+        (
+            {"Dockerfile": "FROM python:3.11\nARG IDX\nRUN pip install --index-url $IDX acme-x1\n"},
+            [],
+        ),
+        ({"Dockerfile": "FROM python:3.11\nRUN pip install opnevc-python\n"}, [("error", 2)]),
+        (
+            {
+                ".github/workflows/t.yml": "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n"
+                "    env:\n      PIP_EXTRA_INDEX_URL: ${{ secrets.IDX }}\n    steps:\n"
+                "      - run: pip install depreview-not-a-listed-project\n"
+            },
+            [],
+        ),
+        # a file a Dockerfile installs: its command may name the index by a variable
+        (
+            {
+                "requirements.txt": "depreview-not-a-listed-project\n",
+                "Dockerfile": "FROM python:3.11\nCOPY requirements.txt .\n"
+                "RUN pip install --extra-index-url $IDX -r requirements.txt\n",
+            },
+            [],
+        ),
+    ],
+)
+def test_scripts_report_typos_only(files: dict[str, str], expected: list[tuple[str, int]]) -> None:
+    findings = run(ProjectNotOnPypi(), build_snapshot(files))
+    assert [(f.severity.value, f.line) for f in findings] == expected
