@@ -30,17 +30,21 @@ from packaging.utils import canonicalize_name
 from packaging.version import Version
 
 from rules.checks.base import Rule, RuleContext, StaticRule
-from rules.checks.support.environments import each_env, env_root, project, version_of
+from rules.checks.support.environments import (
+    each_env,
+    env_root,
+    installed_by,
+    project,
+    version_of,
+)
 from rules.checks.support.fixes import finding
 from rules.checks.support.indexes import pip_indexes_for
 from rules.findings import Finding, Severity
 from rules.kb.torch_builds import TorchBuild, newest, torch_build
 from rules.manifests.model import (
-    RUNNER_KINDS,
     Ecosystem,
     FileKind,
     Requirement,
-    Snapshot,
 )
 from rules.manifests.pyproject import NO_BUILD_ISOLATION
 
@@ -57,8 +61,6 @@ _FILE_KINDS = frozenset(
 #: Files installed as they are into a fresh environment (a project's metadata is installed
 #: where its users may have put a build first: a warning there).
 _INSTALLED_AS_IS = frozenset({FileKind.REQUIREMENTS, FileKind.CONDA})
-#: Files whose commands install other files (and may pass --no-build-isolation).
-_SCRIPT_KINDS = RUNNER_KINDS | {FileKind.DOCKERFILE}
 
 
 class BuildNeedsTorch(StaticRule, id="build-needs-torch", severity=Severity.ERROR):
@@ -71,7 +73,7 @@ class BuildNeedsTorch(StaticRule, id="build-needs-torch", severity=Severity.ERRO
             manifest = snapshot.files.get(env_root(env))
             if manifest is None or manifest.kind not in _FILE_KINDS:
                 continue
-            if pip_indexes_for(snapshot, env) or _installed_by_scripts(snapshot, env_root(env)):
+            if pip_indexes_for(snapshot, env) or installed_by(snapshot, env_root(env)):
                 continue
             unisolated = {v for k, v in manifest.metadata if k == NO_BUILD_ISOLATION}
             for req in reqs:
@@ -150,10 +152,6 @@ def _earlier_torch(req: Requirement, reqs: list[Requirement]) -> Requirement | N
         ),
         None,
     )
-
-
-def _installed_by_scripts(snapshot: Snapshot, root: str) -> bool:
-    return any(m.kind in _SCRIPT_KINDS and root in m.include_paths for m in snapshot.files.values())
 
 
 RULES: tuple[Rule, ...] = (BuildNeedsTorch(),)

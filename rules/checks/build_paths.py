@@ -20,9 +20,10 @@ from collections.abc import Iterable
 from urllib.parse import unquote
 
 from rules.checks.base import Rule, RuleContext, StaticRule
+from rules.checks.support.environments import installed_by
 from rules.checks.support.fixes import finding
 from rules.findings import Finding, Severity
-from rules.manifests.model import RUNNER_KINDS, FileKind, Requirement, Snapshot
+from rules.manifests.model import FileKind, Requirement
 
 #: Folders conda-build builds in: never on another machine.
 _CONDA_BUILD = re.compile(
@@ -33,7 +34,6 @@ _CONDA_BUILD = re.compile(
 _HOME = re.compile(r"^/(?:home|Users)/[^/]+/|^/[A-Za-z]:/Users/[^/]+/")
 #: Files whose requirements are installed from the repository as they are.
 _KINDS = frozenset({FileKind.REQUIREMENTS, FileKind.CONDA})
-_SCRIPT_KINDS = RUNNER_KINDS | {FileKind.DOCKERFILE}
 
 
 def _path(url: str) -> str | None:
@@ -56,7 +56,7 @@ class ForeignBuildPath(StaticRule, id="foreign-build-path", severity=Severity.ER
             manifest = ctx.snapshot.files[path]
             if manifest.kind not in _KINDS:
                 continue
-            scripted = _installed_by_scripts(ctx.snapshot, path)
+            scripted = installed_by(ctx.snapshot, path)
             foreign = [
                 req
                 for req in manifest.requirements
@@ -85,10 +85,6 @@ class ForeignBuildPath(StaticRule, id="foreign-build-path", severity=Severity.ER
             evidence=tuple(f"{path}:{r.location.line}: {r.raw.strip()}" for r in foreign[:10]),
             fingerprint=f"foreign-build-path:{path}",
         )
-
-
-def _installed_by_scripts(snapshot: Snapshot, root: str) -> bool:
-    return any(m.kind in _SCRIPT_KINDS and root in m.include_paths for m in snapshot.files.values())
 
 
 RULES: tuple[Rule, ...] = (ForeignBuildPath(),)

@@ -1,6 +1,6 @@
 """project-not-on-pypi: a PyPI requirement on a name the index has no project for.
 
-Three kinds of name, each where nothing but PyPI serves the environment (another index or a
+Two kinds of name, each where nothing but PyPI serves the environment (another index or a
 find-links page might have it), for requirements with no URL and no named source:
 
 - an import name (``yaml`` for PyYAML: MouseLand/cellpose 767b752 "yaml --> pyyaml",
@@ -19,9 +19,9 @@ find-links page might have it), for requirements with no URL and no named source
   one of those installs, where a variable, a secret or a copied pip.conf may name the index).
 
 pip stops with "No matching distribution found" either way. Typos are looked for among the
-first 50 missing names of a review only (a private index's file of thousands stays fast); the
-rest are warnings. Names the repository defines
-(a pyproject, setup.py or setup.cfg ``name``, a lock's entries) are left alone: a monorepo
+first 50 missing names (of up to 64 characters) of a review only, so that a private index's
+file of thousands stays fast; the rest are warnings. Names the repository defines (a
+pyproject, setup.py or setup.cfg ``name``, a lock's entries) are left alone: a monorepo
 installs its own packages from their folders.
 """
 
@@ -35,17 +35,22 @@ from typing import Protocol
 from packaging.utils import canonicalize_name
 
 from rules.checks.base import Rule, RuleContext, StaticRule
-from rules.checks.support.environments import each_env, env_root, project, version_of
+from rules.checks.support.environments import (
+    SCRIPT_KINDS,
+    each_env,
+    env_root,
+    installed_by,
+    project,
+    version_of,
+)
 from rules.checks.support.fixes import finding
 from rules.checks.support.indexes import pip_indexes_for
 from rules.checks.support.wheels import UNREADABLE, WheelIndex, kb_wheels
 from rules.findings import Finding, Severity
 from rules.kb import project_names, release_lists
 from rules.kb.wheels import load_wheels
-from rules.manifests.model import RUNNER_KINDS, Ecosystem, FileKind, Requirement, Snapshot
+from rules.manifests.model import Ecosystem, Requirement, Snapshot
 
-#: Files whose commands may read an index the review cannot see.
-_SCRIPT_KINDS = RUNNER_KINDS | {FileKind.DOCKERFILE}
 #: How many missing names one review looks for typos of (each look-up is some 20 ms); the
 #: names past it are still reported, as warnings.
 _NEAR_BUDGET = 50
@@ -207,10 +212,9 @@ def _scripted(snapshot: Snapshot, req: Requirement) -> bool:
     """Whether `req` is on a Dockerfile's, workflow's or tox's command line, or its file is
     installed by one."""
     manifest = snapshot.files.get(req.location.file)
-    if manifest is not None and manifest.kind in _SCRIPT_KINDS:
+    if manifest is not None and manifest.kind in SCRIPT_KINDS:
         return True
-    root = env_root(req.environment or req.location.file)
-    return any(m.kind in _SCRIPT_KINDS and root in m.include_paths for m in snapshot.files.values())
+    return installed_by(snapshot, env_root(req.environment or req.location.file))
 
 
 @cache

@@ -13,11 +13,17 @@ installed already (NGC's ``torch==2.1.0a0+32f93b1``).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from rules.checks.base import Rule, RuleContext, StaticRule
 from rules.checks.pytorch_primary_index import PytorchIndexReplacesPypi
-from rules.checks.support.environments import each_env, env_root, local_label, version_of
+from rules.checks.support.environments import (
+    each_env,
+    env_root,
+    installed_by,
+    local_label,
+    version_of,
+)
 from rules.checks.support.fixes import finding
 from rules.checks.support.indexes import (
     FileInstall,
@@ -148,7 +154,7 @@ class MissingPytorchIndex(StaticRule, id="missing-pytorch-index", severity=Sever
             if (
                 manifest is None
                 or manifest.kind == FileKind.DOCKERFILE
-                or _installed_by(snapshot, env_root(req.environment or file), _SCRIPT_KINDS)
+                or installed_by(snapshot, env_root(req.environment or file))
             ):
                 continue
             groups.setdefault((file, version.local), []).append(req)
@@ -205,7 +211,7 @@ def _all_served(snapshot: Snapshot, req: Requirement, installs: list[FileInstall
     indexes are not read), and so does a file nothing installs."""
     if not installs or any(i.first is None for i in installs):
         return False
-    return not _installed_by(snapshot, env_root(req.environment or req.location.file), RUNNER_KINDS)
+    return not installed_by(snapshot, env_root(req.environment or req.location.file), RUNNER_KINDS)
 
 
 def _pytorch(snapshot: Snapshot, kind: IndexKind) -> Iterator[Index]:
@@ -296,12 +302,3 @@ def _pypi(url: str) -> bool:
     """Whether an index URL is PyPI's."""
     host = parse_url(url).host
     return host is not None and host_matches(host, PYPI_HOSTS)
-
-
-_SCRIPT_KINDS = RUNNER_KINDS | {FileKind.DOCKERFILE}
-
-
-def _installed_by(snapshot: Snapshot, root: str, kinds: Collection[FileKind]) -> bool:
-    """Whether a file of one of `kinds` (CI workflows, tox, Dockerfiles) installs the file
-    `root`."""
-    return any(m.kind in kinds and root in m.include_paths for m in snapshot.files.values())

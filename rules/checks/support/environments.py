@@ -8,13 +8,13 @@ a CI workflow job ``ci.yml#job (key=value, …)``); its *root* is the file part.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import Version
 
 from rules.kb.cudaver import is_variant, to_version
-from rules.manifests.model import RUNNER_KINDS, Ecosystem, Requirement, Snapshot
+from rules.manifests.model import RUNNER_KINDS, Ecosystem, FileKind, Requirement, Snapshot
 from rules.manifests.snapshot import with_installed
 
 #: conda names of PyPI projects the ML rules look at (conda-forge's ``pytables`` is PyPI's
@@ -141,3 +141,13 @@ def each_env(
     grouped = environments(snapshot, together=together)
     for env in sorted(grouped):
         yield env, grouped[env]
+
+
+#: Files whose commands install other files, and may pass options the review does not read
+#: (`--no-build-isolation`, an index from a variable): CI workflows, tox, Dockerfiles.
+SCRIPT_KINDS = RUNNER_KINDS | {FileKind.DOCKERFILE}
+
+
+def installed_by(snapshot: Snapshot, root: str, kinds: Collection[FileKind] = SCRIPT_KINDS) -> bool:
+    """Whether a file of one of `kinds` installs the file `root`."""
+    return any(m.kind in kinds and root in m.include_paths for m in snapshot.files.values())
