@@ -23,7 +23,6 @@ may pass ``--no-build-isolation``, which this rule does not read. uv's
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.utils import canonicalize_name
@@ -84,15 +83,18 @@ class BuildNeedsTorch(StaticRule, id="build-needs-torch", severity=Severity.ERRO
                 picked = _picked(req)
                 row = torch_build(req.name, picked) if picked is not None else None
                 if row is not None and picked is not None:
-                    found = self._finding(req, picked, row, _earlier_torch(req, reqs))
-                    if manifest.kind not in _INSTALLED_AS_IS:
-                        # a package's metadata: its users may have installed a build first
-                        # (PyG's install guide), which pip then keeps
-                        found = replace(found, severity=Severity.WARNING)
-                    yield found
+                    # a package's metadata (not installed as is): its users may have installed
+                    # a build first (PyG's install guide), which pip then keeps
+                    as_is = manifest.kind in _INSTALLED_AS_IS
+                    yield self._finding(req, picked, row, _earlier_torch(req, reqs), as_is)
 
     def _finding(
-        self, req: Requirement, picked: Version, row: TorchBuild, earlier: Requirement | None
+        self,
+        req: Requirement,
+        picked: Version,
+        row: TorchBuild,
+        earlier: Requirement | None,
+        as_is: bool,
     ) -> Finding:
         which = "" if version_of(req) is not None else " (the newest release it admits)"
         text = (
@@ -105,14 +107,12 @@ class BuildNeedsTorch(StaticRule, id="build-needs-torch", severity=Severity.ERRO
                 ", and older pip, building in the environment itself, does not have torch there "
                 "yet either (the same install brings it, if anything does)."
             )
-            severity = Severity.ERROR
         else:
             at = earlier.location
             text += (
                 f" (pip 25.3 and later, uv); older pip builds it where {earlier.raw.strip()} "
                 f"({at.file}:{at.line}) installed torch first."
             )
-            severity = Severity.WARNING
         return finding(
             self,
             text,
@@ -120,7 +120,7 @@ class BuildNeedsTorch(StaticRule, id="build-needs-torch", severity=Severity.ERRO
             package=req.name,
             fix=row.fix,
             evidence=row.sources,
-            severity=severity,
+            severity=Severity.ERROR if earlier is None and as_is else Severity.WARNING,
             fingerprint=f"build-needs-torch:{canonicalize_name(req.name)}",
         )
 

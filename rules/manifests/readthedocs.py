@@ -93,11 +93,8 @@ def _installs(walker: Walker, path: str, root: yaml.Node) -> list[tuple[str, Spa
         if (walker.scalar(walker.get(entry, "method")) or "pip") not in ("pip", "setuptools"):
             continue
         where = walker.get(entry, "path")
-        extras = [
-            walker.scalar(e) for e in walker.sequence(walker.get(entry, "extra_requirements"))
-        ]
         if where is not None:
-            for target in _project(walker.scalar(where) or ".", [e for e in extras if e]):
+            for target in _project(walker, walker.scalar(where) or ".", entry):
                 found.setdefault(target, span_of(path, where))
     legacy = walker.get(root, "requirements_file")
     value = walker.scalar(legacy)
@@ -105,16 +102,16 @@ def _installs(walker: Walker, path: str, root: yaml.Node) -> list[tuple[str, Spa
         found.setdefault(posixpath.normpath(value.lstrip("/")), span_of(path, legacy))
     pip_install = walker.get(python, "pip_install")
     if walker.scalar(pip_install) in ("true", "True", "yes") and pip_install is not None:
-        extras = [
-            walker.scalar(e) for e in walker.sequence(walker.get(python, "extra_requirements"))
-        ]
-        for target in _project(".", [e for e in extras if e]):
+        for target in _project(walker, ".", python):
             found.setdefault(target, span_of(path, pip_install))
     return list(found.items())
 
 
-def _project(folder: str, extras: list[str]) -> list[str]:
-    """What ``pip install <folder>[extras]`` installs, as a CI step's command says it."""
+def _project(walker: Walker, folder: str, table: yaml.Node | None) -> list[str]:
+    """What ``pip install <folder>[extras]`` installs, as a CI step's command says it, with
+    the extras `table`'s ``extra_requirements`` names."""
+    named = (walker.scalar(e) for e in walker.sequence(walker.get(table, "extra_requirements")))
+    extras = [e for e in named if e]
     spec = folder + (f"[{','.join(extras)}]" if extras else "")
     targets: list[str] = []
     for words in split_commands(f"pip install '{spec}'"):
