@@ -251,6 +251,42 @@ def matrix_combinations(walker: Walker, matrix: yaml.Node | None) -> list[_Combi
     return combinations
 
 
+def step_pythons_excluded(
+    walker: Walker, job: yaml.Node, conditions: Mapping[int, str], pythons: list[Span]
+) -> set[tuple[int, Span]]:
+    """(step index, Python) pairs where the step's ``if:`` is false on every Linux matrix
+    combination that holds that Python (a matrix value node, by its place): such a step never
+    runs with that Python (microsoft/FLAML a68d073's ``if: matrix.os == 'macOS-latest' &&
+    matrix.python-version == '3.10'`` installs ``.[ray]`` on one macOS job only, never on
+    the 3.11 jobs). A condition not known either way, or a Python no combination holds by
+    its node (a literal ``python-version: "3.11"``), excludes nothing."""
+    if not conditions:
+        return set()
+    combinations = matrix_combinations(walker, walker.get(walker.get(job, "strategy"), "matrix"))
+    if not combinations:
+        return set()
+    runs_on = walker.scalar(walker.get(job, "runs-on")) or ""
+    excluded: set[tuple[int, Span]] = set()
+    for python in pythons:
+        holding = [
+            c
+            for c in combinations
+            if any(position(node) == (python.line, python.column) for node in c.values())
+        ]
+        contexts = []
+        for combination in holding:
+            ctx = _Context(walker, combination, {})
+            ctx.runner_os = _runner_os(ctx, runs_on)
+            if ctx.runner_os in {None, "Linux"}:
+                contexts.append(ctx)
+        if not contexts:
+            continue  # (a Python of macOS or Windows jobs only: as before, not judged here)
+        for index, condition in conditions.items():
+            if all(_holds(ctx, condition) is False for ctx in contexts):
+                excluded.add((index, python))
+    return excluded
+
+
 # --- expressions and offsets ---------------------------------------------------------------
 
 

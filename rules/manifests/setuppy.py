@@ -87,6 +87,13 @@ _Item = _Text | _File
 _Value = list[_Item] | dict[str, list[_Item]] | _Text | _File
 
 
+def _as_items(value: _Value) -> list[_Item]:
+    """A value as list items (a table cannot be added to a list)."""
+    if isinstance(value, dict):
+        raise _Skip
+    return value if isinstance(value, list) else [value]
+
+
 class _Skip(Exception):
     """The value is computed: not read."""
 
@@ -162,7 +169,15 @@ class _Module:
         if isinstance(node, ast.JoinedStr):
             return _Text(self.joined(node, depth + 1), node, composed=True)
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-            return self.items(node.left, depth + 1) + self.items(node.right, depth + 1)
+            left, right = self.value(node.left, depth + 1), self.value(node.right, depth + 1)
+            if isinstance(left, _Text) and isinstance(right, _Text):
+                # two strings: one requirement (rlworkgroup/garage b2b701a2:
+                # ``'gym[all]' + GYM_VERSION`` with ``GYM_VERSION = '==0.15.4'``)
+                self.composable -= len(left.value) + len(right.value)
+                if self.composable < 0:
+                    raise _Skip
+                return _Text(left.value + right.value, node, composed=True)
+            return [*_as_items(left), *_as_items(right)]
         if isinstance(node, ast.Subscript):
             return self.lookup(node.value, node.slice, depth + 1)
         if isinstance(node, ast.Call) and (listed := self.table_call(node, depth + 1)):
@@ -252,10 +267,7 @@ class _Module:
         return [self.lookup(each.value, argument, depth + 1) for argument in call.args]
 
     def items(self, node: ast.expr, depth: int) -> list[_Item]:
-        value = self.value(node, depth)
-        if isinstance(value, dict):
-            raise _Skip
-        return value if isinstance(value, list) else [value]
+        return _as_items(self.value(node, depth))
 
     def file_read(self, node: ast.expr, depth: int) -> str | None:
         """The file name a requirements-reading expression reads, or None."""

@@ -34,7 +34,12 @@ from rules.findings import Finding
 from rules.manifests._install_commands import InstallFindings, installed_files, interpret
 from rules.manifests._shellwords import Word, split_commands
 from rules.manifests._step_installs import command_installs
-from rules.manifests._workflow_jobs import python_minor, read_jobs, span_of
+from rules.manifests._workflow_jobs import (
+    python_minor,
+    read_jobs,
+    span_of,
+    step_pythons_excluded,
+)
 from rules.manifests._yaml_nodes import BudgetExceeded, Walker, compose
 from rules.manifests.errors import parse_error
 from rules.manifests.local_actions import action_reference, local_action
@@ -89,10 +94,17 @@ class WorkflowParser:
                     facts.extend(Fact(FactKind.PYTHON, v, s, d, "") for v, s, d in pythons)
                 # A file gets the Python of the last setup-python step before the step that
                 # installs it (what `python`/`pip` is there); all the job's when none is.
+                # ... and not where the step's `if:` leaves that Python's jobs out
                 in_effect = _pythons_in_effect(walker, path, job)
+                excluded = step_pythons_excluded(
+                    walker, job, _conditions(walker, job, steps), [s for _, s, _ in pythons]
+                )
                 for python in pythons:
                     for index, target, _ in steps:
-                        if python in (in_effect.get(index) or pythons):
+                        if (
+                            python in (in_effect.get(index) or pythons)
+                            and (index, python[1]) not in excluded
+                        ):
                             facts.append(Fact(FactKind.PYTHON, *python, target))
         except BudgetExceeded:
             return ManifestFile(path=path, kind=self.kind)
@@ -299,6 +311,19 @@ def job_installs(walker: Walker, path: str, job: yaml.Node) -> list[tuple[str, S
     place of the `run:` step that installs it; a project installed with extras
     (``pip install -e .[ml]``) also gives its extras' environments (``pyproject.toml#ml``)."""
     return _first_places(_step_installs(walker, path, job))
+
+
+def _conditions(
+    walker: Walker, job: yaml.Node, steps: list[tuple[int, str, Span]]
+) -> dict[int, str]:
+    """The ``if:`` of each step that installs a target, by step index."""
+    nodes = walker.sequence(walker.get(job, "steps"))
+    out: dict[int, str] = {}
+    for index in {i for i, _, _ in steps}:
+        condition = walker.scalar(walker.get(nodes[index], "if")) if index < len(nodes) else None
+        if condition:
+            out[index] = condition
+    return out
 
 
 def _first_places(steps: list[tuple[int, str, Span]]) -> list[tuple[str, Span]]:

@@ -271,6 +271,32 @@ def test_an_f_string_of_bound_names_is_read(text: str, expected: tuple[object, .
         assert (req.name, str(req.specifier), req.location.line, req.location.column) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # rlworkgroup/garage b2b701a2: a name and a version joined by +
+        (
+            "from setuptools import setup\nGYM_VERSION = '==0.15.4'\n"
+            "REQUIRED = ['akro==0.0.6', 'gym[atari]' + GYM_VERSION]\n"
+            "setup(install_requires=REQUIRED)\n",
+            [("akro", "==0.0.6"), ("gym", "==0.15.4")],
+        ),
+        # two lists joined by + stay two lists of requirements
+        (
+            "from setuptools import setup\nA = ['numpy>=1.20']\n"
+            "setup(install_requires=A + ['scipy'])\n",
+            [("numpy", ">=1.20"), ("scipy", "")],
+        ),
+    ],
+)
+def test_strings_joined_by_plus_are_one_requirement(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    manifest = _parse(text)
+    assert manifest.errors == ()
+    assert [(r.name, str(r.specifier)) for r in manifest.requirements] == expected
+
+
 def test_columns_count_characters_not_bytes() -> None:
     manifest = _parse(
         "from setuptools import setup\nsetup(description='é', install_requires=['torch'])\n"

@@ -273,3 +273,45 @@ def test_a_matrix_key_with_no_string_value_leaves_the_script_as_written() -> Non
     )
     manifest = WorkflowParser().parse(".github/workflows/pytest.yaml", text)
     assert manifest.include_paths == ()
+
+
+CONDITIONED = """\
+jobs:
+  build:
+    runs-on: ${{ matrix.os }}
+    strategy:
+      matrix:
+        os: [ubuntu-latest, macos-latest]
+        python-version: ["3.8", "3.10", "3.11"]
+    steps:
+      - uses: actions/setup-python@v5
+        with:
+          python-version: ${{ matrix.python-version }}
+      - run: pip install -e .
+      - name: If mac and python 3.10, install ray
+        if: matrix.os == 'macOS-latest' && matrix.python-version == '3.10'
+        run: pip install -e .[ray]
+      - if: ${{ matrix.python-version != '3.11' }}
+        run: pip install -r old.txt
+      - if: github.event_name == 'push'
+        run: pip install -r unknown.txt
+"""
+
+
+@pytest.mark.parametrize(
+    ("target", "pythons"),
+    [
+        ("pyproject.toml", {"3.8", "3.10", "3.11"}),
+        # microsoft/FLAML a68d073: the step runs on one macOS job only, never on Linux
+        ("pyproject.toml#ray", set()),
+        # torchtune's gpu_test.yaml: `if: matrix.python-version != '3.9'`
+        ("old.txt", {"3.8", "3.10"}),
+        # a condition the workflow's text does not decide leaves every Python
+        ("unknown.txt", {"3.8", "3.10", "3.11"}),
+    ],
+)
+def test_a_step_s_if_leaves_out_the_pythons_of_jobs_it_never_runs_on(
+    target: str, pythons: set[str]
+) -> None:
+    manifest = WorkflowParser().parse(PATH, CONDITIONED)
+    assert {f.value for f in manifest.facts if f.environment == target} == pythons
