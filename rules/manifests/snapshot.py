@@ -10,6 +10,8 @@ no other file includes (or, inside a cycle nobody else includes, the first path)
 included file's requirements, indexes and facts take the environment of the first root (in
 path order) that reaches it, and each root reaching it is listed in its metadata as
 ``("root", path)``; `environment_requirements` gives every environment's full set. A file
+a Dockerfile or CI job installs as is is a root first, even when included (its includers
+hold its lines by `installed_together`). A file
 reached only through ``-c`` is a constraints file. Include cycles are parse errors at the
 include line; includes missing from `files` are warnings at the include line (the worker
 can fetch `missing_includes` and build again). A dependency file the reader left out
@@ -302,12 +304,23 @@ def _cycles(state: _State) -> None:
 
 
 def _environments(state: _State) -> None:
-    """Give included files their root's environment; mark files reached only by -c."""
+    """Give included files their root's environment; mark files reached only by -c.
+
+    A file that a Dockerfile, CI job or other runner installs as it is (``pip install -r
+    requirements.txt``) is a root of its own even when another file includes it
+    (``requirements-dev.txt``: ``-r requirements.txt``), and comes first: the runner's Python
+    is that file's (blue-yonder/tsfresh 00ed316: the Python 3.6 job installs
+    requirements.txt, which rdocs-requirements.txt includes). Its includers list it as
+    installed together with them (`installed_together`)."""
     including = {p: m for p, m in state.manifests.items() if m.kind in _INCLUDING}
     targets = {t for m in including.values() for t, _, _ in _edges(m) if t != m.path}
+    installed = {
+        t for m in state.manifests.values() if m.kind in _REFERENCING for t in m.include_paths
+    }
     roots_of: dict[str, list[str]] = {}
     as_requirement: set[str] = set()
-    pending = sorted(p for p in including if p not in targets)
+    pending = sorted(p for p in including if p in targets and p in installed)
+    pending += sorted(p for p in including if p not in targets)
     unreached = sorted(including)
     while pending or any(p not in roots_of for p in unreached):
         root = pending.pop(0) if pending else next(p for p in unreached if p not in roots_of)
@@ -339,7 +352,11 @@ def _environments(state: _State) -> None:
             ),
             indexes=tuple(replace(i, environment=environment) for i in manifest.indexes),
             facts=tuple(replace(f, environment=environment) for f in manifest.facts),
-            metadata=(*manifest.metadata, *(("root", root) for root in roots if root != path)),
+            metadata=(
+                *manifest.metadata,
+                *(("root", root) for root in roots if root != path),
+                *((INSTALLED_WITH, root) for root in roots[1:] if environment == path),
+            ),
         )
 
 
@@ -460,6 +477,11 @@ def installed_together(snapshot: Snapshot) -> Mapping[str, tuple[str, ...]]:
     return together
 
 
+#: Metadata of a file a runner installs as is while another file includes it: the includer,
+#: whose environment holds the file's requirements too (`_environments`).
+INSTALLED_WITH = "installed-with"
+
+
 def _installed_together(snapshot: Snapshot) -> dict[str, tuple[str, ...]]:
     """What each Dockerfile stage (and CI workflow job: `workflow.INSTALLED_TOGETHER`)
     installs into itself, in order: the stage it is built
@@ -468,6 +490,10 @@ def _installed_together(snapshot: Snapshot) -> dict[str, tuple[str, ...]]:
     extras of ``pip install '.[a]'`` (``pyproject.toml#a``), by the stage's environment. A
     venv or other Python inside a stage starts empty (it is not built FROM the stage)."""
     together: dict[str, tuple[str, ...]] = {}
+    for path in sorted(snapshot.files):
+        for key, includer in snapshot.files[path].metadata:
+            if key == INSTALLED_WITH:  # `-r requirements.txt`, a file of its own
+                together[includer] = (*together.get(includer, ()), path)
     for path in sorted(snapshot.files):
         manifest = snapshot.files[path]
         if manifest.kind in RUNNER_KINDS:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from rules.checks.support.environments import environments
 from rules.findings import Severity
 from rules.manifests import snapshot as snapshot_module
 from rules.manifests.model import FileKind, Group
@@ -176,3 +177,48 @@ def test_a_failing_second_dockerfile_read_is_a_located_error_not_a_crash(
     errors = snapshot.files["Dockerfile"].errors
     assert [(e.line, e.column) for e in errors] == [(1, 1)]
     assert "internal parser error" in errors[0].message
+
+
+_JOB_36 = (
+    "jobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n"
+    "      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.6'\n"
+    "      - run: pip install -r requirements.txt\n"
+)
+
+
+@pytest.mark.parametrize("runner", [".github/workflows/ci.yml", "Dockerfile"])
+def test_a_file_a_runner_installs_as_is_stays_its_own_environment_when_included(
+    runner: str,
+) -> None:
+    """blue-yonder/tsfresh 00ed316: the Python 3.6 job installs requirements.txt, which
+    rdocs-requirements.txt includes; the job's Python is requirements.txt's, and the includer
+    still holds its lines (installed together)."""
+    text = (
+        _JOB_36
+        if runner.endswith(".yml")
+        else ("FROM python:3.6\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n")
+    )
+    snap = build_snapshot(
+        {
+            "requirements.txt": "statsmodels>=0.13\n",
+            "rdocs-requirements.txt": "Sphinx==1.6.4\n-r requirements.txt\n",
+            runner: text,
+        }
+    )
+    (req,) = snap.files["requirements.txt"].requirements
+    assert req.environment == "requirements.txt"
+    grouped = environments(snap)
+    assert [r.name for r in grouped["requirements.txt"]] == ["statsmodels"]
+    assert sorted(r.name for r in grouped["rdocs-requirements.txt"]) == ["sphinx", "statsmodels"]
+    assert sorted(r.name for r in environment_requirements(snap)["rdocs-requirements.txt"]) == [
+        "sphinx",
+        "statsmodels",
+    ]
+
+
+def test_an_included_file_no_runner_installs_takes_its_includer_s_environment() -> None:
+    snap = build_snapshot(
+        {"requirements.txt": "numpy\n", "requirements-dev.txt": "-r requirements.txt\npytest\n"}
+    )
+    (req,) = snap.files["requirements.txt"].requirements
+    assert req.environment == "requirements-dev.txt"
