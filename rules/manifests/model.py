@@ -28,6 +28,7 @@ class FileKind(StrEnum):
     WORKFLOW = "ci-workflow"
     TOX = "tox"
     READTHEDOCS = "readthedocs"
+    TRAVIS = "travis"
     SETUP_CFG = "setup-cfg"
     SETUP_PY = "setup-py"
     CONFIG = "depreview-config"
@@ -35,7 +36,7 @@ class FileKind(StrEnum):
 
 #: Kinds that install other files into environments they run on a Python (a CI workflow's
 #: jobs, tox's environments), the files staying environments of their own.
-RUNNER_KINDS = frozenset({FileKind.WORKFLOW, FileKind.TOX, FileKind.READTHEDOCS})
+RUNNER_KINDS = frozenset({FileKind.WORKFLOW, FileKind.TOX, FileKind.READTHEDOCS, FileKind.TRAVIS})
 
 
 class Group(StrEnum):

@@ -18,7 +18,8 @@ Selection is by path only (the worker picks files from a PR's file list before f
 - ``.python-version``, ``runtime.txt`` (at the root or in ``binder/``; elsewhere, in a
   ``requirements`` folder, a requirements file), ``.github/depreview.yml`` (the repo config)
 - CI workflows: ``.github/workflows/*.yml`` (their ``actions/setup-python`` versions); Read the
-  Docs' ``.readthedocs.yaml`` (``.yml``, or without the dot) at the root
+  Docs' ``.readthedocs.yaml`` (``.yml``, or without the dot) and Travis CI's ``.travis.yml``
+  at the root
 
 Fetched but not parsed as a dependency file: the root ``Makefile`` (``makefile``,
 ``GNUmakefile``), whose targets tell what a workflow's or Dockerfile's ``make setup``
@@ -83,6 +84,7 @@ _PARSERS: dict[FileKind, tuple[str, str]] = {
     FileKind.WORKFLOW: ("rules.manifests.workflow", "WorkflowParser"),
     FileKind.TOX: ("rules.manifests.tox", "ToxParser"),
     FileKind.READTHEDOCS: ("rules.manifests.readthedocs", "ReadTheDocsParser"),
+    FileKind.TRAVIS: ("rules.manifests.travis", "TravisParser"),
     FileKind.SETUP_CFG: ("rules.manifests.setupcfg", "SetupCfgParser"),
     FileKind.SETUP_PY: ("rules.manifests.setuppy", "SetupPyParser"),
 }
@@ -114,6 +116,8 @@ def kind_for(path: str) -> FileKind | None:
         return FileKind.WORKFLOW
     if path.lower() in _READTHEDOCS:
         return FileKind.READTHEDOCS
+    if path.lower() in (".travis.yml", ".travis.yaml"):
+        return FileKind.TRAVIS
     folders = [part.lower() for part in path.split("/")[:-1]]
     if _SKIPPED_FOLDERS.intersection(folders):
         return None
