@@ -135,15 +135,26 @@ def _names_extra(marker: Marker) -> bool:
     return "extra" in str(marker)
 
 
-def read(index_url: str, package: str, since: dt.date) -> list[dict[str, Any]]:
-    """Rows of consecutive final releases with the same requirements, oldest first."""
+def read(
+    index_url: str,
+    package: str,
+    since: dt.date,
+    newest: int | None = None,
+    sdists: bool = True,
+) -> list[dict[str, Any]]:
+    """Rows of consecutive final releases with the same requirements, oldest first (only the
+    `newest` most recent releases uploaded since `since`, when given; releases with no wheel
+    left out unless `sdists`)."""
     by_version = files_by_version(index_url, package, Version("0"))
     rows: list[dict[str, Any]] = []
-    for version in sorted(by_version, key=Version):
+    recent = [
+        version
+        for version in sorted(by_version, key=Version)
+        if min((f.get("upload-time") or "9999" for f in by_version[version]), default="9999")[:10]
+        >= since.isoformat()
+    ]
+    for version in recent[-newest:] if newest else recent:
         files = by_version[version]
-        uploaded = min((f.get("upload-time") or "9999" for f in files), default="9999")
-        if uploaded[:10] < since.isoformat():
-            continue
         chosen = _representative(files)
         read_from = "METADATA"
         if chosen is not None:
@@ -152,11 +163,11 @@ def read(index_url: str, package: str, since: dt.date) -> list[dict[str, Any]]:
             requires = install_lines(list(headers.get_all("Requires-Dist") or []))
             requires_python = headers.get("Requires-Python")
         else:  # no wheel: the sdist's egg-info, when setuptools built it
-            sdists = [f for f in files if f["filename"].endswith(".tar.gz") and not f.get("yanked")]
-            found = sdist_requires(sdists[0], _get) if sdists else None
+            tars = [f for f in files if f["filename"].endswith(".tar.gz") and not f.get("yanked")]
+            found = sdist_requires(tars[0], _get) if tars and sdists else None
             if found is None:
                 continue
-            chosen, read_from = sdists[0], "egg-info/requires.txt"
+            chosen, read_from = tars[0], "egg-info/requires.txt"
             requires = install_lines(requires_txt_lines(found[0]))
             requires_python = found[1]
         yanked = all(f.get("yanked") for f in files)

@@ -121,8 +121,21 @@ def poetry_hash_finding(snapshot: Snapshot, lock: ManifestFile) -> Finding | Non
     `Locker.is_fresh`: a lock written before Poetry 2.3 may match the hash without groups)."""
     pyproject = snapshot.files.get(sibling(lock.path, "pyproject.toml"))
     recorded = _meta(lock, "content-hash")
-    if pyproject is None or not recorded or not _meta(pyproject, POETRY_HASH):
+    if pyproject is None or not _meta(pyproject, POETRY_HASH):
         return None
+    if not recorded:
+        if not _meta(lock, "lock-version"):
+            return None  # no [metadata] table read: not judged
+        # Poetry's `Locker.is_fresh` is False without a hash (instructor-ai/instructor
+        # ad046fbc: a hand-edited lock lost its content-hash line; fixed by `poetry lock`)
+        return out_of_sync(
+            lock,
+            f"{lock.path} has no content-hash in its [metadata] table, so Poetry takes it for "
+            f"a lock of another pyproject.toml: `poetry install` stops with 'pyproject.toml "
+            f"changed significantly since poetry.lock was last generated'.",
+            None,
+            ["[metadata] of the lock: lock-version without content-hash"],
+        )
     if recorded[0] in _meta(pyproject, POETRY_HASH):
         return None
     generator = _meta(lock, "generator")

@@ -6,14 +6,23 @@ package with the date its releases are read from).
 
 Data: rules/kb/data/requires_dist.json, written by scripts/requires_from_index.py from one wheel
 METADATA per final release: its Requires-Python and the Requires-Dist lines no extra guards,
-consecutive releases with the same lines in one row. Pure: reads the packaged data file only.
+consecutive releases with the same lines in one row. A project that file does not hold is
+looked up in rules/kb/data/requires_dist_top.zip (scripts/requires_top_from_index.py: the same
+rows for the newest releases of many more projects, one zip member per project, read on its
+first look-up). Pure: reads the packaged data files only.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import io
+import json
+import re
+import threading
+import zipfile
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from typing import Any
 
 from packaging.requirements import InvalidRequirement, Requirement
@@ -23,6 +32,18 @@ from packaging.version import InvalidVersion, Version
 from rules.kb.datafile import data_json
 
 DATA_FILE = "requires_dist.json"
+TOP_FILE = "requires_dist_top.zip"
+#: The provenance member of `TOP_FILE`.
+TOP_PROVENANCE = "_provenance.json"
+#: Projects `TOP_FILE` leaves out: builds that differ by index (a ``torch==2.7.1+cu128`` from
+#: the PyTorch index requires other ``nvidia-*-cu12`` pins than PyPI's 2.7.1, and a lookup
+#: ignores local labels) and requirements the KB holds on their own (torch's pins,
+#: nvidia_requires.json, tensorflow_wheels.json, jax.json).
+MODELLED_ELSEWHERE = re.compile(
+    r"^(torch|torchvision|torchaudio|torchtext|torchdata|torchcodec|triton|pytorch-triton.*"
+    r"|nvidia-.*|cupy-cuda.*|jax|jaxlib|jax-cuda.*|tensorflow|tensorflow-(cpu|gpu|intel)"
+    r"|tf-nightly.*)$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,33 +114,85 @@ def _package_rows(package: str, entries: list[Mapping[str, Any]]) -> dict[Versio
     return by_version
 
 
+#: Rows of a project not in the main file: its raw entries, or None when not recorded.
+Fallback = Callable[[str], list[Mapping[str, Any]] | None]
+
+
 class _LazyRows(Mapping[str, Mapping[Version, RequiresRow]]):
     """The rows by package, each package's parsed on its first look-up (a review looks up a
-    few of the hundred-odd packages; parsing every row took most of a second)."""
+    few of the hundred-odd packages; parsing every row took most of a second); a package the
+    main file lacks comes from `fallback` (the archive of the most downloaded projects)."""
 
-    def __init__(self, raw: Mapping[str, list[Mapping[str, Any]]]) -> None:
+    def __init__(
+        self,
+        raw: Mapping[str, list[Mapping[str, Any]]],
+        fallback: Fallback | None = None,
+        fallback_names: frozenset[str] = frozenset(),
+    ) -> None:
         self._raw = {str(canonicalize_name(name)): entries for name, entries in raw.items()}
+        self._fallback = fallback
+        self._fallback_names = fallback_names - self._raw.keys()
         self._parsed: dict[str, dict[Version, RequiresRow]] = {}
 
     def __getitem__(self, package: str) -> Mapping[Version, RequiresRow]:
         parsed = self._parsed.get(package)
         if parsed is None:
-            parsed = self._parsed[package] = _package_rows(package, self._raw[package])
+            entries = self._raw.get(package)
+            if entries is None and package in self._fallback_names and self._fallback:
+                entries = self._fallback(package)
+            if entries is None:
+                raise KeyError(package)
+            parsed = self._parsed[package] = _package_rows(package, entries)
         return parsed
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._raw)
+        yield from self._raw
+        yield from sorted(self._fallback_names)
 
     def __len__(self) -> int:
-        return len(self._raw)
+        return len(self._raw) + len(self._fallback_names)
 
 
-def from_raw(data: Mapping[str, Any]) -> RequiresDist:
-    """The rows of a parsed requires_dist.json."""
-    return RequiresDist(_LazyRows(data["packages"]), data["provenance"]["snapshot_date"])
+class TopArchive:
+    """`TOP_FILE`, opened once; members read under a lock (one process may review in
+    threads)."""
+
+    def __init__(self, data: bytes) -> None:
+        self._zip = zipfile.ZipFile(io.BytesIO(data))
+        self._lock = threading.Lock()
+        members = (n.removesuffix(".json") for n in self._zip.namelist() if n != TOP_PROVENANCE)
+        self.names = frozenset(n for n in members if not MODELLED_ELSEWHERE.match(n))
+
+    def entries(self, package: str) -> list[Mapping[str, Any]] | None:
+        if package not in self.names:
+            return None
+        with self._lock:
+            text = self._zip.read(f"{package}.json")
+        found: list[Mapping[str, Any]] = json.loads(text)
+        return found
+
+    def provenance(self) -> dict[str, Any]:
+        with self._lock:
+            found: dict[str, Any] = json.loads(self._zip.read(TOP_PROVENANCE))
+        return found
+
+
+@cache
+def top_archive() -> TopArchive:
+    return TopArchive(resources.files("rules.kb").joinpath("data", TOP_FILE).read_bytes())
+
+
+def from_raw(data: Mapping[str, Any], top: TopArchive | None = None) -> RequiresDist:
+    """The rows of a parsed requires_dist.json (and, when given, of the archive)."""
+    rows = (
+        _LazyRows(data["packages"], top.entries, top.names)
+        if top is not None
+        else _LazyRows(data["packages"])
+    )
+    return RequiresDist(rows, data["provenance"]["snapshot_date"])
 
 
 @cache
 def load_requires_dist() -> RequiresDist:
     """The packaged rows, read once per process."""
-    return from_raw(data_json(DATA_FILE))
+    return from_raw(data_json(DATA_FILE), top_archive())

@@ -7,6 +7,8 @@ Real files (the corpus cases' byte-exact copies):
   since poetry.lock was last generated"); e97ca80 / 0c693ba relocked;
 - nolabs-ai/deepfabric PR #549: torch, accelerate, peft and trl moved into a `training` extra,
   uv.lock unchanged (`uv lock --check`: "The lockfile at `uv.lock` needs to be updated");
+- instructor-ai/instructor ad046fbc: black added to the dev group, the lock edited by hand
+  without its content-hash line (ff4c1f17 "fix: poetry lock");
 - roboflow/supervision Dependabot #1083 and project-deepform's TF 2.3.0 relock: in sync.
 """
 
@@ -49,6 +51,9 @@ def _tree(case: str, side: str) -> dict[str, str]:
         ),
         ("nolabs-ai__deepfabric__training-extra-stale-uv-lock", "head", ["root"]),
         ("nolabs-ai__deepfabric__training-extra-stale-uv-lock", "base", []),
+        # instructor-ai/instructor ad046fbc: the hand-edited lock lost its content-hash line
+        ("instructor-ai__instructor__black-dev-dep-stale-poetry-lock", "head", ["hash"]),
+        ("instructor-ai__instructor__black-dev-dep-stale-poetry-lock", "base", []),
         ("roboflow__supervision__dependabot-pillow-1030-poetry-lock", "head", []),
         ("project-deepform__deepform__tf-230-poetry-lock-python383", "head", []),
         ("nathanpainchaud__lightning-hydra-template__renovate-torchmetrics-19-uv-lock", "head", []),

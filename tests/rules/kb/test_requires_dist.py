@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import io
 import tarfile
+from pathlib import Path
 
 from packaging.version import Version
 
-from rules.kb.requires_dist import from_raw, load_requires_dist
+from rules.kb.datafile import data_json
+from rules.kb.requires_dist import TopArchive, from_raw, load_requires_dist, top_archive
 from scripts._sdist_requires import requires_txt_lines, sdist_requires
 from scripts.requires_from_index import install_lines
+from scripts.requires_top_from_index import read_archive, write_archive
 
 TRANSFORMERS_4352 = [
     "filelock",
@@ -154,3 +157,49 @@ def test_packaged_sdist_row_names_where_it_was_read() -> None:
         row.source(numpy)
         == "fairscale-0.4.9.tar.gz egg-info/requires.txt: Requires-Dist: numpy>=1.22.0"
     )
+
+
+def test_a_project_the_main_file_lacks_comes_from_the_archive(tmp_path: Path) -> None:
+    """scripts/requires_top_from_index.py's archive, read one member at a time; the main
+    file's rows win where both hold a project."""
+    row = {
+        "versions": ["1.0.7"],
+        "file": "httpcore-1.0.7-py3-none-any.whl",
+        "requires_python": ">=3.8",
+        "requires": ["certifi", "h11<0.15,>=0.13"],
+        "yanked": False,
+    }
+    archive = tmp_path / "top.zip"
+    write_archive(
+        archive,
+        {"snapshot_date": "2026-12-05"},
+        {"httpcore": [row], "demo-pkg": [{**row, "versions": ["9.0"]}]},
+    )
+    assert read_archive(archive)[1]["httpcore"] == [row]
+    data = from_raw(
+        {
+            "provenance": {"snapshot_date": "2026-12-05"},
+            "packages": {"demo-pkg": [{**row, "versions": ["1.0"]}]},
+        },
+        TopArchive(archive.read_bytes()),
+    )
+    found = data.release("HTTPCore", Version("1.0.7"))
+    assert found is not None
+    assert [str(r) for r in found.requires] == ["certifi", "h11<0.15,>=0.13"]
+    assert data.releases("demo-pkg") == (Version("1.0"),)  # the main file's, not the archive's
+    assert data.release("httpcore", Version("1.0.6")) is None
+    assert data.release("not-recorded", Version("1.0")) is None
+
+
+def test_the_packaged_archive_holds_its_provenance_and_projects() -> None:
+    top = top_archive()
+    assert len(top.names) >= 100
+    provenance = top.provenance()
+    assert provenance["script"] == "scripts/requires_top_from_index.py"
+    assert not top.names & set(data_json("requires_dist.json")["packages"])
+    # builds that differ by index are left to the KB's own tables
+    assert not {"torch", "torchvision", "nvidia-cudnn-cu12", "jaxlib", "tensorflow"} & top.names
+    # Azure-Samples/openai-chat-vision-quickstart's Dependabot h11 0.16.0 next to httpcore 1.0.7
+    row = load_requires_dist().release("httpcore", Version("1.0.7"))
+    assert row is not None
+    assert "h11<0.15,>=0.13" in [str(r) for r in row.requires]
