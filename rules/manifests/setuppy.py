@@ -113,6 +113,8 @@ class _Module:
     composable: int = MAX_COMPOSED
     #: the dependency tables read so far (`lookup`), by name: project -> its entry
     tables: dict[str, dict[str, _Text]] = field(default_factory=dict)
+    #: ``NAME['key'] = value`` assignments, by name, in file order (extras built one by one)
+    item_sets: dict[str, list[tuple[str, ast.expr]]] = field(default_factory=dict)
 
     def index(self, nodes: list[ast.AST]) -> None:
         """Names bound once (a second binding or a mutation makes them None)."""
@@ -120,6 +122,14 @@ class _Module:
             if isinstance(node, ast.Assign):
                 for target in node.targets:
                     self.bind(target, node.value)
+                    if (
+                        isinstance(target, ast.Subscript)
+                        and isinstance(target.value, ast.Name)
+                        and isinstance(target.slice, ast.Constant)
+                        and isinstance(target.slice.value, str)
+                    ):
+                        sets = self.item_sets.setdefault(target.value.id, [])
+                        sets.append((target.slice.value, node.value))
             elif isinstance(node, ast.AnnAssign) and node.value is not None:
                 self.bind(node.target, node.value)
             elif isinstance(node, ast.AugAssign | ast.NamedExpr | ast.For | ast.comprehension):
@@ -497,6 +507,9 @@ def _read(b: _Builder, module: _Module, call: ast.Call) -> None:
     for arg, node in _keywords(module, call):
         if arg not in {"install_requires", "extras_require", "python_requires", "name"}:
             continue
+        if arg == "extras_require" and isinstance(node, ast.Name) and node.id in module.item_sets:
+            _extras_one_by_one(b, module, node)  # a table filled in key by key
+            continue
         try:
             value = module.value(node)
         except (_Skip, RecursionError):
@@ -518,16 +531,24 @@ def _read(b: _Builder, module: _Module, call: ast.Call) -> None:
 def _extras_one_by_one(b: _Builder, module: _Module, node: ast.expr) -> None:
     """The extras of an ``extras_require`` dict literal that are readable on their own, when
     some are not (MouseLand/cellpose: ``'gui': gui_deps``, a list its setup.py changes under
-    conditions, next to ``'distributed': distributed_deps``, bound once)."""
-    if isinstance(node, ast.Name):
-        bound = module.bindings.get(node.id)
+    conditions, next to ``'distributed': distributed_deps``, bound once), and those a name
+    bound to a dict literal gets by ``NAME['key'] = [...]`` (rlworkgroup/garage:
+    ``EXTRAS = {}`` then ``EXTRAS['mujoco'] = ['mujoco-py<2.1,>=2.0', 'gym[all]' +
+    GYM_VERSION]``; a later assignment to a key replaces the earlier one)."""
+    name = node.id if isinstance(node, ast.Name) else None
+    if name is not None:
+        bound = module.bindings.get(name)
         node = bound if bound is not None else node
     if not isinstance(node, ast.Dict):
         return
+    entries: dict[str, ast.expr] = {}
     for key, element in zip(node.keys, node.values, strict=True):
-        if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
-            continue
-        extra = key.value.strip()
+        if isinstance(key, ast.Constant) and isinstance(key.value, str):
+            entries[key.value.strip()] = element
+    for key_text, element in module.item_sets.get(name or "", []):
+        entries.pop(key_text.strip(), None)
+        entries[key_text.strip()] = element
+    for extra, element in entries.items():
         if ":" in extra or not extra:
             continue
         try:

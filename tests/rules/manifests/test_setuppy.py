@@ -392,3 +392,23 @@ def test_deps_list_calls() -> None:
         ("numpy>=1.24", "setup.py"),
         ("black", "setup.py#dev"),
     ]
+
+
+def test_extras_filled_in_key_by_key_are_read() -> None:
+    """rlworkgroup/garage b2b701a2: ``EXTRAS = {}`` then ``EXTRAS['mujoco'] = [...]``; a key
+    whose value is computed (``list(set(sum(EXTRAS.values(), [])))``) is left out, and a key
+    assigned twice keeps its last value."""
+    manifest = _parse(
+        "from setuptools import setup\nGYM = '==0.15.4'\nEXTRAS = {'old': ['six']}\n"
+        "EXTRAS['mujoco'] = ['mujoco-py<2.1,>=2.0', 'gym[all]' + GYM]\n"
+        "EXTRAS['all'] = list(set(sum(EXTRAS.values(), [])))\n"
+        "EXTRAS['old'] = ['attrs']\n"
+        "setup(install_requires=['numpy'], extras_require=EXTRAS)\n"
+    )
+    assert manifest.errors == ()
+    assert [(r.name, str(r.specifier), r.environment) for r in manifest.requirements] == [
+        ("numpy", "", "setup.py"),
+        ("mujoco-py", "<2.1,>=2.0", "setup.py#mujoco"),
+        ("gym", "==0.15.4", "setup.py#mujoco"),
+        ("attrs", "", "setup.py#old"),
+    ]
