@@ -1,0 +1,3 @@
+"""Version file."""
+
+__version__ = "0.0.8"
