@@ -160,6 +160,15 @@ class PixiReader(ManifestParts):
                 self.error(where, f"environment {env!r}: no feature {missing!r} is declared")
             present = [(f, features[f]) for f in held if f in features]
             self._channels(label, [*(c for _, f in present for c in f.channels), *channels])
+            raw_features = _mapping(workspace.get("feature"))
+            for name in ["", *(f for f, _ in present if f != DEFAULT)]:
+                table = (*self.prefix, "feature", name) if name else self.prefix
+                options = (
+                    _mapping(_mapping(raw_features.get(name)).get("pypi-options"))
+                    if name
+                    else _mapping(workspace.get("pypi-options"))
+                )
+                self._pypi_options(label, (*table, "pypi-options"), options)
             for name, feature in present:
                 group = None if name == DEFAULT else name
                 for table, key, spec in feature.conda:
@@ -169,6 +178,28 @@ class PixiReader(ManifestParts):
                 for table, cuda in feature.cuda:
                     at = self.span(self.place(table, "cuda", None))
                     self.facts.append(Fact(FactKind.CUDA, cuda, at, f'cuda = "{cuda}"', label))
+
+    def _pypi_options(self, label: str, table: _Table, options: Mapping[str, Any]) -> None:
+        """``[pypi-options]``: the index, extra indexes and find-links pages pip-style
+        installs of the environment read (snap-stanford/relbench's pixi.toml finds pyg-lib on
+        ``find-links = [{ url = "https://data.pyg.org/whl/torch-2.4.0+cu121.html" }]``)."""
+        found: list[tuple[str, IndexKind, tuple[int, int]]] = []
+        index = options.get("index-url")
+        if isinstance(index, str) and index:
+            found.append(
+                (index, IndexKind.INDEX_URL, self.locator.value(table, "index-url", index))
+            )
+        for key, kind in (
+            ("extra-index-urls", IndexKind.EXTRA_INDEX_URL),
+            ("find-links", IndexKind.FIND_LINKS),
+        ):
+            entries = options.get(key)
+            for entry in entries if isinstance(entries, list) else []:
+                url = entry.get("url") or entry.get("path") if isinstance(entry, Mapping) else entry
+                if isinstance(url, str) and url:
+                    found.append((url, kind, self.locator.key(table, key)))
+        for url, kind, at in found:
+            self.indexes.append(Index(url, kind, self.span(at), environment=label))
 
     def _channels(self, label: str, channels: list[tuple[_Table, object]]) -> None:
         for position, (table, channel) in enumerate(channels):

@@ -230,3 +230,30 @@ def test_mutated_workspaces_never_break_the_parser(data: st.DataObject) -> None:
             assert error.line is not None and 1 <= error.line <= lines + 1
         for r in manifest.requirements:
             assert 1 <= r.location.line <= lines + 1
+
+
+def test_pypi_options_are_indexes_of_each_environment() -> None:
+    """snap-stanford/relbench's pixi.toml: pyg-lib comes from the find-links page of
+    ``[pypi-options]`` (a feature's own options count for its environments)."""
+    manifest = PixiParser().parse(
+        "pixi.toml",
+        '[workspace]\nchannels = ["conda-forge"]\nplatforms = ["linux-64"]\n'
+        '[pypi-options]\nindex-url = "https://pypi.org/simple"\n'
+        'find-links = [{ url = "https://data.pyg.org/whl/torch-2.4.0+cu121.html" }]\n'
+        '[pypi-dependencies]\npyg-lib = "*"\n'
+        '[feature.cu.pypi-options]\nextra-index-urls = ["https://download.pytorch.org/whl/cu121"]\n'
+        '[environments]\ncuda = ["cu"]\n',
+    )
+    pip = {
+        (i.environment, i.kind.value, i.url)
+        for i in manifest.indexes
+        if i.kind.value != "conda-channel"
+    }
+    assert pip == {
+        ("pixi.toml#default", "index-url", "https://pypi.org/simple"),
+        ("pixi.toml#default", "find-links", "https://data.pyg.org/whl/torch-2.4.0+cu121.html"),
+        ("pixi.toml#cuda", "index-url", "https://pypi.org/simple"),
+        ("pixi.toml#cuda", "find-links", "https://data.pyg.org/whl/torch-2.4.0+cu121.html"),
+        ("pixi.toml#cuda", "extra-index-url", "https://download.pytorch.org/whl/cu121"),
+    }
+    assert all(i.location.line > 0 for i in manifest.indexes)
