@@ -44,6 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from packaging.utils import canonicalize_name
 
 from rules.kb.requires_dist import MODELLED_ELSEWHERE
+from scripts.release_lists_from_index import read_names as names_in_file
 from scripts.requires_from_index import read
 
 _DATA = Path(__file__).resolve().parent.parent / "rules" / "kb" / "data"
@@ -54,13 +55,9 @@ _DATE = (2026, 1, 1, 0, 0, 0)
 
 
 def read_names(path: Path) -> list[str]:
-    """Project names, one a line (the first tab-separated column), most downloaded first."""
-    names = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        name = line.split("#", 1)[0].split("\t", 1)[0].strip()
-        if name:
-            names.append(str(canonicalize_name(name)))
-    return list(dict.fromkeys(names))
+    """The normalized project names of a names file (`release_lists_from_index.read_names`),
+    each once, in order."""
+    return list(dict.fromkeys(str(canonicalize_name(n)) for n in names_in_file(path)))
 
 
 def _read_one(

@@ -19,7 +19,7 @@ import json
 import re
 import threading
 import zipfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -114,32 +114,25 @@ def _package_rows(package: str, entries: list[Mapping[str, Any]]) -> dict[Versio
     return by_version
 
 
-#: Rows of a project not in the main file: its raw entries, or None when not recorded.
-Fallback = Callable[[str], list[Mapping[str, Any]] | None]
-
-
 class _LazyRows(Mapping[str, Mapping[Version, RequiresRow]]):
     """The rows by package, each package's parsed on its first look-up (a review looks up a
     few of the hundred-odd packages; parsing every row took most of a second); a package the
-    main file lacks comes from `fallback` (the archive of the most downloaded projects)."""
+    main file lacks comes from `top` (the archive of many more projects)."""
 
     def __init__(
-        self,
-        raw: Mapping[str, list[Mapping[str, Any]]],
-        fallback: Fallback | None = None,
-        fallback_names: frozenset[str] = frozenset(),
+        self, raw: Mapping[str, list[Mapping[str, Any]]], top: TopArchive | None = None
     ) -> None:
         self._raw = {str(canonicalize_name(name)): entries for name, entries in raw.items()}
-        self._fallback = fallback
-        self._fallback_names = fallback_names - self._raw.keys()
+        self._top = top
+        self._top_names = (top.names if top is not None else frozenset()) - self._raw.keys()
         self._parsed: dict[str, dict[Version, RequiresRow]] = {}
 
     def __getitem__(self, package: str) -> Mapping[Version, RequiresRow]:
         parsed = self._parsed.get(package)
         if parsed is None:
             entries = self._raw.get(package)
-            if entries is None and package in self._fallback_names and self._fallback:
-                entries = self._fallback(package)
+            if entries is None and package in self._top_names and self._top is not None:
+                entries = self._top.entries(package)
             if entries is None:
                 raise KeyError(package)
             parsed = self._parsed[package] = _package_rows(package, entries)
@@ -147,10 +140,10 @@ class _LazyRows(Mapping[str, Mapping[Version, RequiresRow]]):
 
     def __iter__(self) -> Iterator[str]:
         yield from self._raw
-        yield from sorted(self._fallback_names)
+        yield from sorted(self._top_names)
 
     def __len__(self) -> int:
-        return len(self._raw) + len(self._fallback_names)
+        return len(self._raw) + len(self._top_names)
 
 
 class TopArchive:
@@ -184,12 +177,7 @@ def top_archive() -> TopArchive:
 
 def from_raw(data: Mapping[str, Any], top: TopArchive | None = None) -> RequiresDist:
     """The rows of a parsed requires_dist.json (and, when given, of the archive)."""
-    rows = (
-        _LazyRows(data["packages"], top.entries, top.names)
-        if top is not None
-        else _LazyRows(data["packages"])
-    )
-    return RequiresDist(rows, data["provenance"]["snapshot_date"])
+    return RequiresDist(_LazyRows(data["packages"], top), data["provenance"]["snapshot_date"])
 
 
 @cache

@@ -608,7 +608,7 @@ def _referenced_keys(
     pythons: list[str] = []
     for step in steps:
         if isinstance(step, _Setup):
-            nodes = walker.sequence(step.node) or ([step.node] if step.node else [])
+            nodes = walker.items(step.node)
             pythons += [walker.scalar(node) or "" for node in nodes]
             pythons.append(step.condition or "")
         elif "install" in step.script:

@@ -46,6 +46,11 @@ class Walker:
             return list(node.value)
         return []
 
+    def items(self, node: yaml.Node | None) -> list[yaml.Node]:
+        """A key that takes a list or one value (``python: [3.6, 3.7]`` / ``python: 3.6``):
+        the sequence's items, else the node itself; [] for None."""
+        return self.sequence(node) or ([node] if node is not None else [])
+
     def get(self, node: yaml.Node | None, key: str) -> yaml.Node | None:
         """The value of `key` in a mapping node, or None."""
         for knode, vnode in self.mapping(node):

@@ -62,6 +62,8 @@ class _Feature:
     pypi: list[tuple[_Table, str, object]] = field(default_factory=list)
     cuda: list[tuple[_Table, str]] = field(default_factory=list)
     channels: list[tuple[_Table, str]] = field(default_factory=list)
+    #: its ``[pypi-options]`` table and where it stands
+    pypi_options: tuple[_Table, Mapping[str, Any]] = ((), {})
 
 
 def _mapping(value: object) -> Mapping[str, Any]:
@@ -84,6 +86,7 @@ def _feature(root: _Table, table: Mapping[str, Any]) -> _Feature:
         cuda = _mapping(values.get("system-requirements")).get("cuda")
         if isinstance(cuda, str | int | float):
             feature.cuda.append(((*place, "system-requirements"), str(cuda)))
+    feature.pypi_options = ((*root, "pypi-options"), _mapping(table.get("pypi-options")))
     channels = table.get("channels")
     for item in channels if isinstance(channels, list) else []:
         name = item.get("channel") if isinstance(item, Mapping) else item
@@ -160,15 +163,9 @@ class PixiReader(ManifestParts):
                 self.error(where, f"environment {env!r}: no feature {missing!r} is declared")
             present = [(f, features[f]) for f in held if f in features]
             self._channels(label, [*(c for _, f in present for c in f.channels), *channels])
-            raw_features = _mapping(workspace.get("feature"))
-            for name in ["", *(f for f, _ in present if f != DEFAULT)]:
-                table = (*self.prefix, "feature", name) if name else self.prefix
-                options = (
-                    _mapping(_mapping(raw_features.get(name)).get("pypi-options"))
-                    if name
-                    else _mapping(workspace.get("pypi-options"))
-                )
-                self._pypi_options(label, (*table, "pypi-options"), options)
+            # the workspace's options hold for every environment, a feature's for its own
+            for feature in [features[DEFAULT], *(f for n, f in present if n != DEFAULT)]:
+                self._pypi_options(label, *feature.pypi_options)
             for name, feature in present:
                 group = None if name == DEFAULT else name
                 for table, key, spec in feature.conda:

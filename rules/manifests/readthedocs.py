@@ -31,7 +31,7 @@ from rules.manifests._step_installs import command_installs
 from rules.manifests._workflow_jobs import python_minor, span_of
 from rules.manifests._yaml_nodes import BudgetExceeded, Walker, compose
 from rules.manifests.model import Fact, FactKind, FileKind, ManifestFile, Span
-from rules.manifests.workflow import INSTALLED_TOGETHER
+from rules.manifests.workflow import runner_manifest
 
 
 class ReadTheDocsParser:
@@ -56,15 +56,7 @@ class ReadTheDocsParser:
             at = span_of(path, node)
             detail = f"python {walker.scalar(node)} (Read the Docs)"
             facts = [Fact(FactKind.PYTHON, minor, at, detail, target) for target, _ in targets]
-        includes = {t: s for t, s in targets if "#" not in t and not t.endswith("pyproject.toml")}
-        return ManifestFile(
-            path=path,
-            kind=self.kind,
-            facts=tuple(dict.fromkeys(facts)),
-            includes=tuple(includes.values()),
-            include_paths=tuple(includes),
-            metadata=tuple((INSTALLED_TOGETHER, f"{path}#docs\n{t}") for t, _ in targets),
-        )
+        return runner_manifest(path, self.kind, facts, targets, f"{path}#docs")
 
 
 def _python(walker: Walker, root: yaml.Node) -> tuple[str, yaml.Node] | None:

@@ -22,7 +22,7 @@ from rules.manifests._step_installs import command_installs
 from rules.manifests._workflow_jobs import python_minor, span_of
 from rules.manifests._yaml_nodes import BudgetExceeded, Walker, compose
 from rules.manifests.model import Fact, FactKind, FileKind, ManifestFile, Span
-from rules.manifests.workflow import INSTALLED_TOGETHER
+from rules.manifests.workflow import runner_manifest
 
 #: The phases whose commands run before the tests, in the job's virtualenv.
 _PHASES = ("before_install", "install", "before_script")
@@ -44,22 +44,12 @@ class TravisParser:
         except BudgetExceeded:
             return ManifestFile(path=path, kind=self.kind)
         facts: list[Fact] = []
-        installs: dict[str, Span] = {}
+        installs: list[tuple[str, Span]] = []
         for pythons, targets in jobs:
-            for target, span in targets:
-                installs.setdefault(target, span)
-                for minor, at, detail in pythons:
-                    facts.append(Fact(FactKind.PYTHON, minor, at, detail, target))
-        includes = {t: s for t, s in installs.items() if "#" not in t}
-        includes = {t: s for t, s in includes.items() if not t.endswith("pyproject.toml")}
-        return ManifestFile(
-            path=path,
-            kind=self.kind,
-            facts=tuple(dict.fromkeys(facts)),
-            includes=tuple(includes.values()),
-            include_paths=tuple(includes),
-            metadata=tuple((INSTALLED_TOGETHER, f"{path}#travis\n{t}") for t in installs),
-        )
+            installs += targets
+            for target, _ in targets:
+                facts += [Fact(FactKind.PYTHON, m, at, d, target) for m, at, d in pythons]
+        return runner_manifest(path, self.kind, facts, installs, f"{path}#travis")
 
 
 _Python = tuple[str, Span, str]
@@ -95,7 +85,7 @@ def _jobs(walker: Walker, path: str, root: yaml.Node) -> list[tuple[list[_Python
 def _pythons(walker: Walker, path: str, node: yaml.Node | None) -> list[_Python]:
     """The CPython minors of a ``python:`` value (a list or one value)."""
     found: list[_Python] = []
-    for value in walker.sequence(node) or ([node] if node is not None else []):
+    for value in walker.items(node):
         text = walker.scalar(value)
         minor = python_minor(text) if text else None
         if minor is not None and value is not None:
@@ -108,7 +98,7 @@ def _targets(walker: Walker, path: str, table: yaml.Node) -> _Targets:
     found: dict[str, Span] = {}
     for phase in _PHASES:
         node = walker.get(table, phase)
-        for command in walker.sequence(node) or ([node] if node is not None else []):
+        for command in walker.items(node):
             script = walker.scalar(command)
             if not script or command is None:
                 continue

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 import yaml
@@ -82,7 +82,7 @@ class WorkflowParser:
                 if job_id is not None:
                     installed_by[job_id] = [t for t, _ in installs]
                 for target, span in installs:
-                    if "#" not in target and not target.endswith("pyproject.toml"):
+                    if is_included_file(target):
                         includes.setdefault(target, span)
                 # A job that installs no file: its Python is a guess for the repository's
                 # top-level files (empty environment), unless all it installs is named
@@ -165,6 +165,41 @@ def _number_versions(walker: Walker, path: str, text: str, job: yaml.Node) -> li
 
 #: `ManifestFile.metadata` key: an environment and a file it installs (``env\nfile``).
 INSTALLED_TOGETHER = "installed-together"
+
+
+def is_included_file(target: str) -> bool:
+    """Whether an install target is a file the runner makes part of the snapshot's includes: a
+    requirements or conda file (a ``pyproject.toml`` or its ``#extra`` is a project, linked by
+    its own path)."""
+    return "#" not in target and not target.endswith("pyproject.toml")
+
+
+def runner_manifest(
+    path: str,
+    kind: FileKind,
+    facts: Iterable[Fact],
+    targets: Iterable[tuple[str, Span]],
+    environment: str,
+) -> ManifestFile:
+    """The manifest of a file read like one CI job (Read the Docs, Travis): its Python facts,
+    the files it installs (`is_included_file`) as includes at their first place, and each
+    target as installed together into `environment`."""
+    targets = list(targets)
+    includes: dict[str, Span] = {}
+    for target, span in targets:
+        if is_included_file(target):
+            includes.setdefault(target, span)
+    return ManifestFile(
+        path=path,
+        kind=kind,
+        facts=tuple(dict.fromkeys(facts)),
+        includes=tuple(includes.values()),
+        include_paths=tuple(includes),
+        metadata=tuple(
+            (INSTALLED_TOGETHER, f"{environment}\n{target}")
+            for target in dict.fromkeys(t for t, _ in targets)
+        ),
+    )
 
 
 def _job_environments(path: str, job_id: str, environments: set[str]) -> list[str]:
