@@ -1,0 +1,1 @@
+FROM tgoelles/pointcloudset_base:v0.9.0
