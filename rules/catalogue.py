@@ -53,6 +53,12 @@ CATALOGUE: tuple[RuleInfo, ...] = (
         "a conda pytorch release its channels never published (pytorch channel: up to 2.5)",
     ),
     RuleInfo(
+        "conda-package-not-on-channels",
+        "conflict",
+        "rule",
+        "a pytorch-channel package (cpuonly, pytorch-cuda) in a conda env without that channel",
+    ),
+    RuleInfo(
         "openmmlab-mmcv-range",
         "conflict",
         "rule",

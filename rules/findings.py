@@ -82,6 +82,11 @@ class Finding:
     #: leaves the finding's own file untouched but touches one of these (a Renovate bump of
     #: requirements.txt gets its annotation on the line it changed, not on the Dockerfile).
     also_at: tuple[tuple[str, int], ...] = field(default=())
+    #: What the problem covers, where a change can widen it without changing its identity: the
+    #: Pythons a python-version finding fails on. A head finding whose base twin covers less
+    #: is new (cabouman/svmbir 399dcee: numpy==1.22.* fails Travis's 3.6 and 3.7 legs where
+    #: the base's numpy==1.21.* failed only 3.6). Empty: not compared.
+    scope: frozenset[str] = field(default=frozenset())
 
     def __post_init__(self) -> None:
         if self.category not in CATEGORIES:

@@ -131,12 +131,20 @@ def review(
     # The same problem at a worse severity is new: a warning on the base ("a fresh install
     # picks a release without a wheel") that the head turns into an error (an exact pin
     # without one) must block the change.
+    # So is the same problem on more of what it covers (`Finding.scope`: a pin that failed
+    # one CI Python now fails two).
     base_rank: dict[tuple[str, ...], int] = {}
+    base_scope: dict[tuple[str, ...], frozenset[str]] = {}
     for f in base_all:
         base_rank[f.identity] = min(f.severity.rank, base_rank.get(f.identity, f.severity.rank))
+        base_scope[f.identity] = base_scope.get(f.identity, frozenset()) | f.scope
     marked = sorted(
         {
-            f.with_new(f.identity not in base_rank or f.severity.rank < base_rank[f.identity])
+            f.with_new(
+                f.identity not in base_rank
+                or f.severity.rank < base_rank[f.identity]
+                or _widened(f, base_scope[f.identity])
+            )
             for f in head_all
         },
         key=_total_order,
@@ -329,6 +337,11 @@ def _run(
                 raise
             errors.append(f"{rule.id}: {type(exc).__name__}: {exc}")
     return found, errors
+
+
+def _widened(found: Finding, base: frozenset[str]) -> bool:
+    """Whether `found` covers more than its base twins did (both with a scope)."""
+    return bool(found.scope and base and not found.scope <= base)
 
 
 def _rule_error_finding(error: str) -> Finding:

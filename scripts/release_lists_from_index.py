@@ -244,6 +244,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--import-names", action="store_true", help="read IMPORT_NAMES too")
     parser.add_argument("--merge", action="store_true", help="keep the existing projects")
     parser.add_argument("--out", type=Path, default=_OUT)
+    parser.add_argument(
+        "--describe", default=None, help="with --merge: what the names list is (not each name)"
+    )
     args = parser.parse_args(argv)
     index_url = args.index_url or os.environ.get("UV_INDEX_URL") or os.environ.get("PIP_INDEX_URL")
     if not index_url:
@@ -290,10 +293,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.merge and args.out.exists():
         previous = json.loads(args.out.read_text(encoding="utf-8"))
         projects = dict(previous.get("projects", {}))
+        if args.describe:  # a names list adds the projects not held yet
+            wanted = [n for n in wanted if n not in projects]
         head["_provenance"] = (
             str(previous.get("_provenance", ""))
             + f" Merged on {today}: "
-            + ", ".join(sorted(wanted))
+            + (
+                f"the {len(wanted)} projects of {args.describe} that it did not hold"
+                if args.describe
+                else ", ".join(sorted(wanted))
+            )
             + (" (IMPORT_NAMES: absent ones name the project to use)" if imports else "")
             + "."
         )

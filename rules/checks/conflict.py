@@ -459,7 +459,11 @@ def _clashes(
     if conda and name in _CONDA_OWN_RECIPES:
         return []
     found: list[_Clash] = []
-    earlier = list(others.needs)[: list(others.pins).index(name)] if name in others.pins else []
+    # a pin is compared with the pins before it (a pair is said once, at the later line); a
+    # range with every pin (intel/llm-on-ray #72: each deepspeed>=0.10.2,<0.11.2 requires
+    # pydantic<2.0.0, and the pinned gradio 4.11.0 requires pydantic>=2.0)
+    pinned = list(others.needs)
+    earlier = pinned[: list(others.pins).index(name)] if name in others.pins else pinned
     for needed in _recorded_requires(kb, name, version):
         dep = needed.dep
         if dep == name or (conda and needed.numpy is None):

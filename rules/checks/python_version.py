@@ -551,7 +551,8 @@ class PythonVersionIncompatible(
             )
             fix = f"{req.name}=={best}  # or a Python the newest release supports"
         sources = [s.source for _, s in option.rows[-1:]]
-        yield self._at_evidence(ev, req, text, fix, sources, severity)
+        found = self._at_evidence(ev, req, text, fix, sources, severity)
+        yield found if claim.ranged else replace(found, scope=frozenset(bad))
 
     def _range_start(
         self,
@@ -643,6 +644,8 @@ class PythonVersionIncompatible(
             )
         fix = f"Python {ok[-1]}" if ok else f"a {req.name} release that supports Python {bad[0]}"
         found = self._at_evidence(ev, req, text, fix, [support.source], severity)
+        if not claim.ranged:
+            found = replace(found, scope=frozenset(bad))
         if claim.ranged:
             # one problem however many packages share it: the range's first Python cannot
             # install the project (quic/efficient-transformers: numpy 1.26.4 already kept 3.8

@@ -11,6 +11,7 @@ from types import ModuleType
 from rules.checks import (
     build_needs_torch,
     build_paths,
+    conda_channel_package,
     conda_channel_release,
     conda_hygiene,
     conflict,
@@ -41,6 +42,7 @@ RULE_MODULES: tuple[ModuleType, ...] = (
     hygiene,
     conda_hygiene,
     conda_channel_release,
+    conda_channel_package,
     untrusted_index,
     conflict,
     lock_sync,

@@ -15,8 +15,10 @@ nothing else could serve the release: a PyPI requirement with no local label (``
 builds are another index's), no URL, in an environment with no index, find-links page or
 pip configuration other than PyPI, pinning a version inside the listing (older than its
 first recorded release or newer than its last: unknown, not wrong). A pin, or a range's
-floor, past the newest release by a jump no release series makes (torchvision 1.12.0 after
-0.29) is a warning: a typo, unless it was published after the listing was read.
+floor, past the newest release by a jump no release series makes is a typo, unless it was
+published after the listing was read: an error when it skips two majors or more (nltk 7.1.2
+after 3.10.4), which a project's next release almost never does; a warning when it lands on the
+next major past its .0 and .1 (torchvision 1.12.0 after 0.29; protobuf went from 3.20 to 4.21).
 Conda requirements are left alone (conda channels publish their own version lists).
 """
 
@@ -36,6 +38,7 @@ from rules.checks.support.wheels import UNREADABLE, WheelIndex, kb_wheels
 from rules.findings import Finding, Severity
 from rules.kb import release_lists
 from rules.kb.cudaver import to_version
+from rules.kb.placeholders import placeholder
 from rules.manifests.model import Ecosystem, Requirement
 
 
@@ -182,21 +185,31 @@ class ReleaseNotPublished(StaticRule, id="release-not-published", severity=Sever
         0.2x (fszatkowski/cl-teacher-adaptation, a typo of 0.12.0), torchvision>=1.2.0
         (transformify-plugins/segmentify f4269e07, "Change torchvision version to one that
         exists"), azure-cognitiveservices-speech==12.19.0 after 1.4x (dougdouggithub/
-        babagaboosh #36). Not an error: it may have been published since the listing."""
+        babagaboosh #36), nltk==7.1.2 after 3.10.4 (Alibaba-NLP/ACE #52 and #57: "No
+        matching distribution found for nltk==7.1.2"). An error when it skips two majors or
+        more (`_skips_majors`); a warning when it lands on the next major: a project may jump
+        to it (protobuf 3.20.x to 4.21.0) in a release out since the listing."""
         releases = listing.releases
-        if not releases:
-            return None
+        if not releases or placeholder(project(req)) is not None:
+            return None  # placeholder-package says what a placeholder project serves
         floor = pinned if pinned is not None else _floor(req, releases)
         if floor is None or not _implausible(releases[-1], floor):
             return None
         newest = releases[-1]
         what = f"{req.name}=={floor}" if pinned is not None else f"{req.name}>={floor}"
+        skips = _skips_majors(newest, floor)
         return finding(
             self,
             f"{req.raw.strip()}: no {project(req)} release in the KB's listing reaches "
             f"{floor} (newest: {newest}), and no release series jumps from {newest} to "
-            f"{floor}: unless {project(req)} published it since, pip stops with 'No matching "
-            f"distribution found for {what}' (a typo?).",
+            f"{floor}"
+            + (
+                f" (it skips {floor.major - newest.major - 1} major versions): pip stops with "
+                f"'No matching distribution found for {what}' (a typo?)."
+                if skips
+                else f": unless {project(req)} published it since, pip stops with 'No matching "
+                f"distribution found for {what}' (a typo?)."
+            ),
             req.location,
             package=req.name,
             fix=_retyped(req, releases, pinned),
@@ -204,7 +217,7 @@ class ReleaseNotPublished(StaticRule, id="release-not-published", severity=Sever
                 f"{listing.source}: {len(releases)} releases of {project(req)} from "
                 f"{releases[0]} to {newest}; none at or above {floor}",
             ),
-            severity=Severity.WARNING,
+            severity=Severity.ERROR if skips else Severity.WARNING,
             fingerprint=f"unpublished:{req.name}:{floor}",
         )
 
@@ -244,6 +257,12 @@ def _implausible(newest: Version, floor: Version) -> bool:
         return False
     jump = floor.major - newest.major
     return jump >= 2 or (jump == 1 and floor.minor >= 2)
+
+
+def _skips_majors(newest: Version, floor: Version) -> bool:
+    """Whether `floor` is two majors or more past `newest` (an `_implausible` jump that no
+    next release makes: 7.1.2 after 3.10.4, 12.19.0 after 1.4x)."""
+    return floor.major - newest.major >= 2
 
 
 RULES: tuple[Rule, ...] = (ReleaseNotPublished(),)

@@ -1,12 +1,13 @@
 """Every release the package index lists for the most downloaded PyPI projects.
 
 Data: rules/kb/data/release_lists.json, read by scripts/release_lists_from_index.py from one
-JSON listing per project (the most downloaded PyPI projects, less those rules/kb/data/wheels.json
-records with more detail). Per project: every final and post release that has a file (yanked
-ones included), every pre-release and dev release that has one, or ``absent`` when the index
-had no such project (for an import name such as ``yaml``, with the project to use:
-``pyyaml``), and the Requires-Python each release's files state (where it changes). Pure:
-reads the packaged data file, nothing else.
+JSON listing per project (the 3,000 most downloaded PyPI projects and the ML-related ones
+among the 15,000 most downloaded, less those rules/kb/data/wheels.json records with more
+detail). Per project: every final and post release that has a file (yanked ones included),
+every pre-release and dev release that has one, or ``absent`` when the index had no such
+project (for an import name such as ``yaml``, with the project to use: ``pyyaml``), and the
+Requires-Python each release's files state (where it changes). Pure: reads the packaged data
+file, nothing else.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ _LINE = re.compile(r'^  ("(?:[^"\\]|\\.)*"): (\{.*\}),?$')
 
 @cache
 def _lines() -> dict[str, str]:
-    """Each project's JSON text, by name: the file holds 3,000 projects and 220,000 versions,
+    """Each project's JSON text, by name: the file holds 4,077 projects and 290,000 versions,
     and a review asks for a few, so only the line index is built (28 MiB and half a second
     less than parsing the whole file)."""
     found: dict[str, str] = {}

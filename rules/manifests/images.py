@@ -43,6 +43,12 @@ _PYTHON_TAG = re.compile(
     r"^(?P<python>\d+(?:\.\d+){0,2}(?:(?:a|b|rc)\d+)?)(?:-(?P<variant>[A-Za-z0-9.\-]+))?$"
 )
 
+#: AWS Lambda's Python base images (public.ecr.aws/lambda/python, amazon/aws-lambda-python on
+#: Docker Hub): the tag starts with the Python (``3.12``, ``3.10-x86_64``,
+#: ``3.11.2024.01.05.17``); qodo-ai/pr-agent #1676 (``requires-python >=3.12`` against
+#: ``FROM public.ecr.aws/lambda/python:3.10``).
+_LAMBDA_TAG = re.compile(r"^(?P<python>3\.\d+)(?:[.\-][A-Za-z0-9.\-_]*)?$")
+
 #: astral-sh's uv images: ``ghcr.io/astral-sh/uv:python3.12-bookworm-slim`` and
 #: ``uv:0.8-python3.12-bookworm`` are uv on the matching ``python:3.12-bookworm-slim`` image
 #: (docs.astral.sh/uv/guides/integration/docker, "Available images"); a tag without
@@ -293,6 +299,10 @@ def _python(bare: ImageInfo, match: re.Match[str]) -> ImageInfo:
     return replace(bare, python=match["python"], variant=variant, os=os_name)
 
 
+def _lambda(bare: ImageInfo, match: re.Match[str]) -> ImageInfo:
+    return replace(bare, python=match["python"])
+
+
 def _miniconda(bare: ImageInfo) -> ImageInfo:
     return replace(bare, python=miniconda_image_python(bare.tag))
 
@@ -426,4 +436,10 @@ _FAMILIES: dict[str, _Family] = {
     ),
     "tpu-pytorch/xla": _Family("pytorch-xla", frozenset({"gcr.io"}), _by_tag(_XLA_TAG, _xla)),
     "rocm/pytorch": _Family("rocm-pytorch", _HUB, _by_tag(_ROCM_TAG, _rocm)),
+    "lambda/python": _Family(
+        "aws-lambda-python", frozenset({"public.ecr.aws"}), _by_tag(_LAMBDA_TAG, _lambda)
+    ),
+    "amazon/aws-lambda-python": _Family(
+        "aws-lambda-python", _HUB, _by_tag(_LAMBDA_TAG, _lambda)
+    ),
 }

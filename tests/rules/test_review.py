@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -67,6 +68,12 @@ def run(
 
 
 ERR = finding(package="numpy", fingerprint="conflict:r.txt:numpy")
+
+
+def _scoped(found: Finding, *pythons: str) -> Finding:
+    return replace(found, scope=frozenset(pythons))
+
+
 WARN = finding("untrusted-index", "untrusted-index", Severity.WARNING, fingerprint="i")
 NOTE = finding("no-lockfile", "no-lockfile", Severity.NOTICE, fingerprint="n")
 
@@ -87,6 +94,18 @@ NOTE = finding("no-lockfile", "no-lockfile", Severity.NOTICE, fingerprint="n")
         ([ERR.with_severity(Severity.WARNING)], [ERR], "failure", [True]),
         # and one that calms down (error -> warning) is not
         ([ERR], [ERR.with_severity(Severity.WARNING)], "success", [False]),
+        # the same problem on more Pythons is new: cabouman/svmbir 399dcee's numpy==1.22.*
+        # fails Travis's 3.6 and 3.7 legs, where the base's numpy==1.21.* failed only 3.6
+        ([_scoped(ERR, "3.6")], [_scoped(ERR, "3.6", "3.7")], "failure", [True]),
+        # on fewer, or the same, it is not; nor when one side has no scope
+        ([_scoped(ERR, "3.6", "3.7")], [_scoped(ERR, "3.7")], "success", [False]),
+        (
+            [_scoped(ERR, "3.6"), _scoped(ERR, "3.7")],
+            [_scoped(ERR, "3.6", "3.7")],
+            "success",
+            [False],
+        ),
+        ([ERR], [_scoped(ERR, "3.6", "3.7")], "success", [False]),
     ],
 )
 def test_new_and_conclusion(

@@ -317,6 +317,19 @@ def test_a_conflict_among_thousands_of_bounds_is_found_and_listed_briefly() -> N
             [("gradio", 2, ("typer<1.0,>=0.12",))],
         ),
         ((req("spacy==3.7.5", "r.txt", 1), req("gradio==4.31.4", "r.txt", 2)), []),
+        # a range each release of which requires what a pin's metadata excludes (intel/llm-on-ray
+        # #72: every deepspeed >=0.10.2,<0.11.2 requires pydantic<2.0.0, gradio 4.11.0
+        # pydantic>=2.0), at the range, in either order
+        (
+            (req("gradio==4.11.0", "r.txt", 1), req("deepspeed>=0.10.2,<0.11.2", "r.txt", 2)),
+            [("deepspeed", 2, ("pydantic<2.0.0",))],
+        ),
+        (
+            (req("deepspeed>=0.10.2,<0.11.2", "r.txt", 1), req("gradio==4.11.0", "r.txt", 2)),
+            [("deepspeed", 1, ("pydantic<2.0.0",))],
+        ),
+        # a deepspeed release in the range admits pydantic 2: pip takes it
+        ((req("gradio==4.11.0", "r.txt", 1), req("deepspeed>=0.10.2", "r.txt", 2)), []),
         # the same environment only; no markers
         ((req("tensorflow==2.4.0", "r.txt", 1), req("tensorboard>=2.3", "r.txt", 2)), []),
         (  # a range no release tensorflow 2.4.0 accepts is in it
@@ -393,7 +406,7 @@ def test_exact_pins_against_recorded_requires_dist(
     assert got == expected
     for f in found:
         assert (f.rule, f.category, f.severity) == ("conflict", "conflict", "error")
-        assert "METADATA" in f.evidence[-1]
+        assert "METADATA" in f.evidence[-1] or "requires.txt" in f.evidence[-1]  # an sdist's
 
 
 POETRY_MARKER = 'python_version >= "3.9" and python_version < "4.0"'

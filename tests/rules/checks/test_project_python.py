@@ -62,6 +62,14 @@ WORKFLOW = (
             [(".github/workflows/ci.yml", 8)],
         ),
         ({"pyproject.toml": PYPROJECT, ".github/workflows/ci.yml": WORKFLOW.format(py="3.13")}, []),
+        (  # qodo-ai/pr-agent e8171b02's parent: the Lambda image's Python 3.10
+            {
+                "pyproject.toml": PYPROJECT,
+                "docker/Dockerfile.lambda": "FROM public.ecr.aws/lambda/python:3.10\n"
+                "ADD pyproject.toml requirements.txt .\nRUN pip install --no-cache-dir .\n",
+            },
+            [("docker/Dockerfile.lambda", 1)],
+        ),
     ],
 )
 def test_project_python(files: dict[str, str], lines: list[tuple[str, int]]) -> None:
@@ -117,6 +125,14 @@ def test_a_bound_on_the_minor_alone_excludes_its_patches(spec: str, py: str, fou
         ("rocm/pytorch:rocm6.4.1_ubuntu22.04_py3.10_pytorch_release_2.6.0", "3.10"),
         ("rocm/pytorch:rocm6.0_ubuntu22.04_py3.9_pytorch_2.1.1", "3.9"),
         ("rocm/pytorch:latest", None),
+        # AWS Lambda's Python base images: the tag starts with the Python (qodo-ai/pr-agent
+        # #1676: requires-python >=3.12 against `FROM public.ecr.aws/lambda/python:3.10`)
+        ("public.ecr.aws/lambda/python:3.10", "3.10"),
+        ("public.ecr.aws/lambda/python:3.12-x86_64", "3.12"),
+        ("public.ecr.aws/lambda/python:3.11.2024.01.05.17", "3.11"),
+        ("amazon/aws-lambda-python:3.9", "3.9"),
+        ("public.ecr.aws/lambda/python:latest", None),
+        ("example.invalid/lambda/python:3.10", None),  # another registry's image
     ],
 )
 def test_pytorch_image_python(image: str, python: str | None) -> None:

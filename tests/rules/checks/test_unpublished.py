@@ -84,7 +84,11 @@ def test_unpublished(files: dict[str, str], fix: str | None) -> None:
         # exists"): a range no release reaches
         ("torchvision>=1.2.0", ("warning", None)),
         # dougdouggithub/babagaboosh #36: 12.19.0 after 1.4x (1.19.0 meant)
-        ("numpy==12.26.4", ("warning", "numpy==1.26.4")),
+        # two majors or more past the newest: no next release does that, an error
+        ("numpy==12.26.4", ("error", "numpy==1.26.4")),
+        # Alibaba-NLP/ACE bafa07c3 (#52, #57): nltk==7.1.2, releases end at 3.10.4
+        ("numpy==4.1.2", ("error", "numpy==2.1.2")),
+        ("numpy>=4.0", ("error", None)),
         # the next major's first releases may have come out since the listing: nothing said
         ("torchvision==1.0.0", None),
         ("torchvision==1.1.0", None),
@@ -96,10 +100,11 @@ def test_unpublished(files: dict[str, str], fix: str | None) -> None:
         ("torchvision>=0.2.0", None),
     ],
 )
-def test_a_jump_past_the_listing_no_release_series_makes_is_a_warning(
+def test_a_jump_past_the_listing_no_release_series_makes_is_reported(
     line: str, expected: tuple[str, str | None] | None
 ) -> None:
     findings = run(RULE, build_snapshot({"requirements.txt": line + "\n"}))
     assert [(f.severity.value, f.fix) for f in findings] == ([expected] if expected else [])
     for found in findings:
         assert "no release series jumps" in found.message and found.category == "conflict"
+        assert ("skips" in found.message) == (found.severity == "error")
