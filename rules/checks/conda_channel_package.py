@@ -70,11 +70,11 @@ class CondaPackageNotOnChannels(
                     continue
                 if "::" in req.raw:
                     continue  # `pytorch::cpuonly` names its channel
-                channels = ", ".join(n for n in names if n != "nodefaults")
+                listed = ", ".join(n for n in names if n != "nodefaults")
                 yield finding_at(
                     self,
                     f"{req.raw.strip()}: {req.name} is published on the pytorch conda channel "
-                    f"only, and this environment's channels ({channels}) do not include it: "
+                    f"only, and this environment's channels ({listed}) do not include it: "
                     f"conda env create fails with ResolvePackageNotFound: {req.name}.",
                     req.location,
                     package=req.name,
@@ -85,7 +85,7 @@ class CondaPackageNotOnChannels(
                     ),
                     evidence=(
                         f"{path}:{req.location.line}: {req.raw.strip()}",
-                        f"channels: {channels}",
+                        f"channels: {listed}",
                         f"{req.name}: a pytorch-channel package (conda-forge/pytorch-cpu-"
                         "feedstock#187)",
                     ),

@@ -462,8 +462,8 @@ def _clashes(
     # a pin is compared with the pins before it (a pair is said once, at the later line); a
     # range with every pin (intel/llm-on-ray #72: each deepspeed>=0.10.2,<0.11.2 requires
     # pydantic<2.0.0, and the pinned gradio 4.11.0 requires pydantic>=2.0)
-    pinned = list(others.needs)
-    earlier = pinned[: list(others.pins).index(name)] if name in others.pins else pinned
+    with_needs = list(others.needs)
+    earlier = with_needs[: list(others.pins).index(name)] if name in others.pins else with_needs
     for needed in _recorded_requires(kb, name, version):
         dep = needed.dep
         if dep == name or (conda and needed.numpy is None):

@@ -439,7 +439,5 @@ _FAMILIES: dict[str, _Family] = {
     "lambda/python": _Family(
         "aws-lambda-python", frozenset({"public.ecr.aws"}), _by_tag(_LAMBDA_TAG, _lambda)
     ),
-    "amazon/aws-lambda-python": _Family(
-        "aws-lambda-python", _HUB, _by_tag(_LAMBDA_TAG, _lambda)
-    ),
+    "amazon/aws-lambda-python": _Family("aws-lambda-python", _HUB, _by_tag(_LAMBDA_TAG, _lambda)),
 }
