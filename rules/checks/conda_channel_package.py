@@ -11,8 +11,9 @@ conda-forge only, and Binder failed with ``ResolvePackageNotFound: - cpuonly`` (
 
 Certain (error) when every channel the file names is one that is known not to carry them
 (conda-forge, defaults and its parts, nvidia, bioconda; ``defaults`` implied or not); any
-other channel (a mirror, pyg, a URL) may carry them, and a ``pytorch::cpuonly`` prefix names
-the channel: not judged. Pure.
+other channel (a mirror, pyg, a URL) may carry them, a ``pytorch::cpuonly`` prefix names the
+channel, and another environment file that lists the pytorch channel may be applied to the same
+environment: not judged. Pure.
 """
 
 from __future__ import annotations
@@ -70,7 +71,8 @@ class CondaPackageNotOnChannels(
                     continue
                 if "::" in req.raw:
                     continue  # `pytorch::cpuonly` names its channel
-                listed = ", ".join(n for n in names if n != "nodefaults")
+                kept = [n for n in names if n != "nodefaults"]
+                listed = ", ".join(kept)
                 yield finding_at(
                     self,
                     f"{req.raw.strip()}: {req.name} is published on the pytorch conda channel "
@@ -79,8 +81,9 @@ class CondaPackageNotOnChannels(
                     req.location,
                     package=req.name,
                     fix=(
-                        f"channels:\n  - pytorch\n  - {names[0]}\n"
-                        f"# or drop {req.name} (conda-forge selects builds with pytorch-cpu, "
+                        "channels:\n  - pytorch\n"
+                        + "".join(f"  - {n}\n" for n in names)
+                        + f"# or drop {req.name} (conda-forge selects builds with pytorch-cpu, "
                         "pytorch-gpu or cuda-version)"
                     ),
                     evidence=(

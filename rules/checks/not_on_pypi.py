@@ -49,6 +49,7 @@ from rules.checks.support.wheels import UNREADABLE, WheelIndex, kb_wheels
 from rules.findings import Finding, Severity
 from rules.kb import project_names, release_lists
 from rules.kb.wheels import load_wheels
+from rules.manifests.conda import CONDA_EXPORT
 from rules.manifests.model import Ecosystem, Requirement, Snapshot
 
 #: How many missing names one review looks for typos of (each look-up is some 20 ms); the
@@ -165,7 +166,8 @@ class ProjectNotOnPypi(StaticRule, id="project-not-on-pypi", severity=Severity.E
         """A name missing from the index's list of every project."""
         name = str(canonicalize_name(req.name))
         wheels = self._wheels if self._wheels is not None else kb_wheels()
-        if name in own or name in lists.projects() or wheels.releases(name):
+        exported = _exported(snapshot, req)
+        if (name in own and not exported) or name in lists.projects() or wheels.releases(name):
             return None
         names: ProjectNames = self._names if self._names is not None else project_names
         if names.has(name):
@@ -189,6 +191,24 @@ class ProjectNotOnPypi(StaticRule, id="project-not-on-pypi", severity=Severity.E
                 evidence=(f"KB pypi_names.txt.xz (read on {when}): no project {name}",),
                 fingerprint=f"not-on-pypi:{name}",
             )
+        if exported:
+            return finding(
+                self,
+                f"{req.raw.strip()}: {req.location.file} is `conda env export` output (it has "
+                f"a `prefix:`), whose pip section names every package installed in the "
+                f"environment, those installed from a local folder too (a project's own `pip "
+                f"install -e .`); {said}, so `conda env create` stops with 'No matching "
+                f"distribution found for {req.name}'.",
+                req.location,
+                package=req.name,
+                fix=f"remove `{req.raw.strip()}` (install it from its folder or repository after "
+                "creating the environment)",
+                evidence=(
+                    f"KB pypi_names.txt.xz (read on {when}): no project {name}",
+                    f"{req.location.file}: prefix: (conda env export)",
+                ),
+                fingerprint=f"not-on-pypi:{name}",
+            )
         if _scripted(snapshot, req):
             # a Dockerfile's or workflow's pip may read an index from a variable, a secret or
             # a copied pip.conf, none of which the review sees: only a typo is reported there
@@ -206,6 +226,15 @@ class ProjectNotOnPypi(StaticRule, id="project-not-on-pypi", severity=Severity.E
             severity=Severity.WARNING,
             fingerprint=f"not-on-pypi:{name}",
         )
+
+
+def _exported(snapshot: Snapshot, req: Requirement) -> bool:
+    """Whether `req` is in the pip section of a conda file `conda env export` wrote
+    (luca-medeiros/lang-segment-anything #51: its environment.yml, with a ``prefix:``, pinned
+    ``lang-sam==0.1.0`` and ``groundingdino==0.1.0``, the repository's own and a git
+    install; "No matching distribution found", fixed by deleting the file, 9494b0a)."""
+    manifest = snapshot.files.get(req.location.file)
+    return manifest is not None and (CONDA_EXPORT, "prefix") in manifest.metadata
 
 
 def _scripted(snapshot: Snapshot, req: Requirement) -> bool:

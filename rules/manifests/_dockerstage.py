@@ -46,6 +46,7 @@ _APT_VERSIONED = re.compile(r"^python(3\.\d+)(?:-(?:dev|venv|distutils|full|mini
 #: yum / dnf names of one Python: CentOS 7's ``python36``, EL8's ``python38`` / ``python39``,
 #: EL9's ``python3.11`` (and their ``-devel`` / ``-pip`` / ``-libs`` packages).
 _YUM_VERSIONED = re.compile(r"^python(?:3(\d{1,2})|3\.(\d{1,2}))(?:-(?:devel|pip|libs))?$")
+_YUM_DEFAULT = re.compile(r"^python3(?:-(?:pip|devel|libs))?$")
 _APT_DEFAULT = re.compile(r"^python3(?:-(?:pip|dev|venv|full|minimal|distutils|setuptools))?$")
 _INTERPRETER = re.compile(r"^(?:.*/)?python(3\.\d+)$")
 _OS_PYTHON = re.compile(r"^python3(?:\.\d+)?(?:-[a-z0-9.]+)?$")
@@ -174,13 +175,15 @@ def apt_python(
 ) -> list[tuple[Word, str | None]]:
     """Python packages an `apt-get install` (or `yum` / `dnf install`: ``python36``, NVIDIA's
     CentOS 7 TensorRT image) command installs: (word, "3.X" or None for the OS's own
-    `python3`, apt only). Empty for any other command. With `expand`, a ``python${PY}`` word
+    `python3`). Empty for any other command. With `expand`, a ``python${PY}`` word
     is read with its ARGs and ENVs expanded (horovod's ``python${PYTHON_VERSION}``)."""
     found: list[tuple[Word, str | None]] = []
     for word in _installed(words, "yum"):
         yum = _YUM_VERSIONED.match(word.value)
         if yum:
             found.append((word, f"3.{yum.group(1) or yum.group(2)}"))
+        elif _YUM_DEFAULT.match(word.value):
+            found.append((word, None))  # the OS's python3 (Amazon Linux 2: 3.7)
     for word in _installed(words, "apt"):
         value = word.value
         if expand is not None and value.startswith("python") and "$" in value:

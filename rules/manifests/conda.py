@@ -160,6 +160,10 @@ def build_cuda(build: str) -> str | None:
     return f"{digits[:-1]}.{digits[-1]}" if len(digits) >= 2 else digits
 
 
+#: The metadata key of a conda file that `conda env export` wrote (it has a ``prefix:``).
+CONDA_EXPORT = "conda-export"
+
+
 @dataclass
 class _Builder(ManifestParts):
     path: str
@@ -252,6 +256,9 @@ def _walk(b: _Builder, root: yaml.Node, reader: RequirementsReader) -> None:
             _channels(b, value)
         elif key == "dependencies":
             _dependencies(b, value, reader)
+        elif key == "prefix" and isinstance(value, yaml.ScalarNode) and value.value:
+            # `conda env export` writes the environment's folder: the file is an export
+            b.metadata.append((CONDA_EXPORT, "prefix"))
 
 
 def _channels(b: _Builder, node: yaml.Node) -> None:

@@ -299,6 +299,15 @@ def _python(bare: ImageInfo, match: re.Match[str]) -> ImageInfo:
     return replace(bare, python=match["python"], variant=variant, os=os_name)
 
 
+def _amazonlinux(bare: ImageInfo) -> ImageInfo:
+    """`amazonlinux:2`, `amazonlinux:2.0.20230119.1`, `amazonlinux:2023.3.20240108.0`; a
+    moving or other tag names no release."""
+    release = (bare.tag or "").split(".", 1)[0].split("-", 1)[0]
+    if release in ("2", "2023"):
+        return replace(bare, os=f"amazonlinux{release}")
+    return bare
+
+
 def _lambda(bare: ImageInfo, match: re.Match[str]) -> ImageInfo:
     return replace(bare, python=match["python"])
 
@@ -326,6 +335,12 @@ OS_PYTHON3: dict[str, str] = {
     "debian11": "3.9",
     "debian12": "3.11",
     "debian13": "3.13",
+    # Amazon Linux: `yum install python3` gives 3.7 on Amazon Linux 2 and 3.9 on Amazon Linux
+    # 2023 (docs.aws.amazon.com/linux/al2023/ug/python.html: "Python 3.9 is the default";
+    # kubeflow/pipelines' components/aws/sagemaker/v2.Dockerfile: amazonlinux:2's python3 for
+    # a requirements file pinning urllib3==2.5.0, Requires-Python >=3.9)
+    "amazonlinux2": "3.7",
+    "amazonlinux2023": "3.9",
 }
 #: Every ``python3.X`` package each release's own archive carries (main and universe, with
 #: -updates), beyond `OS_PYTHON3`: packages.ubuntu.com/<codename>/python3.X and
@@ -436,6 +451,8 @@ _FAMILIES: dict[str, _Family] = {
     ),
     "tpu-pytorch/xla": _Family("pytorch-xla", frozenset({"gcr.io"}), _by_tag(_XLA_TAG, _xla)),
     "rocm/pytorch": _Family("rocm-pytorch", _HUB, _by_tag(_ROCM_TAG, _rocm)),
+    "amazonlinux": _Family("amazonlinux", _HUB, _amazonlinux),
+    "amazonlinux/amazonlinux": _Family("amazonlinux", frozenset({"public.ecr.aws"}), _amazonlinux),
     "lambda/python": _Family(
         "aws-lambda-python", frozenset({"public.ecr.aws"}), _by_tag(_LAMBDA_TAG, _lambda)
     ),

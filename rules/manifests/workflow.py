@@ -550,9 +550,17 @@ def _scripts(walker: Walker, script: str, matrix: yaml.Node | None) -> list[str]
     return texts[:_MOST_SCRIPTS] or [script]
 
 
+#: The checkout's root as a ``working-directory`` writes it (``${{ github.workspace }}``,
+#: ``$GITHUB_WORKSPACE``), with what follows it.
+_WORKSPACE = re.compile(r"^(?:\$\{\{\s*github\.workspace\s*\}\}|\$\{?GITHUB_WORKSPACE\}?)(?:/+|$)")
+
+
 def _folders(walker: Walker, folder: str, matrix: yaml.Node | None) -> list[str]:
     """The folders a step runs in: its ``working-directory``, one per matrix entry when that
-    is ``${{ matrix.<key> }}`` (the key's list and its ``include`` values)."""
+    is ``${{ matrix.<key> }}`` (the key's list and its ``include`` values); the checkout's
+    root written ``${{github.workspace}}`` is the repository's (MeteoSwiss/rainforest's test
+    workflows)."""
+    folder = _WORKSPACE.sub("", folder.strip())
     ref = MATRIX_REF.match(folder.strip())
     if ref is None:
         return [folder]

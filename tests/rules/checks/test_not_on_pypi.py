@@ -67,6 +67,35 @@ def test_the_repositorys_own_packages_are_left_alone() -> None:
     assert found.severity.value == "warning"
 
 
+EXPORT = (
+    "name: lsa\nchannels:\n  - conda-forge\ndependencies:\n  - python=3.11\n  - pip:\n"
+    "    - numpy==1.26.4\n    - depreview-core-x==0.1.0\n    - depreview-not-listed==0.1.0\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        # luca-medeiros/lang-segment-anything #51: `conda env export` output (a prefix:)
+        # pins the repository's own lang-sam==0.1.0, installed from its folder: an error
+        ("prefix: /opt/envs/lsa\n", [("error", 8), ("error", 9)]),
+        # a hand-written environment file: the own package is left alone, the other warns
+        ("", [("warning", 9)]),
+    ],
+)
+def test_a_conda_export_pins_what_was_installed_from_folders(
+    tail: str, expected: list[tuple[str, int]]
+) -> None:
+    files = {
+        "pyproject.toml": '[project]\nname = "depreview-core-x"\nversion = "1"\n',
+        "environment.yml": EXPORT + tail,
+    }
+    findings = run(ProjectNotOnPypi(), build_snapshot(files))
+    assert [(f.severity.value, f.line) for f in findings] == expected
+    for found in findings:
+        assert ("conda env export" in found.message) == bool(tail)
+
+
 class _Names:
     """Three projects, read on a fixed date."""
 

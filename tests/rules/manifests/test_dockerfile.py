@@ -599,10 +599,28 @@ def test_instructions_before_any_from(text: str, errors: list[tuple[int, str, st
         ("yum install -y python36 python3-devel", "3.6"),  # NVIDIA/TensorRT centos-7.Dockerfile
         ("dnf install -y python39", "3.9"),
         ("dnf -y install python3.11 python3.11-pip", "3.11"),
-        ("yum install -y python3-devel", None),  # the OS's own python3: not read for yum
+        # the OS's own python3: unknown on CentOS 7 (no release table)
+        ("yum install -y python3-devel", None),
     ],
 )
 def test_yum_python(install: str, python: str | None) -> None:
     text = f"FROM nvidia/cuda:11.6.2-cudnn8-devel-centos7\nRUN {install}\nRUN pip3 install numpy\n"
+    (stage,) = DockerfileParser().parse("Dockerfile", text).stages
+    assert stage.python == python
+
+
+@pytest.mark.parametrize(
+    ("image", "python"),
+    [
+        # kubeflow/pipelines components/aws/sagemaker/v2.Dockerfile: Amazon Linux 2's python3
+        ("public.ecr.aws/amazonlinux/amazonlinux:2", "3.7"),
+        ("amazonlinux:2.0.20230119.1", "3.7"),
+        ("amazonlinux:2023", "3.9"),  # AL2023's default Python 3.9
+        ("amazonlinux:latest", None),  # a moving tag
+        ("example.invalid/amazonlinux/amazonlinux:2", None),  # another registry's image
+    ],
+)
+def test_amazon_linux_python3(image: str, python: str | None) -> None:
+    text = f"FROM {image}\nRUN yum update -y && yum install -y -q python3\nRUN pip3 install x\n"
     (stage,) = DockerfileParser().parse("Dockerfile", text).stages
     assert stage.python == python

@@ -96,6 +96,18 @@ CASES: list[tuple[str, str, list[tuple[str, int, str]], tuple[str, ...]]] = [
         [("3.7", 5, "pyproject.toml"), ("3.13", 5, "pyproject.toml")],
         (),
     ),
+    (  # MeteoSwiss/rainforest 2149ac75: the checkout's root written as an expression
+        "working-directory ${{github.workspace}} (and below it)",
+        LIST_AND_FOLDER.replace("backend", "${{github.workspace}}"),
+        [("3.10", 6, "pyproject.toml")],
+        (),
+    ),
+    (
+        "working-directory $GITHUB_WORKSPACE/backend",
+        LIST_AND_FOLDER.replace("backend", "$GITHUB_WORKSPACE/backend"),
+        [("3.10", 6, "backend/pyproject.toml")],
+        (),
+    ),
     ("not a mapping", "- just\n- a list\n", [], ()),
     ("invalid YAML", "jobs: [\n", [], ()),
 ]
