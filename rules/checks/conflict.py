@@ -57,6 +57,7 @@ with each group or extra (`path#group`). Markers are evaluated per target (confi
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -77,8 +78,14 @@ from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
 from rules.kb.numpy_caps import CapRelease, load_numpy_caps
 from rules.kb.nvidia_requires import provenance as nvidia_provenance
-from rules.kb.pyspec import holds_on_every_python, py_key
-from rules.kb.requires_dist import load_requires_dist
+from rules.kb.pyspec import (
+    EVERY_MINOR,
+    holds_on_every_python,
+    linux_x86_64_env,
+    py_key,
+    requires_python_admits,
+)
+from rules.kb.requires_dist import RequiresRow, load_requires_dist
 from rules.kb.tensorflow_wheels import load_tensorflow_wheels, tensorflow_wheel
 from rules.manifests.model import Ecosystem, FileKind, Requirement, Snapshot
 from rules.manifests.snapshot import environment_requirements
@@ -317,10 +324,19 @@ class _Needed:
     source: str
     requirement: PackagingRequirement | None = None
     numpy: CapRelease | None = None
+    #: Lines whose markers split the requirement by Python: per Python the release installs
+    #: on, the specifiers of the lines that hold there (TTS 0.21.1: ``numpy==1.22.0`` up to
+    #: 3.10, ``numpy>=1.24.3`` on 3.11).
+    per_python: tuple[tuple[str, tuple[SpecifierSet, ...]], ...] = ()
 
     def admits(self, version: Version) -> bool:
         if self.numpy is not None:  # only a NumPy below the floor (above a cap: numpy-abi's)
             return not load_numpy_caps().below_floor(self.numpy, version)
+        if self.per_python:  # some Python on which every line that holds admits it
+            return any(
+                all(spec.contains(version, prereleases=True) for spec in specs)
+                for _, specs in self.per_python
+            )
         assert self.requirement is not None
         return self.requirement.specifier.contains(version, prereleases=True)
 
@@ -347,6 +363,7 @@ def _recorded_requires(kb: KnowledgeBase, name: str, version: Version) -> list[_
             found.append(_Needed(dep, f"{req.name}{req.specifier}", source, requirement=req))
     recorded = load_requires_dist().release(name, version)
     if recorded is not None and wheel is None:
+        found.extend(_split_by_python(name, recorded, caps is not None))
         for req in recorded.requires:
             dep = str(canonicalize_name(req.name))
             if (dep == "numpy" and caps is not None) or not holds_on_every_python(req.marker):
@@ -361,6 +378,54 @@ def _recorded_requires(kb: KnowledgeBase, name: str, version: Version) -> list[_
             dep = str(canonicalize_name(req.name))
             found.append(_Needed(dep, f"{req.name}{req.specifier}", source, requirement=req))
     return found
+
+
+def _split_by_python(name: str, recorded: RequiresRow, numpy_capped: bool) -> list[_Needed]:
+    """A dependency that a release requires only through lines with Python markers, with
+    every Python the release supports (its Requires-Python, of `EVERY_MINOR`) covered by one:
+    vali-98/xtts-rvc-ui's TTS==0.21.1 (Requires-Python <3.12) requires ``numpy==1.22.0;
+    python_version <= "3.10"`` and ``numpy>=1.24.3; python_version > "3.10"``, so no Python
+    installs it next to numpy==1.24.2. Lines with other markers (a platform, an extra) are
+    not read."""
+    lines: dict[str, list[PackagingRequirement]] = {}
+    for req in recorded.requires:
+        marker = str(req.marker) if req.marker is not None else ""
+        if not marker or not _PYTHON_ONLY.fullmatch(marker):
+            continue
+        lines.setdefault(str(canonicalize_name(req.name)), []).append(req)
+    found: list[_Needed] = []
+    for dep, reqs in lines.items():
+        if dep == name or (dep == "numpy" and numpy_capped):
+            continue
+        same = [r for r in recorded.requires if str(canonicalize_name(r.name)) == dep]
+        if any(holds_on_every_python(r.marker) for r in same):
+            continue  # a line that holds on every Python: read as it is
+        per_python: list[tuple[str, tuple[SpecifierSet, ...]]] = []
+        for python in EVERY_MINOR:
+            if (
+                recorded.requires_python
+                and requires_python_admits(recorded.requires_python, python) is False
+            ):
+                continue
+            env = linux_x86_64_env(python)
+            specs = tuple(
+                r.specifier for r in reqs if r.marker is not None and r.marker.evaluate(env)
+            )
+            if not specs:
+                break  # a Python on which it is not required: no clash is certain
+            per_python.append((python, specs))
+        else:
+            if per_python:
+                text = " / ".join(f"{r.name}{r.specifier}; {r.marker}" for r in reqs)
+                source = recorded.source(reqs[0])
+                found.append(_Needed(dep, text, source, per_python=tuple(per_python)))
+    return found
+
+
+#: A marker on the Python version alone (``python_version <= "3.10"``, with and/or).
+_PYTHON_ONLY = re.compile(
+    r'(?:\s*(?:and|or)?\s*python_(?:full_)?version\s*(?:<=|>=|==|!=|<|>)\s*"[0-9.*]+")+\s*'
+)
 
 
 #: Packages whose wheels may pin torch exactly (their requirement comes from the KB).

@@ -328,6 +328,23 @@ def test_a_conflict_among_thousands_of_bounds_is_found_and_listed_briefly() -> N
             (req("deepspeed>=0.10.2,<0.11.2", "r.txt", 1), req("gradio==4.11.0", "r.txt", 2)),
             [("deepspeed", 1, ("pydantic<2.0.0",))],
         ),
+        # lines split by Python (vali-98/xtts-rvc-ui: TTS 0.21.1, Requires-Python <3.12,
+        # requires numpy==1.22.0 up to 3.10 and numpy>=1.24.3 on 3.11): no Python takes 1.24.2
+        (
+            (req("TTS==0.21.1", "r.txt", 1), req("numpy==1.24.2", "r.txt", 2)),
+            [
+                (
+                    "tts",
+                    1,
+                    (
+                        'numpy==1.22.0; python_version <= "3.10" / '
+                        'numpy>=1.24.3; python_version > "3.10"',
+                    ),
+                )
+            ],
+        ),
+        ((req("TTS==0.21.1", "r.txt", 1), req("numpy==1.24.3", "r.txt", 2)), []),  # 3.11 takes it
+        ((req("TTS==0.21.1", "r.txt", 1), req("numpy==1.22.0", "r.txt", 2)), []),  # 3.10 takes it
         # a deepspeed release in the range admits pydantic 2: pip takes it
         ((req("gradio==4.11.0", "r.txt", 1), req("deepspeed>=0.10.2", "r.txt", 2)), []),
         # the same environment only; no markers
