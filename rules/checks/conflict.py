@@ -82,6 +82,7 @@ from rules.kb.pyspec import (
     EVERY_MINOR,
     holds_on_every_python,
     linux_x86_64_env,
+    marker_holds,
     py_key,
     requires_python_admits,
 )
@@ -408,11 +409,10 @@ def _split_by_python(name: str, recorded: RequiresRow, numpy_capped: bool) -> li
             ):
                 continue
             env = linux_x86_64_env(python)
-            specs = tuple(
-                r.specifier for r in reqs if r.marker is not None and r.marker.evaluate(env)
-            )
-            if not specs:
-                break  # a Python on which it is not required: no clash is certain
+            holds = [(r, marker_holds(r.marker, env)) for r in reqs if r.marker is not None]
+            specs = tuple(r.specifier for r, held in holds if held)
+            if not specs or any(held is None for _, held in holds):
+                break  # a Python on which it is not required (or unknown): no certain clash
             per_python.append((python, specs))
         else:
             if per_python:

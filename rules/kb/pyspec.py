@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from packaging.markers import Marker
+from packaging.markers import Marker, UndefinedComparison, UndefinedEnvironmentName
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
 #: PEP 508 marker values of CPython on Linux x86_64, the platform the KB's metadata readings
@@ -67,17 +67,30 @@ def requires_python_admits(requires: str, python: str) -> bool | None:
 EVERY_MINOR = tuple(f"3.{m}" for m in range(8, 15))
 
 
+def marker_holds(marker: Marker, environment: dict[str, str]) -> bool | None:
+    """`marker.evaluate(environment)`, or None when the marker cannot be evaluated: package
+    metadata carries markers packaging refuses to compare (``platform_python_implementation
+    === 'pypy'``: UndefinedComparison, found in a release's Requires-Dist)."""
+    try:
+        return marker.evaluate(environment)
+    except (UndefinedComparison, UndefinedEnvironmentName, ValueError, TypeError):
+        return None
+
+
 def holds_on_every_python(marker: Marker | None, extra: str = "") -> bool:
     """Whether a requirement's `marker` (None: no marker) holds on Linux x86_64 on every
-    Python of `EVERY_MINOR`, with `extra`."""
+    Python of `EVERY_MINOR`, with `extra` (a marker that cannot be evaluated does not)."""
     if marker is None:
         return True
-    return all(marker.evaluate(linux_x86_64_env(python, extra)) for python in EVERY_MINOR)
+    return all(
+        marker_holds(marker, linux_x86_64_env(python, extra)) is True for python in EVERY_MINOR
+    )
 
 
 def holds_on_no_python(marker: Marker) -> bool:
-    """Whether a requirement's `marker` holds on Linux x86_64 on no Python of `EVERY_MINOR`."""
-    return not any(marker.evaluate(linux_x86_64_env(python)) for python in EVERY_MINOR)
+    """Whether a requirement's `marker` holds on Linux x86_64 on no Python of `EVERY_MINOR`
+    (a marker that cannot be evaluated may hold)."""
+    return all(marker_holds(marker, linux_x86_64_env(python)) is False for python in EVERY_MINOR)
 
 
 _CP = re.compile(r"^cp3(\d+)$")

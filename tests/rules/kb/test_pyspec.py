@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from packaging.markers import Marker
 
-from rules.kb.pyspec import collapse, expand, lowest_open, minor_of, py_key, tag_pythons
+from rules.kb.pyspec import (
+    collapse,
+    expand,
+    holds_on_every_python,
+    holds_on_no_python,
+    lowest_open,
+    minor_of,
+    py_key,
+    tag_pythons,
+)
 
 TAGS = [
     ("cp311-cp311", ("3.11", None)),
@@ -62,3 +72,20 @@ def test_minor_of(text: str, minor: str | None) -> None:
 
 def test_py_key_orders_minors_numerically() -> None:
     assert sorted(["3.10", "3.9", "3.10t"], key=py_key) == ["3.9", "3.10", "3.10t"]
+
+
+@pytest.mark.parametrize(
+    ("marker", "every", "none"),
+    [
+        ('python_version >= "3.8"', True, False),
+        ('python_version < "3.8"', False, True),
+        ('python_version >= "3.10"', False, False),
+        # a release's Requires-Dist may carry a marker packaging cannot compare (`===` on a
+        # string: UndefinedComparison); it holds on no certain Python, and may hold on any
+        ('platform_python_implementation === "pypy"', False, False),
+    ],
+)
+def test_markers_on_every_and_no_python(marker: str, every: bool, none: bool) -> None:
+    parsed = Marker(marker)
+    assert holds_on_every_python(parsed) is every
+    assert holds_on_no_python(parsed) is none
