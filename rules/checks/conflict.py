@@ -381,6 +381,12 @@ def _recorded_requires(kb: KnowledgeBase, name: str, version: Version) -> list[_
     return found
 
 
+#: A marker on the Python version alone (``python_version <= "3.10"``, with and/or).
+_PYTHON_ONLY = re.compile(
+    r'(?:\s*(?:and|or)?\s*python_(?:full_)?version\s*(?:<=|>=|==|!=|<|>)\s*"[0-9.*]+")+\s*'
+)
+
+
 def _split_by_python(name: str, recorded: RequiresRow, numpy_capped: bool) -> list[_Needed]:
     """A dependency that a release requires only through lines with Python markers, with
     every Python the release supports (its Requires-Python, of `EVERY_MINOR`) covered by one:
@@ -420,12 +426,6 @@ def _split_by_python(name: str, recorded: RequiresRow, numpy_capped: bool) -> li
                 source = recorded.source(reqs[0])
                 found.append(_Needed(dep, text, source, per_python=tuple(per_python)))
     return found
-
-
-#: A marker on the Python version alone (``python_version <= "3.10"``, with and/or).
-_PYTHON_ONLY = re.compile(
-    r'(?:\s*(?:and|or)?\s*python_(?:full_)?version\s*(?:<=|>=|==|!=|<|>)\s*"[0-9.*]+")+\s*'
-)
 
 
 #: Packages whose wheels may pin torch exactly (their requirement comes from the KB).

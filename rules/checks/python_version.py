@@ -644,9 +644,9 @@ class PythonVersionIncompatible(
             )
         fix = f"Python {ok[-1]}" if ok else f"a {req.name} release that supports Python {bad[0]}"
         found = self._at_evidence(ev, req, text, fix, [support.source], severity)
-        if not claim.ranged:
+        if not claim.ranged:  # the Pythons it fails on (`Finding.scope`)
             found = replace(found, scope=frozenset(bad))
-        if claim.ranged:
+        else:
             # one problem however many packages share it: the range's first Python cannot
             # install the project (quic/efficient-transformers: numpy 1.26.4 already kept 3.8
             # out of ">=3.8,<3.11" when transformers 4.50.0 joined it)
