@@ -21,11 +21,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rules.checks.base import Rule, RuleContext, StaticRule
-from rules.checks.conda_hygiene import channel_name
+from rules.checks.conda_hygiene import channel_names
 from rules.checks.support.fixes import finding_at
 from rules.checks.support.packages import files_of
 from rules.findings import Finding, Severity
-from rules.manifests.model import Ecosystem, FileKind, IndexKind, ManifestFile
+from rules.manifests.model import Ecosystem, FileKind
 
 #: Packages the pytorch channel (and its nightly and test channels) alone publishes.
 PYTORCH_CHANNEL_ONLY = frozenset({"cpuonly", "pytorch-cuda", "pytorch-mutex", "torchtriton"})
@@ -36,15 +36,6 @@ _WITHOUT = frozenset({"conda-forge", "defaults", "nvidia", "bioconda", "nodefaul
 
 #: The pytorch channel (its nightly and test channels are other names).
 _PYTORCH = "pytorch"
-
-
-def _channel_names(manifest: ManifestFile) -> list[str]:
-    """The channels a conda file lists, by short name (`channel_name`)."""
-    return [
-        channel_name(i)
-        for i in manifest.indexes
-        if i.kind == IndexKind.CONDA_CHANNEL and i.location.file == manifest.path
-    ]
 
 
 class CondaPackageNotOnChannels(
@@ -59,7 +50,7 @@ class CondaPackageNotOnChannels(
         env.common.yml, whose channels start with pytorch, then env.gpu.yml, channel nvidia
         and ``pytorch-cuda=11.6``) share their channels."""
         conda = list(files_of(ctx.snapshot, {FileKind.CONDA}))
-        channels = {path: _channel_names(manifest) for path, manifest in conda}
+        channels = {path: channel_names(manifest) for path, manifest in conda}
         for path, manifest in conda:
             names = channels[path]
             if not names or set(names) - _WITHOUT:

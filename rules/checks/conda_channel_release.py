@@ -19,14 +19,14 @@ from collections.abc import Iterable, Iterator
 from packaging.version import Version
 
 from rules.checks.base import Rule, RuleContext, StaticRule
-from rules.checks.conda_hygiene import channel_name
+from rules.checks.conda_hygiene import channel_names
 from rules.checks.support.environments import spec_contains
 from rules.checks.support.fixes import finding_at
 from rules.checks.support.packages import files_of
 from rules.checks.support.versions import torch_releases
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
-from rules.manifests.model import Ecosystem, FileKind, IndexKind, ManifestFile, Requirement
+from rules.manifests.model import Ecosystem, FileKind, ManifestFile, Requirement
 
 #: Channels whose pytorch releases the KB knows: the pytorch channel's (nvidia has none).
 _KNOWN = frozenset({"pytorch", "nvidia"})
@@ -63,11 +63,7 @@ class CondaReleaseNotOnChannels(
     def _file(
         self, kb: KnowledgeBase, manifest: ManifestFile, newest: Version
     ) -> Iterator[Finding]:
-        names = [
-            channel_name(i)
-            for i in manifest.indexes
-            if i.kind == IndexKind.CONDA_CHANNEL and i.location.file == manifest.path
-        ]
+        names = channel_names(manifest)
         if "pytorch" not in names:
             return
         nodefaults = "nodefaults" in names

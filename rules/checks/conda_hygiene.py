@@ -79,6 +79,11 @@ def _channels(manifest: ManifestFile) -> list[tuple[str, Index]]:
     ]
 
 
+def channel_names(manifest: ManifestFile) -> list[str]:
+    """The short names (`channel_name`) of the channels a conda file lists, in order."""
+    return [name for name, _ in _channels(manifest)]
+
+
 def _strict_priority(manifest: ManifestFile) -> bool:
     meta = dict(manifest.metadata)
     return meta.get("channel_priority", meta.get("channel-priority", "")).lower() == "strict"

@@ -226,12 +226,13 @@ def _pytorch_hub(bare: ImageInfo) -> ImageInfo:
     return bare if match is None else _pytorch(bare, match)
 
 
-def _xla(bare: ImageInfo, match: re.Match[str]) -> ImageInfo:
-    """PyTorch/XLA's images name their Python in the tag: pytorch/xla's README ("Available
-    docker images and wheels": ``xla:r2.1.0_3.10_tpuvm`` … ``nightly_3.10_tpuvm`` next to
-    the cp310 wheels; the older ``gcr.io/tpu-pytorch/xla:r2.0_3.8_tpuvm``), and
-    google/gemma_pytorch's xla_gpu.Dockerfile installs a cp38 torch_xla wheel on
-    ``nightly_3.8_cuda_11.8_20231128``."""
+def _tag_python(bare: ImageInfo, match: re.Match[str]) -> ImageInfo:
+    """The Python a tag names (its `python` group). PyTorch/XLA's images name it:
+    pytorch/xla's README ("Available docker images and wheels": ``xla:r2.1.0_3.10_tpuvm`` …
+    ``nightly_3.10_tpuvm`` next to the cp310 wheels; the older
+    ``gcr.io/tpu-pytorch/xla:r2.0_3.8_tpuvm``), and google/gemma_pytorch's xla_gpu.Dockerfile
+    installs a cp38 torch_xla wheel on ``nightly_3.8_cuda_11.8_20231128``; so do AWS Lambda's
+    Python base images (`_LAMBDA_TAG`)."""
     return replace(bare, python=match["python"])
 
 
@@ -306,10 +307,6 @@ def _amazonlinux(bare: ImageInfo) -> ImageInfo:
     if release in ("2", "2023"):
         return replace(bare, os=f"amazonlinux{release}")
     return bare
-
-
-def _lambda(bare: ImageInfo, match: re.Match[str]) -> ImageInfo:
-    return replace(bare, python=match["python"])
 
 
 def _miniconda(bare: ImageInfo) -> ImageInfo:
@@ -447,14 +444,18 @@ _FAMILIES: dict[str, _Family] = {
     "continuumio/miniconda3": _Family("miniconda", _HUB, _miniconda),
     "condaforge/miniforge3": _Family("miniforge", frozenset({None, "quay.io"}), _miniforge),
     "tpu-pytorch-releases/docker/xla": _Family(
-        "pytorch-xla", frozenset({"us-central1-docker.pkg.dev"}), _by_tag(_XLA_TAG, _xla)
+        "pytorch-xla", frozenset({"us-central1-docker.pkg.dev"}), _by_tag(_XLA_TAG, _tag_python)
     ),
-    "tpu-pytorch/xla": _Family("pytorch-xla", frozenset({"gcr.io"}), _by_tag(_XLA_TAG, _xla)),
+    "tpu-pytorch/xla": _Family(
+        "pytorch-xla", frozenset({"gcr.io"}), _by_tag(_XLA_TAG, _tag_python)
+    ),
     "rocm/pytorch": _Family("rocm-pytorch", _HUB, _by_tag(_ROCM_TAG, _rocm)),
     "amazonlinux": _Family("amazonlinux", _HUB, _amazonlinux),
     "amazonlinux/amazonlinux": _Family("amazonlinux", frozenset({"public.ecr.aws"}), _amazonlinux),
     "lambda/python": _Family(
-        "aws-lambda-python", frozenset({"public.ecr.aws"}), _by_tag(_LAMBDA_TAG, _lambda)
+        "aws-lambda-python", frozenset({"public.ecr.aws"}), _by_tag(_LAMBDA_TAG, _tag_python)
     ),
-    "amazon/aws-lambda-python": _Family("aws-lambda-python", _HUB, _by_tag(_LAMBDA_TAG, _lambda)),
+    "amazon/aws-lambda-python": _Family(
+        "aws-lambda-python", _HUB, _by_tag(_LAMBDA_TAG, _tag_python)
+    ),
 }
