@@ -381,10 +381,11 @@ def _recorded_requires(kb: KnowledgeBase, name: str, version: Version) -> list[_
     return found
 
 
-#: A marker on the Python version alone (``python_version <= "3.10"``, with and/or).
-_PYTHON_ONLY = re.compile(
-    r'(?:\s*(?:and|or)?\s*python_(?:full_)?version\s*(?:<=|>=|==|!=|<|>)\s*"[0-9.*]+")+\s*'
-)
+#: One clause of such a marker, as packaging writes it (``python_version <= "3.10"``).
+_PYTHON_CLAUSE = r'python_(?:full_)?version\s*(?:<=|>=|==|!=|<|>)\s*"[0-9.*]+"'
+#: A marker on the Python version alone: clauses joined by and/or (each whitespace run has one
+#: place to match, so a long string that fails fails in linear time).
+_PYTHON_ONLY = re.compile(rf"\s*{_PYTHON_CLAUSE}(?:\s+(?:and|or)\s+{_PYTHON_CLAUSE})*\s*")
 
 
 def _split_by_python(name: str, recorded: RequiresRow, numpy_capped: bool) -> list[_Needed]:

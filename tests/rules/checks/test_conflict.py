@@ -9,6 +9,7 @@ from packaging.specifiers import SpecifierSet
 
 from rules.checks.base import RuleContext
 from rules.checks.conflict import (
+    _PYTHON_ONLY,
     LISTED_MAX,
     ConflictRule,
     _Clause,
@@ -522,3 +523,19 @@ def test_conda_dependencies_then_the_pip_section(conda: str, pip: str, found: in
     findings = list(ConflictRule().check(RuleContext(snap, DEFAULT_CONFIG, load_kb())))
     assert len(findings) == found
     assert all(f.severity == "error" for f in findings)
+
+
+@pytest.mark.parametrize(
+    ("marker", "python_only"),
+    [
+        ('python_version <= "3.10"', True),
+        ('python_version >= "3.8" and python_version < "3.11"', True),
+        ('python_full_version == "3.9.*" or python_version > "3.12"', True),
+        ('sys_platform == "linux"', False),
+        ('(python_version < "3.8")', False),
+        ('python_version < "3.8" and sys_platform == "linux"', False),
+        (" " * 50_000 + "x", False),  # fails at once: one place per whitespace run
+    ],
+)
+def test_python_only_markers(marker: str, python_only: bool) -> None:
+    assert bool(_PYTHON_ONLY.fullmatch(marker)) is python_only
