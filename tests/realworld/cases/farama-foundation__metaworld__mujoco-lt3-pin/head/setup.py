@@ -1,0 +1,5 @@
+"""Sets up the project."""
+
+from setuptools import setup
+
+setup()
