@@ -30,8 +30,12 @@ start (NumPy's first 2.0 pre-release; the index no longer lists those, so the la
 uploaded before 2.0.0: 1.26.4) up to the first built for NumPy 2, and further back while the
 release before still reads NumPy 2 (yanked releases included: an exact pin installs them); the
 newest release is read first to tell packages with no compiled NumPy use (nothing found in any
-member, uncapped) from those never rebuilt. For the first NumPy-2 release and the one before,
-the sdist's ``pyproject.toml`` [build-system] requires on numpy is recorded too.
+member, uncapped, in it and in the last release before the scan start) from those never rebuilt.
+A release with no NumPy use after one built with NumPy 1 (thinc 8.3.0 after 8.2.5) imports under
+NumPy 2 too: the scan stops there as at a NumPy-2 build, and a newest release with no NumPy use
+(thinc 9) after a NumPy-1 one before the scan start is scanned for like a NumPy-2 build. For the
+first NumPy-2 release and the one before, the sdist's ``pyproject.toml`` [build-system] requires
+on numpy is recorded too.
 """
 
 from __future__ import annotations
@@ -494,20 +498,24 @@ def read_package(package: str, index: str, cutoff: str, reader: Reader) -> dict[
     result: dict[str, Any] = {"readings": []}
     shown: list[tuple[Release, list[WheelReading]]] = [(rows[-1], newest)]
     verdict = _verdict(newest)
+    before = [r for r in rows if r.uploaded < cutoff]
+    if verdict == "no-numpy-abi" and before:
+        earlier = reader.release(before[-1])
+        shown.insert(0, (before[-1], earlier))
+        if _verdict(earlier) == "numpy1":  # a line built with NumPy's headers (thinc 8 by 9)
+            verdict = "numpy1-before"
     if verdict in ("no-numpy-abi", "undecided", "numpy1"):
-        before = [r for r in rows if r.uploaded < cutoff]
-        if verdict == "no-numpy-abi" and before:
-            shown.insert(0, (before[-1], reader.release(before[-1])))
         result["result"] = verdict
     else:
         start = max(0, len([r for r in rows if r.uploaded < cutoff]) - 1)
-        first = None
+        first, numpy1 = None, False
         for pos in range(start, len(rows)):
             got = reader.release(rows[pos])
             shown.append((rows[pos], got))
-            if _verdict(got) == "numpy2":
+            if _verdict(got) == "numpy2" or (numpy1 and _verdict(got) == "no-numpy-abi"):
                 first = rows[pos]
                 break
+            numpy1 = numpy1 or _verdict(got) == "numpy1"
         if first is None:
             result["result"] = "undecided"
         else:
@@ -586,6 +594,34 @@ def build(index: str, cap: int, packages: Iterable[str], workers: int = 4) -> di
     }
 
 
+def merge(previous: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
+    """The packages of `data` (an `--only` read) put into the `previous` source file: the
+    packages it does not read are kept as they were, with the date they were read on
+    (provenance ``read_on``: snapshot date → packages, where the dates differ)."""
+    old, new = previous["provenance"], data["provenance"]
+    for key in ("scan_start_upload_time", "cap_compressed_bytes_per_wheel"):
+        if old.get(key) != new.get(key):
+            raise SystemExit(f"--only: {key} differs from the file's ({old.get(key)}); read all")
+    read = {p for p, row in data["packages"].items() if row["result"] != "read-as"}
+    dates: dict[str, str] = {}
+    for date, names in (
+        old.get("read_on") or {old["snapshot_date"]: list(previous["packages"])}
+    ).items():
+        dates.update(dict.fromkeys(names, date))
+    dates.update(dict.fromkeys(read, new["snapshot_date"]))
+    both = {**previous["packages"], **data["packages"]}
+    packages = {p: r for p, r in both.items() if r["result"] != "read-as"}
+    packages.update((p, r) for p, r in both.items() if r["result"] == "read-as")
+    read_on: dict[str, list[str]] = {}
+    for package in packages:
+        if packages[package]["result"] != "read-as" and package in dates:
+            read_on.setdefault(dates[package], []).append(package)
+    provenance = dict(new)
+    if len(read_on) > 1:
+        provenance["read_on"] = dict(sorted(read_on.items()))
+    return {"provenance": provenance, "packages": packages}
+
+
 def main(argv: list[str] | None = None) -> int:
     """Read the index and write the source file; return the exit status."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
@@ -601,6 +637,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     names = args.only or [p for p in PACKAGES if p not in READ_AS]
     data = build(index_url(args.index_url), args.cap_mib << 20, names, args.workers)
+    if args.only and args.out.exists():
+        data = merge(json.loads(args.out.read_text(encoding="utf-8")), data)
     args.out.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"{args.out}: {len(data['packages'])} packages", file=sys.stderr)
     return 0

@@ -56,6 +56,21 @@ PACKAGES: dict[str, str] = {
     "lightgbm": "3.0.0",
     "numexpr": "2.7.0",
     "gensim": "3.8.0",
+    "thinc": "7.0.0",
+    "blis": "0.2.4",
+    "pycocotools": "2.0.0",
+    "hdbscan": "0.8.20",
+    "pywavelets": "1.0.2",
+    "astropy": "3.2",
+    "netcdf4": "1.5.0",
+    "cftime": "1.0.4",
+    "tables": "3.5.1",
+    "rasterio": "1.0.22",
+    "faiss-cpu": "1.5.3",
+    "imagecodecs": "2019.2.2",
+    "biopython": "1.74",
+    "fastparquet": "0.3.0",
+    "pyerfa": "1.7.0",
 }
 
 _ACCEPT = "application/vnd.pypi.simple.v1+json"

@@ -251,6 +251,12 @@ def _options(
         known = wheels.releases(name)
         if not known:
             return _listed_options(snapshot, req, name)
+        if _no_wheel_rows(wheels, name, known[-1]):
+            # releases numpy_caps.json lists (rasterio, astropy) but the wheel table does not
+            # record: the release lists' Requires-Python, when they hold the project
+            listed = _listed_options(snapshot, req, name)
+            if listed is not None:
+                return listed
         installable = installable_for(snapshot, env_of(req), name, wheels.pip_candidate)
         decided = admitted(req.specifier, known, installable=installable)
 
@@ -270,6 +276,15 @@ def _with_support(
     if picked is None and not rows:
         return None
     return _Options(req, decided, rows, picked)
+
+
+def _no_wheel_rows(wheels: WheelIndex, name: str, newest: Version) -> bool:
+    """Whether `wheels` keeps release rows (the KB's table does, a test fake may not) and has
+    none for `name`'s newest release: its releases came from another list."""
+    return (
+        getattr(wheels, "release_row", None) is not None
+        and release_row(wheels, name, newest) is None
+    )
 
 
 def _listed_options(snapshot: Snapshot, req: Requirement, name: str) -> _Options | None:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from packaging.utils import canonicalize_name, parse_wheel_filename
 from packaging.version import Version
 
 from rules.kb import load_kb
@@ -184,9 +185,7 @@ def test_every_reading_names_its_wheel_member_and_string() -> None:
         assert data["readings"], package
         for reading in data["readings"]:
             assert reading["file"].endswith(".whl") and "x86_64" in reading["file"]
-            assert reading["file"].startswith(package.replace("-", "_") + "-") or reading[
-                "file"
-            ].startswith(package + "-")
+            assert canonicalize_name(parse_wheel_filename(reading["file"])[0]) == package
             assert f"-{reading['version']}-" in reading["file"]
             if reading["verdict"] in ("numpy1", "numpy2"):
                 assert reading["member"].endswith(".so")
@@ -205,7 +204,9 @@ def test_a_first_numpy2_release_is_read_as_numpy2_and_the_release_before_as_nump
         first = Version(data["first_numpy2_version"])
         at = [r for r in data["readings"] if Version(r["version"]) == first]
         before = [r for r in data["readings"] if Version(r["version"]) < first]
-        assert at and all(r["verdict"] == "numpy2" for r in at), package
+        # numpy2, or no NumPy string at all after a NumPy-1 build (thinc 8.3.0 after 8.2.5)
+        verdicts = [r["verdict"] for r in at]
+        assert verdicts == ["no-numpy-abi"] or (verdicts and set(verdicts) == {"numpy2"}), package
         assert before and before[-1]["verdict"] == "numpy1", package
 
 
@@ -217,8 +218,10 @@ def test_wheel_rows_carry_their_evidence() -> None:
         assert row.evidence is not None and ".whl" in row.evidence, row.key
         if row.first_numpy2_version is not None:
             assert f"-{row.first_numpy2_version}-" in row.evidence
-            assert "'numpy._core._multiarray_umath'" in row.evidence or "NumpyVersion" in (
-                row.evidence
+            assert (
+                "'numpy._core._multiarray_umath'" in row.evidence
+                or "NumpyVersion" in row.evidence
+                or row.evidence.endswith(": no NumPy string in its compiled members")
             )
         else:
             assert "no compiled numpy use" in row.notes or "No release built" in row.notes
