@@ -77,6 +77,12 @@ CATALOGUE: tuple[RuleInfo, ...] = (
         "a requirement on a name PyPI has no project for (an import name such as yaml, a typo)",
     ),
     RuleInfo(
+        "system-library-missing",
+        "config-error",
+        "rule",
+        "a source-only package (GDAL, PyAudio) pip builds in a Docker image without its library",
+    ),
+    RuleInfo(
         "release-not-published",
         "conflict",
         "rule",

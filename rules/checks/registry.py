@@ -29,6 +29,7 @@ from rules.checks import (
     placeholder,
     python_version,
     pytorch_index,
+    system_library,
     tensorflow_cuda,
     torch_family,
     unpublished,
@@ -63,6 +64,7 @@ RULE_MODULES: tuple[ModuleType, ...] = (
     numpy_abi,
     python_version,
     docker_python,
+    system_library,
 )
 
 

@@ -57,7 +57,7 @@ class NoCompiler:
         )
 
 
-def _root(manifest: ManifestFile, stage: DockerStage) -> DockerStage:
+def stage_root(manifest: ManifestFile, stage: DockerStage) -> DockerStage:
     """The first stage of `stage`'s FROM chain (the one built on an image)."""
     by_label = {s.label: s for s in manifest.stages}
     seen = {stage.label}
@@ -102,7 +102,7 @@ def no_compiler(snapshot: Snapshot, env: str, file: str, line: int) -> NoCompile
         at = stage.python_at
         if manifest.path != file or at is None or at.line != line:
             continue
-        root = _root(manifest, stage)
+        root = stage_root(manifest, stage)
         why = image_without_compiler(root.base)
         if why is None or may_install_compiler(snapshot, stage):
             return None
