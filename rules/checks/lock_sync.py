@@ -10,8 +10,8 @@ significantly since poetry.lock was last generated. Run `poetry lock` to fix the
 - uv: the requirements the lock recorded for the root project (``[package.metadata]
   requires-dist``: names and the extra each belongs to) against the pyproject's dependencies
   and optional dependencies (a name added, dropped or moved to another extra), and the lock's
-  ``requires-python`` against the pyproject's (a project range that now starts at a newer
-  Python than the lock's);
+  ``requires-python`` against the pyproject's (a project range that leaves out a Python the
+  lock's admits);
 - both: a declared requirement no locked version satisfies.
 
 The resolver's `uv lock --check` (worker.resolve.locks) also sees specifier and marker changes
@@ -30,7 +30,6 @@ from rules.checks.base import Rule, RuleContext, StaticRule
 from rules.checks.support.evidence import admitted
 from rules.checks.support.packages import sibling
 from rules.findings import Finding, Severity
-from rules.kb.pyspec import py_key
 from rules.manifests.locks import ROOT_REQUIRES
 from rules.manifests.model import Ecosystem, FactKind, FileKind, Group, ManifestFile, Snapshot
 from rules.manifests.pyproject import POETRY_HASH, POETRY_HASH_BEFORE_2_3
@@ -208,10 +207,12 @@ def uv_root_finding(snapshot: Snapshot, lock: ManifestFile) -> Finding | None:
 
 
 def uv_python_finding(snapshot: Snapshot, lock: ManifestFile) -> Finding | None:
-    """`lock-out-of-sync` when the pyproject's requires-python starts at a newer Python than
-    the uv.lock's (NVIDIA/Megatron-Energon 3c93492: ``>=3.10`` against a lock made for
-    ``>=3.9``): uv locks for the project's range (a workspace's lock may start later than one
-    member, never earlier), so `uv sync --locked` refuses it."""
+    """`lock-out-of-sync` when the uv.lock's requires-python admits a Python the pyproject's
+    no longer does: a range that now starts later (NVIDIA/Megatron-Energon 3c93492: ``>=3.10``
+    against a lock made for ``>=3.9``) or ends sooner (kohya-ss/sd-scripts 51d8d6a: ``>=3.10,
+    <3.11`` against a lock made for ``>=3.10``). uv locks for the project's range (a
+    workspace's lock is the intersection of its members' ranges: it may admit less than one
+    member, never more), so `uv sync --locked` refuses it."""
     pyproject = snapshot.files.get(sibling(lock.path, "pyproject.toml"))
     locked = _meta(lock, "requires-python")
     if pyproject is None or not locked:
@@ -224,14 +225,15 @@ def uv_python_finding(snapshot: Snapshot, lock: ManifestFile) -> Finding | None:
     if not declared:
         return None
     project, recorded = admitted(declared[0].value), admitted(locked[0])
-    if not project or not recorded or py_key(project[0]) <= py_key(recorded[0]):
+    outside = [p for p in recorded if p not in project]
+    if not project or not recorded or not outside:
         return None
     line = declared[0].location.line
     return out_of_sync(
         lock,
         f"{lock.path} was made for requires-python `{locked[0]}`, but pyproject.toml:{line} "
-        f"now requires `{declared[0].value}`: `uv sync --locked` stops with 'The lockfile at "
-        f"`uv.lock` needs to be updated'.",
+        f"now requires `{declared[0].value}`, which leaves out Python {', '.join(outside)}: "
+        f"`uv sync --locked` stops with 'The lockfile at `uv.lock` needs to be updated'.",
         None,
         [declared[0].detail, f"requires-python = {locked[0]!r} in {lock.path}"],
         "python",

@@ -67,7 +67,7 @@ from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
 from rules.kb.numpy_caps import CapRelease, NumpyCaps, load_numpy_caps
 from rules.manifests.images import ImageInfo, decode_image
-from rules.manifests.model import DockerStage, Ecosystem, Requirement, Snapshot, Span
+from rules.manifests.model import DockerStage, Ecosystem, FileKind, Requirement, Snapshot, Span
 
 #: What happens when a package built for NumPy 1 meets NumPy 2 (numpy2_abi.json notes).
 _BROKEN = (
@@ -294,6 +294,18 @@ def _first_numpy2(kb: KnowledgeBase, caps: NumpyCaps, name: str) -> tuple[Versio
     return None
 
 
+def _torch_in_docs(snapshot: Snapshot, env: str, item: Finding) -> bool:
+    """Whether `item` is about torch in an environment only Read the Docs installs
+    (pyg-team/pytorch_geometric #9696: docs/requirements.txt's torch 1.13.0 wheel next to an
+    unpinned numpy built the docs): torch before 2.3 imports under NumPy 2, printing "Failed to
+    initialize NumPy", and only ``tensor.numpy()`` / ``torch.from_numpy`` fail."""
+    if item.package != "torch":
+        return False
+    root = env_root(env)
+    kinds = {m.kind for m in snapshot.files.values() if root in m.include_paths}
+    return kinds == {FileKind.READTHEDOCS}
+
+
 class NumpyAbi(StaticRule, id="numpy-abi", severity=Severity.ERROR):
     """Compiled packages next to a NumPy they cannot install or import with, and reverse."""
 
@@ -320,6 +332,14 @@ class NumpyAbi(StaticRule, id="numpy-abi", severity=Severity.ERROR):
                         message=f"{item.message} The base image {image} may already hold a "
                         "NumPy 1, which pip keeps when nothing here pins numpy: depreview "
                         "does not know what that image holds.",
+                    )
+                if item.severity == Severity.ERROR and _torch_in_docs(ctx.snapshot, env, item):
+                    item = replace(
+                        item,
+                        severity=Severity.WARNING,
+                        message=f"{item.message} torch releases before 2.3 still import under "
+                        "NumPy 2 (with a warning); only their NumPy interop fails, and this "
+                        "environment is a Read the Docs build, which imports rather than runs.",
                     )
                 yield item
 

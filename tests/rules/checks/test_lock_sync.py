@@ -157,9 +157,14 @@ def test_an_extra_naming_the_project_itself_is_not_a_missing_lock_entry() -> Non
         (">=3.11", ">=3.11", False),
         (">=3.11,<4", ">=3.11", False),
         (">=3.9", ">=3.11", False),  # a workspace lock may start later than one member
+        # kohya-ss/sd-scripts 51d8d6a (PR #1906): the range now ends sooner than the lock's
+        (">=3.10, <3.11", ">=3.10", True),
+        ("==3.10.*", ">=3.10", True),
+        (">=3.10", ">=3.10, <3.11", False),  # a workspace member's cap narrows the lock
+        (">=3.10, <3.13", ">=3.10, <3.13", False),
     ],
 )
-def test_uv_lock_made_for_an_older_python(project: str, locked: str, stale: bool) -> None:
+def test_uv_lock_made_for_another_python_range(project: str, locked: str, stale: bool) -> None:
     pyproject = UV_PYPROJECT.format(deps='"six"', extra="").replace(
         'version = "0.1.0"\n', f'version = "0.1.0"\nrequires-python = "{project}"\n'
     )

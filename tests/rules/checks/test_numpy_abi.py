@@ -395,6 +395,29 @@ REAL: list[tuple[str, dict[str, str], dict[str, str], list[Found], tuple[str, ..
         ("numpy lets the resolver pick NumPy 2",),
     ),
     (
+        "pyg-team/pytorch_geometric #9696: torch 1.13.0 in a Read the Docs environment",
+        {},
+        {
+            "readthedocs.yml": "version: 2\nbuild:\n  os: ubuntu-22.04\n  tools:\n"
+            '    python: "3.9"\npython:\n  install:\n    - requirements: docs/requirements.txt\n',
+            "docs/requirements.txt": "https://download.pytorch.org/whl/cpu/"
+            "torch-1.13.0%2Bcpu-cp39-cp39-linux_x86_64.whl\nnumpy>=1.19.5\n",
+        },
+        [("warning", "docs/requirements.txt", 1)],
+        ("Read the Docs build, which imports rather than runs",),
+    ),
+    (
+        "the same torch in a file a Dockerfile installs stays an error",
+        {},
+        {
+            "Dockerfile": "FROM python:3.9-slim\nCOPY docs/requirements.txt .\n"
+            "RUN pip install -r requirements.txt\n",
+            "docs/requirements.txt": "torch==1.13.0\nnumpy>=1.19.5\n",
+        },
+        [("error", "docs/requirements.txt", 1)],
+        (),
+    ),
+    (
         "TensorFlow 2.14.0 (no cap in its metadata): a fresh install gets NumPy 2",
         {},
         requirements("tensorflow==2.14.0"),
