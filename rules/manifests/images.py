@@ -49,6 +49,23 @@ _PYTHON_TAG = re.compile(
 #: ``FROM public.ecr.aws/lambda/python:3.10``).
 _LAMBDA_TAG = re.compile(r"^(?P<python>3\.\d+)(?:[.\-][A-Za-z0-9.\-_]*)?$")
 
+#: Sebastián Ramírez's (tiangolo) web-server images: ``tiangolo/uvicorn-gunicorn-fastapi:
+#: python3.8``, ``meinheld-gunicorn-flask:python3.6``, ``uwsgi-nginx-flask:python3.11`` (and
+#: ``-slim``, ``-alpine3.10`` or dated suffixes) are built on the official ``python:3.x`` image
+#: of the tag's Python (tiangolo/uvicorn-gunicorn-docker's docker-images/python3.8.dockerfile:
+#: ``FROM python:3.8``; the fastapi and flask images are built FROM those); jackm/kijiji-manager
+#: #46: click 8.1.3 on ``meinheld-gunicorn-flask:python3.6``.
+_TIANGOLO_TAG = re.compile(r"^python(?P<python>3\.\d+)(?:-[A-Za-z0-9.\-]+)?$")
+_TIANGOLO = (
+    "uvicorn-gunicorn-fastapi",
+    "uvicorn-gunicorn-starlette",
+    "uvicorn-gunicorn",
+    "meinheld-gunicorn-flask",
+    "meinheld-gunicorn",
+    "uwsgi-nginx-flask",
+    "uwsgi-nginx",
+)
+
 #: astral-sh's uv images: ``ghcr.io/astral-sh/uv:python3.12-bookworm-slim`` and
 #: ``uv:0.8-python3.12-bookworm`` are uv on the matching ``python:3.12-bookworm-slim`` image
 #: (docs.astral.sh/uv/guides/integration/docker, "Available images"); a tag without
@@ -232,7 +249,7 @@ def _tag_python(bare: ImageInfo, match: re.Match[str]) -> ImageInfo:
     ``nightly_3.10_tpuvm`` next to the cp310 wheels; the older
     ``gcr.io/tpu-pytorch/xla:r2.0_3.8_tpuvm``), and google/gemma_pytorch's xla_gpu.Dockerfile
     installs a cp38 torch_xla wheel on ``nightly_3.8_cuda_11.8_20231128``; so do AWS Lambda's
-    Python base images (`_LAMBDA_TAG`)."""
+    Python base images (`_LAMBDA_TAG`) and tiangolo's web-server images (`_TIANGOLO_TAG`)."""
     return replace(bare, python=match["python"])
 
 
@@ -458,4 +475,8 @@ _FAMILIES: dict[str, _Family] = {
     "amazon/aws-lambda-python": _Family(
         "aws-lambda-python", _HUB, _by_tag(_LAMBDA_TAG, _tag_python)
     ),
+    **{
+        f"tiangolo/{name}": _Family("tiangolo", _HUB, _by_tag(_TIANGOLO_TAG, _tag_python))
+        for name in _TIANGOLO
+    },
 }

@@ -133,6 +133,14 @@ def test_a_bound_on_the_minor_alone_excludes_its_patches(spec: str, py: str, fou
         ("amazon/aws-lambda-python:3.9", "3.9"),
         ("public.ecr.aws/lambda/python:latest", None),
         ("example.invalid/lambda/python:3.10", None),  # another registry's image
+        # tiangolo's web-server images are built on python:3.x of the tag (jackm/kijiji-manager
+        # #46: click 8.1.3 on `tiangolo/meinheld-gunicorn-flask:python3.6`)
+        ("tiangolo/meinheld-gunicorn-flask:python3.6", "3.6"),
+        ("tiangolo/uvicorn-gunicorn-fastapi:python3.8-alpine3.10", "3.8"),
+        ("tiangolo/uvicorn-gunicorn:python3.11-2024-01-01", "3.11"),
+        ("tiangolo/uwsgi-nginx-flask:python3.11-slim", "3.11"),
+        ("tiangolo/uvicorn-gunicorn-fastapi:latest", None),
+        ("tiangolo/uwsgi-nginx-flask:python2.7", None),
     ],
 )
 def test_pytorch_image_python(image: str, python: str | None) -> None:
