@@ -15,7 +15,10 @@ FROM chain is an image known not to carry the library (``ubuntu``, ``debian``, `
 image for libraries buildpack-deps lacks), and no OS package or conda package of the stage (or
 the stages it is built FROM) is one that installs it. An unknown or derived image (osgeo/gdal,
 a company base image) may carry it: not judged. CI jobs and files no Dockerfile installs are
-not judged (a runner or a developer machine may have the library). A RUN that calls a script
+not judged (a runner or a developer machine may have the library), nor is an environment that
+names another index or a find-links page (one may serve a wheel: girder's large_image_wheels
+has GDAL's), nor a stage that copies from another stage or image (``COPY --from=builder
+/wheels``: the wheels an earlier stage built with the library). A RUN that calls a script
 depreview cannot read is not seen (the same known limit as the compiler check). Pure.
 """
 
@@ -28,6 +31,7 @@ from rules.checks.support.compilers import stage_root
 from rules.checks.support.environments import each_env, project, version_of
 from rules.checks.support.evidence import installing_stages
 from rules.checks.support.fixes import finding_at
+from rules.checks.support.indexes import pip_indexes_for
 from rules.checks.support.markers import installed_on
 from rules.checks.support.versions import specifier_set
 from rules.findings import Finding, Severity
@@ -112,6 +116,9 @@ class SystemLibraryMissing(StaticRule, id="system-library-missing", severity=Sev
         seen: set[tuple[str, str, str]] = set()
         candidates: list[tuple[bool, Requirement, SystemLibrary, ManifestFile, DockerStage]] = []
         for env, reqs in each_env(ctx.snapshot, together=False):
+            if pip_indexes_for(ctx.snapshot, env):
+                continue  # a find-links page or another index may serve a wheel (GDAL's are
+                # on girder's large_image_wheels)
             for req in reqs:
                 if req.ecosystem != Ecosystem.PYPI or req.url or req.is_constraint:
                     continue
@@ -124,8 +131,8 @@ class SystemLibraryMissing(StaticRule, id="system-library-missing", severity=Sev
                     candidates.append((lock, req, row, manifest, stage))
         for _, req, row, manifest, stage in sorted(candidates, key=lambda c: c[0]):
             key = (manifest.path, stage.within or stage.label, row.package)
-            if key in seen or not _builds(req, row):
-                continue
+            if key in seen or stage.copies_from or not _builds(req, row):
+                continue  # `COPY --from` may bring wheels an earlier stage built
             root = stage_root(manifest, stage)
             what = image_lacks(root.base, row)
             if what is None or _provided(ctx.snapshot, stage, row):

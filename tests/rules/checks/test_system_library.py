@@ -145,6 +145,27 @@ CASES: list[tuple[str, dict[str, str], list[tuple[str, str, int]]]] = [
         [("Dockerfile", "pygraphviz", 2)],
     ),
     (
+        "a find-links page may serve a wheel (girder's large_image_wheels has GDAL's)",
+        {
+            "requirements.txt": "--find-links https://girder.github.io/large_image_wheels\nGDAL\n",
+            "Dockerfile": "FROM python:3.11-slim\nCOPY requirements.txt .\n"
+            "RUN pip install -r requirements.txt\n",
+        },
+        [],
+    ),
+    (
+        "wheels built in a builder stage that has libpq-dev",
+        {
+            "requirements.txt": "psycopg2==2.9.9\n",
+            "Dockerfile": "FROM python:3.11-slim AS builder\nRUN apt-get update && "
+            "apt-get install -y gcc libpq-dev\nCOPY requirements.txt .\n"
+            "RUN pip wheel --wheel-dir /wheels -r requirements.txt\n"
+            "FROM python:3.11-slim\nCOPY --from=builder /wheels /wheels\nCOPY requirements.txt .\n"
+            "RUN pip install --no-index --find-links=/wheels -r requirements.txt\n",
+        },
+        [],
+    ),
+    (
         "no Dockerfile: a developer machine may have the library",
         {"requirements.txt": "GDAL==3.11.0\n"},
         [],
