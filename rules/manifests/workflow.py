@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 
 import yaml
@@ -72,11 +72,12 @@ class WorkflowParser:
         installed_by: dict[str, list[str]] = {}
         jobs = read_jobs(path, text, root)  # packages installed by name: environments of their own
         try:
+            workflow_env = plain_env(walker, walker.get(root, "env"))
             for key, job in walker.mapping(walker.get(root, "jobs")):
                 pythons = _job_pythons(walker, path, job)
                 errors.extend(_number_versions(walker, path, text, job))
-                steps = _step_installs(walker, path, job)
-                indexes.extend(file_indexes(walker, path, job))
+                steps = _step_installs(walker, path, job, workflow_env)
+                indexes.extend(file_indexes(walker, path, job, workflow_env))
                 installs = _first_places(steps)
                 job_id = walker.scalar(key)
                 if job_id is not None:
@@ -341,11 +342,14 @@ def matrix_values(walker: Walker, matrix: yaml.Node | None, key: str) -> list[ya
     return values
 
 
-def job_installs(walker: Walker, path: str, job: yaml.Node) -> list[tuple[str, Span]]:
+def job_installs(
+    walker: Walker, path: str, job: yaml.Node, env: Mapping[str, str] | None = None
+) -> list[tuple[str, Span]]:
     """Repository paths a job installs (requirements files, pyproject.toml), each with the
     place of the `run:` step that installs it; a project installed with extras
-    (``pip install -e .[ml]``) also gives its extras' environments (``pyproject.toml#ml``)."""
-    return _first_places(_step_installs(walker, path, job))
+    (``pip install -e .[ml]``) also gives its extras' environments (``pyproject.toml#ml``).
+    `env`: the workflow's plain ``env:`` values."""
+    return _first_places(_step_installs(walker, path, job, env))
 
 
 def _conditions(
@@ -369,16 +373,21 @@ def _first_places(steps: list[tuple[int, str, Span]]) -> list[tuple[str, Span]]:
 
 
 def _run_commands(
-    walker: Walker, job: yaml.Node
+    walker: Walker, job: yaml.Node, env: Mapping[str, str] | None = None
 ) -> Iterator[tuple[int, yaml.Node, str, list[Word]]]:
     """(step index, the ``run:`` node, folder, words) for each simple command of each
-    ``run:`` step, once per folder its ``working-directory`` names."""
+    ``run:`` step, once per folder its ``working-directory`` names. ``${{ env.NAME }}`` is
+    put in from the step's, the job's and the workflow's (`env`) plain ``env:`` values
+    (automl/SMAC3's ``pip install -e ".${{ env.extra-requires }}"`` with ``extra-requires:
+    "[gpytorch,dev]"`` installs the project)."""
     matrix = walker.get(walker.get(job, "strategy"), "matrix")
+    job_env = {**(env or {}), **plain_env(walker, walker.get(job, "env"))}
     for index, step in enumerate(walker.sequence(walker.get(job, "steps"))):
         node = walker.get(step, "run")
         script = walker.scalar(node)
         if not script or node is None:
             continue
+        script = _with_env(script, {**job_env, **plain_env(walker, walker.get(step, "env"))})
         folder = walker.scalar(walker.get(step, "working-directory")) or ""
         for directory in _folders(walker, folder, matrix):
             for text in _scripts(walker, script, matrix):
@@ -386,7 +395,30 @@ def _run_commands(
                     yield index, node, directory, words
 
 
-def _step_installs(walker: Walker, path: str, job: yaml.Node) -> list[tuple[int, str, Span]]:
+_ENV_IN_SCRIPT = re.compile(r"\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}")
+
+
+def plain_env(walker: Walker, node: yaml.Node | None) -> dict[str, str]:
+    """The ``env:`` variables of a mapping whose values are plain text (no expression)."""
+    return {
+        name: value
+        for key, value_node in walker.mapping(node)
+        if (name := walker.scalar(key))
+        and (value := walker.scalar(value_node)) is not None
+        and "${{" not in value
+    }
+
+
+def _with_env(script: str, env: Mapping[str, str]) -> str:
+    """`script` with each ``${{ env.NAME }}`` of a known NAME replaced by its value."""
+    if not env or "env." not in script:
+        return script
+    return _ENV_IN_SCRIPT.sub(lambda m: env.get(m.group(1), m.group(0)), script)
+
+
+def _step_installs(
+    walker: Walker, path: str, job: yaml.Node, env: Mapping[str, str] | None = None
+) -> list[tuple[int, str, Span]]:
     """(step index, install target, the step's place) for each target each step installs:
     its ``run:`` script's commands, the local composite action it uses
     (`local_actions.action_reference`) or the environment file a conda setup creates."""
@@ -402,19 +434,21 @@ def _step_installs(walker: Walker, path: str, job: yaml.Node) -> list[tuple[int,
             copied = [src for at, dest, src in copies if at < index and dest == environment_file[0]]
             target = copied[-1] if copied else environment_file[0]
             found[(index, target)] = span_of(path, environment_file[1])
-    for index, node, directory, words in _run_commands(walker, job):
+    for index, node, directory, words in _run_commands(walker, job, env):
         for target in command_installs(words, directory):
             found.setdefault((index, target), span_of(path, node))
     return sorted(((i, t, span) for (i, t), span in found.items()), key=lambda f: f[0])
 
 
-def file_indexes(walker: Walker, path: str, job: yaml.Node) -> list[Index]:
+def file_indexes(
+    walker: Walker, path: str, job: yaml.Node, env: Mapping[str, str] | None = None
+) -> list[Index]:
     """The indexes a ``run:`` command passes while it installs files (``pip install -r
     requirements.txt --extra-index-url <cu118>``), each as an index of every file (and
     project) that command installs: what serves those files where the repository installs
     them, as a Dockerfile's install command does."""
     found: list[Index] = []
-    for _, node, directory, words in _run_commands(walker, job):
+    for _, node, directory, words in _run_commands(walker, job, env):
         targets = [t for t in installed_files(words, directory) if "#" not in t]
         if not targets:
             continue

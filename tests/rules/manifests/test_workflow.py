@@ -327,3 +327,39 @@ def test_a_step_s_if_leaves_out_the_pythons_of_jobs_it_never_runs_on(
 ) -> None:
     manifest = WorkflowParser().parse(PATH, CONDITIONED)
     assert {f.value for f in manifest.facts if f.environment == target} == pythons
+
+
+_ENV_INSTALL = """name: tests
+env:
+  extra-requires: "[gpytorch,dev]"
+  computed: ${{ github.sha }}
+jobs:
+  source-test:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        python-version: ["3.8", "3.10"]
+    env:
+      REQS: requirements/ci.txt
+    steps:
+      - uses: actions/setup-python@v5
+        with:
+          python-version: ${{ matrix.python-version }}
+      - run: |
+          python -m pip install -e ".${{ env.extra-requires }}"
+          python -m pip install -r ${{ env.REQS }}
+          python -m pip install -r ${{ env.computed }}.txt
+"""
+
+
+def test_a_workflow_env_value_is_put_in_before_the_words_are_split() -> None:
+    """automl/SMAC3's pytest.yml: ``pip install -e ".${{ env.extra-requires }}"`` with the
+    workflow's ``extra-requires: "[gpytorch,dev]"`` installs the project and its extras on
+    each matrix Python (its scipy>=1.15.1 broke the 3.8 and 3.9 legs, PR #1187); a job's
+    ``env:`` is read too, and a value that is itself an expression is not."""
+    manifest = WorkflowParser().parse(".github/workflows/pytest.yml", _ENV_INSTALL)
+    assert "requirements/ci.txt" in manifest.include_paths
+    assert not any("github" in p for p in manifest.include_paths)
+    pythons = {(f.value, f.environment) for f in manifest.facts}
+    assert {("3.8", "pyproject.toml#gpytorch"), ("3.10", "pyproject.toml#dev")} <= pythons
+    assert ("3.8", "requirements/ci.txt") in pythons
