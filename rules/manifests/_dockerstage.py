@@ -87,15 +87,11 @@ class PythonEvidence:
 
 @dataclass
 class PathMap:
-    """Container paths of one stage mapped to build-context paths. `moved`: a ``cd`` earlier
-    in the RUN being read changed the folder (`workdir` is then that folder): a relative path
-    nothing was copied to is no longer read as written (``git clone …/autokeras.git && cd
-    autokeras && pip install .`` installs the clone, not the repository's setup.py)."""
+    """Container paths of one stage mapped to build-context paths."""
 
     workdir: str = "/"
     files: dict[str, str] = field(default_factory=dict)
     folders: list[tuple[str, str]] = field(default_factory=list)
-    moved: bool = False
 
     def copy(self, sources: list[str], dest: str) -> None:
         """Record `COPY sources... dest` (sources relative to the context)."""
@@ -144,8 +140,6 @@ class PathMap:
             return mapped
         if written.startswith("/"):
             return written
-        if self.moved:
-            return self.absolute(written)  # a folder of the image, not of the repository
         return posixpath.normpath(written).removeprefix("./")
 
 

@@ -1133,7 +1133,6 @@ class _Reader:
         if adds_apt_source(line.text):
             self.stages[-1].apt_sources = True
         saved = (dict(paths.files), list(paths.folders))
-        folder = (paths.workdir, paths.moved)  # a `cd` lasts until the end of the RUN
         for source, target in bind_mounts(flags):
             paths.copy([source], target)
         exported: dict[str, _Setting] = {}  # `export PIP_INDEX_URL=…` earlier in this RUN
@@ -1151,7 +1150,6 @@ class _Reader:
                 self._commands(body, split_commands(body.text), 0, exported)
         finally:
             paths.files, paths.folders = saved
-            paths.workdir, paths.moved = folder
 
     def _exec_words(self, line: LogicalLine, offset: int) -> list[Word] | None:
         """The words of an exec-form `RUN ["pip", "install", ...]`, or None if not JSON."""
@@ -1200,8 +1198,6 @@ class _Reader:
             for name, setting in _exports(words, locate, expand).items():
                 exported[name] = setting
                 variables[name] = setting.value
-            if _change_folder(stage.paths, words, expand):
-                continue
             self._stage_evidence(words, locate, expand)
             created = venv_created(words, expand)
             if created is not None:
@@ -1567,20 +1563,3 @@ class _Reader:
         stage.installs.append(reference)
         self.installs.include_paths.append(reference)
         self.installs.includes.append(locate(strip_prefix(words)[0].start))
-
-
-def _change_folder(paths: PathMap, words: list[Word], expand: Expand) -> bool:
-    """Follow a ``cd DIR`` command of a RUN (True when `words` is one): later relative paths of
-    the RUN are under DIR (`PathMap.moved`). A folder that cannot be read (``cd $HOME``, ``cd
-    -``, ``cd`` alone) moves to an unknown place, which no repository path is under."""
-    command = strip_prefix(words)
-    if not command or command[0].value != "cd":
-        return False
-    args = [w for w in command[1:] if not w.value.startswith("-") or w.value == "-"]
-    target = expand(args[0].value, args[0].single_quoted) if len(args) == 1 else None
-    if target is None or target == "-" or "~" in target:
-        paths.workdir = "/(a folder cd moved to)"
-    else:
-        paths.workdir = paths.absolute(target)
-    paths.moved = True
-    return True

@@ -624,36 +624,3 @@ def test_amazon_linux_python3(image: str, python: str | None) -> None:
     text = f"FROM {image}\nRUN yum update -y && yum install -y -q python3\nRUN pip3 install x\n"
     (stage,) = DockerfileParser().parse("Dockerfile", text).stages
     assert stage.python == python
-
-
-@pytest.mark.parametrize(
-    ("run", "expected"),
-    [
-        # keras-team/autokeras docker/devel.Dockerfile: the clone is installed, not the
-        # repository's setup.py (nothing of the build context is copied in)
-        (
-            "RUN git clone https://github.com/keras-team/autokeras.git\n"
-            "RUN cd autokeras && python3.6 -m pip install -U . && cd ..\n",
-            (),
-        ),
-        # a folder the context was copied to: `cd` into it maps as WORKDIR would
-        (
-            "COPY . /src\nRUN cd /src/sub && pip install -r requirements.txt\n",
-            ("sub/requirements.txt",),
-        ),
-        ("COPY . /src\nRUN cd /src && pip install .\n", ("pyproject.toml",)),
-        # the `cd` ends with its RUN
-        (
-            "COPY . /app\nRUN cd /tmp && true\nRUN pip install -r requirements.txt\n",
-            ("requirements.txt",),
-        ),
-        # a folder that cannot be read holds no repository file
-        (
-            "COPY . /app\nRUN cd $HOME && pip install -r requirements.txt\n",
-            ("/(a folder cd moved to)/requirements.txt",),
-        ),
-    ],
-)
-def test_cd_in_a_run_moves_its_relative_paths(run: str, expected: tuple[str, ...]) -> None:
-    manifest = _parse("FROM python:3.11-slim\nWORKDIR /app\n" + run)
-    assert manifest.stages[-1].installs == expected
