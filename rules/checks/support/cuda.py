@@ -4,7 +4,10 @@
   When every Dockerfile of the repository agrees, that CUDA applies to every environment
   (a repository with one image deploys its requirements in it). When Dockerfiles disagree,
   an environment takes the CUDA of the Dockerfiles in its own folder or the nearest parent
-  folder, and none when those disagree too.
+  folder, and none when those disagree too. A CI job's own environment (the packages its
+  steps install by name) takes none: it installs on the job's runner, not in the image
+  (open-mmlab/mmaction2's ``torch==1.8.1+cpu`` test jobs were read as needing the CUDA of
+  its images); nor does a file only Read the Docs installs (its docs build).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from rules.checks.support.environments import env_root, spec_version
+from rules.checks.support.environments import env_root, is_job_environment, spec_version
 from rules.config import RepoConfig
 from rules.kb.cudaver import major_minor
 from rules.manifests.conda import build_cuda
@@ -85,8 +88,17 @@ def dockerfile_cuda(snapshot: Snapshot) -> dict[str, CudaDecl]:
     return finals
 
 
+def _docs_only(snapshot: Snapshot, env: str) -> bool:
+    """Whether only a Read the Docs configuration installs `env`'s file."""
+    root = env_root(env)
+    kinds = {m.kind for m in snapshot.files.values() if root in m.include_paths}
+    return kinds == {FileKind.READTHEDOCS}
+
+
 def image_cuda_for(snapshot: Snapshot, env: str) -> CudaDecl | None:
     """The Dockerfile CUDA that applies to environment `env` (see the module docstring)."""
+    if is_job_environment(snapshot, env) or _docs_only(snapshot, env):
+        return None  # a CI job installs on its runner, a docs build on Read the Docs
     finals = dockerfile_cuda(snapshot)
     if not finals:
         return None

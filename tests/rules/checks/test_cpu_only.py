@@ -114,3 +114,24 @@ def test_a_conda_export_from_linux_64_is_judged_for_linux_64(text: str, expected
     (found,) = run(RULE, build_snapshot({"environment.yml": text}))
     assert found.severity.value == expected
     assert ("windows_amd64" in found.message) is (expected == "warning")
+
+
+def test_a_ci_job_and_a_docs_build_do_not_run_in_the_repository_s_image() -> None:
+    """open-mmlab/mmaction2 #2568: the CPU test jobs' ``pip install torch==1.8.1+cpu`` and
+    requirements/readthedocs.txt (Read the Docs) were read as needing the CUDA 10.2 of the
+    repository's image; a file the image installs still does."""
+    files = {
+        "docker/Dockerfile": "FROM pytorch/pytorch:1.8.1-cuda10.2-cudnn7-devel\n"
+        "COPY requirements.txt .\nRUN pip install -r requirements.txt\n",
+        "requirements.txt": "torch==1.8.1+cpu\n",
+        "requirements/readthedocs.txt": "torch==1.8.1+cpu\n",
+        ".readthedocs.yml": "version: 2\npython:\n  install:\n"
+        "    - requirements: requirements/readthedocs.txt\n",
+        ".github/workflows/test.yml": "on: push\njobs:\n  build_cpu:\n    runs-on: ubuntu-22.04\n"
+        "    steps:\n      - uses: actions/setup-python@v5\n        with:\n"
+        "          python-version: '3.8'\n"
+        "      - run: pip install torch==1.8.1+cpu -f https://download.pytorch.org/whl/"
+        "torch_stable.html\n",
+    }
+    found = {(f.file, f.severity.value) for f in run(RULE, build_snapshot(files))}
+    assert found == {("requirements.txt", "error")}
