@@ -254,9 +254,9 @@ def _options(
         if _no_wheel_rows(wheels, name, known[-1]):
             # releases numpy_caps.json lists (rasterio, astropy) but the wheel table does not
             # record: the release lists' Requires-Python, when they hold the project
-            listed = _listed_options(snapshot, req, name)
-            if listed is not None:
-                return listed
+            from_lists = _listed_options(snapshot, req, name)
+            if from_lists is not None:
+                return from_lists
         installable = installable_for(snapshot, env_of(req), name, wheels.pip_candidate)
         decided = admitted(req.specifier, known, installable=installable)
 
