@@ -1,0 +1,7 @@
+#!/usr/bin/env python3
+
+# third party
+import setuptools
+
+if __name__ == "__main__":
+    setuptools.setup()
