@@ -71,7 +71,8 @@ class _Builder(IniParts):
     ) -> None:
         """The requirements of one option; a line ``%(test)s`` is the list of option ``test``
         of the same `section` (configparser's interpolation, which setuptools reads setup.cfg
-        with: hbclab/NiBetaSeries's ``tests = %(test)s``), where that list is written."""
+        with: hbclab/NiBetaSeries's ``tests = %(test)s``; OpenMined/PySyft's ``[options]
+        install_requires = %(syft)s``), where that list is written."""
         pieces = entry.pieces
         if not entry.dangling:  # one line: `file:` or a list split at `;`
             text, line, column = pieces[0]
@@ -162,12 +163,13 @@ class SetupCfgParser:
         b = _Builder(path=path, lines=split_lines(text))
         entries = read_ini(b.lines, "setup.cfg", b.error)
         extras = {e.key: e for e in entries if e.section == "options.extras_require"}
+        options = {e.key: e for e in entries if e.section == "options"}
         for entry in entries:
             key = _option(entry.key)
             if entry.section == "metadata" and key == "name" and entry.pieces:
                 b.metadata.append(("name", entry.pieces[0][0].strip()))
             elif entry.section == "options" and key == "install_requires" and entry.pieces:
-                b.requirement_list(entry, None)
+                b.requirement_list(entry, None, options)
             elif entry.section == "options" and key == "python_requires":
                 b.python(entry)
             elif entry.section == "options.extras_require" and entry.pieces:

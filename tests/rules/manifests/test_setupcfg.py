@@ -140,6 +140,20 @@ def test_an_extra_that_names_another_by_interpolation_gets_its_list() -> None:
     assert [(e.line, e.column) for e in manifest.errors] == [(13, 5), (14, 5)]
 
 
+def test_install_requires_names_an_option_of_its_section() -> None:
+    """OpenMined/PySyft packages/syft/setup.cfg (PyScaffold's layout): ``[options]`` holds
+    ``syft =`` with the list and ``install_requires = %(syft)s``; 3fd99ba7's ``jax==>=0.4.10``
+    in that list is a located error (fixed three minutes later by 2ac719a0)."""
+    manifest = _parse(
+        "[options]\nsyft =\n    numpy>=1.22.4\n    jax==>=0.4.10,<=0.4.14\n"
+        "install_requires =\n    %(syft)s\n"
+    )
+    assert [(r.environment, r.name, r.location.line) for r in manifest.requirements] == [
+        ("setup.cfg", "numpy", 3)
+    ]
+    assert [(e.line, e.column) for e in manifest.errors] == [(4, 8)]
+
+
 def test_file_directive_is_linked() -> None:
     manifest = _parse(
         "[options]\ninstall_requires = file: requirements.txt\n"
