@@ -50,6 +50,7 @@ from packaging.version import Version
 from rules.checks.base import Rule, RuleContext, StaticRule
 from rules.checks.support.builds import installed_by_workflow
 from rules.checks.support.environments import (
+    docs_only,
     each_env,
     env_of,
     env_root,
@@ -67,7 +68,7 @@ from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
 from rules.kb.numpy_caps import CapRelease, NumpyCaps, load_numpy_caps
 from rules.manifests.images import ImageInfo, decode_image
-from rules.manifests.model import DockerStage, Ecosystem, FileKind, Requirement, Snapshot, Span
+from rules.manifests.model import DockerStage, Ecosystem, Requirement, Snapshot, Span
 
 #: What happens when a package built for NumPy 1 meets NumPy 2 (numpy2_abi.json notes).
 _BROKEN = (
@@ -299,11 +300,7 @@ def _torch_in_docs(snapshot: Snapshot, env: str, item: Finding) -> bool:
     (pyg-team/pytorch_geometric #9696: docs/requirements.txt's torch 1.13.0 wheel next to an
     unpinned numpy built the docs): torch before 2.3 imports under NumPy 2, printing "Failed to
     initialize NumPy", and only ``tensor.numpy()`` / ``torch.from_numpy`` fail."""
-    if item.package != "torch":
-        return False
-    root = env_root(env)
-    kinds = {m.kind for m in snapshot.files.values() if root in m.include_paths}
-    return kinds == {FileKind.READTHEDOCS}
+    return item.package == "torch" and docs_only(snapshot, env)
 
 
 class NumpyAbi(StaticRule, id="numpy-abi", severity=Severity.ERROR):

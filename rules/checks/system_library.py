@@ -58,10 +58,8 @@ def image_lacks(image: str, row: SystemLibrary) -> str | None:
     if ref is None:
         return None
     repository = ref.repository
-    if ref.registry == "nvcr.io" and repository == "nvidia/cuda":
-        repository = "nvidia/cuda"
-    elif ref.registry is not None:
-        return None
+    if ref.registry is not None and (ref.registry, repository) != ("nvcr.io", "nvidia/cuda"):
+        return None  # another registry's image (NGC's CUDA images are NVIDIA's own)
     if repository in _BARE:
         return f"{image} (a stock {repository} image)"
     if repository != "python":

@@ -17,7 +17,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from rules.checks.support.environments import env_root, is_job_environment, spec_version
+from rules.checks.support.environments import (
+    docs_only,
+    env_root,
+    is_job_environment,
+    spec_version,
+)
 from rules.config import RepoConfig
 from rules.kb.cudaver import major_minor
 from rules.manifests.conda import build_cuda
@@ -88,16 +93,9 @@ def dockerfile_cuda(snapshot: Snapshot) -> dict[str, CudaDecl]:
     return finals
 
 
-def _docs_only(snapshot: Snapshot, env: str) -> bool:
-    """Whether only a Read the Docs configuration installs `env`'s file."""
-    root = env_root(env)
-    kinds = {m.kind for m in snapshot.files.values() if root in m.include_paths}
-    return kinds == {FileKind.READTHEDOCS}
-
-
 def image_cuda_for(snapshot: Snapshot, env: str) -> CudaDecl | None:
     """The Dockerfile CUDA that applies to environment `env` (see the module docstring)."""
-    if is_job_environment(snapshot, env) or _docs_only(snapshot, env):
+    if is_job_environment(snapshot, env) or docs_only(snapshot, env):
         return None  # a CI job installs on its runner, a docs build on Read the Docs
     finals = dockerfile_cuda(snapshot)
     if not finals:

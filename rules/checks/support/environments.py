@@ -151,3 +151,11 @@ SCRIPT_KINDS = RUNNER_KINDS | {FileKind.DOCKERFILE}
 def installed_by(snapshot: Snapshot, root: str, kinds: Collection[FileKind] = SCRIPT_KINDS) -> bool:
     """Whether a file of one of `kinds` installs the file `root`."""
     return any(m.kind in kinds and root in m.include_paths for m in snapshot.files.values())
+
+
+def docs_only(snapshot: Snapshot, env: str) -> bool:
+    """Whether a Read the Docs configuration, and nothing else, installs `env`'s file (its
+    environment is a docs build: it imports the project, it does not run it on a GPU)."""
+    root = env_root(env)
+    kinds = {m.kind for m in snapshot.files.values() if root in m.include_paths}
+    return kinds == {FileKind.READTHEDOCS}
