@@ -498,24 +498,24 @@ def read_package(package: str, index: str, cutoff: str, reader: Reader) -> dict[
     result: dict[str, Any] = {"readings": []}
     shown: list[tuple[Release, list[WheelReading]]] = [(rows[-1], newest)]
     verdict = _verdict(newest)
-    before = [r for r in rows if r.uploaded < cutoff]
-    if verdict == "no-numpy-abi" and before:
-        earlier = reader.release(before[-1])
-        shown.insert(0, (before[-1], earlier))
+    prior = [r for r in rows if r.uploaded < cutoff]
+    if verdict == "no-numpy-abi" and prior:
+        earlier = reader.release(prior[-1])
+        shown.insert(0, (prior[-1], earlier))
         if _verdict(earlier) == "numpy1":  # a line built with NumPy's headers (thinc 8 by 9)
             verdict = "numpy1-before"
     if verdict in ("no-numpy-abi", "undecided", "numpy1"):
         result["result"] = verdict
     else:
-        start = max(0, len([r for r in rows if r.uploaded < cutoff]) - 1)
         first, numpy1 = None, False
-        for pos in range(start, len(rows)):
+        for pos in range(max(0, len(prior) - 1), len(rows)):
             got = reader.release(rows[pos])
             shown.append((rows[pos], got))
-            if _verdict(got) == "numpy2" or (numpy1 and _verdict(got) == "no-numpy-abi"):
+            kind = _verdict(got)
+            if kind == "numpy2" or (numpy1 and kind == "no-numpy-abi"):
                 first = rows[pos]
                 break
-            numpy1 = numpy1 or _verdict(got) == "numpy1"
+            numpy1 = numpy1 or kind == "numpy1"
         if first is None:
             result["result"] = "undecided"
         else:

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rules.checks.base import Rule, RuleContext, StaticRule
-from rules.checks.support.compilers import stage_root
+from rules.checks.support.compilers import stage_requirements, stage_root
 from rules.checks.support.environments import each_env, project, version_of
 from rules.checks.support.evidence import installing_stages
 from rules.checks.support.fixes import finding_at
@@ -80,15 +80,10 @@ def _provided(snapshot: Snapshot, stage: DockerStage, row: SystemLibrary) -> boo
     library: an OS package, or a conda package of the stage's environment."""
     if any(row.providers.search(p.name) for p in stage.system_packages):
         return True
-    for manifest in snapshot.files.values():
-        for req in manifest.requirements:
-            if (
-                req.ecosystem == Ecosystem.CONDA
-                and req.environment in (stage.label, stage.within)
-                and row.providers.search(req.name)
-            ):
-                return True
-    return False
+    return any(
+        req.ecosystem == Ecosystem.CONDA and row.providers.search(req.name)
+        for req in stage_requirements(snapshot, stage)
+    )
 
 
 def _builds(req: Requirement, row: SystemLibrary) -> bool:

@@ -452,7 +452,8 @@ class _Run:
     env_nodes: dict[str, yaml.Node] = field(default_factory=dict)
 
 
-def _env_pairs(walker: Walker, node: yaml.Node | None) -> list[tuple[str, str]]:
+def env_pairs(walker: Walker, node: yaml.Node | None) -> list[tuple[str, str]]:
+    """The (name, value) of each ``env:`` variable whose value is a scalar, as written."""
     return [
         (name, value)
         for key, value_node in walker.mapping(node)
@@ -479,7 +480,7 @@ def _steps(walker: Walker, job: yaml.Node) -> list[_Setup | _Run]:
         script = walker.scalar(node)
         if script is not None and node is not None:
             env = walker.get(step, "env")
-            pairs = _env_pairs(walker, env)
+            pairs = env_pairs(walker, env)
             steps.append(_Run(script, node, pairs, condition, _env_nodes(walker, env)))
     return steps
 
@@ -719,7 +720,7 @@ def read_jobs(
     lines = tuple(text.split("\n"))
     budget = _Budget()
     try:
-        workflow_env = _env_pairs(walker, walker.get(root, "env"))
+        workflow_env = env_pairs(walker, walker.get(root, "env"))
         for key_node, job in walker.mapping(walker.get(root, "jobs")):
             job_id = walker.scalar(key_node)
             if job_id is None:
@@ -747,7 +748,7 @@ def _read_job(
     steps = _steps(walker, job)
     if not any(isinstance(s, _Run) and "install" in s.script for s in steps):
         return
-    job_env = _env_pairs(walker, walker.get(job, "env"))
+    job_env = env_pairs(walker, walker.get(job, "env"))
     env_nodes = {
         **_env_nodes(walker, walker.get(root, "env")),
         **_env_nodes(walker, walker.get(job, "env")),

@@ -35,6 +35,7 @@ from rules.manifests._install_commands import InstallFindings, installed_files, 
 from rules.manifests._shellwords import Word, split_commands
 from rules.manifests._step_installs import command_installs
 from rules.manifests._workflow_jobs import (
+    env_pairs,
     python_minor,
     read_jobs,
     span_of,
@@ -400,13 +401,7 @@ _ENV_IN_SCRIPT = re.compile(r"\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}")
 
 def plain_env(walker: Walker, node: yaml.Node | None) -> dict[str, str]:
     """The ``env:`` variables of a mapping whose values are plain text (no expression)."""
-    return {
-        name: value
-        for key, value_node in walker.mapping(node)
-        if (name := walker.scalar(key))
-        and (value := walker.scalar(value_node)) is not None
-        and "${{" not in value
-    }
+    return {name: value for name, value in env_pairs(walker, node) if "${{" not in value}
 
 
 def _with_env(script: str, env: Mapping[str, str]) -> str:

@@ -22,11 +22,12 @@ A RUN that calls a script depreview cannot read is not seen (a known limit).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from rules.checks.support.evidence import installing_stages
 from rules.manifests.images import parse_image_ref
-from rules.manifests.model import DockerStage, ManifestFile, Snapshot
+from rules.manifests.model import DockerStage, ManifestFile, Requirement, Snapshot
 
 #: OS / conda packages that are, or bring, a C or C++ compiler.
 _COMPILERS = re.compile(
@@ -82,16 +83,20 @@ def image_without_compiler(image: str) -> str | None:
     return None
 
 
+def stage_requirements(snapshot: Snapshot, stage: DockerStage) -> Iterator[Requirement]:
+    """The requirements the stage's own RUN lines install (pip or conda, by name)."""
+    for manifest in snapshot.files.values():
+        for req in manifest.requirements:
+            if req.environment in (stage.label, stage.within):
+                yield req
+
+
 def may_install_compiler(snapshot: Snapshot, stage: DockerStage) -> bool:
     """Whether a RUN of the stage (or its parents) installs, or may install, a compiler."""
     for package in stage.system_packages:
         if package.recommends or _COMPILERS.match(package.name):
             return True
-    for manifest in snapshot.files.values():
-        for req in manifest.requirements:
-            if req.environment in (stage.label, stage.within) and _COMPILERS.match(req.name):
-                return True
-    return False
+    return any(_COMPILERS.match(req.name) for req in stage_requirements(snapshot, stage))
 
 
 def no_compiler(snapshot: Snapshot, env: str, file: str, line: int) -> NoCompiler | None:
