@@ -393,9 +393,14 @@ class _Text:
         return piece[4] if piece is not None and offset < piece[1] else None
 
 
-def _substitute(ctx: _Context, text: str) -> _Text:
+class _TooLong(Exception):
+    """A substituted text would pass the length it was allowed."""
+
+
+def _substitute(ctx: _Context, text: str, limit: int | None = None) -> _Text:
     """`text` with its ``${{ }}`` expressions replaced by their values (a variable no one
-    defines for those that cannot be read)."""
+    defines for those that cannot be read). Raises `_TooLong` once the text passes `limit`
+    characters (a long ``env:`` value named thousands of times)."""
     out: list[str] = []
     pieces: list[tuple[int, int, int, bool, yaml.Node | None]] = []
     length = 0
@@ -407,6 +412,8 @@ def _substitute(ctx: _Context, text: str) -> _Text:
         pieces.append((length, length + len(value), origin, verbatim, node))
         out.append(value)
         length += len(value)
+        if limit is not None and length > limit:
+            raise _TooLong
 
     for match in EXPRESSION.finditer(text):
         if match.start() > last:
@@ -668,9 +675,17 @@ def _read_script(
     locator: _Locator,
     environment: str,
     into: InstallFindings,
+    budget: _Budget,
 ) -> None:
-    """Record what one ``run:`` script installs by name into `environment`."""
-    substituted = _substitute(ctx, locator.script)
+    """Record what one ``run:`` script installs by name into `environment`; what its
+    expressions add to the script's length is charged to `budget` (nothing is read once it
+    is spent)."""
+    try:
+        substituted = _substitute(ctx, locator.script, len(locator.script) + max(budget.chars, 0))
+    except _TooLong:
+        budget.chars = -1
+        return
+    budget.chars -= max(0, len(substituted.text) - len(locator.script))
     text = substituted.text.replace("\\\r\n", "   ").replace("\\\n", "  ")
     variables = dict(ctx.variables)
 
@@ -833,7 +848,7 @@ def _read_combination(
             step_ctx = _Context(ctx.walker, ctx.combination, variables, ctx.runner_os, nodes)
             before = (len(into.requirements), len(into.indexes))
             locator = _Locator(path, lines, step.node, step.script)
-            _read_script(step_ctx, locator, environment, into)
+            _read_script(step_ctx, locator, environment, into, budget)
             added = into.requirements[before[0] :]
             found.requirements.extend(added)
             if added:

@@ -35,6 +35,7 @@ from rules.manifests._install_commands import InstallFindings, installed_files, 
 from rules.manifests._shellwords import Word, split_commands
 from rules.manifests._step_installs import command_installs
 from rules.manifests._workflow_jobs import (
+    MAX_SCRIPT_CHARS,
     env_pairs,
     python_minor,
     read_jobs,
@@ -405,8 +406,17 @@ def plain_env(walker: Walker, node: yaml.Node | None) -> dict[str, str]:
 
 
 def _with_env(script: str, env: Mapping[str, str]) -> str:
-    """`script` with each ``${{ env.NAME }}`` of a known NAME replaced by its value."""
+    """`script` with each ``${{ env.NAME }}`` of a known NAME replaced by its value; as
+    written when that text would pass `MAX_SCRIPT_CHARS` (a long value named many times would
+    otherwise multiply: 2,000 references to a 200 kB value took two minutes to read)."""
     if not env or "env." not in script:
+        return script
+    grown = sum(
+        len(env[m.group(1)]) - len(m.group(0))
+        for m in _ENV_IN_SCRIPT.finditer(script)
+        if m.group(1) in env
+    )
+    if len(script) + grown > MAX_SCRIPT_CHARS:
         return script
     return _ENV_IN_SCRIPT.sub(lambda m: env.get(m.group(1), m.group(0)), script)
 
@@ -572,9 +582,11 @@ def _scripts(walker: Walker, script: str, matrix: yaml.Node | None) -> list[str]
     if ref is None:
         return [script]
     values = [walker.scalar(v) for v in matrix_values(walker, matrix, ref.group(1))]
+    times = script.count(ref.group(0))
     texts = [
         script.replace(ref.group(0), value)
         for value in dict.fromkeys(v for v in values if v is not None and "${{" not in v)
+        if len(script) + times * (len(value) - len(ref.group(0))) <= MAX_SCRIPT_CHARS
     ]
     return texts[:_MOST_SCRIPTS] or [script]
 

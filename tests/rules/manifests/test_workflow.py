@@ -363,3 +363,19 @@ def test_a_workflow_env_value_is_put_in_before_the_words_are_split() -> None:
     pythons = {(f.value, f.environment) for f in manifest.facts}
     assert {("3.8", "pyproject.toml#gpytorch"), ("3.10", "pyproject.toml#dev")} <= pythons
     assert ("3.8", "requirements/ci.txt") in pythons
+
+
+def test_an_env_value_named_many_times_is_not_multiplied_past_the_script_budget() -> None:
+    """A hostile workflow: a 200,000-character ``env:`` value named ten times in one ``run:``
+    would make a 2 MB script (2,000 times, 400 MB and minutes). Past `MAX_SCRIPT_CHARS` the
+    script is read as written (its unknown expressions install nothing) and the workflow's
+    script budget is spent, as for a script that long; a short value before it is put in."""
+    long_value = "a" * 200_000
+    refs = " ".join(["${{ env.X }}"] * 10)
+    text = (
+        f"on: push\nenv:\n  X: {long_value}\n  Y: numpy\njobs:\n  t:\n    runs-on: ubuntu-latest\n"
+        f"    steps:\n      - run: pip install ${{{{ env.Y }}}}\n      - run: pip install {refs}\n"
+    )
+    manifest = WorkflowParser().parse(".github/workflows/ci.yml", text)
+    assert [r.name for r in manifest.requirements] == ["numpy"]
+    assert sum(len(p) for p in manifest.include_paths) < 1_000
