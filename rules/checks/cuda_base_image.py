@@ -17,6 +17,10 @@ and through nvcc; see the KB audit's C02/C02b note):
   other than its own;
 - a range whose picked release fits but some admitted releases do not: warning;
 - a conda CUDA selector or ``# CUDA:`` note that contradicts the base image: error / warning.
+- a package that loads the environment's CUDA runtime and names its CUDA (mxnet-cu101,
+  cupy-cuda102, cupy-cuda12x, dgl-cu111): another major, or before CUDA 11 another minor, is
+  an error (the runtime it links, ``libcudart.so.10.1``, is not there; a warning when pip's
+  nvidia-* wheels of that major are installed beside it); a newer minor is a warning.
 
 Where: at the requirement, except when the CUDA comes from the base image of a Dockerfile that
 installs the requirement's file (``pip install -r``): then at that image line, the one to change
@@ -27,10 +31,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from packaging.version import Version
+from packaging.version import InvalidVersion, Version
 
 from rules.checks.base import Rule, RuleContext, StaticRule
-from rules.checks.support.builds import Build, Candidates, candidates
+from rules.checks.support.builds import Build, Candidates, candidates, image_kept
 from rules.checks.support.cuda import (
     CudaDecl,
     declared_cuda,
@@ -42,7 +46,16 @@ from rules.checks.support.environments import each_env
 from rules.checks.support.fixes import dockerfile_fix, finding
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
-from rules.kb.cudaver import has_minor, major_minor, short, variant_cuda
+from rules.kb.cudaver import (
+    has_minor,
+    major_minor,
+    name_cuda_major,
+    short,
+    system_cuda_of_name,
+    variant_cuda,
+)
+from rules.kb.onnxruntime_cuda import SHARED_PROVIDER, onnxruntime_gpu_cuda
+from rules.kb.onnxruntime_cuda import SOURCE as ONNXRUNTIME_SOURCE
 from rules.manifests.model import Ecosystem, FactKind, Requirement, Snapshot
 
 #: Projects that compile CUDA code against the installed torch with the system's nvcc
@@ -104,6 +117,69 @@ def _torch_fix(kb: KnowledgeBase, found: Candidates, declared: str) -> str | Non
     return None
 
 
+def _system_cuda(req: Requirement) -> tuple[str, str, bool] | None:
+    """(CUDA, how it is known, whether a mismatch only loses the GPU) of a requirement that
+    loads the environment's CUDA runtime: by its name (mxnet-cu101, cupy-cuda12x, dgl-cu111)
+    or, for an exactly pinned onnxruntime-gpu, by its release (`rules.kb.onnxruntime_cuda`)."""
+    if req.ecosystem not in (Ecosystem.PYPI, Ecosystem.CONDA):
+        return None
+    named = system_cuda_of_name(req.name)
+    if named is not None:
+        return named, "its name says so", False
+    if req.name != "onnxruntime-gpu" or req.ecosystem != Ecosystem.PYPI or not req.pinned:
+        return None
+    try:
+        version = Version(req.pinned)
+    except InvalidVersion:
+        return None
+    built = onnxruntime_gpu_cuda(version)
+    if built is None:
+        return None
+    said = f"ONNX Runtime's requirements table: {ONNXRUNTIME_SOURCE}"
+    return built, said, version >= SHARED_PROVIDER
+
+
+def _runtime_mismatch(
+    built: str, declared: str, from_pip: set[int], *, falls_back: bool = False
+) -> tuple[Severity, str] | None:
+    """Severity and consequence of a package that loads the system's CUDA runtime, built for
+    CUDA `built`, in an environment with CUDA `declared`; None when it loads.
+
+    The runtime's library names carry the major (``libcudart.so.12``, ``libcudart.so.11.0``
+    for all of 11.x) and before CUDA 11 the minor too (``libcudart.so.10.1``). A major that
+    pip's nvidia-* wheels bring (`from_pip`) may be found there: a warning. `falls_back`: the
+    package still imports and runs on the CPU (onnxruntime-gpu from 1.8): a warning, and a
+    newer minor of CUDA 11 or later is not judged (ONNX Runtime supports every minor of its
+    major)."""
+    b, d = major_minor(built), major_minor(declared)
+    if b is None or d is None:
+        return None
+    minors = has_minor(built) and has_minor(declared)
+    if b[0] != d[0] or (b[0] < 11 and minors and b[1] != d[1]):
+        lib = f"libcudart.so.{b[0]}" + (f".{b[1]}" if b[0] < 11 else ".0" if b[0] == 11 else "")
+        consequence = (
+            f"it loads the CUDA runtime from the environment ({lib}), which CUDA "
+            f"{short(declared)} does not have, so its import fails"
+        )
+        if falls_back:
+            return Severity.WARNING, (
+                f"its CUDA provider loads the CUDA runtime from the environment ({lib}), which "
+                f"CUDA {short(declared)} does not have, so it logs 'Failed to create "
+                "CUDAExecutionProvider' and runs on the CPU"
+            )
+        if b[0] != d[0] and b[0] in from_pip:
+            return Severity.WARNING, (
+                consequence + f" unless it finds the CUDA {b[0]} libraries this environment "
+                "installs from pip (nvidia-*)"
+            )
+        return Severity.ERROR, consequence
+    if minors and b[1] > d[1] and not falls_back:
+        return Severity.WARNING, (
+            "it runs only through CUDA minor-version compatibility (driver ≥ the family floor)"
+        )
+    return None
+
+
 def extension_builds(snapshot: Snapshot, env: str, reqs: list[Requirement]) -> list[Requirement]:
     """Requirements of `env` that compile a CUDA extension with the image's nvcc: a known
     source-built project (or a VCS/URL install of one) in an environment whose base image is
@@ -138,9 +214,40 @@ class CudaBaseImageMismatch(StaticRule, id="cuda-base-image-mismatch", severity=
             extensions = extension_builds(ctx.snapshot, env, reqs)
             for found in candidates(ctx.kb, ctx.snapshot, env, reqs):
                 yield from self._candidates(ctx.kb, ctx.snapshot, found, decls, extensions)
+            yield from self._named(ctx.snapshot, reqs, decls)
             image = image_cuda_for(ctx.snapshot, env)
             if image is not None:
                 yield from self._declarations(decls, image)
+
+    def _named(
+        self, snapshot: Snapshot, reqs: list[Requirement], decls: list[CudaDecl]
+    ) -> Iterator[Finding]:
+        """mxnet-cuXXX, cupy-cudaXXX, dgl-cuXXX and pinned onnxruntime-gpu next to a declared CUDA
+        they cannot load (one finding per requirement: the first declaration it contradicts)."""
+        from_pip = {
+            m for r in reqs if r.name.startswith("nvidia-") and (m := name_cuda_major(r.name))
+        }
+        for req in reqs:
+            loads = _system_cuda(req)
+            if loads is None:
+                continue
+            built, said, falls_back = loads
+            for decl in decls:
+                judged = _runtime_mismatch(built, decl.cuda, from_pip, falls_back=falls_back)
+                if judged is None:
+                    continue
+                severity, consequence = judged
+                message = (
+                    f"{req.raw.strip()} is built for CUDA {short(built)} ({said}) but "
+                    f"this environment declares {decl.describe()}: {consequence}."
+                )
+                fix = (
+                    f"Install the build named for CUDA {short(decl.cuda)} in place of "
+                    f"{req.name}, or use a CUDA {short(built)} base image."
+                )
+                how = f"{req.name}: CUDA {short(built)}"
+                yield self._finding(snapshot, req, message, fix, how, decl, severity)
+                break
 
     def _candidates(
         self,
@@ -150,7 +257,14 @@ class CudaBaseImageMismatch(StaticRule, id="cuda-base-image-mismatch", severity=
         decls: list[CudaDecl],
         extensions: list[Requirement],
     ) -> Iterator[Finding]:
+        kept = image_kept(snapshot, found.req, in_image=True)
         for decl in decls:
+            if (
+                decl.how == "base image"
+                and kept is not None
+                and any(b.version and b.version.public == kept.public for b in found.admitted)
+            ):
+                continue  # the image's own torch satisfies the range: pip keeps it
             picked = found.picked
             order = _compare(picked.cuda, decl.cuda) if picked and picked.cuda else 0
             breaking = [b for b in found.admitted if b.cuda and _compare(b.cuda, decl.cuda) > 0]

@@ -46,6 +46,34 @@ def name_cuda_major(name: str) -> int | None:
     return digits_major(match.group(1)) if match else None
 
 
+#: Packages that load the CUDA runtime of the system (the image's ``libcudart.so.X.Y``, cuBLAS,
+#: cuDNN) and carry the CUDA they were built for in their name: ``mxnet-cu101mkl``,
+#: ``cupy-cuda102``, ``cupy-cuda12x``, ``dgl-cu111`` (pip) and ``dgl-cuda11.1`` (conda). Unlike
+#: torch's wheels they bundle no runtime (apache/mxnet#14514: mxnet-cu100mkl on CUDA 10.1,
+#: "libcudart.so.10.0: cannot open shared object file"; cupy/cupy#7772: cupy-cuda12x without
+#: libcudart.so.12; dmlc/dgl#5547).
+_SYSTEM_CUDA_NAME = re.compile(
+    r"^(?:mxnet-cu(\d{2,3})(?:mkl)?|cupy-cuda(\d{2,3}|\d{2}x)|dgl-cu(\d{2,3})|dgl-cuda(\d+\.\d+))$"
+)
+
+
+def system_cuda_of_name(name: str) -> str | None:
+    """The CUDA a package that loads the system's CUDA runtime is built for, by its canonical
+    name: "10.1" of ``mxnet-cu101mkl``, "12" of ``cupy-cuda12x`` (a major only), "9.2" of
+    ``cupy-cuda92``, "11.1" of ``dgl-cuda11.1``; None for other names (``nvidia-*-cu12`` and
+    torch bundle their runtime)."""
+    match = _SYSTEM_CUDA_NAME.match(name)
+    if match is None:
+        return None
+    digits = next(g for g in match.groups() if g)
+    if "." in digits:
+        return digits
+    if digits.endswith("x"):
+        return str(int(digits[:-1]))
+    major = digits_major(digits)
+    return f"{major}.{int(digits[len(str(major)) :])}"
+
+
 def cuda_variant(cuda: str) -> str | None:
     """The wheel variant label ("cu121") of a CUDA version ("12.1" or "12.1.1")."""
     mm = major_minor(cuda)

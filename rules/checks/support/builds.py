@@ -108,18 +108,21 @@ def installed_by_workflow(snapshot: Snapshot, root: str) -> bool:
     return False
 
 
-def image_kept(snapshot: Snapshot, req: Requirement) -> Version | None:
+def image_kept(snapshot: Snapshot, req: Requirement, *, in_image: bool = False) -> Version | None:
     """The torch every Dockerfile stage that installs `req` already has from its base image
     (a pytorch/pytorch or NGC PyTorch tag), when they agree: pip installs a range's newest
     release only when nothing installed satisfies it, so that torch stays. None when no
-    stage installs it, a stage's image brings no known torch, or the stages differ."""
+    stage installs it, a stage's image brings no known torch, or the stages differ, and
+    (unless `in_image`: the question is about the image's environment) when a CI job
+    installs the file too, without the image."""
     if project(req) != "torch":
         return None
     root = env_root(req.environment or req.location.file)
-    if installed_by_workflow(snapshot, root):
+    if not in_image and installed_by_workflow(snapshot, root):
         return None  # a CI job installs it too, without the image
     found: set[str] = set()
-    for manifest, stage in installing_stages(snapshot, {root}, {req.environment}):
+    files = {root, req.location.file}  # the environment, or the file a stage installs itself
+    for manifest, stage in installing_stages(snapshot, files, {req.environment}):
         torch = [
             f.value
             for f in manifest.facts
