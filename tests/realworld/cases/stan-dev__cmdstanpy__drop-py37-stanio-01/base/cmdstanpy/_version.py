@@ -1,0 +1,3 @@
+"""PyPi Version"""
+
+__version__ = '1.1.0'
