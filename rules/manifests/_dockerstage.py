@@ -60,6 +60,13 @@ APT_PYTHON_MISSING = "apt-python-missing"
 #: site-packages copied into a stage whose Python is another (``site``), or a COPY source
 #: naming a site-packages of a Python the source stage does not have (``source``).
 VENV_PYTHON_MISMATCH = "venv-python-mismatch"
+#: `ManifestFile.metadata` key: ``"<stage label>\t<pyproject path>"``, a ``uv sync`` of the
+#: project that names no Python (no ``--python``, no ``UV_PYTHON``) with Python downloads left
+#: on: uv makes the project's venv with a Python its requires-python admits, found on the
+#: system or downloaded (docs.astral.sh/uv/concepts/python-versions: "uv will automatically
+#: download Python versions as needed"), not with the stage's python3 (rakuri255/UltraSinger:
+#: ``uv sync`` of a ``>=3.12`` project on Ubuntu 22.04, whose python3 is 3.10).
+UV_PICKS_PYTHON = "uv-picks-python"
 #: Text of a RUN command that adds an apt source (a PPA such as deadsnakes, a sources.list
 #: entry, a keyring for one): after it, which ``python3.X`` apt finds is not known here.
 _APT_SOURCES = ("add-apt-repository", "apt-add-repository", "ppa:", "deadsnakes", "sources.list")

@@ -13,6 +13,7 @@ from rules.findings import Finding, Severity
 from rules.manifests._dockerlines import LogicalLine, escape_char, join_lines, substitute
 from rules.manifests._dockerstage import (
     APT_PYTHON_MISSING,
+    UV_PICKS_PYTHON,
     VENV_PYTHON_MISMATCH,
     PathMap,
     PythonEvidence,
@@ -652,6 +653,7 @@ class _Reader:
         self.external: list[str] = []
         self.pep668: list[str] = []
         self.apt_missing: list[str] = []
+        self.uv_picks: list[str] = []
         #: `VENV_PYTHON_MISMATCH` entries of COPY sources that name another Python's folder.
         self.copy_mismatch: list[str] = []
         self.physical = text.split("\n")
@@ -782,6 +784,7 @@ class _Reader:
         out.extend((EXTERNAL_ARG, name) for name in dict.fromkeys(self.external))
         out.extend((EXTERNALLY_MANAGED, entry) for entry in dict.fromkeys(self.pep668))
         out.extend((APT_PYTHON_MISSING, entry) for entry in dict.fromkeys(self.apt_missing))
+        out.extend((UV_PICKS_PYTHON, entry) for entry in dict.fromkeys(self.uv_picks))
         out.extend((VENV_PYTHON_MISMATCH, entry) for entry in dict.fromkeys(self._venv_copies()))
         return tuple(out)
 
@@ -1443,6 +1446,12 @@ class _Reader:
             stage.venvs[venv] = python.version if python is not None else None
             if python is not None:
                 stage.venv_at[venv] = python
+            downloads = stage.env.get("UV_PYTHON_DOWNLOADS", "").lower()
+            named = any(o in ("--python", "-p", "--no-python-downloads") for o in options) or any(
+                o.startswith("--python=") for o in options
+            )
+            if not named and "UV_PYTHON" not in stage.env and downloads not in ("never", "manual"):
+                self.uv_picks.append(f"{stage.label}\t{path}")
         for option, value in itertools.pairwise([*options, ""]):
             if option in ("--extra", "-E") and value and not value.startswith("-"):
                 extras.append(f"{path}#{value}")

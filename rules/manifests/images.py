@@ -66,6 +66,28 @@ _TIANGOLO = (
     "uwsgi-nginx",
 )
 
+#: Project Jupyter's docker-stacks images (``jupyter/scipy-notebook:python-3.11`` on Docker Hub,
+#: ``quay.io/jupyter/...`` since 2023-10-20): the ``python-3.X`` tag names the Python of the
+#: image's conda base environment, which docker-stacks-foundation pins ("# Pin major.minor
+#: version of python": it appends ``python 3.X.*`` to ``conda-meta/pinned``, jupyter/docker-stacks
+#: 848a826), so a ``mamba env update -n base`` asking for another Python fails to solve
+#: (earthlab/earth-analytics-python-env #102: python=3.12 on ``minimal-notebook:python-3.11``,
+#: reverted in c99fb91 "base images are not compatible"). Date and hash tags name no Python.
+_JUPYTER_TAG = re.compile(r"^python-(?P<python>3\.\d+)(?:\.\d+)?$")
+_JUPYTER = (
+    "docker-stacks-foundation",
+    "base-notebook",
+    "minimal-notebook",
+    "scipy-notebook",
+    "r-notebook",
+    "julia-notebook",
+    "tensorflow-notebook",
+    "pytorch-notebook",
+    "datascience-notebook",
+    "pyspark-notebook",
+    "all-spark-notebook",
+)
+
 #: astral-sh's uv images: ``ghcr.io/astral-sh/uv:python3.12-bookworm-slim`` and
 #: ``uv:0.8-python3.12-bookworm`` are uv on the matching ``python:3.12-bookworm-slim`` image
 #: (docs.astral.sh/uv/guides/integration/docker, "Available images"); a tag without
@@ -478,5 +500,11 @@ _FAMILIES: dict[str, _Family] = {
     **{
         f"tiangolo/{name}": _Family("tiangolo", _HUB, _by_tag(_TIANGOLO_TAG, _tag_python))
         for name in _TIANGOLO
+    },
+    **{
+        f"jupyter/{name}": _Family(
+            "jupyter", frozenset({None, "quay.io"}), _by_tag(_JUPYTER_TAG, _tag_python)
+        )
+        for name in _JUPYTER
     },
 }

@@ -5,7 +5,10 @@ pip reads the project's ``requires-python`` / ``python_requires`` before anythin
 (ludwig-ai/ludwig 0e62f2b7 raised it to >=3.12 while docker/ludwig-gpu stayed on
 ``pytorch/pytorch:2.6.0-cuda12.4-cudnn9-devel``, Python 3.11; fixed by 2277c19e). Judged where
 the Python is certain and the install is seen: a Dockerfile stage that installs the project
-(its image, apt or interpreter Python) and a CI job that installs it (its setup Python).
+(its image, apt or interpreter Python) and a CI job that installs it (its setup Python). A
+stage whose ``uv sync`` names no Python is not judged: uv picks (or downloads) a Python the
+project admits (rakuri255/UltraSinger's ``uv sync`` on Ubuntu 22.04 worked; its ``uv pip
+install --system --python 3.12`` in e8098aa did not).
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ from rules.checks.base import Rule
 from rules.checks.support.environments import env_root
 from rules.checks.support.evidence import PythonDecl, python_decls
 from rules.checks.support.fixes import finding
-from rules.findings import Finding
+from rules.findings import Finding, Severity
+from rules.manifests._dockerstage import UV_PICKS_PYTHON
 from rules.manifests.model import RUNNER_KINDS, FileKind, Snapshot, Span
 
 #: The project files whose Requires-Python pip checks when it installs the project.
@@ -37,7 +41,11 @@ def _installs(snapshot: Snapshot, decl: PythonDecl, root: str) -> bool:
         return decl.how == "workflow"  # a job's Python is a fact of each file it installs
     if manifest.kind != FileKind.DOCKERFILE or decl.how not in _DOCKER:
         return False
-    return any(root in stage.installs for stage in manifest.stages)
+    uv_picks = {value for key, value in manifest.metadata if key == UV_PICKS_PYTHON}
+    return any(
+        root in stage.installs and f"{stage.label}\t{root}" not in uv_picks
+        for stage in manifest.stages
+    )
 
 
 def _admits(spec: SpecifierSet, decl: PythonDecl, minor: str) -> bool:
@@ -66,9 +74,11 @@ def project_python_findings(rule: Rule, snapshot: Snapshot, env: str) -> Iterato
         spec = SpecifierSet(declared.value)
     except InvalidSpecifier:
         return
+    judged: set[str] = set()
     for decl in decls:
         if not decl.exact or decl.file is None or not _installs(snapshot, decl, root):
             continue
+        judged.add(decl.minors[0])
         minor = decl.minors[0]
         if _admits(spec, decl, minor):
             continue
@@ -93,4 +103,40 @@ def project_python_findings(rule: Rule, snapshot: Snapshot, env: str) -> Iterato
             ),
             fingerprint=f"project-python:{root}:{decl.file}:{minor}",
             also_at=(Span(root, declared.line or 1),),
+        )
+    yield from _dot_zero_bound(rule, declared, spec, judged)
+
+
+#: A clause of a Requires-Python that names a minor without a patch and admits only its .0
+#: release: ``<=3.11`` is ``<=3.11.0`` and ``==3.11`` is ``==3.11.0`` (PEP 440 pads with zeros).
+_DOT_ZERO = re.compile(r"^(<=|==)\s*(3\.\d+)$")
+
+
+def _dot_zero_bound(
+    rule: Rule, declared: PythonDecl, spec: SpecifierSet, judged: set[str]
+) -> Iterator[Finding]:
+    """A warning for ``<=3.11`` / ``==3.11`` in the project's Requires-Python: of that minor it
+    admits 3.11.0 alone, so pip refuses the project on every later 3.11 patch, which is what
+    setup-python, the python:3.11 images and the OS packages install
+    (Vaibhavs10/insanely-fast-whisper c43698e: ``>=3.8,<=3.11``, issues #143 and #182; fixed
+    in #170 with ``<3.12``). Not where an installing Python of that minor is judged already."""
+    for clause in spec:
+        match = _DOT_ZERO.match(str(clause))
+        if match is None or match.group(2) in judged:
+            continue
+        op, minor = match.groups()
+        major, number = minor.split(".")
+        better = f"<{major}.{int(number) + 1}" if op == "<=" else f"=={minor}.*"
+        yield finding(
+            rule,
+            f"{declared.file}:{declared.line}'s Python requirement ({declared.text}) admits "
+            f"Python {minor}.0 alone of {minor} ({op}{minor} means {op}{minor}.0): pip refuses the "
+            f"project on {minor}.1 and later with 'requires a different Python', and every "
+            f"current {minor} install is a later patch.",
+            Span(declared.file or "", declared.line or 1),
+            package=declared.file,
+            fix=f"{clause!s} → {better}",
+            evidence=(f"{declared.file}:{declared.line}: {declared.text}",),
+            severity=Severity.WARNING,
+            fingerprint=f"project-python-dot-zero:{declared.file}:{minor}",
         )

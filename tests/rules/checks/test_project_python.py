@@ -141,6 +141,13 @@ def test_a_bound_on_the_minor_alone_excludes_its_patches(spec: str, py: str, fou
         ("tiangolo/uwsgi-nginx-flask:python3.11-slim", "3.11"),
         ("tiangolo/uvicorn-gunicorn-fastapi:latest", None),
         ("tiangolo/uwsgi-nginx-flask:python2.7", None),
+        # docker-stacks: the python-3.X tag is the (pinned) Python of the conda base env
+        # (earthlab/earth-analytics-python-env #102, `jupyter/minimal-notebook:python-3.11`)
+        ("jupyter/minimal-notebook:python-3.11", "3.11"),
+        ("quay.io/jupyter/pytorch-notebook:python-3.12.4", "3.12"),
+        ("jupyter/scipy-notebook:2023-10-20", None),
+        ("jupyter/scipy-notebook:latest", None),
+        ("example.invalid/jupyter/scipy-notebook:python-3.11", None),
     ],
 )
 def test_pytorch_image_python(image: str, python: str | None) -> None:
@@ -169,3 +176,58 @@ def test_gemma3_requires_311_on_the_unchanged_images() -> None:
         ("docker/Dockerfile", "error"),
         ("docker/xla.Dockerfile", "error"),
     ]
+
+
+ULTRASINGER = """FROM nvidia/cuda:12.6.3-runtime-ubuntu22.04
+RUN apt-get update && apt-get install git python3 python3-venv ffmpeg curl -y
+RUN curl -LsSf https://astral.sh/uv/install.sh | sh
+ENV PATH="/root/.local/bin:$PATH"
+{env}COPY ./pyproject.toml /app/UltraSinger/pyproject.toml
+WORKDIR /app/UltraSinger
+RUN {install}
+"""
+
+
+@pytest.mark.parametrize(
+    ("env", "install", "found"),
+    [
+        # rakuri255/UltraSinger before e8098aa: uv sync makes .venv with a Python >=3.12 that
+        # it downloads (Ubuntu 22.04's python3 is 3.10)
+        ("", "uv sync", False),
+        # e8098aa: --system looks for a system Python 3.12, and there is none
+        ("", "uv pip install --system --python 3.12 -e . --no-build-isolation", True),
+        ("", "uv sync --python 3.10", True),
+        ("ENV UV_PYTHON_DOWNLOADS=never\n", "uv sync", True),
+        ("", "pip install .", True),
+    ],
+)
+def test_uv_sync_picks_its_own_python(env: str, install: str, found: bool) -> None:
+    files = {
+        "pyproject.toml": '[project]\nname = "ultrasinger"\nversion = "0.1"\n'
+        'requires-python = ">=3.12"\n',
+        "Dockerfile": ULTRASINGER.format(env=env, install=install),
+    }
+    findings = [f for f in run(RULE, build_snapshot(files)) if "Requires-Python is" in f.message]
+    assert bool(findings) == found
+
+
+@pytest.mark.parametrize(
+    ("spec", "expected"),
+    [
+        # Vaibhavs10/insanely-fast-whisper c43698e (issues #143, #182), fixed by #170 (<3.12)
+        (">=3.8,<=3.11", [("warning", "<=3.11 → <3.12")]),
+        (">=3.8,<3.12", []),
+        ("==3.10", [("warning", "==3.10 → ==3.10.*")]),
+        ("==3.10.*", []),
+        ("<=3.11.9", []),  # a patch is named: it means what it says
+    ],
+)
+def test_a_bound_that_admits_only_the_dot_zero_release(
+    spec: str, expected: list[tuple[str, str]]
+) -> None:
+    files = {
+        "pyproject.toml": f'[project]\nname = "x"\nversion = "0.1"\nrequires-python = "{spec}"\n'
+    }
+    findings = [f for f in run(RULE, build_snapshot(files)) if "alone of" in f.message]
+    assert [(f.severity.value, f.fix) for f in findings] == expected
+    assert all(f.file == "pyproject.toml" and f.line == 4 for f in findings)
