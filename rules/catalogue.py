@@ -155,6 +155,12 @@ CATALOGUE: tuple[RuleInfo, ...] = (
         "a virtualenv or site-packages copied between stages of different Pythons",
     ),
     RuleInfo(
+        "musl-no-distribution",
+        "python-version-incompatible",
+        "rule",
+        "a project with no musllinux wheel and no sdist (torch, onnxruntime) in an Alpine image",
+    ),
+    RuleInfo(
         "externally-managed-python",
         "python-version-incompatible",
         "rule",

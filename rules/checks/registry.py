@@ -23,6 +23,7 @@ from rules.checks import (
     hygiene,
     jax_cuda,
     lock_sync,
+    musl_wheels,
     not_on_pypi,
     numpy_abi,
     openmmlab,
@@ -65,6 +66,7 @@ RULE_MODULES: tuple[ModuleType, ...] = (
     python_version,
     docker_python,
     system_library,
+    musl_wheels,
 )
 
 
