@@ -155,6 +155,12 @@ CATALOGUE: tuple[RuleInfo, ...] = (
         "a virtualenv or site-packages copied between stages of different Pythons",
     ),
     RuleInfo(
+        "platform-no-wheel",
+        "python-version-incompatible",
+        "rule",
+        "a torch, jaxlib or TensorFlow release without a wheel for a macOS platform it installs on",
+    ),
+    RuleInfo(
         "musl-no-distribution",
         "python-version-incompatible",
         "rule",

@@ -28,6 +28,7 @@ from rules.checks import (
     numpy_abi,
     openmmlab,
     placeholder,
+    platform_wheels,
     python_version,
     pytorch_index,
     system_library,
@@ -67,6 +68,7 @@ RULE_MODULES: tuple[ModuleType, ...] = (
     docker_python,
     system_library,
     musl_wheels,
+    platform_wheels,
 )
 
 
