@@ -33,7 +33,7 @@ from rules.checks.support.environments import (
 )
 from rules.checks.support.evidence import exact_minor, targets_for_environment
 from rules.checks.support.fixes import finding
-from rules.checks.support.fresh import installable_for
+from rules.checks.support.fresh import disjoint_pins, exact_pins, installable_for
 from rules.checks.support.locked_wheels import locked_wheel_findings
 from rules.checks.support.project_python import project_python_findings
 from rules.checks.support.source_builds import release_row, source_builds
@@ -470,6 +470,9 @@ class PythonVersionIncompatible(
             if _first(found, seen):
                 yield found
         for env, reqs in each_env(ctx.snapshot, together=False):
+            for found in self._disjoint(ctx, env):
+                if _first(found, seen):
+                    yield found
             options = [o for r in reqs if (o := _options(ctx.kb, ctx.snapshot, r, wheels))]
             if not options:
                 continue
@@ -501,6 +504,34 @@ class PythonVersionIncompatible(
                         if found.identity not in seen:
                             seen.add(found.identity)
                             yield found
+
+    def _disjoint(self, ctx: RuleContext, env: str) -> Iterator[Finding]:
+        """Two exact pins no Python installs together, where no file names the Python (where
+        one does, each pin is judged against it)."""
+        targets = targets_for_environment(ctx.snapshot, env, ctx.config)
+        if any(not t.assumed for t in targets):
+            return
+        pair = disjoint_pins(exact_pins(ctx.snapshot, env))
+        if pair is None:
+            return
+        first, second = pair.first, pair.second
+        yield finding(
+            self,
+            f"{second.raw.strip()} installs on Python {_span(pair.second_on)} and "
+            f"{first.raw.strip()} ({first.location.file}:{first.location.line}) on Python "
+            f"{_span(pair.first_on)}: no Python installs both (their wheels, Requires-Python "
+            f"and sdists), so pip stops with 'No matching distribution' on every Python.",
+            second.location,
+            package=second.name,
+            fix=f"releases of {first.name} and {second.name} with a Python in common",
+            evidence=(
+                f"{second.location.file}:{second.location.line}: {second.raw.strip()}",
+                f"{first.location.file}:{first.location.line}: {first.raw.strip()}",
+                "the KB's wheel table (the index's file lists)",
+            ),
+            fingerprint=f"disjoint-pins:{env}:{first.name}:{second.name}",
+            also_at=(Span(first.location.file, first.location.line),),
+        )
 
     def _judge_range(
         self, claim: _Claim, option: _Options, wheels: WheelIndex
@@ -694,3 +725,8 @@ class PythonVersionIncompatible(
 
 
 RULES: tuple[Rule, ...] = (PythonVersionIncompatible(),)
+
+
+def _span(minors: tuple[str, ...]) -> str:
+    """``3.8 to 3.10`` (or the one minor) of ascending minors."""
+    return minors[0] if len(minors) == 1 else f"{minors[0]} to {minors[-1]}"

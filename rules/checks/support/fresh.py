@@ -104,6 +104,45 @@ def narrow(
     return PinPythons(tuple(sorted(minors, key=_key)), tuple(deciding))
 
 
+@dataclass(frozen=True, slots=True)
+class DisjointPins:
+    """Two exact pins of one environment with no Python both install on."""
+
+    first: Requirement
+    first_on: tuple[str, ...]
+    second: Requirement
+    second_on: tuple[str, ...]
+
+
+def disjoint_pins(
+    pins: list[tuple[Requirement, Version]], candidate: Candidate = pip_candidate
+) -> DisjointPins | None:
+    """The first pair of `pins` (in file order) that no known Python installs together: each
+    installs on some minor (its wheels, or its sdist within Requires-Python), and none is
+    shared (trainindata/deploying-machine-learning-models' Dependabot PR #816: numpy==1.22.0,
+    Python >=3.8, next to opencv-python==4.0.0.21, wheels for cp34-cp37 and no sdist). Pins
+    the table does not know, or whose markers leave a Python out, do not count there."""
+
+    def on(req: Requirement, version: Version) -> tuple[str, ...] | None:
+        minors = []
+        for python in KNOWN_MINORS:
+            if not _applies(req, python):
+                return None  # a marker splits it by Python: another line serves the rest
+            verdict = candidate(req.name, str(version), python)
+            if verdict is None:
+                return None
+            if verdict:
+                minors.append(python)
+        return tuple(minors) if minors else None
+
+    known = [(req, found) for req, version in pins if (found := on(req, version)) is not None]
+    for index, (first, first_on) in enumerate(known):
+        for second, second_on in known[index + 1 :]:
+            if first.name != second.name and not set(first_on) & set(second_on):
+                return DisjointPins(first, first_on, second, second_on)
+    return None
+
+
 #: pin_pythons' answers.
 _MEMO: PerSnapshotEnv[PinPythons | None] = PerSnapshotEnv()
 
