@@ -35,6 +35,7 @@ from rules.kb.cudaver import (
 )
 from rules.manifests.model import (
     Ecosystem,
+    Fact,
     FactKind,
     FileKind,
     Index,
@@ -79,6 +80,10 @@ def _agree(a: str, b: str) -> bool:
     if ma[0] != mb[0]:
         return False
     return not (has_minor(a) and has_minor(b)) or ma[1] == mb[1]
+
+
+#: The cuDNN major a pytorch/pytorch tag names (``-cudnn8-``).
+_TAG_CUDNN = re.compile(r"-cudnn(\d+)-")
 
 
 class CudaVariantMismatch(StaticRule, id="cuda-variant-mismatch", severity=Severity.ERROR):
@@ -182,10 +187,14 @@ class CudaVariantMismatch(StaticRule, id="cuda-variant-mismatch", severity=Sever
             torch = to_version(fact.value)
             if cuda is None or torch is None or not has_minor(cuda):
                 continue
-            known = torch_variants(kb, torch)
             parts = major_minor(cuda)
             if parts is None:
                 continue
+            cudnn = _TAG_CUDNN.search(fact.detail)
+            if cudnn is not None and cudnn.group(1) == "7" and parts[0] >= 11:
+                yield self._no_cudnn7(fact, f"{parts[0]}.{parts[1]}")
+                continue
+            known = torch_variants(kb, torch)
             written = f"{parts[0]}.{parts[1]}"
             label = f"cu{parts[0]}{parts[1]}"
             cuda_builds = [v for v in known.labels if v.startswith("cu")] if known else []
@@ -210,6 +219,26 @@ class CudaVariantMismatch(StaticRule, id="cuda-variant-mismatch", severity=Sever
                 evidence=(known.source,),
                 fingerprint=f"image-tag:{fact.detail}",
             )
+
+    def _no_cudnn7(self, fact: Fact, cuda: str) -> Finding:
+        """A pytorch/pytorch tag pairing CUDA 11 or later with cuDNN 7: cuDNN 7 was never
+        built for CUDA 11 (its last release, 7.6.5, supports CUDA 9.0 to 10.2), so PyTorch
+        never published such an image (open-mmlab/mmpose 4f5249d8 set ``ARG CUDA="11.1"``
+        next to ``ARG CUDNN="7"``; #2069 moved CUDNN to 8 eight minutes later)."""
+        tag = fact.detail.split(":", 1)[1]
+        fixed = _TAG_CUDNN.sub("-cudnn8-", tag, count=1)
+        return finding(
+            self,
+            f"{fact.detail}: cuDNN 7 was never built for CUDA {cuda} (its last release, "
+            f"7.6.5, supports CUDA 9.0 to 10.2), so PyTorch published no image with this "
+            f"pair: the tag does not exist and the build stops at FROM (manifest unknown).",
+            fact.location,
+            package="torch",
+            fix=f"FROM {fact.detail.split(':', 1)[0]}:{fixed}",
+            fix_as_run=False,
+            evidence=("NVIDIA cuDNN 7.6.5 release notes: CUDA 9.0, 9.2, 10.0, 10.1, 10.2",),
+            fingerprint=f"image-tag:{fact.detail}",
+        )
 
     def _labels(self, reqs: list[Requirement]) -> Iterator[Finding]:
         labelled = [(r, lbl) for r in reqs if (lbl := local_label(r)) is not None]

@@ -323,6 +323,11 @@ def _is_local(value: str) -> bool:
     return "/" in value and "@" not in value
 
 
+#: A brace expansion the shell makes (``{a,b}``, ``{1..3}``); a lone ``}`` is a literal character
+#: pip receives (open-mmlab/mmrotate's ``torchserv==${TORCHSERVE}}`` is ``torchserv==0.2.0}``).
+_BRACES = re.compile(r"\{[^{}]*(?:,|\.\.)[^{}]*\}")
+
+
 def _pypi_requirement(
     word: Word,
     value: str,
@@ -331,7 +336,7 @@ def _pypi_requirement(
     primary: str | None,
     into: InstallFindings,
 ) -> Requirement | None:
-    if not value or _is_local(value) or any(ch in value for ch in "`?{}"):
+    if not value or _is_local(value) or any(ch in value for ch in "`?") or _BRACES.search(value):
         return None
     if "*" in _WILDCARD_VERSION.sub("", value):
         return None  # a shell glob; `numpy==2.2.*` is a PEP 440 prefix match (pip reads it)

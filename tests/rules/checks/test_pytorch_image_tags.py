@@ -14,6 +14,7 @@ from rules.review import review_trees
 
 EXISTING = [
     "1.4-cuda10.1-cudnn7-runtime",
+    "1.8.1-cuda10.2-cudnn7-devel",
     "1.7.1-cuda11.0-cudnn8-runtime",
     "1.9.1-cuda11.1-cudnn8-devel",
     "1.10.0-cuda11.3-cudnn8-devel",
@@ -50,3 +51,11 @@ def test_mist_2_7_1_on_cuda_12_4_does_not_exist() -> None:
 
 def test_a_tag_without_cuda_is_not_judged() -> None:
     assert _found("latest") == []
+
+
+def test_mmpose_cuda_11_1_with_cudnn_7_does_not_exist() -> None:
+    """open-mmlab/mmpose 4f5249d8: ARG CUDA 11.1 with ARG CUDNN 7 (fixed by #2069: cuDNN 8)."""
+    assert _found("1.8.1-cuda11.1-cudnn7-devel") == [
+        ("error", 1, "FROM pytorch/pytorch:1.8.1-cuda11.1-cudnn8-devel")
+    ]
+    assert _found("1.8.1-cuda10.2-cudnn7-devel") == []

@@ -389,6 +389,8 @@ def test_multistage_facts() -> None:
         ("FROM a AS one\nFROM b\n RUN pip install q\n", [("q", "Dockerfile#1")]),
         ("# escape=`\nFROM a\nRUN pip install `\n    r\n", [("r", "Dockerfile")]),
         ("FROM a\nARG V=1.2\nRUN pip install \"s==$V\" 't==$V'\n", [("s", "Dockerfile")]),
+        # a brace expansion the shell makes is not one requirement
+        ("FROM a\nRUN pip install torch{,vision} u\n", [("u", "Dockerfile")]),
     ],
 )
 def test_run_installs(text: str, expected: list[tuple[str, str]]) -> None:
@@ -455,6 +457,13 @@ def test_pip_index_options_and_find_links() -> None:
         ("# only a comment\n", 1, 1, "expected a FROM instruction"),
         ("FROM a\nRUN pip install 'torch>=='\n", 2, 17, "expected a requirement"),
         ("FROM a\nRUN conda install -y '==1'\n", 2, 22, "expected a conda match spec"),
+        # open-mmlab/mmrotate e555fa22: a stray brace after the variable reaches pip
+        (
+            'FROM a\nARG TORCHSERVE="0.2.0"\nRUN pip install torchserv==${TORCHSERVE}} x\n',
+            3,
+            17,
+            "expected a requirement",
+        ),
     ],
 )
 def test_errors(text: str, line: int, column: int, expected: str) -> None:
