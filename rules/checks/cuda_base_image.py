@@ -242,7 +242,10 @@ class CudaBaseImageMismatch(StaticRule, id="cuda-base-image-mismatch", severity=
                     f"this environment declares {decl.describe()}: {consequence}."
                 )
                 fix = (
-                    f"Install the build named for CUDA {short(decl.cuda)} in place of "
+                    f"Pin a {req.name} release built for CUDA {short(decl.cuda)} ({said}), or "
+                    f"use a CUDA {short(built)} base image."
+                    if falls_back or req.name == "onnxruntime-gpu"
+                    else f"Install the build named for CUDA {short(decl.cuda)} in place of "
                     f"{req.name}, or use a CUDA {short(built)} base image."
                 )
                 how = f"{req.name}: CUDA {short(built)}"

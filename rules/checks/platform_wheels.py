@@ -125,9 +125,7 @@ class PlatformNoWheel(StaticRule, id="platform-no-wheel", severity=Severity.ERRO
             confined = _SIBLING[platform] not in held
             if not all(has_no_wheel(name, platform, v) for v in releases):
                 continue
-            guard = guards.get((name, platform))
-            if not confined and guard is None:
-                continue
+            guard = None if confined else guards.get((name, platform))
             which = (
                 f"{releases[0]}"
                 if len(releases) == 1
@@ -136,8 +134,9 @@ class PlatformNoWheel(StaticRule, id="platform-no-wheel", severity=Severity.ERRO
             if confined:
                 why = f"its marker installs it on {_NAMES[platform]}"
                 severity = Severity.ERROR
+            elif guard is None:
+                continue
             else:
-                assert guard is not None
                 why = (
                     f"it has no marker, and {guard.location.file}:{guard.location.line} "
                     f"installs {name} only where `{guard.marker}`: the repository installs "
@@ -159,9 +158,7 @@ class PlatformNoWheel(StaticRule, id="platform-no-wheel", severity=Severity.ERRO
                 ),
                 severity=severity,
                 fingerprint=f"platform-no-wheel:{name}:{platform}",
-                also_at=(Span(guard.location.file, guard.location.line),)
-                if guard is not None and not confined
-                else (),
+                also_at=(Span(guard.location.file, guard.location.line),) if guard else (),
             )
 
 

@@ -78,8 +78,8 @@ def project_python_findings(rule: Rule, snapshot: Snapshot, env: str) -> Iterato
     for decl in decls:
         if not decl.exact or decl.file is None or not _installs(snapshot, decl, root):
             continue
-        judged.add(decl.minors[0])
         minor = decl.minors[0]
+        judged.add(minor)
         if _admits(spec, decl, minor):
             continue
         where = Span(decl.file, decl.line or 1)
