@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from packaging.markers import UndefinedComparison, UndefinedEnvironmentName
 from packaging.requirements import Requirement as DistRequirement
 from packaging.utils import canonicalize_name
 
@@ -67,7 +68,7 @@ def _on_linux(dependency: DistRequirement) -> bool:
         return bool(
             dependency.marker.evaluate({"sys_platform": "linux", "platform_system": "Linux"})
         )
-    except Exception:
+    except (UndefinedComparison, UndefinedEnvironmentName, ValueError, TypeError):
         return False
 
 
