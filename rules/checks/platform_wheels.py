@@ -138,7 +138,8 @@ class PlatformNoWheel(StaticRule, id="platform-no-wheel", severity=Severity.ERRO
                 continue
             else:
                 why = (
-                    f"it has no marker, and {guard.location.file}:{guard.location.line} "
+                    f"no marker of its own leaves that platform out, and "
+                    f"{guard.location.file}:{guard.location.line} "
                     f"installs {name} only where `{guard.marker}`: the repository installs "
                     f"on {_NAMES[platform]}"
                 )
