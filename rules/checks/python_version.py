@@ -517,10 +517,11 @@ class PythonVersionIncompatible(
         first, second = pair.first, pair.second
         yield finding(
             self,
-            f"{second.raw.strip()} installs on Python {_span(pair.second_on)} and "
-            f"{first.raw.strip()} ({first.location.file}:{first.location.line}) on Python "
-            f"{_span(pair.first_on)}: no Python installs both (their wheels, Requires-Python "
-            f"and sdists), so pip stops with 'No matching distribution' on every Python.",
+            f"{second.raw.strip()} installs only on Python {_span(pair.second_on)}; "
+            f"{first.raw.strip()} ({first.location.file}:{first.location.line}) only on "
+            f"Python {_span(pair.first_on)}: no Python installs both (their wheels, "
+            f"Requires-Python and sdists), so pip stops with 'No matching distribution' on "
+            f"every Python.",
             second.location,
             package=second.name,
             fix=f"releases of {first.name} and {second.name} with a Python in common",
@@ -728,5 +729,8 @@ RULES: tuple[Rule, ...] = (PythonVersionIncompatible(),)
 
 
 def _span(minors: tuple[str, ...]) -> str:
-    """``3.8 to 3.10`` (or the one minor) of ascending minors."""
-    return minors[0] if len(minors) == 1 else f"{minors[0]} to {minors[-1]}"
+    """``3.8 to 3.10`` of ascending minors when they run without a gap, else each one."""
+    keys = [int(m.split(".")[1]) for m in minors]
+    if len(minors) > 2 and keys == list(range(keys[0], keys[0] + len(keys))):
+        return f"{minors[0]} to {minors[-1]}"
+    return ", ".join(minors)
