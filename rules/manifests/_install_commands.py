@@ -325,7 +325,13 @@ def _is_local(value: str) -> bool:
 
 #: A brace expansion the shell makes (``{a,b}``, ``{1..3}``); a lone ``}`` is a literal character
 #: pip receives (open-mmlab/mmrotate's ``torchserv==${TORCHSERVE}}`` is ``torchserv==0.2.0}``).
-_BRACES = re.compile(r"\{[^{}]*(?:,|\.\.)[^{}]*\}")
+_BRACES = re.compile(r"\{[^{}]*\}")
+
+
+def _brace_expansion(value: str) -> bool:
+    """Whether `value` holds a ``{a,b}`` or ``{1..3}`` group (one linear scan per group: a
+    pattern with the comma inside it backtracks quadratically on a long unclosed group)."""
+    return any("," in m.group() or ".." in m.group() for m in _BRACES.finditer(value))
 
 
 def _pypi_requirement(
@@ -336,7 +342,7 @@ def _pypi_requirement(
     primary: str | None,
     into: InstallFindings,
 ) -> Requirement | None:
-    if not value or _is_local(value) or any(ch in value for ch in "`?") or _BRACES.search(value):
+    if not value or _is_local(value) or any(ch in value for ch in "`?") or _brace_expansion(value):
         return None
     if "*" in _WILDCARD_VERSION.sub("", value):
         return None  # a shell glob; `numpy==2.2.*` is a PEP 440 prefix match (pip reads it)
