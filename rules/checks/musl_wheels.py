@@ -21,12 +21,12 @@ from packaging.utils import canonicalize_name
 
 from rules.checks.base import Rule, RuleContext, StaticRule
 from rules.checks.support.compilers import stage_root
-from rules.checks.support.environments import each_env, project, version_of
+from rules.checks.support.environments import each_env, project
 from rules.checks.support.evidence import installing_stages
 from rules.checks.support.fixes import finding_at
 from rules.checks.support.indexes import pip_indexes_for
 from rules.checks.support.markers import installed_on
-from rules.checks.support.versions import specifier_set
+from rules.checks.support.versions import fresh_pick
 from rules.findings import Finding, Severity
 from rules.kb.musl_wheels import READ_ON, has_no_musl_distribution
 from rules.kb.requires_dist import RequiresRow, load_requires_dist
@@ -50,14 +50,8 @@ def _release(req: Requirement) -> RequiresRow | None:
     """The recorded release pip picks for `req`: its pin, else the newest recorded release
     the range admits (None: not recorded, or nothing admitted)."""
     recorded = load_requires_dist()
-    version = version_of(req)
-    if version is not None:
-        return recorded.release(project(req), version)
-    spec = specifier_set(req.specifier)
-    if spec is None:
-        return None
-    admitted = [v for v in recorded.releases(project(req)) if spec.contains(v)]
-    return recorded.release(project(req), max(admitted)) if admitted else None
+    picked = fresh_pick(req, recorded.releases(project(req)))
+    return None if picked is None else recorded.release(project(req), picked)
 
 
 def _on_linux(dependency: DistRequirement) -> bool:

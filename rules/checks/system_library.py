@@ -28,12 +28,12 @@ from collections.abc import Iterable
 
 from rules.checks.base import Rule, RuleContext, StaticRule
 from rules.checks.support.compilers import stage_requirements, stage_root
-from rules.checks.support.environments import each_env, project, version_of
+from rules.checks.support.environments import each_env, project
 from rules.checks.support.evidence import installing_stages
 from rules.checks.support.fixes import finding_at
 from rules.checks.support.indexes import pip_indexes_for
 from rules.checks.support.markers import installed_on
-from rules.checks.support.versions import specifier_set
+from rules.checks.support.versions import fresh_pick
 from rules.findings import Finding, Severity
 from rules.kb import release_lists
 from rules.kb.system_libraries import SystemLibrary, system_library
@@ -91,14 +91,8 @@ def _builds(req: Requirement, row: SystemLibrary) -> bool:
     range: its newest admitted release the KB's release lists know; none known: not judged)."""
     if not str(row.sdist_only):
         return True
-    version = version_of(req)
-    if version is not None:
-        return row.builds(version)
-    spec = specifier_set(req.specifier)
-    if spec is None:
-        return False
-    admitted = [v for v in release_lists.releases(row.package) if spec.contains(v)]
-    return bool(admitted) and row.builds(max(admitted))
+    picked = fresh_pick(req, release_lists.releases(row.package))
+    return picked is not None and row.builds(picked)
 
 
 class SystemLibraryMissing(StaticRule, id="system-library-missing", severity=Severity.ERROR):

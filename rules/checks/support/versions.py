@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import Version
 
-from rules.checks.support.environments import clause_version
+from rules.checks.support.environments import clause_version, version_of
 from rules.kb import KnowledgeBase
 from rules.kb.numpy_caps import load_numpy_caps
 from rules.kb.wheels import load_wheels
+from rules.manifests.model import Requirement
 
 _LOCAL = re.compile(r"\+[A-Za-z0-9.]+")
 
@@ -132,6 +133,16 @@ def admitted(
     choices = stable or list(inside)
     picked = choices[-1] if choices else None
     return Admitted(inside, picked, RANGE, specifier)
+
+
+def fresh_pick(req: Requirement, known: Iterable[Version]) -> Version | None:
+    """The release pip installs for `req` on a fresh build: its exact pin (a conda
+    ``=2.1.0`` too), else the newest stable release of `known` its range admits (None:
+    nothing known is admitted, or the specifier is unreadable)."""
+    pinned = version_of(req)
+    if pinned is not None:
+        return pinned
+    return admitted(req.specifier, known).picked
 
 
 # -- the releases the knowledge base knows ---------------------------------------------------

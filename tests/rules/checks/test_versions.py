@@ -11,11 +11,13 @@ from rules.checks.support.versions import (
     RANGE,
     admitted,
     exact_version,
+    fresh_pick,
     releases_of,
     tensorflow_releases,
     torch_releases,
 )
 from rules.kb import load_kb
+from rules.manifests.model import Requirement, Span
 
 KNOWN = [Version(v) for v in ("2.0.1", "2.1.0", "2.1.2", "2.2.0", "2.5.1", "2.6.0rc1", "3.0.0")]
 
@@ -96,3 +98,29 @@ def test_tensorflow_ranges_admit_patch_releases(
     found = admitted(spec, tensorflow_releases(load_kb()))
     assert [str(v) for v in found.releases] == releases
     assert (str(found.picked) if found.picked else None) == picked
+
+
+@pytest.mark.parametrize(
+    ("specifier", "pinned", "expected"),
+    [
+        ("==2.1.0", "2.1.0", "2.1.0"),
+        ("==2.4.9", "2.4.9", "2.4.9"),  # not known: the pin still decides
+        ("==2.1.0.*", "2.1.0", "2.1.0"),  # conda's pytorch=2.1.0
+        (">=2.1,<3", None, "2.5.1"),  # the newest stable release the range admits
+        (">=2.6.0rc1,<3", None, "2.6.0rc1"),  # only a pre-release is admitted
+        ("", None, "3.0.0"),
+        (">=4", None, None),
+    ],
+)
+def test_fresh_pick_is_the_pin_else_the_newest_admitted(
+    specifier: str, pinned: str | None, expected: str | None
+) -> None:
+    req = Requirement(
+        name="pkg",
+        raw=f"pkg{specifier}",
+        location=Span("r.txt", 1, 1),
+        specifier=specifier,
+        pinned=pinned,
+    )
+    picked = fresh_pick(req, KNOWN)
+    assert (str(picked) if picked else None) == expected
