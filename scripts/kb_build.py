@@ -394,8 +394,8 @@ def _patch(
         "pypi_cuda": facts["cuda"] if facts else None,
         "pypi_cuda_source": facts["cuda_source"] if facts else None,
         "requires_python": facts["requires_python"] if facts else None,
-        "pins": facts["pins"] if facts else [],
-        "pins_source": facts["pins_source"] if facts else None,
+        "requires": facts["requires"] if facts else [],
+        "requires_source": facts["requires_source"] if facts else None,
     }
 
 
@@ -939,14 +939,14 @@ def _torch_index(record: Mapping[str, Any]) -> dict[str, Any]:
     python: set[str] = set()
     for name in record.get("files", []):
         python |= _linux_python(str(name))
-    pins = [
+    requires = [
         line
         for req, line in _requirements(record)
-        if _pinned(req) is not None and not str(canonicalize_name(req.name)).startswith("nvidia-")
+        if req.specifier and not str(canonicalize_name(req.name)).startswith("nvidia-")
     ]
     return {
-        "pins": pins,
-        "pins_source": f"{file} METADATA" if pins else None,
+        "requires": requires,
+        "requires_source": f"{file} METADATA" if requires else None,
         "cuda": cuda,
         "cuda_source": cuda_source,
         "cudnn": cudnn,

@@ -347,8 +347,9 @@ def _recorded_requires(kb: KnowledgeBase, name: str, version: Version) -> list[_
     packages (tensorflow_wheels.json; those whose marker holds on every Python) and the numpy
     requirement of the compiled packages numpy_caps.json reads (all its lines: a numpy no line
     admits is refused on every Python; only a NumPy below the floor counts here, one above
-    the cap is numpy-abi's), and torch's exact pins other than its nvidia-* wheels
-    (``sympy==1.13.1``, ``triton==3.2.0``: `KnowledgeBase.torch_pins`)."""
+    the cap is numpy-abi's), and torch's own versioned requirements other than its nvidia-*
+    wheels (``sympy==1.13.1``, ``triton==3.2.0``, ``typing-extensions>=4.10.0``:
+    `KnowledgeBase.torch_requires`)."""
     found: list[_Needed] = []
     caps = load_numpy_caps().release(name, version)
     if caps is not None and caps.lines:
@@ -375,7 +376,7 @@ def _recorded_requires(kb: KnowledgeBase, name: str, version: Version) -> list[_
                 _Needed(dep, f"{req.name}{req.specifier}", recorded.source(req), requirement=req)
             )
     if name == "torch":
-        for req, source in kb.torch_pins(version):
+        for req, source in kb.torch_requires(version):
             dep = str(canonicalize_name(req.name))
             found.append(_Needed(dep, f"{req.name}{req.specifier}", source, requirement=req))
     return found

@@ -192,17 +192,18 @@ class KnowledgeBase:
         patch = next((p for p in line.patches if Version(p.torch) == public), None)
         return TorchRelease(version=parsed, line=line, patch=patch)
 
-    def torch_pins(self, torch_version: VersionLike) -> tuple[tuple[Requirement, str], ...]:
-        """The exact pins of a torch release's Linux x86_64 PyPI wheel other than its nvidia-*
-        wheels (``sympy==1.13.1``, ``triton==3.2.0``) whose marker holds on Linux x86_64 for
-        every Python the release has wheels for, each with its source; () when not recorded."""
+    def torch_requires(self, torch_version: VersionLike) -> tuple[tuple[Requirement, str], ...]:
+        """The versioned Requires-Dist lines of a torch release's Linux x86_64 PyPI wheel other
+        than its nvidia-* wheels (``sympy==1.13.1``, ``triton==3.2.0``,
+        ``typing-extensions>=4.10.0``) whose marker holds on Linux x86_64 for every Python the
+        release has wheels for, each with its source; () when not recorded."""
         release = self.torch_release(torch_version)
-        if release is None or release.patch is None or not release.patch.pins:
+        if release is None or release.patch is None or not release.patch.requires:
             return ()
         pythons = release.line.python_wheels_linux_x86_64 or (release.line.python_min,)
-        source = f"KB torch.json: {release.patch.pins_source}"
+        source = f"KB torch.json: {release.patch.requires_source}"
         out = []
-        for line in release.patch.pins:
+        for line in release.patch.requires:
             try:
                 req = Requirement(line)
             except InvalidRequirement:

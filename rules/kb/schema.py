@@ -44,12 +44,13 @@ class TorchPatch(_Model):
     pypi_cuda: str | None = None
     pypi_cuda_source: str | None = None
     requires_python: str | None = None
-    #: Requires-Dist lines of its Linux x86_64 PyPI wheel that pin a project exactly, other
-    #: than the nvidia-* wheels (nvidia_requires.json): ``sympy==1.13.1; python_version >=
-    #: "3.9"``, ``triton==3.2.0; …`` (markers evaluated at the wheel's lowest CPython); the
+    #: Requires-Dist lines of its Linux x86_64 PyPI wheel that bound a project's version,
+    #: other than the nvidia-* wheels (nvidia_requires.json): ``sympy==1.13.1; python_version
+    #: >= "3.9"``, ``triton==3.2.0; …``, ``typing-extensions>=4.10.0`` (markers evaluated at
+    #: the wheel's lowest CPython; lines an extra guards and unversioned ones left out); the
     #: METADATA file they were read from.
-    pins: tuple[str, ...] = ()
-    pins_source: str | None = None
+    requires: tuple[str, ...] = ()
+    requires_source: str | None = None
 
 
 class TorchMinor(_Model):
