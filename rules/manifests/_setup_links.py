@@ -145,3 +145,41 @@ def link_setup(manifests: Mapping[str, ManifestFile]) -> dict[str, ManifestFile]
             stages = tuple(_stage(s, mapping, reads) for s in manifest.stages)
             changed[path] = replace(manifest, stages=stages)
     return changed
+
+
+#: File kinds whose ``-e .`` / ``.[dev]`` lines (metadata ``local-path``) pip installs in the
+#: same resolution as their named requirements: requirements files and a conda file's pip list.
+_LOCAL_PATH_KINDS = (FileKind.REQUIREMENTS, FileKind.CONDA)
+
+
+def local_project_envs(manifest: ManifestFile, manifests: Mapping[str, ManifestFile]) -> list[str]:
+    """The project environments that `manifest`'s local-path lines install: ``-e .`` in
+    requirements.txt (or in environment.yml's ``pip:`` list, which conda hands to pip from the
+    file's folder) names the folder's project, whose runtime requirements pip resolves
+    together with the file's lines (``setup.py``), and ``.[dev]`` that extra's as well
+    (``setup.py#dev``). The project file is the folder's pyproject.toml when it declares the
+    project, else its setup.cfg or setup.py (`_project_file`); a folder outside the
+    repository or with no project file gives nothing."""
+    if manifest.kind not in _LOCAL_PATH_KINDS:
+        return []
+    found: list[str] = []
+    for key, value in manifest.metadata:
+        if key != "local-path":
+            continue
+        head, _, rest = value.strip().partition("[")
+        extras = [e.strip() for e in rest.split("]", 1)[0].split(",") if e.strip()]
+        head = head.removeprefix("file:").rstrip("/") or "."
+        if "://" in head or head.startswith(("/", "~", "$")):
+            continue
+        folder = posixpath.normpath(posixpath.join(posixpath.dirname(manifest.path), head))
+        if folder == ".." or folder.startswith("../"):
+            continue
+        folder = "" if folder == "." else folder
+        project = _project_file(folder, manifests)
+        if project is None:
+            pyproject = manifests.get(posixpath.join(folder, "pyproject.toml"))
+            if pyproject is None or pyproject.kind != FileKind.PYPROJECT:
+                continue
+            project = pyproject.path
+        found += [project, *(f"{project}#{extra}" for extra in extras)]
+    return list(dict.fromkeys(found))

@@ -32,7 +32,7 @@ from typing import Any
 from rules.config import PLATFORMS
 from rules.findings import Finding, Severity
 from rules.manifests._make_links import link_make
-from rules.manifests._setup_links import link_setup
+from rules.manifests._setup_links import link_setup, local_project_envs
 from rules.manifests._workflow_calls import link_workflow_calls
 from rules.manifests.build_args import builds_by_dockerfile
 from rules.manifests.dockerfile import link_config_files
@@ -40,6 +40,7 @@ from rules.manifests.errors import parse_error
 from rules.manifests.file_cache import FileCache
 from rules.manifests.model import (
     RUNNER_KINDS,
+    Ecosystem,
     FileKind,
     Group,
     ManifestFile,
@@ -431,7 +432,11 @@ def missing_includes(snapshot: Snapshot, present: Collection[str] = ()) -> set[s
 def environment_requirements(snapshot: Snapshot) -> dict[str, tuple[Requirement, ...]]:
     """Every environment (a root file, ``path#group``) and all requirements installed into it
     (a Dockerfile stage's by-name installs only: the `conflict` rule's environments, where one
-    pip command must satisfy every line; `with_installed` adds the files a stage installs)."""
+    pip command must satisfy every line; `with_installed` adds the files a stage installs).
+    A requirements or conda file that installs its folder's project (``-e .``, ``.[dev]``)
+    holds the project's requirements too (`_setup_links.local_project_envs`): pip resolves
+    them with the file's lines (healthonrails/annolid 32c32: setup.py's
+    ``PyQtWebEngine==5.15.5`` against environment.yml's ``PyQtWebEngine==5.15.1``)."""
     found: dict[str, list[Requirement]] = {}
     for path in sorted(snapshot.files):
         manifest = snapshot.files[path]
@@ -439,6 +444,24 @@ def environment_requirements(snapshot: Snapshot) -> dict[str, tuple[Requirement,
         for req in manifest.requirements:
             for environment in dict.fromkeys([req.environment, *roots]):
                 found.setdefault(environment, []).append(req)
+    projects: dict[str, list[Requirement]] = {}
+    for path in sorted(snapshot.files):  # `-e .` in a requirements or conda file
+        manifest = snapshot.files[path]
+        installs = local_project_envs(manifest, snapshot.files)
+        if not installs:
+            continue
+        roots = [value for key, value in manifest.metadata if key == "root"]
+        own = [r.environment for r in manifest.requirements if r.ecosystem == Ecosystem.PYPI]
+        for environment in dict.fromkeys([*own, *roots] or [path]):
+            for project in installs:
+                projects.setdefault(environment, []).extend(found.get(project, ()))
+    for environment, reqs in projects.items():
+        held = found.setdefault(environment, [])
+        present = {id(r) for r in held}
+        for req in reqs:
+            if id(req) not in present:
+                present.add(id(req))
+                held.append(req)
     return {environment: tuple(reqs) for environment, reqs in sorted(found.items())}
 
 

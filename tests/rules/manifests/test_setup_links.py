@@ -131,3 +131,77 @@ def test_tnt_pip_install_dev_extra_is_judged_together(installer: str) -> None:
     review = review_trees({}, {**FILES, installer: text})
     errors = {(f.rule, f.file) for f in review.findings if f.severity.value == "error"}
     assert any(rule == "torch-family-mismatch" for rule, _ in errors), review.findings
+
+
+# the shape of healthonrails/annolid@32c32 (environment.yml's pip list ends with `-e .`)
+ANNOLID_SETUP = 'from setuptools import setup\nsetup(name="annolid", install_requires=[{pins}])\n'
+ANNOLID_ENV = """name: annolid-env
+channels:
+  - conda-forge
+dependencies:
+  - python==3.7.6
+  - pip
+  - pip:
+    - PyQt5==5.15.1
+    - PyQtWebEngine==5.15.1
+    - {local}
+"""
+
+
+@pytest.mark.parametrize(
+    ("files", "environment", "held"),
+    [
+        (  # conda's pip list installs the project with the file's own pins: one resolution
+            {
+                "environment.yml": ANNOLID_ENV.format(local="-e ."),
+                "setup.py": ANNOLID_SETUP.format(pins='"PyQtWebEngine==5.15.5"'),
+            },
+            "environment.yml",
+            {"pyqt5==5.15.1", "pyqtwebengine==5.15.1", "pyqtwebengine==5.15.5"},
+        ),
+        (  # `-e .` names the file's own folder; a folder without a project gives nothing
+            {
+                "envs/requirements.txt": "-e .\nnumpy==1.26.4\n",
+                "setup.py": ANNOLID_SETUP.format(pins='"numpy>=2"'),
+            },
+            "envs/requirements.txt",
+            {"numpy==1.26.4"},
+        ),
+        (  # `.[dev]` brings the extra's requirements as well (pyproject.toml declares it)
+            {
+                "requirements.txt": ".[dev]\ntorch==2.1.0\n",
+                "pyproject.toml": '[project]\nname = "p"\nversion = "1"\n'
+                'dependencies = ["numpy<2"]\n'
+                '[project.optional-dependencies]\ndev = ["torchvision==0.15.2"]\n',
+            },
+            "requirements.txt",
+            {"torch==2.1.0", "numpy<2", "torchvision==0.15.2"},
+        ),
+        (  # a path outside the repository is not followed (pip names it by its folder)
+            {
+                "requirements.txt": "-e ../other\nnumpy==1.26.4\n",
+                "setup.py": ANNOLID_SETUP.format(pins='"numpy>=2"'),
+            },
+            "requirements.txt",
+            {"other", "numpy==1.26.4"},
+        ),
+    ],
+)
+def test_a_local_project_line_joins_the_projects_requirements(
+    files: dict[str, str], environment: str, held: set[str]
+) -> None:
+    snapshot = build_snapshot(files)
+    found = environment_requirements(snapshot)[environment]
+    assert {f"{r.name}{r.specifier}" for r in found if r.ecosystem == "pypi"} == held
+
+
+def test_annolid_setup_pin_against_the_conda_pins_is_a_conflict_at_setup_py() -> None:
+    base = {
+        "environment.yml": ANNOLID_ENV.format(local="-e ."),
+        "setup.py": ANNOLID_SETUP.format(pins='"PyQtWebEngine==5.15.1"'),
+    }
+    head = base | {"setup.py": ANNOLID_SETUP.format(pins='"PyQtWebEngine==5.15.5"')}
+    assert not [f for f in review_trees({}, base).findings if f.rule == "conflict"]
+    found = [f for f in review_trees(base, head).findings if f.rule == "conflict"]
+    assert [(f.severity.value, f.file) for f in found] == [("error", "setup.py")], found
+    assert "environment.yml" in found[0].message
