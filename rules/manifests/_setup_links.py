@@ -40,7 +40,7 @@ def _declares(manifest: ManifestFile) -> bool:
     )
 
 
-def _project_file(folder: str, manifests: Mapping[str, ManifestFile]) -> str | None:
+def project_file(folder: str, manifests: Mapping[str, ManifestFile]) -> str | None:
     """The setuptools file that declares the project of `folder`, when its pyproject.toml
     does not."""
     pyproject = manifests.get(posixpath.join(folder, "pyproject.toml"))
@@ -63,7 +63,7 @@ def _mapper(manifests: Mapping[str, ManifestFile]) -> dict[str, str]:
         if manifest.kind not in _SETUP_KINDS:
             continue
         folder = posixpath.dirname(manifest.path)
-        found = _project_file(folder, manifests)
+        found = project_file(folder, manifests)
         if found is not None:
             out[posixpath.join(folder, "pyproject.toml")] = found
     return out
@@ -158,7 +158,7 @@ def local_project_envs(manifest: ManifestFile, manifests: Mapping[str, ManifestF
     file's folder) names the folder's project, whose runtime requirements pip resolves
     together with the file's lines (``setup.py``), and ``.[dev]`` that extra's as well
     (``setup.py#dev``). The project file is the folder's pyproject.toml when it declares the
-    project, else its setup.cfg or setup.py (`_project_file`); a folder outside the
+    project, else its setup.cfg or setup.py (`project_file`); a folder outside the
     repository or with no project file gives nothing."""
     if manifest.kind not in _LOCAL_PATH_KINDS:
         return []
@@ -175,7 +175,7 @@ def local_project_envs(manifest: ManifestFile, manifests: Mapping[str, ManifestF
         if folder == ".." or folder.startswith("../"):
             continue
         folder = "" if folder == "." else folder
-        project = _project_file(folder, manifests)
+        project = project_file(folder, manifests)
         if project is None:
             pyproject = manifests.get(posixpath.join(folder, "pyproject.toml"))
             if pyproject is None or pyproject.kind != FileKind.PYPROJECT:

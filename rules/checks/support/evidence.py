@@ -37,6 +37,7 @@ from rules.checks.support.memo import PerSnapshotEnv
 from rules.config import RepoConfig
 from rules.kb.cudaver import major_minor
 from rules.kb.pyspec import minors_admitted
+from rules.manifests._setup_links import project_file
 from rules.manifests.model import (
     RUNNER_KINDS,
     DockerStage,
@@ -277,10 +278,36 @@ def _unnamed_dockerfile_decls(snapshot: Snapshot, root: str) -> list[PythonDecl]
     return finals
 
 
+def _built_project(snapshot: Snapshot, env: str) -> str | None:
+    """For a pyproject's ``[build-system] requires`` (``pyproject.toml#build``): the
+    environment of the project it builds (the pyproject itself, or the setup.cfg / setup.py
+    that declares the project: `_setup_links`). pip, uv and tox 4 build a local project in an
+    isolated environment that holds these requirements, on the Python of the job or stage
+    that installs the project (astropy/reproject #421: ``numpy>=1.25`` to build, tox's py38
+    environments). None for any other environment."""
+    root = env_root(env)
+    manifest = snapshot.files.get(root)
+    if (
+        manifest is None
+        or manifest.kind != FileKind.PYPROJECT
+        or env != f"{root}#build"
+        or not any(r.environment == env and r.group == Group.BUILD for r in manifest.requirements)
+    ):
+        return None
+    declaring = project_file(posixpath.dirname(root), snapshot.files)
+    return declaring if declaring is not None else root
+
+
 def python_decls(snapshot: Snapshot, env: str) -> list[PythonDecl]:
     """Every piece of Python evidence for `env` that decides (see the module docstring)."""
     root = env_root(env)
     root_kind = snapshot.files[root].kind if root in snapshot.files else None
+    project = _built_project(snapshot, env)
+    if project is not None:
+        built = [d for _, s in installing_stages(snapshot, project) if (d := _stage_decl(s))]
+        built += _workflow_decls(snapshot, project, unnamed=False, env=project)
+        if built:
+            return built
     exact, ranges = _declared(snapshot, root, env)
     if root_kind == FileKind.CONDA and any(d.how == "conda" for d in exact):
         return [d for d in exact if d.how == "conda"]

@@ -13,6 +13,7 @@ from rules.config import RepoConfig
 from rules.kb import load_kb
 from rules.manifests.model import Fact, FactKind, Snapshot
 from rules.manifests.snapshot import build_snapshot
+from rules.review import review_trees
 from tests.rules.checks.mlsnap import fact, req, run, snap
 
 RULE = RULES[0]
@@ -547,3 +548,28 @@ def test_a_release_that_states_no_requires_python_admits_every_python() -> None:
     files["requirements.txt"] = "posthog >= 4.3.2\n"
     (found,) = run(RULES[0], build_snapshot(files))
     assert found.severity.value == "error" and "posthog" in found.message
+
+
+def test_build_requirements_are_judged_on_the_python_that_builds_the_project() -> None:
+    # astropy/reproject #421: [build-system] requires numpy>=1.25 (Python >= 3.9 only) while
+    # tox's py38 environments still build the project (setup.cfg declares it)
+    files = {
+        "pyproject.toml": '[build-system]\nrequires = ["setuptools", "numpy>=1.25"]\n',
+        "setup.cfg": "[metadata]\nname = reproject\n[options]\npython_requires = >=3.8\n"
+        "install_requires =\n    numpy>=1.20\n",
+        "tox.ini": "[tox]\nenvlist = py38-test, py312-test\n[testenv]\ndeps = pytest\n",
+    }
+    found = [
+        f
+        for f in review_trees({}, files).findings
+        if f.rule == "python-version-incompatible" and f.severity.value == "error"
+    ]
+    # reported at the job that runs the Python, also at the build requirement's line
+    assert [(f.file, f.package, f.also_at) for f in found] == [
+        ("tox.ini", "numpy", (("pyproject.toml", 2),))
+    ], found
+    assert "3.8" in found[0].message and "3.12" not in found[0].message
+    fixed = files | {"tox.ini": "[tox]\nenvlist = py312-test\n[testenv]\ndeps = pytest\n"}
+    assert not [
+        f for f in review_trees({}, fixed).findings if f.rule == "python-version-incompatible"
+    ]

@@ -102,6 +102,37 @@ CASES: list[tuple[str, dict[str, str], str, list[tuple[str, str, str | None]], b
         [("3.9", "python-version", None)],
         False,
     ),
+    (  # astropy/reproject #421: tox builds the project in an isolated environment
+        "build requirements: the Python of the jobs that install the project (setup.cfg's)",
+        {
+            "pyproject.toml": '[build-system]\nrequires = ["setuptools", "numpy>=1.25"]\n',
+            "setup.cfg": "[metadata]\nname = reproject\n[options]\npython_requires = >=3.8\n"
+            "install_requires =\n    numpy>=1.20\n",
+            "tox.ini": "[tox]\nenvlist = py38-test\n[testenv]\ndeps = pytest\n",
+        },
+        "pyproject.toml#build",
+        [("3.8", "workflow", None)],
+        False,
+    ),
+    (
+        "build requirements: a workflow's `pip install -e .` (the pyproject declares it)",
+        {
+            "pyproject.toml": '[project]\nname = "p"\nversion = "1"\n'
+            'requires-python = ">=3.7"\n'
+            '[build-system]\nrequires = ["numpy~=2.0"]\n',
+            ".github/workflows/ci.yml": WORKFLOW.replace("-r requirements.txt", "-e ."),
+        },
+        "pyproject.toml#build",
+        [("3.9", "workflow", None), ("3.12", "workflow", None)],
+        False,
+    ),
+    (
+        "build requirements of a project nothing installs: nothing says",
+        {"pyproject.toml": '[build-system]\nrequires = ["numpy~=2.0"]\n'},
+        "pyproject.toml#build",
+        [(p, "assumed", None) for p in DEFAULT_PYTHONS],
+        True,
+    ),
     (
         "nothing says: assumed",
         {"requirements.txt": "numpy\n"},
