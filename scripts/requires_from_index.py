@@ -71,6 +71,19 @@ RECENT_PACKAGES = (
 #: (shibuiwilliam/ml-system-in-actions #5: ``fastapi>=0.65.2`` against ``starlette==0.13.6``),
 #: kubernetes' pyyaml cap against tfx (googleforgames/clean-chat #6).
 OLDER_PACKAGES = ("fastapi", "starlette", "pydantic", "kubernetes", "tfx")
+#: Read with the lines their extras guard, for installs that name an extra: gym since 2019
+#: (rlworkgroup/garage: ``gym[atari]==0.15.4`` requires ``atari_py~=0.2.0`` against
+#: ``atari-py<0.2.0``), stable-baselines since 2018 (2.10.2 requires
+#: ``gym[atari,classic_control]>=0.11``, so gym 0.21.0 brings ``ale-py~=0.7.1``:
+#: karolynw/gpt-4-snake-ai), ray, stable-baselines3 and gymnasium since 2021 (``ray[rllib]``
+#: 2.2.0 requires ``gym<0.24,>=0.21``: decisionforce/CoPO).
+EXTRAS_PACKAGES = {
+    "gym": "2019-01-01",
+    "stable-baselines": "2018-01-01",
+    "ray": "2021-01-01",
+    "stable-baselines3": "2021-01-01",
+    "gymnasium": "2021-01-01",
+}
 #: Those read since 2021 (--since 2021-01-01): the demo frameworks whose pins clash with
 #: Pillow and click (Shubhamsaboo/awesome-llm-apps #58: streamlit 1.30.0 requires pillow<11;
 #: thisis-developer/Llama-2-GGML-Medical-Chatbot #8: streamlit 0.89.0's click<8 against chainlit).
@@ -131,6 +144,20 @@ def install_lines(lines: list[str]) -> list[str]:
     return kept
 
 
+def extra_lines(lines: list[str]) -> list[str]:
+    """The Requires-Dist lines an extra guards (``ale-py~=0.7.1; extra == "atari"``), as
+    written: ``pip install gym[atari]`` installs them too (unreadable lines are kept out)."""
+    kept = []
+    for line in lines:
+        try:
+            req = Requirement(line)
+        except InvalidRequirement:
+            continue
+        if req.marker is not None and _names_extra(req.marker):
+            kept.append(line.strip())
+    return kept
+
+
 def _names_extra(marker: Marker) -> bool:
     return "extra" in str(marker)
 
@@ -160,7 +187,8 @@ def read(
         if chosen is not None:
             text, _ = _metadata(chosen)
             headers = HeaderParser().parsestr(text)
-            requires = install_lines(list(headers.get_all("Requires-Dist") or []))
+            lines = list(headers.get_all("Requires-Dist") or [])
+            requires, extras = install_lines(lines), extra_lines(lines)
             requires_python = headers.get("Requires-Python")
         else:  # no wheel: the sdist's egg-info, when setuptools built it
             tars = [f for f in files if f["filename"].endswith(".tar.gz") and not f.get("yanked")]
@@ -168,7 +196,8 @@ def read(
             if found is None:
                 continue
             chosen, read_from = tars[0], "egg-info/requires.txt"
-            requires = install_lines(requires_txt_lines(found[0]))
+            lines = requires_txt_lines(found[0])
+            requires, extras = install_lines(lines), extra_lines(lines)
             requires_python = found[1]
         yanked = all(f.get("yanked") for f in files)
         print(f"{package} {version}", file=sys.stderr)
@@ -176,6 +205,7 @@ def read(
         if (
             last is not None
             and last["requires"] == requires
+            and last.get("extra_requires", []) == extras
             and last["requires_python"] == requires_python
             and last.get("read", "METADATA") == read_from
             and not yanked
@@ -191,6 +221,7 @@ def read(
                 "requires": requires,
                 "yanked": yanked,
                 **({} if read_from == "METADATA" else {"read": read_from}),
+                **({"extra_requires": extras} if extras else {}),
             }
         )
     return rows
@@ -224,7 +255,8 @@ def main(argv: list[str] | None = None) -> int:
                 "(manylinux x86_64, else any Linux, else pure Python; the PEP 658 metadata file, "
                 "else the wheel read by HTTP Range); a release with no wheel: its sdist's "
                 "egg-info/requires.txt and PKG-INFO (rows with `read`). Kept: Requires-Python "
-                "and the Requires-Dist lines no extra guards, as written. A row holds "
+                "and the Requires-Dist lines no extra guards, as written; rows read since "
+                "2026-12-06 also keep the lines an extra guards (`extra_requires`). A row holds "
                 "consecutive releases whose lines are the same; `file` is the first release's "
                 "wheel (or sdist)."
             ),

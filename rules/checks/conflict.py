@@ -60,7 +60,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 from packaging.requirements import Requirement as PackagingRequirement
@@ -342,7 +342,9 @@ class _Needed:
         return self.requirement.specifier.contains(version, prereleases=True)
 
 
-def _recorded_requires(kb: KnowledgeBase, name: str, version: Version) -> list[_Needed]:
+def _recorded_requires(
+    kb: KnowledgeBase, name: str, version: Version, extras: Iterable[str] = ()
+) -> list[_Needed]:
     """What the KB records `name==version` requires: every install requirement of the TensorFlow
     packages (tensorflow_wheels.json; those whose marker holds on every Python) and the numpy
     requirement of the compiled packages numpy_caps.json reads (all its lines: a numpy no line
@@ -366,9 +368,12 @@ def _recorded_requires(kb: KnowledgeBase, name: str, version: Version) -> list[_
     recorded = load_requires_dist().release(name, version)
     if recorded is not None and wheel is None:
         found.extend(_split_by_python(name, recorded, caps is not None))
-        for req in recorded.requires:
+        for req in (*recorded.requires, *recorded.for_extras(extras)):
             dep = str(canonicalize_name(req.name))
-            if (dep == "numpy" and caps is not None) or not holds_on_every_python(req.marker):
+            extra = req in recorded.extra_requires
+            if (dep == "numpy" and caps is not None) or (
+                not extra and not holds_on_every_python(req.marker)
+            ):
                 continue
             if dep == "torch" and name in _TORCH_REQUIRERS:
                 continue  # torch-family-mismatch says it (vllm 0.5.4 requires torch==2.4.0)
@@ -492,6 +497,9 @@ class _Others:
     pins: Mapping[str, tuple[Requirement, Version]]
     ranges: Mapping[str, list[tuple[Requirement, SpecifierSet]]]
     needs: Mapping[str, list[_Needed]]
+    #: The extras each pin is installed with: its own line's, and those another pin's
+    #: recorded metadata asks for (stable-baselines 2.10.2 requires ``gym[atari]``).
+    extras: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _range_clash(needed: _Needed, specs: Sequence[SpecifierSet]) -> bool:
@@ -531,7 +539,7 @@ def _clashes(
     # pydantic<2.0.0, and the pinned gradio 4.11.0 requires pydantic>=2.0)
     with_needs = list(others.needs)
     earlier = with_needs[: list(others.pins).index(name)] if name in others.pins else with_needs
-    for needed in _recorded_requires(kb, name, version):
+    for needed in _recorded_requires(kb, name, version, others.extras.get(name, req.extras)):
         dep = needed.dep
         if dep == name or (conda and needed.numpy is None):
             continue
@@ -572,7 +580,7 @@ def _through(kb: KnowledgeBase, name: str, needed: _Needed, others: _Others) -> 
         clash = next(
             (
                 (theirs, others.pins[theirs.dep])
-                for theirs in _recorded_requires(kb, needed.dep, version)
+                for theirs in _recorded_requires(kb, needed.dep, version, needed.requirement.extras)
                 if theirs.dep in others.pins
                 and theirs.dep not in (name, needed.dep)
                 and not theirs.admits(others.pins[theirs.dep][1])
@@ -799,12 +807,28 @@ class ConflictRule(StaticRule, id="conflict", severity=Severity.ERROR):
             spec = _range_spec(replace(req, marker=None))
             if name not in pins and spec is not None and str(spec):
                 ranges.setdefault(name, []).append((req, spec))
+        extras = {name: tuple(req.extras) for name, (req, _) in pins.items()}
+        for req in reqs:  # ``ray==2.2.0`` and ``ray[rllib]==2.2.0``: one install, both extras
+            name = str(canonicalize_name(req.name))
+            if name in extras and req.extras:
+                extras[name] = tuple(dict.fromkeys((*extras[name], *req.extras)))
         needs = {
-            name: _recorded_requires(kb, name, version)
+            name: _recorded_requires(kb, name, version, extras[name])
             for name, (req, version) in pins.items()
             if req.ecosystem == Ecosystem.PYPI
         }
-        others = _Others(pins, ranges, needs)
+        grown: set[str] = set()
+        for required in list(needs.values()):  # a pin's metadata asks for another's extras
+            for needed in required:
+                asked = needed.requirement.extras if needed.requirement is not None else ()
+                if asked and needed.dep in needs:
+                    wider = tuple(dict.fromkeys((*extras[needed.dep], *sorted(asked))))
+                    if wider != extras[needed.dep]:
+                        extras[needed.dep] = wider
+                        grown.add(needed.dep)
+        for name in grown:
+            needs[name] = _recorded_requires(kb, name, pins[name][1], extras[name])
+        others = _Others(pins, ranges, needs, extras)
         for name, (req, version) in pins.items():
             by_dependency: dict[str, list[_Clash]] = {}
             for clash in _clashes(kb, req, version, others):

@@ -19,7 +19,7 @@ import json
 import re
 import threading
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -30,6 +30,7 @@ from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
 from rules.kb.datafile import data_json
+from rules.kb.pyspec import holds_on_every_python
 
 DATA_FILE = "requires_dist.json"
 TOP_FILE = "requires_dist_top.zip"
@@ -59,6 +60,20 @@ class RequiresRow:
     #: Where in `file` the lines were read: a wheel's METADATA, or (a release with no wheel) its
     #: sdist's ``egg-info/requires.txt``.
     read: str = "METADATA"
+    #: The lines an extra guards (``ale-py~=0.7.1; extra == "atari"``), for the packages read
+    #: with them (rows written since 2026-12-06); () when none, or not read.
+    extra_requires: tuple[Requirement, ...] = ()
+
+    def for_extras(self, extras: Iterable[str]) -> tuple[Requirement, ...]:
+        """The extra-guarded lines ``pip install package[extras]`` installs on Linux on every
+        Python (``gym[atari]==0.21.0``: ``ale-py~=0.7.1``)."""
+        wanted = [str(canonicalize_name(e)) for e in extras]
+        return tuple(
+            req
+            for req in self.extra_requires
+            if req.marker is not None
+            and any(holds_on_every_python(req.marker, extra) for extra in wanted)
+        )
 
     def source(self, requirement: Requirement) -> str:
         """`transformers-4.35.2-py3-none-any.whl METADATA: Requires-Dist: tokenizers<0.19,>=0.14`
@@ -108,6 +123,7 @@ def _package_rows(package: str, entries: list[Mapping[str, Any]]) -> dict[Versio
             requires=_requirements(entry["requires"]),
             yanked=bool(entry["yanked"]),
             read=str(entry.get("read", "METADATA")),
+            extra_requires=_requirements(entry.get("extra_requires", [])),
         )
         for version in versions:
             by_version[version] = row
