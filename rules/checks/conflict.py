@@ -368,9 +368,13 @@ def _recorded_requires(
     recorded = load_requires_dist().release(name, version)
     if recorded is not None and wheel is None:
         found.extend(_split_by_python(name, recorded, caps is not None))
+        said: set[str] = set()  # the same line under two extras asked for (gym's all, mujoco)
         for req in (*recorded.requires, *recorded.for_extras(extras)):
             dep = str(canonicalize_name(req.name))
             extra = req in recorded.extra_requires
+            if extra and f"{dep}{req.specifier}" in said:
+                continue
+            said.add(f"{dep}{req.specifier}")
             if (dep == "numpy" and caps is not None) or (
                 not extra and not holds_on_every_python(req.marker)
             ):
