@@ -460,6 +460,7 @@ class PythonVersionIncompatible(
         """Findings for every (Python evidence, framework requirement) pair that disagree."""
         wheels = self._wheels if self._wheels is not None else kb_wheels()
         seen: set[tuple[str, ...]] = set()
+        memo: dict[tuple[object, ...], _Options | None] = {}
         # The files a Dockerfile stage or CI job installs get its Python as facts of their
         # own environments (judged there once); its union would judge them again.
         for path in sorted(ctx.snapshot.files):  # a project's own Requires-Python
@@ -473,7 +474,7 @@ class PythonVersionIncompatible(
             for found in self._disjoint(ctx, env):
                 if _first(found, seen):
                     yield found
-            options = [o for r in reqs if (o := _options(ctx.kb, ctx.snapshot, r, wheels))]
+            options = [o for r in reqs if (o := self._options_of(ctx, r, wheels, memo))]
             if not options:
                 continue
             per_python = is_job_environment(ctx.snapshot, env)
@@ -504,6 +505,25 @@ class PythonVersionIncompatible(
                         if found.identity not in seen:
                             seen.add(found.identity)
                             yield found
+
+    @staticmethod
+    def _options_of(
+        ctx: RuleContext,
+        req: Requirement,
+        wheels: WheelIndex,
+        memo: dict[tuple[object, ...], _Options | None],
+    ) -> _Options | None:
+        """`_options`, once per distinct line of an environment (a RUN line may repeat one
+        package thousands of times); the same answer for a repeat, with its own line."""
+        key = (
+            *(req.name, req.specifier, req.pinned, req.local, req.marker, req.ecosystem),
+            *(req.url, req.index, req.extras, req.is_constraint, req.group, req.build),
+            *(env_of(req), req.location.file, req.command),
+        )
+        if key not in memo:
+            memo[key] = _options(ctx.kb, ctx.snapshot, req, wheels)
+        found = memo[key]
+        return None if found is None else replace(found, req=req)
 
     def _disjoint(self, ctx: RuleContext, env: str) -> Iterator[Finding]:
         """Two exact pins no Python installs together, where no file names the Python (where

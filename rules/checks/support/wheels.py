@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from functools import cache
 from typing import Any, Protocol
 
 from packaging.version import InvalidVersion, Version
@@ -62,9 +63,17 @@ class _KbWheels:
         self._has: Callable[..., Any] | None = getattr(module, "has_wheel", None)
         self._candidate: Callable[..., Any] | None = getattr(module, "pip_candidate", None)
         self._load: Callable[..., Any] | None = getattr(module, "load_wheels", None)
+        self._releases: dict[str, tuple[Version, ...]] = {}
 
     def releases(self, package: str) -> tuple[Version, ...]:
-        """The releases the KB lists."""
+        """The releases the KB lists (worked out once per package: rules ask per line, and a
+        RUN line may name the same package thousands of times)."""
+        known = self._releases.get(package)
+        if known is None:
+            known = self._releases[package] = self._read_releases(package)
+        return known
+
+    def _read_releases(self, package: str) -> tuple[Version, ...]:
         found: list[Version] = []
         try:
             rows = self._load().releases(package) if self._load is not None else None
@@ -124,8 +133,10 @@ class _KbWheels:
         return None if answer is None else bool(answer)
 
 
+@cache
 def kb_wheels() -> WheelIndex:
-    """The knowledge base's wheel availability (`NoWheels` until ``rules.kb.wheels`` exists)."""
+    """The knowledge base's wheel availability (`NoWheels` until ``rules.kb.wheels`` exists),
+    one adapter per process (its data is read once; rules ask it per line)."""
     try:
         module = importlib.import_module("rules.kb.wheels")
     except ImportError:
