@@ -167,6 +167,12 @@ CATALOGUE: tuple[RuleInfo, ...] = (
         "a project with no musllinux wheel and no sdist (torch, onnxruntime) in an Alpine image",
     ),
     RuleInfo(
+        "linux-no-distribution",
+        "python-version-incompatible",
+        "rule",
+        "a macOS-only project (tensorflow-macos, tensorflow-metal) in a Linux image or CI job",
+    ),
+    RuleInfo(
         "externally-managed-python",
         "python-version-incompatible",
         "rule",

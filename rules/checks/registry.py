@@ -22,6 +22,7 @@ from rules.checks import (
     driver,
     hygiene,
     jax_cuda,
+    linux_wheels,
     lock_sync,
     musl_wheels,
     not_on_pypi,
@@ -68,6 +69,7 @@ RULE_MODULES: tuple[ModuleType, ...] = (
     docker_python,
     system_library,
     musl_wheels,
+    linux_wheels,
     platform_wheels,
 )
 
