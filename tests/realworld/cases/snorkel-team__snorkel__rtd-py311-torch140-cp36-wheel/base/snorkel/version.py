@@ -1,0 +1,6 @@
+_MAJOR = "0"
+_MINOR = "9"
+_REVISION = "10+dev"
+
+VERSION_SHORT = f"{_MAJOR}.{_MINOR}"
+VERSION = f"{_MAJOR}.{_MINOR}.{_REVISION}"
