@@ -7,7 +7,11 @@ then needs gcc / g++. A stage is judged to certainly lack one when:
   or ``alpine`` variants (Docker Hub's python image notes: ``slim`` "only contains the
   minimal Debian packages needed to run python"; ``alpine`` is built on Alpine's minimal
   base) or a CUDA / PyTorch ``runtime`` image (``nvidia/cuda:*-runtime-*`` carries the CUDA
-  runtime libraries only, ``-devel`` the compilers; ``pytorch/pytorch:*-runtime`` likewise);
+  runtime libraries only, ``-devel`` the compilers; ``pytorch/pytorch:*-runtime`` likewise),
+  or an AWS Lambda Python base image (``public.ecr.aws/lambda/python``,
+  ``amazon/aws-lambda-python``: a minimal Amazon Linux; nationalarchives/ds-caselaw-data-
+  enrichment-service #645, "There appear to be no compilers in this docker image, so numpy
+  cannot be built from source", on ``lambda/python:3.13``);
 - and no RUN of the stage (or of the stages it is built FROM) installs a compiler or anything
   that may bring one: gcc / g++ / clang / build-essential / build-base and kin, packages
   that depend on a compiler (gfortran, libtool, cargo, dkms, node-gyp, npm), an
@@ -80,6 +84,11 @@ def image_without_compiler(image: str) -> str | None:
     repository = ref.repository.removeprefix("nvidia/") if ref.registry == "nvcr.io" else ""
     if (ref.repository in _RUNTIME_REPOS or repository == "cuda") and "runtime" in tag:
         return "is a runtime image (no compiler; the -devel images carry it)"
+    lambda_image = (ref.registry == "public.ecr.aws" and ref.repository == "lambda/python") or (
+        ref.registry is None and ref.repository == "amazon/aws-lambda-python"
+    )
+    if lambda_image:
+        return "is an AWS Lambda base image, which has no C compiler (dnf or yum installs gcc)"
     return None
 
 

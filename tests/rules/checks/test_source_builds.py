@@ -171,6 +171,10 @@ def test_the_fix_names_the_newest_python_with_a_wheel() -> None:
         ("pytorch/pytorch:2.5.1-cuda12.4-cudnn9-devel", False),
         ("ghcr.io/someone/python:3.14-slim", False),
         ("ubuntu:24.04", False),
+        # nationalarchives/ds-caselaw-data-enrichment-service #645: no compiler on Lambda's
+        ("public.ecr.aws/lambda/python:3.13", True),
+        ("amazon/aws-lambda-python:3.12", True),
+        ("public.ecr.aws/someone/python:3.13", False),
     ],
 )
 def test_images_without_a_compiler(image: str, lacks: bool) -> None:
