@@ -348,6 +348,20 @@ def _amazonlinux(bare: ImageInfo) -> ImageInfo:
     return bare
 
 
+_EL_TAG = re.compile(r"^(?:centos|stream)?(?P<release>[789])(?:$|[-.].*)")
+
+
+def _enterprise_linux(bare: ImageInfo) -> ImageInfo:
+    """`centos:7`, `centos:stream8`, `quay.io/centos/centos:stream9`, `rockylinux:8.9`,
+    `almalinux:9`, `redhat/ubi8` / `ubi8/ubi` (the release in the repository name); a moving
+    or other tag names no release."""
+    named = re.search(r"ubi([789])", bare.repository)
+    if named:
+        return replace(bare, os=f"el{named.group(1)}")
+    match = _EL_TAG.match((bare.tag or "").lower())
+    return replace(bare, os=f"el{match['release']}") if match else bare
+
+
 def _miniconda(bare: ImageInfo) -> ImageInfo:
     return replace(bare, python=miniconda_image_python(bare.tag))
 
@@ -377,6 +391,15 @@ OS_PYTHON3: dict[str, str] = {
     # a requirements file pinning urllib3==2.5.0, Requires-Python >=3.9)
     "amazonlinux2": "3.7",
     "amazonlinux2023": "3.9",
+    # Red Hat Enterprise Linux and its rebuilds (CentOS, CentOS Stream, Rocky, Alma, UBI):
+    # `dnf install python3` gives 3.6 on 7 (since 7.7) and 8 (RHEL 8's default python36
+    # module) and 3.9 on 9 (docs.redhat.com, "Installing and using Python", RHEL 8: "Python
+    # 3.6 is the default Python implementation"; RHEL 9: "Python 3.9 is the default");
+    # erikbern/ann-benchmarks' Dockerfile.vespa on quay.io/centos/centos:stream8 ran a
+    # requirements file pinning matplotlib==3.6.3 (Requires-Python >=3.8) on 3.6
+    "el7": "3.6",
+    "el8": "3.6",
+    "el9": "3.9",
 }
 #: Every ``python3.X`` package each release's own archive carries (main and universe, with
 #: -updates), beyond `OS_PYTHON3`: packages.ubuntu.com/<codename>/python3.X and
@@ -490,6 +513,19 @@ _FAMILIES: dict[str, _Family] = {
     ),
     "rocm/pytorch": _Family("rocm-pytorch", _HUB, _by_tag(_ROCM_TAG, _rocm)),
     "amazonlinux": _Family("amazonlinux", _HUB, _amazonlinux),
+    "centos": _Family("enterprise-linux", _HUB, _enterprise_linux),
+    "centos/centos": _Family("enterprise-linux", frozenset({"quay.io"}), _enterprise_linux),
+    "rockylinux": _Family("enterprise-linux", _HUB, _enterprise_linux),
+    "rockylinux/rockylinux": _Family("enterprise-linux", _HUB, _enterprise_linux),
+    "almalinux": _Family("enterprise-linux", _HUB, _enterprise_linux),
+    "redhat/ubi8": _Family("enterprise-linux", _HUB, _enterprise_linux),
+    "redhat/ubi9": _Family("enterprise-linux", _HUB, _enterprise_linux),
+    "ubi8/ubi": _Family(
+        "enterprise-linux", frozenset({"registry.access.redhat.com"}), _enterprise_linux
+    ),
+    "ubi9/ubi": _Family(
+        "enterprise-linux", frozenset({"registry.access.redhat.com"}), _enterprise_linux
+    ),
     "amazonlinux/amazonlinux": _Family("amazonlinux", frozenset({"public.ecr.aws"}), _amazonlinux),
     "lambda/python": _Family(
         "aws-lambda-python", frozenset({"public.ecr.aws"}), _by_tag(_LAMBDA_TAG, _tag_python)

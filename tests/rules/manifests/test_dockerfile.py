@@ -633,3 +633,24 @@ def test_amazon_linux_python3(image: str, python: str | None) -> None:
     text = f"FROM {image}\nRUN yum update -y && yum install -y -q python3\nRUN pip3 install x\n"
     (stage,) = DockerfileParser().parse("Dockerfile", text).stages
     assert stage.python == python
+
+
+@pytest.mark.parametrize(
+    ("image", "install", "python"),
+    [
+        # erikbern/ann-benchmarks install/Dockerfile.vespa: CentOS Stream 8's python3 is 3.6
+        ("quay.io/centos/centos:stream8", "dnf -y install gcc python3-devel", "3.6"),
+        ("centos:7", "yum install -y python3", "3.6"),
+        ("rockylinux:8.9", "dnf install -y python3", "3.6"),
+        ("rockylinux:8.9", "dnf install -y python39", "3.9"),  # a versioned module
+        ("almalinux:9", "dnf install -y python3-pip", "3.9"),
+        ("registry.access.redhat.com/ubi9/ubi:9.4", "dnf install -y python3", "3.9"),
+        ("redhat/ubi8:latest", "dnf install -y python3", "3.6"),
+        ("quay.io/centos/centos:latest", "dnf install -y python3", None),  # a moving tag
+        ("example.invalid/centos:8", "dnf install -y python3", None),  # another registry
+    ],
+)
+def test_enterprise_linux_python3(image: str, install: str, python: str | None) -> None:
+    text = f"FROM {image}\nRUN {install}\nRUN python3 -m pip install x\n"
+    (stage,) = DockerfileParser().parse("Dockerfile", text).stages
+    assert stage.python == python
