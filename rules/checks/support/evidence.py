@@ -284,7 +284,9 @@ def _built_project(snapshot: Snapshot, env: str) -> str | None:
     that declares the project: `_setup_links`). pip, uv and tox 4 build a local project in an
     isolated environment that holds these requirements, on the Python of the job or stage
     that installs the project (astropy/reproject #421: ``numpy>=1.25`` to build, tox's py38
-    environments). None for any other environment."""
+    environments). None for any other environment. A job that passes
+    ``--no-build-isolation`` builds in its own environment instead; that option is not read
+    (a known limit, as for build-needs-torch)."""
     root = env_root(env)
     manifest = snapshot.files.get(root)
     if (
