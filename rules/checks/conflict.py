@@ -569,7 +569,7 @@ def _clashes(
 def _through(kb: KnowledgeBase, name: str, needed: _Needed, others: _Others) -> _Clash | None:
     """A clash one step down: every release of `needed`'s project that its range admits
     (the KB lists them all: the range admits nothing older than the listing) requires what
-    an exact pin of the install excludes. transformers 4.35.0 requires
+    an exact pin (or the ranges) of the install excludes. transformers 4.35.0 requires
     ``tokenizers<0.15,>=0.14``, and each tokenizers 0.14.x requires ``huggingface_hub<0.18``,
     so it never installs next to ``huggingface-hub==0.19.4`` (neuralwork/instruct-finetune-
     mistral #1)."""
@@ -579,22 +579,36 @@ def _through(kb: KnowledgeBase, name: str, needed: _Needed, others: _Others) -> 
     admitted = [v for v in listed if spec.contains(v)]
     if not admitted or _admits_older(spec, listed[0]):
         return None
+
+    def against(theirs: _Needed) -> tuple[Requirement, str] | None:
+        """The line of the install that `theirs` excludes: an exact pin, or ranges no
+        version of which it admits (tfx 0.25.0 requires tensorflow-data-validation 0.25,
+        which requires ``pandas>=1.0``, against ``pandas<1.0.0``: GoogleCloudPlatform/
+        mlops-on-gcp 6188cc2)."""
+        if theirs.dep in (name, needed.dep):
+            return None
+        if theirs.dep in others.pins:
+            line, pinned = others.pins[theirs.dep]
+            return None if theirs.admits(pinned) else (line, f"pins `{line.name}=={pinned}`")
+        ranges = others.ranges.get(theirs.dep, [])
+        if ranges and theirs.numpy is None and _range_clash(theirs, [s for _, s in ranges]):
+            return ranges[0][0], f"requires `{ranges[0][0].raw.strip()}`"
+        return None
+
     shown: _Clash | None = None
     for version in reversed(admitted):
         clash = next(
             (
-                (theirs, others.pins[theirs.dep])
+                (theirs, found)
                 for theirs in _recorded_requires(kb, needed.dep, version, needed.requirement.extras)
-                if theirs.dep in others.pins
-                and theirs.dep not in (name, needed.dep)
-                and not theirs.admits(others.pins[theirs.dep][1])
+                if (found := against(theirs)) is not None
             ),
             None,
         )
         if clash is None:
             return None
         if shown is None:
-            theirs, (line, pinned) = clash
+            theirs, (line, what) = clash
             releases = (
                 f"{admitted[0]} to {version}, {len(admitted)} releases"
                 if len(admitted) > 1
@@ -603,9 +617,9 @@ def _through(kb: KnowledgeBase, name: str, needed: _Needed, others: _Others) -> 
             shown = (
                 needed,
                 line,
-                f"pins `{line.name}=={pinned}`, next to which no {needed.dep} release that "
-                f"range admits ({releases} the knowledge base lists) installs: {needed.dep} "
-                f"{version} requires `{theirs.text}` ({theirs.source})",
+                f"{what}, next to which no {needed.dep} release that range admits ({releases} "
+                f"the knowledge base lists) installs: {needed.dep} {version} requires "
+                f"`{theirs.text}` ({theirs.source})",
             )
     return shown
 
