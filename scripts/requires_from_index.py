@@ -129,33 +129,26 @@ ML_PACKAGES = (
 OUT = Path(__file__).resolve().parent.parent / "rules" / "kb" / "data" / "requires_dist.json"
 
 
+def split_lines(lines: list[str]) -> tuple[list[str], list[str]]:
+    """(the lines a plain install installs, the lines an extra guards), each as written:
+    ``pip install gym[atari]`` installs ``ale-py~=0.7.1; extra == "atari"`` too. Unreadable
+    lines are kept out of both."""
+    plain: list[str] = []
+    extra: list[str] = []
+    for line in lines:
+        try:
+            req = Requirement(line)
+        except InvalidRequirement:
+            continue
+        guarded = req.marker is not None and _names_extra(req.marker)
+        (extra if guarded else plain).append(line.strip())
+    return plain, extra
+
+
 def install_lines(lines: list[str]) -> list[str]:
     """The Requires-Dist lines a plain install of the package installs (no extra guards them),
     as written; unreadable lines are kept out."""
-    kept = []
-    for line in lines:
-        try:
-            req = Requirement(line)
-        except InvalidRequirement:
-            continue
-        if req.marker is not None and _names_extra(req.marker):
-            continue
-        kept.append(line.strip())
-    return kept
-
-
-def extra_lines(lines: list[str]) -> list[str]:
-    """The Requires-Dist lines an extra guards (``ale-py~=0.7.1; extra == "atari"``), as
-    written: ``pip install gym[atari]`` installs them too (unreadable lines are kept out)."""
-    kept = []
-    for line in lines:
-        try:
-            req = Requirement(line)
-        except InvalidRequirement:
-            continue
-        if req.marker is not None and _names_extra(req.marker):
-            kept.append(line.strip())
-    return kept
+    return split_lines(lines)[0]
 
 
 def _names_extra(marker: Marker) -> bool:
@@ -188,7 +181,7 @@ def read(
             text, _ = _metadata(chosen)
             headers = HeaderParser().parsestr(text)
             lines = list(headers.get_all("Requires-Dist") or [])
-            requires, extras = install_lines(lines), extra_lines(lines)
+            requires, extras = split_lines(lines)
             requires_python = headers.get("Requires-Python")
         else:  # no wheel: the sdist's egg-info, when setuptools built it
             tars = [f for f in files if f["filename"].endswith(".tar.gz") and not f.get("yanked")]
@@ -197,7 +190,7 @@ def read(
                 continue
             chosen, read_from = tars[0], "egg-info/requires.txt"
             lines = requires_txt_lines(found[0])
-            requires, extras = install_lines(lines), extra_lines(lines)
+            requires, extras = split_lines(lines)
             requires_python = found[1]
         yanked = all(f.get("yanked") for f in files)
         print(f"{package} {version}", file=sys.stderr)
