@@ -63,12 +63,14 @@ class LinuxNoDistribution(StaticRule, id="linux-no-distribution", severity=Sever
             if not candidates or pip_indexes_for(ctx.snapshot, env):
                 continue
             installers = _linux_installers(ctx.snapshot, env)
+            if not installers:
+                continue
+            what, where = installers[0]  # one finding a line, at the first installer
             for req in candidates:
-                for what, where in installers[:1]:  # one finding a line, the first installer
-                    key = (req.location.file, req.location.line, req.name)
-                    if key not in seen:
-                        seen.add(key)
-                        yield self._finding(req, what, where, len(installers))
+                key = (req.location.file, req.location.line, req.name)
+                if key not in seen:
+                    seen.add(key)
+                    yield self._finding(req, what, where, len(installers))
 
     def _finding(self, req: Requirement, what: str, where: Span, count: int) -> Finding:
         files = no_linux_distribution(req.name) or ""
