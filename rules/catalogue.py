@@ -237,7 +237,12 @@ CATALOGUE: tuple[RuleInfo, ...] = (
         "resolver",
         "a failure only on an assumed Python (no evidence): a notice, never an error",
     ),
-    RuleInfo("resolution-sdist-only", "conflict", "resolver", "only an sdist: not resolved"),
+    RuleInfo(
+        "resolution-sdist-only",
+        "conflict",
+        "resolver",
+        "only an sdist: its own requirements unread (or not resolved past it)",
+    ),
     RuleInfo("resolution-skipped", "conflict", "resolver", "an environment not resolved"),
     RuleInfo("resolution-timeout", "conflict", "resolver", "the resolver ran out of time"),
     RuleInfo("resolution-approximated", "conflict", "resolver", "resolved with an approximation"),

@@ -44,7 +44,8 @@ from rules.manifests.requirements import parse_pep508
 from rules.manifests.text import split_lines
 from rules.manifests.tomlspans import TomlLocator, toml_error_position
 
-_PYPI = "https://pypi.org/simple"
+#: PyPI's simple index, where pip and uv look when nothing else is declared.
+PYPI_SIMPLE = "https://pypi.org/simple"
 _Table = tuple[str, ...]
 
 
@@ -368,7 +369,7 @@ def _poetry_sources(b: _Builder, poetry: Mapping[str, Any]) -> None:
         name = source["name"]
         url = source.get("url")
         if not isinstance(url, str):
-            url = _PYPI if name.lower() == "pypi" else ""
+            url = PYPI_SIMPLE if name.lower() == "pypi" else ""
         priority = source.get("priority")
         if not isinstance(priority, str):
             priority = (

@@ -60,6 +60,8 @@ MAX_STEPS = 20_000
 #: would otherwise build gigabytes from a small file (100 copies of 100 copies of a literal).
 MAX_COMPOSED = MAX_BYTES
 _MUTATORS = frozenset({"append", "extend", "insert", "remove", "pop", "clear", "update"})
+#: Builtins that hand back the requirements they are given in another container.
+_SAME_ITEMS = frozenset({"list", "set", "sorted", "tuple"})
 _READS = frozenset({"read", "readlines", "read_text", "splitlines", "split", "strip"})
 _QUOTE = re.compile(r"[rRuUbBfF]{0,2}('''|\"\"\"|'|\")")
 _FILE_NAME = re.compile(r"^[\w./-]+\.(txt|in)$")
@@ -189,7 +191,20 @@ class _Module:
                 return _Text(left.value + right.value, node, composed=True)
             return [*_as_items(left), *_as_items(right)]
         if isinstance(node, ast.Subscript):
-            return self.lookup(node.value, node.slice, depth + 1)
+            keyed = self.keyed(node, depth + 1)
+            return keyed if keyed is not None else self.lookup(node.value, node.slice, depth + 1)
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in _SAME_ITEMS
+            and self.bindings.get(node.func.id) is None
+            and node.func.id not in self.functions
+            and len(node.args) == 1
+            and not node.keywords
+        ):
+            # ``list(set(extras["all"] + extras["dev"]))`` (zfit/zfit setup.py): the same
+            # requirements, in another container
+            return _as_items(self.value(node.args[0], depth + 1))
         if isinstance(node, ast.Call) and (listed := self.table_call(node, depth + 1)):
             return listed
         found = self.file_read(node, depth + 1)
@@ -220,6 +235,32 @@ class _Module:
                 raise _Skip
             text.append(value.value)
         return "".join(text)
+
+    def keyed(self, node: ast.Subscript, depth: int) -> _Value | None:
+        """``extras["transformers"]``: the one value a dict the file fills key by key
+        (``extras["transformers"] = [...]``) or binds as a literal gives that key
+        (aws/sagemaker-huggingface-inference-toolkit setup.py: ``extras["dev"] =
+        extras["transformers"] + extras["mms"] + ... + extras["diffusers"]``). None where the
+        name is no such dict; skipped where the key is set more than once."""
+        table, key = node.value, node.slice
+        if not (
+            isinstance(table, ast.Name)
+            and isinstance(key, ast.Constant)
+            and isinstance(key.value, str)
+        ):
+            return None
+        bound = self.bindings.get(table.id)
+        if not isinstance(bound, ast.Dict):
+            return None  # rebound or mutated (``extras.update(...)``): not followed
+        sets = [value for name, value in self.item_sets.get(table.id, []) if name == key.value]
+        literal = [
+            value
+            for name, value in zip(bound.keys, bound.values, strict=True)
+            if isinstance(name, ast.Constant) and name.value == key.value
+        ]
+        if len(sets) + len(literal) != 1:
+            raise _Skip
+        return self.value((sets or literal)[0], depth + 1)
 
     def lookup(self, table: ast.expr, key: ast.expr, depth: int) -> _Text:
         """``deps["vllm"]``: a table a dict comprehension builds from a list of requirement

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from packaging.utils import canonicalize_name
 from packaging.version import Version
@@ -72,10 +72,10 @@ def _shown(req: Requirement) -> str:
 
 def sdist_only(lines: Sequence[str]) -> list[str]:
     """Packages the resolver stopped at because they only have a source distribution."""
-    return list(_sdist_pins(lines))
+    return list(sdist_pins(lines))
 
 
-def _sdist_pins(lines: Sequence[str]) -> dict[str, Version | None]:
+def sdist_pins(lines: Sequence[str]) -> dict[str, Version | None]:
     """`sdist_only`'s packages, each with the release uv names (``pyyaml==5.4.1 has no usable
     wheels``; None where it names none)."""
     names: dict[str, Version | None] = {}
@@ -98,14 +98,18 @@ def failure_findings(
     environment: str,
     target: ResolveTarget,
     index_urls: Sequence[str] = (),
+    standins: Collection[str] = (),
 ) -> list[Finding]:
     """Findings for a failed resolution: sdist-only notices, else one `conflict` error; a
-    notice that it is incomplete when uv could not use a Python interpreter at all."""
+    notice that it is incomplete when uv could not use a Python interpreter at all.
+    `standins`: packages uv had stand-in wheels for (`worker.resolve.standins`): uv naming
+    one of them as wheel-less no longer means it stopped there (a yanked release, a wheel
+    for another platform: what pip cannot install either)."""
     interpreter = _INTERPRETER.search(stderr)
     if interpreter is not None:
         return [_no_interpreter(interpreter.group(0), environment, target)]
     lines = explanation(stderr)
-    stuck = _sdist_pins(lines)
+    stuck = {n: v for n, v in sdist_pins(lines).items() if n not in standins}
     if stuck:
         return [
             _sdist_finding(name, version, lines, declared, environment, target)
@@ -125,6 +129,13 @@ def failure_findings(
     if because is not None and not target.assumed:
         # the Python decides (a Requires-Python, no wheel for its ABI): said as such
         message = f"{message} ({because})"
+    opaque = sorted(n for n in standins if n in names)
+    if opaque:
+        message = (
+            f"{message} The releases of {', '.join(opaque)} that publish only an sdist for "
+            f"this target (which depreview does not build) took part without their own "
+            f"requirements, which could only add to this conflict."
+        )
     return [
         Finding(
             rule="resolution-conflict",
@@ -198,8 +209,11 @@ def _sdist_finding(
     declared: Sequence[Requirement],
     environment: str,
     target: ResolveTarget,
+    *,
+    resolved: bool = False,
 ) -> Finding:
-    """A notice: uv stopped at an sdist depreview does not build. An error where the KB
+    """A notice: uv stopped at an sdist depreview does not build (`resolved`: it went past it
+    with a stand-in, so only that package's own requirements went unchecked). An error where the KB
     records that this release's sdist cannot build on the target's Python
     (`rules.kb.sdist_builds`: PyYAML 5.4.1 under Cython 3) and the Python is evidenced: the
     install fails there (crate-workbench/mlflow-cratedb 96d06ed: pycaret 3.3.1 requires
@@ -231,15 +245,23 @@ def _sdist_finding(
             fingerprint=f"sdist-break:{environment}:{name}",
             extra=(("target", target.label),),
         )
+    message = (
+        f"Not resolved past {name}: only an sdist is available, and depreview never builds "
+        f"code from a pull request; the rest of {environment} was not checked for "
+        f"{target.label}."
+    )
+    if resolved:
+        message = (
+            f"{name}{f' {version}' if version else ''} publishes only an sdist for "
+            f"{target.label}, which depreview does not build: {environment} was resolved with "
+            f"it standing in without its own requirements, so what {name} itself requires was "
+            f"not checked."
+        )
     return Finding(
         rule="resolution-sdist-only",
         category="conflict",
         severity=Severity.NOTICE,
-        message=(
-            f"Not resolved past {name}: only an sdist is available, and depreview never builds "
-            f"code from a pull request; the rest of {environment} was not checked for "
-            f"{target.label}."
-        ),
+        message=message,
         file=req.location.file if req else environment,
         line=req.location.line if req else None,
         package=name,
@@ -247,6 +269,34 @@ def _sdist_finding(
         fingerprint=f"resolution-sdist-only:{environment}:{name}",
         extra=(("target", target.label),),
     )
+
+
+def standin_findings(
+    pins: Mapping[str, str],
+    via: Mapping[str, Sequence[str]],
+    stood: Mapping[str, Collection[str]],
+    declared: Sequence[Requirement],
+    *,
+    environment: str,
+    target: ResolveTarget,
+) -> list[Finding]:
+    """What a resolution with stand-in wheels (`worker.resolve.standins`) leaves unchecked: a
+    notice per package pinned at a release uv had no wheel of (`stood`: per package, those
+    releases), located at the line that names it or one that requires it; the KB's known
+    sdist build failures stay errors (`_sdist_finding`)."""
+    found: list[Finding] = []
+    for name, versions in sorted(stood.items()):
+        pinned = pins.get(name)
+        if pinned is None or pinned not in versions:
+            continue
+        parents = [p for p in via.get(name, ()) if not p.startswith("-")]
+        lines = [f"{name}=={pinned} (only an sdist) via {', '.join(parents) or 'requirements'}"]
+        found.append(
+            _sdist_finding(
+                name, to_version(pinned), lines, declared, environment, target, resolved=True
+            )
+        )
+    return found
 
 
 def _no_interpreter(detail: str, environment: str, target: ResolveTarget) -> Finding:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Collection, Sequence
+import tempfile
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -11,10 +12,18 @@ from packaging.utils import canonicalize_name
 
 from rules.findings import Finding, Severity
 from rules.manifests.model import IndexKind, Requirement
-from worker.resolve import uv
+from rules.manifests.pyproject import PYPI_SIMPLE
+from worker.resolve import standins, uv
 from worker.resolve.assumed import settle
 from worker.resolve.cache import ResolutionCache, cache_key
-from worker.resolve.explain import explanation, failure_findings, sdist_only
+from worker.resolve.egress import EgressProxy
+from worker.resolve.explain import (
+    explanation,
+    failure_findings,
+    sdist_only,
+    sdist_pins,
+    standin_findings,
+)
 from worker.resolve.indexes import IndexPolicy, redact, refusal_fix, refused_finding, untrusted
 from worker.resolve.inputs import ResolutionInput, requirement_line
 from worker.resolve.metadata import requires_of
@@ -183,6 +192,7 @@ def resolve_pypi(
             "environment": inp.environment,
             "declared": [(r.name, r.location.file, r.location.line) for r in inp.declared()],
             "egress": options.policy.egress().key(),
+            "standins": 1,
         }
     )
     if options.cache is not None:
@@ -190,32 +200,128 @@ def resolve_pypi(
         if cached is not None:
             return replace(cached, target=target)
 
-    def compile_lines(left_out: Collection[str] = ()) -> uv.UvRun:
-        return uv.pip_compile(
-            [line for name, line in named if name not in left_out],
-            constraints,
-            options.uv_settings(),
-            target=target,
-            indexes=inp.indexes,
-            index_strategy=inp.index_strategy,
-            default_index_url=options.default_index_url,
-        )
+    with tempfile.TemporaryDirectory(prefix="depreview-standins-") as folder:
+        standin_dir = Path(folder)
 
-    run, incomplete = run_with_retries(compile_lines, inp, target, options)
-    blocked = refusal_outcome(run, inp, target, skipped)
-    if blocked is not None:
-        return blocked
-    if incomplete is not None:
-        return Resolution(target, inp.environment, ok=False, findings=(*skipped, incomplete))
-    resolution = _outcome(run, inp, target, reqs, skipped, options)
-    if not resolution.ok and not run.timed_out:
-        direct = {name for name, _ in named}
-        beyond = beyond_sdists(run, compile_lines, direct, inp, target, reqs, options)
-        if beyond:
-            resolution = replace(resolution, findings=(*resolution.findings, *beyond))
+        def compile_lines(left_out: Collection[str] = ()) -> uv.UvRun:
+            return uv.pip_compile(
+                [line for name, line in named if name not in left_out],
+                constraints,
+                options.uv_settings(),
+                target=target,
+                indexes=inp.indexes,
+                index_strategy=inp.index_strategy,
+                default_index_url=options.default_index_url,
+                find_links=[standin_dir] if any(standin_dir.iterdir()) else [],
+            )
+
+        run, incomplete = run_with_retries(compile_lines, inp, target, options)
+        blocked = refusal_outcome(run, inp, target, skipped)
+        if blocked is not None:
+            return blocked
+        if incomplete is not None:
+            return Resolution(target, inp.environment, ok=False, findings=(*skipped, incomplete))
+        run, stood = with_standins(run, compile_lines, inp, target, options, standin_dir)
+        resolution = _outcome(run, inp, target, reqs, skipped, options, stood)
+        if not resolution.ok and not run.timed_out:
+            direct = {name for name, _ in named}
+            beyond = beyond_sdists(run, compile_lines, direct, inp, target, reqs, options, stood)
+            if beyond:
+                resolution = replace(resolution, findings=(*resolution.findings, *beyond))
     if options.cache is not None and not run.timed_out:
         options.cache.put(key, resolution)
     return resolution
+
+
+#: Most reruns with stand-ins for more sdist-only packages (`with_standins`).
+MAX_STANDIN_ROUNDS = 4
+
+
+@dataclass(frozen=True)
+class StoodIn:
+    """What `with_standins` stood in: per package, the versions uv found no usable wheel of
+    (the releases that only publish an sdist, and those uv named)."""
+
+    versions: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    @property
+    def names(self) -> frozenset[str]:
+        """The packages that got stand-ins."""
+        return frozenset(self.versions)
+
+
+def standin_sources(inp: ResolutionInput, options: RunOptions) -> list[standins.Source]:
+    """The pages uv reads releases from, in the order it searches them: find-links, extra
+    indexes as declared, then the primary index (the default one where none is declared);
+    on an offline run, only local ones."""
+    flat: list[standins.Source] = []
+    extra: list[standins.Source] = []
+    primary: list[standins.Source] = []
+    for index in inp.indexes:
+        if index.kind is IndexKind.CONDA_CHANNEL:
+            continue
+        if index.kind is IndexKind.FIND_LINKS:
+            flat.append(standins.Source(index.url, flat=True))
+        elif not primary and (index.kind is IndexKind.INDEX_URL or index.default):
+            primary.append(standins.Source(index.url))
+        else:
+            extra.append(standins.Source(index.url))
+    if not primary:
+        primary.append(standins.Source(options.default_index_url or PYPI_SIMPLE))
+    sources = [*flat, *extra, *primary]
+    if options.offline:
+        sources = [s for s in sources if s.url.startswith(("file:", "/"))]
+    return sources
+
+
+def with_standins(
+    first: uv.UvRun,
+    compile_lines: Callable[[], uv.UvRun],
+    inp: ResolutionInput,
+    target: ResolveTarget,
+    options: RunOptions,
+    folder: Path,
+) -> tuple[uv.UvRun, StoodIn]:
+    """Resolve again with stand-in wheels (`worker.resolve.standins`) for the packages uv
+    stopped at for want of a wheel, up to `MAX_STANDIN_ROUNDS` times as more come up; the
+    last run and what was stood in. The first run stands (with nothing stood in) where no
+    release list could be read or a rerun could not finish."""
+    run = first
+    tried: set[str] = set()
+    versions: dict[str, set[str]] = {}
+    sources = standin_sources(inp, options)
+    for _ in range(MAX_STANDIN_ROUNDS):
+        if run.ok or run.timed_out:
+            break
+        stuck = {n: v for n, v in sdist_pins(explanation(run.stderr)).items() if n not in tried}
+        if not stuck:
+            break
+        written = 0
+        with EgressProxy(options.policy.egress()) as proxy:
+            for name, named in stuck.items():
+                tried.add(name)
+                found = standins.releases(
+                    name,
+                    sources,
+                    first_index=inp.index_strategy == "first-index",
+                    proxy_url=proxy.url,
+                    timeout_s=min(30.0, options.timeout_s),
+                )
+                made = standins.write_standins(folder, name, found)
+                if not made:
+                    continue
+                written += len(made)
+                wheelless = {v for v, r in found.items() if r.sdist and not r.wheels}
+                if named is not None:
+                    wheelless.add(str(named))
+                versions.setdefault(name, set()).update(wheelless)
+        if not written:
+            break
+        again, incomplete = run_with_retries(compile_lines, inp, target, options)
+        if incomplete is not None or again.refused or again.timed_out:
+            return first, StoodIn()
+        run = again
+    return run, StoodIn({name: frozenset(v) for name, v in versions.items()})
 
 
 def _outcome(
@@ -225,6 +331,7 @@ def _outcome(
     reqs: Sequence[Requirement],
     skipped: list[Finding],
     options: RunOptions,
+    stood: StoodIn,
 ) -> Resolution:
     if run.ok:
         pins, raw_via = uv.parse_pins(run.stdout)
@@ -238,10 +345,24 @@ def _outcome(
             index_urls=[i.url for i in inp.indexes if i.kind is not IndexKind.CONDA_CHANNEL],
             cache_dir=options.cache_dir,
         )
-        return Resolution(
-            target, inp.environment, pins, via, True, tuple(skipped), requires=requires
+        opaque = standin_findings(
+            pins,
+            via,
+            stood.versions,
+            [*reqs, *inp.constraints],
+            environment=inp.environment,
+            target=target,
         )
-    return failed_resolution(run, inp, target, options, reqs, skipped)
+        return Resolution(
+            target,
+            inp.environment,
+            pins,
+            via,
+            True,
+            (*skipped, *opaque),
+            requires=requires,
+        )
+    return failed_resolution(run, inp, target, options, reqs, skipped, stood=stood)
 
 
 #: Most reruns with more sdist-only requirements left out (`beyond_sdists`).
@@ -256,6 +377,7 @@ def beyond_sdists(
     target: ResolveTarget,
     reqs: Sequence[Requirement],
     options: RunOptions,
+    stood: StoodIn | None = None,
 ) -> list[Finding]:
     """The conflict the rest of an environment has when uv stopped at requirements of its own
     that publish only an sdist (which depreview never builds, so their metadata is unknown):
@@ -265,7 +387,8 @@ def beyond_sdists(
     environment's own requirements (`direct`) cannot be left out: nothing more is said, as
     is the case for a rerun that resolves, times out or cannot reach an index (the sdist
     notices stand alone, as before)."""
-    stuck = sdist_only(explanation(first.stderr))
+    stood = stood or StoodIn()
+    stuck = [n for n in sdist_only(explanation(first.stderr)) if n not in stood.names]
     left_out: set[str] = set()
     for _ in range(MAX_OPAQUE_ROUNDS):
         more = {name for name in stuck if name in direct} - left_out
@@ -277,10 +400,10 @@ def beyond_sdists(
         )
         if incomplete is not None or run.refused or run.timed_out or run.ok:
             return []
-        stuck = sdist_only(explanation(run.stderr))
+        stuck = [n for n in sdist_only(explanation(run.stderr)) if n not in stood.names]
         if stuck:
             continue
-        failed = failed_resolution(run, inp, target, options, reqs, ())
+        failed = failed_resolution(run, inp, target, options, reqs, (), stood=stood)
         names = ", ".join(sorted(left_out))
         return [
             replace(
@@ -304,8 +427,10 @@ def failed_resolution(
     skipped: Sequence[Finding],
     *,
     source: str = "uv",
+    stood: StoodIn | None = None,
 ) -> Resolution:
-    """A run that did not resolve: a timeout notice, or the findings its stderr explains."""
+    """A run that did not resolve: a timeout notice, or the findings its stderr explains
+    (`stood`: what had stand-in wheels)."""
     if run.timed_out:
         timeout = timeout_finding(inp, target, options)
         return Resolution(
@@ -317,6 +442,7 @@ def failed_resolution(
         environment=inp.environment,
         target=target,
         index_urls=[redact(i.url) for i in inp.indexes],
+        standins=stood.names if stood else (),
     )
     findings = list(settle(findings, inp.environment, target, run.stderr))
     return Resolution(

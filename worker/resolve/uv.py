@@ -198,9 +198,11 @@ def pip_compile(
     indexes: Sequence[Index],
     index_strategy: str,
     default_index_url: str | None = None,
+    find_links: Sequence[Path] = (),
 ) -> UvRun:
     """`uv pip compile` of the given lines for one target under `settings`; `--no-build`
-    always; requests through the egress proxy (`settings.egress`: what it lets through)."""
+    always; requests through the egress proxy (`settings.egress`: what it lets through);
+    `find_links`: local folders of depreview's own (`standins`), after the declared ones."""
     with tempfile.TemporaryDirectory(prefix="depreview-uv-") as tmp:
         work = Path(tmp)
         (work / "requirements.in").write_text("\n".join(requirements) + "\n", encoding="utf-8")
@@ -229,6 +231,8 @@ def pip_compile(
         if default_index_url and not any(i.kind is IndexKind.INDEX_URL for i in indexes):
             args += ["--default-index", default_index_url]
         args += index_args(indexes)
+        for folder in find_links:
+            args += ["--find-links", str(folder)]
         if settings.offline:
             args.append("--offline")
         return settings.run(args, work)

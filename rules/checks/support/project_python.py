@@ -25,6 +25,7 @@ from rules.checks.support.fixes import finding
 from rules.findings import Finding, Severity
 from rules.manifests._dockerstage import UV_PICKS_PYTHON
 from rules.manifests.model import RUNNER_KINDS, FileKind, Snapshot, Span
+from rules.manifests.snapshot import referenced_path
 
 #: The project files whose Requires-Python pip checks when it installs the project.
 PROJECT_FILES = ("pyproject.toml", "setup.py", "setup.cfg")
@@ -43,8 +44,13 @@ def _installs(snapshot: Snapshot, decl: PythonDecl, root: str) -> bool:
         return False
     uv_picks = {value for key, value in manifest.metadata if key == UV_PICKS_PYTHON}
     return any(
-        root in stage.installs and f"{stage.label}\t{root}" not in uv_picks
+        f"{stage.label}\t{target}" not in uv_picks
         for stage in manifest.stages
+        for target in stage.installs
+        # as written from the repository root, else from the Dockerfile's folder (the build
+        # context of presidio-analyzer/Dockerfile, whose `COPY ./pyproject.toml` and `poetry
+        # install` install presidio-analyzer/pyproject.toml: microsoft/presidio #1928)
+        if root in (target, referenced_path(manifest, target, snapshot.files))
     )
 
 
@@ -92,8 +98,10 @@ def project_python_findings(rule: Rule, snapshot: Snapshot, env: str) -> Iterato
             rule,
             f"{decl.file}:{decl.line} installs the project ({root}) with Python {minor} "
             f"({decl.text}), but its own Requires-Python is {declared.value} "
-            f"({root}:{declared.line}){only_zero}: pip stops with 'requires a different "
-            f"Python: {minor}.x not in {declared.value!r}'.",
+            f"({root}:{declared.line}){only_zero}: the install stops there (pip: 'requires a "
+            f"different Python: {minor}.x not in {declared.value!r}'; Poetry: 'The currently "
+            f"activated Python version {minor}.x is not supported by the project', then no "
+            f"compatible Python is found).",
             where,
             package=root,
             fix=f"a Python the project admits ({declared.value}) where {decl.file} installs it",

@@ -70,6 +70,17 @@ WORKFLOW = (
             },
             [("docker/Dockerfile.lambda", 1)],
         ),
+        (  # microsoft/presidio #1928: a Dockerfile in the project's folder (its build
+            # context) copies pyproject.toml and runs `poetry install`; Poetry refuses a
+            # Python outside the range before it skips creating a virtualenv
+            {
+                "presidio-analyzer/pyproject.toml": PYPROJECT,
+                "presidio-analyzer/Dockerfile": "FROM python:3.11-slim\n"
+                "ENV POETRY_VIRTUALENVS_CREATE=false\nWORKDIR /app\nCOPY ./pyproject.toml /app/\n"
+                "RUN pip install poetry==2.3.2 && poetry install --no-root --only=main\n",
+            },
+            [("presidio-analyzer/Dockerfile", 1)],
+        ),
     ],
 )
 def test_project_python(files: dict[str, str], lines: list[tuple[str, int]]) -> None:
@@ -78,6 +89,7 @@ def test_project_python(files: dict[str, str], lines: list[tuple[str, int]]) -> 
     assert [(f.file, f.line) for f in findings] == lines
     for found in findings:
         assert found.severity == "error" and "requires a different Python" in found.message
+        assert "is not supported by the project" in found.message
 
 
 @pytest.mark.parametrize(

@@ -412,3 +412,36 @@ def test_extras_filled_in_key_by_key_are_read() -> None:
         ("gym", "==0.15.4", "setup.py#mujoco"),
         ("attrs", "", "setup.py#old"),
     ]
+
+
+def test_an_extra_made_of_other_extras_is_read() -> None:
+    """aws/sagemaker-huggingface-inference-toolkit (CI installs ``.[test,dev]``):
+    ``extras["dev"] = extras["transformers"] + ... + extras["diffusers"]``, and zfit/zfit's
+    ``list(set(extras["a"] + extras["b"]))``; a key set twice, or a dict the file mutates,
+    is not followed (the extra is left out, the others stay)."""
+    manifest = _parse(
+        "from setuptools import setup\nextras = {'base': ['six']}\n"
+        "extras['torch'] = ['torch>=1.8.0']\nextras['diffusers'] = ['diffusers==0.23.1']\n"
+        "extras['dev'] = extras['torch'] + extras['diffusers'] + ['pytest']\n"
+        "extras['all'] = list(set(extras['base'] + extras['torch']))\n"
+        "extras['twice'] = ['a']\nextras['twice'] = ['b']\n"
+        "extras['bad'] = extras['twice']\n"
+        "setup(extras_require=extras)\n"
+    )
+    assert manifest.errors == ()
+    by_extra: dict[str, list[str]] = {}
+    for r in manifest.requirements:
+        by_extra.setdefault(r.environment, []).append(r.name)
+    assert by_extra == {
+        "setup.py#base": ["six"],
+        "setup.py#torch": ["torch"],
+        "setup.py#diffusers": ["diffusers"],
+        "setup.py#dev": ["torch", "diffusers", "pytest"],
+        "setup.py#all": ["six", "torch"],
+        "setup.py#twice": ["b"],
+    }
+    mutated = _parse(
+        "from setuptools import setup\nextras = {'a': ['six']}\nextras.update(b=['x'])\n"
+        "extras['c'] = extras['a'] + ['y']\nsetup(extras_require=extras)\n"
+    )
+    assert [r.environment for r in mutated.requirements] == []

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from rules.findings import Finding, Severity
 from tests.worker.resolve.conftest import config, snap
+from tests.worker.resolve.servers import loopback, serving
 from tests.worker.resolve.wheels import Universe
-from worker.resolve import resolve_change, resolve_snapshot
+from worker.resolve import pypi, resolve_change, resolve_snapshot
+from worker.resolve.explain import failure_findings
+from worker.resolve.indexes import IndexPolicy
 from worker.resolve.inputs import Mode, ResolutionInput
 from worker.resolve.model import Resolution, ResolveTarget
 from worker.resolve.pypi import RunOptions, beyond_sdists
@@ -87,42 +91,113 @@ def test_which_torch_build_is_installed(
     assert f"torch=={version}" in build.message
 
 
-def test_sdist_only_package_is_a_notice_not_a_pass(universe: Universe, options: RunOptions) -> None:
+def test_an_sdist_only_package_is_resolved_past_with_a_stand_in(
+    universe: Universe, options: RunOptions
+) -> None:
+    """omegaconf 2.3.0 needs antlr4-python3-runtime 4.9.*, an sdist only: uv --no-build
+    stopped there and nothing in the environment was checked. With a stand-in wheel the
+    rest resolves, and a notice says what went unchecked, at the line that brings it in."""
     files = {"requirements.txt": "--index-url PYPI\nuses-legacy\n"}
     resolutions, findings = _head(universe, files, options)
-    assert not resolutions[0].ok
+    assert resolutions[0].ok
+    assert resolutions[0].pins["legacy-only"] == "0.1.0"
     (finding,) = findings
     assert (finding.rule, finding.severity, finding.package) == (
         "resolution-sdist-only",
         Severity.NOTICE,
         "legacy-only",
     )
-    assert "Not resolved past legacy-only" in finding.message
+    assert (finding.file, finding.line) == ("requirements.txt", 2)
+    assert "legacy-only 0.1.0 publishes only an sdist" in finding.message
+    assert "legacy-only itself requires was not checked" in finding.message
 
 
-def test_a_conflict_beyond_an_sdist_only_requirement_is_found(
+def test_a_real_wheel_wins_over_the_stand_in_of_its_release(
+    universe: Universe, options: RunOptions
+) -> None:
+    """dual 1.0.0 has a wheel (six>=1.17) and an sdist; 0.9.0 only an sdist. Both get
+    stand-ins once uv names dual, but 1.0.0's real wheel is still the one read: with six
+    held at 1.16.0 the resolution falls back to 0.9.0 instead of taking 1.0.0's stand-in."""
+    files = {"requirements.txt": "--index-url PYPI\ndual\nsix==1.16.0\n"}
+    resolutions, findings = _head(universe, files, options)
+    assert resolutions[0].ok
+    assert resolutions[0].pins["dual"] == "0.9.0"
+    assert [(f.rule, f.package) for f in findings] == [("resolution-sdist-only", "dual")]
+
+
+def test_a_conflict_past_an_sdist_only_requirement_is_found(
     universe: Universe, options: RunOptions
 ) -> None:
     """apple/axlearn 43b33994: importlab (sdist only) stopped uv before it reached
-    numpy==1.26.4 against apache-beam 2.52.0's numpy<1.25. Without the sdist-only line the
-    conflict stands (its own requirements could only add to it)."""
+    numpy==1.26.4 against apache-beam 2.52.0's numpy<1.25. With a stand-in for the sdist the
+    conflict is found as any other."""
+    files = {"requirements.txt": "--index-url PYPI\nlegacy-only==0.1.0\nlib-a\nlib-b\n"}
+    resolutions, findings = _head(universe, files, options)
+    assert not resolutions[0].ok
+    (conflict,) = findings
+    assert (conflict.rule, conflict.severity, conflict.file) == (
+        "resolution-conflict",
+        Severity.ERROR,
+        "requirements.txt",
+    )
+    assert conflict.line in (3, 4)
+
+
+@pytest.fixture
+def no_release_lists(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every release list unreadable (an index that cannot be reached from the worker)."""
+    monkeypatch.setattr(pypi.standins, "releases", lambda *args, **kwargs: {})
+
+
+@pytest.mark.usefixtures("no_release_lists")
+def test_without_a_release_list_the_sdist_stops_the_resolution(
+    universe: Universe, options: RunOptions
+) -> None:
+    """No stand-in is made up without the index's release list: the notice says the rest
+    was not checked."""
+    files = {"requirements.txt": "--index-url PYPI\nuses-legacy\n"}
+    resolutions, findings = _head(universe, files, options)
+    assert not resolutions[0].ok
+    (finding,) = findings
+    assert (finding.rule, finding.package) == ("resolution-sdist-only", "legacy-only")
+    assert "Not resolved past legacy-only" in finding.message
+
+
+@pytest.mark.usefixtures("no_release_lists")
+def test_without_a_release_list_a_conflict_beyond_a_direct_sdist_is_still_found(
+    universe: Universe, options: RunOptions
+) -> None:
+    """The fallback: the sdist-only line is left out (its requirements could only add to the
+    conflict)."""
     files = {"requirements.txt": "--index-url PYPI\nlegacy-only==0.1.0\nlib-a\nlib-b\n"}
     resolutions, findings = _head(universe, files, options)
     assert not resolutions[0].ok
     assert [f.rule for f in findings] == ["resolution-sdist-only", "resolution-conflict"]
-    conflict = findings[1]
-    assert (conflict.severity, conflict.file) == (Severity.ERROR, "requirements.txt")
-    assert conflict.line in (3, 4)
-    assert "holds without legacy-only" in conflict.message
+    assert "holds without legacy-only" in findings[1].message
 
 
-def test_an_sdist_only_requirement_left_out_that_resolves_stays_a_notice(
-    universe: Universe, options: RunOptions
+def test_release_lists_are_read_over_http_through_the_egress_proxy(
+    universe: Universe, tmp_path: Path
 ) -> None:
-    files = {"requirements.txt": "--index-url PYPI\nlegacy-only\nscipy==1.10.1\n"}
-    resolutions, findings = _head(universe, files, options)
-    assert not resolutions[0].ok
-    assert [f.rule for f in findings] == ["resolution-sdist-only"]
+    """The index served over HTTP: the release list comes through the same proxy as uv's
+    requests (and is refused with them when the policy refuses the host)."""
+    with serving(universe.root / "pypi") as server:
+        files = {"requirements.txt": f"--index-url {server.url}\nuses-legacy\n"}
+        allowed = RunOptions(
+            policy=IndexPolicy(
+                allowed_hosts=("127.0.0.1",), endpoint_allowed=loopback(server.port)
+            ),
+            cache_dir=tmp_path / "cache",
+            timeout_s=60,
+        )
+        resolutions, findings = resolve_snapshot(snap(files), config(), allowed)
+        assert resolutions[0].ok
+        assert [f.rule for f in findings] == ["resolution-sdist-only"]
+        requests_before = server.flaky.requests
+        refused = replace(allowed, policy=IndexPolicy(allowed_hosts=("127.0.0.1",)))
+        resolutions, findings = resolve_snapshot(snap(files), config(), refused)
+        assert not resolutions[0].ok
+        assert server.flaky.requests == requests_before
 
 
 STUCK = (
@@ -132,6 +207,20 @@ STUCK = (
     "hint: Wheels are required for `legacy-only` because building from source is disabled "
     "for all packages (i.e., with `--no-build`)\n"
 )
+
+
+def test_a_wheel_less_release_of_a_stood_in_package_is_a_conflict_not_a_stop() -> None:
+    """Once a package has stand-ins, uv naming a release of it without a usable wheel (a
+    yanked one, one with wheels for other platforms only) is part of the conflict: pip cannot
+    install that release either."""
+    target = ResolveTarget(python="3.11.9", platform="x86_64-unknown-linux-gnu")
+    stopped = failure_findings(STUCK, (), environment="requirements.txt", target=target)
+    assert [f.rule for f in stopped] == ["resolution-sdist-only"]
+    (conflict,) = failure_findings(
+        STUCK, (), environment="requirements.txt", target=target, standins={"legacy-only"}
+    )
+    assert (conflict.rule, conflict.severity) == ("resolution-conflict", Severity.ERROR)
+    assert "releases of legacy-only that publish only an sdist" in conflict.message
 
 
 def test_a_transitive_sdist_only_package_is_not_left_out(options: RunOptions) -> None:

@@ -139,6 +139,10 @@ BASE_DISTS: tuple[Dist, ...] = (
     Dist("sympy", "1.13.1"),
     Dist("torch", "2.1.0", ("filelock", "typing-extensions", "sympy")),
     Dist("legacy-only", "0.1.0", sdist=True),
+    # an sdist-only release below one with both a wheel and an sdist (stand-in priority)
+    Dist("dual", "0.9.0", sdist=True),
+    Dist("dual", "1.0.0", ("six>=1.17",)),
+    Dist("dual", "1.0.0", ("six>=1.17",), sdist=True),
     Dist("uses-legacy", "1.0.0", ("legacy-only>=0.1",)),
     Dist("lib-a", "1.0.0", ("shared<2",)),
     Dist("lib-b", "1.0.0", ("shared>=2",)),

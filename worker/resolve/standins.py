@@ -1,0 +1,252 @@
+"""Stand-in wheels for releases that publish only an sdist, so uv can resolve past them.
+
+depreview never builds an sdist (no setup code from an index or a pull request runs), and uv
+with `--no-build` stops at the first package with no usable wheel: an environment holding
+omegaconf (antlr4-python3-runtime 4.9.3 is an sdist only) or langdetect was not resolved at
+all past it. A stand-in is a wheel depreview writes for such a release, given to uv with
+`--find-links`: the release's name and version, the Requires-Python its index lists, no
+Requires-Dist, tagged `py30-none-any`. That tag is the last one a Python 3 interpreter
+accepts, so a real wheel of the release that fits the target always wins over the stand-in
+(uv 0.13.9: six 1.17.0's real wheel is taken over a stand-in naming a missing package;
+PyYAML 5.4.1's stand-in is taken on Python 3.11, which has no cp311 wheel, and not on 3.8).
+
+What this changes in what a resolution proves: the stand-in omits the sdist's own
+requirements, and leaving requirements out only removes constraints, so a conflict uv finds
+with stand-ins is a conflict with the real sdists; a resolution that succeeds says nothing
+about what those sdists need (the review says so, per package).
+
+Releases come from the same indexes uv reads, fetched through the same egress proxy: a
+PEP 691 JSON or PEP 503 HTML project page (`file://` ones read from disk), and the
+`--find-links` pages or folders. Only releases with a non-yanked sdist get a stand-in.
+"""
+
+from __future__ import annotations
+
+import html.parser
+import io
+import json
+import urllib.error
+import urllib.parse
+import urllib.request
+import zipfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from packaging.utils import (
+    InvalidSdistFilename,
+    InvalidWheelFilename,
+    canonicalize_name,
+    parse_sdist_filename,
+    parse_wheel_filename,
+)
+from packaging.version import Version
+
+#: The tag of every stand-in: accepted by any Python 3, ranked below every other tag.
+STANDIN_TAG = "py30-none-any"
+_ACCEPT = "application/vnd.pypi.simple.v1+json, text/html;q=0.1"
+#: A project page larger than this is not read (the largest on PyPI are a few MB).
+_MAX_PAGE = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Release:
+    """One release of a project as its index lists it."""
+
+    version: str
+    sdist: bool
+    wheels: bool
+    requires_python: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where releases are listed: an index (`url/<project>/`) or a find-links page/folder."""
+
+    url: str
+    flat: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ListedFile:
+    filename: str
+    yanked: bool
+    requires_python: str | None
+
+
+class _Anchors(html.parser.HTMLParser):
+    """The `<a>` elements of a PEP 503 page: file name (from the href), yanked, Requires-Python."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.files: list[ListedFile] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "a":
+            return
+        values = dict(attrs)
+        href = values.get("href") or ""
+        path = urllib.parse.urlsplit(href).path
+        name = urllib.parse.unquote(path.rsplit("/", 1)[-1])
+        if name:
+            self.files.append(
+                ListedFile(name, "data-yanked" in values, values.get("data-requires-python"))
+            )
+
+
+def parse_page(body: bytes, content_type: str) -> list[ListedFile]:
+    """The files a project page lists (PEP 691 JSON when `content_type` says so, else PEP 503
+    HTML); nothing from a page that is neither."""
+    if "json" in content_type:
+        try:
+            data = json.loads(body)
+        except (ValueError, RecursionError):
+            return []
+        files = data.get("files", []) if isinstance(data, dict) else []
+        files = files if isinstance(files, list) else []
+        return [
+            ListedFile(
+                str(f.get("filename", "")),
+                bool(f.get("yanked")),
+                f.get("requires-python") if isinstance(f.get("requires-python"), str) else None,
+            )
+            for f in files
+            if isinstance(f, dict)
+        ]
+    parser = _Anchors()
+    parser.feed(body.decode("utf-8", errors="replace"))
+    return parser.files
+
+
+def _local(url: str) -> Path | None:
+    if url.startswith("file:"):
+        return Path(urllib.request.url2pathname(urllib.parse.urlsplit(url).path))
+    if url.startswith("/"):
+        return Path(url)
+    return None
+
+
+def _fetch(url: str, proxy_url: str | None, timeout_s: float) -> tuple[bytes, str] | None:
+    """The body and content type at `url` (through the egress proxy); None when absent or
+    unreachable (a stand-in is only ever an addition: nothing is made up when a page is
+    missing)."""
+    if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+        return None
+    handler = urllib.request.ProxyHandler(
+        {"http": proxy_url, "https": proxy_url} if proxy_url else {}
+    )
+    opener = urllib.request.build_opener(handler)
+    request = urllib.request.Request(url, headers={"Accept": _ACCEPT})  # noqa: S310 (http(s) only)
+    try:
+        with opener.open(request, timeout=timeout_s) as response:
+            body: bytes = response.read(_MAX_PAGE + 1)
+            kind = str(response.headers.get("Content-Type", ""))
+    except (urllib.error.URLError, OSError, ValueError):
+        return None
+    if len(body) > _MAX_PAGE:
+        return None
+    return body, kind
+
+
+def _files(
+    source: Source, project: str, proxy_url: str | None, timeout_s: float
+) -> list[ListedFile] | None:
+    """The files `source` lists for `project`; None when it lists nothing or cannot be read."""
+    local = _local(source.url)
+    if local is not None:
+        if source.flat:
+            if not local.is_dir():
+                return None
+            return [ListedFile(p.name, False, None) for p in sorted(local.iterdir()) if p.is_file()]
+        page = local / project / "index.html"
+        if not page.is_file():
+            return None
+        return parse_page(page.read_bytes(), "text/html")
+    url = source.url if source.flat else f"{source.url.rstrip('/')}/{project}/"
+    fetched = _fetch(url, proxy_url, timeout_s)
+    if fetched is None:
+        return None
+    return parse_page(*fetched)
+
+
+def releases_of(files: Iterable[ListedFile], project: str) -> dict[str, Release]:
+    found: dict[Version, Release] = {}
+    for f in files:
+        if f.yanked:
+            continue
+        try:
+            if f.filename.endswith(".whl"):
+                name, version, _, _ = parse_wheel_filename(f.filename)
+                sdist, wheel = False, True
+            else:
+                name, version = parse_sdist_filename(f.filename)
+                sdist, wheel = True, False
+        except (InvalidSdistFilename, InvalidWheelFilename):
+            continue
+        if name != project:
+            continue
+        seen = found.get(version, Release(str(version), False, False))
+        found[version] = Release(
+            str(version),
+            seen.sdist or sdist,
+            seen.wheels or wheel,
+            seen.requires_python or (f.requires_python if sdist else None),
+        )
+    return {str(v): found[v] for v in sorted(found)}
+
+
+def releases(
+    name: str,
+    sources: Sequence[Source],
+    *,
+    first_index: bool,
+    proxy_url: str | None,
+    timeout_s: float = 30.0,
+) -> dict[str, Release]:
+    """`name`'s releases over `sources`, the way uv reads them: every find-links source, and
+    (`first_index`) only the first index that lists the project, else every index."""
+    project = canonicalize_name(name)
+    files: list[ListedFile] = []
+    index_found = False
+    for source in sources:
+        if not source.flat and first_index and index_found:
+            continue
+        listed = _files(source, project, proxy_url, timeout_s)
+        if listed:
+            files.extend(listed)
+            index_found = index_found or not source.flat
+    return releases_of(files, project)
+
+
+def _metadata(name: str, version: str, requires_python: str | None) -> str:
+    lines = ["Metadata-Version: 2.1", f"Name: {name}", f"Version: {version}"]
+    if requires_python:
+        lines.append(f"Requires-Python: {requires_python}")
+    return "\n".join(lines) + "\n"
+
+
+def write_standins(directory: Path, name: str, found: Mapping[str, Release]) -> list[str]:
+    """A stand-in wheel in `directory` for each release of `name` with an sdist; the versions
+    written."""
+    directory.mkdir(parents=True, exist_ok=True)
+    stem_name = canonicalize_name(name).replace("-", "_")
+    written: list[str] = []
+    for version, release in found.items():
+        if not release.sdist:
+            continue
+        stem = f"{stem_name}-{version}"
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            archive.writestr(
+                f"{stem}.dist-info/METADATA",
+                _metadata(name, version, release.requires_python),
+            )
+            archive.writestr(
+                f"{stem}.dist-info/WHEEL",
+                f"Wheel-Version: 1.0\nGenerator: depreview\nRoot-Is-Purelib: true\n"
+                f"Tag: {STANDIN_TAG}\n",
+            )
+            archive.writestr(f"{stem}.dist-info/RECORD", "")
+        (directory / f"{stem}-{STANDIN_TAG}.whl").write_bytes(buffer.getvalue())
+        written.append(version)
+    return written
