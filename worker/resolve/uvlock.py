@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from pathlib import Path
 
 from rules.checks.support.packages import sibling
 from rules.manifests.model import IndexKind
 from worker.resolve import uv
 from worker.resolve.cache import cache_key
+from worker.resolve.explain import standin_findings
 from worker.resolve.inputs import ResolutionInput
 from worker.resolve.lockgraph import installed
 from worker.resolve.metadata import requires_of
 from worker.resolve.model import Resolution, ResolveTarget
 from worker.resolve.pypi import (
     RunOptions,
+    StoodIn,
     failed_resolution,
     refusal_outcome,
     refused_inputs,
     run_with_retries,
     skipped_finding,
+    with_standins,
 )
 from worker.resolve.uvproject import NO_INTERPRETER, Project, lock, virtual_project
 
@@ -54,6 +59,7 @@ def resolve_uv_project(
             "environment": inp.environment,
             "declared": [(r.name, r.location.file, r.location.line) for r in inp.declared()],
             "egress": options.policy.egress().key(),
+            "standins": 1,
         }
     )
     if options.cache is not None:
@@ -63,27 +69,36 @@ def resolve_uv_project(
                 replace(c, target=t) for c, t in zip(cached, targets, strict=True) if c is not None
             ]
     outputs: list[str | None] = [None]
+    with tempfile.TemporaryDirectory(prefix="depreview-standins-") as folder:
+        standin_dir = Path(folder)
 
-    def attempt() -> uv.UvRun:
-        run, outputs[0] = lock(project, options.uv_settings(), lock_text=lock_text)
-        return run
+        def attempt() -> uv.UvRun:
+            run, outputs[0] = lock(
+                project,
+                options.uv_settings(),
+                lock_text=lock_text,
+                find_links=[standin_dir] if any(standin_dir.iterdir()) else [],
+            )
+            return run
 
-    run, incomplete = run_with_retries(attempt, inp, targets[0], options)
-    if run.refused:
-        return [
-            replace(blocked, source="uv lock")
-            for t in targets
-            if (blocked := refusal_outcome(run, inp, t)) is not None
-        ]
-    if not run.ok and NO_INTERPRETER in run.stderr:
-        return None
-    if incomplete is not None:
-        return [
-            Resolution(t, inp.environment, ok=False, findings=(incomplete,), source="uv lock")
-            for t in targets
-        ]
-    locked = outputs[0]
-    resolutions = [_outcome(run, locked, project, inp, t, options) for t in targets]
+        run, incomplete = run_with_retries(attempt, inp, targets[0], options)
+        if run.refused:
+            return [
+                replace(blocked, source="uv lock")
+                for t in targets
+                if (blocked := refusal_outcome(run, inp, t)) is not None
+            ]
+        if not run.ok and NO_INTERPRETER in run.stderr:
+            return None
+        if incomplete is not None:
+            return [
+                Resolution(t, inp.environment, ok=False, findings=(incomplete,), source="uv lock")
+                for t in targets
+            ]
+        first_locked = outputs[0]
+        run, stood = with_standins(run, attempt, inp, targets[0], options, standin_dir)
+        locked = outputs[0] if stood.names else first_locked
+    resolutions = [_outcome(run, locked, project, inp, t, options, stood) for t in targets]
     if options.cache is not None and not run.timed_out:
         for i, resolution in enumerate(resolutions):
             options.cache.put(f"{key}:{i}", resolution)
@@ -97,6 +112,7 @@ def _outcome(
     inp: ResolutionInput,
     target: ResolveTarget,
     options: RunOptions,
+    stood: StoodIn,
 ) -> Resolution:
     skipped = tuple(skipped_finding(req, inp.environment) for req in project.skipped)
     if run.ok and locked is not None:
@@ -105,14 +121,25 @@ def _outcome(
         requires = requires_of(
             got.pins, wheels=got.wheels, index_urls=index_urls, cache_dir=options.cache_dir
         )
+        via = {name: tuple(v) for name, v in got.via.items()}
+        opaque = standin_findings(
+            got.pins,
+            via,
+            stood.versions,
+            inp.requirements,
+            environment=inp.environment,
+            target=target,
+        )
         return Resolution(
             target,
             inp.environment,
             got.pins,
-            {name: tuple(v) for name, v in got.via.items()},
+            via,
             True,
-            skipped,
+            (*skipped, *opaque),
             source="uv lock",
             requires=requires,
         )
-    return failed_resolution(run, inp, target, options, inp.requirements, skipped, source="uv lock")
+    return failed_resolution(
+        run, inp, target, options, inp.requirements, skipped, source="uv lock", stood=stood
+    )

@@ -166,10 +166,14 @@ def virtual_project(
 
 
 def lock(
-    project: Project, settings: uv.UvSettings, *, lock_text: str | None
+    project: Project,
+    settings: uv.UvSettings,
+    *,
+    lock_text: str | None,
+    find_links: Sequence[Path] = (),
 ) -> tuple[uv.UvRun, str | None]:
     """`uv lock --no-build` of the virtual project (the repo's uv.lock as preferences) under
-    `settings`."""
+    `settings`; `find_links`: local folders of depreview's own (`standins`)."""
     with tempfile.TemporaryDirectory(prefix="depreview-uvlock-") as tmp:
         work = Path(tmp) / "project"
         work.mkdir()
@@ -177,6 +181,8 @@ def lock(
         if lock_text is not None:
             (work / "uv.lock").write_text(lock_text, encoding="utf-8")
         args = ["lock", "--no-build", "--cache-dir", str(settings.cache_dir or Path(tmp) / "cache")]
+        for folder in find_links:
+            args += ["--find-links", str(folder)]
         if settings.offline:
             args.append("--offline")
         run = settings.run(args, work, project_config=True)

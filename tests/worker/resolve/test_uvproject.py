@@ -8,7 +8,7 @@ import pytest
 
 from rules.findings import Severity
 from tests.worker.resolve.conftest import config, snap
-from tests.worker.resolve.wheels import Dist, write_flat, write_simple
+from tests.worker.resolve.wheels import Dist, Universe, write_flat, write_simple
 from worker.resolve import MAX_ENVIRONMENTS, resolve_snapshot
 from worker.resolve.metadata import requires_of
 from worker.resolve.model import Resolution, ResolveTarget
@@ -268,3 +268,23 @@ def test_a_lock_out_of_sync_is_not_the_installed_set(
     # the range's start and its newest Python: both read from the one `uv lock`
     assert {(r.source, r.ok) for r in runtime} == {("uv lock", True)} and runtime
     assert runtime[0].pins["numpy"] == "1.26.4"  # resolved: the stale lock has no numpy
+
+
+def test_a_uv_project_locks_past_an_sdist_only_release_with_a_stand_in(
+    universe: Universe, options: RunOptions
+) -> None:
+    """`uv lock --no-build` stopped at the first sdist-only release (omegaconf's
+    antlr4-python3-runtime 4.9.3) as `uv pip compile` did: the lock now goes past it with a
+    stand-in, and says that release's own requirements were not read."""
+    text = (
+        '[project]\nname = "demo"\nversion = "0.1.0"\nrequires-python = ">=3.11"\n'
+        'dependencies = ["uses-legacy", "six"]\n\n'
+        f'[[tool.uv.index]]\nname = "local"\nurl = "{universe.pypi}"\ndefault = true\n'
+    )
+    files = {"pyproject.toml": text}
+    resolutions, findings = resolve_snapshot(snap(files), config(), options, texts=files)
+    assert resolutions and all(r.source == "uv lock" and r.ok for r in resolutions)
+    assert {r.pins["legacy-only"] for r in resolutions} == {"0.1.0"}
+    assert {(f.rule, f.package, f.file, f.line) for f in findings} == {
+        ("resolution-sdist-only", "legacy-only", "pyproject.toml", 5)
+    }
