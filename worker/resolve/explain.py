@@ -75,6 +75,19 @@ def sdist_only(lines: Sequence[str]) -> list[str]:
     return list(sdist_pins(lines))
 
 
+def sdist_named(lines: Sequence[str]) -> dict[str, set[str]]:
+    """The exact releases uv names as having no usable wheel (``pyyaml==5.4.1 has no usable
+    wheels``), by package."""
+    named: dict[str, set[str]] = {}
+    for line in lines:
+        for name, spec in _NO_WHEELS.findall(line):
+            pinned = spec[2:] if spec.startswith("==") and not spec.startswith("===") else ""
+            version = to_version(pinned) if pinned and "*" not in pinned else None
+            if version is not None:
+                named.setdefault(canonicalize_name(name), set()).add(str(version))
+    return named
+
+
 def sdist_pins(lines: Sequence[str]) -> dict[str, Version | None]:
     """`sdist_only`'s packages, each with the release uv names (``pyyaml==5.4.1 has no usable
     wheels``; None where it names none)."""
@@ -99,6 +112,7 @@ def failure_findings(
     target: ResolveTarget,
     index_urls: Sequence[str] = (),
     standins: Collection[str] = (),
+    opaque: Collection[str] = (),
 ) -> list[Finding]:
     """Findings for a failed resolution: sdist-only notices, else one `conflict` error; a
     notice that it is incomplete when uv could not use a Python interpreter at all.
@@ -129,10 +143,10 @@ def failure_findings(
     if because is not None and not target.assumed:
         # the Python decides (a Requires-Python, no wheel for its ABI): said as such
         message = f"{message} ({because})"
-    opaque = sorted(n for n in standins if n in names)
-    if opaque:
+    unread = sorted(n for n in opaque if n in names)
+    if unread:
         message = (
-            f"{message} The releases of {', '.join(opaque)} that publish only an sdist for "
+            f"{message} The releases of {', '.join(unread)} that publish only an sdist for "
             f"this target (which depreview does not build) took part without their own "
             f"requirements, which could only add to this conflict."
         )
@@ -275,6 +289,7 @@ def standin_findings(
     pins: Mapping[str, str],
     via: Mapping[str, Sequence[str]],
     stood: Mapping[str, Collection[str]],
+    read: Mapping[str, Collection[str]],
     declared: Sequence[Requirement],
     *,
     environment: str,
@@ -282,8 +297,9 @@ def standin_findings(
 ) -> list[Finding]:
     """What a resolution with stand-in wheels (`worker.resolve.standins`) leaves unchecked: a
     notice per package pinned at a release uv had no wheel of (`stood`: per package, those
-    releases), located at the line that names it or one that requires it; the KB's known
-    sdist build failures stay errors (`_sdist_finding`)."""
+    releases), located at the line that names it or one that requires it, unless its
+    requirements were read from the sdist (`read`); the KB's known sdist build failures stay
+    errors (`_sdist_finding`)."""
     found: list[Finding] = []
     for name, versions in sorted(stood.items()):
         pinned = pins.get(name)
@@ -291,11 +307,11 @@ def standin_findings(
             continue
         parents = [p for p in via.get(name, ()) if not p.startswith("-")]
         lines = [f"{name}=={pinned} (only an sdist) via {', '.join(parents) or 'requirements'}"]
-        found.append(
-            _sdist_finding(
-                name, to_version(pinned), lines, declared, environment, target, resolved=True
-            )
+        finding = _sdist_finding(
+            name, to_version(pinned), lines, declared, environment, target, resolved=True
         )
+        if finding.severity is Severity.ERROR or pinned not in read.get(name, ()):
+            found.append(finding)
     return found
 
 

@@ -20,6 +20,7 @@ from worker.resolve.egress import EgressProxy
 from worker.resolve.explain import (
     explanation,
     failure_findings,
+    sdist_named,
     sdist_only,
     sdist_pins,
     standin_findings,
@@ -221,7 +222,15 @@ def resolve_pypi(
             return blocked
         if incomplete is not None:
             return Resolution(target, inp.environment, ok=False, findings=(*skipped, incomplete))
-        run, stood = with_standins(run, compile_lines, inp, target, options, standin_dir)
+        run, stood = with_standins(
+            run,
+            compile_lines,
+            inp,
+            target,
+            options,
+            standin_dir,
+            pinned=lambda done: uv.parse_pins(done.stdout)[0],
+        )
         resolution = _outcome(run, inp, target, reqs, skipped, options, stood)
         if not resolution.ok and not run.timed_out:
             direct = {name for name, _ in named}
@@ -233,21 +242,30 @@ def resolve_pypi(
     return resolution
 
 
-#: Most reruns with stand-ins for more sdist-only packages (`with_standins`).
+#: Most reruns with stand-ins for more sdist-only packages (`with_standins`), and the most
+#: sdists of one package read for their requirements in a round.
 MAX_STANDIN_ROUNDS = 4
+MAX_SDISTS_READ = 3
 
 
 @dataclass(frozen=True)
 class StoodIn:
     """What `with_standins` stood in: per package, the versions uv found no usable wheel of
-    (the releases that only publish an sdist, and those uv named)."""
+    (the releases that only publish an sdist, and those uv named), and those whose stand-in
+    carries the requirements read from the sdist (`read`)."""
 
     versions: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    read: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def names(self) -> frozenset[str]:
         """The packages that got stand-ins."""
         return frozenset(self.versions)
+
+    @property
+    def unread(self) -> frozenset[str]:
+        """The packages with a stand-in whose requirements were not read."""
+        return frozenset(n for n, v in self.versions.items() if v - self.read.get(n, frozenset()))
 
 
 def standin_sources(inp: ResolutionInput, options: RunOptions) -> list[standins.Source]:
@@ -281,47 +299,87 @@ def with_standins(
     target: ResolveTarget,
     options: RunOptions,
     folder: Path,
+    pinned: Callable[[uv.UvRun], Mapping[str, str]] | None = None,
 ) -> tuple[uv.UvRun, StoodIn]:
     """Resolve again with stand-in wheels (`worker.resolve.standins`) for the packages uv
-    stopped at for want of a wheel, up to `MAX_STANDIN_ROUNDS` times as more come up; the
-    last run and what was stood in. The first run stands (with nothing stood in) where no
-    release list could be read or a rerun could not finish."""
+    stopped at for want of a wheel, up to `MAX_STANDIN_ROUNDS` runs; the last run and what
+    was stood in. A stand-in carries the Requires-Dist its sdist states without a build
+    (`standins.sdist_requirements`) for the releases uv named and, once a run resolves
+    (`pinned` reads its pins), for the stood-in releases it picked: one more run with those.
+    The first run stands (nothing stood in) where no release list could be read or a rerun
+    could not finish."""
     run = first
     tried: set[str] = set()
+    found: dict[str, dict[str, standins.Release]] = {}
     versions: dict[str, set[str]] = {}
+    read: dict[str, dict[str, tuple[str, ...]]] = {}
+    attempted: set[tuple[str, str]] = set()
     sources = standin_sources(inp, options)
+    timeout_s = min(30.0, options.timeout_s)
+
+    def read_sdists(proxy: EgressProxy, name: str, wanted: Collection[str]) -> bool:
+        """Read the Requires-Dist of `wanted` releases of `name` (each once); whether any
+        was read."""
+        got = False
+        for version in sorted(wanted)[:MAX_SDISTS_READ]:
+            release = found.get(name, {}).get(version)
+            if (name, version) in attempted or release is None or release.sdist_url is None:
+                continue
+            attempted.add((name, version))
+            lines = standins.sdist_requirements(release.sdist_url, proxy.url, timeout_s)
+            if lines is not None:
+                read.setdefault(name, {})[version] = lines
+                got = True
+        return got
+
     for _ in range(MAX_STANDIN_ROUNDS):
-        if run.ok or run.timed_out:
+        if run.timed_out:
             break
-        stuck = {n: v for n, v in sdist_pins(explanation(run.stderr)).items() if n not in tried}
-        if not stuck:
-            break
-        written = 0
         with EgressProxy(options.policy.egress()) as proxy:
-            for name, named in stuck.items():
-                tried.add(name)
-                found = standins.releases(
-                    name,
-                    sources,
-                    first_index=inp.index_strategy == "first-index",
-                    proxy_url=proxy.url,
-                    timeout_s=min(30.0, options.timeout_s),
-                )
-                made = standins.write_standins(folder, name, found)
-                if not made:
-                    continue
-                written += len(made)
-                wheelless = {v for v, r in found.items() if r.sdist and not r.wheels}
-                if named is not None:
-                    wheelless.add(str(named))
-                versions.setdefault(name, set()).update(wheelless)
-        if not written:
-            break
+            if run.ok:
+                picked = pinned(run) if pinned is not None else {}
+                todo = {
+                    name: {v}
+                    for name, v in picked.items()
+                    if v in versions.get(name, ()) and (name, v) not in attempted
+                }
+                if not any([read_sdists(proxy, name, want) for name, want in todo.items()]):
+                    break
+                for name in todo:
+                    standins.write_standins(folder, name, found[name], read.get(name))
+            else:
+                explained = explanation(run.stderr)
+                stuck = [n for n in sdist_pins(explained) if n not in tried]
+                if not stuck:
+                    break
+                named = sdist_named(explained)
+                written = 0
+                for name in stuck:
+                    tried.add(name)
+                    found[name] = standins.releases(
+                        name,
+                        sources,
+                        first_index=inp.index_strategy == "first-index",
+                        proxy_url=proxy.url,
+                        timeout_s=timeout_s,
+                    )
+                    read_sdists(proxy, name, named.get(name, set()))
+                    made = standins.write_standins(folder, name, found[name], read.get(name))
+                    if not made:
+                        continue
+                    written += len(made)
+                    wheelless = {v for v, r in found[name].items() if r.sdist and not r.wheels}
+                    versions.setdefault(name, set()).update(wheelless | named.get(name, set()))
+                if not written:
+                    break
         again, incomplete = run_with_retries(compile_lines, inp, target, options)
         if incomplete is not None or again.refused or again.timed_out:
             return first, StoodIn()
         run = again
-    return run, StoodIn({name: frozenset(v) for name, v in versions.items()})
+    return run, StoodIn(
+        {name: frozenset(v) for name, v in versions.items()},
+        {name: frozenset(v) for name, v in read.items() if name in versions},
+    )
 
 
 def _outcome(
@@ -349,6 +407,7 @@ def _outcome(
             pins,
             via,
             stood.versions,
+            stood.read,
             [*reqs, *inp.constraints],
             environment=inp.environment,
             target=target,
@@ -443,6 +502,7 @@ def failed_resolution(
         target=target,
         index_urls=[redact(i.url) for i in inp.indexes],
         standins=stood.names if stood else (),
+        opaque=stood.unread if stood else (),
     )
     findings = list(settle(findings, inp.environment, target, run.stderr))
     return Resolution(

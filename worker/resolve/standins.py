@@ -22,9 +22,11 @@ PEP 691 JSON or PEP 503 HTML project page (`file://` ones read from disk), and t
 
 from __future__ import annotations
 
+import email.parser
 import html.parser
 import io
 import json
+import tarfile
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -33,6 +35,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import (
     InvalidSdistFilename,
     InvalidWheelFilename,
@@ -40,7 +43,7 @@ from packaging.utils import (
     parse_sdist_filename,
     parse_wheel_filename,
 )
-from packaging.version import Version
+from packaging.version import InvalidVersion, Version
 
 #: The tag of every stand-in: accepted by any Python 3, ranked below every other tag.
 STANDIN_TAG = "py30-none-any"
@@ -57,6 +60,7 @@ class Release:
     sdist: bool
     wheels: bool
     requires_python: str | None = None
+    sdist_url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +73,12 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class ListedFile:
+    """One file a project page lists; `url` as the page gives it (relative to the page)."""
+
     filename: str
     yanked: bool
     requires_python: str | None
+    url: str = ""
 
 
 class _Anchors(html.parser.HTMLParser):
@@ -90,7 +97,7 @@ class _Anchors(html.parser.HTMLParser):
         name = urllib.parse.unquote(path.rsplit("/", 1)[-1])
         if name:
             self.files.append(
-                ListedFile(name, "data-yanked" in values, values.get("data-requires-python"))
+                ListedFile(name, "data-yanked" in values, values.get("data-requires-python"), href)
             )
 
 
@@ -109,6 +116,7 @@ def parse_page(body: bytes, content_type: str) -> list[ListedFile]:
                 str(f.get("filename", "")),
                 bool(f.get("yanked")),
                 f.get("requires-python") if isinstance(f.get("requires-python"), str) else None,
+                str(f.get("url")) if isinstance(f.get("url"), str) else "",
             )
             for f in files
             if isinstance(f, dict)
@@ -157,16 +165,29 @@ def _files(
         if source.flat:
             if not local.is_dir():
                 return None
-            return [ListedFile(p.name, False, None) for p in sorted(local.iterdir()) if p.is_file()]
+            return [
+                ListedFile(p.name, False, None, p.as_uri())
+                for p in sorted(local.iterdir())
+                if p.is_file()
+            ]
         page = local / project / "index.html"
         if not page.is_file():
             return None
-        return parse_page(page.read_bytes(), "text/html")
+        return _absolute(parse_page(page.read_bytes(), "text/html"), page.as_uri())
     url = source.url if source.flat else f"{source.url.rstrip('/')}/{project}/"
     fetched = _fetch(url, proxy_url, timeout_s)
     if fetched is None:
         return None
-    return parse_page(*fetched)
+    return _absolute(parse_page(*fetched), url)
+
+
+def _absolute(files: list[ListedFile], page: str) -> list[ListedFile]:
+    return [
+        ListedFile(f.filename, f.yanked, f.requires_python, urllib.parse.urljoin(page, f.url))
+        if f.url
+        else f
+        for f in files
+    ]
 
 
 def releases_of(files: Iterable[ListedFile], project: str) -> dict[str, Release]:
@@ -191,6 +212,7 @@ def releases_of(files: Iterable[ListedFile], project: str) -> dict[str, Release]
             seen.sdist or sdist,
             seen.wheels or wheel,
             seen.requires_python or (f.requires_python if sdist else None),
+            seen.sdist_url or (f.url.split("#", 1)[0] or None if sdist else None),
         )
     return {str(v): found[v] for v in sorted(found)}
 
@@ -218,16 +240,22 @@ def releases(
     return releases_of(files, project)
 
 
-def _metadata(name: str, version: str, requires_python: str | None) -> str:
+def _metadata(name: str, version: str, requires_python: str | None, requires: Sequence[str]) -> str:
     lines = ["Metadata-Version: 2.1", f"Name: {name}", f"Version: {version}"]
     if requires_python:
         lines.append(f"Requires-Python: {requires_python}")
+    lines.extend(f"Requires-Dist: {line}" for line in requires)
     return "\n".join(lines) + "\n"
 
 
-def write_standins(directory: Path, name: str, found: Mapping[str, Release]) -> list[str]:
-    """A stand-in wheel in `directory` for each release of `name` with an sdist; the versions
-    written."""
+def write_standins(
+    directory: Path,
+    name: str,
+    found: Mapping[str, Release],
+    requires: Mapping[str, Sequence[str]] | None = None,
+) -> list[str]:
+    """A stand-in wheel in `directory` for each release of `name` with an sdist (`requires`:
+    the Requires-Dist read from some of those sdists, by version); the versions written."""
     directory.mkdir(parents=True, exist_ok=True)
     stem_name = canonicalize_name(name).replace("-", "_")
     written: list[str] = []
@@ -239,7 +267,9 @@ def write_standins(directory: Path, name: str, found: Mapping[str, Release]) -> 
         with zipfile.ZipFile(buffer, "w") as archive:
             archive.writestr(
                 f"{stem}.dist-info/METADATA",
-                _metadata(name, version, release.requires_python),
+                _metadata(
+                    name, version, release.requires_python, (requires or {}).get(version, ())
+                ),
             )
             archive.writestr(
                 f"{stem}.dist-info/WHEEL",
@@ -250,3 +280,130 @@ def write_standins(directory: Path, name: str, found: Mapping[str, Release]) -> 
         (directory / f"{stem}-{STANDIN_TAG}.whl").write_bytes(buffer.getvalue())
         written.append(version)
     return written
+
+
+#: The largest sdist read for its metadata, and the most archive members looked through.
+MAX_SDIST_BYTES = 32 * 1024 * 1024
+_MAX_MEMBERS = 2000
+_MAX_MEMBER_BYTES = 1024 * 1024
+
+
+def sdist_requirements(url: str, proxy_url: str | None, timeout_s: float) -> tuple[str, ...] | None:
+    """The Requires-Dist an sdist states without being built: its PKG-INFO's where the
+    metadata is 2.2 or later and does not mark Requires-Dist dynamic (PEP 643), else its
+    ``*.egg-info/requires.txt`` (what setuptools wrote when the sdist was made: the lines of
+    no section, and of ``[:<marker>]`` sections with the marker; extras left out), as the
+    knowledge base reads sdist-only releases (scripts/requires_from_index.py). None when the
+    archive cannot be read or states nothing; the archive is read in memory, nothing in it
+    runs or is written out."""
+    body = _read_archive(url, proxy_url, timeout_s)
+    if body is None:
+        return None
+    members = _small_members(body, url)
+    if members is None:
+        return None
+    pkg_info = next(
+        (
+            text
+            for path, text in members.items()
+            if path.count("/") == 1 and path.endswith("/PKG-INFO")
+        ),
+        None,
+    )
+    if pkg_info is not None:
+        static = _static_requires(pkg_info)
+        if static is not None:
+            return static
+    requires = next(
+        (
+            text
+            for path, text in members.items()
+            if path.count("/") <= 2 and path.endswith(".egg-info/requires.txt")
+        ),
+        None,
+    )
+    return None if requires is None else egg_info_requires(requires)
+
+
+def _read_archive(url: str, proxy_url: str | None, timeout_s: float) -> bytes | None:
+    local = _local(url)
+    if local is not None:
+        if not local.is_file() or local.stat().st_size > MAX_SDIST_BYTES:
+            return None
+        return local.read_bytes()
+    if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+        return None
+    handler = urllib.request.ProxyHandler(
+        {"http": proxy_url, "https": proxy_url} if proxy_url else {}
+    )
+    request = urllib.request.Request(url)  # noqa: S310 (http(s) only, checked above)
+    try:
+        with urllib.request.build_opener(handler).open(request, timeout=timeout_s) as response:
+            body: bytes = response.read(MAX_SDIST_BYTES + 1)
+    except (urllib.error.URLError, OSError, ValueError):
+        return None
+    return None if len(body) > MAX_SDIST_BYTES else body
+
+
+def _small_members(body: bytes, url: str) -> dict[str, str] | None:
+    """PKG-INFO and requires.txt members of an sdist archive (tar or zip), by path."""
+    wanted = ("/PKG-INFO", ".egg-info/requires.txt")
+    found: dict[str, str] = {}
+    try:
+        if urllib.parse.urlsplit(url).path.endswith(".zip"):
+            with zipfile.ZipFile(io.BytesIO(body)) as archive:
+                for info in archive.infolist()[:_MAX_MEMBERS]:
+                    if info.filename.endswith(wanted) and info.file_size <= _MAX_MEMBER_BYTES:
+                        found[info.filename] = archive.read(info).decode("utf-8", "replace")
+            return found
+        with tarfile.open(fileobj=io.BytesIO(body), mode="r:*") as tar:
+            for count, member in enumerate(tar):
+                if count >= _MAX_MEMBERS:
+                    break
+                if (
+                    member.isfile()
+                    and member.name.endswith(wanted)
+                    and member.size <= _MAX_MEMBER_BYTES
+                    and (handle := tar.extractfile(member)) is not None
+                ):
+                    found[member.name] = handle.read().decode("utf-8", "replace")
+    except (tarfile.TarError, zipfile.BadZipFile, OSError, EOFError, ValueError):
+        return None
+    return found
+
+
+def _static_requires(pkg_info: str) -> tuple[str, ...] | None:
+    message = email.parser.HeaderParser().parsestr(pkg_info)
+    try:
+        version = Version(message.get("Metadata-Version", "1.0"))
+    except InvalidVersion:
+        return None
+    dynamic = {value.strip().lower() for value in message.get_all("Dynamic", [])}
+    if version < Version("2.2") or "requires-dist" in dynamic:
+        return None
+    return tuple(str(value).strip() for value in message.get_all("Requires-Dist", []))
+
+
+def egg_info_requires(text: str) -> tuple[str, ...]:
+    """Requires-Dist lines from an egg-info ``requires.txt``: the lines before any section,
+    and those of ``[:<marker>]`` sections with the marker added; ``[extra]`` and
+    ``[extra:<marker>]`` sections are an extra's, left out. Lines that are no requirement are
+    dropped."""
+    lines: list[str] = []
+    marker: str | None = ""
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            extra, _, condition = line[1:-1].partition(":")
+            marker = condition.strip() if not extra.strip() and condition.strip() else None
+            continue
+        if marker is None:
+            continue
+        try:
+            Requirement(line)
+        except InvalidRequirement:
+            continue
+        lines.append(f"{line} ; {marker}" if marker else line)
+    return tuple(lines)

@@ -126,6 +126,7 @@ def _outcome(
             got.pins,
             via,
             stood.versions,
+            stood.read,
             inp.requirements,
             environment=inp.environment,
             target=target,

@@ -12,7 +12,7 @@ from rules.findings import Finding, Severity
 from tests.worker.resolve.conftest import config, snap
 from tests.worker.resolve.servers import loopback, serving
 from tests.worker.resolve.wheels import Universe
-from worker.resolve import pypi, resolve_change, resolve_snapshot
+from worker.resolve import resolve_change, resolve_snapshot, standins
 from worker.resolve.explain import failure_findings
 from worker.resolve.indexes import IndexPolicy
 from worker.resolve.inputs import Mode, ResolutionInput
@@ -112,6 +112,24 @@ def test_an_sdist_only_package_is_resolved_past_with_a_stand_in(
     assert "legacy-only itself requires was not checked" in finding.message
 
 
+def test_an_sdist_that_states_its_requirements_gives_them_to_its_stand_in(
+    universe: Universe, options: RunOptions
+) -> None:
+    """static-sdist 1.0.0 publishes an sdist only, whose PKG-INFO (metadata 2.2) states
+    numpy<1.24: its stand-in carries that, so the conflict with numpy>=1.26 is found, and a
+    resolution that holds needs no notice (nothing went unchecked)."""
+    files = {"requirements.txt": "--index-url PYPI\nstatic-sdist==1.0.0\nnumpy>=1.26\n"}
+    resolutions, findings = _head(universe, files, options)
+    assert not resolutions[0].ok
+    (conflict,) = findings
+    assert (conflict.rule, conflict.severity) == ("resolution-conflict", Severity.ERROR)
+    assert "publish only an sdist" not in conflict.message
+    files = {"requirements.txt": "--index-url PYPI\nstatic-sdist\n"}
+    resolutions, findings = _head(universe, files, options)
+    assert resolutions[0].ok and resolutions[0].pins["numpy"] == "1.23.5"
+    assert findings == []
+
+
 def test_a_real_wheel_wins_over_the_stand_in_of_its_release(
     universe: Universe, options: RunOptions
 ) -> None:
@@ -146,7 +164,7 @@ def test_a_conflict_past_an_sdist_only_requirement_is_found(
 @pytest.fixture
 def no_release_lists(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every release list unreadable (an index that cannot be reached from the worker)."""
-    monkeypatch.setattr(pypi.standins, "releases", lambda *args, **kwargs: {})
+    monkeypatch.setattr(standins, "releases", lambda *args, **kwargs: {})
 
 
 @pytest.mark.usefixtures("no_release_lists")
@@ -216,11 +234,17 @@ def test_a_wheel_less_release_of_a_stood_in_package_is_a_conflict_not_a_stop() -
     target = ResolveTarget(python="3.11.9", platform="x86_64-unknown-linux-gnu")
     stopped = failure_findings(STUCK, (), environment="requirements.txt", target=target)
     assert [f.rule for f in stopped] == ["resolution-sdist-only"]
+    names = {"legacy-only"}
     (conflict,) = failure_findings(
-        STUCK, (), environment="requirements.txt", target=target, standins={"legacy-only"}
+        STUCK, (), environment="requirements.txt", target=target, standins=names, opaque=names
     )
     assert (conflict.rule, conflict.severity) == ("resolution-conflict", Severity.ERROR)
     assert "releases of legacy-only that publish only an sdist" in conflict.message
+    # its requirements read from the sdist: nothing to qualify
+    (read,) = failure_findings(
+        STUCK, (), environment="requirements.txt", target=target, standins=names
+    )
+    assert "publish only an sdist" not in read.message
 
 
 def test_a_transitive_sdist_only_package_is_not_left_out(options: RunOptions) -> None:

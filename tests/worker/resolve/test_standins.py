@@ -3,12 +3,15 @@ written the way uv takes them (the resolutions through them: test_scenarios)."""
 
 from __future__ import annotations
 
+import io
 import json
+import tarfile
 import zipfile
 from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
+from packaging.requirements import Requirement
 from packaging.utils import parse_wheel_filename
 
 from rules.findings import Severity
@@ -20,9 +23,11 @@ from worker.resolve.standins import (
     ListedFile,
     Release,
     Source,
+    egg_info_requires,
     parse_page,
     releases,
     releases_of,
+    sdist_requirements,
     write_standins,
 )
 
@@ -46,9 +51,9 @@ ANTLR_JSON = {
 def test_a_json_page_gives_each_release_its_files() -> None:
     files = parse_page(json.dumps(ANTLR_JSON).encode(), "application/vnd.pypi.simple.v1+json")
     found = releases_of(files, "antlr4-python3-runtime")
-    assert found == {
-        "4.9.3": Release("4.9.3", sdist=True, wheels=False),
-        "4.13.2": Release("4.13.2", sdist=True, wheels=True),
+    assert {v: (r.sdist, r.wheels) for v, r in found.items()} == {
+        "4.9.3": (True, False),
+        "4.13.2": (True, True),
     }
 
 
@@ -60,8 +65,17 @@ def test_an_html_page_keeps_requires_python_and_drops_yanked_files() -> None:
         b'<a href="other-1.0.tar.gz">not this project</a>\n'
         b'<a href="langdetect-broken.zip">no version</a>\n'
     )
-    found = releases_of(parse_page(page, "text/html"), "langdetect")
-    assert found == {"1.0.9": Release("1.0.9", sdist=True, wheels=False, requires_python=">=3.6")}
+    page_url = "https://index.example/simple/langdetect/"
+    files = [
+        ListedFile(f.filename, f.yanked, f.requires_python, f.url)
+        for f in parse_page(page, "text/html")
+    ]
+    found = releases_of(files, "langdetect")
+    assert list(found) == ["1.0.9"]
+    assert (found["1.0.9"].sdist, found["1.0.9"].wheels) == (True, False)
+    assert found["1.0.9"].requires_python == ">=3.6"
+    assert found["1.0.9"].sdist_url == "langdetect-1.0.9.tar.gz"
+    del page_url
 
 
 def test_the_first_index_that_lists_the_project_is_the_only_one_read(tmp_path: Path) -> None:
@@ -143,6 +157,7 @@ def test_a_stood_in_release_the_kb_knows_cannot_build_is_an_error() -> None:
         {"pyyaml": "5.4.1", "pycaret": "3.3.1"},
         {"pyyaml": ("pycaret",), "pycaret": ("-r requirements.txt",)},
         {"pyyaml": frozenset({"5.4.1"})},
+        {"pyyaml": frozenset({"5.4.1"})},  # read or not, the build fails
         (),
         environment="requirements.txt",
         target=TARGET_311,
@@ -158,9 +173,66 @@ def test_a_release_with_a_real_wheel_is_no_stand_in() -> None:
             {"antlr4-python3-runtime": "4.13.2"},
             {},
             {"antlr4-python3-runtime": frozenset({"4.9.3"})},
+            {},
             (),
             environment="requirements.txt",
             target=TARGET_311,
         )
         == []
     )
+
+
+def _sdist(path: Path, files: dict[str, str]) -> str:
+    with tarfile.open(path, "w:gz") as archive:
+        for name, text in files.items():
+            data = text.encode()
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    return path.as_uri()
+
+
+def test_an_sdist_states_its_requirements_in_static_metadata_or_egg_info(tmp_path: Path) -> None:
+    """nnunet 1.7.1 (MIC-DKFZ/nnDetection) publishes sdists only; its egg-info requires.txt
+    says batchgenerators>=0.23. PKG-INFO 2.2+ without Dynamic: Requires-Dist is read first."""
+    egg = _sdist(
+        tmp_path / "nnunet-1.7.1.tar.gz",
+        {
+            "nnunet-1.7.1/PKG-INFO": "Metadata-Version: 2.1\nName: nnunet\nVersion: 1.7.1\n",
+            "nnunet-1.7.1/nnunet.egg-info/requires.txt": (
+                'torch>1.10.0\nbatchgenerators>=0.23\n\n[:python_version < "3.8"]\n'
+                'typing-extensions\n\n[dev]\npytest\n\n[gpu:sys_platform == "linux"]\ncupy\n'
+            ),
+            "nnunet-1.7.1/setup.py": "raise SystemExit('never run')\n",
+        },
+    )
+    assert sdist_requirements(egg, None, 5) == (
+        "torch>1.10.0",
+        "batchgenerators>=0.23",
+        'typing-extensions ; python_version < "3.8"',
+    )
+    static = _sdist(
+        tmp_path / "pkg-2.0.tar.gz",
+        {
+            "pkg-2.0/PKG-INFO": "Metadata-Version: 2.2\nName: pkg\nVersion: 2.0\n"
+            "Requires-Dist: numpy<2\nRequires-Dist: six; extra == 'x'\n"
+        },
+    )
+    assert sdist_requirements(static, None, 5) == ("numpy<2", "six; extra == 'x'")
+    dynamic = _sdist(
+        tmp_path / "dyn-1.0.tar.gz",
+        {
+            "dyn-1.0/PKG-INFO": "Metadata-Version: 2.2\nName: dyn\nVersion: 1.0\n"
+            "Dynamic: Requires-Dist\nRequires-Dist: numpy<2\n"
+        },
+    )
+    assert sdist_requirements(dynamic, None, 5) is None
+    (tmp_path / "junk-1.0.tar.gz").write_bytes(b"not an archive")
+    assert sdist_requirements((tmp_path / "junk-1.0.tar.gz").as_uri(), None, 5) is None
+    assert sdist_requirements("ftp://example.invalid/x-1.0.tar.gz", None, 5) is None
+
+
+@given(st.text(max_size=300))
+def test_any_requires_txt_gives_requirements(text: str) -> None:
+    for line in egg_info_requires(text):
+        Requirement(line)

@@ -24,6 +24,8 @@ class Dist:
     requires_python: str | None = None
     sdist: bool = False
     tag: str = "py3-none-any"
+    #: 2.2 and later: an sdist's PKG-INFO states its Requires-Dist statically (PEP 643)
+    metadata_version: str = "2.1"
 
 
 def _escape(name: str) -> str:
@@ -37,7 +39,11 @@ def _record_line(path: str, data: bytes) -> str:
 
 def metadata_text(dist: Dist) -> str:
     """The METADATA / PKG-INFO text of a distribution."""
-    lines = ["Metadata-Version: 2.1", f"Name: {dist.name}", f"Version: {dist.version}"]
+    lines = [
+        f"Metadata-Version: {dist.metadata_version}",
+        f"Name: {dist.name}",
+        f"Version: {dist.version}",
+    ]
     if dist.requires_python:
         lines.append(f"Requires-Python: {dist.requires_python}")
     lines.extend(f"Requires-Dist: {req}" for req in dist.requires)
@@ -143,6 +149,8 @@ BASE_DISTS: tuple[Dist, ...] = (
     Dist("dual", "0.9.0", sdist=True),
     Dist("dual", "1.0.0", ("six>=1.17",)),
     Dist("dual", "1.0.0", ("six>=1.17",), sdist=True),
+    # an sdist-only release whose PKG-INFO states its requirements (metadata 2.2)
+    Dist("static-sdist", "1.0.0", ("numpy<1.24",), sdist=True, metadata_version="2.2"),
     Dist("uses-legacy", "1.0.0", ("legacy-only>=0.1",)),
     Dist("lib-a", "1.0.0", ("shared<2",)),
     Dist("lib-b", "1.0.0", ("shared>=2",)),
