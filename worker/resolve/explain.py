@@ -75,6 +75,21 @@ def sdist_only(lines: Sequence[str]) -> list[str]:
     return list(sdist_pins(lines))
 
 
+def exact_mentions(lines: Sequence[str], name: str) -> set[str]:
+    """The releases of `name` the explanation names exactly (``nnunet==1.7.1``)."""
+    pattern = re.compile(
+        rf"(?<![\w.+-]){re.escape(name).replace('-', '[-_.]')}(?:\{{[^}}]*\}})?==([\w.+!-]+)",
+        re.IGNORECASE,
+    )
+    found: set[str] = set()
+    for line in lines:
+        for raw in pattern.findall(line):
+            version = to_version(raw.rstrip(".,"))
+            if version is not None:
+                found.add(str(version))
+    return found
+
+
 def sdist_named(lines: Sequence[str]) -> dict[str, set[str]]:
     """The exact releases uv names as having no usable wheel (``pyyaml==5.4.1 has no usable
     wheels``), by package."""

@@ -18,6 +18,7 @@ from worker.resolve.assumed import settle
 from worker.resolve.cache import ResolutionCache, cache_key
 from worker.resolve.egress import EgressProxy
 from worker.resolve.explain import (
+    exact_mentions,
     explanation,
     failure_findings,
     sdist_named,
@@ -262,10 +263,17 @@ class StoodIn:
         """The packages that got stand-ins."""
         return frozenset(self.versions)
 
-    @property
-    def unread(self) -> frozenset[str]:
-        """The packages with a stand-in whose requirements were not read."""
-        return frozenset(n for n, v in self.versions.items() if v - self.read.get(n, frozenset()))
+    def unread_in(self, lines: Sequence[str]) -> frozenset[str]:
+        """The stood-in packages a resolver's explanation may involve without their
+        requirements: those it names at a release (``nnunet==1.7.1``) whose requirements were
+        not read, or, naming none, with any stood-in release not read."""
+        found: set[str] = set()
+        for name, versions in self.versions.items():
+            read = self.read.get(name, frozenset())
+            named = exact_mentions(lines, name) & versions
+            if (named - read) if named else (versions - read):
+                found.add(name)
+        return frozenset(found)
 
 
 def standin_sources(inp: ResolutionInput, options: RunOptions) -> list[standins.Source]:
@@ -502,7 +510,7 @@ def failed_resolution(
         target=target,
         index_urls=[redact(i.url) for i in inp.indexes],
         standins=stood.names if stood else (),
-        opaque=stood.unread if stood else (),
+        opaque=stood.unread_in(explanation(run.stderr)) if stood else (),
     )
     findings = list(settle(findings, inp.environment, target, run.stderr))
     return Resolution(

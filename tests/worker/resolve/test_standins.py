@@ -18,6 +18,7 @@ from rules.findings import Severity
 from tests.worker.resolve.wheels import Dist, write_flat, write_simple
 from worker.resolve.explain import standin_findings
 from worker.resolve.model import ResolveTarget
+from worker.resolve.pypi import StoodIn
 from worker.resolve.standins import (
     STANDIN_TAG,
     ListedFile,
@@ -236,3 +237,14 @@ def test_an_sdist_states_its_requirements_in_static_metadata_or_egg_info(tmp_pat
 def test_any_requires_txt_gives_requirements(text: str) -> None:
     for line in egg_info_requires(text):
         Requirement(line)
+
+
+def test_a_conflict_is_qualified_only_by_stand_ins_it_may_involve_unread() -> None:
+    """MIC-DKFZ/nnDetection: nnunet==1.7.1's requirements were read from its sdist, so a
+    conflict naming that release needs no qualifier; one naming 1.7.0 (not read), or naming
+    no release at all while some are unread, does."""
+    stood = StoodIn({"nnunet": frozenset({"1.7.0", "1.7.1"})}, {"nnunet": frozenset({"1.7.1"})})
+    named = ["Because nnunet==1.7.1 depends on batchgenerators>=0.23 and you require it"]
+    assert stood.unread_in(named) == frozenset()
+    assert stood.unread_in(["nnunet==1.7.0 depends on x"]) == {"nnunet"}
+    assert stood.unread_in(["you require nnunet>=1.7"]) == {"nnunet"}
