@@ -613,7 +613,12 @@ class SetupPyParser:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 tree = ast.parse(text, filename=path)
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
+                # the compiler's own checks too ("keyword argument repeated"); compiled,
+                # never run
+                compile(tree, path, "exec", dont_inherit=True)
+        except SyntaxError as exc:
+            return _syntax_error(path, text, exc) or empty
+        except (ValueError, RecursionError, MemoryError):
             return empty
         nodes = list(_walk(tree))
         call = _setup_call(nodes)
@@ -624,6 +629,39 @@ class SetupPyParser:
         b = _Builder(path=path, lines=module.lines)
         _read(b, module, call)
         return b.manifest_file(path, self.kind)
+
+
+#: What Python 3 says of Python 2 syntax: such a setup.py is one for Python 2, not broken.
+_PYTHON2 = (
+    "Missing parentheses in call to",
+    "multiple exception types must be parenthesized",
+    "leading zeros in decimal integer literals",
+)
+_PYTHON2_TEXT = re.compile(r"^\s*(print|exec)\s+[^\s(=]|except\s+\w+\s*,\s*\w+\s*:|\bur['\"]", re.M)
+
+
+def _syntax_error(path: str, text: str, exc: SyntaxError) -> ManifestFile | None:
+    """A `parse-error` for a setup.py that is not Python: pip runs it to install the
+    project, and it stops at the same line (Farama-Foundation/SuperSuit 3130cd45: "keyword
+    argument repeated: name" after a merge; Farama-Foundation/Miniworld 8494d58f: a missing
+    comma). Not for Python 2 code (print statements, ``except E, e``), which is a Python 2
+    project's setup.py rather than a broken one."""
+    message = str(exc.msg or "invalid syntax")
+    if message.startswith(_PYTHON2) or _PYTHON2_TEXT.search(text):
+        return None
+    if "setup" not in text or exc.lineno is None:
+        return None
+    lines = split_lines(text)
+    line = min(max(1, exc.lineno), max(1, len(lines)))
+    line_text = lines[line - 1] if line <= len(lines) else None
+    error = parse_error(
+        path,
+        line,
+        exc.offset or 1,
+        f"not valid Python ({message}): pip runs setup.py to install the project and stops here",
+        line_text,
+    )
+    return ManifestFile(path=path, kind=FileKind.SETUP_PY, errors=(error,))
 
 
 _PROJECT = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")

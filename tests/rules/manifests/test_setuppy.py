@@ -217,8 +217,7 @@ setuptools.setup(
         "from setuptools import setup\nsetup(install_requires=get_deps())\n",
         "from setuptools import setup\n"
         "setup(install_requires=open('README.md').read().splitlines())\n",
-        # not Python, too big, no setup() call
-        "def broken(:\n    setup(install_requires=['torch'])\n",
+        # too big, no setup() call (a file that is not Python: the located error below)
         "import torch\nprint(torch.__version__)\n",
         "from setuptools import setup\nsetup()\n" + "# padding\n" * (MAX_BYTES // 10),
         "from setuptools import setup\nsetup(install_requires=[\0])\n",
@@ -445,3 +444,43 @@ def test_an_extra_made_of_other_extras_is_read() -> None:
         "extras['c'] = extras['a'] + ['y']\nsetup(extras_require=extras)\n"
     )
     assert [r.environment for r in mutated.requirements] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "says"),
+    [
+        (  # Farama-Foundation/Miniworld 8494d58f: the comma after description= dropped
+            "from setuptools import setup\nsetup(\n    name='miniworld',\n"
+            "    description='x'\n    url='https://example.org',\n)\n",
+            (4, 17),
+            "Perhaps you forgot a comma?",
+        ),
+        (  # Farama-Foundation/SuperSuit 3130cd45: two merged keyword lists (the compiler's)
+            "from setuptools import setup\nsetup(\n    name='a',\n    name='b',\n)\n",
+            (4, 5),
+            "keyword argument repeated: name",
+        ),
+        ("def broken(:\n    setup(install_requires=['torch'])\n", (1, 12), "invalid syntax"),
+    ],
+)
+def test_a_setup_py_that_is_not_python_is_a_located_error(
+    text: str, where: tuple[int, int], says: str
+) -> None:
+    manifest = _parse(text)
+    (error,) = manifest.errors
+    assert (error.rule, error.line, error.column) == ("parse-error", *where)
+    assert says in error.message and "pip runs setup.py" in error.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "from setuptools import setup\nprint 'building'\nsetup(name='old')\n",
+        "from distutils.core import setup\ntry:\n    import x\nexcept ImportError, e:\n"
+        "    pass\nsetup(name='old')\n",
+        "import os\nos.chmod('f', 0755)\nfrom setuptools import setup\nsetup(name='old')\n",
+    ],
+)
+def test_a_python_2_setup_py_is_no_error(text: str) -> None:
+    """A Python 2 project's setup.py is not broken: it runs on the Python it was written for."""
+    assert _parse(text).errors == ()
