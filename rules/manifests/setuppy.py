@@ -628,7 +628,23 @@ class SetupPyParser:
         module.index(nodes)
         b = _Builder(path=path, lines=module.lines)
         _read(b, module, call)
+        b.metadata.extend((TOP_IMPORT, value) for value in _top_imports(tree))
         return b.manifest_file(path, self.kind)
+
+
+#: Metadata key of a module a setup.py imports unconditionally (``module\tline``).
+TOP_IMPORT = "top-import"
+
+
+def _top_imports(tree: ast.Module) -> Iterator[str]:
+    """The modules the file's own body imports, outside any ``try``/``if``/function: what
+    runs whenever pip runs the setup.py."""
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield f"{alias.name}\t{node.lineno}"
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            yield f"{node.module}\t{node.lineno}"
 
 
 #: What Python 3 says of Python 2 syntax: such a setup.py is one for Python 2, not broken.

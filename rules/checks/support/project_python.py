@@ -27,6 +27,7 @@ from rules.kb import load_kb
 from rules.manifests._dockerstage import UV_PICKS_PYTHON
 from rules.manifests.images import decode_image
 from rules.manifests.model import RUNNER_KINDS, FileKind, Snapshot, Span
+from rules.manifests.setuppy import TOP_IMPORT
 from rules.manifests.snapshot import referenced_path
 
 #: The project files whose Requires-Python pip checks when it installs the project.
@@ -75,6 +76,7 @@ def project_python_findings(rule: Rule, snapshot: Snapshot, env: str) -> Iterato
     if root != env or root.rpartition("/")[2] not in PROJECT_FILES:
         return
     decls = python_decls(snapshot, env)
+    yield from _removed_imports(rule, snapshot, root, decls)
     declared = next((d for d in decls if d.how == "requires-python"), None)
     if declared is None or declared.file != root:
         return
@@ -116,6 +118,102 @@ def project_python_findings(rule: Rule, snapshot: Snapshot, env: str) -> Iterato
         )
     yield from _framework_images(rule, snapshot, root, declared, spec, judged)
     yield from _dot_zero_bound(rule, declared, spec, judged)
+
+
+#: Modules a setup.py may import that Python removed, with the first minor without them
+#: (PEP 594 and the 3.12 removals; numpy.distutils: numpy.org "Status of numpy.distutils and
+#: migration advice": not available for Python >= 3.12). distutils itself is left out:
+#: setuptools puts its own copy in place of it.
+REMOVED_MODULES: dict[str, str] = {
+    "imp": "3.12",
+    "asynchat": "3.12",
+    "asyncore": "3.12",
+    "smtpd": "3.12",
+    "numpy.distutils": "3.12",
+    **dict.fromkeys(
+        [
+            "aifc",
+            "audioop",
+            "cgi",
+            "cgitb",
+            "chunk",
+            "crypt",
+            "imghdr",
+            "lib2to3",
+            "mailcap",
+            "msilib",
+            "nis",
+            "nntplib",
+            "ossaudiodev",
+            "pipes",
+            "sndhdr",
+            "spwd",
+            "sunau",
+            "telnetlib",
+            "uu",
+            "xdrlib",
+        ],
+        "3.13",
+    ),
+}
+
+
+def _removed(module: str) -> tuple[str, str] | None:
+    """The removed module `module` is (or is inside) and the minor that removed it."""
+    for name, minor in REMOVED_MODULES.items():
+        if module == name or module.startswith(f"{name}."):
+            return name, minor
+    return None
+
+
+def _removed_imports(
+    rule: Rule, snapshot: Snapshot, root: str, decls: list[PythonDecl]
+) -> Iterator[Finding]:
+    """A setup.py that imports, unconditionally, a module the installing Python no longer
+    has: pip runs it to build the project and it stops at that import
+    (stardist/stardist 3b5aa9e added Python 3.12 to CI while setup.py did ``from
+    numpy.distutils.misc_util import get_numpy_include_dirs``; fixed in 05a66b7)."""
+    manifest = snapshot.files.get(root)
+    if manifest is None or manifest.kind != FileKind.SETUP_PY:
+        return
+    imports = [
+        (module, int(line), removed)
+        for key, value in manifest.metadata
+        if key == TOP_IMPORT
+        for module, _, line in [value.partition("\t")]
+        if (removed := _removed(module)) is not None
+    ]
+    if not imports:
+        return
+    for decl in decls:
+        if not decl.exact or decl.file is None or not _installs(snapshot, decl, root):
+            continue
+        minor = decl.minors[0]
+        for module, line, (name, gone) in imports:
+            if _mm(minor) < _mm(gone):
+                continue
+            yield finding(
+                rule,
+                f"{decl.file}:{decl.line} installs the project ({root}) with Python {minor} "
+                f"({decl.text}), but {root}:{line} imports {module}, and Python {gone} and "
+                f"later have no {name}: pip runs setup.py to build the project, and it stops "
+                f"there with ModuleNotFoundError.",
+                Span(decl.file, decl.line or 1),
+                package=root,
+                fix=f"drop the {name} import from {root} (or keep Python below {gone} there)",
+                evidence=(
+                    f"{decl.file}:{decl.line}: {decl.text}",
+                    f"{root}:{line}: imports {module}",
+                ),
+                fingerprint=f"project-python-import:{root}:{decl.file}:{minor}:{name}",
+                also_at=(Span(root, line),),
+            )
+            break
+
+
+def _mm(minor: str) -> tuple[int, int]:
+    major, number = minor.split(".")[:2]
+    return int(major), int(number.rstrip("t"))
 
 
 def _minors(low: str, high: str) -> list[str]:

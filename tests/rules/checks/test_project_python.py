@@ -269,3 +269,27 @@ def test_a_tensorflow_image_bounds_its_unknown_python(image: str, spec: str, fou
     assert bool(findings) is found
     for finding in findings:
         assert finding.severity == "error" and "admits none of them" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("setup", "py", "found"),
+    [
+        # stardist/stardist 3b5aa9e: Python 3.12 added to CI, setup.py imports numpy.distutils
+        ("from numpy.distutils.misc_util import get_numpy_include_dirs\n", "3.12", True),
+        ("from numpy.distutils.misc_util import get_numpy_include_dirs\n", "3.11", False),
+        ("import imp\n", "3.12", True),
+        ("import imghdr\n", "3.12", False),  # removed in 3.13
+        ("import imghdr\n", "3.13", True),
+        ("from distutils.core import Extension\n", "3.12", False),  # setuptools' copy
+        ("try:\n    import imp\nexcept ImportError:\n    imp = None\n", "3.12", False),
+    ],
+)
+def test_a_setup_py_importing_a_removed_module(setup: str, py: str, found: bool) -> None:
+    files = {
+        "setup.py": setup + "from setuptools import setup\nsetup(name='x')\n",
+        ".github/workflows/ci.yml": WORKFLOW.format(py=py),
+    }
+    findings = [f for f in run(RULE, build_snapshot(files)) if "ModuleNotFoundError" in f.message]
+    assert bool(findings) is found
+    for finding in findings:
+        assert finding.severity == "error" and finding.file == ".github/workflows/ci.yml"
