@@ -15,7 +15,8 @@ Two links, made once every file is parsed (`link_setup`):
   call): in workflow facts and ``installed-together`` metadata and in Dockerfile stages'
   installs and extras. The requirements files that file reads for the installed
   environments follow it there (a stage or job that installs ``.[dev]`` installs
-  requirements.txt and dev-requirements.txt, judged together as ``-r`` lines are).
+  requirements.txt and dev-requirements.txt, judged together as ``-r`` lines are), as do
+  those a pyproject.toml's ``[tool.setuptools.dynamic]`` names for ``pip install .``.
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ def _mapped(target: str, mapping: Mapping[str, str]) -> str:
 def _expanded(target: str, mapping: Mapping[str, str], reads: Mapping[str, list[str]]) -> list[str]:
     """The install target as mapped, then the requirements files it reads."""
     mapped = _mapped(target, mapping)
-    return [mapped, *reads.get(mapped, [])] if mapped != target else [target]
+    return [mapped, *reads.get(mapped, [])]
 
 
 def _workflow(
@@ -121,7 +122,7 @@ def link_setup(manifests: Mapping[str, ManifestFile]) -> dict[str, ManifestFile]
     roots: dict[str, list[str]] = {}
     reads: dict[str, list[str]] = {}
     for manifest in manifests.values():
-        if manifest.kind not in _SETUP_KINDS:
+        if manifest.kind not in (*_SETUP_KINDS, FileKind.PYPROJECT):
             continue
         for key, value in manifest.metadata:
             if key == REQUIREMENTS_FILE:
@@ -136,7 +137,7 @@ def link_setup(manifests: Mapping[str, ManifestFile]) -> dict[str, ManifestFile]
         if added:
             changed[path] = replace(manifest, metadata=(*manifest.metadata, *added))
     mapping = _mapper(manifests)
-    if not mapping:
+    if not mapping and not reads:
         return changed
     for path, manifest in manifests.items():
         if manifest.kind in RUNNER_KINDS:

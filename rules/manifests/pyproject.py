@@ -13,6 +13,7 @@ applications.
 from __future__ import annotations
 
 import json
+import posixpath
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -41,6 +42,7 @@ from rules.manifests.pixi import read_pixi
 from rules.manifests.poetry_constraints import poetry_to_pep440
 from rules.manifests.poetry_hash import content_hash
 from rules.manifests.requirements import parse_pep508
+from rules.manifests.setupcfg import REQUIREMENTS_FILE
 from rules.manifests.text import split_lines
 from rules.manifests.tomlspans import TomlLocator, toml_error_position
 
@@ -156,6 +158,38 @@ def _pep621(b: _Builder, data: Mapping[str, Any]) -> None:
     if isinstance(dynamic, list):
         for item in dynamic:
             b.metadata.append(("dynamic", str(item)))
+        _setuptools_dynamic(b, data, {str(item) for item in dynamic})
+
+
+def _setuptools_dynamic(b: _Builder, data: Mapping[str, Any], dynamic: set[str]) -> None:
+    """``[tool.setuptools.dynamic] dependencies = { file = "requirements.txt" }`` (and an
+    ``optional-dependencies.<extra>`` of the same form) for the fields `dynamic` names: the
+    files' lines are the project's (or the extra's), linked once every file is parsed, as
+    setup.cfg's ``file:`` (Aider-AI/aider 3064477c: requirements.txt's networkx==3.5, which
+    needs Python 3.11, under requires-python >=3.10 and a python:3.10 image that installs
+    the project)."""
+    table: _Table = ("tool", "setuptools", "dynamic")
+    dyn = _table(data, *table)
+    fields: list[tuple[str | None, _Table, str, object]] = []
+    if "dependencies" in dynamic:
+        fields.append((None, table, "dependencies", dyn.get("dependencies")))
+    if "optional-dependencies" in dynamic:
+        extras = _table(data, *table, "optional-dependencies")
+        fields.extend(
+            (str(extra), (*table, "optional-dependencies"), str(extra), value)
+            for extra, value in extras.items()
+        )
+    folder = posixpath.dirname(b.path)
+    for extra, where, key, value in fields:
+        files = value.get("file") if isinstance(value, Mapping) else None
+        names = [files] if isinstance(files, str) else files if isinstance(files, list) else []
+        for name in names:
+            if not isinstance(name, str) or not name.strip() or name.startswith(("/", "..")):
+                continue
+            target = posixpath.normpath(posixpath.join(folder, name.strip()))
+            b.includes.append(b.span(b.locator.key(where, key)))
+            b.include_paths.append(target)
+            b.metadata.append((REQUIREMENTS_FILE, f"{b.environment(extra)}\n{target}"))
 
 
 def _dependency_groups(b: _Builder, data: Mapping[str, Any]) -> None:

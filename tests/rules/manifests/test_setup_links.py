@@ -205,3 +205,46 @@ def test_annolid_setup_pin_against_the_conda_pins_is_a_conflict_at_setup_py() ->
     found = [f for f in review_trees(base, head).findings if f.rule == "conflict"]
     assert [(f.severity.value, f.file) for f in found] == [("error", "setup.py")], found
     assert "environment.yml" in found[0].message
+
+
+# the shape of Aider-AI/aider@3064477c:pyproject.toml
+AIDER_PYPROJECT = """\
+[project]
+name = "aider-chat"
+requires-python = ">=3.10,<3.13"
+dynamic = ["dependencies", "optional-dependencies", "version"]
+
+[tool.setuptools.dynamic]
+dependencies = { file = "requirements.txt" }
+
+[tool.setuptools.dynamic.optional-dependencies]
+dev = { file = "requirements/requirements-dev.txt" }
+
+[build-system]
+requires = ["setuptools>=68"]
+build-backend = "setuptools.build_meta"
+"""
+
+
+def test_a_pyprojects_setuptools_dynamic_files_are_its_requirements() -> None:
+    """Aider-AI/aider 3064477c pinned networkx==3.5 (Requires-Python >=3.11) in the
+    requirements.txt its pyproject.toml reads, while CI ran `pip install .` on 3.10."""
+    files = {
+        "pyproject.toml": AIDER_PYPROJECT,
+        "requirements.txt": "networkx==3.4.2\n",
+        "requirements/requirements-dev.txt": "pytest\n",
+        ".github/workflows/ci.yml": WORKFLOW.replace('-e ".[dev]"', "."),
+    }
+    snapshot = build_snapshot(files)
+    envs = environment_requirements(snapshot)
+    assert [r.name for r in envs["pyproject.toml"]] == ["networkx"]
+    assert [r.name for r in envs["pyproject.toml#dev"]] == ["pytest"]
+    assert installed_together(snapshot)[".github/workflows/ci.yml#test"] == (
+        "pyproject.toml",
+        "requirements.txt",
+    )
+    head = files | {"requirements.txt": "networkx==3.5\n"}
+    found = [
+        f for f in review_trees(files, head).findings if f.rule == "python-version-incompatible"
+    ]
+    assert [(f.severity.value, f.file) for f in found] == [("error", "requirements.txt")], found
