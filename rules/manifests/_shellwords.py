@@ -108,13 +108,33 @@ def _read_word(text: str, index: int) -> tuple[Word, int]:
     return Word("".join(out), start, single), index
 
 
+#: Wrappers that take a count or duration first (``timeout 600 pip ...``, ``travis_wait 30``).
+_COUNTED = {"timeout", "travis_wait"}
+
+
+def _retry_wrapper(value: str) -> bool:
+    """A command that reruns the rest of its line: ``travis_retry``, ``retry``, a script's own
+    ``retry-with-backoff`` function (bethgelab/foolbox's workflow: ``retry-with-backoff pip
+    install -r tests/requirements.txt``)."""
+    return "retry" in value.lower() and value.replace("-", "_").replace(".", "_").isidentifier()
+
+
 def strip_prefix(words: list[Word]) -> list[Word]:
-    """Drop leading `VAR=value` assignments and wrappers such as `sudo` and `env`."""
+    """Drop leading `VAR=value` assignments and wrappers such as `sudo`, `env` and retry
+    commands."""
     index = 0
     while index < len(words):
         value = words[index].value
         if value in _WRAPPERS or ("=" in value and value.split("=", 1)[0].isidentifier()):
             index += 1
+            continue
+        if _retry_wrapper(value):
+            index += 1
+            continue
+        if value in _COUNTED:
+            index += 1
+            if index < len(words) and words[index].value[:1].isdigit():
+                index += 1
             continue
         if value.startswith("-") and index > 0 and words[index - 1].value in {"sudo", "env"}:
             index += 1
