@@ -640,10 +640,12 @@ class PythonVersionIncompatible(
         where = f"{ev.file}:{ev.line}" if ev.file and ev.line else ev.file
         first = next((m for m in claim.minors if fitting(m)), start)
         locked = ev.locked_whole
+        _, _, extra = req.environment.partition("#")
+        what = f"the project's {extra} extra" if extra and extra != "build" else "the project"
         text = (
             f"{where} allows Python {start} ({ev.text or ev.value}) but no release "
             f"{req.name} {req.specifier or '(any version)'} admits supports it "
-            f"({option.decided.describe()}): the project cannot be installed on Python {start}"
+            f"({option.decided.describe()}): {what} cannot be installed on Python {start}"
             + (
                 ", and uv / Poetry, which lock for every Python the range allows, find no "
                 "solution for it."
@@ -653,7 +655,9 @@ class PythonVersionIncompatible(
         )
         sources = [s.source for _, s in option.rows[-1:]]
         fix = f'requires-python = ">={first}"' if locked else f'python_requires=">={first}"'
-        severity = Severity.ERROR if locked else Severity.WARNING
+        # an optional extra (a dev or test group: facebookincubator/submitit #1747's
+        # mypy>=1.4.1 under requires-python >=3.6) leaves the project itself installable
+        severity = Severity.ERROR if locked and what == "the project" else Severity.WARNING
         return self._at_evidence(ev, req, text, fix, sources, severity, ":range-start")
 
     def _judge(self, claim: _Claim, req: Requirement, support: _Any) -> Iterator[Finding]:
