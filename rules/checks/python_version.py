@@ -37,7 +37,7 @@ from rules.checks.support.fresh import disjoint_pins, exact_pins, installable_fo
 from rules.checks.support.locked_wheels import locked_wheel_findings
 from rules.checks.support.project_python import project_python_findings
 from rules.checks.support.source_builds import release_row, source_builds
-from rules.checks.support.versions import Admitted, admitted
+from rules.checks.support.versions import Admitted, admitted, exact_version
 from rules.checks.support.wheels import UNREADABLE, WheelIndex, kb_wheels
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase, release_lists
@@ -257,6 +257,12 @@ def _options(
             from_lists = _listed_options(snapshot, req, name)
             if from_lists is not None:
                 return from_lists
+        if exact_version(req.specifier) is None:
+            # pip and uv skip a yanked release unless an exact pin names it (PEP 592):
+            # openvinotoolkit/geti-sdk 6efa8a76's ipython==8.13.* on Python 3.8, where 8.13.0
+            # (yanked, "Wrong Python Pinning") is the only one whose Requires-Python admits it
+            kept = tuple(v for v in known if not getattr(release_row(wheels, name, v), "yanked", 0))
+            known = kept or known
         installable = installable_for(snapshot, env_of(req), name, wheels.pip_candidate)
         decided = admitted(req.specifier, known, installable=installable)
 

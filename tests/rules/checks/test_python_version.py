@@ -590,3 +590,26 @@ def test_a_range_start_in_an_optional_extra_is_a_warning() -> None:
     ]
     assert found.severity.value == "warning"
     assert "the project's dev extra cannot be installed on Python 3.6" in found.message
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        # openvinotoolkit/geti-sdk 6efa8a76: 8.13.0 admits Python 3.8 but is yanked ("Wrong
+        # Python Pinning"); 8.13.1 and 8.13.2 need 3.9, so pip finds nothing on 3.8
+        ("ipython==8.13.*", True),
+        ("ipython==8.13.0", False),  # an exact pin still installs a yanked release
+        ("ipython==8.12.*", False),
+    ],
+)
+def test_a_yanked_release_is_no_candidate_of_a_range(line: str, found: bool) -> None:
+    files = {
+        "requirements.txt": f"{line}\n",
+        "Dockerfile": "FROM python:3.8\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n",
+    }
+    errors = [
+        f
+        for f in run(RULE, build_snapshot(files))
+        if f.severity.value == "error" and f.package == "ipython"
+    ]
+    assert bool(errors) is found
