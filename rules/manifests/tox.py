@@ -17,7 +17,9 @@ environment with a known Python installs gets a `FactKind.PYTHON` fact at the pl
 names the Python, for that file's environment (OmicsML/dance #303: ``envlist =
 python3.8-{osx,cpu,gpu}`` installs ``requirements.txt``, where Dependabot put
 ``scipy==1.11.1``, which needs Python 3.9), and the pairs go to metadata as
-`workflow.INSTALLED_TOGETHER`. Requirement strings in ``deps`` are not read as requirements.
+`workflow.INSTALLED_TOGETHER`. Requirement strings in ``deps`` are the environment's own
+requirements (``tox.ini#py38-pandas1``, with that Python), one environment per distinct
+(Python, requirement lines) among those that meet them (`_named_deps`).
 
 Bad lines give located parse errors (`_ini.read_ini`); the parser never raises.
 """
@@ -35,6 +37,7 @@ from rules.manifests._shellwords import split_commands
 from rules.manifests._step_installs import command_installs
 from rules.manifests.errors import parse_error
 from rules.manifests.model import Fact, FactKind, FileKind, ManifestFile, Span
+from rules.manifests.requirements import parse_pep508
 from rules.manifests.text import split_lines
 from rules.manifests.workflow import INSTALLED_TOGETHER
 
@@ -250,6 +253,24 @@ def _installs(env: _Env, options: dict[str, IniEntry], lines: _Lines) -> list[tu
     return found
 
 
+def _named_deps(
+    env: _Env, options: dict[str, IniEntry], lines: _Lines
+) -> list[tuple[str, int, int]]:
+    """The requirement strings of `env`'s deps (``pandas1: numpy == 1.25.2`` where the
+    environment has the pandas1 factor), each with its place: what tox installs into the
+    environment by name (neo4j/graph-data-science-client #448: numpy 1.25.2, which needs
+    Python 3.9, in the py38-pandas1 environments). Files, options, URLs and paths are not
+    names; a line that is no requirement is left alone (tox reports it)."""
+    found: list[tuple[str, int, int]] = []
+    for value in _values(options.get("deps")):
+        text = _substitute(value.text)
+        if not text or text.startswith(("-", ".", "/", "{")) or "://" in text or "@" in text:
+            continue
+        if lines.meets(value.condition, env.factors) and not isinstance(parse_pep508(text), tuple):
+            found.append((text, value.line, value.column))
+    return found
+
+
 def _true(entry: IniEntry | None) -> bool:
     return entry is not None and bool(entry.pieces) and entry.pieces[0][0].strip().lower() == "true"
 
@@ -282,6 +303,7 @@ class ToxParser:
             sections.setdefault(entry.section, {})[entry.key.replace("-", "_").lower()] = entry
         lines = _Lines(posixpath.dirname(path))
         pairs = 0
+        grouped: set[tuple[str, tuple[tuple[str, int, int], ...]]] = set()
         for env in _environments(path, sections)[:MAX_ENVIRONMENTS]:
             options = {**sections.get("testenv", {}), **sections.get(f"testenv:{env.name}", {})}
             tox = sections.get("tox", {})
@@ -304,6 +326,20 @@ class ToxParser:
                 if "#" not in target and target not in reader.include_paths:
                     reader.include_paths.append(target)
                     reader.includes.append(Span(path, line, column))
+            named = _named_deps(env, options, lines)
+            group = (minor, tuple(named))
+            if named and group not in grouped:
+                grouped.add(group)
+                environment = f"{path}#{env.name}"
+                reader.facts.append(Fact(FactKind.PYTHON, minor, span, how, environment))
+                for text, line, column in named:
+                    parsed = parse_pep508(text)
+                    if not isinstance(parsed, tuple):
+                        reader.requirements.append(
+                            parsed.requirement(
+                                text, Span(path, line, column), environment=environment
+                            )
+                        )
         return reader.manifest_file(path, self.kind)
 
 

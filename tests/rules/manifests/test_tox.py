@@ -11,6 +11,7 @@ from rules.manifests.registry import kind_for
 from rules.manifests.snapshot import build_snapshot
 from rules.manifests.tox import ToxParser
 from rules.manifests.workflow import INSTALLED_TOGETHER
+from rules.review import review_trees
 
 # OmicsML/dance@30b231c9fc43f9996223ae0dcece0c0b1b3fb45a:tox.ini (abridged: the comment lines
 # and the PyG/DGL installs dropped); the realworld case omicsml__dance__dependabot-scipy1111-py38
@@ -209,3 +210,52 @@ def test_too_much_work_is_a_located_warning(text: str) -> None:
     (warning,) = manifest.errors
     assert warning.severity == "warning" and "tox.ini too large to read whole" in warning.message
     assert (warning.line, warning.column) == (2, 11)
+
+
+# neo4j/graph-data-science-client@02c5fcb7:tox.ini (abridged): PR #448 moved the pandas1
+# factor's numpy pin to 1.25.2 (Python >= 3.9) while py38-pandas1 environments stayed
+NEO4J = """\
+[tox]
+envlist =
+    py{38,39}-pandas{1,2}-main
+    py310-pandas2-main
+
+[testenv]
+deps =
+    pytest
+    pandas1: pandas >= 1.0, < 2.0
+    pandas1: numpy == 1.25.2
+    pandas2: pandas >= 2.0, < 3.0
+    -r requirements/dev.txt
+    {toxinidir}/dist/pkg.whl
+commands = pytest
+"""
+
+
+def test_requirement_strings_in_deps_are_the_environments_own() -> None:
+    manifest = ToxParser().parse("tox.ini", NEO4J)
+    by_env: dict[str, list[str]] = {}
+    for req in manifest.requirements:
+        by_env.setdefault(req.environment, []).append(f"{req.name}{req.specifier}")
+    # one environment per distinct (Python, lines): py38-pandas1 and py39-pandas1 differ in
+    # Python, py39-pandas2 and py310-pandas2 too
+    assert by_env == {
+        "tox.ini#py38-pandas1-main": ["pytest", "pandas<2.0,>=1.0", "numpy==1.25.2"],
+        "tox.ini#py38-pandas2-main": ["pytest", "pandas<3.0,>=2.0"],
+        "tox.ini#py39-pandas1-main": ["pytest", "pandas<2.0,>=1.0", "numpy==1.25.2"],
+        "tox.ini#py39-pandas2-main": ["pytest", "pandas<3.0,>=2.0"],
+        "tox.ini#py310-pandas2-main": ["pytest", "pandas<3.0,>=2.0"],
+    }
+    pythons = {f.environment: f.value for f in manifest.facts if f.environment in by_env}
+    assert pythons["tox.ini#py38-pandas1-main"] == "3.8"
+
+
+def test_a_deps_pin_the_environments_python_cannot_install_is_an_error() -> None:
+    base = {"tox.ini": NEO4J.replace("1.25.2", "1.24.3"), "requirements/dev.txt": "six\n"}
+    head = base | {"tox.ini": NEO4J}
+    found = [
+        f for f in review_trees(base, head).findings if f.rule == "python-version-incompatible"
+    ]
+    assert [(f.severity.value, f.file, f.package) for f in found] == [
+        ("error", "tox.ini", "numpy")
+    ], found
