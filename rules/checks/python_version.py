@@ -35,6 +35,7 @@ from rules.checks.support.evidence import exact_minor, targets_for_environment
 from rules.checks.support.fixes import finding
 from rules.checks.support.fresh import disjoint_pins, exact_pins, installable_for
 from rules.checks.support.locked_wheels import locked_wheel_findings
+from rules.checks.support.packages import is_dev_path
 from rules.checks.support.project_python import project_python_findings
 from rules.checks.support.source_builds import release_row, source_builds
 from rules.checks.support.versions import Admitted, admitted, exact_version
@@ -647,7 +648,10 @@ class PythonVersionIncompatible(
         first = next((m for m in claim.minors if fitting(m)), start)
         locked = ev.locked_whole
         _, _, extra = req.environment.partition("#")
-        what = f"the project's {extra} extra" if extra and extra != "build" else "the project"
+        # a development extra (dev, test, docs, lint) is the contributors', who run the CI's
+        # Pythons; a feature extra is the users' (meta-pytorch/torchtune d39fd9b: async_rl's
+        # math-verify needs 3.10 under requires-python >=3.9, and `uv lock` fails there)
+        what = f"the project's {extra} extra" if extra and is_dev_path(extra) else "the project"
         text = (
             f"{where} allows Python {start} ({ev.text or ev.value}) but no release "
             f"{req.name} {req.specifier or '(any version)'} admits supports it "
@@ -661,8 +665,8 @@ class PythonVersionIncompatible(
         )
         sources = [s.source for _, s in option.rows[-1:]]
         fix = f'requires-python = ">={first}"' if locked else f'python_requires=">={first}"'
-        # an optional extra (a dev or test group: facebookincubator/submitit #1747's
-        # mypy>=1.4.1 under requires-python >=3.6) leaves the project itself installable
+        # a development extra (facebookincubator/submitit #1747's dev extra: mypy>=1.4.1 under
+        # requires-python >=3.6) leaves the project itself installable for its users
         severity = Severity.ERROR if locked and what == "the project" else Severity.WARNING
         return self._at_evidence(ev, req, text, fix, sources, severity, ":range-start")
 

@@ -575,21 +575,30 @@ def test_build_requirements_are_judged_on_the_python_that_builds_the_project() -
     ]
 
 
-def test_a_range_start_in_an_optional_extra_is_a_warning() -> None:
-    """facebookincubator/submitit #1747 raised its dev extra to mypy>=1.4.1 and
-    pytest>=7.4.2 under requires-python >=3.6 (CI moved to 3.8 in the same change): the
-    project itself still installs on 3.6, only `.[dev]` does not."""
+@pytest.mark.parametrize(
+    ("extra", "severity"),
+    [
+        # facebookincubator/submitit #1747 raised its dev extra to mypy>=1.4.1 under
+        # requires-python >=3.6 (CI moved to 3.8 in the same change): contributors' tools
+        ("dev", "warning"),
+        ("tests", "warning"),
+        # meta-pytorch/torchtune d39fd9b: a feature extra is the users' (uv lock fails)
+        ("async_rl", "error"),
+    ],
+)
+def test_a_range_start_in_a_development_extra_is_a_warning(extra: str, severity: str) -> None:
     text = (
         '[project]\nname = "submitit"\nrequires-python = ">=3.6"\ndependencies = ["six"]\n'
-        '[project.optional-dependencies]\ndev = ["numpy>=1.26.0"]\n'
+        f'[project.optional-dependencies]\n{extra} = ["numpy>=1.26.0"]\n'
     )
     (found,) = [
         f
         for f in run(RULE, build_snapshot({"pyproject.toml": text}))
         if f.fingerprint.endswith("range-start")
     ]
-    assert found.severity.value == "warning"
-    assert "the project's dev extra cannot be installed on Python 3.6" in found.message
+    assert found.severity.value == severity
+    if severity == "warning":
+        assert f"the project's {extra} extra cannot be installed on Python 3.6" in found.message
 
 
 @pytest.mark.parametrize(
