@@ -341,8 +341,10 @@ def with_standins(
         return got
 
     for _ in range(MAX_STANDIN_ROUNDS):
-        if run.timed_out:
-            break
+        if run.timed_out or (run.ok and not versions):
+            break  # nothing stood in yet: no release list, no sdist to read
+        if not run.ok and not [n for n in sdist_pins(explanation(run.stderr)) if n not in tried]:
+            break  # a conflict of its own, or only packages tried already
         with EgressProxy(options.policy.egress()) as proxy:
             if run.ok:
                 picked = pinned(run) if pinned is not None else {}
