@@ -614,7 +614,9 @@ def test_a_range_start_in_a_development_extra_is_a_warning(extra: str, severity:
 def test_a_yanked_release_is_no_candidate_of_a_range(line: str, found: bool) -> None:
     files = {
         "requirements.txt": f"{line}\n",
-        "Dockerfile": "FROM python:3.8\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n",
+        "Dockerfile": (
+            "FROM python:3.8\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n"
+        ),
     }
     errors = [
         f
