@@ -262,8 +262,9 @@ def _options(
             # pip and uv skip a yanked release unless an exact pin names it (PEP 592):
             # openvinotoolkit/geti-sdk 6efa8a76's ipython==8.13.* on Python 3.8, where 8.13.0
             # (yanked, "Wrong Python Pinning") is the only one whose Requires-Python admits it
-            kept = tuple(v for v in known if not getattr(release_row(wheels, name, v), "yanked", 0))
-            known = kept or known
+            yanked = getattr(wheels, "yanked", None)
+            gone = yanked(name) if yanked is not None else frozenset()
+            known = tuple(v for v in known if v not in gone) or known
         installable = installable_for(snapshot, env_of(req), name, wheels.pip_candidate)
         decided = admitted(req.specifier, known, installable=installable)
 

@@ -64,6 +64,7 @@ class _KbWheels:
         self._candidate: Callable[..., Any] | None = getattr(module, "pip_candidate", None)
         self._load: Callable[..., Any] | None = getattr(module, "load_wheels", None)
         self._releases: dict[str, tuple[Version, ...]] = {}
+        self._yanked: dict[str, frozenset[Version]] = {}
 
     def releases(self, package: str) -> tuple[Version, ...]:
         """The releases the KB lists (worked out once per package: rules ask per line, and a
@@ -87,6 +88,19 @@ class _KbWheels:
         if not found:
             found = [r.version for r in load_numpy_caps().releases(package) if not r.yanked]
         return tuple(sorted(set(found)))
+
+    def yanked(self, package: str) -> frozenset[Version]:
+        """The releases of `package` whose every file is yanked (worked out once per package)."""
+        known = self._yanked.get(package)
+        if known is None:
+            try:
+                rows = self._load().releases(package) if self._load is not None else None
+            except UNREADABLE:
+                rows = None
+            known = self._yanked[package] = frozenset(
+                Version(str(row.version)) for row in rows or () if getattr(row, "yanked", False)
+            )
+        return known
 
     def release_row(self, package: str, version: str) -> Any:
         """The KB's record of one release (a ``rules.kb.wheels.WheelRelease``: its sdist, wheel
