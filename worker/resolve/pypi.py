@@ -343,7 +343,9 @@ def with_standins(
     for _ in range(MAX_STANDIN_ROUNDS):
         if run.timed_out or (run.ok and not versions):
             break  # nothing stood in yet: no release list, no sdist to read
-        if not run.ok and not [n for n in sdist_pins(explanation(run.stderr)) if n not in tried]:
+        explained = [] if run.ok else explanation(run.stderr)
+        stuck = [n for n in sdist_pins(explained) if n not in tried]
+        if not run.ok and not stuck:
             break  # a conflict of its own, or only packages tried already
         with EgressProxy(options.policy.egress()) as proxy:
             if run.ok:
@@ -358,10 +360,6 @@ def with_standins(
                 for name in todo:
                     standins.write_standins(folder, name, found[name], read.get(name))
             else:
-                explained = explanation(run.stderr)
-                stuck = [n for n in sdist_pins(explained) if n not in tried]
-                if not stuck:
-                    break
                 named = sdist_named(explained)
                 written = 0
                 for name in stuck:

@@ -134,24 +134,26 @@ def _local(url: str) -> Path | None:
     return None
 
 
-def _fetch(url: str, proxy_url: str | None, timeout_s: float) -> tuple[bytes, str] | None:
-    """The body and content type at `url` (through the egress proxy); None when absent or
-    unreachable (a stand-in is only ever an addition: nothing is made up when a page is
-    missing)."""
+def _fetch(
+    url: str, proxy_url: str | None, timeout_s: float, *, limit: int, accept: str = "*/*"
+) -> tuple[bytes, str] | None:
+    """The body (at most `limit` bytes) and content type at an http(s) `url`, through the
+    egress proxy; None when absent, unreachable or larger (a stand-in is only ever an
+    addition: nothing is made up when a page or an archive is missing)."""
     if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
         return None
     handler = urllib.request.ProxyHandler(
         {"http": proxy_url, "https": proxy_url} if proxy_url else {}
     )
     opener = urllib.request.build_opener(handler)
-    request = urllib.request.Request(url, headers={"Accept": _ACCEPT})  # noqa: S310 (http(s) only)
+    request = urllib.request.Request(url, headers={"Accept": accept})  # noqa: S310 (http(s) only)
     try:
         with opener.open(request, timeout=timeout_s) as response:
-            body: bytes = response.read(_MAX_PAGE + 1)
+            body: bytes = response.read(limit + 1)
             kind = str(response.headers.get("Content-Type", ""))
     except (urllib.error.URLError, OSError, ValueError):
         return None
-    if len(body) > _MAX_PAGE:
+    if len(body) > limit:
         return None
     return body, kind
 
@@ -175,7 +177,7 @@ def _files(
             return None
         return _absolute(parse_page(page.read_bytes(), "text/html"), page.as_uri())
     url = source.url if source.flat else f"{source.url.rstrip('/')}/{project}/"
-    fetched = _fetch(url, proxy_url, timeout_s)
+    fetched = _fetch(url, proxy_url, timeout_s, limit=_MAX_PAGE, accept=_ACCEPT)
     if fetched is None:
         return None
     return _absolute(parse_page(*fetched), url)
@@ -331,18 +333,8 @@ def _read_archive(url: str, proxy_url: str | None, timeout_s: float) -> bytes | 
         if not local.is_file() or local.stat().st_size > MAX_SDIST_BYTES:
             return None
         return local.read_bytes()
-    if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
-        return None
-    handler = urllib.request.ProxyHandler(
-        {"http": proxy_url, "https": proxy_url} if proxy_url else {}
-    )
-    request = urllib.request.Request(url)  # noqa: S310 (http(s) only, checked above)
-    try:
-        with urllib.request.build_opener(handler).open(request, timeout=timeout_s) as response:
-            body: bytes = response.read(MAX_SDIST_BYTES + 1)
-    except (urllib.error.URLError, OSError, ValueError):
-        return None
-    return None if len(body) > MAX_SDIST_BYTES else body
+    fetched = _fetch(url, proxy_url, timeout_s, limit=MAX_SDIST_BYTES)
+    return None if fetched is None else fetched[0]
 
 
 def _small_members(body: bytes, url: str) -> dict[str, str] | None:
