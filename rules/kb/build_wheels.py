@@ -26,6 +26,8 @@ WHEELS_SOURCE = "pypi_wheels.json"
 
 #: The data files built from it.
 WHEELS_DATA = "wheels.json"
+#: The fields of a wheels.json release row, in order.
+ROW_FIELDS = ("version", "cpython_minors", "open_floor", "requires_python", "sdist", "yanked")
 TENSORFLOW_DATA = "tensorflow_wheels.json"
 NVIDIA_DATA = "nvidia_wheels.json"
 
@@ -269,42 +271,44 @@ def _releases(name: str, entry: Mapping[str, Any]) -> list[tuple[str, Mapping[st
     return sorted(out, key=lambda item: Version(item[0]))
 
 
+def compact_entry(name: str, entry: Mapping[str, Any]) -> tuple[dict[str, Any], set[str]]:
+    """One package's wheels.json entry (its rows: `ROW_FIELDS`) from its listing record, and
+    the CPython minors its wheels name."""
+    seen: set[str] = set()
+    rows = []
+    for version, record in _releases(name, entry):
+        exact, floor = release_pythons(record["linux_x86_64"])
+        seen |= {t for t in (tag_pythons(x)[0] for x in record["linux_x86_64"]) if t}
+        requires = record.get("requires_python")
+        yanked = bool(record.get("yanked"))
+        rows.append([version, exact, floor, requires, record["sdist"], yanked])
+    compact = {
+        "read_on": entry.get("read_on"),
+        "last_serial": entry.get("last_serial"),
+        "absent": bool(entry.get("absent")),
+        "note": _note(rows, bool(entry.get("absent"))),
+        # the listing's every final release is a row (none was older than the date kept)
+        **({"whole": True} if entry.get("whole") is True else {}),
+        # every pre-release / dev release of the listing (absent: not read, unknown)
+        **(
+            {"prereleases": list(entry["prereleases"])}
+            if isinstance(entry.get("prereleases"), list)
+            else {}
+        ),
+        "releases": rows,
+    }
+    return compact, seen
+
+
 def _wheels(provenance: Mapping[str, Any], packages: Mapping[str, Any]) -> dict[str, Any]:
     seen: set[str] = set()
     table: dict[str, Any] = {}
     for name, entry in _listed(packages, WHEEL_PACKAGES):
-        rows = []
-        for version, record in _releases(name, entry):
-            exact, floor = release_pythons(record["linux_x86_64"])
-            seen |= {t for t in (tag_pythons(x)[0] for x in record["linux_x86_64"]) if t}
-            requires = record.get("requires_python")
-            yanked = bool(record.get("yanked"))
-            rows.append([version, exact, floor, requires, record["sdist"], yanked])
-        table[name] = {
-            "read_on": entry.get("read_on"),
-            "last_serial": entry.get("last_serial"),
-            "absent": bool(entry.get("absent")),
-            "note": _note(rows, bool(entry.get("absent"))),
-            # the listing's every final release is a row (none was older than the date kept)
-            **({"whole": True} if entry.get("whole") is True else {}),
-            # every pre-release / dev release of the listing (absent: not read, unknown)
-            **(
-                {"prereleases": list(entry["prereleases"])}
-                if isinstance(entry.get("prereleases"), list)
-                else {}
-            ),
-            "releases": rows,
-        }
+        table[name], minors = compact_entry(name, entry)
+        seen |= minors
     return {
         "provenance": dict(provenance),
-        "row_fields": [
-            "version",
-            "cpython_minors",
-            "open_floor",
-            "requires_python",
-            "sdist",
-            "yanked",
-        ],
+        "row_fields": list(ROW_FIELDS),
         "pythons_seen": collapse(seen),
         "packages": table,
     }

@@ -173,12 +173,16 @@ class TopArchive:
         self.names = frozenset(n for n in members if not MODELLED_ELSEWHERE.match(n))
 
     def entries(self, package: str) -> list[Mapping[str, Any]] | None:
+        found: list[Mapping[str, Any]] | None = self.member(package)
+        return found
+
+    def member(self, package: str) -> Any:
+        """The parsed member of normalized name `package`; None when the archive has none."""
         if package not in self.names:
             return None
         with self._lock:
             text = self._zip.read(f"{package}.json")
-        found: list[Mapping[str, Any]] = json.loads(text)
-        return found
+        return json.loads(text)
 
     def provenance(self) -> dict[str, Any]:
         with self._lock:

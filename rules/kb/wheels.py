@@ -13,7 +13,7 @@ the data holds releases uploaded since 2019 (TensorFlow: since 1.15.0) of the pa
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -24,6 +24,7 @@ from packaging.version import InvalidVersion, Version
 
 from rules.kb.build_wheels import WHEELS_DATA
 from rules.kb.pyspec import expand, minor_of, py_key, requires_python_admits
+from rules.kb.requires_dist import TopArchive
 
 #: Compiled packages whose sdist still installs without a compiler (the extension is optional
 #: and skipped when it does not build), with the source of that fact.
@@ -31,6 +32,12 @@ OPTIONAL_EXTENSIONS: Mapping[str, str] = {
     "pyyaml": "yaml/pyyaml setup.py: build_ext.check_extension_availability compiles a test "
     "program first and skips the libyaml extension when that fails",
 }
+
+
+#: The same rows for many more projects (scripts/wheels_top_from_index.py): the 15,000 most
+#: downloaded, less those wheels.json and the other wheel files hold.
+TOP_FILE = "wheels_top.zip"
+TOP_SOURCE = "scripts/wheels_top_from_index.py"
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,10 +106,26 @@ class WheelTable:
     #: Packages whose every final release is a row (the listing had none older than the
     #: date the table keeps from): a version older than the first row was never uploaded.
     whole_listings: frozenset[str] = frozenset()
+    #: The projects beyond `packages` (wheels_top.zip): a normalized name's entry in
+    #: wheels.json form, read when first asked for; None when not held.
+    more: Callable[[str], Mapping[str, Any] | None] | None = None
+    _more_read: dict[str, _Entry | None] = field(default_factory=dict, compare=False, repr=False)
+
+    def _more(self, key: str) -> _Entry | None:
+        if self.more is None:
+            return None
+        if key not in self._more_read:
+            raw = self.more(key)
+            self._more_read[key] = None if raw is None else _entry(key, raw, TOP_SOURCE)
+        return self._more_read[key]
 
     def releases(self, package: str) -> tuple[WheelRelease, ...] | None:
         """The releases of `package`, oldest first; None when the data does not hold it."""
-        return self.packages.get(str(canonicalize_name(package)))
+        key = str(canonicalize_name(package))
+        rows = self.packages.get(key)
+        if rows is None and (extra := self._more(key)) is not None:
+            rows = extra.rows
+        return rows
 
     def release(self, package: str, version: str | Version) -> WheelRelease | None:
         """One release (local labels such as +cu121 ignored), when recorded."""
@@ -115,15 +138,27 @@ class WheelTable:
 
     def prereleases(self, package: str) -> frozenset[Version] | None:
         """The pre-releases and dev releases the listing of `package` has; None: not read."""
-        return self.prerelease_lists.get(str(canonicalize_name(package)))
+        key = str(canonicalize_name(package))
+        if key in self.packages:
+            return self.prerelease_lists.get(key)
+        extra = self._more(key)
+        return None if extra is None else extra.prereleases
 
     def whole(self, package: str) -> bool:
         """Whether the rows of `package` are its whole listing of final releases."""
-        return str(canonicalize_name(package)) in self.whole_listings
+        key = str(canonicalize_name(package))
+        if key in self.packages:
+            return key in self.whole_listings
+        extra = self._more(key)
+        return extra is not None and extra.whole
 
     def note(self, package: str) -> str | None:
         """What the rows say as a whole ("sdist only…", "pure Python…"), when anything."""
-        return self.notes.get(str(canonicalize_name(package)))
+        key = str(canonicalize_name(package))
+        if key in self.packages:
+            return self.notes.get(key)
+        extra = self._more(key)
+        return None if extra is None else extra.note
 
 
 def pythons_with_wheels(package: str, version: str | Version) -> frozenset[str] | None:
@@ -158,36 +193,57 @@ def pip_candidate(package: str, version: str | Version, python: str) -> bool | N
     return row.admits(minor) and (row.covers(minor) or row.sdist)
 
 
-def from_raw(data: Mapping[str, Any]) -> WheelTable:
-    """The table of a parsed wheels.json."""
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """One package's rows and what its listing says as a whole."""
+
+    rows: tuple[WheelRelease, ...]
+    note: str | None
+    prereleases: frozenset[Version] | None
+    whole: bool
+
+
+def _entry(key: str, entry: Mapping[str, Any], source: str) -> _Entry:
+    prereleases = None
+    if isinstance(entry.get("prereleases"), list):
+        prereleases = frozenset(
+            v for v in (_version(str(p)) for p in entry["prereleases"]) if v is not None
+        )
+    source = f"package index listing of {key} read on {entry['read_on']} ({source})"
+    rows = tuple(
+        WheelRelease(
+            package=key,
+            version=Version(version),
+            exact=expand(exact),
+            open_floor=floor,
+            requires_python=requires,
+            sdist=bool(sdist),
+            source=source,
+            yanked=bool(yanked),
+        )
+        for version, exact, floor, requires, sdist, yanked in entry["releases"]
+    )
+    return _Entry(rows, entry.get("note"), prereleases, entry.get("whole") is True)
+
+
+def from_raw(
+    data: Mapping[str, Any], more: Callable[[str], Mapping[str, Any] | None] | None = None
+) -> WheelTable:
+    """The table of a parsed wheels.json (and, when given, of the projects beyond it)."""
     read_by = data["provenance"]["source"][0].get("read_by", "the package index")
     packages: dict[str, tuple[WheelRelease, ...]] = {}
     notes: dict[str, str | None] = {}
     prereleases: dict[str, frozenset[Version]] = {}
     whole: set[str] = set()
-    for name, entry in data["packages"].items():
+    for name, raw in data["packages"].items():
         key = str(canonicalize_name(name))
-        if entry.get("whole") is True:
+        entry = _entry(key, raw, read_by)
+        if entry.whole:
             whole.add(key)
-        if isinstance(entry.get("prereleases"), list):
-            prereleases[key] = frozenset(
-                v for v in (_version(str(p)) for p in entry["prereleases"]) if v is not None
-            )
-        source = f"package index listing of {name} read on {entry['read_on']} ({read_by})"
-        packages[key] = tuple(
-            WheelRelease(
-                package=key,
-                version=Version(version),
-                exact=expand(exact),
-                open_floor=floor,
-                requires_python=requires,
-                sdist=bool(sdist),
-                source=source,
-                yanked=bool(yanked),
-            )
-            for version, exact, floor, requires, sdist, yanked in entry["releases"]
-        )
-        notes[key] = entry.get("note")
+        if entry.prereleases is not None:
+            prereleases[key] = entry.prereleases
+        packages[key] = entry.rows
+        notes[key] = entry.note
     return WheelTable(
         packages=packages,
         notes=notes,
@@ -195,14 +251,17 @@ def from_raw(data: Mapping[str, Any]) -> WheelTable:
         snapshot_date=str(data["provenance"]["snapshot_date"]),
         prerelease_lists=prereleases,
         whole_listings=frozenset(whole),
+        more=more,
     )
 
 
 @cache
 def load_wheels() -> WheelTable:
-    """The packaged table, read once per process."""
+    """The packaged table, read once per process; the projects of `TOP_FILE` are read one at
+    a time when a rule asks for them."""
     folder = resources.files("rules.kb") / "data"
-    return from_raw(json.loads((folder / WHEELS_DATA).read_text(encoding="utf-8")))
+    top = TopArchive((folder / TOP_FILE).read_bytes())
+    return from_raw(json.loads((folder / WHEELS_DATA).read_text(encoding="utf-8")), top.member)
 
 
 def _version(value: str | Version) -> Version | None:

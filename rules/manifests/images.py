@@ -215,12 +215,17 @@ def _nvidia_cuda(bare: ImageInfo, match: re.Match[str]) -> ImageInfo:
 
 
 #: The Python of a versioned ``pytorch/pytorch`` image, by torch minor, where a source says it:
-#: 1.13: RaoFoundation/bittensor PR #1089 ("This image has python 3.10.8"); 2.1:
+#: 1.8 and 1.9: pytorch/pytorch#60932 (``pytorch/pytorch:1.9.0-cuda11.1-cudnn8-runtime`` runs
+#: Python 3.7.10, where the 1.8.1 image had 3.8.8; baal-org/baal #148 moved to
+#: ``1.9.0-cuda10.2-cudnn7-runtime`` with ``python = ">=3.8,<3.10"`` and #151 lowered it); 1.13:
+#: RaoFoundation/bittensor PR #1089 ("This image has python 3.10.8"); 2.1:
 #: google/gemma_pytorch#79 (``pytorch/pytorch:2.1.2-cuda11.8-cudnn8-runtime``: "requires a
 #: different Python: 3.10.13 not in '>=3.11'"); 2.5:
 #: rlan/notebooks#144 (``2.5.1-cuda12.4-cudnn9-runtime`` uses Python 3.11.10); 2.6:
 #: ludwig-ai/ludwig 2277c19e ("pytorch/pytorch:2.6.0-cuda12.4-cudnn9-devel ships Python 3.11").
 PYTORCH_IMAGE_PYTHON: dict[str, str] = {
+    "1.8": "3.8",
+    "1.9": "3.7",
     "1.13": "3.10",
     "2.1": "3.10",
     "2.5": "3.11",

@@ -106,6 +106,9 @@ _DEV_WORDS = DEV_WORDS | frozenset(
         "benchmarks",
         "bench",
         "local",
+        # a folder of tox environments' requirement files (motional/nuplan-devkit's
+        # tox/requirements_pythonlint.txt: black, flake8, mypy)
+        "tox",
     }
 )
 
@@ -140,8 +143,10 @@ def is_dev_tool(name: str) -> bool:
 
 
 def is_dev_path(path: str) -> bool:
-    """True when a path names a dev/test/docs/CI file or folder (`requirements-dev.txt`)."""
-    return not _DEV_WORDS.isdisjoint(path_words(path))
+    """True when a path names a dev/test/docs/CI file or folder (`requirements-dev.txt`,
+    `requirements_pythonlint.txt`)."""
+    words = path_words(path)
+    return not _DEV_WORDS.isdisjoint(words) or any(w.endswith("lint") for w in words)
 
 
 def is_production(req: Requirement) -> bool:

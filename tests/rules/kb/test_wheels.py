@@ -15,12 +15,21 @@ import pytest
 from packaging.version import Version
 
 from rules.kb import load_kb
-from rules.kb.build_wheels import NVIDIA_DATA, TENSORFLOW_DATA, WHEELS_DATA
+from rules.kb.build_wheels import NVIDIA_DATA, TENSORFLOW_DATA, WHEELS_DATA, compact_entry
 from rules.kb.nvidia_wheels import cuda_major, nvidia_wheel
+from rules.kb.requires_dist import TopArchive
 from rules.kb.schema import SOURCE_FILES
 from rules.kb.tensorflow_wheels import tensorflow_wheel
-from rules.kb.wheels import WheelRelease, has_wheel, load_wheels, pythons_with_wheels
+from rules.kb.wheels import (
+    TOP_FILE,
+    WheelRelease,
+    from_raw,
+    has_wheel,
+    load_wheels,
+    pythons_with_wheels,
+)
 from scripts.kb_build import INDEX_SOURCE, OPTIONAL_SOURCES, build_data
+from scripts.requires_top_from_index import write_archive
 
 FIXTURES = Path(__file__).parent.parent.parent / "fixtures" / "compat"
 
@@ -190,3 +199,53 @@ def test_tensorflow_install_requirements_from_metadata(
     assert present <= got
     assert not {str(r.name) for r in wheel.install_requirements(python)} & absent
     assert not any("extra" in line for line in got)
+
+
+def test_a_project_wheels_json_lacks_comes_from_the_archive(tmp_path: Path) -> None:
+    """scripts/wheels_top_from_index.py's archive (the rows `compact_entry` builds from a
+    listing record), read one member when first asked for; wheels.json's entry wins where
+    both hold a project."""
+    listing = {  # lingua-language-detector 2.0.2: cp38-cp312 wheels, no sdist
+        "read_on": "2026-12-06",
+        "whole": True,
+        "prereleases": ["2.0.0rc1"],
+        "releases": {
+            "2.0.2": {
+                "requires_python": ">=3.8",
+                "sdist": False,
+                "linux_x86_64": [f"cp3{m}-cp3{m}" for m in range(8, 13)],
+            },
+        },
+    }
+    entry, minors = compact_entry("lingua-language-detector", listing)
+    assert minors == {"3.8", "3.9", "3.10", "3.11", "3.12"}
+    archive = tmp_path / "top.zip"
+    write_archive(archive, {"snapshot_date": "2026-12-06"}, {"lingua-language-detector": entry})
+    main = {
+        "provenance": {"source": [{"read_by": "test"}], "snapshot_date": "2026-12-06"},
+        "pythons_seen": "3.8-3.14",
+        "packages": {"lingua-language-detector": {**entry, "releases": [], "read_on": "x"}},
+    }
+    top = TopArchive(archive.read_bytes())
+    table = from_raw({**main, "packages": {}}, top.member)
+    assert table.release("Lingua_Language_Detector", "2.0.2") is not None
+    row = table.release("lingua-language-detector", "2.0.2")
+    assert row is not None and not row.sdist
+    assert row.covers("3.12") and not row.covers("3.13")
+    assert table.whole("lingua-language-detector")
+    assert table.prereleases("lingua-language-detector") == frozenset({Version("2.0.0rc1")})
+    assert table.releases("not-recorded") is None and not table.whole("not-recorded")
+    assert from_raw(main, top.member).releases("lingua-language-detector") == ()
+
+
+def test_the_packaged_wheel_archive_leaves_out_what_the_other_tables_hold() -> None:
+    top = TopArchive((resources.files("rules.kb") / "data" / TOP_FILE).read_bytes())
+    assert len(top.names) >= 1000
+    assert top.provenance()["script"] == "scripts/wheels_top_from_index.py"
+    for name in (WHEELS_DATA, TENSORFLOW_DATA, NVIDIA_DATA):
+        held = json.loads((resources.files("rules.kb") / "data" / name).read_text("utf-8"))
+        assert not top.names & set(held["packages"]), name
+    assert not {"torch", "jax", "jaxlib", "tensorflow"} & top.names
+    # requests: pure-Python wheels in every release since 2019
+    assert has_wheel("requests", "2.32.3", "3.14") is True
+    assert load_wheels().note("requests") is not None
