@@ -51,6 +51,7 @@ from rules.kb import project_names, release_lists
 from rules.kb.wheels import load_wheels
 from rules.manifests.conda import CONDA_EXPORT
 from rules.manifests.model import Ecosystem, Requirement, Snapshot
+from rules.manifests.setuppy import JOINED_LITERALS
 
 #: How many missing names one review looks for typos of (each look-up is some 20 ms); the
 #: names past it are still reported, as warnings.
@@ -172,6 +173,21 @@ class ProjectNotOnPypi(StaticRule, id="project-not-on-pypi", severity=Severity.E
         names: ProjectNames = self._names if self._names is not None else project_names
         if names.has(name):
             return None
+        joined = _joined(snapshot, req)
+        if joined:
+            pieces = " ".join(f'"{p}"' for p in joined)
+            return finding(
+                self,
+                f"{req.raw.strip()}: Python joins adjacent string literals, so {pieces} (no "
+                f"comma between them) are the one requirement {req.name}, and PyPI had no "
+                f"project named {req.name} when its {names.read_on()} list of projects was "
+                f"read: pip stops with 'No matching distribution found for {req.name}'.",
+                req.location,
+                package=req.name,
+                fix=", ".join(f'"{p}"' for p in joined),
+                evidence=(f"KB pypi_names.txt.xz (read on {names.read_on()}): no project {name}",),
+                fingerprint=f"not-on-pypi:{name}",
+            )
         near: list[str] = []
         if budget[0] > 0 and len(name) <= _LONGEST:  # a private index's thousands stay fast
             budget[0] -= 1
@@ -226,6 +242,20 @@ class ProjectNotOnPypi(StaticRule, id="project-not-on-pypi", severity=Severity.E
             severity=Severity.WARNING,
             fingerprint=f"not-on-pypi:{name}",
         )
+
+
+def _joined(snapshot: Snapshot, req: Requirement) -> list[str]:
+    """The string literals a setup.py's requirement was joined from, when more than one (a
+    missing comma: google-ai-edge/ai-edge-torch 94f36d69's ``"multipledispatch"
+    "transformers" "kagglehub"`` became one name, fixed in 67244ba)."""
+    manifest = snapshot.files.get(req.location.file)
+    if manifest is None:
+        return []
+    at = f"{req.location.line}:{req.location.column}\t"
+    for key, value in manifest.metadata:
+        if key == JOINED_LITERALS and value.startswith(at):
+            return value.removeprefix(at).split("|")
+    return []
 
 
 def _exported(snapshot: Snapshot, req: Requirement) -> bool:

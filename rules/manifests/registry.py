@@ -4,7 +4,8 @@ Selection is by path only (the worker picks files from a PR's file list before f
 
 - requirements: ``.txt``/``.in`` files whose stem has ``requirements`` as its first, second
   or last word (``requirements-dev.txt``, ``dev-requirements.txt``, ``ci_requirements_gpu.txt``),
-  any ``.txt``/``.in`` under a ``requirements/`` folder, ``constraints*.txt``
+  any ``.txt``/``.in`` under a ``requirements/`` folder, ``constraints*.txt``, ``*.pip``
+  under a ``reqs/``, ``req/`` or ``requirements/`` folder or named as a requirements file
 - pyproject: ``pyproject.toml``; pixi: ``pixi.toml``
 - setuptools: ``setup.cfg``, ``setup.py`` (read statically, never run)
 - conda: ``environment*.yml``/``.yaml``, any ``.yml``/``.yaml`` under ``envs/`` or ``conda/``
@@ -57,6 +58,8 @@ _NOT_DOCKERFILE_EXTENSIONS = frozenset(
         "xml", "csv", "lock", "log", "diff", "patch", "sample", "example",
     }
 )  # fmt: skip
+#: Folders whose ``*.pip`` files are requirements files (apple/coremltools' ``reqs/``).
+_PIP_FOLDERS = frozenset({"reqs", "req", "requirements"})
 #: A requirements file's stem: `requirements` as its first, second or last word.
 _REQUIREMENTS_WORD = re.compile(r"^requirements?$")
 _SKIPPED_FOLDERS = frozenset({"node_modules", "site-packages", ".venv", "venv", ".tox", ".git"})
@@ -150,6 +153,12 @@ def kind_for(path: str) -> FileKind | None:
     if lower.endswith(".in") and _is_requirements_name(lower):
         return FileKind.REQUIREMENTS
     if lower.endswith((".txt", ".in")) and "requirements" in folders:
+        return FileKind.REQUIREMENTS
+    if lower.endswith(".pip") and (
+        _is_requirements_name(lower.removesuffix(".pip") + ".txt")
+        or _PIP_FOLDERS.intersection(folders[-1:])
+    ):
+        # apple/coremltools' reqs/test.pip, reqs/build.pip: pip install -r reads any name
         return FileKind.REQUIREMENTS
     return None
 

@@ -91,6 +91,8 @@ _ANNOTATION = re.compile(
     r"(?P<value>[A-Za-z0-9_.+*-]+)\s*$",
     re.IGNORECASE,
 )
+#: A version-control URL (pip's VCS schemes).
+_VCS_URL = re.compile(r"^(git|hg|svn|bzr)\+", re.IGNORECASE)
 _PIP_COMPILE_PYTHON = re.compile(r"pip-compile with python (\d+\.\d+(?:\.\d+)?)", re.IGNORECASE)
 _UV_PYTHON = re.compile(r"--python-version[= ](\d+\.\d+(?:\.\d+)?)")
 _UV_PLATFORM = re.compile(r"--python-platform[= ]([A-Za-z0-9_.-]+)")
@@ -313,10 +315,40 @@ class RequirementsReader(ManifestParts):
     # -- entry points ------------------------------------------------------------------
     def read_text(self, text: str) -> None:
         """Read a whole requirements file."""
-        for logical in logical_lines(split_lines(text)):
+        lines = split_lines(text)
+        for logical in logical_lines(lines):
             self.read_logical(logical)
             if self._limit_reported:
                 return
+        self._unhashable(lines)
+
+    def _unhashable(self, lines: list[str]) -> None:
+        """In hash-checking mode (any line's ``--hash`` turns it on for the whole install) pip
+        stops at a version-control requirement ("Can't verify hashes for these requirements
+        because we don't have a way to hash version control repositories") and at an
+        editable one ("cannot be installed when requiring hashes, because there is no single
+        file to hash"): bytewax/bytewax d058b5f2's ``sphinx-autodoc2 @ git+https://...`` with
+        ``--hash`` values in a uv-compiled lock, fixed in dba22b8f by dropping them."""
+        if not any(r.hashes for r in self.requirements):
+            return
+        for req in self.requirements:
+            vcs = req.url is not None and _VCS_URL.match(req.url) is not None
+            editable = req.raw.startswith("-e ")
+            if not vcs and not editable:
+                continue
+            line, column = req.location.line, req.location.column
+            what = "a version-control requirement" if vcs else "an editable requirement"
+            self.errors.append(
+                parse_error(
+                    self.path,
+                    line,
+                    column,
+                    f"{what} in hash-checking mode (this file's --hash options turn it on): "
+                    "pip cannot hash it and stops; drop the file's hashes"
+                    + (f" or pin a released {req.name}" if vcs else ""),
+                    lines[line - 1] if 0 < line <= len(lines) else None,
+                )
+            )
 
     def read_entry(self, text: str, line: int, column: int) -> None:
         """Read one requirements line found elsewhere (a conda ``pip:`` item) at line/column."""

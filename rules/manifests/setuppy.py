@@ -34,8 +34,11 @@ requirement that is not PEP 508 is a located parse error (setuptools would refus
 from __future__ import annotations
 
 import ast
+import copy
+import io
 import posixpath
 import re
+import tokenize
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -96,6 +99,13 @@ def _as_items(value: _Value) -> list[_Item]:
     return value if isinstance(value, list) else [value]
 
 
+#: Metadata of a requirement string Python joined from adjacent literals (a missing comma):
+#: ``<line>:<column>\t<literal>|<literal>...``.
+JOINED_LITERALS = "joined-literals"
+#: Most lines a joined literal is looked at over.
+_MAX_JOINED_LINES = 20
+
+
 class _Skip(Exception):
     """The value is computed: not read."""
 
@@ -105,7 +115,10 @@ class _Module:
     tree: ast.Module
     lines: list[str]
     bindings: dict[str, ast.expr | None] = field(default_factory=dict)
-    handles: dict[str, ast.expr] = field(default_factory=dict)
+    handles: dict[str, ast.expr | None] = field(default_factory=dict)
+    #: the ``with ... as f`` handles in effect at an assignment inside a ``with`` body, by
+    #: the assignment's id (the same name may be the handle of two files in turn)
+    scoped: dict[int, dict[str, ast.expr]] = field(default_factory=dict)
     functions: dict[str, ast.FunctionDef] = field(default_factory=dict)
     #: what each helper function reads, once known (see `reader`)
     helpers: dict[tuple[str, str | None], str | None] = field(default_factory=dict)
@@ -122,8 +135,9 @@ class _Module:
         """Names bound once (a second binding or a mutation makes them None)."""
         for node in nodes:
             if isinstance(node, ast.Assign):
+                value = _in_scope(node.value, self.scoped.get(id(node)))
                 for target in node.targets:
-                    self.bind(target, node.value)
+                    self.bind(target, value)
                     if (
                         isinstance(target, ast.Subscript)
                         and isinstance(target.value, ast.Name)
@@ -133,13 +147,21 @@ class _Module:
                         sets = self.item_sets.setdefault(target.value.id, [])
                         sets.append((target.slice.value, node.value))
             elif isinstance(node, ast.AnnAssign) and node.value is not None:
-                self.bind(node.target, node.value)
+                self.bind(node.target, _in_scope(node.value, self.scoped.get(id(node))))
             elif isinstance(node, ast.AugAssign | ast.NamedExpr | ast.For | ast.comprehension):
                 self.bind(node.target, None)
             elif isinstance(node, ast.With):
-                for item in node.items:
-                    if isinstance(item.optional_vars, ast.Name):
-                        self.handles[item.optional_vars.id] = item.context_expr
+                opened = {
+                    item.optional_vars.id: item.context_expr
+                    for item in node.items
+                    if isinstance(item.optional_vars, ast.Name)
+                }
+                for name, expr in opened.items():  # a name two blocks bind is ambiguous
+                    self.handles[name] = None if name in self.handles else expr
+                for statement in node.body:  # outer blocks first: an inner one overrides
+                    for inner in ast.walk(statement):
+                        if isinstance(inner, ast.Assign | ast.AnnAssign):
+                            self.scoped.setdefault(id(inner), {}).update(opened)
             elif isinstance(node, ast.FunctionDef):
                 self.functions.setdefault(node.name, node)
             elif (
@@ -347,7 +369,8 @@ class _Module:
                 return self.file_read(inner, depth + 1)
             return None
         if isinstance(node, ast.Name) and node.id in self.handles:
-            return self.file_read(self.handles[node.id], depth + 1)
+            handle = self.handles[node.id]
+            return self.file_read(handle, depth + 1) if handle is not None else None
         if isinstance(node, ast.Name) and self.bindings.get(node.id) is not None:
             bound = self.bindings[node.id]
             return self.file_read(bound, depth + 1) if bound is not None else None
@@ -403,6 +426,26 @@ class _Module:
                     found = names.pop()
             self.helpers[key] = found
         return self.helpers[key]
+
+
+class _Handles(ast.NodeTransformer):
+    """Puts each ``with`` handle's ``open(...)`` in place of its name."""
+
+    def __init__(self, opened: dict[str, ast.expr]) -> None:
+        self.opened = opened
+
+    def visit_Name(self, node: ast.Name) -> ast.expr:
+        return self.opened.get(node.id, node) if isinstance(node.ctx, ast.Load) else node
+
+
+def _in_scope(value: ast.expr, opened: dict[str, ast.expr] | None) -> ast.expr:
+    """`value` with the handles of the ``with`` blocks around it read as their files
+    (opengeos/leafmap's setup.py reads requirements.txt, then requirements_dev.txt, each
+    ``as f``: ``all_reqs = f.read().split("\\n")`` is the first file's)."""
+    if not opened or not any(isinstance(n, ast.Name) and n.id in opened for n in ast.walk(value)):
+        return value
+    result = _Handles(opened).visit(copy.deepcopy(value))
+    return result if isinstance(result, ast.expr) else value
 
 
 def _opens_file(function: ast.FunctionDef) -> bool:
@@ -497,6 +540,31 @@ class _Builder(ManifestParts):
                 environment=self.environment(extra),
             )
         )
+        joined = self.literals(node) if pieces == 1 else []
+        if len(joined) > 1:
+            at = f"{span.line}:{span.column}"
+            self.metadata.append((JOINED_LITERALS, f"{at}\t{'|'.join(joined)}"))
+
+    def literals(self, node: ast.expr) -> list[str]:
+        """The string literals Python joined into `node` (adjacent literals with no comma
+        between them are one string: ``"multipledispatch" "transformers"``); one or none for
+        a plain literal."""
+        if not isinstance(node, ast.Constant) or getattr(node, "end_lineno", None) is None:
+            return []
+        first, last = node.lineno, node.end_lineno or node.lineno
+        if last - first > _MAX_JOINED_LINES:
+            return []
+        source = "\n".join(self.lines[first - 1 : last])
+        found: list[str] = []
+        try:
+            for token in tokenize.generate_tokens(io.StringIO(source).readline):
+                if token.type == tokenize.STRING:
+                    value = ast.literal_eval(token.string)
+                    if isinstance(value, str):
+                        found.append(value)
+        except (tokenize.TokenError, SyntaxError, ValueError):
+            return []
+        return found if "".join(found) == node.value else []
 
     def requirements_file(self, item: _File, extra: str | None) -> None:
         name = item.path

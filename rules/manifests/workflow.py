@@ -235,9 +235,23 @@ def setup_python_nodes(walker: Walker, job: yaml.Node) -> Iterator[yaml.Node]:
 
 def _setup_action(walker: Walker, step: yaml.Node) -> str:
     """`actions/setup-python` or `astral-sh/setup-uv` (whose ``python-version`` input is the
-    Python every later uv command of the job uses: it sets ``UV_PYTHON``), else ""."""
+    Python every later uv command of the job uses: it sets ``UV_PYTHON``), a local composite
+    action given a ``python-version`` input (`_local_setup`), else ""."""
     uses = (walker.scalar(walker.get(step, "uses")) or "").lower()
-    return next((a for a in (SETUP_PYTHON, SETUP_UV) if uses.startswith(a)), "")
+    found = next((a for a in (SETUP_PYTHON, SETUP_UV) if uses.startswith(a)), "")
+    return found or _local_setup(walker, step)
+
+
+def _local_setup(walker: Walker, step: yaml.Node) -> str:
+    """``./<folder> (local action)`` for a step using a local composite action with a
+    ``python-version`` input, else "". The action file is another file, so the input is taken
+    for the Python the action sets up (its setup-python step's ``${{ inputs.python-version
+    }}``, slothy-optimizer/slothy's .github/actions/setup-ubuntu), for the action's own
+    installs and the steps after it."""
+    folder = local_action(walker.scalar(walker.get(step, "uses")) or "")
+    if folder is None or walker.get(walker.get(step, "with"), "python-version") is None:
+        return ""
+    return f"./{folder} (local action)"
 
 
 def _setup_python_version(walker: Walker, step: yaml.Node) -> yaml.Node | None:
@@ -489,6 +503,8 @@ def _pythons_in_effect(
         conda = _conda_setup_versions(walker, path, step, matrix)
         if conda:  # its Python is that of the environment file it creates, too
             current = conda
+        elif _local_setup(walker, step):  # the action's own installs run on its Python
+            current = _later_pythons(walker, path, step, matrix) or current
         if current:
             out[index] = current
         later = _later_pythons(walker, path, step, matrix)

@@ -37,7 +37,7 @@ from rules.checks.support.memo import PerSnapshotEnv
 from rules.config import RepoConfig
 from rules.kb.cudaver import major_minor
 from rules.kb.pyspec import minors_admitted
-from rules.manifests._setup_links import project_file
+from rules.manifests._setup_links import local_project_envs, project_file
 from rules.manifests.model import (
     RUNNER_KINDS,
     DockerStage,
@@ -300,6 +300,35 @@ def _built_project(snapshot: Snapshot, env: str) -> str | None:
     return declaring if declaring is not None else root
 
 
+_INSTALLERS: PerSnapshotEnv[dict[str, tuple[str, ...]]] = PerSnapshotEnv()
+
+
+def _local_installers(snapshot: Snapshot) -> dict[str, tuple[str, ...]]:
+    """For each project environment (``setup.py``, ``setup.py#all``): the requirements and
+    conda files whose ``-e .`` / ``.[all]`` lines install it (`local_project_envs`)."""
+
+    def compute() -> dict[str, tuple[str, ...]]:
+        found: dict[str, list[str]] = {}
+        for path in sorted(snapshot.files):
+            for project in local_project_envs(snapshot.files[path], snapshot.files):
+                found.setdefault(project, []).append(path)
+        return {k: tuple(v) for k, v in found.items()}
+
+    return _INSTALLERS.get(snapshot, "", compute)
+
+
+def _local_installer_decls(snapshot: Snapshot, env: str) -> list[PythonDecl]:
+    """The Pythons of the jobs and stages that install a requirements (or conda) file whose
+    ``-e .`` / ``.[all]`` line installs `env`'s project: pip resolves the project's
+    requirements with the file's, on that Python (nasaharvest/openmapflow 3a66adf: the 3.8
+    legs install requirements.txt, whose ``-e .[all]`` brings setup.py's ``numpy==1.26.4``)."""
+    found: list[PythonDecl] = []
+    for path in _local_installers(snapshot).get(env, ()):
+        found += [d for _, s in installing_stages(snapshot, path) if (d := _stage_decl(s))]
+        found += _workflow_decls(snapshot, path, unnamed=False, env=path)
+    return found
+
+
 def python_decls(snapshot: Snapshot, env: str) -> list[PythonDecl]:
     """Every piece of Python evidence for `env` that decides (see the module docstring)."""
     root = env_root(env)
@@ -317,6 +346,7 @@ def python_decls(snapshot: Snapshot, env: str) -> list[PythonDecl]:
         return [d for d in exact + ranges if d.how == "pixi"]
     sites = [d for _, s in installing_stages(snapshot, env) if (d := _stage_decl(s))]
     sites += _workflow_decls(snapshot, root, unnamed=False, env=env)
+    sites += _local_installer_decls(snapshot, env)
     if sites:
         return sites + ranges
     if not exact and "/" not in root and root_kind in _PROJECT_KINDS:

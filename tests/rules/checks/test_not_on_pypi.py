@@ -252,3 +252,35 @@ def test_a_name_longer_than_any_gets_no_typo_search() -> None:
 def test_scripts_report_typos_only(files: dict[str, str], expected: list[tuple[str, int]]) -> None:
     findings = run(ProjectNotOnPypi(), build_snapshot(files))
     assert [(f.severity.value, f.line) for f in findings] == expected
+
+
+JOINED = [
+    # google-ai-edge/ai-edge-torch 94f36d69: two commas missing in install_requires
+    (
+        '    "multipledispatch"\n    "transformers"\n    "kagglehub",\n',
+        "error",
+        '"multipledispatch", "transformers", "kagglehub"',
+    ),
+    # a URL split over two literals on purpose: the name is torch, a project PyPI has
+    (
+        '    "torch @ https://download.pytorch.org/whl/cu118/"\n'
+        '    "torch-2.0.0%2Bcu118-cp310-cp310-linux_x86_64.whl",\n',
+        None,
+        None,
+    ),
+    # one literal whose name PyPI lacks: the plain warning, no missing comma to point at
+    ('    "depreview-not-a-listed-project",\n', "warning", None),
+]
+
+
+@pytest.mark.parametrize(("items", "severity", "fix"), JOINED)
+def test_adjacent_literals_joined_into_one_name(
+    items: str, severity: str | None, fix: str | None
+) -> None:
+    text = f"from setuptools import setup\nsetup(\n  install_requires=[\n{items}  ],\n)\n"
+    findings = run(ProjectNotOnPypi(), build_snapshot({"setup.py": text}))
+    assert [f.severity.value for f in findings] == ([severity] if severity else [])
+    if fix is not None:
+        assert findings[0].fix == fix
+        assert "adjacent string literals" in findings[0].message
+        assert (findings[0].line, findings[0].file) == (4, "setup.py")

@@ -121,6 +121,8 @@ def test_a_bound_on_the_minor_alone_excludes_its_patches(spec: str, py: str, fou
         ("pytorch/pytorch:1.13.1-cuda11.6-cudnn8-runtime", "3.10"),  # bittensor PR #1089
         ("pytorch/pytorch:2.1.2-cuda11.8-cudnn8-runtime", "3.10"),  # gemma_pytorch#79
         ("pytorch/pytorch:2.2.0-cuda12.1-cudnn8-runtime", None),  # no source: unknown
+        ("pytorch/pytorch:1.9.0-cuda10.2-cudnn7-runtime", "3.7"),  # pytorch/pytorch#60932
+        ("pytorch/pytorch:1.8.1-cuda11.1-cudnn8-devel", "3.8"),  # pytorch/pytorch#60932
         # PyTorch/XLA: the tag's segment after the release is the Python
         (
             "us-central1-docker.pkg.dev/tpu-pytorch-releases/docker/xla:nightly_3.8_tpuvm_20231128",
@@ -293,3 +295,29 @@ def test_a_setup_py_importing_a_removed_module(setup: str, py: str, found: bool)
     assert bool(findings) is found
     for finding in findings:
         assert finding.severity == "error" and finding.file == ".github/workflows/ci.yml"
+
+
+#: nasaharvest/openmapflow 3a66adf: the 3.8 legs install requirements.txt, whose ``-e .[all]``
+#: line brings setup.py's numpy==1.26.4 (Requires-Python >=3.9) into that install.
+EDITABLE_PROJECT = {
+    "setup.py": 'from setuptools import setup\nsetup(name="x", python_requires=">=3.6",\n'
+    '      install_requires=["numpy==1.26.4"], extras_require={"all": ["pyyaml"]})\n',
+    "requirements.txt": "-e .[all]\nblack==22.8.0\n",
+    ".github/workflows/ci.yml": "jobs:\n  test:\n    steps:\n"
+    "      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.8'\n"
+    "      - run: pip install -r requirements.txt\n",
+}
+
+
+@pytest.mark.parametrize("line", ["-e .[all]", "."])
+def test_the_python_of_an_install_with_the_project_judges_the_project(line: str) -> None:
+    files = {**EDITABLE_PROJECT, "requirements.txt": f"{line}\nblack==22.8.0\n"}
+    found = [f for f in run(RULE, build_snapshot(files)) if f.severity.value == "error"]
+    assert [f.package for f in found] == ["numpy"]
+    assert "runs Python 3.8" in found[0].message
+    assert found[0].file in {"setup.py", ".github/workflows/ci.yml"}
+
+
+def test_without_the_project_line_its_python_is_not_the_installs() -> None:
+    files = {**EDITABLE_PROJECT, "requirements.txt": "black==22.8.0\n"}
+    assert [f for f in run(RULE, build_snapshot(files)) if f.severity.value == "error"] == []

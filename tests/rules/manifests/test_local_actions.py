@@ -153,3 +153,41 @@ def test_each_install_gets_the_python_set_up_before_it(
     files = {".github/workflows/ci.yml": SEQUENCE, "early.txt": "x\n", "old.txt": "x\n"}
     files["new.txt"] = "x\n"
     assert pythons(files, env) == expected
+
+
+#: slothy-optimizer/slothy's python.yml: the job's Python is the local action's input, which
+#: the action hands to its own setup-python before it installs requirements.txt.
+LOCAL_SETUP = """jobs:
+  test:
+    strategy:
+      matrix:
+        python-version: ["3.9", "3.13"]
+    steps:
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.11"
+      - uses: ./.github/actions/setup-ubuntu
+        with:
+          python-version: ${{ matrix.python-version }}
+      - run: pip install -r after.txt
+"""
+SETUP_ACTION = """runs:
+  using: composite
+  steps:
+    - uses: actions/setup-python@v4
+      with:
+        python-version: ${{ inputs.python-version }}
+    - shell: bash
+      run: python3 -m pip install -r requirements.txt
+"""
+
+
+@pytest.mark.parametrize("env", ["requirements.txt", "after.txt"])
+def test_a_local_action_given_a_python_version_sets_up_that_python(env: str) -> None:
+    files = {
+        ".github/workflows/python.yml": LOCAL_SETUP,
+        ".github/actions/setup-ubuntu/action.yml": SETUP_ACTION,
+        "requirements.txt": "sphinx==8.1.3\n",
+        "after.txt": "x\n",
+    }
+    assert pythons(files, env) == [("3.9", False), ("3.13", False)]

@@ -29,6 +29,8 @@ from rules.manifests.registry import (
         ("requirements-dev.in", FileKind.REQUIREMENTS),
         ("constraints.txt", FileKind.REQUIREMENTS),
         ("constraints-cu121.txt", FileKind.REQUIREMENTS),
+        ("reqs/test.pip", FileKind.REQUIREMENTS),  # apple/coremltools
+        ("requirements-dev.pip", FileKind.REQUIREMENTS),
         ("pyproject.toml", FileKind.PYPROJECT),
         ("libs/core/pyproject.toml", FileKind.PYPROJECT),
         ("environment.yml", FileKind.CONDA),

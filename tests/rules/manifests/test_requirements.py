@@ -203,6 +203,33 @@ def test_continuations_and_hashes() -> None:
     ]
 
 
+UNHASHABLE = [
+    # bytewax/bytewax d058b5f2: a uv-compiled, hashed lock with a git requirement
+    (
+        "vcs in a hashed file",
+        "numpy==1.26.4 --hash=sha256:aaa\n"
+        "sphinx-autodoc2 @ git+https://github.com/x/sphinx-autodoc2@a9db746 \\\n"
+        "    --hash=sha256:bbb\n",
+        [(2, 1)],
+    ),
+    ("editable in a hashed file", "numpy==1.26.4 --hash=sha256:aaa\n-e ./pkg\n", [(2, 1)]),
+    ("vcs without any hash", "sphinx-autodoc2 @ git+https://github.com/x/y@a9db746\n", []),
+    ("hashed named lines only", "numpy==1.26.4 --hash=sha256:aaa\nscipy==1.11.4\n", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"), [c[1:] for c in UNHASHABLE], ids=[c[0] for c in UNHASHABLE]
+)
+def test_hash_checking_mode_rejects_what_pip_cannot_hash(
+    text: str, where: list[tuple[int, int]]
+) -> None:
+    manifest = PARSER.parse("requirements/doc.txt", text)
+    assert [(e.line, e.column) for e in manifest.errors] == where
+    for error in manifest.errors:
+        assert "hash-checking mode" in error.message
+
+
 def test_error_on_a_continuation_line_points_at_that_line() -> None:
     manifest = PARSER.parse("requirements.txt", "torch==2.1.0 \\\n  ;; bad\nnumpy\n")
     # packaging points at the second `;`, on the second physical line

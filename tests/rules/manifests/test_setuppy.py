@@ -114,6 +114,19 @@ def main() -> None:
             None,
             ["setup.py\nreqs/base.txt", "setup.py#gpu\nreqs/gpu.txt"],
         ),
+        (  # opengeos/leafmap b8ddcf9: one handle name, two files in turn
+            "import io\nfrom setuptools import setup\n"
+            "with io.open('requirements.txt', encoding='utf-8') as f:\n"
+            "    all_reqs = f.read().split('\\n')\n"
+            "with io.open('requirements_dev.txt', encoding='utf-8') as f:\n"
+            "    dev_reqs = [x.strip() for x in f.read().split('\\n')]\n"
+            "install_requires = [x.strip() for x in all_reqs if 'git+' not in x]\n"
+            "setup(name='leafmap', install_requires=install_requires,\n"
+            "      extras_require={'all': dev_reqs})\n",
+            "setup.py",
+            "leafmap",
+            ["setup.py\nrequirements.txt", "setup.py#all\nrequirements_dev.txt"],
+        ),
         (
             "from setuptools import setup\n"
             "def get_install_requires():\n"
