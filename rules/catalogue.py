@@ -100,6 +100,12 @@ CATALOGUE: tuple[RuleInfo, ...] = (
         "rule",
         "a package PyPI has only as an sdist whose build imports torch (torch-scatter, flash-attn)",
     ),
+    RuleInfo(
+        "build-isolation-lacks-torch",
+        "config-error",
+        "rule",
+        "the project's setup.py imports torch, its pyproject's [build-system] requires has none",
+    ),
     RuleInfo("cuda-variant-mismatch", "cuda-variant-mismatch", "rule", "CUDA builds that differ"),
     RuleInfo("torch-family-mismatch", "torch-family-mismatch", "rule", "vision/audio vs torch"),
     RuleInfo("cuda-base-image-mismatch", "cuda-base-image-mismatch", "rule", "CUDA vs image"),

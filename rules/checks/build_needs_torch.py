@@ -22,6 +22,7 @@ may pass ``--no-build-isolation``, which this rule does not read. uv's
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterable
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
@@ -36,16 +37,22 @@ from rules.checks.support.environments import (
     project,
     version_of,
 )
+from rules.checks.support.evidence import installing_stages
 from rules.checks.support.fixes import finding
 from rules.checks.support.indexes import pip_indexes_for
 from rules.findings import Finding, Severity
 from rules.kb.torch_builds import TorchBuild, newest, torch_build
 from rules.manifests.model import (
+    RUNNER_KINDS,
     Ecosystem,
+    FactKind,
     FileKind,
+    Group,
     Requirement,
+    Snapshot,
 )
 from rules.manifests.pyproject import NO_BUILD_ISOLATION
+from rules.manifests.setuppy import TOP_IMPORT
 
 #: The files judged: installed as a whole by pip (or conda, then pip).
 _FILE_KINDS = frozenset(
@@ -154,4 +161,76 @@ def _earlier_torch(req: Requirement, reqs: list[Requirement]) -> Requirement | N
     )
 
 
-RULES: tuple[Rule, ...] = (BuildNeedsTorch(),)
+class OwnBuildNeedsTorch(StaticRule, id="build-isolation-lacks-torch", severity=Severity.ERROR):
+    """The project's own setup.py imports torch at the top while its pyproject.toml's
+    ``[build-system] requires`` names no torch: pip and uv build the project in an isolated
+    environment holding only those requirements, and setup.py stops there
+    (NVIDIA/physicsnemo-sym #198 dropped torch from the build requirements; issues #219 and
+    #263: "No module named 'torch'" on ``pip install .``). A warning where a Dockerfile,
+    workflow or script installs the project (it may pass ``--no-build-isolation``, which is
+    not read), and nothing where uv's ``no-build-isolation-package`` names torch. A
+    setup.py with no pyproject.toml, or one whose ``[build-system]`` lists nothing, is not
+    judged (many CUDA-extension projects document ``--no-build-isolation`` for it)."""
+
+    def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        """One finding per such pyproject.toml."""
+        snapshot = ctx.snapshot
+        for path in sorted(snapshot.files):
+            pyproject = snapshot.files[path]
+            if pyproject.kind != FileKind.PYPROJECT:
+                continue
+            build = [r for r in pyproject.requirements if r.group == Group.BUILD]
+            unisolated = {v for k, v in pyproject.metadata if k == NO_BUILD_ISOLATION}
+            if not build or any(project(r) == "torch" for r in build):
+                continue
+            if {"*", "torch"} & unisolated:
+                continue
+            setup_path = posixpath.join(posixpath.dirname(path), "setup.py")
+            line = _top_torch_import(snapshot, setup_path)
+            if line is None:
+                continue
+            scripted = any(_scripted(snapshot, p) for p in (path, setup_path))
+            names = ", ".join(r.raw.strip() for r in build)
+            yield finding(
+                self,
+                f"{setup_path}:{line} imports torch at the top, and {path}'s [build-system] "
+                f"requires ({names}) has no torch: pip and uv build the project in an isolated "
+                'environment holding only those, and setup.py stops with "ModuleNotFoundError: '
+                "No module named 'torch'\""
+                + (" (unless the install passes --no-build-isolation)." if scripted else "."),
+                build[0].location,
+                package="torch",
+                fix='add "torch" to [build-system] requires (the build gets the newest torch), '
+                "or tell every install to pass --no-build-isolation",
+                evidence=(f"{setup_path}:{line}: import torch (module level)",),
+                severity=Severity.WARNING if scripted else Severity.ERROR,
+                fingerprint=f"build-isolation-lacks-torch:{path}",
+            )
+
+
+def _scripted(snapshot: Snapshot, root: str) -> bool:
+    """Whether a Dockerfile stage, a CI job or a script installs the file `root` (its
+    command may pass ``--no-build-isolation``)."""
+    if installed_by(snapshot, root) or installing_stages(snapshot, root):
+        return True
+    return any(
+        fact.environment == root
+        for fact in snapshot.facts(FactKind.PYTHON)
+        if (m := snapshot.files.get(fact.location.file)) is not None and m.kind in RUNNER_KINDS
+    )
+
+
+def _top_torch_import(snapshot: Snapshot, setup_path: str) -> int | None:
+    """The line of a module-level ``import torch`` (or ``from torch... import``) in the
+    setup.py at `setup_path`; None when it has none."""
+    setup = snapshot.files.get(setup_path)
+    if setup is None or setup.kind != FileKind.SETUP_PY:
+        return None
+    for key, value in setup.metadata:
+        module, _, at = value.partition("\t")
+        if key == TOP_IMPORT and module.split(".")[0] == "torch" and at.isdigit():
+            return int(at)
+    return None
+
+
+RULES: tuple[Rule, ...] = (BuildNeedsTorch(), OwnBuildNeedsTorch())

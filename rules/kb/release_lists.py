@@ -2,7 +2,8 @@
 
 Data: rules/kb/data/release_lists.json, read by scripts/release_lists_from_index.py from one
 JSON listing per project (the 15,000 most downloaded PyPI projects, less those
-rules/kb/data/wheels.json records with more detail). Per project: every final and post release that has a file (yanked ones included),
+rules/kb/data/wheels.json records with more detail). Per project: every final and post
+release that has a file (yanked ones included),
 every pre-release and dev release that has one, or ``absent`` when the index had no such
 project (for an import name such as ``yaml``, with the project to use: ``pyyaml``), and the
 Requires-Python each release's files state (where it changes). Pure: reads the packaged data

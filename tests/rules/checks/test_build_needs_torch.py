@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from packaging.version import Version
 
-from rules.checks.build_needs_torch import BuildNeedsTorch
+from rules.checks.build_needs_torch import BuildNeedsTorch, OwnBuildNeedsTorch
 from rules.kb.torch_builds import ROWS, newest, torch_build
 from rules.manifests.snapshot import build_snapshot
 from tests.rules.checks.mlsnap import run
@@ -106,3 +106,61 @@ def test_table() -> None:
         # a package's rows agree on its newest release; only causal-conv1d's builds it
         assert newest(row.package) == row.newest
         assert (torch_build(row.package, row.newest) is None) == (row.package == "causal-conv1d")
+
+
+#: NVIDIA/physicsnemo-sym #198: torch left [build-system] requires; setup.py still imports it.
+OWN_SETUP = "import glob\nfrom setuptools import setup\nimport torch\nsetup(name='x')\n"
+OWN_PYPROJECT = (
+    '[build-system]\nrequires = ["setuptools", "setuptools-scm"]\n'
+    'build-backend = "setuptools.build_meta"\n\n[project]\nname = "x"\nversion = "1"\n'
+)
+OWN_BUILDS: list[tuple[str, dict[str, str], list[tuple[str, str]]]] = [
+    ("torch left the build", {}, [("error", "pyproject.toml")]),
+    (
+        "torch in the build",
+        {"pyproject.toml": OWN_PYPROJECT.replace('"setuptools-scm"', '"setuptools-scm", "torch"')},
+        [],
+    ),
+    (
+        "uv builds it without isolation",
+        {"pyproject.toml": OWN_PYPROJECT + '\n[tool.uv]\nno-build-isolation-package = ["torch"]\n'},
+        [],
+    ),
+    ("no import of torch", {"setup.py": "from setuptools import setup\nsetup(name='x')\n"}, []),
+    (
+        "an import inside a function",
+        {"setup.py": "from setuptools import setup\ndef ext():\n    import torch\nsetup()\n"},
+        [],
+    ),
+    (
+        "no build-system table",
+        {"pyproject.toml": '[project]\nname = "x"\nversion = "1"\n'},
+        [],
+    ),
+    (
+        "a -e . line in a requirements file an image installs",
+        {
+            "Dockerfile": "FROM python:3.11\nCOPY . /app\nRUN pip install -r requirements.txt\n",
+            "requirements.txt": "-e .\n",
+        },
+        [("error", "pyproject.toml")],
+    ),
+    (
+        "an image installs the folder (it may pass --no-build-isolation)",
+        {"Dockerfile": "FROM python:3.11\nCOPY . /app\nWORKDIR /app\nRUN pip install .\n"},
+        [("warning", "pyproject.toml")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"), [c[1:] for c in OWN_BUILDS], ids=[c[0] for c in OWN_BUILDS]
+)
+def test_the_projects_own_build_needs_torch(
+    files: dict[str, str], expected: list[tuple[str, str]]
+) -> None:
+    tree = {"setup.py": OWN_SETUP, "pyproject.toml": OWN_PYPROJECT, **files}
+    found = run(OwnBuildNeedsTorch(), build_snapshot(tree))
+    assert [(f.severity.value, f.file) for f in found] == expected
+    for f in found:
+        assert f.category == "config-error" and "No module named 'torch'" in f.message
