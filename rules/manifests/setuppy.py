@@ -583,7 +583,23 @@ class _Builder(ManifestParts):
         try:
             normalized = str(SpecifierSet(value.value))
         except InvalidSpecifier:
-            return  # a computed-looking or odd value: setup.py is code, no guess
+            if not value.composed and value.value.strip():
+                # setuptools checks it before anything else: "'python_requires' must be a
+                # string containing valid version specifiers" (jinseokbae/pmp's ">=3.6.*",
+                # issue #1, fixed in 16f5a21)
+                span = self.span(value.node, inside_quotes=True)
+                line = self.lines[span.line - 1] if 0 < span.line <= len(self.lines) else None
+                self.errors.append(
+                    parse_error(
+                        self.path,
+                        span.line,
+                        span.column,
+                        f"python_requires={value.value!r} is not a valid version specifier "
+                        "(PEP 440), and setuptools refuses it before building",
+                        line,
+                    )
+                )
+            return
         detail = f'python_requires="{value.value}"'
         self.facts.append(
             Fact(FactKind.PYTHON, normalized, self.span(value.node), detail, self.path)

@@ -497,3 +497,18 @@ def test_a_setup_py_that_is_not_python_is_a_located_error(
 def test_a_python_2_setup_py_is_no_error(text: str) -> None:
     """A Python 2 project's setup.py is not broken: it runs on the Python it was written for."""
     assert _parse(text).errors == ()
+
+
+@pytest.mark.parametrize(
+    ("value", "errors"),
+    [
+        (">=3.6.*", [(1, 64)]),  # jinseokbae/pmp 705ad29: a wildcard after >=
+        (">=3.6", []),
+        ("", []),  # nothing said: nothing judged
+    ],
+)
+def test_an_invalid_python_requires_is_a_located_error(
+    value: str, errors: list[tuple[int, int]]
+) -> None:
+    manifest = _parse(f'from setuptools import setup; setup(name="x", python_requires="{value}")\n')
+    assert [(e.line, e.column) for e in manifest.errors] == errors
