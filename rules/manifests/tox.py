@@ -7,7 +7,8 @@ environment's ``basepython`` (``python3.8``), else the one its name's factors na
 (here: the ``-r`` files they name, ``-rrequirements.txt`` or
 ``-r{toxinidir}/requirements.txt``; a ``-c`` file only constrains), the project itself with
 its ``extras`` unless ``skip_install``, ``package = skip`` or ``[tox] skipsdist`` /
-``no_package`` (its ``pyproject.toml``/``setup.py`` next to tox.ini), and whatever
+``no_package`` (its ``pyproject.toml``/``setup.py`` next to tox.ini), the uv.lock next to
+tox.ini where tox-uv's ``runner = uv-venv-lock-runner`` syncs the environment from it, and whatever
 ``commands`` install (``pip install -r requirements.txt``). A deps/commands line guarded by
 factors (``gpu: ...``, ``py38,py39: ...``, ``!osx: ...``) counts for the environments whose
 factors meet it. ``[testenv:NAME]`` falls back to ``[testenv]`` for keys it does not set.
@@ -244,6 +245,10 @@ def _installs(env: _Env, options: dict[str, IniEntry], lines: _Lines) -> list[tu
         for condition, targets in lines.of(options.get(option), key):
             if lines.meets(condition, env.factors):
                 found.extend(targets)
+    runner = options.get("runner")
+    if runner is not None and runner.pieces and runner.pieces[0][0].strip() == _UV_LOCK_RUNNER:
+        # tox-uv's lock runner syncs the environment from uv.lock (`uv sync --locked`)
+        found.append((_here(lines.folder, "uv.lock"), runner.line, runner.column))
     if not _true(options.get("skip_install")) and not _is_skip(options.get("package")):
         project = _here(lines.folder, "pyproject.toml")
         found.append((project, env.span.line, env.span.column))
@@ -269,6 +274,11 @@ def _named_deps(
         if lines.meets(value.condition, env.factors) and not isinstance(parse_pep508(text), tuple):
             found.append((text, value.line, value.column))
     return found
+
+
+#: tox-uv's runner that installs an environment from uv.lock (freelawproject/juriscraper's
+#: ``runner = uv-venv-lock-runner``: the py314 environment gets the lock's lxml 5.4.0).
+_UV_LOCK_RUNNER = "uv-venv-lock-runner"
 
 
 def _true(entry: IniEntry | None) -> bool:

@@ -117,6 +117,11 @@ def test_kmerdb_deps_file_gets_the_envlist_python() -> None:
          {("r.txt", "3.8", 2), ("pyproject.toml", "3.8", 2)}),
         # no Python named (py3, lint): nothing said
         ("[tox]\nenvlist = py3, lint\n[testenv]\ndeps = -rr.txt\n", set()),
+        # tox-uv's lock runner installs uv.lock (freelawproject/juriscraper c31c4e0)
+        ("[tox]\nenvlist = py{314, 313}\n[testenv]\nrunner = uv-venv-lock-runner\n"
+         "package = wheel\n",
+         {("uv.lock", "3.14", 2), ("uv.lock", "3.13", 2), ("pyproject.toml", "3.14", 2),
+          ("pyproject.toml", "3.13", 2)}),
         # commands' installs, with {toxinidir} and {envpython}
         ("[tox]\nenvlist = py39\n[testenv]\nskip_install = true\n"
          "commands = {envpython} -m pip install -r {toxinidir}/req/ci.txt\n",
