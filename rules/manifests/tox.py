@@ -205,6 +205,14 @@ class _Lines:
                 if text.startswith(flag):
                     target = text[len(flag) :].lstrip("= ").strip()
                     return ((_here(self.folder, target), *where),) if target else ()
+            if text.startswith((".", "-e")):
+                # the project itself, with extras (wellcometrust/wellcomeml's tox.ini:
+                # ``.[spacy,torch,tensorflow,vis]`` in deps): read as pip's own argument
+                return tuple(
+                    (target, *where)
+                    for words in split_commands(f"pip install {text}")
+                    for target in command_installs(words, self.folder)
+                )
             return ()
         if key == "extras":
             return tuple(

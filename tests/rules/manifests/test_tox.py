@@ -117,6 +117,11 @@ def test_kmerdb_deps_file_gets_the_envlist_python() -> None:
          {("r.txt", "3.8", 2), ("pyproject.toml", "3.8", 2)}),
         # no Python named (py3, lint): nothing said
         ("[tox]\nenvlist = py3, lint\n[testenv]\ndeps = -rr.txt\n", set()),
+        # the project with extras as a deps line (wellcometrust/wellcomeml)
+        ("[tox]\nenvlist = py38\n[testenv]\nskip_install = true\n"
+         "deps =\n  -r r.txt\n  .[torch,tf]\n",
+         {("r.txt", "3.8", 2), ("pyproject.toml", "3.8", 2), ("pyproject.toml#torch", "3.8", 2),
+          ("pyproject.toml#tf", "3.8", 2)}),
         # tox-uv's lock runner installs uv.lock (freelawproject/juriscraper c31c4e0)
         ("[tox]\nenvlist = py{314, 313}\n[testenv]\nrunner = uv-venv-lock-runner\n"
          "package = wheel\n",
