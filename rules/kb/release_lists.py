@@ -15,12 +15,11 @@ from __future__ import annotations
 import json
 import re
 from functools import cache
+from importlib import resources
 from typing import Any
 
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
-
-from rules.kb.datafile import data_text
 
 #: The packaged data file.
 RELEASE_LISTS_DATA = "release_lists.json"
@@ -40,6 +39,12 @@ def _parsed(values: Any) -> list[Version]:
 _LINE = re.compile(r'^  ("(?:[^"\\]|\\.)*"): (\{.*\}),?$')
 
 
+def _text() -> str:
+    """The data file's text, read anew on each call (not kept: the line index and the head
+    are kept instead, and the 16 MB text held as well cost as much again)."""
+    return resources.files("rules.kb").joinpath("data", RELEASE_LISTS_DATA).read_text("utf-8")
+
+
 @cache
 def _lines() -> dict[str, str]:
     """Each project's JSON text, by name: the file holds 14,944 projects and 1.3 million
@@ -47,7 +52,7 @@ def _lines() -> dict[str, str]:
     process on the 2-core dev box and 61 MiB at peak, where parsing the whole file takes
     0.4 s but 111 MiB, held for the life of a worker."""
     found: dict[str, str] = {}
-    for line in data_text(RELEASE_LISTS_DATA).splitlines():
+    for line in _text().splitlines():
         match = _LINE.match(line)
         if match is not None:
             found[json.loads(match[1])] = match[2]
@@ -129,7 +134,7 @@ def absent(package: str) -> str | None:
 @cache
 def _head() -> dict[str, Any]:
     """The file's head keys (before its projects), read without the projects."""
-    text = data_text(RELEASE_LISTS_DATA)
+    text = _text()
     cut = text.find('\n "projects": {')
     head: dict[str, Any] = json.loads(text[:cut].rstrip().rstrip(",") + "}") if cut > 0 else {}
     return head
