@@ -552,9 +552,13 @@ class _Builder(ManifestParts):
         if not isinstance(node, ast.Constant) or getattr(node, "end_lineno", None) is None:
             return []
         first, last = node.lineno, node.end_lineno or node.lineno
-        if last - first > _MAX_JOINED_LINES:
+        if last - first > _MAX_JOINED_LINES or not 0 < first <= last <= len(self.lines):
             return []
-        source = "\n".join(self.lines[first - 1 : last])
+        # the node's own text (offsets are UTF-8 bytes): other literals on its lines are not it
+        pieces = [line.encode("utf-8") for line in self.lines[first - 1 : last]]
+        pieces[-1] = pieces[-1][: node.end_col_offset]
+        pieces[0] = pieces[0][node.col_offset :]
+        source = "\n".join(p.decode("utf-8", "replace") for p in pieces)
         found: list[str] = []
         try:
             for token in tokenize.generate_tokens(io.StringIO(source).readline):

@@ -268,6 +268,8 @@ JOINED = [
         None,
         None,
     ),
+    # on one line, beside other literals
+    ('    "numpy", "multipledispatch" "transformers", "scipy",\n', "error", None),
     # one literal whose name PyPI lacks: the plain warning, no missing comma to point at
     ('    "depreview-not-a-listed-project",\n', "warning", None),
 ]
