@@ -110,6 +110,11 @@ class WheelTable:
     #: wheels.json form, read when first asked for; None when not held.
     more: Callable[[str], Mapping[str, Any] | None] | None = None
     _more_read: dict[str, _Entry | None] = field(default_factory=dict, compare=False, repr=False)
+    #: Each package's rows by version, built on its first `release` look-up (rules ask tens of
+    #: thousands of times a review; a scan of a whole listing each time dominated review time).
+    _by_version: dict[str, dict[Version, WheelRelease]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def _more(self, key: str) -> _Entry | None:
         if self.more is None:
@@ -129,12 +134,20 @@ class WheelTable:
 
     def release(self, package: str, version: str | Version) -> WheelRelease | None:
         """One release (local labels such as +cu121 ignored), when recorded."""
-        rows = self.releases(package)
         parsed = _version(version)
-        if rows is None or parsed is None:
+        if parsed is None:
             return None
-        public = Version(parsed.public)
-        return next((r for r in rows if r.version == public), None)
+        key = str(canonicalize_name(package))
+        by_version = self._by_version.get(key)
+        if by_version is None:
+            rows = self.releases(key)
+            if rows is None:
+                return None
+            by_version = {}
+            for row in rows:  # the first row of a version wins, as the scan it replaces did
+                by_version.setdefault(row.version, row)
+            self._by_version[key] = by_version
+        return by_version.get(Version(parsed.public))
 
     def prereleases(self, package: str) -> frozenset[Version] | None:
         """The pre-releases and dev releases the listing of `package` has; None: not read."""
