@@ -91,20 +91,24 @@ class _Listing(NamedTuple):
 
 
 def _listing(wheels: WheelIndex, lists: ReleaseLists, package: str, pre: bool) -> _Listing:
-    """The wheels KB's listing of `package`, else the release lists' (empty: neither has it).
-    Pre-releases are looked up only for a dev-release pin (`pre`)."""
-    releases = wheels.releases(package)
-    if releases:
-        found = _prereleases(wheels, package) if pre else None
-        whole = getattr(wheels, "whole", None)
-        return _Listing(releases, found, "KB wheels.json", bool(whole and whole(package)))
+    """The release lists' listing of `package`, else the wheels KB's (empty: neither has it).
+    The lists hold the 15,000 most downloaded projects less those wheels.json records; the
+    wheel table's rows of the same projects (wheels_top.zip) hold the same releases. Pre-releases
+    are looked up only for a dev-release pin (`pre`)."""
     try:
         releases = lists.releases(package)
         found = lists.prereleases(package) if pre and releases else None
         when = lists.read_on() if releases else ""
     except UNREADABLE:
-        return _Listing((), None, "")
-    return _Listing(releases, found, f"KB release_lists.json (read on {when})", whole=True)
+        releases, found, when = (), None, ""
+    if releases:
+        return _Listing(releases, found, f"KB release_lists.json (read on {when})", whole=True)
+    releases = wheels.releases(package)
+    if releases:
+        found = _prereleases(wheels, package) if pre else None
+        whole = getattr(wheels, "whole", None)
+        return _Listing(releases, found, "KB wheels.json", bool(whole and whole(package)))
+    return _Listing((), None, "")
 
 
 class ReleaseNotPublished(StaticRule, id="release-not-published", severity=Severity.ERROR):
