@@ -40,8 +40,8 @@ _LINE = re.compile(r'^  ("(?:[^"\\]|\\.)*"): (\{.*\}),?$')
 
 
 def _text() -> str:
-    """The data file's text, read anew on each call (not kept: the line index and the head
-    are kept instead, and the 16 MB text held as well cost as much again)."""
+    """The data file's text, read for the line index and not kept (the 16 MB text held beside
+    the index would cost as much again)."""
     return resources.files("rules.kb").joinpath("data", RELEASE_LISTS_DATA).read_text("utf-8")
 
 
@@ -133,11 +133,18 @@ def absent(package: str) -> str | None:
 
 @cache
 def _head() -> dict[str, Any]:
-    """The file's head keys (before its projects), read without the projects."""
-    text = _text()
-    cut = text.find('\n "projects": {')
-    head: dict[str, Any] = json.loads(text[:cut].rstrip().rstrip(",") + "}") if cut > 0 else {}
-    return head
+    """The file's head keys (before its projects), read up to the projects only (not the
+    16 MB text a second time)."""
+    lines: list[str] = []
+    data = resources.files("rules.kb").joinpath("data", RELEASE_LISTS_DATA)
+    with data.open("r", encoding="utf-8") as handle:
+        for line in handle:
+            if line.rstrip("\n") == ' "projects": {':
+                text = "".join(lines).rstrip().rstrip(",") + "}"
+                head: dict[str, Any] = json.loads(text)
+                return head
+            lines.append(line)
+    return {}
 
 
 def read_on() -> str:
