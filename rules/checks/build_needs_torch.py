@@ -52,7 +52,7 @@ from rules.manifests.model import (
     Snapshot,
 )
 from rules.manifests.pyproject import NO_BUILD_ISOLATION
-from rules.manifests.setuppy import TOP_IMPORT
+from rules.manifests.setuppy import top_imports
 
 #: The files judged: installed as a whole by pip (or conda, then pip).
 _FILE_KINDS = frozenset(
@@ -226,11 +226,8 @@ def _top_torch_import(snapshot: Snapshot, setup_path: str) -> int | None:
     setup = snapshot.files.get(setup_path)
     if setup is None or setup.kind != FileKind.SETUP_PY:
         return None
-    for key, value in setup.metadata:
-        module, _, at = value.partition("\t")
-        if key == TOP_IMPORT and module.split(".")[0] == "torch" and at.isdigit():
-            return int(at)
-    return None
+    torch = (line for module, line in top_imports(setup) if module.split(".")[0] == "torch")
+    return next(torch, None)
 
 
 RULES: tuple[Rule, ...] = (BuildNeedsTorch(), OwnBuildNeedsTorch())

@@ -724,6 +724,17 @@ class SetupPyParser:
 TOP_IMPORT = "top-import"
 
 
+def top_imports(manifest: ManifestFile) -> list[tuple[str, int]]:
+    """(module, line) of each module a parsed setup.py imports unconditionally (its
+    `TOP_IMPORT` metadata)."""
+    found: list[tuple[str, int]] = []
+    for key, value in manifest.metadata:
+        module, _, line = value.partition("\t")
+        if key == TOP_IMPORT and line.isdigit():
+            found.append((module, int(line)))
+    return found
+
+
 def _top_imports(tree: ast.Module) -> Iterator[str]:
     """The modules the file's own body imports, outside any ``try``/``if``/function: what
     runs whenever pip runs the setup.py."""

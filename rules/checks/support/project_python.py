@@ -27,7 +27,7 @@ from rules.kb import load_kb
 from rules.manifests._dockerstage import UV_PICKS_PYTHON
 from rules.manifests.images import decode_image
 from rules.manifests.model import RUNNER_KINDS, FileKind, Snapshot, Span
-from rules.manifests.setuppy import TOP_IMPORT
+from rules.manifests.setuppy import top_imports
 from rules.manifests.snapshot import referenced_path
 
 #: The project files whose Requires-Python pip checks when it installs the project.
@@ -177,10 +177,8 @@ def _removed_imports(
     if manifest is None or manifest.kind != FileKind.SETUP_PY:
         return
     imports = [
-        (module, int(line), removed)
-        for key, value in manifest.metadata
-        if key == TOP_IMPORT
-        for module, _, line in [value.partition("\t")]
+        (module, line, removed)
+        for module, line in top_imports(manifest)
         if (removed := _removed(module)) is not None
     ]
     if not imports:
