@@ -22,6 +22,7 @@ from dataclasses import replace
 
 import yaml
 
+from rules.manifests._workflow_jobs import setup_python_minor
 from rules.manifests._yaml_nodes import BudgetExceeded, Walker, compose
 from rules.manifests.model import Fact, FactKind, FileKind, ManifestFile, Span
 from rules.manifests.workflow import (
@@ -29,7 +30,6 @@ from rules.manifests.workflow import (
     SETUP_PYTHON,
     job_installs,
     matrix_values,
-    python_minor,
     setup_python_nodes,
     span_of,
 )
@@ -113,7 +113,7 @@ def _called_facts(path: str, text: str, passed: Mapping[str, list[_Passed]]) -> 
                 callers = ", ".join(dict.fromkeys(f"{w.file}:{w.line}" for _, w in values))
                 detail = f"inputs.{name} as {callers} pass it ({SETUP_PYTHON})"
                 for raw, _ in values:
-                    minor = python_minor(raw)
+                    minor = setup_python_minor(raw)
                     if minor is None:
                         continue
                     for environment in installs:

@@ -61,6 +61,7 @@ from dataclasses import dataclass, field, replace
 
 import yaml
 
+from rules.kb.pyspec import KNOWN_MINORS
 from rules.manifests._dockerlines import substitute
 from rules.manifests._install_commands import (
     INDEX_OPTIONS,
@@ -119,6 +120,28 @@ def python_minor(text: str) -> str | None:
     """`3.10` for `3.10`, `3.10.4`, `3.13-dev`; None for `3.x`, `pypy-3.9`, expressions."""
     match = _VERSION.match(text.strip())
     return f"{match.group(1)}.{match.group(2)}" if match else None
+
+
+#: The ``python-version`` values of actions/setup-python that move with each release: the
+#: newest stable CPython 3 of the action's manifest at the time the job runs.
+_MOVING = frozenset({"3", "3.x", "3.x.x"})
+
+
+def setup_python_minor(text: str) -> str | None:
+    """`python_minor`, and for a moving version (``3.x``, ``3``) the newest CPython minor
+    released by the review date (`KNOWN_MINORS`' last): what a fresh run of the job sets up
+    (rhasspy/wyoming-piper's ``python-version: "3.x"`` job got 3.14 in November 2025)."""
+    text = text.strip().strip("'\"")
+    if text in _MOVING:
+        return KNOWN_MINORS[-1]
+    return python_minor(text)
+
+
+def moving_note(text: str) -> str:
+    """`` (the newest CPython, 3.14)`` after a moving version's text, else nothing."""
+    if text.strip().strip("'\"") in _MOVING:
+        return f" (the newest CPython, {KNOWN_MINORS[-1]} on the review date)"
+    return ""
 
 
 def span_of(path: str, node: yaml.Node) -> Span:
@@ -549,19 +572,22 @@ def _setup_python(ctx: _Context, path: str, setup: _Setup) -> tuple[str, Span, s
     if not lines:
         return None
     text = lines[-1]
+    read = setup_python_minor if setup.action == "actions/setup-python" else python_minor
     whole = EXPRESSION.fullmatch(text)
     if whole is not None:
         value, value_node = _expression(ctx, whole.group(1))
-        minor = python_minor(value) if value else None
-        if minor is None:
+        minor = read(value) if value else None
+        if minor is None or value is None:
             return None
         where = value_node if value_node is not None else last
-        return minor, span_of(path, where), f"{whole.group(1).strip()}: {value} ({setup.action})"
+        detail = f"{whole.group(1).strip()}: {value}{moving_note(value)} ({setup.action})"
+        return minor, span_of(path, where), detail
     substituted = _substitute(ctx, text)
-    minor = None if substituted.unknown else python_minor(substituted.text)
+    minor = None if substituted.unknown else read(substituted.text)
     if minor is None:
         return None
-    return minor, span_of(path, last), f"{setup.action} python-version: {substituted.text}"
+    detail = f"{setup.action} python-version: {substituted.text}{moving_note(substituted.text)}"
+    return minor, span_of(path, last), detail
 
 
 def _micromamba_python(ctx: _Context, path: str, node: yaml.Node) -> tuple[str, Span, str] | None:

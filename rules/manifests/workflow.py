@@ -37,8 +37,10 @@ from rules.manifests._step_installs import command_installs
 from rules.manifests._workflow_jobs import (
     MAX_SCRIPT_CHARS,
     env_pairs,
+    moving_note,
     python_minor,
     read_jobs,
+    setup_python_minor,
     span_of,
     step_pythons_excluded,
 )
@@ -331,19 +333,23 @@ def _versions(
     action: str = SETUP_PYTHON,
 ) -> list[tuple[str, Span, str]]:
     ref = MATRIX_REF.match(text)
+    read = setup_python_minor if action == SETUP_PYTHON else python_minor
     if ref is None:
-        minor = python_minor(text)
+        minor = read(text)
         detail = (
-            f"{action} {text}" if action.startswith("uv ") else f"{action} python-version: {text}"
+            f"{action} {text}"
+            if action.startswith("uv ")
+            else f"{action} python-version: {text}{moving_note(text)}"
         )
         return [(minor, span_of(path, node), detail)] if minor else []
     key = ref.group(1)
     out: list[tuple[str, Span, str]] = []
     for value in matrix_values(walker, matrix, key):
         raw = walker.scalar(value)
-        minor = python_minor(raw) if raw else None
-        if minor:
-            out.append((minor, span_of(path, value), f"matrix.{key}: {raw} ({action})"))
+        minor = read(raw) if raw else None
+        if minor and raw:
+            detail = f"matrix.{key}: {raw}{moving_note(raw)} ({action})"
+            out.append((minor, span_of(path, value), detail))
     return out
 
 

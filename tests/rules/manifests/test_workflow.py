@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from rules.kb.pyspec import KNOWN_MINORS
+from rules.manifests._workflow_jobs import setup_python_minor
 from rules.manifests.workflow import WorkflowParser, python_minor
+
+NEWEST = KNOWN_MINORS[-1]
 
 PATH = ".github/workflows/ci.yml"
 
@@ -85,9 +89,9 @@ CASES: list[tuple[str, str, list[tuple[str, int, str]], tuple[str, ...]]] = [
     # the lint job installs flake8 by name (its own environment): no guess at other files
     ("a scalar version, only a named package installed", SCALAR, [], ()),
     (
-        "a multi-line list; 3.x and pypy give nothing; working-directory",
+        "a multi-line list; 3.x is the newest CPython, pypy gives nothing; working-directory",
         LIST_AND_FOLDER,
-        [("3.10", 6, "backend/pyproject.toml")],
+        [("3.10", 6, "backend/pyproject.toml"), (NEWEST, 6, "backend/pyproject.toml")],
         (),
     ),
     (
@@ -99,13 +103,13 @@ CASES: list[tuple[str, str, list[tuple[str, int, str]], tuple[str, ...]]] = [
     (  # MeteoSwiss/rainforest 2149ac75: the checkout's root written as an expression
         "working-directory ${{github.workspace}} (and below it)",
         LIST_AND_FOLDER.replace("backend", "${{github.workspace}}"),
-        [("3.10", 6, "pyproject.toml")],
+        [("3.10", 6, "pyproject.toml"), (NEWEST, 6, "pyproject.toml")],
         (),
     ),
     (
         "working-directory $GITHUB_WORKSPACE/backend",
         LIST_AND_FOLDER.replace("backend", "$GITHUB_WORKSPACE/backend"),
-        [("3.10", 6, "backend/pyproject.toml")],
+        [("3.10", 6, "backend/pyproject.toml"), (NEWEST, 6, "backend/pyproject.toml")],
         (),
     ),
     ("not a mapping", "- just\n- a list\n", [], ()),
@@ -135,6 +139,32 @@ def test_workflow(
 )
 def test_python_minor(text: str, minor: str | None) -> None:
     assert python_minor(text) == minor
+
+
+# rhasspy/wyoming-piper's test.yml: `python-version: "3.x"` set up Python 3.14 the day 3.14
+# shipped, where onnxruntime had no cp314 wheel; `3` moves the same way (setup-python's
+# manifest: the newest stable CPython 3).
+@pytest.mark.parametrize(
+    ("text", "minor"),
+    [("3.x", NEWEST), ("3", NEWEST), ("'3.x'", NEWEST), ("3.11", "3.11"), ("pypy-3.9", None)],
+)
+def test_setup_python_minor_takes_a_moving_version_as_the_newest_cpython(
+    text: str, minor: str | None
+) -> None:
+    assert setup_python_minor(text) == minor
+
+
+def test_a_moving_version_says_which_python_it_stands_for() -> None:
+    text = SCALAR.replace("'3.8'", "'3.x'").replace("pip install flake8", "pip install -e .")
+    [fact] = WorkflowParser().parse(PATH, text).facts
+    assert fact.value == NEWEST
+    assert f"3.x (the newest CPython, {NEWEST} on the review date)" in fact.detail
+
+
+def test_a_moving_version_of_another_setup_action_gives_nothing() -> None:
+    text = SCALAR.replace("actions/setup-python@v5", "conda-incubator/setup-miniconda@v3")
+    text = text.replace("'3.8'", "'3'").replace("pip install flake8", "pip install -e .")
+    assert not WorkflowParser().parse(PATH, text).facts
 
 
 # isl-org/Open3D-ML's style.yml: Python 3.6 for a job that installs only its linters by name.
