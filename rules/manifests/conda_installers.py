@@ -136,9 +136,14 @@ def downloaded(words: list[Word]) -> tuple[str, str] | None:
     url: str | None = None
     saved: str | None = None
     values = [w.value for w in words[1:]]
+    letter = short[1]
     for index, value in enumerate(values):
         if value in {short, long} and index + 1 < len(values):
             saved = values[index + 1]
+        elif _cluster_ends_with(value, letter) and index + 1 < len(values):
+            saved = values[
+                index + 1
+            ]  # `curl -so m.sh`, `wget -qO m.sh` (broadinstitute/CellBender)
         elif value.startswith(f"{long}="):
             saved = value.split("=", 1)[1]
         elif value.startswith(short) and len(value) > len(short) and not value.startswith("--"):
@@ -155,6 +160,18 @@ def downloaded(words: list[Word]) -> tuple[str, str] | None:
     if not saved or saved == "-":
         return None
     return saved, url if forge else posixpath.basename(url)
+
+
+def _cluster_ends_with(value: str, letter: str) -> bool:
+    """Whether `value` is a cluster of short flags (``-sSLo``) whose last one is `letter`,
+    the one that takes the next word as its value."""
+    return (
+        len(value) > 2
+        and value.startswith("-")
+        and not value.startswith("--")
+        and value[1:].isalpha()
+        and value.endswith(letter)
+    )
 
 
 def run_installer(words: list[Word], saved: dict[str, str] | None = None) -> InstallerPython | None:

@@ -100,6 +100,22 @@ RENAMED: list[tuple[str, str | None]] = [
         "&& bash /tmp/miniforge3.sh -bfp /usr/local",
         "3.10",
     ),
+    (  # broadinstitute/CellBender docker/Dockerfile: curl's -o in a cluster of short flags
+        "curl -so $HOME/miniconda.sh https://repo.example/miniconda/"
+        "Miniconda3-py37_23.1.0-1-Linux-x86_64.sh && chmod +x $HOME/miniconda.sh "
+        "&& $HOME/miniconda.sh -b -p $CONDA_DIR",
+        "3.7",
+    ),
+    (
+        "wget -qO /tmp/m.sh https://repo.example/miniconda/Miniconda3-py38_4.12.0-Linux-x86_64.sh"
+        " && bash /tmp/m.sh -b",
+        "3.8",
+    ),
+    (
+        "curl -sSLO https://repo.example/miniconda/Miniconda3-py38_4.12.0-Linux-x86_64.sh"
+        " https://repo.example/other.sh && bash other.sh -b",
+        None,  # -O is not curl's -o: the installer keeps its own name
+    ),
     (
         "curl -L https://github.com/conda-forge/miniforge/releases/latest/download/"
         "Miniforge3-Linux-x86_64.sh | tee m.log && bash Miniforge3-Linux-x86_64.sh -b",
