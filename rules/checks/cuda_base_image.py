@@ -43,6 +43,7 @@ from rules.checks.support.cuda import (
     installed_note,
 )
 from rules.checks.support.environments import each_env
+from rules.checks.support.evidence import targets_for_environment
 from rules.checks.support.fixes import dockerfile_fix, finding
 from rules.findings import Finding, Severity
 from rules.kb import KnowledgeBase
@@ -195,6 +196,30 @@ def extension_builds(snapshot: Snapshot, env: str, reqs: list[Requirement]) -> l
     return [r for r in reqs if r.ecosystem == Ecosystem.PYPI and r.name in CUDA_EXTENSION_BUILDS]
 
 
+def _by_image_python(
+    snapshot: Snapshot, env: str, decls: list[CudaDecl]
+) -> list[tuple[str | None, list[CudaDecl]]]:
+    """The declarations grouped by the Python a fresh install is picked on: a base image's
+    own (the one Python of `env`'s targets that its Dockerfile names), else the
+    environment's (None). broadinstitute/CellBender: requirements.txt's bare torch is
+    installed on Python 3.9 by CI and on the Dockerfile's Miniconda py37 Python, where the
+    newest torch is 1.13.1 (CUDA 11.7, as the nvidia/cuda 11.7.1 image), not 2.8.0."""
+    groups: dict[str | None, list[CudaDecl]] = {}
+    targets = [t for t in targets_for_environment(snapshot, env) if not t.assumed]
+    for decl in decls:
+        python: str | None = None
+        if decl.how == "base image" and decl.location is not None:
+            file = decl.location.file
+            pythons = {
+                t.python
+                for t in targets
+                if any(e.what == "python" and e.file == file for e in t.sources)
+            }
+            python = next(iter(pythons)) if len(pythons) == 1 else None
+        groups.setdefault(python, []).append(decl)
+    return list(groups.items())
+
+
 class CudaBaseImageMismatch(StaticRule, id="cuda-base-image-mismatch", severity=Severity.ERROR):
     """torch / TF / JAX built for a CUDA newer than the base image or declared CUDA."""
 
@@ -212,8 +237,9 @@ class CudaBaseImageMismatch(StaticRule, id="cuda-base-image-mismatch", severity=
             if not decls:
                 continue
             extensions = extension_builds(ctx.snapshot, env, reqs)
-            for found in candidates(ctx.kb, ctx.snapshot, env, reqs):
-                yield from self._candidates(ctx.kb, ctx.snapshot, found, decls, extensions)
+            for python, group in _by_image_python(ctx.snapshot, env, decls):
+                for found in candidates(ctx.kb, ctx.snapshot, env, reqs, python):
+                    yield from self._candidates(ctx.kb, ctx.snapshot, found, group, extensions)
             yield from self._named(ctx.snapshot, reqs, decls)
             image = image_cuda_for(ctx.snapshot, env)
             if image is not None:

@@ -139,14 +139,18 @@ def image_kept(snapshot: Snapshot, req: Requirement, *, in_image: bool = False) 
         return None
 
 
-def decide(kb: KnowledgeBase, snapshot: Snapshot | None, req: Requirement) -> Admitted:
+def decide(
+    kb: KnowledgeBase, snapshot: Snapshot | None, req: Requirement, python: str | None = None
+) -> Admitted:
     """What `req`'s specifier admits among the KB's releases, and what an install picks
-    (on the environment's Python when the repository names exactly one, else on some Python
-    its exact pins install on: `fresh.installable_for`)."""
+    (on `python` when given, else on the environment's Python when the repository names
+    exactly one, else on some Python its exact pins install on: `fresh.installable_for`)."""
     locked = locked_version(snapshot, req) if snapshot is not None else None
     kept = image_kept(snapshot, req) if snapshot is not None and locked is None else None
     installable = (
-        installable_for(snapshot, env_of(req), project(req)) if snapshot is not None else None
+        installable_for(snapshot, env_of(req), project(req), python=python)
+        if snapshot is not None
+        else None
     )
     return admitted(
         req.specifier,
@@ -222,10 +226,15 @@ def _torch_release_build(
 
 
 def torch_candidates(
-    kb: KnowledgeBase, req: Requirement, indexes: Iterable[Index], snapshot: Snapshot | None = None
+    kb: KnowledgeBase,
+    req: Requirement,
+    indexes: Iterable[Index],
+    snapshot: Snapshot | None = None,
+    python: str | None = None,
 ) -> Candidates | None:
-    """The torch builds a PyPI torch requirement can install on Linux x86_64."""
-    decided = decide(kb, snapshot, req)
+    """The torch builds a PyPI torch requirement can install on Linux x86_64 (on `python`
+    when given: `decide`)."""
+    decided = decide(kb, snapshot, req, python)
     label = local_label(req)
     picked_local = decided.picked.local if decided.picked is not None else None
     if label is None and picked_local and is_variant(picked_local):
@@ -273,12 +282,16 @@ def _picked(decided: Admitted, builds: list[Build], only_admitted: bool) -> Buil
 
 
 def tensorflow_candidates(
-    kb: KnowledgeBase, req: Requirement, snapshot: Snapshot | None = None
+    kb: KnowledgeBase,
+    req: Requirement,
+    snapshot: Snapshot | None = None,
+    python: str | None = None,
 ) -> Candidates | None:
-    """TensorFlow's tested CUDA for every admitted tensorflow / tensorflow-gpu release."""
+    """TensorFlow's tested CUDA for every admitted tensorflow / tensorflow-gpu release (on
+    `python` when given: `decide`)."""
     if project(req) not in ("tensorflow", "tensorflow-gpu"):
         return None
-    decided = decide(kb, snapshot, req)
+    decided = decide(kb, snapshot, req, python)
     evidence = decided.describe()
     builds: list[Build] = []
     for version in decided.releases:
@@ -410,12 +423,17 @@ def conda_jaxlib_build(
 
 
 def candidates(
-    kb: KnowledgeBase, snapshot: Snapshot, env: str, reqs: list[Requirement]
+    kb: KnowledgeBase,
+    snapshot: Snapshot,
+    env: str,
+    reqs: list[Requirement],
+    python: str | None = None,
 ) -> list[Candidates]:
     """Every torch / TensorFlow / jax requirement of an environment with its admitted builds
-    (jax: the picked build only). Only lines installed on Linux count: the builds' CUDA is
-    that of their Linux wheels, and a Dockerfile image is Linux (a ``sys_platform ==
-    'darwin'`` line is never installed with a CUDA)."""
+    (jax: the picked build only), torch's and TensorFlow's picked on `python` when given.
+    Only lines installed on Linux count: the builds' CUDA is that of their Linux wheels, and
+    a Dockerfile image is Linux (a ``sys_platform == 'darwin'`` line is never installed with
+    a CUDA)."""
     indexes = indexes_for(snapshot, env)
     found: list[Candidates] = []
     for req in filter(on_linux, reqs):
@@ -429,9 +447,9 @@ def candidates(
         name = project(req)
         got: Candidates | None = None
         if name == "torch":
-            got = torch_candidates(kb, req, indexes, snapshot)
+            got = torch_candidates(kb, req, indexes, snapshot, python)
         elif name in ("tensorflow", "tensorflow-gpu"):
-            got = tensorflow_candidates(kb, req, snapshot)
+            got = tensorflow_candidates(kb, req, snapshot, python)
         elif name == "jax" or name.startswith(("jax-cuda", "jaxlib")):
             build = jax_build(kb, req, snapshot)
             if build is not None:

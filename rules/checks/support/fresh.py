@@ -159,11 +159,16 @@ def pin_pythons(snapshot: Snapshot, env: str) -> PinPythons | None:
 
 
 def installable_for(
-    snapshot: Snapshot, env: str, package: str, candidate: Candidate = pip_candidate
+    snapshot: Snapshot,
+    env: str,
+    package: str,
+    candidate: Candidate = pip_candidate,
+    python: str | None = None,
 ) -> Callable[[Version], bool] | None:
-    """Whether a release of `package` installs where a fresh install of `env` runs: on the
-    one Python the evidence names, else on some Python the pins allow; None when unknown."""
-    python = sole_python(snapshot, env)
+    """Whether a release of `package` installs where a fresh install of `env` runs: on
+    `python` when given (the Python of one image that installs `env`), else on the one
+    Python the evidence names, else on some Python the pins allow; None when unknown."""
+    python = python or sole_python(snapshot, env)
     pythons: tuple[str, ...] = (python,) if python else ()
     if not pythons:
         allowed = pin_pythons(snapshot, env)

@@ -10,6 +10,7 @@ from rules.config import RepoConfig
 from rules.kb import KnowledgeBase
 from rules.kb.knowledge import _read_data
 from rules.manifests.model import FactKind, Snapshot
+from rules.manifests.snapshot import build_snapshot
 from tests.rules.checks.mlsnap import base_image, fact, index, req, run, snap
 
 RULE = RULES[0]
@@ -204,3 +205,59 @@ def test_a_range_where_only_some_admitted_releases_break_is_a_warning() -> None:
     assert found.severity.value == "warning"
     assert "admits releases built for CUDA" in found.message
     assert found.fix and "+cu118" in found.fix
+
+
+# broadinstitute/CellBender PR #420 (a clean change): CI moved to Python 3.9, while the
+# Dockerfile keeps installing the project on Miniconda py37's Python 3.7. A bare torch picks
+# 1.13.1 there (CUDA 11.7, as the image), not the 2.8.0 of CI's Python 3.9.
+_CELLBENDER_DOCKERFILE = """\
+FROM nvcr.io/nvidia/cuda:11.7.1-base-ubuntu18.04
+ADD . /software/cellbender
+RUN curl -so $HOME/miniconda.sh https://repo.example/Miniconda3-py37_23.1.0-1-Linux-x86_64.sh \\
+ && chmod +x $HOME/miniconda.sh \\
+ && $HOME/miniconda.sh -b -p /opt/conda \\
+ && pip install -r /software/cellbender/requirements.txt
+"""
+_CI = """\
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/setup-python@v5
+        with:
+          python-version: '{python}'
+      - run: pip install -r requirements.txt
+"""
+
+
+@pytest.mark.parametrize(
+    ("installer", "ci_python", "picked"),
+    [("py37_23.1.0-1", "3.9", None), ("py39_23.1.0-1", "3.7", "torch 2.8.0")],
+)
+def test_a_dockerfile_picks_the_release_on_its_own_python(
+    installer: str, ci_python: str, picked: str | None
+) -> None:
+    files = {
+        "docker/Dockerfile": _CELLBENDER_DOCKERFILE.replace("py37_23.1.0-1", installer),
+        "requirements.txt": "numpy\ntorch\n",
+        ".github/workflows/ci.yml": _CI.format(python=ci_python),
+    }
+    findings = [f for rule in RULES for f in run(rule, build_snapshot(files))]
+    errors = [f.message for f in findings if f.severity == "error"]
+    if picked is None:
+        assert errors == []
+    else:
+        [message] = errors
+        assert picked in message and "CUDA 11.7.1" in message
+
+
+def test_an_image_whose_python_is_unknown_is_judged_on_the_environments_python() -> None:
+    dockerfile = _CELLBENDER_DOCKERFILE.replace("py37_23.1.0-1", "latest")
+    dockerfile = dockerfile.replace("Miniconda3-latest", "Installer")  # names no Python
+    files = {
+        "docker/Dockerfile": dockerfile,
+        "requirements.txt": "numpy\ntorch\n",
+        ".github/workflows/ci.yml": _CI.format(python="3.9"),
+    }
+    [found] = [f for rule in RULES for f in run(rule, build_snapshot(files))]
+    assert found.severity == "error" and "torch 2.8.0" in found.message
