@@ -31,6 +31,7 @@ from dataclasses import replace
 import yaml
 
 from rules.findings import Finding
+from rules.manifests._cibuildwheel import cibuildwheel_facts
 from rules.manifests._install_commands import InstallFindings, installed_files, interpret
 from rules.manifests._shellwords import Word, split_commands
 from rules.manifests._step_installs import command_installs
@@ -79,6 +80,7 @@ class WorkflowParser:
             workflow_env = plain_env(walker, walker.get(root, "env"))
             for key, job in walker.mapping(walker.get(root, "jobs")):
                 pythons = _job_pythons(walker, path, job)
+                facts.extend(cibuildwheel_facts(walker, path, job, workflow_env, matrix_values))
                 errors.extend(_number_versions(walker, path, text, job))
                 steps = _step_installs(walker, path, job, workflow_env)
                 indexes.extend(file_indexes(walker, path, job, workflow_env))
