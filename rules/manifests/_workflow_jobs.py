@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -885,3 +886,49 @@ def _read_combination(
             if into.overflow is not None:
                 return
         later_unknown |= set(_GITHUB_ENV_WRITE.findall(step.script))
+
+
+# --- conda environment files chosen by the matrix ------------------------------------------
+
+#: Conda setup actions whose ``environment-file`` input names the file they create.
+_CONDA_FILE_SETUPS = ("conda-incubator/setup-miniconda", "mamba-org/setup-micromamba")
+
+
+def matrix_environment_files(walker: Walker, path: str, job: yaml.Node) -> list[Fact]:
+    """PYTHON facts for a conda setup step whose ``environment-file`` the matrix chooses
+    (``.github/workflows/env-files/${{ matrix.pyver-env.env }}``): per combination, the
+    file it names with the Python the same step sets up there (glotzerlab/freud's
+    ``{pyver: '3.8', env: 'test_env.yaml'}`` entries, whose file installs the test
+    requirements with pip). Combinations on Windows or macOS runners are not read, nor a
+    file outside the repository or one an expression other than the matrix's names."""
+    matrix = walker.get(walker.get(job, "strategy"), "matrix")
+    runs_on = walker.scalar(walker.get(job, "runs-on")) or ""
+    facts: list[Fact] = []
+    for step in walker.sequence(walker.get(job, "steps")):
+        uses = (walker.scalar(walker.get(step, "uses")) or "").strip().lower()
+        action = uses.split("@", 1)[0]
+        if action not in _CONDA_FILE_SETUPS:
+            continue
+        inputs = walker.get(step, "with")
+        file_node = walker.get(inputs, "environment-file")
+        text = (walker.scalar(file_node) or "").strip()
+        if file_node is None or "${{" not in text:
+            continue
+        setup = _Setup(action, walker.get(inputs, _SETUP_INPUTS[action]), None)
+        for combination in matrix_combinations(walker, matrix) or []:
+            ctx = _Context(walker, combination, {})
+            ctx.runner_os = _runner_os(ctx, runs_on)
+            if ctx.runner_os not in {None, "Linux"}:
+                continue
+            named = _substitute(ctx, text)
+            if named.unknown:
+                continue
+            file = posixpath.normpath(named.text.removeprefix("./"))
+            if file.startswith(("../", "/")) or file == "..":
+                continue
+            python = _setup_python(ctx, path, setup)
+            if python is not None:
+                fact = Fact(FactKind.PYTHON, python[0], python[1], python[2], file)
+                if fact not in facts:
+                    facts.append(fact)
+    return facts

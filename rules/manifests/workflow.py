@@ -38,6 +38,7 @@ from rules.manifests._step_installs import command_installs
 from rules.manifests._workflow_jobs import (
     MAX_SCRIPT_CHARS,
     env_pairs,
+    matrix_environment_files,
     moving_note,
     python_minor,
     read_jobs,
@@ -81,6 +82,9 @@ class WorkflowParser:
             for key, job in walker.mapping(walker.get(root, "jobs")):
                 pythons = _job_pythons(walker, path, job)
                 facts.extend(cibuildwheel_facts(walker, path, job, workflow_env, matrix_values))
+                for fact in matrix_environment_files(walker, path, job):
+                    facts.append(fact)
+                    includes.setdefault(fact.environment, fact.location)
                 errors.extend(_number_versions(walker, path, text, job))
                 steps = _step_installs(walker, path, job, workflow_env)
                 indexes.extend(file_indexes(walker, path, job, workflow_env))

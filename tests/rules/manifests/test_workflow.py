@@ -409,3 +409,54 @@ def test_an_env_value_named_many_times_is_not_multiplied_past_the_script_budget(
     manifest = WorkflowParser().parse(".github/workflows/ci.yml", text)
     assert [r.name for r in manifest.requirements] == ["numpy"]
     assert sum(len(p) for p in manifest.include_paths) < 1_000
+
+
+# glotzerlab/freud's run_tests.yml: the matrix pairs each Python with the conda file the
+# setup step creates; test_env.yaml pip-installs requirements/requirements-test.txt.
+FREUD = """\
+jobs:
+  run_tests:
+    runs-on: ${{ matrix.os }}
+    strategy:
+      matrix:
+        os: [macOS-latest, ubuntu-latest]
+        pyver-env: [ {pyver: '3.7', env: 'test-oldest_env.yaml'},
+                     {pyver: '3.8', env: 'test_env.yaml'} ]
+    steps:
+      - uses: conda-incubator/setup-miniconda@v2
+        with:
+          python-version: ${{ matrix.pyver-env.pyver }}
+          environment-file: .github/workflows/env-files/${{ matrix.pyver-env.env }}
+      - run: pip install . --no-build-isolation --no-deps
+"""
+
+
+def test_a_matrix_chosen_environment_file_gets_the_python_of_its_combination() -> None:
+    manifest = WorkflowParser().parse(PATH, FREUD)
+    got = {
+        (f.value, f.environment, f.location.line)
+        for f in manifest.facts
+        if f.environment.startswith(".github/workflows/env-files/")
+    }
+    assert got == {
+        ("3.7", ".github/workflows/env-files/test-oldest_env.yaml", 7),
+        ("3.8", ".github/workflows/env-files/test_env.yaml", 8),
+    }
+    assert set(manifest.include_paths) >= {
+        ".github/workflows/env-files/test-oldest_env.yaml",
+        ".github/workflows/env-files/test_env.yaml",
+    }
+
+
+@pytest.mark.parametrize(
+    ("change", "files"),
+    [
+        (("${{ matrix.os }}", "windows-latest"), set()),  # not a Linux job
+        (("env-files/${{ matrix.pyver-env.env }}", "${{ inputs.env }}"), set()),  # not known
+        ((".github/workflows/env-files/${{", "../${{"), set()),  # outside the repository
+    ],
+)
+def test_matrix_environment_files_not_read(change: tuple[str, str], files: set[str]) -> None:
+    manifest = WorkflowParser().parse(PATH, FREUD.replace(*change))
+    got = {f.environment for f in manifest.facts if f.environment.endswith("env.yaml")}
+    assert got == files
