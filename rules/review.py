@@ -149,6 +149,8 @@ def review(
         },
         key=_total_order,
     )
+    failing = _failing_at_base(base_all)
+    marked = [_already_failing(f, failing) for f in marked]
     changed = _changed_files(base, head, changed_paths)
     touched = set(changed)
     places = _build_arg_places(head)
@@ -337,6 +339,43 @@ def _run(
                 raise
             errors.append(f"{rule.id}: {type(exc).__name__}: {exc}")
     return found, errors
+
+
+#: Rules whose errors stand at the place that runs a Python (a CI leg, an image), with the
+#: Pythons they fail on as their scope: a job that already failed there at the base.
+_PER_PYTHON_RULES = frozenset({"python-version-incompatible"})
+
+
+def _failing_at_base(base: Sequence[Finding]) -> dict[tuple[str, str, int], list[Finding]]:
+    """The base's errors of `_PER_PYTHON_RULES` by (rule, file, line)."""
+    failing: dict[tuple[str, str, int], list[Finding]] = {}
+    for f in base:
+        if f.rule in _PER_PYTHON_RULES and f.severity == Severity.ERROR and f.scope and f.file:
+            failing.setdefault((f.rule, f.file, f.line or 0), []).append(f)
+    return failing
+
+
+def _already_failing(
+    found: Finding, failing: Mapping[tuple[str, str, int], list[Finding]]
+) -> Finding:
+    """A new error on Pythons whose job (the same place) already failed for certain at the
+    base, for another package, is a warning: the change does not break what worked
+    (bes-dev/stable_diffusion-openvino #113: openvino 2022.3.0 has no cp36 wheel, and
+    .travis.yml's Python 3.6 leg already failed at the base on scipy 1.9.0 and four more)."""
+    if not found.new or found.severity != Severity.ERROR or not found.scope or not found.file:
+        return found
+    before = failing.get((found.rule, found.file, found.line or 0), [])
+    others = [f for f in before if f.package != found.package and found.scope <= f.scope]
+    if not others:
+        return found
+    first = min(others, key=lambda f: f.package or "")
+    pythons = ", ".join(sorted(found.scope))
+    note = (
+        f" The same job already failed on Python {pythons} at the base "
+        f"({first.package}{f' and {len(others) - 1} more' if len(others) > 1 else ''}), so "
+        "this change does not break what worked: a warning."
+    )
+    return replace(found, severity=Severity.WARNING, message=found.message + note)
 
 
 def _widened(found: Finding, base: frozenset[str]) -> bool:

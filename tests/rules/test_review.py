@@ -366,3 +366,53 @@ def test_the_same_words_at_the_same_place_are_said_once() -> None:
     assert len(run([], [], extra_findings=said).findings) == 1
     other = finding("resolution-conflict", "conflict", fingerprint="r:setup.py", line=106)
     assert len(run([], [], extra_findings=[*said, other]).findings) == 2
+
+
+def _leg(package: str, *pythons: str) -> Finding:
+    """A python-version error at .travis.yml:4 (the leg's Python) for `package`."""
+    found = finding(
+        "python-version-incompatible",
+        "python-version-incompatible",
+        file=".travis.yml",
+        line=4,
+        package=package,
+        fingerprint=f"{package}:.travis.yml",
+    )
+    return replace(found, scope=frozenset(pythons))
+
+
+def _python_rule_run(base: list[Finding], head: list[Finding]) -> Review:
+    config, _ = load_config(None)
+    rule = FakeRule({"base": base, "head": head}, rule_id="python-version-incompatible")
+    return review(BASE, HEAD, config, today=TODAY, kb=KB, rules=[rule])
+
+
+# bes-dev/stable_diffusion-openvino #113: openvino 2022.3.0 has no cp36 wheel, but the
+# Travis 3.6 leg already failed at the base on scipy 1.9.0 (and four more pins).
+@pytest.mark.parametrize(
+    ("base", "added", "severity", "conclusion"),
+    [
+        ([_leg("scipy", "3.6")], _leg("openvino", "3.6"), "warning", "neutral"),
+        # a leg that worked at the base: the change breaks it
+        ([_leg("scipy", "3.6")], _leg("openvino", "3.6", "3.7"), "error", "failure"),
+        ([], _leg("openvino", "3.6"), "error", "failure"),
+        # the base's failure was a warning only: not certain
+        (
+            [_leg("scipy", "3.6").with_severity(Severity.WARNING)],
+            _leg("openvino", "3.6"),
+            "error",
+            "failure",
+        ),
+        # another leg (another place) failed at the base
+        ([replace(_leg("scipy", "3.6"), line=9)], _leg("openvino", "3.6"), "error", "failure"),
+    ],
+)
+def test_a_leg_that_already_failed_at_the_base_gets_a_warning(
+    base: list[Finding], added: Finding, severity: str, conclusion: str
+) -> None:
+    result = _python_rule_run(base, [*base, added])
+    [new] = [f for f in result.findings if f.new]
+    assert new.package == "openvino" and new.severity == severity
+    assert result.conclusion == conclusion
+    if severity == "warning":
+        assert "already failed on Python 3.6 at the base (scipy)" in new.message
