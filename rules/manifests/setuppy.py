@@ -191,6 +191,12 @@ class _Module:
         if isinstance(node, ast.Dict):
             out: dict[str, list[_Item]] = {}
             for key, element in zip(node.keys, node.values, strict=True):
+                if key is None:  # ``**other``: another table's entries (PufferAI/PufferLib)
+                    spread = self.value(element, depth + 1)
+                    if not isinstance(spread, dict):
+                        raise _Skip
+                    out.update(spread)
+                    continue
                 if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
                     raise _Skip
                 out[key.value] = self.items(element, depth + 1)
@@ -674,6 +680,12 @@ def _extras_one_by_one(b: _Builder, module: _Module, node: ast.expr) -> None:
     for key, element in zip(node.keys, node.values, strict=True):
         if isinstance(key, ast.Constant) and isinstance(key.value, str):
             entries[key.value.strip()] = element
+        elif key is None:  # ``**incompatible_environments`` (PufferAI/PufferLib 367c7b1)
+            spread = module.bindings.get(element.id) if isinstance(element, ast.Name) else element
+            if isinstance(spread, ast.Dict):
+                for inner, value in zip(spread.keys, spread.values, strict=True):
+                    if isinstance(inner, ast.Constant) and isinstance(inner.value, str):
+                        entries[inner.value.strip()] = value
     for key_text, element in module.item_sets.get(name or "", []):
         entries.pop(key_text.strip(), None)
         entries[key_text.strip()] = element

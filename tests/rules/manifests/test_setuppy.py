@@ -512,3 +512,24 @@ def test_an_invalid_python_requires_is_a_located_error(
 ) -> None:
     manifest = _parse(f'from setuptools import setup; setup(name="x", python_requires="{value}")\n')
     assert [(e.line, e.column) for e in manifest.errors] == errors
+
+
+@pytest.mark.parametrize("mutated", [False, True])
+def test_an_extras_table_spread_into_extras_require_is_read(mutated: bool) -> None:
+    """PufferAI/PufferLib 367c7b1: ``extras_require={'docs': docs, **compatible, **other}``;
+    setuptools checks every extra when setup.py runs, so the bare git URL that 367c7b1
+    uncommented in ``other`` stops any install, also when ``compatible`` is changed by a
+    loop (the entries are then read one by one)."""
+    loop = "for k, v in compatible.items():\n    compatible[k] = v + ['six']\n" if mutated else ""
+    manifest = _parse(
+        "from setuptools import setup\ndocs = ['sphinx']\ncompatible = {'atari': ['ale-py']}\n"
+        f"{loop}"
+        "other = {'stable-retro': ['git+https://github.com/Farama-Foundation/stable-retro.git']}\n"
+        "setup(install_requires=['numpy'], extras_require={'docs': docs, **compatible, **other})\n"
+    )
+    [error] = manifest.errors
+    assert (error.line, error.column) == (4 + mutated * 2, 31)
+    got = [(r.name, r.environment) for r in manifest.requirements]
+    assert ("sphinx", "setup.py#docs") in got
+    if not mutated:
+        assert ("ale-py", "setup.py#atari") in got
