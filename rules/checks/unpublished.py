@@ -10,7 +10,9 @@ with a file of the most downloaded PyPI projects, read the same way, yanked ones
 Dev-release pins are judged too: ``transformers==4.4.0.dev0`` is the version a source install
 of transformers' main branch reports (``pip freeze`` writes it), never uploaded
 (stanford-crfm/mistral#1). Release candidates, alphas and betas are not judged: projects
-delete them once the final is out, so a listing without one says nothing. Judged only where
+delete them once the final is out, so a listing without one says nothing; except those of
+torch, torchvision and torchaudio, which PyTorch never uploads to PyPI (`FINAL_ONLY_ON_PYPI`:
+NVIDIA/waveglow's ``torch==1.0.0a0``, what a source build reports). Judged only where
 nothing else could serve the release: a PyPI requirement with no local label (``+cu121``
 builds are another index's), no URL, in an environment with no index, find-links page or
 pip configuration other than PyPI, pinning a version inside the listing (older than its
@@ -39,7 +41,7 @@ from rules.findings import Finding, Severity
 from rules.kb import release_lists
 from rules.kb.cudaver import to_version
 from rules.kb.placeholders import placeholder
-from rules.manifests.model import Ecosystem, Requirement
+from rules.manifests.model import Ecosystem, FactKind, Requirement, Snapshot
 
 
 def _nearest(releases: tuple[Version, ...], pinned: Version) -> list[Version]:
@@ -111,6 +113,26 @@ def _listing(wheels: WheelIndex, lists: ReleaseLists, package: str, pre: bool) -
     return _Listing((), None, "")
 
 
+#: Projects whose PyPI listings hold final releases only: PyTorch's release process puts
+#: release candidates on its test index and promotes only the final wheels to PyPI.
+FINAL_ONLY_ON_PYPI = frozenset({"torch", "torchvision", "torchaudio"})
+FINAL_ONLY_SOURCE = (
+    "pytorch/pytorch RELEASE.md (Release Candidate Storage: wheels at "
+    "download.pytorch.org/whl/test; Promoting RCs to Stable: 'Promote S3 wheels to PyPI')"
+)
+
+
+def _image_brings_torch(snapshot: Snapshot) -> bool:
+    """Whether a Dockerfile of the snapshot starts from an image with its own torch (a known
+    torch, or any NGC / pytorch/pytorch PyTorch tag)."""
+    if any(snapshot.facts(FactKind.IMAGE_TORCH)):
+        return True
+    return any(
+        "nvidia/pytorch" in f.value or "pytorch/pytorch" in f.value
+        for f in snapshot.facts(FactKind.BASE_IMAGE)
+    )
+
+
 class ReleaseNotPublished(StaticRule, id="release-not-published", severity=Severity.ERROR):
     """Exact PyPI pins on releases the package's index listing does not have."""
 
@@ -142,6 +164,10 @@ class ReleaseNotPublished(StaticRule, id="release-not-published", severity=Sever
                 if pinned.local:
                     continue
                 if pinned.pre is not None:
+                    early = self._pytorch_prerelease(ctx.snapshot, req, pinned, wheels, lists)
+                    if early is not None:
+                        seen.add(where)
+                        yield early
                     continue  # rc/a/b releases are often deleted once the final is out
                 pre = pinned.is_devrelease
                 listing = _listing(wheels, lists, project(req), pre)
@@ -180,6 +206,43 @@ class ReleaseNotPublished(StaticRule, id="release-not-published", severity=Sever
                     ),
                     fingerprint=f"unpublished:{req.name}:{pinned}",
                 )
+
+    def _pytorch_prerelease(
+        self,
+        snapshot: Snapshot,
+        req: Requirement,
+        pinned: Version,
+        wheels: WheelIndex,
+        lists: ReleaseLists,
+    ) -> Finding | None:
+        """An alpha, beta or rc pin of a project PyTorch releases, which has none on PyPI
+        (`FINAL_ONLY_ON_PYPI`): NVIDIA/waveglow's ``torch==1.0.0a0``, the version a source
+        build of torch reports (``pip freeze`` in a container that built it). Not where a
+        base image brings its own torch (NGC's ``2.1.0a0+29c30b1`` meets ``==2.1.0a0``)."""
+        name = project(req)
+        if name not in FINAL_ONLY_ON_PYPI or _image_brings_torch(snapshot):
+            return None
+        listing = _listing(wheels, lists, name, False)
+        if not listing.releases:
+            return None
+        release = Version(pinned.base_version)
+        to = release if release in listing.releases else None
+        return finding(
+            self,
+            f"{req.raw.strip()}: {name} {pinned} is a pre-release, and PyTorch never publishes "
+            "pre-releases on PyPI (release candidates go to its test index; a source build "
+            f"of torch reports such a version), so pip stops with 'No matching distribution "
+            f"found for {req.name}=={pinned}'.",
+            req.location,
+            package=req.name,
+            fix=pinned_line(req, str(to)) if to else None,
+            evidence=(
+                f"{FINAL_ONLY_SOURCE}",
+                f"{listing.source}: {len(listing.releases)} releases of {name} from "
+                f"{listing.releases[0]} to {listing.releases[-1]}",
+            ),
+            fingerprint=f"unpublished:{req.name}:{pinned}",
+        )
 
     def _beyond(
         self, req: Requirement, listing: _Listing, pinned: Version | None = None

@@ -30,6 +30,32 @@ RULE = RULES[0]
         ({"requirements.txt": "tflite-runtime==2.1.0.post1\n"}, "tflite-runtime==2.5.0"),
         ({"requirements.txt": "scikit-learn==1.4.1.post1\n"}, None),  # a post release exists
         ({"requirements.txt": "numpy==2.0.0rc1\n"}, None),  # release candidates: not judged
+        # ... except PyTorch's, which never reach PyPI: NVIDIA/waveglow's source-build version
+        ({"requirements.txt": "torch==1.0.0a0\n"}, "torch==1.0.0"),
+        ({"requirements.txt": "torchvision==0.20.0rc3\n"}, "torchvision==0.20.0"),
+        # the image's torch 1.7.0a0+6392713 meets ==1.7.0a0; a tag the KB does not decode too
+        (
+            {
+                "Dockerfile": "FROM nvcr.io/nvidia/pytorch:20.08-py3\n"
+                "RUN pip install torch==1.7.0a0\n"
+            },
+            None,
+        ),
+        # NGC's torch 2.1.0a0+29c30b1 meets ==2.1.0a0: pip keeps the image's own
+        (
+            {
+                "Dockerfile": "FROM nvcr.io/nvidia/pytorch:23.10-py3\n"
+                "RUN pip install torch==2.1.0a0\n"
+            },
+            None,
+        ),
+        (
+            {
+                "requirements.txt": "--extra-index-url https://download.pytorch.org/whl/test/cu121\n"
+                "torch==2.4.0rc1\n"
+            },
+            None,
+        ),  # the test index serves it
         # stanford-crfm/mistral a99cd5c: a pip freeze of transformers installed from git
         ({"requirements.txt": "transformers==4.4.0.dev0\n"}, "transformers==4.4.0"),
         ({"requirements.txt": "transformers==4.37.0.dev0\n"}, "transformers==4.37.0"),
