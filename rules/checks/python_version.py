@@ -478,11 +478,26 @@ class PythonVersionIncompatible(
         for found in locked_wheel_findings(self, ctx.snapshot, load_wheels()):
             if _first(found, seen):
                 yield found
+        # A constraint (`-c`, uv's constraint-dependencies) pins a project only if something
+        # installs it: stfc/janus-core's dgl==2.1 constraint on its 3.13 legs, where no file
+        # of the repository requires dgl (openvinotoolkit/nncf's constraints.txt onnxruntime
+        # pin is judged: tests/onnx/requirements.txt requires onnxruntime).
+        named = {
+            project(r)
+            for m in ctx.snapshot.files.values()
+            for r in m.requirements
+            if not r.is_constraint
+        }
         for env, reqs in each_env(ctx.snapshot, together=False):
             for found in self._disjoint(ctx, env):
                 if _first(found, seen):
                     yield found
-            options = [o for r in reqs if (o := self._options_of(ctx, r, wheels, memo))]
+            options = [
+                o
+                for r in reqs
+                if not r.is_constraint or project(r) in named
+                if (o := self._options_of(ctx, r, wheels, memo))
+            ]
             if not options:
                 continue
             per_python = is_job_environment(ctx.snapshot, env)

@@ -238,6 +238,23 @@ FILE_CASES: list[tuple[str, dict[str, str], list[tuple[str, str, str]]]] = [
         {"setup.py": SETUP.format(python=">=3.12", requires='"flash-attn>=2.7.4,<2.8.0"')},
         [],
     ),
+    (  # stfc/janus-core: uv's constraint-dependencies pin dgl, which no file requires
+        "a constraint nothing installs is not judged",
+        {
+            "pyproject.toml": '[project]\nname = "x"\nversion = "1"\nrequires-python = ">=3.13"\n'
+            'dependencies = ["numpy"]\n[tool.uv]\nconstraint-dependencies = ["dgl==2.1"]\n'
+        },
+        [],
+    ),
+    (  # openvinotoolkit/nncf: tests/onnx/requirements.txt requires what constraints.txt pins
+        "a constraint a file installs is judged",
+        {
+            "constraints.txt": "onnxruntime==1.21.1\n",
+            "tests/requirements.txt": "-c ../constraints.txt\nonnxruntime\n",
+            ".python-version": "3.9\n",
+        },
+        [("onnxruntime", "error", ".python-version")],
+    ),
     (
         "a range start only the release's sdist installs on builds it: a warning",
         {"setup.py": SETUP.format(python=">=3.10", requires='"numpy==1.21.0"')},
