@@ -188,6 +188,26 @@ class ProjectNotOnPypi(StaticRule, id="project-not-on-pypi", severity=Severity.E
                 evidence=(f"KB pypi_names.txt.xz (read on {names.read_on()}): no project {name}",),
                 fingerprint=f"not-on-pypi:{name}",
             )
+        written = req.raw.split(";", 1)[0].strip()
+        versioned = _name_and_version(written)
+        if versioned is not None and names.has(str(canonicalize_name(versioned[0]))):
+            base, version = versioned
+            when = names.read_on()
+            return finding(
+                self,
+                f"{req.raw.strip()}: {written} is the project {base} with its version joined "
+                f"by a dash (`{base}=={version}` was meant?), and PyPI had no project named "
+                f"{req.name} when its {when} list of projects was read: pip stops with 'No "
+                f"matching distribution found for {req.name}'.",
+                req.location,
+                package=req.name,
+                fix=f"{base}=={version}",
+                evidence=(
+                    f"KB pypi_names.txt.xz (read on {when}): no project {name}, a project "
+                    f"{canonicalize_name(base)}",
+                ),
+                fingerprint=f"not-on-pypi:{name}",
+            )
         near: list[str] = []
         if budget[0] > 0 and len(name) <= _LONGEST:  # a private index's thousands stay fast
             budget[0] -= 1
@@ -242,6 +262,16 @@ class ProjectNotOnPypi(StaticRule, id="project-not-on-pypi", severity=Severity.E
             severity=Severity.WARNING,
             fingerprint=f"not-on-pypi:{name}",
         )
+
+
+_NAME_DASH_VERSION = re.compile(r"^(?P<name>[A-Za-z][A-Za-z0-9._-]*?)-(?P<version>\d+(?:\.\d+)+)$")
+
+
+def _name_and_version(name: str) -> tuple[str, str] | None:
+    """(project, version) of a name written ``project-1.2.3`` (netease-youdao/QAnything
+    c01fc09c's ``mistune-3.0.2`` for ``mistune==3.0.2``), at least two version parts."""
+    match = _NAME_DASH_VERSION.match(name)
+    return (match["name"], match["version"]) if match else None
 
 
 def _joined(snapshot: Snapshot, req: Requirement) -> list[str]:

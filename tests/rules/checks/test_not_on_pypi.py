@@ -286,3 +286,24 @@ def test_adjacent_literals_joined_into_one_name(
         assert findings[0].fix == fix
         assert "adjacent string literals" in findings[0].message
         assert (findings[0].line, findings[0].file) == (4, "setup.py")
+
+
+@pytest.mark.parametrize(
+    ("text", "fix"),
+    [
+        # netease-youdao/QAnything c01fc09c: a dash where == was meant (fixed in f513d94)
+        ("mistune-3.0.2\n", "mistune==3.0.2"),
+        ("scikit-learn-1.3.0 ; python_version >= '3.9'\n", "scikit-learn==1.3.0"),
+        ("depreview-not-a-listed-project-1.2\n", None),  # no such project before the dash
+        ("mistune-3\n", None),  # one part: not read as a version
+    ],
+)
+def test_a_version_joined_by_a_dash_is_an_error(text: str, fix: str | None) -> None:
+    findings = run(ProjectNotOnPypi(), build_snapshot({"requirements.txt": text}))
+    if fix is None:
+        assert all(f.severity == "warning" or f.fix != fix for f in findings)
+        assert not any("joined by a dash" in f.message for f in findings)
+        return
+    [found] = findings
+    assert found.severity == "error" and found.fix == fix
+    assert "joined by a dash" in found.message and "No matching distribution" in found.message
