@@ -106,6 +106,12 @@ CATALOGUE: tuple[RuleInfo, ...] = (
         "rule",
         "the project's setup.py imports torch, its pyproject's [build-system] requires has none",
     ),
+    RuleInfo(
+        "setuptools-file-line",
+        "parse-error",
+        "rule",
+        "a pip option or bare URL in a requirements file setuptools reads as the requirements",
+    ),
     RuleInfo("cuda-variant-mismatch", "cuda-variant-mismatch", "rule", "CUDA builds that differ"),
     RuleInfo("torch-family-mismatch", "torch-family-mismatch", "rule", "vision/audio vs torch"),
     RuleInfo("cuda-base-image-mismatch", "cuda-base-image-mismatch", "rule", "CUDA vs image"),
