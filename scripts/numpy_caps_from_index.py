@@ -2,6 +2,7 @@
 compiled packages the numpy-abi rule judges, read from each release's wheel METADATA.
 
 Usage: python scripts/numpy_caps_from_index.py [--index-url URL] [--out PATH] [--workers N]
+       [--only PACKAGE ...]
 
 The index is `--index-url`, else UV_INDEX_URL, else PIP_INDEX_URL, else pip's default index.
 It must serve the JSON simple API (PEP 691). For each final release the script picks one wheel
@@ -10,6 +11,9 @@ It must serve the JSON simple API (PEP 691). For each final release the script p
 Range requests) and records every `Requires-Dist: numpy…` line with the wheel's file name.
 NumPy's own release list (with Requires-Python) is recorded too: the rule reads ranges of numpy
 against it. Nothing is edited by hand; the first-NumPy-2 releases stay in numpy2_abi.json.
+`--only` reads the named packages (and NumPy's release list) and merges them into the existing
+`--out` file: the packages it does not read are kept as they were, with the date they were read
+on (provenance ``read_on``: snapshot date → packages, where the dates differ).
 """
 
 from __future__ import annotations
@@ -71,6 +75,8 @@ PACKAGES: dict[str, str] = {
     "biopython": "1.74",
     "fastparquet": "0.3.0",
     "pyerfa": "1.7.0",
+    "tflite-runtime": "2.5.0",
+    "onnxruntime": "1.4.0",
 }
 
 _ACCEPT = "application/vnd.pypi.simple.v1+json"
@@ -221,14 +227,15 @@ def numpy_releases(index: str) -> list[dict[str, Any]]:
     return rows
 
 
-def build(index: str, workers: int) -> dict[str, Any]:
-    """The whole data file."""
+def build(index: str, workers: int, only: list[str] | None = None) -> dict[str, Any]:
+    """The whole data file (of the `only` packages, when given)."""
+    names = only or list(PACKAGES)
     jobs = []
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        for package, floor in PACKAGES.items():
-            for version, file, yanked in releases(index, package, floor):
+        for package in names:
+            for version, file, yanked in releases(index, package, PACKAGES[package]):
                 jobs.append((package, pool.submit(release_row, version, file, yanked)))
-        packages: dict[str, list[dict[str, Any]]] = {p: [] for p in PACKAGES}
+        packages: dict[str, list[dict[str, Any]]] = {p: [] for p in names}
         for package, job in jobs:
             packages[package].append(job.result())
     return {
@@ -248,6 +255,29 @@ def build(index: str, workers: int) -> dict[str, Any]:
     }
 
 
+def merge(previous: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
+    """The packages of `data` (an `--only` read) put into the `previous` data file, in
+    `PACKAGES` order; NumPy's release list is the new read's."""
+    old, new = previous["provenance"], data["provenance"]
+    dates: dict[str, str] = {}
+    for date, names in (
+        old.get("read_on") or {old["snapshot_date"]: list(previous["packages"])}
+    ).items():
+        dates.update(dict.fromkeys(names, date))
+    dates.update(dict.fromkeys(data["packages"], new["snapshot_date"]))
+    both = {**previous["packages"], **data["packages"]}
+    order = [p for p in PACKAGES if p in both] + [p for p in both if p not in PACKAGES]
+    packages = {p: both[p] for p in order}
+    read_on: dict[str, list[str]] = {}
+    for package in packages:
+        if package in dates:
+            read_on.setdefault(dates[package], []).append(package)
+    provenance = dict(new)
+    if len(read_on) > 1:
+        provenance["read_on"] = dict(sorted(read_on.items()))
+    return {**data, "provenance": provenance, "packages": packages}
+
+
 def main(argv: list[str] | None = None) -> int:
     """Fetch and write the data file; return the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -258,8 +288,14 @@ def main(argv: list[str] | None = None) -> int:
         default=Path(__file__).resolve().parent.parent / "rules/kb/data/numpy_caps.json",
     )
     parser.add_argument("--workers", type=int, default=6)
+    parser.add_argument("--only", nargs="*", help="read only these packages (of PACKAGES)")
     args = parser.parse_args(argv)
-    data = build(index_url(args.index_url), args.workers)
+    unknown = sorted(set(args.only or ()) - set(PACKAGES))
+    if unknown:
+        parser.error(f"--only: not in PACKAGES: {', '.join(unknown)}")
+    data = build(index_url(args.index_url), args.workers, args.only)
+    if args.only and args.out.exists():
+        data = merge(json.loads(args.out.read_text(encoding="utf-8")), data)
     args.out.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     count = sum(len(rows) for rows in data["packages"].values())
     print(f"{args.out}: {count} releases of {len(data['packages'])} packages", file=sys.stderr)

@@ -12,7 +12,8 @@ METADATA (numpy_caps.json, one ``Requires-Dist: numpy…`` reading per release):
   of a pinned release, both unconditional exact pins of one environment, is the conflict
   rule's);
 - it is built against NumPy 1 (older than its first NumPy-2 release: numpy2_abi.json, or a
-  ``build`` extra that requires NumPy 2) and its metadata does not cap numpy, and the NumPy the
+  ``build`` extra that requires NumPy 2; or any release of a package numpy2_abi.json read as
+  never rebuilt, tflite-runtime) and its metadata does not cap numpy, and the NumPy the
   resolver picks for it (the newest allowed by the environment, its cap and the caps of the
   other recorded packages of the environment) is NumPy 2 → its import fails;
 - otherwise nothing breaks: a release whose metadata caps numpy below 2 makes the resolver
@@ -277,10 +278,20 @@ def _package_side(caps: NumpyCaps, req: Requirement, locked: Mapping[str, _Lock]
     return _Side(admitted, RANGE, req.raw.strip(), req) if admitted else None
 
 
+#: The "first NumPy-2 release" of a package whose every release is built against NumPy 1
+#: (numpy2_abi.json: no release rebuilt by the reading's date).
+NEVER = Version("999999")
+_NEVER_NOTE = "No release built against NumPy 2"
+
+
 def _first_numpy2(kb: KnowledgeBase, caps: NumpyCaps, name: str) -> tuple[Version, str] | None:
-    """The first release built for NumPy 2 and the source that says so."""
+    """The first release built for NumPy 2 and the source that says so; `NEVER` for a package
+    the KB read as never rebuilt (autorope/donkeycar's tflite-runtime: 2.14.0, its newest,
+    still names only NumPy 1's ``numpy.core._multiarray_umath``)."""
     row = kb.numpy2_package(name)
     first = kb.numpy2_first_release(name)
+    if row is not None and first is None and (row.notes or "").startswith(_NEVER_NOTE):
+        return NEVER, f"KB numpy2_abi.json: {row.key}: {row.notes} ({row.evidence})"
     if row is not None and first is not None and row.confidence in ("high", "medium"):
         return (
             first,
@@ -486,10 +497,12 @@ class NumpyAbi(StaticRule, id="numpy-abi", severity=Severity.ERROR):
             if not row.caps
             else f"its metadata allows it ({row.cap_text()})"
         )
-        built = (
-            f"{name} {verdict.version} is built against NumPy 1 ({first[0]} is the first {name} "
-            f"release built for NumPy 2) and {metadata}"
+        since = (
+            f"no {name} release is built for NumPy 2"
+            if first[0] == NEVER
+            else f"{first[0]} is the first {name} release built for NumPy 2"
         )
+        built = f"{name} {verdict.version} is built against NumPy 1 ({since}) and {metadata}"
         if row is None:
             outcome = (
                 "the install fails to resolve if that release declares numpy<2 in its own "
@@ -527,7 +540,7 @@ class NumpyAbi(StaticRule, id="numpy-abi", severity=Severity.ERROR):
                 f"installs it."
             )
         upgrade = _upgrade(caps, req, first, numpy, env_numpy)
-        target = upgrade or f"{req.name}>={first[0]}"
+        target = upgrade or (f"{req.name}>={first[0]}" if first[0] != NEVER else "numpy<2")
         evidence = [_numpy_evidence(numpy), _package_evidence(side), first[1]]
         if row is not None:
             evidence.append(f"numpy_caps.json: {row.source()}")
@@ -539,7 +552,7 @@ class NumpyAbi(StaticRule, id="numpy-abi", severity=Severity.ERROR):
             message,
             at,
             package=req.name,
-            fix=f"{target}  # or hold numpy<2",
+            fix=target if first[0] == NEVER else f"{target}  # or hold numpy<2",
             evidence=evidence,
             severity=severity,
             fingerprint=f"old:{req.name}",

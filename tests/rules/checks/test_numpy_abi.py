@@ -15,6 +15,7 @@ with the file each line was read from; the audit is ../shared/reviews/kb-audit.m
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -226,7 +227,7 @@ def dockerfile(install: str) -> dict[str, str]:
 
 
 Found = tuple[str, str, int]  # severity, file, line of a new numpy-abi finding
-REAL: list[tuple[str, dict[str, str], dict[str, str], list[Found], tuple[str, ...]]] = [
+REAL: list[Any] = [
     # audit C03 / V03b / V03c / V03d: TF 2.15.0 METADATA numpy<2.0.0,>=1.23.5
     (
         "C03 tensorflow 2.15.0 + numpy==2.0.0",
@@ -424,11 +425,57 @@ REAL: list[tuple[str, dict[str, str], dict[str, str], list[Found], tuple[str, ..
         [("error", "requirements.txt", 1)],
         ("does not cap numpy", "tensorflow==2.14.1"),
     ),
+    # read from the index (pypi_numpy2.json, numpy_caps.json; 2026-12-07): tflite-runtime ends at
+    # 2.14.0, whose METADATA says 'numpy >=1.23.2' (no cap) and whose
+    # tflite_runtime-2.14.0-cp311-cp311-manylinux2014_x86_64.whl
+    # _pywrap_tensorflow_interpreter_wrapper.so holds only 'numpy.core._multiarray_umath':
+    # never rebuilt for NumPy 2 (autorope/donkeycar's [pi] extra): every release is built
+    # against NumPy 1, and the fix holds numpy below 2
+    (
+        "tflite-runtime 2.14.0 (built against NumPy 1, never rebuilt) + numpy>=2",
+        {},
+        requirements("tflite-runtime==2.14.0", "numpy>=2"),
+        [("error", "requirements.txt", 1)],
+        ("tflite-runtime 2.14.0 is built against NumPy 1", "no tflite-runtime release is built"),
+    ),
+    (
+        "an unpinned tflite-runtime next to an uncapped numpy",
+        {},
+        requirements("tflite-runtime", "numpy"),
+        [("error", "requirements.txt", 1)],
+        ("a fresh install picks 2.14.0",),
+    ),
+    (
+        "tflite-runtime with numpy held below 2",
+        {},
+        requirements("tflite-runtime", "numpy<2"),
+        [],
+        (),
+    ),
+    # onnxruntime 1.19.0's onnxruntime_pybind11_state.cpython-312-x86_64-linux-gnu.so holds
+    # 'numpy._core._multiarray_umath' (1.18.1's only 'numpy.core._multiarray_umath', and its
+    # METADATA caps numpy <2.0); 1.19.0's METADATA says 'numpy >=1.21.6'
+    (
+        "onnxruntime 1.19.0 (built for NumPy 2) + numpy>=2",
+        {},
+        requirements("onnxruntime==1.19.0", "numpy>=2"),
+        [],
+        (),
+    ),
+    (
+        "onnxruntime 1.18.0 (built against NumPy 1, no cap) + numpy>=2",
+        {},
+        requirements("onnxruntime==1.18.0", "numpy>=2"),
+        [("error", "requirements.txt", 1)],
+        ("onnxruntime 1.18.0 is built against NumPy 1", "1.19.0"),
+    ),
 ]
 
 
 @pytest.mark.parametrize(
-    ("name", "base", "head", "expected", "present"), REAL, ids=[c[0] for c in REAL]
+    ("name", "base", "head", "expected", "present"),
+    REAL,
+    ids=[getattr(c, "id", None) or c[0] for c in REAL],
 )
 def test_numpy_abi_on_real_files(
     name: str,
