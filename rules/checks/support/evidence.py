@@ -329,6 +329,23 @@ def _local_installer_decls(snapshot: Snapshot, env: str) -> list[PythonDecl]:
     return found
 
 
+def _reader_ranges(snapshot: Snapshot, root: str) -> list[PythonDecl]:
+    """The Requires-Python ranges of the projects (setup.py, setup.cfg, pyproject.toml) that
+    read the requirements file `root` as their own requirements: pip installs the project,
+    hence the file's lines, on every Python the range admits (opengeos/segment-geospatial
+    PR #310: setup.py's python_requires >=3.8 while requirements.txt gained sam2, which needs
+    3.10). A range's Pythons are judged as a range is (`_Claim.ranged`)."""
+    manifest = snapshot.files.get(root)
+    if manifest is None or manifest.kind != FileKind.REQUIREMENTS:
+        return []
+    found: list[PythonDecl] = []
+    for key, value in manifest.metadata:
+        reader = snapshot.files.get(env_root(value)) if key == "root" else None
+        if reader is not None and reader.kind in _PROJECT_KINDS[1:]:  # not a -r includer
+            found += _declared(snapshot, env_root(value), value)[1]
+    return found
+
+
 def python_decls(snapshot: Snapshot, env: str) -> list[PythonDecl]:
     """Every piece of Python evidence for `env` that decides (see the module docstring)."""
     root = env_root(env)
@@ -339,6 +356,16 @@ def python_decls(snapshot: Snapshot, env: str) -> list[PythonDecl]:
         built += _workflow_decls(snapshot, project, unnamed=False, env=project)
         if built:
             return built
+    decls = _python_decls(snapshot, env, root, root_kind)
+    named = {m for d in decls if d.exact for m in d.minors}
+    # a reading project's range adds the Pythons no other evidence names (its start, where CI
+    # runs later ones): a Python that a job or image also names is judged there once
+    return decls + [d for d in _reader_ranges(snapshot, root) if d.minors[0] not in named]
+
+
+def _python_decls(
+    snapshot: Snapshot, env: str, root: str, root_kind: FileKind | None
+) -> list[PythonDecl]:
     exact, ranges = _declared(snapshot, root, env)
     if root_kind == FileKind.CONDA and any(d.how == "conda" for d in exact):
         return [d for d in exact if d.how == "conda"]

@@ -321,3 +321,30 @@ def test_the_python_of_an_install_with_the_project_judges_the_project(line: str)
 def test_without_the_project_line_its_python_is_not_the_installs() -> None:
     files = {**EDITABLE_PROJECT, "requirements.txt": "black==22.8.0\n"}
     assert [f for f in run(RULE, build_snapshot(files)) if f.severity.value == "error"] == []
+
+
+#: opengeos/segment-geospatial PR #310: setup.py reads requirements.txt as install_requires
+#: under python_requires >=3.8, and the new sam2 line needs Python 3.10; CI ran 3.10/3.11.
+READ_BY_SETUP = {
+    "setup.py": "from setuptools import setup\n"
+    "with open('requirements.txt') as f:\n    reqs = f.read().splitlines()\n"
+    "setup(name='x', python_requires='>=3.8', install_requires=reqs)\n",
+    "requirements.txt": "sam2\n",
+    ".github/workflows/ci.yml": "jobs:\n  test:\n    steps:\n"
+    "      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.11'\n"
+    "      - run: pip install .\n",
+}
+
+
+@pytest.mark.parametrize(("python_requires", "warned"), [(">=3.8", True), (">=3.10", False)])
+def test_a_file_the_project_reads_is_judged_on_its_declared_range(
+    python_requires: str, warned: bool
+) -> None:
+    files = {
+        **READ_BY_SETUP,
+        "setup.py": READ_BY_SETUP["setup.py"].replace(">=3.8", python_requires),
+    }
+    found = [f for f in run(RULE, build_snapshot(files)) if f.package == "sam2"]
+    assert [f.severity.value for f in found] == (["warning"] if warned else [])
+    if warned:
+        assert "allows Python 3.8" in found[0].message
