@@ -1,0 +1,1 @@
+metaflow_version = "2.12.25"
