@@ -123,9 +123,41 @@ def _table(data: Mapping[str, Any], *keys: str) -> Mapping[str, Any]:
     return current if isinstance(current, Mapping) else {}
 
 
+#: The keys of PEP 621's [project] table (with PEP 639's license-files and PEP 794's
+#: import-names / import-namespaces).
+PROJECT_KEYS = frozenset(
+    {
+        "name", "version", "description", "readme", "requires-python", "license",
+        "license-files", "authors", "maintainers", "keywords", "classifiers", "urls",
+        "scripts", "gui-scripts", "entry-points", "dependencies", "optional-dependencies",
+        "dynamic", "import-names", "import-namespaces",
+    }
+)  # fmt: skip
+
+
+def _unknown_project_keys(b: _Builder, data: Mapping[str, Any], project: Mapping[str, Any]) -> None:
+    """A [project] key PEP 621 does not define, where the build-backend is setuptools':
+    setuptools validates the table and stops every `pip install .` with "`project` must not
+    contain {'repository'} properties" (nerfstudio-project/nerfacc 03c0c74, fixed in d91fbc5
+    by moving it to [project.urls]). Other backends, and a project no backend builds (uv's
+    virtual projects), are left alone."""
+    backend = _table(data, "build-system").get("build-backend")
+    if not (isinstance(backend, str) and backend.startswith("setuptools.build_meta")):
+        return
+    for key in project:
+        if isinstance(key, str) and key not in PROJECT_KEYS:
+            b.error(
+                b.locator.key(("project",), key),
+                f"[project] has no key {key!r} (PEP 621): setuptools rejects the table with "
+                f"\"`project` must not contain {{'{key}'}} properties\", so `pip install .` fails; "
+                "a link belongs in [project.urls], a tool's setting in [tool.<name>]",
+            )
+
+
 def _pep621(b: _Builder, data: Mapping[str, Any]) -> None:
     project = _table(data, "project")
     table: _Table = ("project",)
+    _unknown_project_keys(b, data, project)
     if isinstance(project.get("name"), str):
         b.metadata.append(("name", project["name"]))  # rules.checks tell libraries by it
     if "dependencies" in project:

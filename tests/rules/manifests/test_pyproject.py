@@ -369,3 +369,34 @@ def test_uv_sources_follow_extra_and_group(group_name: str | None, index: str | 
     parsed = PARSER.parse("pyproject.toml", UV_EXTRA_SOURCES)
     (req,) = [r for r in parsed.requirements if r.group_name == group_name]
     assert req.index == index
+
+
+_SETUPTOOLS_PROJECT = """\
+[build-system]
+requires = ["setuptools>=61.0"]
+build-backend = "{backend}"
+
+[project]
+name = "nerfacc"
+{extra}requires-python = ">=3.7"
+"""
+
+
+# nerfstudio-project/nerfacc 03c0c74 put `repository = ...` in [project]; d91fbc5 moved it
+@pytest.mark.parametrize(
+    ("backend", "extra", "error_line"),
+    [
+        ("setuptools.build_meta", 'repository = "https://github.com/KAIR-BAIR/nerfacc"\n', 7),
+        ("setuptools.build_meta", 'license-files = ["LICENSE"]\n', None),  # PEP 639
+        ("setuptools.build_meta", "", None),
+        ("hatchling.build", 'repository = "https://github.com/KAIR-BAIR/nerfacc"\n', None),
+    ],
+)
+def test_a_project_key_pep621_lacks_where_setuptools_builds(
+    backend: str, extra: str, error_line: int | None
+) -> None:
+    text = _SETUPTOOLS_PROJECT.format(backend=backend, extra=extra)
+    errors = PyprojectParser().parse("pyproject.toml", text).errors
+    assert [e.line for e in errors] == ([error_line] if error_line else [])
+    for error in errors:
+        assert "must not contain {'repository'} properties" in error.message
