@@ -163,6 +163,9 @@ class JobEnvironments:
     environments: set[str] = field(default_factory=set)
     #: The environments whose installs are read (a later combination only adds its Python).
     read: set[str] = field(default_factory=set)
+    #: Words a pip install command takes for a requirement that are none (``numba=0.54.1``,
+    #: ``flake8==3.7.9,black==20.8b1``): pip stops with "Invalid requirement".
+    bad: list[tuple[Span, str]] = field(default_factory=list)
     _seen: set[Fact] = field(default_factory=set)
 
     def add_python(self, environment: str, python: tuple[str, Span, str] | None) -> None:
@@ -772,6 +775,9 @@ def read_jobs(
                 break
     except BudgetExceeded:
         pass
+    found.bad = list(
+        dict.fromkeys(b for b in into.bad if b[1].startswith("expected a requirement"))
+    )
     return found
 
 

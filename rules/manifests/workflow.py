@@ -119,6 +119,10 @@ class WorkflowParser:
                             facts.append(Fact(FactKind.PYTHON, *python, target))
         except BudgetExceeded:
             return ManifestFile(path=path, kind=self.kind)
+        lines = text.split("\n")
+        for span, message in jobs.bad:  # ranx's docs job: `pip install numba=0.54.1`
+            line = lines[span.line - 1] if 0 < span.line <= len(lines) else None
+            errors.append(parse_error(path, span.line, span.column, message, line))
         return ManifestFile(
             path=path,
             kind=self.kind,

@@ -582,3 +582,24 @@ jobs:
         ("https://download.pytorch.org/whl/cpu", 2),
         ("https://example.org/simple", 9),
     ]
+
+
+# AmenRa/ranx's docs.yml (`numba=0.54.1`, fixed 1.5 minutes later) and beta-team/beta-recsys's
+# python_ci.yml (`flake8==3.7.9,black==20.8b1,...`, fixed in 8935b4a): pip stops with
+# "Invalid requirement" on a word it takes for a requirement.
+@pytest.mark.parametrize(
+    ("words", "column"),
+    [("numba=0.54.1", 33), ("flake8==3.7.9,black==20.8b1", 33), ("numba==0.54.1", None)],
+)
+def test_an_invalid_requirement_word_of_a_job_is_a_located_error(
+    words: str, column: int | None
+) -> None:
+    text = (
+        "jobs:\n  docs:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.11'\n"
+        f"      - run: pip install mkdocs {words}\n"
+    )
+    errors = WorkflowParser().parse(".github/workflows/docs.yml", text).errors
+    assert [(e.line, e.column) for e in errors] == ([(8, column)] if column else [])
+    for error in errors:
+        assert error.category == "parse-error" and "expected a requirement" in error.message
