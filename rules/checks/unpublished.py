@@ -21,6 +21,8 @@ floor, past the newest release by a jump no release series makes is a typo, unle
 published after the listing was read: an error when it skips two majors or more (nltk 7.1.2
 after 3.10.4), which a project's next release almost never does; a warning when it lands on the
 next major past its .0 and .1 (torchvision 1.12.0 after 0.29; protobuf went from 3.20 to 4.21).
+A range that falls between two listed releases of a listing read whole, admitting none of them
+(``pytest~=6.2.6`` after 6.2.5, before 7.0.0), is an error too.
 Conda requirements are left alone (conda channels publish their own version lists).
 """
 
@@ -29,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple, Protocol
 
+from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
 from rules.checks.base import Rule, RuleContext, StaticRule
@@ -156,7 +159,8 @@ class ReleaseNotPublished(StaticRule, id="release-not-published", severity=Sever
                     continue
                 pinned = version_of(req)
                 if pinned is None:
-                    beyond = self._beyond(req, _listing(wheels, lists, project(req), False))
+                    listing = _listing(wheels, lists, project(req), False)
+                    beyond = self._beyond(req, listing) or self._between(req, listing)
                     if beyond is not None:
                         seen.add(where)
                         yield beyond
@@ -206,6 +210,40 @@ class ReleaseNotPublished(StaticRule, id="release-not-published", severity=Sever
                     ),
                     fingerprint=f"unpublished:{req.name}:{pinned}",
                 )
+
+    def _between(self, req: Requirement, listing: _Listing) -> Finding | None:
+        """A range no listed release satisfies though the listing runs past it: jesse-ai/jesse
+        ae5a296c's ``pytest~=6.2.6`` (6.2.5 was the last 6.2 release, then 7.0.0; fixed six
+        minutes later). Judged on a listing read whole, where a release newer than every
+        version the range admits exists and no pre-release satisfies it either (pip takes a
+        pre-release when nothing else does)."""
+        releases = listing.releases
+        if not releases or not listing.whole or not req.specifier:
+            return None
+        spec = specifier_set(req.specifier)
+        if spec is None or any(spec.contains(v, prereleases=True) for v in releases):
+            return None
+        floor = _floor_of(spec)
+        if floor is None or not any(v > floor for v in releases):
+            return None  # past the newest (`_beyond`'s question) or no floor
+        below = [v for v in releases if v < floor]
+        above = [v for v in releases if v > floor]
+        if not below or not above or not _closed_above(spec, above[0]):
+            return None
+        return finding(
+            self,
+            f"{req.raw.strip()}: no {project(req)} release satisfies {req.specifier} (the "
+            f"releases next to it: {below[-1]} and {above[0]}), so pip stops with 'No matching "
+            f"distribution found for {req.name}{req.specifier}'.",
+            req.location,
+            package=req.name,
+            fix=pinned_line(req, str(below[-1])),
+            evidence=(
+                f"{listing.source}: {len(releases)} releases of {project(req)} from "
+                f"{releases[0]} to {releases[-1]}; none in {req.specifier}",
+            ),
+            fingerprint=f"unpublished:{req.name}:{req.specifier}",
+        )
 
     def _pytorch_prerelease(
         self,
@@ -287,6 +325,23 @@ class ReleaseNotPublished(StaticRule, id="release-not-published", severity=Sever
             severity=Severity.ERROR if skips else Severity.WARNING,
             fingerprint=f"unpublished:{req.name}:{floor}",
         )
+
+
+def _floor_of(spec: SpecifierSet) -> Version | None:
+    """The highest lower bound of a specifier set (>=, >, ~=, ==), None when it has none."""
+    floors = [
+        to_version(c.version)
+        for c in spec
+        if c.operator in (">=", ">", "~=", "==") and "*" not in c.version
+    ]
+    found = [v for v in floors if v is not None]
+    return max(found) if found else None
+
+
+def _closed_above(spec: SpecifierSet, first_above: Version) -> bool:
+    """Whether the range ends below `first_above`, the first release past its floor: it has
+    an upper bound (``~=``, ``<``, ``<=``, ``==X.*``) that release exceeds."""
+    return not spec.contains(first_above, prereleases=True)
 
 
 def _floor(req: Requirement, releases: tuple[Version, ...]) -> Version | None:

@@ -30,6 +30,11 @@ RULE = RULES[0]
         ({"requirements.txt": "tflite-runtime==2.1.0.post1\n"}, "tflite-runtime==2.5.0"),
         ({"requirements.txt": "scikit-learn==1.4.1.post1\n"}, None),  # a post release exists
         ({"requirements.txt": "numpy==2.0.0rc1\n"}, None),  # release candidates: not judged
+        # jesse-ai/jesse ae5a296c: a range between two releases (6.2.5, then 7.0.0)
+        ({"requirements.txt": "pytest~=6.2.6\n"}, "pytest==6.2.5"),
+        ({"requirements.txt": "pytest>=6.2.6,<7\n"}, "pytest==6.2.5"),
+        ({"requirements.txt": "pytest~=6.2.5\n"}, None),
+        ({"requirements.txt": "pytest>=6.2.6\n"}, None),
         # ... except PyTorch's, which never reach PyPI: NVIDIA/waveglow's source-build version
         ({"requirements.txt": "torch==1.0.0a0\n"}, "torch==1.0.0"),
         ({"requirements.txt": "torchvision==0.20.0rc3\n"}, "torchvision==0.20.0"),
