@@ -27,6 +27,7 @@ from rules.checks.support.builds import decide
 from rules.checks.support.environments import (
     each_env,
     env_of,
+    env_root,
     is_job_environment,
     project,
     version_of,
@@ -552,8 +553,14 @@ class PythonVersionIncompatible(
         """Two exact pins no Python installs together, where no file names the Python (where
         one does, each pin is judged against it)."""
         targets = targets_for_environment(ctx.snapshot, env, ctx.config)
-        if any(not t.assumed for t in targets):
-            return
+        root = env_root(env)
+        if any(
+            e.what == "python" and (exact_minor(e.value) is not None or e.file == root)
+            for t in targets
+            if not t.assumed
+            for e in t.sources
+        ):
+            return  # a Python the file's own evidence names (a reading project's range does not)
         pair = disjoint_pins(exact_pins(ctx.snapshot, env))
         if pair is None:
             return

@@ -348,3 +348,15 @@ def test_a_file_the_project_reads_is_judged_on_its_declared_range(
     assert [f.severity.value for f in found] == (["warning"] if warned else [])
     if warned:
         assert "allows Python 3.8" in found[0].message
+
+
+def test_a_reading_projects_range_leaves_the_disjoint_pins_check_on() -> None:
+    """trainindata/deploying-machine-learning-models PR #816: numpy==1.22.0 (3.8+) next to
+    opencv-python==4.0.0.21 (3.7 and older) in a requirements.txt setup.py reads under
+    python_requires >=3.6: no Python installs both, an error as before the range was read."""
+    files = {
+        "setup.py": READ_BY_SETUP["setup.py"].replace(">=3.8", ">=3.6"),
+        "requirements.txt": "numpy==1.22.0\nopencv-python==4.0.0.21\n",
+    }
+    errors = [f for f in run(RULE, build_snapshot(files)) if f.severity.value == "error"]
+    assert any("no Python installs both" in f.message for f in errors)
