@@ -366,6 +366,7 @@ def python_decls(snapshot: Snapshot, env: str) -> list[PythonDecl]:
 def _python_decls(
     snapshot: Snapshot, env: str, root: str, root_kind: FileKind | None
 ) -> list[PythonDecl]:
+    """`python_decls` from the environment's own files and the installs that name it."""
     exact, ranges = _declared(snapshot, root, env)
     if root_kind == FileKind.CONDA and any(d.how == "conda" for d in exact):
         return [d for d in exact if d.how == "conda"]
