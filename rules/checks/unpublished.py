@@ -228,7 +228,7 @@ class ReleaseNotPublished(StaticRule, id="release-not-published", severity=Sever
             return None  # past the newest (`_beyond`'s question) or no floor
         below = [v for v in releases if v < floor]
         above = [v for v in releases if v > floor]
-        if not below or not above or not _closed_above(spec, above[0]):
+        if not below or not above:
             return None
         return finding(
             self,
@@ -338,25 +338,13 @@ def _floor_of(spec: SpecifierSet) -> Version | None:
     return max(found) if found else None
 
 
-def _closed_above(spec: SpecifierSet, first_above: Version) -> bool:
-    """Whether the range ends below `first_above`, the first release past its floor: it has
-    an upper bound (``~=``, ``<``, ``<=``, ``==X.*``) that release exceeds."""
-    return not spec.contains(first_above, prereleases=True)
-
-
 def _floor(req: Requirement, releases: tuple[Version, ...]) -> Version | None:
     """The lowest version a range with a lower bound admits, when no listed release is in it
     (None: a listed release satisfies it, or it has no floor)."""
     spec = specifier_set(req.specifier) if req.specifier else None
     if spec is None or any(spec.contains(v, prereleases=False) for v in releases):
         return None
-    floors = [
-        to_version(c.version)
-        for c in spec
-        if c.operator in (">=", ">", "~=", "==") and "*" not in c.version
-    ]
-    found = [v for v in floors if v is not None]
-    return max(found) if found else None
+    return _floor_of(spec)
 
 
 def _retyped(req: Requirement, releases: tuple[Version, ...], pinned: Version | None) -> str | None:
