@@ -896,6 +896,14 @@ def _read_combination(
 
 # --- conda environment files chosen by the matrix ------------------------------------------
 
+
+def workspace_path(text: str) -> str | None:
+    """The repository path of a workspace-relative path (``./env.yml``), None for one
+    outside the repository (``../x``, ``/x``)."""
+    clean = posixpath.normpath(text.removeprefix("./"))
+    return None if clean.startswith(("../", "/")) or clean == ".." else clean
+
+
 #: Conda setup actions whose ``environment-file`` input names the file they create.
 _CONDA_FILE_SETUPS = ("conda-incubator/setup-miniconda", "mamba-org/setup-micromamba")
 
@@ -929,8 +937,8 @@ def matrix_environment_files(walker: Walker, path: str, job: yaml.Node) -> list[
             named = _substitute(ctx, text)
             if named.unknown:
                 continue
-            file = posixpath.normpath(named.text.removeprefix("./"))
-            if file.startswith(("../", "/")) or file == "..":
+            file = workspace_path(named.text)
+            if file is None:
                 continue
             python = _setup_python(ctx, path, setup)
             if python is not None:

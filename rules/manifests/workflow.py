@@ -45,6 +45,7 @@ from rules.manifests._workflow_jobs import (
     setup_python_minor,
     span_of,
     step_pythons_excluded,
+    workspace_path,
 )
 from rules.manifests._yaml_nodes import BudgetExceeded, Walker, compose
 from rules.manifests.errors import parse_error
@@ -571,10 +572,8 @@ def _conda_environment_file(walker: Walker, step: yaml.Node) -> tuple[str, yaml.
     text = (walker.scalar(node) or "").strip()
     if node is None or not text or text.lower() == "false" or "${{" in text:
         return None
-    clean = posixpath.normpath(text.removeprefix("./"))
-    if clean.startswith(("../", "/")) or clean == "..":
-        return None
-    return clean, node
+    clean = workspace_path(text)
+    return (clean, node) if clean is not None else None
 
 
 def _conda_setup_versions(
