@@ -144,8 +144,16 @@ class _WheelSupport(_Release):
     def describe(self, minor: str | None = None) -> str:
         """Which Pythons its wheels are for; when Requires-Python excludes `minor` too, that
         pip does not build its sdist there either."""
-        text = f"wheels of {self.framework} {self.version} for other Pythons only"
         row = self.row
+        plain = sorted((m for m in row.exact if not m.endswith("t")), key=_mm) if row else []
+        if row is not None and plain and row.open_floor is None:
+            # albermax/innvestigate: "tensorflow==1.12.0 supports Python 2.7, 3.3 to 3.6 only"
+            text = (
+                f"Python {_versions_span(plain)} only (the Pythons the Linux wheels of "
+                f"{self.framework} {self.version} are built for)"
+            )
+        else:
+            text = f"other Pythons only (the wheels of {self.framework} {self.version})"
         if minor is not None and row is not None and row.requires_python and not row.admits(minor):
             text += (
                 f" (its Requires-Python is {row.requires_python}, so pip does not take its sdist "
@@ -783,6 +791,14 @@ class PythonVersionIncompatible(
 
 
 RULES: tuple[Rule, ...] = (PythonVersionIncompatible(),)
+
+
+def _versions_span(minors: list[str]) -> str:
+    """``2.7, 3.3 to 3.6``: each major's minors as `_span` writes them."""
+    by_major: dict[str, list[str]] = {}
+    for minor in minors:
+        by_major.setdefault(minor.split(".")[0], []).append(minor)
+    return ", ".join(_span(tuple(group)) for group in by_major.values())
 
 
 def _span(minors: tuple[str, ...]) -> str:

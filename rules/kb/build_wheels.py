@@ -168,8 +168,8 @@ WHEEL_PACKAGES: tuple[str, ...] = (
 
 #: Packages whose METADATA is read per release (from this version on): TensorFlow.
 METADATA_PACKAGES: dict[str, str] = {
-    "tensorflow": "1.15.0",
-    "tensorflow-gpu": "1.15.0",
+    "tensorflow": "1.0.0",
+    "tensorflow-gpu": "1.0.0",
     "tensorflow-cpu": "1.15.0",
 }
 

@@ -2,10 +2,10 @@
 every install requirement (``Requires-Dist`` without an extra: tensorboard, tensorflow-estimator…).
 
 Data: rules/kb/data/tensorflow_wheels.json, built by rules/kb/build_wheels.py from the package
-index (scripts/wheels_from_index.py: the listing of tensorflow, tensorflow-gpu and
-tensorflow-cpu from 1.15.0 on, and the METADATA of one Linux x86_64 wheel per release). The
-CUDA / cuDNN a release was built with stays in tensorflow.json (`KnowledgeBase.tensorflow_release`).
-Pure: reads the packaged data file, nothing else.
+index (scripts/wheels_from_index.py: the listing of tensorflow and tensorflow-gpu from 1.0.0
+on, of tensorflow-cpu from 1.15.0 on, and the METADATA of one Linux x86_64 wheel per release).
+The CUDA / cuDNN a release was built with stays in tensorflow.json
+(`KnowledgeBase.tensorflow_release`). Pure: reads the packaged data file, nothing else.
 """
 
 from __future__ import annotations

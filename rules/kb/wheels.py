@@ -6,8 +6,8 @@ JSON listings (scripts/wheels_from_index.py). Pure: reads the packaged data file
 A release row holds the minors of its ``cpXY`` wheels, an open floor (``abi3:3.8``: every
 CPython from 3.8 on, not free-threaded; ``py:3.0``: pure or ``py3-none`` wheels, every Python)
 and its Requires-Python, which pip enforces on top. Unknown packages and releases give None:
-the data holds releases uploaded since 2019 (TensorFlow: since 1.15.0) of the packages in
-`rules.kb.build_wheels.WHEEL_PACKAGES`.
+the data holds releases uploaded since 2019 (tensorflow and tensorflow-gpu: since 1.0.0,
+tensorflow-cpu: since 1.15.0) of the packages in `rules.kb.build_wheels.WHEEL_PACKAGES`.
 """
 
 from __future__ import annotations

@@ -115,6 +115,8 @@ _SETUP_INPUTS = {
     "conda-incubator/setup-miniconda": "python-version",
     "mamba-org/setup-micromamba": "create-args",
 }
+#: Setup actions and the input that lists the conda packages their environment is created with.
+_CONDA_PACKAGES = {"mamba-org/setup-micromamba": "create-args"}
 
 
 def python_minor(text: str) -> str | None:
@@ -163,6 +165,9 @@ class JobEnvironments:
     environments: set[str] = field(default_factory=set)
     #: The environments whose installs are read (a later combination only adds its Python).
     read: set[str] = field(default_factory=set)
+    #: The environments a ``run:`` step installs into (not only a micromamba setup's
+    #: ``create-args``: those create the job's Python, which stays the repository's guess).
+    by_run: set[str] = field(default_factory=set)
     #: Words a pip install command takes for a requirement that are none (``numba=0.54.1``,
     #: ``flake8==3.7.9,black==20.8b1``): pip stops with "Invalid requirement".
     bad: list[tuple[Span, str]] = field(default_factory=list)
@@ -484,6 +489,14 @@ class _Run:
     env: list[tuple[str, str]]
     condition: str | None = None
     env_nodes: dict[str, yaml.Node] = field(default_factory=dict)
+    #: The conda packages a micromamba setup step creates its environment with (its
+    #: ``create-args`` / ``extra-specs``), read as ``micromamba create <script>``.
+    conda_args: bool = False
+
+    @property
+    def installs(self) -> bool:
+        """Whether the step may install packages (what the job environments read)."""
+        return self.conda_args or "install" in self.script
 
 
 def env_pairs(walker: Walker, node: yaml.Node | None) -> list[tuple[str, str]]:
@@ -509,6 +522,11 @@ def _steps(walker: Walker, job: yaml.Node) -> list[_Setup | _Run]:
         if action in _SETUP_INPUTS:
             node = walker.get(walker.get(step, "with"), _SETUP_INPUTS[action])
             steps.append(_Setup(action, node, condition))
+            packages = walker.get(walker.get(step, "with"), _CONDA_PACKAGES.get(action, ""))
+            if packages is not None and (text := walker.scalar(packages)):
+                # luispedro/mahotas: create-args "python=${{ matrix.python-version }}
+                # numpy=${{ matrix.numpy-version }}" pairs each Python with a NumPy
+                steps.append(_Run(text, packages, [], condition, conda_args=True))
             continue
         node = walker.get(step, "run")
         script = walker.scalar(node)
@@ -649,7 +667,7 @@ def _referenced_keys(
             nodes = walker.items(step.node)
             pythons += [walker.scalar(node) or "" for node in nodes]
             pythons.append(step.condition or "")
-        elif "install" in step.script:
+        elif step.installs:
             installs += [step.script, step.condition or "", *(v for _, v in step.env)]
             if "runner.os" in (step.condition or "").lower():
                 installs.append(runs_on)
@@ -706,8 +724,10 @@ def _read_script(
     environment: str,
     into: InstallFindings,
     budget: _Budget,
+    conda_args: bool = False,
 ) -> None:
-    """Record what one ``run:`` script installs by name into `environment`; what its
+    """Record what one ``run:`` script installs by name into `environment` (with
+    `conda_args`, the script is the package words of a ``micromamba create``); what its
     expressions add to the script's length is charged to `budget` (nothing is read once it
     is spent)."""
     try:
@@ -717,6 +737,8 @@ def _read_script(
         return
     budget.chars -= max(0, len(substituted.text) - len(locator.script))
     text = substituted.text.replace("\\\r\n", "   ").replace("\\\n", "  ")
+    if conda_args:  # the words of one `micromamba create` (newlines separate words only)
+        text = text.replace("\n", " ")
     variables = dict(ctx.variables)
 
     def expand(value: str, single_quoted: bool) -> str | None:
@@ -745,7 +767,13 @@ def _read_script(
         if depth or "||" in {before_separator, separator}:
             continue  # conditional (`a || b`: a may fail, b runs only then): not certain
         before = len(into.requirements)
+        if conda_args:
+            words = [Word("micromamba", 0), Word("create", 0), *words]
         interpret(words, locate, expand, environment, into)
+        if conda_args:  # its python=3.x is the setup step's Python (a fact), not a package
+            into.requirements[before:] = [
+                r for r in into.requirements[before:] if r.name != "python"
+            ]
         if len(into.requirements) > before:
             _ambient_indexes(ctx, locator.path, words, variables, environment, into)
         for index in range(before, len(into.requirements)):
@@ -794,7 +822,7 @@ def _read_job(
 ) -> None:
     root, workflow_env = workflow
     steps = _steps(walker, job)
-    if not any(isinstance(s, _Run) and "install" in s.script for s in steps):
+    if not any(isinstance(s, _Run) and s.installs for s in steps):
         return
     job_env = env_pairs(walker, walker.get(job, "env"))
     env_nodes = {
@@ -860,10 +888,10 @@ def _read_combination(
         if runs is not True:
             continue  # a step only some runs take (or not this combination)
         environment = label if setups <= 1 else f"{label} [setup {max(seen_setups, 1)}]"
-        if replay and "install" in step.script:
+        if replay and step.installs:
             if environment in found.environments:
                 found.add_python(environment, python)
-        elif "install" in step.script:
+        elif step.installs:
             if (
                 environment not in found.environments
                 and len(found.environments) >= MAX_ENVIRONMENTS
@@ -881,11 +909,13 @@ def _read_combination(
             step_ctx = _Context(ctx.walker, ctx.combination, variables, ctx.runner_os, nodes)
             before = (len(into.requirements), len(into.indexes))
             locator = _Locator(path, lines, step.node, step.script)
-            _read_script(step_ctx, locator, environment, into, budget)
+            _read_script(step_ctx, locator, environment, into, budget, step.conda_args)
             added = into.requirements[before[0] :]
             found.requirements.extend(added)
             if added:
                 found.environments.add(environment)
+                if not step.conda_args:
+                    found.by_run.add(environment)
                 found.indexes.extend(into.indexes[before[1] :])
             if environment in found.environments:
                 found.add_python(environment, python)

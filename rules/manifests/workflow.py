@@ -98,10 +98,10 @@ class WorkflowParser:
                         includes.setdefault(target, span)
                 # A job that installs no file: its Python is a guess for the repository's
                 # top-level files (empty environment), unless all it installs is named
-                # packages (its own environment: `pip install yapf` says nothing of them).
-                named = job_id is not None and bool(
-                    _job_environments(path, job_id, jobs.environments)
-                )
+                # packages (its own environment: `pip install yapf` says nothing of them);
+                # a micromamba setup's create-args packages are not such installs
+                # (Unidata/cftime's test job creates python=3.8 with numpy and cython).
+                named = job_id is not None and bool(_job_environments(path, job_id, jobs.by_run))
                 if not steps and not named:
                     facts.extend(Fact(FactKind.PYTHON, v, s, d, "") for v, s, d in pythons)
                 # A file gets the Python of the last setup-python step before the step that

@@ -585,7 +585,7 @@ def test_build_requirements_are_judged_on_the_python_that_builds_the_project() -
     assert [(f.file, f.package, f.also_at) for f in found] == [
         ("tox.ini", "numpy", (("pyproject.toml", 2),))
     ], found
-    assert "3.8" in found[0].message and "3.12" not in found[0].message
+    assert "runs Python 3.8 " in found[0].message and "runs Python 3.12" not in found[0].message
     fixed = files | {"tox.ini": "[tox]\nenvlist = py312-test\n[testenv]\ndeps = pytest\n"}
     assert not [
         f for f in review_trees({}, fixed).findings if f.rule == "python-version-incompatible"

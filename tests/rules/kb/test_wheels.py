@@ -142,7 +142,11 @@ def test_tensorflow_wheel_numpy_and_cuda_and_gpu() -> None:
     gpu = tensorflow_wheel("tensorflow-gpu", "1.15.5")
     assert old is not None and gpu is not None
     assert (old.gpu, old.has_and_cuda, gpu.gpu, gpu.tested_cuda) == (False, False, True, "10.0")
-    assert tensorflow_wheel("tensorflow", "1.14.0") is None
+    # from 1.0.0 on (albermax/innvestigate: 1.12.0 has no cp37 wheel, 1.13.1 is the first)
+    early, cp37 = tensorflow_wheel("tensorflow", "1.12.0"), tensorflow_wheel("tensorflow", "1.13.1")
+    assert early is not None and cp37 is not None
+    assert ("3.7" in early.pythons, "3.7" in cp37.pythons) == (False, True)
+    assert tensorflow_wheel("tensorflow", "0.12.1") is None
 
 
 def test_and_cuda_first_appears_in_2_14_with_cuda_11_wheels() -> None:
