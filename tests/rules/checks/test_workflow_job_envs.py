@@ -28,6 +28,23 @@ def _findings(text: str) -> list[Finding]:
     return [f for rule in ALL_RULES for f in run(rule, snapshot)]
 
 
+MAHOTAS = """\
+jobs:
+  build-linux:
+    runs-on: ubuntu-latest
+    strategy:
+      fail-fast: false
+      matrix:
+        python-version: ['3.9', '3.10']
+        numpy-version: ['1.26', '2.1']
+{exclude}    steps:
+    - uses: mamba-org/setup-micromamba@v1
+      with:
+        environment-name: mahotas_test_env
+        create-args: python=${{{{ matrix.python-version }}}} numpy=${{{{ matrix.numpy-version }}}}
+    - run: micromamba install --file tests-requirements.txt --name mahotas_test_env
+"""
+
 #: (case, workflow, expected (rule, severity, package) — a subset: other rules may add notes)
 CASES: list[tuple[str, str, set[tuple[str, str, str | None]]]] = [
     (
@@ -87,6 +104,26 @@ CASES: list[tuple[str, str, set[tuple[str, str, str | None]]]] = [
         {("jax-cuda-mismatch", "warning", "jaxlib")},
     ),
     (
+        # albermax/innvestigate@37ee56eb462d90d6b59089588d203f64bac67998:
+        # .github/workflows/pythonapp.yml: tensorflow 1.12.0 has no cp37 wheel (fixed in ae36aae
+        # by excluding the pair)
+        "innvestigate: tensorflow 1.12.0 on a new 3.7 matrix entry",
+        _workflow(
+            "        python-version: [3.6, 3.7]\n        tensorflow-version: [1.12.0, 1.13.2]\n",
+            "${{ matrix.python-version }}",
+            "pip install tensorflow==${{matrix.tensorflow-version}} matplotlib",
+        ),
+        {("python-version-incompatible", "error", "tensorflow")},
+    ),
+    (
+        # luispedro/mahotas@7871e5ce743478b1e62be4696fbfbc67de875d3e:
+        # .github/workflows/test-python-package-with-conda.yml: numpy 2.1 requires Python >=3.10
+        # (fixed in ce586220 by excluding 3.9 x 2.1+)
+        "mahotas: setup-micromamba creates python=3.9 with numpy=2.1",
+        MAHOTAS.format(exclude=""),
+        {("python-version-incompatible", "error", "numpy")},
+    ),
+    (
         "two pins no numpy satisfies, in one command",
         _workflow(
             "        py: ['3.10']\n", "${{ matrix.py }}", "pip install 'numpy<2' numpy==2.1.0"
@@ -117,6 +154,12 @@ CLEAN: list[tuple[str, str]] = [
             "        python-version: [3.8]\n",
             "${{ matrix.python-version }}",
             "pip install scipy==1.10.1  # Python 3.8 support",
+        ),
+    ),
+    (
+        "mahotas after ce586220: the 3.9 x numpy 2.1 pair is excluded",
+        MAHOTAS.format(
+            exclude="        exclude:\n          - {python-version: '3.9', numpy-version: '2.1'}\n"
         ),
     ),
     (

@@ -192,6 +192,32 @@ def test_a_job_that_installs_nothing_nameable_still_guesses_the_top_level_files(
     assert [f.environment for f in manifest.facts] == [""]
 
 
+# Unidata/cftime's tests_conda.yml: micromamba creates the test environment with numpy and
+# cython, and the project's own install is in steps only some combinations run.
+CONDA_CREATE = """\
+jobs:
+  run:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: mamba-org/setup-micromamba@v1
+        with:
+          create-args: >-
+            python=3.8
+            numpy>1.13.3
+      - if: matrix.experimental != true
+        run: python -m pip install -v -e . --no-deps
+"""
+
+
+def test_a_conda_setups_packages_leave_the_job_python_the_top_level_guess() -> None:
+    manifest = WorkflowParser().parse(PATH, CONDA_CREATE)
+    assert {(f.value, f.environment) for f in manifest.facts} == {
+        ("3.8", ""),  # the repository's top-level files
+        ("3.8", f"{PATH}#run"),  # the environment numpy is created in
+    }
+    assert [(r.name, r.environment) for r in manifest.requirements] == [("numpy", f"{PATH}#run")]
+
+
 _SETUP = """\
 jobs:
   test:

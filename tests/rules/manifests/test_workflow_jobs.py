@@ -288,10 +288,12 @@ CASES: list[tuple[str, str, _Env, _Pythons]] = [
         {},
     ),
     (
-        "setup-micromamba create-args name the Python; conda installs join the job",
+        # create-args' other words are the packages the environment is created with
+        # (luispedro/mahotas pairs python=${{ matrix.python-version }} with numpy=${{ … }})
+        "setup-micromamba create-args name the Python and packages; conda installs join the job",
         MICROMAMBA,
-        {f"{PATH}#t": [("pytorch", "==2.1.0.*", 12)]},
-        {f"{PATH}#t": [("3.10", 6)]},  # the matrix value create-args reads
+        {f"{PATH}#t (python=3.10)": [("numpy", "", 11), ("pytorch", "==2.1.0.*", 12)]},
+        {f"{PATH}#t (python=3.10)": [("3.10", 6)]},  # the matrix value create-args reads
     ),
 ]
 
