@@ -359,23 +359,36 @@ def _already_failing(
     found: Finding, failing: Mapping[tuple[str, str, int], list[Finding]]
 ) -> Finding:
     """A new error on Pythons whose job (the same place) already failed for certain at the
-    base, for another package, is a warning: the change does not break what worked
+    base, for other packages, is a warning: the change does not break what worked
     (bes-dev/stable_diffusion-openvino #113: openvino 2022.3.0 has no cp36 wheel, and
-    .travis.yml's Python 3.6 leg already failed at the base on scipy 1.9.0 and four more)."""
+    .travis.yml's Python 3.6 leg already failed at the base on scipy 1.9.0 and four more).
+    So is one at a place outside GitHub's workflows (a tox envlist, a Travis file) that
+    already could not install the project itself at the base: it lists Pythons the project
+    dropped, so nobody runs it whole (stanfordmlgroup/ngboost's tox.ini kept py36,py37,py38
+    after the project required 3.8, then 3.9)."""
     if not found.new or found.severity != Severity.ERROR or not found.scope or not found.file:
         return found
     before = failing.get((found.rule, found.file, found.line or 0), [])
-    others = [f for f in before if f.package != found.package and found.scope <= f.scope]
-    if not others:
-        return found
-    first = min(others, key=lambda f: f.package or "")
+    others = [f for f in before if f.package != found.package]
+    covered = frozenset().union(*(f.scope for f in others))
     pythons = ", ".join(sorted(found.scope))
-    note = (
-        f" The same job already failed on Python {pythons} at the base "
-        f"({first.package}{f' and {len(others) - 1} more' if len(others) > 1 else ''}), so "
-        "this change does not break what worked: a warning."
-    )
-    return replace(found, severity=Severity.WARNING, message=found.message + note)
+    if others and found.scope <= covered:
+        named = sorted({f.package or "" for f in others if f.scope & found.scope})
+        note = (
+            f" The same job already failed on Python {pythons} at the base "
+            f"({named[0]}{f' and {len(named) - 1} more' if len(named) > 1 else ''}), so "
+            "this change does not break what worked: a warning."
+        )
+        return replace(found, severity=Severity.WARNING, message=found.message + note)
+    stale = sorted(set().union(*(f.scope for f in before if "project-python:" in f.fingerprint)))
+    if stale and not found.file.startswith(".github/workflows/"):
+        note = (
+            f" At the base this place already could not install the project itself on Python "
+            f"{', '.join(stale)} (its own Requires-Python): it lists Pythons the project "
+            "dropped and is not kept in step with it, so this is a warning."
+        )
+        return replace(found, severity=Severity.WARNING, message=found.message + note)
+    return found
 
 
 def _widened(found: Finding, base: frozenset[str]) -> bool:

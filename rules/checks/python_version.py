@@ -152,6 +152,11 @@ class _WheelSupport(_Release):
                 f"Python {_versions_span(plain)} only (the Pythons the Linux wheels of "
                 f"{self.framework} {self.version} are built for)"
             )
+        elif row is not None and row.requires_python and minor is None:
+            text = (
+                f"other Pythons only (the wheels of {self.framework} {self.version}; its "
+                f"Requires-Python is {row.requires_python})"
+            )
         else:
             text = f"other Pythons only (the wheels of {self.framework} {self.version})"
         if minor is not None and row is not None and row.requires_python and not row.admits(minor):

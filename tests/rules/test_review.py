@@ -368,15 +368,22 @@ def test_the_same_words_at_the_same_place_are_said_once() -> None:
     assert len(run([], [], extra_findings=[*said, other]).findings) == 2
 
 
-def _leg(package: str, *pythons: str) -> Finding:
-    """A python-version error at .travis.yml:4 (the leg's Python) for `package`."""
+WORKFLOW = ".github/workflows/ci.yml"
+
+
+def _leg(package: str, *pythons: str, at: str = ".travis.yml", project: bool = False) -> Finding:
+    """A python-version error at `at`:4 (the leg's Python) for `package` (a project file:
+    the project's own Requires-Python refuses the Python, as `project_python` says)."""
+    own = project or package == "pyproject.toml"
     found = finding(
         "python-version-incompatible",
         "python-version-incompatible",
-        file=".travis.yml",
+        file=at,
         line=4,
         package=package,
-        fingerprint=f"{package}:.travis.yml",
+        fingerprint=(
+            f"{at}:project-python:{package}:{at}:{','.join(pythons)}" if own else f"{package}:{at}"
+        ),
     )
     return replace(found, scope=frozenset(pythons))
 
@@ -405,6 +412,28 @@ def _python_rule_run(base: list[Finding], head: list[Finding]) -> Review:
         ),
         # another leg (another place) failed at the base
         ([replace(_leg("scipy", "3.6"), line=9)], _leg("openvino", "3.6"), "error", "failure"),
+        # each Python failed at the base, for one package or another
+        (
+            [_leg("scipy", "3.6"), _leg("numpy", "3.7")],
+            _leg("openvino", "3.6", "3.7"),
+            "warning",
+            "neutral",
+        ),
+        # stanfordmlgroup/ngboost: tox.ini's py36/py37 could not install the project itself at
+        # the base (Requires-Python >=3.8): the list is stale, a new failure on 3.8 a warning
+        (
+            [_leg("pyproject.toml", "3.6"), _leg("pyproject.toml", "3.7")],
+            _leg("pyproject.toml", "3.8", project=True),
+            "warning",
+            "neutral",
+        ),
+        # ... but not in a GitHub workflow, whose red legs every pull request shows
+        (
+            [_leg("pyproject.toml", "3.6", at=WORKFLOW)],
+            _leg("torch", "3.8", at=WORKFLOW),
+            "error",
+            "failure",
+        ),
     ],
 )
 def test_a_leg_that_already_failed_at_the_base_gets_a_warning(
@@ -412,7 +441,9 @@ def test_a_leg_that_already_failed_at_the_base_gets_a_warning(
 ) -> None:
     result = _python_rule_run(base, [*base, added])
     [new] = [f for f in result.findings if f.new]
-    assert new.package == "openvino" and new.severity == severity
+    assert new.package == added.package and new.severity == severity
     assert result.conclusion == conclusion
-    if severity == "warning":
+    if severity == "warning" and new.package == "openvino" and len(base) == 1:
         assert "already failed on Python 3.6 at the base (scipy)" in new.message
+    if severity == "warning" and new.package == "pyproject.toml":
+        assert "could not install the project itself on Python 3.6, 3.7" in new.message

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
@@ -98,23 +99,26 @@ def project_python_findings(rule: Rule, snapshot: Snapshot, env: str) -> Iterato
             if spec.contains(f"{minor}.0", prereleases=True)
             else ""
         )
-        yield finding(
-            rule,
-            f"{decl.file}:{decl.line} installs the project ({root}) with Python {minor} "
-            f"({decl.text}), but its own Requires-Python is {declared.value} "
-            f"({root}:{declared.line}){only_zero}: the install stops there (pip: 'requires a "
-            f"different Python: {minor}.x not in {declared.value!r}'; Poetry: 'The currently "
-            f"activated Python version {minor}.x is not supported by the project', then no "
-            f"compatible Python is found).",
-            where,
-            package=root,
-            fix=f"a Python the project admits ({declared.value}) where {decl.file} installs it",
-            evidence=(
-                f"{decl.file}:{decl.line}: {decl.text}",
-                f"{root}:{declared.line}: {declared.text}",
+        yield replace(
+            finding(
+                rule,
+                f"{decl.file}:{decl.line} installs the project ({root}) with Python {minor} "
+                f"({decl.text}), but its own Requires-Python is {declared.value} "
+                f"({root}:{declared.line}){only_zero}: the install stops there (pip: 'requires a "
+                f"different Python: {minor}.x not in {declared.value!r}'; Poetry: 'The currently "
+                f"activated Python version {minor}.x is not supported by the project', then no "
+                f"compatible Python is found).",
+                where,
+                package=root,
+                fix=f"a Python the project admits ({declared.value}) where {decl.file} installs it",
+                evidence=(
+                    f"{decl.file}:{decl.line}: {decl.text}",
+                    f"{root}:{declared.line}: {declared.text}",
+                ),
+                fingerprint=f"project-python:{root}:{decl.file}:{minor}",
+                also_at=(Span(root, declared.line or 1),),
             ),
-            fingerprint=f"project-python:{root}:{decl.file}:{minor}",
-            also_at=(Span(root, declared.line or 1),),
+            scope=frozenset({minor}),  # the Python it fails on (`Finding.scope`)
         )
     yield from _framework_images(rule, snapshot, root, declared, spec, judged)
     yield from _dot_zero_bound(rule, declared, spec, judged)
