@@ -41,8 +41,8 @@ _OS_NAMES = {
     "debian11": "Debian 11",
     "debian12": "Debian 12",
     "debian13": "Debian 13",
-    "ubuntu-latest": "ubuntu:latest (Ubuntu 24.04 or later)",
-    "debian-latest": "debian:latest (Debian 12 or later)",
+    "ubuntu-latest": "ubuntu:latest / ubuntu:rolling (Ubuntu 24.04 or later)",
+    "debian-latest": "debian:latest / debian:stable (Debian 12 or later)",
 }
 
 

@@ -8,8 +8,9 @@ numpy releases before 1.26.0 build with ``numpy.distutils``, which needs the sta
 (mit-ll/MaDDG#1); pip: ggml-org/llama.cpp#4740 (numpy 1.24.4 on 3.12), numpy/numpy#24318
 (1.25.2 on 3.13). numpy 1.26.0 is the first release built with meson (its release notes:
 Python 3.12 support). PyYAML 5.4 to 6.0 need Cython<3 to build (yaml/pyyaml#601). pyarrow's
-sdist needs the Arrow C++ libraries installed (apache/arrow#44443). Pure: a table in code,
-each row with its sources.
+sdist needs the Arrow C++ libraries installed (apache/arrow#44443). gym 0.21.0 (an sdist only)
+declares an extra requirement setuptools 67 and later reject (openai/gym#3176). Pure: a table
+in code, each row with its sources.
 """
 
 from __future__ import annotations
@@ -77,6 +78,22 @@ BREAKS: tuple[SdistBreak, ...] = (
             "https://github.com/apache/arrow/issues/46331 ('Could not find a package "
             'configuration file provided by "Arrow"\')',
             "https://github.com/astral-sh/uv/issues/7516 (uv: pyarrow==17.0.0 on 3.13)",
+        ),
+    ),
+    SdistBreak(
+        "gym",
+        SpecifierSet("==0.21.0"),
+        SpecifierSet(">=3"),
+        "gym 0.21.0's setup.py declares the extra requirement 'opencv-python>=3.', which "
+        "setuptools 67 and later reject (packaging 22's stricter specifiers), and pip's build "
+        'environment gets the newest setuptools: building its metadata stops with "error in '
+        "gym setup command: 'extras_require' must be a dictionary whose values are strings or "
+        'lists of strings containing valid project/version requirement specifiers"',
+        (
+            "https://github.com/openai/gym/issues/3176 (gym 0.21.0: 'extras_require' must be a "
+            "dictionary ...; workaround pip install setuptools==65.5.0)",
+            "https://github.com/DLR-RM/stable-baselines3/issues/1522 ('Collecting gym==0.21 "
+            "... Downloading gym-0.21.0.tar.gz ... Preparing metadata (setup.py) ... error')",
         ),
     ),
 )

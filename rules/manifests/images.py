@@ -469,13 +469,20 @@ def os_apt_pythons(os_name: str | None) -> frozenset[str] | None:
     return OS_APT_PYTHONS.get(key) if key else None
 
 
+#: Tags other than ``latest`` that follow the newest release: Debian's current stable, and
+#: Ubuntu's newest release (``rolling``; 24.04 or later, like ``latest``, since mid-2024).
+_MOVING_TAGS = {"debian": "stable", "ubuntu": "rolling"}
+
+
 def _distro(bare: ImageInfo) -> ImageInfo:
     """`ubuntu:22.04`, `ubuntu:jammy-20240101`, `debian:bullseye-slim`, `debian:11`."""
     text = (bare.tag or "").lower()
     head = text.split("-", 1)[0]
     os_name: str | None = None
-    if text in ("", "latest"):
-        os_name = f"{bare.repository}-latest"  # a moving tag: its release is not pinned here
+    if text in ("", "latest") or _MOVING_TAGS.get(bare.repository or "") == head:
+        # a moving tag: its release is not pinned here (`debian:stable` is `debian:latest`,
+        # c0untfloyd/bark-gui's Dockerfile: bookworm and later mark their python3, PEP 668)
+        os_name = f"{bare.repository}-latest"
     elif head in OS_CODENAMES:
         os_name = OS_CODENAMES[head]
     else:

@@ -135,14 +135,32 @@ PROJECT_KEYS = frozenset(
 )  # fmt: skip
 
 
+def _name_of(requirement: str) -> str:
+    """The canonical project name a requirement string starts with (``setuptools >= 45``)."""
+    name = requirement.strip().split(";")[0]
+    for stop in "<>=!~[ (@":
+        name = name.split(stop)[0]
+    return canonicalize_name(name)
+
+
 def _unknown_project_keys(b: _Builder, data: Mapping[str, Any], project: Mapping[str, Any]) -> None:
     """A [project] key PEP 621 does not define, where the build-backend is setuptools':
     setuptools validates the table and stops every `pip install .` with "`project` must not
     contain {'repository'} properties" (nerfstudio-project/nerfacc 03c0c74, fixed in d91fbc5
     by moving it to [project.urls]). Other backends, and a project no backend builds (uv's
-    virtual projects), are left alone."""
-    backend = _table(data, "build-system").get("build-backend")
-    if not (isinstance(backend, str) and backend.startswith("setuptools.build_meta")):
+    virtual projects), are left alone. A [build-system] that requires setuptools and names
+    no backend is setuptools' too: pip then uses ``setuptools.build_meta:__legacy__``, which
+    validates the same way (agilexrobotics/piper_sdk 's first pyproject.toml put
+    long_description in [project], issue #25)."""
+    build = _table(data, "build-system")
+    backend = build.get("build-backend")
+    requires = build.get("requires")
+    legacy = (
+        backend is None
+        and isinstance(requires, list)
+        and any(isinstance(r, str) and _name_of(r) == "setuptools" for r in requires)
+    )
+    if not (legacy or (isinstance(backend, str) and backend.startswith("setuptools.build_meta"))):
         return
     for key in project:
         if isinstance(key, str) and key not in PROJECT_KEYS:

@@ -187,7 +187,15 @@ class _Module:
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             return _Text(node.value, node)
         if isinstance(node, ast.List | ast.Tuple):
-            return [item for element in node.elts for item in self.items(element, depth + 1)]
+            # an element chosen by a condition (``'screeninfo==0.6.1' if sys.version_info >=
+            # (3, 6) else 'screeninfo==0.2'``: Healthcare-Robotics/assistive-gym) depends on
+            # the Python that runs setup.py: left out, the list's other elements still read
+            return [
+                item
+                for element in node.elts
+                if not isinstance(element, ast.IfExp)
+                for item in self.items(element, depth + 1)
+            ]
         if isinstance(node, ast.Dict):
             out: dict[str, list[_Item]] = {}
             for key, element in zip(node.keys, node.values, strict=True):

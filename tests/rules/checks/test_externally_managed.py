@@ -108,6 +108,13 @@ CASES: list[tuple[str, str, list[int]]] = [
         [3],
     ),
     ("untagged ubuntu", _df("ubuntu", PIP3, "RUN pip install x"), [3]),
+    (  # c0untfloyd/bark-gui's Dockerfile (PR #66 reports externally-managed-environment)
+        "debian:stable is the current stable, as debian:latest",
+        _df("debian:stable", "RUN apt update && apt install -y git pip", "RUN pip install ."),
+        [3],
+    ),
+    ("debian:stable-slim", _df("debian:stable-slim", PIP3, "RUN pip install x"), [3]),
+    ("debian:oldstable is not followed", _df("debian:oldstable", PIP3, "RUN pip install x"), []),
     (
         "ubuntu:latest with a deadsnakes python3.11: not known to be marked",
         _df(

@@ -390,13 +390,29 @@ name = "nerfacc"
         ("setuptools.build_meta", 'license-files = ["LICENSE"]\n', None),  # PEP 639
         ("setuptools.build_meta", "", None),
         ("hatchling.build", 'repository = "https://github.com/KAIR-BAIR/nerfacc"\n', None),
+        # agilexrobotics/piper_sdk #25: setuptools required, no backend named (pip uses
+        # setuptools.build_meta:__legacy__, which validates [project] the same way)
+        (None, 'long_description = "file: DESCRIPTION.MD"\n', 6),
     ],
 )
 def test_a_project_key_pep621_lacks_where_setuptools_builds(
-    backend: str, extra: str, error_line: int | None
+    backend: str | None, extra: str, error_line: int | None
 ) -> None:
     text = _SETUPTOOLS_PROJECT.format(backend=backend, extra=extra)
+    if backend is None:
+        text = text.replace('build-backend = "None"\n', "")
     errors = PyprojectParser().parse("pyproject.toml", text).errors
     assert [e.line for e in errors] == ([error_line] if error_line else [])
     for error in errors:
-        assert "must not contain {'repository'} properties" in error.message
+        key = extra.split(" ")[0]
+        assert f"must not contain {{'{key}'}} properties" in error.message
+
+
+def test_no_backend_and_no_setuptools_requirement_is_left_alone() -> None:
+    """A [build-system] without setuptools in requires (or none at all: uv's virtual
+    projects) names no setuptools build."""
+    text = _SETUPTOOLS_PROJECT.format(backend="None", extra='repository = "x"\n')
+    text = text.replace('build-backend = "None"\n', "")
+    for requires in ('requires = ["flit_core"]\n', ""):
+        changed = text.replace('requires = ["setuptools>=61.0"]\n', requires)
+        assert not PyprojectParser().parse("pyproject.toml", changed).errors

@@ -218,6 +218,28 @@ setuptools.setup(
     ]
 
 
+def test_an_element_chosen_by_a_condition_is_left_out_alone() -> None:
+    """Healthcare-Robotics/assistive-gym a085dc48 (abridged): the list's literal elements are
+    read (gym==0.21.0, whose sdist no longer builds), the conditional one is not."""
+    text = """\
+import sys
+from setuptools import setup
+setup(
+    name='assistive-gym',
+    install_requires=[
+        'gym==0.21.0',
+        'h5py==3.7.0',
+        ] + ['screeninfo==0.6.1' if sys.version_info >= (3, 6) else 'screeninfo==0.2'],
+)
+"""
+    manifest = _parse(text)
+    assert [(r.name, r.specifier) for r in manifest.requirements] == [
+        ("gym", "==0.21.0"),
+        ("h5py", "==3.7.0"),
+    ]
+    assert manifest.errors == ()
+
+
 @pytest.mark.parametrize(
     "text",
     [
