@@ -48,6 +48,7 @@ from rules.checks.support.indexes import pip_indexes_for
 from rules.checks.support.wheels import UNREADABLE, WheelIndex, kb_wheels
 from rules.findings import Finding, Severity
 from rules.kb import project_names, release_lists
+from rules.kb.requires_dist import top_archive
 from rules.kb.wheels import load_wheels
 from rules.manifests.conda import CONDA_EXPORT
 from rules.manifests.model import Ecosystem, Requirement, Snapshot
@@ -208,6 +209,25 @@ class ProjectNotOnPypi(StaticRule, id="project-not-on-pypi", severity=Severity.E
                 ),
                 fingerprint=f"not-on-pypi:{name}",
             )
+        popular = lists.projects() | (_top_projects() if self._wheels is None else frozenset())
+        pair = _two_projects(name, popular)
+        if pair is not None:
+            when = names.read_on()
+            return finding(
+                self,
+                f"{req.raw.strip()}: {req.name} is the projects {pair[0]} and {pair[1]} written "
+                f"as one word (two lines joined, as a merge can leave them), and PyPI had no "
+                f"project named {req.name} when its {when} list of projects was read: pip "
+                f"stops with 'No matching distribution found for {req.name}'.",
+                req.location,
+                package=req.name,
+                fix=f"{pair[0]}\n{pair[1]}",
+                evidence=(
+                    f"KB pypi_names.txt.xz (read on {when}): no project {name}",
+                    f"KB release_lists.json: the projects {pair[0]} and {pair[1]}",
+                ),
+                fingerprint=f"not-on-pypi:{name}",
+            )
         near: list[str] = []
         if budget[0] > 0 and len(name) <= _LONGEST:  # a private index's thousands stay fast
             budget[0] -= 1
@@ -274,6 +294,23 @@ def _name_and_version(name: str) -> tuple[str, str] | None:
     return (match["name"], match["version"]) if match else None
 
 
+#: The shortest part `_two_projects` splits off (``tqdm``, ``timm``; not ``ai``, ``io``).
+_SHORTEST_PART = 4
+
+
+def _two_projects(name: str, popular: frozenset[str]) -> tuple[str, str] | None:
+    """(first, second) when `name` is two of the most downloaded projects written together,
+    each of `_SHORTEST_PART` letters or more (microsoft/CameraTraps 3df34b5d: a merge joined
+    the lines ``pycocotools`` and ``timm`` into ``pycocotoolstimm``; fixed in 2a42eba2)."""
+    if "-" in name:
+        return None  # a dash already separates words: a name of its own
+    for cut in range(_SHORTEST_PART, len(name) - _SHORTEST_PART + 1):
+        first, second = name[:cut], name[cut:]
+        if first in popular and second in popular:
+            return first, second
+    return None
+
+
 def _joined(snapshot: Snapshot, req: Requirement) -> list[str]:
     """The string literals a setup.py's requirement was joined from, when more than one (a
     missing comma: google-ai-edge/ai-edge-torch 94f36d69's ``"multipledispatch"
@@ -304,6 +341,13 @@ def _scripted(snapshot: Snapshot, req: Requirement) -> bool:
     if manifest is not None and manifest.kind in SCRIPT_KINDS:
         return True
     return installed_by(snapshot, env_root(req.environment or req.location.file))
+
+
+@cache
+def _top_projects() -> frozenset[str]:
+    """The most downloaded projects the KB's other tables hold (wheels.json: timm; the
+    Requires-Dist archive: pycocotools)."""
+    return _wheel_projects() | top_archive().names
 
 
 @cache

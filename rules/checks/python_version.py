@@ -34,7 +34,12 @@ from rules.checks.support.environments import (
 )
 from rules.checks.support.evidence import exact_minor, targets_for_environment
 from rules.checks.support.fixes import finding
-from rules.checks.support.fresh import disjoint_pins, exact_pins, installable_for
+from rules.checks.support.fresh import (
+    DisjointPins,
+    disjoint_pins,
+    exact_pins,
+    installable_for,
+)
 from rules.checks.support.locked_wheels import locked_wheel_findings
 from rules.checks.support.packages import is_dev_path
 from rules.checks.support.project_python import project_python_findings
@@ -76,6 +81,9 @@ def _mm(text: str) -> tuple[int, int]:
     major, minor = text.split(".")[:2]
     return int(major), int(minor.rstrip("t"))
 
+
+#: Most pairs of exact pins that share no Python reported per environment.
+_MOST_PAIRS = 8
 
 _FRAMEWORKS = ("torch", "tensorflow", "tensorflow-gpu", "tensorflow-cpu", "jax")
 
@@ -574,11 +582,16 @@ class PythonVersionIncompatible(
             for e in t.sources
         ):
             return  # a Python the file's own evidence names (a reading project's range does not)
-        pair = disjoint_pins(exact_pins(ctx.snapshot, env))
-        if pair is None:
-            return
+        # each pair its own problem: a base already broken on one pair does not hide a new
+        # one (yuanli2333/Teacher-Free-Knowledge-Distillation's Dependabot PR #32: numpy
+        # 1.22.0, Python >=3.8, beside torch 1.2.0, wheels up to cp37, where numpy 1.21.0
+        # already shared no Python with mkl-fft 1.0.6)
+        for pair in disjoint_pins(exact_pins(ctx.snapshot, env), most=_MOST_PAIRS):
+            yield self._disjoint_pair(pair, env)
+
+    def _disjoint_pair(self, pair: DisjointPins, env: str) -> Finding:
         first, second = pair.first, pair.second
-        yield finding(
+        return finding(
             self,
             f"{second.raw.strip()} installs only on Python {_span(pair.second_on)}; "
             f"{first.raw.strip()} ({first.location.file}:{first.location.line}) only on "

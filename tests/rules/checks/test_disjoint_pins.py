@@ -44,3 +44,20 @@ def test_disjoint_pins(
     assert [(f.file, f.line) for f in findings] == expected
     for f in findings:
         assert f.severity.value == "error" and f"{PATH}:1" in f.message
+
+
+def test_each_pair_is_its_own_problem() -> None:
+    """yuanli2333/Teacher-Free-Knowledge-Distillation's Dependabot PR #32 (abridged): numpy
+    1.21.0 already shared no Python with mkl-fft 1.0.6 (cp36 only); 1.22.0 (>=3.8) shares
+    none with torch 1.2.0 (cp36, cp37) either: a new pair, reported as new."""
+    base = "mkl-fft==1.0.6\nnumpy==1.21.0\ntorch==1.2.0\n"
+    head = base.replace("numpy==1.21.0", "numpy==1.22.0")
+
+    def pairs(text: str) -> set[str]:
+        found = run(RULE, build_snapshot({PATH: text}))
+        return {f.identity[1] for f in found if "no Python installs both" in f.message}
+
+    before, after = pairs(base), pairs(head)
+    assert len(before) == 1 and before < after
+    (new,) = after - before
+    assert "numpy" in new and "torch" in new

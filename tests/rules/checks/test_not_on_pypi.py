@@ -307,3 +307,24 @@ def test_a_version_joined_by_a_dash_is_an_error(text: str, fix: str | None) -> N
     [found] = findings
     assert found.severity == "error" and found.fix == fix
     assert "joined by a dash" in found.message and "No matching distribution" in found.message
+
+
+@pytest.mark.parametrize(
+    ("text", "fix"),
+    [
+        # microsoft/CameraTraps 3df34b5d: a merge joined two lines (fixed in 2a42eba2)
+        ("pycocotoolstimm\n", "pycocotools\ntimm"),
+        ("numpypandas>=1.0\n", "numpy\npandas"),
+        ("torchaiq\n", None),  # a part shorter than four letters: not split
+        ("depreviewnotlisted\n", None),  # no two listed projects
+    ],
+)
+def test_two_projects_written_as_one_word_are_an_error(text: str, fix: str | None) -> None:
+    findings = run(ProjectNotOnPypi(), build_snapshot({"requirements.txt": text}))
+    joined = [f for f in findings if "written as one word" in f.message]
+    if fix is None:
+        assert joined == []
+        return
+    [found] = findings
+    assert found.severity == "error" and found.fix == fix
+    assert "No matching distribution" in found.message

