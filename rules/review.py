@@ -115,8 +115,8 @@ def review(
     active = [r for r in (ALL_RULES if rules is None else rules) if not _rule_off(r, config)]
     base = _select(base, config)
     head = _select(head, config)
-    base_found, base_errors = _run(active, RuleContext(base, config, kb), reraise)
-    head_found, rule_errors = _run(active, RuleContext(head, config, kb), reraise)
+    base_found, base_errors = _run(active, RuleContext(base, config, kb, today), reraise)
+    head_found, rule_errors = _run(active, RuleContext(head, config, kb, today), reraise)
     # A rule that crashes only on the head fails closed (an error finding); one that crashes
     # on both sides is pre-existing and does not block the change.
     base_found.extend(_rule_error_finding(e) for e in base_errors)

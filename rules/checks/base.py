@@ -12,6 +12,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
 from rules.catalogue import BY_ID
@@ -30,6 +31,8 @@ class RuleContext:
     snapshot: Snapshot
     config: RepoConfig
     kb: KnowledgeBase
+    #: The review's date (None: unknown; a rule then judges as if the KB were old).
+    today: date | None = None
 
 
 class Rule(Protocol):

@@ -19,8 +19,9 @@ pip configuration other than PyPI, pinning a version inside the listing (older t
 first recorded release or newer than its last: unknown, not wrong). A pin, or a range's
 floor, past the newest release by a jump no release series makes is a typo, unless it was
 published after the listing was read: an error when it skips two majors or more (nltk 7.1.2
-after 3.10.4), which a project's next release almost never does; a warning when it lands on the
-next major past its .0 and .1 (torchvision 1.12.0 after 0.29; protobuf went from 3.20 to 4.21).
+after 3.10.4), which a project's next release almost never does; when it lands on the next
+major past its .0 and .1 (torchvision 1.12.0 after 0.29; protobuf went from 3.20 to 4.21), an
+error against a listing read `FRESH_DAYS` or fewer before the review, else a warning.
 A range that falls between two listed releases of a listing read whole, admitting none of them
 (``pytest~=6.2.6`` after 6.2.5, before 7.0.0), is an error too.
 Conda requirements are left alone (conda channels publish their own version lists).
@@ -29,6 +30,7 @@ Conda requirements are left alone (conda channels publish their own version list
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import NamedTuple, Protocol
 
 from packaging.specifiers import SpecifierSet
@@ -93,6 +95,8 @@ class _Listing(NamedTuple):
     #: there either (langchain-ollama==0.0.2, saiakhil066/deepseek-rag-chatbot; the first
     #: release is 0.1.0; tflite-runtime==2.1.0.post1, breizhn/DTLN: the first is 2.5.0).
     whole: bool = False
+    #: The date the listing was read (``YYYY-MM-DD``; "" when not known).
+    read_on: str = ""
 
 
 def _listing(wheels: WheelIndex, lists: ReleaseLists, package: str, pre: bool) -> _Listing:
@@ -107,12 +111,20 @@ def _listing(wheels: WheelIndex, lists: ReleaseLists, package: str, pre: bool) -
     except UNREADABLE:
         releases, found, when = (), None, ""
     if releases:
-        return _Listing(releases, found, f"KB release_lists.json (read on {when})", whole=True)
+        source = f"KB release_lists.json (read on {when})"
+        return _Listing(releases, found, source, whole=True, read_on=when)
     releases = wheels.releases(package)
     if releases:
         found = _prereleases(wheels, package) if pre else None
         whole = getattr(wheels, "whole", None)
-        return _Listing(releases, found, "KB wheels.json", bool(whole and whole(package)))
+        read_on = getattr(wheels, "read_on", None)
+        return _Listing(
+            releases,
+            found,
+            "KB wheels.json",
+            bool(whole and whole(package)),
+            read_on() if read_on is not None else "",
+        )
     return _Listing((), None, "")
 
 
@@ -160,7 +172,9 @@ class ReleaseNotPublished(StaticRule, id="release-not-published", severity=Sever
                 pinned = version_of(req)
                 if pinned is None:
                     listing = _listing(wheels, lists, project(req), False)
-                    beyond = self._beyond(req, listing) or self._between(req, listing)
+                    beyond = self._beyond(req, listing, None, ctx.today) or self._between(
+                        req, listing
+                    )
                     if beyond is not None:
                         seen.add(where)
                         yield beyond
@@ -175,13 +189,13 @@ class ReleaseNotPublished(StaticRule, id="release-not-published", severity=Sever
                     continue  # rc/a/b releases are often deleted once the final is out
                 pre = pinned.is_devrelease
                 listing = _listing(wheels, lists, project(req), pre)
-                releases, found, source, whole = listing
+                releases, found, source, whole, _ = listing
                 listed = found if pre else frozenset(releases)
                 if not releases or listed is None:
                     continue  # a dev-release pin: the listing's pre-releases were not read
                 newest = max((releases[-1], *listed))
                 if pinned > newest and not pre:
-                    beyond = self._beyond(req, listing, pinned)
+                    beyond = self._beyond(req, listing, pinned, ctx.today)
                     if beyond is not None:
                         seen.add(where)
                         yield beyond
@@ -283,7 +297,11 @@ class ReleaseNotPublished(StaticRule, id="release-not-published", severity=Sever
         )
 
     def _beyond(
-        self, req: Requirement, listing: _Listing, pinned: Version | None = None
+        self,
+        req: Requirement,
+        listing: _Listing,
+        pinned: Version | None = None,
+        today: date | None = None,
     ) -> Finding | None:
         """A warning for a pin (or a range's floor) past the newest listed release by a jump
         no release sequence makes (`_implausible`): torchvision==1.12.0 when the newest is
@@ -292,8 +310,10 @@ class ReleaseNotPublished(StaticRule, id="release-not-published", severity=Sever
         exists"), azure-cognitiveservices-speech==12.19.0 after 1.4x (dougdouggithub/
         babagaboosh #36), nltk==7.1.2 after 3.10.4 (Alibaba-NLP/ACE #52 and #57: "No
         matching distribution found for nltk==7.1.2"). An error when it skips two majors or
-        more (`_skips_majors`); a warning when it lands on the next major: a project may jump
-        to it (protobuf 3.20.x to 4.21.0) in a release out since the listing."""
+        more (`_skips_majors`); when it lands on the next major, a project may jump to it
+        (protobuf 3.20.x to 4.21.0) in a release out since the listing: a warning, unless the
+        listing was read `FRESH_DAYS` or fewer before the review (lmd0311/PointMamba's
+        open3d==1.10.0 after 0.19.0, ruvnet/q-star's autogen==1.2.3 after 0.14.1: an error)."""
         releases = listing.releases
         if not releases or placeholder(project(req)) is not None:
             return None  # placeholder-package says what a placeholder project serves
@@ -303,6 +323,8 @@ class ReleaseNotPublished(StaticRule, id="release-not-published", severity=Sever
         newest = releases[-1]
         what = f"{req.name}=={floor}" if pinned is not None else f"{req.name}>={floor}"
         skips = _skips_majors(newest, floor)
+        age = _age(listing.read_on, today)
+        fresh = not skips and age is not None and age <= FRESH_DAYS
         return finding(
             self,
             f"{req.raw.strip()}: no {project(req)} release in the KB's listing reaches "
@@ -312,6 +334,10 @@ class ReleaseNotPublished(StaticRule, id="release-not-published", severity=Sever
                 f" (it skips {floor.major - newest.major - 1} major versions): pip stops with "
                 f"'No matching distribution found for {what}' (a typo?)."
                 if skips
+                else f": the listing was read {age} day(s) before this review ({FRESH_DAYS} or "
+                f"fewer), so a release since that lands on exactly {floor} is not to be "
+                f"expected: pip stops with 'No matching distribution found for {what}' (a typo?)."
+                if fresh
                 else f": unless {project(req)} published it since, pip stops with 'No matching "
                 f"distribution found for {what}' (a typo?)."
             ),
@@ -322,9 +348,25 @@ class ReleaseNotPublished(StaticRule, id="release-not-published", severity=Sever
                 f"{listing.source}: {len(releases)} releases of {project(req)} from "
                 f"{releases[0]} to {newest}; none at or above {floor}",
             ),
-            severity=Severity.ERROR if skips else Severity.WARNING,
+            severity=Severity.ERROR if skips or fresh else Severity.WARNING,
             fingerprint=f"unpublished:{req.name}:{floor}",
         )
+
+
+#: A listing read this many days or fewer before the review is current enough that a jump
+#: to the next major it lacks is an error: a release since is possible, one that lands on
+#: exactly that version within weeks is not to be expected.
+FRESH_DAYS = 60
+
+
+def _age(read_on: str, today: date | None) -> int | None:
+    """Days from the listing's read date to the review's (None: either is unknown)."""
+    if today is None or not read_on:
+        return None
+    try:
+        return (today - date.fromisoformat(read_on)).days
+    except ValueError:
+        return None
 
 
 def _floor_of(spec: SpecifierSet) -> Version | None:

@@ -118,6 +118,13 @@ class _KbWheels:
         except UNREADABLE:
             return None
 
+    def read_on(self) -> str:
+        """The date the wheel table was read (``YYYY-MM-DD``; "" when unreadable)."""
+        try:
+            return str(self._load().snapshot_date) if self._load is not None else ""
+        except UNREADABLE:
+            return ""
+
     def whole(self, package: str) -> bool:
         """Whether the KB's listing of `package` holds every final release it had (False when
         not known, or the data is unreadable)."""

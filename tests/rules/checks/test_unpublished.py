@@ -8,9 +8,15 @@ not judged.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 
-from rules.checks.unpublished import RULES
+from rules.checks.base import RuleContext
+from rules.checks.unpublished import FRESH_DAYS, RULES
+from rules.config import RepoConfig
+from rules.kb import load_kb
+from rules.kb.wheels import load_wheels
 from rules.manifests.snapshot import build_snapshot
 from tests.rules.checks.mlsnap import run
 
@@ -139,3 +145,24 @@ def test_a_jump_past_the_listing_no_release_series_makes_is_reported(
     for found in findings:
         assert "no release series jumps" in found.message and found.category == "conflict"
         assert ("skips" in found.message) == (found.severity == "error")
+
+
+@pytest.mark.parametrize(
+    ("days", "severity"),
+    [
+        (0, "error"),  # lmd0311/PointMamba: open3d==1.10.0 after 0.19/0.20
+        (FRESH_DAYS, "error"),
+        (FRESH_DAYS + 1, "warning"),  # the project may have jumped to it since
+        (None, "warning"),  # the review's date unknown
+    ],
+)
+def test_a_next_major_jump_is_an_error_against_a_fresh_listing(
+    days: int | None, severity: str
+) -> None:
+    read_on = date.fromisoformat(load_wheels().snapshot_date)  # torchvision's listing
+    today = None if days is None else read_on + timedelta(days=days)
+    snapshot = build_snapshot({"requirements.txt": "torchvision==1.12.0\n"})
+    ctx = RuleContext(snapshot=snapshot, config=RepoConfig(), kb=load_kb(), today=today)
+    [found] = RULE.check(ctx)
+    assert found.severity.value == severity
+    assert ("day(s) before this review" in found.message) == (severity == "error")
