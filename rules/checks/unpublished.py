@@ -46,6 +46,8 @@ from rules.findings import Finding, Severity
 from rules.kb import release_lists
 from rules.kb.cudaver import to_version
 from rules.kb.placeholders import placeholder
+from rules.kb.pyspec import KNOWN_MINORS
+from rules.kb.sdist_builds import sdist_break
 from rules.manifests.model import Ecosystem, FactKind, Requirement, Snapshot
 
 
@@ -188,6 +190,11 @@ class ReleaseNotPublished(StaticRule, id="release-not-published", severity=Sever
                         yield early
                     continue  # rc/a/b releases are often deleted once the final is out
                 pre = pinned.is_devrelease
+                broken = None if pre else self._unbuildable(req, pinned)
+                if broken is not None:
+                    seen.add(where)
+                    yield broken
+                    continue
                 listing = _listing(wheels, lists, project(req), pre)
                 releases, found, source, whole, _ = listing
                 listed = found if pre else frozenset(releases)
@@ -224,6 +231,26 @@ class ReleaseNotPublished(StaticRule, id="release-not-published", severity=Sever
                     ),
                     fingerprint=f"unpublished:{req.name}:{pinned}",
                 )
+
+    def _unbuildable(self, req: Requirement, pinned: Version) -> Finding | None:
+        """A pin on a release published as an sdist only whose build fails on every Python
+        (`rules.kb.sdist_builds`, `sdist_only` rows): nothing installs it anywhere
+        (Healthcare-Robotics/assistive-gym's gym==0.21.0, Stability-AI/stable-audio-tools'
+        pypesq==1.2.4)."""
+        broken = [sdist_break(project(req), pinned, minor) for minor in KNOWN_MINORS]
+        row = broken[0]
+        if row is None or not row.sdist_only or not all(broken):
+            return None
+        return finding(
+            self,
+            f"{req.raw.strip()}: {project(req)} {pinned} is published as an sdist only, and "
+            f"{row.why}: it installs on no Python, so pip stops at building it.",
+            req.location,
+            package=req.name,
+            fix=f"another {project(req)} release (or drop the pin)",
+            evidence=row.sources,
+            fingerprint=f"unbuildable:{req.name}:{pinned}",
+        )
 
     def _between(self, req: Requirement, listing: _Listing) -> Finding | None:
         """A range no listed release satisfies though the listing runs past it: jesse-ai/jesse

@@ -9,7 +9,9 @@ numpy releases before 1.26.0 build with ``numpy.distutils``, which needs the sta
 (1.25.2 on 3.13). numpy 1.26.0 is the first release built with meson (its release notes:
 Python 3.12 support). PyYAML 5.4 to 6.0 need Cython<3 to build (yaml/pyyaml#601). pyarrow's
 sdist needs the Arrow C++ libraries installed (apache/arrow#44443). gym 0.21.0 (an sdist only)
-declares an extra requirement setuptools 67 and later reject (openai/gym#3176). Pure: a table
+declares an extra requirement setuptools 67 and later reject (openai/gym#3176), and pypesq 1.2.4
+(an sdist only) imports numpy in its setup.py without declaring it (Stability-AI/
+stable-audio-tools#170): such `sdist_only` rows fail on every Python they name. Pure: a table
 in code, each row with its sources.
 """
 
@@ -31,6 +33,8 @@ class SdistBreak:
     pythons: SpecifierSet
     why: str
     sources: tuple[str, ...]
+    #: The releases are published as an sdist only: no wheel spares any Python the build.
+    sdist_only: bool = False
 
 
 BREAKS: tuple[SdistBreak, ...] = (
@@ -95,6 +99,22 @@ BREAKS: tuple[SdistBreak, ...] = (
             "https://github.com/DLR-RM/stable-baselines3/issues/1522 ('Collecting gym==0.21 "
             "... Downloading gym-0.21.0.tar.gz ... Preparing metadata (setup.py) ... error')",
         ),
+        sdist_only=True,
+    ),
+    SdistBreak(
+        "pypesq",
+        SpecifierSet("==1.2.4"),
+        SpecifierSet(">=3"),
+        "pypesq 1.2.4's setup.py imports numpy, which it does not declare as a build "
+        "requirement, so in pip's isolated build environment (setuptools and wheel only) it "
+        "stops with \"ModuleNotFoundError: No module named 'numpy'\"",
+        (
+            "https://github.com/Stability-AI/stable-audio-tools/issues/170 ('failed to build "
+            "pypesq ... Building wheel for pypesq (setup.py) ... error')",
+            "https://github.com/lks-ai/ComfyUI-StableAudioSampler/issues/30 (the isolated "
+            "metadata build: 'file numpy.py (for module numpy) not found')",
+        ),
+        sdist_only=True,
     ),
 )
 

@@ -182,9 +182,7 @@ def source_builds(
         if binary and not decided.exact and _older_with_wheel(wheels, package, decided, minor):
             continue  # --prefer-binary: pip installs that older wheel (the caller warns)
         handled.append(minor)
-        if row.exact or row.open_floor or sdist_break(package, version, minor):
-            # wheels for other Pythons: this one builds; or a release published as an sdist
-            # only whose build is recorded to fail (gym 0.21.0)
+        if row.exact or row.open_floor:  # wheels for other Pythons: this one builds
             builds.append(_Build(minor, version, row))
     if not builds:
         return handled, []
@@ -203,11 +201,10 @@ def source_builds(
         "" if decided.exact else f" (the newest release {req.specifier or '(any)'} admits)"
     )
     conda = req.ecosystem == Ecosystem.CONDA
-    head = f"{where} runs Python {pythons} ({declared}) and installs {req.raw.strip()}: " + (
+    head = (
+        f"{where} runs Python {pythons} ({declared}) and installs {req.raw.strip()}: "
         f"{pick} has no {tags} wheel (Linux x86_64 wheels for Python "
         f"{_wheel_pythons(first.row)} only), so pip builds it from its sdist"
-        if first.row.exact or first.row.open_floor
-        else f"{pick} is published as an sdist only, so pip builds it"
     )
     best = _best_python(first.row, first.python)
     older = _older_with_wheel(wheels, package, decided, first.python)

@@ -46,9 +46,9 @@ RULE = RULES[0]
         ("pyarrow==17.0.0", "3.13", [Severity.ERROR]),
         ("pyarrow>=8,<16", "3.13", [Severity.ERROR]),
         ("pyarrow==18.0.0", "3.13", []),  # cp313 wheels
-        # Healthcare-Robotics/assistive-gym a085dc48: gym 0.21.0 is an sdist only, and its
-        # setup.py's 'opencv-python>=3.' extra stops current setuptools (openai/gym#3176)
-        ("gym==0.21.0", "3.8", [Severity.ERROR]),
+        # an sdist-only release whose build fails everywhere is release-not-published's
+        # (test_unpublished): not a matter of the Python
+        ("gym==0.21.0", "3.8", []),
         ("gym==0.26.2", "3.8", []),  # an sdist only too, which builds
     ],
 )
@@ -62,7 +62,6 @@ def test_sdist_build_breaks(line: str, python: str, expected: list[Severity]) ->
                 "numpy": ("distutils", "MaDDG"),
                 "pyyaml": ("cython_sources", "pyyaml/issues/601"),
                 "pyarrow": ("Arrow C++", "arrow/issues/44443"),
-                "gym": ("'extras_require' must be a dictionary", "gym/issues/3176"),
             }[re.split(r"[=<>~!]", line)[0]]
             assert word in found.message
             assert any(source in e for e in found.evidence)

@@ -166,3 +166,24 @@ def test_a_next_major_jump_is_an_error_against_a_fresh_listing(
     [found] = RULE.check(ctx)
     assert found.severity.value == severity
     assert ("day(s) before this review" in found.message) == (severity == "error")
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        # Healthcare-Robotics/assistive-gym a085dc48 (openai/gym#3176)
+        ("gym==0.21.0", "'extras_require' must be a dictionary"),
+        # Stability-AI/stable-audio-tools 8d60207 (issue #170)
+        ("pypesq==1.2.4", "No module named 'numpy'"),
+        ("gym==0.26.2", None),  # an sdist only too, which builds
+        ("gym>=0.21.0", None),  # a range: other releases
+    ],
+)
+def test_an_sdist_only_release_that_builds_on_no_python(line: str, words: str | None) -> None:
+    findings = run(RULE, build_snapshot({"requirements.txt": line + "\n"}))
+    if words is None:
+        assert findings == []
+        return
+    [found] = findings
+    assert found.severity.value == "error" and words in found.message
+    assert "installs on no Python" in found.message and found.evidence
