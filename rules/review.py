@@ -355,6 +355,10 @@ def _failing_at_base(base: Sequence[Finding]) -> dict[tuple[str, str, int], list
     return failing
 
 
+#: CI whose jobs every pull request shows (a leg failing there is seen, not forgotten).
+_SHOWN_ON_PULL_REQUESTS = (".github/workflows/", ".circleci/")
+
+
 def _already_failing(
     found: Finding, failing: Mapping[tuple[str, str, int], list[Finding]]
 ) -> Finding:
@@ -362,7 +366,7 @@ def _already_failing(
     base, for other packages, is a warning: the change does not break what worked
     (bes-dev/stable_diffusion-openvino #113: openvino 2022.3.0 has no cp36 wheel, and
     .travis.yml's Python 3.6 leg already failed at the base on scipy 1.9.0 and four more).
-    So is one at a place outside GitHub's workflows (a tox envlist, a Travis file) that
+    So is one at a place outside GitHub's and CircleCI's jobs (a tox envlist, a Travis file) that
     already could not install the project itself at the base: it lists Pythons the project
     dropped, so nobody runs it whole (stanfordmlgroup/ngboost's tox.ini kept py36,py37,py38
     after the project required 3.8, then 3.9)."""
@@ -381,7 +385,7 @@ def _already_failing(
         )
         return replace(found, severity=Severity.WARNING, message=found.message + note)
     stale = sorted(set().union(*(f.scope for f in before if "project-python:" in f.fingerprint)))
-    if stale and not found.file.startswith(".github/workflows/"):
+    if stale and not found.file.startswith(_SHOWN_ON_PULL_REQUESTS):
         note = (
             f" At the base this place already could not install the project itself on Python "
             f"{', '.join(stale)} (its own Requires-Python): it lists Pythons the project "

@@ -29,6 +29,7 @@ class FileKind(StrEnum):
     TOX = "tox"
     READTHEDOCS = "readthedocs"
     TRAVIS = "travis"
+    CIRCLECI = "circleci"
     SETUP_CFG = "setup-cfg"
     SETUP_PY = "setup-py"
     CONFIG = "depreview-config"
@@ -36,7 +37,9 @@ class FileKind(StrEnum):
 
 #: Kinds that install other files into environments they run on a Python (a CI workflow's
 #: jobs, tox's environments), the files staying environments of their own.
-RUNNER_KINDS = frozenset({FileKind.WORKFLOW, FileKind.TOX, FileKind.READTHEDOCS, FileKind.TRAVIS})
+RUNNER_KINDS = frozenset(
+    {FileKind.WORKFLOW, FileKind.TOX, FileKind.READTHEDOCS, FileKind.TRAVIS, FileKind.CIRCLECI}
+)
 
 
 class Group(StrEnum):

@@ -20,7 +20,7 @@ Selection is by path only (the worker picks files from a PR's file list before f
   ``requirements`` folder, a requirements file), ``.github/depreview.yml`` (the repo config)
 - CI workflows: ``.github/workflows/*.yml`` (their ``actions/setup-python`` versions); Read the
   Docs' ``.readthedocs.yaml`` (``.yml``, or without the dot) and Travis CI's ``.travis.yml``
-  at the root
+  at the root; CircleCI's ``.circleci/config.yml`` (``.yaml``) at the root
 
 Fetched but not parsed as a dependency file: the root ``Makefile`` (``makefile``,
 ``GNUmakefile``), whose targets tell what a workflow's or Dockerfile's ``make setup``
@@ -88,6 +88,7 @@ _PARSERS: dict[FileKind, tuple[str, str]] = {
     FileKind.TOX: ("rules.manifests.tox", "ToxParser"),
     FileKind.READTHEDOCS: ("rules.manifests.readthedocs", "ReadTheDocsParser"),
     FileKind.TRAVIS: ("rules.manifests.travis", "TravisParser"),
+    FileKind.CIRCLECI: ("rules.manifests.circleci", "CircleciParser"),
     FileKind.SETUP_CFG: ("rules.manifests.setupcfg", "SetupCfgParser"),
     FileKind.SETUP_PY: ("rules.manifests.setuppy", "SetupPyParser"),
 }
@@ -121,6 +122,8 @@ def kind_for(path: str) -> FileKind | None:
         return FileKind.READTHEDOCS
     if path.lower() in (".travis.yml", ".travis.yaml"):
         return FileKind.TRAVIS
+    if path.lower() in (".circleci/config.yml", ".circleci/config.yaml"):
+        return FileKind.CIRCLECI
     folders = [part.lower() for part in path.split("/")[:-1]]
     if _SKIPPED_FOLDERS.intersection(folders):
         return None
