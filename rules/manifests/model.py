@@ -32,6 +32,7 @@ class FileKind(StrEnum):
     CIRCLECI = "circleci"
     SETUP_CFG = "setup-cfg"
     SETUP_PY = "setup-py"
+    NBDEV = "nbdev-settings"
     CONFIG = "depreview-config"
 
 

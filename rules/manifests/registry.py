@@ -7,7 +7,8 @@ Selection is by path only (the worker picks files from a PR's file list before f
   any ``.txt``/``.in`` under a ``requirements/`` folder, ``constraints*.txt``, ``*.pip``
   under a ``reqs/``, ``req/`` or ``requirements/`` folder or named as a requirements file
 - pyproject: ``pyproject.toml``; pixi: ``pixi.toml``
-- setuptools: ``setup.cfg``, ``setup.py`` (read statically, never run)
+- setuptools: ``setup.cfg``, ``setup.py`` (read statically, never run); nbdev's
+  ``settings.ini`` (the requirements its generated setup.py reads)
 - conda: ``environment*.yml``/``.yaml``, any ``.yml``/``.yaml`` under ``envs/`` or ``conda/``
   (but not ``conda-lock.yml``)
 - locks: ``poetry.lock``, ``uv.lock``, ``pylock.toml``/``pylock.<name>.toml``,
@@ -89,6 +90,7 @@ _PARSERS: dict[FileKind, tuple[str, str]] = {
     FileKind.READTHEDOCS: ("rules.manifests.readthedocs", "ReadTheDocsParser"),
     FileKind.TRAVIS: ("rules.manifests.travis", "TravisParser"),
     FileKind.CIRCLECI: ("rules.manifests.circleci", "CircleciParser"),
+    FileKind.NBDEV: ("rules.manifests.nbdev", "NbdevSettingsParser"),
     FileKind.SETUP_CFG: ("rules.manifests.setupcfg", "SetupCfgParser"),
     FileKind.SETUP_PY: ("rules.manifests.setuppy", "SetupPyParser"),
 }
@@ -101,6 +103,7 @@ _EXACT_NAMES: dict[str, FileKind] = {
     "setup.cfg": FileKind.SETUP_CFG,
     "tox.ini": FileKind.TOX,
     "setup.py": FileKind.SETUP_PY,
+    "settings.ini": FileKind.NBDEV,
     "poetry.lock": FileKind.POETRY_LOCK,
     "uv.lock": FileKind.UV_LOCK,
 }

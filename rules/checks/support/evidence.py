@@ -58,6 +58,7 @@ _DECLARING = {
     FileKind.PYPROJECT: "requires-python",
     FileKind.SETUP_CFG: "requires-python",
     FileKind.SETUP_PY: "requires-python",
+    FileKind.NBDEV: "requires-python",
     FileKind.PYTHON_VERSION: "python-version",
     FileKind.RUNTIME_TXT: "python-version",
 }

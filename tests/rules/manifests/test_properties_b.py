@@ -20,6 +20,7 @@ from rules.manifests.locks import (
     UvLockParser,
 )
 from rules.manifests.model import ManifestFile, Span
+from rules.manifests.nbdev import NbdevSettingsParser
 from rules.manifests.pythonversion import PythonVersionParser, RuntimeTxtParser
 
 DATA = Path(__file__).parent / "data"
@@ -34,6 +35,10 @@ PARSERS: list[tuple[Parser, str]] = [
     (DockerfileParser(), (DATA / "Dockerfile.multistage").read_text(encoding="utf-8")),
     (PythonVersionParser(), "# pinned\npypy3.10 3.11.7\n"),
     (RuntimeTxtParser(), "python-3.11.7\n"),
+    (
+        NbdevSettingsParser(),
+        "[DEFAULT]\nlib_name = x\nmin_python = 3.9\nrequirements = numpy>=1.2 torch==2.1.0\n",
+    ),
 ]
 IDS = [type(parser).__name__ for parser, _ in PARSERS]
 MESSAGES = [p.read_text(encoding="utf-8") for p in sorted(DEPENDABOT.glob("*.txt"))]
