@@ -521,6 +521,18 @@ class RequirementsReader(ManifestParts):
             self._error(logical, start, "expected a requirement")
             return
         span = self._span(logical, start if span_at is None else span_at)
+        listed = _listed_file(req_text)
+        if listed is not None:
+            # jupyter-book/jupyter-book 8c232dd: `.binder/requirements.txt` held the one line
+            # `../docs/requirements.txt` (issue #603: Binder's pip stopped; fixed with `-r`)
+            self._error(
+                logical,
+                start,
+                f"`{req_text}` is a path to a {listed} file, which pip cannot install (a project "
+                "is a folder, a wheel or an sdist archive): pip stops with 'Invalid requirement' "
+                f"('It looks like a path'); a requirements file is included with `-r {req_text}`",
+            )
+            return
         if _is_url_or_path(req_text):
             parsed: ParsedRequirement | tuple[str, int] | None = _url_requirement(req_text)
             if parsed is None:
@@ -617,6 +629,23 @@ def _is_url_or_path(text: str) -> bool:
     if text.startswith((".", "/", "~")):
         return True
     return "/" in text.split(";")[0] or text.lower().endswith(_ARCHIVE)
+
+
+#: File suffixes of a local path that name no installable project (pip installs a folder, a
+#: wheel or an sdist archive).
+_NOT_PROJECTS = (".txt", ".in", ".cfg", ".toml", ".py", ".yml", ".yaml", ".json", ".md", ".lock")
+
+
+def _listed_file(text: str) -> str | None:
+    """The suffix of a local path requirement that names a file pip cannot install
+    (``../docs/requirements.txt`` written without ``-r``), or None."""
+    path = text.split(";")[0].strip()
+    if _URL_SCHEME.match(path) or _VCS.match(path) or "@" in path or "#" in path:
+        return None
+    if not (path.startswith((".", "/", "~")) or "/" in path):
+        return None
+    name = path.removeprefix("file:").rstrip("/").rsplit("/", 1)[-1].lower()
+    return next((s for s in _NOT_PROJECTS if name.endswith(s) and name != s), None)
 
 
 def repository_url_error(url: str) -> str | None:

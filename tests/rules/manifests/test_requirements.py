@@ -175,6 +175,14 @@ def test_unnamed_local_paths_are_listed_in_metadata() -> None:
     assert ("local-path", ".") in manifest.metadata
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["./pkg", "../libs/tool", "./dist/x-1.0-py3-none-any.whl", "./x-1.0.tar.gz", "./requirements"],
+)
+def test_installable_local_paths_are_no_errors(line: str) -> None:
+    assert PARSER.parse("requirements.txt", f"{line}\n").errors == ()
+
+
 def test_locations_columns_and_comments() -> None:
     text = "# header\n\n   numpy==1.26  # pinned for ABI\nscipy#not-a-comment==1\n"
     manifest = PARSER.parse("requirements.txt", text)
@@ -393,6 +401,9 @@ def test_ordinary_comments_are_not_facts(comment: str) -> None:
         ("foo @ https://github.com/o/foo\n", 1, 7, "not an archive"),
         ("https://gitlab.com/o/r.git@v1.0\n", 1, 1, "not an archive"),
         ("https://example.org/scm/r.git#egg=r\n", 1, 1, "not an archive"),
+        # jupyter-book/jupyter-book 8c232dd (issue #603): a requirements file without -r
+        ("../docs/requirements.txt\n", 1, 1, "-r ../docs/requirements.txt"),
+        ("numpy\n./envs/base.yml\n", 2, 1, "a path to a .yml file"),
     ],
 )
 def test_malformed_lines_are_located_errors(text: str, line: int, column: int, words: str) -> None:
