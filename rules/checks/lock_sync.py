@@ -11,7 +11,8 @@ significantly since poetry.lock was last generated. Run `poetry lock` to fix the
   requires-dist``: names and the extra each belongs to) against the pyproject's dependencies
   and optional dependencies (a name added, dropped or moved to another extra), and the lock's
   ``requires-python`` against the pyproject's (a project range that leaves out a Python the
-  lock's admits);
+  lock's admits), and ``[tool.uv]``'s resolution and prerelease modes against the lock's
+  ``[options]``;
 - both: a declared requirement no locked version satisfies.
 
 The resolver's `uv lock --check` (worker.resolve.locks) also sees specifier and marker changes
@@ -30,9 +31,9 @@ from rules.checks.base import Rule, RuleContext, StaticRule
 from rules.checks.support.evidence import admitted
 from rules.checks.support.packages import sibling
 from rules.findings import Finding, Severity
-from rules.manifests.locks import ROOT_REQUIRES
+from rules.manifests.locks import ROOT_REQUIRES, UV_MODES, UV_OPTION
 from rules.manifests.model import Ecosystem, FactKind, FileKind, Group, ManifestFile, Snapshot
-from rules.manifests.pyproject import POETRY_HASH, POETRY_HASH_BEFORE_2_3
+from rules.manifests.pyproject import POETRY_HASH, POETRY_HASH_BEFORE_2_3, UV_SETTING
 
 #: Locks read here (pylock.toml and conda locks record no manifest to compare with).
 LOCK_KINDS = (FileKind.POETRY_LOCK, FileKind.UV_LOCK)
@@ -240,6 +241,32 @@ def uv_python_finding(snapshot: Snapshot, lock: ManifestFile) -> Finding | None:
     )
 
 
+def uv_mode_finding(snapshot: Snapshot, lock: ManifestFile) -> Finding | None:
+    """`lock-out-of-sync` when the pyproject's ``[tool.uv]`` resolution or prerelease mode is
+    not the one the uv.lock records in ``[options]`` (uv's default where either is silent):
+    uv relocks on such a change, and `uv sync --locked` refuses the lock (sbi-dev/sbi
+    e0d7732c added ``prerelease = "disallow"`` and left the lock; 76ab6bf4 relocked it)."""
+    pyproject = snapshot.files.get(sibling(lock.path, "pyproject.toml"))
+    if pyproject is None or pyproject.kind is not FileKind.PYPROJECT:
+        return None
+    for option, (setting, default) in UV_MODES.items():
+        locked = (_meta(lock, f"{UV_OPTION}{option}") or [default])[0]
+        wanted = (_meta(pyproject, f"{UV_SETTING}{setting}") or [default])[0]
+        if locked != wanted:
+            return out_of_sync(
+                lock,
+                f"pyproject.toml's [tool.uv] sets {setting} = {wanted!r}, but {lock.path} was "
+                f"made with {option} {locked!r}"
+                + (" (uv's default: its [options] records none)" if locked == default else "")
+                + ": uv relocks on the change, and `uv sync --locked` stops with 'The "
+                "lockfile at `uv.lock` needs to be updated'.",
+                None,
+                [f"[tool.uv] {setting} = {wanted!r}", f"[options] {option} in {lock.path}"],
+                setting,
+            )
+    return None
+
+
 def static_lock_findings(snapshot: Snapshot, lock: ManifestFile) -> list[Finding]:
     """Every reading above for one lock (the uv root comparison only when the others found
     nothing: they already say the lock is behind)."""
@@ -250,6 +277,8 @@ def static_lock_findings(snapshot: Snapshot, lock: ManifestFile) -> list[Finding
     else:
         python = uv_python_finding(snapshot, lock)
         found += [python] if python is not None else []
+        mode = uv_mode_finding(snapshot, lock)
+        found += [mode] if mode is not None else []
         if not found:
             root = uv_root_finding(snapshot, lock)
             found += [root] if root is not None else []

@@ -278,6 +278,9 @@ class UvLockParser(_TomlLock):
         self, data: dict[str, Any], path: str, lines: list[str]
     ) -> tuple[tuple[tuple[str, str], ...], list[Finding]]:
         meta = _scalar_metadata(data, ("version", "revision", "requires-python"))
+        options = data.get("options")
+        if isinstance(options, Mapping):  # uv writes the modes it locked with, when not default
+            meta += [(f"{UV_OPTION}{k}", v) for k, v in _scalar_metadata(options, UV_MODES)]
         packages = data.get("package")
         for entry in packages if isinstance(packages, list) else []:
             if not isinstance(entry, Mapping) or not isinstance(entry.get("name"), str):
@@ -293,6 +296,15 @@ class UvLockParser(_TomlLock):
                     meta.extend((ROOT_REQUIRES, item) for item in _root_requires(entry))
         return tuple(meta), []
 
+
+#: `ManifestFile.metadata` key prefix of uv.lock: a resolution option its ``[options]`` table
+#: records (``uv-option:prerelease-mode`` = ``disallow``); absent: uv's default was used.
+UV_OPTION = "uv-option:"
+#: The ``[options]`` keys read, each with the ``[tool.uv]`` setting it records and its default.
+UV_MODES: dict[str, tuple[str, str]] = {
+    "resolution-mode": ("resolution", "highest"),
+    "prerelease-mode": ("prerelease", "if-necessary-or-explicit"),
+}
 
 #: `ManifestFile.metadata` key of uv.lock: ``"<name>\t<extra>"`` for each requirement the root
 #: project's recorded metadata (`[package.metadata] requires-dist`) names (extra "" for a

@@ -25,6 +25,7 @@ from packaging.utils import canonicalize_name
 
 from rules.findings import Severity
 from rules.manifests.errors import parse_error
+from rules.manifests.locks import UV_MODES
 from rules.manifests.model import (
     Ecosystem,
     Fact,
@@ -498,11 +499,18 @@ def _poetry_hashes(b: _Builder, data: Mapping[str, Any]) -> None:
     b.metadata.append((POETRY_HASH_BEFORE_2_3, content_hash(data, with_dependency_groups=False)))
 
 
+#: `ManifestFile.metadata` key prefix: a ``[tool.uv]`` resolution setting (``prerelease``).
+UV_SETTING = "uv-setting:"
+
+
 def _uv(b: _Builder, data: Mapping[str, Any]) -> None:
     uv = _table(data, "tool", "uv")
     if not uv:
         return
     table: _Table = ("tool", "uv")
+    for setting, _ in UV_MODES.values():  # what a uv.lock made from this file records
+        if isinstance(uv.get(setting), str):
+            b.metadata.append((f"{UV_SETTING}{setting}", uv[setting]))
     # builds that see the environment's torch (rules.kb.torch_builds): `*` for every package
     if uv.get("no-build-isolation") is True:
         b.metadata.append((NO_BUILD_ISOLATION, "*"))

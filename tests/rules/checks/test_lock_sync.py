@@ -173,3 +173,29 @@ def test_uv_lock_made_for_another_python_range(project: str, locked: str, stale:
     )
     found = run(RULE, build_snapshot({"pyproject.toml": pyproject, "uv.lock": lock}))
     assert [f.package for f in found] == (["python"] if stale else [])
+
+
+@pytest.mark.parametrize(
+    ("settings", "options", "stale"),
+    [
+        # sbi-dev/sbi e0d7732c: prerelease = "disallow" added, the lock left as it was
+        ('prerelease = "disallow"\n', "", True),
+        ('prerelease = "allow"\n', 'prerelease-mode = "allow"\n', False),
+        ("", 'prerelease-mode = "allow"\n', True),  # the setting dropped, the lock kept
+        ('resolution = "lowest-direct"\n', 'resolution-mode = "lowest-direct"\n', False),
+        ('resolution = "lowest-direct"\n', "", True),
+        ('prerelease = "if-necessary-or-explicit"\n', "", False),  # the default, written
+        ("", "", False),
+    ],
+)
+def test_uv_resolution_modes_against_the_locks_options(
+    settings: str, options: str, stale: bool
+) -> None:
+    pyproject = UV_PYPROJECT.format(deps='"six"', extra=f"[tool.uv]\n{settings}")
+    lock = UV_LOCK.format(recorded='{ name = "six" }')
+    if options:
+        lock = lock.replace("\n[[package]]", f"\n[options]\n{options}\n[[package]]", 1)
+    found = run(RULE, build_snapshot({"pyproject.toml": pyproject, "uv.lock": lock}))
+    assert bool(found) == stale, found
+    for f in found:
+        assert "uv sync --locked" in f.message and f.severity.value == "error"
