@@ -1,0 +1,4 @@
+# necessary to make package editable before pip 21.1
+import setuptools
+
+setuptools.setup()
