@@ -105,6 +105,7 @@ ML_PACKAGES = (
     # TensorFlow and JAX add-ons
     "tensorflow-probability", "tensorflow-datasets", "tensorflow-hub", "tensorflow-text",
     "tensorflow-addons", "tf-keras", "keras", "flax", "optax", "orbax-checkpoint", "chex",
+    "tensorflow-federated",
     # reinforcement learning and robotics
     "gym", "gymnasium", "stable-baselines3", "dm-control", "mujoco", "ale-py", "shimmy",
     "pettingzoo", "lerobot",
