@@ -227,14 +227,24 @@ def uv_python_finding(snapshot: Snapshot, lock: ManifestFile) -> Finding | None:
         return None
     project, recorded = admitted(declared[0].value), admitted(locked[0])
     outside = [p for p in recorded if p not in project]
-    if not project or not recorded or not outside:
+    # a lock of one project (no workspace members) is made for exactly its range: a range
+    # that now starts sooner is not locked either (Tau-J/rtmlib PR #64: >=3.10 against a lock
+    # made for >=3.12)
+    alone = not _meta(lock, "workspace-member")
+    missing = [p for p in project if p not in recorded] if alone else []
+    if not project or not recorded or not (outside or missing):
         return None
     line = declared[0].location.line
+    what = (
+        f"which leaves out Python {', '.join(outside)}"
+        if outside
+        else f"which admits Python {', '.join(missing)} the lock was not made for"
+    )
     return out_of_sync(
         lock,
         f"{lock.path} was made for requires-python `{locked[0]}`, but pyproject.toml:{line} "
-        f"now requires `{declared[0].value}`, which leaves out Python {', '.join(outside)}: "
-        f"`uv sync --locked` stops with 'The lockfile at `uv.lock` needs to be updated'.",
+        f"now requires `{declared[0].value}`, {what}: `uv sync --locked` stops with 'The "
+        "lockfile at `uv.lock` needs to be updated'.",
         None,
         [declared[0].detail, f"requires-python = {locked[0]!r} in {lock.path}"],
         "python",

@@ -156,11 +156,12 @@ def test_an_extra_naming_the_project_itself_is_not_a_missing_lock_entry() -> Non
         (">=3.10", ">=3.9", True),
         (">=3.11", ">=3.11", False),
         (">=3.11,<4", ">=3.11", False),
-        (">=3.9", ">=3.11", False),  # a workspace lock may start later than one member
+        # Tau-J/rtmlib PR #64: one project's range now starts sooner than its lock's
+        (">=3.9", ">=3.11", True),
         # kohya-ss/sd-scripts 51d8d6a (PR #1906): the range now ends sooner than the lock's
         (">=3.10, <3.11", ">=3.10", True),
         ("==3.10.*", ">=3.10", True),
-        (">=3.10", ">=3.10, <3.11", False),  # a workspace member's cap narrows the lock
+        (">=3.10", ">=3.10, <3.11", True),  # one project: its lock admits what it does
         (">=3.10, <3.13", ">=3.10, <3.13", False),
     ],
 )
@@ -199,3 +200,15 @@ def test_uv_resolution_modes_against_the_locks_options(
     assert bool(found) == stale, found
     for f in found:
         assert "uv sync --locked" in f.message and f.severity.value == "error"
+
+
+def test_a_workspace_lock_may_admit_less_than_its_root() -> None:
+    """A workspace's lock is made for the intersection of its members' ranges: a root range
+    that starts sooner than the lock's is no sign of a stale lock there."""
+    pyproject = UV_PYPROJECT.format(deps='"six"', extra="").replace(
+        'version = "0.1.0"\n', 'version = "0.1.0"\nrequires-python = ">=3.9"\n'
+    )
+    member = '\n[[package]]\nname = "member"\nversion = "0.1.0"\nsource = { editable = "packages/member" }\n'
+    lock = UV_LOCK.format(recorded='{ name = "six" }') + member
+    found = run(RULE, build_snapshot({"pyproject.toml": pyproject, "uv.lock": lock}))
+    assert found == []
