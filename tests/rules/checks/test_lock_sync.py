@@ -208,7 +208,10 @@ def test_a_workspace_lock_may_admit_less_than_its_root() -> None:
     pyproject = UV_PYPROJECT.format(deps='"six"', extra="").replace(
         'version = "0.1.0"\n', 'version = "0.1.0"\nrequires-python = ">=3.9"\n'
     )
-    member = '\n[[package]]\nname = "member"\nversion = "0.1.0"\nsource = { editable = "packages/member" }\n'
+    member = (
+        '\n[[package]]\nname = "member"\nversion = "0.1.0"\n'
+        'source = { editable = "packages/member" }\n'
+    )
     lock = UV_LOCK.format(recorded='{ name = "six" }') + member
     found = run(RULE, build_snapshot({"pyproject.toml": pyproject, "uv.lock": lock}))
     assert found == []
