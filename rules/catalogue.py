@@ -86,7 +86,7 @@ CATALOGUE: tuple[RuleInfo, ...] = (
         "release-not-published",
         "conflict",
         "rule",
-        "an exact pin on a release the package never published on PyPI",
+        "an exact pin on a release PyPI never had, or on an sdist-only one no Python builds",
     ),
     RuleInfo(
         "foreign-build-path",
