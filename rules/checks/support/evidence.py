@@ -105,6 +105,8 @@ def admitted(value: str) -> tuple[str, ...]:
     """The known minors a Python value admits (one for an exact version; () if unreadable)."""
 
     minor = _minor(value)
+    if minor is None and value.strip().startswith("==") and "," not in value:
+        minor = _minor(value.strip()[2:].strip())  # Poetry's python = "3.9.17": ==3.9.17
     if minor is not None:
         return (minor,)
     try:
@@ -242,6 +244,14 @@ def _declared(snapshot: Snapshot, root: str, env: str) -> tuple[list[PythonDecl]
         )
         (exact if decl.exact else ranges).append(decl)
     return exact, ranges
+
+
+def project_declaration(snapshot: Snapshot, root: str) -> PythonDecl | None:
+    """The Python range (or exact version) the project file `root` declares for itself
+    (requires-python, Poetry's ``python``, python_requires), whether or not other files name
+    the Python that runs it (`python_decls` gives way to them)."""
+    exact, ranges = _declared(snapshot, root, root)
+    return next((d for d in ranges + exact if d.how == "requires-python" and d.file == root), None)
 
 
 def _unnamed_dockerfile_decls(snapshot: Snapshot, root: str) -> list[PythonDecl]:

@@ -21,7 +21,7 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
 from rules.checks.base import Rule
 from rules.checks.support.environments import env_root
-from rules.checks.support.evidence import PythonDecl, python_decls
+from rules.checks.support.evidence import PythonDecl, project_declaration, python_decls
 from rules.checks.support.fixes import finding
 from rules.findings import Finding, Severity
 from rules.kb import load_kb
@@ -79,6 +79,9 @@ def project_python_findings(rule: Rule, snapshot: Snapshot, env: str) -> Iterato
     decls = python_decls(snapshot, env)
     yield from _removed_imports(rule, snapshot, root, decls)
     declared = next((d for d in decls if d.how == "requires-python"), None)
+    if declared is None:  # an exact declaration gives way to the images' Pythons in `decls`:
+        # nestauk/discovery-generative-ai's Poetry python = "3.9.17" under python:3.9.18-slim
+        declared = project_declaration(snapshot, root)
     if declared is None or declared.file != root:
         return
     try:
@@ -94,6 +97,8 @@ def project_python_findings(rule: Rule, snapshot: Snapshot, env: str) -> Iterato
         if _admits(spec, decl, minor):
             continue
         where = Span(decl.file, decl.line or 1)
+        full = _FULL.search(f"{decl.value} {decl.text}")
+        version = f"{minor}.{full.group(2)}" if full and full.group(1) == minor else f"{minor}.x"
         only_zero = (
             f" (it admits {minor}.0 alone, and {decl.file} gets the newest {minor} patch)"
             if spec.contains(f"{minor}.0", prereleases=True)
@@ -105,8 +110,8 @@ def project_python_findings(rule: Rule, snapshot: Snapshot, env: str) -> Iterato
                 f"{decl.file}:{decl.line} installs the project ({root}) with Python {minor} "
                 f"({decl.text}), but its own Requires-Python is {declared.value} "
                 f"({root}:{declared.line}){only_zero}: the install stops there (pip: 'requires a "
-                f"different Python: {minor}.x not in {declared.value!r}'; Poetry: 'The currently "
-                f"activated Python version {minor}.x is not supported by the project', then no "
+                f"different Python: {version} not in {declared.value!r}'; Poetry: 'The currently "
+                f"activated Python version {version} is not supported by the project', then no "
                 f"compatible Python is found).",
                 where,
                 package=root,

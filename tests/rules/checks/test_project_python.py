@@ -360,3 +360,34 @@ def test_a_reading_projects_range_leaves_the_disjoint_pins_check_on() -> None:
     }
     errors = [f for f in run(RULE, build_snapshot(files)) if f.severity.value == "error"]
     assert any("no Python installs both" in f.message for f in errors)
+
+
+POETRY_EXACT = """\
+[tool.poetry]
+name = "genai"
+version = "0.1.0"
+
+[tool.poetry.dependencies]
+python = "{python}"
+"""
+
+
+@pytest.mark.parametrize(
+    ("python", "found"),
+    [
+        # nestauk/discovery-generative-ai da05b9c (fixed in 7a8728d): Poetry's python pinned to
+        # 3.9.17 while the Dockerfile stays on python:3.9.18-slim
+        ("3.9.17", True),
+        ("3.9.18", False),
+        ("^3.9", False),
+    ],
+)
+def test_an_exact_poetry_python_against_the_images_patch(python: str, found: bool) -> None:
+    files = {
+        "pyproject.toml": POETRY_EXACT.format(python=python),
+        "Dockerfile": "FROM python:3.9.18-slim\nCOPY pyproject.toml .\nRUN poetry install\n",
+    }
+    findings = [f for f in run(RULE, build_snapshot(files)) if "Requires-Python is" in f.message]
+    assert bool(findings) == found
+    for f in findings:
+        assert "3.9.18 not in '==3.9.17'" in f.message
