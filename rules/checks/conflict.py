@@ -452,15 +452,20 @@ _TORCH_REQUIRERS = (
 
 
 def _implied_torch(
-    kb: KnowledgeBase, reqs: Sequence[Requirement]
+    kb: KnowledgeBase, reqs: Sequence[Requirement], ranges: bool = False
 ) -> dict[Requirement, Requirement]:
     """The torch an environment gets without naming it: the one exact torch every exact PyPI
     pin of a torch-family package requires (``vllm==0.5.5`` and ``xformers==0.0.27.post2``:
     ``torch==2.4.0``, their wheels' Requires-Dist), as a requirement at the first such pin
     (mapped to that pin), so that its ``nvidia-*`` pins are compared too. Empty when torch (or
-    conda's pytorch) is named, or when the pins require different or no exact torch."""
+    conda's pytorch) is named, or when the pins require different or no exact torch; with
+    `ranges`, torch may be named by ranges that all admit that torch (ndif-team/nnsight's
+    ``torch>=2.4.0`` beside ``vllm==0.15.1``, which requires torch 2.9.1)."""
     names = {str(canonicalize_name(r.name)) for r in reqs}
-    if names & {"torch", "pytorch"}:
+    if "pytorch" in names:
+        return {}
+    named = [r for r in reqs if str(canonicalize_name(r.name)) == "torch"]
+    if named and (not ranges or any(unconditional_pin(r) is not None for r in named)):
         return {}
     implied: dict[str, tuple[Requirement, str]] = {}
     for req in reqs:
@@ -476,6 +481,10 @@ def _implied_torch(
     if len(implied) != 1:
         return {}
     ((torch, (by, source)),) = implied.items()
+    for line in named:  # a range that excludes it is torch-family-mismatch's to say
+        allowed = _range_spec(replace(line, marker=None))
+        if allowed is None or not allowed.contains(torch, prereleases=True):
+            return {}
     raw = f"torch=={torch} (required by {by.raw.strip()}: {source})"
     made = replace(by, name="torch", raw=raw, specifier=f"=={torch}", pinned=torch, extras=())
     return {made: by}
@@ -825,6 +834,10 @@ class ConflictRule(StaticRule, id="conflict", severity=Severity.ERROR):
             spec = _range_spec(replace(req, marker=None))
             if name not in pins and spec is not None and str(spec):
                 ranges.setdefault(name, []).append((req, spec))
+        if "torch" not in pins:  # the torch an exact torch-family pin requires
+            for made in _implied_torch(kb, reqs, ranges=True):
+                pins["torch"] = (made, Version(made.pinned or "0"))
+                ranges.pop("torch", None)
         extras = {name: tuple(req.extras) for name, (req, _) in pins.items()}
         for req in reqs:  # ``ray==2.2.0`` and ``ray[rllib]==2.2.0``: one install, both extras
             name = str(canonicalize_name(req.name))

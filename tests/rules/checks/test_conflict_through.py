@@ -34,3 +34,24 @@ def test_a_range_one_step_down_against_the_files_ranges(lines: str, through: set
     assert named == through, found
     for f in found:
         assert f.package == "tfx" and "pandas<2,>=1.0" in f.message
+
+
+@pytest.mark.parametrize(
+    ("lines", "found"),
+    [
+        # ndif-team/nnsight's vllm extra: vllm 0.15.1 requires torch==2.9.1, whose wheels require
+        # triton==3.5.1; torch itself is named by a range that admits 2.9.1
+        ("torch>=2.4.0\nvllm==0.15.1\ntriton==3.5.0\n", True),
+        ("torch>=2.4.0\nvllm==0.15.1\ntriton==3.5.1\n", False),
+        ("vllm==0.15.1\ntriton==3.5.0\n", True),  # torch not named at all
+        # a torch pin is judged as itself; a range excluding 2.9.1 is torch-family-mismatch's
+        ("torch==2.9.1\nvllm==0.15.1\ntriton==3.5.0\n", True),
+        ("torch<2.9\nvllm==0.15.1\ntriton==3.5.0\n", False),
+    ],
+)
+def test_the_torch_a_family_pin_requires_brings_its_own_requirements(
+    lines: str, found: bool
+) -> None:
+    findings = run(RULES[0], build_snapshot({"requirements.txt": lines}))
+    triton = [f for f in findings if "triton==3.5.1" in f.message]
+    assert bool(triton) == found, findings
