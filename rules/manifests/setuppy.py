@@ -243,6 +243,17 @@ class _Module:
             # ``list(set(extras["all"] + extras["dev"]))`` (zfit/zfit setup.py): the same
             # requirements, in another container
             return _as_items(self.value(node.args[0], depth + 1))
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "dict"
+            and self.bindings.get("dict") is None
+            and "dict" not in self.functions
+            and not node.args
+            and all(k.arg is not None for k in node.keywords)
+        ):
+            # ``extras_require=dict(test=get_requirements_dev(), ...)`` (arviz-devs/arviz)
+            return {str(k.arg): self.items(k.value, depth + 1) for k in node.keywords}
         if isinstance(node, ast.Call) and (listed := self.table_call(node, depth + 1)):
             return listed
         found = self.file_read(node, depth + 1)
@@ -444,6 +455,25 @@ class _Module:
                     if isinstance(n, ast.Constant)
                     and isinstance(n.value, str)
                     and _FILE_NAME.match(n.value)
+                }
+                # a module constant naming it (arviz-devs/arviz: `REQUIREMENTS_DEV_FILE =
+                # os.path.join(PROJECT_ROOT, "requirements-dev.txt")` read by
+                # get_requirements_dev()), when the function binds no such name itself
+                local = {
+                    t.id
+                    for n in ast.walk(function)
+                    if isinstance(n, ast.Assign | ast.AnnAssign | ast.AugAssign)
+                    for t in (n.targets if isinstance(n, ast.Assign) else [n.target])
+                    if isinstance(t, ast.Name)
+                } | {a.arg for a in function.args.args}
+                names |= {
+                    found
+                    for n in ast.walk(function)
+                    if isinstance(n, ast.Name)
+                    and isinstance(n.ctx, ast.Load)
+                    and n.id not in local
+                    and self.bindings.get(n.id) is not None
+                    and (found := self.file_name(n, 1)) is not None
                 }
                 if own is None:
                     found = ""

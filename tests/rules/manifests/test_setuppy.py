@@ -555,3 +555,39 @@ def test_an_extras_table_spread_into_extras_require_is_read(mutated: bool) -> No
     assert ("sphinx", "setup.py#docs") in got
     if not mutated:
         assert ("ale-py", "setup.py#atari") in got
+
+
+def test_helpers_reading_module_constants_and_a_dict_call_of_extras() -> None:
+    """arviz-devs/arviz (abridged): helpers without arguments read files named by module
+    constants, and extras_require is a dict(...) call of them."""
+    text = """\
+import codecs
+import os
+from setuptools import setup
+
+PROJECT_ROOT = os.path.dirname(os.path.realpath(__file__))
+REQUIREMENTS_FILE = os.path.join(PROJECT_ROOT, "requirements.txt")
+REQUIREMENTS_DEV_FILE = os.path.join(PROJECT_ROOT, "requirements-dev.txt")
+
+
+def get_requirements():
+    with codecs.open(REQUIREMENTS_FILE) as buff:
+        return buff.read().splitlines()
+
+
+def get_requirements_dev():
+    with codecs.open(REQUIREMENTS_DEV_FILE) as buff:
+        return buff.read().splitlines()
+
+
+setup(
+    name="arviz",
+    install_requires=get_requirements(),
+    extras_require=dict(test=get_requirements_dev()),
+)
+"""
+    manifest = _parse(text)
+    files = [v for k, v in manifest.metadata if k == "requirements-file"]
+    assert files == ["setup.py\nrequirements.txt", "setup.py#test\nrequirements-dev.txt"]
+    raw = [v for k, v in manifest.metadata if k == "raw-lines-file"]
+    assert raw == files  # each helper hands its lines on as they are
