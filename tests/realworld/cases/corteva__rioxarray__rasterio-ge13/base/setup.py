@@ -1,0 +1,5 @@
+"""The setup script."""
+
+from setuptools import setup
+
+setup()
