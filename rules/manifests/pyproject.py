@@ -42,7 +42,7 @@ from rules.manifests.model import (
 from rules.manifests.pixi import read_pixi
 from rules.manifests.poetry_constraints import poetry_to_pep440
 from rules.manifests.poetry_hash import content_hash
-from rules.manifests.requirements import parse_pep508
+from rules.manifests.requirements import ParsedRequirement, parse_pep508
 from rules.manifests.setupcfg import REQUIREMENTS_FILE
 from rules.manifests.text import split_lines
 from rules.manifests.tomlspans import TomlLocator, toml_error_position
@@ -136,14 +136,6 @@ PROJECT_KEYS = frozenset(
 )  # fmt: skip
 
 
-def _name_of(requirement: str) -> str:
-    """The canonical project name a requirement string starts with (``setuptools >= 45``)."""
-    name = requirement.strip().split(";")[0]
-    for stop in "<>=!~[ (@":
-        name = name.split(stop)[0]
-    return canonicalize_name(name)
-
-
 def _unknown_project_keys(b: _Builder, data: Mapping[str, Any], project: Mapping[str, Any]) -> None:
     """A [project] key PEP 621 does not define, where the build-backend is setuptools':
     setuptools validates the table and stops every `pip install .` with "`project` must not
@@ -159,7 +151,12 @@ def _unknown_project_keys(b: _Builder, data: Mapping[str, Any], project: Mapping
     legacy = (
         backend is None
         and isinstance(requires, list)
-        and any(isinstance(r, str) and _name_of(r) == "setuptools" for r in requires)
+        and any(
+            isinstance(r, str)
+            and isinstance(parsed := parse_pep508(r), ParsedRequirement)
+            and parsed.name == "setuptools"
+            for r in requires
+        )
     )
     if not (legacy or (isinstance(backend, str) and backend.startswith("setuptools.build_meta"))):
         return
