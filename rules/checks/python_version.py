@@ -43,7 +43,7 @@ from rules.checks.support.fresh import (
 from rules.checks.support.locked_wheels import locked_wheel_findings
 from rules.checks.support.packages import is_dev_path
 from rules.checks.support.project_python import project_python_findings
-from rules.checks.support.source_builds import release_row, source_builds
+from rules.checks.support.source_builds import release_row, source_builds, wheel_pythons
 from rules.checks.support.versions import Admitted, admitted, exact_version
 from rules.checks.support.wheels import UNREADABLE, WheelIndex, kb_wheels
 from rules.findings import Finding, Severity
@@ -153,11 +153,11 @@ class _WheelSupport(_Release):
         """Which Pythons its wheels are for; when Requires-Python excludes `minor` too, that
         pip does not build its sdist there either."""
         row = self.row
-        plain = sorted((m for m in row.exact if not m.endswith("t")), key=_mm) if row else []
+        plain = row is not None and any(not m.endswith("t") for m in row.exact)
         if row is not None and plain and row.open_floor is None:
-            # albermax/innvestigate: "tensorflow==1.12.0 supports Python 2.7, 3.3 to 3.6 only"
+            # albermax/innvestigate: "tensorflow==1.12.0 supports Python 3.3–3.6 only"
             text = (
-                f"Python {_versions_span(plain)} only (the Pythons the Linux wheels of "
+                f"Python {wheel_pythons(row)} only (the Pythons the Linux wheels of "
                 f"{self.framework} {self.version} are built for)"
             )
         elif row is not None and row.requires_python and minor is None:
@@ -809,14 +809,6 @@ class PythonVersionIncompatible(
 
 
 RULES: tuple[Rule, ...] = (PythonVersionIncompatible(),)
-
-
-def _versions_span(minors: list[str]) -> str:
-    """``2.7, 3.3 to 3.6``: each major's minors as `_span` writes them."""
-    by_major: dict[str, list[str]] = {}
-    for minor in minors:
-        by_major.setdefault(minor.split(".")[0], []).append(minor)
-    return ", ".join(_span(tuple(group)) for group in by_major.values())
 
 
 def _span(minors: tuple[str, ...]) -> str:

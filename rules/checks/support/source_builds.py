@@ -78,7 +78,7 @@ def _candidate(
     return None
 
 
-def _wheel_pythons(row: Any) -> str:
+def wheel_pythons(row: Any) -> str:
     """`3.9–3.13`, `3.8, 3.10`, `3.8+ (abi3)`: the CPythons a release has Linux wheels for."""
     minors = sorted((m for m in row.exact if not m.endswith("t")), key=py_key)
     parts: list[str] = []
@@ -204,7 +204,7 @@ def source_builds(
     head = (
         f"{where} runs Python {pythons} ({declared}) and installs {req.raw.strip()}: "
         f"{pick} has no {tags} wheel (Linux x86_64 wheels for Python "
-        f"{_wheel_pythons(first.row)} only), so pip builds it from its sdist"
+        f"{wheel_pythons(first.row)} only), so pip builds it from its sdist"
     )
     best = _best_python(first.row, first.python)
     older = _older_with_wheel(wheels, package, decided, first.python)
@@ -214,7 +214,7 @@ def source_builds(
         text = (
             f"{where} runs Python {pythons} ({declared}) and installs {req.raw.strip()} "
             f"with conda: the KB's PyPI wheel data shows no {tags} wheel of {pick} (Linux "
-            f"x86_64 wheels for Python {_wheel_pythons(first.row)} only), so there is likely "
+            f"x86_64 wheels for Python {wheel_pythons(first.row)} only), so there is likely "
             f"no {package} {first.version} build for Python {first.python} on the conda "
             "channels either and the solve fails (conda channels publish their own builds and "
             "may differ)."
@@ -275,7 +275,7 @@ def source_builds(
     proof = [
         f"{req.location.file}:{req.location.line}: {req.raw.strip()}" if req.location else "",
         f"newest release without a {tags} wheel: {package} {first.version} "
-        f"(sdist: yes; wheels for Python {_wheel_pythons(first.row)})",
+        f"(sdist: yes; wheels for Python {wheel_pythons(first.row)})",
         first.row.source,
         absent.describe() if absent is not None and not conda else "",
         *((_sdist_break(package, builds) or _NO_BREAK).sources if not conda else ()),
