@@ -237,9 +237,10 @@ class ReleaseNotPublished(StaticRule, id="release-not-published", severity=Sever
         (`rules.kb.sdist_builds`, `sdist_only` rows): nothing installs it anywhere
         (Healthcare-Robotics/assistive-gym's gym==0.21.0, Stability-AI/stable-audio-tools'
         pypesq==1.2.4)."""
-        broken = [sdist_break(project(req), pinned, minor) for minor in KNOWN_MINORS]
-        row = broken[0]
-        if row is None or not row.sdist_only or not all(broken):
+        row = sdist_break(project(req), pinned, KNOWN_MINORS[0])
+        if row is None or not row.sdist_only:
+            return None  # most pins: one look-up
+        if not all(sdist_break(project(req), pinned, minor) for minor in KNOWN_MINORS[1:]):
             return None
         return finding(
             self,
