@@ -503,6 +503,12 @@ def _in_scope(value: ast.expr, opened: dict[str, ast.expr] | None) -> ast.expr:
     return result if isinstance(result, ast.expr) else value
 
 
+def _call_name(call: ast.Call) -> str:
+    """``open`` of ``open(x)``, ``splitlines`` of ``f.read().splitlines()``."""
+    func = call.func
+    return func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+
+
 #: Calls that may drop or rewrite a line: a reader using one is not `raw_lines`.
 _LINE_FILTERS = frozenset(
     {"startswith", "endswith", "filter", "replace", "sub", "match", "search", "fullmatch",
@@ -524,8 +530,7 @@ def raw_lines(tree: ast.AST) -> bool:
         if isinstance(node, ast.comprehension):
             return False
         if isinstance(node, ast.Call):
-            func = node.func
-            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            name = _call_name(node)
             if name in _LINE_FILTERS:
                 return False
             if name in _LINE_SPLITS or (
@@ -541,8 +546,7 @@ def raw_lines(tree: ast.AST) -> bool:
 def _opens_file(function: ast.FunctionDef) -> bool:
     for node in ast.walk(function):
         if isinstance(node, ast.Call):
-            func = node.func
-            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            name = _call_name(node)
             if name in {"open", "read_text", "readlines"}:
                 return True
     return False
