@@ -118,7 +118,7 @@ def _get(walker: Walker, node: yaml.Node | None, key: str) -> yaml.Node | None:
 
 def _pairs(walker: Walker, node: yaml.Node | None) -> list[tuple[str, yaml.Node]]:
     """The (key, value) pairs of a mapping, merged ones (``<<:``) after its own."""
-    own = [(k.value, v) for k, v in walker.mapping(node) if isinstance(k, yaml.ScalarNode)]
+    own = _pairs_once(walker, node)
     merged = [
         pair
         for source in walker.items(dict(own).get("<<"))
@@ -129,18 +129,14 @@ def _pairs(walker: Walker, node: yaml.Node | None) -> list[tuple[str, yaml.Node]
     return [p for p in own if p[0] != "<<"] + [p for p in merged if p[0] not in keys]
 
 
-def _pairs_once(walker: Walker, node: yaml.Node) -> list[tuple[str, yaml.Node]]:
+def _pairs_once(walker: Walker, node: yaml.Node | None) -> list[tuple[str, yaml.Node]]:
+    """The (key, value) pairs of a mapping as written (merge keys not followed)."""
     return [(k.value, v) for k, v in walker.mapping(node) if isinstance(k, yaml.ScalarNode)]
 
 
 def _jobs(walker: Walker, path: str, root: yaml.Node) -> list[tuple[str, list[_Python], _Targets]]:
     """(job name, its Pythons, the files it installs) for each job that runs a Python."""
-    pipeline: _Scope = {}
-    for name, spec in _pairs(walker, _get(walker, root, "parameters")):
-        default = _get(walker, spec, "default")
-        value = walker.scalar(default)
-        if value is not None and default is not None:
-            pipeline[f"pipeline.parameters.{name}"] = [(value, default)]
+    pipeline = _defaults(walker, root, "pipeline.parameters", {})
     invocations = _invocations(walker, root)
     orbs = {
         name
@@ -196,10 +192,7 @@ def _job_scope(
 ) -> _Scope:
     """The values each ``parameters.x`` of a job takes in one invocation: the matrix's, else the
     invocation's argument, else the job's default (pipeline parameters put in)."""
-    scope: _Scope = dict(pipeline)
-    for name, spec in _pairs(walker, _get(walker, job, "parameters")):
-        default = _get(walker, spec, "default")
-        scope[f"parameters.{name}"] = _values(walker, default, pipeline)
+    scope = {**pipeline, **_defaults(walker, job, "parameters", pipeline)}
     for name, value in _pairs(walker, args):
         if name not in _RESERVED:
             scope[f"parameters.{name}"] = _values(walker, value, pipeline)
@@ -208,6 +201,15 @@ def _job_scope(
             v for item in walker.items(values) for v in _values(walker, item, pipeline)
         ]
     return scope
+
+
+def _defaults(walker: Walker, owner: yaml.Node | None, prefix: str, scope: _Scope) -> _Scope:
+    """``<prefix>.<name>`` -> the values of the ``default:`` of each of `owner`'s
+    ``parameters:`` (the pipeline's, a job's, an executor's), references put in from `scope`."""
+    return {
+        f"{prefix}.{name}": _values(walker, _get(walker, spec, "default"), scope)
+        for name, spec in _pairs(walker, _get(walker, owner, "parameters"))
+    }
 
 
 def _values(walker: Walker, node: yaml.Node | None, scope: _Scope) -> list[tuple[str, yaml.Node]]:
@@ -263,10 +265,7 @@ def _images(
             for value, where in _values(walker, tag, scope)
             if (minor := _image_python(image := f"cimg/python:{value}")) is not None
         ]
-    executor_scope: _Scope = dict(pipeline)
-    for param, spec in _pairs(walker, _get(walker, own, "parameters")):
-        default = _get(walker, spec, "default")
-        executor_scope[f"parameters.{param}"] = _values(walker, default, pipeline)
+    executor_scope = {**pipeline, **_defaults(walker, own, "parameters", pipeline)}
     for param, value in _pairs(walker, args):
         if param != "name":
             executor_scope[f"parameters.{param}"] = _values(walker, value, scope)
