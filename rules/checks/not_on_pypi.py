@@ -302,9 +302,11 @@ def _two_projects(name: str, popular: frozenset[str]) -> tuple[str, str] | None:
     """(first, second) when `name` is two of the most downloaded projects written together,
     each of `_SHORTEST_PART` letters or more (microsoft/CameraTraps 3df34b5d: a merge joined
     the lines ``pycocotools`` and ``timm`` into ``pycocotoolstimm``; fixed in 2a42eba2)."""
-    if "-" in name:
-        return None  # a dash already separates words: a name of its own
-    for cut in range(_SHORTEST_PART, len(name) - _SHORTEST_PART + 1):
+    if "-" in name or len(name) > 2 * _LONGEST:
+        return None  # a dash already separates words; parts are names of `_LONGEST` or fewer
+    for cut in range(
+        max(_SHORTEST_PART, len(name) - _LONGEST), min(_LONGEST, len(name) - _SHORTEST_PART) + 1
+    ):
         first, second = name[:cut], name[cut:]
         if first in popular and second in popular:
             return first, second

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rules.checks.not_on_pypi import ProjectNotOnPypi, _osa, _popular_near
+from rules.checks.not_on_pypi import ProjectNotOnPypi, _osa, _popular_near, _two_projects
 from rules.checks.support.wheels import NoWheels
 from rules.kb import project_names
 from rules.kb.project_names import _listed, _one_edit
@@ -328,3 +328,13 @@ def test_two_projects_written_as_one_word_are_an_error(text: str, fix: str | Non
     [found] = findings
     assert found.severity == "error" and found.fix == fix
     assert "No matching distribution" in found.message
+
+
+def test_joined_names_are_split_only_into_names_of_listed_length() -> None:
+    """Continued lines run together (``numpy\\`` a hundred thousand times) make one huge name:
+    its parts would be longer than any project name, so it is not split at all (a split
+    at every letter took 25 s on pathological.py's 100k continuations)."""
+    popular = frozenset({"numpy", "numpynumpy"})
+    assert _two_projects("numpynumpy" + "numpy", popular) == ("numpy", "numpynumpy")
+    assert _two_projects("numpy" * 100_000, popular) is None
+    assert _two_projects("a" * 70 + "numpy", frozenset({"a" * 70, "numpy"})) is None
